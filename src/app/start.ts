@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../platform/config/config.ts';
+import type { AppContext } from '../platform/app-context.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { buildServer, type Server } from '../platform/http/server.ts';
+import { registryOf } from '../platform/jobs/job.service.ts';
+import { JOBS } from '../platform/jobs/registry.ts';
+import { JobRunner } from '../platform/jobs/runner.ts';
+import { createLogger, type Logger } from '../platform/logging/logger.ts';
+import { type FirstStart, firstStart } from './first-start.ts';
+import { WEB_DIST_DIR } from './paths.ts';
+
+export interface RunningBaton {
+  ctx: AppContext;
+  server: Server;
+  url: string;
+  firstStart: FirstStart | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. */
+export async function openContext(config: Config, logger?: Logger): Promise<AppContext> {
+  const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
+  const dbh = await openDatabase(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(dbh.db);
+    if (applied.length > 0) log.info({ applied }, 'database migrated');
+  } catch (err) {
+    await dbh.close();
+    throw err;
+  }
+  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: registryOf(JOBS) };
+}
+
+/** Starts a whole Baton instance: database, first-start setup, HTTP server and job runner. */
+export async function startBaton(config: Config, options: { logger?: Logger; webDir?: string } = {}): Promise<RunningBaton> {
+  const ctx = await openContext(config, options.logger);
+  let server: Server | undefined;
+  let runner: JobRunner | undefined;
+  try {
+    const first = await firstStart(ctx);
+    server = await buildServer(ctx, { webDir: options.webDir ?? WEB_DIST_DIR });
+    await server.app.listen({ host: config.host, port: config.port });
+    const address = server.app.server.address() as AddressInfo;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+    if (config.jobsEnabled) {
+      runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: config.instanceId, pollMs: config.jobsPollMs });
+      runner.start();
+    }
+    const srv = server;
+    const run = runner;
+    return {
+      ctx,
+      server: srv,
+      url,
+      firstStart: first,
+      close: async () => {
+        await run?.stop();
+        await srv.app.close();
+        await ctx.dbh.close();
+      },
+    };
+  } catch (err) {
+    await runner?.stop();
+    await server?.app.close();
+    await ctx.dbh.close();
+    throw err;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Selectable } from 'kysely';
+import type { Scope } from '../../platform/auth/principal.ts';
+import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { AccountTable, ContactTable } from './account.table.ts';
+
+export type AccountRow = Selectable<AccountTable>;
+export type ContactRow = Selectable<ContactTable>;
+
+/** Accounts visible in a scope: the workspace's, and for partner users only their firm's. */
+function scoped(db: Db, scope: Scope) {
+  let q = db.selectFrom('accounts').where('workspace_id', '=', scope.workspaceId);
+  if (scope.partnerId) q = q.where('partner_id', '=', scope.partnerId);
+  return q;
+}
+
+export interface AccountFilter {
+  q?: string;
+  segment?: string;
+  lifecyclePhase?: string;
+  region?: string;
+  ownerUserId?: string;
+  /** Keyset cursor: the (name, id) of the last row of the previous page. */
+  after?: { name: string; id: string };
+  limit: number;
+}
+
+export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: AccountFilter) {
+  let q = scoped(db, scope).selectAll();
+  if (f.q) q = q.where('name', caps.caseInsensitiveLike, `%${f.q.replace(/[%_\\]/g, '')}%`);
+  if (f.segment) q = q.where('segment', '=', f.segment);
+  if (f.lifecyclePhase) q = q.where('lifecycle_phase', '=', f.lifecyclePhase);
+  if (f.region) q = q.where('region', '=', f.region);
+  if (f.ownerUserId) {
+    const owner = f.ownerUserId;
+    q = q.where((eb) =>
+      eb.or([
+        eb('ae_user_id', '=', owner),
+        eb('delivery_lead_user_id', '=', owner),
+        eb('csm_user_id', '=', owner),
+        eb('account_manager_user_id', '=', owner),
+      ]),
+    );
+  }
+  if (f.after) {
+    const { name, id } = f.after;
+    q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
+  }
+  return q.orderBy('name').orderBy('id').limit(f.limit).execute();
+}
+
+export async function countAccounts(db: Db, scope: Scope): Promise<number> {
+  const r = await scoped(db, scope).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export const findAccount = (db: Db, scope: Scope, id: string) => scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertAccount = (db: Db, row: AccountTable) => db.insertInto('accounts').values(row).execute();
+
+export const insertAccounts = (db: Db, rows: AccountTable[]) => db.insertInto('accounts').values(rows).execute();
+
+export const updateAccountRow = (db: Db, workspaceId: string, id: string, patch: Partial<AccountTable>) =>
+  db.updateTable('accounts').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+
+export const selectContacts = (db: Db, workspaceId: string, accountId: string) =>
+  db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .orderBy('name')
+    .execute();
+
+export const insertContacts = (db: Db, rows: ContactTable[]) => db.insertInto('contacts').values(rows).execute();

@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Config } from './config/config.ts';
+import type { DialectCapabilities } from './db/capabilities.ts';
+import type { DatabaseHandle } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import type { JobRegistry } from './jobs/job.service.ts';
+import type { Logger } from './logging/logger.ts';
+
+/** What routes, jobs and the CLI are given: configuration, the database and the job registry. */
+export interface AppContext {
+  readonly config: Config;
+  readonly dbh: DatabaseHandle;
+  readonly db: Kysely<Database>;
+  readonly caps: DialectCapabilities;
+  readonly logger: Logger;
+  readonly jobs: JobRegistry;
+}

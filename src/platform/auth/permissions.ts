@@ -1,0 +1,55 @@
+/**
+ * Who may do what: the one place roles become permissions (DESIGN §9). Pure data and functions.
+ * Every route names one permission (or `public` / `signed_in`); the role × route matrix test reads both.
+ */
+
+export const ROLES = ['admin', 'leader', 'csm', 'delivery', 'sales', 'support', 'partner', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const API_KEY_SCOPES = ['ingest', 'admin'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const PERMISSIONS = [
+  'accounts:read',
+  'accounts:write',
+  'workspace:manage',
+  'users:read',
+  'users:manage',
+  'apikeys:manage',
+  'audit:read',
+  'jobs:manage',
+  'ingest:write',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a route requires: a permission, any signed-in principal, or nothing. */
+export type Access = Permission | 'signed_in' | 'public';
+
+const everyoneReads: Permission[] = ['accounts:read', 'users:read'];
+
+const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),
+  leader: new Set([...everyoneReads, 'accounts:write', 'audit:read']),
+  csm: new Set([...everyoneReads, 'accounts:write']),
+  delivery: new Set([...everyoneReads, 'accounts:write']),
+  sales: new Set([...everyoneReads, 'accounts:write']),
+  support: new Set([...everyoneReads]),
+  // Partners read only their firm's accounts (enforced in the stores), and never the member list.
+  partner: new Set(['accounts:read']),
+  viewer: new Set([...everyoneReads]),
+};
+
+const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {
+  ingest: new Set(['ingest:write']),
+  admin: new Set([...ROLE_PERMISSIONS.admin, 'ingest:write']),
+};
+
+export const roleAllows = (role: Role, permission: Permission): boolean => ROLE_PERMISSIONS[role].has(permission);
+export const scopeAllows = (scope: ApiKeyScope, permission: Permission): boolean =>
+  SCOPE_PERMISSIONS[scope].has(permission);
+
+export const permissionsOfRole = (role: Role): Permission[] => [...ROLE_PERMISSIONS[role]];
+export const permissionsOfScope = (scope: ApiKeyScope): Permission[] => [...SCOPE_PERMISSIONS[scope]];
+
+export const isRole = (v: string): v is Role => (ROLES as readonly string[]).includes(v);
+export const isScope = (v: string): v is ApiKeyScope => (API_KEY_SCOPES as readonly string[]).includes(v);

@@ -1,0 +1,145 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Baton's configuration, parsed once from the environment at start-up and frozen.
+ * Nothing else in the code reads `process.env`.
+ */
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** Folder for the SQLite database, backups and the built web app cache. */
+  readonly dataDir: string;
+  /** `sqlite:<file>` (default, inside dataDir) or a `postgres://` URL. */
+  readonly databaseUrl: string;
+  readonly demo: boolean;
+  readonly adminEmail: string | undefined;
+  readonly adminPassword: string | undefined;
+  /** Mark cookies `Secure`; on by default in production. */
+  readonly secureCookies: boolean;
+  readonly sessionTtlHours: number;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly loginRateLimitPerMinute: number;
+  /** Run the job worker and scheduler in this process. */
+  readonly jobsEnabled: boolean;
+  readonly jobsPollMs: number;
+  readonly instanceId: string;
+}
+
+const bool = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (name: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
+  HOST: z.string().trim().min(1).optional(),
+  PORT: int('PORT', 0, 65535).optional(),
+  BATON_DATA_DIR: z.string().trim().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^(postgres(ql)?:\/\/|sqlite:)/.test(v), {
+      message: 'DATABASE_URL must start with postgres:// or sqlite:',
+    })
+    .optional(),
+  BATON_DEMO: bool('BATON_DEMO').optional(),
+  BATON_ADMIN_EMAIL: z.email('BATON_ADMIN_EMAIL must be an email address').optional(),
+  BATON_ADMIN_PASSWORD: z
+    .string()
+    .min(10, 'BATON_ADMIN_PASSWORD must be at least 10 characters')
+    .optional(),
+  BATON_SECURE_COOKIES: bool('BATON_SECURE_COOKIES').optional(),
+  BATON_SESSION_TTL_HOURS: int('BATON_SESSION_TTL_HOURS', 1, 24 * 90).optional(),
+  BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  BATON_LOGIN_RATE_LIMIT: int('BATON_LOGIN_RATE_LIMIT', 1, 10_000).optional(),
+  BATON_JOBS: bool('BATON_JOBS').optional(),
+  BATON_JOBS_POLL_MS: int('BATON_JOBS_POLL_MS', 50, 600_000).optional(),
+  BATON_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+});
+
+/** One documented row per variable: ARCHITECTURE.md and `baton --help` show this table. */
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on (0.0.0.0 for all)' },
+  { name: 'BATON_DATA_DIR', default: './data', meaning: 'folder for the SQLite database and backups' },
+  { name: 'DATABASE_URL', default: 'sqlite:<BATON_DATA_DIR>/baton.db', meaning: 'postgres://user:pass@host/db for PostgreSQL' },
+  { name: 'BATON_DEMO', default: 'true', meaning: 'create the demo workspace on first start with an empty database' },
+  { name: 'BATON_ADMIN_EMAIL', default: 'admin@baton.local', meaning: 'first admin user created on an empty database' },
+  { name: 'BATON_ADMIN_PASSWORD', default: '(generated, printed once)', meaning: 'password of that first admin (10+ characters)' },
+  { name: 'BATON_SECURE_COOKIES', default: 'true in production', meaning: 'send session cookies only over HTTPS' },
+  { name: 'BATON_SESSION_TTL_HOURS', default: '168', meaning: 'how long a login lasts' },
+  { name: 'BATON_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
+  { name: 'BATON_LOGIN_RATE_LIMIT', default: '10', meaning: 'login attempts per minute per client address' },
+  { name: 'BATON_JOBS', default: 'true', meaning: 'run the job worker and scheduler in this instance' },
+  { name: 'BATON_JOBS_POLL_MS', default: '1000', meaning: 'how often the worker looks for due jobs' },
+  { name: 'BATON_INSTANCE_ID', default: 'hostname-pid', meaning: 'name of this instance in job locks and logs' },
+  { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
+];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Baton cannot start: configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment into a frozen Config, or throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? 'environment');
+        return i.message.includes(name) ? i.message : `${name}: ${i.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const nodeEnv = e.NODE_ENV ?? 'development';
+  const dataDir = path.resolve(cwd, e.BATON_DATA_DIR ?? 'data');
+  const production = nodeEnv === 'production';
+  if (production && e.BATON_ADMIN_EMAIL && !e.BATON_ADMIN_PASSWORD) {
+    throw new ConfigError(['BATON_ADMIN_PASSWORD: required in production when BATON_ADMIN_EMAIL is set']);
+  }
+  return Object.freeze({
+    env: nodeEnv,
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT ?? 3000,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite:${path.join(dataDir, 'baton.db')}`,
+    demo: e.BATON_DEMO ?? true,
+    adminEmail: e.BATON_ADMIN_EMAIL,
+    adminPassword: e.BATON_ADMIN_PASSWORD,
+    secureCookies: e.BATON_SECURE_COOKIES ?? production,
+    sessionTtlHours: e.BATON_SESSION_TTL_HOURS ?? 168,
+    logLevel: e.BATON_LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    loginRateLimitPerMinute: e.BATON_LOGIN_RATE_LIMIT ?? 10,
+    jobsEnabled: e.BATON_JOBS ?? true,
+    jobsPollMs: e.BATON_JOBS_POLL_MS ?? 1000,
+    instanceId: e.BATON_INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+  });
+}
+
+/** A database URL safe to print: the password is replaced by ***. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

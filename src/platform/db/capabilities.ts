@@ -1,0 +1,27 @@
+/**
+ * What differs between the databases Baton runs on, named once. Stores ask for a capability
+ * instead of testing which database they are on.
+ */
+export interface DialectCapabilities {
+  readonly kind: 'sqlite' | 'postgres';
+  /** `SELECT … FOR UPDATE SKIP LOCKED`: several instances can claim work from one table at once. */
+  readonly supportsSkipLocked: boolean;
+  /** Only one writer at a time (SQLite): claims run in one short write transaction instead. */
+  readonly singleWriter: boolean;
+  /** The operator for a case-insensitive substring match. */
+  readonly caseInsensitiveLike: 'like' | 'ilike';
+}
+
+export const sqliteCapabilities: DialectCapabilities = Object.freeze({
+  kind: 'sqlite',
+  supportsSkipLocked: false,
+  singleWriter: true,
+  caseInsensitiveLike: 'like',
+});
+
+export const postgresCapabilities: DialectCapabilities = Object.freeze({
+  kind: 'postgres',
+  supportsSkipLocked: true,
+  singleWriter: false,
+  caseInsensitiveLike: 'ilike',
+});

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import { redactUrl } from '../config/config.ts';
+import { AppError } from '../errors/app-error.ts';
+import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
+import type { Database } from './schema.ts';
+
+/** A Kysely handle or a transaction: stores and services accept either, the caller owns the transaction. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly caps: DialectCapabilities;
+  /** The URL with its password hidden, for messages. */
+  readonly displayUrl: string;
+  /** SQLite only: the file on disk (undefined for `:memory:` and PostgreSQL). */
+  readonly sqliteFile: string | undefined;
+  /** SQLite only: the raw driver handle, for online backups. */
+  readonly sqlite: SqliteDatabase.Database | undefined;
+  close(): Promise<void>;
+}
+
+// PostgreSQL sends bigint (count(*), sum of integers) as a string; every value Baton counts fits a double.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/** Opens the database named by a URL (`sqlite:<file>`, `sqlite::memory:` or `postgres://…`) and checks it answers. */
+export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+  const displayUrl = redactUrl(url);
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    const inMemory = file === ':memory:' || file === '';
+    if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    let sqlite: SqliteDatabase.Database;
+    try {
+      sqlite = new SqliteDatabase(inMemory ? ':memory:' : file);
+    } catch (cause) {
+      throw new AppError('unavailable', `Cannot open the SQLite database at ${file}: ${(cause as Error).message}. Check that the folder exists and is writable (BATON_DATA_DIR).`, { cause });
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return {
+      db,
+      caps: sqliteCapabilities,
+      displayUrl,
+      sqliteFile: inMemory ? undefined : path.resolve(file),
+      sqlite,
+      close: () => db.destroy(),
+    };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+    pool.on('error', () => {
+      // An idle client lost its connection; the pool replaces it on the next query.
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    try {
+      await sql`select 1`.execute(db);
+    } catch (cause) {
+      await db.destroy().catch(() => {});
+      throw new AppError(
+        'unavailable',
+        `Cannot reach PostgreSQL at ${displayUrl}: ${(cause as Error).message}. Check that the server is running, the host and port are right, and the database exists (DATABASE_URL).`,
+        { cause },
+      );
+    }
+    return { db, caps: postgresCapabilities, displayUrl, sqliteFile: undefined, sqlite: undefined, close: () => db.destroy() };
+  }
+  throw new AppError('validation', `DATABASE_URL must start with postgres:// or sqlite:, got ${displayUrl}`);
+}

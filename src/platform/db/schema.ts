@@ -1,0 +1,21 @@
+import type { AccountTable, ContactTable } from '../../modules/accounts/account.table.ts';
+import type { AuditLogTable } from '../audit/audit.table.ts';
+import type { ApiKeyTable, SessionTable } from '../auth/auth.table.ts';
+import type { IdempotencyKeyTable } from '../http/idempotency.table.ts';
+import type { MembershipTable, PartnerTable, UserTable, WorkspaceTable } from '../identity/identity.table.ts';
+import type { JobTable } from '../jobs/job.table.ts';
+
+/** The whole database as Kysely sees it. Each table's type lives beside the module that owns it. */
+export interface Database {
+  workspaces: WorkspaceTable;
+  users: UserTable;
+  partners: PartnerTable;
+  memberships: MembershipTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_log: AuditLogTable;
+  jobs: JobTable;
+  idempotency_keys: IdempotencyKeyTable;
+  accounts: AccountTable;
+  contacts: ContactTable;
+}

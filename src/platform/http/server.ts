@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountRoutes } from '../../modules/accounts/account.routes.ts';
+import type { AppContext } from '../app-context.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { apiKeyRoutes } from '../auth/api-key.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { identityRoutes } from '../identity/identity.routes.ts';
+import { jobRoutes } from '../jobs/job.routes.ts';
+import { installAuth, type RouteEntry } from './auth.hook.ts';
+import { installErrorHandler } from './error-handler.ts';
+import { healthRoutes } from './health.routes.ts';
+import { installIdempotency } from './idempotency.ts';
+import { installWeb } from './web.ts';
+
+export interface Server {
+  app: FastifyInstance;
+  /** Every /api/v1 route with its access rule, as registered. */
+  routes: RouteEntry[];
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Builds the HTTP server: one place that wires plugins, the error edge, auth and every module's routes. */
+export async function buildServer(ctx: AppContext, options: { webDir?: string } = {}): Promise<Server> {
+  const app = Fastify({
+    loggerInstance: ctx.logger as FastifyBaseLogger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: ctx.config.env === 'production',
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+    disableRequestLogging: ctx.config.env === 'test',
+  });
+  const routes: RouteEntry[] = [];
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.secureCookies,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Baton API',
+        version: '1',
+        description:
+          'REST API of Baton, the post-sale operating system. Authenticate with `Authorization: Bearer <api key>` ' +
+          '(Settings → API keys) or the session cookie (writes then need the `X-CSRF-Token` header from `GET /api/v1/session`). ' +
+          'Errors are RFC 9457 problem details. Lists page with `limit` and `cursor`.',
+      },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'A workspace API key (bk_…)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'baton_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  installAuth(app, ctx.db, routes);
+  installIdempotency(app, ctx.db);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, ctx);
+  authRoutes(app, ctx);
+  identityRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  jobRoutes(app, ctx);
+  accountRoutes(app, ctx);
+
+  await installWeb(app, options.webDir);
+  await app.ready();
+  return { app, routes };
+}

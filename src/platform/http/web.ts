@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors/app-error.ts';
+import { sendProblem } from './error-handler.ts';
+
+const API_PREFIXES = ['/api/', '/v1/', '/batch', '/webhooks/', '/healthz', '/readyz'];
+
+/**
+ * Serves the built web app and answers unknown paths: API paths get a problem-details 404, anything else
+ * the app's index.html so that client-side routes survive a reload.
+ */
+export async function installWeb(app: FastifyInstance, webDir: string | undefined): Promise<void> {
+  const index = webDir ? path.join(webDir, 'index.html') : undefined;
+  const hasWeb = index !== undefined && fs.existsSync(index);
+  if (hasWeb && webDir) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
+    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (!isApi && !hasWeb && request.method === 'GET' && request.url === '/') {
+      return reply.type('text/plain').send('The Baton web app is not built yet: run `npm run build:web`, or start with `npm start`.');
+    }
+    return sendProblem(request, reply, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,114 @@
+import type { Selectable } from 'kysely';
+import type { DialectCapabilities } from '../db/capabilities.ts';
+import type { Db } from '../db/database.ts';
+import type { JobTable } from './job.table.ts';
+
+export type JobRow = Selectable<JobTable>;
+
+/** Inserts a job; an id that already exists (a scheduled slot queued by another instance) is left alone. */
+export async function insertJob(db: Db, row: Omit<JobTable, 'attempts'>): Promise<boolean> {
+  const r = await db.insertInto('jobs').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * Claims up to `limit` due jobs for one worker: queued ones whose time has come, and running ones whose
+ * lease ran out (their worker died). PostgreSQL skips rows another instance is claiming; SQLite runs the
+ * single statement under its one write lock. Either way a job is claimed by one worker only.
+ */
+export async function claimDueJobs(
+  db: Db,
+  caps: DialectCapabilities,
+  input: { workerId: string; now: string; lockedUntil: string; limit: number },
+): Promise<JobRow[]> {
+  return db
+    .updateTable('jobs')
+    .set((eb) => ({
+      status: 'running',
+      locked_by: input.workerId,
+      locked_until: input.lockedUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: input.now,
+    }))
+    .where((eb) =>
+      eb('id', 'in', (() => {
+        let sub = eb
+          .selectFrom('jobs')
+          .select('id')
+          .where((w) =>
+            w.or([
+              w.and([w('status', '=', 'queued'), w('run_at', '<=', input.now)]),
+              w.and([w('status', '=', 'running'), w('locked_until', '<', input.now)]),
+            ]),
+          )
+          .orderBy('run_at')
+          .limit(input.limit);
+        if (caps.supportsSkipLocked) sub = sub.forUpdate().skipLocked();
+        return sub;
+      })()),
+    )
+    // Checked again on the row itself, in case it changed between the sub-select and the update.
+    .where((w) =>
+      w.or([
+        w.and([w('status', '=', 'queued'), w('run_at', '<=', input.now)]),
+        w.and([w('status', '=', 'running'), w('locked_until', '<', input.now)]),
+      ]),
+    )
+    .returningAll()
+    .execute();
+}
+
+/** Finishes a job this worker still holds; false when the lease was lost to another worker. */
+export async function finishJob(
+  db: Db,
+  id: string,
+  workerId: string,
+  patch: Partial<Pick<JobTable, 'status' | 'run_at' | 'last_error' | 'finished_at' | 'updated_at' | 'locked_until' | 'locked_by'>>,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set(patch)
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'running')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export const updateProgress = (db: Db, id: string, workerId: string, progress: string, lockedUntil: string, now: string) =>
+  db
+    .updateTable('jobs')
+    .set({ progress, locked_until: lockedUntil, updated_at: now })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+
+export function selectJobs(db: Db, filter: { workspaceId: string | null; includePlatform: boolean; status?: string; limit: number }) {
+  let q = db.selectFrom('jobs').selectAll();
+  q = q.where((eb) => {
+    const own = filter.workspaceId === null ? eb('workspace_id', 'is', null) : eb('workspace_id', '=', filter.workspaceId);
+    return filter.includePlatform ? eb.or([own, eb('workspace_id', 'is', null)]) : own;
+  });
+  if (filter.status) q = q.where('status', '=', filter.status);
+  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
+}
+
+export const findJob = (db: Db, id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const requeueJob = (db: Db, id: string, now: string) =>
+  db
+    .updateTable('jobs')
+    .set({ status: 'queued', attempts: 0, run_at: now, updated_at: now, locked_by: null, locked_until: null, finished_at: null })
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
+
+export async function deleteFinishedBefore(db: Db, cutoff: string): Promise<number> {
+  const r = await db.deleteFrom('jobs').where('status', '=', 'succeeded').where('finished_at', '<', cutoff).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
+export async function countByStatus(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_KEY_SCOPES, ROLES, type Role, roleAllows, scopeAllows } from '../../src/platform/auth/permissions.ts';
+import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Generated from the server's own route table: every /api/v1 route, every role and API key scope.
+ * A route added later is covered without touching this file, and one with an `:id` that has no
+ * cross-workspace fixture below fails until it gets one.
+ */
+
+let t: TestApp;
+const clients = new Map<Role, Client>();
+const keys = new Map<string, string>();
+const otherWorkspace: Record<string, string> = {};
+let emails = new Map<Role, string>();
+
+/** For each `:id` route family, the id of a record that exists in the *other* workspace. */
+const crossWorkspaceId = (url: string): string | undefined => {
+  const family = url.split('/')[3] ?? '';
+  return otherWorkspace[family];
+};
+
+/** A valid body for each `:id` write route, so that only the workspace boundary can refuse it. */
+const VALID_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/accounts/:id': { name: 'hijacked' },
+  'POST /api/v1/accounts/:id/contacts': { name: 'Mallory', role: 'champion' },
+  'PATCH /api/v1/users/:id': { role: 'viewer' },
+};
+
+const MISSING_ID = '00000000-0000-7000-8000-000000000000';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await t.workspace('alpha');
+  const partnerId = await t.partner(a, 'Acme Partners');
+  emails = new Map();
+  for (const role of ROLES) {
+    const { email } = await t.user(a, role, { partnerId: role === 'partner' ? partnerId : null });
+    emails.set(role, email);
+    clients.set(role, await t.login(email));
+  }
+  for (const scope of API_KEY_SCOPES) keys.set(scope, await t.apiKey(a, scope));
+
+  const b = await t.workspace('beta');
+  const bAdmin = await t.user(b, 'admin');
+  const bClient = await t.login(bAdmin.email);
+  const account = await bClient.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Beta Corp', segment: 'smb' } });
+  const key = await bClient.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'beta', scope: 'ingest' } });
+  const job = await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'platform.jobs.prune', payload: {}, workspaceId: b });
+  otherWorkspace.accounts = account.json().id;
+  otherWorkspace['api-keys'] = key.json().apiKey.id;
+  otherWorkspace.users = bAdmin.userId;
+  otherWorkspace.jobs = job.id;
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+const concrete = (url: string, id: string) => url.replace(/:[A-Za-z]+/g, id);
+const bodyFor = (method: string) => (['POST', 'PUT', 'PATCH'].includes(method) ? {} : undefined);
+const isAllowedStatus = (status: number) => status !== 401 && status !== 403;
+
+describe('role × route matrix', () => {
+  it('covers every /api/v1 route', () => {
+    expect(t.server.routes.length).toBeGreaterThan(15);
+  });
+
+  it('refuses every non-public route without credentials (401)', async () => {
+    for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
+      const res = await t.inject({ method: route.method as 'GET', url: concrete(route.url, MISSING_ID), payload: bodyFor(route.method) });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it.each(ROLES.map((r) => [r]))('gives role %s exactly what its permissions allow', async (role) => {
+    for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
+      let client = clients.get(role) as Client;
+      if (route.method === 'DELETE' && route.url === '/api/v1/session') client = await t.login(emails.get(role) as string);
+      const res = await client.request({ method: route.method as 'GET', url: concrete(route.url, MISSING_ID), payload: bodyFor(route.method) });
+      const expected = route.access === 'signed_in' || roleAllows(role, route.access);
+      expect(isAllowedStatus(res.statusCode), `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`).toBe(expected);
+      if (!expected) expect(res.statusCode).toBe(403);
+    }
+  });
+
+  it.each(API_KEY_SCOPES.map((s) => [s]))('gives an API key of scope %s exactly what its scope allows', async (scope) => {
+    for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
+      const res = await t.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url, MISSING_ID),
+        payload: bodyFor(route.method),
+        headers: { authorization: `Bearer ${keys.get(scope)}` },
+      });
+      const expected = route.access === 'signed_in' || scopeAllows(scope, route.access);
+      expect(isAllowedStatus(res.statusCode), `${scope} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`).toBe(expected);
+    }
+  });
+
+  it('never reaches another workspace’s records (404)', async () => {
+    const admin = clients.get('admin') as Client;
+    for (const route of t.server.routes.filter((r) => r.url.includes(':'))) {
+      const id = crossWorkspaceId(route.url);
+      expect(id, `add a cross-workspace fixture for ${route.url}`).toBeDefined();
+      const key = `${route.method} ${route.url}`;
+      const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method) && !route.url.endsWith('/retry');
+      expect(!needsBody || key in VALID_BODIES, `add a valid body for ${key}`).toBe(true);
+      const payload = VALID_BODIES[key] ?? bodyFor(route.method);
+      const res = await admin.request({ method: route.method as 'GET', url: concrete(route.url, id as string), payload });
+      expect(res.statusCode, `${route.method} ${route.url} with another workspace's id → ${res.body}`).toBe(404);
+    }
+    const other = await t.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${keys.get('admin')}` } });
+    expect(other.json().items.map((a: { name: string }) => a.name)).not.toContain('Beta Corp');
+  });
+});

@@ -1,0 +1,86 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { AppContext } from '../../src/platform/app-context.ts';
+import { createApiKey } from '../../src/platform/auth/api-key.service.ts';
+import type { ApiKeyScope, Role } from '../../src/platform/auth/permissions.ts';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { addMember } from '../../src/platform/identity/member.service.ts';
+import { createPartner, createWorkspace } from '../../src/platform/identity/workspace.service.ts';
+import { buildServer, type Server } from '../../src/platform/http/server.ts';
+import { registryOf } from '../../src/platform/jobs/job.service.ts';
+import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+
+/** A signed-in client: every request carries the session cookie and, for writes, the CSRF token. */
+export interface Client {
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  cookie: string;
+  csrfToken: string;
+}
+
+export interface TestApp {
+  ctx: AppContext;
+  server: Server;
+  testDb: TestDatabase;
+  inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  workspace(slug: string): Promise<string>;
+  /** Adds a member; a new email gets a login with TEST_PASSWORD, an existing one joins with its own. */
+  user(workspaceId: string, role: Role, options?: { email?: string; partnerId?: string | null }): Promise<{ userId: string; email: string }>;
+  partner(workspaceId: string, name: string): Promise<string>;
+  login(email: string, options?: { workspace?: string; password?: string }): Promise<Client>;
+  apiKey(workspaceId: string, scope: ApiKeyScope): Promise<string>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A Baton server on a fresh database, driven in-process through Fastify's inject (real HTTP semantics, no socket). */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const testDb = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', BATON_LOGIN_RATE_LIMIT: '10000', ...env });
+  const ctx: AppContext = { config, dbh: testDb.dbh, db: testDb.db, caps: testDb.caps, logger: createLogger('silent'), jobs: registryOf(JOBS) };
+  const server = await buildServer(ctx);
+  const inject = (opts: InjectOptions) => server.app.inject(opts);
+
+  const app: TestApp = {
+    ctx,
+    server,
+    testDb,
+    inject,
+    workspace: async (slug) => (await createWorkspace(ctx.db, SYSTEM_ACTOR, { slug })).id,
+    partner: async (workspaceId, name) => (await createPartner(ctx.db, SYSTEM_ACTOR, workspaceId, name)).id,
+    user: async (workspaceId, role, options = {}) => {
+      const email = options.email ?? `${role}-${++counter}@example.com`;
+      const exists = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      const password = exists ? undefined : TEST_PASSWORD;
+      const m = await addMember(ctx.db, SYSTEM_ACTOR, workspaceId, { email, role, password, partnerId: options.partnerId ?? null });
+      return { userId: m.id, email };
+    },
+    login: async (email, options = {}) => {
+      const res = await inject({
+        method: 'POST',
+        url: '/api/v1/session',
+        payload: { email, password: options.password ?? TEST_PASSWORD, workspace: options.workspace },
+      });
+      if (res.statusCode !== 204) throw new Error(`login failed: ${res.statusCode} ${res.body}`);
+      const setCookie = String(res.headers['set-cookie']);
+      const cookie = setCookie.split(';')[0] as string;
+      const session = await inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } });
+      const csrfToken = session.json().csrfToken as string;
+      return {
+        cookie,
+        csrfToken,
+        request: (opts) => inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } }),
+      };
+    },
+    apiKey: async (workspaceId, scope) => (await createApiKey(ctx.db, SYSTEM_ACTOR, workspaceId, { name: `test ${scope}`, scope })).secret,
+    close: async () => {
+      await server.app.close();
+      await testDb.close();
+    },
+  };
+  return app;
+}

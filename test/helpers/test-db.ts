@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import type { DialectCapabilities } from '../../src/platform/db/capabilities.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import type { Database } from '../../src/platform/db/schema.ts';
+
+export interface TestDatabase {
+  db: Kysely<Database>;
+  caps: DialectCapabilities;
+  dbh: DatabaseHandle;
+  /** The URL the database was opened with (to open a second handle, as a second instance would). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The PostgreSQL server tests run against, when set; otherwise SQLite. */
+export const TEST_POSTGRES_URL = process.env.BATON_TEST_DATABASE_URL || undefined;
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * The URL of a new, empty database: a SQLite file or `:memory:`, or a new PostgreSQL database when
+ * BATON_TEST_DATABASE_URL is set. `drop` removes the PostgreSQL database (close every handle first).
+ */
+export async function createEmptyDatabase(sqliteFile?: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_POSTGRES_URL) return { url: `sqlite:${sqliteFile ?? ':memory:'}`, drop: async () => {} };
+  const name = `baton_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return {
+    url: withDatabase(TEST_POSTGRES_URL, name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** A fresh, migrated database for one suite (see createEmptyDatabase), dropped on close. */
+export async function createTestDatabase(options: { sqliteFile?: string } = {}): Promise<TestDatabase> {
+  const empty = await createEmptyDatabase(options.sqliteFile);
+  const dbh = await openDatabase(empty.url, { poolSize: 5 });
+  await migrateToLatest(dbh.db);
+  return {
+    db: dbh.db,
+    caps: dbh.caps,
+    dbh,
+    url: empty.url,
+    close: async () => {
+      await dbh.close();
+      await empty.drop();
+    },
+  };
+}
