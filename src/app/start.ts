@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../platform/config/config.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { buildServer, type Server } from '../platform/http/server.ts';
 import { registryOf } from '../platform/jobs/job.service.ts';
@@ -24,7 +25,7 @@ export async function openContext(config: Config, logger?: Logger): Promise<AppC
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
   const dbh = await openDatabase(config.databaseUrl);
   try {
-    const applied = await migrateToLatest(dbh.db);
+    const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
   } catch (err) {
     await dbh.close();
@@ -41,7 +42,11 @@ export async function startBaton(config: Config, options: { logger?: Logger; web
   try {
     const first = await firstStart(ctx);
     server = await buildServer(ctx, { webDir: options.webDir ?? WEB_DIST_DIR });
-    await server.app.listen({ host: config.host, port: config.port });
+    await server.app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') throw new AppError('unavailable', `port ${config.port} on ${config.host} is already in use: stop the other program or set PORT`);
+      if (err.code === 'EACCES') throw new AppError('unavailable', `not allowed to listen on port ${config.port}: choose a port above 1024 with PORT`);
+      throw err;
+    });
     const address = server.app.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;

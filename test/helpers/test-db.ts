@@ -50,7 +50,7 @@ export async function createEmptyDatabase(sqliteFile?: string): Promise<{ url: s
 export async function createTestDatabase(options: { sqliteFile?: string } = {}): Promise<TestDatabase> {
   const empty = await createEmptyDatabase(options.sqliteFile);
   const dbh = await openDatabase(empty.url, { poolSize: 5 });
-  await migrateToLatest(dbh.db);
+  await migrateToLatest(dbh);
   return {
     db: dbh.db,
     caps: dbh.caps,

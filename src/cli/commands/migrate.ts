@@ -15,7 +15,7 @@ export function migrateCommand(): Command {
           console.log(pending.length ? `pending:\n${pending.map((p) => `  ${p}`).join('\n')}` : 'up to date');
           return;
         }
-        const applied = await migrateToLatest(dbh.db);
+        const applied = await migrateToLatest(dbh);
         console.log(applied.length ? `applied:\n${applied.map((p) => `  ${p}`).join('\n')}` : 'already up to date');
       } finally {
         await dbh.close();

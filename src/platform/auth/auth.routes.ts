@@ -67,12 +67,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
-      const { token } = await login(db, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'],
-        ttlHours: config.sessionTtlHours,
-      });
+      const { token } = await db.transaction().execute((trx) =>
+        login(trx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], ttlHours: config.sessionTtlHours }),
+      );
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

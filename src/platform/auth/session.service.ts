@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { nowIso } from '../ids.ts';
@@ -35,6 +36,14 @@ export async function login(
   if (!workspaceId) throw new AppError('forbidden', 'this login belongs to no workspace yet: ask an admin to add you');
   const token = randomToken();
   const now = new Date();
+  await recordAudit(db, {
+    workspaceId,
+    actor: { type: 'user', id: user.id, label: user.email },
+    action: 'session.login',
+    entityType: 'user',
+    entityId: user.id,
+    after: { ip: input.ip ?? null, userAgent: input.userAgent?.slice(0, 300) ?? null },
+  });
   await store.insertSession(db, {
     id: sha256(token),
     user_id: user.id,

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.ts';
+import { listAccounts, listContacts } from '../modules/accounts/account.service.ts';
+import { SYSTEM_ACTOR } from '../platform/auth/principal.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { addMember, listMembers, updateMember } from '../platform/identity/member.service.ts';
+import { createWorkspace, getWorkspaceBySlug, listPartners } from '../platform/identity/workspace.service.ts';
+import { buildDemoWorkspace, rebuildDemoWorkspace } from './demo.service.ts';
+import { generateDemo } from './generate.ts';
+
+const today = new Date('2026-12-01T10:30:00Z');
+let t: TestDatabase;
+let admin: { userId: string; email: string };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const main = await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'main' });
+  const member = await addMember(t.db, SYSTEM_ACTOR, main.id, { email: 'ops@example.com', name: 'Ops', role: 'admin', password: 'a-long-password' });
+  admin = { userId: member.id, email: member.email };
+});
+afterAll(async () => t?.close());
+
+const everything = async (workspaceId: string) =>
+  (await listAccounts(t.db, t.caps, { workspaceId, partnerId: null }, { limit: 500 })).items;
+
+describe('buildDemoWorkspace', () => {
+  it('creates the demo workspace with its people, partner firms, accounts and stakeholders', async () => {
+    const data = generateDemo(42, today);
+    const summary = await t.db.transaction().execute((trx) => buildDemoWorkspace(trx, { admins: [admin], today }));
+    const expectedContacts = data.accounts.reduce((n, a) => n + a.contacts.length, 0);
+    expect(summary).toMatchObject({ slug: 'demo', users: 22 + 3 + 1, partners: 3, accounts: 200, contacts: expectedContacts });
+
+    const workspace = await getWorkspaceBySlug(t.db, 'demo');
+    expect(workspace).toMatchObject({ id: summary.workspaceId, isDemo: true, name: 'Demo: Northwind Software' });
+    const members = await listMembers(t.db, workspace.id);
+    expect(members.find((m) => m.email === admin.email)).toMatchObject({ role: 'admin', hasPassword: true });
+    expect(members.filter((m) => m.email.endsWith('@baton-demo.example')).every((m) => !m.hasPassword)).toBe(true);
+    expect(members.filter((m) => m.role === 'partner').every((m) => m.partnerId !== null)).toBe(true);
+
+    const accounts = await everything(workspace.id);
+    expect(accounts).toHaveLength(200);
+    const memberIds = new Set(members.map((m) => m.id));
+    const partnerIds = new Set((await listPartners(t.db, workspace.id)).map((p) => p.id));
+    for (const a of accounts) {
+      for (const owner of [a.aeUserId, a.deliveryLeadUserId, a.csmUserId, a.accountManagerUserId]) if (owner) expect(memberIds.has(owner)).toBe(true);
+      if (a.partnerId) expect(partnerIds.has(a.partnerId)).toBe(true);
+    }
+    expect(accounts.filter((a) => a.partnerId !== null)).toHaveLength(30);
+
+    const sample = accounts.find((a) => a.name === data.accounts[0]?.name);
+    const contacts = await listContacts(t.db, { workspaceId: workspace.id, partnerId: null }, sample?.id as string);
+    expect(contacts.map((c) => c.email).sort()).toEqual(data.accounts[0]?.contacts.map((c) => c.email).sort());
+  });
+});
+
+describe('rebuildDemoWorkspace', () => {
+  it('rebuilds from scratch, keeping the admins who can sign in and rejoining staff who already have a user', async () => {
+    const before = await getWorkspaceBySlug(t.db, 'demo');
+    const staff = (await listMembers(t.db, before.id)).find((m) => m.role === 'csm');
+    // A staff member given a password keeps it; a password-less admin is not a real login and is dropped.
+    await updateMember(t.db, SYSTEM_ACTOR, before.id, staff?.id as string, { password: 'another-long-password' });
+    await addMember(t.db, SYSTEM_ACTOR, before.id, { email: 'nologin@example.com', role: 'admin' });
+
+    const summary = await t.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, 'demo', 42));
+    expect(summary).toMatchObject({ slug: 'demo', users: 26, partners: 3, accounts: 200 });
+    expect(summary.workspaceId).not.toBe(before.id);
+    await expect(getWorkspaceBySlug(t.db, 'demo')).resolves.toMatchObject({ id: summary.workspaceId, isDemo: true });
+
+    const members = await listMembers(t.db, summary.workspaceId);
+    expect(members.find((m) => m.id === admin.userId)?.role).toBe('admin');
+    expect(members.find((m) => m.id === staff?.id)).toMatchObject({ role: 'csm', hasPassword: true });
+    expect(members.some((m) => m.email === 'nologin@example.com')).toBe(false);
+    expect(await everything(summary.workspaceId)).toHaveLength(200);
+    expect(await everything(before.id)).toHaveLength(0);
+  });
+
+  it('refuses a workspace that is not a demo one and leaves it alone', async () => {
+    const error = await t.db
+      .transaction()
+      .execute((trx) => rebuildDemoWorkspace(trx, 'main'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('conflict');
+    expect((await listMembers(t.db, (await getWorkspaceBySlug(t.db, 'main')).id)).map((m) => m.email)).toEqual([admin.email]);
+  });
+
+  it('builds the demo when its slug is free', async () => {
+    const summary = await t.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, 'demo-two', 7));
+    expect(summary).toMatchObject({ slug: 'demo-two', users: 25, accounts: 200 });
+  });
+});

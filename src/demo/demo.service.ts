@@ -1,0 +1,110 @@
+import { type BulkAccount, createAccountsInBulk } from '../modules/accounts/account.service.ts';
+import { type Actor, SYSTEM_ACTOR } from '../platform/auth/principal.ts';
+import type { Db } from '../platform/db/database.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { addMember, listMembers } from '../platform/identity/member.service.ts';
+import { createPartner, createWorkspace, deleteWorkspace, getWorkspaceBySlug } from '../platform/identity/workspace.service.ts';
+import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
+import { generateDemo } from './generate.ts';
+
+const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
+
+export interface DemoSummary {
+  workspaceId: string;
+  slug: string;
+  /** Members of the workspace: staff, partner users and admins. */
+  users: number;
+  partners: number;
+  accounts: number;
+  contacts: number;
+}
+
+export interface DemoOptions {
+  slug?: string;
+  name?: string;
+  /** People with a Baton login who administer the demo workspace. */
+  admins?: Array<{ userId: string; email: string }>;
+  seed?: number;
+  today?: Date;
+}
+
+function toBulkAccount(a: DemoAccount, userIdOf: (email: string | null) => string | null, partnerIdOf: Map<string, string>): BulkAccount {
+  return {
+    name: a.name,
+    domain: a.domain,
+    segment: a.segment,
+    industry: a.industry,
+    region: a.region,
+    country: a.country,
+    lifecyclePhase: a.lifecyclePhase,
+    aeUserId: userIdOf(a.owners.ae),
+    deliveryLeadUserId: userIdOf(a.owners.deliveryLead),
+    csmUserId: userIdOf(a.owners.csm),
+    accountManagerUserId: userIdOf(a.owners.accountManager),
+    partnerId: a.owners.partner ? (partnerIdOf.get(a.owners.partner) ?? null) : null,
+    contacts: a.contacts,
+  };
+}
+
+/** Adds the generated people; returns each one's user id by email. */
+async function addPeople(db: Db, workspaceId: string, data: DemoData, adminEmails: Set<string>): Promise<{ userIds: Map<string, string>; partnerIds: Map<string, string> }> {
+  const userIds = new Map<string, string>();
+  for (const s of data.staff) {
+    // Someone already made admin keeps that role; their accounts stay theirs.
+    if (adminEmails.has(s.email)) continue;
+    userIds.set(s.email, (await addMember(db, DEMO_ACTOR, workspaceId, { email: s.email, name: s.name, role: s.role })).id);
+  }
+  const partnerIds = new Map<string, string>();
+  for (const p of data.partners) {
+    const partner = await createPartner(db, DEMO_ACTOR, workspaceId, p.name);
+    partnerIds.set(p.name, partner.id);
+    if (!adminEmails.has(p.user.email)) {
+      await addMember(db, DEMO_ACTOR, workspaceId, { email: p.user.email, name: p.user.name, role: 'partner', partnerId: partner.id });
+    }
+  }
+  return { userIds, partnerIds };
+}
+
+/**
+ * Creates the demo workspace: staff of a fictional vendor (emails at baton-demo.example, no password, so
+ * nobody signs in as them until an admin sets one), its partner firms and about 200 customers with their
+ * stakeholders. People who already have a login (a rebuilt demo) join with it. The caller owns the transaction.
+ */
+export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
+  const data = generateDemo(options.seed ?? 42, options.today ?? new Date());
+  const workspace = await createWorkspace(db, DEMO_ACTOR, { slug: options.slug ?? DEMO_SLUG, name: options.name ?? data.workspaceName, isDemo: true });
+  const adminIds = new Map<string, string>();
+  for (const admin of options.admins ?? []) {
+    adminIds.set(admin.email.toLowerCase(), (await addMember(db, DEMO_ACTOR, workspace.id, { email: admin.email, role: 'admin' })).id);
+  }
+  const { userIds, partnerIds } = await addPeople(db, workspace.id, data, new Set(adminIds.keys()));
+  const userIdOf = (email: string | null): string | null => (email ? (userIds.get(email) ?? adminIds.get(email) ?? null) : null);
+  const accounts = data.accounts.map((a) => toBulkAccount(a, userIdOf, partnerIds));
+  await createAccountsInBulk(db, DEMO_ACTOR, workspace.id, accounts, 'demo');
+  return {
+    workspaceId: workspace.id,
+    slug: workspace.slug,
+    users: (await listMembers(db, workspace.id)).length,
+    partners: partnerIds.size,
+    accounts: accounts.length,
+    contacts: accounts.reduce((n, a) => n + (a.contacts?.length ?? 0), 0),
+  };
+}
+
+/**
+ * Deletes the demo workspace and builds it again from the seed. Its admins who can sign in keep their
+ * access; everything else in it is lost. Refuses a workspace that is not a demo; builds one when the slug is free.
+ */
+export async function rebuildDemoWorkspace(db: Db, slug: string = DEMO_SLUG, seed?: number): Promise<DemoSummary> {
+  const existing = await getWorkspaceBySlug(db, slug).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'not_found') return undefined;
+    throw err;
+  });
+  if (!existing) return buildDemoWorkspace(db, { slug, seed });
+  if (!existing.isDemo) throw new AppError('conflict', `workspace ${existing.slug} is not a demo workspace: Baton rebuilds only demo workspaces`);
+  const admins = (await listMembers(db, existing.id))
+    .filter((m) => m.role === 'admin' && m.hasPassword)
+    .map((m) => ({ userId: m.id, email: m.email }));
+  await deleteWorkspace(db, DEMO_ACTOR, existing.id);
+  return buildDemoWorkspace(db, { slug: existing.slug, name: existing.name, admins, seed });
+}

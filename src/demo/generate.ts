@@ -1,0 +1,27 @@
+import { type DemoAccount, type DemoData, DEMO_WORKSPACE_NAME } from './demo.ts';
+import { assignOwners } from './owners.ts';
+import { generateProfiles } from './profiles.ts';
+import { createRandom } from './random.ts';
+import { generateTeam } from './staff.ts';
+import { generateStakeholders } from './stakeholders.ts';
+
+export const DEMO_ACCOUNT_COUNT = 200;
+
+/**
+ * The demo workspace's people, partner firms and customers as plain data. Pure and deterministic:
+ * the same seed and the same `today` give the same result. Dates are relative to `today`.
+ */
+export function generateDemo(seed = 42, today: Date): DemoData {
+  const rng = createRandom(seed);
+  const { staff, partners } = generateTeam(rng);
+  const profiles = generateProfiles(rng, DEMO_ACCOUNT_COUNT);
+  const owners = assignOwners(rng, profiles, staff, partners);
+  const accounts = profiles.map(
+    (profile, i): DemoAccount => ({
+      ...profile,
+      owners: owners[i] ?? { ae: null, deliveryLead: null, csm: null, accountManager: null, partner: null },
+      contacts: generateStakeholders(rng, profile, today),
+    }),
+  );
+  return { workspaceName: DEMO_WORKSPACE_NAME, staff, partners, accounts };
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPassword } from '../../src/platform/auth/passwords.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { baton } from '../helpers/cli.ts';
+import { createEmptyDatabase, TEST_POSTGRES_URL } from '../helpers/test-db.ts';
+
+let dir: string;
+let database: { url: string; drop(): Promise<void> };
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
+  database = await createEmptyDatabase(path.join(dir, 'baton.db'));
+  env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
+});
+afterAll(async () => {
+  await database?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('baton CLI', () => {
+  it('lists its commands and the environment in --help', () => {
+    const r = baton(['--help'], env);
+    expect(r.status).toBe(0);
+    for (const cmd of ['serve', 'migrate', 'workspace', 'user', 'apikey', 'backup', 'demo']) expect(r.stdout).toContain(cmd);
+    expect(r.stdout).toContain('DATABASE_URL');
+  });
+
+  it('migrates, then reports the database up to date', () => {
+    expect(baton(['migrate'], env).stdout).toMatch(/applied:|already up to date/);
+    expect(baton(['migrate', '--status'], env).stdout).toContain('up to date');
+  });
+
+  it('creates a workspace once, and refuses a bad or taken slug', () => {
+    expect(baton(['workspace', 'create', 'acme', '--name', 'Acme Software'], env).stdout).toMatch(/created workspace acme/);
+    const again = baton(['workspace', 'create', 'acme'], env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('already exists');
+    const bad = baton(['workspace', 'create', 'Not A Slug!'], env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('slug');
+  });
+
+  it('creates a user with a password read from stdin', async () => {
+    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'ana@acme.example', '--role', 'admin', '--password-stdin'], env, 'a-long-password\n');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('ana@acme.example is admin in acme');
+    const dbh = await openDatabase(database.url);
+    const user = await dbh.db.selectFrom('users').selectAll().where('email', '=', 'ana@acme.example').executeTakeFirstOrThrow();
+    await dbh.close();
+    expect(await checkPassword('a-long-password', user.password_hash)).toBe(true);
+  });
+
+  it('refuses an unknown role, listing the choices', () => {
+    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'x@acme.example', '--role', 'wizard'], env);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('admin, leader, csm');
+  });
+
+  it('prints a new API key alone on stdout', () => {
+    const r = baton(['apikey', 'create', '--workspace', 'acme', '--scope', 'ingest'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^bk_[\w-]{12}\.[\w-]{43}\n$/);
+  });
+
+  it('writes a backup that can be restored', async () => {
+    const file = path.join(dir, 'backups', 'snapshot.bak');
+    const r = baton(['backup', file], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+    if (TEST_POSTGRES_URL) {
+      const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
+      expect(list.stdout).toContain('TABLE public workspaces');
+    } else {
+      const copy = await openDatabase(`sqlite:${file}`);
+      const rows = await copy.db.selectFrom('workspaces').select('slug').execute();
+      await copy.close();
+      expect(rows.map((w) => w.slug)).toEqual(['acme']);
+    }
+  });
+
+  it('stops on a bad setting, naming the variable', () => {
+    const r = baton(['migrate'], { ...env, PORT: 'eighty' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('PORT');
+  });
+
+  it('explains an unreachable PostgreSQL without showing its password', () => {
+    const r = baton(['migrate'], { ...env, DATABASE_URL: 'postgres://baton:s3cret@127.0.0.1:1/baton' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Cannot reach PostgreSQL at postgres://baton:***@127.0.0.1:1/baton');
+    expect(r.stderr).toContain('Check that the server is running');
+    expect(r.stderr).not.toContain('s3cret');
+  });
+});
