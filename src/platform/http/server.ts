@@ -37,7 +37,6 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
       const sent = req.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
-    disableRequestLogging: ctx.config.env === 'test',
   });
   const routes: RouteEntry[] = [];
 
