@@ -86,7 +86,17 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null, docExpansion: 'list', deepLinking: true, defaultModelsExpandDepth: 0 },
+    staticCSP: true,
+    // Served over plain HTTP on a LAN too: no forced upgrade to HTTPS; Swagger UI sets inline styles.
+    transformStaticCSP: (header) =>
+      header
+        .replace(/upgrade-insecure-requests;?/, '')
+        .replace(/style-src [^;]*;/, "style-src 'self' 'unsafe-inline';")
+        .replace(' validator.swagger.io', ''),
+  });
 
   installAuth(app, ctx.db, routes);
   installIdempotency(app, ctx.db);
