@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_KEY_SCOPES, ROLES, type Role, roleAllows, scopeAllows } from '../../src/platform/auth/permissions.ts';
+import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
+import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
+import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -26,6 +29,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { name: 'hijacked' },
   'POST /api/v1/accounts/:id/contacts': { name: 'Mallory', role: 'champion' },
   'PATCH /api/v1/users/:id': { role: 'viewer' },
+  'PUT /api/v1/deals/:id/finance-confirmation': { confirmed: true },
 };
 
 const MISSING_ID = '00000000-0000-7000-8000-000000000000';
@@ -52,6 +56,9 @@ beforeAll(async () => {
   otherWorkspace['api-keys'] = key.json().apiKey.id;
   otherWorkspace.users = bAdmin.userId;
   otherWorkspace.jobs = job.id;
+  const record = { source: 'csv' as const, externalId: 'B-1', name: 'Beta renewal', accountName: 'Beta Corp', accountExternalId: null, stage: 'won', stageCategory: null, pipeline: null, amount: 1000, currency: 'USD', closeDate: '2026-10-01', signedDate: '2026-10-01', createdDate: null, owner: null, products: [], partner: null };
+  await applyDealBatch(t.ctx.db, { workspaceId: b, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() }, [{ row: 1, record }]);
+  otherWorkspace.deals = (await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
 });
 
 afterAll(async () => {

@@ -258,3 +258,22 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
   });
   return accountRows.length;
 }
+
+/**
+ * Matches customer names as a CRM spells them to accounts, ignoring case and surrounding space.
+ * Returns lower-cased name → account id; a name two accounts share matches neither (ambiguous).
+ */
+export async function matchAccountsByName(db: Db, workspaceId: string, names: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+  const found = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    for (const row of await store.selectAccountsByLowerName(db, workspaceId, wanted.slice(i, i + 500))) {
+      const key = row.name.trim().toLowerCase();
+      if (found.has(key)) ambiguous.add(key);
+      found.set(key, row.id);
+    }
+  }
+  for (const key of ambiguous) found.delete(key);
+  return found;
+}

@@ -19,6 +19,11 @@ const expected: Array<[Role, Permission, boolean]> = [
   ['partner', 'users:read', false],
   ['partner', 'accounts:write', false],
   ['csm', 'jobs:manage', false],
+  ['sales', 'deals:write', true],
+  ['csm', 'deals:write', false],
+  ['sales', 'deals:confirm', false],
+  ['leader', 'deals:confirm', true],
+  ['partner', 'deals:read', false],
 ];
 
 describe('roles', () => {

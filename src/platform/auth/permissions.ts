@@ -12,6 +12,9 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const PERMISSIONS = [
   'accounts:read',
   'accounts:write',
+  'deals:read',
+  'deals:write',
+  'deals:confirm',
   'workspace:manage',
   'users:read',
   'users:manage',
@@ -25,16 +28,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a route requires: a permission, any signed-in principal, or nothing. */
 export type Access = Permission | 'signed_in' | 'public';
 
-const everyoneReads: Permission[] = ['accounts:read', 'users:read'];
+const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read'];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),
-  leader: new Set([...everyoneReads, 'accounts:write', 'audit:read']),
+  leader: new Set([...everyoneReads, 'accounts:write', 'deals:write', 'deals:confirm', 'audit:read']),
   csm: new Set([...everyoneReads, 'accounts:write']),
   delivery: new Set([...everyoneReads, 'accounts:write']),
-  sales: new Set([...everyoneReads, 'accounts:write']),
+  sales: new Set([...everyoneReads, 'accounts:write', 'deals:write']),
   support: new Set([...everyoneReads]),
-  // Partners read only their firm's accounts (enforced in the stores), and never the member list.
+  // Partners read only their firm's accounts (enforced in the stores), never the member list or deals.
   partner: new Set(['accounts:read']),
   viewer: new Set([...everyoneReads]),
 };

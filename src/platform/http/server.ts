@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../../modules/accounts/account.routes.ts';
+import { dealRoutes } from '../../modules/deals/deal.routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { apiKeyRoutes } from '../auth/api-key.routes.ts';
@@ -109,6 +110,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   auditRoutes(app, ctx);
   jobRoutes(app, ctx);
   accountRoutes(app, ctx);
+  dealRoutes(app, ctx);
 
   await installWeb(app, options.webDir);
   await app.ready();

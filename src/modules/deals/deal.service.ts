@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import { matchAccountsByName } from '../accounts/account.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Actor } from '../../platform/auth/principal.ts';
+import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import type { BatchOutcome } from '../../platform/imports/import-run.ts';
+import { type DealRecord, type GuardRequirements, guard, type JourneyState, type MissingCondition, type StageCategory } from './deal.ts';
+import * as store from './deal.store.ts';
+import type { DealTable } from './deal.table.ts';
+import { BUILT_IN_STAGE_MAPPINGS, StageMap, type StageMapping } from './stage-mapping.ts';
+
+export interface Deal {
+  id: string;
+  source: string;
+  externalId: string;
+  name: string;
+  accountId: string | null;
+  accountName: string | null;
+  stage: string;
+  stageCategory: StageCategory;
+  pipeline: string | null;
+  amount: number | null;
+  currency: string | null;
+  closeDate: string | null;
+  signedDate: string | null;
+  createdDate: string | null;
+  owner: string | null;
+  products: string[];
+  partnerName: string | null;
+  financeConfirmedAt: string | null;
+  journeyState: JourneyState;
+  /** What a won deal still lacks before it enters the post-sale journey. */
+  missing: MissingCondition[];
+  confirmedAt: string | null;
+  reopenedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
+  const g = guard(
+    { stageCategory: r.stage_category as StageCategory, signedDate: r.signed_date, financeConfirmedAt: r.finance_confirmed_at, previous: null },
+    req,
+  );
+  return {
+    id: r.id,
+    source: r.source,
+    externalId: r.external_id,
+    name: r.name,
+    accountId: r.account_id,
+    accountName: r.account_name,
+    stage: r.stage,
+    stageCategory: r.stage_category as StageCategory,
+    pipeline: r.pipeline,
+    amount: r.amount,
+    currency: r.currency,
+    closeDate: r.close_date,
+    signedDate: r.signed_date,
+    createdDate: r.created_date,
+    owner: r.owner,
+    products: JSON.parse(r.products) as string[],
+    partnerName: r.partner_name,
+    financeConfirmedAt: r.finance_confirmed_at,
+    journeyState: r.journey_state as JourneyState,
+    missing: r.stage_category === 'won' ? g.missing : [],
+    confirmedAt: r.confirmed_at,
+    reopenedAt: r.reopened_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** The workspace's stage mappings, then the built-in ones. */
+export async function loadStageMap(db: Db, workspaceId: string): Promise<StageMap> {
+  const own = (await store.selectStageMappings(db, workspaceId)).map(
+    (r): StageMapping => ({ source: r.source as StageMapping['source'], pipeline: r.pipeline, stage: r.stage, category: r.category as StageCategory, label: r.label }),
+  );
+  return new StageMap([...own, ...BUILT_IN_STAGE_MAPPINGS]);
+}
+
+const contentHash = (r: DealRecord, category: StageCategory): string =>
+  createHash('sha256').update(JSON.stringify([r, category])).digest('base64url');
+
+export interface DealBatchContext {
+  workspaceId: string;
+  guard: GuardRequirements;
+  stages: StageMap;
+  /** Stages seen without a mapping: counted as open, and reported. */
+  unmappedStages: Set<string>;
+}
+
+/**
+ * Creates or updates the deals of one import batch, keyed by source + external id: an unchanged row
+ * changes nothing, a changed one updates its deal and passes the closed-won guard again.
+ */
+export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array<{ row: number; record: DealRecord }>): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  const bySource = new Map<string, Map<string, store.DealRow>>();
+  for (const source of new Set(batch.map((b) => b.record.source))) {
+    const ids = batch.filter((b) => b.record.source === source).map((b) => b.record.externalId);
+    const rows = await store.selectDealsByExternalIds(db, ctx.workspaceId, source, ids);
+    bySource.set(source, new Map(rows.map((r) => [r.external_id, r])));
+  }
+  const accounts = await matchAccountsByName(db, ctx.workspaceId, batch.map((b) => b.record.accountName ?? ''));
+  const now = nowIso();
+  const inserts: DealTable[] = [];
+  const seen = new Set<string>();
+  for (const { row, record } of batch) {
+    const id = `${record.source}\u0000${record.externalId}`;
+    if (seen.has(id)) {
+      outcome.errors.push({ row, field: 'external_id', reason: `${record.externalId} appears twice in the same file; the first row was kept` });
+      continue;
+    }
+    seen.add(id);
+    let category = ctx.stages.categorize(record);
+    if (!category) {
+      ctx.unmappedStages.add(`${record.source}: ${record.stage}`);
+      category = 'open';
+    }
+    const hash = contentHash(record, category);
+    const existing = bySource.get(record.source)?.get(record.externalId);
+    if (existing && existing.content_hash === hash) {
+      outcome.unchanged += 1;
+      continue;
+    }
+    const g = guard(
+      { stageCategory: category, signedDate: record.signedDate, financeConfirmedAt: existing?.finance_confirmed_at ?? null, previous: (existing?.journey_state as JourneyState) ?? null },
+      ctx.guard,
+    );
+    const fields = {
+      name: record.name,
+      account_id: existing?.account_id ?? (record.accountName ? (accounts.get(record.accountName.trim().toLowerCase()) ?? null) : null),
+      account_name: record.accountName,
+      account_external_id: record.accountExternalId,
+      stage: record.stage,
+      stage_category: category,
+      pipeline: record.pipeline,
+      amount: record.amount,
+      currency: record.currency,
+      close_date: record.closeDate,
+      signed_date: record.signedDate,
+      created_date: record.createdDate,
+      owner: record.owner,
+      products: JSON.stringify(record.products),
+      partner_name: record.partner,
+      journey_state: g.state,
+      confirmed_at: g.state === 'confirmed' ? (existing?.confirmed_at ?? now) : (existing?.confirmed_at ?? null),
+      reopened_at: g.state === 'reopened' && existing?.journey_state !== 'reopened' ? now : (existing?.reopened_at ?? null),
+      content_hash: hash,
+      updated_at: now,
+    };
+    if (existing) {
+      await store.updateDealRow(db, ctx.workspaceId, existing.id, fields);
+      outcome.updated += 1;
+    } else {
+      inserts.push({
+        ...fields,
+        id: newId(),
+        workspace_id: ctx.workspaceId,
+        source: record.source,
+        external_id: record.externalId,
+        finance_confirmed_at: null,
+        created_at: now,
+      });
+      outcome.created += 1;
+    }
+  }
+  for (let i = 0; i < inserts.length; i += 100) await store.insertDeals(db, inserts.slice(i, i + 100));
+  return outcome;
+}
+
+const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
+
+export async function listDeals(
+  db: Db,
+  caps: DialectCapabilities,
+  workspaceId: string,
+  req: GuardRequirements,
+  opts: { limit: number; cursor?: string; states?: JourneyState[]; q?: string; accountId?: string },
+): Promise<{ items: Deal[]; nextCursor: string | null; counts: Record<string, number> }> {
+  const before = decodeCursor(opts.cursor, isKey);
+  const rows = await store.selectDeals(db, caps, workspaceId, { ...opts, before, limit: opts.limit + 1 });
+  const items = rows.slice(0, opts.limit).map((r) => toDeal(r, req));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > opts.limit && last ? encodeCursor({ updatedAt: last.updatedAt, id: last.id }) : null,
+    counts: await store.countDealsByState(db, workspaceId),
+  };
+}
+
+export async function getDeal(db: Db, workspaceId: string, id: string, req: GuardRequirements): Promise<Deal> {
+  const row = await store.findDeal(db, workspaceId, id);
+  if (!row) throw AppError.notFound('deal');
+  return toDeal(row, req);
+}
+
+/**
+ * Records (or withdraws) finance's confirmation of a won deal and passes it through the guard again:
+ * the moment a deal's last missing condition is met, it enters the post-sale journey.
+ */
+export async function setFinanceConfirmation(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  confirmed: boolean,
+  req: GuardRequirements,
+): Promise<Deal> {
+  const row = await store.findDeal(db, workspaceId, id);
+  if (!row) throw AppError.notFound('deal');
+  const before = toDeal(row, req);
+  const now = nowIso();
+  const financeConfirmedAt = confirmed ? (row.finance_confirmed_at ?? now) : null;
+  const g = guard(
+    { stageCategory: row.stage_category as StageCategory, signedDate: row.signed_date, financeConfirmedAt, previous: row.journey_state as JourneyState },
+    req,
+  );
+  await store.updateDealRow(db, workspaceId, id, {
+    finance_confirmed_at: financeConfirmedAt,
+    journey_state: g.state,
+    confirmed_at: g.state === 'confirmed' ? (row.confirmed_at ?? now) : row.confirmed_at,
+    updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString(),
+  });
+  const after = await getDeal(db, workspaceId, id, req);
+  await recordAudit(db, { workspaceId, actor, action: confirmed ? 'deal.finance_confirm' : 'deal.finance_unconfirm', entityType: 'deal', entityId: id, before, after });
+  return after;
+}
+
+/**
+ * Passes every deal waiting for confirmation through the guard again (after the workspace relaxed or
+ * tightened its requirements). Deals already in the journey stay there.
+ */
+export async function reapplyGuard(db: Db, workspaceId: string, req: GuardRequirements): Promise<number> {
+  const now = nowIso();
+  let changed = 0;
+  for (const row of await store.selectDealsInState(db, workspaceId, 'pending_confirmation')) {
+    const g = guard(
+      { stageCategory: row.stage_category as StageCategory, signedDate: row.signed_date, financeConfirmedAt: row.finance_confirmed_at, previous: 'pending_confirmation' },
+      req,
+    );
+    if (g.state === row.journey_state) continue;
+    await store.updateDealRow(db, workspaceId, row.id, { journey_state: g.state, confirmed_at: g.state === 'confirmed' ? now : null, updated_at: now });
+    changed += 1;
+  }
+  return changed;
+}

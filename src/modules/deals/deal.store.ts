@@ -1,0 +1,68 @@
+import type { Selectable } from 'kysely';
+import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { DealStageMappingTable, DealTable } from './deal.table.ts';
+
+export type DealRow = Selectable<DealTable>;
+export type StageMappingRow = Selectable<DealStageMappingTable>;
+
+export const selectDealsByExternalIds = (db: Db, workspaceId: string, source: string, externalIds: string[]) =>
+  db
+    .selectFrom('deals')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('source', '=', source)
+    .where('external_id', 'in', externalIds)
+    .execute();
+
+export const insertDeals = (db: Db, rows: DealTable[]) => db.insertInto('deals').values(rows).execute();
+
+export const updateDealRow = (db: Db, workspaceId: string, id: string, patch: Partial<DealTable>) =>
+  db.updateTable('deals').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+
+export const findDeal = (db: Db, workspaceId: string, id: string) =>
+  db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+
+export interface DealFilter {
+  states?: string[];
+  q?: string;
+  accountId?: string;
+  /** Keyset cursor: the (updated_at, id) of the last row of the previous page, newest first. */
+  before?: { updatedAt: string; id: string };
+  limit: number;
+}
+
+export function selectDeals(db: Db, caps: DialectCapabilities, workspaceId: string, f: DealFilter) {
+  let q = db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId);
+  if (f.states?.length) q = q.where('journey_state', 'in', f.states);
+  if (f.q) q = q.where('name', caps.caseInsensitiveLike, `%${f.q.replace(/[%_\\]/g, '')}%`);
+  if (f.accountId) q = q.where('account_id', '=', f.accountId);
+  if (f.before) {
+    const { updatedAt, id } = f.before;
+    q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
+  }
+  return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+export async function countDealsByState(db: Db, workspaceId: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('deals')
+    .select(['journey_state', (eb) => eb.fn.countAll().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('journey_state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.journey_state, Number(r.n)]));
+}
+
+export const selectStageMappings = (db: Db, workspaceId: string) =>
+  db.selectFrom('deal_stage_mappings').selectAll().where('workspace_id', '=', workspaceId).execute();
+
+export const upsertStageMapping = (db: Db, row: DealStageMappingTable) =>
+  db
+    .insertInto('deal_stage_mappings')
+    .values(row)
+    .onConflict((oc) => oc.columns(['workspace_id', 'source', 'pipeline', 'stage']).doUpdateSet({ category: row.category, label: row.label }))
+    .execute();
+
+export const selectDealsInState = (db: Db, workspaceId: string, state: string) =>
+  db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('journey_state', '=', state).execute();

@@ -1,0 +1,21 @@
+import type { Generated } from 'kysely';
+
+export interface ImportRunTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  format: string;
+  file_name: string | null;
+  status: string;
+  dry_run: number;
+  read: Generated<number>;
+  created: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  skipped: Generated<number>;
+  errors: string;
+  actor_label: string;
+  started_at: string;
+  finished_at: string | null;
+}

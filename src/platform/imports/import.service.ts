@@ -1,0 +1,110 @@
+import type { Kysely } from 'kysely';
+import type { Actor } from '../auth/principal.ts';
+import type { Database } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import { newId, nowIso } from '../ids.ts';
+import { addErrors, type BatchOutcome, emptyReport, type ImportReport, type MappedRow } from './import-run.ts';
+
+export interface ImportOptions<R> {
+  workspaceId: string;
+  kind: string;
+  format: string;
+  fileName: string | null;
+  actor: Actor;
+  /** Check everything and count what would change, writing nothing. */
+  dryRun?: boolean;
+  batchSize?: number;
+  rows: AsyncIterable<MappedRow<R>>;
+  /** Writes one batch; runs inside the batch's transaction. Must be idempotent per record. */
+  applyBatch: (trx: Db, batch: Array<{ row: number; record: R }>) => Promise<BatchOutcome>;
+  onProgress?: (report: ImportReport) => void;
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * Runs an import: mapped rows stream in, are applied in batches of one transaction each (a batch commits
+ * or rolls back whole; a bad row is rejected before it is written and never half-written), and the run
+ * is recorded with its report. Memory stays flat: only one batch and the capped error list are held.
+ */
+export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>): Promise<ImportReport & { runId: string }> {
+  const report = emptyReport();
+  const runId = newId();
+  const size = opts.batchSize ?? 500;
+  await db
+    .insertInto('import_runs')
+    .values({
+      id: runId,
+      workspace_id: opts.workspaceId,
+      kind: opts.kind,
+      format: opts.format,
+      file_name: opts.fileName,
+      status: 'running',
+      dry_run: opts.dryRun ? 1 : 0,
+      errors: '[]',
+      actor_label: opts.actor.label,
+      started_at: nowIso(),
+    })
+    .execute();
+
+  let batch: Array<{ row: number; record: R }> = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    let outcome: BatchOutcome | undefined;
+    try {
+      await db.transaction().execute(async (trx) => {
+        outcome = await opts.applyBatch(trx, current);
+        if (opts.dryRun) throw new DryRunRollback();
+      });
+    } catch (err) {
+      if (!(err instanceof DryRunRollback)) throw err;
+    }
+    if (!outcome) return;
+    report.created += outcome.created;
+    report.updated += outcome.updated;
+    report.unchanged += outcome.unchanged;
+    report.rejected += outcome.errors.length ? new Set(outcome.errors.map((e) => e.row)).size : 0;
+    addErrors(report, outcome.errors);
+    opts.onProgress?.(report);
+  };
+
+  let status = 'succeeded';
+  try {
+    for await (const mapped of opts.rows) {
+      report.read += 1;
+      if (mapped.ok) {
+        batch.push({ row: mapped.row, record: mapped.record });
+        if (batch.length >= size) await flush();
+      } else if (mapped.skipped) {
+        report.skipped += 1;
+      } else {
+        report.rejected += 1;
+        addErrors(report, mapped.errors);
+      }
+      if (report.read % size === 0 && batch.length > 0 && batch.length < size) opts.onProgress?.(report);
+    }
+    await flush();
+  } catch (err) {
+    status = 'failed';
+    throw err;
+  } finally {
+    await db
+      .updateTable('import_runs')
+      .set({
+        status,
+        read: report.read,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+        skipped: report.skipped,
+        errors: JSON.stringify(report.errors.slice(0, 1000)),
+        finished_at: nowIso(),
+      })
+      .where('id', '=', runId)
+      .execute();
+  }
+  return { ...report, runId };
+}
