@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../platform/config/config.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { backupCommand } from './commands/backup.ts';
+import { dealsCommand } from './commands/deals.ts';
 import { demoCommand } from './commands/demo.ts';
 import { apiKeyCommand, userCommand, workspaceCommand } from './commands/identity.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -22,6 +23,7 @@ program.addCommand(userCommand());
 program.addCommand(apiKeyCommand());
 program.addCommand(backupCommand());
 program.addCommand(demoCommand());
+program.addCommand(dealsCommand());
 
 try {
   await program.parseAsync(process.argv);

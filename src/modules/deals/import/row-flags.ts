@@ -1,0 +1,46 @@
+import type { RowError, StageCategory } from '../deal.ts';
+import type { FormatProfile } from './profile.ts';
+import type { Cell, RowCells } from './row-cells.ts';
+import { parseBoolean } from './values.ts';
+
+/** The reason a row is marked deleted, or undefined; a flag that is not a yes/no value becomes an error. */
+export function deletionReason(
+  cells: RowCells,
+  profile: FormatProfile,
+  row: number,
+  errors: RowError[],
+): string | undefined {
+  for (const flag of profile.deletion ?? []) {
+    const cell = cells.first([flag.column]);
+    if (!cell || cell.raw.trim() === '') continue;
+    const parsed = parseBoolean(cell.raw);
+    if ('error' in parsed) errors.push({ row, field: cell.column, reason: parsed.error });
+    else if (parsed.value === flag.deletedWhen) return flag.reason;
+  }
+  return undefined;
+}
+
+function flag(cell: Cell | undefined, field: string, row: number, errors: RowError[]): boolean | undefined {
+  if (!cell) return undefined;
+  const parsed = parseBoolean(cell.raw);
+  if ('value' in parsed) return parsed.value;
+  errors.push({ row, field, reason: `column "${cell.column}": ${parsed.error}` });
+  return undefined;
+}
+
+/**
+ * Won when `is_won` is true; lost when `is_closed` is true and `is_won` false; open when `is_closed` is false.
+ * Null when the columns cannot say (neither present, or closed with no `is_won`), so a stage mapping decides.
+ */
+export function stageCategory(
+  won: Cell | undefined,
+  closed: Cell | undefined,
+  row: number,
+  errors: RowError[],
+): StageCategory | null {
+  const isWon = flag(won, 'is_won', row, errors);
+  const isClosed = flag(closed, 'is_closed', row, errors);
+  if (isWon === true) return 'won';
+  if (isClosed === false) return 'open';
+  return isClosed === true && isWon === false ? 'lost' : null;
+}

@@ -1,0 +1,38 @@
+import { Center, Loader } from '@mantine/core';
+import { Navigate, Route, Routes } from 'react-router';
+import { useSession } from './api/session.ts';
+import { AccountsPage } from './accounts/AccountsPage.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { DealsPage } from './deals/DealsPage.tsx';
+import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
+import { SECTIONS } from './sections/sections.ts';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+import { AppLayout } from './shell/AppLayout.tsx';
+import { ErrorState } from './ui/ErrorState.tsx';
+
+export function App() {
+  const session = useSession();
+  if (session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader />
+      </Center>
+    );
+  }
+  if (session.isError) return <ErrorState error={session.error} />;
+  if (!session.data) return <LoginPage />;
+  return (
+    <AppLayout session={session.data}>
+      <Routes>
+        <Route path="/" element={<Navigate to="/accounts" replace />} />
+        <Route path="/accounts" element={<AccountsPage session={session.data} />} />
+        <Route path="/deals" element={<DealsPage session={session.data} />} />
+        {SECTIONS.filter((s) => !s.built).map((s) => (
+          <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
+        ))}
+        <Route path="/settings/*" element={<SettingsPage session={session.data} />} />
+        <Route path="*" element={<Navigate to="/accounts" replace />} />
+      </Routes>
+    </AppLayout>
+  );
+}

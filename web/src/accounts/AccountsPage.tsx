@@ -1,0 +1,122 @@
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { get, query } from '../api/client.ts';
+import { useNames } from '../api/queries.ts';
+import { can } from '../api/session.ts';
+import type { Account, Page, Session } from '../api/types.ts';
+import { ErrorState } from '../ui/ErrorState.tsx';
+import { options, PHASE_COLORS, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
+import { AccountDrawer } from './AccountDrawer.tsx';
+import { CreateAccountModal } from './CreateAccountModal.tsx';
+
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+export function AccountsPage({ session }: { session: Session }) {
+  const [q, setQ] = useState('');
+  const [search] = useDebouncedValue(q, 250);
+  const [segment, setSegment] = useState<string | null>(null);
+  const [phase, setPhase] = useState<string | null>(null);
+  const [region, setRegion] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+  const names = useNames(can(session, 'users:read'));
+
+  const accounts = useInfiniteQuery({
+    queryKey: ['accounts', { search, segment, phase, region }],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      get<Page<Account> & { total: number }>(`/api/v1/accounts${query({ limit: 50, cursor: pageParam, q: search, segment, lifecyclePhase: phase, region })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+  const rows = accounts.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = accounts.data?.pages[0]?.total;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>Accounts</Title>
+          <Text c="dimmed" size="sm">
+            {total === undefined ? 'Customers and their owners along the journey' : `${total} customers in ${session.workspace.name}`}
+          </Text>
+        </div>
+        {can(session, 'accounts:write') && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            New account
+          </Button>
+        )}
+      </Group>
+      <Group>
+        <TextInput placeholder="Search by name" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} aria-label="Search accounts" />
+        <Select placeholder="Segment" data={options(SEGMENTS)} value={segment} onChange={setSegment} clearable w={160} aria-label="Segment" />
+        <Select placeholder="Lifecycle phase" data={options(PHASES)} value={phase} onChange={setPhase} clearable w={180} aria-label="Lifecycle phase" />
+        <Select placeholder="Region" data={options(REGIONS)} value={region} onChange={setRegion} clearable w={170} aria-label="Region" />
+      </Group>
+      {accounts.isError ? (
+        <ErrorState error={accounts.error} />
+      ) : (
+        <Paper withBorder>
+          <Table highlightOnHover verticalSpacing="xs" data-testid="accounts-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Account</Table.Th>
+                <Table.Th>Segment</Table.Th>
+                <Table.Th>Industry</Table.Th>
+                <Table.Th>Region</Table.Th>
+                <Table.Th>Phase</Table.Th>
+                <Table.Th>CSM</Table.Th>
+                <Table.Th>Account executive</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((a) => (
+                <Table.Tr key={a.id} onClick={() => setOpenId(a.id)} style={{ cursor: 'pointer' }}>
+                  <Table.Td>
+                    <Text fw={500} size="sm">
+                      {a.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {a.domain}
+                      {a.partnerId && ` · delivered by ${names.partner(a.partnerId)}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{SEGMENTS[a.segment] ?? a.segment}</Table.Td>
+                  <Table.Td>{a.industry ?? '—'}</Table.Td>
+                  <Table.Td style={NOWRAP}>{a.region ? REGIONS[a.region] : '—'}</Table.Td>
+                  <Table.Td style={NOWRAP}>
+                    <Badge variant="light" color={PHASE_COLORS[a.lifecyclePhase]}>
+                      {PHASES[a.lifecyclePhase] ?? a.lifecyclePhase}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td style={NOWRAP}>{names.user(a.csmUserId)}</Table.Td>
+                  <Table.Td style={NOWRAP}>{names.user(a.aeUserId)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {accounts.isPending && (
+            <Text p="md" c="dimmed">
+              Loading accounts…
+            </Text>
+          )}
+          {!accounts.isPending && rows.length === 0 && (
+            <Text p="md" c="dimmed">
+              No accounts match.
+            </Text>
+          )}
+        </Paper>
+      )}
+      {accounts.hasNextPage && (
+        <Button variant="default" onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage} w="fit-content">
+          Load more
+        </Button>
+      )}
+      <AccountDrawer accountId={openId} onClose={() => setOpenId(null)} session={session} />
+      <CreateAccountModal opened={creating} onClose={() => setCreating(false)} />
+    </Stack>
+  );
+}
