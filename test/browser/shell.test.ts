@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the web app shell', () => {
     await page.getByLabel('Search accounts').fill(first);
     await page.waitForFunction(
       (name) => {
-        const rows = [...(globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } }).document.querySelectorAll('[data-testid=accounts-table] tbody tr')];
+        const rows = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> } }).document.querySelectorAll('[data-testid=accounts-table] tbody tr')];
         return rows.length > 0 && rows.length < 50 && rows.every((tr) => tr.textContent?.includes(name));
       },
       first,
