@@ -5,9 +5,16 @@ import { backupCommand } from './commands/backup.ts';
 import { dealsCommand } from './commands/deals.ts';
 import { demoCommand } from './commands/demo.ts';
 import { apiKeyCommand, userCommand, workspaceCommand } from './commands/identity.ts';
+import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { configHelp } from './config-help.ts';
+
+// `baton deals list | head`: a closed pipe ends the command quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
 
 const program = new Command()
   .name('baton')
@@ -24,6 +31,7 @@ program.addCommand(apiKeyCommand());
 program.addCommand(backupCommand());
 program.addCommand(demoCommand());
 program.addCommand(dealsCommand());
+program.addCommand(importCommand());
 
 try {
   await program.parseAsync(process.argv);

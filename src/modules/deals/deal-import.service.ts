@@ -1,0 +1,129 @@
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Actor } from '../../platform/auth/principal.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { ImportReport, MappedRow as ImportRow } from '../../platform/imports/import-run.ts';
+import { runImport } from '../../platform/imports/import.service.ts';
+import { readSetting } from '../../platform/settings/settings.service.ts';
+import type { DealRecord } from './deal.ts';
+import { applyDealBatch, loadStageMap } from './deal.service.ts';
+import { guardSetting } from './deal.settings.ts';
+import {
+  describeDateOrder,
+  detectFormat,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportOptions,
+  isSkipped,
+  type MappedRow,
+  mapRows,
+  readCsv,
+  scanDateOrder,
+} from './import/index.ts';
+
+/** Opens the file again for each pass (format and date-order checks read it before the import does). */
+export type CsvSource = () => Readable | string;
+
+export interface DealImportResult extends ImportReport {
+  runId: string;
+  format: ImportFormat;
+  dryRun: boolean;
+  /** What the user should know that is not a row error: inferred date order, unmapped stages, skip reasons. */
+  notes: string[];
+}
+
+async function chooseFormat(open: CsvSource, format: ImportFormat | undefined, options: ImportOptions): Promise<ImportFormat> {
+  if (format) return format;
+  if (options.mapping) return 'mapped';
+  const reader = readCsv(open());
+  const headers = await reader.headers();
+  await reader.close();
+  const detected = detectFormat(headers);
+  if (!detected) {
+    throw AppError.validation(
+      'format',
+      `could not tell which CRM wrote this file from its header (${headers.slice(0, 6).join(', ')}…): name the format (${IMPORT_FORMATS.join(', ')}) or map its columns`,
+    );
+  }
+  return detected;
+}
+
+/** Applies a date order the file proves by its own values; asks for one when its dates read both ways. */
+async function settleDateOrder(open: CsvSource, options: ImportOptions, notes: string[]): Promise<ImportOptions> {
+  if (options.dateOrder) return options;
+  const evidence = await scanDateOrder(readCsv(open()));
+  if (evidence.kind === 'proven') {
+    notes.push(describeDateOrder(evidence));
+    return { ...options, dateOrder: evidence.order };
+  }
+  if (evidence.kind === 'none') return options;
+  throw AppError.validation('dateOrder', describeDateOrder(evidence));
+}
+
+/** The mappers' rows in the shape of the import runner; skip reasons are counted for the report. */
+async function* toImportRows(rows: AsyncIterable<MappedRow & { row: number }>, skips: Map<string, number>): AsyncGenerator<ImportRow<DealRecord>> {
+  for await (const r of rows) {
+    if (r.ok) yield { row: r.row, ok: true, record: r.record };
+    else if (isSkipped(r)) {
+      skips.set(r.reason, (skips.get(r.reason) ?? 0) + 1);
+      yield { row: r.row, ok: false, skipped: true, errors: [] };
+    } else yield { row: r.row, ok: false, errors: r.errors };
+  }
+}
+
+/**
+ * Imports deals from a CRM export: streams it (constant memory), maps every row, applies batches of 500 in
+ * their own transactions keyed by source + external id (re-running changes nothing), passes each deal
+ * through the closed-won guard, and answers with a row-level report. A dry run writes nothing.
+ */
+export async function importDeals(
+  db: Kysely<Database>,
+  input: {
+    workspaceId: string;
+    actor: Actor;
+    open: CsvSource;
+    fileName: string | null;
+    format?: ImportFormat;
+    options?: ImportOptions;
+    dryRun?: boolean;
+    onProgress?: (report: ImportReport) => void;
+  },
+): Promise<DealImportResult> {
+  const notes: string[] = [];
+  const format = await chooseFormat(input.open, input.format, input.options ?? {});
+  const options = await settleDateOrder(input.open, input.options ?? {}, notes);
+  const guard = await readSetting(db, input.workspaceId, guardSetting);
+  const stages = await loadStageMap(db, input.workspaceId);
+  const unmappedStages = new Set<string>();
+  const skips = new Map<string, number>();
+  const rows = toImportRows(mapRows(readCsv(input.open()), format, options), skips);
+  const report = await runImport(db, {
+    workspaceId: input.workspaceId,
+    kind: 'deals',
+    format,
+    fileName: input.fileName,
+    actor: input.actor,
+    dryRun: input.dryRun,
+    rows,
+    applyBatch: (trx, batch) => applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
+    onProgress: input.onProgress,
+  });
+  for (const [reason, n] of skips) notes.push(`${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);
+  if (unmappedStages.size > 0) {
+    const list = [...unmappedStages].slice(0, 10).join('; ');
+    notes.push(`stages with no mapping were taken as still open: ${list}${unmappedStages.size > 10 ? ' …' : ''} (map them to won or lost in the stage mappings)`);
+  }
+  if (!input.dryRun) {
+    await recordAudit(db, {
+      workspaceId: input.workspaceId,
+      actor: input.actor,
+      action: 'deal.import',
+      entityType: 'import_run',
+      entityId: report.runId,
+      after: { file: input.fileName, format, read: report.read, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, skipped: report.skipped },
+    });
+  }
+  return { ...report, format, dryRun: Boolean(input.dryRun), notes };
+}
