@@ -260,19 +260,16 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
 }
 
 /**
- * Matches customer names as a CRM spells them to accounts, ignoring case and surrounding space.
- * Returns lower-cased name → account id; a name two accounts share matches neither (ambiguous).
+ * Every account of a workspace by its lower-cased, trimmed name, for matching the names a CRM spells.
+ * A name two accounts share maps to neither (ambiguous, so never matched silently).
  */
-export async function matchAccountsByName(db: Db, workspaceId: string, names: string[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
+export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const ambiguous = new Set<string>();
-  for (let i = 0; i < wanted.length; i += 500) {
-    for (const row of await store.selectAccountsByLowerName(db, workspaceId, wanted.slice(i, i + 500))) {
-      const key = row.name.trim().toLowerCase();
-      if (found.has(key)) ambiguous.add(key);
-      found.set(key, row.id);
-    }
+  for (const row of await store.selectAccountNames(db, workspaceId)) {
+    const key = row.name.trim().toLowerCase();
+    if (found.has(key)) ambiguous.add(key);
+    found.set(key, row.id);
   }
   for (const key of ambiguous) found.delete(key);
   return found;

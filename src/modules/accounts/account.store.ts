@@ -74,11 +74,5 @@ export const selectContacts = (db: Db, workspaceId: string, accountId: string) =
 
 export const insertContacts = (db: Db, rows: ContactTable[]) => db.insertInto('contacts').values(rows).execute();
 
-/** Accounts whose name is one of `lowerNames` (compared in lower case). */
-export const selectAccountsByLowerName = (db: Db, workspaceId: string, lowerNames: string[]) =>
-  db
-    .selectFrom('accounts')
-    .select(['id', 'name'])
-    .where('workspace_id', '=', workspaceId)
-    .where((eb) => eb(eb.fn('lower', ['name']), 'in', lowerNames))
-    .execute();
+export const selectAccountNames = (db: Db, workspaceId: string) =>
+  db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute();

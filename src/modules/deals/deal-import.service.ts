@@ -74,7 +74,7 @@ async function* toImportRows(rows: AsyncIterable<MappedRow & { row: number }>, s
 }
 
 /**
- * Imports deals from a CRM export: streams it (constant memory), maps every row, applies batches of 500 in
+ * Imports deals from a CRM export: streams it (constant memory), maps every row, applies batches of 2,000 in
  * their own transactions keyed by source + external id (re-running changes nothing), passes each deal
  * through the closed-won guard, and answers with a row-level report. A dry run writes nothing.
  */

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import { sendProblem } from './error-handler.ts';
 
@@ -15,16 +15,25 @@ export async function installWeb(app: FastifyInstance, webDir: string | undefine
   const index = webDir ? path.join(webDir, 'index.html') : undefined;
   const hasWeb = index !== undefined && fs.existsSync(index);
   if (hasWeb && webDir) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // wildcard: files built after start-up (a rebuild while running) are served too.
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false, maxAge: '1h', immutable: false });
+    app.get('/', (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
-    if (!isApi && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    // A missing file (an old asset after an upgrade) is a 404, not the app's page in its place.
+    const isFile = /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+    if (!isApi && !isFile && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
+      return sendIndex(reply);
     }
     if (!isApi && !hasWeb && request.method === 'GET' && request.url === '/') {
       return reply.type('text/plain').send('The Baton web app is not built yet: run `npm run build:web`, or start with `npm start`.');
     }
     return sendProblem(request, reply, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/** index.html is never cached, so a browser always picks up the asset names of the current build. */
+function sendIndex(reply: FastifyReply) {
+  return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
 }

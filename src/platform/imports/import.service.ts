@@ -23,14 +23,14 @@ export interface ImportOptions<R> {
 class DryRunRollback extends Error {}
 
 /**
- * Runs an import: mapped rows stream in, are applied in batches of one transaction each (a batch commits
+ * Runs an import: mapped rows stream in, are applied in batches (2,000 rows) of one transaction each (a batch commits
  * or rolls back whole; a bad row is rejected before it is written and never half-written), and the run
  * is recorded with its report. Memory stays flat: only one batch and the capped error list are held.
  */
 export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>): Promise<ImportReport & { runId: string }> {
   const report = emptyReport();
   const runId = newId();
-  const size = opts.batchSize ?? 500;
+  const size = opts.batchSize ?? 2000;
   await db
     .insertInto('import_runs')
     .values({

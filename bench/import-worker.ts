@@ -1,0 +1,64 @@
+/**
+ * One measured import in its own process (so that its peak memory is its own):
+ * `import-worker.ts baton|plain <csv> <sqlite file>` prints { ms, peakRssMiB, rows }.
+ */
+import fs from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import { parse } from 'csv-parse';
+import { importDeals } from '../src/modules/deals/deal-import.service.ts';
+import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
+
+const [mode, csv, dbFile] = process.argv.slice(2) as [string, string, string];
+let peak = 0;
+const sample = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 20);
+
+async function plain(): Promise<number> {
+  const db = new SqliteDatabase(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.exec('create table deals (external_id text primary key, name text, account text, stage text, amount real, close_date text)');
+  const insert = db.prepare('insert into deals values (?, ?, ?, ?, ?, ?)');
+  let rows = 0;
+  let batch: string[][] = [];
+  const flush = db.transaction((b: string[][]) => {
+    for (const r of b) insert.run(r[0], r[1], r[2], r[3], Number(r[4]), r[5]);
+  });
+  for await (const record of fs.createReadStream(csv).pipe(parse({ from_line: 2 }))) {
+    batch.push(record as string[]);
+    rows += 1;
+    if (batch.length === 500) {
+      flush(batch);
+      batch = [];
+    }
+  }
+  flush(batch);
+  db.close();
+  return rows;
+}
+
+async function baton(): Promise<number> {
+  const dbh = await openDatabase(`sqlite:${dbFile}`);
+  await migrateToLatest(dbh);
+  const ws = await createWorkspace(dbh.db, SYSTEM_ACTOR, { slug: 'bench' });
+  const report = await importDeals(dbh.db, {
+    workspaceId: ws.id,
+    actor: SYSTEM_ACTOR,
+    open: () => csv,
+    fileName: 'bench.csv',
+    options: { mapping: { 'Deal ID': 'external_id', Title: 'name', Customer: 'account', Status: 'stage', Value: 'amount', Closed: 'close_date' } },
+  });
+  await dbh.close();
+  if (report.rejected > 0) throw new Error(`benchmark rows rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  return report.created;
+}
+
+const started = performance.now();
+const rows = mode === 'plain' ? await plain() : await baton();
+const ms = performance.now() - started;
+clearInterval(sample);
+peak = Math.max(peak, process.memoryUsage().rss);
+console.log(JSON.stringify({ ms, rows, peakRssMiB: peak / 1024 / 1024 }));
