@@ -8,38 +8,11 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { BatchOutcome } from '../../platform/imports/import-run.ts';
-import { type DealRecord, type GuardRequirements, guard, type JourneyState, type MissingCondition, type StageCategory } from './deal.ts';
+import { type Deal, type DealRecord, type GuardRequirements, guard, type JourneyState, type StageCategory } from './deal.ts';
 import * as store from './deal.store.ts';
 import type { DealTable } from './deal.table.ts';
 import { BUILT_IN_STAGE_MAPPINGS, StageMap, type StageMapping } from './stage-mapping.ts';
 
-export interface Deal {
-  id: string;
-  source: string;
-  externalId: string;
-  name: string;
-  accountId: string | null;
-  accountName: string | null;
-  stage: string;
-  stageCategory: StageCategory;
-  pipeline: string | null;
-  amount: number | null;
-  currency: string | null;
-  closeDate: string | null;
-  signedDate: string | null;
-  createdDate: string | null;
-  owner: string | null;
-  products: string[];
-  partnerName: string | null;
-  financeConfirmedAt: string | null;
-  journeyState: JourneyState;
-  /** What a won deal still lacks before it enters the post-sale journey. */
-  missing: MissingCondition[];
-  confirmedAt: string | null;
-  reopenedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
   const g = guard(

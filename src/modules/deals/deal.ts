@@ -83,3 +83,32 @@ export function guard(input: GuardInput, req: GuardRequirements): { state: Journ
   }
   return { state: missing.length === 0 ? 'confirmed' : 'pending_confirmation', missing };
 }
+
+/** A stored deal as the API answers it: what the CRM said, the account it matched, and where it stands in the guard. */
+export interface Deal {
+  id: string;
+  source: string;
+  externalId: string;
+  name: string;
+  accountId: string | null;
+  accountName: string | null;
+  stage: string;
+  stageCategory: StageCategory;
+  pipeline: string | null;
+  amount: number | null;
+  currency: string | null;
+  closeDate: string | null;
+  signedDate: string | null;
+  createdDate: string | null;
+  owner: string | null;
+  products: string[];
+  partnerName: string | null;
+  financeConfirmedAt: string | null;
+  journeyState: JourneyState;
+  /** What a won deal still lacks before it enters the post-sale journey. */
+  missing: MissingCondition[];
+  confirmedAt: string | null;
+  reopenedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

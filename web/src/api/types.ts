@@ -1,4 +1,8 @@
-export type Role = 'admin' | 'leader' | 'csm' | 'delivery' | 'sales' | 'support' | 'partner' | 'viewer';
+/** API shapes. Records the server defines in its pure type modules are imported from there, never retyped. */
+export type { Account, Contact } from '../../../src/modules/accounts/account.ts';
+export type { Deal } from '../../../src/modules/deals/deal.ts';
+export type { Role } from '../../../src/platform/auth/permissions.ts';
+import type { Role } from '../../../src/platform/auth/permissions.ts';
 
 export interface Session {
   user: { id: string; email: string; name: string } | null;
@@ -14,35 +18,6 @@ export interface Session {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-}
-
-export interface Account {
-  id: string;
-  name: string;
-  domain: string | null;
-  segment: string;
-  industry: string | null;
-  region: string | null;
-  country: string | null;
-  lifecyclePhase: string;
-  aeUserId: string | null;
-  deliveryLeadUserId: string | null;
-  csmUserId: string | null;
-  accountManagerUserId: string | null;
-  partnerId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Contact {
-  id: string;
-  accountId: string;
-  name: string;
-  email: string | null;
-  title: string | null;
-  role: string;
-  lastTouchAt: string | null;
-  leftAt: string | null;
 }
 
 export interface Member {
@@ -99,25 +74,3 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-export interface Deal {
-  id: string;
-  source: string;
-  externalId: string;
-  name: string;
-  accountId: string | null;
-  accountName: string | null;
-  stage: string;
-  stageCategory: 'open' | 'won' | 'lost';
-  amount: number | null;
-  currency: string | null;
-  closeDate: string | null;
-  signedDate: string | null;
-  owner: string | null;
-  products: string[];
-  financeConfirmedAt: string | null;
-  journeyState: 'open' | 'lost' | 'pending_confirmation' | 'confirmed' | 'reopened';
-  missing: Array<'won' | 'signed' | 'finance_confirmed'>;
-  confirmedAt: string | null;
-  reopenedAt: string | null;
-  updatedAt: string;
-}
