@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './api/session.ts';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
-import { DealsPage } from './deals/DealsPage.tsx';
+import { DealsSection } from './deals/DealsSection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -26,7 +26,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<Navigate to="/accounts" replace />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
-        <Route path="/deals" element={<DealsPage session={session.data} />} />
+        <Route path="/deals/*" element={<DealsSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
         ))}

@@ -15,6 +15,13 @@ export const PERMISSIONS = [
   'deals:read',
   'deals:write',
   'deals:confirm',
+  'imports:run',
+  'handoffs:read',
+  'handoffs:write',
+  'handoffs:review',
+  'commitments:read',
+  'commitments:write',
+  'commitments:review',
   'workspace:manage',
   'users:read',
   'users:manage',
@@ -28,14 +35,27 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a route requires: a permission, any signed-in principal, or nothing. */
 export type Access = Permission | 'signed_in' | 'public';
 
-const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read'];
+const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read'];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),
-  leader: new Set([...everyoneReads, 'accounts:write', 'deals:write', 'deals:confirm', 'audit:read']),
-  csm: new Set([...everyoneReads, 'accounts:write']),
-  delivery: new Set([...everyoneReads, 'accounts:write']),
-  sales: new Set([...everyoneReads, 'accounts:write', 'deals:write']),
+  leader: new Set([
+    ...everyoneReads,
+    'accounts:write',
+    'deals:write',
+    'deals:confirm',
+    'imports:run',
+    'handoffs:write',
+    'handoffs:review',
+    'commitments:write',
+    'commitments:review',
+    'audit:read',
+  ]),
+  // Success managers record promises they inherit; delivery reviews briefs and asks the clarifications.
+  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write']),
+  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review']),
+  // The account executive imports the CRM, writes the brief and records every promise made in the sale.
+  sales: new Set([...everyoneReads, 'accounts:write', 'deals:write', 'imports:run', 'handoffs:write', 'commitments:write']),
   support: new Set([...everyoneReads]),
   // Partners read only their firm's accounts (enforced in the stores), never the member list or deals.
   partner: new Set(['accounts:read']),

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -35,12 +35,9 @@ export function DealsPage({ session }: { session: Session }) {
   if (!can(session, 'deals:read')) return <Text c="dimmed">Your role does not see deals.</Text>;
   return (
     <Stack>
-      <div>
-        <Title order={2}>Deals & handoffs</Title>
-        <Text c="dimmed" size="sm">
-          Won deals enter the post-sale journey once the closed-won guard is satisfied (Settings → Workspace).
-        </Text>
-      </div>
+      <Text c="dimmed" size="sm">
+        Won deals enter the post-sale journey once the closed-won guard is satisfied (Settings → Workspace).
+      </Text>
       <SegmentedControl
         w="fit-content"
         value={state}
