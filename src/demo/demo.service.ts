@@ -37,6 +37,7 @@ function toBulkAccount(a: DemoAccount, userIdOf: (email: string | null) => strin
     region: a.region,
     country: a.country,
     lifecyclePhase: a.lifecyclePhase,
+    renewalDate: a.renewalDate,
     aeUserId: userIdOf(a.owners.ae),
     deliveryLeadUserId: userIdOf(a.owners.deliveryLead),
     csmUserId: userIdOf(a.owners.csm),

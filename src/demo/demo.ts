@@ -64,6 +64,8 @@ export interface DemoAccount {
   region: Region;
   country: string;
   lifecyclePhase: LifecyclePhase;
+  /** YYYY-MM-DD; null for churned customers. */
+  renewalDate: string | null;
   owners: DemoOwners;
   contacts: DemoContact[];
 }

@@ -71,6 +71,14 @@ describe('generateDemo', () => {
     }
   });
 
+  it('gives every customer but the churned a renewal date, renewing ones within 120 days', () => {
+    for (const a of demo.accounts) {
+      if (a.lifecyclePhase === 'churned') expect(a.renewalDate).toBeNull();
+      else expect(-daysAgo(`${a.renewalDate}T10:30:00Z`)).toBeGreaterThan(0);
+      if (a.lifecyclePhase === 'renewing') expect(-daysAgo(`${a.renewalDate}T10:30:00Z`)).toBeLessThanOrEqual(120);
+    }
+  });
+
   it('has more live customers than churned ones, and some at every phase', () => {
     const count = (phase: string) => demo.accounts.filter((a) => a.lifecyclePhase === phase).length;
     for (const phase of LIFECYCLE_PHASES) expect(count(phase)).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { type DemoAccount, type DemoData, DEMO_WORKSPACE_NAME } from './demo.ts'
 import { assignOwners } from './owners.ts';
 import { generateProfiles } from './profiles.ts';
 import { createRandom } from './random.ts';
+import { renewalDateFor } from './renewals.ts';
 import { generateTeam } from './staff.ts';
 import { generateStakeholders } from './stakeholders.ts';
 
@@ -16,11 +17,14 @@ export function generateDemo(seed = 42, today: Date): DemoData {
   const { staff, partners } = generateTeam(rng);
   const profiles = generateProfiles(rng, DEMO_ACCOUNT_COUNT);
   const owners = assignOwners(rng, profiles, staff, partners);
+  // A stream of its own, so that adding renewals did not reshuffle the customers generated before them.
+  const renewalRng = createRandom(seed ^ 0x5eed);
   const accounts = profiles.map(
     (profile, i): DemoAccount => ({
       ...profile,
       owners: owners[i] ?? { ae: null, deliveryLead: null, csm: null, accountManager: null, partner: null },
       contacts: generateStakeholders(rng, profile, today),
+      renewalDate: renewalDateFor(renewalRng, profile.lifecyclePhase, today),
     }),
   );
   return { workspaceName: DEMO_WORKSPACE_NAME, staff, partners, accounts };

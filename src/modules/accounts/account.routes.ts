@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses, idParams, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
+import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
 import { addContact, createAccount, getAccount, listAccounts, listContacts, updateAccount } from './account.service.ts';
 
@@ -17,6 +17,7 @@ const accountSchema = z.object({
   region: z.enum(REGIONS).nullable(),
   country: z.string().nullable(),
   lifecyclePhase: z.enum(LIFECYCLE_PHASES),
+  renewalDate: z.string().nullable(),
   aeUserId: z.string().nullable(),
   deliveryLeadUserId: z.string().nullable(),
   csmUserId: z.string().nullable(),
@@ -49,6 +50,7 @@ const accountInput = z.object({
   region: z.enum(REGIONS).nullable().optional(),
   country: z.string().trim().length(2, 'use the ISO 3166 two-letter code').nullable().optional(),
   lifecyclePhase: z.enum(LIFECYCLE_PHASES).optional(),
+  renewalDate: isoDate.nullable().optional(),
   aeUserId: nullableId,
   deliveryLeadUserId: nullableId,
   csmUserId: nullableId,

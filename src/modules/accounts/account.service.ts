@@ -28,6 +28,7 @@ export const toAccount = (r: store.AccountRow): Account => ({
   region: r.region as Region | null,
   country: r.country,
   lifecyclePhase: r.lifecycle_phase as LifecyclePhase,
+  renewalDate: r.renewal_date,
   aeUserId: r.ae_user_id,
   deliveryLeadUserId: r.delivery_lead_user_id,
   csmUserId: r.csm_user_id,
@@ -58,6 +59,7 @@ export interface AccountInput extends Partial<AccountOwners> {
   region?: Region | null;
   country?: string | null;
   lifecyclePhase?: LifecyclePhase;
+  renewalDate?: string | null;
 }
 
 const isKey = (v: unknown): v is { name: string; id: string } =>
@@ -121,6 +123,7 @@ export async function createAccount(db: Db, actor: Actor, scope: Scope, input: A
     region: input.region ?? null,
     country: input.country?.toUpperCase() ?? null,
     lifecycle_phase: input.lifecyclePhase ?? 'onboarding',
+    renewal_date: input.renewalDate ?? null,
     ae_user_id: input.aeUserId ?? null,
     delivery_lead_user_id: input.deliveryLeadUserId ?? null,
     csm_user_id: input.csmUserId ?? null,
@@ -157,6 +160,7 @@ export async function updateAccount(
   if (patch.region !== undefined) set.region = patch.region;
   if (patch.country !== undefined) set.country = patch.country?.toUpperCase() ?? null;
   if (patch.lifecyclePhase !== undefined) set.lifecycle_phase = patch.lifecyclePhase;
+  if (patch.renewalDate !== undefined) set.renewal_date = patch.renewalDate;
   if (patch.aeUserId !== undefined) set.ae_user_id = patch.aeUserId;
   if (patch.deliveryLeadUserId !== undefined) set.delivery_lead_user_id = patch.deliveryLeadUserId;
   if (patch.csmUserId !== undefined) set.csm_user_id = patch.csmUserId;
@@ -222,6 +226,7 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
     region: a.region ?? null,
     country: a.country ?? null,
     lifecycle_phase: a.lifecyclePhase ?? 'onboarding',
+    renewal_date: a.renewalDate ?? null,
     ae_user_id: a.aeUserId ?? null,
     delivery_lead_user_id: a.deliveryLeadUserId ?? null,
     csm_user_id: a.csmUserId ?? null,

@@ -8,6 +8,7 @@ export interface AccountTable {
   region: string | null;
   country: string | null;
   lifecycle_phase: string;
+  renewal_date: string | null;
   ae_user_id: string | null;
   delivery_lead_user_id: string | null;
   csm_user_id: string | null;

@@ -30,6 +30,8 @@ export interface Account extends AccountOwners {
   region: Region | null;
   country: string | null;
   lifecyclePhase: LifecyclePhase;
+  /** When the contract renews (YYYY-MM-DD). */
+  renewalDate: string | null;
   createdAt: string;
   updatedAt: string;
 }
