@@ -6,6 +6,7 @@ import { dealsCommand } from './commands/deals.ts';
 import { demoCommand } from './commands/demo.ts';
 import { apiKeyCommand, userCommand, workspaceCommand } from './commands/identity.ts';
 import { importCommand } from './commands/import.ts';
+import { integrationCommand } from './commands/integration.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
 import { configHelp } from './config-help.ts';
@@ -32,6 +33,7 @@ program.addCommand(backupCommand());
 program.addCommand(demoCommand());
 program.addCommand(dealsCommand());
 program.addCommand(importCommand());
+program.addCommand(integrationCommand());
 
 try {
   await program.parseAsync(process.argv);

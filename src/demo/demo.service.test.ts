@@ -53,6 +53,45 @@ describe('buildDemoWorkspace', () => {
   });
 });
 
+describe('the demo’s deals and handoffs', () => {
+  it('tell stage-1 stories: every brief state, thin briefs flagged, repeated questions, a reopened deal', async () => {
+    const data = generateDemo(42, today);
+    const workspace = await getWorkspaceBySlug(t.db, 'demo');
+    const count = async (table: 'deals' | 'handoff_briefs', column: 'journey_state' | 'state') =>
+      Object.fromEntries(
+        (
+          await t.db
+            .selectFrom(table)
+            .select([column, (eb) => eb.fn.countAll().as('n')])
+            .where('workspace_id', '=', workspace.id)
+            .groupBy(column)
+            .execute()
+        ).map((r) => [(r as Record<string, unknown>)[column], Number(r.n)]),
+      );
+    const confirmed = data.deals.filter((d) => d.financeConfirmed && !d.reopens).length;
+    const stories = (s: string) => data.deals.filter((d) => d.brief?.story === s).length;
+    expect(await count('deals', 'journey_state')).toEqual({
+      confirmed,
+      reopened: 1,
+      pending_confirmation: data.deals.filter((d) => !d.financeConfirmed && d.record.stage === 'closedwon').length,
+      open: data.deals.filter((d) => d.record.stage !== 'closedwon' && d.record.stage !== 'closedlost').length,
+      lost: data.deals.filter((d) => d.record.stage === 'closedlost').length,
+    });
+    expect(await count('handoff_briefs', 'state')).toEqual({
+      draft: stories('draft_thin') + stories('draft_started'),
+      submitted: stories('submitted_complete') + stories('submitted_thin'),
+      returned: stories('returned'),
+      accepted: stories('accepted') + stories('accepted_thin'),
+    });
+    for (const state of ['draft', 'submitted', 'returned', 'accepted']) expect((await count('handoff_briefs', 'state'))[state]).toBeGreaterThan(0);
+    const signals = await t.db.selectFrom('signals').select(['kind']).where('workspace_id', '=', workspace.id).where('resolved_at', 'is', null).execute();
+    const kinds = signals.map((s) => s.kind);
+    expect(kinds.filter((k) => k === 'deal.reopened')).toHaveLength(1);
+    expect(kinds).toContain('handoff.thin_brief');
+    expect(kinds).toContain('handoff.repeated_requirement');
+  });
+});
+
 describe('rebuildDemoWorkspace', () => {
   it('rebuilds from scratch, keeping the admins who can sign in and rejoining staff who already have a user', async () => {
     const before = await getWorkspaceBySlug(t.db, 'demo');

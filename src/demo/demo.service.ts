@@ -5,6 +5,8 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { addMember, listMembers } from '../platform/identity/member.service.ts';
 import { createPartner, createWorkspace, deleteWorkspace, getWorkspaceBySlug } from '../platform/identity/workspace.service.ts';
 import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
+import { writeDemoDeals } from './deals.writer.ts';
+import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writer.ts';
 import { generateDemo } from './generate.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
@@ -17,6 +19,13 @@ export interface DemoSummary {
   partners: number;
   accounts: number;
   contacts: number;
+  deals: number;
+  /** Handoff briefs of the deals that passed the closed-won guard. */
+  briefs: number;
+  /** Promises in the commitments ledger. */
+  commitments: number;
+  /** Won deals with contract terms recorded. */
+  contractTerms: number;
 }
 
 export interface DemoOptions {
@@ -82,6 +91,21 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   const userIdOf = (email: string | null): string | null => (email ? (userIds.get(email) ?? adminIds.get(email) ?? null) : null);
   const accounts = data.accounts.map((a) => toBulkAccount(a, userIdOf, partnerIds));
   await createAccountsInBulk(db, DEMO_ACTOR, workspace.id, accounts, 'demo');
+  const byName = new Map(data.accounts.map((a) => [a.name, a.owners]));
+  const written = await writeDemoDeals(
+    db,
+    {
+      workspaceId: workspace.id,
+      staff: data.staff,
+      userIdOf,
+      ownersOf: (name) => ({ ae: byName.get(name)?.ae ?? null, deliveryLead: byName.get(name)?.deliveryLead ?? null }),
+      fallback: DEMO_ACTOR,
+    },
+    data.deals,
+  );
+  const ledger = { workspaceId: workspace.id, staff: data.staff, userIdOf, actor: DEMO_ACTOR };
+  const commitments = await writeDemoCommitments(db, ledger, data.commitments);
+  const contractTerms = await writeDemoContractTerms(db, ledger, data.contractTerms);
   return {
     workspaceId: workspace.id,
     slug: workspace.slug,
@@ -89,6 +113,10 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     partners: partnerIds.size,
     accounts: accounts.length,
     contacts: accounts.reduce((n, a) => n + (a.contacts?.length ?? 0), 0),
+    deals: written.deals,
+    briefs: written.briefs,
+    commitments,
+    contractTerms,
   };
 }
 

@@ -1,6 +1,9 @@
 /** The demo workspace as plain data: what `generateDemo` returns and `buildDemoWorkspace` writes. */
 import type { ContactRole, LifecyclePhase, Region, Segment } from '../modules/accounts/account.ts';
 import type { Role } from '../platform/auth/permissions.ts';
+import type { DemoDeal } from './deals.ts';
+import type { DemoCommitment } from './commitments.ts';
+import type { DemoContractTerms } from './contract-terms.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_VENDOR = 'Northwind Software';
@@ -75,4 +78,10 @@ export interface DemoData {
   staff: DemoStaff[];
   partners: DemoPartner[];
   accounts: DemoAccount[];
+  /** Deals and their handoff briefs (src/demo/deals.ts). */
+  deals: DemoDeal[];
+  /** The commitments ledger (src/demo/commitments.ts). */
+  commitments: DemoCommitment[];
+  /** Contract terms of the won deals (src/demo/contract-terms.ts). */
+  contractTerms: DemoContractTerms[];
 }

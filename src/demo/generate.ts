@@ -3,6 +3,9 @@ import { assignOwners } from './owners.ts';
 import { generateProfiles } from './profiles.ts';
 import { createRandom } from './random.ts';
 import { renewalDateFor } from './renewals.ts';
+import { generateDemoDeals } from './deals.ts';
+import { generateDemoCommitments } from './commitments.ts';
+import { generateDemoContractTerms } from './contract-terms.ts';
 import { generateTeam } from './staff.ts';
 import { generateStakeholders } from './stakeholders.ts';
 
@@ -27,5 +30,13 @@ export function generateDemo(seed = 42, today: Date): DemoData {
       renewalDate: renewalDateFor(renewalRng, profile.lifecyclePhase, today),
     }),
   );
-  return { workspaceName: DEMO_WORKSPACE_NAME, staff, partners, accounts };
+  // Deals draw from a stream of their own too.
+  const deals = generateDemoDeals(createRandom(seed ^ 0xdea1), accounts, staff, today);
+  // Promises are tied to the won deals they were made in (a stream of their own as well).
+  const wonDeals = deals
+    .filter((d) => d.record.stage === 'closedwon' && !d.reopens)
+    .map((d) => ({ accountName: d.accountName, source: d.record.source, externalId: d.record.externalId, signedDate: d.record.signedDate, amount: d.record.amount }));
+  const commitments = generateDemoCommitments(seed, accounts, staff, today, wonDeals);
+  const contractTerms = generateDemoContractTerms(seed, wonDeals);
+  return { workspaceName: DEMO_WORKSPACE_NAME, staff, partners, accounts, deals, commitments, contractTerms };
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDeals } from '../../src/modules/deals/deal-import.service.ts';
+import { loadPipelines as loadPipelineDefinitions, readPipelineFiles } from '../../src/modules/deals/stages/pipeline-import.ts';
+import { listStageMappings } from '../../src/modules/deals/stages/stage.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { createWorkspace } from '../../src/platform/identity/workspace.service.ts';
 import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
@@ -65,7 +67,82 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
     const report = await run(ws, fromFile(sharedFile('fivetran-schema-seeds', 'hubspot', 'deal_data.csv')));
     expect(report).toMatchObject({ format: 'fivetran-hubspot', read: 44, created: 0, rejected: 44 });
     expect(new Set(report.errors.map((e) => e.field))).toEqual(new Set(['stage']));
+    expect(report.errors.every((e) => e.reason.includes('deal_pipeline_stage_id'))).toBe(true);
     expect(await states(ws)).toEqual({});
+  });
+
+  describe('with the Fivetran HubSpot pipelines loaded first', () => {
+    const stagesFile = sharedFile('fivetran-schema-seeds', 'hubspot', 'deal_pipeline_stage_data.csv');
+    const pipelinesFile = sharedFile('fivetran-schema-seeds', 'hubspot', 'deal_pipeline_data.csv');
+    const dealsFile = sharedFile('fivetran-schema-seeds', 'hubspot', 'deal_data.csv');
+    /** The seeds have no quoted fields: a plain split reads them, independently of Baton's reader. */
+    const table = (file: string) => {
+      const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
+      const names = (header ?? '').split(',');
+      return { names, rows: lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])) as Record<string, string>) };
+    };
+    const loadPipelines = async (ws: string) => {
+      const files = [stagesFile, pipelinesFile].map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
+      const read = await readPipelineFiles(files);
+      return t.db.transaction().execute((trx) => loadPipelineDefinitions(trx, SYSTEM_ACTOR, ws, read, files.map((f) => f.name)));
+    };
+
+    it('still rejects the seed deals: none of the 44 carries a stage id to map', async () => {
+      const ws = await workspace('ft-hs-pipelines');
+      const deals = table(dealsFile).rows;
+      const live = table(stagesFile).rows.filter((r) => r._fivetran_deleted !== 'TRUE');
+      const loaded = await loadPipelines(ws);
+      expect(loaded.stages).toBe(live.length);
+      const report = await run(ws, fromFile(dealsFile));
+      const withoutStage = deals.filter((r) => r.deal_pipeline_stage_id === '').length;
+      expect(withoutStage).toBe(44);
+      expect(report).toMatchObject({ format: 'fivetran-hubspot', read: deals.length, created: deals.length - withoutStage, rejected: withoutStage });
+      expect(new Set(report.errors.map((e) => e.field))).toEqual(new Set(['stage']));
+    });
+
+    /** The seed deals, each placed at the stage on the same line of the stage table (deleted stages included). */
+    const placedDeals = () => {
+      const { names, rows: deals } = table(dealsFile);
+      const stageRows = table(stagesFile).rows;
+      const placed: Array<Record<string, string>> = deals.map((d, i) => ({ ...d, deal_pipeline_id: stageRows[i]?.pipeline_id ?? '', deal_pipeline_stage_id: stageRows[i]?.stage_id ?? '' }));
+      const file = path.join(dir, 'deal_data_with_stages.csv');
+      fs.writeFileSync(file, `${names.join(',')}\n${placed.map((d) => names.map((n) => d[n]).join(',')).join('\n')}\n`);
+      const used = stageRows.slice(0, deals.length);
+      return {
+        file,
+        deals,
+        won: used.filter((r) => r._fivetran_deleted !== 'TRUE' && r.closed_won === 'TRUE').length,
+        deletedStages: used.filter((r) => r._fivetran_deleted === 'TRUE').length,
+      };
+    };
+
+    it('maps the stage ids of deals that carry them: won where the stage table says closed_won', async () => {
+      const ws = await workspace('ft-hs-stage-ids');
+      const { file, deals, won, deletedStages } = placedDeals();
+      expect([deals.length, won, deletedStages]).toEqual([44, 3, 2]);
+
+      await loadPipelines(ws);
+      const report = await run(ws, fromFile(file));
+      expect(report).toMatchObject({ read: deals.length, created: deals.length, rejected: 0 });
+      // No close or signed date in the seed: the won deals wait for their signature.
+      expect(await states(ws)).toEqual({ pending_confirmation: won, open: deals.length - won });
+      expect(report.notes.join(' ')).toContain('stages with no mapping were taken as still open');
+      const view = await listStageMappings(t.db, ws);
+      expect(view.unmapped.reduce((n, u) => n + u.deals, 0)).toBe(deletedStages);
+    });
+
+    it('re-evaluates deals imported before their pipelines were loaded', async () => {
+      const ws = await workspace('ft-hs-late-pipelines');
+      const { file, deals, won } = placedDeals();
+      const report = await run(ws, fromFile(file));
+      expect(report.created).toBe(deals.length);
+      expect(await states(ws)).toEqual({ open: deals.length });
+      const loaded = await loadPipelines(ws);
+      expect(loaded).toMatchObject({ dealsRecategorized: won, dealsChangedState: won });
+      expect(await states(ws)).toEqual({ pending_confirmation: won, open: deals.length - won });
+      const again = await run(ws, fromFile(file));
+      expect(again).toMatchObject({ unchanged: deals.length, updated: 0 });
+    });
   });
 });
 

@@ -30,6 +30,16 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/accounts/:id/contacts': { name: 'Mallory', role: 'champion' },
   'PATCH /api/v1/users/:id': { role: 'viewer' },
   'PUT /api/v1/deals/:id/finance-confirmation': { confirmed: true },
+  'PATCH /api/v1/deals/:id/terms': { discountPct: 10 },
+  'PATCH /api/v1/commitments/:id': { what: 'hijacked' },
+  'PUT /api/v1/commitments/:id/status': { status: 'planned' },
+  'PUT /api/v1/handoffs/:id/content': { content: {} },
+  'POST /api/v1/handoffs/:id/submit': {},
+  'POST /api/v1/handoffs/:id/accept': {},
+  'POST /api/v1/handoffs/:id/return': { reasons: ['no goals'] },
+  'POST /api/v1/handoffs/:id/clarifications': { question: 'Which SSO provider?' },
+  'PUT /api/v1/handoffs/:id/clarifications/:clarificationId': { answer: 'Okta' },
+  'POST /api/v1/accounts/:id/ownership-handoffs': { toRole: 'csm', toUserId: 'x' },
 };
 
 const MISSING_ID = '00000000-0000-7000-8000-000000000000';
@@ -56,9 +66,20 @@ beforeAll(async () => {
   otherWorkspace['api-keys'] = key.json().apiKey.id;
   otherWorkspace.users = bAdmin.userId;
   otherWorkspace.jobs = job.id;
-  const record = { source: 'csv' as const, externalId: 'B-1', name: 'Beta renewal', accountName: 'Beta Corp', accountExternalId: null, stage: 'won', stageCategory: null, pipeline: null, amount: 1000, currency: 'USD', closeDate: '2026-10-01', signedDate: '2026-10-01', createdDate: null, owner: null, products: [], partner: null };
+  const imported = await bClient.request({
+    method: 'POST',
+    url: `/api/v1/imports/accounts?mapping=${encodeURIComponent('{"Customer":"name"}')}&defaults=${encodeURIComponent('{"segment":"smb"}')}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: 'Customer\nBeta Imports\n',
+  });
+  otherWorkspace.imports = imported.json().runId;
+  const record = { source: 'csv' as const, externalId: 'B-1', name: 'Beta renewal', accountName: 'Beta Corp', accountExternalId: null, stage: 'won', stageCategory: 'won' as const, pipeline: null, amount: 1000, currency: 'USD', closeDate: '2026-10-01', signedDate: '2026-10-01', createdDate: null, owner: null, products: [], partner: null };
   await applyDealBatch(t.ctx.db, { workspaceId: b, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() }, [{ row: 1, record }]);
   otherWorkspace.deals = (await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+  const promise = await bClient.request({ method: 'POST', url: '/api/v1/commitments', payload: { accountId: otherWorkspace.accounts, what: 'SSO', toName: 'Beta CTO', words: 'by Q3' } });
+  otherWorkspace.commitments = promise.json().id;
+  await bClient.request({ method: 'PUT', url: `/api/v1/deals/${otherWorkspace.deals}/finance-confirmation`, payload: { confirmed: true } });
+  otherWorkspace.handoffs = (await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
 });
 
 afterAll(async () => {

@@ -11,6 +11,8 @@ export interface RunningTestBaton {
   url: string;
   adminEmail: string;
   adminPassword: string;
+  /** The server's database, for driving it with the `baton` command as an operator would. */
+  databaseUrl: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export async function startBaton(options: { demo?: boolean } = {}): Promise<Runn
     url: baton.url,
     adminEmail,
     adminPassword,
+    databaseUrl: database.url,
     close: async () => {
       await baton.close();
       await database.drop();

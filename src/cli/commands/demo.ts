@@ -9,6 +9,6 @@ export function demoCommand(): Command {
     .option('--seed <n>', 'random seed: the same seed gives the same data', (v) => Number.parseInt(v, 10), 42)
     .action(async (opts: { slug: string; seed: number }) => {
       const summary = await withContext((ctx) => ctx.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, opts.slug, opts.seed)));
-      console.log(`demo workspace ${summary.slug} rebuilt: ${summary.accounts} accounts, ${summary.contacts} stakeholders, ${summary.users} people, ${summary.partners} partner firms`);
+      console.log(`demo workspace ${summary.slug} rebuilt: ${summary.accounts} accounts, ${summary.contacts} stakeholders, ${summary.users} people, ${summary.partners} partner firms, ${summary.deals} deals, ${summary.briefs} handoff briefs`);
     });
 }

@@ -8,6 +8,8 @@ import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts
 import { importDeals } from '../../modules/deals/deal-import.service.ts';
 import { DEAL_FIELDS, IMPORT_FORMATS, type ImportFormat, type ImportOptions } from '../../modules/deals/import/index.ts';
 import { withContext } from '../context.ts';
+import { importPipelinesCommand } from './import-pipelines.ts';
+import { importAccountsCommand, importContactsCommand } from './import-records.ts';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -46,11 +48,13 @@ interface ImportDealsOptions {
 function aliases(values: string[] | undefined): ImportOptions['aliases'] {
   const flat = pairs('--alias', values);
   if (!flat) return undefined;
-  const out: Record<string, Record<string, string>> = {};
+  // Alias tables list each canonical value with its spellings.
+  const out: Record<string, Record<string, string[]>> = {};
   for (const [left, canonical] of Object.entries(flat)) {
     const [field, spelling] = left.split(':', 2);
     if (!field || !spelling) throw AppError.validation('--alias', `"${left}" must be field:spelling, e.g. product:Analytics Pro=Analytics`);
-    out[field] = { ...(out[field] ?? {}), [spelling]: canonical };
+    const table = (out[field] ??= {});
+    table[canonical] = [...(table[canonical] ?? []), spelling];
   }
   return out as ImportOptions['aliases'];
 }
@@ -85,13 +89,12 @@ export function importCommand(): Command {
       const size = fs.statSync(file).size;
       const showBar = !opts.json && process.stderr.isTTY;
       const bar = new SingleBar({ format: 'importing |{bar}| {percentage}% · {read} rows', stream: process.stderr, hideCursor: true });
-      let bytes = 0;
+      // Progress reads how far the last opened stream got; a 'data' listener would set it flowing before the
+      // parser is attached, and lose the start of the file.
+      let current: fs.ReadStream | null = null;
       const open = () => {
-        const stream = fs.createReadStream(file);
-        stream.on('data', (chunk) => {
-          bytes += chunk.length;
-        });
-        return stream;
+        current = fs.createReadStream(file);
+        return current;
       };
       const result = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
@@ -105,7 +108,7 @@ export function importCommand(): Command {
             format: opts.map?.length ? 'mapped' : opts.format,
             options,
             dryRun: opts.dryRun,
-            onProgress: (r) => showBar && bar.update(Math.min(bytes, size), { read: r.read }),
+            onProgress: (r) => showBar && bar.update(Math.min(current?.bytesRead ?? 0, size), { read: r.read }),
           });
         } finally {
           if (showBar) {
@@ -126,5 +129,8 @@ export function importCommand(): Command {
       for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
       if (result.errors.length > shown.length || result.errorsTruncated) console.log(`  … and more: use --json for every error`);
     });
+  cmd.addCommand(importPipelinesCommand());
+  cmd.addCommand(importAccountsCommand());
+  cmd.addCommand(importContactsCommand());
   return cmd;
 }

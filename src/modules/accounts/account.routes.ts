@@ -8,7 +8,7 @@ import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } fro
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
 import { addContact, createAccount, getAccount, listAccounts, listContacts, updateAccount } from './account.service.ts';
 
-const accountSchema = z.object({
+export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
   domain: z.string().nullable(),

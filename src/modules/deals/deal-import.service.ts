@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImportReport, MappedRow as ImportRow } from '../../platform/imports/import-run.ts';
+import { mayHoldYearLastDates } from '../../platform/imports/csv/date-order-prefilter.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import type { DealRecord } from './deal.ts';
@@ -15,6 +16,7 @@ import {
   detectFormat,
   IMPORT_FORMATS,
   type ImportFormat,
+  type CsvReader,
   type ImportOptions,
   isSkipped,
   type MappedRow,
@@ -34,12 +36,10 @@ export interface DealImportResult extends ImportReport {
   notes: string[];
 }
 
-async function chooseFormat(open: CsvSource, format: ImportFormat | undefined, options: ImportOptions): Promise<ImportFormat> {
+async function chooseFormat(reader: CsvReader, format: ImportFormat | undefined, options: ImportOptions): Promise<ImportFormat> {
   if (format) return format;
   if (options.mapping) return 'mapped';
-  const reader = readCsv(open());
   const headers = await reader.headers();
-  await reader.close();
   const detected = detectFormat(headers);
   if (!detected) {
     throw AppError.validation(
@@ -53,6 +53,8 @@ async function chooseFormat(open: CsvSource, format: ImportFormat | undefined, o
 /** Applies a date order the file proves by its own values; asks for one when its dates read both ways. */
 async function settleDateOrder(open: CsvSource, options: ImportOptions, notes: string[]): Promise<ImportOptions> {
   if (options.dateOrder) return options;
+  // A file with nothing shaped like a year-last date needs no order: skip the full second pass.
+  if (!(await mayHoldYearLastDates(open()))) return options;
   const evidence = await scanDateOrder(readCsv(open()));
   if (evidence.kind === 'proven') {
     notes.push(describeDateOrder(evidence));
@@ -62,15 +64,12 @@ async function settleDateOrder(open: CsvSource, options: ImportOptions, notes: s
   throw AppError.validation('dateOrder', describeDateOrder(evidence));
 }
 
-/** The mappers' rows in the shape of the import runner; skip reasons are counted for the report. */
-async function* toImportRows(rows: AsyncIterable<MappedRow & { row: number }>, skips: Map<string, number>): AsyncGenerator<ImportRow<DealRecord>> {
-  for await (const r of rows) {
-    if (r.ok) yield { row: r.row, ok: true, record: r.record };
-    else if (isSkipped(r)) {
-      skips.set(r.reason, (skips.get(r.reason) ?? 0) + 1);
-      yield { row: r.row, ok: false, skipped: true, errors: [] };
-    } else yield { row: r.row, ok: false, errors: r.errors };
-  }
+/** A mapper's row in the shape of the import runner; skip reasons are counted for the report. */
+function toImportRow(r: MappedRow & { row: number }, skips: Map<string, number>): ImportRow<DealRecord> {
+  if (r.ok) return r;
+  if (!isSkipped(r)) return { row: r.row, ok: false, errors: r.errors };
+  skips.set(r.reason, (skips.get(r.reason) ?? 0) + 1);
+  return { row: r.row, ok: false, skipped: true, errors: [] };
 }
 
 /**
@@ -89,27 +88,39 @@ export async function importDeals(
     options?: ImportOptions;
     dryRun?: boolean;
     onProgress?: (report: ImportReport) => void;
+    /** The run's id, chosen by the caller (a page polling its progress). */
+    runId?: string;
+    /** An upload read once as it streams in: the format comes from its header, and no second pass looks for the date order. */
+    once?: boolean;
   },
 ): Promise<DealImportResult> {
   const notes: string[] = [];
-  const format = await chooseFormat(input.open, input.format, input.options ?? {});
-  const options = await settleDateOrder(input.open, input.options ?? {}, notes);
-  const guard = await readSetting(db, input.workspaceId, guardSetting);
-  const stages = await loadStageMap(db, input.workspaceId);
+  const reader = readCsv(input.open());
   const unmappedStages = new Set<string>();
   const skips = new Map<string, number>();
-  const rows = toImportRows(mapRows(readCsv(input.open()), format, options), skips);
-  const report = await runImport(db, {
-    workspaceId: input.workspaceId,
-    kind: 'deals',
-    format,
-    fileName: input.fileName,
-    actor: input.actor,
-    dryRun: input.dryRun,
-    rows,
-    applyBatch: (trx, batch) => applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
-    onProgress: input.onProgress,
-  });
+  let format: ImportFormat;
+  let report: ImportReport & { runId: string };
+  try {
+    format = await chooseFormat(reader, input.format, input.options ?? {});
+    const options = input.once ? (input.options ?? {}) : await settleDateOrder(input.open, input.options ?? {}, notes);
+    const guard = await readSetting(db, input.workspaceId, guardSetting);
+    const stages = await loadStageMap(db, input.workspaceId);
+    const rows = mapRows(reader, format, options, (r) => toImportRow(r, skips));
+    report = await runImport(db, {
+      workspaceId: input.workspaceId,
+      kind: 'deals',
+      format,
+      fileName: input.fileName,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      runId: input.runId,
+      rows,
+      applyBatch: (trx, batch) => applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
+      onProgress: input.onProgress,
+    });
+  } finally {
+    await reader.close().catch(() => {});
+  }
   for (const [reason, n] of skips) notes.push(`${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);
   if (unmappedStages.size > 0) {
     const list = [...unmappedStages].slice(0, 10).join('; ');

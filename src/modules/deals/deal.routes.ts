@@ -9,6 +9,7 @@ import { readSetting, writeSetting } from '../../platform/settings/settings.serv
 import { JOURNEY_STATES, STAGE_CATEGORIES } from './deal.ts';
 import { getDeal, listDeals, reapplyGuard, setFinanceConfirmation } from './deal.service.ts';
 import { guardSetting } from './deal.settings.ts';
+import { contractTermsSchema } from './terms/terms.schema.ts';
 
 export const dealSchema = z.object({
   id: z.string(),
@@ -33,6 +34,7 @@ export const dealSchema = z.object({
   missing: z.array(z.enum(['won', 'signed', 'finance_confirmed'])),
   confirmedAt: z.string().nullable(),
   reopenedAt: z.string().nullable(),
+  terms: contractTermsSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

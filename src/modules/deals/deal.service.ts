@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { accountNameIndex } from '../accounts/account.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
@@ -9,7 +9,9 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { BatchOutcome } from '../../platform/imports/import-run.ts';
 import { type Deal, type DealRecord, type GuardRequirements, guard, type JourneyState, type StageCategory } from './deal.ts';
+import { type JourneyTransition, onJourneyTransitions } from '../handoffs/handoff.intake.ts';
 import * as store from './deal.store.ts';
+import { termsColumns, termsOfRow } from './terms/terms.store.ts';
 import type { DealTable } from './deal.table.ts';
 import { BUILT_IN_STAGE_MAPPINGS, StageMap, type StageMapping } from './stage-mapping.ts';
 
@@ -42,6 +44,7 @@ export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
     missing: r.stage_category === 'won' ? g.missing : [],
     confirmedAt: r.confirmed_at,
     reopenedAt: r.reopened_at,
+    terms: termsOfRow(r),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -50,13 +53,23 @@ export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
 /** The workspace's stage mappings, then the built-in ones. */
 export async function loadStageMap(db: Db, workspaceId: string): Promise<StageMap> {
   const own = (await store.selectStageMappings(db, workspaceId)).map(
-    (r): StageMapping => ({ source: r.source as StageMapping['source'], pipeline: r.pipeline, stage: r.stage, category: r.category as StageCategory, label: r.label }),
+    (r): StageMapping => ({
+      source: r.source as StageMapping['source'],
+      pipeline: r.pipeline,
+      stage: r.stage,
+      category: r.category as StageCategory,
+      label: r.label,
+      pipelineLabel: r.pipeline_label,
+      probability: r.probability,
+      displayOrder: r.display_order,
+    }),
   );
   return new StageMap([...own, ...BUILT_IN_STAGE_MAPPINGS]);
 }
 
-const contentHash = (r: DealRecord, category: StageCategory): string =>
-  createHash('sha256').update(JSON.stringify([r, category])).digest('base64url');
+/** Everything the source said, contract terms included (`terms` is absent when it carries none). */
+/** What the CRM sent for a deal. The category is compared apart: a stage mapping may change it between imports. */
+const contentHash = (r: DealRecord): string => digest('sha256', JSON.stringify(r), 'base64url');
 
 export interface DealBatchContext {
   workspaceId: string;
@@ -84,6 +97,7 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
   const accounts = ctx.accounts;
   const now = nowIso();
   const inserts: DealTable[] = [];
+  const transitions: JourneyTransition[] = [];
   const seen = new Set<string>();
   for (const { row, record } of batch) {
     const id = `${record.source}\u0000${record.externalId}`;
@@ -97,9 +111,9 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
       ctx.unmappedStages.add(`${record.source}: ${record.stage}`);
       category = 'open';
     }
-    const hash = contentHash(record, category);
+    const hash = contentHash(record);
     const existing = bySource.get(record.source)?.get(record.externalId);
-    if (existing && existing.content_hash === hash) {
+    if (existing && existing.content_hash === hash && existing.stage_category === category) {
       outcome.unchanged += 1;
       continue;
     }
@@ -123,32 +137,59 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
       owner: record.owner,
       products: JSON.stringify(record.products),
       partner_name: record.partner,
+      ...termsColumns(record.terms, existing),
       journey_state: g.state,
       confirmed_at: g.state === 'confirmed' ? (existing?.confirmed_at ?? now) : (existing?.confirmed_at ?? null),
       reopened_at: g.state === 'reopened' && existing?.journey_state !== 'reopened' ? now : (existing?.reopened_at ?? null),
       content_hash: hash,
       updated_at: now,
+      stage_category_stated: record.stageCategory ? 1 : 0,
     };
+    const dealId = existing?.id ?? newId();
+    if (isJourneyEvent(existing?.journey_state ?? null, g.state)) {
+      transitions.push(transitionOf(dealId, existing?.journey_state ?? null, fields));
+    }
     if (existing) {
       await store.updateDealRow(db, ctx.workspaceId, existing.id, fields);
       outcome.updated += 1;
     } else {
-      inserts.push({
-        ...fields,
-        id: newId(),
-        workspace_id: ctx.workspaceId,
-        source: record.source,
-        external_id: record.externalId,
-        finance_confirmed_at: null,
-        created_at: now,
-      });
+      // Completed in place: spreading 30-odd columns into a new object costs more than everything else per row.
+      inserts.push(
+        Object.assign(fields, {
+          id: dealId,
+          workspace_id: ctx.workspaceId,
+          source: record.source,
+          external_id: record.externalId,
+          finance_confirmed_at: null,
+          created_at: now,
+        }),
+      );
       outcome.created += 1;
     }
   }
-  // 400 rows × 26 columns stays under both databases' bound-parameter limits.
-  for (let i = 0; i < inserts.length; i += 400) await store.insertDeals(db, inserts.slice(i, i + 400));
+  await store.insertDeals(db, inserts);
+  await onJourneyTransitions(db, ctx.workspaceId, transitions);
   return outcome;
 }
+
+/** A change that matters beyond the deal itself: it entered the journey, or the CRM took it back. */
+const isJourneyEvent = (from: string | null, to: JourneyState): boolean => from !== to && (to === 'confirmed' || to === 'reopened');
+
+const transitionOf = (
+  dealId: string,
+  from: string | null,
+  f: Pick<DealTable, 'name' | 'account_id' | 'journey_state' | 'stage' | 'amount' | 'currency' | 'partner_name'>,
+): JourneyTransition => ({
+  dealId,
+  dealName: f.name,
+  accountId: f.account_id,
+  from,
+  to: f.journey_state,
+  stage: f.stage,
+  amount: f.amount,
+  currency: f.currency,
+  partnerName: f.partner_name,
+});
 
 const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
   typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
@@ -175,6 +216,13 @@ export async function getDeal(db: Db, workspaceId: string, id: string, req: Guar
   const row = await store.findDeal(db, workspaceId, id);
   if (!row) throw AppError.notFound('deal');
   return toDeal(row, req);
+}
+
+/** Deal ids by the CRM's external id, for one source; ids the workspace does not know are left out. */
+export async function dealIdsByExternalId(db: Db, workspaceId: string, source: string, externalIds: string[]): Promise<Map<string, string>> {
+  if (externalIds.length === 0) return new Map();
+  const rows = await store.selectDealsByExternalIds(db, workspaceId, source, externalIds);
+  return new Map(rows.map((r) => [r.external_id, r.id]));
 }
 
 /**
@@ -204,6 +252,7 @@ export async function setFinanceConfirmation(
     confirmed_at: g.state === 'confirmed' ? (row.confirmed_at ?? now) : row.confirmed_at,
     updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString(),
   });
+  if (isJourneyEvent(row.journey_state, g.state)) await onJourneyTransitions(db, workspaceId, [transitionOf(id, row.journey_state, { ...row, journey_state: g.state })]);
   const after = await getDeal(db, workspaceId, id, req);
   await recordAudit(db, { workspaceId, actor, action: confirmed ? 'deal.finance_confirm' : 'deal.finance_unconfirm', entityType: 'deal', entityId: id, before, after });
   return after;
@@ -223,7 +272,40 @@ export async function reapplyGuard(db: Db, workspaceId: string, req: GuardRequir
     );
     if (g.state === row.journey_state) continue;
     await store.updateDealRow(db, workspaceId, row.id, { journey_state: g.state, confirmed_at: g.state === 'confirmed' ? now : null, updated_at: now });
+    if (isJourneyEvent(row.journey_state, g.state)) await onJourneyTransitions(db, workspaceId, [transitionOf(row.id, row.journey_state, { ...row, journey_state: g.state })]);
     changed += 1;
   }
+  return changed;
+}
+
+/** A deal as re-evaluation reads it: what the guard needs and what a journey transition tells. */
+export type RecategorizedDeal = Pick<
+  store.DealRow,
+  'id' | 'name' | 'account_id' | 'stage' | 'amount' | 'currency' | 'partner_name' | 'journey_state' | 'signed_date' | 'finance_confirmed_at'
+>;
+
+/**
+ * Deals whose stage now means something else (its stage mapping changed): each takes the new category and
+ * passes the closed-won guard again, as an import would move it. Answers how many changed journey state.
+ */
+export async function recategorizeDeals(db: Db, workspaceId: string, deals: RecategorizedDeal[], category: StageCategory, req: GuardRequirements): Promise<number> {
+  const now = nowIso();
+  const byMove = new Map<string, { from: string; to: JourneyState; ids: string[] }>();
+  const transitions: JourneyTransition[] = [];
+  for (const d of deals) {
+    const g = guard({ stageCategory: category, signedDate: d.signed_date, financeConfirmedAt: d.finance_confirmed_at, previous: d.journey_state as JourneyState }, req);
+    const move = `${d.journey_state}\u0000${g.state}`;
+    const entry = byMove.get(move) ?? { from: d.journey_state, to: g.state, ids: [] };
+    entry.ids.push(d.id);
+    byMove.set(move, entry);
+    if (isJourneyEvent(d.journey_state, g.state)) transitions.push(transitionOf(d.id, d.journey_state, { ...d, journey_state: g.state }));
+  }
+  let changed = 0;
+  for (const { from, to, ids } of byMove.values()) {
+    const patch = { category, state: to, confirmedAt: to === 'confirmed' ? now : null, reopenedAt: to === 'reopened' && from !== 'reopened' ? now : null, updatedAt: now };
+    for (let i = 0; i < ids.length; i += 500) await store.updateDealsCategory(db, workspaceId, ids.slice(i, i + 500), patch);
+    if (from !== to) changed += ids.length;
+  }
+  await onJourneyTransitions(db, workspaceId, transitions);
   return changed;
 }

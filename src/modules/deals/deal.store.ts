@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { insertMany } from '../../platform/db/insert-many.ts';
 import type { DealStageMappingTable, DealTable } from './deal.table.ts';
 
 export type DealRow = Selectable<DealTable>;
@@ -15,7 +16,8 @@ export const selectDealsByExternalIds = (db: Db, workspaceId: string, source: st
     .where('external_id', 'in', externalIds)
     .execute();
 
-export const insertDeals = (db: Db, rows: DealTable[]) => db.insertInto('deals').values(rows).execute();
+/** New deals in bulk: one compiled statement per chunk shape, values only bound (see `insertMany`). */
+export const insertDeals = (db: Db, rows: DealTable[]) => insertMany(db, 'deals', rows);
 
 export const updateDealRow = (db: Db, workspaceId: string, id: string, patch: Partial<DealTable>) =>
   db.updateTable('deals').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
@@ -66,3 +68,26 @@ export const upsertStageMapping = (db: Db, row: DealStageMappingTable) =>
 
 export const selectDealsInState = (db: Db, workspaceId: string, state: string) =>
   db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('journey_state', '=', state).execute();
+
+/**
+ * Gives deals a new stage category and journey state at once: `confirmedAt` fills only where the deal has
+ * none yet, `reopenedAt` is set only when given.
+ */
+export const updateDealsCategory = (
+  db: Db,
+  workspaceId: string,
+  ids: string[],
+  patch: { category: string; state: string; confirmedAt: string | null; reopenedAt: string | null; updatedAt: string },
+) =>
+  db
+    .updateTable('deals')
+    .set((eb) => ({
+      stage_category: patch.category,
+      journey_state: patch.state,
+      updated_at: patch.updatedAt,
+      ...(patch.confirmedAt ? { confirmed_at: eb.fn.coalesce('confirmed_at', eb.val(patch.confirmedAt)) } : {}),
+      ...(patch.reopenedAt ? { reopened_at: patch.reopenedAt } : {}),
+    }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', 'in', ids)
+    .execute();

@@ -22,9 +22,17 @@ export interface DealTable {
   journey_state: string;
   confirmed_at: string | null;
   reopened_at: string | null;
+  pricing_model: string | null;
+  billing_terms: string | null;
+  discount_pct: number | null;
+  /** JSON array of clause tags; null when none were ever recorded. */
+  non_standard_clauses: string | null;
+  services_sold: number | null;
   content_hash: string;
   created_at: string;
   updated_at: string;
+  /** 1 when the CRM stated the category itself (Salesforce IsWon/IsClosed): stage mappings leave it alone. */
+  stage_category_stated: number;
 }
 
 export interface DealStageMappingTable {
@@ -34,4 +42,8 @@ export interface DealStageMappingTable {
   stage: string;
   category: string;
   label: string | null;
+  pipeline_label: string | null;
+  /** 0–100. */
+  probability: number | null;
+  display_order: number | null;
 }

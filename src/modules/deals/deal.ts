@@ -1,4 +1,5 @@
 /** Deals from the CRM: the commercial record a customer's journey starts from. */
+import type { ContractTerms } from './terms/contract-terms.ts';
 
 export const DEAL_SOURCES = ['hubspot', 'salesforce', 'csv', 'api'] as const;
 export type DealSource = (typeof DEAL_SOURCES)[number];
@@ -34,6 +35,11 @@ export interface DealRecord {
   owner: string | null;
   products: string[];
   partner: string | null;
+  /**
+   * Contract terms, present only when the source carries at least one (so records without terms hash as
+   * they always did). A null term leaves what is recorded on the deal alone.
+   */
+  terms?: ContractTerms;
 }
 
 /** A problem with one row of an import: its number (1 = first data row), the field, and why. */
@@ -109,6 +115,8 @@ export interface Deal {
   missing: MissingCondition[];
   confirmedAt: string | null;
   reopenedAt: string | null;
+  /** Pricing model, billing terms, discount, non-standard clauses and services sold, from the CRM or by hand. */
+  terms: ContractTerms;
   createdAt: string;
   updatedAt: string;
 }

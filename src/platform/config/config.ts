@@ -26,6 +26,10 @@ export interface Config {
   readonly jobsEnabled: boolean;
   readonly jobsPollMs: number;
   readonly instanceId: string;
+  /** The address people and CRMs reach Baton at (`https://baton.example.com`), when it differs from what a request says. */
+  readonly publicUrl: string | undefined;
+  /** Largest CSV an import upload accepts, in bytes. */
+  readonly importMaxBytes: number;
 }
 
 const bool = (name: string) =>
@@ -71,6 +75,15 @@ const envSchema = z.object({
   BATON_JOBS: bool('BATON_JOBS').optional(),
   BATON_JOBS_POLL_MS: int('BATON_JOBS_POLL_MS', 50, 600_000).optional(),
   BATON_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
+  BATON_IMPORT_MAX_MB: int('BATON_IMPORT_MAX_MB', 1, 10_240).optional(),
+  BATON_PUBLIC_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^/?#\s]+\/?$/.test(v) && URL.canParse(v), {
+      message: 'BATON_PUBLIC_URL must be an http(s) origin such as https://baton.example.com (no path)',
+    })
+    .transform((v) => v.replace(/\/$/, ''))
+    .optional(),
 });
 
 /** One documented row per variable: ARCHITECTURE.md and `baton --help` show this table. */
@@ -89,6 +102,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_JOBS', default: 'true', meaning: 'run the job worker and scheduler in this instance' },
   { name: 'BATON_JOBS_POLL_MS', default: '1000', meaning: 'how often the worker looks for due jobs' },
   { name: 'BATON_INSTANCE_ID', default: 'hostname-pid', meaning: 'name of this instance in job locks and logs' },
+  { name: 'BATON_IMPORT_MAX_MB', default: '50', meaning: 'largest CSV file an import through the API or web page accepts, in MiB' },
+  { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
 
@@ -136,6 +151,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsEnabled: e.BATON_JOBS ?? true,
     jobsPollMs: e.BATON_JOBS_POLL_MS ?? 1000,
     instanceId: e.BATON_INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    publicUrl: e.BATON_PUBLIC_URL,
+    importMaxBytes: (e.BATON_IMPORT_MAX_MB ?? 50) * 1024 * 1024,
   });
 }
 

@@ -15,6 +15,8 @@ export interface ImportRunTable {
   rejected: Generated<number>;
   skipped: Generated<number>;
   errors: string;
+  /** JSON array of sentences: what the run said besides its row errors. */
+  notes: string | null;
   actor_label: string;
   started_at: string;
   finished_at: string | null;

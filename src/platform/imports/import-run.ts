@@ -53,3 +53,69 @@ export interface BatchOutcome {
   unchanged: number;
   errors: RowError[];
 }
+
+/** The record kinds the import page and API import. */
+export const IMPORT_KINDS = ['deals', 'accounts', 'contacts'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** An import run as the API shows it: while it runs, its counts grow as batches commit. */
+export interface ImportRunView {
+  id: string;
+  kind: string;
+  format: string;
+  fileName: string | null;
+  status: 'running' | 'succeeded' | 'failed';
+  dryRun: boolean;
+  read: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  skipped: number;
+  /** The first 1,000 row errors. */
+  errors: RowError[];
+  notes: string[];
+  actor: string;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+/** What an import answers when it is done: its report, and what else the user should know. */
+export interface ImportResult extends ImportReport {
+  runId: string;
+  kind: ImportKind;
+  format: string;
+  dryRun: boolean;
+  notes: string[];
+}
+
+/** One documented field an import can fill. */
+export interface ImportFieldDoc {
+  name: string;
+  required: boolean;
+  description: string;
+}
+
+/** What Baton makes of the first rows of a file, before anything is written. */
+export interface ImportPreview {
+  kind: ImportKind;
+  /** The format used: the one named, else the one the header shows; null when neither. */
+  format: string | null;
+  detected: boolean;
+  formats: string[];
+  fields: ImportFieldDoc[];
+  /** Fields whose values take aliases, and fields that take a default for new records. */
+  aliasFields: string[];
+  defaultFields: string[];
+  headers: string[];
+  /** Which field each column feeds (null: not imported), with the column's first value in the preview rows. */
+  mapping: Array<{ column: string; field: string | null; sample: string | null }>;
+  /** Problems with the options or the header that would stop the import. */
+  problems: string[];
+  /** The file's date order: declared, proven by its values, or to be declared. */
+  dateOrder: { order: 'mdy' | 'dmy' | null; status: 'declared' | 'proven' | 'none' | 'ambiguous' | 'conflict'; message: string };
+  /** The first rows as Baton would read them, by field (by column while the format is unknown). */
+  rows: Array<{ row: number; values: Record<string, unknown>; errors: RowError[]; skipped: string | null }>;
+  /** Largest upload the import accepts, in bytes. */
+  maxBytes: number;
+}

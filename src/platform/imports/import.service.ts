@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { AppError } from '../errors/app-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import { addErrors, type BatchOutcome, emptyReport, type ImportReport, type MappedRow } from './import-run.ts';
 
@@ -14,6 +15,8 @@ export interface ImportOptions<R> {
   /** Check everything and count what would change, writing nothing. */
   dryRun?: boolean;
   batchSize?: number;
+  /** The run's id, when the caller chose it beforehand (a page polling the run's progress); new otherwise. */
+  runId?: string;
   rows: AsyncIterable<MappedRow<R>>;
   /** Writes one batch; runs inside the batch's transaction. Must be idempotent per record. */
   applyBatch: (trx: Db, batch: Array<{ row: number; record: R }>) => Promise<BatchOutcome>;
@@ -29,8 +32,11 @@ class DryRunRollback extends Error {}
  */
 export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>): Promise<ImportReport & { runId: string }> {
   const report = emptyReport();
-  const runId = newId();
+  const runId = opts.runId ?? newId();
   const size = opts.batchSize ?? 2000;
+  if (opts.runId && (await db.selectFrom('import_runs').select('id').where('id', '=', opts.runId).executeTakeFirst())) {
+    throw new AppError('conflict', `an import run with id ${opts.runId} already exists: choose a new id for each import`);
+  }
   await db
     .insertInto('import_runs')
     .values({
@@ -46,6 +52,14 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       started_at: nowIso(),
     })
     .execute();
+
+  /** Rows read so far and what they did, visible to `GET /api/v1/imports/:id` while the run goes on. */
+  const saveProgress = () =>
+    db
+      .updateTable('import_runs')
+      .set({ read: report.read, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, skipped: report.skipped })
+      .where('id', '=', runId)
+      .execute();
 
   let batch: Array<{ row: number; record: R }> = [];
   const flush = async () => {
@@ -67,6 +81,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
     report.unchanged += outcome.unchanged;
     report.rejected += outcome.errors.length ? new Set(outcome.errors.map((e) => e.row)).size : 0;
     addErrors(report, outcome.errors);
+    await saveProgress();
     opts.onProgress?.(report);
   };
 
@@ -83,7 +98,10 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
         report.rejected += 1;
         addErrors(report, mapped.errors);
       }
-      if (report.read % size === 0 && batch.length > 0 && batch.length < size) opts.onProgress?.(report);
+      if (report.read % size === 0 && batch.length < size) {
+        await saveProgress();
+        if (batch.length > 0) opts.onProgress?.(report);
+      }
     }
     await flush();
   } catch (err) {

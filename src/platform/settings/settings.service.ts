@@ -13,6 +13,8 @@ export interface SettingDefinition<S extends z.ZodType> {
   key: string;
   schema: S;
   defaultValue: z.infer<S>;
+  /** What the audit log records of a value; for secrets, whether they are set, never the secret itself. */
+  redact?: (value: z.infer<S>) => unknown;
 }
 
 export const defineSetting = <S extends z.ZodType>(def: SettingDefinition<S>) => def;
@@ -50,6 +52,6 @@ export async function writeSetting<S extends z.ZodType>(
     .values({ workspace_id: workspaceId, key: def.key, value: JSON.stringify(parsed.data), updated_at: now })
     .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ value: JSON.stringify(parsed.data), updated_at: now }))
     .execute();
-  await recordAudit(db, { workspaceId, actor, action: 'setting.update', entityType: 'setting', entityId: def.key, before, after: parsed.data });
+  await recordAudit(db, { workspaceId, actor, action: 'setting.update', entityType: 'setting', entityId: def.key, before: def.redact ? def.redact(before) : before, after: def.redact ? def.redact(parsed.data) : parsed.data });
   return parsed.data;
 }

@@ -4,7 +4,9 @@ import { get } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
 import type { Account, Contact, Session } from '../api/types.ts';
+import { SignalList } from '../signals/SignalList.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { OwnershipCard } from './OwnershipCard.tsx';
 import { formatAgo, formatDate } from '../ui/format.ts';
 import { CONTACT_ROLES, PHASE_COLORS, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
 
@@ -49,7 +51,10 @@ export function AccountDrawer({ accountId, onClose, session }: { accountId: stri
             <Field label="Customer success" value={names.user(a.csmUserId)} />
             <Field label="Account manager" value={names.user(a.accountManagerUserId)} />
             <Field label="Partner" value={names.partner(a.partnerId) ?? '—'} />
+            <Field label="Renews" value={formatDate(a.renewalDate)} />
           </SimpleGrid>
+          <SignalList accountId={a.id} />
+          <OwnershipCard accountId={a.id} session={session} />
           <Title order={4} mt="md">
             Stakeholders
           </Title>

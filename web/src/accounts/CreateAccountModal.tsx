@@ -6,9 +6,19 @@ import { api, ApiError } from '../api/client.ts';
 import type { Account } from '../api/types.ts';
 import { options, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
 
-export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function CreateAccountModal({
+  opened,
+  onClose,
+  initialName = '',
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  initialName?: string;
+  onCreated?: (account: Account) => void;
+}) {
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: '', domain: '', segment: 'smb', industry: '', region: '', lifecyclePhase: 'onboarding' });
+  const [form, setForm] = useState({ name: initialName, domain: '', segment: 'smb', industry: '', region: '', lifecyclePhase: 'onboarding' });
   const create = useMutation({
     mutationFn: () =>
       api<Account>('POST', '/api/v1/accounts', {
@@ -23,6 +33,7 @@ export function CreateAccountModal({ opened, onClose }: { opened: boolean; onClo
       qc.invalidateQueries({ queryKey: ['accounts'] });
       notifications.show({ color: 'teal', message: `${a.name} created` });
       setForm({ ...form, name: '', domain: '' });
+      onCreated?.(a);
       onClose();
     },
   });

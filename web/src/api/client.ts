@@ -37,8 +37,8 @@ export const setUnauthenticatedHandler = (fn: () => void) => {
 };
 
 /** Calls the API with the session cookie; writes carry the CSRF token; errors become ApiError. */
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function api<T>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
@@ -57,6 +57,29 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 export const get = <T>(url: string) => api<T>('GET', url);
+
+/** POSTs a file as the request body itself (a CSV to import), with the CSRF token; errors become ApiError. */
+export async function upload<T>(url: string, file: Blob, contentType = 'text/csv'): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'content-type': contentType };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(url, { method: 'POST', headers, body: file, credentials: 'same-origin' });
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const problem: Problem =
+      data && typeof data === 'object' && 'status' in data
+        ? (data as Problem)
+        : { type: 'about:blank', title: res.statusText, status: res.status, detail: res.statusText || `the upload failed (${res.status})` };
+    if (res.status === 401) onUnauthenticated();
+    throw new ApiError(problem);
+  }
+  return data as T;
+}
 
 /** Builds a query string from the defined values only. */
 export function query(params: Record<string, string | number | undefined | null>): string {

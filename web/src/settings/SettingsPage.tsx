@@ -4,6 +4,7 @@ import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
+import { IntegrationsTab } from './IntegrationsTab.tsx';
 import { JobsTab } from './JobsTab.tsx';
 import { PartnersTab } from './PartnersTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
@@ -14,6 +15,7 @@ const TABS = [
   { value: 'partners', label: 'Partners', permission: 'users:read', Tab: PartnersTab },
   { value: 'api-keys', label: 'API keys', permission: 'apikeys:manage', Tab: ApiKeysTab },
   { value: 'workspace', label: 'Workspace', permission: 'workspace:manage', Tab: WorkspaceTab },
+  { value: 'integrations', label: 'Integrations', permission: 'workspace:manage', Tab: IntegrationsTab },
   { value: 'jobs', label: 'Jobs', permission: 'jobs:manage', Tab: JobsTab },
   { value: 'audit', label: 'Audit log', permission: 'audit:read', Tab: AuditTab },
 ] as const;

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
+import { BriefScoringSettings } from './BriefScoringSettings.tsx';
 import { DealGuardSettings } from './DealGuardSettings.tsx';
 
 export function WorkspaceTab({ session }: { session: Session }) {
@@ -35,6 +36,7 @@ export function WorkspaceTab({ session }: { session: Session }) {
         </Text>
       </Paper>
       <DealGuardSettings />
+      <BriefScoringSettings />
     </Stack>
   );
 }

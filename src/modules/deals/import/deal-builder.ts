@@ -14,6 +14,14 @@ import {
   type Parsed,
   splitList,
 } from './values.ts';
+import {
+  type ContractTerms,
+  normalizeBillingTerms,
+  normalizeClauses,
+  normalizePricingModel,
+  parseDiscount,
+  termsRecorded,
+} from '../terms/contract-terms.ts';
 
 const quoted = (columns: readonly string[]): string => columns.map((c) => `"${c}"`).join(' or ');
 
@@ -23,22 +31,87 @@ const byFieldOrder = (errors: RowError[]): RowError[] => {
   return errors.sort((a, b) => rank(a) - rank(b));
 };
 
+/**
+ * Which column each field reads under one header. Every row of a file has the same columns, so a field's
+ * column is looked up (case-insensitively, first candidate present) once per header, not once per row.
+ */
+class HeaderPlan {
+  readonly #first = new Map<DealField, string | null>();
+  readonly #all = new Map<DealField, readonly string[]>();
+
+  constructor(readonly keys: readonly string[]) {}
+
+  first(field: DealField, reader: FieldReader): string | null {
+    let column = this.#first.get(field);
+    if (column === undefined) {
+      column = reader.cells.first(columnsFor(reader.profile, reader.options, field))?.column ?? null;
+      this.#first.set(field, column);
+    }
+    return column;
+  }
+
+  all(field: DealField, reader: FieldReader): readonly string[] {
+    let columns = this.#all.get(field);
+    if (columns === undefined) {
+      columns = reader.cells.all(columnsFor(reader.profile, reader.options, field)).map((c) => c.column);
+      this.#all.set(field, columns);
+    }
+    return columns;
+  }
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The plan of the last header seen, per options and profile (an import maps every row with the same pair). */
+const plans = new WeakMap<MapperOptions, WeakMap<FormatProfile, HeaderPlan>>();
+
+function planFor(values: Record<string, string>, profile: FormatProfile, options: MapperOptions): HeaderPlan {
+  const keys = Object.keys(values);
+  let byProfile = plans.get(options);
+  if (!byProfile) plans.set(options, (byProfile = new WeakMap()));
+  const plan = byProfile.get(profile);
+  if (plan && sameKeys(plan.keys, keys)) return plan;
+  const fresh = new HeaderPlan(keys);
+  byProfile.set(profile, fresh);
+  return fresh;
+}
+
 /** Reads one row's cells into fields, collecting every problem instead of stopping at the first. */
 class FieldReader {
   readonly errors: RowError[] = [];
-  readonly cells: RowCells;
+  readonly #plan: HeaderPlan;
+  #cells: RowCells | undefined;
 
   constructor(
-    values: Record<string, string>,
+    readonly values: Record<string, string>,
     readonly row: number,
     readonly profile: FormatProfile,
     readonly options: MapperOptions,
   ) {
-    this.cells = new RowCells(values);
+    this.#plan = planFor(values, profile, options);
+  }
+
+  get cells(): RowCells {
+    this.#cells ??= new RowCells(this.values);
+    return this.#cells;
+  }
+
+  /** The column a field reads in this file, or null when the header has none of its candidates. */
+  column(field: DealField): string | null {
+    return this.#plan.first(field, this);
   }
 
   cell(field: DealField): Cell | undefined {
-    return this.cells.first(columnsFor(this.profile, this.options, field));
+    const column = this.column(field);
+    return column === null ? undefined : { column, raw: this.values[column] ?? '' };
+  }
+
+  cellsOf(field: DealField): Cell[] {
+    return this.#plan.all(field, this).map((column) => ({ column, raw: this.values[column] ?? '' }));
   }
 
   fail(field: DealField, reason: string): null {
@@ -46,32 +119,34 @@ class FieldReader {
     return null;
   }
 
-  text(field: DealField, alias?: AliasField): string | null {
-    const value = cleanText(this.cell(field)?.raw);
-    return value === null || alias === undefined ? value : canonicalizer(this.options.aliases?.[alias])(value);
+  text(field: DealField, alias?: AliasField, column = this.column(field)): string | null {
+    const value = cleanText(column === null ? undefined : (this.values[column] ?? ''));
+    const table = alias === undefined ? undefined : this.options.aliases?.[alias];
+    return value === null || table === undefined ? value : canonicalizer(table)(value);
   }
 
   required(field: DealField, alias?: AliasField): string {
-    const cell = this.cell(field);
-    const value = this.text(field, alias);
+    const column = this.column(field);
+    const value = this.text(field, alias, column);
     if (value !== null) return value;
     const columns = columnsFor(this.profile, this.options, field);
-    if (cell) this.fail(field, `required, but column "${cell.column}" is empty`);
+    if (column !== null) this.fail(field, `required, but column "${column}" is empty`);
     else if (columns.length) this.fail(field, `required, but the file has no ${quoted(columns)} column`);
     else this.fail(field, 'required, but no column is mapped to it');
     return '';
   }
 
   parsed<T>(field: DealField, parse: (raw: string) => Parsed<T | null>): T | null {
-    const cell = this.cell(field);
-    if (!cell) return null;
-    const result = parse(cell.raw);
-    return 'value' in result ? result.value : this.fail(field, `column "${cell.column}": ${result.error}`);
+    const column = this.column(field);
+    if (column === null) return null;
+    const result = parse(this.values[column] ?? '');
+    return 'value' in result ? result.value : this.fail(field, `column "${column}": ${result.error}`);
   }
 
   products(): string[] {
+    const cells = this.cellsOf('product');
+    if (cells.length === 0) return [];
     const canonical = canonicalizer(this.options.aliases?.product);
-    const cells = this.cells.all(columnsFor(this.profile, this.options, 'product'));
     return [...new Set(cells.flatMap((c) => splitList(c.raw)).map(canonical))];
   }
 
@@ -90,6 +165,31 @@ class FieldReader {
     }
     return stated ?? amountCurrency ?? this.options.defaultCurrency?.toUpperCase() ?? null;
   }
+
+  /** Contract terms, normalised; undefined when the row carries none (the record then hashes as before terms existed). */
+  terms(dealCurrency: string | null): ContractTerms | undefined {
+    const services = this.parsed('services_amount', (raw) => parseAmount(raw, this.options.decimal));
+    if (services?.currency && dealCurrency && services.currency !== dealCurrency) {
+      this.fail('services_amount', `written in ${services.currency}, but the deal is in ${dealCurrency}`);
+    }
+    const clauses = this.cell('non_standard_terms');
+    const terms: ContractTerms = {
+      pricingModel: normalizePricingModel(this.text('pricing_model')),
+      billingTerms: normalizeBillingTerms(this.text('billing_terms')),
+      discountPct: this.parsed('discount', parseDiscount),
+      nonStandardClauses: normalizeClauses(clauses ? splitList(clauses.raw) : []),
+      servicesSold: services?.amount ?? null,
+    };
+    return termsRecorded(terms) || terms.servicesSold !== null ? terms : undefined;
+  }
+}
+
+/** The date parser of an import's declared order, made once per options object. */
+const dateParsers = new WeakMap<MapperOptions, (raw: string) => Parsed<string | null>>();
+function datesIn(options: MapperOptions): (raw: string) => Parsed<string | null> {
+  let parse = dateParsers.get(options);
+  if (!parse) dateParsers.set(options, (parse = (raw) => parseDate(raw, options.dateOrder)));
+  return parse;
 }
 
 /**
@@ -103,9 +203,9 @@ export function mapDeal(
   options: MapperOptions,
 ): MappedRow {
   const read = new FieldReader(values, row, profile, options);
-  const deleted = deletionReason(read.cells, profile, row, read.errors);
+  const deleted = profile.deletion?.length ? deletionReason(read.cells, profile, row, read.errors) : undefined;
   if (deleted !== undefined) return { ok: false, skipped: true, reason: deleted };
-  const date = (raw: string) => parseDate(raw, options.dateOrder);
+  const date = datesIn(options);
   const amount = read.parsed('amount', (raw) => parseAmount(raw, options.decimal));
   const record: DealRecord = {
     source: profile.source,
@@ -125,5 +225,7 @@ export function mapDeal(
     products: read.products(),
     partner: read.text('partner', 'partner'),
   };
+  const terms = read.terms(record.currency);
+  if (terms) record.terms = terms;
   return read.errors.length ? { ok: false, errors: byFieldOrder(read.errors) } : { ok: true, record };
 }

@@ -126,6 +126,7 @@ describe.skipIf(!hasSharedData)(`Fivetran HubSpot pipelines and stages${sharedDa
       isWon: true,
       probability: 1,
       active: true,
+      displayOrder: 6,
     });
     expect(items.map((s) => s.probability)).toEqual(live.map((r) => Number(r.probability)));
   });

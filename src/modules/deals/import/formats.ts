@@ -20,6 +20,11 @@ export const DEAL_FIELD_NAMES = [
   'product',
   'pipeline',
   'partner',
+  'pricing_model',
+  'billing_terms',
+  'discount',
+  'non_standard_terms',
+  'services_amount',
   'is_won',
   'is_closed',
 ] as const;
@@ -47,6 +52,11 @@ export const DEAL_FIELDS: readonly DealFieldDoc[] = [
   { name: 'product', required: false, description: 'products sold; several columns may map here, and a cell may list several with ;' },
   { name: 'pipeline', required: false, description: 'the CRM pipeline the deal belongs to' },
   { name: 'partner', required: false, description: 'the partner involved in the sale' },
+  { name: 'pricing_model', required: false, description: 'per seat, usage, flat, tiered, hybrid or other; other wording is kept, lower-cased' },
+  { name: 'billing_terms', required: false, description: 'e.g. "Annual upfront, Net 30": frequency, upfront or in arrears, net days' },
+  { name: 'discount', required: false, description: 'discount off list price in percent: 15 or 15% (0.15 is refused as ambiguous)' },
+  { name: 'non_standard_terms', required: false, description: 'clause tags separated by ; e.g. custom SLA; MFN; termination for convenience' },
+  { name: 'services_amount', required: false, description: "professional services sold, in the deal's currency" },
   { name: 'is_won', required: false, description: 'yes/no: the deal is won (with is_closed, sets won / lost / open)' },
   { name: 'is_closed', required: false, description: 'yes/no: the deal is closed, won or lost' },
 ];

@@ -15,6 +15,8 @@ export interface HubspotStage {
   probability: number | null;
   /** False for stages archived in HubSpot; deals may still sit in them. */
   active: boolean;
+  /** The stage's place in its pipeline; null when blank. */
+  displayOrder: number | null;
 }
 
 /** A HubSpot deal pipeline as Fivetran's `deal_pipeline` table holds it. */
@@ -99,6 +101,7 @@ export function readHubspotStages(input: Readable | string): Promise<TableRead<H
     isWon: row.flag('closed_won', false),
     probability: row.number('probability', 0, 1),
     active: row.flag('active', true),
+    displayOrder: row.number('display_order', 0, Number.MAX_SAFE_INTEGER),
   }));
 }
 

@@ -4,6 +4,11 @@ import * as m0002 from './2026-11-22T0002-accounts.ts';
 import * as m0003 from './2026-11-22T0003-imports-settings.ts';
 import * as m0004 from './2026-11-22T0004-deals.ts';
 import * as m0005 from './2026-11-26T0005-account-renewal.ts';
+import * as m0006 from './2026-11-26T0006-handoffs-signals.ts';
+import * as m0007 from './2026-11-26T0007-commitments-terms.ts';
+import * as m0008 from './2026-11-26T0008-webhooks.ts';
+import * as m0009 from './2026-11-26T0009-imports.ts';
+import * as m0010 from './2026-11-26T0010-stage-mappings.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +17,9 @@ export const migrations: Record<string, Migration> = {
   '2026-11-22T0003-imports-settings': m0003,
   '2026-11-22T0004-deals': m0004,
   '2026-11-26T0005-account-renewal': m0005,
+  '2026-11-26T0006-handoffs-signals': m0006,
+  '2026-11-26T0007-commitments-terms': m0007,
+  '2026-11-26T0008-webhooks': m0008,
+  '2026-11-26T0009-imports': m0009,
+  '2026-11-26T0010-stage-mappings': m0010,
 };

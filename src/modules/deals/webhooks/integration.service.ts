@@ -1,0 +1,88 @@
+import type { Actor } from '../../../platform/auth/principal.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { nowIso } from '../../../platform/ids.ts';
+import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
+import { webhookSecretsSetting } from './webhook.settings.ts';
+import { HUBSPOT, type Integration, MIN_SECRET_LENGTH, secretState, sourceNameProblem, type WebhookDelivery, webhookPath } from './webhook.ts';
+import * as store from './webhook.store.ts';
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The secret a source's webhook is signed with, or undefined when none is set. For signature checks only. */
+export async function webhookSecret(db: Db, workspaceId: string, source: string): Promise<string | undefined> {
+  const secrets = await readSetting(db, workspaceId, webhookSecretsSetting);
+  return Object.hasOwn(secrets, source) ? secrets[source]?.secret : undefined;
+}
+
+/** Checks a source name for the integrations API: `hubspot`, or a generic CRM's name. */
+export function checkSource(source: string): string {
+  const name = source.trim().toLowerCase();
+  if (name === HUBSPOT) return name;
+  const problem = sourceNameProblem(name);
+  if (problem) throw AppError.validation('body.source', problem);
+  return name;
+}
+
+/**
+ * Sets, replaces (`secret` a string) or removes (`null`) a source's webhook secret. Audited as a setting
+ * change that records who set which source's secret and when, never the secret.
+ */
+export async function setWebhookSecret(db: Db, actor: Actor, workspaceId: string, input: { source: string; secret: string | null }): Promise<void> {
+  const source = checkSource(input.source);
+  const secrets = { ...(await readSetting(db, workspaceId, webhookSecretsSetting)) };
+  if (input.secret === null) {
+    if (!Object.hasOwn(secrets, source)) throw AppError.notFound(`a webhook secret for ${source}`);
+    delete secrets[source];
+  } else {
+    const secret = input.secret.trim();
+    if (secret.length < MIN_SECRET_LENGTH) throw AppError.validation('body.secret', `must be at least ${MIN_SECRET_LENGTH} characters`);
+    if (secret.length > 500) throw AppError.validation('body.secret', 'must be at most 500 characters');
+    secrets[source] = { secret, setAt: nowIso(), setBy: actor.label };
+  }
+  await writeSetting(db, actor, workspaceId, webhookSecretsSetting, secrets);
+}
+
+/** HubSpot, then every generic source with a secret or with traffic, with secret state and last-7-days counts. */
+export async function listIntegrations(db: Db, workspace: { id: string; slug: string }, now = Date.now()): Promise<Integration[]> {
+  const secrets = await readSetting(db, workspace.id, webhookSecretsSetting);
+  const since = new Date(now - WEEK_MS).toISOString();
+  const stats = await store.eventStats(db, workspace.id, since);
+  const rejected = await store.rejectedDeliveries(db, workspace.id, since);
+  const sources = [...new Set([...Object.keys(secrets), ...stats.last.map((r) => r.source)])].filter((s) => s !== HUBSPOT).sort();
+  return [HUBSPOT, ...sources].map((source) => {
+    const count = (outcome: string) => stats.recent.find((r) => r.source === source && r.outcome === outcome)?.n ?? 0;
+    return {
+      source,
+      kind: source === HUBSPOT ? 'hubspot' : 'generic',
+      webhookPath: webhookPath(source, workspace.slug),
+      secret: secretState(Object.hasOwn(secrets, source) ? secrets[source] : undefined),
+      lastEventAt: (stats.last.find((r) => r.source === source)?.last as string | null | undefined) ?? null,
+      last7Days: { applied: count('applied'), ignored: count('ignored'), rejected: rejected.find((r) => r.source === source)?.n ?? 0 },
+    };
+  });
+}
+
+const toDelivery = (r: store.DeliveryRow): WebhookDelivery => ({
+  id: r.id,
+  source: r.source,
+  receivedAt: r.received_at,
+  requestId: r.request_id,
+  status: r.status as WebhookDelivery['status'],
+  received: r.received,
+  applied: r.applied,
+  duplicates: r.duplicates,
+  ignored: r.ignored,
+  detail: r.detail,
+});
+
+/** Webhook deliveries, newest first; `cursor` is the id of the last delivery of the previous page. */
+export async function listDeliveries(
+  db: Db,
+  workspaceId: string,
+  opts: { source?: string; cursor?: string; limit: number },
+): Promise<{ items: WebhookDelivery[]; nextCursor: string | null }> {
+  const rows = await store.selectDeliveries(db, workspaceId, { source: opts.source, beforeId: opts.cursor, limit: opts.limit + 1 });
+  const items = rows.slice(0, opts.limit).map(toDelivery);
+  return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,127 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { getWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
+import { readCrmEvents } from './crm.mapper.ts';
+import { readHubspotEvents } from './hubspot.mapper.ts';
+import { webhookSecret } from './integration.service.ts';
+import { type SignatureCheck, verifyCrm, verifyHubspot } from './signature.ts';
+import { HUBSPOT, sourceNameProblem, type EventFieldError, type WebhookEvent } from './webhook.ts';
+import { applyDelivery, recordRejectedDelivery } from './webhook.service.ts';
+
+/** A webhook body may be at most 1 MiB; HubSpot sends at most 100 events a request. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+/** HubSpot signs the URI with these characters decoded (its v3 validation steps list them). */
+const HUBSPOT_DECODED: Record<string, string> = {
+  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+};
+
+/** The full URL the CRM called: BATON_PUBLIC_URL when set (behind a proxy), else the request's protocol and Host. */
+export function requestUri(request: FastifyRequest, publicUrl: string | undefined): string {
+  const origin = publicUrl ?? `${request.protocol}://${request.host}`;
+  return origin + request.url.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => HUBSPOT_DECODED[m.toUpperCase()] ?? m);
+}
+
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const v = request.headers[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** How many events a refused body held, as far as its shape tells. */
+const eventCount = (body: unknown): number => {
+  if (Array.isArray(body)) return body.length;
+  const events = (body as { events?: unknown } | null)?.events;
+  return Array.isArray(events) ? events.length : body !== null && typeof body === 'object' ? 1 : 0;
+};
+
+const rawBody = (request: FastifyRequest): Buffer => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
+
+// A retried event racing its first delivery (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*): the retry answers 503.
+const isDuplicateKey = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'));
+};
+
+/**
+ * Baton's CRM webhooks, outside /api/v1 (the CRM authenticates by signature, not by session or API key):
+ * `POST /webhooks/hubspot/:workspace` (HubSpot v3 signatures) and `POST /webhooks/crm/:workspace` (any CRM,
+ * `X-Baton-Source` + `X-Baton-Signature`). Registered in their own plugin so the raw-body parser they need
+ * for signatures does not reach other routes.
+ */
+export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+
+  /** Refuses an unsigned or badly signed request: 401, a warning in the log, nothing stored. */
+  const refuse = (request: FastifyRequest, source: string, workspace: string, check: Exclude<SignatureCheck, { ok: true }>): never => {
+    request.log.warn({ requestId: request.id, workspace, source, reason: check.reason }, 'webhook refused: signature check failed');
+    throw new AppError('unauthenticated', check.message);
+  };
+
+  const receive = async (request: FastifyRequest, workspaceId: string, source: string, readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] }) => {
+    const text = rawBody(request).toString('utf8');
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (err) {
+      const message = `not valid JSON (${(err as Error).message})`;
+      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: 0, detail: `body: ${message}` });
+      throw AppError.validation('body', message);
+    }
+    const read = readEvents(body);
+    if (!read.ok) {
+      const detail = read.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: eventCount(body), detail });
+      throw new AppError('validation', detail, { fieldErrors: read.errors });
+    }
+    const events = read.events;
+    try {
+      const counts = await db.transaction().execute((trx) => applyDelivery(trx, { workspaceId, source, requestId: request.id, events }));
+      return { received: counts.received, applied: counts.applied, duplicates: counts.duplicates, ignored: counts.ignored };
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new AppError('unavailable', 'the same events are being applied by another delivery; retry', { retryAfterSeconds: 5, cause: err });
+      throw err;
+    }
+  };
+
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+
+    scope.post<{ Params: { workspace: string } }>('/webhooks/hubspot/:workspace', {
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+      config: { access: 'public' },
+      schema: { hide: true },
+      handler: async (request) => {
+        const workspace = await getWorkspaceBySlug(db, request.params.workspace);
+        const check = verifyHubspot({
+          clientSecret: await webhookSecret(db, workspace.id, HUBSPOT),
+          method: request.method,
+          uri: requestUri(request, ctx.config.publicUrl),
+          body: rawBody(request),
+          signature: header(request, 'x-hubspot-signature-v3'),
+          timestamp: header(request, 'x-hubspot-request-timestamp'),
+          now: Date.now(),
+        });
+        if (!check.ok) refuse(request, HUBSPOT, workspace.slug, check);
+        return receive(request, workspace.id, HUBSPOT, readHubspotEvents);
+      },
+    });
+
+    scope.post<{ Params: { workspace: string } }>('/webhooks/crm/:workspace', {
+      bodyLimit: WEBHOOK_BODY_LIMIT,
+      config: { access: 'public' },
+      schema: { hide: true },
+      handler: async (request) => {
+        const workspace = await getWorkspaceBySlug(db, request.params.workspace);
+        const source = (header(request, 'x-baton-source') ?? '').trim().toLowerCase();
+        if (!source) throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
+        const problem = sourceNameProblem(source);
+        if (problem) throw AppError.validation('headers.x-baton-source', problem);
+        const check = verifyCrm({ secret: await webhookSecret(db, workspace.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
+        if (!check.ok) refuse(request, source, workspace.slug, check);
+        return receive(request, workspace.id, source, (body) => readCrmEvents(source, body));
+      },
+    });
+  });
+}

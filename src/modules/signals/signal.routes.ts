@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.ts';
+import { scopeOf } from '../../platform/auth/principal.ts';
+import { principalOf } from '../../platform/http/auth.hook.ts';
+import { errorResponses, page, pageQuery } from '../../platform/http/schemas.ts';
+import { SEVERITIES, SIGNAL_STAGES } from './signal.ts';
+import { listSignals } from './signal.service.ts';
+
+export const signalSchema = z.object({
+  id: z.string(),
+  accountId: z.string().nullable(),
+  kind: z.string(),
+  stage: z.enum(SIGNAL_STAGES),
+  severity: z.enum(SEVERITIES),
+  subjectType: z.string(),
+  subjectId: z.string(),
+  title: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  suggestedPlay: z.string().nullable(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string().nullable(),
+});
+
+export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/signals', {
+    config: { access: 'accounts:read' },
+    schema: {
+      tags: ['signals'],
+      summary: 'Warnings along the failure chain with their evidence, newest first',
+      querystring: pageQuery.extend({
+        accountId: z.string().max(100).optional(),
+        subjectId: z.string().max(100).optional().describe('The record the signal is about (a deal, a brief …)'),
+        stage: z.enum(SIGNAL_STAGES).optional(),
+        status: z.enum(['open', 'resolved', 'all']).default('open'),
+      }),
+      response: { 200: page(signalSchema), ...errorResponses },
+    },
+    handler: async (req) => {
+      const scope = scopeOf(principalOf(req));
+      const { status, ...rest } = req.query;
+      return listSignals(ctx.db, scope.workspaceId, { ...rest, open: status === 'all' ? undefined : status === 'open', partnerId: scope.partnerId });
+    },
+  });
+}

@@ -1,0 +1,130 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
+import type { SignalTable } from './signal.table.ts';
+
+type SignalRow = Selectable<SignalTable>;
+
+const toSignal = (r: SignalRow): Signal => ({
+  id: r.id,
+  accountId: r.account_id,
+  kind: r.kind,
+  stage: r.stage as SignalStage,
+  severity: r.severity as Severity,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  title: r.title,
+  evidence: JSON.parse(r.evidence) as Record<string, unknown>,
+  suggestedPlay: r.suggested_play,
+  firstSeenAt: r.first_seen_at,
+  lastSeenAt: r.last_seen_at,
+  resolvedAt: r.resolved_at,
+  resolution: r.resolution,
+});
+
+export interface RaiseSignal {
+  workspaceId: string;
+  kind: SignalKind;
+  accountId: string | null;
+  severity: Severity;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  evidence: Record<string, unknown>;
+}
+
+/**
+ * Raises a signal, or refreshes the open one of the same kind on the same subject (its evidence and
+ * severity are replaced, its first sighting kept): a rule that fires again never duplicates its warning.
+ */
+export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
+  const now = nowIso();
+  const open = await db
+    .selectFrom('signals')
+    .selectAll()
+    .where('workspace_id', '=', s.workspaceId)
+    .where('kind', '=', s.kind)
+    .where('subject_id', '=', s.subjectId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  if (open) {
+    const patch = { severity: s.severity, title: s.title, evidence: JSON.stringify(s.evidence), last_seen_at: now, account_id: s.accountId ?? open.account_id };
+    await db.updateTable('signals').set(patch).where('id', '=', open.id).execute();
+    return toSignal({ ...open, ...patch });
+  }
+  const row: SignalRow = {
+    id: newId(),
+    workspace_id: s.workspaceId,
+    account_id: s.accountId,
+    kind: s.kind,
+    stage: SIGNAL_KINDS[s.kind].stage,
+    severity: s.severity,
+    subject_type: s.subjectType,
+    subject_id: s.subjectId,
+    title: s.title,
+    evidence: JSON.stringify(s.evidence),
+    suggested_play: SIGNAL_KINDS[s.kind].play,
+    first_seen_at: now,
+    last_seen_at: now,
+    resolved_at: null,
+    resolution: null,
+  };
+  await db.insertInto('signals').values(row).execute();
+  return toSignal(row);
+}
+
+/** Resolves the open signals of a kind on a subject (the condition no longer holds). Returns how many. */
+export async function resolveSignals(db: Db, workspaceId: string, kind: SignalKind, subjectId: string, resolution: string): Promise<number> {
+  const res = await db
+    .updateTable('signals')
+    .set({ resolved_at: nowIso(), resolution })
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('subject_id', '=', subjectId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+const isKey = (v: unknown): v is { at: string; id: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string' && typeof (v as { id?: unknown }).id === 'string';
+
+export interface SignalFilter {
+  accountId?: string;
+  subjectId?: string;
+  stage?: SignalStage;
+  /** true: open only; false: resolved only; undefined: both. */
+  open?: boolean;
+  /** Partner users see only signals on their firm's accounts. */
+  partnerId?: string | null;
+  limit: number;
+  cursor?: string;
+}
+
+/** Signals newest first. */
+export async function listSignals(db: Db, workspaceId: string, f: SignalFilter): Promise<{ items: Signal[]; nextCursor: string | null }> {
+  let q = db.selectFrom('signals').selectAll('signals').where('signals.workspace_id', '=', workspaceId);
+  if (f.accountId) q = q.where('signals.account_id', '=', f.accountId);
+  if (f.subjectId) q = q.where('signals.subject_id', '=', f.subjectId);
+  if (f.stage) q = q.where('signals.stage', '=', f.stage);
+  if (f.open === true) q = q.where('signals.resolved_at', 'is', null);
+  if (f.open === false) q = q.where('signals.resolved_at', 'is not', null);
+  if (f.partnerId) {
+    const partnerId = f.partnerId;
+    q = q.where('signals.account_id', 'in', (eb) =>
+      eb.selectFrom('accounts').select('accounts.id').where('accounts.workspace_id', '=', workspaceId).where('accounts.partner_id', '=', partnerId),
+    );
+  }
+  const before = decodeCursor(f.cursor, isKey);
+  if (before) {
+    q = q.where((eb) =>
+      eb.or([eb('signals.last_seen_at', '<', before.at), eb.and([eb('signals.last_seen_at', '=', before.at), eb('signals.id', '<', before.id)])]),
+    );
+  }
+  const rows = await q.orderBy('signals.last_seen_at', 'desc').orderBy('signals.id', 'desc').limit(f.limit + 1).execute();
+  const items = rows.slice(0, f.limit).map(toSignal);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.lastSeenAt, id: last.id }) : null };
+}

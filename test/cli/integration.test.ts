@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { baton } from '../helpers/cli.ts';
+import { createEmptyDatabase } from '../helpers/test-db.ts';
+
+let dir: string;
+let database: { url: string; drop(): Promise<void> };
+let env: Record<string, string>;
+
+const HUBSPOT_SECRET = 'cli-hubspot-client-secret-7781';
+const SALESFORCE_SECRET = 'cli-salesforce-shared-secret-42';
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-integration-'));
+  database = await createEmptyDatabase(path.join(dir, 'baton.db'));
+  env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
+  expect(baton(['workspace', 'create', 'acme'], env).status).toBe(0);
+});
+afterAll(async () => {
+  await database?.drop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('baton integration', () => {
+  it('explains itself in --help', () => {
+    const top = baton(['--help'], env);
+    expect(top.stdout).toContain('integration');
+    const help = baton(['integration', 'set', '--help'], env);
+    expect(help.status).toBe(0);
+    for (const word of ['--workspace', '--secret', '--secret-stdin', '--remove', 'X-Baton-Signature', '/webhooks/hubspot/<workspace>']) expect(help.stdout).toContain(word);
+  });
+
+  it('sets a secret from an option or from stdin, and never prints it', () => {
+    const set = baton(['integration', 'set', 'hubspot', '--workspace', 'acme', '--secret', HUBSPOT_SECRET], env);
+    expect(set.status, set.stderr).toBe(0);
+    expect(set.stdout).toContain('set the webhook secret of hubspot in acme (ends in …7781)');
+    expect(set.stdout).toContain('/webhooks/hubspot/acme');
+    expect(set.stdout).not.toContain(HUBSPOT_SECRET);
+    const stdin = baton(['integration', 'set', 'Salesforce', '--workspace', 'acme', '--secret-stdin'], env, `${SALESFORCE_SECRET}\n`);
+    expect(stdin.status, stdin.stderr).toBe(0);
+    expect(stdin.stdout).toContain('salesforce');
+    expect(stdin.stdout).toContain('/webhooks/crm/acme');
+  });
+
+  it('lists sources as JSON and as text, with the secret state only', async () => {
+    const r = baton(['integration', 'list', '--workspace', 'acme', '--json'], env);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain(HUBSPOT_SECRET);
+    expect(r.stdout).not.toContain(SALESFORCE_SECRET);
+    const { items } = JSON.parse(r.stdout);
+    expect(items).toEqual([
+      expect.objectContaining({ source: 'hubspot', webhookPath: '/webhooks/hubspot/acme', secret: expect.objectContaining({ set: true, last4: '7781', setBy: 'cli' }) }),
+      expect.objectContaining({ source: 'salesforce', kind: 'generic', secret: expect.objectContaining({ set: true, last4: 't-42' }), lastEventAt: null }),
+    ]);
+    const text = baton(['integration', 'list', '--workspace', 'acme'], env);
+    expect(text.stdout).toMatch(/^hubspot\t\/webhooks\/hubspot\/acme\tsecret …7781 set \d{4}-\d{2}-\d{2} by cli\tlast event never/m);
+    // The secret is stored for signature checks, and the audit log records only that it changed.
+    const dbh = await openDatabase(database.url);
+    const audit = await dbh.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', 'integrations.webhook-secrets').execute();
+    await dbh.close();
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain(SALESFORCE_SECRET);
+    expect(JSON.stringify(audit)).not.toContain(HUBSPOT_SECRET);
+  });
+
+  it('removes a secret, and refuses a short secret, a bad name or no secret at all with exit 2', () => {
+    expect(baton(['integration', 'set', 'salesforce', '--workspace', 'acme', '--remove'], env).stdout).toContain('removed the webhook secret of salesforce');
+    const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
+    expect(listed.map((i: { source: string }) => i.source)).toEqual(['hubspot']);
+    const cases: Array<[string[], string]> = [
+      [['integration', 'set', 'salesforce', '--workspace', 'acme', '--secret', 'short'], 'at least 16 characters'],
+      [['integration', 'set', 'Not A Name', '--workspace', 'acme', '--secret', SALESFORCE_SECRET], 'lower-case letters'],
+      [['integration', 'set', 'salesforce', '--workspace', 'acme'], 'exactly one of --secret, --secret-stdin or --remove'],
+    ];
+    for (const [args, message] of cases) {
+      const r = baton(args, env);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+    }
+    const unknown = baton(['integration', 'list', '--workspace', 'nowhere'], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('workspace nowhere not found');
+  });
+});

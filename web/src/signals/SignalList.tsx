@@ -1,0 +1,46 @@
+import { Alert, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { get, query } from '../api/client.ts';
+import type { Page, Signal } from '../api/types.ts';
+import { formatDate } from '../ui/format.ts';
+
+const SEVERITY_COLORS: Record<string, string> = { info: 'blue', warning: 'orange', severe: 'red' };
+
+/** A short readable line of a signal's evidence: its scalar values, named. */
+function evidenceLine(evidence: Record<string, unknown>): string {
+  return Object.entries(evidence)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${v}`)
+    .join(' · ');
+}
+
+/** The open signals about one record (a deal, a brief) or one account, with their evidence and the play. */
+export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; accountId?: string }) {
+  const signals = useQuery({
+    queryKey: ['signals', subjectIds, accountId],
+    queryFn: async () => {
+      if (accountId) return (await get<Page<Signal>>(`/api/v1/signals${query({ accountId, limit: 50 })}`)).items;
+      const pages = await Promise.all((subjectIds ?? []).map((subjectId) => get<Page<Signal>>(`/api/v1/signals${query({ subjectId, limit: 50 })}`)));
+      return pages.flatMap((p) => p.items);
+    },
+  });
+  if (!signals.data?.length) return null;
+  return (
+    <Stack gap="xs" data-testid="signals">
+      {signals.data.map((s) => (
+        <Alert key={s.id} color={SEVERITY_COLORS[s.severity]} variant="light" icon={<IconAlertTriangle size={18} />} title={s.title}>
+          <Text size="xs">{evidenceLine(s.evidence)}</Text>
+          {s.suggestedPlay && (
+            <Text size="xs" mt={4} fw={500}>
+              What to do: {s.suggestedPlay}
+            </Text>
+          )}
+          <Text size="xs" c="dimmed" mt={4}>
+            First seen {formatDate(s.firstSeenAt)}
+          </Text>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}
