@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/modules/deals/deal.ts';
-import { applyDealBatch, loadStageMap } from '../../src/modules/deals/deal.service.ts';
-import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
+import { dealFactory, loadDeals } from '../helpers/deals.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -9,32 +8,8 @@ let ws: string;
 let admin: Client;
 let sales: Client;
 
-const deal = (externalId: string, over: Partial<DealRecord> = {}): DealRecord => ({
-  source: 'salesforce',
-  externalId,
-  name: `Deal ${externalId}`,
-  accountName: 'Northwind Freight',
-  accountExternalId: null,
-  stage: 'Closed Won',
-  stageCategory: 'won',
-  pipeline: null,
-  amount: 120000,
-  currency: 'USD',
-  closeDate: '2026-10-15',
-  signedDate: '2026-10-14',
-  createdDate: '2026-06-01',
-  owner: 'Ana Ruiz',
-  products: ['Platform'],
-  partner: null,
-  ...over,
-});
-
-async function load(records: DealRecord[]) {
-  const stages = await loadStageMap(t.ctx.db, ws);
-  return t.ctx.db.transaction().execute((trx) =>
-    applyDealBatch(trx, { workspaceId: ws, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, records.map((record, i) => ({ row: i + 1, record }))),
-  );
-}
+const deal = dealFactory({ accountName: 'Northwind Freight', owner: 'Ana Ruiz' });
+const load = (records: DealRecord[]) => loadDeals(t, ws, records);
 
 beforeAll(async () => {
   t = await createTestApp();

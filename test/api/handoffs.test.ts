@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/modules/deals/deal.ts';
-import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
-import { applyDealBatch, loadStageMap } from '../../src/modules/deals/deal.service.ts';
+import { dealFactory, loadDeals } from '../helpers/deals.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -14,32 +13,18 @@ let deliveryId: string;
 let csmId: string;
 let accountId: string;
 
-const deal = (externalId: string, over: Partial<DealRecord> = {}): DealRecord => ({
+const deal = dealFactory({
   source: 'hubspot',
-  externalId,
-  name: `Contoso rollout ${externalId}`,
   accountName: 'Contoso Logistics',
-  accountExternalId: null,
   stage: 'closedwon',
-  stageCategory: 'won',
-  pipeline: null,
   amount: 84000,
   currency: 'EUR',
   closeDate: '2026-11-02',
   signedDate: '2026-11-01',
   createdDate: '2026-07-01',
   owner: 'Ana Ruiz',
-  products: ['Platform'],
-  partner: null,
-  ...over,
 });
-
-async function load(records: DealRecord[]) {
-  const stages = await loadStageMap(t.ctx.db, ws);
-  return t.ctx.db.transaction().execute((trx) =>
-    applyDealBatch(trx, { workspaceId: ws, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, records.map((record, i) => ({ row: i + 1, record }))),
-  );
-}
+const load = (records: DealRecord[]) => loadDeals(t, ws, records);
 
 async function confirmed(externalId: string): Promise<string> {
   await load([deal(externalId)]);

@@ -1,27 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { baton } from '../helpers/cli.ts';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
-import { createEmptyDatabase } from '../helpers/test-db.ts';
 
 let dir: string;
-let database: { url: string; drop(): Promise<void> };
+let database: CliWorkspace['database'];
 let env: Record<string, string>;
+let cli: CliWorkspace;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-import-'));
-  database = await createEmptyDatabase(path.join(dir, 'baton.db'));
-  env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
-  expect(baton(['workspace', 'create', 'acme'], env).status).toBe(0);
+  cli = await cliWorkspace();
+  ({ dir, env, database } = cli);
 });
-afterAll(async () => {
-  await database?.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => cli?.close());
 
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);

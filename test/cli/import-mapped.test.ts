@@ -1,24 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baton } from '../helpers/cli.ts';
-import { createEmptyDatabase } from '../helpers/test-db.ts';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 
 let dir: string;
-let database: { url: string; drop(): Promise<void> };
 let env: Record<string, string>;
+let cli: CliWorkspace;
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-map-'));
-  database = await createEmptyDatabase(path.join(dir, 'baton.db'));
-  env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
-  expect(baton(['workspace', 'create', 'acme'], env).status).toBe(0);
+  cli = await cliWorkspace();
+  ({ dir, env } = cli);
 });
-afterAll(async () => {
-  await database?.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => cli?.close());
 
 describe('baton import deals --map', () => {
   it('reads a mapped file from its first line, whatever passes run before the import', () => {

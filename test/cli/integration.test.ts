@@ -1,28 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { baton } from '../helpers/cli.ts';
-import { createEmptyDatabase } from '../helpers/test-db.ts';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 
 let dir: string;
-let database: { url: string; drop(): Promise<void> };
+let database: CliWorkspace['database'];
 let env: Record<string, string>;
+let cli: CliWorkspace;
 
 const HUBSPOT_SECRET = 'cli-hubspot-client-secret-7781';
 const SALESFORCE_SECRET = 'cli-salesforce-shared-secret-42';
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-integration-'));
-  database = await createEmptyDatabase(path.join(dir, 'baton.db'));
-  env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
-  expect(baton(['workspace', 'create', 'acme'], env).status).toBe(0);
+  cli = await cliWorkspace();
+  ({ dir, env, database } = cli);
 });
-afterAll(async () => {
-  await database?.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => cli?.close());
 
 describe('baton integration', () => {
   it('explains itself in --help', () => {

@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createEmptyDatabase } from './test-db.ts';
 
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/baton.js');
 
@@ -19,4 +22,31 @@ export function baton(args: string[], env: Record<string, string>, input?: strin
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export interface CliWorkspace {
+  /** The data folder (and where tests may write their files). */
+  dir: string;
+  /** Environment for `baton(…)`: the data folder and the database. */
+  env: Record<string, string>;
+  database: { url: string; drop(): Promise<void> };
+  close(): Promise<void>;
+}
+
+/** A fresh database (SQLite file, or a new PostgreSQL database) holding one workspace, for driving `baton`. */
+export async function cliWorkspace(slug = 'acme'): Promise<CliWorkspace> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
+  const database = await createEmptyDatabase(path.join(dir, 'baton.db'));
+  const env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
+  const created = baton(['workspace', 'create', slug], env);
+  if (created.status !== 0) throw new Error(`baton workspace create ${slug}: ${created.stderr}`);
+  return {
+    dir,
+    env,
+    database,
+    close: async () => {
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

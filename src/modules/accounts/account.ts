@@ -12,6 +12,16 @@ export type Region = (typeof REGIONS)[number];
 export const CONTACT_ROLES = ['executive_sponsor', 'champion', 'key_user', 'admin', 'finance', 'procurement', 'other'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
+export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {
+  executive_sponsor: 'Executive sponsor',
+  champion: 'Champion',
+  key_user: 'Key user',
+  admin: 'Admin',
+  finance: 'Finance',
+  procurement: 'Procurement',
+  other: 'Other',
+};
+
 /** The people who own an account on the vendor's side, by role along the journey. */
 export interface AccountOwners {
   aeUserId: string | null;

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import type { Account, Contact } from '../accounts/account.ts';
+import { type Account, type Contact, CONTACT_ROLE_LABELS } from '../accounts/account.ts';
 import { getAccount, listContacts } from '../accounts/account.service.ts';
 import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
 import { type BriefContent, EMPTY_BRIEF, scoreBrief } from './handoff.ts';
@@ -25,20 +25,10 @@ export interface JourneyTransition {
   partnerName: string | null;
 }
 
-const ROLE_LABELS: Record<string, string> = {
-  executive_sponsor: 'Executive sponsor',
-  champion: 'Champion',
-  key_user: 'Key user',
-  admin: 'Admin',
-  finance: 'Finance',
-  procurement: 'Procurement',
-  other: 'Other',
-};
-
 /** What the CRM already knows goes into the new brief: the account's current stakeholders. */
 function prefill(contacts: Contact[]): BriefContent {
   const current = contacts.filter((c) => !c.leftAt);
-  return { ...EMPTY_BRIEF, stakeholders: current.slice(0, 20).map((c) => ({ name: c.name, role: ROLE_LABELS[c.role] ?? c.role, email: c.email })) };
+  return { ...EMPTY_BRIEF, stakeholders: current.slice(0, 20).map((c) => ({ name: c.name, role: CONTACT_ROLE_LABELS[c.role], email: c.email })) };
 }
 
 export async function onJourneyTransitions(db: Db, workspaceId: string, transitions: JourneyTransition[]): Promise<void> {

@@ -90,7 +90,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
     for await (const mapped of opts.rows) {
       report.read += 1;
       if (mapped.ok) {
-        batch.push({ row: mapped.row, record: mapped.record });
+        batch.push(mapped); // it is { row, record } already: no copy per row
         if (batch.length >= size) await flush();
       } else if (mapped.skipped) {
         report.skipped += 1;

@@ -40,7 +40,7 @@ export function BriefForm({
             value={lines(content.painPoints)}
             onChange={(e) => set('painPoints', e.currentTarget.value.split('\n'))}
             onBlur={() => set('painPoints', fromLines(lines(content.painPoints)))}
-            disabled={disabled}
+            readOnly={disabled}
             error={errors.painPoints}
           />
           <RowsEditor
@@ -52,7 +52,7 @@ export function BriefForm({
               { key: 'successCriterion', label: 'Success criterion', placeholder: 'e.g. order entry under 2 minutes for 90 % of orders', grow: 1.4 },
             ]}
             empty={{ goal: '', successCriterion: '' }}
-            disabled={disabled}
+            readOnly={disabled}
             onChange={(rows) => set('goals', rows)}
             testId="brief-goals"
           />
@@ -73,7 +73,7 @@ export function BriefForm({
               { key: 'email', label: 'Email' },
             ]}
             empty={{ name: '', role: '', email: null }}
-            disabled={disabled}
+            readOnly={disabled}
             onChange={(rows) => set('stakeholders', rows.map((r) => ({ ...r, email: r.email || null })))}
             testId="brief-stakeholders"
           />
@@ -85,7 +85,7 @@ export function BriefForm({
             value={lines(content.customerResponsibilities)}
             onChange={(e) => set('customerResponsibilities', e.currentTarget.value.split('\n'))}
             onBlur={() => set('customerResponsibilities', fromLines(lines(content.customerResponsibilities)))}
-            disabled={disabled}
+            readOnly={disabled}
           />
           {hasPartner && (
             <RowsEditor
@@ -97,7 +97,7 @@ export function BriefForm({
                 { key: 'responsibilities', label: 'Responsibilities', grow: 2 },
               ]}
               empty={{ partner: '', responsibilities: '' }}
-              disabled={disabled}
+              readOnly={disabled}
               onChange={(rows) => set('partnerSwimLanes', rows)}
               testId="brief-partners"
             />
@@ -115,7 +115,7 @@ export function BriefForm({
             minRows={2}
             value={content.technicalEnvironment}
             onChange={(e) => set('technicalEnvironment', e.currentTarget.value)}
-            disabled={disabled}
+            readOnly={disabled}
           />
           <RowsEditor
             label="Integrations"
@@ -125,7 +125,7 @@ export function BriefForm({
               { key: 'purpose', label: 'Purpose', grow: 2 },
             ]}
             empty={{ system: '', purpose: '' }}
-            disabled={disabled}
+            readOnly={disabled}
             onChange={(rows) => set('integrations', rows)}
             testId="brief-integrations"
           />
@@ -137,7 +137,7 @@ export function BriefForm({
             value={lines(content.securityCompliance)}
             onChange={(e) => set('securityCompliance', e.currentTarget.value.split('\n'))}
             onBlur={() => set('securityCompliance', fromLines(lines(content.securityCompliance)))}
-            disabled={disabled}
+            readOnly={disabled}
           />
         </Stack>
       </Paper>
@@ -152,11 +152,11 @@ export function BriefForm({
             description="The date the customer was promised"
             value={content.promisedGoLive ?? ''}
             onChange={(e) => set('promisedGoLive', e.currentTarget.value || null)}
-            disabled={disabled}
+            readOnly={disabled}
             error={errors.promisedGoLive}
             w={220}
           />
-          <Textarea label="Timeline" autosize minRows={2} value={content.timeline} onChange={(e) => set('timeline', e.currentTarget.value)} disabled={disabled} />
+          <Textarea label="Timeline" autosize minRows={2} value={content.timeline} onChange={(e) => set('timeline', e.currentTarget.value)} readOnly={disabled} />
           <RowsEditor
             label="Risks"
             rows={content.risks}
@@ -165,7 +165,7 @@ export function BriefForm({
               { key: 'mitigation', label: 'Mitigation' },
             ]}
             empty={{ risk: '', mitigation: '' }}
-            disabled={disabled}
+            readOnly={disabled}
             onChange={(rows) => set('risks', rows)}
             testId="brief-risks"
           />

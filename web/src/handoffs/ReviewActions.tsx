@@ -86,7 +86,7 @@ export function ReviewActions({
               </Text>
             )}
             <Group grow>
-              <Button color="teal" onClick={() => onAccept(lead)} loading={busy} disabled={!brief.accountId}>
+              <Button color="teal" onClick={() => onAccept(lead)} loading={busy} disabled={!brief.accountId || brief.dealReopenedAt !== null}>
                 Accept
               </Button>
               <Button variant="default" onClick={() => setReturning(true)}>

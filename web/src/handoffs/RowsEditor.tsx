@@ -16,7 +16,7 @@ export function RowsEditor<T extends Record<string, string | null>>({
   rows,
   columns,
   empty,
-  disabled,
+  readOnly,
   onChange,
   testId,
 }: {
@@ -25,7 +25,7 @@ export function RowsEditor<T extends Record<string, string | null>>({
   rows: T[];
   columns: Column<T>[];
   empty: T;
-  disabled: boolean;
+  readOnly: boolean;
   onChange: (rows: T[]) => void;
   testId: string;
 }) {
@@ -52,18 +52,18 @@ export function RowsEditor<T extends Record<string, string | null>>({
               placeholder={c.placeholder ?? c.label}
               value={row[c.key] ?? ''}
               onChange={(e) => set(i, c.key, e.currentTarget.value)}
-              disabled={disabled}
+              readOnly={readOnly}
               style={{ flex: c.grow ?? 1 }}
             />
           ))}
-          {!disabled && (
+          {!readOnly && (
             <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${label} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))} mt={4}>
               <IconTrash size={16} />
             </ActionIcon>
           )}
         </Group>
       ))}
-      {!disabled && (
+      {!readOnly && (
         <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, { ...empty }])}>
           Add {label.toLowerCase().replace(/s$/, '')}
         </Button>

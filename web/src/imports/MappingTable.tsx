@@ -3,12 +3,19 @@ import { useState } from 'react';
 import type { ImportPreview } from '../api/types.ts';
 import type { ImportChoices } from './import-api.ts';
 
+/**
+ * The own mapping asked for so far: the user's latest choices, which the preview on screen may not show yet
+ * (it is refetched after each change), else the preview's.
+ */
+const askedMapping = (preview: ImportPreview, choices: ImportChoices): Record<string, string> =>
+  choices.format === 'mapped' && choices.mapping ? choices.mapping : Object.fromEntries(preview.mapping.filter((m) => m.field).map((m) => [m.column, m.field as string]));
+
 /** The mapping the user asks for when a column changes field; named formats take overrides, `mapped` a whole mapping. */
 export function remap(preview: ImportPreview, choices: ImportChoices, column: string, field: string | null): ImportChoices {
   const own = choices.format === 'mapped' || preview.format === null || preview.format === 'mapped';
   if (own) {
     const mapping: Record<string, string> = {};
-    for (const m of preview.mapping) if (m.field && m.column !== column && m.field !== field) mapping[m.column] = m.field;
+    for (const [c, f] of Object.entries(askedMapping(preview, choices))) if (c !== column && f !== field) mapping[c] = f;
     if (field) mapping[column] = field;
     return { ...choices, format: 'mapped', mapping, columns: undefined };
   }
@@ -28,6 +35,8 @@ export function MappingTable({ preview, choices, onChange }: { preview: ImportPr
   const unused = preview.mapping.filter((m) => !m.field);
   const folded = unused.length > 8 && used.length > 0 && !showAll;
   const lines = folded ? used : [...used, ...unused];
+  // A choice shows at once, before the preview that reads the file with it comes back.
+  const asked = own ? askedMapping(preview, choices) : undefined;
   return (
     <Paper withBorder>
       <Table verticalSpacing={4} data-testid="import-mapping-table">
@@ -40,7 +49,7 @@ export function MappingTable({ preview, choices, onChange }: { preview: ImportPr
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {lines.map((m) => (
+          {lines.map((m) => ({ ...m, field: (asked ? asked[m.column] : m.field) ?? null })).map((m) => (
             <Table.Tr key={m.column}>
               <Table.Td>
                 <Text size="sm" fw={500}>

@@ -11,7 +11,7 @@ const SEVERITY_COLORS: Record<string, string> = { info: 'blue', warning: 'orange
 function evidenceLine(evidence: Record<string, unknown>): string {
   return Object.entries(evidence)
     .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${v}`)
+    .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDate(v) : v}`)
     .join(' · ');
 }
 

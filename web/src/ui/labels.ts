@@ -1,3 +1,4 @@
+import { CONTACT_ROLE_LABELS } from '../../../src/modules/accounts/account.ts';
 export const SEGMENTS: Record<string, string> = { enterprise: 'Enterprise', mid_market: 'Mid-market', smb: 'SMB' };
 export const PHASES: Record<string, string> = {
   onboarding: 'Onboarding',
@@ -8,15 +9,7 @@ export const PHASES: Record<string, string> = {
 };
 export const PHASE_COLORS: Record<string, string> = { onboarding: 'blue', implementing: 'violet', live: 'teal', renewing: 'orange', churned: 'gray' };
 export const REGIONS: Record<string, string> = { north_america: 'North America', emea: 'EMEA', apac: 'APAC', latam: 'Latin America' };
-export const CONTACT_ROLES: Record<string, string> = {
-  executive_sponsor: 'Executive sponsor',
-  champion: 'Champion',
-  key_user: 'Key user',
-  admin: 'Admin',
-  finance: 'Finance',
-  procurement: 'Procurement',
-  other: 'Other',
-};
+export const CONTACT_ROLES: Record<string, string> = CONTACT_ROLE_LABELS;
 export const ROLES: Record<string, string> = {
   admin: 'Admin',
   leader: 'Leader',

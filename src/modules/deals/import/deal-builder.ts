@@ -184,12 +184,15 @@ class FieldReader {
   }
 }
 
-/** The date parser of an import's declared order, made once per options object. */
-const dateParsers = new WeakMap<MapperOptions, (raw: string) => Parsed<string | null>>();
-function datesIn(options: MapperOptions): (raw: string) => Parsed<string | null> {
-  let parse = dateParsers.get(options);
-  if (!parse) dateParsers.set(options, (parse = (raw) => parseDate(raw, options.dateOrder)));
-  return parse;
+/** The date and amount parsers of an import's declared date order and decimal separator, made once per options object. */
+const parsers = new WeakMap<MapperOptions, { date: (raw: string) => Parsed<string | null>; amount: (raw: string) => ReturnType<typeof parseAmount> }>();
+function parsersOf(options: MapperOptions) {
+  let known = parsers.get(options);
+  if (!known) {
+    known = { date: (raw) => parseDate(raw, options.dateOrder), amount: (raw) => parseAmount(raw, options.decimal) };
+    parsers.set(options, known);
+  }
+  return known;
 }
 
 /**
@@ -205,8 +208,8 @@ export function mapDeal(
   const read = new FieldReader(values, row, profile, options);
   const deleted = profile.deletion?.length ? deletionReason(read.cells, profile, row, read.errors) : undefined;
   if (deleted !== undefined) return { ok: false, skipped: true, reason: deleted };
-  const date = datesIn(options);
-  const amount = read.parsed('amount', (raw) => parseAmount(raw, options.decimal));
+  const { date, amount: parseAmountOf } = parsersOf(options);
+  const amount = read.parsed('amount', parseAmountOf);
   const record: DealRecord = {
     source: profile.source,
     externalId: read.required('external_id'),
