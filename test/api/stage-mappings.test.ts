@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +6,9 @@ import { importDeals } from '../../src/modules/deals/deal-import.service.ts';
 import { listStageMappings } from '../../src/modules/deals/stages/stage.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { baton } from '../helpers/cli.ts';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
-import { createEmptyDatabase } from '../helpers/test-db.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../src/modules/deals/stages/fixtures');
 const HUBSPOT_PIPELINES = path.join(FIXTURES, 'hubspot-deal-pipelines.json');
@@ -374,20 +372,15 @@ describe.skipIf(!hasSharedData)('the Fivetran HubSpot pipeline tables', () => {
 });
 
 describe('baton import pipelines', () => {
-  let dir: string;
-  let database: { url: string; drop(): Promise<void> };
+  let cli: CliWorkspace;
+  let database: CliWorkspace['database'];
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-pipelines-'));
-    database = await createEmptyDatabase(path.join(dir, 'baton.db'));
-    env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
-    expect(baton(['workspace', 'create', 'acme'], env).status).toBe(0);
+    cli = await cliWorkspace();
+    ({ env, database } = cli);
   });
-  afterAll(async () => {
-    await database?.drop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(async () => cli?.close());
 
   it('loads a HubSpot pipelines file into the workspace and says what it loaded', async () => {
     const r = baton(['import', 'pipelines', HUBSPOT_PIPELINES, '--workspace', 'acme'], env);
