@@ -8,7 +8,7 @@ import { newId, nowIso } from '../../platform/ids.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import type { Account } from '../accounts/account.ts';
 import { getAccount, updateAccount } from '../accounts/account.service.ts';
-import type { Deal } from '../deals/deal.ts';
+import type { Deal, GuardRequirements } from '../deals/deal.ts';
 import { getDeal } from '../deals/deal.service.ts';
 import { guardSetting } from '../deals/deal.settings.ts';
 import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
@@ -45,9 +45,8 @@ const toClarification = (r: store.ClarificationRow): Clarification => ({
   answeredAt: r.answered_at,
 });
 
-async function summarize(db: Db, workspaceId: string, r: store.BriefRow, deal?: Deal, account?: Account | null): Promise<BriefSummary> {
-  const req = await readSetting(db, workspaceId, guardSetting);
-  const d = deal ?? (await getDeal(db, workspaceId, r.deal_id, req));
+async function summarize(db: Db, workspaceId: string, r: store.BriefRow, deal: Deal | GuardRequirements, account?: Account | null): Promise<BriefSummary> {
+  const d = 'id' in deal ? deal : await getDeal(db, workspaceId, r.deal_id, deal);
   const a = account !== undefined ? account : r.account_id ? await getAccount(db, scopeOf(workspaceId), r.account_id).catch(() => null) : null;
   const clarifications = await store.selectClarifications(db, workspaceId, r.id);
   return {
@@ -114,8 +113,9 @@ export async function listBriefs(
   opts: { limit: number; cursor?: string; states?: BriefState[]; accountId?: string; userId?: string },
 ): Promise<{ items: BriefSummary[]; nextCursor: string | null; counts: Record<string, number> }> {
   const rows = await store.selectBriefs(db, workspaceId, { ...opts, before: decodeCursor(opts.cursor, isKey), limit: opts.limit + 1 });
+  const req = await readSetting(db, workspaceId, guardSetting);
   const items: BriefSummary[] = [];
-  for (const r of rows.slice(0, opts.limit)) items.push(await summarize(db, workspaceId, r));
+  for (const r of rows.slice(0, opts.limit)) items.push(await summarize(db, workspaceId, r, req));
   const last = items.at(-1);
   return {
     items,

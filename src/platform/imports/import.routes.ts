@@ -53,12 +53,9 @@ const runQuery = requestQuery.extend({
 
 const rowError = z.object({ row: z.number(), field: z.string(), reason: z.string() });
 
-const runSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
+/** What every import report counts, and its row errors. */
+const counts = z.object({
   format: z.string(),
-  fileName: z.string().nullable(),
-  status: z.enum(['running', 'succeeded', 'failed']),
   dryRun: z.boolean(),
   read: z.number(),
   created: z.number(),
@@ -68,25 +65,22 @@ const runSchema = z.object({
   skipped: z.number(),
   errors: z.array(rowError),
   notes: z.array(z.string()),
+});
+
+const runSchema = counts.extend({
+  id: z.string(),
+  kind: z.string(),
+  fileName: z.string().nullable(),
+  status: z.enum(['running', 'succeeded', 'failed']),
   actor: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
 });
 
-const resultSchema = z.object({
+const resultSchema = counts.extend({
   runId: z.string(),
   kind: z.enum(IMPORT_KINDS),
-  format: z.string(),
-  dryRun: z.boolean(),
-  read: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  skipped: z.number(),
-  errors: z.array(rowError),
   errorsTruncated: z.boolean(),
-  notes: z.array(z.string()),
 });
 
 const previewSchema = z.object({
