@@ -235,6 +235,8 @@ describe('a won deal reopened in the CRM', () => {
     // One brief per deal, whatever the deal went through.
     const all = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items;
     expect(all.filter((b: { dealId: string }) => b.dealId === dealId)).toHaveLength(1);
+    const ofDeal = (await admin.request({ method: 'GET', url: `/api/v1/handoffs?dealId=${dealId}` })).json().items;
+    expect(ofDeal.map((b: { id: string }) => b.id)).toEqual([id]);
   });
 });
 

@@ -54,6 +54,10 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
     await admin.getByTestId('deals-table').getByText('Harbor Foods rollout').waitFor();
     await admin.getByRole('button', { name: 'Confirm booking' }).click();
     await admin.getByText(/entered the post-sale journey/).waitFor();
+    // The confirmed deal now leads to its brief.
+    await admin.getByText(/^Confirmed \(1\)$/).click();
+    await admin.getByRole('button', { name: 'Handoff brief' }).click();
+    await admin.getByTestId('brief-page').getByRole('heading', { name: 'Harbor Foods rollout' }).waitFor();
 
     await ae.getByRole('link', { name: /^Deals/ }).click();
     await ae.getByRole('tab', { name: 'Handoffs' }).click();

@@ -129,6 +129,7 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
           })
           .describe(`Comma-separated states: ${BRIEF_STATES.join(', ')}`),
         accountId: z.string().max(100).optional(),
+        dealId: z.string().max(100).optional().describe('The brief of one deal'),
         mine: z.enum(['true', 'false']).optional().describe('Only briefs where I am the account executive or the delivery lead'),
       }),
       response: { 200: page(summarySchema).extend({ counts: z.record(z.string(), z.number()) }), ...errorResponses },

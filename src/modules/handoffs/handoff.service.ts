@@ -110,7 +110,7 @@ const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
 export async function listBriefs(
   db: Db,
   workspaceId: string,
-  opts: { limit: number; cursor?: string; states?: BriefState[]; accountId?: string; userId?: string },
+  opts: { limit: number; cursor?: string; states?: BriefState[]; accountId?: string; dealId?: string; userId?: string },
 ): Promise<{ items: BriefSummary[]; nextCursor: string | null; counts: Record<string, number> }> {
   const rows = await store.selectBriefs(db, workspaceId, { ...opts, before: decodeCursor(opts.cursor, isKey), limit: opts.limit + 1 });
   const req = await readSetting(db, workspaceId, guardSetting);

@@ -21,6 +21,7 @@ export const updateBrief = (db: Db, workspaceId: string, id: string, patch: Part
 export interface BriefFilter {
   states?: string[];
   accountId?: string;
+  dealId?: string;
   /** Briefs where this user is the account executive or the delivery lead. */
   userId?: string;
   before?: { updatedAt: string; id: string };
@@ -31,6 +32,7 @@ export function selectBriefs(db: Db, workspaceId: string, f: BriefFilter) {
   let q = db.selectFrom('handoff_briefs').selectAll().where('workspace_id', '=', workspaceId);
   if (f.states?.length) q = q.where('state', 'in', f.states);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);
+  if (f.dealId) q = q.where('deal_id', '=', f.dealId);
   if (f.userId) {
     const userId = f.userId;
     q = q.where((eb) => eb.or([eb('ae_user_id', '=', userId), eb('delivery_lead_user_id', '=', userId)]));

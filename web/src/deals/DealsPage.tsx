@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Group, Paper, SegmentedControl, Stack, Tabl
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Deal, Page, Session } from '../api/types.ts';
@@ -13,6 +14,7 @@ const STATE_COLORS: Record<string, string> = { pending_confirmation: 'yellow', c
 const FILTERS = ['pending_confirmation', 'confirmed', 'reopened', 'open', 'lost'];
 
 export function DealsPage({ session }: { session: Session }) {
+  const navigate = useNavigate();
   const qc = useQueryClient();
   const [state, setState] = useState('pending_confirmation');
   const deals = useInfiniteQuery({
@@ -85,6 +87,11 @@ export function DealsPage({ session }: { session: Session }) {
                   {d.missing.includes('finance_confirmed') && can(session, 'deals:confirm') && (
                     <Button size="xs" variant="light" onClick={() => confirm.mutate(d.id)} loading={confirm.isPending && confirm.variables === d.id}>
                       Confirm booking
+                    </Button>
+                  )}
+                  {(d.journeyState === 'confirmed' || d.journeyState === 'reopened') && can(session, 'handoffs:read') && (
+                    <Button size="xs" variant="subtle" onClick={() => navigate(`/deals/handoffs/deal/${d.id}`)}>
+                      Handoff brief
                     </Button>
                   )}
                 </Table.Td>
