@@ -29,13 +29,14 @@ export const PERMISSIONS = [
   'audit:read',
   'jobs:manage',
   'ingest:write',
+  'usage:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route requires: a permission, any signed-in principal, or nothing. */
 export type Access = Permission | 'signed_in' | 'public';
 
-const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read'];
+const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read', 'usage:read'];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),

@@ -5,6 +5,7 @@ import type { DealStageMappingTable, DealTable } from '../../modules/deals/deal.
 import type { WebhookDeliveryTable, WebhookEventTable } from '../../modules/deals/webhooks/webhook.table.ts';
 import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from '../../modules/handoffs/handoff.table.ts';
 import type { SignalTable } from '../../modules/signals/signal.table.ts';
+import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from '../../modules/usage/usage.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ApiKeyTable, SessionTable } from '../auth/auth.table.ts';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.ts';
@@ -41,4 +42,7 @@ export interface Database {
   account_ownership_handoffs: AccountOwnershipHandoffTable;
   commitments: CommitmentTable;
   commitment_status_changes: CommitmentStatusChangeTable;
+  usage_events: UsageEventTable;
+  usage_users: UsageUserTable;
+  usage_ingest_requests: UsageIngestRequestTable;
 }

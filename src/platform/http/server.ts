@@ -15,6 +15,7 @@ import { integrationRoutes } from '../../modules/deals/webhooks/integration.rout
 import { webhookRoutes } from '../../modules/deals/webhooks/webhook.routes.ts';
 import { handoffRoutes } from '../../modules/handoffs/handoff.routes.ts';
 import { signalRoutes } from '../../modules/signals/signal.routes.ts';
+import { usageRoutes } from '../../modules/usage/ingest.routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { apiKeyRoutes } from '../auth/api-key.routes.ts';
@@ -126,6 +127,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   webhookRoutes(app, ctx);
   handoffRoutes(app, ctx);
   signalRoutes(app, ctx);
+  usageRoutes(app, ctx);
   importRoutes(app, ctx);
 
   await installWeb(app, options.webDir);

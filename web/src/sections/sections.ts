@@ -36,7 +36,7 @@ export const SECTIONS: Section[] = [
     path: '/adoption',
     label: 'Adoption',
     icon: IconTrendingUp,
-    built: false,
+    built: true,
     promise: 'Product usage from Segment and PostHog, seats, active users, feature breadth, releases and integration health per account.',
   },
   {

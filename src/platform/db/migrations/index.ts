@@ -9,6 +9,7 @@ import * as m0007 from './2026-11-26T0007-commitments-terms.ts';
 import * as m0008 from './2026-11-26T0008-webhooks.ts';
 import * as m0009 from './2026-11-26T0009-imports.ts';
 import * as m0010 from './2026-11-26T0010-stage-mappings.ts';
+import * as m0011 from './2026-11-26T0011-usage-events.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0008-webhooks': m0008,
   '2026-11-26T0009-imports': m0009,
   '2026-11-26T0010-stage-mappings': m0010,
+  '2026-11-26T0011-usage-events': m0011,
 };

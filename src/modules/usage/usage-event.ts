@@ -1,0 +1,224 @@
+/**
+ * Product usage messages as Segment and PostHog clients send them, read into one shape (pure, no I/O).
+ * A payload is read whole: one bad message refuses the request, so nothing is half-stored.
+ */
+import { createHash } from 'node:crypto';
+
+export const USAGE_SOURCES = ['segment', 'posthog'] as const;
+export type UsageSource = (typeof USAGE_SOURCES)[number];
+
+export const SEGMENT_TYPES = ['track', 'identify', 'group', 'page', 'screen', 'alias'] as const;
+export type UsageType = (typeof SEGMENT_TYPES)[number];
+
+/** Segment's limits: one event at most 32 KB, one batch at most 500 KB. */
+export const MAX_EVENT_BYTES = 32 * 1024;
+export const MAX_SEGMENT_BATCH_BYTES = 500 * 1024;
+/** A PostHog body, compressed or inflated, at most 1 MiB. */
+export const MAX_POSTHOG_BODY_BYTES = 1024 * 1024;
+
+export interface UsageMessage {
+  source: UsageSource;
+  messageId: string;
+  type: UsageType;
+  event: string | null;
+  userId: string | null;
+  anonymousId: string | null;
+  /** The group this message names (group call, `context.groupId`, traits `company.id`, PostHog `$groups`). */
+  groupId: string | null;
+  occurredAt: string;
+  properties: Record<string, unknown>;
+}
+
+export interface MessageFieldError {
+  field: string;
+  message: string;
+}
+
+export type ReadResult = { ok: true; messages: UsageMessage[] } | { ok: false; errors: MessageFieldError[]; count: number };
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An id as clients send it: a non-empty string, or a number. */
+const idOf = (v: unknown): string | null => {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'string') {
+    // PostgreSQL text cannot hold NUL characters.
+    const clean = v.replaceAll('\u0000', '').trim();
+    return clean === '' ? null : clean.slice(0, 200);
+  }
+  return null;
+};
+
+/** ISO-8601 UTC text of a client timestamp, `fallback` when absent; undefined when present but unreadable. */
+function timeOf(v: unknown, fallback: string): string | undefined {
+  if (v === undefined || v === null || v === '') return fallback;
+  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+  const date = new Date(typeof v === 'number' ? v : Date.parse(v));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+const byteLength = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
+
+/** A stable id for a message that carries none, so that sending it again is still a duplicate. */
+const contentId = (v: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(v) ?? '').digest('hex')}`;
+
+/** The group named by traits such as `{ company: { id } }` or `groupId`. */
+function groupOfTraits(traits: unknown): string | null {
+  if (!isObject(traits)) return null;
+  const company = traits.company;
+  if (isObject(company)) return idOf(company.id);
+  return idOf(traits.groupId);
+}
+
+function segmentMessage(item: unknown, at: string, now: string, implied: UsageType | undefined, sentAt: unknown): { message?: UsageMessage; errors: MessageFieldError[] } {
+  const errors: MessageFieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`.replace(/^\./, ''), message });
+  if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
+  if (byteLength(item) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  const type = (item.type ?? implied) as string | undefined;
+  if (typeof type !== 'string' || !(SEGMENT_TYPES as readonly string[]).includes(type)) {
+    fail('type', `must be one of ${SEGMENT_TYPES.join(', ')}`);
+  } else if (implied && type !== implied) fail('type', `must be ${implied} on this endpoint`);
+  const userId = idOf(item.userId);
+  const anonymousId = idOf(item.anonymousId);
+  if (!userId && !anonymousId) fail('userId', 'give a userId or an anonymousId');
+  const event = type === 'track' ? item.event : type === 'page' || type === 'screen' ? (item.name ?? null) : null;
+  if (type === 'track' && (typeof event !== 'string' || !idOf(event))) fail('event', 'a track call names its event');
+  if (event !== null && event !== undefined && typeof event !== 'string') fail('name', 'must be text');
+  const context = item.context;
+  if (context !== undefined && context !== null && !isObject(context)) fail('context', 'must be an object');
+  const properties = type === 'identify' || type === 'group' ? item.traits : item.properties;
+  if (properties !== undefined && properties !== null && !isObject(properties)) fail(type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
+  const groupIdOfCall = type === 'group' ? idOf(item.groupId) : null;
+  if (type === 'group' && !groupIdOfCall) fail('groupId', 'a group call names its group');
+  // A message's own timestamp, else the batch's sentAt, else now.
+  const occurredAt = timeOf(item.timestamp, timeOf(sentAt, now) ?? now);
+  if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
+  const messageId = item.messageId === undefined || item.messageId === null ? contentId(item) : idOf(item.messageId);
+  if (!messageId) fail('messageId', 'must be a non-empty string');
+  if (errors.length > 0) return { errors };
+  const ctx = isObject(context) ? context : {};
+  const groupId = groupIdOfCall ?? idOf(ctx.groupId) ?? groupOfTraits(type === 'identify' ? item.traits : undefined) ?? groupOfTraits(ctx.traits);
+  return {
+    errors,
+    message: {
+      source: 'segment',
+      messageId: messageId as string,
+      type: type as UsageType,
+      event: typeof event === 'string' ? (idOf(event) ?? null) : null,
+      userId,
+      anonymousId,
+      groupId,
+      occurredAt: occurredAt as string,
+      properties: isObject(properties) ? properties : {},
+    },
+  };
+}
+
+/**
+ * Reads a Segment body: `{ batch: [...] }` for `/v1/batch`, or one message for `/v1/track` and the others
+ * (`implied` is the endpoint's type). Fields are named as `body.batch.3.event`.
+ */
+export function readSegment(body: unknown, now: string, implied?: UsageType): ReadResult {
+  if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
+  if (implied) {
+    const one = segmentMessage(body, 'body', now, implied, undefined);
+    return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
+  }
+  const batch = body.batch;
+  if (!Array.isArray(batch)) return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
+  const messages: UsageMessage[] = [];
+  const errors: MessageFieldError[] = [];
+  batch.forEach((item, i) => {
+    const one = segmentMessage(item, `body.batch.${i}`, now, undefined, body.sentAt);
+    if (one.message) messages.push(one.message);
+    errors.push(...one.errors);
+  });
+  return errors.length > 0 ? { ok: false, count: batch.length, errors } : { ok: true, messages };
+}
+
+/** The write key of a Segment body (clients send it in the body as well as in Basic auth). */
+export const segmentWriteKey = (body: unknown): string | null => (isObject(body) && typeof body.writeKey === 'string' ? body.writeKey : null);
+
+const POSTHOG_TYPES: Record<string, UsageType> = { $identify: 'identify', $groupidentify: 'group', $pageview: 'page', $screen: 'screen', $create_alias: 'alias' };
+
+/** The group of PostHog `$groups`: its `company` (or `organization`) key, else its first key. */
+function groupOfPosthog(groups: unknown): string | null {
+  if (!isObject(groups)) return null;
+  return idOf(groups.company) ?? idOf(groups.organization) ?? idOf(Object.values(groups)[0]);
+}
+
+function posthogMessage(item: unknown, at: string, now: string, sentAt: unknown): { message?: UsageMessage; errors: MessageFieldError[] } {
+  const errors: MessageFieldError[] = [];
+  const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`, message });
+  if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
+  if (byteLength(item) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  const event = item.event;
+  if (typeof event !== 'string' || !idOf(event)) fail('event', 'name the event');
+  const properties = item.properties ?? {};
+  if (!isObject(properties)) fail('properties', 'must be an object');
+  const props = isObject(properties) ? properties : {};
+  const distinctId = idOf(item.distinct_id) ?? idOf(props.distinct_id);
+  if (!distinctId) fail('distinct_id', 'give the distinct_id of the user');
+  const occurredAt = timeOf(item.timestamp, timeOf(sentAt, now) ?? now);
+  if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
+  const messageId = item.uuid === undefined || item.uuid === null ? contentId(item) : idOf(item.uuid);
+  if (!messageId) fail('uuid', 'must be a non-empty string');
+  if (errors.length > 0) return { errors };
+  const name = idOf(event) ?? '';
+  const type = POSTHOG_TYPES[name] ?? 'track';
+  // `$groupidentify` describes a group itself; every other event names its user's groups in `$groups`.
+  const groupId = type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
+  return {
+    errors,
+    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: props },
+  };
+}
+
+/**
+ * Reads a PostHog body: `{ api_key, batch: [...] }`, one event `{ api_key, event, properties, distinct_id }`,
+ * or a bare list of events (each with `properties.token` or `api_key`).
+ */
+export function readPosthog(body: unknown, now: string): ReadResult & { apiKey: string | null } {
+  const list = Array.isArray(body) ? body : isObject(body) ? (Array.isArray(body.batch) ? body.batch : [body]) : undefined;
+  if (!list) return { ok: false, count: 0, apiKey: null, errors: [{ field: 'body', message: 'must be a JSON object or list' }] };
+  const first = list[0];
+  const apiKey =
+    (isObject(body) && typeof body.api_key === 'string' ? body.api_key : null) ??
+    (isObject(first) && typeof first.api_key === 'string' ? first.api_key : null) ??
+    (isObject(first) && isObject(first.properties) && typeof first.properties.token === 'string' ? first.properties.token : null);
+  const sentAt = isObject(body) ? body.sent_at : undefined;
+  const base = Array.isArray(body) ? 'body' : isObject(body) && Array.isArray(body.batch) ? 'body.batch' : null;
+  const messages: UsageMessage[] = [];
+  const errors: MessageFieldError[] = [];
+  list.forEach((item, i) => {
+    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', now, sentAt);
+    if (one.message) messages.push(one.message);
+    errors.push(...one.errors);
+  });
+  return errors.length > 0 ? { ok: false, count: list.length, apiKey, errors } : { ok: true, apiKey, messages };
+}
+
+/** User → group mappings a batch states, later ones winning: group calls, `context.groupId`, traits, `$groups`. */
+export function userGroups(messages: readonly UsageMessage[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of messages) {
+    const user = m.userId ?? m.anonymousId;
+    // `$groupidentify` carries the group's own traits, not a user's membership.
+    if (!user || !m.groupId || (m.source === 'posthog' && m.type === 'group')) continue;
+    out.set(user, m.groupId);
+  }
+  return out;
+}
+
+/** Basic-auth user name (Segment's write key), or null. */
+export function basicAuthUser(header: string | undefined): string | null {
+  if (!header) return null;
+  const [kind, value] = header.split(' ', 2);
+  if (kind?.toLowerCase() !== 'basic' || !value) return null;
+  const decoded = Buffer.from(value.trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const user = colon === -1 ? decoded : decoded.slice(0, colon);
+  return user || null;
+}

@@ -1,0 +1,129 @@
+/** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
+import type { Db } from '../../platform/db/database.ts';
+import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from './usage.table.ts';
+
+/** 250 rows × 12 columns stays under both databases' bound-parameter limits. */
+const ROWS_PER_INSERT = 250;
+
+/** Inserts events, skipping those already stored (same workspace, source and message id); returns the new ones. */
+export async function insertNewEvents(db: Db, rows: UsageEventTable[]): Promise<Array<{ message_id: string; account_id: string | null }>> {
+  const inserted: Array<{ message_id: string; account_id: string | null }> = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    inserted.push(
+      ...(await db
+        .insertInto('usage_events')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['workspace_id', 'source', 'message_id']).doNothing())
+        .returning(['message_id', 'account_id'])
+        .execute()),
+    );
+  }
+  return inserted;
+}
+
+export const selectUsers = (db: Db, workspaceId: string, userIds: readonly string[]): Promise<UsageUserTable[]> =>
+  userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('usage_users').selectAll().where('workspace_id', '=', workspaceId).where('user_id', 'in', [...userIds]).execute();
+
+export const upsertUser = (db: Db, row: UsageUserTable) =>
+  db
+    .insertInto('usage_users')
+    .values(row)
+    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ group_id: row.group_id, account_id: row.account_id, updated_at: row.updated_at }))
+    .execute();
+
+/** Groups and users of the events kept aside, with their counts. */
+export const selectUnmatchedGroups = (db: Db, workspaceId: string, limit: number) =>
+  db
+    .selectFrom('usage_events')
+    .select((eb) => [
+      'group_id',
+      eb.fn.coalesce('user_id', 'anonymous_id').as('user'),
+      eb.fn.countAll().as('events'),
+      eb.fn.min('occurred_at').as('first_at'),
+      eb.fn.max('occurred_at').as('last_at'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .groupBy(['group_id', 'user_id', 'anonymous_id'])
+    .orderBy('events', 'desc')
+    .limit(limit)
+    .execute();
+
+/** Users whose group had no account yet. */
+export const selectUnresolvedUsers = (db: Db, workspaceId: string) =>
+  db.selectFrom('usage_users').selectAll().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).execute();
+
+export const setUserAccount = (db: Db, workspaceId: string, groupId: string, accountId: string, at: string) =>
+  db.updateTable('usage_users').set({ account_id: accountId, updated_at: at }).where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).where('account_id', 'is', null).execute();
+
+export const setGroupAccount = async (db: Db, workspaceId: string, groupId: string, accountId: string): Promise<number> => {
+  const r = await db.updateTable('usage_events').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('group_id', '=', groupId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+};
+
+/** Events without a group of their own from a user now known to belong to a group with an account. */
+export const setUserEventsAccount = async (db: Db, workspaceId: string, user: string, groupId: string, accountId: string): Promise<number> => {
+  const r = await db
+    .updateTable('usage_events')
+    .set({ account_id: accountId, group_id: groupId })
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .where('group_id', 'is', null)
+    .where((eb) => eb.or([eb('user_id', '=', user), eb('anonymous_id', '=', user)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+};
+
+/** Distinct groups of events kept aside. */
+export const selectUnmatchedGroupIds = async (db: Db, workspaceId: string): Promise<string[]> =>
+  (await db.selectFrom('usage_events').select('group_id').distinct().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('group_id', 'is not', null).execute()).map(
+    (r) => r.group_id as string,
+  );
+
+/** Users with events kept aside that name no group. */
+export const selectUngroupedUsers = async (db: Db, workspaceId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.coalesce('user_id', 'anonymous_id').as('user'))
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('group_id', 'is', null)
+      .execute()
+  )
+    .map((r) => r.user)
+    .filter((u): u is string => typeof u === 'string');
+
+export const insertIngestRequest = (db: Db, row: UsageIngestRequestTable) => db.insertInto('usage_ingest_requests').values(row).execute();
+
+/** Totals per source over every request recorded. */
+export const selectRequestTotals = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('usage_ingest_requests')
+    .select((eb) => [
+      'source',
+      eb.fn.sum<number>('received').as('received'),
+      eb.fn.sum<number>('stored').as('stored'),
+      eb.fn.sum<number>('duplicates').as('duplicates'),
+      eb.fn.sum<number>('rejected').as('rejected'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('source')
+    .execute();
+
+/** Per source: events stored, those still kept aside, the last one's time. */
+export const selectEventTotals = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('usage_events')
+    .select((eb) => [
+      'source',
+      eb.fn.countAll().as('stored'),
+      eb.fn.sum<number>(eb.case().when('account_id', 'is', null).then(1).else(0).end()).as('unmatched'),
+      eb.fn.max('occurred_at').as('last_event_at'),
+      eb.fn.max('received_at').as('last_received_at'),
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('source')
+    .execute();
