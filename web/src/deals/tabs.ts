@@ -1,5 +1,4 @@
-import type { ComponentType } from 'react';
-import type { Session } from '../api/types.ts';
+import type { RoutedTab } from '../ui/RoutedTabs.tsx';
 import { CommitmentsTab } from '../commitments/CommitmentsTab.tsx';
 import { HandoffsTab } from '../handoffs/HandoffsTab.tsx';
 import { ImportsTab } from '../imports/ImportsTab.tsx';
@@ -7,17 +6,8 @@ import { ContractTermsTab } from './ContractTermsTab.tsx';
 import { DealsPage } from './DealsPage.tsx';
 import { StageMappingsTab } from './StageMappingsTab.tsx';
 
-export interface DealsTab {
-  /** The route segment under /deals (/deals alone opens the first tab). */
-  value: string;
-  label: string;
-  permission: string;
-  /** `subPath` is what follows the tab's segment, e.g. a record id. */
-  Tab: ComponentType<{ session: Session; subPath: string }>;
-}
-
 /** The tabs of Deals & handoffs, in the order of the work. */
-export const DEALS_TABS: DealsTab[] = [
+export const DEALS_TABS: RoutedTab[] = [
   { value: 'incoming', label: 'Incoming deals', permission: 'deals:read', Tab: DealsPage },
   { value: 'handoffs', label: 'Handoffs', permission: 'handoffs:read', Tab: HandoffsTab },
   { value: 'commitments', label: 'Commitments', permission: 'commitments:read', Tab: CommitmentsTab },
