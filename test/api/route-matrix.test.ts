@@ -40,6 +40,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/handoffs/:id/clarifications': { question: 'Which SSO provider?' },
   'PUT /api/v1/handoffs/:id/clarifications/:clarificationId': { answer: 'Okta' },
   'POST /api/v1/accounts/:id/ownership-handoffs': { toRole: 'csm', toUserId: 'x' },
+  'PUT /api/v1/usage/accounts/:id/seats': { seats: 10 },
 };
 
 const MISSING_ID = '00000000-0000-7000-8000-000000000000';
@@ -80,6 +81,8 @@ beforeAll(async () => {
   otherWorkspace.commitments = promise.json().id;
   await bClient.request({ method: 'PUT', url: `/api/v1/deals/${otherWorkspace.deals}/finance-confirmation`, payload: { confirmed: true } });
   otherWorkspace.handoffs = (await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+  // /api/v1/usage/accounts/:id/… routes take an account id.
+  otherWorkspace.usage = account.json().id;
 });
 
 afterAll(async () => {

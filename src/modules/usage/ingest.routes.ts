@@ -8,6 +8,7 @@ import { actorOf, can, type Principal } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
+import { adoptionRoutes } from './adoption.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
 import { ingestMessages, ingestTotals, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
 import {
@@ -62,7 +63,7 @@ const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: 
  * or PostHog's `api_key`): Segment's `POST /v1/batch|track|identify|group|page` and PostHog's
  * `POST /batch/`, `/capture/`, `/e/` (gzip bodies). Registered in their own plugin so their body parser
  * (raw bytes, gzip inflated with a limit) does not reach other routes. Also the status and kept-aside lists
- * under /api/v1/usage.
+ * under /api/v1/usage, and the seats and adoption routes (adoption.routes.ts).
  */
 export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
@@ -156,6 +157,8 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
     }
   });
+
+  adoptionRoutes(app, ctx);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/usage/ingest-status', {

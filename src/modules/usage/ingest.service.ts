@@ -11,6 +11,8 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import { addToRollups } from './rollup.store.ts';
+import type { RollupEvent } from './rollup.ts';
 import * as store from './usage.store.ts';
 import type { UsageEventTable } from './usage.table.ts';
 import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
@@ -60,11 +62,11 @@ export async function accountsForGroups(db: Db, workspaceId: string, groupIds: I
 
 /**
  * Gives events kept aside their account where it is now known: by the group the event named, or by the group
- * its user was mapped to since. Safe to call at any time; returns how many events were matched.
+ * its user was mapped to since, and adds them to the daily rollups (each event once: only rows still without
+ * an account are matched). Safe to call at any time; returns how many events were matched.
  */
 export async function rematchUnmatched(db: Db, workspaceId: string): Promise<number> {
   const at = nowIso();
-  let matched = 0;
   const unresolvedUsers = await store.selectUnresolvedUsers(db, workspaceId);
   const groups = await store.selectUnmatchedGroupIds(db, workspaceId);
   const ungrouped = await store.selectUngroupedUsers(db, workspaceId);
@@ -74,15 +76,17 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
     const account = accounts.get(g);
     if (account) await store.setUserAccount(db, workspaceId, g, account, at);
   }
+  const newlyMatched: RollupEvent[] = [];
   for (const g of groups) {
     const account = accounts.get(g);
-    if (account) matched += await store.setGroupAccount(db, workspaceId, g, account);
+    if (account) newlyMatched.push(...(await store.setGroupAccount(db, workspaceId, g, account)));
   }
   for (const m of mappings) {
     const account = accounts.get(m.group_id);
-    if (account) matched += await store.setUserEventsAccount(db, workspaceId, m.user_id, m.group_id, account);
+    if (account) newlyMatched.push(...(await store.setUserEventsAccount(db, workspaceId, m.user_id, m.group_id, account)));
   }
-  return matched;
+  await addToRollups(db, workspaceId, newlyMatched);
+  return newlyMatched.length;
 }
 
 /** Matches the events kept aside again on request, with an audit entry saying how many found their account. */
@@ -154,6 +158,8 @@ export async function ingestMessages(
   });
   rows.sort((a, b) => (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
   const inserted = await store.insertNewEvents(db, rows);
+  // Only the events that were new, and that have an account, count in the rollups.
+  await addToRollups(db, workspaceId, inserted);
   const outcome: IngestOutcome = {
     received: messages.length,
     stored: inserted.length,

@@ -1,13 +1,17 @@
 /** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
 import type { Db } from '../../platform/db/database.ts';
+import type { RollupEvent } from './rollup.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from './usage.table.ts';
+
+/** The columns of an event the rollups take (see rollup.ts). */
+const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;
 
 /** 250 rows × 12 columns stays under both databases' bound-parameter limits. */
 const ROWS_PER_INSERT = 250;
 
 /** Inserts events, skipping those already stored (same workspace, source and message id); returns the new ones. */
-export async function insertNewEvents(db: Db, rows: UsageEventTable[]): Promise<Array<{ message_id: string; account_id: string | null }>> {
-  const inserted: Array<{ message_id: string; account_id: string | null }> = [];
+export async function insertNewEvents(db: Db, rows: UsageEventTable[]): Promise<Array<RollupEvent & { message_id: string }>> {
+  const inserted: Array<RollupEvent & { message_id: string }> = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
     inserted.push(
@@ -15,7 +19,7 @@ export async function insertNewEvents(db: Db, rows: UsageEventTable[]): Promise<
         .insertInto('usage_events')
         .values(chunk)
         .onConflict((oc) => oc.columns(['workspace_id', 'source', 'message_id']).doNothing())
-        .returning(['message_id', 'account_id'])
+        .returning(['message_id', ...ROLLUP_COLUMNS])
         .execute()),
     );
   }
@@ -57,23 +61,28 @@ export const selectUnresolvedUsers = (db: Db, workspaceId: string) =>
 export const setUserAccount = (db: Db, workspaceId: string, groupId: string, accountId: string, at: string) =>
   db.updateTable('usage_users').set({ account_id: accountId, updated_at: at }).where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).where('account_id', 'is', null).execute();
 
-export const setGroupAccount = async (db: Db, workspaceId: string, groupId: string, accountId: string): Promise<number> => {
-  const r = await db.updateTable('usage_events').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('group_id', '=', groupId).executeTakeFirst();
-  return Number(r.numUpdatedRows);
-};
+/** Gives the events kept aside of a group their account; returns the events matched. */
+export const setGroupAccount = (db: Db, workspaceId: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
+  db
+    .updateTable('usage_events')
+    .set({ account_id: accountId })
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .where('group_id', '=', groupId)
+    .returning([...ROLLUP_COLUMNS])
+    .execute();
 
 /** Events without a group of their own from a user now known to belong to a group with an account. */
-export const setUserEventsAccount = async (db: Db, workspaceId: string, user: string, groupId: string, accountId: string): Promise<number> => {
-  const r = await db
+export const setUserEventsAccount = (db: Db, workspaceId: string, user: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
+  db
     .updateTable('usage_events')
     .set({ account_id: accountId, group_id: groupId })
     .where('workspace_id', '=', workspaceId)
     .where('account_id', 'is', null)
     .where('group_id', 'is', null)
     .where((eb) => eb.or([eb('user_id', '=', user), eb('anonymous_id', '=', user)]))
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-};
+    .returning([...ROLLUP_COLUMNS])
+    .execute();
 
 /** Distinct groups of events kept aside. */
 export const selectUnmatchedGroupIds = async (db: Db, workspaceId: string): Promise<string[]> =>

@@ -39,3 +39,29 @@ export interface UsageIngestRequestTable {
   unmatched: number;
   detail: string | null;
 }
+
+/** Events per account, UTC day (`YYYY-MM-DD`) and feature. */
+export interface UsageDailyAccountFeatureTable {
+  workspace_id: string;
+  account_id: string;
+  day: string;
+  feature: string;
+  events: number;
+}
+
+/** Events per account, UTC day and product user (`user_key`: user id, else anonymous id). */
+export interface UsageDailyAccountUserTable {
+  workspace_id: string;
+  account_id: string;
+  day: string;
+  user_key: string;
+  events: number;
+}
+
+/** Licensed seats of an account. */
+export interface UsageAccountSeatsTable {
+  workspace_id: string;
+  account_id: string;
+  seats: number;
+  updated_at: string;
+}

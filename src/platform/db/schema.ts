@@ -6,6 +6,7 @@ import type { WebhookDeliveryTable, WebhookEventTable } from '../../modules/deal
 import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from '../../modules/handoffs/handoff.table.ts';
 import type { SignalTable } from '../../modules/signals/signal.table.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from '../../modules/usage/usage.table.ts';
+import type { UsageAccountSeatsTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
 import type { ApiKeyTable, SessionTable } from '../auth/auth.table.ts';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.ts';
@@ -45,4 +46,7 @@ export interface Database {
   usage_events: UsageEventTable;
   usage_users: UsageUserTable;
   usage_ingest_requests: UsageIngestRequestTable;
+  usage_daily_account_feature: UsageDailyAccountFeatureTable;
+  usage_daily_account_user: UsageDailyAccountUserTable;
+  usage_account_seats: UsageAccountSeatsTable;
 }

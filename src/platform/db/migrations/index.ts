@@ -10,6 +10,7 @@ import * as m0008 from './2026-11-26T0008-webhooks.ts';
 import * as m0009 from './2026-11-26T0009-imports.ts';
 import * as m0010 from './2026-11-26T0010-stage-mappings.ts';
 import * as m0011 from './2026-11-26T0011-usage-events.ts';
+import * as m0012 from './2026-11-26T0012-usage-rollups.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0009-imports': m0009,
   '2026-11-26T0010-stage-mappings': m0010,
   '2026-11-26T0011-usage-events': m0011,
+  '2026-11-26T0012-usage-rollups': m0012,
 };

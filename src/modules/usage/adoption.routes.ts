@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/app-context.ts';
+import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
+import { principalOf } from '../../platform/http/auth.hook.ts';
+import { errorResponses, idParams, isoDate } from '../../platform/http/schemas.ts';
+import { accountAdoption, PORTFOLIO_SORTS, portfolio, setSeats, todayUtc } from './adoption.service.ts';
+
+const numbers = {
+  dau: z.number(),
+  wau: z.number(),
+  mau: z.number(),
+  seats: z.number().nullable(),
+  adoptionRate: z.number().nullable().describe('30-day active users / licensed seats; null without seats'),
+  featureBreadth: z.number().describe('Distinct features used in 30 days'),
+  concentration: z.number().nullable().describe('Share of the 30 days’ events made by the 3 most active users'),
+  trend: z.object({ current: z.number(), previous: z.number(), changePct: z.number().nullable() }).describe('Active users in the last 7 days vs the 7 days three weeks earlier'),
+  events30d: z.number(),
+};
+
+const dayQuery = isoDate.optional().describe('Reference day, YYYY-MM-DD (UTC); today by default');
+
+/** Licensed seats and adoption numbers, per account and for the portfolio. */
+export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.put('/api/v1/usage/accounts/:id/seats', {
+    config: { access: 'accounts:write' },
+    schema: {
+      tags: ['usage'],
+      summary: 'Set an account’s licensed seats (null clears them)',
+      params: idParams,
+      body: z.object({ seats: z.number().int().min(0).max(10_000_000).nullable() }),
+      response: { 200: z.object({ accountId: z.string(), seats: z.number().nullable(), updatedAt: z.string().nullable() }), ...errorResponses },
+    },
+    handler: async (req) => {
+      const principal = principalOf(req);
+      return db.transaction().execute((trx) => setSeats(trx, actorOf(principal, req.id), scopeOf(principal), req.params.id, req.body.seats));
+    },
+  });
+
+  r.get('/api/v1/usage/accounts/:id/adoption', {
+    config: { access: 'usage:read' },
+    schema: {
+      tags: ['usage'],
+      summary: 'An account’s adoption numbers on a day, with its active users and events for the last 30 days',
+      params: idParams,
+      querystring: z.object({ day: dayQuery }),
+      response: {
+        200: z.object({
+          accountId: z.string(),
+          day: z.string(),
+          ...numbers,
+          daily: z.array(z.object({ day: z.string(), activeUsers: z.number(), events: z.number() })),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => accountAdoption(db, scopeOf(principalOf(req)), req.params.id, req.query.day ?? todayUtc()),
+  });
+
+  r.get('/api/v1/usage/adoption', {
+    config: { access: 'usage:read' },
+    schema: {
+      tags: ['usage'],
+      summary: 'Adoption of every account with usage in the 30 days ending on a day, sorted and paged',
+      querystring: z.object({
+        day: dayQuery,
+        sort: z.enum(PORTFOLIO_SORTS).default('adoptionRate'),
+        order: z.enum(['asc', 'desc']).default('desc'),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+      response: {
+        200: z.object({ day: z.string(), total: z.number(), items: z.array(z.object({ accountId: z.string(), accountName: z.string(), ...numbers })) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => {
+      const { day, ...rest } = req.query;
+      return portfolio(db, scopeOf(principalOf(req)), { day: day ?? todayUtc(), ...rest });
+    },
+  });
+}

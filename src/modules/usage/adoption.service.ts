@@ -1,0 +1,105 @@
+/** Licensed seats and adoption numbers of accounts, from the daily usage rollups. */
+import { getAccount } from '../accounts/account.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Actor, Scope } from '../../platform/auth/principal.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { nowIso } from '../../platform/ids.ts';
+import { type AdoptionNumbers, addDays, adoptionNumbers, type DailyPoint, dailySeries, WINDOW_DAYS } from './adoption.ts';
+import * as store from './rollup.store.ts';
+
+export interface Seats {
+  accountId: string;
+  seats: number | null;
+  updatedAt: string | null;
+}
+
+/** Sets (or, with null, clears) an account's licensed seats, audited. */
+export async function setSeats(db: Db, actor: Actor, scope: Scope, accountId: string, seats: number | null): Promise<Seats> {
+  await getAccount(db, scope, accountId);
+  const before = await store.findSeats(db, scope.workspaceId, accountId);
+  const at = nowIso();
+  if (seats === null) await store.deleteSeats(db, scope.workspaceId, accountId);
+  else await store.upsertSeats(db, { workspace_id: scope.workspaceId, account_id: accountId, seats, updated_at: at });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'usage.seats_set',
+    entityType: 'account',
+    entityId: accountId,
+    before: { seats: before?.seats ?? null },
+    after: { seats },
+  });
+  return { accountId, seats, updatedAt: seats === null ? null : at };
+}
+
+export interface AccountAdoption extends AdoptionNumbers {
+  accountId: string;
+  day: string;
+  daily: DailyPoint[];
+}
+
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/** One account's adoption numbers on `day`, with its last 30 days. */
+export async function accountAdoption(db: Db, scope: Scope, accountId: string, day: string): Promise<AccountAdoption> {
+  await getAccount(db, scope, accountId);
+  const from = addDays(day, -(WINDOW_DAYS - 1));
+  const features = await store.selectFeatureRows(db, scope.workspaceId, accountId, from, day);
+  const users = await store.selectUserRows(db, scope.workspaceId, accountId, from, day);
+  const seats = (await store.findSeats(db, scope.workspaceId, accountId))?.seats ?? null;
+  const f = features.map((r) => ({ day: r.day, feature: r.feature, events: Number(r.events) }));
+  const u = users.map((r) => ({ day: r.day, user_key: r.user_key, events: Number(r.events) }));
+  return { accountId, day, ...adoptionNumbers(day, f, u, seats), daily: dailySeries(day, f, u) };
+}
+
+export const PORTFOLIO_SORTS = ['adoptionRate', 'mau', 'featureBreadth', 'concentration', 'trend'] as const;
+export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
+
+export interface PortfolioRow extends AdoptionNumbers {
+  accountId: string;
+  accountName: string;
+}
+
+const sortValue = (r: PortfolioRow, sort: PortfolioSort): number | null =>
+  sort === 'adoptionRate' ? r.adoptionRate : sort === 'mau' ? r.mau : sort === 'featureBreadth' ? r.featureBreadth : sort === 'concentration' ? r.concentration : r.trend.changePct;
+
+/**
+ * Every visible account with usage in the 30 days ending on `day`, sorted (unknown values last, then by
+ * name) and paged by offset.
+ */
+export async function portfolio(
+  db: Db,
+  scope: Scope,
+  q: { day: string; sort: PortfolioSort; order: 'asc' | 'desc'; limit: number; offset: number },
+): Promise<{ day: string; total: number; items: PortfolioRow[] }> {
+  const from = addDays(q.day, -(WINDOW_DAYS - 1));
+  const features = await store.selectFeatureRows(db, scope.workspaceId, null, from, q.day);
+  const users = await store.selectUserRows(db, scope.workspaceId, null, from, q.day);
+  const names = new Map((await store.selectAccountNames(db, scope)).map((a) => [a.id, a.name]));
+  const seats = new Map((await store.selectAllSeats(db, scope.workspaceId)).map((s) => [s.account_id, Number(s.seats)]));
+  const byAccount = new Map<string, { f: Array<{ day: string; feature: string; events: number }>; u: Array<{ day: string; user_key: string; events: number }> }>();
+  const of = (id: string) => {
+    let v = byAccount.get(id);
+    if (!v) byAccount.set(id, (v = { f: [], u: [] }));
+    return v;
+  };
+  for (const r of features) if (names.has(r.account_id)) of(r.account_id).f.push({ day: r.day, feature: r.feature, events: Number(r.events) });
+  for (const r of users) if (names.has(r.account_id)) of(r.account_id).u.push({ day: r.day, user_key: r.user_key, events: Number(r.events) });
+  const rows: PortfolioRow[] = [...byAccount].map(([id, v]) => ({
+    accountId: id,
+    accountName: names.get(id) as string,
+    ...adoptionNumbers(q.day, v.f, v.u, seats.get(id) ?? null),
+  }));
+  const dir = q.order === 'asc' ? 1 : -1;
+  rows.sort((a, b) => {
+    const x = sortValue(a, q.sort);
+    const y = sortValue(b, q.sort);
+    if (x !== y) {
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return (x - y) * dir;
+    }
+    return a.accountName.localeCompare(b.accountName) || (a.accountId < b.accountId ? -1 : 1);
+  });
+  return { day: q.day, total: rows.length, items: rows.slice(q.offset, q.offset + q.limit) };
+}

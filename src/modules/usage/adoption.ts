@@ -1,0 +1,97 @@
+/**
+ * Adoption numbers of one account on a reference day, from its daily rollups (pure). Days are UTC
+ * `YYYY-MM-DD`; a window of N days ends on the reference day and includes it.
+ *
+ * - DAU, WAU, MAU: distinct product users with usage on the day, in 7 days, in 30 days.
+ * - Adoption rate: 30-day active users / licensed seats (null without seats; may exceed 1).
+ * - Feature breadth: distinct features used in 30 days (entitlements are not modelled yet, so a count).
+ * - Concentration: the share of the 30 days' events made by the 3 most active users (null without events).
+ * - Trend: active users in the last 7 days against the 7 days three weeks earlier (days −27…−21), as a percent
+ *   change (null when that earlier week had no active user).
+ */
+
+export const WINDOW_DAYS = 30;
+
+export interface DayFeatureRow {
+  day: string;
+  feature: string;
+  events: number;
+}
+
+export interface DayUserRow {
+  day: string;
+  user_key: string;
+  events: number;
+}
+
+export interface AdoptionNumbers {
+  dau: number;
+  wau: number;
+  mau: number;
+  seats: number | null;
+  adoptionRate: number | null;
+  featureBreadth: number;
+  concentration: number | null;
+  trend: { current: number; previous: number; changePct: number | null };
+  events30d: number;
+}
+
+export interface DailyPoint {
+  day: string;
+  activeUsers: number;
+  events: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether text is a real calendar day `YYYY-MM-DD`. */
+export function isDay(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const d = new Date(`${text}T00:00:00.000Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** The day `n` days after `day` (negative: before). */
+export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+const usersIn = (rows: readonly DayUserRow[], from: string, to: string): number => new Set(rows.filter((r) => r.day >= from && r.day <= to && r.events > 0).map((r) => r.user_key)).size;
+
+export function adoptionNumbers(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], seats: number | null): AdoptionNumbers {
+  const from30 = addDays(day, -(WINDOW_DAYS - 1));
+  const users30 = users.filter((r) => r.day >= from30 && r.day <= day);
+  const mau = usersIn(users30, from30, day);
+  const perUser = new Map<string, number>();
+  for (const r of users30) perUser.set(r.user_key, (perUser.get(r.user_key) ?? 0) + r.events);
+  const features30 = features.filter((r) => r.day >= from30 && r.day <= day && r.events > 0);
+  const events30d = features30.reduce((n, r) => n + r.events, 0);
+  const userEvents = [...perUser.values()].sort((a, b) => b - a);
+  const userTotal = userEvents.reduce((n, v) => n + v, 0);
+  const top3 = userEvents.slice(0, 3).reduce((n, v) => n + v, 0);
+  const current = usersIn(users, addDays(day, -6), day);
+  const previous = usersIn(users, addDays(day, -27), addDays(day, -21));
+  return {
+    dau: usersIn(users, day, day),
+    wau: current,
+    mau,
+    seats,
+    adoptionRate: seats && seats > 0 ? mau / seats : null,
+    featureBreadth: new Set(features30.map((r) => r.feature)).size,
+    concentration: userTotal > 0 ? top3 / userTotal : null,
+    trend: { current, previous, changePct: previous > 0 ? ((current - previous) / previous) * 100 : null },
+    events30d,
+  };
+}
+
+/** Active users and events for each of the 30 days ending on `day`, oldest first, days without usage as 0. */
+export function dailySeries(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[]): DailyPoint[] {
+  const points: DailyPoint[] = [];
+  for (let i = WINDOW_DAYS - 1; i >= 0; i--) {
+    const d = addDays(day, -i);
+    points.push({
+      day: d,
+      activeUsers: usersIn(users, d, d),
+      events: features.filter((r) => r.day === d).reduce((n, r) => n + r.events, 0),
+    });
+  }
+  return points;
+}
