@@ -7,7 +7,7 @@ import { DealsSection } from './deals/DealsSection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
-import { IngestStatusPage } from './usage/IngestStatusPage.tsx';
+import { AdoptionSection } from './usage/AdoptionSection.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ErrorState } from './ui/ErrorState.tsx';
 
@@ -28,7 +28,7 @@ export function App() {
         <Route path="/" element={<Navigate to="/accounts" replace />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
-        <Route path="/adoption" element={<IngestStatusPage session={session.data} />} />
+        <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
         ))}

@@ -152,16 +152,16 @@ export function IngestStatusPage({ session }: { session: Session }) {
   return (
     <Stack gap="lg" data-testid="ingest-status-page">
       <Group justify="space-between">
-        <Title order={2}>Adoption · product usage ingest</Title>
+        <Title order={4}>Product usage ingest</Title>
         {status.data && (
           <Text size="xs" c="dimmed">
             This server started {formatAgo(status.data.startedAt)}
           </Text>
         )}
       </Group>
-      <Text size="sm" c="dimmed" data-testid="adoption-not-built">
-        Adoption per account (active users against seats, feature breadth, trends and signals) is not built yet. This page shows the product usage Baton
-        already receives and keeps, so adoption can be computed from it.
+      <Text size="sm" c="dimmed">
+        What Segment and PostHog clients sent, and the events kept aside until their account is known. Adoption signals, releases and integration
+        health are not built yet.
       </Text>
       <Alert variant="light" title="Send usage from your product">
         <Text size="sm">
