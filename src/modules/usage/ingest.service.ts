@@ -1,3 +1,4 @@
+import type { IngestCounts } from './ingest-counters.ts';
 /**
  * Taking in product usage: one request's messages are stored in the caller's transaction, each event once,
  * with its account when its group is known and kept aside (account null) otherwise.
@@ -199,13 +200,7 @@ export async function recordRejectedRequest(db: Db, input: { workspaceId: string
   });
 }
 
-export interface SourceTotals {
-  received: number;
-  stored: number;
-  duplicates: number;
-  rejected: number;
-  unmatched: number;
-  lastEventAt: string | null;
+export interface SourceTotals extends IngestCounts {
   lastReceivedAt: string | null;
 }
 
