@@ -2,8 +2,8 @@
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { DEFAULT_GUARD } from '../modules/deals/deal.ts';
-import { applyDealBatch, loadStageMap, setFinanceConfirmation } from '../modules/deals/deal.service.ts';
-import { acceptBrief, answerClarification, askClarification, returnBrief, submitBrief, updateBriefContent } from '../modules/handoffs/handoff.service.ts';
+import { applyDealBatch, dealIdsByExternalId, loadStageMap, setFinanceConfirmation } from '../modules/deals/deal.service.ts';
+import { acceptBrief, answerClarification, askClarification, listBriefs, returnBrief, submitBrief, updateBriefContent } from '../modules/handoffs/handoff.service.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoStaff } from './demo.ts';
 
@@ -20,9 +20,7 @@ export async function writeDemoDeals(db: Db, ctx: DealWriteContext, deals: reado
   const stages = await loadStageMap(db, workspaceId);
   const batch = (list: readonly DemoDeal[]) => list.map((d, i) => ({ row: i + 1, record: d.record }));
   await applyDealBatch(db, { workspaceId, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, batch(deals));
-  const ids = new Map(
-    (await db.selectFrom('deals').select(['id', 'external_id']).where('workspace_id', '=', workspaceId).execute()).map((r) => [r.external_id, r.id]),
-  );
+  const ids = await dealIdsByExternalId(db, workspaceId, 'hubspot', deals.map((d) => d.record.externalId));
   const actorOf = (email: string | null): Actor => {
     const id = ctx.userIdOf(email);
     const person = ctx.staff.find((s) => s.email === email);
@@ -34,7 +32,7 @@ export async function writeDemoDeals(db: Db, ctx: DealWriteContext, deals: reado
     const dealId = ids.get(d.record.externalId);
     if (!dealId || !d.financeConfirmed) continue;
     await setFinanceConfirmation(db, actorOf(finance?.email ?? null), workspaceId, dealId, true, DEFAULT_GUARD);
-    const brief = await db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', workspaceId).where('deal_id', '=', dealId).executeTakeFirst();
+    const brief = (await listBriefs(db, workspaceId, { limit: 1, dealId })).items[0];
     if (!brief || !d.brief) continue;
     briefs += 1;
     const owners = ctx.ownersOf(d.accountName);

@@ -225,6 +225,13 @@ describe('a won deal reopened in the CRM', () => {
     const signal = (await admin.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items[0];
     expect(signal).toMatchObject({ kind: 'deal.reopened', accountId, severity: 'warning' });
     expect(signal.evidence).toMatchObject({ stageNow: 'contractsent', briefState: 'submitted', amount: 84000 });
+    // A partner firm's user sees signals only on the firm's accounts.
+    const partnerId = await t.partner(ws, 'Fjord Implementers');
+    const partner = await t.login((await t.user(ws, 'partner', { partnerId })).email);
+    expect((await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items).toHaveLength(0);
+    await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, payload: { partnerId } });
+    expect((await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items).toHaveLength(1);
+    await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, payload: { partnerId: null } });
     const refused = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/reopened/);

@@ -268,6 +268,11 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
  * Every account of a workspace by its lower-cased, trimmed name, for matching the names a CRM spells.
  * A name two accounts share maps to neither (ambiguous, so never matched silently).
  */
+/** Account names by id, of the accounts a scope sees (a partner user: the firm's). */
+export async function accountNamesById(db: Db, scope: Scope): Promise<Map<string, string>> {
+  return new Map((await store.selectAccountNames(db, scope.workspaceId, scope.partnerId)).map((a) => [a.id, a.name]));
+}
+
 export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const ambiguous = new Set<string>();

@@ -74,5 +74,9 @@ export const selectContacts = (db: Db, workspaceId: string, accountId: string) =
 
 export const insertContacts = (db: Db, rows: ContactTable[]) => db.insertInto('contacts').values(rows).execute();
 
-export const selectAccountNames = (db: Db, workspaceId: string) =>
-  db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', workspaceId).execute();
+/** Ids and names of a workspace's accounts; with a partner, only that firm's. */
+export const selectAccountNames = (db: Db, workspaceId: string, partnerId: string | null = null) => {
+  let q = db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', workspaceId);
+  if (partnerId) q = q.where('partner_id', '=', partnerId);
+  return q.execute();
+};

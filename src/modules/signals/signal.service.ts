@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import { accountNamesById } from '../accounts/account.service.ts';
 import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
 import type { SignalTable } from './signal.table.ts';
 
@@ -112,10 +113,10 @@ export async function listSignals(db: Db, workspaceId: string, f: SignalFilter):
   if (f.open === true) q = q.where('signals.resolved_at', 'is', null);
   if (f.open === false) q = q.where('signals.resolved_at', 'is not', null);
   if (f.partnerId) {
-    const partnerId = f.partnerId;
-    q = q.where('signals.account_id', 'in', (eb) =>
-      eb.selectFrom('accounts').select('accounts.id').where('accounts.workspace_id', '=', workspaceId).where('accounts.partner_id', '=', partnerId),
-    );
+    // The accounts module says which accounts the firm's users see; no signal about another account shows.
+    const visible = [...(await accountNamesById(db, { workspaceId, partnerId: f.partnerId })).keys()];
+    if (visible.length === 0) return { items: [], nextCursor: null };
+    q = q.where('signals.account_id', 'in', visible);
   }
   const before = decodeCursor(f.cursor, isKey);
   if (before) {

@@ -1,5 +1,5 @@
 /** Licensed seats and adoption numbers of accounts, from the daily usage rollups. */
-import { getAccount } from '../accounts/account.service.ts';
+import { accountNamesById, getAccount } from '../accounts/account.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -75,7 +75,7 @@ export async function portfolio(
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
   const features = await store.selectFeatureRows(db, scope.workspaceId, null, from, q.day);
   const users = await store.selectUserRows(db, scope.workspaceId, null, from, q.day);
-  const names = new Map((await store.selectAccountNames(db, scope)).map((a) => [a.id, a.name]));
+  const names = await accountNamesById(db, scope);
   const seats = new Map((await store.selectAllSeats(db, scope.workspaceId)).map((s) => [s.account_id, Number(s.seats)]));
   const byAccount = new Map<string, { f: Array<{ day: string; feature: string; events: number }>; u: Array<{ day: string; user_key: string; events: number }> }>();
   const of = (id: string) => {

@@ -1,17 +1,16 @@
-import type { IngestCounts } from './ingest-counters.ts';
 /**
  * Taking in product usage: one request's messages are stored in the caller's transaction, each event once,
  * with its account when its group is known and kept aside (account null) otherwise.
  *
- * A group id names an account when it is, in this order: the account's Baton id; a CRM id of the account
- * from an import (`account_external_ids`, any source); the account's domain (case-insensitive). A group id
- * that matches several accounts is left unmatched rather than guessed.
+ * A group id names an account as `accountsByReference` (accounts module) resolves it; one that matches several
+ * accounts is left unmatched rather than guessed.
  */
-import { selectAccountLinksOfAnySource, selectAccountsByDomains, selectAccountsByIds } from '../accounts/account-import.store.ts';
+import { accountsByReference } from '../accounts/account-lookup.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import type { IngestCounts } from './ingest-counters.ts';
 import { addToRollups } from './rollup.store.ts';
 import type { RollupEvent } from './rollup.ts';
 import * as store from './usage.store.ts';
@@ -29,38 +28,6 @@ export interface IngestOutcome {
   lastEventAt: string | null;
 }
 
-/** Resolves group ids to account ids (see the module comment); unknown or ambiguous groups are absent. */
-export async function accountsForGroups(db: Db, workspaceId: string, groupIds: Iterable<string>): Promise<Map<string, string>> {
-  const wanted = [...new Set(groupIds)];
-  const out = new Map<string, string>();
-  if (wanted.length === 0) return out;
-  for (const a of await selectAccountsByIds(db, workspaceId, wanted)) out.set(a.id, a.id);
-  let left = wanted.filter((g) => !out.has(g));
-  if (left.length > 0) {
-    const byExternal = new Map<string, Set<string>>();
-    for (const l of await selectAccountLinksOfAnySource(db, workspaceId, left)) {
-      const set = byExternal.get(l.external_id) ?? new Set<string>();
-      set.add(l.account_id);
-      byExternal.set(l.external_id, set);
-    }
-    for (const [g, accounts] of byExternal) if (accounts.size === 1) out.set(g, [...accounts][0] as string);
-    left = left.filter((g) => !out.has(g) && !byExternal.has(g));
-  }
-  const domains = left.filter((g) => g.includes('.')).map((g) => g.toLowerCase());
-  if (domains.length > 0) {
-    const byDomain = new Map<string, Set<string>>();
-    for (const a of await selectAccountsByDomains(db, workspaceId, domains)) {
-      const d = (a.domain ?? '').toLowerCase();
-      byDomain.set(d, (byDomain.get(d) ?? new Set()).add(a.id));
-    }
-    for (const g of left) {
-      const accounts = byDomain.get(g.toLowerCase());
-      if (accounts?.size === 1) out.set(g, [...accounts][0] as string);
-    }
-  }
-  return out;
-}
-
 /**
  * Gives events kept aside their account where it is now known: by the group the event named, or by the group
  * its user was mapped to since, and adds them to the daily rollups (each event once: only rows still without
@@ -72,7 +39,7 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
   const groups = await store.selectUnmatchedGroupIds(db, workspaceId);
   const ungrouped = await store.selectUngroupedUsers(db, workspaceId);
   const mappings = await store.selectUsers(db, workspaceId, ungrouped);
-  const accounts = await accountsForGroups(db, workspaceId, [...groups, ...unresolvedUsers.map((u) => u.group_id), ...mappings.map((m) => m.group_id)]);
+  const accounts = await accountsByReference(db, workspaceId, [...groups, ...unresolvedUsers.map((u) => u.group_id), ...mappings.map((m) => m.group_id)]);
   for (const g of new Set(unresolvedUsers.map((u) => u.group_id))) {
     const account = accounts.get(g);
     if (account) await store.setUserAccount(db, workspaceId, g, account, at);
@@ -115,7 +82,7 @@ export async function ingestMessages(
     const g = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
     if (g) groupIds.add(g);
   }
-  const accounts = await accountsForGroups(db, workspaceId, groupIds);
+  const accounts = await accountsByReference(db, workspaceId, groupIds);
 
   // A user's group changed or appeared: the mapping is a write of its own, audited.
   let mappingsChanged = false;

@@ -57,9 +57,3 @@ export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
 export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.deleteFrom('usage_account_seats').where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).execute();
 
-/** Ids and names of the accounts visible in a scope (a partner user sees only the firm's). */
-export const selectAccountNames = (db: Db, scope: { workspaceId: string; partnerId: string | null }) => {
-  let q = db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', scope.workspaceId);
-  if (scope.partnerId) q = q.where('partner_id', '=', scope.partnerId);
-  return q.execute();
-};

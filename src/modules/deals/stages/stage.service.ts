@@ -101,23 +101,35 @@ export interface PipelineReplaced extends Reevaluation {
   pipeline: PipelineView | null;
 }
 
-/**
- * Replaces one pipeline's stage mapping (`stages: []` removes the workspace's own, leaving any built-in one),
- * re-evaluates the deals it decides and records the change with how many deals moved. Run it in a transaction.
- */
-export async function replacePipelineMapping(db: Db, actor: Actor, workspaceId: string, input: PipelineInput): Promise<PipelineReplaced> {
-  assertValid(input, 'body.');
-  const { before, after } = await writePipeline(db, workspaceId, input);
-  const moved = await reevaluateDeals(db, workspaceId, [input.source]);
+/** Records one pipeline's replaced mapping in the audit log, with the deals it moved when known. */
+async function recordPipeline(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  input: PipelineInput,
+  written: Awaited<ReturnType<typeof writePipeline>>,
+  moved?: Reevaluation,
+): Promise<void> {
   await recordAudit(db, {
     workspaceId,
     actor,
     action: 'deal.stage_mapping.replace',
     entityType: 'deal_stage_mapping',
     entityId: entityId(input.source, input.pipeline),
-    before: auditShape(before),
-    after: { ...auditShape(after), ...moved },
+    before: auditShape(written.before),
+    after: { ...auditShape(written.after), ...moved },
   });
+}
+
+/**
+ * Replaces one pipeline's stage mapping (`stages: []` removes the workspace's own, leaving any built-in one),
+ * re-evaluates the deals it decides and records the change with how many deals moved. Run it in a transaction.
+ */
+export async function replacePipelineMapping(db: Db, actor: Actor, workspaceId: string, input: PipelineInput): Promise<PipelineReplaced> {
+  assertValid(input, 'body.');
+  const written = await writePipeline(db, workspaceId, input);
+  const moved = await reevaluateDeals(db, workspaceId, [input.source]);
+  await recordPipeline(db, actor, workspaceId, input, written, moved);
   const view = await listStageMappings(db, workspaceId);
   const pipeline = view.pipelines.find((p) => p.source === input.source && p.pipeline === input.pipeline.trim()) ?? null;
   return { pipeline, ...moved };
@@ -135,18 +147,7 @@ export async function replacePipelines(
   about: Record<string, unknown>,
 ): Promise<Reevaluation> {
   inputs.forEach((input, i) => assertValid(input, `pipelines.${i}.`));
-  for (const input of inputs) {
-    const { before, after } = await writePipeline(db, workspaceId, input);
-    await recordAudit(db, {
-      workspaceId,
-      actor,
-      action: 'deal.stage_mapping.replace',
-      entityType: 'deal_stage_mapping',
-      entityId: entityId(input.source, input.pipeline),
-      before: auditShape(before),
-      after: auditShape(after),
-    });
-  }
+  for (const input of inputs) await recordPipeline(db, actor, workspaceId, input, await writePipeline(db, workspaceId, input));
   const moved = await reevaluateDeals(db, workspaceId, [...new Set(inputs.map((p) => p.source))]);
   await recordAudit(db, {
     workspaceId,

@@ -1,0 +1,38 @@
+import type { Db } from '../../platform/db/database.ts';
+import { selectAccountLinksOfAnySource, selectAccountsByDomains, selectAccountsByIds } from './account-import.store.ts';
+
+/**
+ * Which account each reference names, as systems outside Baton refer to customers (a product's group id, a
+ * CRM's company id): the account's Baton id; else a CRM id recorded by an import (any source); else its
+ * domain (case-insensitive). A reference that matches several accounts is absent: never guessed.
+ */
+export async function accountsByReference(db: Db, workspaceId: string, groupIds: Iterable<string>): Promise<Map<string, string>> {
+  const wanted = [...new Set(groupIds)];
+  const out = new Map<string, string>();
+  if (wanted.length === 0) return out;
+  for (const a of await selectAccountsByIds(db, workspaceId, wanted)) out.set(a.id, a.id);
+  let left = wanted.filter((g) => !out.has(g));
+  if (left.length > 0) {
+    const byExternal = new Map<string, Set<string>>();
+    for (const l of await selectAccountLinksOfAnySource(db, workspaceId, left)) {
+      const set = byExternal.get(l.external_id) ?? new Set<string>();
+      set.add(l.account_id);
+      byExternal.set(l.external_id, set);
+    }
+    for (const [g, accounts] of byExternal) if (accounts.size === 1) out.set(g, [...accounts][0] as string);
+    left = left.filter((g) => !out.has(g) && !byExternal.has(g));
+  }
+  const domains = left.filter((g) => g.includes('.')).map((g) => g.toLowerCase());
+  if (domains.length > 0) {
+    const byDomain = new Map<string, Set<string>>();
+    for (const a of await selectAccountsByDomains(db, workspaceId, domains)) {
+      const d = (a.domain ?? '').toLowerCase();
+      byDomain.set(d, (byDomain.get(d) ?? new Set()).add(a.id));
+    }
+    for (const g of left) {
+      const accounts = byDomain.get(g.toLowerCase());
+      if (accounts?.size === 1) out.set(g, [...accounts][0] as string);
+    }
+  }
+  return out;
+}
