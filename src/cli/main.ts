@@ -8,6 +8,8 @@ import { apiKeyCommand, userCommand, workspaceCommand } from './commands/identit
 import { importCommand } from './commands/import.ts';
 import { integrationCommand } from './commands/integration.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { playbookCommand } from './commands/playbook.ts';
+import { recomputeCommand } from './commands/recompute.ts';
 import { serveCommand } from './commands/serve.ts';
 import { configHelp } from './config-help.ts';
 
@@ -34,6 +36,8 @@ program.addCommand(demoCommand());
 program.addCommand(dealsCommand());
 program.addCommand(importCommand());
 program.addCommand(integrationCommand());
+program.addCommand(playbookCommand());
+program.addCommand(recomputeCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -90,6 +90,30 @@ describe('the demo’s deals and handoffs', () => {
     expect(kinds).toContain('handoff.thin_brief');
     expect(kinds).toContain('handoff.repeated_requirement');
   });
+
+  it('holds delivery in every state: projects queued, running (late, concentrated, blocked, partner-delivered), live, closed and cancelled, with time logged', async () => {
+    const workspace = await getWorkspaceBySlug(t.db, 'demo');
+    const projects = await t.db.selectFrom('projects').selectAll().where('workspace_id', '=', workspace.id).execute();
+    const statuses = new Set(projects.map((p) => p.status));
+    for (const s of ['queued', 'active', 'live', 'closed', 'cancelled']) expect(statuses, s).toContain(s);
+    const active = projects.filter((p) => p.status === 'active');
+    expect(active.some((p) => p.partner_id !== null)).toBe(true);
+    expect(active.some((p) => p.promised_go_live !== null && p.forecast_go_live !== null && p.forecast_go_live > p.promised_go_live)).toBe(true);
+    expect(active.every((p) => p.forecast_go_live !== null)).toBe(true);
+    const open = await t.db.selectFrom('signals').select(['kind']).where('workspace_id', '=', workspace.id).where('resolved_at', 'is', null).execute();
+    const kinds = new Set(open.map((s) => s.kind));
+    for (const k of ['ttv.forecast_late', 'delivery.concentrated_work', 'delivery.blocked_task']) expect(kinds, k).toContain(k);
+    const entries = await t.db.selectFrom('time_entries').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow();
+    expect(Number(entries.n)).toBeGreaterThan(100);
+    // Nobody logged more than a working day on any day.
+    const days = await t.db
+      .selectFrom('time_entries')
+      .select(['resource_id', 'on_date', (eb) => eb.fn.sum<number>('hours').as('h')])
+      .where('workspace_id', '=', workspace.id)
+      .groupBy(['resource_id', 'on_date'])
+      .execute();
+    expect(Math.max(...days.map((d) => Number(d.h)))).toBeLessThanOrEqual(8);
+  });
 });
 
 describe('rebuildDemoWorkspace', () => {

@@ -8,6 +8,8 @@ import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
 import { writeDemoDeals } from './deals.writer.ts';
 import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writer.ts';
 import { generateDemo } from './generate.ts';
+import { writeDemoDelivery } from './delivery.writer.ts';
+import { createRandom } from './random.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
 
@@ -26,6 +28,10 @@ export interface DemoSummary {
   commitments: number;
   /** Won deals with contract terms recorded. */
   contractTerms: number;
+  /** People who deliver, projects in every state, and time entries logged on their work. */
+  deliveryPeople: number;
+  projects: number;
+  timeEntries: number;
 }
 
 export interface DemoOptions {
@@ -106,6 +112,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   const ledger = { workspaceId: workspace.id, staff: data.staff, userIdOf, actor: DEMO_ACTOR };
   const commitments = await writeDemoCommitments(db, ledger, data.commitments);
   const contractTerms = await writeDemoContractTerms(db, ledger, data.contractTerms);
+  // Delivery draws from a stream of its own.
+  const delivery = await writeDemoDelivery(db, { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR }, createRandom((options.seed ?? 42) ^ 0xde11));
   return {
     workspaceId: workspace.id,
     slug: workspace.slug,
@@ -117,6 +125,9 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     briefs: written.briefs,
     commitments,
     contractTerms,
+    deliveryPeople: delivery.people,
+    projects: delivery.projects,
+    timeEntries: delivery.timeEntries,
   };
 }
 

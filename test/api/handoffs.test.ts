@@ -189,6 +189,11 @@ describe('the handoff brief', () => {
     expect(ownership.handoffs).toEqual([expect.objectContaining({ fromRole: 'ae', toRole: 'delivery_lead', fromUserId: aeId, toUserId: deliveryId, briefId: id })]);
     expect((await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } })).statusCode).toBe(409);
     expect((await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).statusCode).toBe(409);
+    // Delivery starts: one project from the selected playbook, carrying the brief's promise, queued for kickoff.
+    const projects = (await admin.request({ method: 'GET', url: `/api/v1/projects?accountId=${accountId}` })).json().items;
+    expect(projects).toEqual([expect.objectContaining({ handoffId: id, promisedGoLive: '2027-03-01', status: 'queued', signedOn: '2026-11-01', leadUserId: deliveryId })]);
+    expect(projects[0].forecastGoLive).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(projects[0].progress.tasks).toBeGreaterThan(5);
   });
 
   it('hands the live customer to success, in the chain’s order only', async () => {

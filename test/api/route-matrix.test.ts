@@ -5,6 +5,7 @@ import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { dayFromToday } from '../helpers/delivery.ts';
 
 /**
  * Generated from the server's own route table: every /api/v1 route, every role and API key scope.
@@ -41,6 +42,31 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/handoffs/:id/clarifications/:clarificationId': { answer: 'Okta' },
   'POST /api/v1/accounts/:id/ownership-handoffs': { toRole: 'csm', toUserId: 'x' },
   'PUT /api/v1/usage/accounts/:id/seats': { seats: 10 },
+  'PUT /api/v1/usage/accounts/:id/plan': { plan: 'pro' },
+  'PATCH /api/v1/usage/features/:id': { name: 'hijacked' },
+  'PATCH /api/v1/usage/releases/:id': { name: 'hijacked' },
+  'PATCH /api/v1/playbooks/:id': { name: 'hijacked' },
+  'PATCH /api/v1/resources/:id': { name: 'hijacked' },
+  'POST /api/v1/resources/:id/time-off': { from: '2026-01-01', to: '2026-01-02' },
+  'PATCH /api/v1/time-entries/:id': { hours: 1 },
+  'PATCH /api/v1/projects/:id': { name: 'hijacked' },
+  'POST /api/v1/projects/:id/kickoff': {},
+  'POST /api/v1/projects/:id/go-live': {},
+  'POST /api/v1/projects/:id/close': {},
+  'POST /api/v1/projects/:id/cancel': { reason: 'hijacked' },
+  'PATCH /api/v1/projects/:id/tasks/:taskId': { state: 'in_progress' },
+  'POST /api/v1/projects/:id/tasks': { name: 'Hijack', phase: 'Setup', effortHours: 1 },
+  'POST /api/v1/projects/:id/comments': { text: 'hijacked' },
+  'PUT /api/v1/projects/:id/slips/:slipId': { code: 'other' },
+  'POST /api/v1/projects/:id/rework': { hours: 1, cause: 'defect' },
+  'POST /api/v1/projects/:id/portal-links': { label: 'hijack' },
+  'PUT /api/v1/playbooks/:id/definition': {
+    definition: {
+      phases: [{ key: 'p', name: 'P', milestones: [{ key: 'm', name: 'M' }], tasks: [{ key: 't', name: 'T', ownerRole: 'consultant', effortHours: 1, durationDays: 1, milestone: 'm' }] }],
+      firstValueMilestone: 'm',
+      goLiveMilestone: 'm',
+    },
+  },
 };
 
 const MISSING_ID = '00000000-0000-7000-8000-000000000000';
@@ -83,6 +109,15 @@ beforeAll(async () => {
   otherWorkspace.handoffs = (await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
   // /api/v1/usage/accounts/:id/… routes take an account id.
   otherWorkspace.usage = account.json().id;
+  // Every workspace starts with the built-in playbooks.
+  otherWorkspace.playbooks = (await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+  // People, a project with its time and economics.
+  const resource = await bClient.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Beta Consultant', role: 'consultant', weeklyCapacityHours: 40 } });
+  otherWorkspace.resources = resource.json().id;
+  const betaProject = (await bClient.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: otherWorkspace.accounts, name: 'Beta project' } })).json().id as string;
+  otherWorkspace.projects = betaProject;
+  const entry = await bClient.request({ method: 'POST', url: '/api/v1/time-entries', payload: { projectId: betaProject, resourceId: otherWorkspace.resources, date: dayFromToday(-1), hours: 2 } });
+  otherWorkspace['time-entries'] = entry.json().id;
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { useSession } from './api/session.ts';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { DealsSection } from './deals/DealsSection.tsx';
+import { DeliverySection } from './delivery/DeliverySection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
@@ -28,6 +29,7 @@ export function App() {
         <Route path="/" element={<Navigate to="/accounts" replace />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
+        <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />

@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { setUnauthenticatedHandler } from './api/client.ts';
 import { App } from './App.tsx';
+import { PortalPage } from './portal/PortalPage.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
@@ -22,7 +23,8 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <App />
+          {/* The customer portal opens from a signed link, with no login and no Baton navigation. */}
+          {window.location.pathname.startsWith('/portal/') ? <PortalPage /> : <App />}
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

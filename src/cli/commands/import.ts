@@ -8,8 +8,11 @@ import { importDeals } from '../../modules/deals/deal-import.service.ts';
 import { DEAL_FIELDS, IMPORT_FORMATS, type ImportFormat, type ImportOptions } from '../../modules/deals/import/index.ts';
 import { withContext } from '../context.ts';
 import { aliasPairs, collect, fieldsHelp, pairs, printReport, withProgressBar } from './import-options.ts';
+import { importResourcesCommand, importTimeCommand } from './import-delivery.ts';
 import { importPipelinesCommand } from './import-pipelines.ts';
 import { importAccountsCommand, importContactsCommand } from './import-records.ts';
+import { importSeatsCommand, importUsageCommand } from './import-usage.ts';
+import { importIntegrationStatusCommand } from './import-integration-status.ts';
 
 const DEAL_EXAMPLES = [
   'baton import deals hubspot-crm-exports-all-deals.csv --workspace acme',
@@ -91,5 +94,10 @@ export function importCommand(): Command {
   cmd.addCommand(importPipelinesCommand());
   cmd.addCommand(importAccountsCommand());
   cmd.addCommand(importContactsCommand());
+  cmd.addCommand(importUsageCommand());
+  cmd.addCommand(importSeatsCommand());
+  cmd.addCommand(importIntegrationStatusCommand());
+  cmd.addCommand(importResourcesCommand());
+  cmd.addCommand(importTimeCommand());
   return cmd;
 }

@@ -18,6 +18,7 @@ import {
   type Segment,
 } from './account.ts';
 import * as store from './account.store.ts';
+import { queueUsageRematch } from '../usage/ingest.jobs.ts';
 
 export const toAccount = (r: store.AccountRow): Account => ({
   id: r.id,
@@ -135,6 +136,8 @@ export async function createAccount(db: Db, actor: Actor, scope: Scope, input: A
   await store.insertAccount(db, row);
   const account = toAccount(row);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.create', entityType: 'account', entityId: row.id, after: account });
+  // Usage events kept aside for this account's id or domain are matched once this write commits.
+  await queueUsageRematch(db, scope.workspaceId);
   return account;
 }
 
@@ -283,4 +286,10 @@ export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map
   }
   for (const key of ambiguous) found.delete(key);
   return found;
+}
+
+/** Each account's segment by id, for rules that depend on it (playbook selection). */
+export async function accountSegmentsById(db: Db, workspaceId: string): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('accounts').select(['id', 'segment']).where('workspace_id', '=', workspaceId).execute();
+  return new Map(rows.map((r) => [r.id, r.segment]));
 }

@@ -60,6 +60,7 @@ const clarificationSchema = z.object({
 
 const detailSchema = summarySchema.extend({
   content: z.record(z.string(), z.unknown()),
+  projectId: z.string().nullable().describe('The delivery project the accepted brief started'),
   score: z.object({
     completeness: z.number(),
     threshold: z.number(),

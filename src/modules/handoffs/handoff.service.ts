@@ -1,6 +1,7 @@
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { projectIdOfHandoff, startProjectForHandoff } from '../delivery/projects/project.service.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
@@ -93,6 +94,7 @@ export async function getBrief(db: Db, workspaceId: string, id: string): Promise
     deal,
     account,
     clarifications: (await store.selectClarifications(db, workspaceId, id)).map(toClarification),
+    projectId: await projectIdOfHandoff(db, workspaceId, id),
     events: (await store.selectEvents(db, workspaceId, id)).map((e) => ({
       at: e.at,
       actor: e.actor_label,
@@ -265,6 +267,23 @@ export async function acceptBrief(
     brief_id: id,
     at: now,
     note: input.note ?? null,
+  });
+  // Delivery starts: the project comes from the playbook the deal's products and the account's segment select.
+  await startProjectForHandoff(db, actor, {
+    workspaceId,
+    handoffId: id,
+    accountId: account.id,
+    accountName: account.name,
+    segment: account.segment,
+    partnerId: account.partnerId,
+    dealId: before.deal.id,
+    dealName: before.deal.name,
+    products: before.deal.products,
+    signedOn: before.deal.signedDate,
+    promisedGoLive: before.content.promisedGoLive,
+    servicesSold: before.deal.terms.servicesSold,
+    currency: before.deal.currency,
+    leadUserId: leadId,
   });
   const after = await getBrief(db, workspaceId, id);
   await recordAudit(db, { workspaceId, actor, action: 'handoff.accept', entityType: 'handoff_brief', entityId: id, before: { state: before.state }, after: { state: to, deliveryLeadUserId: leadId } });

@@ -53,6 +53,8 @@ export interface BriefDetail extends BriefSummary {
   deal: Deal;
   account: Account | null;
   clarifications: Clarification[];
+  /** The delivery project the accepted brief started, if any. */
+  projectId: string | null;
   events: BriefEvent[];
 }
 

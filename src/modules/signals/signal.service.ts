@@ -129,3 +129,37 @@ export async function listSignals(db: Db, workspaceId: string, f: SignalFilter):
   const last = items.at(-1);
   return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.lastSeenAt, id: last.id }) : null };
 }
+
+/**
+ * Brings a rule's signals in line with what holds now: raises (or refreshes) each held signal, and resolves the
+ * open signals of the same kinds on the same subjects that no longer hold. Subjects are the ones evaluated.
+ */
+export async function reconcileSignals(
+  db: Db,
+  workspaceId: string,
+  evaluated: { kinds: readonly SignalKind[]; subjectIds: readonly string[] },
+  held: readonly RaiseSignal[],
+  resolution: string,
+): Promise<{ raised: number; resolved: number }> {
+  for (const s of held) await raiseSignal(db, s);
+  const still = new Set(held.map((s) => `${s.kind}\u0000${s.subjectId}`));
+  let resolved = 0;
+  for (let i = 0; i < evaluated.subjectIds.length; i += 500) {
+    const chunk = evaluated.subjectIds.slice(i, i + 500);
+    if (chunk.length === 0 || evaluated.kinds.length === 0) continue;
+    const open = await db
+      .selectFrom('signals')
+      .select(['id', 'kind', 'subject_id'])
+      .where('workspace_id', '=', workspaceId)
+      .where('kind', 'in', evaluated.kinds)
+      .where('subject_id', 'in', chunk)
+      .where('resolved_at', 'is', null)
+      .execute();
+    const gone = open.filter((o) => !still.has(`${o.kind}\u0000${o.subject_id}`)).map((o) => o.id);
+    if (gone.length > 0) {
+      await db.updateTable('signals').set({ resolved_at: nowIso(), resolution }).where('workspace_id', '=', workspaceId).where('id', 'in', gone).execute();
+      resolved += gone.length;
+    }
+  }
+  return { raised: held.length, resolved };
+}

@@ -4,8 +4,10 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/ids.ts';
-import { type AdoptionNumbers, addDays, adoptionNumbers, type DailyPoint, dailySeries, WINDOW_DAYS } from './adoption.ts';
+import { type AdoptionNumbers, addDays, type Entitlement, adoptionNumbers, type DailyPoint, numbersFromAggregates, dailySeries, WINDOW_DAYS } from './adoption.ts';
 import * as store from './rollup.store.ts';
+import { entitledFeatures, featureOfEvent } from './catalogue/catalogue.ts';
+import { accountPlans, loadCatalogue } from './catalogue/catalogue.service.ts';
 
 export interface Seats {
   accountId: string;
@@ -32,6 +34,15 @@ export async function setSeats(db: Db, actor: Actor, scope: Scope, accountId: st
   return { accountId, seats, updatedAt: seats === null ? null : at };
 }
 
+/** Each account's entitlement when the workspace keeps a feature catalogue; undefined without one. */
+async function entitlementsOf(db: Db, workspaceId: string): Promise<((accountId: string) => Entitlement) | undefined> {
+  const catalogue = await loadCatalogue(db, workspaceId);
+  if (catalogue.features.size === 0) return undefined;
+  const plans = await accountPlans(db, workspaceId);
+  const featureOf = (event: string) => featureOfEvent(catalogue, event);
+  return (accountId) => ({ featureOf, entitled: entitledFeatures(catalogue, plans.get(accountId) ?? null) });
+}
+
 export interface AccountAdoption extends AdoptionNumbers {
   accountId: string;
   day: string;
@@ -49,7 +60,8 @@ export async function accountAdoption(db: Db, scope: Scope, accountId: string, d
   const seats = (await store.findSeats(db, scope.workspaceId, accountId))?.seats ?? null;
   const f = features.map((r) => ({ day: r.day, feature: r.feature, events: Number(r.events) }));
   const u = users.map((r) => ({ day: r.day, user_key: r.user_key, events: Number(r.events) }));
-  return { accountId, day, ...adoptionNumbers(day, f, u, seats), daily: dailySeries(day, f, u) };
+  const entitlement = (await entitlementsOf(db, scope.workspaceId))?.(accountId);
+  return { accountId, day, ...adoptionNumbers(day, f, u, seats, entitlement), daily: dailySeries(day, f, u) };
 }
 
 export const PORTFOLIO_SORTS = ['adoptionRate', 'mau', 'featureBreadth', 'concentration', 'trend'] as const;
@@ -73,23 +85,16 @@ export async function portfolio(
   q: { day: string; sort: PortfolioSort; order: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ day: string; total: number; items: PortfolioRow[] }> {
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
-  const features = await store.selectFeatureRows(db, scope.workspaceId, null, from, q.day);
-  const users = await store.selectUserRows(db, scope.workspaceId, null, from, q.day);
+  const aggregates = await store.selectAdoptionAggregates(db, scope.workspaceId, from, q.day);
   const names = await accountNamesById(db, scope);
   const seats = new Map((await store.selectAllSeats(db, scope.workspaceId)).map((s) => [s.account_id, Number(s.seats)]));
-  const byAccount = new Map<string, { f: Array<{ day: string; feature: string; events: number }>; u: Array<{ day: string; user_key: string; events: number }> }>();
-  const of = (id: string) => {
-    let v = byAccount.get(id);
-    if (!v) byAccount.set(id, (v = { f: [], u: [] }));
-    return v;
-  };
-  for (const r of features) if (names.has(r.account_id)) of(r.account_id).f.push({ day: r.day, feature: r.feature, events: Number(r.events) });
-  for (const r of users) if (names.has(r.account_id)) of(r.account_id).u.push({ day: r.day, user_key: r.user_key, events: Number(r.events) });
-  const rows: PortfolioRow[] = [...byAccount].map(([id, v]) => ({
-    accountId: id,
-    accountName: names.get(id) as string,
-    ...adoptionNumbers(q.day, v.f, v.u, seats.get(id) ?? null),
-  }));
+  const entitlement = await entitlementsOf(db, scope.workspaceId);
+  const rows: PortfolioRow[] = [];
+  for (const [id, a] of aggregates) {
+    const name = names.get(id);
+    if (name === undefined) continue; // another firm's account, for a partner user
+    rows.push({ accountId: id, accountName: name, ...numbersFromAggregates(a, seats.get(id) ?? null, entitlement?.(id)) });
+  }
   const dir = q.order === 'asc' ? 1 : -1;
   rows.sort((a, b) => {
     const x = sortValue(a, q.sort);

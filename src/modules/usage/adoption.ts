@@ -4,7 +4,9 @@
  *
  * - DAU, WAU, MAU: distinct product users with usage on the day, in 7 days, in 30 days.
  * - Adoption rate: 30-day active users / licensed seats (null without seats; may exceed 1).
- * - Feature breadth: distinct features used in 30 days (entitlements are not modelled yet, so a count).
+ * - Feature breadth: distinct features used in 30 days. With a feature catalogue (an `Entitlement`), events count
+ *   as their catalogue feature and only the features the account's plan entitles count; the rate is then
+ *   features used / features entitled (DESIGN §5).
  * - Concentration: the share of the 30 days' events made by the 3 most active users (null without events).
  * - Trend: active users in the last 7 days against the 7 days three weeks earlier (days −27…−21), as a percent
  *   change (null when that earlier week had no active user).
@@ -31,9 +33,19 @@ export interface AdoptionNumbers {
   seats: number | null;
   adoptionRate: number | null;
   featureBreadth: number;
+  /** Features the account's plan entitles; null without a catalogue. */
+  featuresEntitled: number | null;
+  /** Feature breadth / features entitled; null without a catalogue or without entitled features. */
+  featureBreadthRate: number | null;
   concentration: number | null;
   trend: { current: number; previous: number; changePct: number | null };
   events30d: number;
+}
+
+/** How features count when the workspace keeps a catalogue: each event's feature and the features entitled. */
+export interface Entitlement {
+  featureOf: (event: string) => string;
+  entitled: ReadonlySet<string>;
 }
 
 export interface DailyPoint {
@@ -56,30 +68,61 @@ export const addDays = (day: string, n: number): string => new Date(Date.parse(`
 
 const usersIn = (rows: readonly DayUserRow[], from: string, to: string): number => new Set(rows.filter((r) => r.day >= from && r.day <= to && r.events > 0).map((r) => r.user_key)).size;
 
-export function adoptionNumbers(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], seats: number | null): AdoptionNumbers {
+/**
+ * What the numbers are made of, for one account over the 30-day window: distinct active users on the day, in the
+ * last 7 days and in days −27…−21; per-user event totals reduced to their sum and the top three's; events; and the
+ * features used. The database computes these for the whole portfolio at once; `adoptionNumbers` from rows.
+ */
+export interface AdoptionAggregates {
+  dau: number;
+  wau: number;
+  mau: number;
+  previous: number;
+  userEvents: number;
+  top3UserEvents: number;
+  events30d: number;
+  featuresUsed: readonly string[];
+}
+
+export function numbersFromAggregates(a: AdoptionAggregates, seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
+  const used = entitlement ? new Set(a.featuresUsed.map((f) => entitlement.featureOf(f)).filter((f) => entitlement.entitled.has(f))) : new Set(a.featuresUsed);
+  const entitled = entitlement ? entitlement.entitled.size : null;
+  return {
+    dau: a.dau,
+    wau: a.wau,
+    mau: a.mau,
+    seats,
+    adoptionRate: seats && seats > 0 ? a.mau / seats : null,
+    featureBreadth: used.size,
+    featuresEntitled: entitled,
+    featureBreadthRate: entitled ? used.size / entitled : null,
+    concentration: a.userEvents > 0 ? a.top3UserEvents / a.userEvents : null,
+    trend: { current: a.wau, previous: a.previous, changePct: a.previous > 0 ? ((a.wau - a.previous) / a.previous) * 100 : null },
+    events30d: a.events30d,
+  };
+}
+
+export function adoptionNumbers(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
   const from30 = addDays(day, -(WINDOW_DAYS - 1));
   const users30 = users.filter((r) => r.day >= from30 && r.day <= day);
-  const mau = usersIn(users30, from30, day);
   const perUser = new Map<string, number>();
   for (const r of users30) perUser.set(r.user_key, (perUser.get(r.user_key) ?? 0) + r.events);
   const features30 = features.filter((r) => r.day >= from30 && r.day <= day && r.events > 0);
-  const events30d = features30.reduce((n, r) => n + r.events, 0);
   const userEvents = [...perUser.values()].sort((a, b) => b - a);
-  const userTotal = userEvents.reduce((n, v) => n + v, 0);
-  const top3 = userEvents.slice(0, 3).reduce((n, v) => n + v, 0);
-  const current = usersIn(users, addDays(day, -6), day);
-  const previous = usersIn(users, addDays(day, -27), addDays(day, -21));
-  return {
-    dau: usersIn(users, day, day),
-    wau: current,
-    mau,
+  return numbersFromAggregates(
+    {
+      dau: usersIn(users, day, day),
+      wau: usersIn(users, addDays(day, -6), day),
+      mau: usersIn(users30, from30, day),
+      previous: usersIn(users, addDays(day, -27), addDays(day, -21)),
+      userEvents: userEvents.reduce((n, v) => n + v, 0),
+      top3UserEvents: userEvents.slice(0, 3).reduce((n, v) => n + v, 0),
+      events30d: features30.reduce((n, r) => n + r.events, 0),
+      featuresUsed: [...new Set(features30.map((r) => r.feature))],
+    },
     seats,
-    adoptionRate: seats && seats > 0 ? mau / seats : null,
-    featureBreadth: new Set(features30.map((r) => r.feature)).size,
-    concentration: userTotal > 0 ? top3 / userTotal : null,
-    trend: { current, previous, changePct: previous > 0 ? ((current - previous) / previous) * 100 : null },
-    events30d,
-  };
+    entitlement,
+  );
 }
 
 /** Active users and events for each of the 30 days ending on `day`, oldest first, days without usage as 0. */

@@ -10,7 +10,9 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { adoptionRoutes } from './adoption.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
-import { ingestMessages, ingestTotals, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
+import { IngestWriter } from './ingest.writer.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
+import { ingestTotals, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
 import {
   basicAuthUser,
   MAX_POSTHOG_BODY_BYTES,
@@ -68,6 +70,12 @@ const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: 
 export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const counters = new IngestCounters();
+  const writer = new IngestWriter(db, {
+    maxPending: ctx.config.ingestMaxPending,
+    retryAfterSeconds: ctx.config.ingestRetryAfterSeconds,
+    // PostgreSQL (row locks; the database with SKIP LOCKED) takes several writing transactions at once; SQLite one.
+    writers: ctx.caps.supportsSkipLocked ? 4 : 1,
+  });
   const keys = new Map<string, { principal: Principal; until: number }>();
 
   /** The workspace of an ingest key, verified once per key every few seconds. */
@@ -95,8 +103,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       await recordRejectedRequest(db, { workspaceId, source, rejected, detail });
       throw new AppError('validation', detail, { fieldErrors: read.errors.slice(0, 50) });
     }
-    const messages = read.messages;
-    const outcome = await db.transaction().execute((trx) => ingestMessages(trx, { workspaceId, source, actor: actorOf(principal, request.id), messages }));
+    const outcome = await writer.submit({ workspaceId, source, actor: actorOf(principal, request.id), messages: read.messages });
     counters.add(workspaceId, source, outcome);
     return outcome;
   };
@@ -111,6 +118,18 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (encoding && encoding !== 'identity') throw new AppError('unsupported_media_type', `Content-Encoding ${encoding} is not supported (send gzip or none)`);
       return body;
     });
+
+    // Admission from the first byte: too many ingest requests in flight is a 429 with Retry-After, before the body is read.
+    const admitted = new WeakSet<FastifyRequest>();
+    const leave = async (request: FastifyRequest) => {
+      if (admitted.delete(request)) writer.leave();
+    };
+    scope.addHook('onRequest', async (request) => {
+      writer.enter();
+      admitted.add(request);
+    });
+    scope.addHook('onResponse', leave);
+    scope.addHook('onRequestAbort', leave);
 
     // A Segment body refused for its size before it was read still counts as rejected for the key's workspace.
     scope.addHook('onError', async (request, _reply, error) => {
@@ -159,6 +178,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   adoptionRoutes(app, ctx);
+  retentionRoutes(app, ctx);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/usage/ingest-status', {

@@ -11,22 +11,13 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { IngestCounts } from './ingest-counters.ts';
+import { type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest.group.ts';
 import { addToRollups } from './rollup.store.ts';
 import type { RollupEvent } from './rollup.ts';
 import * as store from './usage.store.ts';
-import type { UsageEventTable } from './usage.table.ts';
-import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
+import type { UsageSource } from './usage-event.ts';
 
-export interface IngestOutcome {
-  received: number;
-  stored: number;
-  duplicates: number;
-  /** New events stored without an account. */
-  unmatched: number;
-  /** Events kept aside earlier that now have their account. */
-  rematched: number;
-  lastEventAt: string | null;
-}
+export type { IngestOutcome, IngestRequest } from './ingest.group.ts';
 
 /**
  * Gives events kept aside their account where it is now known: by the group the event named, or by the group
@@ -64,96 +55,34 @@ export async function rematchAndRecord(db: Db, actor: Actor, workspaceId: string
   return matched;
 }
 
-/** Stores one request's messages (call inside the request's transaction) and records the request. */
-export async function ingestMessages(
-  db: Db,
-  input: { workspaceId: string; source: UsageSource; actor: Actor; messages: UsageMessage[] },
-): Promise<IngestOutcome> {
-  const { workspaceId, source, actor, messages } = input;
-  const receivedAt = nowIso();
-  const stated = userGroups(messages);
-  const users = new Set<string>(stated.keys());
-  for (const m of messages) if (!m.groupId) users.add((m.userId ?? m.anonymousId) as string);
-  const known = new Map((await store.selectUsers(db, workspaceId, [...users])).map((u) => [u.user_id, u]));
-  const groupOf = (user: string | null): string | null => (user ? (stated.get(user) ?? known.get(user)?.group_id ?? null) : null);
-  const groupIds = new Set<string>();
-  for (const g of stated.values()) groupIds.add(g);
-  for (const m of messages) {
-    const g = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
-    if (g) groupIds.add(g);
-  }
-  const accounts = await accountsByReference(db, workspaceId, groupIds);
-
-  // A user's group changed or appeared: the mapping is a write of its own, audited.
-  let mappingsChanged = false;
-  // In key order, so that concurrent requests lock rows in the same order (no deadlock on PostgreSQL).
-  for (const [user, groupId] of [...stated].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const before = known.get(user);
-    const accountId = accounts.get(groupId) ?? null;
-    if (before && before.group_id === groupId && before.account_id === accountId) continue;
-    const row = { workspace_id: workspaceId, user_id: user, group_id: groupId, account_id: accountId, updated_at: receivedAt };
-    await store.upsertUser(db, row);
-    await recordAudit(db, {
+/**
+ * Stores requests (call inside one transaction): those of each workspace together, in one set of queries.
+ * Returns one outcome per request, in order.
+ */
+export async function ingestRequests(db: Db, requests: readonly IngestRequest[]): Promise<IngestOutcome[]> {
+  const outcomes: IngestOutcome[] = new Array(requests.length);
+  const byWorkspace = new Map<string, number[]>();
+  requests.forEach((r, i) => byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), i]));
+  for (const [workspaceId, indexes] of byWorkspace) {
+    const done = await ingestWorkspaceRequests(
+      db,
       workspaceId,
-      actor,
-      action: 'usage.user_mapped',
-      entityType: 'usage_user',
-      entityId: user,
-      before: before ? { groupId: before.group_id, accountId: before.account_id } : null,
-      after: { groupId, accountId },
-    });
-    mappingsChanged = true;
+      indexes.map((i) => requests[i] as IngestRequest),
+      rematchUnmatched,
+    );
+    indexes.forEach((i, k) => (outcomes[i] = done[k] as IngestOutcome));
   }
+  return outcomes;
+}
 
-  let lastEventAt: string | null = null;
-  const rows: UsageEventTable[] = messages.map((m) => {
-    const groupId = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
-    if (!lastEventAt || m.occurredAt > lastEventAt) lastEventAt = m.occurredAt;
-    return {
-      workspace_id: workspaceId,
-      source,
-      message_id: m.messageId,
-      type: m.type,
-      event: m.event,
-      user_id: m.userId,
-      anonymous_id: m.anonymousId,
-      account_id: groupId ? (accounts.get(groupId) ?? null) : null,
-      group_id: groupId,
-      occurred_at: m.occurredAt,
-      received_at: receivedAt,
-      properties: JSON.stringify(m.properties),
-    };
-  });
-  rows.sort((a, b) => (a.message_id < b.message_id ? -1 : a.message_id > b.message_id ? 1 : 0));
-  const inserted = await store.insertNewEvents(db, rows);
-  // Only the events that were new, and that have an account, count in the rollups.
-  await addToRollups(db, workspaceId, inserted);
-  const outcome: IngestOutcome = {
-    received: messages.length,
-    stored: inserted.length,
-    duplicates: messages.length - inserted.length,
-    unmatched: inserted.filter((r) => r.account_id === null).length,
-    rematched: mappingsChanged ? await rematchUnmatched(db, workspaceId) : 0,
-    lastEventAt,
-  };
-  await store.insertIngestRequest(db, {
-    id: newId(),
-    workspace_id: workspaceId,
-    source,
-    received_at: receivedAt,
-    received: outcome.received,
-    stored: outcome.stored,
-    duplicates: outcome.duplicates,
-    rejected: 0,
-    unmatched: outcome.unmatched,
-    detail: null,
-  });
-  return outcome;
+/** Stores one request's messages (call inside the request's transaction) and records the request. */
+export async function ingestMessages(db: Db, input: IngestRequest): Promise<IngestOutcome> {
+  return (await ingestRequests(db, [input]))[0] as IngestOutcome;
 }
 
 /** Records a refused request (nothing of it is stored). */
 export async function recordRejectedRequest(db: Db, input: { workspaceId: string; source: UsageSource; rejected: number; detail: string }): Promise<void> {
-  await store.insertIngestRequest(db, {
+  await store.insertIngestRequests(db, [{
     id: newId(),
     workspace_id: input.workspaceId,
     source: input.source,
@@ -164,7 +93,7 @@ export async function recordRejectedRequest(db: Db, input: { workspaceId: string
     rejected: input.rejected,
     unmatched: 0,
     detail: input.detail.slice(0, 2000),
-  });
+  }]);
 }
 
 export interface SourceTotals extends IngestCounts {

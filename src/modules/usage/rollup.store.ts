@@ -1,31 +1,64 @@
 /** Queries of the daily usage rollups and licensed seats, always within one workspace. */
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import { type RollupEvent, rollupsOf } from './rollup.ts';
+import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
 import type { UsageAccountSeatsTable } from './usage.table.ts';
+import { type AdoptionAggregates, addDays } from './adoption.ts';
 
 /** 5 columns × 500 rows stays under both databases' bound-parameter limits. */
 const ROWS_PER_UPSERT = 500;
 
+type RollupTable = 'usage_daily_account_feature' | 'usage_daily_account_user';
+
+/** Compiled upsert text per dialect, table and row count: built once, then values are only bound. */
+const compiled = new WeakMap<object, Map<string, string>>();
+
+function upsertSql(db: Db, table: RollupTable, rows: number): string {
+  const adapter = db.getExecutor().adapter;
+  let cache = compiled.get(adapter);
+  if (!cache) compiled.set(adapter, (cache = new Map()));
+  const key = `${table}:${rows}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    const sample = { workspace_id: '', account_id: '', day: '', events: 0 };
+    text =
+      table === 'usage_daily_account_feature'
+        ? db
+            .insertInto(table)
+            .values(Array.from({ length: rows }, () => ({ ...sample, feature: '' })))
+            .onConflict((oc) => oc.columns(['workspace_id', 'account_id', 'day', 'feature']).doUpdateSet({ events: sql<number>`usage_daily_account_feature.events + excluded.events` }))
+            .compile().sql
+        : db
+            .insertInto(table)
+            .values(Array.from({ length: rows }, () => ({ ...sample, user_key: '' })))
+            .onConflict((oc) => oc.columns(['workspace_id', 'account_id', 'day', 'user_key']).doUpdateSet({ events: sql<number>`usage_daily_account_user.events + excluded.events` }))
+            .compile().sql;
+    cache.set(key, text);
+  }
+  return text;
+}
+
+/** Adds (or, with negative counts, takes back) events on rollup rows, one upsert row per distinct key, keys in order. */
+async function upsertRollup(db: Db, table: RollupTable, workspaceId: string, rows: ReadonlyArray<{ account_id: string; day: string; key: string; events: number }>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
+    const parameters: unknown[] = [];
+    // Column order as compiled: workspace_id, account_id, day, events, then the key column.
+    for (const r of chunk) parameters.push(workspaceId, r.account_id, r.day, r.events, r.key);
+    await db.executeQuery(CompiledQuery.raw(upsertSql(db, table, chunk.length), parameters));
+  }
+}
+
+/** Applies counts to the rollups: `events` may be negative to take an earlier contribution back (imports). */
+export async function addRollupCounts(db: Db, workspaceId: string, features: readonly FeatureRollup[], users: readonly UserRollup[]): Promise<void> {
+  await upsertRollup(db, 'usage_daily_account_feature', workspaceId, features.map((f) => ({ account_id: f.account_id, day: f.day, key: f.feature, events: f.events })));
+  await upsertRollup(db, 'usage_daily_account_user', workspaceId, users.map((u) => ({ account_id: u.account_id, day: u.day, key: u.user_key, events: u.events })));
+}
+
 /** Adds the usage of newly stored (or newly matched) events to the rollups: one upsert row per distinct key. */
 export async function addToRollups(db: Db, workspaceId: string, events: readonly RollupEvent[]): Promise<void> {
   const { features, users } = rollupsOf(events);
-  for (let i = 0; i < features.length; i += ROWS_PER_UPSERT) {
-    await db
-      .insertInto('usage_daily_account_feature')
-      .values(features.slice(i, i + ROWS_PER_UPSERT).map((r) => ({ workspace_id: workspaceId, ...r })))
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'account_id', 'day', 'feature']).doUpdateSet({ events: sql<number>`usage_daily_account_feature.events + excluded.events` }),
-      )
-      .execute();
-  }
-  for (let i = 0; i < users.length; i += ROWS_PER_UPSERT) {
-    await db
-      .insertInto('usage_daily_account_user')
-      .values(users.slice(i, i + ROWS_PER_UPSERT).map((r) => ({ workspace_id: workspaceId, ...r })))
-      .onConflict((oc) => oc.columns(['workspace_id', 'account_id', 'day', 'user_key']).doUpdateSet({ events: sql<number>`usage_daily_account_user.events + excluded.events` }))
-      .execute();
-  }
+  await addRollupCounts(db, workspaceId, features, users);
 }
 
 /** Feature rows of one account (or every account when null) for days in [from, to]. */
@@ -57,3 +90,53 @@ export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
 export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.deleteFrom('usage_account_seats').where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).execute();
 
+
+/**
+ * The portfolio's adoption aggregates (see `AdoptionAggregates`) for every account with usage in the window,
+ * computed by the database in two grouped passes instead of reading every daily row.
+ */
+export async function selectAdoptionAggregates(db: Db, workspaceId: string, from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
+  const week = addDays(day, -6);
+  const prevFrom = addDays(day, -27);
+  const prevTo = addDays(day, -21);
+  const users = await sql<{ account_id: string; dau: number | string; wau: number | string; mau: number | string; previous: number | string; total: number | string | null; top3: number | string | null }>`
+    with per_user as (
+      select account_id, user_key, sum(events) as ev,
+        max(case when day = ${day} then 1 else 0 end) as d1,
+        max(case when day >= ${week} then 1 else 0 end) as w,
+        max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
+      from usage_daily_account_user
+      where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
+      group by account_id, user_key
+    ),
+    ranked as (select per_user.*, row_number() over (partition by account_id order by ev desc) as rn from per_user)
+    select account_id, sum(d1) as dau, sum(w) as wau, count(*) as mau, sum(prev) as previous, sum(ev) as total,
+      sum(case when rn <= 3 then ev else 0 end) as top3
+    from ranked group by account_id`.execute(db);
+  const features = await sql<{ account_id: string; feature: string; events: number | string }>`
+    select account_id, feature, sum(events) as events
+    from usage_daily_account_feature
+    where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
+    group by account_id, feature`.execute(db);
+  const out = new Map<string, AdoptionAggregates>();
+  const of = (id: string) => {
+    let a = out.get(id);
+    if (!a) out.set(id, (a = { dau: 0, wau: 0, mau: 0, previous: 0, userEvents: 0, top3UserEvents: 0, events30d: 0, featuresUsed: [] }));
+    return a as AdoptionAggregates & { featuresUsed: string[] };
+  };
+  for (const r of users.rows) {
+    const a = of(r.account_id);
+    a.dau = Number(r.dau);
+    a.wau = Number(r.wau);
+    a.mau = Number(r.mau);
+    a.previous = Number(r.previous);
+    a.userEvents = Number(r.total ?? 0);
+    a.top3UserEvents = Number(r.top3 ?? 0);
+  }
+  for (const r of features.rows) {
+    const a = of(r.account_id);
+    a.events30d += Number(r.events);
+    a.featuresUsed.push(r.feature);
+  }
+  return out;
+}

@@ -50,9 +50,22 @@ const idOf = (v: unknown): string | null => {
   return null;
 };
 
+const ISO_UTC_MS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Whether text is already a valid timestamp as `toISOString` writes it (what clients send): kept as it is. */
+function isCanonicalUtc(text: string): boolean {
+  const m = ISO_UTC_MS.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  if (month < 1 || month > 12 || day < 1 || day > (MONTH_DAYS[month - 1] as number) || hour > 23 || minute > 59 || second > 59) return false;
+  return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
+}
+
 /** ISO-8601 UTC text of a client timestamp, `fallback` when absent; undefined when present but unreadable. */
 function timeOf(v: unknown, fallback: string): string | undefined {
   if (v === undefined || v === null || v === '') return fallback;
+  if (typeof v === 'string' && isCanonicalUtc(v)) return v;
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
   const date = new Date(typeof v === 'number' ? v : Date.parse(v));
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();

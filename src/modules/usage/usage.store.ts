@@ -1,4 +1,5 @@
 /** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
+import { CompiledQuery } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { RollupEvent } from './rollup.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from './usage.table.ts';
@@ -6,22 +7,59 @@ import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from '.
 /** The columns of an event the rollups take (see rollup.ts). */
 const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;
 
-/** 250 rows × 12 columns stays under both databases' bound-parameter limits. */
-const ROWS_PER_INSERT = 250;
+/** 500 rows × 12 columns stays under both databases' bound-parameter limits. */
+const ROWS_PER_INSERT = 500;
 
-/** Inserts events, skipping those already stored (same workspace, source and message id); returns the new ones. */
-export async function insertNewEvents(db: Db, rows: UsageEventTable[]): Promise<Array<RollupEvent & { message_id: string }>> {
-  const inserted: Array<RollupEvent & { message_id: string }> = [];
+/** Compiled statement text per dialect and row count: the same shape compiles once, then values are only bound. */
+const compiled = new WeakMap<object, Map<number, string>>();
+
+function insertEventsSql(db: Db, sample: UsageEventTable, rows: number): string {
+  const adapter = db.getExecutor().adapter;
+  let cache = compiled.get(adapter);
+  if (!cache) compiled.set(adapter, (cache = new Map()));
+  let text = cache.get(rows);
+  if (text === undefined) {
+    text = db
+      .insertInto('usage_events')
+      .values(Array.from({ length: rows }, () => sample))
+      .onConflict((oc) => oc.columns(['workspace_id', 'source', 'message_id']).doNothing())
+      .returning(['source', 'message_id'])
+      .compile().sql;
+    cache.set(rows, text);
+  }
+  return text;
+}
+
+const EVENT_COLUMNS: ReadonlyArray<keyof UsageEventTable> = [
+  'workspace_id',
+  'source',
+  'message_id',
+  'type',
+  'event',
+  'user_id',
+  'anonymous_id',
+  'account_id',
+  'group_id',
+  'occurred_at',
+  'received_at',
+  'properties',
+];
+const SAMPLE_EVENT = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, null])) as unknown as UsageEventTable;
+
+/**
+ * Inserts events, skipping those already stored (same workspace, source and message id): one statement per 500
+ * rows whose text is compiled once, the database deciding what is new (`ON CONFLICT DO NOTHING`), so a retried
+ * batch costs no query per event. Returns the `source` + NUL + `message_id` keys of the events that were new.
+ */
+export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    inserted.push(
-      ...(await db
-        .insertInto('usage_events')
-        .values(chunk)
-        .onConflict((oc) => oc.columns(['workspace_id', 'source', 'message_id']).doNothing())
-        .returning(['message_id', ...ROLLUP_COLUMNS])
-        .execute()),
-    );
+    const parameters: unknown[] = new Array(chunk.length * EVENT_COLUMNS.length);
+    let k = 0;
+    for (const row of chunk) for (const c of EVENT_COLUMNS) parameters[k++] = row[c];
+    const result = await db.executeQuery<{ source: string; message_id: string }>(CompiledQuery.raw(insertEventsSql(db, SAMPLE_EVENT, chunk.length), parameters));
+    for (const r of result.rows) inserted.add(`${r.source}\u0000${r.message_id}`);
   }
   return inserted;
 }
@@ -105,7 +143,7 @@ export const selectUngroupedUsers = async (db: Db, workspaceId: string): Promise
     .map((r) => r.user)
     .filter((u): u is string => typeof u === 'string');
 
-export const insertIngestRequest = (db: Db, row: UsageIngestRequestTable) => db.insertInto('usage_ingest_requests').values(row).execute();
+export const insertIngestRequests = (db: Db, rows: UsageIngestRequestTable[]) => (rows.length === 0 ? Promise.resolve() : db.insertInto('usage_ingest_requests').values(rows).execute().then(() => undefined));
 
 /** Totals per source over every request recorded. */
 export const selectRequestTotals = (db: Db, workspaceId: string) =>

@@ -30,13 +30,23 @@ export const PERMISSIONS = [
   'jobs:manage',
   'ingest:write',
   'usage:read',
+  'projects:read',
+  'projects:write',
+  'projects:manage',
+  'playbooks:write',
+  'resources:write',
+  'time:write',
+  'capacity:read',
+  'margin:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** What a route requires: a permission, any signed-in principal, or nothing. */
 export type Access = Permission | 'signed_in' | 'public';
 
-const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read', 'usage:read'];
+const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read', 'usage:read', 'projects:read'];
+/** Delivery's own work: projects, playbooks, people and their time, capacity and services margin. */
+const deliveryWork: Permission[] = ['projects:write', 'projects:manage', 'playbooks:write', 'resources:write', 'time:write', 'capacity:read', 'margin:read'];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),
@@ -51,15 +61,17 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'commitments:write',
     'commitments:review',
     'audit:read',
+    ...deliveryWork,
   ]),
   // Success managers record promises they inherit; delivery reviews briefs and asks the clarifications.
   csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write']),
-  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review']),
+  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([...everyoneReads, 'accounts:write', 'deals:write', 'imports:run', 'handoffs:write', 'commitments:write']),
   support: new Set([...everyoneReads]),
-  // Partners read only their firm's accounts (enforced in the stores), never the member list or deals.
-  partner: new Set(['accounts:read']),
+  // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
+  // time, and never see the member list, deals, rates or the capacity plan.
+  partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write']),
   viewer: new Set([...everyoneReads]),
 };
 

@@ -30,6 +30,10 @@ export interface Config {
   readonly publicUrl: string | undefined;
   /** Largest CSV an import upload accepts, in bytes. */
   readonly importMaxBytes: number;
+  /** Usage ingest requests one instance holds (waiting or being written) before answering 429. */
+  readonly ingestMaxPending: number;
+  /** Seconds a refused ingest client is told to wait (`Retry-After`). */
+  readonly ingestRetryAfterSeconds: number;
 }
 
 const bool = (name: string) =>
@@ -76,6 +80,8 @@ const envSchema = z.object({
   BATON_JOBS_POLL_MS: int('BATON_JOBS_POLL_MS', 50, 600_000).optional(),
   BATON_INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   BATON_IMPORT_MAX_MB: int('BATON_IMPORT_MAX_MB', 1, 10_240).optional(),
+  BATON_INGEST_MAX_PENDING: int('BATON_INGEST_MAX_PENDING', 1, 100_000).optional(),
+  BATON_INGEST_RETRY_AFTER: int('BATON_INGEST_RETRY_AFTER', 1, 300).optional(),
   BATON_PUBLIC_URL: z
     .string()
     .trim()
@@ -103,6 +109,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_JOBS_POLL_MS', default: '1000', meaning: 'how often the worker looks for due jobs' },
   { name: 'BATON_INSTANCE_ID', default: 'hostname-pid', meaning: 'name of this instance in job locks and logs' },
   { name: 'BATON_IMPORT_MAX_MB', default: '50', meaning: 'largest CSV file an import through the API or web page accepts, in MiB' },
+  { name: 'BATON_INGEST_MAX_PENDING', default: '200', meaning: 'usage ingest requests an instance holds (waiting or being written) before it answers 429 with Retry-After' },
+  { name: 'BATON_INGEST_RETRY_AFTER', default: '2', meaning: 'seconds a refused ingest client is told to wait before sending again' },
   { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
@@ -153,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     instanceId: e.BATON_INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     publicUrl: e.BATON_PUBLIC_URL,
     importMaxBytes: (e.BATON_IMPORT_MAX_MB ?? 50) * 1024 * 1024,
+    ingestMaxPending: e.BATON_INGEST_MAX_PENDING ?? 200,
+    ingestRetryAfterSeconds: e.BATON_INGEST_RETRY_AFTER ?? 2,
   });
 }
 

@@ -21,8 +21,9 @@ export async function installWeb(app: FastifyInstance, webDir: string | undefine
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
-    // A missing file (an old asset after an upgrade) is a 404, not the app's page in its place.
-    const isFile = /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
+    // A missing file (an old asset after an upgrade) is a 404, not the app's page in its place. Portal links
+    // are pages although their signed token has dots in it.
+    const isFile = !request.url.startsWith('/portal/') && /\.[A-Za-z0-9]+$/.test(request.url.split('?')[0] ?? '');
     if (!isApi && !isFile && hasWeb && (request.method === 'GET' || request.method === 'HEAD')) {
       return sendIndex(reply);
     }

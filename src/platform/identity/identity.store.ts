@@ -18,6 +18,8 @@ export const updateWorkspaceName = (db: Db, id: string, name: string) =>
 
 export const deleteWorkspace = (db: Db, id: string) => db.deleteFrom('workspaces').where('id', '=', id).execute();
 
+export const selectWorkspaceIds = (db: Db) => db.selectFrom('workspaces').select('id').orderBy('id').execute();
+
 export const countWorkspaces = async (db: Db): Promise<number> =>
   Number((await db.selectFrom('workspaces').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 

@@ -1,4 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
+import { installBuiltInPlaybooks } from '../../modules/delivery/playbooks/playbook-builtin.service.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Db } from '../db/database.ts';
@@ -32,6 +33,8 @@ export async function createWorkspace(
   await store.insertWorkspace(db, row);
   const workspace = toWorkspace(row);
   await recordAudit(db, { workspaceId: row.id, actor, action: 'workspace.create', entityType: 'workspace', entityId: row.id, after: workspace });
+  // Every workspace starts with the built-in playbooks, so the first accepted handoff has one to use.
+  await installBuiltInPlaybooks(db, actor, row.id);
   return workspace;
 }
 
@@ -56,6 +59,9 @@ export async function renameWorkspace(db: Db, actor: Actor, id: string, name: st
 }
 
 export const countWorkspaces = store.countWorkspaces;
+
+/** Every workspace's id, for jobs that sweep all tenants one at a time. */
+export const listWorkspaceIds = async (db: Db): Promise<string[]> => (await store.selectWorkspaceIds(db)).map((w) => w.id);
 
 export async function listPartners(db: Db, workspaceId: string): Promise<Partner[]> {
   const rows = await store.listPartnerRows(db, workspaceId);

@@ -96,6 +96,11 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
             {b.accountName ?? 'No account linked'} · {formatMoney(b.amount, b.currency)} · signed {formatDate(b.signedDate)} · AE {names.user(b.aeUserId)}
             {b.deliveryLeadUserId ? ` · delivery lead ${names.user(b.deliveryLeadUserId)}` : ''}
           </Text>
+          {b.projectId && (
+            <Anchor component={Link} to={`/delivery/projects/${b.projectId}`} size="sm" data-testid="brief-project">
+              Open the delivery project →
+            </Anchor>
+          )}
         </div>
         {editable && (
           <Group gap="xs">

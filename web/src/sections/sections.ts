@@ -29,7 +29,7 @@ export const SECTIONS: Section[] = [
     path: '/delivery',
     label: 'Delivery',
     icon: IconRoute,
-    built: false,
+    built: true,
     promise: 'Playbooks, implementation projects with a forecast go-live and recorded slips, the customer portal, time, services margin and capacity.',
   },
   {

@@ -7,6 +7,7 @@ import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { IntegrationTable } from './IntegrationsTab.tsx';
 
 const AdoptionChart = lazy(() => import('./AdoptionChart.tsx'));
 
@@ -86,7 +87,7 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
                     {r.dau} / {r.wau} / {r.mau}
                   </Table.Td>
                   <Table.Td>{r.seats ?? '—'}</Table.Td>
-                  <Table.Td>{r.featureBreadth}</Table.Td>
+                  <Table.Td>{r.featuresEntitled === null ? r.featureBreadth : `${r.featureBreadth} / ${r.featuresEntitled}`}</Table.Td>
                   <Table.Td c={r.concentration !== null && r.concentration > 0.6 ? 'orange' : undefined}>{pct(r.concentration)}</Table.Td>
                   <Table.Td c={r.trend.changePct !== null && r.trend.changePct < -20 ? 'red' : undefined}>{trendText(r.trend)}</Table.Td>
                 </Table.Tr>
@@ -139,13 +140,17 @@ function AccountAdoption({ accountId, session }: { accountId: string; session: S
         <Figure label="Licensed seats" value={a.seats === null ? '—' : String(a.seats)} />
         <Figure label="4-week trend" value={trendText(a.trend)} />
         <Figure label="Daily / weekly active" value={`${a.dau} / ${a.wau}`} />
-        <Figure label="Feature breadth (30 days)" value={String(a.featureBreadth)} />
+        <Figure label="Feature breadth (30 days)" value={a.featuresEntitled === null ? String(a.featureBreadth) : `${a.featureBreadth} of ${a.featuresEntitled} entitled`} />
         <Figure label="Top 3 users’ share" value={pct(a.concentration)} />
         <Figure label="Events (30 days)" value={String(a.events30d)} />
       </SimpleGrid>
       <Suspense fallback={<Loader />}>
         <AdoptionChart daily={a.daily} />
       </Suspense>
+      <Text fw={600} size="sm">
+        Integrations
+      </Text>
+      <IntegrationTable url={`/api/v1/usage/accounts/${accountId}/integrations`} showAccount={false} />
       {can(session, 'accounts:write') && (
         <Group align="flex-end">
           <NumberInput label="Licensed seats" min={0} value={seats === '' && a.seats !== null ? a.seats : seats} onChange={setSeats} w={180} />

@@ -1,6 +1,9 @@
 import type { Session } from '../api/types.ts';
 import { RoutedTabs } from '../ui/RoutedTabs.tsx';
 import { AdoptionPortfolio } from './AdoptionPortfolio.tsx';
+import { CatalogueTab } from './CatalogueTab.tsx';
+import { IntegrationsTab } from './IntegrationsTab.tsx';
+import { ReleasesTab } from './ReleasesTab.tsx';
 import { IngestStatusPage } from './IngestStatusPage.tsx';
 
 /** Adoption: the portfolio of accounts by their usage, and the ingest that feeds it. */
@@ -11,6 +14,9 @@ export function AdoptionSection({ session }: { session: Session }) {
       base="/adoption"
       tabs={[
         { value: 'portfolio', label: 'Portfolio', permission: 'usage:read', Tab: AdoptionPortfolio },
+        { value: 'integrations', label: 'Integrations', permission: 'usage:read', Tab: IntegrationsTab },
+        { value: 'releases', label: 'Releases', permission: 'usage:read', Tab: ReleasesTab },
+        { value: 'features', label: 'Features', permission: 'usage:read', Tab: CatalogueTab },
         { value: 'ingest', label: 'Ingest', permission: 'usage:read', Tab: IngestStatusPage },
       ]}
       session={session}

@@ -11,6 +11,9 @@ import * as m0009 from './2026-11-26T0009-imports.ts';
 import * as m0010 from './2026-11-26T0010-stage-mappings.ts';
 import * as m0011 from './2026-11-26T0011-usage-events.ts';
 import * as m0012 from './2026-11-26T0012-usage-rollups.ts';
+import * as m0013 from './2026-11-26T0013-delivery.ts';
+import * as m0014 from './2026-11-26T0014-usage-catalogue.ts';
+import * as m0015 from './2026-11-26T0015-usage-retention.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0010-stage-mappings': m0010,
   '2026-11-26T0011-usage-events': m0011,
   '2026-11-26T0012-usage-rollups': m0012,
+  '2026-11-26T0013-delivery': m0013,
+  '2026-11-26T0014-usage-catalogue': m0014,
+  '2026-11-26T0015-usage-retention': m0015,
 };

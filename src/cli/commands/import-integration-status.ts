@@ -1,0 +1,33 @@
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { importIntegrationStatus, INTEGRATION_STATUS_COLUMNS } from '../../modules/usage/integrations/integration-status.import.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
+import { withContext } from '../context.ts';
+
+/** `baton import integration-status <file> --workspace <slug>`: sync reports from a CSV, with a row-level report. */
+export function importIntegrationStatusCommand(): Command {
+  return new Command('integration-status')
+    .description(`Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. Rejected rows store nothing.`)
+    .argument('<file>', 'the CSV file')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--dry-run', 'check every row, writing nothing')
+    .option('--json', 'print the report as one JSON object')
+    .addHelpText('after', '\nExample:\n  baton import integration-status syncs.csv --workspace acme\n')
+    .action(async (file: string, opts: { workspace: string; dryRun?: boolean; json?: boolean }) => {
+      if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
+      const result = await withContext(async (ctx) => {
+        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+        return importIntegrationStatus(ctx.db, { workspaceId: ws.id, csv: { open: () => fs.createReadStream(file) }, dryRun: opts.dryRun });
+      });
+      if (opts.json) {
+        console.log(JSON.stringify(result));
+        return;
+      }
+      console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file}`);
+      console.log(`  read ${result.read} · stored ${result.created} · rejected ${result.rejected}`);
+      const shown = result.errors.slice(0, 50);
+      for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
+      if (result.errors.length > shown.length || result.errorsTruncated) console.log('  … and more: use --json for every error');
+    });
+}

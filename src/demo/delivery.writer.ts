@@ -1,0 +1,240 @@
+/**
+ * Writes the demo's delivery side through the delivery services: people, holidays and time off, projects in
+ * every state (running on track, late with slips, leaning on one person, blocked; queued; delivered; cancelled),
+ * partner-delivered ones for partner accounts, and time logged on the work done.
+ */
+import type { Actor } from '../platform/auth/principal.ts';
+import { newId } from '../platform/ids.ts';
+import type { SlipReason } from '../modules/delivery/projects/project.ts';
+import type { Db } from '../platform/db/database.ts';
+import { accountNamesById } from '../modules/accounts/account.service.ts';
+import { selectPlaybook } from '../modules/delivery/playbooks/playbook.service.ts';
+import { typicalDurationDays } from '../modules/delivery/playbooks/playbook.rules.ts';
+import { recomputeForecasts } from '../modules/delivery/projects/forecast.service.ts';
+import { applyProgress, type ProgressSnapshot } from '../modules/delivery/projects/progress.service.ts';
+import { instantiateProject } from '../modules/delivery/projects/project.service.ts';
+import * as projectStore from '../modules/delivery/projects/project.store.ts';
+import { createResource } from '../modules/delivery/resources/resource.service.ts';
+import { addTimeOff, setHolidays } from '../modules/delivery/resources/time-off.service.ts';
+import { createTimeEntry } from '../modules/delivery/time/time-entry.service.ts';
+import type { DemoData } from './demo.ts';
+import { demoHolidays, type DemoProjectPlan, generateDeliveryPeople, planDemoProjects, progressOf } from './delivery.ts';
+import type { Random } from './random.ts';
+
+export interface DeliveryWriteContext {
+  workspaceId: string;
+  data: DemoData;
+  userIdOf: (email: string | null) => string | null;
+  partnerIds: ReadonlyMap<string, string>;
+  today: Date;
+  actor: Actor;
+}
+
+const DAY = 86_400_000;
+const dayNo = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+const iso = (n: number) => new Date(n * DAY).toISOString().slice(0, 10);
+const weekday = (n: number) => {
+  const d = new Date(n * DAY).getUTCDay();
+  return d !== 0 && d !== 6;
+};
+
+export interface DeliverySummary {
+  people: number;
+  projects: number;
+  timeEntries: number;
+}
+
+export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: Random): Promise<DeliverySummary> {
+  const { workspaceId, actor } = ctx;
+  const scope = { workspaceId, partnerId: null };
+  const today = Math.floor(ctx.today.getTime() / DAY);
+  await setHolidays(db, actor, workspaceId, demoHolidays(ctx.today));
+
+  // People.
+  const people = generateDeliveryPeople(ctx.data.staff, ctx.data.partners);
+  const byRole = new Map<string, Array<{ id: string; partner: string | null }>>();
+  for (const p of people) {
+    const created = await createResource(db, actor, scope, {
+      name: p.name,
+      email: p.email,
+      userId: ctx.userIdOf(p.staffEmail),
+      role: p.role,
+      skills: p.skills,
+      weeklyCapacityHours: p.weeklyCapacityHours,
+      costRate: p.costRate,
+      billRate: p.billRate,
+      partnerId: p.partner ? (ctx.partnerIds.get(p.partner) ?? null) : null,
+    });
+    (byRole.get(p.role) ?? byRole.set(p.role, []).get(p.role)!).push({ id: created.id, partner: p.partner });
+  }
+  const specialist = byRole.get('integration_engineer')?.find((r) => !r.partner);
+  if (specialist) await addTimeOff(db, actor, scope, specialist.id, { from: iso(today + 6), to: iso(today + 13), reason: 'Vacation' });
+  const trainer = byRole.get('trainer')?.[0];
+  if (trainer) await addTimeOff(db, actor, scope, trainer.id, { from: iso(today + 20), to: iso(today + 22), reason: 'Conference' });
+
+  // Projects: the accepted handoffs already started theirs; delivered and cancelled ones are brought in.
+  const names = await accountNamesById(db, scope);
+  const idByName = new Map([...names].map(([id, name]) => [name, id]));
+  const accounts = new Map(ctx.data.accounts.map((a) => [a.name, a]));
+  const existing = await projectStore.selectProjects(db, scope, { limit: 10_000 });
+  const projectOf = new Map(existing.map((p) => [p.account_id, p]));
+  const plans = planDemoProjects(rng, ctx.data.accounts);
+  const running: string[] = [];
+  const stories = new Map<string, string>();
+  let projects = existing.length;
+  const load = new Map<string, number>(); // resource × day → hours logged
+  let timeEntries = 0;
+
+  for (const plan of plans) {
+    const accountId = idByName.get(plan.accountName);
+    const account = accounts.get(plan.accountName);
+    if (!accountId || !account) continue;
+    let project = projectOf.get(accountId);
+    if (!project) {
+      if (plan.story === 'queued' || ['on_track', 'late', 'concentrated', 'blocked'].includes(plan.story)) continue;
+      const playbook = await selectPlaybook(db, workspaceId, { products: [], segment: account.segment });
+      if (!playbook) continue;
+      const kickoff = today - (plan.kickoffDaysAgo ?? 0);
+      const id = await instantiateProject(db, actor, workspaceId, {
+        accountId,
+        name: `${plan.accountName} — ${playbook.name}`,
+        playbook,
+        dealId: null,
+        handoffId: null,
+        signedOn: iso(kickoff - rng.int(10, 35)),
+        acceptedOn: iso(kickoff - rng.int(3, 9)),
+        promisedGoLive: null,
+        plannedKickoffOn: null,
+        partnerId: account.owners.partner ? (ctx.partnerIds.get(account.owners.partner) ?? null) : null,
+        leadUserId: ctx.userIdOf(account.owners.deliveryLead),
+        commercialModel: rng.chance(0.7) ? 'fixed_fee' : 'time_and_materials',
+        servicesFee: null,
+        currency: 'USD',
+      });
+      projects++;
+      project = (await projectStore.findProject(db, scope, id))!;
+    }
+    const tasks = await projectStore.selectTasks(db, workspaceId, project.id);
+    const planTasks = tasks.map((t) => ({ key: t.key, dependsOn: JSON.parse(t.depends_on) as string[], ownerRole: t.owner_role, customerOwned: t.customer_owned === 1, effortHours: t.effort_hours, durationDays: t.duration_days }));
+    const typical = typicalDurationDays({ phases: [{ key: 'p', name: 'p', milestones: [], tasks: planTasks.map((t) => ({ ...t, name: t.key, type: 'general', milestone: null })) }], firstValueMilestone: 'x', goLiveMilestone: 'x', goLiveChecklist: [] });
+    const calendarDays = Math.round(typical * 1.8) + 15;
+
+    // Who works on what: the account's partner firm where it has someone of the role, else our people.
+    const firm = account.owners.partner;
+    const pick = (role: string, i: number) => {
+      const pool = byRole.get(role) ?? [];
+      const theirs = firm ? pool.filter((r) => r.partner === firm) : [];
+      const ours = pool.filter((r) => !r.partner);
+      const from = theirs.length ? theirs : ours;
+      return from.length ? from[i % from.length]!.id : null;
+    };
+    const concentratedOn = pick('consultant', 0);
+    const assignments: Record<string, string> = {};
+    tasks.forEach((t, i) => {
+      if (t.customer_owned === 1) return;
+      const who = plan.story === 'concentrated' && t.owner_role !== 'project_manager' ? concentratedOn : pick(t.owner_role, i + rng.int(0, 3));
+      if (who) assignments[t.key] = who;
+    });
+
+    // Kicked off a week or more after signing, and at least a few days ago.
+    const signed = project.signed_on ? dayNo(project.signed_on) : null;
+    const kickoff = plan.kickoffDaysAgo === null ? null : Math.min(today - 5, Math.max(today - plan.kickoffDaysAgo, signed === null ? -Infinity : signed + 7));
+    const snap: ProgressSnapshot = { kickoffOn: kickoff === null ? null : iso(kickoff), assignments };
+    if (plan.story === 'queued' || kickoff === null) continue;
+    if (['live', 'live_late', 'closed'].includes(plan.story)) {
+      const goLive = kickoff + calendarDays + (plan.story === 'live_late' ? rng.int(15, 45) : rng.int(-5, 10));
+      const { done } = progressOf(planTasks, 1, kickoff, goLive);
+      snap.done = Object.fromEntries([...done].map(([k, d]) => [k, iso(d)]));
+      snap.goLiveOn = iso(goLive);
+      if (plan.story === 'closed') snap.closedOn = iso(Math.min(today, goLive + 30));
+      const promised = plan.story === 'live_late' ? kickoff + calendarDays - 10 : goLive + rng.int(0, 14);
+      await projectStore.updateProject(db, workspaceId, project.id, { promised_go_live: iso(promised) });
+      project = { ...project, promised_go_live: iso(promised) };
+      if (plan.story === 'live_late') {
+        snap.slips = [
+          { recordedAt: `${iso(kickoff + 20)}T09:00:00.000Z`, fromForecast: iso(promised - 3), toForecast: iso(promised + 12), reasonCode: 'customer_delay', note: 'Customer data export arrived three weeks late' },
+          { recordedAt: `${iso(kickoff + 60)}T09:00:00.000Z`, fromForecast: iso(promised + 12), toForecast: iso(goLive), reasonCode: 'scope_change', note: 'Second region added to the rollout' },
+        ];
+      }
+    } else if (plan.story === 'cancelled') {
+      const { done } = progressOf(planTasks, plan.progress, kickoff, kickoff + 40);
+      snap.done = Object.fromEntries([...done].map(([k, d]) => [k, iso(d)]));
+      snap.cancelled = { on: iso(kickoff + 45), reason: 'The customer was acquired and moved to the parent company’s tool' };
+    } else {
+      const { done, next } = progressOf(planTasks, plan.progress, kickoff, today - 1);
+      snap.done = Object.fromEntries([...done].map(([k, d]) => [k, iso(d)]));
+      if (next && plan.story === 'blocked') snap.blocked = { [next]: { since: iso(today - rng.int(8, 14)), reason: 'Waiting for the customer’s IT to open the firewall to our IP range' } };
+      else if (next) {
+        const t = tasks.find((x) => x.key === next)!;
+        snap.inProgress = { [next]: { startedOn: iso(today - rng.int(1, 5)), remainingHours: Math.max(1, Math.round(t.effort_hours / 2)) } };
+      }
+      running.push(project.id);
+      stories.set(project.id, plan.story);
+    }
+    await applyProgress(db, actor, workspaceId, project.id, snap);
+
+    // Time logged on the work done of running projects (and a few delivered ones), as a timesheet import would.
+    if (plan.story === 'closed' || plan.story === 'cancelled' || (plan.story.startsWith('live') && rng.chance(0.75))) continue;
+    for (const [key, doneOn] of Object.entries(snap.done ?? {})) {
+      const t = tasks.find((x) => x.key === key)!;
+      const who = assignments[key];
+      if (!who || t.effort_hours <= 0) continue;
+      let left = Math.round(t.effort_hours * (0.8 + rng.next() * 0.6) * 2) / 2;
+      for (let d = dayNo(doneOn); left > 0 && d > dayNo(doneOn) - 60; d--) {
+        if (!weekday(d) || d > today) continue;
+        const used = load.get(`${who}:${d}`) ?? 0;
+        const hours = Math.min(left, 8 - used, 6);
+        if (hours <= 0) continue;
+        load.set(`${who}:${d}`, used + hours);
+        await createTimeEntry(db, actor, scope, { projectId: project.id, taskId: t.id, resourceId: who, date: iso(d), hours, billable: t.task_type !== 'meeting', rework: false, note: null }, 'import');
+        timeEntries++;
+        left -= hours;
+      }
+    }
+  }
+  await promiseAfterForecast(db, ctx, rng, today, stories);
+  return { people: people.length, projects, timeEntries };
+}
+
+/**
+ * Promises as the sale made them, set against the plan as it stands: most running and queued projects were
+ * promised a little after their forecast, the late ones before it, with the slips that got them there.
+ */
+async function promiseAfterForecast(db: Db, ctx: DeliveryWriteContext, rng: Random, today: number, stories: ReadonlyMap<string, string>): Promise<void> {
+  const { workspaceId, actor } = ctx;
+  const planned = await projectStore.selectPlannedProjects(db, workspaceId);
+  for (const p of planned) await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: null, forecast_go_live: null });
+  await recomputeForecasts(db, workspaceId, { today: iso(today), actor });
+  for (const p of await projectStore.selectPlannedProjects(db, workspaceId)) {
+    if (!p.forecast_go_live) continue;
+    const forecast = dayNo(p.forecast_go_live);
+    const late = stories.get(p.id) === 'late' || (!stories.has(p.id) && rng.chance(0.2));
+    const promised = late ? forecast - rng.int(12, 30) : forecast + rng.int(7, 25);
+    await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: iso(promised) });
+    if (!late || !p.kickoff_on) continue;
+    const kickoff = dayNo(p.kickoff_on);
+    const slips: Array<[number, number, number, SlipReason | null, string | null]> = [
+      [Math.min(kickoff + 7, today - 2), promised - 2, promised + 6, 'handoff_gap', 'The brief left out the second ERP'],
+      [today - 1, promised + 6, forecast, null, null],
+    ];
+    for (const [at, from, to, reason, note] of slips) {
+      await projectStore.insertSlip(db, {
+        id: newId(),
+        workspace_id: workspaceId,
+        project_id: p.id,
+        recorded_at: `${iso(at)}T09:00:00.000Z`,
+        promised_go_live: iso(promised),
+        from_forecast: iso(from),
+        to_forecast: iso(to),
+        days: to - promised,
+        reason_code: reason,
+        note,
+        explained_by_label: reason ? actor.label : null,
+        explained_at: reason ? `${iso(at)}T09:00:00.000Z` : null,
+      });
+    }
+  }
+  await recomputeForecasts(db, workspaceId, { today: iso(today), actor, touched: planned.map((p) => p.id) });
+}
+
+export type { DemoProjectPlan };

@@ -1,0 +1,46 @@
+/**
+ * The open pipeline as delivery plans for it: open deals with the win probability their stage carries, so
+ * staffing is known before a deal closes.
+ */
+import type { Db } from '../../platform/db/database.ts';
+import { loadStageMap } from './deal.service.ts';
+
+/** The chance given to an open stage nobody put a probability on. */
+export const UNKNOWN_STAGE_PROBABILITY = 0.25;
+
+export interface OpenDeal {
+  dealId: string;
+  name: string;
+  accountId: string | null;
+  products: string[];
+  closeDate: string | null;
+  /** 0..1 */
+  probability: number;
+  probabilityKnown: boolean;
+  servicesSold: number | null;
+}
+
+export async function openPipeline(db: Db, workspaceId: string): Promise<OpenDeal[]> {
+  const [rows, stages] = await Promise.all([
+    db
+      .selectFrom('deals')
+      .select(['id', 'name', 'account_id', 'products', 'close_date', 'source', 'pipeline', 'stage', 'services_sold'])
+      .where('workspace_id', '=', workspaceId)
+      .where('stage_category', '=', 'open')
+      .execute(),
+    loadStageMap(db, workspaceId),
+  ]);
+  return rows.map((r) => {
+    const pct = stages.find({ source: r.source as never, pipeline: r.pipeline, stage: r.stage })?.probability;
+    return {
+      dealId: r.id,
+      name: r.name,
+      accountId: r.account_id,
+      products: JSON.parse(r.products) as string[],
+      closeDate: r.close_date,
+      probability: pct === null || pct === undefined ? UNKNOWN_STAGE_PROBABILITY : pct / 100,
+      probabilityKnown: pct !== null && pct !== undefined,
+      servicesSold: r.services_sold,
+    };
+  });
+}

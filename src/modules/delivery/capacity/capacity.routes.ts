@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { errorResponses } from '../../../platform/http/schemas.ts';
+import { todayUtc } from '../projects/project.service.ts';
+import { capacityView } from './capacity.service.ts';
+
+const figures = {
+  capacityHours: z.number(),
+  projectDemandHours: z.number(),
+  pipelineDemandHours: z.number(),
+  demandHours: z.number(),
+  utilization: z.number().nullable(),
+  availableAfterBufferHours: z.number(),
+  gapHours: z.number(),
+  status: z.enum(['under', 'ok', 'over', 'no_capacity']),
+};
+
+const capacitySchema = z.object({
+  startWeek: z.string(),
+  bufferPct: z.number(),
+  weeks: z.array(z.string()),
+  roles: z.array(z.string()),
+  rows: z.array(z.object({ role: z.string(), week: z.string(), ...figures })),
+  totals: z.array(z.object({ week: z.string(), ...figures })),
+  queue: z.array(
+    z.object({
+      projectId: z.string(),
+      name: z.string(),
+      accountName: z.string().nullable(),
+      acceptedOn: z.string(),
+      signedOn: z.string().nullable(),
+      plannedKickoffOn: z.string().nullable(),
+      waitDays: z.number(),
+      promisedGoLive: z.string().nullable(),
+    }),
+  ),
+  pipeline: z.array(
+    z.object({ dealId: z.string(), name: z.string(), probability: z.number(), probabilityKnown: z.boolean(), playbook: z.string().nullable(), expectedStart: z.string(), weightedHours: z.number() }),
+  ),
+});
+
+export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get('/api/v1/delivery/capacity', {
+    config: { access: 'capacity:read' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'Capacity plan by role and week: planned project work and the weighted pipeline against people’s hours, and the kickoff queue',
+      querystring: z.object({
+        weeks: z.coerce.number().int().min(1).max(52).default(12),
+        bufferPct: z.coerce.number().min(0).max(0.9).default(0.15).describe('Strategic buffer: the share of capacity kept free (0–0.9)'),
+      }),
+      response: { 200: capacitySchema, ...errorResponses },
+    },
+    handler: async (request) => capacityView(ctx.db, principalOf(request).workspaceId, { today: todayUtc(), ...request.query }),
+  });
+}

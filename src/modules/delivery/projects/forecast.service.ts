@@ -1,0 +1,180 @@
+/**
+ * Recomputes the forecast of every planned project of a workspace at once (people are shared across projects),
+ * writes back what changed, records slips when a forecast moves past its promise, and re-evaluates the
+ * delivery signals of the projects it touched.
+ */
+import type { Actor } from '../../../platform/auth/principal.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { newId, nowIso } from '../../../platform/ids.ts';
+import { ForecastError, forecastWorkspace } from '../forecast/forecast.ts';
+import type { ForecastInput, ForecastProject, ForecastResult, TaskState } from '../forecast/forecast.types.ts';
+import { listForecastResources, listHolidays } from '../resources/resource.service.ts';
+import { slipOf, type SlipReason } from './project.ts';
+import * as store from './project.store.ts';
+import { evaluateProjectSignals } from './project-signals.service.ts';
+
+/** Hours a day assumed for a task nobody is assigned to yet. */
+const UNASSIGNED_HOURS_PER_DAY = 6;
+/** Once past the promise, a forecast records a new slip only when it moves this many days further. */
+const SLIP_STEP_DAYS = 5;
+
+export interface RecomputeOptions {
+  today: string;
+  actor: Actor;
+  /** The reason given with the change that caused a slip, applied to the slips it records. */
+  slipReason?: { code: SlipReason; note: string | null };
+  /** Projects whose signals must be re-evaluated even if their forecast did not move. */
+  touched?: readonly string[];
+}
+
+export interface RecomputeOutcome {
+  projects: number;
+  changed: number;
+  slips: Array<{ projectId: string; slipId: string; days: number; explained: boolean }>;
+  millis: number;
+}
+
+/** Everything the forecast needs, read once: planned projects with their tasks and milestones, people, holidays. */
+export async function loadForecastInput(db: Db, workspaceId: string, today: string) {
+  const projects = await store.selectPlannedProjects(db, workspaceId);
+  const tasks = await store.selectForecastTasks(db, workspaceId, projects.map((p) => p.id));
+  const milestones = await store.selectMilestonesOfProjects(db, workspaceId, projects.map((p) => p.id));
+  const [resources, holidays] = await Promise.all([listForecastResources(db, workspaceId), listHolidays(db, workspaceId)]);
+
+  const tasksByProject = new Map<string, store.ForecastTaskRow[]>();
+  for (const t of tasks) (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
+
+  const startOf = (p: store.ProjectRow) => p.kickoff_on ?? p.planned_kickoff_on ?? p.accepted_on;
+  const ordered = [...projects].sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id));
+  const planned: ForecastProject[] = ordered.map((p, i) => ({
+    id: p.id,
+    startOn: maxDay(p.kickoff_on ?? p.planned_kickoff_on ?? today, today),
+    priority: i,
+    tasks: (tasksByProject.get(p.id) ?? []).map((t) => ({
+      id: t.id,
+      key: t.key,
+      dependsOn: JSON.parse(t.depends_on) as string[],
+      state: t.state as TaskState,
+      remainingHours: t.state === 'done' ? 0 : t.remaining_hours,
+      durationDays: t.duration_days,
+      assigneeId: t.assignee_id,
+      ownerRole: t.owner_role,
+      customerOwned: t.customer_owned === 1,
+      doneOn: t.done_on,
+      startedOn: t.started_on,
+    })),
+  }));
+  const input: ForecastInput = { today, projects: planned, resources, holidays, unassignedHoursPerDay: UNASSIGNED_HOURS_PER_DAY };
+  return { projects, tasks, milestones, tasksByProject, input };
+}
+
+export async function recomputeForecasts(db: Db, workspaceId: string, opts: RecomputeOptions): Promise<RecomputeOutcome> {
+  const started = performance.now();
+  const { projects, tasks, milestones, tasksByProject, input } = await loadForecastInput(db, workspaceId, opts.today);
+
+  const result = forecastOrExplain(input, tasks);
+
+  const taskById = new Map(tasks.map((t) => [t.id, t]));
+  const milestonesByProject = new Map<string, store.MilestoneRow[]>();
+  for (const m of milestones) (milestonesByProject.get(m.project_id) ?? milestonesByProject.set(m.project_id, []).get(m.project_id)!).push(m);
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const lastSlips = await lastSlipTo(db, workspaceId, projects.map((p) => p.id));
+  const now = nowIso();
+  const outcome: RecomputeOutcome = { projects: projects.length, changed: 0, slips: [], millis: 0 };
+  const changedProjects: string[] = [];
+
+  for (const pf of result.projects) {
+    const p = byId.get(pf.id)!;
+    const finishByKey = new Map<string, string>();
+    for (const tf of pf.tasks) {
+      const row = taskById.get(tf.id)!;
+      finishByKey.set(row.key, tf.finish);
+      const critical = tf.critical ? 1 : 0;
+      if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical) {
+        await store.updateTask(db, workspaceId, tf.id, { forecast_start: tf.start, forecast_finish: tf.finish, critical });
+      }
+    }
+    let firstValue: string | null = null;
+    for (const m of milestonesByProject.get(p.id) ?? []) {
+      const own = (tasksByProject.get(p.id) ?? []).filter((t) => t.milestone_key === m.key);
+      const forecastOn = m.completed_on ?? (own.length ? own.map((t) => finishByKey.get(t.key) ?? '').sort().at(-1)! : null);
+      if (m.first_value === 1) firstValue = m.completed_on ?? forecastOn;
+      if (forecastOn !== m.forecast_on) await store.updateMilestone(db, workspaceId, m.id, { forecast_on: forecastOn });
+    }
+    const goLive = pf.finish;
+    if (goLive === p.forecast_go_live && firstValue === p.forecast_first_value) continue;
+    outcome.changed++;
+    changedProjects.push(p.id);
+    await store.updateProject(db, workspaceId, p.id, { forecast_go_live: goLive, forecast_first_value: firstValue, forecast_computed_at: now });
+    await store.insertEvent(db, {
+      id: newId(),
+      workspace_id: workspaceId,
+      project_id: p.id,
+      at: now,
+      actor_kind: 'system',
+      actor_label: 'forecast',
+      kind: 'forecast_changed',
+      task_id: null,
+      detail: JSON.stringify({ from: p.forecast_go_live, to: goLive, promised: p.promised_go_live }),
+    });
+    const slip = slipOf({ promised: p.promised_go_live, previousForecast: p.forecast_go_live, newForecast: goLive, lastSlipTo: lastSlips.get(p.id) ?? null, stepDays: SLIP_STEP_DAYS });
+    if (slip && p.promised_go_live) {
+      const id = newId();
+      const reason = opts.slipReason;
+      await store.insertSlip(db, {
+        id,
+        workspace_id: workspaceId,
+        project_id: p.id,
+        recorded_at: now,
+        promised_go_live: p.promised_go_live,
+        from_forecast: p.forecast_go_live,
+        to_forecast: goLive,
+        days: slip.days,
+        reason_code: reason?.code ?? null,
+        note: reason?.note ?? null,
+        explained_by_label: reason ? opts.actor.label : null,
+        explained_at: reason ? now : null,
+      });
+      await store.insertEvent(db, {
+        id: newId(),
+        workspace_id: workspaceId,
+        project_id: p.id,
+        at: now,
+        actor_kind: 'system',
+        actor_label: 'forecast',
+        kind: 'slipped',
+        task_id: null,
+        detail: JSON.stringify({ slipId: id, days: slip.days, from: p.forecast_go_live, to: goLive, promised: p.promised_go_live, reason: reason?.code ?? null }),
+      });
+      outcome.slips.push({ projectId: p.id, slipId: id, days: slip.days, explained: Boolean(reason) });
+    }
+  }
+  const evaluate = new Set([...changedProjects, ...(opts.touched ?? [])]);
+  await evaluateProjectSignals(db, workspaceId, [...evaluate], opts.today);
+  outcome.millis = Math.round(performance.now() - started);
+  return outcome;
+}
+
+/** Runs the forecast; a task nobody can do in the planning window becomes a clear validation error naming it. */
+export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>): ForecastResult {
+  try {
+    return forecastWorkspace(input);
+  } catch (e) {
+    if (e instanceof ForecastError) {
+      const task = tasks.find((t) => t.id === e.taskId);
+      throw new AppError('validation', `task "${task?.name ?? e.taskId}" cannot be planned: ${e.reason}`, {
+        fieldErrors: [{ field: 'body.assigneeId', message: `the assignee has no working capacity in the planning window (${e.reason})` }],
+      });
+    }
+    throw e;
+  }
+}
+
+async function lastSlipTo(db: Db, workspaceId: string, projectIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds)) out.set(s.project_id, s.to_forecast); // ordered by recorded_at
+  return out;
+}
+
+const maxDay = (a: string, b: string): string => (a > b ? a : b);

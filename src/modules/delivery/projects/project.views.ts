@@ -1,0 +1,262 @@
+/** What the API and pages show of a project, and how rows become it. */
+import type { TaskState } from '../forecast/forecast.types.ts';
+import { type CommercialModel, type DeliveryMetrics, deliveryMetrics, type ProjectStatus } from './project.ts';
+import type { EventRow, MilestoneRow, ProjectRow, ReworkRow, SlipRow, TaskRow } from './project.store.ts';
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  accountId: string;
+  accountName: string | null;
+  dealId: string | null;
+  handoffId: string | null;
+  status: ProjectStatus;
+  playbook: { id: string; name: string | null; version: number };
+  partnerId: string | null;
+  leadUserId: string | null;
+  signedOn: string | null;
+  acceptedOn: string;
+  plannedKickoffOn: string | null;
+  kickoffOn: string | null;
+  promisedGoLive: string | null;
+  forecastGoLive: string | null;
+  forecastFirstValue: string | null;
+  forecastComputedAt: string | null;
+  firstValueOn: string | null;
+  goLiveOn: string | null;
+  closedOn: string | null;
+  late: boolean;
+  metrics: DeliveryMetrics;
+  commercialModel: CommercialModel | null;
+  servicesFee: number | null;
+  currency: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A row of the projects list. */
+export interface ProjectListItem extends ProjectSummary {
+  progress: { tasks: number; tasksDone: number; remainingHours: number };
+  slipCount: number;
+}
+
+export interface ProjectTask {
+  id: string;
+  key: string;
+  name: string;
+  phase: string;
+  milestoneKey: string | null;
+  type: string;
+  ownerRole: string;
+  customerOwned: boolean;
+  critical: boolean;
+  effortHours: number;
+  remainingHours: number;
+  durationDays: number;
+  dependsOn: string[];
+  assigneeId: string | null;
+  assigneeName: string | null;
+  state: TaskState;
+  blockedReason: string | null;
+  blockedSince: string | null;
+  startedOn: string | null;
+  doneOn: string | null;
+  forecastStart: string | null;
+  forecastFinish: string | null;
+}
+
+export interface ProjectMilestone {
+  id: string;
+  key: string;
+  name: string;
+  phase: string;
+  onboarding: boolean;
+  firstValue: boolean;
+  goLive: boolean;
+  completionEvent: string | null;
+  targetDay: number | null;
+  forecastOn: string | null;
+  completedOn: string | null;
+  completedBy: string | null;
+}
+
+export interface ProjectSlip {
+  id: string;
+  recordedAt: string;
+  promisedGoLive: string;
+  fromForecast: string | null;
+  toForecast: string;
+  days: number;
+  reasonCode: string | null;
+  note: string | null;
+  explainedBy: string | null;
+  explainedAt: string | null;
+}
+
+export interface ProjectRework {
+  id: string;
+  taskId: string | null;
+  hours: number;
+  cause: string;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ProjectEvent {
+  id: string;
+  at: string;
+  actorKind: 'user' | 'customer' | 'system';
+  actor: string;
+  kind: string;
+  taskId: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface ProjectProgress {
+  tasks: number;
+  tasksDone: number;
+  effortHours: number;
+  remainingHours: number;
+  customerTasksOpen: number;
+  blocked: number;
+}
+
+export interface ProjectDetail extends ProjectSummary {
+  progress: ProjectProgress;
+  tasks: ProjectTask[];
+  milestones: ProjectMilestone[];
+  slips: ProjectSlip[];
+  rework: ProjectRework[];
+  goLiveChecklist: string[];
+  events: ProjectEvent[];
+}
+
+export function toSummary(r: ProjectRow, names: { account: ReadonlyMap<string, string>; playbook: ReadonlyMap<string, string> }, today: string): ProjectSummary {
+  const dates = {
+    signedOn: r.signed_on,
+    acceptedOn: r.accepted_on,
+    kickoffOn: r.kickoff_on,
+    promisedGoLive: r.promised_go_live,
+    goLiveOn: r.go_live_on,
+    firstValueOn: r.first_value_on,
+    forecastGoLive: r.forecast_go_live,
+  };
+  const end = r.go_live_on ?? r.forecast_go_live;
+  return {
+    id: r.id,
+    name: r.name,
+    accountId: r.account_id,
+    accountName: names.account.get(r.account_id) ?? null,
+    dealId: r.deal_id,
+    handoffId: r.handoff_id,
+    status: r.status as ProjectStatus,
+    playbook: { id: r.playbook_id, name: names.playbook.get(r.playbook_id) ?? null, version: r.playbook_version },
+    partnerId: r.partner_id,
+    leadUserId: r.lead_user_id,
+    signedOn: r.signed_on,
+    acceptedOn: r.accepted_on,
+    plannedKickoffOn: r.planned_kickoff_on,
+    kickoffOn: r.kickoff_on,
+    promisedGoLive: r.promised_go_live,
+    forecastGoLive: r.forecast_go_live,
+    forecastFirstValue: r.forecast_first_value,
+    forecastComputedAt: r.forecast_computed_at,
+    firstValueOn: r.first_value_on,
+    goLiveOn: r.go_live_on,
+    closedOn: r.closed_on,
+    late: Boolean(r.promised_go_live && end && end > r.promised_go_live),
+    metrics: deliveryMetrics(dates, today),
+    commercialModel: r.commercial_model as CommercialModel | null,
+    servicesFee: r.services_fee,
+    currency: r.currency,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export const toTask = (r: TaskRow, assignees: ReadonlyMap<string, string>): ProjectTask => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  phase: r.phase,
+  milestoneKey: r.milestone_key,
+  type: r.task_type,
+  ownerRole: r.owner_role,
+  customerOwned: r.customer_owned === 1,
+  critical: r.critical === 1,
+  effortHours: r.effort_hours,
+  remainingHours: r.remaining_hours,
+  durationDays: r.duration_days,
+  dependsOn: JSON.parse(r.depends_on) as string[],
+  assigneeId: r.assignee_id,
+  assigneeName: r.assignee_id ? (assignees.get(r.assignee_id) ?? null) : null,
+  state: r.state as TaskState,
+  blockedReason: r.blocked_reason,
+  blockedSince: r.blocked_since,
+  startedOn: r.started_on,
+  doneOn: r.done_on,
+  forecastStart: r.forecast_start,
+  forecastFinish: r.forecast_finish,
+});
+
+export const toMilestone = (r: MilestoneRow): ProjectMilestone => ({
+  id: r.id,
+  key: r.key,
+  name: r.name,
+  phase: r.phase,
+  onboarding: r.onboarding === 1,
+  firstValue: r.first_value === 1,
+  goLive: r.go_live === 1,
+  completionEvent: r.completion_event,
+  targetDay: r.target_day,
+  forecastOn: r.forecast_on,
+  completedOn: r.completed_on,
+  completedBy: r.completed_by,
+});
+
+export const toSlip = (r: SlipRow): ProjectSlip => ({
+  id: r.id,
+  recordedAt: r.recorded_at,
+  promisedGoLive: r.promised_go_live,
+  fromForecast: r.from_forecast,
+  toForecast: r.to_forecast,
+  days: r.days,
+  reasonCode: r.reason_code,
+  note: r.note,
+  explainedBy: r.explained_by_label,
+  explainedAt: r.explained_at,
+});
+
+export const toRework = (r: ReworkRow): ProjectRework => ({
+  id: r.id,
+  taskId: r.task_id,
+  hours: r.hours,
+  cause: r.cause,
+  note: r.note,
+  recordedBy: r.recorded_by_label,
+  recordedAt: r.recorded_at,
+});
+
+export const toEvent = (r: EventRow): ProjectEvent => ({
+  id: r.id,
+  at: r.at,
+  actorKind: r.actor_kind as ProjectEvent['actorKind'],
+  actor: r.actor_label,
+  kind: r.kind,
+  taskId: r.task_id,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+});
+
+export function progressOf(tasks: readonly ProjectTask[]): ProjectProgress {
+  return {
+    tasks: tasks.length,
+    tasksDone: tasks.filter((t) => t.state === 'done').length,
+    effortHours: tasks.reduce((s, t) => s + t.effortHours, 0),
+    remainingHours: tasks.reduce((s, t) => s + (t.state === 'done' ? 0 : t.remainingHours), 0),
+    customerTasksOpen: tasks.filter((t) => t.customerOwned && t.state !== 'done').length,
+    blocked: tasks.filter((t) => t.state === 'blocked').length,
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Storing several ingest requests of one workspace in one transaction (group commit): one user lookup, one
+ * account lookup, one insert per 500 events deciding what is new, one rollup upsert per distinct key and one
+ * request record each, whatever the number of requests. Each request keeps its own outcome: an event two
+ * requests of the group both carry is stored for the first and a duplicate for the second.
+ */
+import { accountsByReference } from '../accounts/account-lookup.service.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import type { Actor } from '../../platform/auth/principal.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { newId, nowIso } from '../../platform/ids.ts';
+import { addToRollups } from './rollup.store.ts';
+import type { RollupEvent } from './rollup.ts';
+import * as store from './usage.store.ts';
+import type { UsageEventTable } from './usage.table.ts';
+import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
+
+export interface IngestRequest {
+  workspaceId: string;
+  source: UsageSource;
+  actor: Actor;
+  messages: UsageMessage[];
+}
+
+export interface IngestOutcome {
+  received: number;
+  stored: number;
+  duplicates: number;
+  /** New events stored without an account. */
+  unmatched: number;
+  /** Events kept aside earlier that now have their account. */
+  rematched: number;
+  lastEventAt: string | null;
+}
+
+const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Stores the requests of one workspace (call inside a transaction); `rematch` gives events kept aside their
+ * account when a user's group changed. Returns one outcome per request, in order.
+ */
+export async function ingestWorkspaceRequests(
+  db: Db,
+  workspaceId: string,
+  requests: readonly IngestRequest[],
+  rematch: (db: Db, workspaceId: string) => Promise<number>,
+): Promise<IngestOutcome[]> {
+  const receivedAt = nowIso();
+  // User → group as the requests state it, later requests winning, with the actor who stated it last.
+  const stated = new Map<string, { groupId: string; actor: Actor }>();
+  for (const r of requests) for (const [user, groupId] of userGroups(r.messages)) stated.set(user, { groupId, actor: r.actor });
+  const users = new Set<string>(stated.keys());
+  for (const r of requests) for (const m of r.messages) if (!m.groupId) users.add((m.userId ?? m.anonymousId) as string);
+  const known = new Map((await store.selectUsers(db, workspaceId, [...users])).map((u) => [u.user_id, u]));
+  const groupOf = (user: string | null): string | null => (user ? (stated.get(user)?.groupId ?? known.get(user)?.group_id ?? null) : null);
+  const groupIds = new Set<string>();
+  for (const s of stated.values()) groupIds.add(s.groupId);
+  for (const r of requests) {
+    for (const m of r.messages) {
+      const g = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
+      if (g) groupIds.add(g);
+    }
+  }
+  const accounts = await accountsByReference(db, workspaceId, groupIds);
+
+  // A user's group changed or appeared: the mapping is a write of its own, audited. In key order, so that
+  // concurrent transactions lock rows in the same order (no deadlock on PostgreSQL).
+  let mappingsChanged = false;
+  for (const [user, { groupId, actor }] of [...stated].sort(byKey)) {
+    const before = known.get(user);
+    const accountId = accounts.get(groupId) ?? null;
+    if (before && before.group_id === groupId && before.account_id === accountId) continue;
+    await store.upsertUser(db, { workspace_id: workspaceId, user_id: user, group_id: groupId, account_id: accountId, updated_at: receivedAt });
+    await recordAudit(db, {
+      workspaceId,
+      actor,
+      action: 'usage.user_mapped',
+      entityType: 'usage_user',
+      entityId: user,
+      before: before ? { groupId: before.group_id, accountId: before.account_id } : null,
+      after: { groupId, accountId },
+    });
+    mappingsChanged = true;
+  }
+
+  // Each event once in the group: the first request carrying it owns it.
+  const owner = new Map<string, number>();
+  const rows: Array<[string, UsageEventTable]> = [];
+  const lastEventAt: Array<string | null> = requests.map(() => null);
+  requests.forEach((r, index) => {
+    for (const m of r.messages) {
+      if (!lastEventAt[index] || m.occurredAt > (lastEventAt[index] as string)) lastEventAt[index] = m.occurredAt;
+      const key = `${r.source}\u0000${m.messageId}`;
+      if (owner.has(key)) continue;
+      owner.set(key, index);
+      const groupId = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
+      rows.push([
+        key,
+        {
+          workspace_id: workspaceId,
+          source: r.source,
+          message_id: m.messageId,
+          type: m.type,
+          event: m.event,
+          user_id: m.userId,
+          anonymous_id: m.anonymousId,
+          account_id: groupId ? (accounts.get(groupId) ?? null) : null,
+          group_id: groupId,
+          occurred_at: m.occurredAt,
+          received_at: receivedAt,
+          properties: JSON.stringify(m.properties),
+        },
+      ]);
+    }
+  });
+  rows.sort(byKey);
+  const inserted = await store.insertNewEvents(db, rows.map(([, row]) => row));
+
+  // Only the events that were new, and that have an account, count in the rollups.
+  const stored = requests.map(() => 0);
+  const unmatched = requests.map(() => 0);
+  const fresh: RollupEvent[] = [];
+  for (const [key, row] of rows) {
+    if (!inserted.has(key)) continue;
+    const index = owner.get(key) as number;
+    stored[index] = (stored[index] ?? 0) + 1;
+    if (row.account_id === null) unmatched[index] = (unmatched[index] ?? 0) + 1;
+    else fresh.push(row);
+  }
+  await addToRollups(db, workspaceId, fresh);
+  const rematched = mappingsChanged ? await rematch(db, workspaceId) : 0;
+
+  const outcomes = requests.map((r, i): IngestOutcome => {
+    const s = stored[i] ?? 0;
+    return { received: r.messages.length, stored: s, duplicates: r.messages.length - s, unmatched: unmatched[i] ?? 0, rematched: i === 0 ? rematched : 0, lastEventAt: lastEventAt[i] ?? null };
+  });
+  await store.insertIngestRequests(
+    db,
+    requests.map((r, i) => {
+      const o = outcomes[i] as IngestOutcome;
+      return { id: newId(), workspace_id: workspaceId, source: r.source, received_at: receivedAt, received: o.received, stored: o.stored, duplicates: o.duplicates, rejected: 0, unmatched: o.unmatched, detail: null };
+    }),
+  );
+  return outcomes;
+}

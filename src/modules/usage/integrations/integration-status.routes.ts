@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { scopeOf } from '../../../platform/auth/principal.ts';
+import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { errorResponses, idParams, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
+import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
+import { readSetting } from '../../../platform/settings/settings.service.ts';
+import { todayUtc } from '../adoption.service.ts';
+import { usageThresholdsSetting } from '../signals/usage-signals.settings.ts';
+import { importIntegrationStatus } from './integration-status.import.ts';
+import { INTEGRATION_STATUSES } from './integration-status.ts';
+import { integrationRows, type ReportInput, recordReports } from './integration-status.service.ts';
+
+const report = z.object({
+  account: z.string().trim().min(1).max(200).describe('The account’s Baton id, a CRM id recorded by an import, or its domain'),
+  integration: z.string().trim().min(1).max(100).describe('The integration’s name, e.g. salesforce-sync'),
+  status: z.enum(INTEGRATION_STATUSES),
+  detail: z.string().max(1000).nullable().optional().describe('What happened, e.g. the error message'),
+  occurredAt: z.iso.datetime({ offset: true }).describe('When the sync ran, ISO-8601 with a time zone'),
+});
+
+const rowSchema = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  integration: z.string(),
+  lastStatus: z.enum(INTEGRATION_STATUSES),
+  lastReportedAt: z.string(),
+  lastSuccessAt: z.string().nullable(),
+  lastErrorAt: z.string().nullable(),
+  lastErrorDetail: z.string().nullable(),
+  reports7d: z.number(),
+  errors7d: z.number(),
+  errorRate7d: z.number().nullable(),
+  baselineReports: z.number(),
+  baselineErrorRate: z.number().nullable().describe('Error rate of the 28 days before the last 7'),
+  lastSuccessDay: z.string().nullable(),
+  daysSinceSuccess: z.number().nullable(),
+  errorSpike: z.boolean(),
+  noRecentSync: z.boolean(),
+});
+
+const asOfQuery = z.object({ asOf: isoDate.optional().describe('Day to judge, YYYY-MM-DD (UTC); today by default') });
+
+/** Integration sync reports in (API and CSV) and each account's integration health out. */
+export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // One permission per route: an integration reports with an ingest API key, as product events do.
+  r.post('/api/v1/integration-status', {
+    config: { access: 'ingest:write' },
+    schema: {
+      tags: ['usage'],
+      summary: 'Report integration syncs: { items: [...] } of up to 1,000, or one report; all are stored or none',
+      description: 'One report sent bare is read as a batch of one, so its problems are named body.items.0.<field>.',
+      body: z.preprocess((v) => (typeof v === 'object' && v !== null && 'items' in v ? v : { items: [v] }), z.object({ items: z.array(report).min(1).max(1000) })),
+      response: { 200: z.object({ received: z.number(), stored: z.number() }), ...errorResponses },
+    },
+    handler: async (req) => {
+      const workspaceId = principalOf(req).workspaceId;
+      const items: ReportInput[] = req.body.items;
+      return db.transaction().execute((trx) => recordReports(trx, workspaceId, items, (i, name) => `body.items.${i}.${name}`));
+    },
+  });
+
+  app.register(async (scope) => {
+    acceptCsvStreams(scope);
+    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports/integration-status', {
+      config: { access: 'imports:run' },
+      schema: {
+        tags: ['imports'],
+        summary: 'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at); answers a row-level report',
+        description: 'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing.',
+        consumes: ['text/csv'],
+        querystring: z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1') }),
+        response: {
+          200: z.object({
+            dryRun: z.boolean(),
+            read: z.number(),
+            created: z.number().describe('Reports stored (or, in a dry run, that would be)'),
+            updated: z.number(),
+            unchanged: z.number(),
+            rejected: z.number(),
+            skipped: z.number(),
+            errors: z.array(z.object({ row: z.number(), field: z.string(), reason: z.string() })),
+            errorsTruncated: z.boolean(),
+          }),
+          ...errorResponses,
+          413: problemSchema,
+          415: problemSchema,
+        },
+      },
+      handler: async (req) =>
+        importIntegrationStatus(db, { workspaceId: principalOf(req).workspaceId, csv: once(csvUpload(req, ctx.config.importMaxBytes)), dryRun: req.query.dryRun }),
+    });
+  });
+
+  r.get('/api/v1/usage/integrations', {
+    config: { access: 'usage:read' },
+    schema: {
+      tags: ['usage'],
+      summary: 'Integration health per account × integration: status, last success, error rate of 7 days against its 28-day baseline, decay flags',
+      querystring: asOfQuery,
+      response: { 200: z.object({ asOf: z.string(), items: z.array(rowSchema) }), ...errorResponses },
+    },
+    handler: async (req) => {
+      const scope = scopeOf(principalOf(req));
+      const asOf = req.query.asOf ?? todayUtc();
+      const t = await readSetting(db, scope.workspaceId, usageThresholdsSetting);
+      return { asOf, items: await integrationRows(db, scope, asOf, t.integration) };
+    },
+  });
+
+  r.get('/api/v1/usage/accounts/:id/integrations', {
+    config: { access: 'usage:read' },
+    schema: { tags: ['usage'], summary: 'One account’s integration health', params: idParams, querystring: asOfQuery, response: { 200: z.object({ asOf: z.string(), items: z.array(rowSchema) }), ...errorResponses } },
+    handler: async (req) => {
+      const scope = scopeOf(principalOf(req));
+      const asOf = req.query.asOf ?? todayUtc();
+      const t = await readSetting(db, scope.workspaceId, usageThresholdsSetting);
+      return { asOf, items: await integrationRows(db, scope, asOf, t.integration, req.params.id) };
+    },
+  });
+}

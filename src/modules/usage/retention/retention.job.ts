@@ -1,0 +1,8 @@
+import type { JobHandler } from '../../../platform/jobs/job.ts';
+import { purgeAllRawEvents } from './retention.service.ts';
+
+/** The scheduled sweep: raw usage events past each workspace's window, progress reported per batch. */
+export const purgeUsageEvents: JobHandler<unknown> = async ({ db, logger, reportProgress }) => {
+  const deleted = await purgeAllRawEvents(db, new Date(), (n) => reportProgress({ deleted: n }));
+  logger.info({ deleted: Object.fromEntries(deleted) }, 'raw usage events past their retention window deleted');
+};

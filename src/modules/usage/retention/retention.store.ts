@@ -1,0 +1,28 @@
+/** Deleting raw usage events past their window, a bounded batch per statement. */
+import type { Db } from '../../../platform/db/database.ts';
+
+/** Deletes up to `limit` events of a workspace received before `cutoff`; returns how many went. */
+export async function deleteEventsReceivedBefore(db: Db, workspaceId: string, cutoff: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('usage_events')
+    .where('workspace_id', '=', workspaceId)
+    .where((eb) =>
+      eb(
+        eb.refTuple('source', 'message_id'),
+        'in',
+        eb
+          .selectFrom('usage_events as old')
+          .select(['old.source', 'old.message_id'])
+          .where('old.workspace_id', '=', workspaceId)
+          .where('old.received_at', '<', cutoff)
+          .limit(limit)
+          .$asTuple('source', 'message_id'),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Workspaces that hold raw events at all. */
+export const selectWorkspacesWithEvents = async (db: Db): Promise<string[]> =>
+  (await db.selectFrom('usage_events').select('workspace_id').distinct().execute()).map((r) => r.workspace_id);

@@ -1,0 +1,108 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+/**
+ * Delivery meets usage and the pipeline: a milestone naming an event is reached when the account's users do it
+ * (first value from real use), and the capacity plan weighs open deals by their stage's probability.
+ */
+
+let t: TestApp;
+let ws: string;
+let admin: Client;
+let url: string;
+let key: string;
+let accountId: string;
+
+const today = () => new Date().toISOString().slice(0, 10);
+const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ws = await t.workspace('usage-delivery');
+  admin = await t.login((await t.user(ws, 'admin')).email);
+  key = await t.apiKey(ws, 'ingest');
+  accountId = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hooli', segment: 'smb' } })).json().id;
+  await t.server.app.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
+});
+afterAll(() => t?.close());
+
+const send = async (batch: unknown[]) => {
+  const res = await fetch(`${url}/v1/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+    body: JSON.stringify({ batch }),
+  });
+  expect(res.status).toBe(200);
+};
+
+describe('milestones completed by usage', () => {
+  it('reach first value when the account’s users publish their first report, not before', async () => {
+    const p = (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId, promisedGoLive: addDays(60) } })).json();
+    const fv = p.milestones.find((m: { firstValue: boolean }) => m.firstValue);
+    expect(fv).toMatchObject({ completionEvent: 'Report Published', completedOn: null });
+    await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+
+    // Other usage, and the event on another account, complete nothing.
+    const other = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Pied Piper', segment: 'smb' } })).json().id;
+    await send([
+      { type: 'track', messageId: 'm1', userId: 'gavin', event: 'Dashboard Viewed', timestamp: new Date().toISOString(), context: { groupId: accountId } },
+      { type: 'track', messageId: 'm2', userId: 'richard', event: 'Report Published', timestamp: new Date().toISOString(), context: { groupId: other } },
+    ]);
+    const first = await admin.request({ method: 'POST', url: '/api/v1/delivery/forecast/recompute', payload: {} });
+    expect(first.json().milestonesByUsage).toBe(0);
+    expect((await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json().firstValueOn).toBeNull();
+
+    await send([{ type: 'track', messageId: 'm3', userId: 'gavin', event: 'Report Published', timestamp: new Date().toISOString(), context: { groupId: accountId } }]);
+    const second = await admin.request({ method: 'POST', url: '/api/v1/delivery/forecast/recompute', payload: {} });
+    expect(second.json().milestonesByUsage).toBe(1);
+    const after = (await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json();
+    expect(after.firstValueOn).toBe(today());
+    expect(after.metrics.timeToValueDays).toBe(0);
+    expect(after.milestones.find((m: { firstValue: boolean }) => m.firstValue)).toMatchObject({ completedOn: today(), completedBy: 'usage' });
+    expect(after.events.find((e: { kind: string }) => e.kind === 'milestone_reached')).toMatchObject({ actor: 'usage', detail: { byEvent: 'Report Published', firstValue: true } });
+    // Reached once: running again changes nothing.
+    expect((await admin.request({ method: 'POST', url: '/api/v1/delivery/forecast/recompute', payload: {} })).json().milestonesByUsage).toBe(0);
+  });
+});
+
+describe('capacity plan', () => {
+  it('sets planned project work and the probable pipeline against people’s hours, role by role', async () => {
+    const consultant = (await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Cara', role: 'consultant', weeklyCapacityHours: 40 } })).json().id;
+    const plan0 = (await admin.request({ method: 'GET', url: '/api/v1/delivery/capacity?weeks=12&bufferPct=0.2' })).json();
+    expect(plan0.weeks).toHaveLength(12);
+    const consultantRows = plan0.rows.filter((r: { role: string }) => r.role === 'consultant');
+    expect(consultantRows).toHaveLength(12);
+    // 40 h a week, 8 h a day; the buffer leaves 80 % to plan.
+    const fullWeek = consultantRows.find((r: { capacityHours: number }) => r.capacityHours === 40);
+    expect(fullWeek.availableAfterBufferHours).toBeCloseTo(32, 5);
+    expect(fullWeek.gapHours).toBeCloseTo(fullWeek.demandHours - 32, 5);
+    const projectDemand = plan0.rows.reduce((s: number, r: { projectDemandHours: number }) => s + r.projectDemandHours, 0);
+    expect(projectDemand).toBeGreaterThan(0);
+    expect(plan0.pipeline).toEqual([]);
+    // The queued project waits: it is in the kickoff queue with its wait.
+    const queued = (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId, name: 'Queued one' } })).json();
+    const plan1 = (await admin.request({ method: 'GET', url: '/api/v1/delivery/capacity' })).json();
+    expect(plan1.queue.map((q: { projectId: string }) => q.projectId)).toContain(queued.id);
+
+    // An open deal at a 60 % stage adds 60 % of its playbook's effort, spread over its weeks.
+    const imported = await admin.request({
+      method: 'POST',
+      url: `/api/v1/imports/deals?mapping=${encodeURIComponent(JSON.stringify({ Id: 'external_id', Name: 'name', Stage: 'stage', Account: 'account', Close: 'close_date' }))}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: `Id,Name,Stage,Account,Close\nD-1,Hooli expansion,Negotiation,Hooli,${addDays(7)}\n`,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    const mapped = await admin.request({ method: 'PUT', url: '/api/v1/deals/stage-mappings', payload: { source: 'csv', pipeline: '', stages: [{ stage: 'Negotiation', category: 'open', probability: 60 }] } });
+    expect(mapped.statusCode, mapped.body).toBe(200);
+    const plan2 = (await admin.request({ method: 'GET', url: '/api/v1/delivery/capacity' })).json();
+    const line = plan2.pipeline.find((l: { name: string }) => l.name === 'Hooli expansion');
+    expect(line).toBeDefined();
+    expect(line.playbook).toBe('SMB quick start');
+    const pipelineDemand = plan2.rows.reduce((s: number, r: { pipelineDemandHours: number }) => s + r.pipelineDemandHours, 0);
+    expect(pipelineDemand).toBeCloseTo(line.weightedHours, 0);
+    expect(line).toMatchObject({ probability: 0.6, probabilityKnown: true });
+    expect(consultant).toBeTruthy();
+  });
+});

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let acme: string;
+let admin: Client;
+let viewer: Client;
+let key: string;
+let northwind: string;
+let contoso: string;
+
+const D = '2026-11-20';
+const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const at = (offset: number, minute = 0) => `${day(offset)}T08:${String(minute % 60).padStart(2, '0')}:00.000Z`;
+const post = (payload: object, auth = key) => t.inject({ method: 'POST', url: '/api/v1/integration-status', headers: { authorization: `Bearer ${auth}` }, payload });
+const report = (account: string, integration: string, status: 'ok' | 'error', offset: number, minute = 0, detail?: string) => ({ account, integration, status, occurredAt: at(offset, minute), ...(detail ? { detail } : {}) });
+const stored = async () => Number((await t.ctx.db.selectFrom('integration_status_daily').select((eb) => eb.fn.sum<number>('ok_count').as('n')).where('workspace_id', '=', acme).executeTakeFirstOrThrow()).n ?? 0);
+const health = async (q = `?asOf=${D}`) => {
+  const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/integrations${q}` });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().items as Array<Record<string, unknown>>;
+};
+const evaluate = async (asOf = D) => (await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } })).json();
+const open = async (accountId: string) =>
+  ((await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}` })).json().items as Array<{ kind: string; subjectId: string; evidence: Record<string, unknown> }>).filter((s) => s.kind.startsWith('integration.'));
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await t.workspace('acme');
+  admin = await t.login((await t.user(acme, 'admin')).email);
+  viewer = await t.login((await t.user(acme, 'viewer')).email);
+  const create = async (name: string, domain: string) => (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'smb' } })).json().id as string;
+  northwind = await create('Northwind', 'northwind.example');
+  contoso = await create('Contoso', 'contoso.example');
+  key = await t.apiKey(acme, 'ingest');
+});
+afterAll(async () => t?.close());
+
+describe('integration status reports', () => {
+  it('refuses a batch with an unknown account, a bad status or a bad time, naming the field, and stores nothing', async () => {
+    const cases: Array<[object, string]> = [
+      [{ items: [report('northwind.example', 'crm-sync', 'ok', -1), report('nowhere.example', 'crm-sync', 'ok', -1)] }, 'body.items.1.account'],
+      [{ items: [report(northwind, 'crm-sync', 'ok', -1), { ...report(northwind, 'crm-sync', 'ok', -1), status: 'fine' }] }, 'body.items.1.status'],
+      [{ items: [{ ...report(northwind, 'crm-sync', 'ok', -1), occurredAt: 'yesterday' }] }, 'body.items.0.occurredAt'],
+      [{ items: [{ ...report(northwind, 'crm-sync', 'ok', -1), occurredAt: '2999-01-01T00:00:00Z' }] }, 'body.items.0.occurredAt'],
+      [report('nowhere.example', 'crm-sync', 'ok', -1), 'body.items.0.account'],
+      [{ ...report(northwind, 'crm-sync', 'ok', -1), status: 'fine' }, 'body.items.0.status'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await post(payload);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    expect(await stored()).toBe(0);
+    // Users report nothing: an integration reports with an ingest key.
+    expect((await admin.request({ method: 'POST', url: '/api/v1/integration-status', payload: report(northwind, 'crm-sync', 'ok', -1) })).statusCode).toBe(403);
+  });
+
+  it('stores reports by Baton id or domain, counting each day and keeping the last success and error', async () => {
+    const one = await post(report('Northwind.example', 'crm-sync', 'ok', -1));
+    expect(one.json()).toEqual({ received: 1, stored: 1 });
+    const res = await post({ items: [report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'), report(northwind, 'crm-sync', 'error', -2, 0, 'older')] });
+    expect(res.json()).toEqual({ received: 2, stored: 2 });
+    const [row] = await health();
+    expect(row).toMatchObject({
+      accountId: northwind,
+      accountName: 'Northwind',
+      integration: 'crm-sync',
+      lastStatus: 'error',
+      lastSuccessAt: at(-1),
+      lastErrorAt: at(-1, 30),
+      lastErrorDetail: 'token expired',
+      reports7d: 3,
+      errors7d: 2,
+      errorRate7d: 2 / 3,
+      baselineErrorRate: null,
+    });
+  });
+
+  it('imports a CSV with a row-level report: rejected rows store nothing', async () => {
+    const csv = [
+      'Account,Integration,Status,Detail,Occurred At',
+      `contoso.example,billing,ok,,${day(-20)}T10:00:00Z`,
+      `nowhere.example,billing,ok,,${day(-20)}T10:00:00Z`,
+      `contoso.example,billing,fine,,${day(-20)}T10:00:00Z`,
+      `contoso.example,billing,error,,last tuesday`,
+      `${contoso},billing,ok,,${day(-10)}`,
+    ].join('\n');
+    const res = await admin.request({ method: 'POST', url: '/api/v1/imports/integration-status', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ read: 5, created: 2, rejected: 3 });
+    expect(res.json().errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'account'],
+      [3, 'status'],
+      [4, 'occurred_at'],
+    ]);
+    const rows = await t.ctx.db.selectFrom('integration_status_daily').select(['day', 'ok_count', 'error_count']).where('account_id', '=', contoso).orderBy('day').execute();
+    expect(rows.map((r) => [r.day, Number(r.ok_count), Number(r.error_count)])).toEqual([
+      [day(-20), 1, 0],
+      [day(-10), 1, 0],
+    ]);
+    const missing = await admin.request({ method: 'POST', url: '/api/v1/imports/integration-status', headers: { 'content-type': 'text/csv' }, payload: 'account,status\nx,ok\n' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors[0].field).toBe('file');
+  });
+});
+
+describe('integration decay', () => {
+  it('flags an error spike against the 28-day baseline and a week without a successful sync, and resolves them', async () => {
+    // Baseline (days −34…−7): 20 ok and 1 error; last 7 days (with day −1, −2 above: 1 ok, 2 errors) 6 ok and 3 more errors.
+    const baseline = [...Array.from({ length: 20 }, (_, i) => report(northwind, 'crm-sync', 'ok', -8 - i)), report(northwind, 'crm-sync', 'error', -9, 5)];
+    const recent = [...Array.from({ length: 6 }, (_, i) => report(northwind, 'crm-sync', 'ok', -3, i)), ...Array.from({ length: 3 }, (_, i) => report(northwind, 'crm-sync', 'error', -4, i, 'timeout'))];
+    expect((await post({ items: [...baseline, ...recent] })).statusCode).toBe(200);
+    // Contoso's billing: known since day −20, last success day −10 (imported above), only errors since.
+    await post({ items: [report(contoso, 'billing', 'error', -3, 0, 'card declined')] });
+
+    const rows = await health();
+    const crm = rows.find((r) => r.integration === 'crm-sync');
+    expect(crm).toMatchObject({ reports7d: 12, errors7d: 5, errorRate7d: 5 / 12, baselineReports: 21, baselineErrorRate: 1 / 21, errorSpike: true, noRecentSync: false });
+    const billing = rows.find((r) => r.integration === 'billing');
+    expect(billing).toMatchObject({ lastSuccessDay: day(-10), daysSinceSuccess: 10, errorSpike: false, noRecentSync: true });
+    const mine = await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${contoso}/integrations?asOf=${D}` });
+    expect(mine.json().items.map((r: { integration: string }) => r.integration)).toEqual(['billing']);
+
+    expect((await evaluate()).raised).toMatchObject({ 'integration.error_spike': 1, 'integration.no_recent_sync': 1 });
+    const nw = await open(northwind);
+    expect(nw.map((s) => [s.kind, s.subjectId])).toEqual([['integration.error_spike', `${northwind}/crm-sync`]]);
+    expect(nw[0]?.evidence).toMatchObject({ reports7d: 12, errors7d: 5, baselineReports: 21, spikeFactor: 3 });
+    expect((await open(contoso)).map((s) => s.kind)).toEqual(['integration.no_recent_sync']);
+
+    // 40 more successes bring the week to 5 / 52 ≈ 9.6 %, under 3 × 4.8 %; Contoso's billing syncs again.
+    await post({ items: [...Array.from({ length: 40 }, (_, i) => report(northwind, 'crm-sync', 'ok', 0, i)), report(contoso, 'billing', 'ok', 0)] });
+    expect((await evaluate()).resolved).toMatchObject({ 'integration.error_spike': 1, 'integration.no_recent_sync': 1 });
+    expect(await open(northwind)).toEqual([]);
+    expect(await open(contoso)).toEqual([]);
+  });
+
+  it('hides other workspaces and refuses a bad day', async () => {
+    const beta = await t.workspace('beta');
+    const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
+    expect((await betaAdmin.request({ method: 'GET', url: '/api/v1/usage/integrations' })).json().items).toEqual([]);
+    expect((await betaAdmin.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/integrations` })).statusCode).toBe(404);
+    const bad = await viewer.request({ method: 'GET', url: '/api/v1/usage/integrations?asOf=2026-13-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring.asOf');
+  });
+});

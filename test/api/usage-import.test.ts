@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../../src/platform/jobs/runner.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let acme: string;
+let admin: Client;
+let key: string;
+
+const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
+const track = (messageId: string, groupId: string, userId = 'u1') => ({ type: 'track', messageId, userId, event: 'Report Published', timestamp: '2026-11-20T10:00:00.000Z', context: { groupId } });
+const send = async (batch: unknown[]) => {
+  const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(key) }, payload: JSON.stringify({ batch }) });
+  expect(res.statusCode).toBe(200);
+};
+const accountOf = async (prefix: string) =>
+  (await t.ctx.db.selectFrom('usage_events').select('account_id').where('workspace_id', '=', acme).where('message_id', 'like', `${prefix}%`).execute()).map((r) => r.account_id);
+const featureEvents = async (accountId: string) =>
+  Number(
+    (await t.ctx.db.selectFrom('usage_daily_account_feature').select((eb) => eb.fn.sum<number>('events').as('n')).where('workspace_id', '=', acme).where('account_id', '=', accountId).executeTakeFirst())?.n ??
+      0,
+  );
+const userRows = (accountId: string) => t.ctx.db.selectFrom('usage_daily_account_user').select(['user_key', 'events']).where('workspace_id', '=', acme).where('account_id', '=', accountId).orderBy('user_key').execute();
+
+/** Runs due jobs as the server's job runner does, until none is left. */
+async function runJobs(): Promise<void> {
+  const runner = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry: t.ctx.jobs, logger: t.ctx.logger, workerId: 'test', pollMs: 1000 });
+  while ((await runner.tick()) > 0) {
+    // until no job is due
+  }
+  expect(await t.ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('type', '=', 'usage.rematch').where('status', '!=', 'succeeded').execute()).toEqual([]);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await t.workspace('acme');
+  admin = await t.login((await t.user(acme, 'admin')).email);
+  key = await t.apiKey(acme, 'ingest');
+});
+afterAll(async () => t?.close());
+
+describe('usage events kept aside, matched when their account appears', () => {
+  it('matches them after an account with their domain is created, counting them once in the rollups', async () => {
+    await send([track('fab-1', 'fabrikam.example', 'ann'), track('fab-2', 'fabrikam.example', 'bob'), track('fab-3', 'fabrikam.example', 'ann')]);
+    expect(await accountOf('fab-')).toEqual([null, null, null]);
+
+    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Fabrikam', domain: 'fabrikam.example', segment: 'smb' } });
+    expect(res.statusCode).toBe(201);
+    const fabrikam = res.json().id as string;
+    // The match is queued with the account's creation and runs once it has committed.
+    expect(await t.ctx.db.selectFrom('jobs').select('workspace_id').where('type', '=', 'usage.rematch').where('status', '=', 'queued').execute()).toEqual([{ workspace_id: acme }]);
+    await runJobs();
+    expect(await accountOf('fab-')).toEqual([fabrikam, fabrikam, fabrikam]);
+    expect(await featureEvents(fabrikam)).toBe(3);
+    expect((await userRows(fabrikam)).map((r) => [r.user_key, Number(r.events)])).toEqual([
+      ['ann', 2],
+      ['bob', 1],
+    ]);
+
+    // Another account appearing matches nothing more and counts nothing twice.
+    expect((await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Other', domain: 'other.example', segment: 'smb' } })).statusCode).toBe(201);
+    await runJobs();
+    expect(await featureEvents(fabrikam)).toBe(3);
+    const audit = await t.ctx.db.selectFrom('audit_log').select(['after_json', 'actor_type']).where('workspace_id', '=', acme).where('action', '=', 'usage.rematch').execute();
+    expect(audit.map((a) => [a.actor_type, JSON.parse(String(a.after_json)).matched])).toEqual([
+      ['system', 3],
+      ['system', 0],
+    ]);
+  });
+
+  it('matches them after an import brings the account with their CRM id', async () => {
+    await send([track('crm-1', '0015000001TAILS'), track('crm-2', '0015000001TAILS')]);
+    const csv = 'Account ID,Account Name\n0015000001TAILS,Tailspin Toys\n';
+    const res = await admin.request({
+      method: 'POST',
+      url: `/api/v1/imports/accounts?mapping=${encodeURIComponent(JSON.stringify({ 'Account ID': 'external_id', 'Account Name': 'name' }))}&defaults=${encodeURIComponent(JSON.stringify({ segment: 'smb' }))}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ created: 1 });
+    expect(await accountOf('crm-')).toEqual([null, null]);
+    await runJobs();
+    const tailspin = (await t.ctx.db.selectFrom('accounts').select('id').where('workspace_id', '=', acme).where('name', '=', 'Tailspin Toys').executeTakeFirstOrThrow()).id;
+    expect(await accountOf('crm-')).toEqual([tailspin, tailspin]);
+    expect(await featureEvents(tailspin)).toBe(2);
+
+    // Importing the same file again creates nothing and queues nothing.
+    const again = await admin.request({
+      method: 'POST',
+      url: `/api/v1/imports/accounts?mapping=${encodeURIComponent(JSON.stringify({ 'Account ID': 'external_id', 'Account Name': 'name' }))}&defaults=${encodeURIComponent(JSON.stringify({ segment: 'smb' }))}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    expect(again.json()).toMatchObject({ created: 0, unchanged: 1 });
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('type', '=', 'usage.rematch').where('status', '=', 'queued').execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobRunner } from '../../src/platform/jobs/runner.ts';
+import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let acme: string;
+let admin: Client;
+let viewer: Client;
+let key: string;
+let northwind: string;
+
+const DAY = 86_400_000;
+const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
+const track = (messageId: string, timestamp: string) => ({ type: 'track', messageId, userId: `user-${messageId}`, event: 'Report Published', timestamp, context: { groupId: northwind } });
+const send = async (batch: unknown[]) => {
+  const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(key) }, payload: JSON.stringify({ batch }) });
+  expect(res.statusCode).toBe(200);
+};
+const ids = async () => (await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', acme).orderBy('message_id').execute()).map((r) => r.message_id);
+const rollups = () =>
+  Promise.all([
+    t.ctx.db.selectFrom('usage_daily_account_feature').selectAll().where('workspace_id', '=', acme).orderBy('day').orderBy('feature').execute(),
+    t.ctx.db.selectFrom('usage_daily_account_user').selectAll().where('workspace_id', '=', acme).orderBy('day').orderBy('user_key').execute(),
+  ]);
+/** Marks events as received `days` ago, as if they had arrived then. */
+const receivedDaysAgo = (messageIds: string[], days: number) =>
+  t.ctx.db
+    .updateTable('usage_events')
+    .set({ received_at: new Date(Date.now() - days * DAY).toISOString() })
+    .where('workspace_id', '=', acme)
+    .where('message_id', 'in', messageIds)
+    .execute();
+
+/** Runs the scheduled purge as the job runner does. */
+async function runPurge(): Promise<void> {
+  await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'usage.events.purge', payload: {} });
+  const runner = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry: t.ctx.jobs, logger: t.ctx.logger, workerId: 'test', pollMs: 1000 });
+  while ((await runner.tick()) > 0) {
+    // until no job is due
+  }
+  const failed = await t.ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('type', '=', 'usage.events.purge').where('status', '!=', 'succeeded').execute();
+  expect(failed).toEqual([]);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await t.workspace('acme');
+  admin = await t.login((await t.user(acme, 'admin')).email);
+  viewer = await t.login((await t.user(acme, 'viewer')).email);
+  const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' } });
+  northwind = res.json().id;
+  key = await t.apiKey(acme, 'ingest');
+});
+afterAll(async () => t?.close());
+
+describe('raw usage event retention', () => {
+  it('keeps 90 days by default; admins change it, 7 days at least, audited', async () => {
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/retention' })).json()).toEqual({ rawEventDays: 90 });
+    expect((await viewer.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } })).statusCode).toBe(403);
+    const tooShort = await admin.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 3 } });
+    expect(tooShort.statusCode).toBe(400);
+    expect(tooShort.json().errors[0].field).toBe('body.rawEventDays');
+    const set = await admin.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ rawEventDays: 30 });
+    const audit = await t.ctx.db.selectFrom('audit_log').select('entity_id').where('workspace_id', '=', acme).where('action', '=', 'setting.update').execute();
+    expect(audit.map((a) => a.entity_id)).toContain('usage.retention');
+  });
+
+  it('deletes raw events received before the window, in batches, keeps recent ones and never touches the rollups', async () => {
+    const old = Array.from({ length: 12 }, (_, i) => `old-${String(i).padStart(2, '0')}`);
+    const edge = ['edge-1'];
+    const recent = ['recent-1', 'recent-2'];
+    await send([...old, ...edge, ...recent].map((id, i) => track(id, `2026-0${1 + (i % 3)}-1${i % 10}T10:00:00.000Z`)));
+    await receivedDaysAgo(old, 45);
+    await receivedDaysAgo(edge, 29);
+    const before = await rollups();
+    expect(before[0].reduce((n, r) => n + Number(r.events), 0)).toBe(15);
+
+    await runPurge();
+    expect(await ids()).toEqual([...edge, ...recent]);
+    expect(await rollups()).toEqual(before);
+
+    // A batch retried within the window is still a duplicate.
+    await send(recent.map((id) => track(id, '2026-01-10T10:00:00.000Z')));
+    expect(await ids()).toEqual([...edge, ...recent]);
+    expect(await rollups()).toEqual(before);
+  });
+
+  it('leaves other workspaces to their own window', async () => {
+    const beta = await t.workspace('beta');
+    const betaKey = await t.apiKey(beta, 'ingest');
+    const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(betaKey) }, payload: JSON.stringify({ batch: [track('beta-1', '2026-01-01T00:00:00.000Z')] }) });
+    expect(res.statusCode).toBe(200);
+    // 45 days old: past acme's 30 days, within beta's default 90.
+    await t.ctx.db.updateTable('usage_events').set({ received_at: new Date(Date.now() - 45 * DAY).toISOString() }).where('workspace_id', '=', beta).execute();
+    await runPurge();
+    expect((await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', beta).execute()).map((r) => r.message_id)).toEqual(['beta-1']);
+  });
+});

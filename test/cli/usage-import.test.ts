@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/platform/db/database.ts';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
+import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
+
+let cli: CliWorkspace;
+
+beforeAll(async () => {
+  cli = await cliWorkspace();
+});
+afterAll(async () => cli?.close());
+
+const json = (args: string[]) => {
+  const r = baton([...args, '--json'], cli.env);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+const file = (name: string, text: string) => {
+  const p = path.join(cli.dir, name);
+  fs.writeFileSync(p, text);
+  return p;
+};
+
+/** The feature rollups keyed by the accounts' CRM ids, read straight from the database. */
+async function featureRollups(): Promise<Map<string, number>> {
+  const dbh = await openDatabase(cli.database.url);
+  try {
+    const ext = new Map((await dbh.db.selectFrom('account_external_ids').select(['account_id', 'external_id']).execute()).map((r) => [r.account_id, r.external_id]));
+    const rows = await dbh.db.selectFrom('usage_daily_account_feature').select(['account_id', 'day', 'feature', 'events']).execute();
+    return new Map(rows.map((r) => [`${ext.get(r.account_id) ?? r.account_id}|${r.day}|${r.feature}`, Number(r.events)]));
+  } finally {
+    await dbh.close();
+  }
+}
+
+async function seats(): Promise<Map<string, number>> {
+  const dbh = await openDatabase(cli.database.url);
+  try {
+    const ext = new Map((await dbh.db.selectFrom('account_external_ids').select(['account_id', 'external_id']).execute()).map((r) => [r.account_id, r.external_id]));
+    return new Map((await dbh.db.selectFrom('usage_account_seats').select(['account_id', 'seats']).execute()).map((r) => [ext.get(r.account_id) ?? r.account_id, Number(r.seats)]));
+  } finally {
+    await dbh.close();
+  }
+}
+
+const RAVEN_MAP = ['--map', 'usage_id=id', '--map', 'usage_date=day', '--map', 'subscription_id=subscription', '--map', 'feature_name=feature', '--map', 'usage_count=events', '--map', 'usage_duration_secs=duration'];
+
+describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack tables (../shared/data)', () => {
+  const raven = (name: string) => sharedFile('ravenstack', name);
+  const read = (name: string) => parse(fs.readFileSync(raven(name)), { columns: true }) as Array<Record<string, string>>;
+
+  it('imports the accounts, then the daily usage through the subscriptions, exactly as the files add up; again changes nothing', async () => {
+    const accounts = read('ravenstack_accounts.csv');
+    expect(json(['import', 'accounts', raven('ravenstack_accounts.csv'), '--workspace', 'acme', '--map', 'account_id=external_id', '--map', 'account_name=name', '--default', 'segment=smb'])).toMatchObject({
+      created: accounts.length,
+      rejected: 0,
+    });
+
+    // What the files say: each usage_id once (its first row), summed per account, day and feature.
+    const subscriptionAccount = new Map(read('ravenstack_subscriptions.csv').map((s) => [s.subscription_id, s.account_id]));
+    const usage = read('ravenstack_feature_usage.csv');
+    const firstRows = new Map<string, Record<string, string>>();
+    for (const u of usage) if (!firstRows.has(u.usage_id as string)) firstRows.set(u.usage_id as string, u);
+    const expected = new Map<string, number>();
+    for (const u of firstRows.values()) {
+      const key = `${subscriptionAccount.get(u.subscription_id as string)}|${u.usage_date}|${u.feature_name}`;
+      expected.set(key, (expected.get(key) ?? 0) + Number(u.usage_count));
+    }
+    // A day's feature used 0 times is no usage: no rollup row.
+    for (const [key, n] of expected) if (n === 0) expected.delete(key);
+    const repeated = usage.length - firstRows.size;
+
+    const args = ['import', 'usage', raven('ravenstack_feature_usage.csv'), '--workspace', 'acme', '--subscriptions', raven('ravenstack_subscriptions.csv'), ...RAVEN_MAP];
+    expect(json([...args, '--dry-run'])).toMatchObject({ dryRun: true, read: usage.length, created: firstRows.size, rejected: repeated });
+    expect((await featureRollups()).size).toBe(0);
+
+    const first = json(args);
+    expect(first).toMatchObject({ read: usage.length, created: firstRows.size, updated: 0, unchanged: 0, rejected: repeated });
+    expect(first.errors.every((e: { field: string }) => e.field === 'id')).toBe(true);
+    expect(await featureRollups()).toEqual(expected);
+
+    expect(json(args)).toMatchObject({ created: 0, updated: 0, unchanged: firstRows.size, rejected: repeated });
+    expect(await featureRollups()).toEqual(expected);
+  }, 120_000);
+
+  it('imports licensed seats from the accounts table, row by row, and again changes nothing', async () => {
+    const accounts = read('ravenstack_accounts.csv');
+    const args = ['import', 'seats', raven('ravenstack_accounts.csv'), '--workspace', 'acme', '--map', 'account_id=account', '--map', 'seats=seats'];
+    expect(json(args)).toMatchObject({ read: accounts.length, created: accounts.length, rejected: 0 });
+    expect(await seats()).toEqual(new Map(accounts.map((a) => [a.account_id, Number(a.seats)])));
+    expect(json(args)).toMatchObject({ created: 0, updated: 0, unchanged: accounts.length });
+  }, 60_000);
+});
+
+describe('baton import usage / seats: the row-level report', () => {
+  it('lists the fields in --help', () => {
+    const help = baton(['import', 'usage', '--help'], cli.env);
+    expect(help.status).toBe(0);
+    for (const word of ['day', 'account', 'subscription', 'feature', 'events', 'duration', '--subscriptions', '--accounts', '--dry-run']) expect(help.stdout).toContain(word);
+    expect(baton(['import', 'seats', '--help'], cli.env).stdout).toContain('seats');
+  });
+
+  it('reports unknown accounts, bad days and bad numbers by row and field, imports the good rows, and changes a row that changed', async () => {
+    json(['import', 'accounts', file('acc.csv', 'name,domain\nGlobex,globex.example\nInitech,initech.example\n'), '--workspace', 'acme', '--map', 'name=name', '--map', 'domain=domain', '--default', 'segment=smb']);
+    const rows = [
+      'date,company,event,count,user',
+      '2026-03-01,globex.example,Export,3,ann', // by domain, with a user
+      '2026-03-01,Initech,Export,2,', // by name
+      '2026-03-02,Umbrella,Export,1,', // unknown account
+      '2026-02-30,globex.example,Export,1,', // not a date
+      '2026-03-02,globex.example,Export,lots,', // not a number
+      '2026-03-03,globex.example,,1,', // no feature
+    ];
+    const map = ['--map', 'date=day', '--map', 'company=account', '--map', 'event=feature', '--map', 'count=events', '--map', 'user=user'];
+    const report = json(['import', 'usage', file('daily.csv', `${rows.join('\n')}\n`), '--workspace', 'acme', ...map]);
+    expect(report).toMatchObject({ read: 6, created: 2, rejected: 4 });
+    expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [4, 'day'],
+      [5, 'events'],
+      [6, 'feature'],
+      [3, 'account'],
+    ]);
+    const text = baton(['import', 'usage', path.join(cli.dir, 'daily.csv'), '--workspace', 'acme', ...map], cli.env);
+    expect(text.stdout).toContain('unchanged 2');
+    expect(text.stdout).toContain('no account matches "Umbrella"');
+
+    // The same row (no id: known by day, account, feature and user) with another count replaces what it counted.
+    const changed = json(['import', 'usage', file('daily2.csv', 'date,company,event,count,user\n2026-03-01,globex.example,Export,5,ann\n'), '--workspace', 'acme', ...map]);
+    expect(changed).toMatchObject({ created: 0, updated: 1 });
+    const dbh = await openDatabase(cli.database.url);
+    try {
+      const globex = (await dbh.db.selectFrom('accounts').select('id').where('name', '=', 'Globex').executeTakeFirstOrThrow()).id;
+      const f = await dbh.db.selectFrom('usage_daily_account_feature').select(['day', 'feature', 'events']).where('account_id', '=', globex).execute();
+      expect(f.map((r) => [r.day, r.feature, Number(r.events)])).toEqual([['2026-03-01', 'Export', 5]]);
+      const u = await dbh.db.selectFrom('usage_daily_account_user').select(['user_key', 'events']).where('account_id', '=', globex).execute();
+      expect(u.map((r) => [r.user_key, Number(r.events)])).toEqual([['ann', 5]]);
+    } finally {
+      await dbh.close();
+    }
+
+    const bad = baton(['import', 'usage', file('nocols.csv', 'when,what\n2026-01-01,x\n'), '--workspace', 'acme'], cli.env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/no column for day/);
+    const seatsReport = json(['import', 'seats', file('seats.csv', 'account,seats\nglobex.example,25\nUmbrella,3\nInitech,many\n'), '--workspace', 'acme']);
+    expect(seatsReport).toMatchObject({ read: 3, created: 1, rejected: 2 });
+    expect(seatsReport.errors.map((e: { row: number; field: string }) => [e.row, e.field]).sort()).toEqual([
+      [2, 'account'],
+      [3, 'seats'],
+    ]);
+  }, 60_000);
+});

@@ -1,0 +1,154 @@
+import { Alert, Anchor, Group, Loader, Paper, SegmentedControl, Slider, Stack, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { get, query } from '../../api/client.ts';
+import type { Session } from '../../api/types.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { formatDate } from '../../ui/format.ts';
+import type { CapacityPlan } from '../types.ts';
+import { CapacityHeatmap } from './CapacityHeatmap.tsx';
+
+/**
+ * Capacity: each role's hours against the demand of running projects and of the weighted pipeline, week by
+ * week, with a buffer kept free; and the projects waiting for a kickoff.
+ */
+export function CapacityPage(_props: { session: Session; subPath: string }) {
+  const [bufferPct, setBufferPct] = useState(15);
+  const [weeks, setWeeks] = useState('12');
+  const [buffer] = useDebouncedValue(bufferPct, 300);
+  const plan = useQuery({
+    queryKey: ['capacity', weeks, buffer],
+    queryFn: () => get<CapacityPlan>(`/api/v1/delivery/capacity${query({ weeks, bufferPct: buffer / 100 })}`),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <Stack data-testid="capacity-page">
+      <Group justify="space-between" align="flex-end">
+        <Group align="flex-end" gap="xl">
+          <div style={{ width: 260 }}>
+            <Text size="sm" fw={500} id="buffer-label">
+              Buffer kept free: {bufferPct} %
+            </Text>
+            <Slider
+              min={0}
+              max={50}
+              step={5}
+              value={bufferPct}
+              onChange={setBufferPct}
+              marks={[{ value: 0 }, { value: 15 }, { value: 30 }, { value: 50 }]}
+              label={(v) => `${v} %`}
+              thumbProps={{ 'aria-labelledby': 'buffer-label' }}
+              data-testid="buffer-control"
+            />
+          </div>
+          <div>
+            <Text size="sm" fw={500}>
+              Weeks
+            </Text>
+            <SegmentedControl size="xs" value={weeks} onChange={setWeeks} data={['8', '12', '26']} />
+          </div>
+        </Group>
+        {plan.isFetching && <Loader size="sm" />}
+      </Group>
+      {plan.isError && <ErrorState error={plan.error} />}
+      {plan.isPending && <Loader />}
+      {plan.data && (
+        <>
+          <CapacityHeatmap plan={plan.data} />
+          <QueueTable plan={plan.data} />
+          <PipelineTable plan={plan.data} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function QueueTable({ plan }: { plan: CapacityPlan }) {
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="xs">
+        Waiting for kickoff ({plan.queue.length})
+      </Title>
+      {plan.queue.length === 0 ? (
+        <Alert color="gray" variant="light">
+          No accepted project is waiting for its kickoff.
+        </Alert>
+      ) : (
+        <Table verticalSpacing="xs" data-testid="queue-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Project</Table.Th>
+              <Table.Th>Account</Table.Th>
+              <Table.Th>Signed</Table.Th>
+              <Table.Th>Accepted</Table.Th>
+              <Table.Th>Planned kickoff</Table.Th>
+              <Table.Th>Promised go-live</Table.Th>
+              <Table.Th>Waiting</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {[...plan.queue]
+              .sort((a, b) => b.waitDays - a.waitDays)
+              .map((q) => (
+                <Table.Tr key={q.projectId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/delivery/projects/${q.projectId}`} size="sm">
+                      {q.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{q.accountName ?? '—'}</Table.Td>
+                  <Table.Td>{formatDate(q.signedOn)}</Table.Td>
+                  <Table.Td>{formatDate(q.acceptedOn)}</Table.Td>
+                  <Table.Td>{formatDate(q.plannedKickoffOn)}</Table.Td>
+                  <Table.Td>{formatDate(q.promisedGoLive)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={600} c={q.waitDays > 21 ? 'red' : q.waitDays > 10 ? 'orange' : undefined}>
+                      {q.waitDays} days
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
+/** The open deals whose work the plan already counts, each weighted by its chance of closing. */
+function PipelineTable({ plan }: { plan: CapacityPlan }) {
+  if (plan.pipeline.length === 0) return null;
+  return (
+    <Paper withBorder p="md">
+      <Title order={5} mb="xs">
+        Pipeline counted in the demand ({plan.pipeline.length})
+      </Title>
+      <Table verticalSpacing="xs" data-testid="pipeline-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Deal</Table.Th>
+            <Table.Th>Playbook</Table.Th>
+            <Table.Th>Chance</Table.Th>
+            <Table.Th>Expected start</Table.Th>
+            <Table.Th>Weighted hours</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {plan.pipeline.map((d) => (
+            <Table.Tr key={d.dealId}>
+              <Table.Td>{d.name}</Table.Td>
+              <Table.Td>{d.playbook ?? '—'}</Table.Td>
+              <Table.Td>
+                {Math.round(d.probability * 100)} %{d.probabilityKnown ? '' : ' (assumed)'}
+              </Table.Td>
+              <Table.Td>{formatDate(d.expectedStart)}</Table.Td>
+              <Table.Td>{Math.round(d.weightedHours).toLocaleString()}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
