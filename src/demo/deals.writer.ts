@@ -4,6 +4,7 @@ import type { Db } from '../platform/db/database.ts';
 import { DEFAULT_GUARD } from '../modules/deals/deal.ts';
 import { applyDealBatch, dealIdsByExternalId, loadStageMap, setFinanceConfirmation } from '../modules/deals/deal.service.ts';
 import { acceptBrief, answerClarification, askClarification, listBriefs, returnBrief, submitBrief, updateBriefContent } from '../modules/handoffs/handoff.service.ts';
+import { replacePipelineMapping } from '../modules/deals/stages/stage.service.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoStaff } from './demo.ts';
 
@@ -17,6 +18,21 @@ export interface DealWriteContext {
 
 export async function writeDemoDeals(db: Db, ctx: DealWriteContext, deals: readonly DemoDeal[]): Promise<{ deals: number; briefs: number }> {
   const { workspaceId } = ctx;
+  // The CRM's default pipeline with its stages' win probabilities, as `baton import pipelines` would load it.
+  await replacePipelineMapping(db, ctx.fallback, workspaceId, {
+    source: 'hubspot',
+    pipeline: 'default',
+    pipelineLabel: 'Sales Pipeline',
+    stages: [
+      { stage: 'appointmentscheduled', label: 'Appointment scheduled', category: 'open', probability: 20 },
+      { stage: 'qualifiedtobuy', label: 'Qualified to buy', category: 'open', probability: 40 },
+      { stage: 'presentationscheduled', label: 'Presentation scheduled', category: 'open', probability: 60 },
+      { stage: 'decisionmakerboughtin', label: 'Decision maker bought-in', category: 'open', probability: 80 },
+      { stage: 'contractsent', label: 'Contract sent', category: 'open', probability: 90 },
+      { stage: 'closedwon', label: 'Closed won', category: 'won', probability: 100 },
+      { stage: 'closedlost', label: 'Closed lost', category: 'lost', probability: 0 },
+    ],
+  });
   const stages = await loadStageMap(db, workspaceId);
   const batch = (list: readonly DemoDeal[]) => list.map((d, i) => ({ row: i + 1, record: d.record }));
   await applyDealBatch(db, { workspaceId, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, batch(deals));

@@ -203,6 +203,9 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
 async function promiseAfterForecast(db: Db, ctx: DeliveryWriteContext, rng: Random, today: number, stories: ReadonlyMap<string, string>): Promise<void> {
   const { workspaceId, actor } = ctx;
   const planned = await projectStore.selectPlannedProjects(db, workspaceId);
+  // The forecasts made while the demo was being written measured against the briefs' first promises: forget them.
+  await projectStore.deleteSlips(db, workspaceId, planned.map((p) => p.id));
+  await projectStore.deleteEvents(db, workspaceId, planned.map((p) => p.id), ['slipped', 'forecast_changed']);
   for (const p of planned) await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: null, forecast_go_live: null });
   await recomputeForecasts(db, workspaceId, { today: iso(today), actor });
   for (const p of await projectStore.selectPlannedProjects(db, workspaceId)) {

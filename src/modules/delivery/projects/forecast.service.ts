@@ -83,6 +83,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
   const now = nowIso();
   const outcome: RecomputeOutcome = { projects: projects.length, changed: 0, slips: [], millis: 0 };
   const changedProjects: string[] = [];
+  const moved: Array<{ id: string; start: string; finish: string; critical: number }> = [];
 
   for (const pf of result.projects) {
     const p = byId.get(pf.id)!;
@@ -91,9 +92,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
       const row = taskById.get(tf.id)!;
       finishByKey.set(row.key, tf.finish);
       const critical = tf.critical ? 1 : 0;
-      if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical) {
-        await store.updateTask(db, workspaceId, tf.id, { forecast_start: tf.start, forecast_finish: tf.finish, critical });
-      }
+      if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical) moved.push({ id: tf.id, start: tf.start, finish: tf.finish, critical });
     }
     let firstValue: string | null = null;
     for (const m of milestonesByProject.get(p.id) ?? []) {
@@ -150,6 +149,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
       outcome.slips.push({ projectId: p.id, slipId: id, days: slip.days, explained: Boolean(reason) });
     }
   }
+  await store.updateTaskForecasts(db, workspaceId, moved);
   const evaluate = new Set([...changedProjects, ...(opts.touched ?? [])]);
   await evaluateProjectSignals(db, workspaceId, [...evaluate], opts.today);
   outcome.millis = Math.round(performance.now() - started);

@@ -1,5 +1,5 @@
 /** Kysely queries for projects, their milestones, tasks, timeline, slips and rework. */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { CompiledQuery, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { ProjectEventTable, ProjectMilestoneTable, ProjectReworkTable, ProjectSlipTable, ProjectTable, ProjectTaskTable } from './project.table.ts';
@@ -217,6 +217,18 @@ export const updateTask = (db: Db, workspaceId: string, id: string, patch: Updat
 export const updateMilestone = (db: Db, workspaceId: string, id: string, patch: Updateable<ProjectMilestoneTable>) =>
   db.updateTable('project_milestones').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
+export const deleteSlips = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<void> => {
+  for (let i = 0; i < projectIds.length; i += 500) {
+    await db.deleteFrom('project_slips').where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds.slice(i, i + 500)).execute();
+  }
+};
+
+export const deleteEvents = async (db: Db, workspaceId: string, projectIds: readonly string[], kinds: readonly string[]): Promise<void> => {
+  for (let i = 0; i < projectIds.length; i += 500) {
+    await db.deleteFrom('project_events').where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds.slice(i, i + 500)).where('kind', 'in', kinds).execute();
+  }
+};
+
 export const updateSlip = (db: Db, workspaceId: string, id: string, patch: Updateable<ProjectSlipTable>) =>
   db.updateTable('project_slips').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
@@ -248,3 +260,13 @@ export const selectProjectsByIds = async (db: Db, workspaceId: string, ids: read
   }
   return out;
 };
+
+/**
+ * Writes new forecast dates and critical flags to many tasks: one statement compiled once and run per task, so a
+ * workspace-wide re-forecast does not pay for building the same query a hundred thousand times.
+ */
+export async function updateTaskForecasts(db: Db, workspaceId: string, rows: ReadonlyArray<{ id: string; start: string; finish: string; critical: number }>): Promise<void> {
+  if (rows.length === 0) return;
+  const template = db.updateTable('project_tasks').set({ forecast_start: '', forecast_finish: '', critical: 0 }).where('workspace_id', '=', workspaceId).where('id', '=', '').compile();
+  for (const r of rows) await db.executeQuery(CompiledQuery.raw(template.sql, [r.start, r.finish, r.critical, workspaceId, r.id]));
+}

@@ -14,6 +14,7 @@ import * as m0012 from './2026-11-26T0012-usage-rollups.ts';
 import * as m0013 from './2026-11-26T0013-delivery.ts';
 import * as m0014 from './2026-11-26T0014-usage-catalogue.ts';
 import * as m0015 from './2026-11-26T0015-usage-retention.ts';
+import * as m0016 from './2026-11-26T0016-usage-rollup-covering.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0013-delivery': m0013,
   '2026-11-26T0014-usage-catalogue': m0014,
   '2026-11-26T0015-usage-retention': m0015,
+  '2026-11-26T0016-usage-rollup-covering': m0016,
 };
