@@ -225,6 +225,27 @@ describe('time and capacity on the plan', () => {
     expect(task(after, 'workspace-setup').forecastFinish! <= task(before, 'workspace-setup').forecastFinish!).toBe(true);
   });
 
+  it('re-forecasts when the people change: time off pushes the plan, a person made inactive leaves their tasks unassigned', async () => {
+    const sam = await person('Sam Solo', 'consultant');
+    const p = await create({ name: 'Sam’s project', promisedGoLive: addDays(today(), 300) });
+    await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+    const setup = task(p, 'workspace-setup');
+    await admin.request({ method: 'PATCH', url: `/api/v1/projects/${p.id}/tasks/${task(p, 'welcome-call').id}`, payload: { state: 'done' } });
+    await admin.request({ method: 'PATCH', url: `/api/v1/projects/${p.id}/tasks/${task(p, 'name-admin').id}`, payload: { state: 'done' } });
+    await admin.request({ method: 'PATCH', url: `/api/v1/projects/${p.id}/tasks/${setup.id}`, payload: { assigneeId: sam, effortHours: 16 } });
+    const before = task((await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json(), 'workspace-setup');
+    const off = await admin.request({ method: 'POST', url: `/api/v1/resources/${sam}/time-off`, payload: { from: today(), to: addDays(today(), 20), reason: 'leave' } });
+    expect(off.statusCode, off.body).toBe(201);
+    const after = task((await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json(), 'workspace-setup');
+    expect(after.forecastFinish! > addDays(today(), 20)).toBe(true);
+    expect(after.forecastFinish! > before.forecastFinish!).toBe(true);
+    // Inactive: the plan still forecasts (the task as unassigned) and other changes keep working.
+    expect((await admin.request({ method: 'PATCH', url: `/api/v1/resources/${sam}`, payload: { active: false } })).statusCode).toBe(200);
+    const unassignedFinish = task((await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json(), 'workspace-setup').forecastFinish!;
+    expect(unassignedFinish < after.forecastFinish!).toBe(true);
+    expect((await admin.request({ method: 'PATCH', url: `/api/v1/projects/${p.id}/tasks/${task(p, 'connect-source').id}`, payload: { remainingHours: 4 } })).statusCode).toBe(200);
+  });
+
   it('refuses a task for someone who has no capacity, naming the assignee field, and keeps the plan', async () => {
     const idle = await person('Ivy Idle', 'consultant', { weeklyCapacityHours: 0 });
     const p = await create({ name: 'Nobody free', promisedGoLive: addDays(today(), 200) });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
 import { baton as cli } from '../helpers/cli.ts';
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -16,21 +16,6 @@ interface Task {
   state: string;
   critical: boolean;
   customerOwned: boolean;
-}
-
-/** Calls the API from a signed-in page, as the page itself would (session cookie and CSRF token). */
-async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const headers: Record<string, string> = { 'x-csrf-token': session.csrfToken };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
 
 const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -20,21 +20,6 @@ interface Project {
 interface Link {
   id: string;
   url: string;
-}
-
-/** Calls the API from a signed-in page, as the page itself would (session cookie and CSRF token). */
-async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
-      const headers: Record<string, string> = { 'x-csrf-token': session.csrfToken };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, url, body },
-  ) as Promise<{ status: number; body: T }>;
 }
 
 /**

@@ -20,3 +20,18 @@ export async function signIn(page: Page, url: string, email: string, password: s
   await page.locator('input[type=password]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Calls the API from a signed-in page, as the page itself would (session cookie and CSRF token). */
+export async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };
+      const headers: Record<string, string> = { 'x-csrf-token': session.csrfToken };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    { method, url, body },
+  ) as Promise<{ status: number; body: T }>;
+}

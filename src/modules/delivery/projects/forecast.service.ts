@@ -26,6 +26,8 @@ export interface RecomputeOptions {
   slipReason?: { code: SlipReason; note: string | null };
   /** Projects whose signals must be re-evaluated even if their forecast did not move. */
   touched?: readonly string[];
+  /** The request field to name when a task cannot be planned (a person's capacity, time off …). */
+  errorField?: string;
 }
 
 export interface RecomputeOutcome {
@@ -41,6 +43,7 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
   const tasks = await store.selectForecastTasks(db, workspaceId, projects.map((p) => p.id));
   const milestones = await store.selectMilestonesOfProjects(db, workspaceId, projects.map((p) => p.id));
   const [resources, holidays] = await Promise.all([listForecastResources(db, workspaceId), listHolidays(db, workspaceId)]);
+  const active = new Set(resources.map((r) => r.id));
 
   const tasksByProject = new Map<string, store.ForecastTaskRow[]>();
   for (const t of tasks) (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
@@ -58,7 +61,8 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
       state: t.state as TaskState,
       remainingHours: t.state === 'done' ? 0 : t.remaining_hours,
       durationDays: t.duration_days,
-      assigneeId: t.assignee_id,
+      // Someone no longer active plans nothing: their open tasks are planned as unassigned until reassigned.
+      assigneeId: t.assignee_id && active.has(t.assignee_id) ? t.assignee_id : null,
       ownerRole: t.owner_role,
       customerOwned: t.customer_owned === 1,
       doneOn: t.done_on,
@@ -73,7 +77,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
   const started = performance.now();
   const { projects, tasks, milestones, tasksByProject, input } = await loadForecastInput(db, workspaceId, opts.today);
 
-  const result = forecastOrExplain(input, tasks);
+  const result = forecastOrExplain(input, tasks, opts.errorField);
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const milestonesByProject = new Map<string, store.MilestoneRow[]>();
@@ -157,14 +161,14 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
 }
 
 /** Runs the forecast; a task nobody can do in the planning window becomes a clear validation error naming it. */
-export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>): ForecastResult {
+export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>, field = 'body.assigneeId'): ForecastResult {
   try {
     return forecastWorkspace(input);
   } catch (e) {
     if (e instanceof ForecastError) {
       const task = tasks.find((t) => t.id === e.taskId);
       throw new AppError('validation', `task "${task?.name ?? e.taskId}" cannot be planned: ${e.reason}`, {
-        fieldErrors: [{ field: 'body.assigneeId', message: `the assignee has no working capacity in the planning window (${e.reason})` }],
+        fieldErrors: [{ field, message: `the assignee has no working capacity in the planning window (${e.reason})` }],
       });
     }
     throw e;

@@ -1,3 +1,5 @@
+import { recomputeForecasts } from '../projects/forecast.service.ts';
+import { todayUtc } from '../projects/project.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -133,6 +135,8 @@ export async function updateResource(db: Db, actor: Actor, scope: Scope, id: str
   await store.updateResourceRow(db, scope.workspaceId, id, set);
   const after = toResource({ ...row, ...set } as store.ResourceRow, true);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.update', entityType: 'delivery_resource', entityId: id, before: toResource(row, true), after });
+  // Capacity, working days and being active move the plan of every project the person works on.
+  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, errorField: 'body.weeklyCapacityHours' });
   return after;
 }
 
@@ -143,6 +147,7 @@ export async function deleteResource(db: Db, actor: Actor, scope: Scope, id: str
   if (entries > 0) throw new AppError('conflict', `${row.name} has ${entries} time entr${entries === 1 ? 'y' : 'ies'}: set them inactive instead of deleting them`);
   await store.deleteResourceRow(db, scope.workspaceId, id);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.delete', entityType: 'delivery_resource', entityId: id, before: toResource(row, true) });
+  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor });
 }
 
 /**

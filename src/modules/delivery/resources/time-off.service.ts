@@ -1,3 +1,5 @@
+import { recomputeForecasts } from '../projects/forecast.service.ts';
+import { todayUtc } from '../projects/project.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -27,6 +29,7 @@ export async function addTimeOff(db: Db, actor: Actor, scope: Scope, resourceId:
   await store.insertTimeOff(db, row);
   const created = toTimeOff(row);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.time_off.add', entityType: 'delivery_resource', entityId: resourceId, after: { ...created, person: person.name } });
+  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, errorField: 'body.from' });
   return created;
 }
 
@@ -36,6 +39,7 @@ export async function removeTimeOff(db: Db, actor: Actor, scope: Scope, resource
   if (!row) throw AppError.notFound('time off');
   await store.deleteTimeOffRow(db, scope.workspaceId, id);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.time_off.remove', entityType: 'delivery_resource', entityId: resourceId, before: toTimeOff(row) });
+  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor });
 }
 
 export async function getHolidays(db: Db, workspaceId: string): Promise<Holiday[]> {
@@ -61,5 +65,6 @@ export async function setHolidays(db: Db, actor: Actor, workspaceId: string, hol
   );
   const after = await getHolidays(db, workspaceId);
   await recordAudit(db, { workspaceId, actor, action: 'holidays.set', entityType: 'workspace_holidays', entityId: null, before, after });
+  await recomputeForecasts(db, workspaceId, { today: todayUtc(), actor, errorField: 'body.holidays' });
   return after;
 }
