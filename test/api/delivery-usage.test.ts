@@ -103,6 +103,15 @@ describe('capacity plan', () => {
     const pipelineDemand = plan2.rows.reduce((s: number, r: { pipelineDemandHours: number }) => s + r.pipelineDemandHours, 0);
     expect(pipelineDemand).toBeCloseTo(line.weightedHours, 0);
     expect(line).toMatchObject({ probability: 0.6, probabilityKnown: true });
+
+    // The workspace's buffer and horizon apply when a request names none; a bad value is refused naming it.
+    const bad = await admin.request({ method: 'PUT', url: '/api/v1/delivery/capacity-settings', payload: { bufferPct: 1.5, weeks: 8 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.bufferPct');
+    expect((await admin.request({ method: 'PUT', url: '/api/v1/delivery/capacity-settings', payload: { bufferPct: 0.3, weeks: 8 } })).statusCode).toBe(200);
+    const plan3 = (await admin.request({ method: 'GET', url: '/api/v1/delivery/capacity' })).json();
+    expect(plan3).toMatchObject({ bufferPct: 0.3 });
+    expect(plan3.weeks).toHaveLength(8);
     expect(consultant).toBeTruthy();
   });
 });

@@ -212,5 +212,9 @@ describe.skipIf(!hasChromium)('Delivery → Projects: from an accepted handoff t
     await lead.keyboard.press('ArrowRight');
     await lead.getByText('Buffer kept free: 20 %').waitFor();
     await lead.getByText(/20 % of capacity is kept free/).waitFor();
+    // Kept as the workspace's default, it is what the plan uses when a request names no buffer.
+    await lead.getByTestId('capacity-keep-default').click();
+    await expect.poll(async () => (await call<{ bufferPct: number }>(lead, 'GET', '/api/v1/delivery/capacity-settings')).body.bufferPct).toBe(0.2);
+    expect((await call<{ bufferPct: number }>(lead, 'GET', '/api/v1/delivery/capacity')).body.bufferPct).toBe(0.2);
   });
 });

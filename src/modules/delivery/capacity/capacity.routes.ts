@@ -2,7 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
+import { actorOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
+import { CAPACITY_SETTINGS, capacitySettingsSchema } from './capacity.settings.ts';
 import { errorResponses } from '../../../platform/http/schemas.ts';
 import { todayUtc } from '../projects/project.service.ts';
 import { capacityView } from './capacity.service.ts';
@@ -50,11 +53,30 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['delivery'],
       summary: 'Capacity plan by role and week: planned project work and the weighted pipeline against people’s hours, and the kickoff queue',
       querystring: z.object({
-        weeks: z.coerce.number().int().min(1).max(52).default(12),
-        bufferPct: z.coerce.number().min(0).max(0.9).default(0.15).describe('Strategic buffer: the share of capacity kept free (0–0.9)'),
+        weeks: z.coerce.number().int().min(1).max(52).optional().describe('Weeks ahead; the workspace setting when left out (12 by default)'),
+        bufferPct: z.coerce.number().min(0).max(0.9).optional().describe('Strategic buffer: the share of capacity kept free (0–0.9); the workspace setting when left out (0.15 by default)'),
       }),
       response: { 200: capacitySchema, ...errorResponses },
     },
-    handler: async (request) => capacityView(ctx.db, principalOf(request).workspaceId, { today: todayUtc(), ...request.query }),
+    handler: async (request) => {
+      const workspaceId = principalOf(request).workspaceId;
+      const defaults = await readSetting(ctx.db, workspaceId, CAPACITY_SETTINGS);
+      return capacityView(ctx.db, workspaceId, { today: todayUtc(), weeks: request.query.weeks ?? defaults.weeks, bufferPct: request.query.bufferPct ?? defaults.bufferPct });
+    },
+  });
+
+  r.get('/api/v1/delivery/capacity-settings', {
+    config: { access: 'capacity:read' },
+    schema: { tags: ['delivery'], summary: 'The workspace’s capacity planning defaults: strategic buffer and horizon', response: { 200: capacitySettingsSchema, ...errorResponses } },
+    handler: async (request) => readSetting(ctx.db, principalOf(request).workspaceId, CAPACITY_SETTINGS),
+  });
+
+  r.put('/api/v1/delivery/capacity-settings', {
+    config: { access: 'resources:write' },
+    schema: { tags: ['delivery'], summary: 'Set the strategic buffer kept free of planned work and the planning horizon', body: capacitySettingsSchema, response: { 200: capacitySettingsSchema, ...errorResponses } },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return ctx.db.transaction().execute((trx) => writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, CAPACITY_SETTINGS, request.body));
+    },
   });
 }

@@ -1,9 +1,11 @@
-import { Alert, Anchor, Group, Loader, Paper, SegmentedControl, Slider, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Paper, SegmentedControl, Slider, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { get, query } from '../../api/client.ts';
+import { api, get, query } from '../../api/client.ts';
+import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -14,14 +16,28 @@ import { CapacityHeatmap } from './CapacityHeatmap.tsx';
  * Capacity: each role's hours against the demand of running projects and of the weighted pipeline, week by
  * week, with a buffer kept free; and the projects waiting for a kickoff.
  */
-export function CapacityPage(_props: { session: Session; subPath: string }) {
-  const [bufferPct, setBufferPct] = useState(15);
-  const [weeks, setWeeks] = useState('12');
-  const [buffer] = useDebouncedValue(bufferPct, 300);
+export function CapacityPage({ session }: { session: Session; subPath: string }) {
+  // Untouched, the workspace's own buffer and horizon apply (the server's defaults); a change asks for its own.
+  const [chosenBuffer, setBufferPct] = useState<number | null>(null);
+  const [chosenWeeks, setWeeks] = useState<string | null>(null);
+  const [buffer] = useDebouncedValue(chosenBuffer, 300);
+  const queryClient = useQueryClient();
   const plan = useQuery({
-    queryKey: ['capacity', weeks, buffer],
-    queryFn: () => get<CapacityPlan>(`/api/v1/delivery/capacity${query({ weeks, bufferPct: buffer / 100 })}`),
+    queryKey: ['capacity', chosenWeeks, buffer],
+    queryFn: () => get<CapacityPlan>(`/api/v1/delivery/capacity${query({ weeks: chosenWeeks ?? undefined, bufferPct: buffer === null ? undefined : buffer / 100 })}`),
     placeholderData: keepPreviousData,
+  });
+  const bufferPct = chosenBuffer ?? Math.round((plan.data?.bufferPct ?? 0.15) * 100);
+  const weeks = chosenWeeks ?? String(plan.data?.weeks.length ?? 12);
+  const keep = useMutation({
+    mutationFn: () => api('PUT', '/api/v1/delivery/capacity-settings', { bufferPct: bufferPct / 100, weeks: Number(weeks) }),
+    onSuccess: async () => {
+      setBufferPct(null);
+      setWeeks(null);
+      await queryClient.invalidateQueries({ queryKey: ['capacity'] });
+      notifications.show({ color: 'green', message: `The workspace now plans ${weeks} weeks ahead with ${bufferPct} % kept free` });
+    },
+    onError: (e) => notifications.show({ color: 'red', message: (e as Error).message }),
   });
   return (
     <Stack data-testid="capacity-page">
@@ -49,6 +65,11 @@ export function CapacityPage(_props: { session: Session; subPath: string }) {
             </Text>
             <SegmentedControl size="xs" value={weeks} onChange={setWeeks} data={['8', '12', '26']} />
           </div>
+          {(chosenBuffer !== null || chosenWeeks !== null) && can(session, 'resources:write') && (
+            <Button size="xs" variant="light" loading={keep.isPending} onClick={() => keep.mutate()} data-testid="capacity-keep-default">
+              Keep as the workspace’s default
+            </Button>
+          )}
         </Group>
         {plan.isFetching && <Loader size="sm" />}
       </Group>
