@@ -1,3 +1,7 @@
+import { portfolio } from '../modules/usage/adoption.service.ts';
+import { integrationRows } from '../modules/usage/integrations/integration-status.service.ts';
+import { underuse } from '../modules/usage/releases/release.service.ts';
+import { DEFAULT_USAGE_THRESHOLDS } from '../modules/usage/signals/usage-signals.settings.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.ts';
 import { listAccounts, listContacts } from '../modules/accounts/account.service.ts';
@@ -89,6 +93,24 @@ describe('the demo’s deals and handoffs', () => {
     expect(kinds.filter((k) => k === 'deal.reopened')).toHaveLength(1);
     expect(kinds).toContain('handoff.thin_brief');
     expect(kinds).toContain('handoff.repeated_requirement');
+  });
+
+  it('holds ten weeks of product usage: an adoption portfolio, an underused release and a failing integration', async () => {
+    const workspace = await getWorkspaceBySlug(t.db, 'demo');
+    const scope = { workspaceId: workspace.id, partnerId: null };
+    // Usage is dated from the demo's own today; integration syncs from the clock (they cannot be reported ahead of it).
+    const demoDay = today.toISOString().slice(0, 10);
+    const book = await portfolio(t.db, scope, { day: demoDay, sort: 'adoptionRate', order: 'asc', limit: 100, offset: 0 });
+    expect(book.total).toBeGreaterThan(40);
+    expect(book.items.every((r) => r.seats !== null && r.featuresEntitled !== null)).toBe(true);
+    // Seats far above users on some customers: the low adoption the signals look for.
+    expect(book.items[0]!.adoptionRate!).toBeLessThan(0.4);
+    const report = await underuse(t.db, scope, demoDay, DEFAULT_USAGE_THRESHOLDS.release);
+    const scheduled = report.items.find((r) => r.feature === 'scheduled-reports');
+    expect(scheduled, JSON.stringify(scheduled)).toMatchObject({ flagged: true });
+    const health = await integrationRows(t.db, scope, new Date().toISOString().slice(0, 10), DEFAULT_USAGE_THRESHOLDS.integration);
+    expect(health.some((h) => h.errorSpike)).toBe(true);
+    expect(health.some((h) => h.noRecentSync)).toBe(true);
   });
 
   it('holds delivery in every state: projects queued, running (late, concentrated, blocked, partner-delivered), live, closed and cancelled, with time logged', async () => {

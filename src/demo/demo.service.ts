@@ -9,6 +9,7 @@ import { writeDemoDeals } from './deals.writer.ts';
 import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writer.ts';
 import { generateDemo } from './generate.ts';
 import { writeDemoDelivery } from './delivery.writer.ts';
+import { writeDemoUsage } from './usage.writer.ts';
 import { createRandom } from './random.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
@@ -32,6 +33,9 @@ export interface DemoSummary {
   deliveryPeople: number;
   projects: number;
   timeEntries: number;
+  /** Customers with ten weeks of product usage, and the daily rollup rows written for them. */
+  usageAccounts: number;
+  usageRows: number;
 }
 
 export interface DemoOptions {
@@ -113,6 +117,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   const commitments = await writeDemoCommitments(db, ledger, data.commitments);
   const contractTerms = await writeDemoContractTerms(db, ledger, data.contractTerms);
   // Delivery draws from a stream of its own.
+  const usage = await writeDemoUsage(db, { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR }, createRandom((options.seed ?? 42) ^ 0x05a9e));
   const delivery = await writeDemoDelivery(db, { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR }, createRandom((options.seed ?? 42) ^ 0xde11));
   return {
     workspaceId: workspace.id,
@@ -128,6 +133,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     deliveryPeople: delivery.people,
     projects: delivery.projects,
     timeEntries: delivery.timeEntries,
+    usageAccounts: usage.accounts,
+    usageRows: usage.rows,
   };
 }
 
