@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { importCounts, rowError, runOptions } from './import.schemas.ts';
 import type { AppContext } from '../app-context.ts';
 import { actorOf } from '../auth/principal.ts';
 import { principalOf } from '../http/auth.hook.ts';
@@ -41,31 +42,9 @@ const requestQuery = z.object({
   currency: z.string().max(10).optional().describe('Deals: currency of rows that name none'),
 });
 
-const runQuery = requestQuery.extend({
-  dryRun: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .describe('Check every row and count what would change, writing nothing'),
-  runId: z.uuid().optional().describe('The run id to use, chosen by the client so it can poll GET /api/v1/imports/{id} while the file uploads'),
-  fileName: z.string().trim().max(255).optional().describe('The file name, for the history'),
-});
+const runQuery = requestQuery.extend(runOptions);
 
-const rowError = z.object({ row: z.number(), field: z.string(), reason: z.string() });
-
-/** What every import report counts, and its row errors. */
-const counts = z.object({
-  format: z.string(),
-  dryRun: z.boolean(),
-  read: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  skipped: z.number(),
-  errors: z.array(rowError),
-  notes: z.array(z.string()),
-});
+const counts = importCounts;
 
 const runSchema = counts.extend({
   id: z.string(),

@@ -12,12 +12,15 @@ import type { ForecastInput, ForecastProject, ForecastResult, TaskState } from '
 import { listForecastResources, listHolidays } from '../resources/resource.service.ts';
 import { slipOf, type SlipReason } from './project.ts';
 import * as store from './project.store.ts';
+import { logEvent } from './project.service.ts';
 import { evaluateProjectSignals } from './project-signals.service.ts';
 
 /** Hours a day assumed for a task nobody is assigned to yet. */
 const UNASSIGNED_HOURS_PER_DAY = 6;
 /** Once past the promise, a forecast records a new slip only when it moves this many days further. */
 const SLIP_STEP_DAYS = 5;
+/** Who the timeline says moved a forecast. */
+const FORECAST: Actor = { type: 'system', id: null, label: 'forecast' };
 
 export interface RecomputeOptions {
   today: string;
@@ -110,17 +113,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
     outcome.changed++;
     changedProjects.push(p.id);
     await store.updateProject(db, workspaceId, p.id, { forecast_go_live: goLive, forecast_first_value: firstValue, forecast_computed_at: now });
-    await store.insertEvent(db, {
-      id: newId(),
-      workspace_id: workspaceId,
-      project_id: p.id,
-      at: now,
-      actor_kind: 'system',
-      actor_label: 'forecast',
-      kind: 'forecast_changed',
-      task_id: null,
-      detail: JSON.stringify({ from: p.forecast_go_live, to: goLive, promised: p.promised_go_live }),
-    });
+    await logEvent(db, workspaceId, p.id, FORECAST, 'forecast_changed', null, { from: p.forecast_go_live, to: goLive, promised: p.promised_go_live });
     const slip = slipOf({ promised: p.promised_go_live, previousForecast: p.forecast_go_live, newForecast: goLive, lastSlipTo: lastSlips.get(p.id) ?? null, stepDays: SLIP_STEP_DAYS });
     if (slip && p.promised_go_live) {
       const id = newId();
@@ -139,17 +132,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
         explained_by_label: reason ? opts.actor.label : null,
         explained_at: reason ? now : null,
       });
-      await store.insertEvent(db, {
-        id: newId(),
-        workspace_id: workspaceId,
-        project_id: p.id,
-        at: now,
-        actor_kind: 'system',
-        actor_label: 'forecast',
-        kind: 'slipped',
-        task_id: null,
-        detail: JSON.stringify({ slipId: id, days: slip.days, from: p.forecast_go_live, to: goLive, promised: p.promised_go_live, reason: reason?.code ?? null }),
-      });
+      await logEvent(db, workspaceId, p.id, FORECAST, 'slipped', null, { slipId: id, days: slip.days, from: p.forecast_go_live, to: goLive, promised: p.promised_go_live, reason: reason?.code ?? null });
       outcome.slips.push({ projectId: p.id, slipId: id, days: slip.days, explained: Boolean(reason) });
     }
   }

@@ -5,37 +5,14 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, problemSchema } from '../../../platform/http/schemas.ts';
+import { importCounts, runOptions } from '../../../platform/imports/import.schemas.ts';
 import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
 import { importTimeEntries } from '../time/time-import.service.ts';
 import { importResources } from './resource-import.service.ts';
 
-const rowError = z.object({ row: z.number(), field: z.string(), reason: z.string() });
+const resultSchema = importCounts.extend({ runId: z.string(), kind: z.string(), errorsTruncated: z.boolean() });
 
-const resultSchema = z.object({
-  runId: z.string(),
-  kind: z.string(),
-  format: z.string(),
-  dryRun: z.boolean(),
-  read: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  skipped: z.number(),
-  errors: z.array(rowError),
-  errorsTruncated: z.boolean(),
-  notes: z.array(z.string()),
-});
-
-const runQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .describe('Check every row and count what would change, writing nothing'),
-  runId: z.uuid().optional().describe('The run id to use, so GET /api/v1/imports/{id} can follow the run'),
-  fileName: z.string().trim().max(255).optional(),
-});
+const runQuery = z.object(runOptions);
 
 const uploadErrors = { ...errorResponses, 409: problemSchema, 413: problemSchema, 415: problemSchema };
 

@@ -3,7 +3,9 @@
  * estimate accuracy by task type, rework, and people's utilization over a date range.
  */
 
-export type CommercialModel = 'fixed_fee' | 'time_and_materials';
+import type { CommercialModel } from '../projects/project.ts';
+
+export type { CommercialModel };
 
 export interface EconEntry {
   resourceId: string;
