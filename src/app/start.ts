@@ -20,10 +20,13 @@ export interface RunningBaton {
   close(): Promise<void>;
 }
 
-/** Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. */
-export async function openContext(config: Config, logger?: Logger): Promise<AppContext> {
+/**
+ * Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. A serving
+ * instance checkpoints a SQLite WAL in the background (platform/db/checkpointer.ts).
+ */
+export async function openContext(config: Config, logger?: Logger, options: { serving?: boolean } = {}): Promise<AppContext> {
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
-  const dbh = await openDatabase(config.databaseUrl);
+  const dbh = await openDatabase(config.databaseUrl, { checkpointInBackground: options.serving === true });
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
@@ -36,7 +39,7 @@ export async function openContext(config: Config, logger?: Logger): Promise<AppC
 
 /** Starts a whole Baton instance: database, first-start setup, HTTP server and job runner. */
 export async function startBaton(config: Config, options: { logger?: Logger; webDir?: string } = {}): Promise<RunningBaton> {
-  const ctx = await openContext(config, options.logger);
+  const ctx = await openContext(config, options.logger, { serving: true });
   let server: Server | undefined;
   let runner: JobRunner | undefined;
   try {

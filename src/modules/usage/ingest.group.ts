@@ -34,6 +34,8 @@ export interface IngestOutcome {
 }
 
 const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byEventKey = (a: UsageEventTable, b: UsageEventTable) => compare(a.source, b.source) || compare(a.message_id, b.message_id);
 
 /**
  * Stores the requests of one workspace (call inside a transaction); `rematch` gives events kept aside their
@@ -84,49 +86,50 @@ export async function ingestWorkspaceRequests(
   }
 
   // Each event once in the group: the first request carrying it owns it.
-  const owner = new Map<string, number>();
-  const rows: Array<[string, UsageEventTable]> = [];
+  const seen = new Set<string>();
+  const rows: UsageEventTable[] = [];
+  const ownerOf: number[] = [];
   const lastEventAt: Array<string | null> = requests.map(() => null);
   requests.forEach((r, index) => {
     for (const m of r.messages) {
       if (!lastEventAt[index] || m.occurredAt > (lastEventAt[index] as string)) lastEventAt[index] = m.occurredAt;
       const key = `${r.source}\u0000${m.messageId}`;
-      if (owner.has(key)) continue;
-      owner.set(key, index);
+      if (seen.has(key)) continue;
+      seen.add(key);
       const groupId = m.groupId ?? groupOf(m.userId ?? m.anonymousId);
-      rows.push([
-        key,
-        {
-          workspace_id: workspaceId,
-          source: r.source,
-          message_id: m.messageId,
-          type: m.type,
-          event: m.event,
-          user_id: m.userId,
-          anonymous_id: m.anonymousId,
-          account_id: groupId ? (accounts.get(groupId) ?? null) : null,
-          group_id: groupId,
-          occurred_at: m.occurredAt,
-          received_at: receivedAt,
-          properties: JSON.stringify(m.properties),
-        },
-      ]);
+      rows.push({
+        workspace_id: workspaceId,
+        source: r.source,
+        message_id: m.messageId,
+        type: m.type,
+        event: m.event,
+        user_id: m.userId,
+        anonymous_id: m.anonymousId,
+        account_id: groupId ? (accounts.get(groupId) ?? null) : null,
+        group_id: groupId,
+        occurred_at: m.occurredAt,
+        received_at: receivedAt,
+        properties: m.properties,
+      });
+      ownerOf.push(index);
     }
   });
-  rows.sort(byKey);
-  const inserted = await store.insertNewEvents(db, rows.map(([, row]) => row));
+  // In key order: concurrent PostgreSQL writers lock rows in the same order, and index pages are visited in order.
+  const order = rows.map((_, i) => i).sort((a, b) => byEventKey(rows[a] as UsageEventTable, rows[b] as UsageEventTable));
+  const sorted = order.map((i) => rows[i] as UsageEventTable);
+  const inserted = await store.insertNewEvents(db, sorted);
 
   // Only the events that were new, and that have an account, count in the rollups.
   const stored = requests.map(() => 0);
   const unmatched = requests.map(() => 0);
   const fresh: RollupEvent[] = [];
-  for (const [key, row] of rows) {
-    if (!inserted.has(key)) continue;
-    const index = owner.get(key) as number;
+  sorted.forEach((row, k) => {
+    if (!inserted[k]) return;
+    const index = ownerOf[order[k] as number] as number;
     stored[index] = (stored[index] ?? 0) + 1;
     if (row.account_id === null) unmatched[index] = (unmatched[index] ?? 0) + 1;
     else fresh.push(row);
-  }
+  });
   await addToRollups(db, workspaceId, fresh);
   const rematched = mappingsChanged ? await rematch(db, workspaceId) : 0;
 

@@ -11,6 +11,7 @@ import { errorResponses } from '../../platform/http/schemas.ts';
 import { adoptionRoutes } from './adoption.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
 import { IngestWriter } from './ingest.writer.ts';
+import { BodyReader } from './read-pool.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
 import { ingestTotals, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
 import {
@@ -18,9 +19,6 @@ import {
   MAX_POSTHOG_BODY_BYTES,
   MAX_SEGMENT_BATCH_BYTES,
   type ReadResult,
-  readPosthog,
-  readSegment,
-  segmentWriteKey,
   type UsageSource,
   type UsageType,
 } from './usage-event.ts';
@@ -40,15 +38,8 @@ const inflate = (body: Buffer, limit: number): Promise<Buffer> =>
     });
   });
 
-/** The body as JSON; an unreadable body is a refused message naming `body`. */
-const parseJson = (body: unknown): { ok: true; value: unknown } | { ok: false; read: ReadResult } => {
-  const text = Buffer.isBuffer(body) ? body.toString('utf8') : '';
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (err) {
-    return { ok: false, read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] } };
-  }
-};
+/** The raw body (none when the request sent no body: read as empty, which is not JSON). */
+const bytesOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
 const ingestStatusCounts = z.object({
   received: z.number(),
@@ -76,6 +67,8 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     // PostgreSQL (row locks; the database with SKIP LOCKED) takes several writing transactions at once; SQLite one.
     writers: ctx.caps.supportsSkipLocked ? 4 : 1,
   });
+  const reader = new BodyReader(ctx.config.ingestReadThreads);
+  app.addHook('onClose', () => reader.close());
   const keys = new Map<string, { principal: Principal; until: number }>();
 
   /** The workspace of an ingest key, verified once per key every few seconds. */
@@ -149,9 +142,9 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
         schema: { hide: true },
         handler: async (request) => {
           const header = basicAuthUser(request.headers.authorization);
-          const parsed = parseJson(request.body);
-          const principal = await authenticate(header ?? (parsed.ok ? segmentWriteKey(parsed.value) : null));
-          await receive(request, principal, 'segment', parsed.ok ? readSegment(parsed.value, new Date().toISOString(), implied) : parsed.read);
+          const body = await reader.read({ source: 'segment', body: bytesOf(request.body), implied, now: new Date().toISOString() });
+          const principal = await authenticate(header ?? body.key);
+          await receive(request, principal, 'segment', body.read);
           return { success: true };
         },
       });
@@ -165,11 +158,10 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
           config: { access: 'public' },
           schema: { hide: true },
           handler: async (request) => {
-            const parsed = parseJson(request.body);
-            if (!parsed.ok) throw new AppError('validation', 'body: not valid JSON', { fieldErrors: parsed.read.ok ? [] : parsed.read.errors });
-            const read = readPosthog(parsed.value, new Date().toISOString());
-            const principal = await authenticate(read.apiKey);
-            await receive(request, principal, 'posthog', read);
+            const body = await reader.read({ source: 'posthog', body: bytesOf(request.body), now: new Date().toISOString() });
+            if (!body.json) throw new AppError('validation', 'body: not valid JSON', { fieldErrors: body.read.ok ? [] : body.read.errors });
+            const principal = await authenticate(body.key);
+            await receive(request, principal, 'posthog', body.read);
             return { status: 1 };
           },
         });

@@ -48,13 +48,13 @@ export function rollupsOf(events: readonly RollupEvent[]): { features: FeatureRo
     const feature = featureOf(e);
     if (feature === null) continue;
     const day = dayOf(e.occurred_at);
-    const fk = JSON.stringify([e.account_id, day, feature]);
+    const fk = `${e.account_id}\u0000${day}\u0000${feature}`;
     const f = features.get(fk);
     if (f) f.events += 1;
     else features.set(fk, { account_id: e.account_id, day, feature, events: 1 });
     const user = e.user_id ?? e.anonymous_id;
     if (!user) continue;
-    const uk = JSON.stringify([e.account_id, day, user]);
+    const uk = `${e.account_id}\u0000${day}\u0000${user}`;
     const u = users.get(uk);
     if (u) u.events += 1;
     else users.set(uk, { account_id: e.account_id, day, user_key: user, events: 1 });

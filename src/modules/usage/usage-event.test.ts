@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basicAuthUser, readPosthog, readSegment, type UsageMessage, userGroups } from './usage-event.ts';
+import { messageSizes } from './message-sizes.ts';
+import { basicAuthUser, isCanonicalUtc, readPosthog, readSegment, type UsageMessage, userGroups } from './usage-event.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const id = fc.stringMatching(/^[a-z0-9]{1,8}$/);
@@ -67,5 +68,42 @@ describe('user → group mapping', () => {
     );
     expect(basicAuthUser('Bearer x')).toBeNull();
     expect(basicAuthUser(undefined)).toBeNull();
+  });
+});
+
+describe('reading timestamps and sizes', () => {
+  /** The plain definition: text a Date reads and writes back unchanged. */
+  const canonical = (t: string) => {
+    const ms = Date.parse(t);
+    return !Number.isNaN(ms) && new Date(ms).toISOString() === t;
+  };
+
+  it('keeps exactly the timestamps toISOString writes', () => {
+    fc.assert(fc.property(fc.date({ min: new Date(Date.UTC(0, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (d) => {
+      expect(isCanonicalUtc(d.toISOString())).toBe(true);
+    }));
+    const near = fc.tuple(fc.date({ noInvalidDate: true, min: new Date('1990-01-01'), max: new Date('2100-01-01') }), fc.nat(23), fc.constantFrom(...'0123456789-:.TZ x+'.split('')));
+    fc.assert(
+      fc.property(near, ([d, at, ch]) => {
+        const t = d.toISOString();
+        const changed = t.slice(0, at) + ch + t.slice(at + 1);
+        expect(isCanonicalUtc(changed)).toBe(canonical(changed));
+      }),
+    );
+    for (const t of ['2024-02-29T00:00:00.000Z', '2023-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-11-26T24:00:00.000Z', '2026-11-26T12:00:00Z']) {
+      expect(isCanonicalUtc(t)).toBe(canonical(t));
+    }
+  });
+
+  it('refuses a message over 32 KB by its size as sent, naming it, whether sizes are given or measured', () => {
+    const batch = [{ type: 'track', messageId: 'a', userId: 'u', event: 'x' }, { type: 'track', messageId: 'b', userId: 'u', event: 'x', properties: { blob: 'y'.repeat(33 * 1024) } }];
+    const body = { batch };
+    for (const sizes of [messageSizes(Buffer.from(JSON.stringify(body))), undefined]) {
+      const read = readSegment(body, NOW, undefined, sizes);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.errors).toEqual([{ field: 'body.batch.1', message: 'is larger than 32 KB' }]);
+    }
+    const fine = readSegment({ batch: [batch[0]] }, NOW, undefined, [32 * 1024]);
+    expect(fine.ok).toBe(true);
   });
 });

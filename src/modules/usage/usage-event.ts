@@ -26,7 +26,8 @@ export interface UsageMessage {
   /** The group this message names (group call, `context.groupId`, traits `company.id`, PostHog `$groups`). */
   groupId: string | null;
   occurredAt: string;
-  properties: Record<string, unknown>;
+  /** The message's properties (traits for identify and group calls) as JSON text, as stored. */
+  properties: string;
 }
 
 export interface MessageFieldError {
@@ -41,24 +42,44 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 
 /** An id as clients send it: a non-empty string, or a number. */
 const idOf = (v: unknown): string | null => {
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v === 'string') {
     // PostgreSQL text cannot hold NUL characters.
-    const clean = v.replaceAll('\u0000', '').trim();
-    return clean === '' ? null : clean.slice(0, 200);
+    let clean = v.includes('\u0000') ? v.replaceAll('\u0000', '') : v;
+    if (clean.length === 0) return null;
+    if (clean.charCodeAt(0) <= 32 || clean.charCodeAt(clean.length - 1) <= 32) clean = clean.trim();
+    if (clean.length === 0) return null;
+    return clean.length > 200 ? clean.slice(0, 200) : clean;
   }
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
 };
 
-const ISO_UTC_MS = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Whether text is already a valid timestamp as `toISOString` writes it (what clients send): kept as it is. */
-function isCanonicalUtc(text: string): boolean {
-  const m = ISO_UTC_MS.exec(text);
-  if (!m) return false;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > (MONTH_DAYS[month - 1] as number) || hour > 23 || minute > 59 || second > 59) return false;
+/** The number written by the ASCII digits of text[from, to), or -1 when one is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Whether text is already a valid timestamp as `toISOString` writes it (`YYYY-MM-DDTHH:MM:SS.sssZ`, what clients
+ * send): kept as it is, without a Date round trip.
+ */
+export function isCanonicalUtc(text: string): boolean {
+  if (text.length !== 24 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  if (year < 0 || digits(text, 20, 23) < 0 || month < 1 || month > 12 || day < 1 || day > (MONTH_DAYS[month - 1] as number) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
   return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
 }
 
@@ -84,11 +105,11 @@ function groupOfTraits(traits: unknown): string | null {
   return idOf(traits.groupId);
 }
 
-function segmentMessage(item: unknown, at: string, now: string, implied: UsageType | undefined, sentAt: unknown): { message?: UsageMessage; errors: MessageFieldError[] } {
+function segmentMessage(item: unknown, at: string, implied: UsageType | undefined, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`.replace(/^\./, ''), message });
   if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
-  if (byteLength(item) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
   const type = (item.type ?? implied) as string | undefined;
   if (typeof type !== 'string' || !(SEGMENT_TYPES as readonly string[]).includes(type)) {
     fail('type', `must be one of ${SEGMENT_TYPES.join(', ')}`);
@@ -106,7 +127,7 @@ function segmentMessage(item: unknown, at: string, now: string, implied: UsageTy
   const groupIdOfCall = type === 'group' ? idOf(item.groupId) : null;
   if (type === 'group' && !groupIdOfCall) fail('groupId', 'a group call names its group');
   // A message's own timestamp, else the batch's sentAt, else now.
-  const occurredAt = timeOf(item.timestamp, timeOf(sentAt, now) ?? now);
+  const occurredAt = timeOf(item.timestamp, defaultTime);
   if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.messageId === undefined || item.messageId === null ? contentId(item) : idOf(item.messageId);
   if (!messageId) fail('messageId', 'must be a non-empty string');
@@ -124,27 +145,30 @@ function segmentMessage(item: unknown, at: string, now: string, implied: UsageTy
       anonymousId,
       groupId,
       occurredAt: occurredAt as string,
-      properties: isObject(properties) ? properties : {},
+      properties: isObject(properties) ? JSON.stringify(properties) : '{}',
     },
   };
 }
 
 /**
  * Reads a Segment body: `{ batch: [...] }` for `/v1/batch`, or one message for `/v1/track` and the others
- * (`implied` is the endpoint's type). Fields are named as `body.batch.3.event`.
+ * (`implied` is the endpoint's type). Fields are named as `body.batch.3.event`. `sizes`, the byte size of each
+ * message as sent (`messageSizes`), spares serializing each message again to check its size.
  */
-export function readSegment(body: unknown, now: string, implied?: UsageType): ReadResult {
+export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: readonly number[] | null): ReadResult {
   if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
   if (implied) {
-    const one = segmentMessage(body, 'body', now, implied, undefined);
+    const one = segmentMessage(body, 'body', implied, now, undefined);
     return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
   }
   const batch = body.batch;
   if (!Array.isArray(batch)) return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
+  const measured = sizes && sizes.length === batch.length ? sizes : undefined;
+  const defaultTime = timeOf(body.sentAt, now) ?? now;
   batch.forEach((item, i) => {
-    const one = segmentMessage(item, `body.batch.${i}`, now, undefined, body.sentAt);
+    const one = segmentMessage(item, `body.batch.${i}`, undefined, defaultTime, measured?.[i]);
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
@@ -162,11 +186,11 @@ function groupOfPosthog(groups: unknown): string | null {
   return idOf(groups.company) ?? idOf(groups.organization) ?? idOf(Object.values(groups)[0]);
 }
 
-function posthogMessage(item: unknown, at: string, now: string, sentAt: unknown): { message?: UsageMessage; errors: MessageFieldError[] } {
+function posthogMessage(item: unknown, at: string, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`, message });
   if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
-  if (byteLength(item) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
   const event = item.event;
   if (typeof event !== 'string' || !idOf(event)) fail('event', 'name the event');
   const properties = item.properties ?? {};
@@ -174,7 +198,7 @@ function posthogMessage(item: unknown, at: string, now: string, sentAt: unknown)
   const props = isObject(properties) ? properties : {};
   const distinctId = idOf(item.distinct_id) ?? idOf(props.distinct_id);
   if (!distinctId) fail('distinct_id', 'give the distinct_id of the user');
-  const occurredAt = timeOf(item.timestamp, timeOf(sentAt, now) ?? now);
+  const occurredAt = timeOf(item.timestamp, defaultTime);
   if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.uuid === undefined || item.uuid === null ? contentId(item) : idOf(item.uuid);
   if (!messageId) fail('uuid', 'must be a non-empty string');
@@ -185,15 +209,15 @@ function posthogMessage(item: unknown, at: string, now: string, sentAt: unknown)
   const groupId = type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
   return {
     errors,
-    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: props },
+    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: JSON.stringify(props) },
   };
 }
 
 /**
  * Reads a PostHog body: `{ api_key, batch: [...] }`, one event `{ api_key, event, properties, distinct_id }`,
- * or a bare list of events (each with `properties.token` or `api_key`).
+ * or a bare list of events (each with `properties.token` or `api_key`). `sizes` as for `readSegment`.
  */
-export function readPosthog(body: unknown, now: string): ReadResult & { apiKey: string | null } {
+export function readPosthog(body: unknown, now: string, sizes?: readonly number[] | null): ReadResult & { apiKey: string | null } {
   const list = Array.isArray(body) ? body : isObject(body) ? (Array.isArray(body.batch) ? body.batch : [body]) : undefined;
   if (!list) return { ok: false, count: 0, apiKey: null, errors: [{ field: 'body', message: 'must be a JSON object or list' }] };
   const first = list[0];
@@ -205,8 +229,10 @@ export function readPosthog(body: unknown, now: string): ReadResult & { apiKey: 
   const base = Array.isArray(body) ? 'body' : isObject(body) && Array.isArray(body.batch) ? 'body.batch' : null;
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
+  const measured = base && sizes && sizes.length === list.length ? sizes : undefined;
+  const defaultTime = timeOf(sentAt, now) ?? now;
   list.forEach((item, i) => {
-    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', now, sentAt);
+    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', defaultTime, measured?.[i]);
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });

@@ -1,6 +1,6 @@
 /** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
 import { CompiledQuery } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import { type Db, sqliteInTransaction } from '../../platform/db/database.ts';
 import type { RollupEvent } from './rollup.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from './usage.table.ts';
 
@@ -46,12 +46,39 @@ const EVENT_COLUMNS: ReadonlyArray<keyof UsageEventTable> = [
 ];
 const SAMPLE_EVENT = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, null])) as unknown as UsageEventTable;
 
+/** The one-row insert of an event on SQLite, prepared once per connection. */
+const sqliteInserts = new WeakMap<object, EventInsert>();
+interface EventInsert {
+  run(...values: unknown[]): { changes: number };
+}
+
+/**
+ * On SQLite (inside the writer's transaction), a prepared one-row insert run per event is cheaper than a
+ * 500-row statement returning its rows: `changes` tells whether each event was new.
+ */
+function insertNewEventsSqlite(sqlite: NonNullable<ReturnType<typeof sqliteInTransaction>>, rows: readonly UsageEventTable[]): boolean[] {
+  let statement = sqliteInserts.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(
+      `insert into usage_events (${EVENT_COLUMNS.join(', ')}) values (${EVENT_COLUMNS.map(() => '?').join(', ')}) on conflict (workspace_id, source, message_id) do nothing`,
+    ) as unknown as EventInsert;
+    sqliteInserts.set(sqlite, statement);
+  }
+  const inserted: boolean[] = new Array(rows.length);
+  rows.forEach((r, i) => {
+    inserted[i] = statement.run(r.workspace_id, r.source, r.message_id, r.type, r.event, r.user_id, r.anonymous_id, r.account_id, r.group_id, r.occurred_at, r.received_at, r.properties).changes === 1;
+  });
+  return inserted;
+}
+
 /**
  * Inserts events, skipping those already stored (same workspace, source and message id): one statement per 500
  * rows whose text is compiled once, the database deciding what is new (`ON CONFLICT DO NOTHING`), so a retried
- * batch costs no query per event. Returns the `source` + NUL + `message_id` keys of the events that were new.
+ * batch costs no query per event. Returns, for each row in order, whether it was new.
  */
-export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]): Promise<Set<string>> {
+export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]): Promise<boolean[]> {
+  const sqlite = sqliteInTransaction(db);
+  if (sqlite) return insertNewEventsSqlite(sqlite, rows);
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT);
@@ -61,7 +88,7 @@ export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]):
     const result = await db.executeQuery<{ source: string; message_id: string }>(CompiledQuery.raw(insertEventsSql(db, SAMPLE_EVENT, chunk.length), parameters));
     for (const r of result.rows) inserted.add(`${r.source}\u0000${r.message_id}`);
   }
-  return inserted;
+  return rows.map((r) => inserted.has(`${r.source}\u0000${r.message_id}`));
 }
 
 export const selectUsers = (db: Db, workspaceId: string, userIds: readonly string[]): Promise<UsageUserTable[]> =>

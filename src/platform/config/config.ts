@@ -34,6 +34,8 @@ export interface Config {
   readonly ingestMaxPending: number;
   /** Seconds a refused ingest client is told to wait (`Retry-After`). */
   readonly ingestRetryAfterSeconds: number;
+  /** Worker threads reading ingest bodies (0: on the request thread). */
+  readonly ingestReadThreads: number;
 }
 
 const bool = (name: string) =>
@@ -82,6 +84,7 @@ const envSchema = z.object({
   BATON_IMPORT_MAX_MB: int('BATON_IMPORT_MAX_MB', 1, 10_240).optional(),
   BATON_INGEST_MAX_PENDING: int('BATON_INGEST_MAX_PENDING', 1, 100_000).optional(),
   BATON_INGEST_RETRY_AFTER: int('BATON_INGEST_RETRY_AFTER', 1, 300).optional(),
+  BATON_INGEST_READ_THREADS: int('BATON_INGEST_READ_THREADS', 0, 16).optional(),
   BATON_PUBLIC_URL: z
     .string()
     .trim()
@@ -111,6 +114,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_IMPORT_MAX_MB', default: '50', meaning: 'largest CSV file an import through the API or web page accepts, in MiB' },
   { name: 'BATON_INGEST_MAX_PENDING', default: '200', meaning: 'usage ingest requests an instance holds (waiting or being written) before it answers 429 with Retry-After' },
   { name: 'BATON_INGEST_RETRY_AFTER', default: '2', meaning: 'seconds a refused ingest client is told to wait before sending again' },
+  { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies while the request thread stores (0: parse on the request thread)' },
   { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
@@ -163,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importMaxBytes: (e.BATON_IMPORT_MAX_MB ?? 50) * 1024 * 1024,
     ingestMaxPending: e.BATON_INGEST_MAX_PENDING ?? 200,
     ingestRetryAfterSeconds: e.BATON_INGEST_RETRY_AFTER ?? 2,
+    ingestReadThreads: e.BATON_INGEST_READ_THREADS ?? 1,
   });
 }
 

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
 import { AppError } from '../errors/app-error.ts';
+import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
 import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
 import type { Database } from './schema.ts';
 
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
   readonly sqliteFile: string | undefined;
   /** SQLite only: the raw driver handle, for online backups. */
   readonly sqlite: SqliteDatabase.Database | undefined;
+  /** SQLite file opened to serve: the worker checkpointing its WAL. */
+  readonly checkpointer?: Checkpointer | undefined;
   close(): Promise<void>;
 }
 
@@ -49,8 +52,26 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
   });
 }
 
+/** The raw SQLite handle behind each Kysely instance (keyed by its adapter, which its transactions share). */
+const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();
+
+/**
+ * The raw SQLite connection under a transaction, for a hot path that runs one prepared statement many times
+ * (usage ingest). Only inside a transaction: Kysely then holds SQLite's single connection for it, so nothing
+ * else can interleave. Undefined on PostgreSQL and outside transactions.
+ */
+export function sqliteInTransaction(db: Db): SqliteDatabase.Database | undefined {
+  return db.isTransaction ? sqliteHandles.get(db.getExecutor().adapter) : undefined;
+}
+
 /** Opens the database named by a URL (`sqlite:<file>`, `sqlite::memory:` or `postgres://…`) and checks it answers. */
-export async function openDatabase(url: string, options: { poolSize?: number } = {}): Promise<DatabaseHandle> {
+export interface OpenOptions {
+  poolSize?: number;
+  /** SQLite file: checkpoint the WAL from a worker thread instead of inside commits (a serving instance). */
+  checkpointInBackground?: boolean;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
   const displayUrl = redactUrl(url);
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -67,13 +88,19 @@ export async function openDatabase(url: string, options: { poolSize?: number } =
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    sqliteHandles.set(db.getExecutor().adapter, sqlite);
+    const checkpointer = options.checkpointInBackground && !inMemory ? startCheckpointer(sqlite, path.resolve(file)) : undefined;
     return {
       db,
       caps: sqliteCapabilities,
       displayUrl,
       sqliteFile: inMemory ? undefined : path.resolve(file),
       sqlite,
-      close: () => db.destroy(),
+      checkpointer,
+      close: async () => {
+        await checkpointer?.stop();
+        await db.destroy();
+      },
     };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {

@@ -1,0 +1,39 @@
+/**
+ * One ingest request's body read into messages (pure, no I/O): JSON, the size of each message as sent, then the
+ * Segment or PostHog reading. Runs on a worker thread (read-pool.ts) or, without one, on the request's thread.
+ */
+import { messageSizes } from './message-sizes.ts';
+import { type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
+
+export interface BodyJob {
+  source: UsageSource;
+  body: Uint8Array;
+  /** The type a single-message Segment endpoint implies (`/v1/track`…); none for batches. */
+  implied?: UsageType | undefined;
+  /** Receipt time: the timestamp of messages that carry none. */
+  now: string;
+}
+
+export interface BodyRead {
+  /** Whether the body was JSON at all. */
+  json: boolean;
+  /** The API key the body carries (Segment `writeKey`, PostHog `api_key` or `properties.token`). */
+  key: string | null;
+  read: ReadResult;
+}
+
+export function readBody(job: BodyJob): BodyRead {
+  const bytes = Buffer.isBuffer(job.body) ? job.body : Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (err) {
+    return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] } };
+  }
+  if (job.source === 'segment') {
+    const sizes = job.implied ? null : messageSizes(bytes);
+    return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
+  }
+  const { apiKey, ...read } = readPosthog(value, job.now, messageSizes(bytes));
+  return { json: true, key: apiKey, read: read as ReadResult };
+}
