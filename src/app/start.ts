@@ -22,11 +22,11 @@ export interface RunningBaton {
 
 /**
  * Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. A serving
- * instance checkpoints a SQLite WAL in the background (platform/db/checkpointer.ts).
+ * instance starts a SQLite file's side thread (platform/db/side-thread.ts).
  */
 export async function openContext(config: Config, logger?: Logger, options: { serving?: boolean } = {}): Promise<AppContext> {
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
-  const dbh = await openDatabase(config.databaseUrl, { checkpointInBackground: options.serving === true });
+  const dbh = await openDatabase(config.databaseUrl, { sideThread: options.serving === true });
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');

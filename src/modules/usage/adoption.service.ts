@@ -72,6 +72,9 @@ export interface PortfolioRow extends AdoptionNumbers {
   accountName: string;
 }
 
+/** Names in the order `localeCompare` gives, with one collator for the whole sort. */
+const byName = new Intl.Collator();
+
 const sortValue = (r: PortfolioRow, sort: PortfolioSort): number | null =>
   sort === 'adoptionRate' ? r.adoptionRate : sort === 'mau' ? r.mau : sort === 'featureBreadth' ? r.featureBreadth : sort === 'concentration' ? r.concentration : r.trend.changePct;
 
@@ -85,10 +88,14 @@ export async function portfolio(
   q: { day: string; sort: PortfolioSort; order: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ day: string; total: number; items: PortfolioRow[] }> {
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
-  const aggregates = await store.selectAdoptionAggregates(db, scope.workspaceId, from, q.day);
-  const names = await accountNamesById(db, scope);
-  const seats = new Map((await store.selectAllSeats(db, scope.workspaceId)).map((s) => [s.account_id, Number(s.seats)]));
-  const entitlement = await entitlementsOf(db, scope.workspaceId);
+  // The aggregates first: on a served SQLite file one of their queries runs on the side thread meanwhile.
+  const [aggregates, names, seatRows, entitlement] = await Promise.all([
+    store.selectAdoptionAggregates(db, scope.workspaceId, from, q.day),
+    accountNamesById(db, scope),
+    store.selectAllSeats(db, scope.workspaceId),
+    entitlementsOf(db, scope.workspaceId),
+  ]);
+  const seats = new Map(seatRows.map((s) => [s.account_id, Number(s.seats)]));
   const rows: PortfolioRow[] = [];
   for (const [id, a] of aggregates) {
     const name = names.get(id);
@@ -104,7 +111,7 @@ export async function portfolio(
       if (y === null) return -1;
       return (x - y) * dir;
     }
-    return a.accountName.localeCompare(b.accountName) || (a.accountId < b.accountId ? -1 : 1);
+    return byName.compare(a.accountName, b.accountName) || (a.accountId < b.accountId ? -1 : 1);
   });
   return { day: q.day, total: rows.length, items: rows.slice(q.offset, q.offset + q.limit) };
 }

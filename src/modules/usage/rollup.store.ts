@@ -1,6 +1,6 @@
 /** Queries of the daily usage rollups and licensed seats, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
-import type { Db } from '../../platform/db/database.ts';
+import { capabilitiesOf, type Db, readTogether } from '../../platform/db/database.ts';
 import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
 import type { UsageAccountSeatsTable } from './usage.table.ts';
 import { type AdoptionAggregates, addDays } from './adoption.ts';
@@ -93,39 +93,40 @@ export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
 
 /**
  * The portfolio's adoption aggregates (see `AdoptionAggregates`) for every account with usage in the window,
- * computed by the database in two grouped passes instead of reading every daily row.
+ * computed by the database in two grouped passes instead of reading every daily row, one row per account from
+ * each, run at the same time (`readTogether`: the users pass, the heavier, on a served SQLite file's side thread).
  */
 export async function selectAdoptionAggregates(db: Db, workspaceId: string, from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
   const week = addDays(day, -6);
   const prevFrom = addDays(day, -27);
   const prevTo = addDays(day, -21);
-  const users = await sql<{ account_id: string; dau: number | string; wau: number | string; mau: number | string; previous: number | string; total: number | string | null; top3: number | string | null }>`
+  const users = sql`
     with per_user as (
-      select account_id, user_key, sum(events) as ev,
-        max(case when day = ${day} then 1 else 0 end) as d1,
-        max(case when day >= ${week} then 1 else 0 end) as w,
+      select account_id, user_key, sum(events) as ev, max(day) as last_day,
         max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
       from usage_daily_account_user
       where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
       group by account_id, user_key
     ),
     ranked as (select per_user.*, row_number() over (partition by account_id order by ev desc) as rn from per_user)
-    select account_id, sum(d1) as dau, sum(w) as wau, count(*) as mau, sum(prev) as previous, sum(ev) as total,
+    select account_id, sum(case when last_day = ${day} then 1 else 0 end) as dau, sum(case when last_day >= ${week} then 1 else 0 end) as wau,
+      count(*) as mau, sum(prev) as previous, sum(ev) as total,
       sum(case when rn <= 3 then ev else 0 end) as top3
-    from ranked group by account_id`.execute(db);
-  const features = await sql<{ account_id: string; feature: string; events: number | string }>`
-    select account_id, feature, sum(events) as events
+    from ranked group by account_id`.compile(db);
+  const features = sql`
+    select account_id, sum(events) as events, ${sql.raw(capabilitiesOf(db).jsonArrayAgg)}(distinct feature) as features
     from usage_daily_account_feature
     where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
-    group by account_id, feature`.execute(db);
+    group by account_id`.compile(db);
+  const [userRows, featureRows] = await readTogether(db, [users, features]);
   const out = new Map<string, AdoptionAggregates>();
   const of = (id: string) => {
     let a = out.get(id);
     if (!a) out.set(id, (a = { dau: 0, wau: 0, mau: 0, previous: 0, userEvents: 0, top3UserEvents: 0, events30d: 0, featuresUsed: [] }));
-    return a as AdoptionAggregates & { featuresUsed: string[] };
+    return a;
   };
-  for (const r of users.rows) {
-    const a = of(r.account_id);
+  for (const r of userRows ?? []) {
+    const a = of(r.account_id as string);
     a.dau = Number(r.dau);
     a.wau = Number(r.wau);
     a.mau = Number(r.mau);
@@ -133,10 +134,10 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, from
     a.userEvents = Number(r.total ?? 0);
     a.top3UserEvents = Number(r.top3 ?? 0);
   }
-  for (const r of features.rows) {
-    const a = of(r.account_id);
-    a.events30d += Number(r.events);
-    a.featuresUsed.push(r.feature);
+  for (const r of featureRows ?? []) {
+    const a = of(r.account_id as string);
+    a.events30d = Number(r.events);
+    a.featuresUsed = (typeof r.features === 'string' ? JSON.parse(r.features) : r.features) as string[];
   }
   return out;
 }

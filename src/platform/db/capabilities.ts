@@ -10,6 +10,8 @@ export interface DialectCapabilities {
   readonly singleWriter: boolean;
   /** The operator for a case-insensitive substring match. */
   readonly caseInsensitiveLike: 'like' | 'ilike';
+  /** The aggregate collecting values into a JSON array (SQLite answers its text, PostgreSQL the array). */
+  readonly jsonArrayAgg: 'json_group_array' | 'json_agg';
 }
 
 export const sqliteCapabilities: DialectCapabilities = Object.freeze({
@@ -17,6 +19,7 @@ export const sqliteCapabilities: DialectCapabilities = Object.freeze({
   supportsSkipLocked: false,
   singleWriter: true,
   caseInsensitiveLike: 'like',
+  jsonArrayAgg: 'json_group_array',
 });
 
 export const postgresCapabilities: DialectCapabilities = Object.freeze({
@@ -24,4 +27,5 @@ export const postgresCapabilities: DialectCapabilities = Object.freeze({
   supportsSkipLocked: true,
   singleWriter: false,
   caseInsensitiveLike: 'ilike',
+  jsonArrayAgg: 'json_agg',
 });

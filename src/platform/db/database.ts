@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
 import { AppError } from '../errors/app-error.ts';
-import { type Checkpointer, startCheckpointer } from './checkpointer.ts';
+import { type SideThread, startSideThread } from './side-thread.ts';
 import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
 import type { Database } from './schema.ts';
 
@@ -21,8 +21,8 @@ export interface DatabaseHandle {
   readonly sqliteFile: string | undefined;
   /** SQLite only: the raw driver handle, for online backups. */
   readonly sqlite: SqliteDatabase.Database | undefined;
-  /** SQLite file opened to serve: the worker checkpointing its WAL. */
-  readonly checkpointer?: Checkpointer | undefined;
+  /** SQLite file opened to serve: its side thread (WAL checkpoints, reads beside the request thread's). */
+  readonly sideThread?: SideThread | undefined;
   close(): Promise<void>;
 }
 
@@ -52,8 +52,37 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
   });
 }
 
-/** The raw SQLite handle behind each Kysely instance (keyed by its adapter, which its transactions share). */
-const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();
+/** What stands behind each Kysely instance, keyed by its adapter (which its transactions share). */
+const behind = new WeakMap<object, { caps: DialectCapabilities; sqlite?: SqliteDatabase.Database; sideThread?: SideThread }>();
+const behindOf = (db: Db) => behind.get(db.getExecutor().adapter);
+
+/** The capabilities of the database a handle or transaction works on. */
+export function capabilitiesOf(db: Db): DialectCapabilities {
+  const found = behindOf(db);
+  if (!found) throw new Error('this Kysely instance was not opened by openDatabase');
+  return found.caps;
+}
+
+/**
+ * Runs read queries at the same time, for a report made of several heavy ones: on PostgreSQL each on a connection
+ * of the pool; on a served SQLite file the side thread takes every other query (the first, third…) while this
+ * thread runs the rest; otherwise one after the other. Outside a transaction only (each query sees the data as
+ * committed when it starts). Answers in the order asked.
+ */
+export async function readTogether(db: Db, queries: readonly CompiledQuery[]): Promise<Array<Array<Record<string, unknown>>>> {
+  const found = behindOf(db);
+  const run = async (q: CompiledQuery) => (await db.executeQuery<Record<string, unknown>>(q)).rows;
+  if (!db.isTransaction && found?.caps.kind === 'postgres') return Promise.all(queries.map(run));
+  const side = db.isTransaction ? undefined : found?.sideThread;
+  const results: Array<Promise<Array<Record<string, unknown>>> | Array<Record<string, unknown>>> = new Array(queries.length);
+  // Handed over first, so that the side thread works while this one does.
+  queries.forEach((q, i) => {
+    const elsewhere = i % 2 === 0 ? side?.read<Record<string, unknown>>(q.sql, q.parameters) : undefined;
+    if (elsewhere) results[i] = elsewhere;
+  });
+  for (let i = 0; i < queries.length; i++) if (!results[i]) results[i] = await run(queries[i] as CompiledQuery);
+  return Promise.all(results);
+}
 
 /**
  * The raw SQLite connection under a transaction, for a hot path that runs one prepared statement many times
@@ -61,14 +90,14 @@ const sqliteHandles = new WeakMap<object, SqliteDatabase.Database>();
  * else can interleave. Undefined on PostgreSQL and outside transactions.
  */
 export function sqliteInTransaction(db: Db): SqliteDatabase.Database | undefined {
-  return db.isTransaction ? sqliteHandles.get(db.getExecutor().adapter) : undefined;
+  return db.isTransaction ? behindOf(db)?.sqlite : undefined;
 }
 
 /** Opens the database named by a URL (`sqlite:<file>`, `sqlite::memory:` or `postgres://…`) and checks it answers. */
 export interface OpenOptions {
   poolSize?: number;
-  /** SQLite file: checkpoint the WAL from a worker thread instead of inside commits (a serving instance). */
-  checkpointInBackground?: boolean;
+  /** SQLite file opened to serve: start its side thread (WAL checkpoints, reads beside the request thread's). */
+  sideThread?: boolean;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
@@ -88,17 +117,17 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-    sqliteHandles.set(db.getExecutor().adapter, sqlite);
-    const checkpointer = options.checkpointInBackground && !inMemory ? startCheckpointer(sqlite, path.resolve(file)) : undefined;
+    const sideThread = options.sideThread && !inMemory ? startSideThread(sqlite, path.resolve(file)) : undefined;
+    behind.set(db.getExecutor().adapter, { caps: sqliteCapabilities, sqlite, sideThread });
     return {
       db,
       caps: sqliteCapabilities,
       displayUrl,
       sqliteFile: inMemory ? undefined : path.resolve(file),
       sqlite,
-      checkpointer,
+      sideThread,
       close: async () => {
-        await checkpointer?.stop();
+        await sideThread?.stop();
         await db.destroy();
       },
     };
@@ -109,6 +138,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       // An idle client lost its connection; the pool replaces it on the next query.
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    behind.set(db.getExecutor().adapter, { caps: postgresCapabilities });
     try {
       await sql`select 1`.execute(db);
     } catch (cause) {

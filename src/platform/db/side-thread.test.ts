@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from './database.ts';
+import { CompiledQuery } from 'kysely';
+import { openDatabase, readTogether, type DatabaseHandle } from './database.ts';
 
 const opened: Array<{ dbh: DatabaseHandle; dir: string }> = [];
 afterEach(async () => {
@@ -12,9 +13,9 @@ afterEach(async () => {
   }
 });
 
-async function open(checkpointInBackground: boolean): Promise<DatabaseHandle> {
+async function open(sideThread: boolean): Promise<DatabaseHandle> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-checkpoint-'));
-  const dbh = await openDatabase(`sqlite:${path.join(dir, 'baton.db')}`, { checkpointInBackground });
+  const dbh = await openDatabase(`sqlite:${path.join(dir, 'baton.db')}`, { sideThread });
   opened.push({ dbh, dir });
   return dbh;
 }
@@ -34,9 +35,9 @@ describe('WAL checkpoints of a served SQLite database', () => {
     const sqlite = dbh.sqlite as NonNullable<DatabaseHandle['sqlite']>;
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     write(dbh, 20_000); // about 10 MB: far past SQLite's own 1,000-page threshold
-    const checkpointer = dbh.checkpointer as NonNullable<DatabaseHandle['checkpointer']>;
-    let progress = await checkpointer.next();
-    while (progress.checkpointed < progress.log) progress = await checkpointer.next();
+    const thread = dbh.sideThread as NonNullable<DatabaseHandle['sideThread']>;
+    let progress = await thread.nextCheckpoint();
+    while (progress.checkpointed < progress.log) progress = await thread.nextCheckpoint();
     expect(progress.log).toBeGreaterThan(1000);
     expect(progress.checkpointed).toBe(progress.log);
     expect(sqlite.prepare('select count(*) as n from t').get()).toEqual({ n: 20_000 });
@@ -44,10 +45,27 @@ describe('WAL checkpoints of a served SQLite database', () => {
 
   it('hands checkpoints back to SQLite when stopped, and is not started for a command', async () => {
     const served = await open(true);
-    await served.checkpointer?.stop();
+    await served.sideThread?.stop();
     expect(served.sqlite?.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     const command = await open(false);
-    expect(command.checkpointer).toBeUndefined();
+    expect(command.sideThread).toBeUndefined();
     expect(command.sqlite?.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('runs reads beside the request thread with the same answers, refuses writes there, and reads here once it stops', async () => {
+    const dbh = await open(true);
+    write(dbh, 1000);
+    const queries = [
+      CompiledQuery.raw('select count(*) as n, sum(length(body)) as bytes from t where id > ?', [10]),
+      CompiledQuery.raw('select id from t where id <= ? order by id', [3]),
+    ];
+    const expected = [[{ n: 990, bytes: 990 * 500 }], [{ id: 1 }, { id: 2 }, { id: 3 }]];
+    expect(await readTogether(dbh.db, queries)).toEqual(expected);
+    const thread = dbh.sideThread as NonNullable<DatabaseHandle['sideThread']>;
+    await expect(thread.read('delete from t', []) as Promise<unknown>).rejects.toThrow(/only reads/);
+    expect(dbh.sqlite?.prepare('select count(*) as n from t').get()).toEqual({ n: 1000 });
+    await thread.stop();
+    expect(thread.read('select 1', [])).toBeUndefined();
+    expect(await readTogether(dbh.db, queries)).toEqual(expected);
   });
 });
