@@ -68,6 +68,21 @@ describe('usage events kept aside, matched when their account appears', () => {
     ]);
   });
 
+  it('matches them when an account is given their domain later', async () => {
+    await send([track('nw-1', 'northwind.example', 'cy'), track('nw-2', 'northwind.example', 'cy')]);
+    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } });
+    const northwind = res.json().id as string;
+    await runJobs();
+    expect(await accountOf('nw-')).toEqual([null, null]);
+    // Another change queues nothing; the domain does.
+    expect((await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${northwind}`, payload: { industry: 'Retail' } })).statusCode).toBe(200);
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('type', '=', 'usage.rematch').where('status', '=', 'queued').execute()).toEqual([]);
+    expect((await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${northwind}`, payload: { domain: 'Northwind.example' } })).statusCode).toBe(200);
+    await runJobs();
+    expect(await accountOf('nw-')).toEqual([northwind, northwind]);
+    expect(await featureEvents(northwind)).toBe(2);
+  });
+
   it('matches them after an import brings the account with their CRM id', async () => {
     await send([track('crm-1', '0015000001TAILS'), track('crm-2', '0015000001TAILS')]);
     const csv = 'Account ID,Account Name\n0015000001TAILS,Tailspin Toys\n';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeRawEvents } from '../../src/modules/usage/retention/retention.service.ts';
 import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -86,6 +87,19 @@ describe('raw usage event retention', () => {
     await send(recent.map((id) => track(id, '2026-01-10T10:00:00.000Z')));
     expect(await ids()).toEqual([...edge, ...recent]);
     expect(await rollups()).toEqual(before);
+  });
+
+  it('deletes batch after batch until none is left past the window, each batch reported', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => `many-${String(i).padStart(2, '0')}`);
+    await send(many.map((id) => track(id, '2026-02-01T10:00:00.000Z')));
+    await receivedDaysAgo(many, 60);
+    const kept = (await ids()).filter((id) => !id.startsWith('many-'));
+    const reported: number[] = [];
+    const deleted = await purgeRawEvents(t.ctx.db, acme, new Date(), async (total) => void reported.push(total), 5);
+    expect(deleted).toBe(12);
+    expect(reported).toEqual([5, 10, 12]);
+    expect(await ids()).toEqual(kept);
+    expect(await purgeRawEvents(t.ctx.db, acme, new Date(), undefined, 5)).toBe(0);
   });
 
   it('leaves other workspaces to their own window', async () => {

@@ -163,6 +163,7 @@ describe.skipIf(!hasChromium)('Delivery → Projects: from an accepted handoff t
     await lead.getByRole('button', { name: 'Go live…' }).click();
     const dialog = lead.getByRole('dialog', { name: 'Record the go-live' });
     const items = dialog.getByRole('checkbox');
+    await items.first().waitFor(); // the dialog renders its checklist after it opens
     expect(await items.count()).toBeGreaterThan(0);
     expect(await dialog.getByRole('button', { name: 'Go live' }).isDisabled()).toBe(true);
     for (const box of await items.all()) await box.check();

@@ -178,6 +178,8 @@ export async function updateAccount(
   await store.updateAccountRow(db, scope.workspaceId, id, set);
   const after = await getAccount(db, scope, id);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.update', entityType: 'account', entityId: id, before, after });
+  // Usage kept aside under the new domain now has its account.
+  if (after.domain && after.domain !== before.domain) await queueUsageRematch(db, scope.workspaceId);
   return after;
 }
 

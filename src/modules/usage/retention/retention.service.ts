@@ -23,15 +23,15 @@ export const writeRetention = (db: Db, actor: Actor, workspaceId: string, value:
 export const retentionCutoff = (now: Date, days: number): string => new Date(now.getTime() - days * DAY_MS).toISOString();
 
 /** Deletes one workspace's raw events past its window, batch by batch (each its own statement); returns the count. */
-export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onBatch?: (deleted: number) => Promise<void>): Promise<number> {
+export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onBatch?: (deleted: number) => Promise<void>, batchSize = BATCH): Promise<number> {
   const { rawEventDays } = await readRetention(db, workspaceId);
   const cutoff = retentionCutoff(now, rawEventDays);
   let total = 0;
   for (;;) {
-    const deleted = await store.deleteEventsReceivedBefore(db, workspaceId, cutoff, BATCH);
+    const deleted = await store.deleteEventsReceivedBefore(db, workspaceId, cutoff, batchSize);
     total += deleted;
     if (deleted > 0) await onBatch?.(total);
-    if (deleted < BATCH) return total;
+    if (deleted < batchSize) return total;
   }
 }
 
