@@ -118,7 +118,7 @@ describe('a busy database', () => {
     const testDb = await createTestDatabase({ sqliteFile: path.join(dir, 'baton.db') });
     try {
       const ws = (await createWorkspace(testDb.db, SYSTEM_ACTOR, { slug: 'busy' })).id;
-      const request = { workspaceId: ws, source: 'segment' as const, actor: SYSTEM_ACTOR, messages: [{ source: 'segment' as const, messageId: 'busy-1', type: 'track' as const, event: 'x', userId: 'u', anonymousId: null, groupId: null, occurredAt: '2026-11-20T10:00:00.000Z', properties: '{}' }] };
+      const request = { workspaceId: ws, source: 'segment' as const, actor: SYSTEM_ACTOR, messages: [{ source: 'segment' as const, messageId: 'busy-1', type: 'track' as const, event: 'x', userId: 'u', anonymousId: null, groupId: null, occurredAt: '2026-11-20T10:00:00.000Z', properties: '{}', email: null }] };
       const writer = new IngestWriter(testDb.db, { maxPending: 10, retryAfterSeconds: 3, writers: 1 });
       let refusal: unknown;
       if (TEST_POSTGRES_URL) {

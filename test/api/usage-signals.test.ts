@@ -102,6 +102,15 @@ describe('usage signals', () => {
     expect(co[0]?.evidence).toMatchObject({ eventsLast7d: 42, baselineWeeklyEvents: 21, changePct: 100, threshold: 40, baselineWeeks: [21, 21, 21, 21, 21, 21, 21, 21] });
   });
 
+  it('still knows the champion by the email they identified with once the raw events are past their window', async () => {
+    expect(await t.ctx.db.selectFrom('usage_user_traits').select(['user_id', 'email']).where('workspace_id', '=', acme).execute()).toEqual([{ user_id: 'champ-1', email: 'chris@northwind.example' }]);
+    // As the retention purge leaves it: rollups and users kept, raw events (the identify call among them) gone.
+    await t.ctx.db.deleteFrom('usage_events').where('workspace_id', '=', acme).execute();
+    await evaluate();
+    const knowledge = (await signals(northwind)).find((s) => s.kind === 'knowledge.key_user_inactive') as Sig;
+    expect(knowledge.evidence.inactiveChampions).toEqual([{ contactId: expect.any(String), name: 'Chris Champion', user: 'champ-1', lastActiveDay: day(-40), daysInactive: 40 }]);
+  });
+
   it('keeps one signal per rule when evaluated again, and resolves the rules that stop holding', async () => {
     const before = await signals(northwind);
     // Four more users today: 8 of 20 seats active (40 %), and 5 this week against 4 four weeks earlier.

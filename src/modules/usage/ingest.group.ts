@@ -85,6 +85,14 @@ export async function ingestWorkspaceRequests(
     mappingsChanged = true;
   }
 
+  // The email each user identified with, the last one stated winning: kept beyond the raw events' window.
+  const emails = new Map<string, string>();
+  for (const r of requests) for (const m of r.messages) if (m.email && m.userId) emails.set(m.userId, m.email);
+  await store.upsertUserEmails(
+    db,
+    [...emails].sort(byKey).map(([user_id, email]) => ({ workspace_id: workspaceId, user_id, email, updated_at: receivedAt })),
+  );
+
   // Each event once in the group: the first request carrying it owns it.
   const seen = new Set<string>();
   const rows: UsageEventTable[] = [];

@@ -28,6 +28,8 @@ export interface UsageMessage {
   occurredAt: string;
   /** The message's properties (traits for identify and group calls) as JSON text, as stored. */
   properties: string;
+  /** The email an identify call gives its user (traits `email`, PostHog `$set.email`), lower-cased. */
+  email: string | null;
 }
 
 export interface MessageFieldError {
@@ -97,6 +99,16 @@ const byteLength = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?
 /** A stable id for a message that carries none, so that sending it again is still a duplicate. */
 const contentId = (v: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(v) ?? '').digest('hex')}`;
 
+/** An email as identify traits give it: trimmed, lower-cased, when it looks like one. */
+function emailOf(traits: unknown): string | null {
+  if (!isObject(traits)) return null;
+  const set = isObject(traits.$set) ? traits.$set : undefined;
+  const value = traits.email ?? set?.email;
+  if (typeof value !== 'string') return null;
+  const email = value.trim().toLowerCase();
+  return email.length <= 320 && /^[^\s@]+@[^\s@]+$/.test(email) ? email : null;
+}
+
 /** The group named by traits such as `{ company: { id } }` or `groupId`. */
 function groupOfTraits(traits: unknown): string | null {
   if (!isObject(traits)) return null;
@@ -146,6 +158,7 @@ function segmentMessage(item: unknown, at: string, implied: UsageType | undefine
       groupId,
       occurredAt: occurredAt as string,
       properties: isObject(properties) ? JSON.stringify(properties) : '{}',
+      email: type === 'identify' ? emailOf(properties) : null,
     },
   };
 }
@@ -209,7 +222,7 @@ function posthogMessage(item: unknown, at: string, defaultTime: string, size: nu
   const groupId = type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
   return {
     errors,
-    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: JSON.stringify(props) },
+    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: JSON.stringify(props), email: type === 'identify' ? emailOf(props) : null },
   };
 }
 

@@ -2,7 +2,7 @@
 import { CompiledQuery } from 'kysely';
 import { type Db, sqliteInTransaction } from '../../platform/db/database.ts';
 import type { RollupEvent } from './rollup.ts';
-import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable } from './usage.table.ts';
+import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable, UsageUserTraitsTable } from './usage.table.ts';
 
 /** The columns of an event the rollups take (see rollup.ts). */
 const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;
@@ -100,6 +100,21 @@ export const upsertUser = (db: Db, row: UsageUserTable) =>
     .values(row)
     .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ group_id: row.group_id, account_id: row.account_id, updated_at: row.updated_at }))
     .execute();
+
+/** Records the emails users identified with (the last one given wins). */
+export const upsertUserEmails = (db: Db, rows: UsageUserTraitsTable[]) =>
+  rows.length === 0
+    ? Promise.resolve()
+    : db
+        .insertInto('usage_user_traits')
+        .values(rows)
+        .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet((eb) => ({ email: eb.ref('excluded.email'), updated_at: eb.ref('excluded.updated_at') })))
+        .execute()
+        .then(() => undefined);
+
+/** The emails the given users identified with. */
+export const selectUserEmails = (db: Db, workspaceId: string, userIds: readonly string[]) =>
+  userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('usage_user_traits').select(['user_id', 'email']).where('workspace_id', '=', workspaceId).where('user_id', 'in', [...userIds]).execute();
 
 /** Groups and users of the events kept aside, with their counts. */
 export const selectUnmatchedGroups = (db: Db, workspaceId: string, limit: number) =>

@@ -26,6 +26,14 @@ export interface UsageUserTable {
   updated_at: string;
 }
 
+/** The email a product user last identified with (identify traits, PostHog `$set`). */
+export interface UsageUserTraitsTable {
+  workspace_id: string;
+  user_id: string;
+  email: string;
+  updated_at: string;
+}
+
 /** One authenticated ingest request and what came of it. */
 export interface UsageIngestRequestTable {
   id: string;

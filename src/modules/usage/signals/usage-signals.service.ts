@@ -15,6 +15,7 @@ import { addDays } from '../adoption.ts';
 import { integrationRows } from '../integrations/integration-status.service.ts';
 import { underuse } from '../releases/release.service.ts';
 import * as rollups from '../rollup.store.ts';
+import * as usageStore from '../usage.store.ts';
 import { type Champion, usageRules } from './usage-signals.ts';
 import { type UsageThresholds, usageThresholdsSetting } from './usage-signals.settings.ts';
 import * as store from './usage-signals.store.ts';
@@ -39,13 +40,20 @@ const emailOf = (properties: string): string | null => {
   return typeof email === 'string' ? email.trim().toLowerCase() : null;
 };
 
-/** Champion contacts of an account with the product user matched to each: by user id = email, else identify traits. */
+/**
+ * Champion contacts of an account with the product user matched to each: by user id = email, else the email the
+ * user identified with (kept with the user), else identify calls still among the raw events (sent before emails
+ * were kept).
+ */
 async function championsOf(db: Db, scope: Scope, accountId: string, userKeys: readonly string[]): Promise<Champion[]> {
   const champions = (await listContacts(db, scope, accountId)).filter((c) => c.role === 'champion' && c.email);
   if (champions.length === 0) return [];
   const byEmail = new Map<string, string>();
   for (const key of userKeys) byEmail.set(key.toLowerCase(), key);
-  for (const call of await store.identifyCalls(db, scope.workspaceId, userKeys)) {
+  const known = await usageStore.selectUserEmails(db, scope.workspaceId, userKeys);
+  for (const u of known) if (!byEmail.has(u.email)) byEmail.set(u.email, u.user_id);
+  const withEmail = new Set(known.map((u) => u.user_id));
+  for (const call of await store.identifyCalls(db, scope.workspaceId, userKeys.filter((k) => !withEmail.has(k)))) {
     const email = emailOf(call.properties);
     if (email && call.user_id && !byEmail.has(email)) byEmail.set(email, call.user_id);
   }

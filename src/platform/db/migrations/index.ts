@@ -15,6 +15,7 @@ import * as m0013 from './2026-11-26T0013-delivery.ts';
 import * as m0014 from './2026-11-26T0014-usage-catalogue.ts';
 import * as m0015 from './2026-11-26T0015-usage-retention.ts';
 import * as m0016 from './2026-11-26T0016-usage-rollup-covering.ts';
+import * as m0017 from './2026-11-26T0017-usage-user-traits.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0014-usage-catalogue': m0014,
   '2026-11-26T0015-usage-retention': m0015,
   '2026-11-26T0016-usage-rollup-covering': m0016,
+  '2026-11-26T0017-usage-user-traits': m0017,
 };
