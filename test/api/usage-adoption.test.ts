@@ -278,3 +278,44 @@ describe('seats and adoption', () => {
     expect((await partner.request({ method: 'GET', url: `/api/v1/usage/accounts/${contoso}/adoption?day=${D}` })).statusCode).toBe(403);
   });
 });
+
+describe('licensed seats from a CSV', () => {
+  const upload = (body: string, query = '', c = admin) => c.request({ method: 'POST', url: `/api/v1/imports/seats${query}`, headers: { 'content-type': 'text/csv' }, payload: body });
+  const seatsOf = async (accountId: string) => {
+    const row = await t.ctx.db.selectFrom('usage_account_seats').select('seats').where('workspace_id', '=', acme).where('account_id', '=', accountId).executeTakeFirst();
+    return row ? Number(row.seats) : null;
+  };
+
+  it('imports seats by domain, name or id with a row-level report; a dry run writes nothing and the same file again changes nothing', async () => {
+    const a = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly One', domain: 'seatly-one.example', segment: 'smb' } })).json().id as string;
+    const b = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly Two', segment: 'smb' } })).json().id as string;
+    const file = `account,seats\nseatly-one.example,25\nSeatly Two,40\nnobody.example,5\nSeatly Two,lots\n${a},\n`;
+
+    const dry = await upload(file, '?dryRun=true&fileName=seats.csv');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ kind: 'seats', dryRun: true, read: 5, created: 2, rejected: 2, skipped: 1 });
+    expect(await seatsOf(a)).toBeNull();
+
+    const done = (await upload(file, '?fileName=seats.csv')).json();
+    expect(done).toMatchObject({ dryRun: false, created: 2, rejected: 2 });
+    // Rows counted from the first under the header.
+    expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field]).sort()).toEqual([
+      [3, 'account'],
+      [4, 'seats'],
+    ]);
+    expect([await seatsOf(a), await seatsOf(b)]).toEqual([25, 40]);
+    expect((await viewer.request({ method: 'GET', url: `/api/v1/imports/${done.runId}` })).statusCode).toBe(200);
+
+    expect((await upload(file)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await upload('account,seats\nSeatly Two,45\n')).json()).toMatchObject({ updated: 1 });
+    expect(await seatsOf(b)).toBe(45);
+  });
+
+  it('refuses viewers, and a file without an account column, naming the missing column', async () => {
+    expect((await upload('account,seats\nSeatly Two,1\n', '', viewer)).statusCode).toBe(403);
+    const bad = await upload('customer,seats\nSeatly Two,1\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/account/);
+    expect(await seatsOf((await t.ctx.db.selectFrom('accounts').select('id').where('name', '=', 'Seatly Two').executeTakeFirstOrThrow()).id)).toBe(45);
+  });
+});

@@ -69,4 +69,19 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('25 %').waitFor();
   });
+
+  it('imports licensed seats from a CSV: checked first, then written, and the rate follows', async () => {
+    const csv = 'account,seats\nJuniper Clinics,4\nNo Such Clinic,9\n';
+    await page.locator('[data-testid=seats-import-file]').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'seats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('seats-import-run').click(); // a dry run first
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/no account matches "No Such Clinic"/);
+    await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('25 %').waitFor();
+    await page.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
+    await page.getByTestId('seats-import-run').click();
+    // 2 monthly active users of 4 seats.
+    await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('50 %').waitFor();
+  });
 });

@@ -6,6 +6,7 @@ import type { AdoptionNumbers, DailyPoint } from '../../../src/modules/usage/ado
 import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
+import { CsvImportCard } from '../imports/CsvImportCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { IntegrationTable } from './IntegrationsTab.tsx';
 
@@ -95,6 +96,15 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
             </Table.Tbody>
           </Table>
         </Paper>
+      )}
+      {can(session, 'accounts:write') && (
+        <CsvImportCard
+          title="Import licensed seats"
+          url="/api/v1/imports/seats"
+          refresh={['adoption']}
+          testId="seats-import"
+          help="Columns: account (its Baton id, CRM id, domain or exact name) and seats. A blank seat count leaves the account as it is; importing the same file again changes nothing."
+        />
       )}
       <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="xl" title={open?.accountName}>
         {open && <AccountAdoption accountId={open.accountId} session={session} />}

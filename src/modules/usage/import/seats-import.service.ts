@@ -26,6 +26,8 @@ export interface SeatsImportInput {
   fileName: string | null;
   mapping?: ColumnMapping;
   dryRun?: boolean;
+  /** The run's id, chosen by an API client to follow the run while the file uploads. */
+  runId?: string;
   onProgress?: (report: ImportReport) => void;
 }
 
@@ -66,6 +68,7 @@ export async function importSeats(db: Kysely<Database>, input: SeatsImportInput)
       fileName: input.fileName,
       actor: input.actor,
       dryRun: input.dryRun,
+      runId: input.runId,
       rows: mapCsvRows(reader, seatsRowMapper(seatsProfile(input.mapping)), skips),
       applyBatch: (trx, batch) => applySeatsBatch(trx, input.workspaceId, accounts, batch),
       onProgress: input.onProgress,

@@ -7,7 +7,7 @@ import type { Session } from '../../api/types.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { HolidaysCard } from './HolidaysCard.tsx';
-import { DeliveryImport } from './PeopleImport.tsx';
+import { CsvImportCard } from '../../imports/CsvImportCard.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { type Resource, roleLabel, usePeople, useTimeOff, WEEKDAYS } from './people-api.ts';
 
@@ -100,7 +100,9 @@ export function PeoplePage({ session }: { session: Session }) {
         </Grid.Col>
         {mayEdit && (
           <Grid.Col span={{ base: 12, md: 7 }}>
-            <DeliveryImport
+            <CsvImportCard
+              refresh={['delivery']}
+              testId="delivery-import"
               title="Import people and capacity"
               url="/api/v1/imports/resources"
               help="Columns: name, role (required), email, weekly_capacity_hours, working_days (e.g. Mon-Fri), skills (a;b), cost_rate, bill_rate, partner, active. People are matched by email, else name: importing again changes nothing."

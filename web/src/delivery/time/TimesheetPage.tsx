@@ -6,7 +6,7 @@ import { api, get, query } from '../../api/client.ts';
 import { can } from '../../api/session.ts';
 import type { Page, Session } from '../../api/types.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
-import { DeliveryImport } from '../people/PeopleImport.tsx';
+import { CsvImportCard } from '../../imports/CsvImportCard.tsx';
 import { usePeople } from '../people/people-api.ts';
 import { TimesheetGrid } from './TimesheetGrid.tsx';
 import { addDays, mondayOf, type TimeEntry, type TimeTarget, todayIso } from './time-api.ts';
@@ -105,7 +105,9 @@ export function TimesheetPage({ session }: { session: Session }) {
         </Table>
       </Paper>
       {can(session, 'time:write') && (
-        <DeliveryImport
+        <CsvImportCard
+          refresh={['delivery']}
+          testId="delivery-import"
           title="Import a timesheet"
           url="/api/v1/imports/time-entries"
           help="Columns: date, person (email or name), project (name or id), hours (required), task (key or name), billable, rework, note, external_id. Rows with an external_id are imported once."

@@ -1,18 +1,21 @@
 import { Alert, Button, FileInput, Group, Paper, Stack, Switch, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { query, upload } from '../../api/client.ts';
-import type { ImportResult } from '../../api/types.ts';
-import { ImportReport } from '../../imports/ImportReport.tsx';
+import { query, upload } from '../api/client.ts';
+import type { ImportResult } from '../api/types.ts';
+import { ImportReport } from './ImportReport.tsx';
 
-/** Uploads a CSV to a delivery import and shows its row-level report (people here, timesheets on the time page). */
-export function DeliveryImport({ title, url, help }: { title: string; url: string; help: string }) {
+/**
+ * Uploads a CSV to an import endpoint that takes the file as its body (people, timesheets, licensed seats), a dry
+ * run first by default, and shows its row-level report; `refresh` names the queries the import changes.
+ */
+export function CsvImportCard({ title, url, help, refresh, testId = 'csv-import' }: { title: string; url: string; help: string; refresh: readonly unknown[]; testId?: string }) {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
   const run = useMutation({
     mutationFn: (f: File) => upload<ImportResult>(`${url}${query({ dryRun: String(dryRun), fileName: f.name })}`, f),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['delivery'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...refresh] }),
   });
   return (
     <Paper withBorder p="md">
@@ -22,9 +25,9 @@ export function DeliveryImport({ title, url, help }: { title: string; url: strin
           {help}
         </Text>
         <Group align="flex-end">
-          <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={setFile} w={280} clearable data-testid="delivery-import-file" />
+          <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={setFile} w={280} clearable data-testid={`${testId}-file`} />
           <Switch label="Dry run (write nothing)" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
-          <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)} data-testid="delivery-import-run">
+          <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)} data-testid={`${testId}-run`}>
             {dryRun ? 'Check file' : 'Import'}
           </Button>
         </Group>
