@@ -65,14 +65,18 @@ describe('job queue', () => {
     const b = runner(second.db, second.caps, 'instance-b');
     let ranA = 0;
     let ranB = 0;
+    let largestClaim = 0;
     for (;;) {
       const [x, y] = await Promise.all([a.tick(), b.tick()]);
       ranA += x;
       ranB += y;
+      largestClaim = Math.max(largestClaim, x, y);
       if (x === 0 && y === 0) break;
     }
     await second.close();
     expect(ranA + ranB).toBe(120);
+    // A worker claims one batch at a time, never the whole queue.
+    expect(largestClaim).toBe(7);
     expect(ranA).toBeGreaterThan(0);
     expect(ranB).toBeGreaterThan(0);
     expect([...runs.values()].every((v) => v === 1)).toBe(true);

@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DialectCapabilities } from '../db/capabilities.ts';
 import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
 import type { JobTable } from './job.table.ts';
 
 export type JobRow = Selectable<JobTable>;
@@ -15,6 +16,10 @@ export async function insertJob(db: Db, row: Omit<JobTable, 'attempts'>): Promis
  * Claims up to `limit` due jobs for one worker: queued ones whose time has come, and running ones whose
  * lease ran out (their worker died). PostgreSQL skips rows another instance is claiming; SQLite runs the
  * single statement under its one write lock. Either way a job is claimed by one worker only.
+ *
+ * The due rows are chosen once, in a materialised common table expression: left inside `id in (…)`,
+ * PostgreSQL may run a locking sub-select again for each row it compares, each run locking `limit` more
+ * rows, and one worker would claim the whole queue.
  */
 export async function claimDueJobs(
   db: Db,
@@ -22,6 +27,18 @@ export async function claimDueJobs(
   input: { workerId: string; now: string; lockedUntil: string; limit: number },
 ): Promise<JobRow[]> {
   return db
+    .with(
+      (cte) => cte('due').materialized(),
+      (qb) => {
+        const due = qb
+          .selectFrom('jobs')
+          .select('id')
+          .where((w) => isDue(w, input.now))
+          .orderBy('run_at')
+          .limit(input.limit);
+        return caps.supportsSkipLocked ? due.forUpdate().skipLocked() : due;
+      },
+    )
     .updateTable('jobs')
     .set((eb) => ({
       status: 'running',
@@ -30,32 +47,18 @@ export async function claimDueJobs(
       attempts: eb('attempts', '+', 1),
       updated_at: input.now,
     }))
-    .where((eb) =>
-      eb('id', 'in', (() => {
-        let sub = eb
-          .selectFrom('jobs')
-          .select('id')
-          .where((w) =>
-            w.or([
-              w.and([w('status', '=', 'queued'), w('run_at', '<=', input.now)]),
-              w.and([w('status', '=', 'running'), w('locked_until', '<', input.now)]),
-            ]),
-          )
-          .orderBy('run_at')
-          .limit(input.limit);
-        if (caps.supportsSkipLocked) sub = sub.forUpdate().skipLocked();
-        return sub;
-      })()),
-    )
-    // Checked again on the row itself, in case it changed between the sub-select and the update.
-    .where((w) =>
-      w.or([
-        w.and([w('status', '=', 'queued'), w('run_at', '<=', input.now)]),
-        w.and([w('status', '=', 'running'), w('locked_until', '<', input.now)]),
-      ]),
-    )
+    .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+    // Checked again on the row itself, in case it changed between the choice and the update.
+    .where((w) => isDue(w, input.now))
     .returningAll()
     .execute();
+}
+
+function isDue(w: ExpressionBuilder<Database, 'jobs'>, now: string) {
+  return w.or([
+    w.and([w('status', '=', 'queued'), w('run_at', '<=', now)]),
+    w.and([w('status', '=', 'running'), w('locked_until', '<', now)]),
+  ]);
 }
 
 /** Finishes a job this worker still holds; false when the lease was lost to another worker. */
