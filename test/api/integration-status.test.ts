@@ -86,9 +86,18 @@ describe('integration status reports', () => {
       `contoso.example,billing,error,,last tuesday`,
       `${contoso},billing,ok,,${day(-10)}`,
     ].join('\n');
-    const res = await admin.request({ method: 'POST', url: '/api/v1/imports/integration-status', headers: { 'content-type': 'text/csv' }, payload: csv });
+    const importCsv = (query: string) => admin.request({ method: 'POST', url: `/api/v1/imports/integration-status?${query}`, headers: { 'content-type': 'text/csv' }, payload: csv });
+    const checked = await importCsv('dryRun=true&fileName=syncs.csv');
+    expect(checked.statusCode, checked.body).toBe(200);
+    expect(checked.json()).toMatchObject({ dryRun: true, read: 5, created: 2, rejected: 3 });
+    expect(await t.ctx.db.selectFrom('integration_status_daily').select('day').where('account_id', '=', contoso).execute()).toEqual([]);
+    const res = await importCsv('fileName=syncs.csv');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ read: 5, created: 2, rejected: 3 });
+    expect(res.json()).toMatchObject({ dryRun: false, kind: 'integration_status', read: 5, created: 2, rejected: 3 });
+    // Kept in the import history as every import is, with its report and row errors.
+    const run = (await admin.request({ method: 'GET', url: `/api/v1/imports/${res.json().runId}` })).json();
+    expect(run).toMatchObject({ kind: 'integration_status', fileName: 'syncs.csv', status: 'succeeded', dryRun: false, read: 5, created: 2, rejected: 3 });
+    expect(run.errors).toHaveLength(3);
     expect(res.json().errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
       [2, 'account'],
       [3, 'status'],

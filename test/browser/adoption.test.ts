@@ -9,6 +9,7 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
   let server: RunningTestBaton;
   let browser: Browser;
   let page: Page;
+  let juniperId: string;
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
 
   beforeAll(async () => {
@@ -24,6 +25,7 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
       body: JSON.stringify({ name: 'Juniper Clinics', segment: 'mid_market' }),
     }).then((r) => r.json() as Promise<{ id: string }>);
+    juniperId = account.id;
     // Three users of Juniper: two this week, one only a month ago; one event name used twice.
     const batch = [
       { type: 'group', userId: 'u1', groupId: account.id, messageId: 'g1', timestamp: day(20) },
@@ -83,5 +85,23 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     await page.getByTestId('seats-import-run').click();
     // 2 monthly active users of 4 seats.
     await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('50 %').waitFor();
+  });
+
+  it('imports sync reports on the Integrations tab: the unknown account refused by row, the others shown', async () => {
+    await page.getByRole('tab', { name: 'Integrations' }).click();
+    await page.getByText('No integration reports').waitFor();
+    const csv = `account,integration,status,detail,occurred_at\n${juniperId},billing-sync,ok,,${day(1)}\nnowhere.example,billing-sync,ok,,${day(1)}\n`;
+    await page.locator('[data-testid=integration-status-import-file]').waitFor();
+    await page.locator('input[type=file]').setInputFiles({ name: 'syncs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('integration-status-import-run').click(); // a dry run first
+    const report = page.getByTestId('import-report');
+    await report.getByText('Dry run: nothing was written').waitFor();
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/2\s*account\s*no account \(or more than one\) has the id, CRM id or domain nowhere.example/);
+    await page.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
+    await page.getByTestId('integration-status-import-run').click();
+    await report.getByText('Imported integration status').waitFor();
+    const row = page.getByTestId('integration-table').getByRole('row', { name: /Juniper Clinics/ });
+    await row.waitFor();
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('billing-sync');
   });
 });

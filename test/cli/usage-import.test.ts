@@ -119,10 +119,10 @@ describe('baton import usage / seats: the row-level report', () => {
     const report = json(['import', 'usage', file('daily.csv', `${rows.join('\n')}\n`), '--workspace', 'acme', ...map]);
     expect(report).toMatchObject({ read: 6, created: 2, rejected: 4 });
     expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [3, 'account'],
       [4, 'day'],
       [5, 'events'],
       [6, 'feature'],
-      [3, 'account'],
     ]);
     const text = baton(['import', 'usage', path.join(cli.dir, 'daily.csv'), '--workspace', 'acme', ...map], cli.env);
     expect(text.stdout).toContain('unchanged 2');
@@ -152,4 +152,28 @@ describe('baton import usage / seats: the row-level report', () => {
       [3, 'seats'],
     ]);
   }, 60_000);
+
+  it('imports integration sync reports with a row-level report, kept in the import history; a file without its columns stores nothing', async () => {
+    const csv = file('syncs.csv', 'account,integration,status,detail,occurred_at\nglobex.example,crm-sync,ok,,2026-03-01T08:00:00Z\nglobex.example,crm-sync,fine,,2026-03-01T09:00:00Z\numbrella.example,crm-sync,ok,,2026-03-01T09:00:00Z\n');
+    const checked = json(['import', 'integration-status', csv, '--workspace', 'acme', '--dry-run']);
+    expect(checked).toMatchObject({ dryRun: true, read: 3, created: 1, rejected: 2 });
+    const report = json(['import', 'integration-status', csv, '--workspace', 'acme']);
+    expect(report).toMatchObject({ dryRun: false, read: 3, created: 1, rejected: 2 });
+    expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [2, 'status'],
+      [3, 'account'],
+    ]);
+    const dbh = await openDatabase(cli.database.url);
+    try {
+      const daily = await dbh.db.selectFrom('integration_status_daily').select(['integration', 'ok_count', 'error_count']).execute();
+      expect(daily.map((r) => [r.integration, Number(r.ok_count), Number(r.error_count)])).toEqual([['crm-sync', 1, 0]]);
+      const run = await dbh.db.selectFrom('import_runs').selectAll().where('id', '=', report.runId).executeTakeFirstOrThrow();
+      expect(run).toMatchObject({ kind: 'integration_status', file_name: 'syncs.csv', status: 'succeeded' });
+    } finally {
+      await dbh.close();
+    }
+    const bad = baton(['import', 'integration-status', file('nostatus.csv', 'account,integration,occurred_at\nglobex.example,crm-sync,2026-03-01T08:00:00Z\n'), '--workspace', 'acme'], cli.env);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/the header has no column status/);
+  });
 });

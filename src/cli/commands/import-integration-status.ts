@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
 import { importIntegrationStatus, INTEGRATION_STATUS_COLUMNS } from '../../modules/usage/integrations/integration-status.import.ts';
+import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
@@ -18,14 +20,20 @@ export function importIntegrationStatusCommand(): Command {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const result = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        return importIntegrationStatus(ctx.db, { workspaceId: ws.id, csv: { open: () => fs.createReadStream(file) }, dryRun: opts.dryRun });
+        return importIntegrationStatus(ctx.db, {
+          workspaceId: ws.id,
+          actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` },
+          csv: { open: () => fs.createReadStream(file) },
+          fileName: path.basename(file),
+          dryRun: opts.dryRun,
+        });
       });
       if (opts.json) {
         console.log(JSON.stringify(result));
         return;
       }
       console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file}`);
-      console.log(`  read ${result.read} · stored ${result.created} · rejected ${result.rejected}`);
+      console.log(`  read ${result.read} · stored ${result.created} · rejected ${result.rejected} · run ${result.runId}`);
       const shown = result.errors.slice(0, 50);
       for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
       if (result.errors.length > shown.length || result.errorsTruncated) console.log('  … and more: use --json for every error');

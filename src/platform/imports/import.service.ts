@@ -104,6 +104,8 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       }
     }
     await flush();
+    // Rows refused while mapping and rows a batch refused, reported in the file's order.
+    report.errors.sort((a, b) => a.row - b.row);
   } catch (err) {
     status = 'failed';
     throw err;

@@ -18,7 +18,7 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
     <Paper withBorder p="md" data-testid="import-report">
       <Stack gap="sm">
         <Group gap="xs">
-          <Text fw={600}>{result.dryRun ? 'Dry run: nothing was written' : `Imported ${result.kind}`}</Text>
+          <Text fw={600}>{result.dryRun ? 'Dry run: nothing was written' : `Imported ${result.kind.replaceAll('_', ' ')}`}</Text>
           <Badge variant="light">{result.format}</Badge>
         </Group>
         <Group gap="xs">

@@ -37,7 +37,7 @@ export function ImportRuns() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {r.kind}
+                {r.kind.replaceAll('_', ' ')}
                 <Text size="xs" c="dimmed">
                   {r.format}
                 </Text>

@@ -1,7 +1,10 @@
-import { Alert, Badge, Loader, Paper, Table, Text } from '@mantine/core';
+import { Alert, Badge, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { IntegrationHealth } from '../../../src/modules/usage/integrations/integration-status.ts';
 import { get } from '../api/client.ts';
+import { can } from '../api/session.ts';
+import type { Session } from '../api/types.ts';
+import { CsvImportCard } from '../imports/CsvImportCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 
 type IntegrationRow = IntegrationHealth & {
@@ -66,7 +69,20 @@ export function IntegrationTable({ url, showAccount }: { url: string; showAccoun
   );
 }
 
-/** Adoption → Integrations: the health of every account's integrations. */
-export function IntegrationsTab() {
-  return <IntegrationTable url="/api/v1/usage/integrations" showAccount />;
+/** Adoption → Integrations: the health of every account's integrations, and a CSV import of sync reports. */
+export function IntegrationsTab({ session }: { session: Session }) {
+  return (
+    <Stack>
+      <IntegrationTable url="/api/v1/usage/integrations" showAccount />
+      {can(session, 'imports:run') && (
+        <CsvImportCard
+          title="Import sync reports"
+          url="/api/v1/imports/integration-status"
+          refresh={['usage-integrations']}
+          testId="integration-status-import"
+          help="Columns: account (its Baton id, CRM id or domain), integration, status (ok or error), detail, occurred_at (an ISO time with its zone). A rejected row stores nothing; the run is kept in the import history."
+        />
+      )}
+    </Stack>
+  );
 }

@@ -1,78 +1,91 @@
 /**
- * Integration-status CSV import (API and CLI): columns account, integration, status, detail, occurred_at.
- * Read in batches of 2,000 rows that each commit whole; a bad row (unknown account, bad status, bad time) is
- * reported with its row number and field and stores nothing, the good rows are stored.
+ * Integration-status CSV import (API, web page and CLI): columns account, integration, status, detail,
+ * occurred_at. Run as every import runs: batches of 2,000 rows that each commit whole, a bad row (unknown
+ * account, bad status, bad time) reported with its row number and field and storing nothing, and the run kept
+ * in the import history with its report.
  */
 import type { Kysely } from 'kysely';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { addErrors, emptyReport, type ImportReport, type RowError } from '../../../platform/imports/import-run.ts';
+import type { BatchOutcome, ImportReport, RowError } from '../../../platform/imports/import-run.ts';
+import { runImport } from '../../../platform/imports/import.service.ts';
+import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { readStatusRow, type StatusReport } from './integration-status.ts';
-import { resolveReports, storeReports } from './integration-status.service.ts';
+import { type ReportInput, resolveReports, storeReports } from './integration-status.service.ts';
 
 export const INTEGRATION_STATUS_COLUMNS = ['account', 'integration', 'status', 'detail', 'occurred_at'] as const;
 const REQUIRED = ['account', 'integration', 'status', 'occurred_at'];
-const BATCH = 2_000;
 
 /** Header names as the file spells them, normalised: `Occurred At`, `occurredAt` → `occurred_at`. */
 const normal = (header: string) => header.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
 
-export interface StatusImportResult extends ImportReport {
-  dryRun: boolean;
+export interface StatusImportInput {
+  workspaceId: string;
+  actor: Actor;
+  csv: CsvInput;
+  fileName: string | null;
+  dryRun?: boolean;
+  /** The run's id, chosen by an API client to follow the run while the file uploads. */
+  runId?: string;
 }
 
-export async function importIntegrationStatus(db: Kysely<Database>, input: { workspaceId: string; csv: CsvInput; dryRun?: boolean }): Promise<StatusImportResult> {
+export interface StatusImportResult extends ImportReport {
+  runId: string;
+  kind: 'integration_status';
+  format: 'integration_status';
+  dryRun: boolean;
+  notes: string[];
+}
+
+/** Resolves one batch's accounts and stores the reports that resolve; the others come back as row errors. */
+async function applyStatusBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ReportInput }>): Promise<BatchOutcome> {
+  const { reports, errors } = await resolveReports(db, workspaceId, batch.map((b) => b.record), (i, name) => `${batch[i]?.row}\u0000${name === 'occurredAt' ? 'occurred_at' : name}`);
+  const rowErrors: RowError[] = errors.map((e) => {
+    const [row, field] = e.field.split('\u0000');
+    return { row: Number(row), field: field as string, reason: e.message };
+  });
+  const good = reports.filter((r): r is StatusReport => r !== null);
+  await storeReports(db, workspaceId, good);
+  return { created: good.length, updated: 0, unchanged: 0, errors: rowErrors };
+}
+
+export async function importIntegrationStatus(db: Kysely<Database>, input: StatusImportInput): Promise<StatusImportResult> {
   const { reader, headers } = await openCsv(input.csv);
-  const report = emptyReport();
+  let report: ImportReport & { runId: string };
   try {
     const names = new Map(headers.map((h) => [h, normal(h)]));
     const missing = REQUIRED.filter((c) => ![...names.values()].includes(c));
     if (headers.length === 0) throw AppError.validation('file', 'no header line could be read: the file is empty or its first line is malformed');
     if (missing.length) throw AppError.validation('file', `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')})`);
-    let batch: Array<{ row: number; report: Parameters<typeof toInput>[0] }> = [];
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const rows = batch;
-      batch = [];
-      const stored = await db.transaction().execute(async (trx) => {
-        const { reports, errors } = await resolveReports(trx, input.workspaceId, rows.map((r) => toInput(r.report)), (i, name) => `${rows[i]?.row}\u0000${name === 'occurredAt' ? 'occurred_at' : name}`);
-        const rowErrors: RowError[] = errors.map((e) => {
-          const [row, field] = e.field.split('\u0000');
-          return { row: Number(row), field: field as string, reason: e.message };
-        });
-        addErrors(report, rowErrors);
-        report.rejected += new Set(rowErrors.map((e) => e.row)).size;
-        const good = reports.filter((r): r is StatusReport => r !== null);
-        if (!input.dryRun) await storeReports(trx, input.workspaceId, good);
-        return good.length;
-      });
-      report.created += stored;
+    const mapRow = (values: Record<string, string>, row: number) => {
+      const named: Record<string, string> = {};
+      for (const [header, value] of Object.entries(values)) named[names.get(header) ?? normal(header)] = value;
+      const mapped = readStatusRow(named, row);
+      if (!mapped.ok) return mapped;
+      const { account, integration, status, detail, occurredAt } = mapped.report;
+      return { ok: true as const, record: { account, integration, status, detail, occurredAt } };
     };
-    for await (const item of reader) {
-      report.read += 1;
-      if ('error' in item) {
-        report.rejected += 1;
-        addErrors(report, [{ row: item.row, field: 'file', reason: item.error }]);
-        continue;
-      }
-      const values: Record<string, string> = {};
-      for (const [header, value] of Object.entries(item.values)) values[names.get(header) ?? normal(header)] = value;
-      const mapped = readStatusRow(values, item.row);
-      if (!mapped.ok) {
-        report.rejected += 1;
-        addErrors(report, mapped.errors);
-        continue;
-      }
-      batch.push({ row: item.row, report: mapped.report });
-      if (batch.length >= BATCH) await flush();
-    }
-    await flush();
+    report = await runImport(db, {
+      workspaceId: input.workspaceId,
+      kind: 'integration_status',
+      format: 'integration_status',
+      fileName: input.fileName,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      runId: input.runId,
+      rows: mapCsvRows(reader, mapRow, new Map()),
+      applyBatch: (trx, batch) => applyStatusBatch(trx, input.workspaceId, batch),
+    });
   } finally {
     await reader.close().catch(() => {});
   }
-  report.errors.sort((a, b) => a.row - b.row);
-  return { ...report, dryRun: input.dryRun ?? false };
+  if (!input.dryRun) {
+    const { read, created, rejected } = report;
+    await recordAudit(db, { workspaceId: input.workspaceId, actor: input.actor, action: 'usage.integration_status_import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, read, created, rejected } });
+  }
+  return { ...report, kind: 'integration_status', format: 'integration_status', dryRun: Boolean(input.dryRun), notes: [] };
 }
-
-const toInput = (r: Omit<StatusReport, 'accountId'> & { account: string }) => ({ account: r.account, integration: r.integration, status: r.status, detail: r.detail, occurredAt: r.occurredAt });

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
-import { scopeOf } from '../../../platform/auth/principal.ts';
+import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
+import { importCounts, runOptions } from '../../../platform/imports/import.schemas.ts';
 import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
 import { todayUtc } from '../adoption.service.ts';
@@ -72,28 +73,23 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['imports'],
         summary: 'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at); answers a row-level report',
-        description: 'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing.',
+        description:
+          'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be). The run is kept with the other imports.',
         consumes: ['text/csv'],
-        querystring: z.object({ dryRun: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1') }),
+        querystring: z.object(runOptions),
         response: {
-          200: z.object({
-            dryRun: z.boolean(),
-            read: z.number(),
-            created: z.number().describe('Reports stored (or, in a dry run, that would be)'),
-            updated: z.number(),
-            unchanged: z.number(),
-            rejected: z.number(),
-            skipped: z.number(),
-            errors: z.array(z.object({ row: z.number(), field: z.string(), reason: z.string() })),
-            errorsTruncated: z.boolean(),
-          }),
+          200: importCounts.extend({ runId: z.string(), kind: z.string(), errorsTruncated: z.boolean() }),
           ...errorResponses,
+          409: problemSchema,
           413: problemSchema,
           415: problemSchema,
         },
       },
-      handler: async (req) =>
-        importIntegrationStatus(db, { workspaceId: principalOf(req).workspaceId, csv: once(csvUpload(req, ctx.config.importMaxBytes)), dryRun: req.query.dryRun }),
+      handler: async (req) => {
+        const p = principalOf(req);
+        const { dryRun, runId, fileName } = req.query;
+        return importIntegrationStatus(db, { workspaceId: p.workspaceId, actor: actorOf(p, req.id), csv: once(csvUpload(req, ctx.config.importMaxBytes)), fileName: fileName ?? null, dryRun, runId });
+      },
     });
   });
 
