@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, adoptionNumbers, dailySeries, type DayFeatureRow, type DayUserRow, isDay } from './adoption.ts';
+import { addDays, adoptionNumbers, dailySeries, type DayFeatureRow, type DayUserRow, isDay, totalAndTopThree } from './adoption.ts';
 import { featureOf, rollupsOf } from './rollup.ts';
 
 const DAY = '2026-11-20';
@@ -54,6 +55,19 @@ describe('adoption numbers', () => {
     ['20261120', false],
     ['yesterday', false],
   ])('isDay(%s) is %s', (text, ok) => expect(isDay(text)).toBe(ok));
+});
+
+describe('the three heaviest users', () => {
+  it('sum to what sorting every total gives, with ties, fewer than three users, and numeric text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }), fc.boolean(), (totals, asText) => {
+        const sorted = [...totals].sort((a, b) => b - a);
+        const expected = [sorted.reduce((n, v) => n + v, 0), sorted.slice(0, 3).reduce((n, v) => n + v, 0)];
+        expect(totalAndTopThree(asText ? totals.map(String) : totals)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('rollups', () => {

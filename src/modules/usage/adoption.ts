@@ -102,6 +102,22 @@ export function numbersFromAggregates(a: AdoptionAggregates, seats: number | nul
   };
 }
 
+/** The sum of the totals and the sum of the three largest, in one pass (totals may arrive as numeric text). */
+export function totalAndTopThree(totals: ReadonlyArray<number | string>): [number, number] {
+  let total = 0;
+  let first = 0;
+  let second = 0;
+  let third = 0;
+  for (const raw of totals) {
+    const v = Number(raw);
+    total += v;
+    if (v > first) [first, second, third] = [v, first, second];
+    else if (v > second) [second, third] = [v, second];
+    else if (v > third) third = v;
+  }
+  return [total, first + second + third];
+}
+
 export function adoptionNumbers(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
   const from30 = addDays(day, -(WINDOW_DAYS - 1));
   const users30 = users.filter((r) => r.day >= from30 && r.day <= day);

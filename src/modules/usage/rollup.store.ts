@@ -3,7 +3,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { capabilitiesOf, type Db, readTogether } from '../../platform/db/database.ts';
 import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
 import type { UsageAccountSeatsTable } from './usage.table.ts';
-import { type AdoptionAggregates, addDays } from './adoption.ts';
+import { type AdoptionAggregates, addDays, totalAndTopThree } from './adoption.ts';
 
 /** 5 columns × 500 rows stays under both databases' bound-parameter limits. */
 const ROWS_PER_UPSERT = 500;
@@ -95,6 +95,8 @@ export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
  * The portfolio's adoption aggregates (see `AdoptionAggregates`) for every account with usage in the window,
  * computed by the database in two grouped passes instead of reading every daily row, one row per account from
  * each, run at the same time (`readTogether`: the users pass, the heavier, on a served SQLite file's side thread).
+ * The users pass hands back each user's event total as one array per account, and the top three are picked
+ * here: cheaper than ranking every user with a window function in the database.
  */
 export async function selectAdoptionAggregates(db: Db, workspaceId: string, from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
   const week = addDays(day, -6);
@@ -107,12 +109,10 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, from
       from usage_daily_account_user
       where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
       group by account_id, user_key
-    ),
-    ranked as (select per_user.*, row_number() over (partition by account_id order by ev desc) as rn from per_user)
+    )
     select account_id, sum(case when last_day = ${day} then 1 else 0 end) as dau, sum(case when last_day >= ${week} then 1 else 0 end) as wau,
-      count(*) as mau, sum(prev) as previous, sum(ev) as total,
-      sum(case when rn <= 3 then ev else 0 end) as top3
-    from ranked group by account_id`.compile(db);
+      count(*) as mau, sum(prev) as previous, ${sql.raw(capabilitiesOf(db).jsonArrayAgg)}(ev) as per_user
+    from per_user group by account_id`.compile(db);
   const features = sql`
     select account_id, sum(events) as events, ${sql.raw(capabilitiesOf(db).jsonArrayAgg)}(distinct feature) as features
     from usage_daily_account_feature
@@ -131,8 +131,10 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, from
     a.wau = Number(r.wau);
     a.mau = Number(r.mau);
     a.previous = Number(r.previous);
-    a.userEvents = Number(r.total ?? 0);
-    a.top3UserEvents = Number(r.top3 ?? 0);
+    const perUser = (typeof r.per_user === 'string' ? JSON.parse(r.per_user) : r.per_user) as Array<number | string>;
+    const [total, top3] = totalAndTopThree(perUser);
+    a.userEvents = total;
+    a.top3UserEvents = top3;
   }
   for (const r of featureRows ?? []) {
     const a = of(r.account_id as string);
