@@ -13,9 +13,11 @@ type IntegrationRow = IntegrationHealth & {
   integration: string;
   lastStatus: 'ok' | 'error';
   lastSuccessAt: string | null;
+  lastErrorAt: string | null;
   lastErrorDetail: string | null;
 };
 
+const minute = (at: string | null) => at?.slice(0, 16).replace('T', ' ') ?? '—';
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
 
 /** A table of integration health rows: status, last success, error rate against its baseline, decay flags. */
@@ -53,13 +55,18 @@ export function IntegrationTable({ url, showAccount }: { url: string; showAccoun
                 {r.noRecentSync && <Badge color="orange" mr={4}>no recent sync</Badge>}
                 {!r.errorSpike && !r.noRecentSync && <Badge color={r.lastStatus === 'ok' ? 'teal' : 'gray'} variant="light">{r.lastStatus}</Badge>}
               </Table.Td>
-              <Table.Td>{r.lastSuccessAt?.slice(0, 16).replace('T', ' ') ?? '—'}</Table.Td>
+              <Table.Td>{minute(r.lastSuccessAt)}</Table.Td>
               <Table.Td>
                 {pct(r.errorRate7d)} <Text span size="xs" c="dimmed">({r.errors7d}/{r.reports7d})</Text>
               </Table.Td>
               <Table.Td>{pct(r.baselineErrorRate)}</Table.Td>
               <Table.Td>
-                <Text size="sm" lineClamp={1}>{r.lastErrorDetail ?? '—'}</Text>
+                {minute(r.lastErrorAt)}
+                {r.lastErrorDetail && (
+                  <Text size="xs" c="dimmed" lineClamp={1}>
+                    {r.lastErrorDetail}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}
