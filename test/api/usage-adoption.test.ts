@@ -319,3 +319,54 @@ describe('licensed seats from a CSV', () => {
     expect(await seatsOf((await t.ctx.db.selectFrom('accounts').select('id').where('name', '=', 'Seatly Two').executeTakeFirstOrThrow()).id)).toBe(45);
   });
 });
+
+describe('a daily usage table from a CSV', () => {
+  const upload = (body: string, query = '', c = admin) => c.request({ method: 'POST', url: `/api/v1/imports/usage${query}`, headers: { 'content-type': 'text/csv' }, payload: body });
+  const rollups = async (accountId: string) =>
+    (await t.ctx.db.selectFrom('usage_daily_account_feature').select(['day', 'feature', 'events']).where('workspace_id', '=', acme).where('account_id', '=', accountId).orderBy('day').orderBy('feature').execute()).map((r) => [r.day, r.feature, Number(r.events)]);
+
+  it('adds each row to the rollups once, with a row-level report; a dry run writes nothing; the run is kept with the imports', async () => {
+    const usaged = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Usaged', domain: 'usaged.example', segment: 'smb' } })).json().id as string;
+    const file = [
+      'usage_id,day,account,feature,events,user',
+      `r1,${day(-3)},usaged.example,Export,4,ann`,
+      `r2,${day(-2)},Usaged,Export,2,bob`,
+      `r3,${day(-2)},nobody.example,Export,1,`,
+      `r4,${day(-2)},usaged.example,Export,many,`,
+      `r5,yesterday,usaged.example,Export,1,`,
+    ].join('\n');
+
+    const dry = await upload(file, '?dryRun=true&fileName=usage.csv');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ kind: 'usage', dryRun: true, read: 5, created: 2, rejected: 3 });
+    expect(await rollups(usaged)).toEqual([]);
+
+    const done = (await upload(file, '?fileName=usage.csv')).json();
+    expect(done).toMatchObject({ dryRun: false, created: 2, rejected: 3 });
+    expect(done.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
+      [3, 'account'],
+      [4, 'events'],
+      [5, 'day'],
+    ]);
+    expect(await rollups(usaged)).toEqual([
+      [day(-3), 'Export', 4],
+      [day(-2), 'Export', 2],
+    ]);
+    expect((await viewer.request({ method: 'GET', url: `/api/v1/imports/${done.runId}` })).json()).toMatchObject({ kind: 'usage', fileName: 'usage.csv', created: 2 });
+
+    // The same file again changes nothing; a row whose id is known and whose count changed replaces it.
+    expect((await upload(file)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+    expect((await upload(`usage_id,day,account,feature,events\nr2,${day(-2)},Usaged,Export,7\n`)).json()).toMatchObject({ updated: 1 });
+    expect(await rollups(usaged)).toEqual([
+      [day(-3), 'Export', 4],
+      [day(-2), 'Export', 7],
+    ]);
+  });
+
+  it('refuses viewers, and a file without a day column, naming it, storing nothing', async () => {
+    expect((await upload(`day,account,feature\n${day(-1)},usaged.example,Export\n`, '', viewer)).statusCode).toBe(403);
+    const bad = await upload('when,account,feature\nmonday,usaged.example,Export\n');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().detail).toMatch(/day/);
+  });
+});

@@ -74,34 +74,65 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
 
   it('imports licensed seats from a CSV: checked first, then written, and the rate follows', async () => {
     const csv = 'account,seats\nJuniper Clinics,4\nNo Such Clinic,9\n';
-    await page.locator('[data-testid=seats-import-file]').waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: 'seats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const card = page.getByTestId('seats-import');
+    await card.waitFor();
+    await card.locator('input[type=file]').setInputFiles({ name: 'seats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('seats-import-run').click(); // a dry run first
-    const report = page.getByTestId('import-report');
+    const report = card.getByTestId('import-report');
     await report.waitFor();
     expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/no account matches "No Such Clinic"/);
     await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('25 %').waitFor();
-    await page.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
+    await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('seats-import-run').click();
     // 2 monthly active users of 4 seats.
     await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('50 %').waitFor();
   });
 
+  it('imports a daily usage table on the Portfolio page: the refused row named, the account then in the portfolio', async () => {
+    const created = cli(['apikey', 'create', '--workspace', 'main', '--scope', 'admin', '--name', 'usage import'], { DATABASE_URL: server.databaseUrl });
+    expect(created.status, created.stderr).toBe(0);
+    await fetch(`${server.url}/api/v1/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${created.stdout.trim()}` },
+      body: JSON.stringify({ name: 'Larch Logistics', domain: 'larch.example', segment: 'smb' }),
+    });
+    const d = day(3).slice(0, 10);
+    const csv = `day,account,feature,events,user\n${d},larch.example,Export,5,kim\n${d},larch.example,Import,2,lee\n${d},nowhere.example,Export,1,\n`;
+    const card = page.getByTestId('usage-import');
+    await card.waitFor();
+    await card.locator('input[type=file]').setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('usage-import-run').click(); // a dry run first
+    const report = card.getByTestId('import-report');
+    await report.getByText('Dry run: nothing was written').waitFor();
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/3\s*account\s*no account matches "nowhere.example"/);
+    expect(await page.getByTestId('adoption-table').getByRole('row', { name: /Larch Logistics/ }).count()).toBe(0);
+    await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
+    await page.getByTestId('usage-import-run').click();
+    const row = page.getByTestId('adoption-table').getByRole('row', { name: /Larch Logistics/ });
+    await row.waitFor();
+    // No seats, so no adoption rate; 0 today / 2 this week / 2 this month; two features used.
+    expect((await row.getByRole('cell').allTextContents()).slice(1, 5)).toEqual(['—', '0 / 2 / 2', '—', '2']);
+  });
+
   it('imports sync reports on the Integrations tab: the unknown account refused by row, the others shown', async () => {
     await page.getByRole('tab', { name: 'Integrations' }).click();
     await page.getByText('No integration reports').waitFor();
-    const csv = `account,integration,status,detail,occurred_at\n${juniperId},billing-sync,ok,,${day(1)}\nnowhere.example,billing-sync,ok,,${day(1)}\n`;
-    await page.locator('[data-testid=integration-status-import-file]').waitFor();
-    await page.locator('input[type=file]').setInputFiles({ name: 'syncs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv = `account,integration,status,detail,occurred_at\n${juniperId},billing-sync,ok,,${day(1)}\n${juniperId},billing-sync,error,401 from the API,${day(2)}\nnowhere.example,billing-sync,ok,,${day(1)}\n`;
+    const card = page.getByTestId('integration-status-import');
+    await card.waitFor();
+    await card.locator('input[type=file]').setInputFiles({ name: 'syncs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('integration-status-import-run').click(); // a dry run first
-    const report = page.getByTestId('import-report');
+    const report = card.getByTestId('import-report');
     await report.getByText('Dry run: nothing was written').waitFor();
-    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/2\s*account\s*no account \(or more than one\) has the id, CRM id or domain nowhere.example/);
-    await page.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/3\s*account\s*no account \(or more than one\) has the id, CRM id or domain nowhere.example/);
+    await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('integration-status-import-run').click();
     await report.getByText('Imported integration status').waitFor();
     const row = page.getByTestId('integration-table').getByRole('row', { name: /Juniper Clinics/ });
     await row.waitFor();
-    expect(await row.getByRole('cell').nth(1).textContent()).toBe('billing-sync');
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells[1]).toBe('billing-sync');
+    // The last failed sync: its time (UTC, to the minute) and what it said.
+    expect(cells[6]).toBe(`${day(2).slice(0, 16).replace('T', ' ')}401 from the API`);
   });
 });

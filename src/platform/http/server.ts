@@ -19,7 +19,7 @@ import { signalRoutes } from '../../modules/signals/signal.routes.ts';
 import { usageRoutes } from '../../modules/usage/ingest.routes.ts';
 import { catalogueRoutes } from '../../modules/usage/catalogue/catalogue.routes.ts';
 import { integrationStatusRoutes } from '../../modules/usage/integrations/integration-status.routes.ts';
-import { seatsImportRoutes } from '../../modules/usage/import/seats-import.routes.ts';
+import { usageImportRoutes } from '../../modules/usage/import/usage-import.routes.ts';
 import { releaseRoutes } from '../../modules/usage/releases/release.routes.ts';
 import { usageSignalRoutes } from '../../modules/usage/signals/usage-signals.routes.ts';
 import { deliveryImportRoutes } from '../../modules/delivery/resources/delivery-import.routes.ts';
@@ -144,7 +144,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   catalogueRoutes(app, ctx);
   releaseRoutes(app, ctx);
   integrationStatusRoutes(app, ctx);
-  seatsImportRoutes(app, ctx);
+  usageImportRoutes(app, ctx);
   usageSignalRoutes(app, ctx);
   resourceRoutes(app, ctx);
   timeEntryRoutes(app, ctx);

@@ -18,7 +18,7 @@ export function CsvImportCard({ title, url, help, refresh, testId = 'csv-import'
     onSuccess: () => qc.invalidateQueries({ queryKey: [...refresh] }),
   });
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid={testId}>
       <Stack gap="xs">
         <Title order={4}>{title}</Title>
         <Text size="sm" c="dimmed">

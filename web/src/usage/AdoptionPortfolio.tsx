@@ -106,6 +106,15 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
           help="Columns: account (its Baton id, CRM id, domain or exact name) and seats. A blank seat count leaves the account as it is; importing the same file again changes nothing."
         />
       )}
+      {can(session, 'imports:run') && (
+        <CsvImportCard
+          title="Import daily usage"
+          url="/api/v1/imports/usage"
+          refresh={['adoption']}
+          testId="usage-import"
+          help="A daily usage table, a row per day, account and feature. Columns: day, account (its Baton id, CRM id, domain or exact name), feature, events (1 without it), user (optional: counts the row in active users), usage_id (optional: a changed row replaces what it counted). Importing the same file again changes nothing. Tables that name subscriptions, or other column names, go through baton import usage."
+        />
+      )}
       <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="xl" title={open?.accountName}>
         {open && <AccountAdoption accountId={open.accountId} session={session} />}
       </Drawer>
