@@ -91,6 +91,9 @@ export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.deleteFrom('usage_account_seats').where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).execute();
 
 
+/** An aggregated JSON array as the driver hands it back: text from SQLite, already parsed from PostgreSQL. */
+const jsonArray = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+
 /**
  * The portfolio's adoption aggregates (see `AdoptionAggregates`) for every account with usage in the window,
  * computed by the database in two grouped passes instead of reading every daily row, one row per account from
@@ -131,15 +134,14 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, from
     a.wau = Number(r.wau);
     a.mau = Number(r.mau);
     a.previous = Number(r.previous);
-    const perUser = (typeof r.per_user === 'string' ? JSON.parse(r.per_user) : r.per_user) as Array<number | string>;
-    const [total, top3] = totalAndTopThree(perUser);
+    const [total, top3] = totalAndTopThree(jsonArray<number | string>(r.per_user));
     a.userEvents = total;
     a.top3UserEvents = top3;
   }
   for (const r of featureRows ?? []) {
     const a = of(r.account_id as string);
     a.events30d = Number(r.events);
-    a.featuresUsed = (typeof r.features === 'string' ? JSON.parse(r.features) : r.features) as string[];
+    a.featuresUsed = jsonArray<string>(r.features);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import type { ImportResult } from '../api/types.ts';
-import { download, rejectedCsv } from './import-api.ts';
+import { download, kindLabel, rejectedCsv } from './import-api.ts';
 
 const SHOWN = 200;
 
@@ -18,7 +18,7 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
     <Paper withBorder p="md" data-testid="import-report">
       <Stack gap="sm">
         <Group gap="xs">
-          <Text fw={600}>{result.dryRun ? 'Dry run: nothing was written' : `Imported ${result.kind.replaceAll('_', ' ')}`}</Text>
+          <Text fw={600}>{result.dryRun ? 'Dry run: nothing was written' : `Imported ${kindLabel(result.kind)}`}</Text>
           <Badge variant="light">{result.format}</Badge>
         </Group>
         <Group gap="xs">

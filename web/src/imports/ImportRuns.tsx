@@ -4,6 +4,7 @@ import { get } from '../api/client.ts';
 import type { ImportRunView, Page } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDateTime } from '../ui/format.ts';
+import { kindLabel } from './import-api.ts';
 
 const STATUS_COLORS: Record<string, string> = { running: 'violet', succeeded: 'teal', failed: 'red' };
 
@@ -37,7 +38,7 @@ export function ImportRuns() {
                 </Text>
               </Table.Td>
               <Table.Td>
-                {r.kind.replaceAll('_', ' ')}
+                {kindLabel(r.kind)}
                 <Text size="xs" c="dimmed">
                   {r.format}
                 </Text>

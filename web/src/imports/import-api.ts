@@ -49,6 +49,9 @@ export const runImport = (kind: ImportKind, file: File, choices: ImportChoices, 
 const cell = (v: string | number) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
 
 /** Rejected rows as a CSV file to download: row, field, reason. */
+/** An import run's kind as a person reads it: `integration_status` → integration status. */
+export const kindLabel = (kind: string): string => kind.replaceAll('_', ' ');
+
 export function rejectedCsv(errors: RowError[]): Blob {
   const lines = ['row,field,reason', ...errors.map((e) => [e.row, e.field, e.reason].map(cell).join(','))];
   return new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' });

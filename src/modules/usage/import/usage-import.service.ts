@@ -39,7 +39,7 @@ export interface UsageImportInput {
 
 export interface RecordsImportResult extends ImportReport {
   runId: string;
-  kind: 'usage' | 'seats';
+  kind: 'usage' | 'seats' | 'integration_status';
   format: string;
   dryRun: boolean;
   notes: string[];

@@ -9,11 +9,12 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { BatchOutcome, ImportReport, RowError } from '../../../platform/imports/import-run.ts';
+import type { BatchOutcome, ImportReport } from '../../../platform/imports/import-run.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
 import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import type { RecordsImportResult } from '../import/usage-import.service.ts';
 import { readStatusRow, type StatusReport } from './integration-status.ts';
 import { type ReportInput, resolveReports, storeReports } from './integration-status.service.ts';
 
@@ -33,27 +34,16 @@ export interface StatusImportInput {
   runId?: string;
 }
 
-export interface StatusImportResult extends ImportReport {
-  runId: string;
-  kind: 'integration_status';
-  format: 'integration_status';
-  dryRun: boolean;
-  notes: string[];
-}
-
 /** Resolves one batch's accounts and stores the reports that resolve; the others come back as row errors. */
 async function applyStatusBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ReportInput }>): Promise<BatchOutcome> {
-  const { reports, errors } = await resolveReports(db, workspaceId, batch.map((b) => b.record), (i, name) => `${batch[i]?.row}\u0000${name === 'occurredAt' ? 'occurred_at' : name}`);
-  const rowErrors: RowError[] = errors.map((e) => {
-    const [row, field] = e.field.split('\u0000');
-    return { row: Number(row), field: field as string, reason: e.message };
-  });
+  const { reports, problems } = await resolveReports(db, workspaceId, batch.map((b) => b.record));
   const good = reports.filter((r): r is StatusReport => r !== null);
   await storeReports(db, workspaceId, good);
-  return { created: good.length, updated: 0, unchanged: 0, errors: rowErrors };
+  const errors = problems.map((p) => ({ row: batch[p.index]?.row as number, field: p.field === 'occurredAt' ? 'occurred_at' : p.field, reason: p.message }));
+  return { created: good.length, updated: 0, unchanged: 0, errors };
 }
 
-export async function importIntegrationStatus(db: Kysely<Database>, input: StatusImportInput): Promise<StatusImportResult> {
+export async function importIntegrationStatus(db: Kysely<Database>, input: StatusImportInput): Promise<RecordsImportResult> {
   const { reader, headers } = await openCsv(input.csv);
   let report: ImportReport & { runId: string };
   try {
@@ -63,11 +53,9 @@ export async function importIntegrationStatus(db: Kysely<Database>, input: Statu
     if (missing.length) throw AppError.validation('file', `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')})`);
     const mapRow = (values: Record<string, string>, row: number) => {
       const named: Record<string, string> = {};
-      for (const [header, value] of Object.entries(values)) named[names.get(header) ?? normal(header)] = value;
+      for (const [header, value] of Object.entries(values)) named[names.get(header) as string] = value;
       const mapped = readStatusRow(named, row);
-      if (!mapped.ok) return mapped;
-      const { account, integration, status, detail, occurredAt } = mapped.report;
-      return { ok: true as const, record: { account, integration, status, detail, occurredAt } };
+      return mapped.ok ? { ok: true as const, record: mapped.report } : mapped;
     };
     report = await runImport(db, {
       workspaceId: input.workspaceId,

@@ -21,29 +21,36 @@ export interface ReportInput {
 /** Reports dated further ahead than this are refused: a clock that far off would hide decay for days. */
 const MAX_FUTURE_MS = 24 * 3_600_000;
 
+/** Why one report (by its index among the inputs) was refused, and on which of its fields. */
+export interface ReportProblem {
+  index: number;
+  field: 'account' | 'occurredAt';
+  message: string;
+}
+
 /**
- * Resolves each report's account; answers the reports resolved and a field error for each that is not (its
- * account unknown or ambiguous, or its time too far ahead). `fieldOf(i, name)` names a field the caller's way.
+ * Resolves each report's account; answers the reports resolved and a problem for each that is not (its account
+ * unknown or ambiguous, or its time too far ahead), which the caller names its own way (API path, CSV row).
  */
-export async function resolveReports(db: Db, workspaceId: string, inputs: readonly ReportInput[], fieldOf: (index: number, name: string) => string): Promise<{ reports: Array<StatusReport | null>; errors: FieldError[] }> {
+export async function resolveReports(db: Db, workspaceId: string, inputs: readonly ReportInput[]): Promise<{ reports: Array<StatusReport | null>; problems: ReportProblem[] }> {
   const accounts = await accountsByReference(db, workspaceId, inputs.map((i) => i.account.trim()));
-  const errors: FieldError[] = [];
+  const problems: ReportProblem[] = [];
   const limit = new Date(Date.now() + MAX_FUTURE_MS).toISOString();
   const reports = inputs.map((input, i) => {
     const accountId = accounts.get(input.account.trim());
     let ok = true;
     if (!accountId) {
-      errors.push({ field: fieldOf(i, 'account'), message: `no account (or more than one) has the id, CRM id or domain ${input.account}` });
+      problems.push({ index: i, field: 'account', message: `no account (or more than one) has the id, CRM id or domain ${input.account}` });
       ok = false;
     }
     const occurredAt = new Date(input.occurredAt).toISOString();
     if (occurredAt > limit) {
-      errors.push({ field: fieldOf(i, 'occurredAt'), message: 'is more than a day in the future' });
+      problems.push({ index: i, field: 'occurredAt', message: 'is more than a day in the future' });
       ok = false;
     }
     return ok ? { accountId: accountId as string, integration: input.integration.trim(), status: input.status, detail: input.detail?.trim() || null, occurredAt } : null;
   });
-  return { reports, errors };
+  return { reports, problems };
 }
 
 /** Adds resolved reports to the daily counts and latest states. */
@@ -57,7 +64,8 @@ export async function storeReports(db: Db, workspaceId: string, reports: readonl
 
 /** Records reports sent to the API: all of them, or none when one is refused (each refusal named). */
 export async function recordReports(db: Db, workspaceId: string, inputs: readonly ReportInput[], fieldOf: (index: number, name: string) => string): Promise<{ received: number; stored: number }> {
-  const { reports, errors } = await resolveReports(db, workspaceId, inputs, fieldOf);
+  const { reports, problems } = await resolveReports(db, workspaceId, inputs);
+  const errors: FieldError[] = problems.map((p) => ({ field: fieldOf(p.index, p.field), message: p.message }));
   if (errors.length) throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
   await storeReports(db, workspaceId, reports as StatusReport[]);
   return { received: inputs.length, stored: reports.length };
