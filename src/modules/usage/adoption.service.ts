@@ -88,19 +88,17 @@ export async function portfolio(
   q: { day: string; sort: PortfolioSort; order: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ day: string; total: number; items: PortfolioRow[] }> {
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
-  // The aggregates first: on a served SQLite file one of their queries runs on the side thread meanwhile.
-  const [aggregates, names, seatRows, entitlement] = await Promise.all([
-    store.selectAdoptionAggregates(db, scope.workspaceId, from, q.day),
-    accountNamesById(db, scope),
+  // The visible accounts first: their aggregates are read one account at a time.
+  const names = await accountNamesById(db, scope);
+  const [aggregates, seatRows, entitlement] = await Promise.all([
+    store.selectAdoptionAggregates(db, scope.workspaceId, [...names.keys()], from, q.day),
     store.selectAllSeats(db, scope.workspaceId),
     entitlementsOf(db, scope.workspaceId),
   ]);
   const seats = new Map(seatRows.map((s) => [s.account_id, Number(s.seats)]));
   const rows: PortfolioRow[] = [];
   for (const [id, a] of aggregates) {
-    const name = names.get(id);
-    if (name === undefined) continue; // another firm's account, for a partner user
-    rows.push({ accountId: id, accountName: name, ...numbersFromAggregates(a, seats.get(id) ?? null, entitlement?.(id)) });
+    rows.push({ accountId: id, accountName: names.get(id) as string, ...numbersFromAggregates(a, seats.get(id) ?? null, entitlement?.(id)) });
   }
   const dir = q.order === 'asc' ? 1 : -1;
   rows.sort((a, b) => {

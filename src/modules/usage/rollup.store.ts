@@ -1,6 +1,6 @@
 /** Queries of the daily usage rollups and licensed seats, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
-import { capabilitiesOf, type Db, readTogether } from '../../platform/db/database.ts';
+import { capabilitiesOf, type Db, readTogether, textListRows } from '../../platform/db/database.ts';
 import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
 import type { UsageAccountSeatsTable } from './usage.table.ts';
 import { type AdoptionAggregates, addDays, totalAndTopThree } from './adoption.ts';
@@ -61,19 +61,27 @@ export async function addToRollups(db: Db, workspaceId: string, events: readonly
   await addRollupCounts(db, workspaceId, features, users);
 }
 
-/** Feature rows of one account (or every account when null) for days in [from, to]. */
-export const selectFeatureRows = (db: Db, workspaceId: string, accountId: string | null, from: string, to: string) => {
-  let q = db.selectFrom('usage_daily_account_feature').select(['account_id', 'day', 'feature', 'events']).where('workspace_id', '=', workspaceId).where('day', '>=', from).where('day', '<=', to);
-  if (accountId) q = q.where('account_id', '=', accountId);
-  return q.execute();
-};
+/** Feature rows of one account for days in [from, to]. */
+export const selectFeatureRows = (db: Db, workspaceId: string, accountId: string, from: string, to: string) =>
+  db
+    .selectFrom('usage_daily_account_feature')
+    .select(['account_id', 'day', 'feature', 'events'])
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
 
-/** User rows of one account (or every account when null) for days in [from, to]. */
-export const selectUserRows = (db: Db, workspaceId: string, accountId: string | null, from: string, to: string) => {
-  let q = db.selectFrom('usage_daily_account_user').select(['account_id', 'day', 'user_key', 'events']).where('workspace_id', '=', workspaceId).where('day', '>=', from).where('day', '<=', to);
-  if (accountId) q = q.where('account_id', '=', accountId);
-  return q.execute();
-};
+/** User rows of one account for days in [from, to]. */
+export const selectUserRows = (db: Db, workspaceId: string, accountId: string, from: string, to: string) =>
+  db
+    .selectFrom('usage_daily_account_user')
+    .select(['account_id', 'day', 'user_key', 'events'])
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
 
 export const findSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.selectFrom('usage_account_seats').selectAll().where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).executeTakeFirst();
@@ -95,53 +103,67 @@ export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
 const jsonArray = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 
 /**
- * The portfolio's adoption aggregates (see `AdoptionAggregates`) for every account with usage in the window,
- * computed by the database in two grouped passes instead of reading every daily row, one row per account from
- * each, run at the same time (`readTogether`: the users pass, the heavier, on a served SQLite file's side thread).
- * The users pass hands back each user's event total as one array per account, and the top three are picked
- * here: cheaper than ranking every user with a window function in the database.
+ * The portfolio's adoption aggregates (see `AdoptionAggregates`) of the given accounts that have usage in the
+ * window. Each account's rows are read under the rollups' primary key (a range of days of one account), so no
+ * pass sorts the whole window: the users pass groups an account's few rows by user, the features pass collects
+ * its distinct features, and each answers one JSON array per account. The accounts are cut in two halves, and
+ * the four queries run at once (`readTogether`: on a served SQLite file, half of them on its side thread).
+ * The users pass hands back each user's event total, and the top three are picked here: cheaper than ranking
+ * every user with a window function in the database.
  */
-export async function selectAdoptionAggregates(db: Db, workspaceId: string, from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
+export async function selectAdoptionAggregates(db: Db, workspaceId: string, accountIds: readonly string[], from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
+  const out = new Map<string, AdoptionAggregates>();
+  if (accountIds.length === 0) return out;
+  const caps = capabilitiesOf(db);
+  const [array, arrayAgg] = [sql.raw(caps.jsonArray), sql.raw(caps.jsonArrayAgg)];
   const week = addDays(day, -6);
   const prevFrom = addDays(day, -27);
   const prevTo = addDays(day, -21);
-  const users = sql`
-    with per_user as (
-      select account_id, user_key, sum(events) as ev, max(day) as last_day,
-        max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
-      from usage_daily_account_user
-      where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
-      group by account_id, user_key
-    )
-    select account_id, sum(case when last_day = ${day} then 1 else 0 end) as dau, sum(case when last_day >= ${week} then 1 else 0 end) as wau,
-      count(*) as mau, sum(prev) as previous, ${sql.raw(capabilitiesOf(db).jsonArrayAgg)}(ev) as per_user
-    from per_user group by account_id`.compile(db);
-  const features = sql`
-    select account_id, sum(events) as events, ${sql.raw(capabilitiesOf(db).jsonArrayAgg)}(distinct feature) as features
-    from usage_daily_account_feature
-    where workspace_id = ${workspaceId} and day >= ${from} and day <= ${day} and events > 0
-    group by account_id`.compile(db);
-  const [userRows, featureRows] = await readTogether(db, [users, features]);
-  const out = new Map<string, AdoptionAggregates>();
+  const users = (ids: readonly string[]) => sql`
+    select a.value as account_id, (
+      select ${array}(sum(case when last_day = ${day} then 1 else 0 end), sum(case when last_day >= ${week} then 1 else 0 end), count(*), sum(prev), ${arrayAgg}(ev))
+      from (
+        select sum(events) as ev, max(day) as last_day, max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
+        from usage_daily_account_user u
+        where u.workspace_id = ${workspaceId} and u.account_id = a.value and u.day >= ${from} and u.day <= ${day} and u.events > 0
+        group by u.user_key
+      ) per_user
+    ) as users
+    from ${textListRows(db, ids)} a`.compile(db);
+  const features = (ids: readonly string[]) => sql`
+    select a.value as account_id, (
+      select ${array}(sum(events), ${arrayAgg}(distinct feature))
+      from usage_daily_account_feature f
+      where f.workspace_id = ${workspaceId} and f.account_id = a.value and f.day >= ${from} and f.day <= ${day} and f.events > 0
+    ) as features
+    from ${textListRows(db, ids)} a`.compile(db);
+  // In key order, so that consecutive accounts sit side by side in the b-tree.
+  const sorted = [...accountIds].sort();
+  const halves = [sorted.slice(0, sorted.length >> 1), sorted.slice(sorted.length >> 1)].filter((h) => h.length > 0);
+  const results = await readTogether(db, [...halves.map(users), ...halves.map(features)]);
+  const userRows = results.slice(0, halves.length).flat();
+  const featureRows = results.slice(halves.length).flat();
   const of = (id: string) => {
     let a = out.get(id);
     if (!a) out.set(id, (a = { dau: 0, wau: 0, mau: 0, previous: 0, userEvents: 0, top3UserEvents: 0, events30d: 0, featuresUsed: [] }));
     return a;
   };
-  for (const r of userRows ?? []) {
+  for (const r of userRows) {
+    const [dau, wau, mau, previous, perUser] = jsonArray<unknown>(r.users);
+    if (!mau) continue; // no user with usage in the window
     const a = of(r.account_id as string);
-    a.dau = Number(r.dau);
-    a.wau = Number(r.wau);
-    a.mau = Number(r.mau);
-    a.previous = Number(r.previous);
-    const [total, top3] = totalAndTopThree(jsonArray<number | string>(r.per_user));
-    a.userEvents = total;
-    a.top3UserEvents = top3;
+    a.dau = Number(dau);
+    a.wau = Number(wau);
+    a.mau = Number(mau);
+    a.previous = Number(previous);
+    [a.userEvents, a.top3UserEvents] = totalAndTopThree(perUser as Array<number | string>);
   }
-  for (const r of featureRows ?? []) {
+  for (const r of featureRows) {
+    const [events, used] = jsonArray<unknown>(r.features);
+    if (events === null || events === undefined) continue; // no feature used in the window
     const a = of(r.account_id as string);
-    a.events30d = Number(r.events);
-    a.featuresUsed = jsonArray<string>(r.features);
+    a.events30d = Number(events);
+    a.featuresUsed = used as string[];
   }
   return out;
 }

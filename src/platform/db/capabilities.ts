@@ -12,6 +12,10 @@ export interface DialectCapabilities {
   readonly caseInsensitiveLike: 'like' | 'ilike';
   /** The aggregate collecting values into a JSON array (SQLite answers its text, PostgreSQL the array). */
   readonly jsonArrayAgg: 'json_group_array' | 'json_agg';
+  /** The function building one JSON array from its arguments. */
+  readonly jsonArray: 'json_array' | 'json_build_array';
+  /** How a list of texts bound as one parameter becomes rows: a JSON text read by `json_each`, or an array `unnest`ed. */
+  readonly textListRows: 'json_each' | 'unnest';
 }
 
 export const sqliteCapabilities: DialectCapabilities = Object.freeze({
@@ -20,6 +24,8 @@ export const sqliteCapabilities: DialectCapabilities = Object.freeze({
   singleWriter: true,
   caseInsensitiveLike: 'like',
   jsonArrayAgg: 'json_group_array',
+  jsonArray: 'json_array',
+  textListRows: 'json_each',
 });
 
 export const postgresCapabilities: DialectCapabilities = Object.freeze({
@@ -28,4 +34,6 @@ export const postgresCapabilities: DialectCapabilities = Object.freeze({
   singleWriter: false,
   caseInsensitiveLike: 'ilike',
   jsonArrayAgg: 'json_agg',
+  jsonArray: 'json_build_array',
+  textListRows: 'unnest',
 });

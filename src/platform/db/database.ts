@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -82,6 +82,16 @@ export async function readTogether(db: Db, queries: readonly CompiledQuery[]): P
   });
   for (let i = 0; i < queries.length; i++) if (!results[i]) results[i] = await run(queries[i] as CompiledQuery);
   return Promise.all(results);
+}
+
+/**
+ * A list of texts as a derived table of one column, `value`, bound as a single parameter whatever its length
+ * (SQLite reads it as JSON text, PostgreSQL as an array): a query can then walk the list in its order.
+ */
+export function textListRows(db: Db, values: readonly string[]): RawBuilder<unknown> {
+  return capabilitiesOf(db).textListRows === 'json_each'
+    ? sql`(select value from json_each(${JSON.stringify(values)}))`
+    : sql`(select unnest(cast(${[...values]} as text[])) as value)`;
 }
 
 /**

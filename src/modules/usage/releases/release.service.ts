@@ -104,12 +104,12 @@ export async function underuse(db: Db, scope: Scope, asOf: string, t: UnderuseTh
   const catalogue = await loadCatalogue(db, scope.workspaceId);
   const earliest = releases.reduce<string | null>((min, r) => (min === null || r.releasedOn < min ? r.releasedOn : min), null);
   if (earliest === null || earliest > asOf) return { asOf, thresholds: t, items: [] };
-  const lastUse = (await store.selectLastUse(db, scope.workspaceId, earliest, asOf)).map((r) => ({
+  const accounts = [...(await accountNamesById(db, scope)).keys()];
+  const lastUse = (await store.selectLastUse(db, scope.workspaceId, accounts, earliest, asOf)).map((r) => ({
     accountId: r.account_id,
     feature: featureOfEvent(catalogue, r.feature),
     lastDay: String(r.last_day),
   }));
-  const accounts = [...(await accountNamesById(db, scope)).keys()];
   const features = new Map([...catalogue.features].map(([k, f]) => [k, { name: f.name, plans: f.plans }]));
   const items = underuseReport(asOf, t, releases, features, await accountPlans(db, scope.workspaceId), accounts, lastUse);
   return { asOf, thresholds: t, items };

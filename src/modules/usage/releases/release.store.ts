@@ -1,6 +1,6 @@
 /** Queries of product releases and of the feature usage the underuse report reads, within one workspace. */
-import type { Selectable } from 'kysely';
-import type { Db } from '../../../platform/db/database.ts';
+import { type Selectable, sql } from 'kysely';
+import { type Db, textListRows } from '../../../platform/db/database.ts';
 import type { UsageReleaseTable } from './release.table.ts';
 
 export type ReleaseRow = Selectable<UsageReleaseTable>;
@@ -28,14 +28,13 @@ export async function replaceReleaseFeatures(db: Db, workspaceId: string, releas
   if (features.length > 0) await db.insertInto('usage_release_features').values(features.map((feature_key) => ({ workspace_id: workspaceId, release_id: releaseId, feature_key }))).execute();
 }
 
-/** The last day each account used each event, for days in [from, to]. */
-export const selectLastUse = (db: Db, workspaceId: string, from: string, to: string) =>
-  db
-    .selectFrom('usage_daily_account_feature')
-    .select((eb) => ['account_id', 'feature', eb.fn.max('day').as('last_day')])
-    .where('workspace_id', '=', workspaceId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
-    .where('events', '>', 0)
-    .groupBy(['account_id', 'feature'])
-    .execute();
+/** The last day each of the given accounts used each event, for days in [from, to]; read account by account. */
+export async function selectLastUse(db: Db, workspaceId: string, accountIds: readonly string[], from: string, to: string) {
+  if (accountIds.length === 0) return [];
+  const { rows } = await sql<{ account_id: string; feature: string; last_day: string }>`
+    select a.value as account_id, f.feature, max(f.day) as last_day
+    from ${textListRows(db, accountIds)} a
+    join usage_daily_account_feature f on f.workspace_id = ${workspaceId} and f.account_id = a.value and f.day >= ${from} and f.day <= ${to} and f.events > 0
+    group by a.value, f.feature`.execute(db);
+  return rows;
+}
