@@ -102,6 +102,19 @@ describe('raw usage event retention', () => {
     expect(await purgeRawEvents(t.ctx.db, acme, new Date(), undefined, 5)).toBe(0);
   });
 
+  it('keeps the ingest totals whole: events stored stay counted, and purged events kept aside leave the unmatched count', async () => {
+    const status = async () => (await viewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment;
+    const before = await status();
+    const aside = ['aside-1', 'aside-2'].map((id) => ({ ...track(id, '2026-03-01T10:00:00.000Z'), context: { groupId: 'nobody.example' } }));
+    await send(aside);
+    const sent = await status();
+    expect(sent).toMatchObject({ received: before.received + 2, stored: before.stored + 2, unmatched: before.unmatched + 2 });
+    expect(sent.lastEventAt >= '2026-03-01T10:00:00.000Z').toBe(true);
+    await receivedDaysAgo(['aside-1', 'aside-2'], 50);
+    await runPurge();
+    expect(await status()).toEqual({ ...sent, unmatched: before.unmatched });
+  });
+
   it('leaves other workspaces to their own window', async () => {
     const beta = await t.workspace('beta');
     const betaKey = await t.apiKey(beta, 'ingest');

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, Migrator } from 'kysely';
 import pg from 'pg';
 import type { DialectCapabilities } from '../../src/platform/db/capabilities.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+import { migrations } from '../../src/platform/db/migrations/index.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 
 export interface TestDatabase {
@@ -61,4 +62,24 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
       await empty.drop();
     },
   };
+}
+
+/**
+ * A fresh database migrated up to the named migration only, with the migrator to move it on (or back): for
+ * tests of one migration against the data an earlier schema held. Closed and dropped with `close`.
+ */
+export async function createDatabaseAt(migration: string): Promise<{ dbh: DatabaseHandle; migrator: Migrator; close(): Promise<void> }> {
+  const empty = await createEmptyDatabase();
+  const dbh = await openDatabase(empty.url);
+  const migrator = new Migrator({ db: dbh.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'baton_migrations', migrationLockTableName: 'baton_migrations_lock' });
+  const close = async () => {
+    await dbh.close();
+    await empty.drop();
+  };
+  const { error } = await migrator.migrateTo(migration);
+  if (error) {
+    await close();
+    throw error;
+  }
+  return { dbh, migrator, close };
 }

@@ -131,10 +131,13 @@ export async function ingestWorkspaceRequests(
   const stored = requests.map(() => 0);
   const unmatched = requests.map(() => 0);
   const fresh: RollupEvent[] = [];
+  const lastStored = new Map<string, string>();
   sorted.forEach((row, k) => {
     if (!inserted[k]) return;
     const index = ownerOf[order[k] as number] as number;
     stored[index] = (stored[index] ?? 0) + 1;
+    const last = lastStored.get(row.source);
+    if (last === undefined || row.occurred_at > last) lastStored.set(row.source, row.occurred_at);
     if (row.account_id === null) unmatched[index] = (unmatched[index] ?? 0) + 1;
     else fresh.push(row);
   });
@@ -145,12 +148,13 @@ export async function ingestWorkspaceRequests(
     const s = stored[i] ?? 0;
     return { received: r.messages.length, stored: s, duplicates: r.messages.length - s, unmatched: unmatched[i] ?? 0, rematched: i === 0 ? rematched : 0, lastEventAt: lastEventAt[i] ?? null };
   });
-  await store.insertIngestRequests(
+  await store.recordIngestRequests(
     db,
     requests.map((r, i) => {
       const o = outcomes[i] as IngestOutcome;
       return { id: newId(), workspace_id: workspaceId, source: r.source, received_at: receivedAt, received: o.received, stored: o.stored, duplicates: o.duplicates, rejected: 0, unmatched: o.unmatched, detail: null };
     }),
+    lastStored,
   );
   return outcomes;
 }

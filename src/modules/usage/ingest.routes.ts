@@ -43,10 +43,10 @@ const bytesOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffe
 
 const ingestStatusCounts = z.object({
   received: z.number(),
-  stored: z.number(),
+  stored: z.number().describe('Events stored, counted when stored: in total, raw events deleted past the retention window stay counted'),
   duplicates: z.number(),
   rejected: z.number(),
-  unmatched: z.number(),
+  unmatched: z.number().describe('In total: events kept aside now, waiting for their account; since start: those stored without one'),
   lastEventAt: z.string().nullable(),
 });
 const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: s });

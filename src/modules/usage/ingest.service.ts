@@ -63,7 +63,9 @@ export async function ingestRequests(db: Db, requests: readonly IngestRequest[])
   const outcomes: IngestOutcome[] = new Array(requests.length);
   const byWorkspace = new Map<string, number[]>();
   requests.forEach((r, i) => byWorkspace.set(r.workspaceId, [...(byWorkspace.get(r.workspaceId) ?? []), i]));
-  for (const [workspaceId, indexes] of byWorkspace) {
+  // Workspaces in order: concurrent PostgreSQL writers then lock their rows (totals, rollups) in one order.
+  for (const workspaceId of [...byWorkspace.keys()].sort()) {
+    const indexes = byWorkspace.get(workspaceId) as number[];
     const done = await ingestWorkspaceRequests(
       db,
       workspaceId,
@@ -82,7 +84,7 @@ export async function ingestMessages(db: Db, input: IngestRequest): Promise<Inge
 
 /** Records a refused request (nothing of it is stored). */
 export async function recordRejectedRequest(db: Db, input: { workspaceId: string; source: UsageSource; rejected: number; detail: string }): Promise<void> {
-  await store.insertIngestRequests(db, [{
+  await store.recordIngestRequests(db, [{
     id: newId(),
     workspace_id: input.workspaceId,
     source: input.source,
@@ -100,21 +102,20 @@ export interface SourceTotals extends IngestCounts {
   lastReceivedAt: string | null;
 }
 
-/** Totals per source from the tables: every request recorded, every event stored, those still kept aside. */
+/** Totals per source: what the requests came to (kept as they are recorded), and the events still kept aside. */
 export async function ingestTotals(db: Db, workspaceId: string): Promise<Record<UsageSource, SourceTotals>> {
-  const requests = new Map((await store.selectRequestTotals(db, workspaceId)).map((r) => [r.source, r]));
-  const events = new Map((await store.selectEventTotals(db, workspaceId)).map((r) => [r.source, r]));
+  const totals = new Map((await store.selectIngestTotals(db, workspaceId)).map((r) => [r.source, r]));
+  const unmatched = new Map((await store.selectUnmatchedCounts(db, workspaceId)).map((r) => [r.source, Number(r.unmatched)]));
   const of = (source: UsageSource): SourceTotals => {
-    const r = requests.get(source);
-    const e = events.get(source);
+    const t = totals.get(source);
     return {
-      received: Number(r?.received ?? 0),
-      stored: Number(e?.stored ?? 0),
-      duplicates: Number(r?.duplicates ?? 0),
-      rejected: Number(r?.rejected ?? 0),
-      unmatched: Number(e?.unmatched ?? 0),
-      lastEventAt: (e?.last_event_at as string | null | undefined) ?? null,
-      lastReceivedAt: (e?.last_received_at as string | null | undefined) ?? null,
+      received: Number(t?.received ?? 0),
+      stored: Number(t?.stored ?? 0),
+      duplicates: Number(t?.duplicates ?? 0),
+      rejected: Number(t?.rejected ?? 0),
+      unmatched: unmatched.get(source) ?? 0,
+      lastEventAt: t?.last_event_at ?? null,
+      lastReceivedAt: t?.last_received_at ?? null,
     };
   };
   return { segment: of('segment'), posthog: of('posthog') };

@@ -48,6 +48,21 @@ export interface UsageIngestRequestTable {
   detail: string | null;
 }
 
+/** What a workspace's ingest of one source has come to since it began, kept as requests are recorded. */
+export interface UsageIngestTotalsTable {
+  workspace_id: string;
+  source: string;
+  received: number;
+  /** Events stored, counted when stored: raw events deleted past the retention window stay counted. */
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  /** The latest `occurred_at` of an event stored. */
+  last_event_at: string | null;
+  /** When an event was last stored. */
+  last_received_at: string | null;
+}
+
 /** Events per account, UTC day (`YYYY-MM-DD`) and feature. */
 export interface UsageDailyAccountFeatureTable {
   workspace_id: string;

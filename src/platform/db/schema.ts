@@ -5,7 +5,7 @@ import type { DealStageMappingTable, DealTable } from '../../modules/deals/deal.
 import type { WebhookDeliveryTable, WebhookEventTable } from '../../modules/deals/webhooks/webhook.table.ts';
 import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from '../../modules/handoffs/handoff.table.ts';
 import type { SignalTable } from '../../modules/signals/signal.table.ts';
-import type { UsageEventTable, UsageIngestRequestTable, UsageUserTable, UsageUserTraitsTable } from '../../modules/usage/usage.table.ts';
+import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, UsageUserTable, UsageUserTraitsTable } from '../../modules/usage/usage.table.ts';
 import type { UsageAccountSeatsTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
 import type { UsageAccountPlanTable, UsageFeatureEventTable, UsageFeatureTable } from '../../modules/usage/catalogue/catalogue.table.ts';
 import type { UsageReleaseFeatureTable, UsageReleaseTable } from '../../modules/usage/releases/release.table.ts';
@@ -56,6 +56,7 @@ export interface Database {
   usage_users: UsageUserTable;
   usage_user_traits: UsageUserTraitsTable;
   usage_ingest_requests: UsageIngestRequestTable;
+  usage_ingest_totals: UsageIngestTotalsTable;
   usage_daily_account_feature: UsageDailyAccountFeatureTable;
   usage_daily_account_user: UsageDailyAccountUserTable;
   usage_account_seats: UsageAccountSeatsTable;

@@ -160,8 +160,7 @@ export function IngestStatusPage({ session }: { session: Session }) {
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        What Segment and PostHog clients sent, and the events kept aside until their account is known. Adoption signals, releases and integration
-        health are not built yet.
+        What Segment and PostHog clients sent, and the events kept aside until their account is known.
       </Text>
       <Alert variant="light" title="Send usage from your product">
         <Text size="sm">
@@ -174,6 +173,10 @@ export function IngestStatusPage({ session }: { session: Session }) {
         <>
           <CountsTable title="Since this server started" counts={status.data.sinceStart} testId="ingest-since-start" />
           <CountsTable title="In total" counts={status.data.total} testId="ingest-total" />
+          <Text size="xs" c="dimmed">
+            In total counts each event when it is stored: raw events deleted past the retention window stay counted. Unmatched is what waits for
+            its account now.
+          </Text>
         </>
       )}
       {can(session, 'workspace:manage') && <Unmatched />}

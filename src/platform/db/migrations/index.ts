@@ -17,6 +17,7 @@ import * as m0015 from './2026-11-26T0015-usage-retention.ts';
 import * as m0016 from './2026-11-26T0016-usage-rollup-covering.ts';
 import * as m0017 from './2026-11-26T0017-usage-user-traits.ts';
 import * as m0018 from './2026-11-27T0018-usage-rollup-clustered.ts';
+import * as m0019 from './2026-11-27T0019-usage-ingest-totals.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0016-usage-rollup-covering': m0016,
   '2026-11-26T0017-usage-user-traits': m0017,
   '2026-11-27T0018-usage-rollup-clustered': m0018,
+  '2026-11-27T0019-usage-ingest-totals': m0019,
 };

@@ -1,28 +1,21 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '../../../test/helpers/test-db.ts';
-import { openDatabase, type DatabaseHandle } from './database.ts';
-import { migrations } from './migrations/index.ts';
+import { createDatabaseAt } from '../../../test/helpers/test-db.ts';
+import { ingestTotals } from '../../modules/usage/ingest.service.ts';
+import type { DatabaseHandle } from './database.ts';
 
-/** The migration that clusters the daily rollups on their key keeps every row, on the way up and back down. */
+/** Migrations of product usage tables that move data: each keeps what was there, on the way up and back down. */
 
 const BEFORE = '2026-11-26T0017-usage-user-traits';
-const open: Array<{ dbh: DatabaseHandle; drop: () => Promise<void> }> = [];
+const open: Array<() => Promise<void>> = [];
 afterEach(async () => {
-  for (const { dbh, drop } of open.splice(0)) {
-    await dbh.close();
-    await drop();
-  }
+  for (const close of open.splice(0)) await close();
 });
 
 async function databaseAt(name: string) {
-  const empty = await createEmptyDatabase();
-  const dbh = await openDatabase(empty.url);
-  open.push({ dbh, drop: empty.drop });
-  const migrator = new Migrator({ db: dbh.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'baton_migrations', migrationLockTableName: 'baton_migrations_lock' });
-  const { error } = await migrator.migrateTo(name);
-  if (error) throw error;
-  return { dbh, migrator };
+  const at = await createDatabaseAt(name);
+  open.push(at.close);
+  return at;
 }
 
 const FEATURES = [
@@ -76,5 +69,42 @@ describe('migration 0018: daily rollups clustered on their key', () => {
     expect((await migrator.migrateTo(BEFORE)).error).toBeUndefined();
     expect(await rows(dbh)).toEqual(before);
     expect(await windowIndexes(dbh)).toEqual(['usage_daily_account_feature_window', 'usage_daily_account_user_window']);
+  });
+});
+
+describe('migration 0019: ingest totals kept per workspace and source', () => {
+  it('fills the totals from the request log and the raw events, and the status reads the same numbers', async () => {
+    const { dbh, migrator } = await databaseAt('2026-11-27T0018-usage-rollup-clustered');
+    const db = dbh.db as unknown as Kysely<any>;
+    await workspace(dbh, 'w1');
+    await workspace(dbh, 'w2');
+    const request = (id: string, workspace_id: string, source: string, received_at: string, n: { received: number; stored: number; duplicates: number; rejected: number }) => ({ id, workspace_id, source, received_at, unmatched: 0, detail: null, ...n });
+    await db
+      .insertInto('usage_ingest_requests')
+      .values([
+        request('r1', 'w1', 'segment', '2026-11-20T10:00:00.000Z', { received: 10, stored: 8, duplicates: 2, rejected: 0 }),
+        request('r2', 'w1', 'segment', '2026-11-21T10:00:00.000Z', { received: 5, stored: 0, duplicates: 0, rejected: 5 }),
+        request('r3', 'w1', 'posthog', '2026-11-22T10:00:00.000Z', { received: 4, stored: 4, duplicates: 0, rejected: 0 }),
+        request('r4', 'w2', 'segment', '2026-11-22T11:00:00.000Z', { received: 1, stored: 1, duplicates: 0, rejected: 0 }),
+      ])
+      .execute();
+    const event = (message_id: string, source: string, account_id: string | null, occurred_at: string, received_at: string) => ({ workspace_id: 'w1', source, message_id, type: 'track', event: 'Login', user_id: 'u1', anonymous_id: null, account_id, group_id: 'g1', occurred_at, received_at, properties: '{}' });
+    await db
+      .insertInto('usage_events')
+      .values([
+        event('m1', 'segment', 'a1', '2026-11-20T09:00:00.000Z', '2026-11-20T10:00:00.000Z'),
+        event('m2', 'segment', null, '2026-11-20T09:30:00.000Z', '2026-11-20T10:00:00.000Z'),
+        event('m3', 'posthog', null, '2026-11-22T08:00:00.000Z', '2026-11-22T10:00:00.000Z'),
+      ])
+      .execute();
+
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const totals = await ingestTotals(dbh.db, 'w1');
+    expect(totals.segment).toEqual({ received: 15, stored: 8, duplicates: 2, rejected: 5, unmatched: 1, lastEventAt: '2026-11-20T09:30:00.000Z', lastReceivedAt: '2026-11-20T10:00:00.000Z' });
+    expect(totals.posthog).toEqual({ received: 4, stored: 4, duplicates: 0, rejected: 0, unmatched: 1, lastEventAt: '2026-11-22T08:00:00.000Z', lastReceivedAt: '2026-11-22T10:00:00.000Z' });
+    expect((await ingestTotals(dbh.db, 'w2')).segment).toMatchObject({ received: 1, stored: 1, lastEventAt: null });
+
+    expect((await migrator.migrateTo('2026-11-27T0018-usage-rollup-clustered')).error).toBeUndefined();
+    await expect(db.selectFrom('usage_ingest_totals').selectAll().execute()).rejects.toThrow();
   });
 });
