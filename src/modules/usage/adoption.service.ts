@@ -90,15 +90,10 @@ export async function portfolio(
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
   // The visible accounts first: their aggregates are read one account at a time.
   const names = await accountNamesById(db, scope);
-  const [aggregates, seatRows, entitlement] = await Promise.all([
-    store.selectAdoptionAggregates(db, scope.workspaceId, [...names.keys()], from, q.day),
-    store.selectAllSeats(db, scope.workspaceId),
-    entitlementsOf(db, scope.workspaceId),
-  ]);
-  const seats = new Map(seatRows.map((s) => [s.account_id, Number(s.seats)]));
+  const [usage, entitlement] = await Promise.all([store.selectAdoptionAggregates(db, scope.workspaceId, [...names.keys()], from, q.day), entitlementsOf(db, scope.workspaceId)]);
   const rows: PortfolioRow[] = [];
-  for (const [id, a] of aggregates) {
-    rows.push({ accountId: id, accountName: names.get(id) as string, ...numbersFromAggregates(a, seats.get(id) ?? null, entitlement?.(id)) });
+  for (const [id, a] of usage) {
+    rows.push({ accountId: id, accountName: names.get(id) as string, ...numbersFromAggregates(a, a.seats, entitlement?.(id)) });
   }
   const dir = q.order === 'asc' ? 1 : -1;
   rows.sort((a, b) => {

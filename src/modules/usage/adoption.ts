@@ -81,11 +81,12 @@ export interface AdoptionAggregates {
   userEvents: number;
   top3UserEvents: number;
   events30d: number;
+  /** Distinct events (feature keys) used in the window. */
   featuresUsed: readonly string[];
 }
 
 export function numbersFromAggregates(a: AdoptionAggregates, seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
-  const used = entitlement ? new Set(a.featuresUsed.map((f) => entitlement.featureOf(f)).filter((f) => entitlement.entitled.has(f))) : new Set(a.featuresUsed);
+  const breadth = entitlement ? new Set(a.featuresUsed.map((f) => entitlement.featureOf(f)).filter((f) => entitlement.entitled.has(f))).size : a.featuresUsed.length;
   const entitled = entitlement ? entitlement.entitled.size : null;
   return {
     dau: a.dau,
@@ -93,9 +94,9 @@ export function numbersFromAggregates(a: AdoptionAggregates, seats: number | nul
     mau: a.mau,
     seats,
     adoptionRate: seats && seats > 0 ? a.mau / seats : null,
-    featureBreadth: used.size,
+    featureBreadth: breadth,
     featuresEntitled: entitled,
-    featureBreadthRate: entitled ? used.size / entitled : null,
+    featureBreadthRate: entitled ? breadth / entitled : null,
     concentration: a.userEvents > 0 ? a.top3UserEvents / a.userEvents : null,
     trend: { current: a.wau, previous: a.previous, changePct: a.previous > 0 ? ((a.wau - a.previous) / a.previous) * 100 : null },
     events30d: a.events30d,

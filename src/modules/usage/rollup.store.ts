@@ -86,7 +86,6 @@ export const selectUserRows = (db: Db, workspaceId: string, accountId: string, f
 export const findSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.selectFrom('usage_account_seats').selectAll().where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).executeTakeFirst();
 
-export const selectAllSeats = (db: Db, workspaceId: string) => db.selectFrom('usage_account_seats').select(['account_id', 'seats']).where('workspace_id', '=', workspaceId).execute();
 
 export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
   db
@@ -102,24 +101,29 @@ export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
 /** An aggregated JSON array as the driver hands it back: text from SQLite, already parsed from PostgreSQL. */
 const jsonArray = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
 
+/** An account's adoption aggregates and its licensed seats (null: not known). */
+export interface AccountUsage extends AdoptionAggregates {
+  seats: number | null;
+}
+
 /**
  * The portfolio's adoption aggregates (see `AdoptionAggregates`) of the given accounts that have usage in the
- * window. Each account's rows are read under the rollups' primary key (a range of days of one account), so no
- * pass sorts the whole window: the users pass groups an account's few rows by user, the features pass collects
- * its distinct features, and each answers one JSON array per account. The accounts are cut in two halves, and
- * the four queries run at once (`readTogether`: on a served SQLite file, half of them on its side thread).
- * The users pass hands back each user's event total, and the top three are picked here: cheaper than ranking
- * every user with a window function in the database.
+ * window. Each account's rows are read under the rollups' primary key (a range of days of one account), so
+ * nothing sorts the whole window: per account, one subquery groups its few user rows by user and one collects
+ * its distinct features, each answering a JSON array. The accounts are cut in two halves read at once
+ * (`readTogether`: on a served SQLite file, one half on its side thread), each account with its licensed seats.
+ * The users' event totals come back whole and the top three are picked here: cheaper than ranking every user
+ * with a window function.
  */
-export async function selectAdoptionAggregates(db: Db, workspaceId: string, accountIds: readonly string[], from: string, day: string): Promise<Map<string, AdoptionAggregates>> {
-  const out = new Map<string, AdoptionAggregates>();
+export async function selectAdoptionAggregates(db: Db, workspaceId: string, accountIds: readonly string[], from: string, day: string): Promise<Map<string, AccountUsage>> {
+  const out = new Map<string, AccountUsage>();
   if (accountIds.length === 0) return out;
   const caps = capabilitiesOf(db);
   const [array, arrayAgg] = [sql.raw(caps.jsonArray), sql.raw(caps.jsonArrayAgg)];
   const week = addDays(day, -6);
   const prevFrom = addDays(day, -27);
   const prevTo = addDays(day, -21);
-  const users = (ids: readonly string[]) => sql`
+  const pass = (ids: readonly string[]) => sql`
     select a.value as account_id, (
       select ${array}(sum(case when last_day = ${day} then 1 else 0 end), sum(case when last_day >= ${week} then 1 else 0 end), count(*), sum(prev), ${arrayAgg}(ev))
       from (
@@ -128,42 +132,34 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, acco
         where u.workspace_id = ${workspaceId} and u.account_id = a.value and u.day >= ${from} and u.day <= ${day} and u.events > 0
         group by u.user_key
       ) per_user
-    ) as users
-    from ${textListRows(db, ids)} a`.compile(db);
-  const features = (ids: readonly string[]) => sql`
-    select a.value as account_id, (
+    ) as users, (
       select ${array}(sum(events), ${arrayAgg}(distinct feature))
       from usage_daily_account_feature f
       where f.workspace_id = ${workspaceId} and f.account_id = a.value and f.day >= ${from} and f.day <= ${day} and f.events > 0
-    ) as features
+    ) as features,
+    (select s.seats from usage_account_seats s where s.workspace_id = ${workspaceId} and s.account_id = a.value) as seats
     from ${textListRows(db, ids)} a`.compile(db);
   // In key order, so that consecutive accounts sit side by side in the b-tree.
   const sorted = [...accountIds].sort();
   const halves = [sorted.slice(0, sorted.length >> 1), sorted.slice(sorted.length >> 1)].filter((h) => h.length > 0);
-  const results = await readTogether(db, [...halves.map(users), ...halves.map(features)]);
-  const userRows = results.slice(0, halves.length).flat();
-  const featureRows = results.slice(halves.length).flat();
-  const of = (id: string) => {
-    let a = out.get(id);
-    if (!a) out.set(id, (a = { dau: 0, wau: 0, mau: 0, previous: 0, userEvents: 0, top3UserEvents: 0, events30d: 0, featuresUsed: [] }));
-    return a;
-  };
-  for (const r of userRows) {
+  for (const r of (await readTogether(db, halves.map(pass))).flat()) {
     const [dau, wau, mau, previous, perUser] = jsonArray<unknown>(r.users);
-    if (!mau) continue; // no user with usage in the window
-    const a = of(r.account_id as string);
-    a.dau = Number(dau);
-    a.wau = Number(wau);
-    a.mau = Number(mau);
-    a.previous = Number(previous);
-    [a.userEvents, a.top3UserEvents] = totalAndTopThree(perUser as Array<number | string>);
-  }
-  for (const r of featureRows) {
     const [events, used] = jsonArray<unknown>(r.features);
-    if (events === null || events === undefined) continue; // no feature used in the window
-    const a = of(r.account_id as string);
-    a.events30d = Number(events);
-    a.featuresUsed = used as string[];
+    const usersActive = Number(mau) > 0;
+    const featuresUsed = events !== null && events !== undefined;
+    if (!usersActive && !featuresUsed) continue; // no usage in the window
+    const [userEvents, top3UserEvents] = usersActive ? totalAndTopThree(perUser as Array<number | string>) : [0, 0];
+    out.set(r.account_id as string, {
+      dau: usersActive ? Number(dau) : 0,
+      wau: usersActive ? Number(wau) : 0,
+      mau: usersActive ? Number(mau) : 0,
+      previous: usersActive ? Number(previous) : 0,
+      userEvents,
+      top3UserEvents,
+      events30d: featuresUsed ? Number(events) : 0,
+      featuresUsed: featuresUsed ? (used as string[]) : [],
+      seats: r.seats === null || r.seats === undefined ? null : Number(r.seats),
+    });
   }
   return out;
 }

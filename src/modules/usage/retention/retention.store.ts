@@ -23,6 +23,6 @@ export async function deleteEventsReceivedBefore(db: Db, workspaceId: string, cu
   return Number(result.numDeletedRows);
 }
 
-/** Workspaces that hold raw events at all. */
+/** Workspaces that have stored raw events (read off the ingest totals, not by walking every event). */
 export const selectWorkspacesWithEvents = async (db: Db): Promise<string[]> =>
-  (await db.selectFrom('usage_events').select('workspace_id').distinct().execute()).map((r) => r.workspace_id);
+  (await db.selectFrom('usage_ingest_totals').select('workspace_id').distinct().where('stored', '>', 0).orderBy('workspace_id').execute()).map((r) => r.workspace_id);
