@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { type Kysely, Migrator } from 'kysely';
+import type { Kysely, Migrator } from 'kysely';
 import pg from 'pg';
 import type { DialectCapabilities } from '../../src/platform/db/capabilities.ts';
 import { type DatabaseHandle, openDatabase } from '../../src/platform/db/database.ts';
-import { migrateToLatest } from '../../src/platform/db/migrate.ts';
-import { migrations } from '../../src/platform/db/migrations/index.ts';
+import { migrateToLatest, migrator as migratorOf } from '../../src/platform/db/migrate.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 
 export interface TestDatabase {
@@ -71,7 +70,7 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
 export async function createDatabaseAt(migration: string): Promise<{ dbh: DatabaseHandle; migrator: Migrator; close(): Promise<void> }> {
   const empty = await createEmptyDatabase();
   const dbh = await openDatabase(empty.url);
-  const migrator = new Migrator({ db: dbh.db, provider: { getMigrations: async () => migrations }, migrationTableName: 'baton_migrations', migrationLockTableName: 'baton_migrations_lock' });
+  const migrator = migratorOf(dbh.db);
   const close = async () => {
     await dbh.close();
     await empty.drop();

@@ -86,7 +86,6 @@ export const selectUserRows = (db: Db, workspaceId: string, accountId: string, f
 export const findSeats = (db: Db, workspaceId: string, accountId: string) =>
   db.selectFrom('usage_account_seats').selectAll().where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).executeTakeFirst();
 
-
 export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
   db
     .insertInto('usage_account_seats')
@@ -143,22 +142,21 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, acco
   const sorted = [...accountIds].sort();
   const halves = [sorted.slice(0, sorted.length >> 1), sorted.slice(sorted.length >> 1)].filter((h) => h.length > 0);
   for (const r of (await readTogether(db, halves.map(pass))).flat()) {
+    // An account without rows in the window answers a count of 0 and null sums, arrays empty (SQLite) or null (PostgreSQL).
     const [dau, wau, mau, previous, perUser] = jsonArray<unknown>(r.users);
     const [events, used] = jsonArray<unknown>(r.features);
-    const usersActive = Number(mau) > 0;
-    const featuresUsed = events !== null && events !== undefined;
-    if (!usersActive && !featuresUsed) continue; // no usage in the window
-    const [userEvents, top3UserEvents] = usersActive ? totalAndTopThree(perUser as Array<number | string>) : [0, 0];
+    if (Number(mau) === 0 && events === null) continue; // no usage in the window
+    const [userEvents, top3UserEvents] = totalAndTopThree((perUser ?? []) as Array<number | string>);
     out.set(r.account_id as string, {
-      dau: usersActive ? Number(dau) : 0,
-      wau: usersActive ? Number(wau) : 0,
-      mau: usersActive ? Number(mau) : 0,
-      previous: usersActive ? Number(previous) : 0,
+      dau: Number(dau),
+      wau: Number(wau),
+      mau: Number(mau),
+      previous: Number(previous),
       userEvents,
       top3UserEvents,
-      events30d: featuresUsed ? Number(events) : 0,
-      featuresUsed: featuresUsed ? (used as string[]) : [],
-      seats: r.seats === null || r.seats === undefined ? null : Number(r.seats),
+      events30d: Number(events),
+      featuresUsed: (used ?? []) as string[],
+      seats: r.seats === null ? null : Number(r.seats),
     });
   }
   return out;

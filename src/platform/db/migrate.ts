@@ -5,7 +5,8 @@ import { migrations } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-function migrator(db: Kysely<any>): Migrator {
+/** The migrator over Baton's migrations and its bookkeeping tables. */
+export function migrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider, migrationTableName: 'baton_migrations', migrationLockTableName: 'baton_migrations_lock' });
 }
 
