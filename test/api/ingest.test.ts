@@ -178,6 +178,21 @@ describe('Segment ingest', () => {
     expect((await status()).total.segment.rejected).toBe(rejected + 1);
   });
 
+  it('lists the refused requests, newest first, with why, and keeps no row per accepted request', async () => {
+    const listed = await viewer.request({ method: 'GET', url: '/api/v1/usage/rejections?limit=500' });
+    expect(listed.statusCode).toBe(200);
+    const items = listed.json().items as Array<{ source: string; receivedAt: string; events: number; detail: string | null }>;
+    // The oversized batch (the last refused), then the malformed ones of the test before, one row each.
+    expect(items[0]).toMatchObject({ source: 'segment', events: 1, detail: expect.stringMatching(/^body: .*(too large|larger)/i) });
+    expect(items.find((r) => r.detail?.includes('body.batch.1.event') && r.detail.includes('body.batch.2.groupId'))).toMatchObject({ events: 3 });
+    expect(items.map((r) => r.receivedAt)).toEqual(items.map((r) => r.receivedAt).sort().reverse());
+    expect(items.reduce((n, r) => n + r.events, 0)).toBe((await status()).total.segment.rejected);
+    const logged = await t.ctx.db.selectFrom('usage_ingest_requests').select(['rejected']).where('workspace_id', '=', acme).execute();
+    expect(logged.length).toBe(items.length);
+    expect(logged.every((r) => r.rejected > 0)).toBe(true);
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/rejections?limit=0' })).statusCode).toBe(400);
+  });
+
   it('refuses a bad or missing key with 401; an admin key may send too', async () => {
     const before = await eventCount();
     expect((await segment({ batch: [track('k-1')] }, { key: 'bk_notarealkey0.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' })).status).toBe(401);
@@ -318,6 +333,7 @@ describe('workspaces', () => {
     const s = (await betaAdmin.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json();
     expect(s.total.segment).toMatchObject({ received: 1, stored: 1, unmatched: 1 });
     expect(s.total.posthog.stored).toBe(0);
+    expect((await betaAdmin.request({ method: 'GET', url: '/api/v1/usage/rejections' })).json().items).toEqual([]);
   });
 });
 

@@ -115,6 +115,27 @@ describe('raw usage event retention', () => {
     expect(await status()).toEqual({ ...sent, unmatched: before.unmatched });
   });
 
+  it('keeps the log of refused requests for the same window, also in a workspace that never had an event stored', async () => {
+    const gamma = await t.workspace('gamma');
+    const gammaKey = await t.apiKey(gamma, 'ingest');
+    const refuse = async (messageId: string) => {
+      const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(gammaKey) }, payload: JSON.stringify({ batch: [{ type: 'track', messageId, userId: 'u1' }] }) });
+      expect(res.statusCode).toBe(400);
+    };
+    await refuse('old');
+    await t.ctx.db.updateTable('usage_ingest_requests').set({ received_at: new Date(Date.now() - 100 * DAY).toISOString() }).where('workspace_id', '=', gamma).execute();
+    await refuse('new');
+    const gammaViewer = await t.login((await t.user(gamma, 'viewer')).email);
+    const listed = async () => (await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/rejections' })).json().items as Array<{ receivedAt: string }>;
+    expect(await listed()).toHaveLength(2);
+    await runPurge();
+    const left = await listed();
+    expect(left).toHaveLength(1);
+    expect(Date.now() - Date.parse(left[0]?.receivedAt as string)).toBeLessThan(DAY);
+    // The totals still count both.
+    expect((await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment).toMatchObject({ received: 2, rejected: 2, stored: 0 });
+  });
+
   it('leaves other workspaces to their own window', async () => {
     const beta = await t.workspace('beta');
     const betaKey = await t.apiKey(beta, 'ingest');

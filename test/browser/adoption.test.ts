@@ -10,6 +10,7 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
   let browser: Browser;
   let page: Page;
   let juniperId: string;
+  let ingestKey: string;
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString();
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
       body: JSON.stringify({ name: 'Juniper Clinics', segment: 'mid_market' }),
     }).then((r) => r.json() as Promise<{ id: string }>);
     juniperId = account.id;
+    ingestKey = ingest.stdout.trim();
     // Three users of Juniper: two this week, one only a month ago; one event name used twice.
     const batch = [
       { type: 'group', userId: 'u1', groupId: account.id, messageId: 'g1', timestamp: day(20) },
@@ -134,5 +136,22 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     expect(cells[1]).toBe('billing-sync');
     // The last failed sync: its time (UTC, to the minute) and what it said.
     expect(cells[6]).toBe(`${day(2).slice(0, 16).replace('T', ' ')}401 from the API`);
+  });
+
+  it('shows on the Ingest tab what was stored, and a refused batch with the field in error', async () => {
+    const res = await fetch(`${server.url}/v1/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ingestKey}:`).toString('base64')}` },
+      body: JSON.stringify({ batch: [{ type: 'track', userId: 'u1', messageId: 'bad-1', timestamp: day(1) }] }),
+    });
+    expect(res.status).toBe(400);
+    await page.getByRole('tab', { name: 'Ingest' }).click();
+    const segment = page.getByTestId('ingest-total-segment');
+    await segment.waitFor();
+    // Received, stored, duplicates, rejected, unmatched.
+    expect((await segment.getByRole('cell').allTextContents()).slice(1, 6)).toEqual(['6', '5', '0', '1', '0']);
+    const refused = page.getByTestId('usage-rejections-table').getByRole('row', { name: /Segment/ });
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/body\.batch\.0\.event/);
   });
 });

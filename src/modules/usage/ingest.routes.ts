@@ -11,14 +11,15 @@ import { errorResponses } from '../../platform/http/schemas.ts';
 import { adoptionRoutes } from './adoption.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
 import { IngestWriter } from './ingest.writer.ts';
+import { IngestWriteThread } from './write-thread.ts';
 import { BodyReader } from './read-pool.ts';
+import type { BodyRead } from './read-body.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
-import { ingestTotals, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
+import { ingestTotals, listRejections, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
 import {
   basicAuthUser,
   MAX_POSTHOG_BODY_BYTES,
   MAX_SEGMENT_BATCH_BYTES,
-  type ReadResult,
   type UsageSource,
   type UsageType,
 } from './usage-event.ts';
@@ -61,12 +62,22 @@ const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: 
 export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const counters = new IngestCounters();
-  const writer = new IngestWriter(db, {
-    maxPending: ctx.config.ingestMaxPending,
-    retryAfterSeconds: ctx.config.ingestRetryAfterSeconds,
-    // PostgreSQL (row locks; the database with SKIP LOCKED) takes several writing transactions at once; SQLite one.
-    writers: ctx.caps.supportsSkipLocked ? 4 : 1,
-  });
+  // A served SQLite file stores ingest on a thread of its own (write-thread.ts); PostgreSQL and commands here.
+  const file = ctx.dbh.sideThread && ctx.config.ingestWriteThread ? ctx.dbh.sqliteFile : undefined;
+  const thread = file
+    ? new IngestWriteThread(file, true, (reason) => ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'))
+    : undefined;
+  app.addHook('onClose', async () => thread?.close());
+  const writer = new IngestWriter(
+    db,
+    {
+      maxPending: ctx.config.ingestMaxPending,
+      retryAfterSeconds: ctx.config.ingestRetryAfterSeconds,
+      // PostgreSQL (row locks; the database with SKIP LOCKED) takes several writing transactions at once; SQLite one.
+      writers: ctx.caps.supportsSkipLocked ? 4 : 1,
+    },
+    thread,
+  );
   const reader = new BodyReader(ctx.config.ingestReadThreads);
   app.addHook('onClose', () => reader.close());
   const keys = new Map<string, { principal: Principal; until: number }>();
@@ -85,7 +96,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     return principal;
   };
 
-  const receive = async (request: FastifyRequest, principal: Principal, source: UsageSource, read: ReadResult) => {
+  const receive = async (request: FastifyRequest, principal: Principal, source: UsageSource, read: BodyRead['read']) => {
     const workspaceId = principal.workspaceId;
     if (!read.ok) {
       const shown = read.errors.slice(0, 10).map((e) => `${e.field}: ${e.message}`);
@@ -181,6 +192,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: {
         200: z.object({
           startedAt: z.string(),
+          writeThread: z.boolean().describe('Whether events are stored on a thread of their own beside the one receiving requests (a served SQLite file)'),
           sinceStart: bySource(ingestStatusCounts),
           total: bySource(ingestStatusCounts.extend({ lastReceivedAt: z.string().nullable() })),
         }),
@@ -189,8 +201,24 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => {
       const workspaceId = principalOf(req).workspaceId;
-      return { startedAt: counters.startedAt, sinceStart: counters.snapshot(workspaceId), total: await ingestTotals(db, workspaceId) };
+      return { startedAt: counters.startedAt, writeThread: thread?.writing ?? false, sinceStart: counters.snapshot(workspaceId), total: await ingestTotals(db, workspaceId) };
     },
+  });
+
+  r.get('/api/v1/usage/rejections', {
+    config: { access: 'usage:read' },
+    schema: {
+      tags: ['usage'],
+      summary: 'Ingest requests refused lately (malformed or oversized), the newest first, with why; kept for the raw events’ retention window',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+      response: {
+        200: z.object({
+          items: z.array(z.object({ source: z.enum(['segment', 'posthog']), receivedAt: z.string(), events: z.number(), detail: z.string().nullable() })),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (req) => ({ items: await listRejections(db, principalOf(req).workspaceId, req.query.limit) }),
   });
 
   r.get('/api/v1/usage/unmatched', {

@@ -121,6 +121,25 @@ export async function ingestTotals(db: Db, workspaceId: string): Promise<Record<
   return { segment: of('segment'), posthog: of('posthog') };
 }
 
+export interface Rejection {
+  source: UsageSource;
+  receivedAt: string;
+  /** Messages the request carried (at least 1: a body that held none readable counts once). */
+  events: number;
+  /** Why, as the client was told (the first fields in error). */
+  detail: string | null;
+}
+
+/** The latest refused requests, the newest first: what a client sent that Baton could not take, and why. */
+export async function listRejections(db: Db, workspaceId: string, limit: number): Promise<Rejection[]> {
+  return (await store.selectRecentRejections(db, workspaceId, limit)).map((r) => ({
+    source: r.source as UsageSource,
+    receivedAt: r.received_at,
+    events: Number(r.rejected),
+    detail: r.detail,
+  }));
+}
+
 export interface UnmatchedGroup {
   groupId: string | null;
   userId: string | null;

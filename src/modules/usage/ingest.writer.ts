@@ -10,7 +10,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { IngestOutcome, IngestRequest } from './ingest.group.ts';
+import { countOf, type Messages, unpack } from './packed-messages.ts';
 import { ingestRequests } from './ingest.service.ts';
+import { type IngestWriteThread, WriteThreadStopped } from './write-thread.ts';
 
 export interface IngestWriterOptions {
   /** Requests admitted (waiting or being written) at most; beyond, 429. */
@@ -22,8 +24,16 @@ export interface IngestWriterOptions {
   maxGroupEvents?: number;
 }
 
+/** A request as it waits: its messages as read, perhaps still packed by the thread that read them. */
+export interface QueuedRequest extends Omit<IngestRequest, 'messages'> {
+  messages: Messages;
+}
+
+/** The request with its messages as objects, to store on this thread. */
+export const unpacked = (r: QueuedRequest): IngestRequest => ({ ...r, messages: unpack(r.messages) });
+
 interface Waiting {
-  request: IngestRequest;
+  request: QueuedRequest;
   resolve: (outcome: IngestOutcome) => void;
   reject: (error: unknown) => void;
 }
@@ -44,9 +54,11 @@ export class IngestWriter {
   private active = 0;
   private scheduled = false;
 
+  /** `thread`: a served SQLite file's write thread, which stores the groups while this thread receives requests. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly opts: IngestWriterOptions,
+    private readonly thread?: IngestWriteThread,
   ) {}
 
   overloaded(cause?: unknown): AppError {
@@ -72,7 +84,7 @@ export class IngestWriter {
   }
 
   /** Stores one admitted request with others waiting at the same time; resolves after its transaction commits. */
-  submit(request: IngestRequest): Promise<IngestOutcome> {
+  submit(request: QueuedRequest): Promise<IngestOutcome> {
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
       this.pump();
@@ -98,9 +110,9 @@ export class IngestWriter {
     while (this.active < this.opts.writers && this.queue.length > 0) {
       const group: Waiting[] = [];
       let events = 0;
-      while (this.queue.length > 0 && (group.length === 0 || events + (this.queue[0] as Waiting).request.messages.length <= max)) {
+      while (this.queue.length > 0 && (group.length === 0 || events + countOf((this.queue[0] as Waiting).request.messages) <= max)) {
         const next = this.queue.shift() as Waiting;
-        events += next.request.messages.length;
+        events += countOf(next.request.messages);
         group.push(next);
       }
       this.active += 1;
@@ -111,9 +123,17 @@ export class IngestWriter {
     }
   }
 
+  /** Requests stored in one transaction: on the write thread when it is ready, else here. */
+  private async store(requests: QueuedRequest[]): Promise<IngestOutcome[]> {
+    const here = () => this.db.transaction().execute((trx) => ingestRequests(trx, requests.map(unpacked)));
+    const onThread = this.thread?.write(requests);
+    if (!onThread) return here();
+    return onThread.catch((error: unknown) => (error instanceof WriteThreadStopped ? here() : Promise.reject(error)));
+  }
+
   private async write(group: Waiting[]): Promise<void> {
     try {
-      const outcomes = await this.db.transaction().execute((trx) => ingestRequests(trx, group.map((g) => g.request)));
+      const outcomes = await this.store(group.map((g) => g.request));
       group.forEach((g, i) => g.resolve(outcomes[i] as IngestOutcome));
     } catch (error) {
       if (isDatabaseBusy(error) || group.length === 1) {
@@ -123,7 +143,7 @@ export class IngestWriter {
       // One request's failure must not fail the others it was grouped with: each again, alone.
       for (const g of group) {
         try {
-          g.resolve(((await this.db.transaction().execute((trx) => ingestRequests(trx, [g.request]))) as IngestOutcome[])[0] as IngestOutcome);
+          g.resolve((await this.store([g.request]))[0] as IngestOutcome);
         } catch (alone) {
           g.reject(isDatabaseBusy(alone) ? this.overloaded(alone) : alone);
         }

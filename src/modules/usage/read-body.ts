@@ -3,6 +3,7 @@
  * Segment or PostHog reading. Runs on a worker thread (read-pool.ts) or, without one, on the request's thread.
  */
 import { messageSizes } from './message-sizes.ts';
+import type { Messages } from './packed-messages.ts';
 import { type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
 
 export interface BodyJob {
@@ -19,7 +20,8 @@ export interface BodyRead {
   json: boolean;
   /** The API key the body carries (Segment `writeKey`, PostHog `api_key` or `properties.token`). */
   key: string | null;
-  read: ReadResult;
+  /** Read here, the messages are objects; read on a worker thread, packed. */
+  read: ReadResult | { ok: true; messages: Messages };
 }
 
 export function readBody(job: BodyJob): BodyRead {

@@ -1,16 +1,20 @@
 // A worker thread reading ingest bodies (read-pool.ts): one job in, its reading out, in order.
 import { parentPort } from 'node:worker_threads';
+import { pack } from './packed-messages.ts';
 import { type BodyJob, readBody } from './read-body.ts';
+import type { UsageMessage } from './usage-event.ts';
 
 const port = parentPort;
 if (!port) throw new Error('read.worker.ts runs as a worker thread');
 port.on('message', (message: { id: number; job: BodyJob }) => {
-  let result;
   try {
-    result = { id: message.id, read: readBody(message.job) };
+    const body = readBody(message.job);
+    if (!body.read.ok) return port.postMessage({ id: message.id, read: body });
+    // The messages cross as one block handed over without a copy (packed-messages.ts).
+    const packed = pack(body.read.messages as UsageMessage[]);
+    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, [packed.bytes.buffer as ArrayBuffer]);
   } catch (error) {
-    result = { id: message.id, error: String((error as Error).message ?? error) };
+    port.postMessage({ id: message.id, error: String((error as Error).message ?? error) });
   }
-  port.postMessage(result);
 });
 port.postMessage({ ready: true });

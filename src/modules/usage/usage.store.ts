@@ -192,13 +192,15 @@ const later = (current: string, incoming: string) => {
 };
 
 /**
- * Records requests of one workspace and adds them to its totals per source (`usage_ingest_totals`), sources in
- * order: concurrent PostgreSQL writers take the totals rows' locks in one order. `lastEventAt`: per source, the
- * latest time of an event these requests stored.
+ * Records requests of one workspace: adds them to its totals per source (`usage_ingest_totals`), sources in
+ * order (concurrent PostgreSQL writers take the totals rows' locks in one order), and logs the refused ones with
+ * their detail (`usage_ingest_requests`; accepted requests live on in the totals only). `lastEventAt`: per
+ * source, the latest time of an event these requests stored.
  */
 export async function recordIngestRequests(db: Db, rows: UsageIngestRequestTable[], lastEventAt: ReadonlyMap<string, string> = new Map()): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('usage_ingest_requests').values(rows).execute();
+  const refused = rows.filter((r) => r.rejected > 0);
+  if (refused.length > 0) await db.insertInto('usage_ingest_requests').values(refused).execute();
   const totals = new Map<string, UsageIngestTotalsTable>();
   for (const r of rows) {
     let t = totals.get(r.source);
@@ -226,6 +228,18 @@ export async function recordIngestRequests(db: Db, rows: UsageIngestRequestTable
       .execute();
   }
 }
+
+/** A workspace's latest refused ingest requests, the newest first. */
+export const selectRecentRejections = (db: Db, workspaceId: string, limit: number) =>
+  db
+    .selectFrom('usage_ingest_requests')
+    .select(['source', 'received_at', 'rejected', 'detail'])
+    .where('workspace_id', '=', workspaceId)
+    .where('rejected', '>', 0)
+    .orderBy('received_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 
 /** A workspace's ingest totals, one row per source that has sent anything. */
 export const selectIngestTotals = (db: Db, workspaceId: string) => db.selectFrom('usage_ingest_totals').selectAll().where('workspace_id', '=', workspaceId).execute();

@@ -34,7 +34,7 @@ export interface UsageUserTraitsTable {
   updated_at: string;
 }
 
-/** One authenticated ingest request and what came of it. */
+/** One refused ingest request (authenticated) and why; accepted requests count in `usage_ingest_totals` only. */
 export interface UsageIngestRequestTable {
   id: string;
   workspace_id: string;

@@ -36,6 +36,8 @@ export interface Config {
   readonly ingestRetryAfterSeconds: number;
   /** Worker threads reading ingest bodies (0: on the request thread). */
   readonly ingestReadThreads: number;
+  /** On a SQLite file, whether usage ingest is stored on a thread of its own. */
+  readonly ingestWriteThread: boolean;
 }
 
 const bool = (name: string) =>
@@ -85,6 +87,7 @@ const envSchema = z.object({
   BATON_INGEST_MAX_PENDING: int('BATON_INGEST_MAX_PENDING', 1, 100_000).optional(),
   BATON_INGEST_RETRY_AFTER: int('BATON_INGEST_RETRY_AFTER', 1, 300).optional(),
   BATON_INGEST_READ_THREADS: int('BATON_INGEST_READ_THREADS', 0, 16).optional(),
+  BATON_INGEST_WRITE_THREAD: bool('BATON_INGEST_WRITE_THREAD').optional(),
   BATON_PUBLIC_URL: z
     .string()
     .trim()
@@ -114,7 +117,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_IMPORT_MAX_MB', default: '50', meaning: 'largest CSV file an import through the API or web page accepts, in MiB' },
   { name: 'BATON_INGEST_MAX_PENDING', default: '200', meaning: 'usage ingest requests an instance holds (waiting or being written) before it answers 429 with Retry-After' },
   { name: 'BATON_INGEST_RETRY_AFTER', default: '2', meaning: 'seconds a refused ingest client is told to wait before sending again' },
-  { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies while the request thread stores (0: parse on the request thread)' },
+  { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies (0: parse on the request thread)' },
+  { name: 'BATON_INGEST_WRITE_THREAD', default: 'true', meaning: 'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)' },
   { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
@@ -168,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestMaxPending: e.BATON_INGEST_MAX_PENDING ?? 200,
     ingestRetryAfterSeconds: e.BATON_INGEST_RETRY_AFTER ?? 2,
     ingestReadThreads: e.BATON_INGEST_READ_THREADS ?? 1,
+    ingestWriteThread: e.BATON_INGEST_WRITE_THREAD ?? true,
   });
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type CompiledQuery, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, SqliteDriver, type SqliteDialectConfig, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -50,6 +50,28 @@ function withStatementCache(sqlite: SqliteDatabase.Database, max = 500): SqliteD
       };
     },
   });
+}
+
+/**
+ * SQLite transactions that take the write lock as they begin (BEGIN IMMEDIATE) instead of at their first write.
+ * A served file has a second writing connection (the usage ingest thread): a transaction begun as a reader and
+ * turned writer after that connection committed would fail (SQLITE_BUSY_SNAPSHOT); one that holds the lock from
+ * the start waits its turn (busy_timeout) and then sees the latest data.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 /** What stands behind each Kysely instance, keyed by its adapter (which its transactions share). */
@@ -108,6 +130,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** SQLite file opened to serve: start its side thread (WAL checkpoints, reads beside the request thread's). */
   sideThread?: boolean;
+  /** SQLite: open the file only if it is there (a second connection to a served file), never create it. */
+  mustExist?: boolean;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
@@ -115,10 +139,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     const inMemory = file === ':memory:' || file === '';
-    if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    if (!inMemory && !options.mustExist) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let sqlite: SqliteDatabase.Database;
     try {
-      sqlite = new SqliteDatabase(inMemory ? ':memory:' : file);
+      sqlite = new SqliteDatabase(inMemory ? ':memory:' : file, { fileMustExist: options.mustExist === true });
     } catch (cause) {
       throw new AppError('unavailable', `Cannot open the SQLite database at ${file}: ${(cause as Error).message}. Check that the folder exists and is writable (BATON_DATA_DIR).`, { cause });
     }
@@ -126,7 +150,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('synchronous = NORMAL');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
     const sideThread = options.sideThread && !inMemory ? startSideThread(sqlite, path.resolve(file)) : undefined;
     behind.set(db.getExecutor().adapter, { caps: sqliteCapabilities, sqlite, sideThread });
     return {

@@ -108,3 +108,20 @@ describe('migration 0019: ingest totals kept per workspace and source', () => {
     await expect(db.selectFrom('usage_ingest_totals').selectAll().execute()).rejects.toThrow();
   });
 });
+
+describe('migration 0020: the ingest request log keeps refused requests only', () => {
+  it('deletes the rows of accepted requests, keeps the refused ones with their detail, and leaves the totals as they were', async () => {
+    const { dbh, migrator } = await databaseAt('2026-11-27T0019-usage-ingest-totals');
+    const db = dbh.db as unknown as Kysely<any>;
+    await workspace(dbh, 'w1');
+    const request = (id: string, rejected: number, detail: string | null) => ({ id, workspace_id: 'w1', source: 'segment', received_at: `2026-11-2${id.slice(1)}T10:00:00.000Z`, received: 5, stored: 5 - rejected, duplicates: 0, rejected, unmatched: 0, detail });
+    await db.insertInto('usage_ingest_requests').values([request('r1', 0, null), request('r2', 5, 'body.batch.0.event: required'), request('r3', 0, null)]).execute();
+    await db.insertInto('usage_ingest_totals').values({ workspace_id: 'w1', source: 'segment', received: 15, stored: 10, duplicates: 0, rejected: 5, last_event_at: null, last_received_at: null }).execute();
+    const totals = await ingestTotals(dbh.db, 'w1');
+
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(await db.selectFrom('usage_ingest_requests').select(['id', 'detail']).execute()).toEqual([{ id: 'r2', detail: 'body.batch.0.event: required' }]);
+    expect(await ingestTotals(dbh.db, 'w1')).toEqual(totals);
+    expect((await migrator.migrateTo('2026-11-27T0019-usage-ingest-totals')).error).toBeUndefined();
+  });
+});

@@ -18,6 +18,7 @@ interface Counts {
 type Source = 'segment' | 'posthog';
 interface IngestStatus {
   startedAt: string;
+  writeThread: boolean;
   sinceStart: Record<Source, Counts>;
   total: Record<Source, Counts & { lastReceivedAt: string | null }>;
 }
@@ -27,6 +28,13 @@ interface UnmatchedGroup {
   events: number;
   firstAt: string;
   lastAt: string;
+}
+
+interface Rejection {
+  source: Source;
+  receivedAt: string;
+  events: number;
+  detail: string | null;
 }
 
 const SOURCES: Array<{ key: Source; label: string }> = [
@@ -68,6 +76,58 @@ function CountsTable({ title, counts, testId }: { title: string; counts: Record<
                   </Table.Td>
                 ))}
                 <Table.Td title={formatDateTime(counts[s.key].lastEventAt)}>{counts[s.key].lastEventAt ? formatAgo(counts[s.key].lastEventAt) : 'never'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+    </Stack>
+  );
+}
+
+/** The latest refused requests: what a client sent that could not be taken, and why (as the client was told). */
+function Rejections() {
+  const rejections = useQuery({ queryKey: ['usage', 'rejections'], queryFn: () => get<{ items: Rejection[] }>('/api/v1/usage/rejections?limit=20') });
+  if (rejections.isError) return <ErrorState error={rejections.error} />;
+  const items = rejections.data?.items ?? [];
+  const label = (source: Source) => SOURCES.find((s) => s.key === source)?.label ?? source;
+  return (
+    <Stack gap="xs">
+      <Title order={4}>Refused lately</Title>
+      <Text size="xs" c="dimmed">
+        Requests refused whole (nothing of them stored): malformed or oversized batches, with the fields in error. The client was answered 400 or 413
+        and does not send them again. Kept for the raw events’ retention window.
+      </Text>
+      <Paper withBorder>
+        <Table verticalSpacing="xs" data-testid="usage-rejections-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Source</Table.Th>
+              <Table.Th ta="right">Events</Table.Th>
+              <Table.Th>Why</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>
+                  <Text size="sm" c="dimmed">
+                    {rejections.isPending ? 'Loading…' : 'No request refused.'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {items.map((r, i) => (
+              <Table.Tr key={`${r.receivedAt}-${i}`}>
+                <Table.Td title={formatDateTime(r.receivedAt)}>{formatAgo(r.receivedAt)}</Table.Td>
+                <Table.Td>{label(r.source)}</Table.Td>
+                <Table.Td ta="right">{r.events.toLocaleString()}</Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                    {r.detail ?? '—'}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -156,6 +216,7 @@ export function IngestStatusPage({ session }: { session: Session }) {
         {status.data && (
           <Text size="xs" c="dimmed">
             This server started {formatAgo(status.data.startedAt)}
+            {status.data.writeThread ? ' · events stored on a write thread of their own' : ''}
           </Text>
         )}
       </Group>
@@ -179,6 +240,7 @@ export function IngestStatusPage({ session }: { session: Session }) {
           </Text>
         </>
       )}
+      <Rejections />
       {can(session, 'workspace:manage') && <Unmatched />}
     </Stack>
   );

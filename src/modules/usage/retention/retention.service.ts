@@ -22,10 +22,14 @@ export const writeRetention = (db: Db, actor: Actor, workspaceId: string, value:
 /** The instant before which raw events fall out of the window. */
 export const retentionCutoff = (now: Date, days: number): string => new Date(now.getTime() - days * DAY_MS).toISOString();
 
-/** Deletes one workspace's raw events past its window, batch by batch (each its own statement); returns the count. */
+/**
+ * Deletes one workspace's raw events past its window, batch by batch (each its own statement), and its log of
+ * refused requests past the same window; returns the count of events.
+ */
 export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onBatch?: (deleted: number) => Promise<void>, batchSize = BATCH): Promise<number> {
   const { rawEventDays } = await readRetention(db, workspaceId);
   const cutoff = retentionCutoff(now, rawEventDays);
+  await store.deleteRejectionsBefore(db, workspaceId, cutoff);
   let total = 0;
   for (;;) {
     const deleted = await store.deleteEventsReceivedBefore(db, workspaceId, cutoff, batchSize);
@@ -38,6 +42,6 @@ export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onB
 /** Every workspace's raw events past its window. */
 export async function purgeAllRawEvents(db: Db, now: Date, onBatch?: (deleted: number) => Promise<void>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const workspaceId of await store.selectWorkspacesWithEvents(db)) out.set(workspaceId, await purgeRawEvents(db, workspaceId, now, onBatch));
+  for (const workspaceId of await store.selectWorkspacesWithIngest(db)) out.set(workspaceId, await purgeRawEvents(db, workspaceId, now, onBatch));
   return out;
 }

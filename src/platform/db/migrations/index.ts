@@ -18,6 +18,7 @@ import * as m0016 from './2026-11-26T0016-usage-rollup-covering.ts';
 import * as m0017 from './2026-11-26T0017-usage-user-traits.ts';
 import * as m0018 from './2026-11-27T0018-usage-rollup-clustered.ts';
 import * as m0019 from './2026-11-27T0019-usage-ingest-totals.ts';
+import * as m0020 from './2026-11-27T0020-usage-ingest-rejections.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0017-usage-user-traits': m0017,
   '2026-11-27T0018-usage-rollup-clustered': m0018,
   '2026-11-27T0019-usage-ingest-totals': m0019,
+  '2026-11-27T0020-usage-ingest-rejections': m0020,
 };
