@@ -125,3 +125,52 @@ describe('migration 0020: the ingest request log keeps refused requests only', (
     expect((await migrator.migrateTo('2026-11-27T0019-usage-ingest-totals')).error).toBeUndefined();
   });
 });
+
+describe('migration 0021: emails of product users taken from the identify calls among the raw events', () => {
+  it('keeps the latest email each user identified with (Segment traits, PostHog $set), and leaves emails kept since as they are', async () => {
+    const { dbh, migrator } = await databaseAt('2026-11-27T0020-usage-ingest-rejections');
+    const db = dbh.db as unknown as Kysely<any>;
+    await workspace(dbh, 'w1');
+    await workspace(dbh, 'w2');
+    const identify = (workspace_id: string, message_id: string, user_id: string | null, properties: unknown, occurred_at: string, type = 'identify') => ({
+      workspace_id, source: message_id.startsWith('ph') ? 'posthog' : 'segment', message_id, type, event: null, user_id, anonymous_id: null, account_id: null, group_id: null, occurred_at, received_at: occurred_at, properties: JSON.stringify(properties),
+    });
+    await db
+      .insertInto('usage_events')
+      .values([
+        identify('w1', 's1', 'u1', { email: 'Old@Northwind.example' }, '2026-10-01T10:00:00.000Z'),
+        identify('w1', 's2', 'u1', { email: ' Chris@Northwind.example ' }, '2026-10-05T10:00:00.000Z'),
+        identify('w1', 's3', 'u1', { name: 'no email here' }, '2026-10-09T10:00:00.000Z'),
+        identify('w1', 'ph1', 'p1', { $set: { email: 'pat@contoso.example' } }, '2026-10-02T10:00:00.000Z'),
+        identify('w1', 's4', 'u2', { email: 'not an email' }, '2026-10-02T10:00:00.000Z'),
+        identify('w1', 's5', 'u3', { email: 'kept@later.example' }, '2026-10-02T10:00:00.000Z'),
+        identify('w1', 's6', 'u4', { email: 'track@call.example' }, '2026-10-02T10:00:00.000Z', 'track'),
+        identify('w2', 's1', 'u1', { email: 'other@workspace.example' }, '2026-10-03T10:00:00.000Z'),
+      ])
+      .execute();
+    await db.insertInto('usage_user_traits').values({ workspace_id: 'w1', user_id: 'u3', email: 'newer@kept.example', updated_at: '2026-11-01T00:00:00.000Z' }).execute();
+
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const traits = await db.selectFrom('usage_user_traits').select(['workspace_id', 'user_id', 'email']).orderBy('workspace_id').orderBy('user_id').execute();
+    expect(traits).toEqual([
+      { workspace_id: 'w1', user_id: 'p1', email: 'pat@contoso.example' },
+      { workspace_id: 'w1', user_id: 'u1', email: 'chris@northwind.example' },
+      { workspace_id: 'w1', user_id: 'u3', email: 'newer@kept.example' },
+      { workspace_id: 'w2', user_id: 'u1', email: 'other@workspace.example' },
+    ]);
+    expect((await migrator.migrateTo('2026-11-27T0020-usage-ingest-rejections')).error).toBeUndefined();
+  });
+
+  it('pages through more identify calls than one read holds', async () => {
+    const { dbh, migrator } = await databaseAt('2026-11-27T0020-usage-ingest-rejections');
+    const db = dbh.db as unknown as Kysely<any>;
+    await workspace(dbh, 'w1');
+    const rows = Array.from({ length: 12_000 }, (_, i) => ({
+      workspace_id: 'w1', source: 'segment', message_id: `m${String(i).padStart(6, '0')}`, type: 'identify', event: null, user_id: `u${i}`, anonymous_id: null, account_id: null, group_id: null,
+      occurred_at: '2026-10-01T10:00:00.000Z', received_at: '2026-10-01T10:00:00.000Z', properties: JSON.stringify({ email: `user${i}@example.com` }),
+    }));
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('usage_events').values(rows.slice(i, i + 500)).execute();
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    expect(Number((await db.selectFrom('usage_user_traits').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(12_000);
+  });
+});

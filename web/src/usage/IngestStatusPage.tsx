@@ -5,6 +5,7 @@ import { api, get } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { ListTable } from '../ui/ListTable.tsx';
 import { formatAgo, formatDateTime } from '../ui/format.ts';
 
 interface Counts {
@@ -98,41 +99,26 @@ function Rejections() {
         Requests refused whole (nothing of them stored): malformed or oversized batches, with the fields in error. The client was answered 400 or 413
         and does not send them again. Kept for the raw events’ retention window.
       </Text>
-      <Paper withBorder>
-        <Table verticalSpacing="xs" data-testid="usage-rejections-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>When</Table.Th>
-              <Table.Th>Source</Table.Th>
-              <Table.Th ta="right">Events</Table.Th>
-              <Table.Th>Why</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={4}>
-                  <Text size="sm" c="dimmed">
-                    {rejections.isPending ? 'Loading…' : 'No request refused.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {items.map((r, i) => (
-              <Table.Tr key={`${r.receivedAt}-${i}`}>
-                <Table.Td title={formatDateTime(r.receivedAt)}>{formatAgo(r.receivedAt)}</Table.Td>
-                <Table.Td>{label(r.source)}</Table.Td>
-                <Table.Td ta="right">{r.events.toLocaleString()}</Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ wordBreak: 'break-word' }}>
-                    {r.detail ?? '—'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <ListTable
+        testId="usage-rejections-table"
+        columns={[{ label: 'When' }, { label: 'Source' }, { label: 'Events', right: true }, { label: 'Why' }]}
+        rows={items.length}
+        pending={rejections.isPending}
+        empty="No request refused."
+      >
+        {items.map((r, i) => (
+          <Table.Tr key={`${r.receivedAt}-${i}`}>
+            <Table.Td title={formatDateTime(r.receivedAt)}>{formatAgo(r.receivedAt)}</Table.Td>
+            <Table.Td>{label(r.source)}</Table.Td>
+            <Table.Td ta="right">{r.events.toLocaleString()}</Table.Td>
+            <Table.Td>
+              <Text size="sm" style={{ wordBreak: 'break-word' }}>
+                {r.detail ?? '—'}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   );
 }
@@ -162,39 +148,23 @@ function Unmatched() {
         Events whose account is not known yet, by the group they named (or their user when they named none). A group call mapping the user matches them
         at once; after creating or importing accounts (a group id may be the account’s id, CRM id or domain), use Match again.
       </Text>
-      <Paper withBorder>
-        <Table verticalSpacing="xs" data-testid="usage-unmatched-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Group</Table.Th>
-              <Table.Th>User</Table.Th>
-              <Table.Th ta="right">Events</Table.Th>
-              <Table.Th>First</Table.Th>
-              <Table.Th>Last</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.length === 0 && (
-              <Table.Tr>
-                <Table.Td colSpan={5}>
-                  <Text size="sm" c="dimmed">
-                    {unmatched.isPending ? 'Loading…' : 'Nothing kept aside: every event has its account.'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            )}
-            {items.map((g) => (
-              <Table.Tr key={`${g.groupId ?? ''}\u0000${g.userId ?? ''}`}>
-                <Table.Td>{g.groupId ? <Code>{g.groupId}</Code> : <Badge variant="light" color="gray">no group</Badge>}</Table.Td>
-                <Table.Td>{g.userId ?? '—'}</Table.Td>
-                <Table.Td ta="right">{g.events.toLocaleString()}</Table.Td>
-                <Table.Td>{formatDateTime(g.firstAt)}</Table.Td>
-                <Table.Td>{formatDateTime(g.lastAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+      <ListTable
+        testId="usage-unmatched-table"
+        columns={[{ label: 'Group' }, { label: 'User' }, { label: 'Events', right: true }, { label: 'First' }, { label: 'Last' }]}
+        rows={items.length}
+        pending={unmatched.isPending}
+        empty="Nothing kept aside: every event has its account."
+      >
+        {items.map((g) => (
+          <Table.Tr key={`${g.groupId ?? ''}\u0000${g.userId ?? ''}`}>
+            <Table.Td>{g.groupId ? <Code>{g.groupId}</Code> : <Badge variant="light" color="gray">no group</Badge>}</Table.Td>
+            <Table.Td>{g.userId ?? '—'}</Table.Td>
+            <Table.Td ta="right">{g.events.toLocaleString()}</Table.Td>
+            <Table.Td>{formatDateTime(g.firstAt)}</Table.Td>
+            <Table.Td>{formatDateTime(g.lastAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

@@ -33,17 +33,10 @@ const bump = (m: Partial<Record<SignalKind, number>>, kind: SignalKind, n = 1) =
   if (n > 0) m[kind] = (m[kind] ?? 0) + n;
 };
 
-const emailOf = (properties: string): string | null => {
-  const p = JSON.parse(properties) as Record<string, unknown>;
-  const set = p.$set as Record<string, unknown> | undefined;
-  const email = p.email ?? set?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : null;
-};
-
 /**
  * Champion contacts of an account with the product user matched to each: by user id = email, else the email the
- * user identified with (kept with the user), else identify calls still among the raw events (sent before emails
- * were kept).
+ * user identified with (kept with the user as identify calls arrive, `usage_user_traits`; never read off the raw
+ * events).
  */
 async function championsOf(db: Db, scope: Scope, accountId: string, userKeys: readonly string[]): Promise<Champion[]> {
   const champions = (await listContacts(db, scope, accountId)).filter((c) => c.role === 'champion' && c.email);
@@ -52,11 +45,6 @@ async function championsOf(db: Db, scope: Scope, accountId: string, userKeys: re
   for (const key of userKeys) byEmail.set(key.toLowerCase(), key);
   const known = await usageStore.selectUserEmails(db, scope.workspaceId, userKeys);
   for (const u of known) if (!byEmail.has(u.email)) byEmail.set(u.email, u.user_id);
-  const withEmail = new Set(known.map((u) => u.user_id));
-  for (const call of await store.identifyCalls(db, scope.workspaceId, userKeys.filter((k) => !withEmail.has(k)))) {
-    const email = emailOf(call.properties);
-    if (email && call.user_id && !byEmail.has(email)) byEmail.set(email, call.user_id);
-  }
   const matched = champions.map((c) => ({ c, userKey: byEmail.get((c.email as string).toLowerCase()) ?? null }));
   const last = await store.lastActiveDays(db, scope.workspaceId, accountId, matched.flatMap((m) => (m.userKey ? [m.userKey] : [])));
   return matched.map(({ c, userKey }) => ({ contactId: c.id, name: c.name, email: c.email, userKey, lastActiveDay: userKey ? (last.get(userKey) ?? null) : null }));

@@ -28,8 +28,3 @@ export async function lastActiveDays(db: Db, workspaceId: string, accountId: str
   return new Map(rows.map((r) => [r.user_key, String(r.last)]));
 }
 
-/** Identify calls of the given product users (their traits), while raw events are kept. */
-export const identifyCalls = (db: Db, workspaceId: string, userIds: readonly string[]) =>
-  userIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('usage_events').select(['user_id', 'properties']).where('workspace_id', '=', workspaceId).where('type', '=', 'identify').where('user_id', 'in', [...userIds]).execute();
