@@ -12,7 +12,8 @@ port.on('message', (message: { id: number; job: BodyJob }) => {
     if (!body.read.ok) return port.postMessage({ id: message.id, read: body });
     // The messages cross as one block handed over without a copy (packed-messages.ts).
     const packed = pack(body.read.messages as UsageMessage[]);
-    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, [packed.bytes.buffer as ArrayBuffer]);
+    const whole = packed.bytes.byteOffset === 0 && packed.bytes.byteLength === packed.bytes.buffer.byteLength;
+    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, whole ? [packed.bytes.buffer as ArrayBuffer] : []);
   } catch (error) {
     port.postMessage({ id: message.id, error: String((error as Error).message ?? error) });
   }
