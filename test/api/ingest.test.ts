@@ -39,6 +39,8 @@ const posthog = (body: Buffer | string, path = '/batch/', gzip = true) =>
 
 const events = (workspaceId = acme) => t.ctx.db.selectFrom('usage_events').selectAll().where('workspace_id', '=', workspaceId).orderBy('occurred_at').execute();
 const eventCount = async (workspaceId = acme) => (await events(workspaceId)).length;
+const rollupTotal = async () =>
+  Number((await t.ctx.db.selectFrom('usage_daily_account_feature').select((eb) => eb.fn.sum<number>('events').as('n')).where('workspace_id', '=', acme).executeTakeFirst())?.n ?? 0);
 const track = (messageId: string, over: Record<string, unknown> = {}) => ({
   type: 'track',
   messageId,
@@ -233,6 +235,26 @@ describe('Segment ingest', () => {
     expect((await aside())[0]?.account_id).toBe(fabrikam.json().id);
     expect(await rematchUnmatched(t.ctx.db, acme)).toBe(0);
     expect((await status()).total.segment.unmatched).toBe(0);
+  });
+});
+
+describe('events kept aside, by user', () => {
+  it('gives a user’s earlier events their account when a group call maps the user, by anonymous id too, and only that user’s', async () => {
+    const aside = [
+      track('byuser-1', { userId: undefined, anonymousId: 'anon-77', context: undefined }),
+      track('byuser-2', { userId: 'u77', context: undefined }),
+      track('byuser-3', { userId: 'u78', context: undefined }),
+      track('byuser-4', { userId: 'u79', context: { groupId: 'still-unknown.example' } }),
+    ];
+    expect((await segment({ batch: aside })).status).toBe(200);
+    const accountOf = async () => Object.fromEntries((await events()).filter((r) => r.message_id.startsWith('byuser-')).map((r) => [r.message_id, r.account_id]));
+    expect(Object.values(await accountOf())).toEqual([null, null, null, null]);
+    const before = await rollupTotal();
+    const mapped = await segment({ batch: [{ type: 'group', messageId: 'map-g1', anonymousId: 'anon-77', groupId: northwind }, { type: 'group', messageId: 'map-g2', userId: 'u77', groupId: contoso }] });
+    expect(mapped.status).toBe(200);
+    // u78 was not mapped; u79's event named a group of its own, still unknown.
+    expect(await accountOf()).toEqual({ 'byuser-1': northwind, 'byuser-2': contoso, 'byuser-3': null, 'byuser-4': null });
+    expect(await rollupTotal()).toBe(before + 2);
   });
 });
 

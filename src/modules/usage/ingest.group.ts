@@ -38,15 +38,12 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byEventKey = (a: UsageEventTable, b: UsageEventTable) => compare(a.source, b.source) || compare(a.message_id, b.message_id);
 
 /**
- * Stores the requests of one workspace (call inside a transaction); `rematch` gives events kept aside their
- * account when a user's group changed. Returns one outcome per request, in order.
+ * Stores the requests of one workspace (call inside a transaction). A user mapped to a group with an account gives
+ * that account to the events the user sent earlier without a group of their own, kept aside until now (those
+ * users' events only, through an index of the events kept aside: a backlog of other events kept aside costs
+ * nothing here). Returns one outcome per request, in order.
  */
-export async function ingestWorkspaceRequests(
-  db: Db,
-  workspaceId: string,
-  requests: readonly IngestRequest[],
-  rematch: (db: Db, workspaceId: string) => Promise<number>,
-): Promise<IngestOutcome[]> {
+export async function ingestWorkspaceRequests(db: Db, workspaceId: string, requests: readonly IngestRequest[]): Promise<IngestOutcome[]> {
   const receivedAt = nowIso();
   // User → group as the requests state it, later requests winning, with the actor who stated it last.
   const stated = new Map<string, { groupId: string; actor: Actor }>();
@@ -67,7 +64,7 @@ export async function ingestWorkspaceRequests(
 
   // A user's group changed or appeared: the mapping is a write of its own, audited. In key order, so that
   // concurrent transactions lock rows in the same order (no deadlock on PostgreSQL).
-  let mappingsChanged = false;
+  const mappedToAccount: Array<{ user: string; groupId: string; accountId: string }> = [];
   for (const [user, { groupId, actor }] of [...stated].sort(byKey)) {
     const before = known.get(user);
     const accountId = accounts.get(groupId) ?? null;
@@ -82,7 +79,7 @@ export async function ingestWorkspaceRequests(
       before: before ? { groupId: before.group_id, accountId: before.account_id } : null,
       after: { groupId, accountId },
     });
-    mappingsChanged = true;
+    if (accountId) mappedToAccount.push({ user, groupId, accountId });
   }
 
   // The email each user identified with, the last one stated winning: kept beyond the raw events' window.
@@ -142,7 +139,10 @@ export async function ingestWorkspaceRequests(
     else fresh.push(row);
   });
   await addToRollups(db, workspaceId, fresh);
-  const rematched = mappingsChanged ? await rematch(db, workspaceId) : 0;
+  const rematchedEvents: RollupEvent[] = [];
+  for (const m of mappedToAccount) rematchedEvents.push(...(await store.setUserEventsAccount(db, workspaceId, m.user, m.groupId, m.accountId)));
+  await addToRollups(db, workspaceId, rematchedEvents);
+  const rematched = rematchedEvents.length;
 
   const outcomes = requests.map((r, i): IngestOutcome => {
     const s = stored[i] ?? 0;

@@ -70,7 +70,6 @@ export async function ingestRequests(db: Db, requests: readonly IngestRequest[])
       db,
       workspaceId,
       indexes.map((i) => requests[i] as IngestRequest),
-      rematchUnmatched,
     );
     indexes.forEach((i, k) => (outcomes[i] = done[k] as IngestOutcome));
   }

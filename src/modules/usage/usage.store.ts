@@ -152,15 +152,18 @@ export const setGroupAccount = (db: Db, workspaceId: string, groupId: string, ac
     .returning([...ROLLUP_COLUMNS])
     .execute();
 
-/** Events without a group of their own from a user now known to belong to a group with an account. */
+/**
+ * Events without a group of their own from a user (their user id, else their anonymous id, as ingest keys users)
+ * now known to belong to a group with an account: found through the index of the events kept aside by user.
+ */
 export const setUserEventsAccount = (db: Db, workspaceId: string, user: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
   db
     .updateTable('usage_events')
     .set({ account_id: accountId, group_id: groupId })
     .where('workspace_id', '=', workspaceId)
     .where('account_id', 'is', null)
+    .where(sql`coalesce(user_id, anonymous_id)`, '=', user)
     .where('group_id', 'is', null)
-    .where((eb) => eb.or([eb('user_id', '=', user), eb('anonymous_id', '=', user)]))
     .returning([...ROLLUP_COLUMNS])
     .execute();
 

@@ -174,3 +174,24 @@ describe('migration 0021: emails of product users taken from the identify calls 
     expect(Number((await db.selectFrom('usage_user_traits').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(12_000);
   });
 });
+
+describe('migration 0022: events kept aside indexed by their user', () => {
+  it('adds the index, which the re-match of one user’s events reads, and drops it on the way down', async () => {
+    const { dbh, migrator } = await databaseAt('2026-11-27T0021-usage-user-traits-backfill');
+    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const indexes = async () =>
+      (dbh.sqlite
+        ? await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name = 'usage_events_unmatched_user'`.execute(dbh.db)
+        : await sql<{ name: string }>`select indexname as name from pg_indexes where indexname = 'usage_events_unmatched_user'`.execute(dbh.db)
+      ).rows.length;
+    expect(await indexes()).toBe(1);
+    if (dbh.sqlite) {
+      const plan = dbh.sqlite
+        .prepare("explain query plan update usage_events set account_id = 'a' where workspace_id = ? and account_id is null and coalesce(user_id, anonymous_id) = ? and group_id is null")
+        .all('w1', 'u1') as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('usage_events_unmatched_user');
+    }
+    expect((await migrator.migrateTo('2026-11-27T0021-usage-user-traits-backfill')).error).toBeUndefined();
+    expect(await indexes()).toBe(0);
+  });
+});
