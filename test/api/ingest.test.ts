@@ -231,8 +231,12 @@ describe('Segment ingest', () => {
 
     // The account of u9's group appears later: matching again finds it.
     const fabrikam = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Fabrikam', domain: 'fabrikam.example', segment: 'smb' } });
+    const u9 = () => t.ctx.db.selectFrom('usage_users').select(['group_id', 'account_id']).where('workspace_id', '=', acme).where('user_id', '=', 'u9').executeTakeFirst();
+    expect(await u9()).toEqual({ group_id: 'fabrikam.example', account_id: null });
     expect(await rematchUnmatched(t.ctx.db, acme)).toBe(1);
     expect((await aside())[0]?.account_id).toBe(fabrikam.json().id);
+    // The user's mapping has its account now too.
+    expect(await u9()).toEqual({ group_id: 'fabrikam.example', account_id: fabrikam.json().id });
     expect(await rematchUnmatched(t.ctx.db, acme)).toBe(0);
     expect((await status()).total.segment.unmatched).toBe(0);
   });

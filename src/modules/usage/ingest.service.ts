@@ -31,10 +31,16 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
   const ungrouped = await store.selectUngroupedUsers(db, workspaceId);
   const mappings = await store.selectUsers(db, workspaceId, ungrouped);
   const accounts = await accountsByReference(db, workspaceId, [...groups, ...unresolvedUsers.map((u) => u.group_id), ...mappings.map((m) => m.group_id)]);
-  for (const g of new Set(unresolvedUsers.map((u) => u.group_id))) {
-    const account = accounts.get(g);
-    if (account) await store.setUserAccount(db, workspaceId, g, account, at);
+  // Users whose group found its account, by that account: updated by their key, not by a walk of every user per group.
+  const usersOf = new Map<string, string[]>();
+  for (const u of unresolvedUsers) {
+    const account = accounts.get(u.group_id);
+    if (!account) continue;
+    const users = usersOf.get(account);
+    if (users) users.push(u.user_id);
+    else usersOf.set(account, [u.user_id]);
   }
+  for (const [account, users] of [...usersOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await store.setUsersAccount(db, workspaceId, users.sort(), account, at);
   const newlyMatched: RollupEvent[] = [];
   for (const g of groups) {
     const account = accounts.get(g);

@@ -138,8 +138,18 @@ export const selectUnmatchedGroups = (db: Db, workspaceId: string, limit: number
 export const selectUnresolvedUsers = (db: Db, workspaceId: string) =>
   db.selectFrom('usage_users').selectAll().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).execute();
 
-export const setUserAccount = (db: Db, workspaceId: string, groupId: string, accountId: string, at: string) =>
-  db.updateTable('usage_users').set({ account_id: accountId, updated_at: at }).where('workspace_id', '=', workspaceId).where('group_id', '=', groupId).where('account_id', 'is', null).execute();
+/** Gives users still without an account theirs, found by their key (500 per statement). */
+export async function setUsersAccount(db: Db, workspaceId: string, userIds: readonly string[], accountId: string, at: string): Promise<void> {
+  for (let i = 0; i < userIds.length; i += 500) {
+    await db
+      .updateTable('usage_users')
+      .set({ account_id: accountId, updated_at: at })
+      .where('workspace_id', '=', workspaceId)
+      .where('user_id', 'in', userIds.slice(i, i + 500))
+      .where('account_id', 'is', null)
+      .execute();
+  }
+}
 
 /** Gives the events kept aside of a group their account; returns the events matched. */
 export const setGroupAccount = (db: Db, workspaceId: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
