@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassword } from '../../src/platform/auth/passwords.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { baton } from '../helpers/cli.ts';
+import { baton, BATON_BIN } from '../helpers/cli.ts';
 import { createEmptyDatabase, TEST_POSTGRES_URL } from '../helpers/test-db.ts';
 
 let dir: string;
@@ -96,4 +96,35 @@ describe('baton CLI', () => {
     expect(r.stderr).toContain('Check that the server is running');
     expect(r.stderr).not.toContain('s3cret');
   });
+});
+
+describe('baton serve', () => {
+  it('shuts down on SIGTERM with exit code 0, its database closed cleanly (on SQLite, no write-ahead log left)', async () => {
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-serve-'));
+    const served = await createEmptyDatabase(path.join(own, 'baton.db'));
+    let child: ReturnType<typeof spawn> | undefined;
+    try {
+      child = spawn(process.execPath, [BATON_BIN, 'serve'], {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BATON_DATA_DIR: own, DATABASE_URL: served.url, PORT: '0', BATON_DEMO: 'false', BATON_ADMIN_PASSWORD: 'a-long-password', BATON_LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+      const running = child;
+      const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+      for (const since = Date.now(); !/Baton is running/.test(out); await new Promise((r) => setTimeout(r, 50))) {
+        if (Date.now() - since > 30_000) throw new Error(`baton serve did not start: ${out}`);
+      }
+      // Long enough for its worker threads (side threads, ingest threads) to be up.
+      await new Promise((r) => setTimeout(r, 1500));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('shutting down');
+      if (!TEST_POSTGRES_URL) expect(fs.existsSync(path.join(own, 'baton.db-wal'))).toBe(false);
+    } finally {
+      if (child?.exitCode === null) child.kill('SIGKILL');
+      await served.drop();
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

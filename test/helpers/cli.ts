@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createEmptyDatabase } from './test-db.ts';
 
-const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/baton.js');
+export const BATON_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/baton.js');
 
 export interface CliResult {
   status: number | null;
@@ -15,7 +15,7 @@ export interface CliResult {
 
 /** Runs the real `baton` command in its own process. */
 export function baton(args: string[], env: Record<string, string>, input?: string): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [BATON_BIN, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BATON_LOG_LEVEL: 'warn', ...env },
     input,
     encoding: 'utf8',

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/database.ts';
@@ -152,5 +154,26 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     expect(thread.writing).toBe(false);
     const writer = new IngestWriter(s.dbh.db, { maxPending: 100, retryAfterSeconds: 1, writers: 1 }, thread);
     expect((await writer.submit(request(s.workspaceId, ['b-1']))).stored).toBe(1);
+  });
+
+  it('holds a process open while it closes, so that a shutdown runs to its end', async () => {
+    const s = await served();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-write-close-'));
+    cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const script = path.join(dir, 'close.mts');
+    // Nothing else keeps this process alive while the thread stops: it must still reach the last line.
+    fs.writeFileSync(
+      script,
+      `import { IngestWriteThread } from ${JSON.stringify(path.join(here, 'write-thread.ts'))};
+const thread = new IngestWriteThread(${JSON.stringify(s.file)}, false);
+while (!thread.writing) await new Promise((resolve) => setTimeout(resolve, 20));
+await thread.close();
+console.log('closed');
+`,
+    );
+    const r = spawnSync(process.execPath, [path.join(here, '../../../bin/run-ts.js'), script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.stdout, r.stderr).toContain('closed');
+    expect(r.status).toBe(0);
   });
 });

@@ -84,9 +84,13 @@ export class IngestWriteThread {
     this.closing = true;
     this.ready = false;
     if (this.worker.threadId === -1) return;
+    // Held open until the thread has finished its last group and closed its connection (or 5 s have passed).
+    this.worker.ref();
     const exited = new Promise((resolve) => this.worker.once('exit', resolve));
     this.worker.postMessage('stop');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 

@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
 import { openDatabase, readTogether, type DatabaseHandle } from './database.ts';
@@ -67,5 +69,29 @@ describe('WAL checkpoints of a served SQLite database', () => {
     await thread.stop();
     expect(thread.read('select 1', [])).toBeUndefined();
     expect(await readTogether(dbh.db, queries)).toEqual(expected);
+  });
+
+  it('holds a process open until its threads have stopped, so that a shutdown runs to its end', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-side-close-'));
+    try {
+      const here = path.dirname(fileURLToPath(import.meta.url));
+      const script = path.join(dir, 'close.mts');
+      // Nothing else keeps this process alive while the threads stop: it must still reach the last line.
+      fs.writeFileSync(
+        script,
+        `import { openDatabase } from ${JSON.stringify(path.join(here, 'database.ts'))};
+const dbh = await openDatabase(${JSON.stringify(`sqlite:${path.join(dir, 'baton.db')}`)}, { sideThread: true });
+await new Promise((resolve) => setTimeout(resolve, 300));
+await dbh.close();
+console.log('closed');
+`,
+      );
+      const r = spawnSync(process.execPath, [path.join(here, '../../../bin/run-ts.js'), script], { encoding: 'utf8', timeout: 30_000 });
+      expect(r.stdout, r.stderr).toContain('closed');
+      expect(r.status).toBe(0);
+      expect(fs.existsSync(path.join(dir, 'baton.db-wal'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -112,10 +112,16 @@ export function startSideThread(sqlite: SqliteDatabase.Database, file: string, i
   });
   reader.on('error', readsGone);
   reader.on('exit', readsGone);
+  // Held open until the worker has closed its connection (or 2 s have passed): with nothing else left, the
+  // process would otherwise end before the rest of a shutdown ran.
   const stopWorker = async (worker: Worker) => {
+    if (worker.threadId === -1) return;
+    worker.ref();
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     worker.postMessage('stop');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+    clearTimeout(timer);
     await worker.terminate();
   };
   return {

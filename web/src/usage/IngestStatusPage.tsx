@@ -108,7 +108,7 @@ function Rejections() {
       >
         {items.map((r, i) => (
           <Table.Tr key={`${r.receivedAt}-${i}`}>
-            <Table.Td title={formatDateTime(r.receivedAt)}>{formatAgo(r.receivedAt)}</Table.Td>
+            <Table.Td>{formatDateTime(r.receivedAt)}</Table.Td>
             <Table.Td>{label(r.source)}</Table.Td>
             <Table.Td ta="right">{r.events.toLocaleString()}</Table.Td>
             <Table.Td>
