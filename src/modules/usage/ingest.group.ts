@@ -33,7 +33,8 @@ export interface IngestOutcome {
   lastEventAt: string | null;
 }
 
-const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
+/** Entries in the order of their text key (concurrent PostgreSQL writers then lock rows in one order). */
+export const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const byEventKey = (a: UsageEventTable, b: UsageEventTable) => compare(a.source, b.source) || compare(a.message_id, b.message_id);
 

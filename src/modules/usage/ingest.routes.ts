@@ -65,7 +65,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   // A served SQLite file stores ingest on a thread of its own (write-thread.ts); PostgreSQL and commands here.
   const file = ctx.dbh.sideThread && ctx.config.ingestWriteThread ? ctx.dbh.sqliteFile : undefined;
   const thread = file
-    ? new IngestWriteThread(file, true, (reason) => ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'))
+    ? new IngestWriteThread(file, (reason) => ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'))
     : undefined;
   app.addHook('onClose', async () => thread?.close());
   const writer = new IngestWriter(

@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { IngestCounts } from './ingest-counters.ts';
-import { type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest.group.ts';
+import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest.group.ts';
 import { addToRollups } from './rollup.store.ts';
 import type { RollupEvent } from './rollup.ts';
 import * as store from './usage.store.ts';
@@ -40,7 +40,7 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
     if (users) users.push(u.user_id);
     else usersOf.set(account, [u.user_id]);
   }
-  for (const [account, users] of [...usersOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) await store.setUsersAccount(db, workspaceId, users.sort(), account, at);
+  for (const [account, users] of [...usersOf].sort(byKey)) await store.setUsersAccount(db, workspaceId, users.sort(), account, at);
   const newlyMatched: RollupEvent[] = [];
   for (const g of groups) {
     const account = accounts.get(g);

@@ -248,7 +248,6 @@ export const selectRecentRejections = (db: Db, workspaceId: string, limit: numbe
     .selectFrom('usage_ingest_requests')
     .select(['source', 'received_at', 'rejected', 'detail'])
     .where('workspace_id', '=', workspaceId)
-    .where('rejected', '>', 0)
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -47,7 +47,7 @@ async function served(): Promise<Served> {
 }
 
 async function startThread(file: string, onStop?: (reason: string) => void): Promise<IngestWriteThread> {
-  const thread = new IngestWriteThread(file, true, onStop);
+  const thread = new IngestWriteThread(file, onStop);
   cleanup.push(() => thread.close());
   const since = Date.now();
   while (!thread.writing) {
@@ -148,7 +148,7 @@ describe('the usage ingest write thread (served SQLite file)', () => {
   it('reports a thread that cannot open its database, and the writer stores on the request thread', async () => {
     const s = await served();
     const stops: string[] = [];
-    const thread = new IngestWriteThread(path.join(os.tmpdir(), 'no-such-folder', 'sub', 'baton.db'), true, (reason) => stops.push(reason));
+    const thread = new IngestWriteThread(path.join(os.tmpdir(), 'no-such-folder', 'sub', 'baton.db'), (reason) => stops.push(reason));
     cleanup.push(() => thread.close());
     while (stops.length === 0) await new Promise((r) => setTimeout(r, 20));
     expect(thread.writing).toBe(false);
@@ -166,7 +166,7 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     fs.writeFileSync(
       script,
       `import { IngestWriteThread } from ${JSON.stringify(path.join(here, 'write-thread.ts'))};
-const thread = new IngestWriteThread(${JSON.stringify(s.file)}, false);
+const thread = new IngestWriteThread(${JSON.stringify(s.file)});
 while (!thread.writing) await new Promise((resolve) => setTimeout(resolve, 20));
 await thread.close();
 console.log('closed');

@@ -8,6 +8,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorCode } from '../../platform/errors/app-error.ts';
+import { stopWorker } from '../../platform/workers/stop-worker.ts';
 import { startTsWorker } from '../../platform/workers/ts-worker.ts';
 import type { IngestOutcome } from './ingest.group.ts';
 import type { QueuedRequest } from './ingest.writer.ts';
@@ -43,12 +44,9 @@ export class IngestWriteThread {
   private closing = false;
   private ids = 0;
 
-  /**
-   * `checkpointsElsewhere`: the file's side thread checkpoints the WAL (as it does for a served file). `onStop`
-   * hears why the thread stopped when it was not closed (groups are then stored on the request thread).
-   */
-  constructor(file: string, checkpointsElsewhere: boolean, private readonly onStop?: (reason: string) => void) {
-    this.worker = startTsWorker(new URL('./write.worker.ts', import.meta.url), { file, checkpointsElsewhere });
+  /** `onStop` hears why the thread stopped when it was not closed (groups are then stored on the request thread). */
+  constructor(file: string, private readonly onStop?: (reason: string) => void) {
+    this.worker = startTsWorker(new URL('./write.worker.ts', import.meta.url), { file });
     this.worker.unref();
     this.worker.on('message', (m: { ready?: boolean; id?: number; outcomes?: IngestOutcome[]; error?: ThreadError }) => {
       if (m.ready) {
@@ -80,18 +78,11 @@ export class IngestWriteThread {
     });
   }
 
+  /** Stops the thread once it has stored the groups it was sent (5 s at most). */
   async close(): Promise<void> {
     this.closing = true;
     this.ready = false;
-    if (this.worker.threadId === -1) return;
-    // Held open until the thread has finished its last group and closed its connection (or 5 s have passed).
-    this.worker.ref();
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    this.worker.postMessage('stop');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
-    clearTimeout(timer);
-    await this.worker.terminate();
+    await stopWorker(this.worker, 5000);
   }
 
   /** The thread stopped: groups in flight fail with WriteThreadStopped, and later ones are stored on the request thread. */

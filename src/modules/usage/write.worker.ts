@@ -10,9 +10,9 @@ import type { ThreadError } from './write-thread.ts';
 const port = parentPort;
 if (!port) throw new Error('write.worker.ts runs as a worker thread');
 const dbh = await openDatabase(`sqlite:${workerData.file as string}`, { mustExist: true });
-// The served file's side thread checkpoints the WAL for every connection a few times a second, so commits here
+// A served file's side thread checkpoints the WAL for every connection a few times a second, so commits here
 // only append to it; should that thread stop, a commit here checkpoints once the WAL passes 40 MB.
-if (workerData.checkpointsElsewhere) dbh.sqlite?.pragma('wal_autocheckpoint = 10000');
+dbh.sqlite?.pragma('wal_autocheckpoint = 10000');
 
 const errorOf = (error: unknown): ThreadError => {
   const e = error as { message?: unknown; code?: unknown };

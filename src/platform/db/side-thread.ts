@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type SqliteDatabase from 'better-sqlite3';
+import { stopWorker } from '../workers/stop-worker.ts';
 
 /** SQLite's own threshold (pages), restored whenever no side thread checkpoints. */
 const AUTOCHECKPOINT_PAGES = 1000;
@@ -112,18 +113,6 @@ export function startSideThread(sqlite: SqliteDatabase.Database, file: string, i
   });
   reader.on('error', readsGone);
   reader.on('exit', readsGone);
-  // Held open until the worker has closed its connection (or 2 s have passed): with nothing else left, the
-  // process would otherwise end before the rest of a shutdown ran.
-  const stopWorker = async (worker: Worker) => {
-    if (worker.threadId === -1) return;
-    worker.ref();
-    const exited = new Promise((resolve) => worker.once('exit', resolve));
-    worker.postMessage('stop');
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
-    clearTimeout(timer);
-    await worker.terminate();
-  };
   return {
     nextCheckpoint: () => new Promise((resolve) => waiting.push({ since: Date.now(), resolve })),
     read: <R>(sql: string, parameters: readonly unknown[]) => {
@@ -140,7 +129,7 @@ export function startSideThread(sqlite: SqliteDatabase.Database, file: string, i
       if (stopped) return;
       stopped = true;
       readsGone();
-      await Promise.all([stopWorker(checkpointer), stopWorker(reader)]);
+      await Promise.all([stopWorker(checkpointer, 2000), stopWorker(reader, 2000)]);
       checkpointsGone();
     },
   };
