@@ -226,7 +226,7 @@ async function ingest(): Promise<void> {
     console.log(`bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms`);
     console.log(`baton POST /v1/batch:      ${line(batonResult)}`);
     console.log(`  stored on the request thread (BATON_INGEST_WRITE_THREAD=false): ${line(onRequestThread)}`);
-    console.log(postgres ? `  on PostgreSQL (same machine, 4 writing transactions): ${line(postgres)}` : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped');
+    console.log(postgres ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ${line(postgres)}` : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped');
     console.log(`ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   (goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)`);
     console.log(`storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ${fmt(floor)} events/s`);
     console.log(`  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`);

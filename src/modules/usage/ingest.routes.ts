@@ -73,8 +73,8 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     {
       maxPending: ctx.config.ingestMaxPending,
       retryAfterSeconds: ctx.config.ingestRetryAfterSeconds,
-      // PostgreSQL (row locks; the database with SKIP LOCKED) takes several writing transactions at once; SQLite one.
-      writers: ctx.caps.supportsSkipLocked ? 4 : 1,
+      // PostgreSQL (row locks) takes several writing transactions at once; SQLite one.
+      writers: ctx.caps.singleWriter ? 1 : ctx.config.ingestPgWriters,
     },
     thread,
   );

@@ -1,6 +1,6 @@
 // A worker thread reading ingest bodies (read-pool.ts): one job in, its reading out, in order.
 import { parentPort } from 'node:worker_threads';
-import { pack } from './packed-messages.ts';
+import { pack, transferablesOf } from './packed-messages.ts';
 import { type BodyJob, readBody } from './read-body.ts';
 import type { UsageMessage } from './usage-event.ts';
 
@@ -10,10 +10,9 @@ port.on('message', (message: { id: number; job: BodyJob }) => {
   try {
     const body = readBody(message.job);
     if (!body.read.ok) return port.postMessage({ id: message.id, read: body });
-    // The messages cross as one block handed over without a copy (packed-messages.ts).
+    // The messages cross packed, their blocks handed over without a copy (packed-messages.ts).
     const packed = pack(body.read.messages as UsageMessage[]);
-    const whole = packed.bytes.byteOffset === 0 && packed.bytes.byteLength === packed.bytes.buffer.byteLength;
-    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, whole ? [packed.bytes.buffer as ArrayBuffer] : []);
+    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, transferablesOf(packed));
   } catch (error) {
     port.postMessage({ id: message.id, error: String((error as Error).message ?? error) });
   }

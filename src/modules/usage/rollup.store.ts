@@ -38,8 +38,27 @@ function upsertSql(db: Db, table: RollupTable, rows: number): string {
   return text;
 }
 
+/**
+ * On PostgreSQL, one upsert per table with an array per column (`unnest`): 5 parameters whatever the rows. (Keys
+ * are distinct, as an upsert that touches a row twice is refused.)
+ */
+const pgUpsertSql = (table: RollupTable, key: string) =>
+  `insert into ${table} (workspace_id, account_id, day, events, ${key})
+   select $1, account_id, day, events, k from unnest($2::text[], $3::text[], $4::integer[], $5::text[]) as r(account_id, day, events, k)
+   on conflict (workspace_id, account_id, day, ${key}) do update set events = ${table}.events + excluded.events`;
+const PG_UPSERT = {
+  usage_daily_account_feature: pgUpsertSql('usage_daily_account_feature', 'feature'),
+  usage_daily_account_user: pgUpsertSql('usage_daily_account_user', 'user_key'),
+} as const;
+
 /** Adds (or, with negative counts, takes back) events on rollup rows, one upsert row per distinct key, keys in order. */
 async function upsertRollup(db: Db, table: RollupTable, workspaceId: string, rows: ReadonlyArray<{ account_id: string; day: string; key: string; events: number }>): Promise<void> {
+  if (rows.length === 0) return;
+  if (capabilitiesOf(db).kind === 'postgres') {
+    const parameters = [workspaceId, rows.map((r) => r.account_id), rows.map((r) => r.day), rows.map((r) => r.events), rows.map((r) => r.key)];
+    await db.executeQuery(CompiledQuery.raw(PG_UPSERT[table], parameters));
+    return;
+  }
   for (let i = 0; i < rows.length; i += ROWS_PER_UPSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_UPSERT);
     const parameters: unknown[] = [];

@@ -1,34 +1,11 @@
 /** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
-import { type Db, sqliteInTransaction } from '../../platform/db/database.ts';
+import { capabilitiesOf, type Db, sqliteInTransaction } from '../../platform/db/database.ts';
 import type { RollupEvent } from './rollup.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, UsageUserTable, UsageUserTraitsTable } from './usage.table.ts';
 
 /** The columns of an event the rollups take (see rollup.ts). */
 const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;
-
-/** 500 rows × 12 columns stays under both databases' bound-parameter limits. */
-const ROWS_PER_INSERT = 500;
-
-/** Compiled statement text per dialect and row count: the same shape compiles once, then values are only bound. */
-const compiled = new WeakMap<object, Map<number, string>>();
-
-function insertEventsSql(db: Db, sample: UsageEventTable, rows: number): string {
-  const adapter = db.getExecutor().adapter;
-  let cache = compiled.get(adapter);
-  if (!cache) compiled.set(adapter, (cache = new Map()));
-  let text = cache.get(rows);
-  if (text === undefined) {
-    text = db
-      .insertInto('usage_events')
-      .values(Array.from({ length: rows }, () => sample))
-      .onConflict((oc) => oc.columns(['workspace_id', 'source', 'message_id']).doNothing())
-      .returning(['source', 'message_id'])
-      .compile().sql;
-    cache.set(rows, text);
-  }
-  return text;
-}
 
 const EVENT_COLUMNS: ReadonlyArray<keyof UsageEventTable> = [
   'workspace_id',
@@ -44,7 +21,12 @@ const EVENT_COLUMNS: ReadonlyArray<keyof UsageEventTable> = [
   'received_at',
   'properties',
 ];
-const SAMPLE_EVENT = Object.fromEntries(EVENT_COLUMNS.map((c) => [c, null])) as unknown as UsageEventTable;
+/**
+ * On PostgreSQL, one statement per 5,000 events with a text array per column (`unnest`): 12 parameters whatever
+ * the rows, where a row of values each would bind 12 per event.
+ */
+const PG_ROWS_PER_INSERT = 5000;
+const PG_INSERT_EVENTS = `insert into usage_events (${EVENT_COLUMNS.join(', ')}) select * from unnest(${EVENT_COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) on conflict (workspace_id, source, message_id) do nothing returning source, message_id`;
 
 /** The one-row insert of an event on SQLite, prepared once per connection. */
 const sqliteInserts = new WeakMap<object, EventInsert>();
@@ -72,20 +54,21 @@ function insertNewEventsSqlite(sqlite: NonNullable<ReturnType<typeof sqliteInTra
 }
 
 /**
- * Inserts events, skipping those already stored (same workspace, source and message id): one statement per 500
- * rows whose text is compiled once, the database deciding what is new (`ON CONFLICT DO NOTHING`), so a retried
- * batch costs no query per event. Returns, for each row in order, whether it was new.
+ * Inserts events, skipping those already stored (same workspace, source and message id), the database deciding
+ * what is new (`ON CONFLICT DO NOTHING`), so a retried batch costs no query per event. Inside a transaction.
+ * Returns, for each row in order, whether it was new.
  */
 export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]): Promise<boolean[]> {
-  const sqlite = sqliteInTransaction(db);
-  if (sqlite) return insertNewEventsSqlite(sqlite, rows);
+  if (capabilitiesOf(db).kind === 'sqlite') {
+    const sqlite = sqliteInTransaction(db);
+    if (!sqlite) throw new Error('usage events are inserted inside a transaction');
+    return insertNewEventsSqlite(sqlite, rows);
+  }
   const inserted = new Set<string>();
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-    const parameters: unknown[] = new Array(chunk.length * EVENT_COLUMNS.length);
-    let k = 0;
-    for (const row of chunk) for (const c of EVENT_COLUMNS) parameters[k++] = row[c];
-    const result = await db.executeQuery<{ source: string; message_id: string }>(CompiledQuery.raw(insertEventsSql(db, SAMPLE_EVENT, chunk.length), parameters));
+  for (let i = 0; i < rows.length; i += PG_ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + PG_ROWS_PER_INSERT);
+    const columns = EVENT_COLUMNS.map((c) => chunk.map((row) => row[c]));
+    const result = await db.executeQuery<{ source: string; message_id: string }>(CompiledQuery.raw(PG_INSERT_EVENTS, columns));
     for (const r of result.rows) inserted.add(`${r.source}\u0000${r.message_id}`);
   }
   return rows.map((r) => inserted.has(`${r.source}\u0000${r.message_id}`));

@@ -38,6 +38,8 @@ export interface Config {
   readonly ingestReadThreads: number;
   /** On a SQLite file, whether usage ingest is stored on a thread of its own. */
   readonly ingestWriteThread: boolean;
+  /** On PostgreSQL, usage ingest transactions run at once (SQLite has one writer). */
+  readonly ingestPgWriters: number;
 }
 
 const bool = (name: string) =>
@@ -88,6 +90,7 @@ const envSchema = z.object({
   BATON_INGEST_RETRY_AFTER: int('BATON_INGEST_RETRY_AFTER', 1, 300).optional(),
   BATON_INGEST_READ_THREADS: int('BATON_INGEST_READ_THREADS', 0, 16).optional(),
   BATON_INGEST_WRITE_THREAD: bool('BATON_INGEST_WRITE_THREAD').optional(),
+  BATON_INGEST_PG_WRITERS: int('BATON_INGEST_PG_WRITERS', 1, 32).optional(),
   BATON_PUBLIC_URL: z
     .string()
     .trim()
@@ -119,6 +122,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_INGEST_RETRY_AFTER', default: '2', meaning: 'seconds a refused ingest client is told to wait before sending again' },
   { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies (0: parse on the request thread)' },
   { name: 'BATON_INGEST_WRITE_THREAD', default: 'true', meaning: 'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)' },
+  { name: 'BATON_INGEST_PG_WRITERS', default: '2', meaning: 'on PostgreSQL, usage ingest transactions an instance runs at once (each stores a group of requests)' },
   { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestRetryAfterSeconds: e.BATON_INGEST_RETRY_AFTER ?? 2,
     ingestReadThreads: e.BATON_INGEST_READ_THREADS ?? 1,
     ingestWriteThread: e.BATON_INGEST_WRITE_THREAD ?? true,
+    ingestPgWriters: e.BATON_INGEST_PG_WRITERS ?? 2,
   });
 }
 
