@@ -4,7 +4,7 @@
  */
 import { messageSizes } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
-import { type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
+import { MAX_EVENT_BYTES, type MessageSizes, type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
 
 export interface BodyJob {
   source: UsageSource;
@@ -32,10 +32,9 @@ export function readBody(job: BodyJob): BodyRead {
   } catch (err) {
     return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] } };
   }
-  if (job.source === 'segment') {
-    const sizes = job.implied ? null : messageSizes(bytes);
-    return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
-  }
-  const { apiKey, ...read } = readPosthog(value, job.now, messageSizes(bytes));
+  // A body within the limit holds no message beyond it: nothing to measure. A larger one is scanned once.
+  const sizes: MessageSizes = bytes.length <= MAX_EVENT_BYTES || job.implied ? { atMost: bytes.length } : messageSizes(bytes);
+  if (job.source === 'segment') return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
+  const { apiKey, ...read } = readPosthog(value, job.now, sizes);
   return { json: true, key: apiKey, read: read as ReadResult };
 }

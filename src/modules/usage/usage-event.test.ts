@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readBody } from './read-body.ts';
 import { messageSizes } from './message-sizes.ts';
 import { basicAuthUser, isCanonicalUtc, readPosthog, readSegment, type UsageMessage, userGroups } from './usage-event.ts';
 
@@ -105,5 +106,28 @@ describe('reading timestamps and sizes', () => {
     }
     const fine = readSegment({ batch: [batch[0]] }, NOW, undefined, [32 * 1024]);
     expect(fine.ok).toBe(true);
+  });
+
+  it('reads a body within 32 KB without measuring its messages, and still measures each one of a larger body or a single message', () => {
+    const message = (id: string, blob = 0) => ({ type: 'track', messageId: id, userId: 'u', event: 'x', properties: { blob: 'y'.repeat(blob) } });
+    const read = (source: 'segment' | 'posthog', value: unknown, implied?: 'track') => readBody({ source, body: Buffer.from(JSON.stringify(value)), implied, now: NOW }).read;
+    // Small: every message fits, whatever it holds.
+    expect(read('segment', { batch: [message('a', 30 * 1024)] }).ok).toBe(true);
+    // Larger: only the oversized message is named.
+    const large = read('segment', { batch: [message('a', 20 * 1024), message('b', 33 * 1024), message('c', 20 * 1024)] });
+    expect(large.ok === false && large.errors).toEqual([{ field: 'body.batch.1', message: 'is larger than 32 KB' }]);
+    // A single message is the body itself: its size as sent, spaces included.
+    const compact = JSON.stringify(message('d', 32 * 1024 - 200));
+    expect(compact.length).toBeLessThanOrEqual(32 * 1024);
+    const spaced = Buffer.from(`{${' '.repeat(32 * 1024 + 1 - compact.length)}${compact.slice(1)}`);
+    const single = readBody({ source: 'segment', body: spaced, implied: 'track', now: NOW }).read;
+    expect(single.ok === false && single.errors).toEqual([{ field: 'body', message: 'is larger than 32 KB' }]);
+    // PostHog: one event over the limit, sent alone or in a list.
+    const event = (uuid: string, blob: number) => ({ api_key: 'k', event: 'e', distinct_id: 'd', uuid, properties: { blob: 'y'.repeat(blob) } });
+    const alone = read('posthog', event('u1', 33 * 1024));
+    expect(alone.ok === false && alone.errors).toEqual([{ field: 'body', message: 'is larger than 32 KB' }]);
+    expect(read('posthog', event('u2', 30 * 1024)).ok).toBe(true);
+    const listed = read('posthog', { api_key: 'k', batch: [event('u3', 10), event('u4', 33 * 1024)] });
+    expect(listed.ok === false && listed.errors).toEqual([{ field: 'body.batch.1', message: 'is larger than 32 KB' }]);
   });
 });

@@ -164,24 +164,33 @@ function segmentMessage(item: unknown, at: string, implied: UsageType | undefine
 }
 
 /**
- * Reads a Segment body: `{ batch: [...] }` for `/v1/batch`, or one message for `/v1/track` and the others
- * (`implied` is the endpoint's type). Fields are named as `body.batch.3.event`. `sizes`, the byte size of each
- * message as sent (`messageSizes`), spares serializing each message again to check its size.
+ * What is known of the byte size of each message as sent, so that checking it against the limit spares
+ * serializing each message again: each one's size (`messageSizes`), or one bound for all (the body's size: no
+ * message is larger than the body that holds it), or nothing (each is measured).
  */
-export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: readonly number[] | null): ReadResult {
+export type MessageSizes = readonly number[] | { atMost: number } | null | undefined;
+
+/** The size to check of message `i` of `count`, undefined when it must be measured. */
+const sizeOf = (sizes: MessageSizes, i: number, count: number): number | undefined =>
+  !sizes ? undefined : 'atMost' in sizes ? sizes.atMost : sizes.length === count ? sizes[i] : undefined;
+
+/**
+ * Reads a Segment body: `{ batch: [...] }` for `/v1/batch`, or one message for `/v1/track` and the others
+ * (`implied` is the endpoint's type). Fields are named as `body.batch.3.event`.
+ */
+export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: MessageSizes): ReadResult {
   if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
   if (implied) {
-    const one = segmentMessage(body, 'body', implied, now, undefined);
+    const one = segmentMessage(body, 'body', implied, now, sizeOf(sizes, 0, 1));
     return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
   }
   const batch = body.batch;
   if (!Array.isArray(batch)) return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
-  const measured = sizes && sizes.length === batch.length ? sizes : undefined;
   const defaultTime = timeOf(body.sentAt, now) ?? now;
   batch.forEach((item, i) => {
-    const one = segmentMessage(item, `body.batch.${i}`, undefined, defaultTime, measured?.[i]);
+    const one = segmentMessage(item, `body.batch.${i}`, undefined, defaultTime, sizeOf(sizes, i, batch.length));
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
@@ -230,7 +239,7 @@ function posthogMessage(item: unknown, at: string, defaultTime: string, size: nu
  * Reads a PostHog body: `{ api_key, batch: [...] }`, one event `{ api_key, event, properties, distinct_id }`,
  * or a bare list of events (each with `properties.token` or `api_key`). `sizes` as for `readSegment`.
  */
-export function readPosthog(body: unknown, now: string, sizes?: readonly number[] | null): ReadResult & { apiKey: string | null } {
+export function readPosthog(body: unknown, now: string, sizes?: MessageSizes): ReadResult & { apiKey: string | null } {
   const list = Array.isArray(body) ? body : isObject(body) ? (Array.isArray(body.batch) ? body.batch : [body]) : undefined;
   if (!list) return { ok: false, count: 0, apiKey: null, errors: [{ field: 'body', message: 'must be a JSON object or list' }] };
   const first = list[0];
@@ -242,10 +251,11 @@ export function readPosthog(body: unknown, now: string, sizes?: readonly number[
   const base = Array.isArray(body) ? 'body' : isObject(body) && Array.isArray(body.batch) ? 'body.batch' : null;
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
-  const measured = base && sizes && sizes.length === list.length ? sizes : undefined;
   const defaultTime = timeOf(sentAt, now) ?? now;
   list.forEach((item, i) => {
-    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', defaultTime, measured?.[i]);
+    // Sizes measured are of a list's elements; a single event's bound (the body) holds all the same.
+    const size = base || (sizes && 'atMost' in sizes) ? sizeOf(sizes, i, list.length) : undefined;
+    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', defaultTime, size);
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
