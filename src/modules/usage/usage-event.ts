@@ -117,32 +117,50 @@ function groupOfTraits(traits: unknown): string | null {
   return idOf(traits.groupId);
 }
 
-function segmentMessage(item: unknown, at: string, implied: UsageType | undefined, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+/**
+ * Where a message sits in its body (`body`, or `body.batch` and its index), named only when one of its fields
+ * is in error: reading a valid message builds no name and no function.
+ */
+interface Place {
+  base: string;
+  index: number | null;
+}
+
+const placeName = (place: Place): string => (place.index === null ? place.base : `${place.base}.${place.index}`);
+
+/** Records an error on a field of the message at `place`. */
+function fail(errors: MessageFieldError[], place: Place, field: string, message: string): void {
+  errors.push({ field: `${placeName(place)}.${field}`, message });
+}
+
+/** A message refused whole (not an object, or too large). */
+const refused = (place: Place, message: string) => ({ errors: [{ field: placeName(place), message }] });
+
+function segmentMessage(item: unknown, place: Place, implied: UsageType | undefined, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`.replace(/^\./, ''), message });
-  if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
-  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  if (!isObject(item)) return refused(place, 'must be an object');
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
   const type = (item.type ?? implied) as string | undefined;
   if (typeof type !== 'string' || !(SEGMENT_TYPES as readonly string[]).includes(type)) {
-    fail('type', `must be one of ${SEGMENT_TYPES.join(', ')}`);
-  } else if (implied && type !== implied) fail('type', `must be ${implied} on this endpoint`);
+    fail(errors, place, 'type', `must be one of ${SEGMENT_TYPES.join(', ')}`);
+  } else if (implied && type !== implied) fail(errors, place, 'type', `must be ${implied} on this endpoint`);
   const userId = idOf(item.userId);
   const anonymousId = idOf(item.anonymousId);
-  if (!userId && !anonymousId) fail('userId', 'give a userId or an anonymousId');
+  if (!userId && !anonymousId) fail(errors, place, 'userId', 'give a userId or an anonymousId');
   const event = type === 'track' ? item.event : type === 'page' || type === 'screen' ? (item.name ?? null) : null;
-  if (type === 'track' && (typeof event !== 'string' || !idOf(event))) fail('event', 'a track call names its event');
-  if (event !== null && event !== undefined && typeof event !== 'string') fail('name', 'must be text');
+  if (type === 'track' && (typeof event !== 'string' || !idOf(event))) fail(errors, place, 'event', 'a track call names its event');
+  if (event !== null && event !== undefined && typeof event !== 'string') fail(errors, place, 'name', 'must be text');
   const context = item.context;
-  if (context !== undefined && context !== null && !isObject(context)) fail('context', 'must be an object');
+  if (context !== undefined && context !== null && !isObject(context)) fail(errors, place, 'context', 'must be an object');
   const properties = type === 'identify' || type === 'group' ? item.traits : item.properties;
-  if (properties !== undefined && properties !== null && !isObject(properties)) fail(type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
+  if (properties !== undefined && properties !== null && !isObject(properties)) fail(errors, place, type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
   const groupIdOfCall = type === 'group' ? idOf(item.groupId) : null;
-  if (type === 'group' && !groupIdOfCall) fail('groupId', 'a group call names its group');
+  if (type === 'group' && !groupIdOfCall) fail(errors, place, 'groupId', 'a group call names its group');
   // A message's own timestamp, else the batch's sentAt, else now.
   const occurredAt = timeOf(item.timestamp, defaultTime);
-  if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
+  if (!occurredAt) fail(errors, place, 'timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.messageId === undefined || item.messageId === null ? contentId(item) : idOf(item.messageId);
-  if (!messageId) fail('messageId', 'must be a non-empty string');
+  if (!messageId) fail(errors, place, 'messageId', 'must be a non-empty string');
   if (errors.length > 0) return { errors };
   const ctx = isObject(context) ? context : {};
   const groupId = groupIdOfCall ?? idOf(ctx.groupId) ?? groupOfTraits(type === 'identify' ? item.traits : undefined) ?? groupOfTraits(ctx.traits);
@@ -181,7 +199,7 @@ const sizeOf = (sizes: MessageSizes, i: number, count: number): number | undefin
 export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: MessageSizes): ReadResult {
   if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
   if (implied) {
-    const one = segmentMessage(body, 'body', implied, now, sizeOf(sizes, 0, 1));
+    const one = segmentMessage(body, { base: 'body', index: null }, implied, now, sizeOf(sizes, 0, 1));
     return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
   }
   const batch = body.batch;
@@ -189,8 +207,10 @@ export function readSegment(body: unknown, now: string, implied?: UsageType, siz
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
   const defaultTime = timeOf(body.sentAt, now) ?? now;
+  const place: Place = { base: 'body.batch', index: 0 };
   batch.forEach((item, i) => {
-    const one = segmentMessage(item, `body.batch.${i}`, undefined, defaultTime, sizeOf(sizes, i, batch.length));
+    place.index = i;
+    const one = segmentMessage(item, place, undefined, defaultTime, sizeOf(sizes, i, batch.length));
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
@@ -208,22 +228,21 @@ function groupOfPosthog(groups: unknown): string | null {
   return idOf(groups.company) ?? idOf(groups.organization) ?? idOf(Object.values(groups)[0]);
 }
 
-function posthogMessage(item: unknown, at: string, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+function posthogMessage(item: unknown, place: Place, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ field: `${at}.${field}`, message });
-  if (!isObject(item)) return { errors: [{ field: at, message: 'must be an object' }] };
-  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return { errors: [{ field: at, message: `is larger than ${MAX_EVENT_BYTES / 1024} KB` }] };
+  if (!isObject(item)) return refused(place, 'must be an object');
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
   const event = item.event;
-  if (typeof event !== 'string' || !idOf(event)) fail('event', 'name the event');
+  if (typeof event !== 'string' || !idOf(event)) fail(errors, place, 'event', 'name the event');
   const properties = item.properties ?? {};
-  if (!isObject(properties)) fail('properties', 'must be an object');
+  if (!isObject(properties)) fail(errors, place, 'properties', 'must be an object');
   const props = isObject(properties) ? properties : {};
   const distinctId = idOf(item.distinct_id) ?? idOf(props.distinct_id);
-  if (!distinctId) fail('distinct_id', 'give the distinct_id of the user');
+  if (!distinctId) fail(errors, place, 'distinct_id', 'give the distinct_id of the user');
   const occurredAt = timeOf(item.timestamp, defaultTime);
-  if (!occurredAt) fail('timestamp', 'must be an ISO-8601 date-time');
+  if (!occurredAt) fail(errors, place, 'timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.uuid === undefined || item.uuid === null ? contentId(item) : idOf(item.uuid);
-  if (!messageId) fail('uuid', 'must be a non-empty string');
+  if (!messageId) fail(errors, place, 'uuid', 'must be a non-empty string');
   if (errors.length > 0) return { errors };
   const name = idOf(event) ?? '';
   const type = POSTHOG_TYPES[name] ?? 'track';
@@ -252,10 +271,12 @@ export function readPosthog(body: unknown, now: string, sizes?: MessageSizes): R
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
   const defaultTime = timeOf(sentAt, now) ?? now;
+  const place: Place = { base: base ?? 'body', index: base ? 0 : null };
   list.forEach((item, i) => {
     // Sizes measured are of a list's elements; a single event's bound (the body) holds all the same.
     const size = base || (sizes && 'atMost' in sizes) ? sizeOf(sizes, i, list.length) : undefined;
-    const one = posthogMessage(item, base ? `${base}.${i}` : 'body', defaultTime, size);
+    if (base) place.index = i;
+    const one = posthogMessage(item, place, defaultTime, size);
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
