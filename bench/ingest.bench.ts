@@ -47,6 +47,19 @@ interface Drive {
   errors: number;
   /** Another API request's latency meanwhile (median, p99), in ms. */
   probe: [number, number];
+  /** The server's CPU time (all its threads) per event stored, in µs; null where /proc does not tell. */
+  cpuPerEvent: number | null;
+}
+
+/** CPU time a process has used, user and system, in ms (Linux /proc); null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
 }
 
 /** Times `GET /readyz` every 20 ms until stopped: what the rest of the API answers in while ingest runs. */
@@ -69,8 +82,13 @@ function probe(url: string): () => Promise<[number, number]> {
   };
 }
 
-async function drive(url: string, template: string, headers: Record<string, string>): Promise<Drive> {
+/**
+ * Batches at `url` for SECONDS; `pid`, the server's process, whose CPU time per event is read too. (Throughput
+ * on a shared machine swings by a quarter from run to run; the CPU each event costs the server swings less.)
+ */
+async function drive(url: string, template: string, headers: Record<string, string>, pid?: number): Promise<Drive> {
   let n = 0;
+  const cpuBefore = cpuMs(pid);
   const tag = `${process.pid}-${Date.now().toString(36)}`;
   const stopProbe = probe(url);
   const result = await autocannon({
@@ -79,8 +97,11 @@ async function drive(url: string, template: string, headers: Record<string, stri
     duration: SECONDS,
     requests: [{ method: 'POST', path: '/v1/batch', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: template.replaceAll('@@', `${tag}-${++n}`) }) }],
   });
+  const cpuAfter = cpuMs(pid);
   const probed = await stopProbe();
-  return { eventsPerSecond: ((result.requests.total - result.non2xx) * EVENTS_PER_BATCH) / SECONDS, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors, probe: probed };
+  const events = (result.requests.total - result.non2xx) * EVENTS_PER_BATCH;
+  const cpuPerEvent = cpuBefore === null || cpuAfter === null || events === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / events;
+  return { eventsPerSecond: events / SECONDS, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors, probe: probed, cpuPerEvent };
 }
 
 /** The bare baseline: Fastify parsing the same bodies (JSON.parse of the raw bytes), nothing else. */
@@ -96,7 +117,7 @@ async function bareServer(port: number): Promise<void> {
   await app.listen({ port, host: '127.0.0.1' });
 }
 
-async function startBare(): Promise<{ stop: () => Promise<void>; url: string }> {
+async function startBare(): Promise<{ stop: () => Promise<void>; url: string; pid: number | undefined }> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'bench', 'ingest.bench.ts')], {
     env: { ...process.env, BENCH_INGEST_BARE_PORT: String(port) },
@@ -108,7 +129,7 @@ async function startBare(): Promise<{ stop: () => Promise<void>; url: string }> 
     if (await fetch(`${url}/v1/batch`, { method: 'POST', body: '{"batch":[]}' }).then((r) => r.ok, () => false)) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { url, stop: () => stopServer(child) };
+  return { url, pid: child.pid, stop: () => stopServer(child) };
 }
 
 /**
@@ -184,7 +205,7 @@ async function onPostgres(dir: string, env: Record<string, string>): Promise<Dri
     const { child, url: served } = await startServer(pgEnv);
     try {
       await drive(served, template, basicAuth(key)); // warm-up
-      return await drive(served, template, basicAuth(key));
+      return await drive(served, template, basicAuth(key), child.pid);
     } finally {
       await stopServer(child);
     }
@@ -204,14 +225,14 @@ async function ingest(): Promise<void> {
 
     const bare = await startBare();
     await drive(bare.url, template, auth); // warm-up
-    const bareResult = await drive(bare.url, template, auth);
+    const bareResult = await drive(bare.url, template, auth, bare.pid);
     await bare.stop();
 
     const baton = async (writeThread: boolean): Promise<Drive> => {
       const { child, url } = await startServer({ ...env, BATON_INGEST_WRITE_THREAD: String(writeThread) });
       try {
         await drive(url, template, auth); // warm-up (and a database that is not empty)
-        return await drive(url, template, auth);
+        return await drive(url, template, auth, child.pid);
       } finally {
         await stopServer(child);
       }
@@ -220,14 +241,18 @@ async function ingest(): Promise<void> {
     const onRequestThread = await baton(false);
     const postgres = await onPostgres(dir, env);
     const floor = await storageFloor(template);
+    const cpu = (d: Drive) => (d.cpuPerEvent === null ? '' : `   CPU ${fmt(d.cpuPerEvent, 1)} µs/event`);
     const line = (d: Drive) =>
-      `${fmt(d.eventsPerSecond)} events/s   p99 ${fmt(d.p99Ms)} ms   (non-2xx ${d.non2xx}, errors ${d.errors})   GET /readyz meanwhile: median ${fmt(d.probe[0], 1)} ms, p99 ${fmt(d.probe[1], 1)} ms`;
+      `${fmt(d.eventsPerSecond)} events/s   p99 ${fmt(d.p99Ms)} ms${cpu(d)}   (non-2xx ${d.non2xx}, errors ${d.errors})   GET /readyz meanwhile: median ${fmt(d.probe[0], 1)} ms, p99 ${fmt(d.probe[1], 1)} ms`;
     console.log(`batch of ${EVENTS_PER_BATCH} events (${fmt(template.length / 1024, 1)} KB), ${CONNECTIONS} connections, ${SECONDS} s each`);
-    console.log(`bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms`);
+    console.log(`bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms${cpu(bareResult)}`);
     console.log(`baton POST /v1/batch:      ${line(batonResult)}`);
     console.log(`  stored on the request thread (BATON_INGEST_WRITE_THREAD=false): ${line(onRequestThread)}`);
     console.log(postgres ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ${line(postgres)}` : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped');
     console.log(`ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   (goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)`);
+    if (batonResult.cpuPerEvent !== null && bareResult.cpuPerEvent !== null) {
+      console.log(`CPU per event, baton / bare: ${fmt(batonResult.cpuPerEvent / bareResult.cpuPerEvent, 1)}×   (the server process, all threads; on PostgreSQL the database's own CPU is not counted)`);
+    }
     console.log(`storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ${fmt(floor)} events/s`);
     console.log(`  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`);
   } finally {
