@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { unpack } from './packed-messages.ts';
 import { readBody } from './read-body.ts';
 import { messageSizes } from './message-sizes.ts';
 import { basicAuthUser, isCanonicalUtc, readPosthog, readSegment, type UsageMessage, userGroups } from './usage-event.ts';
@@ -106,6 +107,25 @@ describe('reading timestamps and sizes', () => {
     }
     const fine = readSegment({ batch: [batch[0]] }, NOW, undefined, [32 * 1024]);
     expect(fine.ok).toBe(true);
+  });
+
+  it('gives ids and emails with a lone surrogate U+FFFD in its place, as both databases store text', () => {
+    const body = {
+      batch: [
+        { type: 'track', messageId: 'm\ud800', userId: 'u\udc00', event: 'Report \ud83d Published', properties: { note: 'x\ud800' } },
+        { type: 'identify', messageId: 'm2', userId: 'u2', traits: { email: 'ZOE\udc00@example.com' } },
+        // Cut at 200 characters between the two halves of a pair: the half left alone is replaced too.
+        { type: 'track', messageId: 'm3', userId: `${'a'.repeat(199)}😀`, event: 'E' },
+      ],
+    };
+    const read = readBody({ source: 'segment', body: Buffer.from(JSON.stringify(body)), now: NOW }).read;
+    expect(read.ok).toBe(true);
+    const [track, identify, cut] = read.ok ? unpack(read.messages) : [];
+    expect(track).toMatchObject({ messageId: 'm\ufffd', userId: 'u\ufffd', event: 'Report \ufffd Published' });
+    expect(JSON.parse(track?.properties ?? '{}')).toEqual({ note: 'x\ud800' }); // JSON text keeps it as an escape
+    expect(track?.properties).toContain('\\ud800');
+    expect(identify?.email).toBe('zoe\ufffd@example.com');
+    expect(cut?.userId).toBe(`${'a'.repeat(199)}\ufffd`);
   });
 
   it('reads a body within 32 KB without measuring its messages, and still measures each one of a larger body or a single message', () => {

@@ -42,6 +42,12 @@ export type ReadResult = { ok: true; messages: UsageMessage[] } | { ok: false; e
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Text as both databases store it: a lone UTF-16 surrogate (valid in a JSON string, not in UTF-8) becomes
+ * U+FFFD, as it would on its way into PostgreSQL, instead of bytes SQLite keeps that read back as three.
+ */
+const wellFormed = (text: string): string => (text.isWellFormed() ? text : text.toWellFormed());
+
 /** An id as clients send it: a non-empty string, or a number. */
 const idOf = (v: unknown): string | null => {
   if (typeof v === 'string') {
@@ -50,7 +56,8 @@ const idOf = (v: unknown): string | null => {
     if (clean.length === 0) return null;
     if (clean.charCodeAt(0) <= 32 || clean.charCodeAt(clean.length - 1) <= 32) clean = clean.trim();
     if (clean.length === 0) return null;
-    return clean.length > 200 ? clean.slice(0, 200) : clean;
+    if (clean.length > 200) clean = clean.slice(0, 200);
+    return wellFormed(clean);
   }
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   return null;
@@ -105,7 +112,7 @@ function emailOf(traits: unknown): string | null {
   const set = isObject(traits.$set) ? traits.$set : undefined;
   const value = traits.email ?? set?.email;
   if (typeof value !== 'string') return null;
-  const email = value.trim().toLowerCase();
+  const email = wellFormed(value.trim().toLowerCase());
   return email.length <= 320 && /^[^\s@]+@[^\s@]+$/.test(email) ? email : null;
 }
 
