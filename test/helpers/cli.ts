@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createEmptyDatabase } from './test-db.ts';
 
 export const BATON_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/baton.js');
+const RUN_TS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/run-ts.js');
 
 export interface CliResult {
   status: number | null;
@@ -21,6 +22,17 @@ export function baton(args: string[], env: Record<string, string>, input?: strin
     encoding: 'utf8',
     timeout: 60_000,
   });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * Runs TypeScript source as a script in a process of its own (through the project's loader), for what only a
+ * whole process shows (say, whether it reaches its last line). `dir` holds the script file.
+ */
+export function runTsScript(dir: string, source: string): CliResult {
+  const script = path.join(dir, `script-${process.pid}-${Date.now()}.mts`);
+  fs.writeFileSync(script, source);
+  const r = spawnSync(process.execPath, [RUN_TS, script], { encoding: 'utf8', timeout: 30_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -45,7 +45,7 @@ export function pack(messages: readonly UsageMessage[]): PackedMessages {
       }
     }
   }
-  // A lone surrogate becomes U+FFFD here, one code unit for one: the lengths still hold (and SQLite stores it so anyway).
+  // A lone surrogate (reading gives none, but should one come) becomes U+FFFD here, one code unit for one: the lengths hold.
   return { count: messages.length, bytes: encoder.encode(parts.join('')), lengths };
 }
 

@@ -280,10 +280,8 @@ export function readPosthog(body: unknown, now: string, sizes?: MessageSizes): R
   const defaultTime = timeOf(sentAt, now) ?? now;
   const place: Place = { base: base ?? 'body', index: base ? 0 : null };
   list.forEach((item, i) => {
-    // Sizes measured are of a list's elements; a single event's bound (the body) holds all the same.
-    const size = base || (sizes && 'atMost' in sizes) ? sizeOf(sizes, i, list.length) : undefined;
     if (base) place.index = i;
-    const one = posthogMessage(item, place, defaultTime, size);
+    const one = posthogMessage(item, place, defaultTime, sizeOf(sizes, i, list.length));
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runTsScript } from '../../../test/helpers/cli.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { openDatabase, type DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -161,10 +161,9 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-write-close-'));
     cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
     const here = path.dirname(fileURLToPath(import.meta.url));
-    const script = path.join(dir, 'close.mts');
     // Nothing else keeps this process alive while the thread stops: it must still reach the last line.
-    fs.writeFileSync(
-      script,
+    const r = runTsScript(
+      dir,
       `import { IngestWriteThread } from ${JSON.stringify(path.join(here, 'write-thread.ts'))};
 const thread = new IngestWriteThread(${JSON.stringify(s.file)});
 while (!thread.writing) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -172,7 +171,6 @@ await thread.close();
 console.log('closed');
 `,
     );
-    const r = spawnSync(process.execPath, [path.join(here, '../../../bin/run-ts.js'), script], { encoding: 'utf8', timeout: 30_000 });
     expect(r.stdout, r.stderr).toContain('closed');
     expect(r.status).toBe(0);
   });

@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CompiledQuery } from 'kysely';
+import { runTsScript } from '../../../test/helpers/cli.ts';
 import { openDatabase, readTogether, type DatabaseHandle } from './database.ts';
 
 const opened: Array<{ dbh: DatabaseHandle; dir: string }> = [];
@@ -75,10 +75,9 @@ describe('WAL checkpoints of a served SQLite database', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-side-close-'));
     try {
       const here = path.dirname(fileURLToPath(import.meta.url));
-      const script = path.join(dir, 'close.mts');
       // Nothing else keeps this process alive while the threads stop: it must still reach the last line.
-      fs.writeFileSync(
-        script,
+      const r = runTsScript(
+        dir,
         `import { openDatabase } from ${JSON.stringify(path.join(here, 'database.ts'))};
 const dbh = await openDatabase(${JSON.stringify(`sqlite:${path.join(dir, 'baton.db')}`)}, { sideThread: true });
 await new Promise((resolve) => setTimeout(resolve, 300));
@@ -86,7 +85,6 @@ await dbh.close();
 console.log('closed');
 `,
       );
-      const r = spawnSync(process.execPath, [path.join(here, '../../../bin/run-ts.js'), script], { encoding: 'utf8', timeout: 30_000 });
       expect(r.stdout, r.stderr).toContain('closed');
       expect(r.status).toBe(0);
       expect(fs.existsSync(path.join(dir, 'baton.db-wal'))).toBe(false);
