@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
+import { INTERRUPTED_AFTER_MS } from '../../src/platform/imports/import-run.ts';
+import { toImportRun } from '../../src/platform/imports/import-run.service.ts';
+import { BATON_BIN, baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
 
 let dir: string;
@@ -99,5 +102,38 @@ describe('baton import accounts / contacts', () => {
     expect(contacts.created).toBe(0);
     expect(contacts.rejected).toBe(contacts.read);
     expect(contacts.notes.join(' ')).toContain('month/day/year');
+  });
+
+  it('shows an import whose process was killed as interrupted, and running the file again completes it', async () => {
+    const rows = 60_000;
+    const lines = ['Customer ID,Customer'];
+    for (let i = 1; i <= rows; i++) lines.push(`K-${i},Killed ${i}`);
+    const csv = file('killed.csv', `${lines.join('\n')}\n`);
+    const args = ['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer ID=external_id', '--map', 'Customer=name', '--default', 'segment=smb'];
+    const before = await count('accounts');
+    const child = spawn(process.execPath, [BATON_BIN, ...args], { env: { PATH: process.env.PATH ?? '', BATON_LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    const dbh = await openDatabase(database.url);
+    try {
+      const run = () => dbh.db.selectFrom('import_runs').selectAll().where('file_name', '=', 'killed.csv').executeTakeFirst();
+      // Killed once some batches have committed, and well before the last one.
+      for (let i = 0; i < 600 && ((await run())?.read ?? 0) < 4000; i++) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGKILL');
+      await exited;
+      const row = await run();
+      expect(row?.status, 'the process was killed before the end: its row still says running').toBe('running');
+      expect(row?.read).toBeGreaterThanOrEqual(4000);
+      expect(row?.read).toBeLessThan(rows);
+      const now = Date.parse(row?.heartbeat_at ?? '');
+      expect(toImportRun(row!, now + 1000).status).toBe('running');
+      expect(toImportRun(row!, now + INTERRUPTED_AFTER_MS + 1000)).toMatchObject({ status: 'interrupted', finishedAt: null });
+
+      const committed = (await count('accounts')) - before;
+      expect(committed).toBeGreaterThanOrEqual(2000);
+      expect(json(args)).toMatchObject({ read: rows, unchanged: committed, created: rows - committed, rejected: 0 });
+    } finally {
+      child.kill('SIGKILL');
+      await dbh.close();
+    }
   });
 });

@@ -1,17 +1,15 @@
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
-import type { ImportRunView, RowError } from './import-run.ts';
+import { type ImportRunView, type RowError, runStatus } from './import-run.ts';
 import * as store from './import-run.store.ts';
 
-const STATUSES = new Set(['running', 'succeeded', 'failed']);
-
-export const toImportRun = (r: store.ImportRunRow): ImportRunView => ({
+export const toImportRun = (r: store.ImportRunRow, now = Date.now()): ImportRunView => ({
   id: r.id,
   kind: r.kind,
   format: r.format,
   fileName: r.file_name,
-  status: (STATUSES.has(r.status) ? r.status : 'failed') as ImportRunView['status'],
+  status: runStatus(r, now),
   dryRun: r.dry_run === 1,
   read: r.read,
   created: r.created,
@@ -23,6 +21,7 @@ export const toImportRun = (r: store.ImportRunRow): ImportRunView => ({
   notes: r.notes ? (JSON.parse(r.notes) as string[]) : [],
   actor: r.actor_label,
   startedAt: r.started_at,
+  heartbeatAt: r.heartbeat_at,
   finishedAt: r.finished_at,
 });
 
@@ -39,7 +38,8 @@ const isKey = (v: unknown): v is { startedAt: string; id: string } =>
 export async function listImportRuns(db: Db, workspaceId: string, opts: { limit: number; cursor?: string; kind?: string }): Promise<{ items: ImportRunView[]; nextCursor: string | null }> {
   const before = decodeCursor(opts.cursor, isKey);
   const rows = await store.selectImportRuns(db, workspaceId, { kind: opts.kind, before, limit: opts.limit + 1 });
-  const items = rows.slice(0, opts.limit).map(toImportRun);
+  const now = Date.now();
+  const items = rows.slice(0, opts.limit).map((r) => toImportRun(r, now));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null };
 }

@@ -19,5 +19,7 @@ export interface ImportRunTable {
   notes: string | null;
   actor_label: string;
   started_at: string;
+  /** When the run last showed it was alive; null for runs older than this column. */
+  heartbeat_at: string | null;
   finished_at: string | null;
 }

@@ -58,13 +58,34 @@ export interface BatchOutcome {
 export const IMPORT_KINDS = ['deals', 'accounts', 'contacts'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+export const IMPORT_RUN_STATUSES = ['running', 'succeeded', 'failed', 'interrupted'] as const;
+export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
+
+/** A running import shows it is alive this often (and at every batch). */
+export const HEARTBEAT_MS = 30_000;
+/** A run not heard from for this long stopped with its process: it is reported interrupted. */
+export const INTERRUPTED_AFTER_MS = 5 * 60_000;
+
+/**
+ * What a run's row says of it at `now`. A process that stops mid-run (a crash, a killed CLI, a restart) leaves its
+ * row `running`; once its heartbeat is old the run is reported interrupted. What it committed stays, and running the
+ * import again is idempotent.
+ */
+export function runStatus(row: { status: string; started_at: string; heartbeat_at: string | null }, now: number): ImportRunStatus {
+  if (row.status === 'running') {
+    const alive = Date.parse(row.heartbeat_at ?? row.started_at);
+    return now - alive > INTERRUPTED_AFTER_MS ? 'interrupted' : 'running';
+  }
+  return (IMPORT_RUN_STATUSES as readonly string[]).includes(row.status) ? (row.status as ImportRunStatus) : 'failed';
+}
+
 /** An import run as the API shows it: while it runs, its counts grow as batches commit. */
 export interface ImportRunView {
   id: string;
   kind: string;
   format: string;
   fileName: string | null;
-  status: 'running' | 'succeeded' | 'failed';
+  status: ImportRunStatus;
   dryRun: boolean;
   read: number;
   created: number;
@@ -77,6 +98,8 @@ export interface ImportRunView {
   notes: string[];
   actor: string;
   startedAt: string;
+  /** When a running import last showed it was alive. */
+  heartbeatAt: string | null;
   finishedAt: string | null;
 }
 

@@ -7,7 +7,7 @@ import { actorOf } from '../auth/principal.ts';
 import { principalOf } from '../http/auth.hook.ts';
 import { errorResponses, idParams, page, pageQuery, problemSchema } from '../http/schemas.ts';
 import { getImportRun, listImportRuns } from './import-run.service.ts';
-import { IMPORT_KINDS } from './import-run.ts';
+import { IMPORT_KINDS, IMPORT_RUN_STATUSES } from './import-run.ts';
 import type { ImportRequest, OptionNamer } from './importer.ts';
 import { IMPORTERS } from './importers.ts';
 import { previewImport } from './preview.ts';
@@ -50,9 +50,10 @@ const runSchema = counts.extend({
   id: z.string(),
   kind: z.string(),
   fileName: z.string().nullable(),
-  status: z.enum(['running', 'succeeded', 'failed']),
+  status: z.enum(IMPORT_RUN_STATUSES).describe('interrupted: the process running it stopped before it finished; what it committed stays, and running it again is idempotent'),
   actor: z.string(),
   startedAt: z.string(),
+  heartbeatAt: z.string().nullable().describe('When a running import last showed it was alive'),
   finishedAt: z.string().nullable(),
 });
 

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { newId, nowIso } from '../ids.ts';
-import { addErrors, type BatchOutcome, emptyReport, type ImportReport, type MappedRow } from './import-run.ts';
+import { addErrors, type BatchOutcome, emptyReport, HEARTBEAT_MS, type ImportReport, type MappedRow } from './import-run.ts';
 
 export interface ImportOptions<R> {
   workspaceId: string;
@@ -37,6 +37,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
   if (opts.runId && (await db.selectFrom('import_runs').select('id').where('id', '=', opts.runId).executeTakeFirst())) {
     throw new AppError('conflict', `an import run with id ${opts.runId} already exists: choose a new id for each import`);
   }
+  const started = nowIso();
   await db
     .insertInto('import_runs')
     .values({
@@ -49,15 +50,32 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       dry_run: opts.dryRun ? 1 : 0,
       errors: '[]',
       actor_label: opts.actor.label,
-      started_at: nowIso(),
+      started_at: started,
+      heartbeat_at: started,
     })
     .execute();
+
+  // Between batches too (a slow source, a long batch), so that a live run is never taken for an interrupted one.
+  const heartbeat = setInterval(() => {
+    db.updateTable('import_runs').set({ heartbeat_at: nowIso() }).where('id', '=', runId).execute().catch(() => {
+      // A missed beat is not an error of the import; the next one or the next batch's progress makes up for it.
+    });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
 
   /** Rows read so far and what they did, visible to `GET /api/v1/imports/:id` while the run goes on. */
   const saveProgress = () =>
     db
       .updateTable('import_runs')
-      .set({ read: report.read, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, skipped: report.skipped })
+      .set({
+        read: report.read,
+        created: report.created,
+        updated: report.updated,
+        unchanged: report.unchanged,
+        rejected: report.rejected,
+        skipped: report.skipped,
+        heartbeat_at: nowIso(),
+      })
       .where('id', '=', runId)
       .execute();
 
@@ -110,6 +128,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
     status = 'failed';
     throw err;
   } finally {
+    clearInterval(heartbeat);
     await db
       .updateTable('import_runs')
       .set({

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Paper, Table, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../api/client.ts';
 import type { ImportRunView, Page } from '../api/types.ts';
@@ -6,7 +6,8 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { kindLabel } from './import-api.ts';
 
-const STATUS_COLORS: Record<string, string> = { running: 'violet', succeeded: 'teal', failed: 'red' };
+const STATUS_COLORS: Record<string, string> = { running: 'violet', succeeded: 'teal', failed: 'red', interrupted: 'orange' };
+const INTERRUPTED = 'The process running this import stopped before it finished. The rows it committed are kept; running the same file again completes it without counting any row twice.';
 
 /** Past imports of the workspace, newest first, with their counts and rejected rows to download. */
 export function ImportRuns() {
@@ -45,9 +46,11 @@ export function ImportRuns() {
               </Table.Td>
               <Table.Td>{r.fileName ?? '—'}</Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLORS[r.status]} variant="light">
-                  {r.status}
-                </Badge>
+                <Tooltip label={INTERRUPTED} multiline w={300} disabled={r.status !== 'interrupted'}>
+                  <Badge color={STATUS_COLORS[r.status]} variant="light">
+                    {r.status}
+                  </Badge>
+                </Tooltip>
                 {r.dryRun && (
                   <Badge color="gray" variant="outline" ml={4}>
                     dry run

@@ -21,6 +21,7 @@ import * as m0019 from './2026-11-27T0019-usage-ingest-totals.ts';
 import * as m0020 from './2026-11-27T0020-usage-ingest-rejections.ts';
 import * as m0021 from './2026-11-27T0021-usage-user-traits-backfill.ts';
 import * as m0022 from './2026-11-27T0022-usage-unmatched-user.ts';
+import * as m0023 from './2026-11-27T0023-import-run-heartbeat.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0020-usage-ingest-rejections': m0020,
   '2026-11-27T0021-usage-user-traits-backfill': m0021,
   '2026-11-27T0022-usage-unmatched-user': m0022,
+  '2026-11-27T0023-import-run-heartbeat': m0023,
 };
