@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { Signature } from '@hubspot/api-client';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pruneWebhookLog } from '../../src/modules/deals/webhooks/webhook.retention.ts';
+import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
+import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { crmSignature, hubspotSignatureV3 } from '../../src/modules/deals/webhooks/signature.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { startBaton } from '../helpers/baton-server.ts';
@@ -420,6 +423,64 @@ describe('Settings → Integrations API', () => {
     expect(second.items[0].receivedAt <= first.items[1].receivedAt).toBe(true);
     const betaItems = (await betaAdmin.request({ method: 'GET', url: '/api/v1/integrations/deliveries?limit=200' })).json().items;
     expect(betaItems).toHaveLength(1);
+  });
+});
+
+describe('the webhook log over time', () => {
+  const DAY = 86_400_000;
+  const newestApplied = async () => {
+    const rows = await t.ctx.db.selectFrom('webhook_events').selectAll().where('outcome', '=', 'applied').execute();
+    const newest = new Map<string, string>();
+    for (const r of rows) {
+      const key = [r.workspace_id, r.source, r.object_id, r.property].join('|');
+      if ((newest.get(key) ?? '') < (r.occurred_at ?? '')) newest.set(key, r.occurred_at ?? '');
+    }
+    return newest;
+  };
+
+  it('forgets deliveries and ignored or superseded events after 90 days, keeping the newest change that orders a late retry', async () => {
+    const first = stage(1100, 'appointmentscheduled');
+    const second = stage(1100, 'contractsent');
+    const amount = hs(1100, { propertyName: 'amount', propertyValue: '5000' });
+    const other = hs(1100, { subscriptionType: 'contact.propertyChange', propertyName: 'email', propertyValue: 'ana@northwind.example' });
+    expect((await hubspot('acme', [first, second, amount, other])).json()).toEqual({ received: 4, applied: 3, duplicates: 0, ignored: 1 });
+
+    expect(await pruneWebhookLog(t.ctx.db, new Date()), 'nothing is old yet').toEqual({ events: 0, deliveries: 0 });
+    const before = await stored();
+    const kept = await newestApplied();
+    // Pages of 7 rows, so that paging past kept rows is exercised.
+    const pruned = await pruneWebhookLog(t.ctx.db, new Date(Date.now() + 91 * DAY), { batchSize: 7 });
+    const after = await stored();
+    expect(pruned).toEqual({ events: before.events - after.events, deliveries: before.deliveries });
+    expect(after.deliveries).toBe(0);
+    // Exactly the newest applied change of each deal property stays, in every workspace and source.
+    const rows = await t.ctx.db.selectFrom('webhook_events').selectAll().execute();
+    expect(rows.every((r) => r.outcome === 'applied')).toBe(true);
+    expect(new Map(rows.map((r) => [[r.workspace_id, r.source, r.object_id, r.property].join('|'), r.occurred_at ?? '']))).toEqual(kept);
+    expect(rows).toHaveLength(kept.size);
+    expect(after.deals).toBe(before.deals);
+
+    // A retry of a forgotten change is older than the kept one: ignored, as it would have been before.
+    const retried = await hubspot('acme', [first]);
+    expect(retried.json()).toEqual({ received: 1, applied: 0, duplicates: 0, ignored: 1 });
+    const late = await t.ctx.db.selectFrom('webhook_events').select('detail').where('object_id', '=', '1100').where('outcome', '=', 'ignored').executeTakeFirstOrThrow();
+    expect(late.detail).toContain('out of order');
+    expect((await hubspot('acme', [second, amount])).json()).toEqual({ received: 2, applied: 0, duplicates: 2, ignored: 0 });
+    expect(await deal('hubspot', '1100')).toMatchObject({ stage: 'contractsent', amount: 5000 });
+
+    // The daily job, as the runner runs it, forgets that ignored retry once it is old.
+    await t.ctx.db.updateTable('webhook_events').set({ received_at: new Date(Date.now() - 91 * DAY).toISOString() }).where('outcome', '=', 'ignored').execute();
+    await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'deals.webhooks.prune', payload: {} });
+    const runner = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry: t.ctx.jobs, logger: t.ctx.logger, workerId: 'test', pollMs: 1000 });
+    while ((await runner.tick()) > 0) {
+      // until no job is due
+    }
+    // The runner also schedules the job's own daily slot: every run succeeded.
+    const runs = await t.ctx.db.selectFrom('jobs').select(['status', 'last_error']).where('type', '=', 'deals.webhooks.prune').execute();
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    expect(runs.filter((r) => r.status !== 'succeeded')).toEqual([]);
+    expect(await t.ctx.db.selectFrom('webhook_events').select('event_id').where('outcome', '=', 'ignored').execute()).toEqual([]);
+    expect((await stored()).events).toBe(kept.size);
   });
 });
 

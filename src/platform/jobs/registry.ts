@@ -33,6 +33,15 @@ export const JOBS: JobDefinition[] = [
     load: async () => (await import('./handlers/purge.ts')).pruneJobs,
   }),
   defineJob({
+    type: 'deals.webhooks.prune',
+    version: 1,
+    description: 'Forgets CRM webhook deliveries and ignored or superseded events received more than 90 days ago (the newest change of each deal property stays, to order late retries)',
+    input: z.object({}),
+    maxAttempts: 3,
+    everyMs: 24 * HOUR,
+    load: async () => (await import('../../modules/deals/webhooks/webhook.jobs.ts')).pruneWebhookLogJob,
+  }),
+  defineJob({
     type: 'delivery.refresh',
     version: 1,
     description: 'Completes milestones reached by product usage, re-forecasts every planned project and re-checks the delivery signals that depend on the date',

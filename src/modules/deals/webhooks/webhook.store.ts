@@ -80,3 +80,58 @@ export async function rejectedDeliveries(db: Db, workspaceId: string, since: str
     .execute();
   return rows.map((r) => ({ source: r.source, n: Number(r.n) }));
 }
+
+/** The workspaces and sources that have a webhook log. */
+export const selectLoggedSources = (db: Db) => db.selectFrom('webhook_deliveries').select(['workspace_id', 'source']).distinct().execute();
+
+/**
+ * One page of a source's events received before `cutoff`, in (received_at, event_id) order after `after`, each
+ * with whether a newer applied event of the same deal and property exists (which orders any retry of it).
+ */
+export async function selectOldEvents(db: Db, workspaceId: string, source: string, cutoff: string, after: { receivedAt: string; eventId: string } | null, limit: number) {
+  let q = db
+    .selectFrom('webhook_events as e')
+    .select(['e.event_id', 'e.received_at', 'e.outcome'])
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('webhook_events as n')
+            .select('n.event_id')
+            .whereRef('n.workspace_id', '=', 'e.workspace_id')
+            .whereRef('n.source', '=', 'e.source')
+            .whereRef('n.object_id', '=', 'e.object_id')
+            .where('n.outcome', '=', 'applied')
+            .whereRef('n.property', 'is not distinct from', 'e.property')
+            .whereRef('n.occurred_at', '>', 'e.occurred_at'),
+        )
+        .as('superseded'),
+    )
+    .where('e.workspace_id', '=', workspaceId)
+    .where('e.source', '=', source)
+    .where('e.received_at', '<', cutoff);
+  if (after) q = q.where((eb) => eb.or([eb('e.received_at', '>', after.receivedAt), eb.and([eb('e.received_at', '=', after.receivedAt), eb('e.event_id', '>', after.eventId)])]));
+  const rows = await q.orderBy('e.received_at').orderBy('e.event_id').limit(limit).execute();
+  // SQLite answers 0/1, PostgreSQL a boolean.
+  return rows.map((r) => ({ eventId: r.event_id, receivedAt: r.received_at, outcome: r.outcome, superseded: Boolean(Number(r.superseded)) }));
+}
+
+export const deleteEvents = (db: Db, workspaceId: string, source: string, eventIds: string[]) =>
+  eventIds.length
+    ? db.deleteFrom('webhook_events').where('workspace_id', '=', workspaceId).where('source', '=', source).where('event_id', 'in', eventIds).executeTakeFirst().then((r) => Number(r.numDeletedRows))
+    : Promise.resolve(0);
+
+/** Deletes up to `limit` of a source's deliveries received before `cutoff`; returns how many. */
+export async function deleteDeliveriesBefore(db: Db, workspaceId: string, source: string, cutoff: string, limit: number): Promise<number> {
+  const ids = await db
+    .selectFrom('webhook_deliveries')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('source', '=', source)
+    .where('received_at', '<', cutoff)
+    .limit(limit)
+    .execute();
+  if (ids.length === 0) return 0;
+  const r = await db.deleteFrom('webhook_deliveries').where('id', 'in', ids.map((x) => x.id)).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
