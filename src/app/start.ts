@@ -9,6 +9,9 @@ import { registryOf } from '../platform/jobs/job.service.ts';
 import { JOBS } from '../platform/jobs/registry.ts';
 import { JobRunner } from '../platform/jobs/runner.ts';
 import { createLogger, type Logger } from '../platform/logging/logger.ts';
+import { secretBox } from '../platform/secrets/secret-box.ts';
+import { loadSecretKey } from '../platform/secrets/secret-key.ts';
+import { sealPlainWebhookSecrets } from '../modules/deals/webhooks/integration.service.ts';
 import { type FirstStart, firstStart } from './first-start.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
@@ -26,15 +29,18 @@ export interface RunningBaton {
  */
 export async function openContext(config: Config, logger?: Logger, options: { serving?: boolean } = {}): Promise<AppContext> {
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
+  const secrets = secretBox(loadSecretKey(config, (file) => log.info({ file }, 'secret key made: it seals stored secrets; keep it with your backups')));
   const dbh = await openDatabase(config.databaseUrl, { sideThread: options.serving === true });
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
+    const sealed = await sealPlainWebhookSecrets(dbh.db, secrets);
+    if (sealed > 0) log.info({ sealed, keyId: secrets.keyId }, 'webhook secrets stored in plain text are now sealed');
   } catch (err) {
     await dbh.close();
     throw err;
   }
-  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: registryOf(JOBS) };
+  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: registryOf(JOBS), secrets };
 }
 
 /** Starts a whole Baton instance: database, first-start setup, HTTP server and job runner. */

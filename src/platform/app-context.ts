@@ -5,6 +5,7 @@ import type { DatabaseHandle } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import type { JobRegistry } from './jobs/job.service.ts';
 import type { Logger } from './logging/logger.ts';
+import type { SecretBox } from './secrets/secret-box.ts';
 
 /** What routes, jobs and the CLI are given: configuration, the database and the job registry. */
 export interface AppContext {
@@ -14,4 +15,6 @@ export interface AppContext {
   readonly caps: DialectCapabilities;
   readonly logger: Logger;
   readonly jobs: JobRegistry;
+  /** Seals and opens secrets Baton stores and must read back (the instance's secret key). */
+  readonly secrets: SecretBox;
 }

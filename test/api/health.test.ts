@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { buildServer } from '../../src/platform/http/server.ts';
 import { registryOf } from '../../src/platform/jobs/job.service.ts';
 import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -23,7 +25,7 @@ describe('health', () => {
 
   it('is not ready while migrations are pending, and says what to run', async () => {
     const dbh = await openDatabase('sqlite::memory:');
-    const ctx = { config: loadConfig({ NODE_ENV: 'test' }), dbh, db: dbh.db, caps: dbh.caps, logger: createLogger('silent'), jobs: registryOf(JOBS) };
+    const ctx = { config: loadConfig({ NODE_ENV: 'test' }), dbh, db: dbh.db, caps: dbh.caps, logger: createLogger('silent'), jobs: registryOf(JOBS), secrets: secretBox(randomBytes(SECRET_KEY_BYTES)) };
     const server = await buildServer(ctx);
     const res = await server.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);

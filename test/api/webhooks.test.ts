@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { Signature } from '@hubspot/api-client';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sealPlainWebhookSecrets } from '../../src/modules/deals/webhooks/integration.service.ts';
 import { pruneWebhookLog } from '../../src/modules/deals/webhooks/webhook.retention.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { JobRunner } from '../../src/platform/jobs/runner.ts';
+import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { crmSignature, hubspotSignatureV3 } from '../../src/modules/deals/webhooks/signature.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { startBaton } from '../helpers/baton-server.ts';
@@ -407,6 +410,36 @@ describe('Settings → Integrations API', () => {
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect((await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: { source: 'zoho', secret: null } })).statusCode).toBe(404);
+  });
+
+  it('stores secrets sealed with the instance key, seals secrets stored in plain text, and refuses to guess with another key', async () => {
+    const settings = async (ws: string) =>
+      (await t.ctx.db.selectFrom('workspace_settings').select('value').where('workspace_id', '=', ws).where('key', '=', 'integrations.webhook-secrets').executeTakeFirst())?.value ?? '';
+    const stored = await settings(acme);
+    for (const secret of [HUBSPOT_SECRET, SALESFORCE_SECRET, PIPEDRIVE_SECRET]) expect(stored).not.toContain(secret);
+    expect(JSON.parse(stored).hubspot).toMatchObject({ secret: expect.stringMatching(/^sealed:v1:/), last4: HUBSPOT_SECRET.slice(-4) });
+
+    // A secret an earlier Baton stored as it was: read as it is, and sealed at the next start.
+    const gamma = (await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'gamma').executeTakeFirstOrThrow()).id;
+    const plain = 'gamma-hubspot-client-secret-9999';
+    const now = new Date().toISOString();
+    const legacy = JSON.stringify({ hubspot: { secret: plain, setAt: now, setBy: 'admin@gamma.example' } });
+    await t.ctx.db.insertInto('workspace_settings').values({ workspace_id: gamma, key: 'integrations.webhook-secrets', value: legacy, updated_at: now }).execute();
+    expect((await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain })).statusCode).toBe(200);
+    expect(await sealPlainWebhookSecrets(t.ctx.db, t.ctx.secrets)).toBe(1);
+    expect(await sealPlainWebhookSecrets(t.ctx.db, t.ctx.secrets), 'already sealed: nothing to do').toBe(0);
+    expect(await settings(gamma)).not.toContain(plain);
+    expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: plain })).json()).toMatchObject({ applied: 1 });
+    expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: HUBSPOT_SECRET })).statusCode).toBe(401);
+
+    // Sealed by another instance's key: an error of this instance (500, logged with both key ids), never a 401 that would blame the CRM.
+    const other = secretBox(randomBytes(SECRET_KEY_BYTES));
+    const foreign = JSON.stringify({ hubspot: { secret: other.seal(plain, `webhook-secret:${gamma}:hubspot`), last4: '9999', setAt: now, setBy: 'admin@gamma.example' } });
+    await t.ctx.db.updateTable('workspace_settings').set({ value: foreign }).where('workspace_id', '=', gamma).where('key', '=', 'integrations.webhook-secrets').execute();
+    const res = await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain });
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toContain(other.keyId);
+    await t.ctx.db.deleteFrom('workspace_settings').where('workspace_id', '=', gamma).where('key', '=', 'integrations.webhook-secrets').execute();
   });
 
   it('is for workspace managers only', async () => {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import { secretBox } from '../../src/platform/secrets/secret-box.ts';
+import { loadSecretKey, SECRET_KEY_FILE } from '../../src/platform/secrets/secret-key.ts';
 import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 
 let dir: string;
@@ -77,5 +79,36 @@ describe('baton integration', () => {
     const unknown = baton(['integration', 'list', '--workspace', 'nowhere'], env);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('workspace nowhere not found');
+  });
+
+  it('seals secrets with the data folder key, made on first start and readable by its owner only', async () => {
+    const keyFile = path.join(dir, SECRET_KEY_FILE);
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    const box = secretBox(loadSecretKey({ secretKey: undefined, dataDir: dir }));
+    const dbh = await openDatabase(database.url);
+    try {
+      const setting = () => dbh.db.selectFrom('workspace_settings').select(['workspace_id', 'value']).where('key', '=', 'integrations.webhook-secrets').executeTakeFirstOrThrow();
+      const row = await setting();
+      expect(row.value).not.toContain(HUBSPOT_SECRET);
+      expect(box.open(JSON.parse(row.value).hubspot.secret, `webhook-secret:${row.workspace_id}:hubspot`)).toBe(HUBSPOT_SECRET);
+
+      // A secret an earlier Baton kept in plain text is sealed by the next command's start, and keeps its last 4.
+      const plain = 'older-plain-shared-secret-5150';
+      const value = JSON.stringify({ ...JSON.parse(row.value), zoho: { secret: plain, setAt: '2026-11-01T00:00:00.000Z', setBy: 'cli' } });
+      await dbh.db.updateTable('workspace_settings').set({ value }).where('key', '=', 'integrations.webhook-secrets').execute();
+      const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
+      expect(listed.find((i: { source: string }) => i.source === 'zoho')).toMatchObject({ secret: { set: true, last4: '5150' } });
+      const after = await setting();
+      expect(after.value).not.toContain(plain);
+      expect(box.open(JSON.parse(after.value).zoho.secret, `webhook-secret:${row.workspace_id}:zoho`)).toBe(plain);
+    } finally {
+      await dbh.close();
+    }
+  });
+
+  it('refuses a malformed BATON_SECRET_KEY before touching anything, naming the variable', () => {
+    const r = baton(['integration', 'list', '--workspace', 'acme'], { ...env, BATON_SECRET_KEY: 'not-a-key' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('BATON_SECRET_KEY must hold 32 bytes');
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { AppContext } from '../../src/platform/app-context.ts';
 import { createApiKey } from '../../src/platform/auth/api-key.service.ts';
@@ -10,6 +11,7 @@ import { buildServer, type Server } from '../../src/platform/http/server.ts';
 import { registryOf } from '../../src/platform/jobs/job.service.ts';
 import { JOBS } from '../../src/platform/jobs/registry.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
+import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -41,7 +43,7 @@ let counter = 0;
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BATON_LOGIN_RATE_LIMIT: '10000', ...env });
-  const ctx: AppContext = { config, dbh: testDb.dbh, db: testDb.db, caps: testDb.caps, logger: createLogger('silent'), jobs: registryOf(JOBS) };
+  const ctx: AppContext = { config, dbh: testDb.dbh, db: testDb.db, caps: testDb.caps, logger: createLogger('silent'), jobs: registryOf(JOBS), secrets: secretBox(randomBytes(SECRET_KEY_BYTES)) };
   const server = await buildServer(ctx);
   const inject = (opts: InjectOptions) => server.app.inject(opts);
 

@@ -42,7 +42,7 @@ export function integrationCommand(): Command {
       const secret = opts.remove ? null : opts.secretStdin ? await readStdin() : (opts.secret as string);
       const item = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        await ctx.db.transaction().execute((trx) => setWebhookSecret(trx, CLI_ACTOR, ws.id, { source, secret }));
+        await ctx.db.transaction().execute((trx) => setWebhookSecret(trx, ctx.secrets, CLI_ACTOR, ws.id, { source, secret }));
         return (await listIntegrations(ctx.db, ws)).find((i) => i.source === source.trim().toLowerCase());
       });
       const name = source.trim().toLowerCase();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseKey } from '../secrets/secret-key.ts';
 
 /**
  * Baton's configuration, parsed once from the environment at start-up and frozen.
@@ -40,6 +41,8 @@ export interface Config {
   readonly ingestWriteThread: boolean;
   /** On PostgreSQL, usage ingest transactions run at once (SQLite has one writer). */
   readonly ingestPgWriters: number;
+  /** Seals stored secrets; from `BATON_SECRET_KEY`, else the data folder's `secret.key` (platform/secrets). */
+  readonly secretKey: Buffer | undefined;
 }
 
 const bool = (name: string) =>
@@ -91,6 +94,18 @@ const envSchema = z.object({
   BATON_INGEST_READ_THREADS: int('BATON_INGEST_READ_THREADS', 0, 16).optional(),
   BATON_INGEST_WRITE_THREAD: bool('BATON_INGEST_WRITE_THREAD').optional(),
   BATON_INGEST_PG_WRITERS: int('BATON_INGEST_PG_WRITERS', 1, 32).optional(),
+  BATON_SECRET_KEY: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      try {
+        return parseKey(v, 'BATON_SECRET_KEY');
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   BATON_PUBLIC_URL: z
     .string()
     .trim()
@@ -123,6 +138,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies (0: parse on the request thread)' },
   { name: 'BATON_INGEST_WRITE_THREAD', default: 'true', meaning: 'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)' },
   { name: 'BATON_INGEST_PG_WRITERS', default: '2', meaning: 'on PostgreSQL, usage ingest transactions an instance runs at once (each stores a group of requests)' },
+  { name: 'BATON_SECRET_KEY', default: '(<BATON_DATA_DIR>/secret.key, made on first start)', meaning: 'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the same on every instance of one database' },
   { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
   { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
 ];
@@ -178,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestReadThreads: e.BATON_INGEST_READ_THREADS ?? 1,
     ingestWriteThread: e.BATON_INGEST_WRITE_THREAD ?? true,
     ingestPgWriters: e.BATON_INGEST_PG_WRITERS ?? 2,
+    secretKey: e.BATON_SECRET_KEY,
   });
 }
 

@@ -32,6 +32,22 @@ export async function readSetting<S extends z.ZodType>(db: Db, workspaceId: stri
   return parsed.success ? parsed.data : def.defaultValue;
 }
 
+/** The rows holding a setting, one per workspace that has it. */
+export const selectSettingRows = (db: Db, key: string) => db.selectFrom('workspace_settings').select('workspace_id').where('key', '=', key).execute();
+
+/**
+ * Stores a setting's value as it is, unaudited: for Baton's own upkeep of a stored form (sealing a secret), never
+ * for a change a person makes, which goes through `writeSetting`.
+ */
+export async function replaceSetting<S extends z.ZodType>(db: Db, workspaceId: string, def: SettingDefinition<S>, value: z.infer<S>): Promise<void> {
+  await db
+    .updateTable('workspace_settings')
+    .set({ value: JSON.stringify(def.schema.parse(value)), updated_at: nowIso() })
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', def.key)
+    .execute();
+}
+
 export async function writeSetting<S extends z.ZodType>(
   db: Db,
   actor: Actor,

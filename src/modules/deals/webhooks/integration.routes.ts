@@ -72,7 +72,7 @@ export function integrationRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       const workspace = await getWorkspace(db, principal.workspaceId);
       return db.transaction().execute(async (trx) => {
-        await setWebhookSecret(trx, actorOf(principal, request.id), workspace.id, request.body);
+        await setWebhookSecret(trx, ctx.secrets, actorOf(principal, request.id), workspace.id, request.body);
         const items = await listIntegrations(trx, workspace);
         const source = request.body.source.trim().toLowerCase();
         return (

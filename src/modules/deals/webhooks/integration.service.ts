@@ -2,17 +2,40 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
-import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
+import { isSealed, type SecretBox } from '../../../platform/secrets/secret-box.ts';
+import { readSetting, replaceSetting, selectSettingRows, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { webhookSecretsSetting } from './webhook.settings.ts';
 import { HUBSPOT, type Integration, MIN_SECRET_LENGTH, secretState, sourceNameProblem, type WebhookDelivery, webhookPath } from './webhook.ts';
 import * as store from './webhook.store.ts';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** What a source's secret is sealed to: a sealed secret opens only where it was set. */
+const sealContext = (workspaceId: string, source: string) => `webhook-secret:${workspaceId}:${source}`;
+
 /** The secret a source's webhook is signed with, or undefined when none is set. For signature checks only. */
-export async function webhookSecret(db: Db, workspaceId: string, source: string): Promise<string | undefined> {
+export async function webhookSecret(db: Db, box: SecretBox, workspaceId: string, source: string): Promise<string | undefined> {
   const secrets = await readSetting(db, workspaceId, webhookSecretsSetting);
-  return Object.hasOwn(secrets, source) ? secrets[source]?.secret : undefined;
+  const stored = Object.hasOwn(secrets, source) ? secrets[source] : undefined;
+  return stored && box.open(stored.secret, sealContext(workspaceId, source));
+}
+
+/**
+ * Seals every webhook secret still stored in plain text (set before Baton sealed them), in every workspace; run
+ * at each start. Returns how many it sealed. The audit log is not written: nothing a person set changes.
+ */
+export async function sealPlainWebhookSecrets(db: Db, box: SecretBox): Promise<number> {
+  let sealed = 0;
+  for (const { workspace_id: workspaceId } of await selectSettingRows(db, webhookSecretsSetting.key)) {
+    const secrets = await readSetting(db, workspaceId, webhookSecretsSetting);
+    const plain = Object.entries(secrets).filter(([, s]) => !isSealed(s.secret));
+    if (plain.length === 0) continue;
+    const next = { ...secrets };
+    for (const [source, s] of plain) next[source] = { ...s, secret: box.seal(s.secret, sealContext(workspaceId, source)), last4: s.secret.slice(-4) };
+    await replaceSetting(db, workspaceId, webhookSecretsSetting, next);
+    sealed += plain.length;
+  }
+  return sealed;
 }
 
 /** Checks a source name for the integrations API: `hubspot`, or a generic CRM's name. */
@@ -28,7 +51,7 @@ export function checkSource(source: string): string {
  * Sets, replaces (`secret` a string) or removes (`null`) a source's webhook secret. Audited as a setting
  * change that records who set which source's secret and when, never the secret.
  */
-export async function setWebhookSecret(db: Db, actor: Actor, workspaceId: string, input: { source: string; secret: string | null }): Promise<void> {
+export async function setWebhookSecret(db: Db, box: SecretBox, actor: Actor, workspaceId: string, input: { source: string; secret: string | null }): Promise<void> {
   const source = checkSource(input.source);
   const secrets = { ...(await readSetting(db, workspaceId, webhookSecretsSetting)) };
   if (input.secret === null) {
@@ -38,7 +61,7 @@ export async function setWebhookSecret(db: Db, actor: Actor, workspaceId: string
     const secret = input.secret.trim();
     if (secret.length < MIN_SECRET_LENGTH) throw AppError.validation('body.secret', `must be at least ${MIN_SECRET_LENGTH} characters`);
     if (secret.length > 500) throw AppError.validation('body.secret', 'must be at most 500 characters');
-    secrets[source] = { secret, setAt: nowIso(), setBy: actor.label };
+    secrets[source] = { secret: box.seal(secret, sealContext(workspaceId, source)), last4: secret.slice(-4), setAt: nowIso(), setBy: actor.label };
   }
   await writeSetting(db, actor, workspaceId, webhookSecretsSetting, secrets);
 }

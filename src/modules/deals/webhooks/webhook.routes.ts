@@ -95,7 +95,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       handler: async (request) => {
         const workspace = await getWorkspaceBySlug(db, request.params.workspace);
         const check = verifyHubspot({
-          clientSecret: await webhookSecret(db, workspace.id, HUBSPOT),
+          clientSecret: await webhookSecret(db, ctx.secrets, workspace.id, HUBSPOT),
           method: request.method,
           uri: requestUri(request, ctx.config.publicUrl),
           body: rawBody(request),
@@ -118,7 +118,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (!source) throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
         const problem = sourceNameProblem(source);
         if (problem) throw AppError.validation('headers.x-baton-source', problem);
-        const check = verifyCrm({ secret: await webhookSecret(db, workspace.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
+        const check = verifyCrm({ secret: await webhookSecret(db, ctx.secrets, workspace.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
         if (!check.ok) refuse(request, source, workspace.slug, check);
         return receive(request, workspace.id, source, (body) => readCrmEvents(source, body));
       },

@@ -3,7 +3,10 @@ import { defineSetting } from '../../../platform/settings/settings.service.ts';
 import { MIN_SECRET_LENGTH } from './webhook.ts';
 
 const storedSecret = z.object({
-  secret: z.string().min(MIN_SECRET_LENGTH).max(500),
+  /** Sealed (platform/secrets); a secret set before sealing existed is plain until the next start seals it. */
+  secret: z.string().min(MIN_SECRET_LENGTH).max(1000),
+  /** The secret's last 4 characters, shown to tell secrets apart (absent on secrets set before sealing). */
+  last4: z.string().max(4).optional(),
   setAt: z.string(),
   setBy: z.string(),
 });

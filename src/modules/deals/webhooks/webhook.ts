@@ -111,9 +111,9 @@ export const webhookPath = (source: string, workspaceSlug: string): string =>
   source === HUBSPOT ? `/webhooks/hubspot/${workspaceSlug}` : `/webhooks/crm/${workspaceSlug}`;
 
 /** What Baton shows of a secret. */
-export function secretState(stored: { secret: string; setAt: string; setBy: string } | undefined): SecretState {
+export function secretState(stored: { last4?: string | undefined; setAt: string; setBy: string } | undefined): SecretState {
   if (!stored) return { set: false, last4: null, setAt: null, setBy: null };
-  return { set: true, last4: stored.secret.slice(-4), setAt: stored.setAt, setBy: stored.setBy };
+  return { set: true, last4: stored.last4 ?? null, setAt: stored.setAt, setBy: stored.setBy };
 }
 
 /** Events in the order they happened; events of the same moment keep the order they came in. */
