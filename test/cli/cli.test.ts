@@ -5,6 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPassword } from '../../src/platform/auth/passwords.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import { keyIdOf } from '../../src/platform/secrets/secret-box.ts';
+import { loadSecretKey } from '../../src/platform/secrets/secret-key.ts';
 import { baton, BATON_BIN } from '../helpers/cli.ts';
 import { createEmptyDatabase, TEST_POSTGRES_URL } from '../helpers/test-db.ts';
 
@@ -72,6 +74,7 @@ describe('baton CLI', () => {
     const r = baton(['backup', file], env);
     expect(r.status, r.stderr).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`sealed with key ${keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir }))}: keep ${path.join(dir, 'secret.key')} with the backup`);
     if (TEST_POSTGRES_URL) {
       const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
       expect(list.stdout).toContain('TABLE public workspaces');
