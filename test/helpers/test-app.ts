@@ -10,6 +10,7 @@ import { createPartner, createWorkspace } from '../../src/platform/identity/work
 import { buildServer, type Server } from '../../src/platform/http/server.ts';
 import { registryOf } from '../../src/platform/jobs/job.service.ts';
 import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
@@ -34,6 +35,8 @@ export interface TestApp {
   partner(workspaceId: string, name: string): Promise<string>;
   login(email: string, options?: { workspace?: string; password?: string }): Promise<Client>;
   apiKey(workspaceId: string, scope: ApiKeyScope): Promise<string>;
+  /** Runs every job due, as a serving instance's runner would, until none is left; returns the failed ones. */
+  runJobs(): Promise<Array<{ type: string; last_error: string | null }>>;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       };
     },
     apiKey: async (workspaceId, scope) => (await createApiKey(ctx.db, SYSTEM_ACTOR, workspaceId, { name: `test ${scope}`, scope })).secret,
+    runJobs: async () => {
+      const runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: 'test', pollMs: 1000 });
+      while ((await runner.tick()) > 0) {
+        // until no job is due
+      }
+      return ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('status', 'in', ['queued', 'dead']).where('attempts', '>', 0).execute();
+    },
     close: async () => {
       await server.app.close();
       await testDb.close();

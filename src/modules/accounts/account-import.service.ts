@@ -13,7 +13,7 @@ import { type CsvInput, openCsv, settleDateOrder, unknownFormat } from '../../pl
 import type { ContactRole, LifecyclePhase, Segment } from './account.ts';
 import { applyAccountBatch } from './account-batch.service.ts';
 import { applyContactBatch } from './contact-batch.service.ts';
-import { queueUsageRematch } from '../usage/ingest.jobs.ts';
+import { queueAccountsAppeared } from './accounts-appeared.ts';
 import {
   ACCOUNT_ALIAS_FIELDS,
   ACCOUNT_DEFAULT_FIELDS,
@@ -175,8 +175,8 @@ export async function importRecords(db: Kysely<Database>, kind: RecordKind, inpu
       entityId: report.runId,
       after: { file: input.fileName, format, read, created, updated, unchanged, rejected, skipped },
     });
-    // Usage events kept aside for the accounts that appeared are matched by a job, after these writes.
-    if (kind === 'accounts' && created + updated > 0) await queueUsageRematch(db, input.workspaceId);
+    // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
+    if (kind === 'accounts' && created + updated > 0) await queueAccountsAppeared(db, input.workspaceId);
   }
   return { ...report, kind, format, dryRun: Boolean(input.dryRun), notes };
 }

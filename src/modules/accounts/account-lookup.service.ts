@@ -36,3 +36,35 @@ export async function accountsByReference(db: Db, workspaceId: string, groupIds:
   }
   return out;
 }
+
+/** A customer as a CRM record names it: the CRM (`salesforce`, `hubspot` …) and its id there. */
+export interface CrmAccountRef {
+  source: string;
+  externalId: string;
+}
+
+export const crmRefKey = (r: CrmAccountRef): string => `${r.source}\u0000${r.externalId}`;
+
+/**
+ * Which account each CRM reference names, keyed by `crmRefKey`: the account an import recorded under that source
+ * and id; else, when no account has it under that source, the one account recording the id under another source
+ * (a mapped file's accounts, say). An id several accounts record is absent: never guessed.
+ */
+export async function accountsByCrmIds(db: Db, workspaceId: string, refs: Iterable<CrmAccountRef>): Promise<Map<string, string>> {
+  const wanted = new Map<string, CrmAccountRef>();
+  for (const r of refs) wanted.set(crmRefKey(r), r);
+  const out = new Map<string, string>();
+  if (wanted.size === 0) return out;
+  const bySourceAndId = new Map<string, Set<string>>();
+  const byId = new Map<string, Set<string>>();
+  for (const l of await selectAccountLinksOfAnySource(db, workspaceId, [...new Set([...wanted.values()].map((r) => r.externalId))])) {
+    const key = crmRefKey({ source: l.source, externalId: l.external_id });
+    bySourceAndId.set(key, (bySourceAndId.get(key) ?? new Set()).add(l.account_id));
+    byId.set(l.external_id, (byId.get(l.external_id) ?? new Set()).add(l.account_id));
+  }
+  for (const [key, r] of wanted) {
+    const accounts = bySourceAndId.get(key) ?? byId.get(r.externalId);
+    if (accounts?.size === 1) out.set(key, [...accounts][0] as string);
+  }
+  return out;
+}

@@ -18,7 +18,7 @@ import {
   type Segment,
 } from './account.ts';
 import * as store from './account.store.ts';
-import { queueUsageRematch } from '../usage/ingest.jobs.ts';
+import { queueAccountsAppeared } from './accounts-appeared.ts';
 
 export const toAccount = (r: store.AccountRow): Account => ({
   id: r.id,
@@ -137,7 +137,7 @@ export async function createAccount(db: Db, actor: Actor, scope: Scope, input: A
   const account = toAccount(row);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.create', entityType: 'account', entityId: row.id, after: account });
   // Usage events kept aside for this account's id or domain are matched once this write commits.
-  await queueUsageRematch(db, scope.workspaceId);
+  await queueAccountsAppeared(db, scope.workspaceId);
   return account;
 }
 
@@ -178,8 +178,8 @@ export async function updateAccount(
   await store.updateAccountRow(db, scope.workspaceId, id, set);
   const after = await getAccount(db, scope, id);
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.update', entityType: 'account', entityId: id, before, after });
-  // Usage kept aside under the new domain now has its account.
-  if (after.domain && after.domain !== before.domain) await queueUsageRematch(db, scope.workspaceId);
+  // Usage kept aside under the new domain, and deals naming the new name, now have their account.
+  if ((after.domain && after.domain !== before.domain) || after.name !== before.name) await queueAccountsAppeared(db, scope.workspaceId);
   return after;
 }
 

@@ -10,6 +10,7 @@ import { newId, nowIso } from '../../platform/ids.ts';
 import type { BatchOutcome } from '../../platform/imports/import-run.ts';
 import { type Deal, type DealRecord, type GuardRequirements, guard, type JourneyState, type StageCategory } from './deal.ts';
 import { type JourneyTransition, onJourneyTransitions } from '../handoffs/handoff.intake.ts';
+import { resolveDealAccounts } from './deal-accounts.ts';
 import * as store from './deal.store.ts';
 import { termsColumns, termsOfRow } from './terms/terms.store.ts';
 import type { DealTable } from './deal.table.ts';
@@ -94,12 +95,12 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
     bySource.set(source, new Map(rows.map((r) => [r.external_id, r])));
   }
   ctx.accounts ??= await accountNameIndex(db, ctx.workspaceId);
-  const accounts = ctx.accounts;
+  const accountOf = await resolveDealAccounts(db, ctx.workspaceId, batch.map((b) => b.record), ctx.accounts);
   const now = nowIso();
   const inserts: DealTable[] = [];
   const transitions: JourneyTransition[] = [];
   const seen = new Set<string>();
-  for (const { row, record } of batch) {
+  for (const [index, { row, record }] of batch.entries()) {
     const id = `${record.source}\u0000${record.externalId}`;
     if (seen.has(id)) {
       outcome.errors.push({ row, field: 'external_id', reason: `${record.externalId} appears twice in the same file; the first row was kept` });
@@ -123,7 +124,7 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
     );
     const fields = {
       name: record.name,
-      account_id: existing?.account_id ?? (record.accountName ? (accounts.get(record.accountName.trim().toLowerCase()) ?? null) : null),
+      account_id: existing?.account_id ?? accountOf[index] ?? null,
       account_name: record.accountName,
       account_external_id: record.accountExternalId,
       stage: record.stage,

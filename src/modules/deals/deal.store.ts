@@ -91,3 +91,31 @@ export const updateDealsCategory = (
     .where('workspace_id', '=', workspaceId)
     .where('id', 'in', ids)
     .execute();
+
+/** A page of deals with no account that name one (by CRM id or name), in id order after `afterId`. */
+export function selectDealsWithoutAccount(db: Db, workspaceId: string, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('deals')
+    .select(['id', 'source', 'account_external_id', 'account_name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .where((eb) => eb.or([eb('account_external_id', 'is not', null), eb('account_name', 'is not', null)]));
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+/** Gives deals that still have no account this one; returns how many it changed. */
+export async function setAccountOfDeals(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < dealIds.length; i += 500) {
+    const r = await db
+      .updateTable('deals')
+      .set({ account_id: accountId })
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('id', 'in', dealIds.slice(i, i + 500))
+      .executeTakeFirst();
+    changed += Number(r.numUpdatedRows);
+  }
+  return changed;
+}

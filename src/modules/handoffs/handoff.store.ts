@@ -94,3 +94,16 @@ export const selectOwnershipHandoffs = (db: Db, workspaceId: string, accountId: 
     .orderBy('at')
     .orderBy('id')
     .execute();
+
+/** Gives the briefs of these deals that have no account yet this one (their deal was just linked to it). */
+export async function setAccountOfDealBriefs(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<void> {
+  for (let i = 0; i < dealIds.length; i += 500) {
+    await db
+      .updateTable('handoff_briefs')
+      .set({ account_id: accountId })
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('deal_id', 'in', dealIds.slice(i, i + 500))
+      .execute();
+  }
+}

@@ -33,6 +33,14 @@ export const JOBS: JobDefinition[] = [
     load: async () => (await import('./handlers/purge.ts')).pruneJobs,
   }),
   defineJob({
+    type: 'deals.accounts.link',
+    version: 1,
+    description: 'Links deals to the accounts they name (by CRM account id, else exact name), once those accounts are created or imported',
+    input: z.object({}),
+    maxAttempts: 5,
+    load: async () => (await import('../../modules/deals/deal-accounts.job.ts')).linkDealAccountsJob,
+  }),
+  defineJob({
     type: 'deals.webhooks.prune',
     version: 1,
     description: 'Forgets CRM webhook deliveries and ignored or superseded events received more than 90 days ago (the newest change of each deal property stays, to order late retries)',
