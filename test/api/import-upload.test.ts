@@ -213,6 +213,20 @@ describe('importing an upload', () => {
     expect(contacts.items.map((r: { kind: string }) => r.kind)).toEqual(['contacts']);
   });
 
+  it('audits every run that wrote, once, with its file and counts, and no dry run', async () => {
+    const runs = await t.ctx.db.selectFrom('import_runs').select(['id', 'kind', 'dry_run', 'status', 'file_name', 'created']).where('workspace_id', '=', ws).execute();
+    const audits = await t.ctx.db.selectFrom('audit_log').select(['entity_id', 'action', 'after_json', 'actor_label']).where('workspace_id', '=', ws).where('entity_type', '=', 'import_run').execute();
+    const wrote = runs.filter((r) => r.dry_run === 0 && r.status === 'succeeded');
+    expect(wrote.length).toBeGreaterThanOrEqual(4);
+    expect(runs.some((r) => r.dry_run === 1)).toBe(true);
+    expect(audits.map((a) => a.entity_id).sort()).toEqual(wrote.map((r) => r.id).sort());
+    for (const run of wrote) {
+      const audit = audits.find((a) => a.entity_id === run.id);
+      expect(audit?.action).toBe({ accounts: 'account.import', contacts: 'contact.import', deals: 'deal.import' }[run.kind]);
+      expect(JSON.parse(audit?.after_json ?? '{}')).toMatchObject({ file: run.file_name, created: run.created, read: expect.any(Number), rejected: expect.any(Number) });
+    }
+  });
+
   it('lets only roles with imports:run upload', async () => {
     const viewer = await t.login((await t.user(ws, 'viewer')).email);
     expect((await upload(viewer, 'accounts/preview', 'Customer\nAcme\n')).statusCode).toBe(403);

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { listMembers } from '../../platform/identity/member.service.ts';
@@ -145,7 +144,7 @@ export async function importRecords(db: Kysely<Database>, kind: RecordKind, inpu
     const dateOrder = await settleDateOrder(input.input, plan.options.dateOrder, notes, name('dateOrder'));
     const options = { ...plan.options, dateOrder };
     const defaults = options.defaults ?? {};
-    const common = { workspaceId: input.workspaceId, kind, format, fileName: input.fileName, actor: input.actor, dryRun: input.dryRun, runId: input.runId, onProgress: input.onProgress };
+    const common = { workspaceId: input.workspaceId, kind, format, fileName: input.fileName, actor: input.actor, dryRun: input.dryRun, runId: input.runId, onProgress: input.onProgress, audit: { action: kind === 'accounts' ? 'account.import' : 'contact.import' } };
     if (kind === 'accounts') {
       const map = accountMapper(profileOf(kind, format, options), overridesOf(format, options), options);
       const members = new MemberIndex(await listMembers(db, input.workspaceId));
@@ -165,19 +164,8 @@ export async function importRecords(db: Kysely<Database>, kind: RecordKind, inpu
     notes.push(`owners that name no member were left unassigned: ${list}${unmatchedOwners.size > 10 ? ' …' : ''} (owners are matched by a member's email or name)`);
   }
   if (notes.length) await saveImportNotes(db, report.runId, notes);
-  if (!input.dryRun) {
-    const { read, created, updated, unchanged, rejected, skipped } = report;
-    await recordAudit(db, {
-      workspaceId: input.workspaceId,
-      actor: input.actor,
-      action: kind === 'accounts' ? 'account.import' : 'contact.import',
-      entityType: 'import_run',
-      entityId: report.runId,
-      after: { file: input.fileName, format, read, created, updated, unchanged, rejected, skipped },
-    });
-    // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
-    if (kind === 'accounts' && created + updated > 0) await queueAccountsAppeared(db, input.workspaceId);
-  }
+  // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
+  if (!input.dryRun && kind === 'accounts' && report.created + report.updated > 0) await queueAccountsAppeared(db, input.workspaceId);
   return { ...report, kind, format, dryRun: Boolean(input.dryRun), notes };
 }
 

@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -117,6 +116,7 @@ export async function importDeals(
       rows,
       applyBatch: (trx, batch) => applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
       onProgress: input.onProgress,
+      audit: { action: 'deal.import' },
     });
   } finally {
     await reader.close().catch(() => {});
@@ -125,16 +125,6 @@ export async function importDeals(
   if (unmappedStages.size > 0) {
     const list = [...unmappedStages].slice(0, 10).join('; ');
     notes.push(`stages with no mapping were taken as still open: ${list}${unmappedStages.size > 10 ? ' …' : ''} (map them to won or lost in the stage mappings)`);
-  }
-  if (!input.dryRun) {
-    await recordAudit(db, {
-      workspaceId: input.workspaceId,
-      actor: input.actor,
-      action: 'deal.import',
-      entityType: 'import_run',
-      entityId: report.runId,
-      after: { file: input.fileName, format, read: report.read, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected, skipped: report.skipped },
-    });
   }
   return { ...report, format, dryRun: Boolean(input.dryRun), notes };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/database.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import { addErrors, type BatchOutcome, emptyReport, HEARTBEAT_MS, type ImportReport, type MappedRow } from './import-run.ts';
@@ -17,6 +18,11 @@ export interface ImportOptions<R> {
   batchSize?: number;
   /** The run's id, when the caller chose it beforehand (a page polling the run's progress); new otherwise. */
   runId?: string;
+  /**
+   * The audit entry of a run that wrote (not a dry run): its action (`deal.import` …) and what it records besides
+   * the file, the format and the counts.
+   */
+  audit: { action: string; details?: Record<string, unknown> };
   rows: AsyncIterable<MappedRow<R>>;
   /** Writes one batch; runs inside the batch's transaction. Must be idempotent per record. */
   applyBatch: (trx: Db, batch: Array<{ row: number; record: R }>) => Promise<BatchOutcome>;
@@ -144,6 +150,17 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       })
       .where('id', '=', runId)
       .execute();
+  }
+  if (!opts.dryRun) {
+    const { read, created, updated, unchanged, rejected, skipped } = report;
+    await recordAudit(db, {
+      workspaceId: opts.workspaceId,
+      actor: opts.actor,
+      action: opts.audit.action,
+      entityType: 'import_run',
+      entityId: runId,
+      after: { file: opts.fileName, format: opts.format, ...opts.audit.details, read, created, updated, unchanged, rejected, skipped },
+    });
   }
   return { ...report, runId };
 }

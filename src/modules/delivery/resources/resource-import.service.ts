@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -122,13 +121,10 @@ export async function importResources(db: Kysely<Database>, input: DeliveryImpor
       onProgress: input.onProgress,
       rows: mapCsvRows(reader, resourceRowMapper(headers, lookups), new Map()),
       applyBatch: (trx, batch) => applyResourceBatch(trx, input.workspaceId, batch),
+      audit: { action: 'resource.import' },
     });
   } finally {
     await reader.close().catch(() => {});
-  }
-  if (!input.dryRun) {
-    const { read, created, updated, unchanged, rejected } = report;
-    await recordAudit(db, { workspaceId: input.workspaceId, actor: input.actor, action: 'resource.import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, read, created, updated, unchanged, rejected } });
   }
   return { ...report, kind: 'resources', format: 'baton-people', dryRun: Boolean(input.dryRun), notes: [] };
 }

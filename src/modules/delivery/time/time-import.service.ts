@@ -1,7 +1,6 @@
 import { recomputeForecasts } from '../projects/forecast.service.ts';
 import { todayUtc } from '../projects/project.service.ts';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -101,16 +100,15 @@ export async function importTimeEntries(db: Kysely<Database>, scope: Scope, inpu
       onProgress: input.onProgress,
       rows: mapCsvRows(reader, timeRowMapper(headers), new Map()),
       applyBatch: (trx, batch) => applyTimeBatch(trx, input.actor, scope, batch),
+      audit: { action: 'time_entry.import' },
     });
   } finally {
     await reader.close().catch(() => {});
   }
   if (notes.length) await saveImportNotes(db, report.runId, notes);
-  if (!input.dryRun) {
-    const { read, created, updated, unchanged, rejected } = report;
-    // Logged hours burned task estimates down row by row; the forecast follows once, for the whole file.
-    if (created + updated > 0) await db.transaction().execute((trx) => recomputeForecasts(trx, scope.workspaceId, { today: todayUtc(), actor: input.actor }));
-    await recordAudit(db, { workspaceId: scope.workspaceId, actor: input.actor, action: 'time_entry.import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, read, created, updated, unchanged, rejected } });
+  // Logged hours burned task estimates down row by row; the forecast follows once, for the whole file.
+  if (!input.dryRun && report.created + report.updated > 0) {
+    await db.transaction().execute((trx) => recomputeForecasts(trx, scope.workspaceId, { today: todayUtc(), actor: input.actor }));
   }
   return { ...report, kind: 'time-entries', format: 'baton-timesheet', dryRun: Boolean(input.dryRun), notes };
 }

@@ -3,7 +3,6 @@
  * row-level report (unknown account, bad number). Re-running it changes nothing; a dry run writes nothing.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
@@ -72,15 +71,12 @@ export async function importSeats(db: Kysely<Database>, input: SeatsImportInput)
       rows: mapCsvRows(reader, seatsRowMapper(seatsProfile(input.mapping)), skips),
       applyBatch: (trx, batch) => applySeatsBatch(trx, input.workspaceId, accounts, batch),
       onProgress: input.onProgress,
+      audit: { action: 'usage.seats_import' },
     });
   } finally {
     await reader.close().catch(() => {});
   }
   const notes = skipNotes(skips);
   if (notes.length) await saveImportNotes(db, report.runId, notes);
-  if (!input.dryRun) {
-    const { read, created, updated, unchanged, rejected } = report;
-    await recordAudit(db, { workspaceId: input.workspaceId, actor: input.actor, action: 'usage.seats_import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, read, created, updated, unchanged, rejected } });
-  }
   return { ...report, kind: 'seats', format, dryRun: Boolean(input.dryRun), notes };
 }

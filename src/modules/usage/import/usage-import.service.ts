@@ -4,7 +4,6 @@
  * row-level report. Re-running the same file changes nothing; a dry run writes nothing.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -74,15 +73,12 @@ export async function importUsage(db: Kysely<Database>, input: UsageImportInput)
       rows: mapCsvRows(reader, usageRowMapper(usageProfile(input.mapping, source)), skips),
       applyBatch: (trx, batch) => applyUsageBatch(trx, ctx, batch),
       onProgress: input.onProgress,
+      audit: { action: 'usage.import', details: { source } },
     });
   } finally {
     await reader.close().catch(() => {});
   }
   const notes = skipNotes(skips);
   if (notes.length) await saveImportNotes(db, report.runId, notes);
-  if (!input.dryRun) {
-    const { read, created, updated, unchanged, rejected } = report;
-    await recordAudit(db, { workspaceId: input.workspaceId, actor: input.actor, action: 'usage.import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, source, read, created, updated, unchanged, rejected } });
-  }
   return { ...report, kind: 'usage', format, dryRun: Boolean(input.dryRun), notes };
 }

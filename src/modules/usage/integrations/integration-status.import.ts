@@ -5,7 +5,6 @@
  * in the import history with its report.
  */
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
@@ -67,13 +66,10 @@ export async function importIntegrationStatus(db: Kysely<Database>, input: Statu
       runId: input.runId,
       rows: mapCsvRows(reader, mapRow, new Map()),
       applyBatch: (trx, batch) => applyStatusBatch(trx, input.workspaceId, batch),
+      audit: { action: 'usage.integration_status_import' },
     });
   } finally {
     await reader.close().catch(() => {});
-  }
-  if (!input.dryRun) {
-    const { read, created, rejected } = report;
-    await recordAudit(db, { workspaceId: input.workspaceId, actor: input.actor, action: 'usage.integration_status_import', entityType: 'import_run', entityId: report.runId, after: { file: input.fileName, read, created, rejected } });
   }
   return { ...report, kind: 'integration_status', format: 'integration_status', dryRun: Boolean(input.dryRun), notes: [] };
 }
