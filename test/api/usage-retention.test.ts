@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeRawEvents } from '../../src/modules/usage/retention/retention.service.ts';
-import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -36,10 +35,7 @@ const receivedDaysAgo = (messageIds: string[], days: number) =>
 /** Runs the scheduled purge as the job runner does. */
 async function runPurge(): Promise<void> {
   await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'usage.events.purge', payload: {} });
-  const runner = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry: t.ctx.jobs, logger: t.ctx.logger, workerId: 'test', pollMs: 1000 });
-  while ((await runner.tick()) > 0) {
-    // until no job is due
-  }
+  expect(await t.runJobs()).toEqual([]);
   const failed = await t.ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('type', '=', 'usage.events.purge').where('status', '!=', 'succeeded').execute();
   expect(failed).toEqual([]);
 }

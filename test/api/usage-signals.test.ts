@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registryOf } from '../../src/platform/jobs/job.service.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { JOBS } from '../../src/platform/jobs/registry.ts';
-import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -154,8 +153,7 @@ describe('usage signals', () => {
     // Three weeks on, Contoso's last week had no events at all: down 100 %; its signal is refreshed, not duplicated.
     const registry = registryOf(JOBS);
     const { id } = await enqueueJob(t.ctx.db, registry, { type: 'usage.signals', payload: { asOf: day(21) }, workspaceId: acme });
-    const runner = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry, logger: t.ctx.logger, workerId: 'test', pollMs: 1000 });
-    await runner.tick();
+    expect(await t.runJobs()).toEqual([]);
     const job = await t.ctx.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'succeeded', last_error: null });
     const co = await signals(contoso);
