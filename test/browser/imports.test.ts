@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
 import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { openDatabase } from '../../src/platform/db/database.ts';
 import { baton as cli } from '../helpers/cli.ts';
 
 /** A spreadsheet kept by hand: no CRM wrote its header, so Baton asks which column is which field. */
@@ -165,5 +167,27 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
     const runs = page.getByTestId('import-runs-table').locator('tbody tr');
     await expect.poll(() => runs.count(), { timeout: 10_000 }).toBe(3);
     expect((await runs.nth(0).locator('td').allTextContents()).slice(4)).toEqual(['4', '0', '0', '3', '1 (CSV)']);
+  });
+
+  it('shows an import whose process stopped as interrupted, and says what to do', async () => {
+    // A run as a killed `baton import` leaves it: still running in its row, not heard from for 10 minutes.
+    const dbh = await openDatabase(server.databaseUrl);
+    try {
+      const ws = await dbh.db.selectFrom('workspaces').select('id').where('slug', '=', 'main').executeTakeFirstOrThrow();
+      const at = new Date(Date.now() - 10 * 60_000).toISOString();
+      await dbh.db
+        .insertInto('import_runs')
+        .values({ id: randomUUID(), workspace_id: ws.id, kind: 'accounts', format: 'salesforce', file_name: 'Account.csv', status: 'running', dry_run: 0, errors: '[]', actor_label: 'cli', started_at: at, heartbeat_at: at, read: 4000, created: 4000 })
+        .execute();
+    } finally {
+      await dbh.close();
+    }
+    await page.reload();
+    const runs = page.getByTestId('import-runs-table').locator('tbody tr');
+    await expect.poll(() => runs.count(), { timeout: 10_000 }).toBe(4);
+    const last = runs.nth(3);
+    expect((await last.locator('td').allTextContents()).slice(2, 5)).toEqual(['Account.csv', 'interrupted', '4,000']);
+    await last.getByText('interrupted').hover();
+    await page.getByText('running the same file again completes it').waitFor();
   });
 });
