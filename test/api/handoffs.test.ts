@@ -178,6 +178,16 @@ describe('the handoff brief', () => {
     expect((await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().openClarifications).toBe(1);
   });
 
+  it('lists briefs as each brief shows itself: deal, account and open clarifications', async () => {
+    const items = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items as Array<Record<string, unknown>>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.find((b) => b.id === id)).toMatchObject({ openClarifications: 1, accountName: 'Contoso Logistics' });
+    for (const item of items) {
+      const detail = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${item.id}` })).json();
+      expect(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]]))).toEqual(item);
+    }
+  });
+
   it('is accepted by delivery: the account gets its delivery lead and the first ownership handoff is dated', async () => {
     const res = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: { note: 'Kickoff next Tuesday' } });
     expect(res.statusCode).toBe(200);

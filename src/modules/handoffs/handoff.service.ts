@@ -7,18 +7,15 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
-import type { Account } from '../accounts/account.ts';
 import { getAccount, updateAccount } from '../accounts/account.service.ts';
-import type { Deal, GuardRequirements } from '../deals/deal.ts';
+import type { Deal } from '../deals/deal.ts';
 import { getDeal } from '../deals/deal.service.ts';
 import { guardSetting } from '../deals/deal.settings.ts';
 import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
 import {
   BRIEF_FIELD_LABELS,
   type BriefAction,
-  type BriefContent,
   type BriefField,
-  type BriefScore,
   type BriefState,
   briefContentSchema,
   describeField,
@@ -46,10 +43,11 @@ const toClarification = (r: store.ClarificationRow): Clarification => ({
   answeredAt: r.answered_at,
 });
 
-async function summarize(db: Db, workspaceId: string, r: store.BriefRow, deal: Deal | GuardRequirements, account?: Account | null): Promise<BriefSummary> {
-  const d = 'id' in deal ? deal : await getDeal(db, workspaceId, r.deal_id, deal);
-  const a = account !== undefined ? account : r.account_id ? await getAccount(db, scopeOf(workspaceId), r.account_id).catch(() => null) : null;
-  const clarifications = await store.selectClarifications(db, workspaceId, r.id);
+/** What a brief's summary shows of its deal. */
+type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName'>;
+
+/** A brief as lists show it, from its row, its deal, its account's name and its open clarifications (pure). */
+function summarize(r: store.BriefRow, d: DealFacts, accountName: string | null, openClarifications: number): BriefSummary {
   return {
     id: r.id,
     dealId: r.deal_id,
@@ -58,7 +56,7 @@ async function summarize(db: Db, workspaceId: string, r: store.BriefRow, deal: D
     currency: d.currency,
     signedDate: d.signedDate,
     accountId: r.account_id,
-    accountName: a?.name ?? d.accountName,
+    accountName: accountName ?? d.accountName,
     state: r.state as BriefState,
     completeness: r.completeness,
     aeUserId: r.ae_user_id,
@@ -68,7 +66,7 @@ async function summarize(db: Db, workspaceId: string, r: store.BriefRow, deal: D
     returnedAt: r.returned_at,
     returnReasons: r.return_reasons ? (JSON.parse(r.return_reasons) as string[]) : [],
     dealReopenedAt: r.deal_reopened_at,
-    openClarifications: clarifications.filter((c) => c.answered_at === null).length,
+    openClarifications,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -87,13 +85,14 @@ export async function getBrief(db: Db, workspaceId: string, id: string): Promise
   const account = r.account_id ? await getAccount(db, scopeOf(workspaceId), r.account_id).catch(() => null) : null;
   const content = briefContentSchema.parse(JSON.parse(r.content));
   const config = await readSetting(db, workspaceId, completenessSetting);
+  const clarifications = await store.selectClarifications(db, workspaceId, id);
   return {
-    ...(await summarize(db, workspaceId, r, deal, account)),
+    ...summarize(r, deal, account?.name ?? null, clarifications.filter((c) => c.answered_at === null).length),
     content,
     score: scoreBrief(content, config, account?.segment ?? null, Boolean(deal.partnerName ?? account?.partnerId)),
     deal,
     account,
-    clarifications: (await store.selectClarifications(db, workspaceId, id)).map(toClarification),
+    clarifications: clarifications.map(toClarification),
     projectId: await projectIdOfHandoff(db, workspaceId, id),
     events: (await store.selectEvents(db, workspaceId, id)).map((e) => ({
       at: e.at,
@@ -115,9 +114,17 @@ export async function listBriefs(
   opts: { limit: number; cursor?: string; states?: BriefState[]; accountId?: string; dealId?: string; userId?: string },
 ): Promise<{ items: BriefSummary[]; nextCursor: string | null; counts: Record<string, number> }> {
   const rows = await store.selectBriefs(db, workspaceId, { ...opts, before: decodeCursor(opts.cursor, isKey), limit: opts.limit + 1 });
-  const req = await readSetting(db, workspaceId, guardSetting);
-  const items: BriefSummary[] = [];
-  for (const r of rows.slice(0, opts.limit)) items.push(await summarize(db, workspaceId, r, req));
+  const page = rows.slice(0, opts.limit);
+  // Three queries for the page, whatever its length: the deals, the accounts' names, the open clarifications.
+  const deals = new Map((await store.selectDealFacts(db, workspaceId, page.map((r) => r.deal_id))).map((d) => [d.id, d]));
+  const accounts = new Map((await store.selectAccountNamesByIds(db, workspaceId, page.flatMap((r) => r.account_id ?? []))).map((a) => [a.id, a.name]));
+  const open = await store.countOpenClarifications(db, workspaceId, page.map((r) => r.id));
+  const items = page.map((r) => {
+    const d = deals.get(r.deal_id);
+    if (!d) throw AppError.notFound('deal');
+    const facts: DealFacts = { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name };
+    return summarize(r, facts, (r.account_id && accounts.get(r.account_id)) || null, open.get(r.id) ?? 0);
+  });
   const last = items.at(-1);
   return {
     items,

@@ -107,3 +107,26 @@ export async function setAccountOfDealBriefs(db: Db, workspaceId: string, accoun
       .execute();
   }
 }
+
+/** What brief lists show of these deals. */
+export const selectDealFacts = (db: Db, workspaceId: string, dealIds: string[]) =>
+  dealIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('deals').select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name']).where('workspace_id', '=', workspaceId).where('id', 'in', dealIds).execute();
+
+export const selectAccountNamesByIds = (db: Db, workspaceId: string, accountIds: string[]) =>
+  accountIds.length === 0 ? Promise.resolve([]) : db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', accountIds).execute();
+
+/** Unanswered clarifications by brief, for these briefs (absent: none). */
+export async function countOpenClarifications(db: Db, workspaceId: string, briefIds: string[]): Promise<Map<string, number>> {
+  if (briefIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('handoff_clarifications')
+    .select(['brief_id', (eb) => eb.fn.countAll().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .where('brief_id', 'in', briefIds)
+    .where('answered_at', 'is', null)
+    .groupBy('brief_id')
+    .execute();
+  return new Map(rows.map((r) => [r.brief_id, Number(r.n)]));
+}
