@@ -1,16 +1,9 @@
 /** Queries of account and contact imports: each batch looks its records up by CRM id, domain, email or name. */
+import { chunked } from '../../platform/db/chunked.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AccountRow, ContactRow } from './account.store.ts';
 import type { AccountExternalIdTable, ContactExternalIdTable } from './account-import.table.ts';
 import type { AccountTable, ContactTable } from './account.table.ts';
-
-/** Runs a lookup over values in chunks, keeping every statement under the databases' bound-parameter limits. */
-async function chunked<T, R>(values: readonly T[], size: number, query: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const unique = [...new Set(values)];
-  const out: R[] = [];
-  for (let i = 0; i < unique.length; i += size) out.push(...(await query(unique.slice(i, i + size))));
-  return out;
-}
 
 export const selectAccountLinks = (db: Db, workspaceId: string, source: string, externalIds: readonly string[]) =>
   chunked(externalIds, 500, (ids) =>

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
+import { chunkedCount } from '../../platform/db/chunked.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { insertMany } from '../../platform/db/insert-many.ts';
 import type { DealStageMappingTable, DealTable } from './deal.table.ts';
@@ -105,17 +106,7 @@ export function selectDealsWithoutAccount(db: Db, workspaceId: string, afterId: 
 }
 
 /** Gives deals that still have no account this one; returns how many it changed. */
-export async function setAccountOfDeals(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> {
-  let changed = 0;
-  for (let i = 0; i < dealIds.length; i += 500) {
-    const r = await db
-      .updateTable('deals')
-      .set({ account_id: accountId })
-      .where('workspace_id', '=', workspaceId)
-      .where('account_id', 'is', null)
-      .where('id', 'in', dealIds.slice(i, i + 500))
-      .executeTakeFirst();
-    changed += Number(r.numUpdatedRows);
-  }
-  return changed;
-}
+export const setAccountOfDeals = (db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> =>
+  chunkedCount(dealIds, 500, (ids) =>
+    db.updateTable('deals').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('id', 'in', ids).executeTakeFirst(),
+  );

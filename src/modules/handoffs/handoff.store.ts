@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { chunkedCount } from '../../platform/db/chunked.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from './handoff.table.ts';
 
@@ -96,17 +97,10 @@ export const selectOwnershipHandoffs = (db: Db, workspaceId: string, accountId: 
     .execute();
 
 /** Gives the briefs of these deals that have no account yet this one (their deal was just linked to it). */
-export async function setAccountOfDealBriefs(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<void> {
-  for (let i = 0; i < dealIds.length; i += 500) {
-    await db
-      .updateTable('handoff_briefs')
-      .set({ account_id: accountId })
-      .where('workspace_id', '=', workspaceId)
-      .where('account_id', 'is', null)
-      .where('deal_id', 'in', dealIds.slice(i, i + 500))
-      .execute();
-  }
-}
+export const setAccountOfDealBriefs = (db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> =>
+  chunkedCount(dealIds, 500, (ids) =>
+    db.updateTable('handoff_briefs').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('deal_id', 'in', ids).executeTakeFirst(),
+  );
 
 /** What brief lists show of these deals. */
 export const selectDealFacts = (db: Db, workspaceId: string, dealIds: string[]) =>

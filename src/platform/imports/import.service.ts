@@ -31,6 +31,8 @@ export interface ImportOptions<R> {
 
 class DryRunRollback extends Error {}
 
+const countsOf = ({ read, created, updated, unchanged, rejected, skipped }: ImportReport) => ({ read, created, updated, unchanged, rejected, skipped });
+
 /**
  * Runs an import: mapped rows stream in, are applied in batches (2,000 rows) of one transaction each (a batch commits
  * or rolls back whole; a bad row is rejected before it is written and never half-written), and the run
@@ -73,15 +75,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
   const saveProgress = () =>
     db
       .updateTable('import_runs')
-      .set({
-        read: report.read,
-        created: report.created,
-        updated: report.updated,
-        unchanged: report.unchanged,
-        rejected: report.rejected,
-        skipped: report.skipped,
-        heartbeat_at: nowIso(),
-      })
+      .set({ ...countsOf(report), heartbeat_at: nowIso() })
       .where('id', '=', runId)
       .execute();
 
@@ -139,12 +133,7 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       .updateTable('import_runs')
       .set({
         status,
-        read: report.read,
-        created: report.created,
-        updated: report.updated,
-        unchanged: report.unchanged,
-        rejected: report.rejected,
-        skipped: report.skipped,
+        ...countsOf(report),
         errors: JSON.stringify(report.errors.slice(0, 1000)),
         finished_at: nowIso(),
       })
@@ -152,14 +141,13 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
       .execute();
   }
   if (!opts.dryRun) {
-    const { read, created, updated, unchanged, rejected, skipped } = report;
     await recordAudit(db, {
       workspaceId: opts.workspaceId,
       actor: opts.actor,
       action: opts.audit.action,
       entityType: 'import_run',
       entityId: runId,
-      after: { file: opts.fileName, format: opts.format, ...opts.audit.details, read, created, updated, unchanged, rejected, skipped },
+      after: { file: opts.fileName, format: opts.format, ...opts.audit.details, ...countsOf(report) },
     });
   }
   return { ...report, runId };
