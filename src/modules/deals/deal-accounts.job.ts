@@ -5,6 +5,6 @@ import { linkDealsToAccounts } from './deal-accounts.ts';
 export const linkDealAccountsJob: JobHandler<unknown> = async ({ db, job, logger }) => {
   const workspaceId = job.workspaceId;
   if (!workspaceId) return;
-  const linked = await db.transaction().execute((trx) => linkDealsToAccounts(trx, workspaceId));
+  const linked = await linkDealsToAccounts(db, workspaceId);
   logger.info({ workspaceId, linked }, 'deals linked to the accounts they name');
 };

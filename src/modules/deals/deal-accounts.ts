@@ -5,7 +5,9 @@
  * are linked when it appears (`linkDealsToAccounts`, run as a job after accounts are created or imported), and so
  * are their handoff briefs.
  */
+import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { accountsByCrmIds, crmRefKey } from '../accounts/account-lookup.service.ts';
 import { accountNameIndex } from '../accounts/account.service.ts';
 import { setAccountOfDealBriefs } from '../handoffs/handoff.store.ts';
@@ -32,7 +34,7 @@ export async function resolveDealAccounts(db: Db, workspaceId: string, deals: re
 const PAGE = 2000;
 
 /** Links the workspace's deals without an account to the accounts they name, page by page; returns how many. */
-export async function linkDealsToAccounts(db: Db, workspaceId: string): Promise<number> {
+export async function linkDealsToAccounts(db: Kysely<Database>, workspaceId: string): Promise<number> {
   const names = await accountNameIndex(db, workspaceId);
   let linked = 0;
   let after: string | null = null;
@@ -52,11 +54,16 @@ export async function linkDealsToAccounts(db: Db, workspaceId: string): Promise<
       const account = found[i];
       if (account) byAccount.set(account, [...(byAccount.get(account) ?? []), d.id]);
     });
-    for (const [accountId, dealIds] of byAccount) {
-      linked += await store.setAccountOfDeals(db, workspaceId, accountId, dealIds);
-      // A deal won before its account was known has its brief already: the brief follows the deal.
-      await setAccountOfDealBriefs(db, workspaceId, accountId, dealIds);
-    }
+    // One short transaction per page: a deal and its brief change together, and other writers wait little.
+    linked += await db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (const [accountId, dealIds] of byAccount) {
+        n += await store.setAccountOfDeals(trx, workspaceId, accountId, dealIds);
+        // A deal won before its account was known has its brief already: the brief follows the deal.
+        await setAccountOfDealBriefs(trx, workspaceId, accountId, dealIds);
+      }
+      return n;
+    });
     if (page.length < PAGE) return linked;
   }
 }
