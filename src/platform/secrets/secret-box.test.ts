@@ -86,6 +86,9 @@ describe('the secret key', () => {
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       expect(loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') }, (f) => made.push(f))).toEqual(first);
       expect(made).toHaveLength(1);
+      // A data folder that cannot be made (root writes anywhere, so: one under a file).
+      fs.writeFileSync(path.join(dataDir, 'a-file'), '');
+      expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'a-file', 'data') })).toThrow(/could not make the secret key .* set BATON_SECRET_KEY/);
       fs.writeFileSync(file, 'broken');
       expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') })).toThrow(`${file} must hold 32 bytes`);
     } finally {

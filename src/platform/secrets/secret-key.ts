@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.ts';
+import { AppError } from '../errors/app-error.ts';
 import { SECRET_KEY_BYTES } from './secret-box.ts';
 
 export const SECRET_KEY_FILE = 'secret.key';
@@ -13,20 +14,37 @@ export const SECRET_KEY_FILE = 'secret.key';
 export function loadSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>, onMade?: (file: string) => void): Buffer {
   if (config.secretKey) return config.secretKey;
   const file = path.join(config.dataDir, SECRET_KEY_FILE);
+  const existing = readKeyFile(file);
+  if (existing) return existing;
   try {
-    return parseKey(fs.readFileSync(file, 'utf8'), file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-  }
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  try {
+    fs.mkdirSync(config.dataDir, { recursive: true });
     // `wx`: two processes starting at once never overwrite each other's key; the second reads the first's.
     fs.writeFileSync(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
     onMade?.(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new AppError('unavailable', `could not make the secret key ${file} (${code ?? (err as Error).message}): make BATON_DATA_DIR writable, or set BATON_SECRET_KEY`, { cause: err });
   }
-  return parseKey(fs.readFileSync(file, 'utf8'), file);
+  const made = readKeyFile(file);
+  if (!made) throw new AppError('unavailable', `the secret key ${file} vanished as it was made`);
+  return made;
+}
+
+/** The key a file holds; undefined when there is no such file (or folder). A file that is not a key stops the start. */
+function readKeyFile(file: string): Buffer | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new AppError('unavailable', `could not read the secret key ${file} (${code ?? (err as Error).message})`, { cause: err });
+  }
+  try {
+    return parseKey(text, file);
+  } catch (err) {
+    throw new AppError('unavailable', (err as Error).message);
+  }
 }
 
 /** 32 bytes written as base64 or as 64 hex digits; anything else is refused with where it came from. */
