@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/database.ts';
-import { secretBox } from '../../src/platform/secrets/secret-box.ts';
+import { keyIdOf, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { loadSecretKey, SECRET_KEY_FILE } from '../../src/platform/secrets/secret-key.ts';
 import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 
@@ -110,5 +111,17 @@ describe('baton integration', () => {
     const r = baton(['integration', 'list', '--workspace', 'acme'], { ...env, BATON_SECRET_KEY: 'not-a-key' });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('BATON_SECRET_KEY must hold 32 bytes');
+  });
+
+  it('says at start when secrets were sealed with another key than its own', () => {
+    const other = randomBytes(32);
+    const r = baton(['integration', 'list', '--workspace', 'acme'], { ...env, BATON_SECRET_KEY: other.toString('base64') });
+    expect(r.status, r.stderr).toBe(0);
+    const log = `${r.stdout}${r.stderr}`;
+    expect(log).toContain('sealed with another key than this instance');
+    expect(log).toContain(keyIdOf(other));
+    expect(log).toContain(keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir })));
+    const own = baton(['integration', 'list', '--workspace', 'acme'], env);
+    expect(`${own.stdout}${own.stderr}`).not.toContain('sealed with another key');
   });
 });

@@ -29,6 +29,9 @@ const UNREADABLE = 'this Baton instance cannot read a secret it stored; its admi
 
 export const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
 
+/** The id of the key that sealed a value; undefined for a value stored plain. */
+export const sealedWith = (stored: string): string | undefined => (isSealed(stored) ? stored.slice(PREFIX.length).split(':')[0] : undefined);
+
 export const keyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
 export function secretBox(key: Buffer): SecretBox {

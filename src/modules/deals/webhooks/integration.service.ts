@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
-import { isSealed, type SecretBox } from '../../../platform/secrets/secret-box.ts';
+import { isSealed, type SecretBox, sealedWith } from '../../../platform/secrets/secret-box.ts';
 import { readSetting, replaceSetting, selectSettingRows, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { webhookSecretsSetting } from './webhook.settings.ts';
 import { HUBSPOT, type Integration, MIN_SECRET_LENGTH, secretState, sourceNameProblem, type WebhookDelivery, webhookPath } from './webhook.ts';
@@ -18,6 +18,18 @@ export async function webhookSecret(db: Db, box: SecretBox, workspaceId: string,
   const secrets = await readSetting(db, workspaceId, webhookSecretsSetting);
   const stored = Object.hasOwn(secrets, source) ? secrets[source] : undefined;
   return stored && box.open(stored.secret, sealContext(workspaceId, source));
+}
+
+/** Secrets sealed with another key than this instance's, by key id: an instance of the same database set up apart. */
+export async function secretsSealedElsewhere(db: Db, box: SecretBox): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const { workspace_id: workspaceId } of await selectSettingRows(db, webhookSecretsSetting.key)) {
+    for (const s of Object.values(await readSetting(db, workspaceId, webhookSecretsSetting))) {
+      const id = sealedWith(s.secret);
+      if (id && id !== box.keyId) out.set(id, (out.get(id) ?? 0) + 1);
+    }
+  }
+  return out;
 }
 
 /**
