@@ -11,7 +11,7 @@ import { JobRunner } from '../platform/jobs/runner.ts';
 import { createLogger, type Logger } from '../platform/logging/logger.ts';
 import { secretBox } from '../platform/secrets/secret-box.ts';
 import { loadSecretKey } from '../platform/secrets/secret-key.ts';
-import { sealPlainWebhookSecrets, secretsSealedElsewhere } from '../modules/deals/webhooks/integration.service.ts';
+import { upkeepWebhookSecrets } from '../modules/deals/webhooks/integration.service.ts';
 import { type FirstStart, firstStart } from './first-start.ts';
 import { WEB_DIST_DIR } from './paths.ts';
 
@@ -34,12 +34,11 @@ export async function openContext(config: Config, logger?: Logger, options: { se
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');
-    const sealed = await sealPlainWebhookSecrets(dbh.db, secrets);
+    const { sealed, sealedElsewhere } = await upkeepWebhookSecrets(dbh.db, secrets);
     if (sealed > 0) log.info({ sealed, keyId: secrets.keyId }, 'webhook secrets stored in plain text are now sealed');
-    const elsewhere = await secretsSealedElsewhere(dbh.db, secrets);
-    if (elsewhere.size > 0) {
+    if (sealedElsewhere.size > 0) {
       log.error(
-        { keyId: secrets.keyId, sealedWith: Object.fromEntries(elsewhere) },
+        { keyId: secrets.keyId, sealedWith: Object.fromEntries(sealedElsewhere) },
         'some webhook secrets were sealed with another key than this instance’s, and their webhooks will fail here: give every instance the same BATON_SECRET_KEY, or set those secrets again',
       );
     }

@@ -37,6 +37,11 @@ export async function accountsByReference(db: Db, workspaceId: string, groupIds:
   return out;
 }
 
+/** The names of these accounts by id; ids the workspace does not have are left out. */
+export async function accountNamesOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  return new Map((await selectAccountsByIds(db, workspaceId, ids)).map((a) => [a.id, a.name]));
+}
+
 /** A customer as a CRM record names it: the CRM (`salesforce`, `hubspot` …) and its id there. */
 export interface CrmAccountRef {
   source: string;

@@ -10,7 +10,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { accountsByCrmIds, crmRefKey } from '../accounts/account-lookup.service.ts';
 import { accountNameIndex } from '../accounts/account.service.ts';
-import { setAccountOfDealBriefs } from '../handoffs/handoff.store.ts';
+import { onDealsLinkedToAccount } from '../handoffs/handoff.intake.ts';
 import * as store from './deal.store.ts';
 
 export interface DealAccountRef {
@@ -59,8 +59,7 @@ export async function linkDealsToAccounts(db: Kysely<Database>, workspaceId: str
       let n = 0;
       for (const [accountId, dealIds] of byAccount) {
         n += await store.setAccountOfDeals(trx, workspaceId, accountId, dealIds);
-        // A deal won before its account was known has its brief already: the brief follows the deal.
-        await setAccountOfDealBriefs(trx, workspaceId, accountId, dealIds);
+        await onDealsLinkedToAccount(trx, workspaceId, accountId, dealIds);
       }
       return n;
     });

@@ -219,6 +219,15 @@ export async function getDeal(db: Db, workspaceId: string, id: string, req: Guar
   return toDeal(row, req);
 }
 
+/** What a deal shows where it is listed beside something else (a handoff brief). */
+export type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName'>;
+
+/** The facts of these deals by id; ids the workspace does not have are left out. */
+export async function dealFactsOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, DealFacts>> {
+  const rows = await store.selectDealFacts(db, workspaceId, ids);
+  return new Map(rows.map((d) => [d.id, { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name }]));
+}
+
 /** Deal ids by the CRM's external id, for one source; ids the workspace does not know are left out. */
 export async function dealIdsByExternalId(db: Db, workspaceId: string, source: string, externalIds: string[]): Promise<Map<string, string>> {
   if (externalIds.length === 0) return new Map();

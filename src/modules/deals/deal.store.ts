@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
-import { chunkedCount } from '../../platform/db/chunked.ts';
+import { chunked, chunkedCount } from '../../platform/db/chunked.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { insertMany } from '../../platform/db/insert-many.ts';
 import type { DealStageMappingTable, DealTable } from './deal.table.ts';
@@ -92,6 +92,12 @@ export const updateDealsCategory = (
     .where('workspace_id', '=', workspaceId)
     .where('id', 'in', ids)
     .execute();
+
+/** What lists elsewhere show of these deals. */
+export const selectDealFacts = (db: Db, workspaceId: string, ids: readonly string[]) =>
+  chunked(ids, 500, (chunk) =>
+    db.selectFrom('deals').select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name']).where('workspace_id', '=', workspaceId).where('id', 'in', chunk).execute(),
+  );
 
 /** A page of deals with no account that name one (by CRM id or name), in id order after `afterId`. */
 export function selectDealsWithoutAccount(db: Db, workspaceId: string, afterId: string | null, limit: number) {

@@ -31,6 +31,11 @@ function prefill(contacts: Contact[]): BriefContent {
   return { ...EMPTY_BRIEF, stakeholders: current.slice(0, 20).map((c) => ({ name: c.name, role: CONTACT_ROLE_LABELS[c.role], email: c.email })) };
 }
 
+/** Deals just linked to an account: their briefs without one (a deal won before its account was known) follow. */
+export async function onDealsLinkedToAccount(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<void> {
+  await store.setAccountOfDealBriefs(db, workspaceId, accountId, dealIds);
+}
+
 export async function onJourneyTransitions(db: Db, workspaceId: string, transitions: JourneyTransition[]): Promise<void> {
   if (transitions.length === 0) return;
   const config = await readSetting(db, workspaceId, completenessSetting);

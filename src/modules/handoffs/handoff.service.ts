@@ -7,9 +7,9 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
+import { accountNamesOf } from '../accounts/account-lookup.service.ts';
 import { getAccount, updateAccount } from '../accounts/account.service.ts';
-import type { Deal } from '../deals/deal.ts';
-import { getDeal } from '../deals/deal.service.ts';
+import { type DealFacts, dealFactsOf, getDeal } from '../deals/deal.service.ts';
 import { guardSetting } from '../deals/deal.settings.ts';
 import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
 import {
@@ -42,9 +42,6 @@ const toClarification = (r: store.ClarificationRow): Clarification => ({
   answeredBy: r.answered_by,
   answeredAt: r.answered_at,
 });
-
-/** What a brief's summary shows of its deal. */
-type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName'>;
 
 /** A brief as lists show it, from its row, its deal, its account's name and its open clarifications (pure). */
 function summarize(r: store.BriefRow, d: DealFacts, accountName: string | null, openClarifications: number): BriefSummary {
@@ -116,14 +113,13 @@ export async function listBriefs(
   const rows = await store.selectBriefs(db, workspaceId, { ...opts, before: decodeCursor(opts.cursor, isKey), limit: opts.limit + 1 });
   const page = rows.slice(0, opts.limit);
   // Three queries for the page, whatever its length: the deals, the accounts' names, the open clarifications.
-  const deals = new Map((await store.selectDealFacts(db, workspaceId, page.map((r) => r.deal_id))).map((d) => [d.id, d]));
-  const accounts = new Map((await store.selectAccountNamesByIds(db, workspaceId, page.flatMap((r) => r.account_id ?? []))).map((a) => [a.id, a.name]));
+  const deals = await dealFactsOf(db, workspaceId, page.map((r) => r.deal_id));
+  const accounts = await accountNamesOf(db, workspaceId, page.flatMap((r) => r.account_id ?? []));
   const open = await store.countOpenClarifications(db, workspaceId, page.map((r) => r.id));
   const items = page.map((r) => {
     const d = deals.get(r.deal_id);
     if (!d) throw AppError.notFound('deal');
-    const facts: DealFacts = { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name };
-    return summarize(r, facts, (r.account_id && accounts.get(r.account_id)) || null, open.get(r.id) ?? 0);
+    return summarize(r, d, (r.account_id && accounts.get(r.account_id)) || null, open.get(r.id) ?? 0);
   });
   const last = items.at(-1);
   return {

@@ -102,15 +102,6 @@ export const setAccountOfDealBriefs = (db: Db, workspaceId: string, accountId: s
     db.updateTable('handoff_briefs').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('deal_id', 'in', ids).executeTakeFirst(),
   );
 
-/** What brief lists show of these deals. */
-export const selectDealFacts = (db: Db, workspaceId: string, dealIds: string[]) =>
-  dealIds.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('deals').select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name']).where('workspace_id', '=', workspaceId).where('id', 'in', dealIds).execute();
-
-export const selectAccountNamesByIds = (db: Db, workspaceId: string, accountIds: string[]) =>
-  accountIds.length === 0 ? Promise.resolve([]) : db.selectFrom('accounts').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', accountIds).execute();
-
 /** Unanswered clarifications by brief, for these briefs (absent: none). */
 export async function countOpenClarifications(db: Db, workspaceId: string, briefIds: string[]): Promise<Map<string, number>> {
   if (briefIds.length === 0) return new Map();

@@ -2,7 +2,7 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
-import { isSealed, type SecretBox, sealedWith } from '../../../platform/secrets/secret-box.ts';
+import { type SecretBox, sealedWith } from '../../../platform/secrets/secret-box.ts';
 import { readSetting, replaceSetting, selectSettingRows, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { webhookSecretsSetting } from './webhook.settings.ts';
 import { HUBSPOT, type Integration, MIN_SECRET_LENGTH, secretState, sourceNameProblem, type WebhookDelivery, webhookPath } from './webhook.ts';
@@ -20,34 +20,29 @@ export async function webhookSecret(db: Db, box: SecretBox, workspaceId: string,
   return stored && box.open(stored.secret, sealContext(workspaceId, source));
 }
 
-/** Secrets sealed with another key than this instance's, by key id: an instance of the same database set up apart. */
-export async function secretsSealedElsewhere(db: Db, box: SecretBox): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const { workspace_id: workspaceId } of await selectSettingRows(db, webhookSecretsSetting.key)) {
-    for (const s of Object.values(await readSetting(db, workspaceId, webhookSecretsSetting))) {
-      const id = sealedWith(s.secret);
-      if (id && id !== box.keyId) out.set(id, (out.get(id) ?? 0) + 1);
-    }
-  }
-  return out;
-}
-
 /**
- * Seals every webhook secret still stored in plain text (set before Baton sealed them), in every workspace; run
- * at each start. Returns how many it sealed. The audit log is not written: nothing a person set changes.
+ * The stored webhook secrets as this instance finds them at start, in one walk over every workspace: those still in
+ * plain text (set before Baton sealed them) are sealed, unaudited as nothing a person set changes; those sealed
+ * with another key than this instance's (an instance of the same database set up apart) are counted by key id.
  */
-export async function sealPlainWebhookSecrets(db: Db, box: SecretBox): Promise<number> {
+export async function upkeepWebhookSecrets(db: Db, box: SecretBox): Promise<{ sealed: number; sealedElsewhere: Map<string, number> }> {
   let sealed = 0;
+  const sealedElsewhere = new Map<string, number>();
   for (const { workspace_id: workspaceId } of await selectSettingRows(db, webhookSecretsSetting.key)) {
     const secrets = await readSetting(db, workspaceId, webhookSecretsSetting);
-    const plain = Object.entries(secrets).filter(([, s]) => !isSealed(s.secret));
-    if (plain.length === 0) continue;
     const next = { ...secrets };
-    for (const [source, s] of plain) next[source] = { ...s, secret: box.seal(s.secret, sealContext(workspaceId, source)), last4: s.secret.slice(-4) };
-    await replaceSetting(db, workspaceId, webhookSecretsSetting, next);
-    sealed += plain.length;
+    let changed = false;
+    for (const [source, s] of Object.entries(secrets)) {
+      const keyId = sealedWith(s.secret);
+      if (keyId === undefined) {
+        next[source] = { ...s, secret: box.seal(s.secret, sealContext(workspaceId, source)), last4: s.secret.slice(-4) };
+        changed = true;
+        sealed += 1;
+      } else if (keyId !== box.keyId) sealedElsewhere.set(keyId, (sealedElsewhere.get(keyId) ?? 0) + 1);
+    }
+    if (changed) await replaceSetting(db, workspaceId, webhookSecretsSetting, next);
   }
-  return sealed;
+  return { sealed, sealedElsewhere };
 }
 
 /** Checks a source name for the integrations API: `hubspot`, or a generic CRM's name. */
