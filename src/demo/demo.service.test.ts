@@ -98,7 +98,7 @@ describe('the demo’s deals and handoffs', () => {
   it('holds ten weeks of product usage: an adoption portfolio, an underused release and a failing integration', async () => {
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     const scope = { workspaceId: workspace.id, partnerId: null };
-    // Usage is dated from the demo's own today; integration syncs from the clock (they cannot be reported ahead of it).
+    // Usage and integration syncs are dated from the demo's own day, never from the machine's clock.
     const demoDay = today.toISOString().slice(0, 10);
     const book = await portfolio(t.db, scope, { day: demoDay, sort: 'adoptionRate', order: 'asc', limit: 100, offset: 0 });
     expect(book.total).toBeGreaterThan(40);
@@ -108,7 +108,7 @@ describe('the demo’s deals and handoffs', () => {
     const report = await underuse(t.db, scope, demoDay, DEFAULT_USAGE_THRESHOLDS.release);
     const scheduled = report.items.find((r) => r.feature === 'scheduled-reports');
     expect(scheduled, JSON.stringify(scheduled)).toMatchObject({ flagged: true });
-    const health = await integrationRows(t.db, scope, new Date().toISOString().slice(0, 10), DEFAULT_USAGE_THRESHOLDS.integration);
+    const health = await integrationRows(t.db, scope, demoDay, DEFAULT_USAGE_THRESHOLDS.integration);
     expect(health.some((h) => h.errorSpike)).toBe(true);
     expect(health.some((h) => h.noRecentSync)).toBe(true);
   });

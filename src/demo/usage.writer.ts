@@ -38,9 +38,9 @@ export async function writeDemoUsage(db: Db, ctx: { workspaceId: string; data: D
     rows += features.length + users.length;
   }
 
-  // A CRM sync on a dozen customers, twice a day: one failing far more than usual this week, one silent for nine days. Syncs
-  // are reported as they happen, so never later than the clock says, whatever day the demo is built for.
-  const syncNow = Math.min(ctx.today.getTime(), Date.now());
+  // A CRM sync on a dozen customers, twice a day: one failing far more than usual this week, one silent for nine days,
+  // dated from the demo's own day (its clock), like the usage above.
+  const syncNow = ctx.today.getTime();
   const synced = usage.slice(0, 12);
   const reports = synced.flatMap((u, i) =>
     // Twice a day, at 1:00 and 13:00 before the hour the demo is built.
@@ -54,6 +54,6 @@ export async function writeDemoUsage(db: Db, ctx: { workspaceId: string; data: D
         occurredAt: new Date(syncNow - d * DAY - 3_600_000).toISOString(),
       })),
   ).filter((r) => r.account);
-  for (let i = 0; i < reports.length; i += 500) await recordReports(db, workspaceId, reports.slice(i, i + 500), (n, name) => `reports.${i + n}.${name}`);
+  for (let i = 0; i < reports.length; i += 500) await recordReports(db, workspaceId, reports.slice(i, i + 500), (n, name) => `reports.${i + n}.${name}`, ctx.today);
   return { accounts: usage.length, rows };
 }

@@ -32,10 +32,15 @@ export interface ReportProblem {
  * Resolves each report's account; answers the reports resolved and a problem for each that is not (its account
  * unknown or ambiguous, or its time too far ahead), which the caller names its own way (API path, CSV row).
  */
-export async function resolveReports(db: Db, workspaceId: string, inputs: readonly ReportInput[]): Promise<{ reports: Array<StatusReport | null>; problems: ReportProblem[] }> {
+export async function resolveReports(
+  db: Db,
+  workspaceId: string,
+  inputs: readonly ReportInput[],
+  now: Date = new Date(),
+): Promise<{ reports: Array<StatusReport | null>; problems: ReportProblem[] }> {
   const accounts = await accountsByReference(db, workspaceId, inputs.map((i) => i.account.trim()));
   const problems: ReportProblem[] = [];
-  const limit = new Date(Date.now() + MAX_FUTURE_MS).toISOString();
+  const limit = new Date(now.getTime() + MAX_FUTURE_MS).toISOString();
   const reports = inputs.map((input, i) => {
     const accountId = accounts.get(input.account.trim());
     let ok = true;
@@ -62,9 +67,18 @@ export async function storeReports(db: Db, workspaceId: string, reports: readonl
   await store.upsertLatest(db, workspaceId, mergeLatest(known, reports), nowIso());
 }
 
-/** Records reports sent to the API: all of them, or none when one is refused (each refusal named). */
-export async function recordReports(db: Db, workspaceId: string, inputs: readonly ReportInput[], fieldOf: (index: number, name: string) => string): Promise<{ received: number; stored: number }> {
-  const { reports, problems } = await resolveReports(db, workspaceId, inputs);
+/**
+ * Records reports sent to the API: all of them, or none when one is refused (each refusal named). `now` is the
+ * clock reports may not run ahead of (the demo passes its own day).
+ */
+export async function recordReports(
+  db: Db,
+  workspaceId: string,
+  inputs: readonly ReportInput[],
+  fieldOf: (index: number, name: string) => string,
+  now: Date = new Date(),
+): Promise<{ received: number; stored: number }> {
+  const { reports, problems } = await resolveReports(db, workspaceId, inputs, now);
   const errors: FieldError[] = problems.map((p) => ({ field: fieldOf(p.index, p.field), message: p.message }));
   if (errors.length) throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
   await storeReports(db, workspaceId, reports as StatusReport[]);
