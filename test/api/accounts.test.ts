@@ -47,6 +47,16 @@ describe('accounts', () => {
     expect(q.items.map((a: { name: string }) => a.name)).toEqual(['alpha Logistics']);
   });
 
+  it('counts in total the accounts the filters pass, over every page, not the whole workspace', async () => {
+    const none = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=zzzz' })).json();
+    expect(none).toMatchObject({ items: [], total: 0 });
+    const smb = (await admin.request({ method: 'GET', url: '/api/v1/accounts?segment=smb&limit=2' })).json();
+    expect(smb.items).toHaveLength(2);
+    expect(smb.total).toBe(4);
+    const partnerQ = (await partnerClient.request({ method: 'GET', url: '/api/v1/accounts?q=zzzz' })).json();
+    expect(partnerQ.total).toBe(0);
+  });
+
   it('shows partner users only their firm’s accounts, and 404 for the others', async () => {
     const page = (await partnerClient.request({ method: 'GET', url: '/api/v1/accounts' })).json();
     expect(page.items.map((a: { name: string }) => a.name)).toEqual(['Bravo Retail']);

@@ -79,7 +79,7 @@ export async function listAccounts(
   return {
     items,
     nextCursor: rows.length > opts.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
-    total: await store.countAccounts(db, scope),
+    total: await store.countAccounts(db, caps, scope, opts),
   };
 }
 

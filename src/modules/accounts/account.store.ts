@@ -25,8 +25,9 @@ export interface AccountFilter {
   limit: number;
 }
 
-export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: AccountFilter) {
-  let q = scoped(db, scope).selectAll();
+/** The accounts of a scope that pass a filter's conditions (the page's cursor and size aside). */
+function filtered(db: Db, caps: DialectCapabilities, scope: Scope, f: Omit<AccountFilter, 'after' | 'limit'>) {
+  let q = scoped(db, scope);
   if (f.q) q = q.where('name', caps.caseInsensitiveLike, `%${f.q.replace(/[%_\\]/g, '')}%`);
   if (f.segment) q = q.where('segment', '=', f.segment);
   if (f.lifecyclePhase) q = q.where('lifecycle_phase', '=', f.lifecyclePhase);
@@ -42,6 +43,11 @@ export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, 
       ]),
     );
   }
+  return q;
+}
+
+export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: AccountFilter) {
+  let q = filtered(db, caps, scope, f).selectAll();
   if (f.after) {
     const { name, id } = f.after;
     q = q.where((eb) => eb.or([eb('name', '>', name), eb.and([eb('name', '=', name), eb('id', '>', id)])]));
@@ -49,8 +55,9 @@ export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, 
   return q.orderBy('name').orderBy('id').limit(f.limit).execute();
 }
 
-export async function countAccounts(db: Db, scope: Scope): Promise<number> {
-  const r = await scoped(db, scope).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+/** How many accounts of a scope pass a filter (every page of it), or all of them without one. */
+export async function countAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: Omit<AccountFilter, 'after' | 'limit'> = {}): Promise<number> {
+  const r = await filtered(db, caps, scope, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
