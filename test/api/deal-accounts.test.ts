@@ -46,7 +46,11 @@ describe('deals and their accounts', () => {
     expect(await accountOfBrief('006A000001')).toBe(await accountIdOf('Northwind Traders'));
     expect(await accountOfBrief('006A000003')).toBeNull();
     const listed = (await admin.request({ method: 'GET', url: '/api/v1/deals?limit=10' })).json().items;
-    expect(listed.find((d: { name: string }) => d.name === 'Deal 1').accountId).toBeTruthy();
+    const deal1 = listed.find((d: { name: string }) => d.name === 'Deal 1');
+    expect(deal1.accountId).toBeTruthy();
+    expect(deal1.accountName, 'the linked account’s name, though the file named none').toBe('Northwind Traders');
+    expect(listed.find((d: { name: string }) => d.name === 'Deal 3').accountName, 'no account known yet').toBeNull();
+    expect((await admin.request({ method: 'GET', url: `/api/v1/deals/${deal1.id}` })).json().accountName).toBe('Northwind Traders');
   });
 
   it('links waiting deals once their account is imported or created, and never guesses between two accounts of one name', async () => {

@@ -1,4 +1,5 @@
 import { hash as digest } from 'node:crypto';
+import { accountNamesOf } from '../accounts/account-lookup.service.ts';
 import { accountNameIndex } from '../accounts/account.service.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
@@ -204,7 +205,7 @@ export async function listDeals(
 ): Promise<{ items: Deal[]; nextCursor: string | null; counts: Record<string, number> }> {
   const before = decodeCursor(opts.cursor, isKey);
   const rows = await store.selectDeals(db, caps, workspaceId, { ...opts, before, limit: opts.limit + 1 });
-  const items = rows.slice(0, opts.limit).map((r) => toDeal(r, req));
+  const items = await withAccountNames(db, workspaceId, rows.slice(0, opts.limit).map((r) => toDeal(r, req)));
   const last = items.at(-1);
   return {
     items,
@@ -216,7 +217,16 @@ export async function listDeals(
 export async function getDeal(db: Db, workspaceId: string, id: string, req: GuardRequirements): Promise<Deal> {
   const row = await store.findDeal(db, workspaceId, id);
   if (!row) throw AppError.notFound('deal');
-  return toDeal(row, req);
+  return (await withAccountNames(db, workspaceId, [toDeal(row, req)]))[0]!;
+}
+
+/**
+ * Deals linked to an account show its name as Baton knows it: a CRM that names the customer by id only (a
+ * Salesforce Opportunity's AccountId) sends no name, and a renamed account shows its new one.
+ */
+async function withAccountNames(db: Db, workspaceId: string, deals: Deal[]): Promise<Deal[]> {
+  const names = await accountNamesOf(db, workspaceId, [...new Set(deals.flatMap((d) => d.accountId ?? []))]);
+  return deals.map((d) => (d.accountId && names.has(d.accountId) ? { ...d, accountName: names.get(d.accountId)! } : d));
 }
 
 /** What a deal shows where it is listed beside something else (a handoff brief). */
