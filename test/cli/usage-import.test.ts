@@ -153,16 +153,15 @@ describe('baton import usage / seats: the row-level report', () => {
     ]);
   }, 60_000);
 
-  it('imports integration sync reports with a row-level report, kept in the import history; a file without its columns stores nothing', async () => {
+  it('imports integration sync reports with a row-level report, kept in the import history, once; a file without its columns stores nothing', async () => {
     const csv = file('syncs.csv', 'account,integration,status,detail,occurred_at\nglobex.example,crm-sync,ok,,2026-03-01T08:00:00Z\nglobex.example,crm-sync,fine,,2026-03-01T09:00:00Z\numbrella.example,crm-sync,ok,,2026-03-01T09:00:00Z\n');
     const checked = json(['import', 'integration-status', csv, '--workspace', 'acme', '--dry-run']);
-    expect(checked).toMatchObject({ dryRun: true, read: 3, created: 1, rejected: 2 });
+    expect(checked).toMatchObject({ dryRun: true, read: 3, created: 2, rejected: 1 });
     const report = json(['import', 'integration-status', csv, '--workspace', 'acme']);
-    expect(report).toMatchObject({ dryRun: false, read: 3, created: 1, rejected: 2 });
-    expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
-      [2, 'status'],
-      [3, 'account'],
-    ]);
+    expect(report).toMatchObject({ dryRun: false, read: 3, created: 2, rejected: 1 });
+    expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[2, 'status']]);
+    expect(report.notes.join(' '), 'umbrella.example is not an account yet').toMatch(/umbrella\.example\) are kept aside/);
+    expect(json(['import', 'integration-status', csv, '--workspace', 'acme']), 'the same file again').toMatchObject({ read: 3, created: 0, unchanged: 2, rejected: 1 });
     const dbh = await openDatabase(cli.database.url);
     try {
       const daily = await dbh.db.selectFrom('integration_status_daily').select(['integration', 'ok_count', 'error_count']).execute();

@@ -10,7 +10,7 @@ import { withContext } from '../context.ts';
 /** `baton import integration-status <file> --workspace <slug>`: sync reports from a CSV, with a row-level report. */
 export function importIntegrationStatusCommand(): Command {
   return new Command('integration-status')
-    .description(`Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. Rejected rows store nothing.`)
+    .description(`Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. source and report_id are optional: a report imported again (the same source and report_id, or else the same source, account, integration and occurred_at) is unchanged. Reports of accounts Baton does not know yet are kept aside and counted once the account appears. Rejected rows store nothing.`)
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--dry-run', 'check every row, writing nothing')
@@ -33,7 +33,8 @@ export function importIntegrationStatusCommand(): Command {
         return;
       }
       console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file}`);
-      console.log(`  read ${result.read} · stored ${result.created} · rejected ${result.rejected} · run ${result.runId}`);
+      console.log(`  read ${result.read} · stored ${result.created} · unchanged ${result.unchanged} · rejected ${result.rejected} · run ${result.runId}`);
+      for (const note of result.notes) console.log(`  ${note}`);
       const shown = result.errors.slice(0, 50);
       for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
       if (result.errors.length > shown.length || result.errorsTruncated) console.log('  … and more: use --json for every error');

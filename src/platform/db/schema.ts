@@ -9,7 +9,7 @@ import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, 
 import type { UsageAccountSeatsTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
 import type { UsageAccountPlanTable, UsageFeatureEventTable, UsageFeatureTable } from '../../modules/usage/catalogue/catalogue.table.ts';
 import type { UsageReleaseFeatureTable, UsageReleaseTable } from '../../modules/usage/releases/release.table.ts';
-import type { IntegrationStatusDailyTable, IntegrationStatusTable } from '../../modules/usage/integrations/integration-status.table.ts';
+import type { IntegrationStatusDailyTable, IntegrationStatusReportTable, IntegrationStatusTable } from '../../modules/usage/integrations/integration-status.table.ts';
 import type { UsageImportRowTable } from '../../modules/usage/import/usage-import.table.ts';
 import type { PlaybookTable, PlaybookVersionTable } from '../../modules/delivery/playbooks/playbook.table.ts';
 import type { DeliveryResourceTable, ResourceTimeOffTable, WorkspaceHolidayTable } from '../../modules/delivery/resources/resource.table.ts';
@@ -68,6 +68,7 @@ export interface Database {
   usage_release_features: UsageReleaseFeatureTable;
   integration_status_daily: IntegrationStatusDailyTable;
   integration_status: IntegrationStatusTable;
+  integration_status_reports: IntegrationStatusReportTable;
   playbooks: PlaybookTable;
   playbook_versions: PlaybookVersionTable;
   delivery_resources: DeliveryResourceTable;

@@ -70,7 +70,7 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'usage.rematch',
     version: 1,
-    description: 'Matches kept-aside usage events to accounts that were created or imported',
+    description: 'Matches kept-aside usage events and integration sync reports to accounts that were created or imported',
     input: z.object({}),
     maxAttempts: 5,
     load: async () => (await import('../../modules/usage/ingest.jobs.ts')).rematchUsageJob,

@@ -87,7 +87,7 @@ export function IntegrationsTab({ session }: { session: Session }) {
           url="/api/v1/imports/integration-status"
           refresh={['usage-integrations']}
           testId="integration-status-import"
-          help="Columns: account (its Baton id, CRM id or domain), integration, status (ok or error), detail, occurred_at (an ISO time with its zone). A rejected row stores nothing; the run is kept in the import history."
+          help="Columns: account (its Baton id, CRM id or domain), integration, status (ok or error), detail, occurred_at (an ISO time with its zone), and optionally source and report_id. A report imported again counts once; reports of accounts not known yet are kept aside until the account appears. A rejected row stores nothing; the run is kept in the import history."
         />
       )}
     </Stack>

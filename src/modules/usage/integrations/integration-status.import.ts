@@ -1,8 +1,9 @@
 /**
  * Integration-status CSV import (API, web page and CLI): columns account, integration, status, detail,
- * occurred_at. Run as every import runs: batches of 2,000 rows that each commit whole, a bad row (unknown
- * account, bad status, bad time) reported with its row number and field and storing nothing, and the run kept
- * in the import history with its report.
+ * occurred_at, and optionally source and report_id. Run as every import runs: batches of 2,000 rows that each
+ * commit whole, a bad row (bad status, bad time) reported with its row number and field and storing nothing, and
+ * the run kept in the import history with its report. A report imported again is unchanged; one whose account is
+ * not known yet is kept aside until it is.
  */
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../../platform/auth/principal.ts';
@@ -14,10 +15,10 @@ import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { RecordsImportResult } from '../import/usage-import.service.ts';
-import { readStatusRow, type StatusReport } from './integration-status.ts';
-import { type ReportInput, resolveReports, storeReports } from './integration-status.service.ts';
+import { readStatusRow } from './integration-status.ts';
+import { type ReportInput, receiveReports, reportProblems } from './integration-status.service.ts';
 
-export const INTEGRATION_STATUS_COLUMNS = ['account', 'integration', 'status', 'detail', 'occurred_at'] as const;
+export const INTEGRATION_STATUS_COLUMNS = ['account', 'integration', 'status', 'detail', 'occurred_at', 'source', 'report_id'] as const;
 const REQUIRED = ['account', 'integration', 'status', 'occurred_at'];
 
 /** Header names as the file spells them, normalised: `Occurred At`, `occurredAt` → `occurred_at`. */
@@ -33,23 +34,30 @@ export interface StatusImportInput {
   runId?: string;
 }
 
-/** Resolves one batch's accounts and stores the reports that resolve; the others come back as row errors. */
-async function applyStatusBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ReportInput }>): Promise<BatchOutcome> {
-  const { reports, problems } = await resolveReports(db, workspaceId, batch.map((b) => b.record));
-  const good = reports.filter((r): r is StatusReport => r !== null);
-  await storeReports(db, workspaceId, good);
-  const errors = problems.map((p) => ({ row: batch[p.index]?.row as number, field: p.field === 'occurredAt' ? 'occurred_at' : p.field, reason: p.message }));
-  return { created: good.length, updated: 0, unchanged: 0, errors };
+/**
+ * Stores one batch's reports, each once: a report imported or sent before is unchanged; one whose account Baton
+ * does not know yet is kept aside (counted as created, and noted) until the account appears.
+ */
+async function applyStatusBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ReportInput }>, keptAside: Set<string>): Promise<BatchOutcome> {
+  const problems = reportProblems(batch.map((b) => b.record));
+  const refused = new Set(problems.map((p) => p.index));
+  const taken = batch.filter((_, i) => !refused.has(i));
+  const outcomes = await receiveReports(db, workspaceId, taken.map((b) => b.record));
+  outcomes.forEach((o, i) => o === 'kept_aside' && keptAside.add((taken[i] as { record: ReportInput }).record.account.trim()));
+  const errors = problems.map((p) => ({ row: batch[p.index]?.row as number, field: 'occurred_at', reason: p.message }));
+  return { created: outcomes.filter((o) => o !== 'duplicate').length, updated: 0, unchanged: outcomes.filter((o) => o === 'duplicate').length, errors };
 }
 
 export async function importIntegrationStatus(db: Kysely<Database>, input: StatusImportInput): Promise<RecordsImportResult> {
   const { reader, headers } = await openCsv(input.csv);
   let report: ImportReport & { runId: string };
+  // Accounts (as the file names them) that reports were kept aside for, across every batch.
+  const keptAside = new Set<string>();
   try {
     const names = new Map(headers.map((h) => [h, normal(h)]));
     const missing = REQUIRED.filter((c) => ![...names.values()].includes(c));
     if (headers.length === 0) throw AppError.validation('file', 'no header line could be read: the file is empty or its first line is malformed');
-    if (missing.length) throw AppError.validation('file', `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')})`);
+    if (missing.length) throw AppError.validation('file', `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')}; source and report_id optional)`);
     const mapRow = (values: Record<string, string>, row: number) => {
       const named: Record<string, string> = {};
       for (const [header, value] of Object.entries(values)) named[names.get(header) as string] = value;
@@ -65,11 +73,16 @@ export async function importIntegrationStatus(db: Kysely<Database>, input: Statu
       dryRun: input.dryRun,
       runId: input.runId,
       rows: mapCsvRows(reader, mapRow, new Map()),
-      applyBatch: (trx, batch) => applyStatusBatch(trx, input.workspaceId, batch),
+      applyBatch: (trx, batch) => applyStatusBatch(trx, input.workspaceId, batch, keptAside),
       audit: { action: 'usage.integration_status_import' },
     });
   } finally {
     await reader.close().catch(() => {});
   }
-  return { ...report, kind: 'integration_status', format: 'integration_status', dryRun: Boolean(input.dryRun), notes: [] };
+  const notes = keptAside.size
+    ? [
+        `Reports of ${keptAside.size} account${keptAside.size === 1 ? '' : 's'} Baton does not know yet (${[...keptAside].slice(0, 5).join(', ')}${keptAside.size > 5 ? ' …' : ''}) are kept aside: they count once the account is created or imported with that id, CRM id or domain.`,
+      ]
+    : [];
+  return { ...report, kind: 'integration_status', format: 'integration_status', dryRun: Boolean(input.dryRun), notes };
 }

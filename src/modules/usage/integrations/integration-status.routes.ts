@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
+import { externalId } from '../../../platform/http/references.ts';
 import { importCounts, runOptions } from '../../../platform/imports/import.schemas.ts';
 import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
@@ -20,6 +21,16 @@ const report = z.object({
   status: z.enum(INTEGRATION_STATUSES),
   detail: z.string().max(1000).nullable().optional().describe('What happened, e.g. the error message'),
   occurredAt: z.iso.datetime({ offset: true }).describe('When the sync ran, ISO-8601 with a time zone'),
+  source: z.string().trim().max(100).nullable().optional().describe('Who reports (a connector, an iPaaS); a report is recognised again by its source and reportId'),
+  reportId: externalId(z.string().trim().max(200).nullable().optional().describe('The reporter’s own id for this report: sent again, it counts once. Without it, a report is recognised by its source, account, integration and occurredAt'), 'the reporter’s own id'),
+});
+
+const received = z.object({
+  received: z.number(),
+  stored: z.number().describe('Reports counted now'),
+  duplicates: z.number().describe('Reports received before (or twice in this batch): each counts once'),
+  keptAside: z.number().describe('Reports whose account Baton does not know yet: kept, and counted when the account is created or imported'),
+  waiting: z.array(z.object({ index: z.number(), account: z.string() })).describe('The reports kept aside, by their index in items, with the account they name'),
 });
 
 const rowSchema = z.object({
@@ -54,10 +65,11 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
     config: { access: 'ingest:write' },
     schema: {
       tags: ['usage'],
-      summary: 'Report integration syncs: { items: [...] } of up to 1,000, or one report; all are stored or none',
-      description: 'One report sent bare is read as a batch of one, so its problems are named body.items.0.<field>.',
+      summary: 'Report integration syncs: { items: [...] } of up to 1,000, or one report; each counts once, and a bad one refuses the batch',
+      description:
+        'One report sent bare is read as a batch of one, so its problems are named body.items.0.<field>. A report sent again (the same source and reportId, or without an id the same source, account, integration and occurredAt) counts once. Reports naming an account Baton does not know yet are kept aside, listed in `waiting`, and counted when the account is created or imported.',
       body: z.preprocess((v) => (typeof v === 'object' && v !== null && 'items' in v ? v : { items: [v] }), z.object({ items: z.array(report).min(1).max(1000) })),
-      response: { 200: z.object({ received: z.number(), stored: z.number() }), ...errorResponses },
+      response: { 200: received, ...errorResponses },
     },
     handler: async (req) => {
       const workspaceId = principalOf(req).workspaceId;
@@ -72,9 +84,9 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
       config: { access: 'imports:run' },
       schema: {
         tags: ['imports'],
-        summary: 'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at); answers a row-level report',
+        summary: 'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at, optional source and report_id); answers a row-level report',
         description:
-          'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be). The run is kept with the other imports.',
+          'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be), `unchanged` those received before (a file imported again changes nothing). Reports of accounts Baton does not know yet are kept aside, counted once the account appears, and named in `notes`. The run is kept with the other imports.',
         consumes: ['text/csv'],
         querystring: z.object(runOptions),
         response: {

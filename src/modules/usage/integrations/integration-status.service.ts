@@ -6,7 +6,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
 import { addDays } from '../adoption.ts';
-import { type DecayThresholds, dayCounts, type IntegrationHealth, type IntegrationStatus, integrationHealth, latestKey, mergeLatest, type StatusReport } from './integration-status.ts';
+import { type DecayThresholds, dayCounts, type IntegrationHealth, type IntegrationStatus, integrationHealth, latestKey, mergeLatest, reportKey, type StatusReport } from './integration-status.ts';
 import * as store from './integration-status.store.ts';
 
 /** A report as a client names its account: Baton id, CRM id or domain. */
@@ -16,6 +16,10 @@ export interface ReportInput {
   status: IntegrationStatus;
   detail?: string | null;
   occurredAt: string;
+  /** Who reports (an iPaaS, a connector); with `reportId`, what recognises a report sent again. */
+  source?: string | null;
+  /** The reporter's own id for this report: when given, a report is the same report whatever else it says. */
+  reportId?: string | null;
 }
 
 /** Reports dated further ahead than this are refused: a clock that far off would hide decay for days. */
@@ -24,41 +28,62 @@ const MAX_FUTURE_MS = 24 * 3_600_000;
 /** Why one report (by its index among the inputs) was refused, and on which of its fields. */
 export interface ReportProblem {
   index: number;
-  field: 'account' | 'occurredAt';
+  field: 'occurredAt';
   message: string;
 }
 
-/**
- * Resolves each report's account; answers the reports resolved and a problem for each that is not (its account
- * unknown or ambiguous, or its time too far ahead), which the caller names its own way (API path, CSV row).
- */
-export async function resolveReports(
-  db: Db,
-  workspaceId: string,
-  inputs: readonly ReportInput[],
-  now: Date = new Date(),
-): Promise<{ reports: Array<StatusReport | null>; problems: ReportProblem[] }> {
-  const accounts = await accountsByReference(db, workspaceId, inputs.map((i) => i.account.trim()));
-  const problems: ReportProblem[] = [];
+/** What became of one report received: counted now, received before (or twice in one batch), or kept aside until its account is known. */
+export type ReportOutcome = 'stored' | 'duplicate' | 'kept_aside';
+
+/** The reports that cannot be taken at all (their time too far ahead), which the caller names its own way (API path, CSV row). */
+export function reportProblems(inputs: readonly ReportInput[], now: Date = new Date()): ReportProblem[] {
   const limit = new Date(now.getTime() + MAX_FUTURE_MS).toISOString();
-  const reports = inputs.map((input, i) => {
-    const accountId = accounts.get(input.account.trim());
-    let ok = true;
-    if (!accountId) {
-      problems.push({ index: i, field: 'account', message: `no account (or more than one) has the id, CRM id or domain ${input.account}` });
-      ok = false;
-    }
-    const occurredAt = new Date(input.occurredAt).toISOString();
-    if (occurredAt > limit) {
-      problems.push({ index: i, field: 'occurredAt', message: 'is more than a day in the future' });
-      ok = false;
-    }
-    return ok ? { accountId: accountId as string, integration: input.integration.trim(), status: input.status, detail: input.detail?.trim() || null, occurredAt } : null;
-  });
-  return { reports, problems };
+  return inputs.flatMap((input, index) => (new Date(input.occurredAt).toISOString() > limit ? [{ index, field: 'occurredAt' as const, message: 'is more than a day in the future' }] : []));
 }
 
-/** Adds resolved reports to the daily counts and latest states. */
+const toStatusReport = (r: store.ReportRow): StatusReport => ({ accountId: r.account_id as string, integration: r.integration, status: r.status as IntegrationStatus, detail: r.detail, occurredAt: r.occurred_at });
+
+/**
+ * Receives checked reports (see `reportProblems`), each once: a report received before — by its source and report
+ * id, else its source, account as named, integration and time — is a duplicate and counts nothing; one whose
+ * account Baton does not know (or cannot tell from another) is kept aside and counted when its account appears
+ * (`matchKeptAsideReports`). Answers each report's outcome, in order.
+ */
+export async function receiveReports(db: Db, workspaceId: string, inputs: readonly ReportInput[]): Promise<ReportOutcome[]> {
+  const accounts = await accountsByReference(db, workspaceId, inputs.map((i) => i.account.trim()));
+  const receivedAt = nowIso();
+  const rows = inputs.map((input): store.ReportRow => {
+    const account = input.account.trim();
+    const source = input.source?.trim() ?? '';
+    const reportId = input.reportId?.trim() || null;
+    const integration = input.integration.trim();
+    const occurredAt = new Date(input.occurredAt).toISOString();
+    return {
+      workspace_id: workspaceId,
+      report_key: reportKey({ source, reportId, account, integration, occurredAt }),
+      source,
+      report_id: reportId,
+      account_ref: account,
+      account_id: accounts.get(account) ?? null,
+      integration,
+      status: input.status,
+      detail: input.detail?.trim() || null,
+      occurred_at: occurredAt,
+      received_at: receivedAt,
+    };
+  });
+  const firstOfKey = new Map<string, store.ReportRow>();
+  for (const r of rows) if (!firstOfKey.has(r.report_key)) firstOfKey.set(r.report_key, r);
+  const inserted = await store.insertNewReports(db, [...firstOfKey.values()]);
+  const outcomes = rows.map((r): ReportOutcome => {
+    if (firstOfKey.get(r.report_key) !== r || !inserted.has(r.report_key)) return 'duplicate';
+    return r.account_id ? 'stored' : 'kept_aside';
+  });
+  await storeReports(db, workspaceId, rows.filter((_, i) => outcomes[i] === 'stored').map(toStatusReport));
+  return outcomes;
+}
+
+/** Adds reports with their account to the daily counts and latest states. */
 export async function storeReports(db: Db, workspaceId: string, reports: readonly StatusReport[]): Promise<void> {
   if (reports.length === 0) return;
   await store.addDayCounts(db, workspaceId, dayCounts(reports));
@@ -67,9 +92,35 @@ export async function storeReports(db: Db, workspaceId: string, reports: readonl
   await store.upsertLatest(db, workspaceId, mergeLatest(known, reports), nowIso());
 }
 
+/** Counts the reports kept aside whose account is now known (run when accounts appear); answers how many. */
+export async function matchKeptAsideReports(db: Db, workspaceId: string): Promise<number> {
+  const refs = await store.selectWaitingAccountRefs(db, workspaceId);
+  if (refs.length === 0) return 0;
+  const accounts = await accountsByReference(db, workspaceId, refs);
+  const matched: StatusReport[] = [];
+  for (const [ref, accountId] of [...accounts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    matched.push(...(await store.matchWaitingReports(db, workspaceId, ref, accountId)).map(toStatusReport));
+  }
+  await storeReports(db, workspaceId, matched);
+  return matched.length;
+}
+
+/** What the API answers for a batch of reports. */
+export interface ReceivedReports {
+  received: number;
+  /** Counted now. */
+  stored: number;
+  /** Received before (or twice in the batch): counted once only. */
+  duplicates: number;
+  /** Their account is not known yet: kept, and counted when it is created or imported. */
+  keptAside: number;
+  /** The reports kept aside, by index, with the account they name. */
+  waiting: Array<{ index: number; account: string }>;
+}
+
 /**
- * Records reports sent to the API: all of them, or none when one is refused (each refusal named). `now` is the
- * clock reports may not run ahead of (the demo passes its own day).
+ * Records reports sent to the API: none when one is refused (each refusal named); otherwise each once, those of
+ * unknown accounts kept aside. `now` is the clock reports may not run ahead of (the demo passes its own day).
  */
 export async function recordReports(
   db: Db,
@@ -77,12 +128,13 @@ export async function recordReports(
   inputs: readonly ReportInput[],
   fieldOf: (index: number, name: string) => string,
   now: Date = new Date(),
-): Promise<{ received: number; stored: number }> {
-  const { reports, problems } = await resolveReports(db, workspaceId, inputs, now);
-  const errors: FieldError[] = problems.map((p) => ({ field: fieldOf(p.index, p.field), message: p.message }));
+): Promise<ReceivedReports> {
+  const errors: FieldError[] = reportProblems(inputs, now).map((p) => ({ field: fieldOf(p.index, p.field), message: p.message }));
   if (errors.length) throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
-  await storeReports(db, workspaceId, reports as StatusReport[]);
-  return { received: inputs.length, stored: reports.length };
+  const outcomes = await receiveReports(db, workspaceId, inputs);
+  const waiting = outcomes.flatMap((o, index) => (o === 'kept_aside' ? [{ index, account: (inputs[index] as ReportInput).account.trim() }] : []));
+  const count = (o: ReportOutcome) => outcomes.filter((x) => x === o).length;
+  return { received: inputs.length, stored: count('stored'), duplicates: count('duplicate'), keptAside: waiting.length, waiting };
 }
 
 export interface IntegrationRow extends IntegrationHealth {

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
 import type { DayCount, LatestState } from './integration-status.ts';
+import type { IntegrationStatusReportTable } from './integration-status.table.ts';
 
 /** 6 columns × 500 rows stays under both databases' bound-parameter limits. */
 const ROWS_PER_UPSERT = 500;
@@ -69,4 +70,48 @@ export async function selectDays(db: Db, workspaceId: string, accountIds: readon
   }
   const rows = await q.execute();
   return rows.map((r) => ({ accountId: r.account_id, integration: r.integration, day: r.day, ok: Number(r.ok_count), errors: Number(r.error_count) }));
+}
+
+export type ReportRow = IntegrationStatusReportTable;
+
+/** 11 columns × 500 rows stays under both databases' bound-parameter limits. */
+const REPORTS_PER_INSERT = 500;
+
+/** Inserts the reports not received before (by key) and answers the keys of those inserted. */
+export async function insertNewReports(db: Db, rows: readonly ReportRow[]): Promise<Set<string>> {
+  const inserted = new Set<string>();
+  for (let i = 0; i < rows.length; i += REPORTS_PER_INSERT) {
+    const done = await db
+      .insertInto('integration_status_reports')
+      .values(rows.slice(i, i + REPORTS_PER_INSERT))
+      .onConflict((oc) => oc.columns(['workspace_id', 'report_key']).doNothing())
+      .returning('report_key')
+      .execute();
+    for (const r of done) inserted.add(r.report_key);
+  }
+  return inserted;
+}
+
+/** The accounts (as named) that reports kept aside wait for. */
+export async function selectWaitingAccountRefs(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('integration_status_reports').select('account_ref').distinct().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).execute();
+  return rows.map((r) => r.account_ref);
+}
+
+/** Gives the reports kept aside for one account reference their account; answers those it gave one. */
+export async function matchWaitingReports(db: Db, workspaceId: string, accountRef: string, accountId: string): Promise<ReportRow[]> {
+  return db
+    .updateTable('integration_status_reports')
+    .set({ account_id: accountId })
+    .where('workspace_id', '=', workspaceId)
+    .where('account_ref', '=', accountRef)
+    .where('account_id', 'is', null)
+    .returningAll()
+    .execute();
+}
+
+/** How many reports wait for their account. */
+export async function countWaitingReports(db: Db, workspaceId: string): Promise<number> {
+  const r = await db.selectFrom('integration_status_reports').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).executeTakeFirstOrThrow();
+  return Number(r.n);
 }

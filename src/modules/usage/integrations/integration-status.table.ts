@@ -22,3 +22,21 @@ export interface IntegrationStatusTable {
   last_error_detail: string | null;
   updated_at: string;
 }
+
+/** Each sync report received, once (its key recognises a repeat); `account_id` is null while its account is unknown. */
+export interface IntegrationStatusReportTable {
+  workspace_id: string;
+  /** Digest of source + report id, or of source + account as named + integration + time. */
+  report_key: string;
+  /** Who reported ('' when the report names none). */
+  source: string;
+  report_id: string | null;
+  /** The account as the report named it: Baton id, CRM id or domain. */
+  account_ref: string;
+  account_id: string | null;
+  integration: string;
+  status: string;
+  detail: string | null;
+  occurred_at: string;
+  received_at: string;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../adoption.ts';
-import { dayCounts, instantOf, integrationHealth, mergeLatest, readStatusRow, type StatusReport } from './integration-status.ts';
+import { dayCounts, instantOf, integrationHealth, mergeLatest, readStatusRow, reportKey, type StatusReport } from './integration-status.ts';
 
 const D = '2026-11-20';
 const T = { spikeFactor: 3, baselineDays: 28, minReports: 10, minErrors: 3, noSyncDays: 7 };
@@ -72,5 +72,17 @@ describe('reports', () => {
         { row: 4, field: 'occurred_at', reason: 'soon is not an ISO date or timestamp with a time zone' },
       ],
     });
+  });
+
+  it('recognises a report sent again by its source and id, else by its source, account, integration and time', () => {
+    const r = { source: '', reportId: null, account: 'Northwind.example', integration: 'crm-sync', occurredAt: '2026-11-20T08:00:00.000Z' };
+    expect(reportKey({ ...r, account: ' northwind.example' })).toBe(reportKey(r));
+    expect(reportKey({ ...r, occurredAt: '2026-11-20T08:00:01.000Z' })).not.toBe(reportKey(r));
+    expect(reportKey({ ...r, integration: 'billing' })).not.toBe(reportKey(r));
+    expect(reportKey({ ...r, account: 'contoso.example' }), 'two accounts syncing at the same time').not.toBe(reportKey(r));
+    expect(reportKey({ ...r, source: 'workato' })).not.toBe(reportKey(r));
+    const withId = { ...r, reportId: 'run-1' };
+    expect(reportKey({ ...withId, occurredAt: '2026-11-21T00:00:00.000Z' }), 'an id decides alone').toBe(reportKey(withId));
+    expect(reportKey({ ...withId, reportId: 'run-2' })).not.toBe(reportKey(withId));
   });
 });

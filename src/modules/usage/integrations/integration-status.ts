@@ -3,6 +3,7 @@
  * of DESIGN §4 — the error rate of the last 7 days above `spikeFactor` × its baseline (the `baselineDays`
  * before those 7 days, with a minimum volume), or no successful sync for `noSyncDays` days.
  */
+import { hash } from 'node:crypto';
 import { addDays, isDay } from '../adoption.ts';
 
 export const INTEGRATION_STATUSES = ['ok', 'error'] as const;
@@ -15,6 +16,27 @@ export interface StatusReport {
   status: IntegrationStatus;
   detail: string | null;
   occurredAt: string;
+}
+
+/** What makes a report the same report sent again: its source and report id, else its source, account, integration and time. */
+export interface ReportIdentity {
+  /** Who reported ('' when the report names none). */
+  source: string;
+  reportId: string | null;
+  /** The account as the report names it. */
+  account: string;
+  integration: string;
+  /** ISO-8601 UTC. */
+  occurredAt: string;
+}
+
+/**
+ * The key a report is recognised by when it comes again (sent twice, a CSV imported again): a digest of its source
+ * and report id when it has one, else of its source, account as named (case ignored), integration and time.
+ */
+export function reportKey(r: ReportIdentity): string {
+  const parts = r.reportId !== null ? ['id', r.source, r.reportId] : ['at', r.source, r.account.trim().toLowerCase(), r.integration, r.occurredAt];
+  return hash('sha256', JSON.stringify(parts), 'base64url');
 }
 
 export interface DayCount {
@@ -156,8 +178,18 @@ export function instantOf(text: string): string | null {
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
 }
 
-/** A CSV row of an integration-status file (columns account, integration, status, detail, occurred_at), checked. */
-export function readStatusRow(values: Record<string, string>, row: number): { ok: true; report: Omit<StatusReport, 'accountId'> & { account: string } } | { ok: false; errors: Array<{ row: number; field: string; reason: string }> } {
+/** A report read from a CSV row, its account as the file names it. */
+export interface StatusRow extends Omit<StatusReport, 'accountId'> {
+  account: string;
+  source: string | null;
+  reportId: string | null;
+}
+
+/**
+ * A CSV row of an integration-status file (columns account, integration, status, detail, occurred_at, and
+ * optionally source and report_id), checked.
+ */
+export function readStatusRow(values: Record<string, string>, row: number): { ok: true; report: StatusRow } | { ok: false; errors: Array<{ row: number; field: string; reason: string }> } {
   const get = (name: string) => (values[name] ?? '').trim();
   const errors: Array<{ row: number; field: string; reason: string }> = [];
   const account = get('account');
@@ -171,7 +203,14 @@ export function readStatusRow(values: Record<string, string>, row: number): { ok
   const occurredAt = when ? instantOf(when) : null;
   if (!when) errors.push({ row, field: 'occurred_at', reason: 'required' });
   else if (occurredAt === null) errors.push({ row, field: 'occurred_at', reason: `${when} is not an ISO date or timestamp with a time zone` });
+  const source = get('source');
+  const reportId = get('report_id');
+  if (source.length > 100) errors.push({ row, field: 'source', reason: 'longer than 100 characters' });
+  if (reportId.length > 200) errors.push({ row, field: 'report_id', reason: 'longer than 200 characters' });
   if (errors.length) return { ok: false, errors };
   const detail = get('detail');
-  return { ok: true, report: { account, integration, status: status as IntegrationStatus, detail: detail ? detail.slice(0, 1000) : null, occurredAt: occurredAt as string } };
+  return {
+    ok: true,
+    report: { account, integration, status: status as IntegrationStatus, detail: detail ? detail.slice(0, 1000) : null, occurredAt: occurredAt as string, source: source || null, reportId: reportId || null },
+  };
 }

@@ -22,6 +22,7 @@ import * as m0020 from './2026-11-27T0020-usage-ingest-rejections.ts';
 import * as m0021 from './2026-11-27T0021-usage-user-traits-backfill.ts';
 import * as m0022 from './2026-11-27T0022-usage-unmatched-user.ts';
 import * as m0023 from './2026-11-27T0023-import-run-heartbeat.ts';
+import * as m0731 from './2026-12-06T0731-integration-status-reports.ts';
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0021-usage-user-traits-backfill': m0021,
   '2026-11-27T0022-usage-unmatched-user': m0022,
   '2026-11-27T0023-import-run-heartbeat': m0023,
+  '2026-12-06T0731-integration-status-reports': m0731,
 };
