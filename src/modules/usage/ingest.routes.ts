@@ -10,6 +10,7 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { adoptionRoutes } from './adoption.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
+import { posthogDocs, segmentDocs } from './ingest.docs.ts';
 import { IngestWriter } from './ingest.writer.ts';
 import { IngestWriteThread } from './write-thread.ts';
 import { BodyReader } from './read-pool.ts';
@@ -149,8 +150,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     const segment = (path: string, implied?: UsageType) =>
       scope.post(path, {
         bodyLimit: MAX_SEGMENT_BATCH_BYTES,
-        config: { access: 'public' },
-        schema: { hide: true },
+        config: { access: 'public', openapi: segmentDocs(implied) },
         handler: async (request) => {
           const header = basicAuthUser(request.headers.authorization);
           const body = await reader.read({ source: 'segment', body: bytesOf(request.body), implied, now: new Date().toISOString() });
@@ -166,7 +166,8 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       for (const url of [path, `${path}/`]) {
         scope.post(url, {
           bodyLimit: MAX_POSTHOG_BODY_BYTES,
-          config: { access: 'public' },
+          // Documented once, with the trailing slash PostHog's libraries send.
+          config: { access: 'public', ...(url.endsWith('/') ? { openapi: posthogDocs(url) } : {}) },
           schema: { hide: true },
           handler: async (request) => {
             const body = await reader.read({ source: 'posthog', body: bytesOf(request.body), now: new Date().toISOString() });

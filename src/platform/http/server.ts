@@ -5,7 +5,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../../modules/accounts/account.routes.ts';
 import { dealRoutes } from '../../modules/deals/deal.routes.ts';
 import { commitmentRoutes } from '../../modules/commitments/commitment.routes.ts';
@@ -40,6 +40,7 @@ import { portalRoutes } from '../../modules/delivery/portal/portal.routes.ts';
 import { capacityRoutes } from '../../modules/delivery/capacity/capacity.routes.ts';
 import { partnerFigureRoutes } from '../../modules/delivery/partners/partner-figures.routes.ts';
 import { installIdempotency } from './idempotency.ts';
+import { openapiTransform, SECURITY_SCHEMES } from './openapi.ts';
 import { installWeb } from './web.ts';
 
 export interface Server {
@@ -99,15 +100,10 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
           '(Settings → API keys) or the session cookie (writes then need the `X-CSRF-Token` header from `GET /api/v1/session`). ' +
           'Errors are RFC 9457 problem details. Lists page with `limit` and `cursor`.',
       },
-      components: {
-        securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'A workspace API key (bk_…)' },
-          session: { type: 'apiKey', in: 'cookie', name: 'baton_session' },
-        },
-      },
+      components: { securitySchemes: SECURITY_SCHEMES },
       security: [{ apiKey: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',

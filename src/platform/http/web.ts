@@ -17,7 +17,8 @@ export async function installWeb(app: FastifyInstance, webDir: string | undefine
   if (hasWeb && webDir) {
     // wildcard: files built after start-up (a rebuild while running) are served too.
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false, maxAge: '1h', immutable: false });
-    app.get('/', (_request, reply) => sendIndex(reply));
+    // The app's page, not part of the API: left out of the API document (as the static files are).
+    app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));

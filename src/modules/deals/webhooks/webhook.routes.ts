@@ -8,6 +8,7 @@ import { webhookSecret } from './integration.service.ts';
 import { type SignatureCheck, verifyCrm, verifyHubspot } from './signature.ts';
 import { HUBSPOT, sourceNameProblem, type EventFieldError, type WebhookEvent } from './webhook.ts';
 import { applyDelivery, recordRejectedDelivery } from './webhook.service.ts';
+import { crmWebhookDocs, hubspotWebhookDocs } from './webhook.docs.ts';
 
 /** A webhook body may be at most 1 MiB; HubSpot sends at most 100 events a request. */
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -90,8 +91,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     scope.post<{ Params: { workspace: string } }>('/webhooks/hubspot/:workspace', {
       bodyLimit: WEBHOOK_BODY_LIMIT,
-      config: { access: 'public' },
-      schema: { hide: true },
+      config: { access: 'public', openapi: hubspotWebhookDocs },
       handler: async (request) => {
         const workspace = await getWorkspaceBySlug(db, request.params.workspace);
         const check = verifyHubspot({
@@ -110,8 +110,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     scope.post<{ Params: { workspace: string } }>('/webhooks/crm/:workspace', {
       bodyLimit: WEBHOOK_BODY_LIMIT,
-      config: { access: 'public' },
-      schema: { hide: true },
+      config: { access: 'public', openapi: crmWebhookDocs },
       handler: async (request) => {
         const workspace = await getWorkspaceBySlug(db, request.params.workspace);
         const source = (header(request, 'x-baton-source') ?? '').trim().toLowerCase();
