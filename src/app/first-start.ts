@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildDemoWorkspace } from '../demo/demo.service.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/principal.ts';
-import { addMember } from '../platform/identity/member.service.ts';
+import { addPersonDirectly } from '../platform/identity/operator.service.ts';
 import { countWorkspaces, createWorkspace } from '../platform/identity/workspace.service.ts';
 
 export interface FirstStart {
@@ -30,7 +30,7 @@ export async function firstStart(ctx: AppContext): Promise<FirstStart | undefine
       const workspaceId = config.demo
         ? (await buildDemoWorkspace(trx, {})).workspaceId
         : (await createWorkspace(trx, SYSTEM_ACTOR, { slug: 'main', name: 'Main' })).id;
-      await addMember(trx, SYSTEM_ACTOR, workspaceId, { email, name: 'Administrator', role: 'admin', password });
+      await addPersonDirectly(trx, SYSTEM_ACTOR, workspaceId, { email, name: 'Administrator', role: 'admin', password });
       return config.demo ? 'demo' : 'main';
     });
     return { email, generatedPassword, workspaceSlug: slug, demo: config.demo };
@@ -46,7 +46,8 @@ export function firstStartBanner(f: FirstStart, url: string): string {
     f.demo ? 'Baton created the demo workspace and its first admin.' : 'Baton created the workspace "main" and its first admin.',
     `  Open      ${url}`,
     `  Email     ${f.email}`,
-    f.generatedPassword ? `  Password  ${f.generatedPassword}   (shown once: change it in Settings → Users)` : '  Password  the one in BATON_ADMIN_PASSWORD',
+    f.generatedPassword ? `  Password  ${f.generatedPassword}   (shown once: change it under My account)` : '  Password  the one in BATON_ADMIN_PASSWORD',
+    `  Lost it?  baton user set-password --email ${f.email}`,
   ];
   const width = Math.max(...lines.map((l) => l.length)) + 2;
   const bar = '─'.repeat(width);

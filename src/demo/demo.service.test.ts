@@ -7,7 +7,9 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-d
 import { listAccounts, listContacts } from '../modules/accounts/account.service.ts';
 import { SYSTEM_ACTOR } from '../platform/auth/principal.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { addMember, listMembers, updateMember } from '../platform/identity/member.service.ts';
+import { listMembers } from '../platform/identity/member.service.ts';
+import { setPasswordOf } from '../platform/identity/login.service.ts';
+import { addPersonDirectly } from '../platform/identity/operator.service.ts';
 import { createWorkspace, getWorkspaceBySlug, listPartners } from '../platform/identity/workspace.service.ts';
 import { buildDemoWorkspace, rebuildDemoWorkspace } from './demo.service.ts';
 import { generateDemo } from './generate.ts';
@@ -19,7 +21,7 @@ let admin: { userId: string; email: string };
 beforeAll(async () => {
   t = await createTestDatabase();
   const main = await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'main' });
-  const member = await addMember(t.db, SYSTEM_ACTOR, main.id, { email: 'ops@example.com', name: 'Ops', role: 'admin', password: 'a-long-password' });
+  const { member } = await addPersonDirectly(t.db, SYSTEM_ACTOR, main.id, { email: 'ops@example.com', name: 'Ops', role: 'admin', password: 'a-long-password' });
   admin = { userId: member.id, email: member.email };
 });
 afterAll(async () => t?.close());
@@ -143,8 +145,8 @@ describe('rebuildDemoWorkspace', () => {
     const before = await getWorkspaceBySlug(t.db, 'demo');
     const staff = (await listMembers(t.db, before.id)).find((m) => m.role === 'csm');
     // A staff member given a password keeps it; a password-less admin is not a real login and is dropped.
-    await updateMember(t.db, SYSTEM_ACTOR, before.id, staff?.id as string, { password: 'another-long-password' });
-    await addMember(t.db, SYSTEM_ACTOR, before.id, { email: 'nologin@example.com', role: 'admin' });
+    await setPasswordOf(t.db, SYSTEM_ACTOR, staff?.email as string, 'another-long-password');
+    await addPersonDirectly(t.db, SYSTEM_ACTOR, before.id, { email: 'nologin@example.com', role: 'admin' });
 
     const summary = await t.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, 'demo', 42));
     expect(summary).toMatchObject({ slug: 'demo', users: 26, partners: 3, accounts: 200 });

@@ -2,7 +2,8 @@ import { type BulkAccount, createAccountsInBulk } from '../modules/accounts/acco
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { addMember, listMembers } from '../platform/identity/member.service.ts';
+import { listMembers } from '../platform/identity/member.service.ts';
+import { addPersonDirectly } from '../platform/identity/operator.service.ts';
 import { createPartner, createWorkspace, deleteWorkspace, getWorkspaceBySlug } from '../platform/identity/workspace.service.ts';
 import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
 import { writeDemoDeals } from './deals.writer.ts';
@@ -72,14 +73,14 @@ async function addPeople(db: Db, workspaceId: string, data: DemoData, adminEmail
   for (const s of data.staff) {
     // Someone already made admin keeps that role; their accounts stay theirs.
     if (adminEmails.has(s.email)) continue;
-    userIds.set(s.email, (await addMember(db, DEMO_ACTOR, workspaceId, { email: s.email, name: s.name, role: s.role })).id);
+    userIds.set(s.email, (await addPersonDirectly(db, DEMO_ACTOR, workspaceId, { email: s.email, name: s.name, role: s.role })).member.id);
   }
   const partnerIds = new Map<string, string>();
   for (const p of data.partners) {
     const partner = await createPartner(db, DEMO_ACTOR, workspaceId, p.name);
     partnerIds.set(p.name, partner.id);
     if (!adminEmails.has(p.user.email)) {
-      await addMember(db, DEMO_ACTOR, workspaceId, { email: p.user.email, name: p.user.name, role: 'partner', partnerId: partner.id });
+      await addPersonDirectly(db, DEMO_ACTOR, workspaceId, { email: p.user.email, name: p.user.name, role: 'partner', partnerId: partner.id });
     }
   }
   return { userIds, partnerIds };
@@ -95,7 +96,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   const workspace = await createWorkspace(db, DEMO_ACTOR, { slug: options.slug ?? DEMO_SLUG, name: options.name ?? data.workspaceName, isDemo: true });
   const adminIds = new Map<string, string>();
   for (const admin of options.admins ?? []) {
-    adminIds.set(admin.email.toLowerCase(), (await addMember(db, DEMO_ACTOR, workspace.id, { email: admin.email, role: 'admin' })).id);
+    adminIds.set(admin.email.toLowerCase(), (await addPersonDirectly(db, DEMO_ACTOR, workspace.id, { email: admin.email, role: 'admin' })).member.id);
   }
   const { userIds, partnerIds } = await addPeople(db, workspace.id, data, new Set(adminIds.keys()));
   const userIdOf = (email: string | null): string | null => (email ? (userIds.get(email) ?? adminIds.get(email) ?? null) : null);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../src/modules/accounts/account.service.ts';
 import { importAccounts, importContacts, type RecordImportInput } from '../../src/modules/accounts/account-import.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
-import { addMember } from '../../src/platform/identity/member.service.ts';
+import { addPersonDirectly } from '../../src/platform/identity/operator.service.ts';
 import { createWorkspace } from '../../src/platform/identity/workspace.service.ts';
 import type { ImportRequest } from '../../src/platform/imports/importer.ts';
 import { hasSharedData, sharedFile } from '../helpers/shared-data.ts';
@@ -131,7 +131,7 @@ describe('HubSpot UI exports', () => {
 
   it('reads companies with their segment through aliases, and owners by member name', async () => {
     const ws = await workspace('hs-export');
-    const jane = await addMember(t.db, SYSTEM_ACTOR, ws, { email: 'jane@vendor.example', name: 'Jane Doe', role: 'sales', password: 'correct-horse-battery', partnerId: null });
+    const { member: jane } = await addPersonDirectly(t.db, SYSTEM_ACTOR, ws, { email: 'jane@vendor.example', name: 'Jane Doe', role: 'sales', password: 'correct-horse-battery', partnerId: null });
     const unaliased = await run('accounts', ws, fromText(companies), { columns: { segment: 'Segment' } });
     expect(unaliased).toMatchObject({ format: 'hubspot-export', created: 2, rejected: 1 });
     expect(unaliased.errors).toEqual([{ row: 2, field: 'segment', reason: expect.stringContaining('"Strategic" is not a segment') }]);

@@ -30,6 +30,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { name: 'hijacked' },
   'POST /api/v1/accounts/:id/contacts': { name: 'Mallory', role: 'champion' },
   'PATCH /api/v1/users/:id': { role: 'viewer' },
+  'POST /api/v1/invitations/:id/accept': {},
+  'POST /api/v1/invitations/:id/decline': {},
   'PUT /api/v1/deals/:id/finance-confirmation': { confirmed: true },
   'PATCH /api/v1/deals/:id/terms': { discountPct: 10 },
   'PATCH /api/v1/commitments/:id': { what: 'hijacked' },
@@ -92,6 +94,7 @@ beforeAll(async () => {
   otherWorkspace.accounts = account.json().id;
   otherWorkspace['api-keys'] = key.json().apiKey.id;
   otherWorkspace.users = bAdmin.userId;
+  otherWorkspace.invitations = (await bClient.request({ method: 'POST', url: '/api/v1/users', payload: { email: 'invited-to-beta@example.com', role: 'viewer' } })).json().invitation.id;
   otherWorkspace.jobs = job.id;
   const imported = await bClient.request({
     method: 'POST',
@@ -179,5 +182,103 @@ describe('role × route matrix', () => {
     }
     const other = await t.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${keys.get('admin')}` } });
     expect(other.json().items.map((a: { name: string }) => a.name)).not.toContain('Beta Corp');
+  });
+});
+
+/**
+ * Every write route that touches a person, a membership, an invitation, an API key or a session, found in the
+ * live route table, tried by every role and API key of workspace A against the people of workspace B with the
+ * bodies of a takeover (a password, a name, disabling, an invitation to B's admin and its link, a sign-in with
+ * the attacker's password, a switch into B). Afterwards B, its people, their logins, memberships, API keys and
+ * sessions are byte for byte what they were.
+ */
+describe('no write reaches the people of another workspace', () => {
+  const IDENTITY_ROUTE = /^\/api\/v1\/(users|invitations|invitation-links|password-links|api-keys|session|me)(\/|$)/;
+  const ATTACKER_PASSWORD = 'attacker-pass-999';
+
+  it('leaves workspace B, its people, logins, memberships, API keys and sessions unchanged', async () => {
+    const b = (await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'beta').executeTakeFirstOrThrow()).id;
+    const bMember = await t.user(b, 'csm');
+    const bMemberClient = await t.login(bMember.email, { workspace: 'beta' });
+    expect((await bMemberClient.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
+    const bPeople = await t.ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email']).where('workspace_id', '=', b).execute();
+    const bAdminEmail = (await t.ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select('users.email').where('workspace_id', '=', b).where('role', '=', 'admin').executeTakeFirstOrThrow()).email;
+    const bKey = (await t.ctx.db.selectFrom('api_keys').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+    const bInvitation = otherWorkspace.invitations as string;
+
+    const snapshot = async () => {
+      const ids = bPeople.map((p) => p.id);
+      return {
+        workspace: await t.ctx.db.selectFrom('workspaces').selectAll().where('id', '=', b).execute(),
+        logins: await t.ctx.db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute(),
+        memberships: await t.ctx.db.selectFrom('memberships').selectAll().where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)])).orderBy('workspace_id').orderBy('user_id').execute(),
+        apiKeys: await t.ctx.db.selectFrom('api_keys').selectAll().where('workspace_id', '=', b).orderBy('id').execute(),
+        sessions: await t.ctx.db.selectFrom('sessions').selectAll().where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)])).orderBy('id').execute(),
+        invitations: await t.ctx.db.selectFrom('invitations').selectAll().where('workspace_id', '=', b).orderBy('id').execute(),
+      };
+    };
+    const before = await snapshot();
+    expect(before.logins.length).toBeGreaterThanOrEqual(2);
+    expect(before.sessions.length).toBeGreaterThanOrEqual(2);
+
+    const writes = t.server.routes.filter((r) => r.method !== 'GET' && IDENTITY_ROUTE.test(r.url));
+    expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['POST /api/v1/users', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/users/:id', 'POST /api/v1/session', 'PUT /api/v1/me/password', 'POST /api/v1/invitation-links/redeem', 'POST /api/v1/password-links/redeem', 'DELETE /api/v1/api-keys/:id']),
+    );
+    // Creating first (an invitation to B's admin, whose link is then tried), then changes, signing out last.
+    const order = (r: { method: string; url: string }) => (r.url === '/api/v1/session' && r.method === 'DELETE' ? 3 : r.method === 'POST' ? 0 : r.method === 'DELETE' ? 2 : 1);
+    writes.sort((x, y) => order(x) - order(y));
+
+    const aAdmin = await t.login(emails.get('admin') as string);
+    const invited = (await aAdmin.request({ method: 'POST', url: '/api/v1/users', payload: { email: bAdminEmail, role: 'admin' } })).json();
+    const stolenToken = (invited.link as string).split('#')[1] as string;
+    const bodies = [
+      {},
+      { role: 'viewer' },
+      { role: 'admin', partnerId: null },
+      { password: ATTACKER_PASSWORD },
+      { name: 'Pwned' },
+      { disabled: true },
+      { email: bAdminEmail, role: 'viewer' },
+      { email: bAdminEmail, password: ATTACKER_PASSWORD, workspace: 'beta' },
+      { workspaceId: b },
+      { currentPassword: ATTACKER_PASSWORD, newPassword: ATTACKER_PASSWORD },
+      { token: stolenToken, password: ATTACKER_PASSWORD },
+      { token: stolenToken, password: ATTACKER_PASSWORD, name: 'Pwned' },
+      { token: 'a-guessed-token', password: ATTACKER_PASSWORD },
+    ];
+    const targets = [...bPeople.map((p) => p.id), bKey, bInvitation];
+
+    type Caller = (opts: { method: string; url: string; payload?: unknown }) => Promise<{ statusCode: number; body: string }>;
+    const callers: Array<[string, Caller]> = [];
+    for (const role of ROLES) {
+      const client = await t.login(emails.get(role) as string);
+      callers.push([role, (o) => client.request({ method: o.method as 'GET', url: o.url, payload: o.payload as never })]);
+    }
+    for (const scope of API_KEY_SCOPES) {
+      callers.push([`api key ${scope}`, (o) => t.inject({ method: o.method as 'GET', url: o.url, payload: o.payload as never, headers: { authorization: `Bearer ${keys.get(scope)}` } })]);
+    }
+    callers.push(['nobody', (o) => t.inject({ method: o.method as 'GET', url: o.url, payload: o.payload as never })]);
+
+    let tried = 0;
+    for (const [who, call] of callers) {
+      for (const route of writes) {
+        const urls = route.url.includes(':') ? targets.map((id) => concrete(route.url, id)) : [route.url];
+        const payloads = ['POST', 'PUT', 'PATCH'].includes(route.method) ? bodies : [undefined];
+        for (const url of urls) {
+          for (const payload of payloads) {
+            const res = await call({ method: route.method, url, payload });
+            tried++;
+            expect(res.statusCode, `${who} ${route.method} ${url} ${JSON.stringify(payload)} → ${res.body}`).toBeLessThan(500);
+          }
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(1000);
+    expect(await snapshot()).toEqual(before);
+    // B's people still sign in with their own passwords, and nobody with the attacker's.
+    expect((await bMemberClient.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
+    const attacker = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email: bMember.email, password: ATTACKER_PASSWORD } });
+    expect(attacker.statusCode).toBe(401);
   });
 });

@@ -5,7 +5,8 @@ import { createApiKey } from '../../src/platform/auth/api-key.service.ts';
 import type { ApiKeyScope, Role } from '../../src/platform/auth/permissions.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
-import { addMember } from '../../src/platform/identity/member.service.ts';
+import { createLogin, findLoginByEmail } from '../../src/platform/identity/login.service.ts';
+import { grantMembership } from '../../src/platform/identity/member.service.ts';
 import { createPartner, createWorkspace } from '../../src/platform/identity/workspace.service.ts';
 import { buildServer, type Server } from '../../src/platform/http/server.ts';
 import { registryOf } from '../../src/platform/jobs/job.service.ts';
@@ -59,9 +60,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     partner: async (workspaceId, name) => (await createPartner(ctx.db, SYSTEM_ACTOR, workspaceId, name)).id,
     user: async (workspaceId, role, options = {}) => {
       const email = options.email ?? `${role}-${++counter}@example.com`;
-      const exists = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
-      const password = exists ? undefined : TEST_PASSWORD;
-      const m = await addMember(ctx.db, SYSTEM_ACTOR, workspaceId, { email, role, password, partnerId: options.partnerId ?? null });
+      // The operator's path (no invitation): tests need members at once, not through the HTTP API.
+      const login = (await findLoginByEmail(ctx.db, email)) ?? (await createLogin(ctx.db, { email, password: TEST_PASSWORD }));
+      const m = await grantMembership(ctx.db, SYSTEM_ACTOR, workspaceId, { userId: login.id, role, partnerId: options.partnerId ?? null });
       return { userId: m.id, email };
     },
     login: async (email, options = {}) => {

@@ -8,7 +8,7 @@ import { listWorkspacesOfUser } from '../identity/identity.store.ts';
 import { getMember } from '../identity/member.service.ts';
 import { getWorkspace } from '../identity/workspace.service.ts';
 import { ROLES, permissionsOfRole, permissionsOfScope } from './permissions.ts';
-import { login, logout, SESSION_COOKIE, switchWorkspace } from './session.service.ts';
+import { attemptLogin, logout, SESSION_COOKIE, switchWorkspace } from './session.service.ts';
 
 const sessionSchema = z.object({
   user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
@@ -59,6 +59,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['session'],
       summary: 'Sign in with email and password; sets the session cookie',
+      description:
+        'After 5 failed attempts in a row for one email, attempts for it are refused (429 with Retry-After) for a minute, doubling with each further failure up to an hour; a correct password once the wait is over clears it. Many failures from one address are refused the same way, and attempts per minute per address are limited (BATON_LOGIN_RATE_LIMIT). Refused attempts are recorded in the audit log.',
       body: z.object({
         email: z.string().trim().min(1).max(320),
         password: z.string().min(1).max(1000),
@@ -67,9 +69,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
-      const { token } = await db.transaction().execute((trx) =>
-        login(trx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], ttlHours: config.sessionTtlHours }),
+      // A refusal's count and audit entry commit with the transaction; the refusal is answered after.
+      const outcome = await db.transaction().execute((trx) =>
+        attemptLogin(trx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], ttlHours: config.sessionTtlHours }),
       );
+      if (!outcome.ok) throw outcome.error;
+      const { token } = outcome;
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -22,3 +22,11 @@ export interface ApiKeyTable {
   last_used_at: string | null;
   revoked_at: string | null;
 }
+
+/** Failed sign-ins in a row, for one account (`account:<email>`) or one client address (`address:<ip>`). */
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  locked_until: string | null;
+}

@@ -29,6 +29,9 @@ export const deleteSessionsOfUser = (db: Db, userId: string, workspaceId?: strin
   return q.execute();
 };
 
+export const deleteSessionsOfUserExcept = (db: Db, userId: string, keepId: string) =>
+  db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepId).execute();
+
 export const deleteExpiredSessions = async (db: Db, nowIso: string): Promise<number> => {
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', nowIso).executeTakeFirst();
   return Number(r.numDeletedRows);

@@ -17,11 +17,11 @@ import type { ProjectEventTable, ProjectMilestoneTable, ProjectReworkTable, Proj
 import type { TimeEntryTable } from '../../modules/delivery/time/time-entry.table.ts';
 import type { PortalLinkTable } from '../../modules/delivery/portal/portal-link.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
-import type { ApiKeyTable, SessionTable } from '../auth/auth.table.ts';
+import type { ApiKeyTable, LoginFailureTable, SessionTable } from '../auth/auth.table.ts';
 import type { IdempotencyKeyTable } from '../http/idempotency.table.ts';
 import type { ImportRunTable } from '../imports/import-run.table.ts';
 import type { WorkspaceSettingTable } from '../settings/setting.table.ts';
-import type { MembershipTable, PartnerTable, UserTable, WorkspaceTable } from '../identity/identity.table.ts';
+import type { InvitationTable, MembershipTable, PartnerTable, PasswordLinkTable, UserTable, WorkspaceTable } from '../identity/identity.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** The whole database as Kysely sees it. Each table's type lives beside the module that owns it. */
@@ -31,6 +31,9 @@ export interface Database {
   partners: PartnerTable;
   memberships: MembershipTable;
   sessions: SessionTable;
+  invitations: InvitationTable;
+  password_links: PasswordLinkTable;
+  login_failures: LoginFailureTable;
   api_keys: ApiKeyTable;
   audit_log: AuditLogTable;
   jobs: JobTable;

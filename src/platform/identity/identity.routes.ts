@@ -6,8 +6,11 @@ import { ROLES } from '../auth/permissions.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { principalOf } from '../http/auth.hook.ts';
 import { errorResponses, idParams, problemSchema } from '../http/schemas.ts';
-import { MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
-import { addMember, listMembers, removeMember, updateMember } from './member.service.ts';
+import { inviteMember } from './invitation.service.ts';
+import { invitationRoutes, invitationSchema, originOf } from './invitation.routes.ts';
+import { invitationUrl } from './links.ts';
+import { meRoutes } from './me.routes.ts';
+import { listMembers, removeMember, updateMember } from './member.service.ts';
 import { createPartner, getWorkspace, listPartners, renameWorkspace } from './workspace.service.ts';
 
 const workspaceSchema = z.object({ id: z.string(), slug: z.string(), name: z.string(), isDemo: z.boolean(), createdAt: z.string() });
@@ -26,8 +29,6 @@ const memberSchema = z.object({
 });
 
 const partnerSchema = z.object({ id: z.string(), name: z.string(), createdAt: z.string() });
-
-const password = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
 
 export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,22 +60,28 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   r.post('/api/v1/users', {
-    config: { access: 'users:manage', idempotent: true },
+    config: { access: 'users:manage' },
     schema: {
       tags: ['users'],
-      summary: 'Add a person to the workspace with a role (creates their login if they have none)',
+      summary: 'Invite a person to the workspace with a role',
+      description:
+        'Makes an invitation; the person becomes a member only when they accept it (signed in with their Baton login, ' +
+        'or, new to Baton, by choosing a password through the link). The answer is the same whether or not the email ' +
+        'has a login. With no mail server, `link` is the single-use invitation link (7 days) to pass on. ' +
+        'Inviting the same email again withdraws the earlier link.',
       body: z.object({
         email: z.email(),
-        name: z.string().trim().max(200).optional(),
+        name: z.string().trim().max(200).optional().describe('Suggested to a new person when they set their password'),
         role: z.enum(ROLES),
-        password: password.optional(),
         partnerId: z.string().nullable().optional(),
-      }),
-      response: { 201: memberSchema, ...errorResponses, 409: problemSchema },
+      }).strict(),
+      response: { 201: z.object({ invitation: invitationSchema, link: z.string().nullable() }), ...errorResponses, 409: problemSchema },
     },
     handler: async (request, reply) => {
-      const member = await db.transaction().execute((trx) => addMember(trx, actor(request), principalOf(request).workspaceId, request.body));
-      return reply.status(201).send(member);
+      const { invitation, token } = await db
+        .transaction()
+        .execute((trx) => inviteMember(trx, actor(request), principalOf(request).workspaceId, request.body));
+      return reply.status(201).header('cache-control', 'no-store').send({ invitation, link: invitationUrl(originOf(request, ctx), token) });
     },
   });
 
@@ -82,15 +89,13 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'users:manage' },
     schema: {
       tags: ['users'],
-      summary: "Change a member's role, partner firm, name or password, or disable their login",
+      summary: "Change a member's role or partner firm in this workspace",
+      description: "A person's login (name, password) is theirs: they change it under My account; the instance operator resets a password from the command line.",
       params: idParams,
       body: z.object({
         role: z.enum(ROLES).optional(),
         partnerId: z.string().nullable().optional(),
-        name: z.string().trim().min(1).max(200).optional(),
-        password: password.optional(),
-        disabled: z.boolean().optional(),
-      }),
+      }).strict(),
       response: { 200: memberSchema, ...errorResponses, 409: problemSchema },
     },
     handler: async (request) =>
@@ -125,4 +130,7 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
       return reply.status(201).send(partner);
     },
   });
+
+  invitationRoutes(app, ctx);
+  meRoutes(app, ctx);
 }
