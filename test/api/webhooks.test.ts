@@ -237,10 +237,25 @@ describe('HubSpot webhooks', () => {
     expect((await hubspot('beta', [stage(902, 'closedwon')], { secret: HUBSPOT_SECRET })).statusCode).toBe(401);
   });
 
-  it('answers 404 problem details for an unknown workspace, and for unknown webhook paths', async () => {
-    const res = await hubspot('nowhere', [stage(903, 'closedwon')]);
-    expect(res.statusCode).toBe(404);
-    expect(res.headers['content-type']).toContain('application/problem+json');
+  it('answers an unknown workspace exactly as a bad signature (no hint which workspaces exist), storing nothing', async () => {
+    const before = await stored();
+    const shape = (res: LightMyRequestResponse) => {
+      const { requestId, instance, ...rest } = res.json();
+      return { status: res.statusCode, type: res.headers['content-type'], body: rest, keys: Object.keys(res.json()).sort() };
+    };
+    const pairs = [
+      [await hubspot('nowhere', [stage(903, 'closedwon')]), await hubspot('acme', [stage(903, 'closedwon')], { secret: 'some-other-secret-entirely' })],
+      [await hubspot('nowhere', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } }), await hubspot('acme', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } })],
+      [await crm('nowhere', 'salesforce', { events: [] }), await crm('acme', 'salesforce', { events: [] }, { secret: 'some-other-secret-entirely' })],
+      [await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } }), await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } })],
+      [await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } }), await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } })],
+    ] as const;
+    for (const [unknown, badSignature] of pairs) expect(shape(unknown)).toEqual(shape(badSignature));
+    expect(shape(pairs[0][0])).toMatchObject({ status: 401, type: expect.stringContaining('application/problem+json'), body: { detail: 'the signature does not match' } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers 404 problem details for unknown webhook paths', async () => {
     for (const url of ['/webhooks/zendesk/acme', '/webhooks/hubspot', '/webhooks/']) {
       const r = await t.inject({ method: 'POST', url, payload: '{}', headers: { 'content-type': 'application/json' } });
       expect(r.statusCode, url).toBe(404);

@@ -53,10 +53,31 @@ const isDuplicateKey = (err: unknown): boolean => {
 export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
 
-  /** Refuses an unsigned or badly signed request: 401, a warning in the log, nothing stored. */
-  const refuse = (request: FastifyRequest, source: string, workspace: string, check: Exclude<SignatureCheck, { ok: true }>): never => {
-    request.log.warn({ requestId: request.id, workspace, source, reason: check.reason }, 'webhook refused: signature check failed');
-    throw new AppError('unauthenticated', check.message);
+  /**
+   * Refuses an unsigned or badly signed request, or one for a workspace that does not exist: 401, a warning in the
+   * log, nothing stored. An unknown workspace is answered exactly as a bad signature, so that the answer never tells
+   * which workspace names exist.
+   */
+  const refuse = (request: FastifyRequest, source: string, workspace: string, check: SignatureCheck, known: boolean): never => {
+    const failed = check.ok ? { reason: 'mismatch', message: 'the signature does not match' } : check;
+    request.log.warn({ requestId: request.id, workspace, source, reason: known ? failed.reason : 'unknown workspace' }, 'webhook refused: signature check failed');
+    throw new AppError('unauthenticated', failed.message);
+  };
+
+  /** The workspace a webhook URL names, or undefined when there is none. */
+  const findWorkspace = async (slug: string) => {
+    try {
+      return await getWorkspaceBySlug(db, slug);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'not_found') return undefined;
+      throw err;
+    }
+  };
+
+  /** The secret a workspace's source signs with; for an unknown workspace, the same lookup finding none. */
+  const secretOf = async (workspaceId: string | undefined, source: string) => {
+    const secret = await webhookSecret(db, ctx.secrets, workspaceId ?? '', source);
+    return workspaceId === undefined ? undefined : secret;
   };
 
   const receive = async (request: FastifyRequest, workspaceId: string, source: string, readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] }) => {
@@ -93,9 +114,9 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       config: { access: 'public', openapi: hubspotWebhookDocs },
       handler: async (request) => {
-        const workspace = await getWorkspaceBySlug(db, request.params.workspace);
+        const workspace = await findWorkspace(request.params.workspace);
         const check = verifyHubspot({
-          clientSecret: await webhookSecret(db, ctx.secrets, workspace.id, HUBSPOT),
+          clientSecret: await secretOf(workspace?.id, HUBSPOT),
           method: request.method,
           uri: requestUri(request, ctx.config.publicUrl),
           body: rawBody(request),
@@ -103,7 +124,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           timestamp: header(request, 'x-hubspot-request-timestamp'),
           now: Date.now(),
         });
-        if (!check.ok) refuse(request, HUBSPOT, workspace.slug, check);
+        if (!check.ok || !workspace) return refuse(request, HUBSPOT, request.params.workspace, check, workspace !== undefined);
         return receive(request, workspace.id, HUBSPOT, readHubspotEvents);
       },
     });
@@ -112,13 +133,13 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       config: { access: 'public', openapi: crmWebhookDocs },
       handler: async (request) => {
-        const workspace = await getWorkspaceBySlug(db, request.params.workspace);
         const source = (header(request, 'x-baton-source') ?? '').trim().toLowerCase();
         if (!source) throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
         const problem = sourceNameProblem(source);
         if (problem) throw AppError.validation('headers.x-baton-source', problem);
-        const check = verifyCrm({ secret: await webhookSecret(db, ctx.secrets, workspace.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
-        if (!check.ok) refuse(request, source, workspace.slug, check);
+        const workspace = await findWorkspace(request.params.workspace);
+        const check = verifyCrm({ secret: await secretOf(workspace?.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
+        if (!check.ok || !workspace) return refuse(request, source, request.params.workspace, check, workspace !== undefined);
         return receive(request, workspace.id, source, (body) => readCrmEvents(source, body));
       },
     });
