@@ -3,6 +3,7 @@ import { firstStartBanner } from '../../app/first-start.ts';
 import { startBaton } from '../../app/start.ts';
 import { buildWeb, webIsBuilt } from '../../app/web-build.ts';
 import { loadConfig } from '../../platform/config/config.ts';
+import { plainHttpWarning } from '../../platform/http/plain-http.ts';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -13,6 +14,8 @@ export function serveCommand(): Command {
       if (opts.buildWebIfMissing && !webIsBuilt()) await buildWeb((line) => console.log(line));
       const baton = await startBaton(config);
       baton.ctx.logger.info({ url: baton.url, database: baton.ctx.dbh.displayUrl, instance: config.instanceId }, 'Baton is running');
+      const exposed = plainHttpWarning(config);
+      if (exposed) baton.ctx.logger.warn({ host: config.host }, exposed);
       if (baton.firstStart) console.log(`\n${firstStartBanner(baton.firstStart, baton.url)}\n`);
       else console.log(`Baton is running at ${baton.url}`);
       let closing = false;

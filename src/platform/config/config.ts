@@ -1,3 +1,4 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -18,8 +19,19 @@ export interface Config {
   readonly demo: boolean;
   readonly adminEmail: string | undefined;
   readonly adminPassword: string | undefined;
-  /** Mark cookies `Secure`; on by default in production. */
-  readonly secureCookies: boolean;
+  /**
+   * The session cookie's `Secure` flag: `true` always (production, an `https://` public URL, or
+   * `BATON_SECURE_COOKIES=true`), `false` never (`BATON_SECURE_COOKIES=false`), `'auto'` when the request came over
+   * HTTPS (directly, or as a trusted proxy says with `X-Forwarded-Proto`).
+   */
+  readonly secureCookies: boolean | 'auto';
+  /** Send `Strict-Transport-Security`: production, an `https://` public URL, or `BATON_SECURE_COOKIES=true`. */
+  readonly hsts: boolean;
+  /**
+   * Which peers' `X-Forwarded-For/-Proto/-Host` are believed (client address, HTTPS, host): `true` any, `false`
+   * none, else addresses, subnets (CIDR) and the names `loopback`, `linklocal`, `uniquelocal`.
+   */
+  readonly trustProxy: boolean | readonly string[];
   readonly sessionTtlHours: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly loginRateLimitPerMinute: number;
@@ -82,6 +94,18 @@ const envSchema = z.object({
     .min(10, 'BATON_ADMIN_PASSWORD must be at least 10 characters')
     .optional(),
   BATON_SECURE_COOKIES: bool('BATON_SECURE_COOKIES').optional(),
+  BATON_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const trust = parseTrustProxy(v);
+      if (trust === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'BATON_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal' });
+        return z.NEVER;
+      }
+      return trust;
+    })
+    .optional(),
   BATON_SESSION_TTL_HOURS: int('BATON_SESSION_TTL_HOURS', 1, 24 * 90).optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   BATON_LOGIN_RATE_LIMIT: int('BATON_LOGIN_RATE_LIMIT', 1, 10_000).optional(),
@@ -125,7 +149,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_DEMO', default: 'true', meaning: 'create the demo workspace on first start with an empty database' },
   { name: 'BATON_ADMIN_EMAIL', default: 'admin@baton.local', meaning: 'first admin user created on an empty database' },
   { name: 'BATON_ADMIN_PASSWORD', default: '(generated, printed once)', meaning: 'password of that first admin (10+ characters)' },
-  { name: 'BATON_SECURE_COOKIES', default: 'true in production', meaning: 'send session cookies only over HTTPS' },
+  { name: 'BATON_SECURE_COOKIES', default: '(see meaning)', meaning: 'mark the session cookie Secure (sent only over HTTPS) and send HSTS: true, or false for neither; unset, both in production or with an https:// BATON_PUBLIC_URL, else the cookie is Secure on requests that came over HTTPS' },
+  { name: 'BATON_TRUST_PROXY', default: 'loopback', meaning: 'reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed: true (any), false (none), or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated' },
   { name: 'BATON_SESSION_TTL_HOURS', default: '168', meaning: 'how long a login lasts' },
   { name: 'BATON_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
   { name: 'BATON_LOGIN_RATE_LIMIT', default: '10', meaning: 'login attempts per minute per client address' },
@@ -139,8 +164,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'BATON_INGEST_WRITE_THREAD', default: 'true', meaning: 'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)' },
   { name: 'BATON_INGEST_PG_WRITERS', default: '2', meaning: 'on PostgreSQL, usage ingest transactions an instance runs at once (each stores a group of requests)' },
   { name: 'BATON_SECRET_KEY', default: '(<BATON_DATA_DIR>/secret.key, made on first start)', meaning: 'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the same on every instance of one database' },
-  { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address CRMs call Baton at, e.g. https://baton.example.com; webhook signatures cover it' },
-  { name: 'NODE_ENV', default: 'development', meaning: 'production makes configuration mistakes fatal' },
+  { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and https:// turns on Secure cookies and HSTS' },
+  { name: 'NODE_ENV', default: 'development', meaning: 'production turns on Secure cookies and HSTS and makes configuration mistakes fatal' },
 ];
 
 export class ConfigError extends Error {
@@ -168,6 +193,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const nodeEnv = e.NODE_ENV ?? 'development';
   const dataDir = path.resolve(cwd, e.BATON_DATA_DIR ?? 'data');
   const production = nodeEnv === 'production';
+  const httpsPublicUrl = e.BATON_PUBLIC_URL?.startsWith('https://') === true;
+  const alwaysSecure = production || httpsPublicUrl;
   if (production && e.BATON_ADMIN_EMAIL && !e.BATON_ADMIN_PASSWORD) {
     throw new ConfigError(['BATON_ADMIN_PASSWORD: required in production when BATON_ADMIN_EMAIL is set']);
   }
@@ -180,7 +207,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.BATON_DEMO ?? true,
     adminEmail: e.BATON_ADMIN_EMAIL,
     adminPassword: e.BATON_ADMIN_PASSWORD,
-    secureCookies: e.BATON_SECURE_COOKIES ?? production,
+    secureCookies: e.BATON_SECURE_COOKIES ?? (alwaysSecure ? true : 'auto'),
+    hsts: e.BATON_SECURE_COOKIES ?? alwaysSecure,
+    trustProxy: e.BATON_TRUST_PROXY ?? ['loopback'],
     sessionTtlHours: e.BATON_SESSION_TTL_HOURS ?? 168,
     logLevel: e.BATON_LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     loginRateLimitPerMinute: e.BATON_LOGIN_RATE_LIMIT ?? 10,
@@ -196,6 +225,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestPgWriters: e.BATON_INGEST_PG_WRITERS ?? 2,
     secretKey: e.BATON_SECRET_KEY,
   });
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `true`, `false`, or a list of addresses, CIDR subnets and proxy-addr's names; undefined when not one of those. */
+export function parseTrustProxy(text: string): boolean | string[] | undefined {
+  const v = text.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(v)) return true;
+  if (['false', '0', 'no', ''].includes(v)) return false;
+  const entries = v.split(',').map((s) => s.trim());
+  const valid = (entry: string): boolean => {
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address = '', bits, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    if (family === 0 || rest.length > 0) return false;
+    return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+  };
+  return entries.every(valid) ? entries : undefined;
 }
 
 /** A database URL safe to print: the password is replaced by ***. */

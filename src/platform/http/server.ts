@@ -56,7 +56,8 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
-    trustProxy: ctx.config.env === 'production',
+    // Whose X-Forwarded-* headers to believe (request.ip, request.protocol: the cookie's Secure flag): BATON_TRUST_PROXY.
+    trustProxy: typeof ctx.config.trustProxy === 'boolean' ? ctx.config.trustProxy : [...ctx.config.trustProxy],
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
@@ -86,7 +87,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
         upgradeInsecureRequests: null,
       },
     },
-    hsts: ctx.config.secureCookies,
+    hsts: ctx.config.hsts,
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
