@@ -175,12 +175,14 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
 
     // Time logged on the work done of running projects (and a few delivered ones), as a timesheet import would.
     if (plan.story === 'closed' || plan.story === 'cancelled' || (plan.story.startsWith('live') && rng.chance(0.75))) continue;
+    // Never before the deal was signed: time on a project begins with it.
+    const firstDay = project.signed_on ? dayNo(project.signed_on) : -Infinity;
     for (const [key, doneOn] of Object.entries(snap.done ?? {})) {
       const t = tasks.find((x) => x.key === key)!;
       const who = assignments[key];
       if (!who || t.effort_hours <= 0) continue;
       let left = Math.round(t.effort_hours * (0.8 + rng.next() * 0.6) * 2) / 2;
-      for (let d = dayNo(doneOn); left > 0 && d > dayNo(doneOn) - 60; d--) {
+      for (let d = dayNo(doneOn); left > 0 && d > dayNo(doneOn) - 60 && d >= firstDay; d--) {
         if (!weekday(d) || d > today) continue;
         const used = load.get(`${who}:${d}`) ?? 0;
         const hours = Math.min(left, 8 - used, 6);

@@ -67,6 +67,32 @@ describe('milestones completed by usage', () => {
   });
 });
 
+describe('milestones completed by usage, within seconds', () => {
+  it('an event sent through the Segment endpoint completes the milestone once due jobs run, without the periodic refresh', async () => {
+    const account = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Raviga', segment: 'smb' } })).json().id;
+    const p = (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: account, promisedGoLive: addDays(60) } })).json();
+    await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+    // The periodic refresh of this slot runs now, before the event: what follows cannot be its doing.
+    await t.runJobs();
+    // Events of a feature nobody waits on queue nothing.
+    await send([{ type: 'track', messageId: 'r1', userId: 'laurie', event: 'Dashboard Viewed', timestamp: new Date().toISOString(), context: { groupId: account } }]);
+    const queuedBefore = await t.ctx.db.selectFrom('jobs').select('id').where('type', '=', 'delivery.usage-milestones').where('payload', 'like', `%${account}%`).execute();
+    expect(queuedBefore).toHaveLength(0);
+
+    await send([{ type: 'track', messageId: 'r2', userId: 'laurie', event: 'Report Published', timestamp: new Date().toISOString(), context: { groupId: account } }]);
+    await send([{ type: 'track', messageId: 'r3', userId: 'monica', event: 'Report Published', timestamp: new Date().toISOString(), context: { groupId: account } }]);
+    const queued = await t.ctx.db.selectFrom('jobs').select(['type', 'status']).where('type', '=', 'delivery.usage-milestones').where('payload', 'like', `%${account}%`).execute();
+    expect(queued).toHaveLength(1); // de-duplicated per account and feature
+    expect(await t.runJobs()).toEqual([]);
+    const after = (await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json();
+    expect(after.milestones.find((m: { firstValue: boolean }) => m.firstValue)).toMatchObject({ completedOn: today(), completedBy: 'usage' });
+    expect(after.firstValueOn).toBe(today());
+    expect((await t.ctx.db.selectFrom('jobs').select('status').where('type', '=', 'delivery.usage-milestones').where('payload', 'like', `%${account}%`).executeTakeFirstOrThrow()).status).toBe('succeeded');
+    // Reached: no one watches for it any more, so later events queue nothing.
+    expect(await t.ctx.db.selectFrom('usage_first_use_watches').selectAll().where('account_id', '=', account).execute()).toEqual([]);
+  });
+});
+
 describe('capacity plan', () => {
   it('sets planned project work and the probable pipeline against people’s hours, role by role', async () => {
     const consultant = (await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Cara', role: 'consultant', weeklyCapacityHours: 40 } })).json().id;

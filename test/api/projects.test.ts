@@ -72,7 +72,10 @@ describe('a project from a playbook', () => {
       expect(x.forecastFinish).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       for (const dep of x.dependsOn) expect(task(p, dep).forecastFinish! <= x.forecastFinish!).toBe(true);
     }
-    expect(p.forecastGoLive).toBe([...(p.tasks as Task[])].map((x) => x.forecastFinish!).sort().at(-1));
+    // Go-live is forecast at the go-live milestone (its tasks' last finish), not at the plan's last task.
+    const goLive = p.milestones.find((m: { goLive: boolean }) => m.goLive);
+    expect(p.forecastGoLive).toBe(goLive.forecastOn);
+    expect(p.forecastGoLive).toBe((p.tasks as Array<Task & { milestoneKey: string | null }>).filter((x) => x.milestoneKey === goLive.key).map((x) => x.forecastFinish!).sort().at(-1));
     expect(p.events.map((e: { kind: string }) => e.kind)).toContain('created');
   });
 
@@ -134,7 +137,7 @@ describe('a project from a playbook', () => {
       url: url('connect-source'),
       payload: { effortHours: 900, assigneeId: consultant, slipReason: { code: 'scope_change', note: 'Second ERP added' } },
     });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     const late = res.json();
     expect(late.late).toBe(true);
     expect(late.slips).toEqual([expect.objectContaining({ reasonCode: 'scope_change', note: 'Second ERP added', promisedGoLive: addDays(today(), 90), toForecast: late.forecastGoLive })]);

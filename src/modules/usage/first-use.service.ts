@@ -1,8 +1,12 @@
 /**
  * When an account's users first did something: the first day an event (feature) appears in the account's
- * rollups on or after a date. Delivery reads it to complete milestones by real use.
+ * rollups on or after a date. Delivery reads it to complete milestones by real use, and watches for it (a
+ * job queued by ingest when a watched account first does the event).
  */
 import type { Db } from '../../platform/db/database.ts';
+import { enqueueJob, registryOf } from '../../platform/jobs/job.service.ts';
+import { JOBS } from '../../platform/jobs/registry.ts';
+import { featureOf, type RollupEvent } from './rollup.ts';
 
 export interface FirstUseQuery {
   accountId: string;
@@ -27,4 +31,61 @@ export async function firstUseDays(db: Db, workspaceId: string, queries: readonl
     if (row?.first) out.set(`${q.accountId}\u0000${q.event}`, String(row.first));
   }
   return out;
+}
+
+/** "When this account first does this event, queue this job": a module that waits on real use says so here. */
+export interface FirstUseWatch {
+  accountId: string;
+  event: string;
+  /** A job type of the registry; its payload is `{ accountId }`. */
+  jobType: string;
+}
+
+export async function watchFirstUse(db: Db, workspaceId: string, watches: readonly FirstUseWatch[]): Promise<void> {
+  if (watches.length === 0) return;
+  const now = new Date().toISOString();
+  await db
+    .insertInto('usage_first_use_watches')
+    .values(watches.map((w) => ({ workspace_id: workspaceId, account_id: w.accountId, event: w.event, job_type: w.jobType, created_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function unwatchFirstUse(db: Db, workspaceId: string, watches: readonly FirstUseWatch[]): Promise<void> {
+  for (const w of watches) {
+    await db
+      .deleteFrom('usage_first_use_watches')
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', '=', w.accountId)
+      .where('event', '=', w.event)
+      .where('job_type', '=', w.jobType)
+      .execute();
+  }
+}
+
+/** One de-duplication window: events of one account and feature within it queue one job. */
+const WINDOW_MS = 60_000;
+
+/**
+ * Called by ingest in its transaction with the events it has just counted: queues the job of each watch their
+ * account and feature meet, once per account, feature and minute (the job runs once the transaction commits).
+ * One query per stored group, none when the workspace watches nothing it received.
+ */
+export async function queueWatchedFirstUses(db: Db, workspaceId: string, events: readonly RollupEvent[], now = Date.now()): Promise<number> {
+  const seen = new Set<string>();
+  for (const e of events) {
+    if (!e.account_id) continue;
+    const feature = featureOf(e);
+    if (feature !== null) seen.add(`${e.account_id}\u0000${feature}`);
+  }
+  if (seen.size === 0) return 0;
+  const watches = await db.selectFrom('usage_first_use_watches').select(['account_id', 'event', 'job_type']).where('workspace_id', '=', workspaceId).execute();
+  let queued = 0;
+  const registry = registryOf(JOBS);
+  for (const w of watches) {
+    if (!seen.has(`${w.account_id}\u0000${w.event}`)) continue;
+    const id = `${w.job_type}@${workspaceId}:${w.account_id}:${w.event}:${Math.floor(now / WINDOW_MS)}`;
+    if ((await enqueueJob(db, registry, { type: w.job_type, payload: { accountId: w.account_id }, workspaceId, id })).queued) queued++;
+  }
+  return queued;
 }

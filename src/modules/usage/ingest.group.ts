@@ -9,6 +9,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
+import { queueWatchedFirstUses } from './first-use.service.ts';
 import { addToRollups } from './rollup.store.ts';
 import type { RollupEvent } from './rollup.ts';
 import * as store from './usage.store.ts';
@@ -144,6 +145,8 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
   for (const m of mappedToAccount) rematchedEvents.push(...(await store.setUserEventsAccount(db, workspaceId, m.user, m.groupId, m.accountId)));
   await addToRollups(db, workspaceId, rematchedEvents);
   const rematched = rematchedEvents.length;
+  // Whoever waits on an account's first use of a feature (a milestone completed by usage) hears of it now.
+  await queueWatchedFirstUses(db, workspaceId, rematched ? [...fresh, ...rematchedEvents] : fresh);
 
   const outcomes = requests.map((r, i): IngestOutcome => {
     const s = stored[i] ?? 0;

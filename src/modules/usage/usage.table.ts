@@ -81,6 +81,16 @@ export interface UsageDailyAccountUserTable {
   events: number;
 }
 
+/** When an account first does an event, queue a job (first-use.service.ts). */
+export interface UsageFirstUseWatchTable {
+  workspace_id: string;
+  account_id: string;
+  /** The feature as rolled up (a track call's event; `page:<name>` for page views). */
+  event: string;
+  job_type: string;
+  created_at: string;
+}
+
 /** Licensed seats of an account. */
 export interface UsageAccountSeatsTable {
   workspace_id: string;

@@ -6,7 +6,7 @@ import type { WebhookDeliveryTable, WebhookEventTable } from '../../modules/deal
 import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from '../../modules/handoffs/handoff.table.ts';
 import type { SignalTable } from '../../modules/signals/signal.table.ts';
 import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, UsageUserTable, UsageUserTraitsTable } from '../../modules/usage/usage.table.ts';
-import type { UsageAccountSeatsTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
+import type { UsageAccountSeatsTable, UsageFirstUseWatchTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
 import type { UsageAccountPlanTable, UsageFeatureEventTable, UsageFeatureTable } from '../../modules/usage/catalogue/catalogue.table.ts';
 import type { UsageReleaseFeatureTable, UsageReleaseTable } from '../../modules/usage/releases/release.table.ts';
 import type { IntegrationStatusDailyTable, IntegrationStatusReportTable, IntegrationStatusTable } from '../../modules/usage/integrations/integration-status.table.ts';
@@ -63,6 +63,7 @@ export interface Database {
   usage_daily_account_feature: UsageDailyAccountFeatureTable;
   usage_daily_account_user: UsageDailyAccountUserTable;
   usage_account_seats: UsageAccountSeatsTable;
+  usage_first_use_watches: UsageFirstUseWatchTable;
   usage_import_rows: UsageImportRowTable;
   usage_features: UsageFeatureTable;
   usage_feature_events: UsageFeatureEventTable;

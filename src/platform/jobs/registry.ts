@@ -50,6 +50,14 @@ export const JOBS: JobDefinition[] = [
     load: async () => (await import('../../modules/deals/webhooks/webhook.jobs.ts')).pruneWebhookLogJob,
   }),
   defineJob({
+    type: 'delivery.usage-milestones',
+    version: 1,
+    description: 'Completes the milestones an account reached by product usage, queued by ingest within seconds of the event (first-use watches), and re-forecasts',
+    input: z.object({ accountId: z.string().min(1) }),
+    maxAttempts: 5,
+    load: async () => (await import('../../modules/delivery/projects/usage-milestones.job.ts')).usageMilestonesJob,
+  }),
+  defineJob({
     type: 'delivery.refresh',
     version: 1,
     description: 'Completes milestones reached by product usage, re-forecasts every planned project and re-checks the delivery signals that depend on the date',

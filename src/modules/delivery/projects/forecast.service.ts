@@ -10,7 +10,7 @@ import { newId, nowIso } from '../../../platform/ids.ts';
 import { ForecastError, forecastWorkspace } from '../forecast/forecast.ts';
 import type { ForecastInput, ForecastProject, ForecastResult, TaskState } from '../forecast/forecast.types.ts';
 import { listForecastResources, listHolidays } from '../resources/resource.service.ts';
-import { slipOf, type SlipReason } from './project.ts';
+import { forecastGoLiveOf, slipOf, type SlipReason } from './project.ts';
 import * as store from './project.store.ts';
 import { logEvent } from './project.service.ts';
 import { evaluateProjectSignals } from './project-signals.service.ts';
@@ -86,7 +86,7 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
   const milestonesByProject = new Map<string, store.MilestoneRow[]>();
   for (const m of milestones) (milestonesByProject.get(m.project_id) ?? milestonesByProject.set(m.project_id, []).get(m.project_id)!).push(m);
   const byId = new Map(projects.map((p) => [p.id, p]));
-  const lastSlips = await lastSlipTo(db, workspaceId, projects.map((p) => p.id));
+  const slipsByProject = await slipsOf(db, workspaceId, projects.map((p) => p.id));
   const now = nowIso();
   const outcome: RecomputeOutcome = { projects: projects.length, changed: 0, slips: [], millis: 0 };
   const changedProjects: string[] = [];
@@ -102,38 +102,27 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
       if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical) moved.push({ id: tf.id, start: tf.start, finish: tf.finish, critical });
     }
     let firstValue: string | null = null;
+    let goLiveMilestone: string | null = null;
     for (const m of milestonesByProject.get(p.id) ?? []) {
       const own = (tasksByProject.get(p.id) ?? []).filter((t) => t.milestone_key === m.key);
       const forecastOn = m.completed_on ?? (own.length ? own.map((t) => finishByKey.get(t.key) ?? '').sort().at(-1)! : null);
       if (m.first_value === 1) firstValue = m.completed_on ?? forecastOn;
+      if (m.go_live === 1) goLiveMilestone = forecastOn;
       if (forecastOn !== m.forecast_on) await store.updateMilestone(db, workspaceId, m.id, { forecast_on: forecastOn });
     }
-    const goLive = pf.finish;
-    if (goLive === p.forecast_go_live && firstValue === p.forecast_first_value) continue;
-    outcome.changed++;
-    changedProjects.push(p.id);
-    await store.updateProject(db, workspaceId, p.id, { forecast_go_live: goLive, forecast_first_value: firstValue, forecast_computed_at: now });
-    await logEvent(db, workspaceId, p.id, FORECAST, 'forecast_changed', null, { from: p.forecast_go_live, to: goLive, promised: p.promised_go_live });
-    const slip = slipOf({ promised: p.promised_go_live, previousForecast: p.forecast_go_live, newForecast: goLive, lastSlipTo: lastSlips.get(p.id) ?? null, stepDays: SLIP_STEP_DAYS });
-    if (slip && p.promised_go_live) {
-      const id = newId();
-      const reason = opts.slipReason;
-      await store.insertSlip(db, {
-        id,
-        workspace_id: workspaceId,
-        project_id: p.id,
-        recorded_at: now,
-        promised_go_live: p.promised_go_live,
-        from_forecast: p.forecast_go_live,
-        to_forecast: goLive,
-        days: slip.days,
-        reason_code: reason?.code ?? null,
-        note: reason?.note ?? null,
-        explained_by_label: reason ? opts.actor.label : null,
-        explained_at: reason ? now : null,
-      });
-      await logEvent(db, workspaceId, p.id, FORECAST, 'slipped', null, { slipId: id, days: slip.days, from: p.forecast_go_live, to: goLive, promised: p.promised_go_live, reason: reason?.code ?? null });
-      outcome.slips.push({ projectId: p.id, slipId: id, days: slip.days, explained: Boolean(reason) });
+    // Go-live is the go-live milestone's day: work planned after it (hypercare, a check-in) does not move it.
+    const goLive = forecastGoLiveOf(goLiveMilestone, pf.finish);
+    if (goLive !== p.forecast_go_live || firstValue !== p.forecast_first_value) {
+      outcome.changed++;
+      changedProjects.push(p.id);
+      await store.updateProject(db, workspaceId, p.id, { forecast_go_live: goLive, forecast_first_value: firstValue, forecast_computed_at: now });
+      await logEvent(db, workspaceId, p.id, FORECAST, 'forecast_changed', null, { from: p.forecast_go_live, to: goLive, promised: p.promised_go_live });
+    }
+    // Checked whether or not the forecast moved: a promise brought forward past the forecast is a slip too.
+    const slip = await recordSlipIfDue(db, workspaceId, p, goLive, slipsByProject.get(p.id) ?? [], { actor: FORECAST, explainedBy: opts.actor, reason: opts.slipReason, now });
+    if (slip) {
+      if (!changedProjects.includes(p.id)) changedProjects.push(p.id);
+      outcome.slips.push({ projectId: p.id, ...slip });
     }
   }
   await store.updateTaskForecasts(db, workspaceId, moved);
@@ -158,10 +147,54 @@ export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pic
   }
 }
 
-async function lastSlipTo(db: Db, workspaceId: string, projectIds: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds)) out.set(s.project_id, s.to_forecast); // ordered by recorded_at
+async function slipsOf(db: Db, workspaceId: string, projectIds: readonly string[]): Promise<Map<string, store.SlipRow[]>> {
+  const out = new Map<string, store.SlipRow[]>();
+  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds)) (out.get(s.project_id) ?? out.set(s.project_id, []).get(s.project_id)!).push(s); // ordered by recorded_at
   return out;
+}
+
+/**
+ * Records a slip when `forecast` (the go-live as now forecast, or the actual go-live) lies past the promise and
+ * no slip against the current promise explains it yet (slip rule: `slipOf`). Slips recorded against an earlier
+ * promise do not count: an agreed new promise starts its own account of slips. So a project shown late always
+ * has at least one slip against its promise.
+ */
+export async function recordSlipIfDue(
+  db: Db,
+  workspaceId: string,
+  p: Pick<store.ProjectRow, 'id' | 'promised_go_live' | 'forecast_go_live'>,
+  forecast: string | null,
+  slips: readonly store.SlipRow[],
+  opts: { actor: Actor; explainedBy: Actor; reason?: { code: SlipReason; note: string | null }; now: string },
+): Promise<{ slipId: string; days: number; explained: boolean } | null> {
+  if (!p.promised_go_live) return null;
+  const current = slips.filter((s) => s.promised_go_live === p.promised_go_live);
+  const slip = slipOf({
+    promised: p.promised_go_live,
+    previousForecast: current.length ? p.forecast_go_live : null,
+    newForecast: forecast,
+    lastSlipTo: current.at(-1)?.to_forecast ?? null,
+    stepDays: SLIP_STEP_DAYS,
+  });
+  if (!slip || !forecast) return null;
+  const id = newId();
+  const reason = opts.reason;
+  await store.insertSlip(db, {
+    id,
+    workspace_id: workspaceId,
+    project_id: p.id,
+    recorded_at: opts.now,
+    promised_go_live: p.promised_go_live,
+    from_forecast: p.forecast_go_live,
+    to_forecast: forecast,
+    days: slip.days,
+    reason_code: reason?.code ?? null,
+    note: reason?.note ?? null,
+    explained_by_label: reason ? opts.explainedBy.label : null,
+    explained_at: reason ? opts.now : null,
+  });
+  await logEvent(db, workspaceId, p.id, opts.actor, 'slipped', null, { slipId: id, days: slip.days, from: p.forecast_go_live, to: forecast, promised: p.promised_go_live, reason: reason?.code ?? null });
+  return { slipId: id, days: slip.days, explained: Boolean(reason) };
 }
 
 const maxDay = (a: string, b: string): string => (a > b ? a : b);

@@ -7,7 +7,8 @@ import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../../platform/http/schemas.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, TASK_STATES } from './project.ts';
-import { detailSchema, eventSchema, listItemSchema, reworkBody, slipReason } from './project.schemas.ts';
+import { detailSchema, eventSchema, listItemSchema, manualSlipBody, newPromiseBody, reworkBody, slipReason } from './project.schemas.ts';
+import { agreePromise, recordSlip } from './promise.service.ts';
 import { createProject, getProject, listProjects, moveProject, projectEtag, todayUtc, updateProject } from './project.service.ts';
 import * as store from './project.store.ts';
 import { toEvent } from './project.views.ts';
@@ -246,6 +247,38 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       return db.transaction().execute((trx) => explainSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.params.slipId, request.body));
+    },
+  });
+
+  r.post('/api/v1/projects/:id/slips', {
+    config: { access: 'projects:write' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'Record a slip by hand: the go-live now expected past the promise, with its reason (the forecast still follows the plan)',
+      params: idParams,
+      body: manualSlipBody,
+      response: { 201: detailSchema, ...withConflicts },
+    },
+    handler: async (request, reply) => {
+      const principal = principalOf(request);
+      const project = await db.transaction().execute((trx) => recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      return reply.status(201).header('etag', projectEtag(project)).send(project);
+    },
+  });
+
+  r.post('/api/v1/projects/:id/promise', {
+    config: { access: 'projects:manage' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'Agree a new promised go-live (a re-baseline), with its reason and who agreed it; later slips are measured against it',
+      params: idParams,
+      body: newPromiseBody,
+      response: { 200: detailSchema, ...withConflicts },
+    },
+    handler: async (request, reply) => {
+      const principal = principalOf(request);
+      const project = await db.transaction().execute((trx) => agreePromise(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      return reply.header('etag', projectEtag(project)).send(project);
     },
   });
 

@@ -1,5 +1,6 @@
 /** The API shapes of projects, for validation and the OpenAPI document. */
 import { z } from 'zod';
+import { isoDate } from '../../../platform/http/schemas.ts';
 import { TASK_STATES, COMMERCIAL_MODELS, PROJECT_STATUSES, REWORK_CAUSES, SLIP_REASONS } from './project.ts';
 
 const metrics = z.object({
@@ -116,6 +117,20 @@ export const detailSchema = summarySchema.extend({
       explainedAt: z.string().nullable(),
     }),
   ),
+  promiseChanges: z
+    .array(
+      z.object({
+        at: z.string(),
+        by: z.string(),
+        from: z.string().nullable(),
+        to: z.string(),
+        reasonCode: z.string(),
+        note: z.string().nullable(),
+        agreedBy: z.string(),
+        customerAgreed: z.boolean(),
+      }),
+    )
+    .describe('New promised go-lives agreed by hand, oldest first'),
   rework: z.array(z.object({ id: z.string(), taskId: z.string().nullable(), hours: z.number(), cause: z.string(), note: z.string().nullable(), recordedBy: z.string(), recordedAt: z.string() })),
   goLiveChecklist: z.array(z.string()),
   events: z.array(eventSchema),
@@ -131,4 +146,16 @@ export const reworkBody = z.object({
   hours: z.number().positive().max(1000),
   cause: z.enum(REWORK_CAUSES),
   note: z.string().trim().max(2000).nullable().default(null),
+});
+
+export const manualSlipBody = z.object({
+  expectedOn: isoDate.describe('The go-live now expected, past the promise'),
+  reason: slipReason,
+});
+
+export const newPromiseBody = z.object({
+  promisedGoLive: isoDate.describe('The new promised go-live'),
+  reason: slipReason.describe('Why the promise moves'),
+  agreedBy: z.string().trim().min(1).max(300).describe('Who agreed the new date (e.g. the customer’s sponsor)'),
+  customerAgreed: z.boolean().describe('The customer agreed it (a re-baseline)'),
 });

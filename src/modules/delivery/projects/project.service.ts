@@ -12,10 +12,12 @@ import { newId, nowIso } from '../../../platform/ids.ts';
 import { accountNamesById, getAccount, updateAccount } from '../../accounts/account.service.ts';
 import { playbookDefinitionSchema, type PlaybookVersion } from '../playbooks/playbook.ts';
 import { getPlaybookVersion, selectPlaybook } from '../playbooks/playbook.service.ts';
-import { recomputeForecasts } from './forecast.service.ts';
-import { type CommercialModel, nextStatus, type ProjectAction, type ProjectStatus } from './project.ts';
+import { watchFirstUse } from '../../usage/first-use.service.ts';
+import { recomputeForecasts, recordSlipIfDue } from './forecast.service.ts';
+import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
+import { type CommercialModel, type DatedRecord, type DateField, datesContradiction, nextStatus, type ProjectAction, type ProjectStatus } from './project.ts';
 import * as store from './project.store.ts';
-import { type ProjectDetail, type ProjectListItem, type ProjectSummary, progressOf, toEvent, toMilestone, toRework, toSlip, toSummary, toTask } from './project.views.ts';
+import { type ProjectDetail, type ProjectListItem, type ProjectSummary, progressOf, toEvent, toMilestone, toPromiseChange, toRework, toSlip, toSummary, toTask } from './project.views.ts';
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -92,6 +94,8 @@ export async function instantiateProject(db: Db, actor: Actor, workspaceId: stri
     })),
   );
   await store.insertMilestones(db, milestones);
+  // Milestones reached by real use are completed as soon as ingest sees the account do it.
+  await watchFirstUse(db, workspaceId, milestones.filter((m) => m.completion_event).map((m) => ({ accountId: input.accountId, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB })));
   sort = 0;
   await store.insertTasks(
     db,
@@ -219,9 +223,13 @@ export async function createProject(db: Db, actor: Actor, scope: Scope, input: C
     playbook = await selectPlaybook(db, scope.workspaceId, { products: [], segment: account.segment });
     if (!playbook) throw AppError.validation('body.playbookId', 'no playbook matches this account; choose one');
   }
-  if (input.promisedGoLive && input.plannedKickoffOn && input.promisedGoLive < input.plannedKickoffOn) {
-    throw AppError.validation('body.promisedGoLive', 'is before the planned kickoff');
-  }
+  const today = todayUtc();
+  if (input.signedOn && input.signedOn > today) throw AppError.validation('body.signedOn', `is in the future (today is ${today})`);
+  checkDates(
+    { signedOn: input.signedOn ?? null, acceptedOn: today, plannedKickoffOn: input.plannedKickoffOn ?? null, kickoffOn: null, promisedGoLive: input.promisedGoLive ?? null, goLiveOn: null },
+    (['signedOn', 'plannedKickoffOn', 'promisedGoLive'] as const).filter((f) => input[f]),
+    (f) => `body.${f}`,
+  );
   const id = await instantiateProject(db, actor, scope.workspaceId, {
     accountId: account.id,
     name: input.name ?? `${account.name} — ${playbook.name}`,
@@ -255,7 +263,7 @@ export async function findProjectOr404(db: Db, scope: Scope, id: string): Promis
 
 export async function getProject(db: Db, scope: Scope, id: string, today = todayUtc()): Promise<ProjectDetail> {
   const row = await findProjectOr404(db, scope, id);
-  const [names, tasks, milestones, slips, rework, events, people, version] = await Promise.all([
+  const [names, tasks, milestones, slips, rework, events, people, version, promises] = await Promise.all([
     namesOf(db, scope),
     store.selectTasks(db, scope.workspaceId, id),
     store.selectMilestones(db, scope.workspaceId, id),
@@ -264,6 +272,7 @@ export async function getProject(db: Db, scope: Scope, id: string, today = today
     store.selectEvents(db, scope.workspaceId, id, 200),
     store.selectResourceNames(db, scope.workspaceId),
     store.findPlaybookVersion(db, scope.workspaceId, row.playbook_id, row.playbook_version),
+    store.selectEvents(db, scope.workspaceId, id, 1000, ['promise_changed']),
   ]);
   const assignees = new Map(people.map((p) => [p.id, p.name]));
   const taskViews = tasks.map((t) => toTask(t, assignees));
@@ -274,6 +283,7 @@ export async function getProject(db: Db, scope: Scope, id: string, today = today
     tasks: taskViews,
     milestones: milestones.map(toMilestone),
     slips: slips.map(toSlip),
+    promiseChanges: promises.reverse().map(toPromiseChange),
     rework: rework.map(toRework),
     goLiveChecklist: checklist,
     events: events.map(toEvent),
@@ -310,6 +320,21 @@ export async function listProjects(
   return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
 }
 
+export const datedRecordOf = (r: store.ProjectRow): DatedRecord => ({
+  signedOn: r.signed_on,
+  acceptedOn: r.accepted_on,
+  plannedKickoffOn: r.planned_kickoff_on,
+  kickoffOn: r.kickoff_on,
+  promisedGoLive: r.promised_go_live,
+  goLiveOn: r.go_live_on,
+});
+
+/** Refuses dates that contradict the project's own history (`datesContradiction`), naming the request's field. */
+export function checkDates(record: DatedRecord, changed: readonly DateField[], fieldOf: (f: DateField) => string): void {
+  const bad = datesContradiction(record, changed);
+  if (bad) throw AppError.validation(fieldOf(bad.field), bad.message);
+}
+
 export const projectEtag = (p: { id: string; version: number }): string => `"${p.id}:${p.version}"`;
 
 export interface ProjectPatch {
@@ -328,6 +353,10 @@ export async function updateProject(db: Db, actor: Actor, scope: Scope, id: stri
   if (scope.partnerId && (patch.partnerId !== undefined || patch.commercialModel !== undefined || patch.servicesFee !== undefined)) {
     throw new AppError('forbidden', 'partner users cannot change the partner or the commercial terms');
   }
+  const dated = { ...datedRecordOf(before) };
+  if (patch.promisedGoLive !== undefined) dated.promisedGoLive = patch.promisedGoLive;
+  if (patch.plannedKickoffOn !== undefined) dated.plannedKickoffOn = patch.plannedKickoffOn;
+  checkDates(dated, (['promisedGoLive', 'plannedKickoffOn'] as const).filter((f) => patch[f] !== undefined && patch[f] !== null), (f) => `body.${f}`);
   const set: Parameters<typeof store.updateProject>[3] = {};
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.promisedGoLive !== undefined) set.promised_go_live = patch.promisedGoLive;
@@ -367,11 +396,11 @@ export async function moveProject(db: Db, actor: Actor, scope: Scope, id: string
   if (on > today) throw AppError.validation('body.on', 'cannot be in the future');
   const set: Parameters<typeof store.updateProject>[3] = { status: move.to };
   if (action === 'kickoff') {
-    if (on < before.accepted_on.slice(0, 10) && before.signed_on && on < before.signed_on) throw AppError.validation('body.on', 'is before the deal was signed');
+    checkDates({ ...datedRecordOf(before), kickoffOn: on }, ['kickoffOn'], () => 'body.on');
     set.kickoff_on = on;
   }
   if (action === 'go_live') {
-    if (before.kickoff_on && on < before.kickoff_on) throw AppError.validation('body.on', 'is before the kickoff');
+    checkDates({ ...datedRecordOf(before), goLiveOn: on }, ['goLiveOn'], () => 'body.on');
     const detail = await getProject(db, scope, id);
     const goLive = detail.milestones.find((m) => m.goLive);
     const open = detail.tasks.filter((t) => t.milestoneKey === goLive?.key && t.state !== 'done');
@@ -391,6 +420,8 @@ export async function moveProject(db: Db, actor: Actor, scope: Scope, id: string
   await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: `project.${action}`, entityType: 'project', entityId: id, before: { status: before.status }, after: { status: move.to, on } });
   const phase = action === 'kickoff' ? 'implementing' : action === 'go_live' ? 'live' : null;
   if (phase) await updateAccount(db, actor, { workspaceId: scope.workspaceId, partnerId: null }, before.account_id, { lifecyclePhase: phase });
+  // A go-live past the promise is a slip too, unless the slips already recorded explain it.
+  if (action === 'go_live') await recordSlipIfDue(db, scope.workspaceId, before, on, await store.selectSlips(db, scope.workspaceId, id), { actor, explainedBy: actor, now: nowIso() });
   await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
   return getProject(db, scope, id);
 }

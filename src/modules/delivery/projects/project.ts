@@ -70,6 +70,68 @@ export function slipOf(input: {
   return daysBetween(lastSlipTo, newForecast) >= input.stepDays ? { days } : null;
 }
 
+/**
+ * The forecast go-live: the day the go-live milestone is forecast (or was reached), not the last task's finish —
+ * work planned after go-live (hypercare, a handover, a check-in a week later) does not make a project late. A
+ * plan without a go-live milestone, or whose go-live milestone has no tasks, goes live when its work ends.
+ */
+export const forecastGoLiveOf = (goLiveMilestone: string | null, lastFinish: string | null): string | null => goLiveMilestone ?? lastFinish;
+
+/** Without a signed date, how long before a project was recorded in Baton its kickoff (or time on it) may lie. */
+export const UNSIGNED_START_MARGIN_DAYS = 180;
+
+export interface DatedRecord {
+  signedOn: string | null;
+  acceptedOn: string;
+  plannedKickoffOn: string | null;
+  kickoffOn: string | null;
+  promisedGoLive: string | null;
+  goLiveOn: string | null;
+}
+export type DateField = keyof DatedRecord;
+
+/**
+ * The earliest day work on a project can have happened: the deal's signature, else (a project started by hand
+ * with no signed date) `UNSIGNED_START_MARGIN_DAYS` before it was recorded. Kickoff and time entries keep it.
+ */
+export function earliestWorkDay(p: Pick<DatedRecord, 'signedOn' | 'acceptedOn'>): { on: string; why: string } {
+  if (p.signedOn) return { on: p.signedOn, why: `the deal was signed on ${p.signedOn}` };
+  const on = addCalendarDays(p.acceptedOn, -UNSIGNED_START_MARGIN_DAYS);
+  return { on, why: `the project was recorded on ${p.acceptedOn.slice(0, 10)} with no signed date, and work can begin at most ${UNSIGNED_START_MARGIN_DAYS} days before that (${on})` };
+}
+
+/**
+ * The first way a project's dates, after a change to `changed`, contradict its own history: signed → kickoff →
+ * go-live, a promise no earlier than the signature, a planned kickoff no later than the promise, a new promise
+ * no earlier than the kickoff. Only contradictions involving a changed date are reported, named by that date, so
+ * an older record that already breaks a rule can still be worked on. Null when the dates agree.
+ */
+export function datesContradiction(d: DatedRecord, changed: readonly DateField[]): { field: DateField; message: string } | null {
+  const has = (f: DateField) => changed.includes(f);
+  const rules: Array<{ early: DateField; late: DateField; when?: DateField; message: (early: string, late: string) => [DateField, string] }> = [
+    { early: 'signedOn', late: 'kickoffOn', message: (e) => ['kickoffOn', `is before the deal was signed (${e}): a project kicks off after its deal is signed`] },
+    { early: 'signedOn', late: 'plannedKickoffOn', message: (e) => ['plannedKickoffOn', `is before the deal was signed (${e})`] },
+    { early: 'signedOn', late: 'promisedGoLive', message: (e) => ['promisedGoLive', `is before the deal was signed (${e})`] },
+    { early: 'signedOn', late: 'goLiveOn', message: (e) => ['goLiveOn', `is before the deal was signed (${e})`] },
+    { early: 'kickoffOn', late: 'goLiveOn', message: (e) => ['goLiveOn', `is before the kickoff (${e}): a project goes live after it kicked off`] },
+    { early: 'kickoffOn', late: 'promisedGoLive', when: 'promisedGoLive', message: (e) => ['promisedGoLive', `is before the kickoff (${e}): a new promise cannot lie before the work began`] },
+    { early: 'plannedKickoffOn', late: 'promisedGoLive', message: (e, l) => [has('promisedGoLive') ? 'promisedGoLive' : 'plannedKickoffOn', has('promisedGoLive') ? `is before the planned kickoff (${e})` : `is after the promised go-live (${l})`] },
+  ];
+  for (const r of rules) {
+    const early = d[r.early];
+    const late = d[r.late];
+    if (!early || !late || late.slice(0, 10) >= early.slice(0, 10)) continue;
+    if (r.when ? !has(r.when) : !has(r.early) && !has(r.late)) continue;
+    const [field, message] = r.message(early.slice(0, 10), late.slice(0, 10));
+    if (has(field)) return { field, message };
+  }
+  if (d.kickoffOn && has('kickoffOn') && !d.signedOn) {
+    const start = earliestWorkDay(d);
+    if (d.kickoffOn < start.on) return { field: 'kickoffOn', message: `is too early: ${start.why}` };
+  }
+  return null;
+}
+
 export interface ProjectDates {
   signedOn: string | null;
   acceptedOn: string;

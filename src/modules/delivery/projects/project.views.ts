@@ -94,6 +94,23 @@ export interface ProjectSlip {
   explainedAt: string | null;
 }
 
+/** A new promised go-live agreed by hand: from what, to what, why, who agreed it. */
+export interface PromiseChange {
+  at: string;
+  by: string;
+  from: string | null;
+  to: string;
+  reasonCode: string;
+  note: string | null;
+  agreedBy: string;
+  customerAgreed: boolean;
+}
+
+export const toPromiseChange = (r: EventRow): PromiseChange => {
+  const d = JSON.parse(r.detail) as { from: string | null; to: string; reason: string; note: string | null; agreedBy: string; customerAgreed: boolean };
+  return { at: r.at, by: r.actor_label, from: d.from, to: d.to, reasonCode: d.reason, note: d.note, agreedBy: d.agreedBy, customerAgreed: d.customerAgreed };
+};
+
 export interface ProjectRework {
   id: string;
   taskId: string | null;
@@ -128,6 +145,8 @@ export interface ProjectDetail extends ProjectSummary {
   tasks: ProjectTask[];
   milestones: ProjectMilestone[];
   slips: ProjectSlip[];
+  /** Agreed new promises, oldest first. */
+  promiseChanges: PromiseChange[];
   rework: ProjectRework[];
   goLiveChecklist: string[];
   events: ProjectEvent[];

@@ -17,7 +17,8 @@ import type { ReworkCause, SlipReason } from './project.ts';
 import { bump, findProjectOr404, getProject, logEvent, todayUtc } from './project.service.ts';
 import * as store from './project.store.ts';
 import type { ProjectDetail } from './project.views.ts';
-import { firstUseDays } from '../../usage/first-use.service.ts';
+import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/first-use.service.ts';
+import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 
 type Who = Actor | { type: 'customer'; label: string };
 
@@ -271,8 +272,8 @@ export async function recordRework(db: Db, actor: Actor, scope: Scope, projectId
  * Completes milestones that name a usage event once the account's users have done it (on or after kickoff), so
  * that first value comes from real use. Returns the projects it moved.
  */
-export async function completeMilestonesByUsage(db: Db, workspaceId: string, today: string): Promise<string[]> {
-  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter((p) => p.status === 'active' || p.status === 'queued');
+export async function completeMilestonesByUsage(db: Db, workspaceId: string, today: string, accountId?: string): Promise<string[]> {
+  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter((p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId));
   const milestones = (await store.selectMilestonesOfProjects(db, workspaceId, projects.map((p) => p.id))).filter((m) => m.completion_event && !m.completed_on);
   if (milestones.length === 0) return [];
   const byId = new Map(projects.map((p) => [p.id, p]));
@@ -282,6 +283,8 @@ export async function completeMilestonesByUsage(db: Db, workspaceId: string, tod
   });
   const found = await firstUseDays(db, workspaceId, queries);
   const moved = new Set<string>();
+  const reached: FirstUseWatch[] = [];
+  const completed = new Set<string>();
   for (const m of milestones) {
     const p = byId.get(m.project_id)!;
     const on = found.get(`${p.account_id}\u0000${m.completion_event}`);
@@ -290,7 +293,12 @@ export async function completeMilestonesByUsage(db: Db, workspaceId: string, tod
     await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, { milestone: m.name, on, firstValue: m.first_value === 1, byEvent: m.completion_event });
     if (m.first_value === 1 && !p.first_value_on) await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
     moved.add(p.id);
+    reached.push({ accountId: p.account_id, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB });
+    completed.add(m.id);
   }
+  // No one waits on these any more (another open milestone on the same account and event is watched again).
+  const stillOpen = new Set(milestones.filter((m) => !completed.has(m.id)).map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`));
+  await unwatchFirstUse(db, workspaceId, reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)));
   return [...moved];
 }
 

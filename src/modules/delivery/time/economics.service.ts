@@ -5,7 +5,7 @@ import { listForecastResources } from '../resources/resource.service.ts';
 import * as resources from '../resources/resource.store.ts';
 import { listHolidays } from '../resources/time-off.service.ts';
 import { type EconEntry, type EconRates, type EconomicsTotals, type ProjectEconomics, projectEconomics, totalsOf, type Utilization, utilizationOf } from './economics.ts';
-import { findProjectRef, selectProjectRefs, selectTaskEstimates } from './project-ref.store.ts';
+import { findProjectRef, selectProjectRefs, selectReworkOf, selectTaskEstimates } from './project-ref.store.ts';
 import { selectEntriesFor } from './time-entry.store.ts';
 
 type ProjectRef = NonNullable<Awaited<ReturnType<typeof findProjectRef>>>;
@@ -29,12 +29,14 @@ async function economicsOf(db: Db, workspaceId: string, projects: ProjectRef[]):
   const entries = await selectEntriesFor(db, workspaceId, { projectIds: ids });
   const tasks = await selectTaskEstimates(db, workspaceId, ids);
   const rates = await ratesOf(db, workspaceId);
+  const rework = await selectReworkOf(db, workspaceId, ids);
   return projects.map((p) =>
     projectEconomics(
       { id: p.id, name: p.name, status: p.status, commercialModel: p.commercial_model, servicesFee: p.services_fee === null ? null : Number(p.services_fee), currency: p.currency },
       entries.filter((e) => e.project_id === p.id).map(toEcon),
       rates,
-      tasks.filter((t) => t.project_id === p.id).map((t) => ({ id: t.id, taskType: t.task_type, effortHours: Number(t.effort_hours) })),
+      tasks.filter((t) => t.project_id === p.id).map((t) => ({ id: t.id, taskType: t.task_type, effortHours: Number(t.effort_hours), assigneeId: t.assignee_id })),
+      rework.filter((r) => r.project_id === p.id).map((r) => ({ taskId: r.task_id, hours: Number(r.hours), cause: r.cause })),
     ),
   );
 }

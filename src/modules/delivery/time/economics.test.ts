@@ -34,6 +34,25 @@ describe('project economics', () => {
     expect(r.rework.share).toBeNull();
   });
 
+  it('costs recorded rework by cause: at the task assignee’s rate, else at the project’s average hour', () => {
+    const e = [entry('ana', 10), entry('ben', 10)]; // cost 500 + 800 over 20 h: 65 an hour
+    const tasks = [{ id: 't1', taskType: 'integration', effortHours: 10, assigneeId: 'ben' }];
+    const rework = [
+      { taskId: 't1', hours: 3, cause: 'defect' },
+      { taskId: null, hours: 2, cause: 'defect' },
+      { taskId: null, hours: 4, cause: 'requirements_changed' },
+    ];
+    const r = projectEconomics({ ...project, commercialModel: 'fixed_fee', servicesFee: 5000 }, e, rates, tasks, rework);
+    expect(r.rework.byCause).toEqual([
+      { cause: 'defect', records: 2, hours: 5, cost: 3 * 80 + 2 * 65 },
+      { cause: 'requirements_changed', records: 1, hours: 4, cost: 4 * 65 },
+    ]);
+    expect(r.rework.recordedHours).toBe(9);
+    expect(r.rework.recordedCost).toBe(370 + 260);
+    const totals = totalsOf([r, r]);
+    expect(totals.reworkByCause[0]).toEqual({ cause: 'defect', records: 4, hours: 10, cost: 740 });
+  });
+
   it('reads a fee without a model as a fixed fee', () => {
     expect(modelOf({ commercialModel: null, servicesFee: 5000 })).toBe('fixed_fee');
   });

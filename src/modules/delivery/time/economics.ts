@@ -25,6 +25,24 @@ export interface EconTask {
   id: string;
   taskType: string;
   effortHours: number;
+  /** Who the task is assigned to: rework on it is costed at their rate. */
+  assigneeId?: string | null;
+}
+
+/** Rework recorded on a project with its cause (hours spent redoing work). */
+export interface EconRework {
+  taskId: string | null;
+  hours: number;
+  cause: string;
+}
+
+export interface ReworkByCause {
+  cause: string;
+  /** Rework records with this cause. */
+  records: number;
+  hours: number;
+  /** Hours × the cost rate of the task's assignee; else the project's average cost of an hour logged. */
+  cost: number;
 }
 
 export interface EconProject {
@@ -65,7 +83,11 @@ export interface ProjectEconomics {
   /** (revenue − cost) / revenue; null without revenue. */
   margin: number | null;
   estimateAccuracy: EstimateAccuracy[];
-  rework: { hours: number; share: number | null };
+  /**
+   * `hours` and `share`: time entries flagged as rework, against all hours logged. `byCause`: rework recorded
+   * with its cause, hours and cost per cause (largest cost first); `recordedHours` / `recordedCost` their sums.
+   */
+  rework: { hours: number; share: number | null; byCause: ReworkByCause[]; recordedHours: number; recordedCost: number };
 }
 
 const money = (n: number) => Math.round(n * 100) / 100;
@@ -110,7 +132,7 @@ export function estimateAccuracy(entries: readonly EconEntry[], tasks: readonly 
  * A project's economics from its time entries and the people's current rates. Revenue is the fee of a fixed
  * fee project, or billable hours × bill rate under time and materials; cost is every hour × cost rate.
  */
-export function projectEconomics(project: EconProject, entries: readonly EconEntry[], rates: ReadonlyMap<string, EconRates>, tasks: readonly EconTask[]): ProjectEconomics {
+export function projectEconomics(project: EconProject, entries: readonly EconEntry[], rates: ReadonlyMap<string, EconRates>, tasks: readonly EconTask[], rework: readonly EconRework[] = []): ProjectEconomics {
   const model = modelOf(project);
   let cost = 0;
   let billed = 0;
@@ -132,8 +154,35 @@ export function projectEconomics(project: EconProject, entries: readonly EconEnt
     revenue: money(revenue),
     margin: revenue > 0 ? ratio((revenue - cost) / revenue) : null,
     estimateAccuracy: estimateAccuracy(entries, tasks),
-    rework: { hours: hours.rework, share: hours.total > 0 ? ratio(hours.rework / hours.total) : null },
+    rework: { hours: hours.rework, share: hours.total > 0 ? ratio(hours.rework / hours.total) : null, ...reworkByCause(rework, tasks, rates, hours.total > 0 ? cost / hours.total : 0) },
   };
+}
+
+/**
+ * Recorded rework per cause, costed: at the cost rate of the task's assignee where the rework names an assigned
+ * task, else at `averageHourCost` (the project's delivery cost per hour logged; 0 when nothing was logged).
+ */
+export function reworkByCause(
+  rework: readonly EconRework[],
+  tasks: readonly EconTask[],
+  rates: ReadonlyMap<string, EconRates>,
+  averageHourCost: number,
+): { byCause: ReworkByCause[]; recordedHours: number; recordedCost: number } {
+  const assignee = new Map(tasks.map((t) => [t.id, t.assigneeId ?? null]));
+  const by = new Map<string, { records: number; hours: number; cost: number }>();
+  for (const r of rework) {
+    const who = r.taskId ? assignee.get(r.taskId) : null;
+    const rate = who && rates.has(who) ? rates.get(who)!.costRate : averageHourCost;
+    const acc = by.get(r.cause) ?? { records: 0, hours: 0, cost: 0 };
+    acc.records += 1;
+    acc.hours += r.hours;
+    acc.cost += r.hours * rate;
+    by.set(r.cause, acc);
+  }
+  const byCause = [...by]
+    .map(([cause, a]) => ({ cause, records: a.records, hours: money(a.hours), cost: money(a.cost) }))
+    .sort((a, b) => b.cost - a.cost || b.hours - a.hours || a.cause.localeCompare(b.cause));
+  return { byCause, recordedHours: money(byCause.reduce((s, c) => s + c.hours, 0)), recordedCost: money(byCause.reduce((s, c) => s + c.cost, 0)) };
 }
 
 export interface EconomicsTotals {
@@ -141,6 +190,8 @@ export interface EconomicsTotals {
   deliveryCost: number;
   revenue: number;
   margin: number | null;
+  /** Recorded rework of every project, per cause. */
+  reworkByCause: Array<Omit<ReworkByCause, 'records'> & { records: number }>;
 }
 
 /** Totals over projects (one currency assumed: the summary lists each project's own). */
@@ -153,7 +204,20 @@ export function totalsOf(rows: readonly ProjectEconomics[]): EconomicsTotals {
     deliveryCost: cost,
     revenue,
     margin: revenue > 0 ? ratio((revenue - cost) / revenue) : null,
+    reworkByCause: sumByCause(rows.flatMap((r) => r.rework.byCause)),
   };
+}
+
+function sumByCause(rows: readonly ReworkByCause[]): ReworkByCause[] {
+  const by = new Map<string, ReworkByCause>();
+  for (const r of rows) {
+    const acc = by.get(r.cause) ?? { cause: r.cause, records: 0, hours: 0, cost: 0 };
+    acc.records += r.records;
+    acc.hours = money(acc.hours + r.hours);
+    acc.cost = money(acc.cost + r.cost);
+    by.set(r.cause, acc);
+  }
+  return [...by.values()].sort((a, b) => b.cost - a.cost || b.hours - a.hours || a.cause.localeCompare(b.cause));
 }
 
 /** Every day from `from` to `to`, inclusive. */

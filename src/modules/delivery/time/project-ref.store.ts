@@ -11,7 +11,7 @@ function scopedProjects(db: Db, scope: Scope) {
   return q;
 }
 
-const PROJECT_COLUMNS = ['id', 'name', 'status', 'partner_id', 'commercial_model', 'services_fee', 'currency', 'created_at'] as const;
+const PROJECT_COLUMNS = ['id', 'name', 'status', 'partner_id', 'commercial_model', 'services_fee', 'currency', 'signed_on', 'accepted_on', 'created_at'] as const;
 
 export const findProjectRef = (db: Db, scope: Scope, id: string) => scopedProjects(db, scope).select(PROJECT_COLUMNS).where('id', '=', id).executeTakeFirst();
 
@@ -41,7 +41,7 @@ export function selectTaskEstimates(db: Db, workspaceId: string, projectIds: str
   if (projectIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('project_tasks')
-    .select(['id', 'project_id', 'task_type', 'effort_hours'])
+    .select(['id', 'project_id', 'task_type', 'effort_hours', 'assignee_id'])
     .where('workspace_id', '=', workspaceId)
     .where('project_id', 'in', projectIds)
     .execute();
@@ -57,4 +57,10 @@ export function selectTaskNames(db: Db, workspaceId: string, projectIds: string[
     .orderBy('project_id')
     .orderBy('sort')
     .execute();
+}
+
+/** Rework recorded on projects, with its cause, for the economics. */
+export function selectReworkOf(db: Db, workspaceId: string, projectIds: string[]) {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('project_rework').select(['project_id', 'task_id', 'hours', 'cause']).where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds).execute();
 }

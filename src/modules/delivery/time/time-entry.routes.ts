@@ -27,6 +27,13 @@ const entrySchema = z.object({
 
 const hoursSchema = z.object({ total: z.number(), billable: z.number(), nonBillable: z.number(), rework: z.number() });
 
+const reworkCause = z.object({
+  cause: z.string(),
+  records: z.number(),
+  hours: z.number(),
+  cost: z.number().describe('Hours × the cost rate of the task’s assignee, else the project’s average cost of an hour logged'),
+});
+
 const economicsSchema = z.object({
   projectId: z.string(),
   name: z.string(),
@@ -38,10 +45,16 @@ const economicsSchema = z.object({
   revenue: z.number().describe('The fee (fixed fee) or billable hours × bill rate (time and materials)'),
   margin: z.number().nullable().describe('(revenue − cost) / revenue'),
   estimateAccuracy: z.array(z.object({ taskType: z.string(), tasks: z.number(), estimatedHours: z.number(), actualHours: z.number(), ratio: z.number().nullable() })),
-  rework: z.object({ hours: z.number(), share: z.number().nullable() }),
+  rework: z.object({
+    hours: z.number().describe('Hours logged as rework'),
+    share: z.number().nullable().describe('Rework hours logged / all hours logged'),
+    byCause: z.array(reworkCause).describe('Rework recorded with its cause, costliest first'),
+    recordedHours: z.number(),
+    recordedCost: z.number(),
+  }),
 });
 
-const totalsSchema = z.object({ hours: hoursSchema, deliveryCost: z.number(), revenue: z.number(), margin: z.number().nullable() });
+const totalsSchema = z.object({ hours: hoursSchema, deliveryCost: z.number(), revenue: z.number(), margin: z.number().nullable(), reworkByCause: z.array(reworkCause) });
 
 const utilizationRow = z.object({ resourceId: z.string(), name: z.string(), role: z.string(), capacityHours: z.number(), hours: z.number(), billableHours: z.number(), utilization: z.number().nullable() });
 

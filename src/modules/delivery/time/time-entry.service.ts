@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import * as resources from '../resources/resource.store.ts';
 import { findProjectRef, findTaskRef, selectProjectRefs, selectTaskNames } from './project-ref.store.ts';
+import { earliestWorkDay } from '../projects/project.ts';
 import { CLOSED_PROJECT_STATUSES, checkEntry, type TimeEntry } from './time-entry.ts';
 import * as store from './time-entry.store.ts';
 import type { TimeEntryTable } from './time-entry.table.ts';
@@ -76,7 +77,7 @@ export async function checkEntryInScope(db: Db, scope: Scope, e: Required<Pick<E
   const task = e.taskId ? await findTaskRef(db, scope.workspaceId, e.taskId) : null;
   checkEntry(e, {
     otherHoursThatDay: await store.hoursOnDay(db, scope.workspaceId, e.resourceId, e.date, exceptId),
-    project: { status: project.status, partnerId: project.partner_id },
+    project: { status: project.status, partnerId: project.partner_id, startsOn: earliestWorkDay({ signedOn: project.signed_on, acceptedOn: project.accepted_on }) },
     task: task ? { projectId: task.project_id } : null,
     person: { active: Boolean(person.active), partnerId: person.partner_id, name: person.name },
     partnerId: scope.partnerId,

@@ -26,7 +26,8 @@ export const CLOSED_PROJECT_STATUSES = ['closed', 'cancelled'] as const;
 export interface EntryContext {
   /** Hours the person already has on that day, not counting this entry. */
   otherHoursThatDay: number;
-  project: { status: string; partnerId: string | null };
+  /** `startsOn`: the earliest day work on it can have happened (`earliestWorkDay`), and why. */
+  project: { status: string; partnerId: string | null; startsOn?: { on: string; why: string } };
   task: { projectId: string } | null;
   person: { active: boolean; partnerId: string | null; name: string };
   /** Set for partner users: they log time only for their firm's people on their firm's projects. */
@@ -55,6 +56,8 @@ export function checkEntry(e: EntryFacts, c: EntryContext, prefix = 'body'): voi
   if (!(e.hours > 0)) throw AppError.validation(f('hours'), 'must be more than 0');
   if (e.hours > MAX_HOURS_PER_DAY) throw AppError.validation(f('hours'), `must be at most ${MAX_HOURS_PER_DAY}`);
   if (e.date > latestLoggableDay(c.today)) throw AppError.validation(f('date'), `is in the future (today is ${c.today}): log time once it is spent`);
+  // Time before kickoff is preparation (reading the brief, the internal handoff) and counts; time before the deal is not.
+  if (c.project.startsOn && e.date < c.project.startsOn.on) throw AppError.validation(f('date'), `is before work on this project can have begun: ${c.project.startsOn.why}`);
   if (c.partnerId && c.person.partnerId !== c.partnerId) throw AppError.validation(f('resourceId'), "partner users log time only for their own firm's people");
   if (c.partnerId && c.project.partnerId !== c.partnerId) throw AppError.validation(f('projectId'), "partner users log time only on their own firm's projects");
   if ((CLOSED_PROJECT_STATUSES as readonly string[]).includes(c.project.status)) throw conflict(f('projectId'), `the project is ${c.project.status}: it takes no more time`);

@@ -1,0 +1,22 @@
+import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
+import type { JobHandler } from '../../../platform/jobs/job.ts';
+import { recomputeForecasts } from './forecast.service.ts';
+import { todayUtc } from './project.service.ts';
+import { completeMilestonesByUsage } from './task.service.ts';
+
+/**
+ * Queued by usage ingest (a first-use watch) when an account does a milestone's completion event: completes that
+ * account's milestones reached by usage and re-forecasts, in one transaction, seconds after the event.
+ */
+export const usageMilestonesJob: JobHandler<{ accountId: string }> = async ({ db, job, logger }, { accountId }) => {
+  const workspaceId = job.workspaceId;
+  if (!workspaceId) return;
+  const out = await db.transaction().execute(async (trx) => {
+    const today = todayUtc();
+    const moved = await completeMilestonesByUsage(trx, workspaceId, today, accountId);
+    if (moved.length === 0) return { moved: 0, changed: 0 };
+    const r = await recomputeForecasts(trx, workspaceId, { today, actor: { ...SYSTEM_ACTOR, label: 'usage' }, touched: moved });
+    return { moved: moved.length, changed: r.changed };
+  });
+  logger.info({ workspaceId, accountId, projects: out.moved, forecastsChanged: out.changed }, 'milestones reached by usage');
+};
