@@ -36,8 +36,11 @@ export interface TestApp {
   partner(workspaceId: string, name: string): Promise<string>;
   login(email: string, options?: { workspace?: string; password?: string }): Promise<Client>;
   apiKey(workspaceId: string, scope: ApiKeyScope): Promise<string>;
-  /** Runs every job due, as a serving instance's runner would, until none is left; returns the failed ones. */
-  runJobs(): Promise<Array<{ type: string; last_error: string | null }>>;
+  /**
+   * Runs every job due, as a serving instance's runner would (its scheduled slots included), until none is left;
+   * returns the failed ones. `now` is the runner's clock, so a test of dated data never meets the machine's day.
+   */
+  runJobs(options?: { now?: Date }): Promise<Array<{ type: string; last_error: string | null }>>;
   close(): Promise<void>;
 }
 
@@ -83,8 +86,10 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       };
     },
     apiKey: async (workspaceId, scope) => (await createApiKey(ctx.db, SYSTEM_ACTOR, workspaceId, { name: `test ${scope}`, scope })).secret,
-    runJobs: async () => {
-      const runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: 'test', pollMs: 1000 });
+    runJobs: async (options = {}) => {
+      const clock = options.now;
+      const now = clock ? () => clock : undefined;
+      const runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: 'test', pollMs: 1000, now });
       while ((await runner.tick()) > 0) {
         // until no job is due
       }

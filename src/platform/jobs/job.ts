@@ -30,6 +30,8 @@ export interface JobContext {
   caps: DialectCapabilities;
   logger: Logger;
   job: Job;
+  /** The runner's clock: what "now" and "today" mean for this run (tests pass their own). */
+  now(): Date;
   /** Records progress (shown to admins) and extends the job's lease. */
   reportProgress(progress: unknown): Promise<void>;
 }

@@ -90,6 +90,7 @@ export class JobRunner {
           caps,
           logger,
           job,
+          now: this.now,
           reportProgress: async (progress) => {
             const at = this.now();
             const until = new Date(at.getTime() + (this.opts.leaseMs ?? 300_000)).toISOString();

@@ -4,7 +4,6 @@
  */
 import { listWorkspaceIds } from '../../../platform/identity/workspace.service.ts';
 import type { JobHandler } from '../../../platform/jobs/job.ts';
-import { todayUtc } from '../adoption.service.ts';
 import { evaluateUsageSignals } from './usage-signals.service.ts';
 
 export interface UsageSignalsPayload {
@@ -12,8 +11,8 @@ export interface UsageSignalsPayload {
   asOf?: string;
 }
 
-export const runUsageSignals: JobHandler<UsageSignalsPayload> = async ({ db, caps, logger, job, reportProgress }, payload) => {
-  const asOf = payload.asOf ?? todayUtc();
+export const runUsageSignals: JobHandler<UsageSignalsPayload> = async ({ db, caps, logger, job, now, reportProgress }, payload) => {
+  const asOf = payload.asOf ?? now().toISOString().slice(0, 10);
   const one = payload.workspaceId ?? job.workspaceId;
   const workspaces = one ? [one] : await listWorkspaceIds(db);
   let done = 0;

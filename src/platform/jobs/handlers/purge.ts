@@ -11,7 +11,7 @@ export const purgeIdempotency: JobHandler<unknown> = async ({ db, logger }) => {
   logger.info({ deleted: await purgeIdempotencyKeys(db) }, 'old idempotency keys purged');
 };
 
-export const pruneJobs: JobHandler<unknown> = async ({ db, logger }) => {
-  const cutoff = new Date(Date.now() - 7 * 24 * 3_600_000).toISOString();
+export const pruneJobs: JobHandler<unknown> = async ({ db, logger, now }) => {
+  const cutoff = new Date(now().getTime() - 7 * 24 * 3_600_000).toISOString();
   logger.info({ deleted: await deleteFinishedBefore(db, cutoff) }, 'finished jobs pruned');
 };
