@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../platform/config/config.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { reportModeFixed } from '../platform/db/file-modes.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { buildServer, type Server } from '../platform/http/server.ts';
@@ -30,7 +31,7 @@ export interface RunningBaton {
 export async function openContext(config: Config, logger?: Logger, options: { serving?: boolean } = {}): Promise<AppContext> {
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
   const secrets = secretBox(loadSecretKey(config, (file) => log.info({ file }, 'secret key made: it seals stored secrets; keep it with your backups')));
-  const dbh = await openDatabase(config.databaseUrl, { sideThread: options.serving === true });
+  const dbh = await openDatabase(config.databaseUrl, { sideThread: options.serving === true, onModeFixed: reportModeFixed(log) });
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');

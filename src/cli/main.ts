@@ -10,6 +10,7 @@ import { integrationCommand } from './commands/integration.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { playbookCommand } from './commands/playbook.ts';
 import { recomputeCommand } from './commands/recompute.ts';
+import { restoreCommand } from './commands/restore.ts';
 import { serveCommand } from './commands/serve.ts';
 import { configHelp } from './config-help.ts';
 
@@ -32,6 +33,7 @@ program.addCommand(workspaceCommand());
 program.addCommand(userCommand());
 program.addCommand(apiKeyCommand());
 program.addCommand(backupCommand());
+program.addCommand(restoreCommand());
 program.addCommand(demoCommand());
 program.addCommand(dealsCommand());
 program.addCommand(importCommand());

@@ -140,6 +140,7 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
       products: JSON.stringify(record.products),
       partner_name: record.partner,
       ...termsColumns(record.terms, existing),
+      probability: record.probability ?? existing?.probability ?? null,
       journey_state: g.state,
       confirmed_at: g.state === 'confirmed' ? (existing?.confirmed_at ?? now) : (existing?.confirmed_at ?? null),
       reopened_at: g.state === 'reopened' && existing?.journey_state !== 'reopened' ? now : (existing?.reopened_at ?? null),

@@ -33,6 +33,8 @@ export interface DealTable {
   updated_at: string;
   /** 1 when the CRM stated the category itself (Salesforce IsWon/IsClosed): stage mappings leave it alone. */
   stage_category_stated: number;
+  /** The CRM's own win probability, 0–100; null when no file gave one (the stage's probability stands in). */
+  probability: number | null;
 }
 
 export interface DealStageMappingTable {

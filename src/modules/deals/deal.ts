@@ -40,6 +40,11 @@ export interface DealRecord {
    * they always did). A null term leaves what is recorded on the deal alone.
    */
   terms?: ContractTerms;
+  /**
+   * The CRM's own win probability of the deal, 0–100, present only when the source gives one (records without it
+   * hash as they always did); the stage's probability stands in otherwise.
+   */
+  probability?: number;
 }
 
 /** A problem with one row of an import: its number (1 = first data row), the field, and why. */

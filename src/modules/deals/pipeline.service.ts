@@ -1,6 +1,6 @@
 /**
- * The open pipeline as delivery plans for it: open deals with the win probability their stage carries, so
- * staffing is known before a deal closes.
+ * The open pipeline as delivery plans for it: open deals with their win probability — the CRM's own for the deal
+ * when an import gave one, else the one its stage carries — so staffing is known before a deal closes.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { loadStageMap } from './deal.service.ts';
@@ -17,6 +17,8 @@ export interface OpenDeal {
   /** 0..1 */
   probability: number;
   probabilityKnown: boolean;
+  /** Where the probability comes from: the CRM's own for the deal, its stage's mapping, or the default for an unknown stage. */
+  probabilitySource: 'deal' | 'stage' | 'default';
   servicesSold: number | null;
 }
 
@@ -24,14 +26,15 @@ export async function openPipeline(db: Db, workspaceId: string): Promise<OpenDea
   const [rows, stages] = await Promise.all([
     db
       .selectFrom('deals')
-      .select(['id', 'name', 'account_id', 'products', 'close_date', 'source', 'pipeline', 'stage', 'services_sold'])
+      .select(['id', 'name', 'account_id', 'products', 'close_date', 'source', 'pipeline', 'stage', 'services_sold', 'probability'])
       .where('workspace_id', '=', workspaceId)
       .where('stage_category', '=', 'open')
       .execute(),
     loadStageMap(db, workspaceId),
   ]);
   return rows.map((r) => {
-    const pct = stages.find({ source: r.source as never, pipeline: r.pipeline, stage: r.stage })?.probability;
+    const stagePct = stages.find({ source: r.source as never, pipeline: r.pipeline, stage: r.stage })?.probability;
+    const pct = r.probability ?? stagePct;
     return {
       dealId: r.id,
       name: r.name,
@@ -40,6 +43,7 @@ export async function openPipeline(db: Db, workspaceId: string): Promise<OpenDea
       closeDate: r.close_date,
       probability: pct === null || pct === undefined ? UNKNOWN_STAGE_PROBABILITY : pct / 100,
       probabilityKnown: pct !== null && pct !== undefined,
+      probabilitySource: r.probability !== null ? 'deal' : stagePct !== null && stagePct !== undefined ? 'stage' : 'default',
       servicesSold: r.services_sold,
     };
   });

@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, SqliteDriver, type SqliteDialectConfig, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
+import { type ModeFixed, protectSqliteFile } from './file-modes.ts';
 import { AppError } from '../errors/app-error.ts';
 import { type SideThread, startSideThread } from './side-thread.ts';
 import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './capabilities.ts';
@@ -132,6 +133,8 @@ export interface OpenOptions {
   sideThread?: boolean;
   /** SQLite: open the file only if it is there (a second connection to a served file), never create it. */
   mustExist?: boolean;
+  /** SQLite file: told of each of its files that others could read, narrowed to the owner before opening. */
+  onModeFixed?: (fixed: ModeFixed) => void;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<DatabaseHandle> {
@@ -139,9 +142,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     const inMemory = file === ':memory:' || file === '';
-    if (!inMemory && !options.mustExist) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     let sqlite: SqliteDatabase.Database;
     try {
+      // A new file is made readable by its owner only (SQLite gives its -wal and -shm the same mode).
+      if (!inMemory && !options.mustExist) for (const fixed of protectSqliteFile(path.resolve(file))) options.onModeFixed?.(fixed);
       sqlite = new SqliteDatabase(inMemory ? ':memory:' : file, { fileMustExist: options.mustExist === true });
     } catch (cause) {
       throw new AppError('unavailable', `Cannot open the SQLite database at ${file}: ${(cause as Error).message}. Check that the folder exists and is writable (BATON_DATA_DIR).`, { cause });

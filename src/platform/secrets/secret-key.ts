@@ -17,7 +17,8 @@ export function loadSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>, onM
   const existing = readKeyFile(file);
   if (existing) return existing;
   try {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    // The folder holds the database too: readable by its owner only, as far as it is made here.
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
     // `wx`: two processes starting at once never overwrite each other's key; the second reads the first's.
     fs.writeFileSync(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
     onMade?.(file);
@@ -28,6 +29,14 @@ export function loadSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>, onM
   const made = readKeyFile(file);
   if (!made) throw new AppError('unavailable', `the secret key ${file} vanished as it was made`);
   return made;
+}
+
+/** The instance's key where there is one, and where it comes from, without making one (`baton restore` reports it). */
+export function findSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>): { key: Buffer; from: string } | undefined {
+  if (config.secretKey) return { key: config.secretKey, from: 'BATON_SECRET_KEY' };
+  const file = path.join(config.dataDir, SECRET_KEY_FILE);
+  const key = readKeyFile(file);
+  return key && { key, from: file };
 }
 
 /** The key a file holds; undefined when there is no such file (or folder). A file that is not a key stops the start. */

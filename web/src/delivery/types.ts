@@ -19,4 +19,5 @@ export interface PlaybookSummary {
 export type { CapacityStatus } from '../../../src/modules/delivery/forecast/capacity-plan.ts';
 export type { CapacityPlanWeek as CapacityFigures, CapacityPlanRow as CapacityCell } from '../../../src/modules/delivery/forecast/capacity-plan.ts';
 export type { CapacityView as CapacityPlan, PipelineLine as PipelineDemand, QueuedProject } from '../../../src/modules/delivery/capacity/capacity.ts';
+export type { StaleDealTreatment } from '../../../src/modules/delivery/capacity/capacity.settings.ts';
 export type { PortalLink } from '../../../src/modules/delivery/portal/portal.ts';

@@ -11,7 +11,13 @@ export interface Amount {
   currency: string | null;
 }
 
-const SIGNS: Record<string, string | null> = { $: null, US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': null };
+const SIGNS = new Map<string, string | null>([
+  ['$', null],
+  ['US$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['¥', null],
+]);
 const MONEY =
   /^(-?)\s*(US\$|[$€£¥]|[A-Z]{3}(?=[\s\d-]))?\s*(-?)\s*([\d.,'\u00a0\u202f ]+?(?:[eE][+-]?\d+)?)\s*([A-Z]{3}|[$€£¥])?$/;
 const SPACE_GROUPS = /^\d{1,3}(?:['\u00a0\u202f ]\d{3})+/;
@@ -33,7 +39,7 @@ function readNumber(digits: string, decimal: DecimalSeparator | undefined): Read
 }
 
 const currencyOf = (token: string | undefined): string | null =>
-  token === undefined ? null : token in SIGNS ? (SIGNS[token] ?? null) : token;
+  token === undefined ? null : SIGNS.has(token) ? (SIGNS.get(token) ?? null) : token;
 
 /**
  * Reads a money amount: `1124741.15`, `15000`, `$1,200.50`, `EUR 1 200,50`; blank gives null. Without a

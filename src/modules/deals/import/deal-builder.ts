@@ -3,6 +3,7 @@ import { DEAL_FIELD_NAMES, type DealField } from './formats.ts';
 import type { MappedRow, MapperOptions } from './mapper-types.ts';
 import { columnsFor, type FormatProfile } from './profile.ts';
 import { type Cell, RowCells } from './row-cells.ts';
+import { parseProbability } from './probability.ts';
 import { deletionReason, stageCategory } from './row-flags.ts';
 import {
   type AliasField,
@@ -230,5 +231,7 @@ export function mapDeal(
   };
   const terms = read.terms(record.currency);
   if (terms) record.terms = terms;
+  const probability = read.parsed('probability', (raw) => parseProbability(raw, profile.probabilityScale));
+  if (probability !== null) record.probability = probability;
   return read.errors.length ? { ok: false, errors: byFieldOrder(read.errors) } : { ok: true, record };
 }

@@ -19,7 +19,9 @@ export const FIVETRAN_HUBSPOT_PROFILE: FormatProfile = {
     close_date: ['property_closedate'],
     created_date: ['property_createdate'],
     owner: ['owner_id', 'property_hubspot_owner_id'],
+    probability: ['property_hs_deal_stage_probability'],
   },
+  probabilityScale: 'share',
   deletion: [
     { column: 'is_deleted', deletedWhen: true, reason: 'deleted in HubSpot (is_deleted is true)' },
     ...FIVETRAN_DELETION,

@@ -27,7 +27,9 @@ export const FIVETRAN_SALESFORCE_PROFILE: FormatProfile = {
     owner: ['owner_id'],
     is_won: ['is_won'],
     is_closed: ['is_closed'],
+    probability: ['probability'],
   },
+  probabilityScale: 'percent',
   deletion: [
     { column: 'is_deleted', deletedWhen: true, reason: 'deleted in Salesforce (is_deleted is true)' },
     ...FIVETRAN_DELETION,

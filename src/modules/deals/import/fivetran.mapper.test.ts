@@ -37,19 +37,22 @@ describe.skipIf(!hasSharedData)(`Fivetran Salesforce opportunity seed${sharedDat
     expect(new Set(results.map((r) => isSkipped(r) && r.reason))).toEqual(new Set(['deleted in Salesforce (is_deleted is true)']));
   });
 
-  it('maps the same rows once undeleted: won and lost from is_won/is_closed, superseded versions skipped', () => {
+  it('maps the same rows once undeleted: won and lost from is_won/is_closed, superseded versions skipped, a probability over 100 % refused', () => {
     const live: Raw[] = raw.map((r) => ({ ...r, is_deleted: 'false' }));
     const results = live.map((r, i) => mapFivetranSalesforceRow(r, i + 1));
     const active = live.filter((r) => r._fivetran_active !== 'false');
     const count = (category: string) => results.filter((r) => r.ok && r.record.stageCategory === category).length;
     expect(results.filter(isSkipped)).toHaveLength(live.length - active.length);
     expect(results.filter(isSkipped)).toHaveLength(2);
-    expect(count('won')).toBe(active.filter((r) => r.is_won === 'true').length);
+    // The seed's first row gives a probability of 1000: refused, naming the field; Salesforce keeps 0–100.
+    const refused = results.filter((r) => !r.ok && 'errors' in r);
+    expect(refused.map((r) => !r.ok && 'errors' in r && r.errors.map((e) => [e.field, e.reason]))).toEqual([[['probability', 'column "probability": probability 1000 is more than 100 %']]]);
+    expect(count('won') + 1).toBe(active.filter((r) => r.is_won === 'true').length);
     expect(count('lost')).toBe(active.filter((r) => r.is_closed === 'true' && r.is_won !== 'true').length);
     expect(count('open')).toBe(active.filter((r) => r.is_closed === 'false').length);
-    expect([count('won'), count('lost'), count('open')]).toEqual([5, 3, 0]);
-    const first = results[0];
-    expect(first?.ok && first.record).toMatchObject({
+    expect([count('won'), count('lost'), count('open')]).toEqual([4, 3, 0]);
+    const first = mapFivetranSalesforceRow({ ...live[0], probability: '100' } as Raw, 1);
+    expect(first.ok && first.record).toMatchObject({
       source: 'salesforce',
       externalId: '006q000000HddohAAB',
       name: '$1m deal',
@@ -57,6 +60,7 @@ describe.skipIf(!hasSharedData)(`Fivetran Salesforce opportunity seed${sharedDat
       closeDate: '2018-12-19',
       createdDate: '2018-12-19',
       stageCategory: 'won',
+      probability: 100,
     });
   });
 });

@@ -25,6 +25,7 @@ export const DEAL_FIELD_NAMES = [
   'discount',
   'non_standard_terms',
   'services_amount',
+  'probability',
   'is_won',
   'is_closed',
 ] as const;
@@ -57,6 +58,7 @@ export const DEAL_FIELDS: readonly DealFieldDoc[] = [
   { name: 'discount', required: false, description: 'discount off list price in percent: 15 or 15% (0.15 is refused as ambiguous)' },
   { name: 'non_standard_terms', required: false, description: 'clause tags separated by ; e.g. custom SLA; MFN; termination for convenience' },
   { name: 'services_amount', required: false, description: "professional services sold, in the deal's currency" },
+  { name: 'probability', required: false, description: "the CRM's win probability: 40, 40% or 0.4; capacity planning weighs an open deal by it before its stage's" },
   { name: 'is_won', required: false, description: 'yes/no: the deal is won (with is_closed, sets won / lost / open)' },
   { name: 'is_closed', required: false, description: 'yes/no: the deal is closed, won or lost' },
 ];

@@ -22,7 +22,9 @@ export const HUBSPOT_EXPORT_PROFILE: FormatProfile = {
     owner: ['Deal owner'],
     product: ['Product', 'Products'],
     partner: ['Partner'],
+    probability: ['Deal probability', 'Deal Stage Probability', 'hs_deal_stage_probability'],
   },
+  probabilityScale: 'share',
 };
 
 /** One exported deal to a deal. The stage category stays null: a stage mapping decides it. */

@@ -1,6 +1,7 @@
 import type { DealSource } from '../deal.ts';
 import type { DealField } from './formats.ts';
 import type { MapperOptions } from './mapper-types.ts';
+import type { ProbabilityScale } from './probability.ts';
 
 /** Candidate columns per deal field, in order of preference (matched case-insensitively). */
 export type FieldColumns = Partial<Record<DealField, readonly string[]>>;
@@ -17,6 +18,8 @@ export interface FormatProfile {
   source: DealSource;
   columns: FieldColumns;
   deletion?: readonly DeletionFlag[];
+  /** How the source writes the probability column; a mapped file's values say it themselves (see `parseProbability`). */
+  probabilityScale?: ProbabilityScale;
 }
 
 /** The profile's candidates for a field, or the one column the user named for it. */

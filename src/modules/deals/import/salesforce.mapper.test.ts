@@ -64,6 +64,7 @@ describe.skipIf(!hasSharedData)(`Salesforce Data Loader export (workshop Opportu
       owner: '005Ec000004oBPNIA2',
       products: [],
       partner: null,
+      probability: 10,
     });
   });
 

@@ -22,7 +22,9 @@ export const SALESFORCE_PROFILE: FormatProfile = {
     owner: ['Owner.Name', 'OwnerId'],
     is_won: ['IsWon'],
     is_closed: ['IsClosed'],
+    probability: ['Probability'],
   },
+  probabilityScale: 'percent',
   deletion: [{ column: 'IsDeleted', deletedWhen: true, reason: 'deleted in Salesforce (IsDeleted is true)' }],
 };
 

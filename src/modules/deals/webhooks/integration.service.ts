@@ -45,6 +45,18 @@ export async function upkeepWebhookSecrets(db: Db, box: SecretBox): Promise<{ se
   return { sealed, sealedElsewhere };
 }
 
+/** The keys sealing the stored webhook secrets, by key id, with how many each seals; `plain` counts those an earlier version kept unsealed. */
+export async function webhookSecretKeys(db: Db): Promise<Map<string, number>> {
+  const keys = new Map<string, number>();
+  for (const { workspace_id: workspaceId } of await selectSettingRows(db, webhookSecretsSetting.key)) {
+    for (const s of Object.values(await readSetting(db, workspaceId, webhookSecretsSetting))) {
+      const keyId = sealedWith(s.secret) ?? 'plain';
+      keys.set(keyId, (keys.get(keyId) ?? 0) + 1);
+    }
+  }
+  return keys;
+}
+
 /** Checks a source name for the integrations API: `hubspot`, or a generic CRM's name. */
 export function checkSource(source: string): string {
   const name = source.trim().toLowerCase();

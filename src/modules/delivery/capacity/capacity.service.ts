@@ -7,7 +7,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import { accountNamesById, accountSegmentsById } from '../../accounts/account.service.ts';
 import { openPipeline } from '../../deals/pipeline.service.ts';
 import { capacityPlan, type PipelineDemand } from '../forecast/capacity-plan.ts';
-import type { CapacityView, PipelineLine } from './capacity.ts';
+import { type CapacityView, isStale, type PipelineLine } from './capacity.ts';
+import type { StaleDealTreatment } from './capacity.settings.ts';
 import { effortByRole, typicalDurationDays } from '../playbooks/playbook.rules.ts';
 import { selectPlaybook } from '../playbooks/playbook.service.ts';
 import type { PlaybookVersion } from '../playbooks/playbook.ts';
@@ -16,7 +17,16 @@ import { daysBetween } from '../projects/project.ts';
 
 export type { CapacityView, PipelineLine, QueuedProject } from './capacity.ts';
 
-export async function capacityView(db: Db, workspaceId: string, opts: { today: string; weeks: number; bufferPct: number }): Promise<CapacityView> {
+export interface CapacityOptions {
+  today: string;
+  weeks: number;
+  bufferPct: number;
+  /** Open deals past their close date: left out (listed as stale) or counted as starting today. */
+  staleDeals: StaleDealTreatment;
+  staleAfterDays: number;
+}
+
+export async function capacityView(db: Db, workspaceId: string, opts: CapacityOptions): Promise<CapacityView> {
   const { projects, tasks, input } = await loadForecastInput(db, workspaceId, opts.today);
   const forecast = forecastOrExplain(input, tasks);
   const [deals, segments, names] = await Promise.all([openPipeline(db, workspaceId), accountSegmentsById(db, workspaceId), accountNamesById(db, { workspaceId, partnerId: null })]);
@@ -31,15 +41,17 @@ export async function capacityView(db: Db, workspaceId: string, opts: { today: s
     if (!chosen.has(key)) chosen.set(key, await selectPlaybook(db, workspaceId, { products: d.products, segment }));
     const playbook = chosen.get(key)!;
     const expectedStart = d.closeDate && d.closeDate > opts.today ? d.closeDate : opts.today;
-    if (!playbook || d.probability <= 0) {
-      lines.push({ dealId: d.dealId, name: d.name, probability: d.probability, probabilityKnown: d.probabilityKnown, playbook: playbook?.name ?? null, expectedStart, weightedHours: 0 });
+    const stale = isStale(d.closeDate, opts.today, opts.staleAfterDays);
+    const line = { dealId: d.dealId, name: d.name, probability: d.probability, probabilityKnown: d.probabilityKnown, probabilitySource: d.probabilitySource, playbook: playbook?.name ?? null, closeDate: d.closeDate, stale, expectedStart };
+    if (!playbook || d.probability <= 0 || (stale && opts.staleDeals === 'exclude')) {
+      lines.push({ ...line, counted: false, weightedHours: 0 });
       continue;
     }
     const effort = effortByRole(playbook.definition);
     const durationWeeks = Math.max(1, Math.ceil(typicalDurationDays(playbook.definition) / 5));
     pipeline.push({ dealId: d.dealId, probability: d.probability, expectedStart, effortByRole: effort, durationWeeks });
     const total = Object.values(effort).reduce((s, h) => s + h, 0);
-    lines.push({ dealId: d.dealId, name: d.name, probability: d.probability, probabilityKnown: d.probabilityKnown, playbook: playbook.name, expectedStart, weightedHours: Math.round(total * d.probability * 10) / 10 });
+    lines.push({ ...line, counted: true, weightedHours: Math.round(total * d.probability * 10) / 10 });
   }
 
   const plan = capacityPlan({
@@ -64,5 +76,12 @@ export async function capacityView(db: Db, workspaceId: string, opts: { today: s
       promisedGoLive: p.promised_go_live,
     }))
     .sort((a, b) => b.waitDays - a.waitDays);
-  return { ...plan, startWeek: plan.weeks[0] ?? opts.today, bufferPct: opts.bufferPct, queue, pipeline: lines.sort((a, b) => b.weightedHours - a.weightedHours) };
+  return {
+    ...plan,
+    startWeek: plan.weeks[0] ?? opts.today,
+    bufferPct: opts.bufferPct,
+    queue,
+    pipeline: lines.sort((a, b) => b.weightedHours - a.weightedHours || Number(a.stale) - Number(b.stale)),
+    stale: { treatment: opts.staleDeals, afterDays: opts.staleAfterDays, deals: lines.filter((l) => l.stale).length },
+  };
 }

@@ -1,5 +1,6 @@
 /** What the capacity page shows: the plan by role and week, the kickoff queue and the pipeline counted. Pure types. */
 import type { CapacityPlan } from '../forecast/capacity-plan.ts';
+import type { StaleDealTreatment } from './capacity.settings.ts';
 
 export interface QueuedProject {
   projectId: string;
@@ -17,9 +18,23 @@ export interface PipelineLine {
   name: string;
   probability: number;
   probabilityKnown: boolean;
+  /** The CRM's own probability for the deal, its stage's, or the default for a stage nobody gave one. */
+  probabilitySource: 'deal' | 'stage' | 'default';
   playbook: string | null;
+  closeDate: string | null;
+  /** Past its close date (by more than the workspace's staleAfterDays) while still open in the CRM. */
+  stale: boolean;
+  /** Whether the plan counts its hours (a stale deal is left out unless the workspace counts stale deals). */
+  counted: boolean;
   expectedStart: string;
   weightedHours: number;
+}
+
+/** The day an open deal is stale from, under a workspace's setting: past its close date by more than `afterDays`. */
+export function isStale(closeDate: string | null, today: string, afterDays: number): boolean {
+  if (closeDate === null) return false;
+  const limit = new Date(Date.parse(`${today}T00:00:00Z`) - afterDays * 86_400_000).toISOString().slice(0, 10);
+  return closeDate < limit;
 }
 
 export interface CapacityView extends CapacityPlan {
@@ -27,4 +42,6 @@ export interface CapacityView extends CapacityPlan {
   bufferPct: number;
   queue: QueuedProject[];
   pipeline: PipelineLine[];
+  /** What the plan does with stale deals, and how many there are. */
+  stale: { treatment: StaleDealTreatment; afterDays: number; deals: number };
 }
