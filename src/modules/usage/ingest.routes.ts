@@ -154,6 +154,8 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
         handler: async (request) => {
           const header = basicAuthUser(request.headers.authorization);
           const body = await reader.read({ source: 'segment', body: bytesOf(request.body), implied, now: new Date().toISOString() });
+          // A body that could not be read cannot give its write key: refused as it is, not as unauthenticated.
+          if (!body.json && !header && !body.read.ok) throw new AppError('validation', body.read.errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: body.read.errors });
           const principal = await authenticate(header ?? body.key);
           await receive(request, principal, 'segment', body.read);
           return { success: true };
@@ -171,7 +173,10 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
           schema: { hide: true },
           handler: async (request) => {
             const body = await reader.read({ source: 'posthog', body: bytesOf(request.body), now: new Date().toISOString() });
-            if (!body.json) throw new AppError('validation', 'body: not valid JSON', { fieldErrors: body.read.ok ? [] : body.read.errors });
+            if (!body.json) {
+              const errors = body.read.ok ? [] : body.read.errors;
+              throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'body: not valid JSON', { fieldErrors: errors });
+            }
             const principal = await authenticate(body.key);
             await receive(request, principal, 'posthog', body.read);
             return { status: 1 };

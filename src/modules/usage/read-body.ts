@@ -2,6 +2,7 @@
  * One ingest request's body read into messages (pure, no I/O): JSON, the size of each message as sent, then the
  * Segment or PostHog reading. Runs on a worker thread (read-pool.ts) or, without one, on the request's thread.
  */
+import { nestsDeeperThan, tooDeepMessage } from '../../platform/http/json-input.ts';
 import { messageSizes } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
 import { MAX_EVENT_BYTES, type MessageSizes, type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
@@ -16,7 +17,7 @@ export interface BodyJob {
 }
 
 export interface BodyRead {
-  /** Whether the body was JSON at all. */
+  /** Whether the body was JSON at all (and nested within MAX_JSON_DEPTH). */
   json: boolean;
   /** The API key the body carries (Segment `writeKey`, PostHog `api_key` or `properties.token`). */
   key: string | null;
@@ -26,6 +27,8 @@ export interface BodyRead {
 
 export function readBody(job: BodyJob): BodyRead {
   const bytes = Buffer.isBuffer(job.body) ? job.body : Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
+  // Refused on its raw bytes, before any recursive walk (sizes, reading) could run out of stack.
+  if (nestsDeeperThan(bytes)) return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: tooDeepMessage() }] } };
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));

@@ -151,3 +151,64 @@ describe('reading timestamps and sizes', () => {
     expect(listed.ok === false && listed.errors).toEqual([{ field: 'body.batch.1', message: 'is larger than 32 KB' }]);
   });
 });
+
+describe('client clocks, the names of Object.prototype and deep bodies', () => {
+  const at = (read: ReturnType<typeof readSegment>) => (read.ok ? (read.messages as UsageMessage[]).map((m) => m.occurredAt) : read.errors);
+  const tracked = (over: Record<string, unknown>) => ({ type: 'track', userId: 'u', event: 'x', ...over });
+
+  it('corrects timestamps by sentAt as Segment and PostHog do: receivedAt − (sentAt − timestamp)', () => {
+    // The client's clock is 3 days ahead: it sent at its 29th, 12:00, an event of its 29th, 11:00.
+    const skewed = { batch: [tracked({ messageId: 'a', timestamp: '2026-11-29T11:00:00.000Z' }), tracked({ messageId: 'b' })], sentAt: '2026-11-29T12:00:00.000Z' };
+    expect(at(readSegment(skewed, NOW))).toEqual(['2026-11-26T11:00:00.000Z', NOW]);
+    // A message's own sentAt (a single call) wins over its batch's.
+    expect(at(readSegment({ batch: [tracked({ messageId: 'c', timestamp: '2026-11-29T11:00:00.000Z', sentAt: '2026-11-29T11:30:00.000Z' })], sentAt: 'later' }, NOW))).toEqual(['2026-11-26T11:30:00.000Z']);
+    expect(at(readSegment(tracked({ messageId: 'd', timestamp: '2026-11-20T11:00:00.000Z', sentAt: '2026-11-20T12:00:00.000Z' }), NOW, 'track'))).toEqual(['2026-11-26T11:00:00.000Z']);
+    const posthog = readPosthog({ api_key: 'k', sent_at: '2026-11-26T11:59:00.000Z', batch: [{ event: 'e', distinct_id: 'd', timestamp: '2026-11-26T11:58:00.000Z' }] }, NOW);
+    expect(posthog.ok && (posthog.messages as UsageMessage[])[0]?.occurredAt).toBe('2026-11-26T11:59:00.000Z');
+    // An unreadable sentAt corrects nothing.
+    expect(at(readSegment({ batch: [tracked({ messageId: 'e', timestamp: '2026-11-20T11:00:00.000Z' })], sentAt: 'soon' }, NOW))).toEqual(['2026-11-20T11:00:00.000Z']);
+  });
+
+  it('dates no event after it arrived, and still refuses a timestamp that is no date', () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), fc.option(fc.date({ noInvalidDate: true }), { nil: undefined }), (timestamp, sentAt) => {
+        const read = readSegment({ batch: [tracked({ messageId: 'f', timestamp: timestamp.toISOString() })], ...(sentAt ? { sentAt: sentAt.toISOString() } : {}) }, NOW);
+        // Corrected far into the past, a time may leave the range of dates: then it is refused, never stored wrong.
+        const stored = read.ok ? Date.parse((read.messages as UsageMessage[])[0]!.occurredAt) : undefined;
+        if (stored !== undefined) expect(stored).toBeLessThanOrEqual(Date.parse(NOW));
+        if (!sentAt) expect(stored).toBe(Math.min(timestamp.getTime(), Date.parse(NOW)));
+      }),
+    );
+    expect(at(readSegment({ batch: [tracked({ messageId: 'g', timestamp: '9999-12-31T23:59:59.999Z' })] }, NOW))).toEqual([NOW]);
+    expect(at(readSegment({ batch: [tracked({ messageId: 'h', timestamp: 253402300799999 })] }, NOW))).toEqual([NOW]);
+    expect(at(readSegment({ batch: [tracked({ messageId: 'i', timestamp: 1e20 })] }, NOW))).toEqual([{ field: 'body.batch.0.timestamp', message: 'must be an ISO-8601 date-time' }]);
+  });
+
+  it('reads events named as Object.prototype members as the track calls they are', () => {
+    const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__'];
+    const body = { api_key: 'k', batch: [...names.map((event, i) => ({ event, distinct_id: 'd', uuid: `n${i}` })), { event: '$pageview', distinct_id: 'd', uuid: 'p' }] };
+    const read = readBody({ source: 'posthog', body: Buffer.from(JSON.stringify(body)), now: NOW }).read;
+    expect(read.ok).toBe(true);
+    const messages = read.ok ? unpack(read.messages) : [];
+    expect(messages.map((m) => [m.event, m.type])).toEqual([...names.map((n) => [n, 'track']), ['$pageview', 'page']]);
+    // As property and trait names too: kept as data, never taken for the object's own members.
+    const traits = JSON.parse('{"type":"identify","userId":"u","messageId":"t","traits":{"__proto__":{"email":"x@y.z"},"constructor":{"id":"g"},"company":{"toString":"t"}}}');
+    const identify = readSegment(traits, NOW, 'identify');
+    expect(identify.ok && (identify.messages as UsageMessage[])[0]).toMatchObject({ email: null, groupId: null });
+  });
+
+  it('refuses a body nested deeper than the limit before reading it, on both sources', () => {
+    const deep = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+    for (const [source, text] of [
+      ['segment', `{"batch":[{"type":"track","userId":"u","event":"x","properties":${deep(20_000)}}]}`],
+      ['posthog', `{"api_key":"k","event":"x","distinct_id":"d","properties":${deep(20_000)}}`],
+      ['posthog', `[${deep(100)}]`],
+    ] as const) {
+      const body = readBody({ source, body: Buffer.from(text), now: NOW });
+      expect(body.json).toBe(false);
+      expect(body.read.ok === false && body.read.errors).toEqual([{ field: 'body', message: 'nests objects and lists deeper than 64 levels' }]);
+    }
+    const within = readBody({ source: 'posthog', body: Buffer.from(`{"api_key":"k","event":"x","distinct_id":"d","properties":${deep(60)}}`), now: NOW });
+    expect(within.read.ok).toBe(true);
+  });
+});

@@ -92,12 +92,49 @@ export function isCanonicalUtc(text: string): boolean {
   return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
 }
 
-/** ISO-8601 UTC text of a client timestamp, `fallback` when absent; undefined when present but unreadable. */
-function timeOf(v: unknown, fallback: string): string | undefined {
-  if (v === undefined || v === null || v === '') return fallback;
-  if (typeof v === 'string' && isCanonicalUtc(v)) return v;
+/**
+ * When a message arrived and how far its client's clock is off. Segment and PostHog clients say when they sent
+ * a batch (`sentAt`, `sent_at`): the difference to the time Baton received it corrects every timestamp in it,
+ * as Segment's and PostHog's own servers do (timestamp = receivedAt − (sentAt − timestamp)).
+ */
+export interface Receipt {
+  /** Receipt time as ISO-8601 UTC text (`toISOString`). */
+  at: string;
+  ms: number;
+  /** receivedAt − sentAt in milliseconds; 0 when the client sent no readable sentAt. */
+  skewMs: number;
+}
+
+/** The milliseconds of a client time (ISO-8601 text or epoch milliseconds), NaN when unreadable. */
+const msOf = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : Number.NaN);
+
+/** The receipt of a body received at `now` whose client says it sent it at `sentAt` (absent or unreadable: no correction). */
+export function receiptOf(now: string, sentAt: unknown): Receipt {
+  const ms = Date.parse(now);
+  const sent = sentAt === undefined || sentAt === null || sentAt === '' ? Number.NaN : msOf(sentAt);
+  return { at: now, ms, skewMs: Number.isNaN(new Date(sent).getTime()) ? 0 : ms - sent };
+}
+
+/** The receipt of one message that says itself when it was sent (Segment's `sentAt` on a message), else the body's. */
+const receiptOfMessage = (item: Obj, body: Receipt): Receipt =>
+  item.sentAt === undefined || item.sentAt === null || item.sentAt === '' ? body : receiptOf(body.at, item.sentAt);
+
+/**
+ * ISO-8601 UTC text of when a message happened: its timestamp corrected for its client's clock, the receipt time
+ * when it has none; undefined when present but unreadable. No message happened after it arrived: a later time (a
+ * clock far ahead, `9999-12-31`) is the receipt time, so one such event cannot date an account's last use ahead for good.
+ */
+function occurredAtOf(v: unknown, receipt: Receipt): string | undefined {
+  if (v === undefined || v === null || v === '') return receipt.at;
+  // Both canonical texts, with four-digit years: they compare as the times they write.
+  if (receipt.skewMs === 0 && typeof v === 'string' && isCanonicalUtc(v)) return v > receipt.at ? receipt.at : v;
   if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const date = new Date(typeof v === 'number' ? v : Date.parse(v));
+  const ms = msOf(v);
+  // No date at all (1e20 ms is none either: dates end at ±8.64e15 ms).
+  if (Number.isNaN(new Date(ms).getTime())) return undefined;
+  const corrected = ms + receipt.skewMs;
+  if (corrected > receipt.ms) return receipt.at;
+  const date = new Date(corrected);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
@@ -143,7 +180,7 @@ function fail(errors: MessageFieldError[], place: Place, field: string, message:
 /** A message refused whole (not an object, or too large). */
 const refused = (place: Place, message: string) => ({ errors: [{ field: placeName(place), message }] });
 
-function segmentMessage(item: unknown, place: Place, implied: UsageType | undefined, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+function segmentMessage(item: unknown, place: Place, implied: UsageType | undefined, receipt: Receipt, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   if (!isObject(item)) return refused(place, 'must be an object');
   if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
@@ -163,8 +200,8 @@ function segmentMessage(item: unknown, place: Place, implied: UsageType | undefi
   if (properties !== undefined && properties !== null && !isObject(properties)) fail(errors, place, type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
   const groupIdOfCall = type === 'group' ? idOf(item.groupId) : null;
   if (type === 'group' && !groupIdOfCall) fail(errors, place, 'groupId', 'a group call names its group');
-  // A message's own timestamp, else the batch's sentAt, else now.
-  const occurredAt = timeOf(item.timestamp, defaultTime);
+  // A message's own timestamp corrected by its sentAt (else its batch's), else the receipt time.
+  const occurredAt = occurredAtOf(item.timestamp, receiptOfMessage(item, receipt));
   if (!occurredAt) fail(errors, place, 'timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.messageId === undefined || item.messageId === null ? contentId(item) : idOf(item.messageId);
   if (!messageId) fail(errors, place, 'messageId', 'must be a non-empty string');
@@ -206,18 +243,18 @@ const sizeOf = (sizes: MessageSizes, i: number, count: number): number | undefin
 export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: MessageSizes): ReadResult {
   if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
   if (implied) {
-    const one = segmentMessage(body, { base: 'body', index: null }, implied, now, sizeOf(sizes, 0, 1));
+    const one = segmentMessage(body, { base: 'body', index: null }, implied, receiptOf(now, undefined), sizeOf(sizes, 0, 1));
     return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
   }
   const batch = body.batch;
   if (!Array.isArray(batch)) return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
-  const defaultTime = timeOf(body.sentAt, now) ?? now;
+  const receipt = receiptOf(now, body.sentAt);
   const place: Place = { base: 'body.batch', index: 0 };
   batch.forEach((item, i) => {
     place.index = i;
-    const one = segmentMessage(item, place, undefined, defaultTime, sizeOf(sizes, i, batch.length));
+    const one = segmentMessage(item, place, undefined, receipt, sizeOf(sizes, i, batch.length));
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });
@@ -227,7 +264,14 @@ export function readSegment(body: unknown, now: string, implied?: UsageType, siz
 /** The write key of a Segment body (clients send it in the body as well as in Basic auth). */
 export const segmentWriteKey = (body: unknown): string | null => (isObject(body) && typeof body.writeKey === 'string' ? body.writeKey : null);
 
-const POSTHOG_TYPES: Record<string, UsageType> = { $identify: 'identify', $groupidentify: 'group', $pageview: 'page', $screen: 'screen', $create_alias: 'alias' };
+/** PostHog's own events and the calls they are; any other name (`constructor` too: a Map, not an object) is a track call. */
+const POSTHOG_TYPES = new Map<string, UsageType>([
+  ['$identify', 'identify'],
+  ['$groupidentify', 'group'],
+  ['$pageview', 'page'],
+  ['$screen', 'screen'],
+  ['$create_alias', 'alias'],
+]);
 
 /** The group of PostHog `$groups`: its `company` (or `organization`) key, else its first key. */
 function groupOfPosthog(groups: unknown): string | null {
@@ -235,7 +279,7 @@ function groupOfPosthog(groups: unknown): string | null {
   return idOf(groups.company) ?? idOf(groups.organization) ?? idOf(Object.values(groups)[0]);
 }
 
-function posthogMessage(item: unknown, place: Place, defaultTime: string, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+function posthogMessage(item: unknown, place: Place, receipt: Receipt, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   if (!isObject(item)) return refused(place, 'must be an object');
   if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
@@ -246,13 +290,13 @@ function posthogMessage(item: unknown, place: Place, defaultTime: string, size: 
   const props = isObject(properties) ? properties : {};
   const distinctId = idOf(item.distinct_id) ?? idOf(props.distinct_id);
   if (!distinctId) fail(errors, place, 'distinct_id', 'give the distinct_id of the user');
-  const occurredAt = timeOf(item.timestamp, defaultTime);
+  const occurredAt = occurredAtOf(item.timestamp, receipt);
   if (!occurredAt) fail(errors, place, 'timestamp', 'must be an ISO-8601 date-time');
   const messageId = item.uuid === undefined || item.uuid === null ? contentId(item) : idOf(item.uuid);
   if (!messageId) fail(errors, place, 'uuid', 'must be a non-empty string');
   if (errors.length > 0) return { errors };
   const name = idOf(event) ?? '';
-  const type = POSTHOG_TYPES[name] ?? 'track';
+  const type = POSTHOG_TYPES.get(name) ?? 'track';
   // `$groupidentify` describes a group itself; every other event names its user's groups in `$groups`.
   const groupId = type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
   return {
@@ -277,11 +321,11 @@ export function readPosthog(body: unknown, now: string, sizes?: MessageSizes): R
   const base = Array.isArray(body) ? 'body' : isObject(body) && Array.isArray(body.batch) ? 'body.batch' : null;
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
-  const defaultTime = timeOf(sentAt, now) ?? now;
+  const receipt = receiptOf(now, sentAt);
   const place: Place = { base: base ?? 'body', index: base ? 0 : null };
   list.forEach((item, i) => {
     if (base) place.index = i;
-    const one = posthogMessage(item, place, defaultTime, sizeOf(sizes, i, list.length));
+    const one = posthogMessage(item, place, receipt, sizeOf(sizes, i, list.length));
     if (one.message) messages.push(one.message);
     errors.push(...one.errors);
   });

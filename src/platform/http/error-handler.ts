@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type AppErrorCode, type FieldError } from '../errors/app-error.ts';
@@ -67,4 +69,25 @@ export function installErrorHandler(app: FastifyInstance): void {
     else request.log.info({ code: error.code, detail: error.detail ?? error.message }, 'request refused');
     return sendProblem(request, reply, error);
   });
+}
+
+/**
+ * Answers a request Node's HTTP parser refused before Fastify saw it (a request line or headers over 16 KB,
+ * a malformed request, one too slow to arrive) with problem details too, then closes the connection.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const error =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? new AppError('headers_too_large', 'the request line and headers may be at most 16 KB together: send long values in the body')
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? new AppError('request_timeout', 'the request did not arrive in time')
+        : new AppError('validation', `the request is not valid HTTP (${err.code ?? err.message})`);
+  const { status, title } = PROBLEM_STATUS[error.code];
+  const body: Problem = { type: problemType(error.code), title, status, detail: error.message, requestId: randomUUID() };
+  const text = JSON.stringify(body);
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  }
+  socket.destroy(err);
 }

@@ -20,6 +20,8 @@ export const PROBLEM_STATUS: Record<AppErrorCode, { status: number; title: strin
   conflict: { status: 409, title: 'Conflict with the current state' },
   precondition_failed: { status: 412, title: 'The record changed since you read it' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  headers_too_large: { status: 431, title: 'The request line or headers are too large' },
+  request_timeout: { status: 408, title: 'The request took too long to arrive' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   unavailable: { status: 503, title: 'Service unavailable' },

@@ -33,7 +33,8 @@ import { identityRoutes } from '../identity/identity.routes.ts';
 import { importRoutes } from '../imports/import.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import { installAuth, type RouteEntry } from './auth.hook.ts';
-import { installErrorHandler } from './error-handler.ts';
+import { clientErrorHandler, installErrorHandler } from './error-handler.ts';
+import { installInputGuard } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { projectRoutes } from '../../modules/delivery/projects/project.routes.ts';
 import { portalRoutes } from '../../modules/delivery/portal/portal.routes.ts';
@@ -56,6 +57,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
     // Whose X-Forwarded-* headers to believe (request.ip, request.protocol: the cookie's Secure flag): BATON_TRUST_PROXY.
     trustProxy: typeof ctx.config.trustProxy === 'boolean' ? ctx.config.trustProxy : [...ctx.config.trustProxy],
     genReqId: (req) => {
@@ -68,6 +70,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -12,6 +12,7 @@ import type { ImportRequest, OptionNamer } from './importer.ts';
 import { IMPORTERS } from './importers.ts';
 import { previewImport } from './preview.ts';
 import { acceptCsvStreams, csvUpload, once } from './upload.ts';
+import { findBadText, nestsDeeperThan, tooDeepMessage } from '../http/json-input.ts';
 
 /** A query parameter carrying JSON (a mapping, aliases …), checked against `schema`. */
 const json = <T extends z.ZodType>(schema: T, example: string) =>
@@ -19,12 +20,24 @@ const json = <T extends z.ZodType>(schema: T, example: string) =>
     .string()
     .max(20_000)
     .transform((text, ctx) => {
+      if (nestsDeeperThan(text)) {
+        ctx.addIssue({ code: 'custom', message: tooDeepMessage() });
+        return z.NEVER;
+      }
+      let value: unknown;
       try {
-        return JSON.parse(text) as unknown;
+        value = JSON.parse(text);
       } catch {
         ctx.addIssue({ code: 'custom', message: `is not JSON; send e.g. ${example}` });
         return z.NEVER;
       }
+      // The escape \u0000 in the JSON text is a NUL once parsed: refused like one written in the query itself.
+      const bad = findBadText(value, '');
+      if (bad) {
+        ctx.addIssue({ code: 'custom', message: `${bad.field.slice(1) || 'the value'} ${bad.message}` });
+        return z.NEVER;
+      }
+      return value;
     })
     .pipe(schema)
     .optional();

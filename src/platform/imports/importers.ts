@@ -18,10 +18,11 @@ import { resolveColumns } from './profile.ts';
 
 /** The request in the deal importer's terms; aliases turn from spelling → value into value → spellings. */
 function dealOptions(request: ImportRequest): ImportOptions {
-  const aliases: Record<string, Record<string, string[]>> = {};
+  // Field names and values are the user's (`__proto__`, `constructor` …): objects without a prototype hold them as data.
+  const aliases: Record<string, Record<string, string[]>> = Object.create(null);
   for (const [field, table] of Object.entries(request.aliases ?? {})) {
     for (const [spelling, canonical] of Object.entries(table)) {
-      const byField = (aliases[field] ??= {});
+      const byField = (aliases[field] ??= Object.create(null) as Record<string, string[]>);
       byField[canonical] = [...(byField[canonical] ?? []), spelling];
     }
   }

@@ -106,7 +106,8 @@ function command(e: HubspotEvent, at: string, errors: EventFieldError[]): DealCo
         errors.push({ field: `${at}.propertyName`, message: 'a property change names its property' });
         return { kind: 'ignore', reason: 'malformed' };
       }
-      const read = HUBSPOT_PROPERTIES[e.propertyName];
+      // The name is the sender's: only the table's own entries count (`constructor`, `toString` are not properties).
+      const read = Object.hasOwn(HUBSPOT_PROPERTIES, e.propertyName) ? HUBSPOT_PROPERTIES[e.propertyName] : undefined;
       if (!read) return { kind: 'ignore', reason: `HubSpot property ${e.propertyName} is not one Baton keeps` };
       const value = e.propertyValue === undefined || e.propertyValue === null ? '' : String(e.propertyValue);
       const r = read(value);

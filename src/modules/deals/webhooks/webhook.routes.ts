@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import { getWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
 import { readCrmEvents } from './crm.mapper.ts';
 import { readHubspotEvents } from './hubspot.mapper.ts';
@@ -84,11 +85,21 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     const text = rawBody(request).toString('utf8');
     let body: unknown;
     try {
-      body = JSON.parse(text);
+      // Nesting is limited on the raw text, before anything walks it.
+      body = nestsDeeperThan(text) ? undefined : JSON.parse(text);
     } catch (err) {
-      const message = `not valid JSON (${(err as Error).message})`;
+      body = err as Error;
+    }
+    if (body === undefined || body instanceof Error) {
+      const message = body === undefined ? tooDeepMessage() : `not valid JSON (${body.message})`;
       await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: 0, detail: `body: ${message}` });
       throw AppError.validation('body', message);
+    }
+    // A NUL character (PostgreSQL text cannot hold one) or a lone surrogate: refused, naming the field, on both databases.
+    const bad = findBadText(body, 'body');
+    if (bad) {
+      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: eventCount(body), detail: `${bad.field}: ${bad.message}` });
+      throw new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
     }
     const read = readEvents(body);
     if (!read.ok) {
