@@ -130,8 +130,7 @@ describe('files readable by their owner only', () => {
 });
 
 describe('baton restore', () => {
-  it('restores a SQLite backup on a new installation: every record back, the secrets open with the key kept with it', async () => {
-    if (TEST_POSTGRES_URL) return;
+  it.skipIf(TEST_POSTGRES_URL)('restores a SQLite backup on a new installation: every record back, the secrets open with the key kept with it', async () => {
     const before = await countsOf(w.database.url, loadSecretKey({ secretKey: undefined, dataDir: w.dir }));
     expect(before).toEqual({ workspaces: 1, accounts: 3, deals: 2, usageEvents: 7, secret: SECRET });
     const dir = newInstallation('restored', true);
@@ -172,11 +171,10 @@ describe('baton restore', () => {
     }
   });
 
-  it('says which key the secrets need when this instance has another one, or none', () => {
+  // On PostgreSQL the same report comes after a restore into an empty database, as the test above shows with the key.
+  it.skipIf(TEST_POSTGRES_URL)('says which key the secrets need when this instance has another one, or none', () => {
     const keyId = keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: w.dir }));
     const dir = newInstallation('keyless', false);
-    const url = TEST_POSTGRES_URL ? undefined : `sqlite:${path.join(dir, 'baton.db')}`;
-    if (!url) return; // On PostgreSQL every restore needs an empty database of its own: covered above with the key.
     const r = baton(['restore', backupFile], { BATON_DATA_DIR: dir });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`stored secrets in it are sealed with key ${keyId}, and this instance has no key yet: before starting Baton, put the key kept with the backup in ${path.join(dir, 'secret.key')}`);
@@ -187,7 +185,7 @@ describe('baton restore', () => {
 
   it('refuses a file that is not a Baton backup, or one of the other database, naming why; nothing is written', () => {
     const dir = newInstallation('refusals', true);
-    const env = TEST_POSTGRES_URL ? { BATON_DATA_DIR: dir, DATABASE_URL: w.database.url } : { BATON_DATA_DIR: dir };
+    const env: Record<string, string> = TEST_POSTGRES_URL ? { BATON_DATA_DIR: dir, DATABASE_URL: w.database.url } : { BATON_DATA_DIR: dir };
     const text = path.join(scratch, 'notes.txt');
     fs.writeFileSync(text, 'not a backup at all\n');
     const notBackup = baton(['restore', text], env);
