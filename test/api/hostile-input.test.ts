@@ -191,6 +191,35 @@ describe('names of Object.prototype members are data, never the object’s own m
     expect(Object.prototype).not.toHaveProperty('yes');
   });
 
+  it('keeps a delivery role and task keys named constructor as data in a playbook and its effort by role', async () => {
+    expect((await admin.request({ method: 'PUT', url: '/api/v1/delivery/roles', payload: { roles: ['constructor', 'valueof'] } })).statusCode).toBe(200);
+    const list = (await admin.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{ id: string }>;
+    const exported = await admin.request({ method: 'GET', url: `/api/v1/playbooks/${list[0]!.id}/export?format=json` });
+    expect(exported.statusCode, exported.body).toBe(200);
+    const file = JSON.parse(exported.body);
+    const tasks = file.definition.phases.flatMap((p: { tasks: Array<Record<string, unknown>> }) => p.tasks);
+    const ours = tasks.filter((t: { customerOwned?: boolean; ownerRole: string }) => !t.customerOwned && t.ownerRole !== 'customer');
+    ours[0].ownerRole = 'constructor';
+    ours[1].ownerRole = 'valueof';
+    const rename = (from: string, to: string) => {
+      for (const t of tasks) {
+        if (t.key === from) t.key = to;
+        t.dependsOn = (t.dependsOn as string[] | undefined)?.map((d) => (d === from ? to : d));
+      }
+    };
+    rename(ours[0].key, 'constructor');
+    rename(ours[1].key, 'valueof');
+    file.key = 'proto-names';
+    const imported = await admin.request({ method: 'POST', url: '/api/v1/playbooks/import', payload: JSON.stringify(file), headers: json });
+    expect(imported.statusCode, imported.body).toBe(201);
+    const detail = await admin.request({ method: 'GET', url: `/api/v1/playbooks/${imported.json().playbook.id}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    const effort = detail.json().effortByRole as Record<string, number>;
+    expect(typeof effort.constructor).toBe('number');
+    expect(effort.constructor).toBe(ours.filter((t: { ownerRole: string }) => t.ownerRole === 'constructor').reduce((n: number, t: { effortHours: number }) => n + t.effortHours, 0));
+    expect(typeof effort.valueof).toBe('number');
+  });
+
   it('takes query parameters named so', async () => {
     const res = await admin.request({ method: 'GET', url: `/api/v1/accounts?${PROTO_NAMES.map((n) => `${n}=1`).join('&')}` });
     expect(res.statusCode, res.body).toBe(200);

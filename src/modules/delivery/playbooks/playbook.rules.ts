@@ -176,7 +176,8 @@ export const taskCount = (definition: PlaybookDefinition): number => definition.
  * capacity plan. Customer-owned tasks are left out: they take the customer's time, not ours.
  */
 export function effortByRole(definition: PlaybookDefinition): Record<string, number> {
-  const out: Record<string, number> = {};
+  // Role names are the workspace's own (`constructor` is a valid one): no prototype to find them on.
+  const out: Record<string, number> = Object.create(null);
   for (const p of definition.phases) {
     for (const t of p.tasks) {
       if (t.customerOwned || t.ownerRole === CUSTOMER_ROLE) continue;

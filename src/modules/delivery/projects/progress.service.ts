@@ -42,7 +42,8 @@ export async function applyProgress(db: Db, actor: Actor, workspaceId: string, p
   for (const [key, resourceId] of Object.entries(snap.assignments ?? {})) await store.updateTask(db, workspaceId, known(key).id, { assignee_id: resourceId });
   for (const [key, on] of Object.entries(snap.done ?? {})) {
     const t = known(key);
-    const waiting = (JSON.parse(t.depends_on) as string[]).filter((d) => !snap.done?.[d]);
+    // Task keys are the playbook's (`constructor` is a valid one): only the snapshot's own entries are done.
+    const waiting = (JSON.parse(t.depends_on) as string[]).filter((d) => !(snap.done && Object.hasOwn(snap.done, d)));
     if (waiting.length) throw AppError.validation('progress', `"${key}" is done but waits for ${waiting.join(', ')}`);
     await store.updateTask(db, workspaceId, t.id, { state: 'done', done_on: on, started_on: on, remaining_hours: 0 });
   }

@@ -64,12 +64,10 @@ function rowItem(row: number, headers: readonly string[], record: readonly strin
   }
   // PostgreSQL cannot store a NUL character, and no CRM writes one: the line is binary, not text.
   if (record.some((v) => v.includes('\u0000'))) return { row, error: `line ${line}: holds a NUL character (binary data, not CSV text)` };
-  const values: Record<string, string> = {};
-  for (let i = 0; i < headers.length; i++) {
-    const header = headers[i] as string;
-    if (header === '__proto__') Object.defineProperty(values, header, { value: record[i], enumerable: true, writable: true });
-    else values[header] = record[i] ?? '';
-  }
+  // Headers are the file's (`__proto__`, `constructor` …): an object without a prototype holds them, and a column
+  // the file lacks reads as absent whatever its name.
+  const values: Record<string, string> = Object.create(null);
+  for (let i = 0; i < headers.length; i++) values[headers[i] as string] = record[i] ?? '';
   return { row, values };
 }
 
