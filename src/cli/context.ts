@@ -1,4 +1,4 @@
-import { openContext } from '../app/start.ts';
+import { openContext } from '../app/open-context.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { loadConfig } from '../platform/config/config.ts';
 import { createLogger } from '../platform/logging/logger.ts';

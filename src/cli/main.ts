@@ -1,17 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { ConfigError } from '../platform/config/config.ts';
 import { AppError } from '../platform/errors/app-error.ts';
-import { backupCommand } from './commands/backup.ts';
-import { dealsCommand } from './commands/deals.ts';
-import { demoCommand } from './commands/demo.ts';
-import { apiKeyCommand, userCommand, workspaceCommand } from './commands/identity.ts';
-import { importCommand } from './commands/import.ts';
-import { integrationCommand } from './commands/integration.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { playbookCommand } from './commands/playbook.ts';
-import { recomputeCommand } from './commands/recompute.ts';
-import { restoreCommand } from './commands/restore.ts';
-import { serveCommand } from './commands/serve.ts';
+import { COMMANDS, commandToRun } from './commands.ts';
 import { configHelp } from './config-help.ts';
 
 // `baton deals list | head`: a closed pipe ends the command quietly.
@@ -27,21 +17,14 @@ const program = new Command()
   .exitOverride()
   .addHelpText('after', configHelp());
 
-program.addCommand(serveCommand());
-program.addCommand(migrateCommand());
-program.addCommand(workspaceCommand());
-program.addCommand(userCommand());
-program.addCommand(apiKeyCommand());
-program.addCommand(backupCommand());
-program.addCommand(restoreCommand());
-program.addCommand(demoCommand());
-program.addCommand(dealsCommand());
-program.addCommand(importCommand());
-program.addCommand(integrationCommand());
-program.addCommand(playbookCommand());
-program.addCommand(recomputeCommand());
+const terms = new Map(COMMANDS.map((c) => [c.name, c.term]));
+const standardHelp = new Help();
+program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? standardHelp.subcommandTerm(cmd) });
 
 try {
+  // Only the command that runs is loaded; `baton --help` lists the others by their summaries.
+  const running = commandToRun(process.argv.slice(2));
+  for (const entry of COMMANDS) program.addCommand(entry === running ? await entry.load() : new Command(entry.name).description(entry.summary));
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);

@@ -86,6 +86,8 @@ beforeAll(async () => {
     clients.set(role, await t.login(email));
   }
   for (const scope of API_KEY_SCOPES) keys.set(scope, await t.apiKey(a, scope));
+  // Ids in a body are checked against the caller's workspace first: a member of it, so only the path can refuse.
+  VALID_BODIES['POST /api/v1/accounts/:id/ownership-handoffs'] = { toRole: 'csm', toUserId: (await t.user(a, 'csm')).userId };
 
   const b = await t.workspace('beta');
   const bAdmin = await t.user(b, 'admin');

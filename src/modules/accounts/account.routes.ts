@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
+import { refId } from '../../platform/http/references.ts';
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
 import { addContact, createAccount, getAccount, listAccounts, listContacts, updateAccount } from './account.service.ts';
 
@@ -40,8 +41,6 @@ const contactSchema = z.object({
   updatedAt: z.string(),
 });
 
-const nullableId = z.string().min(1).max(100).nullable().optional();
-
 const accountInput = z.object({
   name: z.string().trim().min(1).max(200),
   domain: z.string().trim().max(253).nullable().optional(),
@@ -51,11 +50,11 @@ const accountInput = z.object({
   country: z.string().trim().length(2, 'use the ISO 3166 two-letter code').nullable().optional(),
   lifecyclePhase: z.enum(LIFECYCLE_PHASES).optional(),
   renewalDate: isoDate.nullable().optional(),
-  aeUserId: nullableId,
-  deliveryLeadUserId: nullableId,
-  csmUserId: nullableId,
-  accountManagerUserId: nullableId,
-  partnerId: nullableId,
+  aeUserId: refId('user', 'The account executive; a member of the workspace').nullable().optional(),
+  deliveryLeadUserId: refId('user', 'The delivery lead; a member of the workspace').nullable().optional(),
+  csmUserId: refId('user', 'The customer success manager; a member of the workspace').nullable().optional(),
+  accountManagerUserId: refId('user', 'The account manager; a member of the workspace').nullable().optional(),
+  partnerId: refId('partner', 'The partner firm working this account').nullable().optional(),
 });
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { actorOf, can, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
+import { refId } from '../../platform/http/references.ts';
 import { classifyWords, COMMITMENT_STATUSES, COVERING_STATUS, STRENGTHS } from './commitment.ts';
 import { createCommitment, deleteCommitment, getCommitment, listCommitments, setCommitmentStatus, updateCommitment } from './commitment.service.ts';
 import { commitmentExposure, renewingAccountIds } from './exposure.service.ts';
@@ -51,27 +52,26 @@ const historySchema = z.array(
 
 const withHistory = commitmentSchema.extend({ history: historySchema });
 
-const optionalId = z.string().min(1).max(100).nullable().optional();
 const what = z.string().trim().min(1).max(2000);
 const words = z.string().trim().min(1).max(500).describe('The words used with the customer, e.g. "coming soon", "committed by Q3"');
 const toName = z.string().trim().max(200).nullable().optional().describe('To whom, when not a contact of the account');
 const roadmapItem = z.string().trim().max(500).nullable().optional().describe('The roadmap item, as text or a URL');
 
 const createBody = z.object({
-  accountId: z.string().min(1).max(100),
-  dealId: optionalId,
+  accountId: refId('account'),
+  dealId: refId('deal').nullable().optional(),
   what,
-  toContactId: optionalId,
+  toContactId: refId('contact', 'A stakeholder of the account').nullable().optional(),
   toName,
   words,
   dueDate: isoDate.nullable().optional(),
   roadmapItem,
-  madeByUserId: optionalId.describe('Who made the promise; the signed-in user when left out'),
+  madeByUserId: refId('user', 'Who made the promise; the signed-in user when left out').nullable().optional(),
   madeOn: isoDate.optional().describe('When the promise was made; today when left out'),
 });
 
 const patchBody = z
-  .object({ what: what.optional(), toContactId: optionalId, toName, words: words.optional(), dueDate: isoDate.nullable().optional(), roadmapItem })
+  .object({ what: what.optional(), toContactId: refId('contact', 'A stakeholder of the account').nullable().optional(), toName, words: words.optional(), dueDate: isoDate.nullable().optional(), roadmapItem })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'send at least one field to change');
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');

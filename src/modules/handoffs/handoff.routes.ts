@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page, pageQuery } from '../../platform/http/schemas.ts';
+import { refId } from '../../platform/http/references.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
 import { accountSchema } from '../accounts/account.routes.ts';
 import { dealSchema } from '../deals/deal.routes.ts';
@@ -163,7 +164,7 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['handoffs'],
       summary: 'Replace the brief’s fields (draft or returned briefs); send If-Match with its ETag',
       params: idParams,
-      body: z.object({ content: z.record(z.string(), z.unknown()), accountId: z.string().max(100).nullable().optional() }),
+      body: z.object({ content: z.record(z.string(), z.unknown()), accountId: refId('account', 'The account the brief is for').nullable().optional() }),
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
@@ -197,7 +198,7 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['handoffs'],
       summary: 'Delivery accepts the brief: the account passes from the account executive to the delivery lead',
       params: idParams,
-      body: z.object({ deliveryLeadUserId: z.string().max(100).nullable().optional(), note }),
+      body: z.object({ deliveryLeadUserId: refId('user', 'Who leads the delivery; a member of the workspace').nullable().optional(), note }),
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request) => {
@@ -281,7 +282,7 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['accounts'],
       summary: 'Hand the account to its next owner (delivery lead → CSM when live, CSM → account manager)',
       params: idParams,
-      body: z.object({ toRole: z.enum(['csm', 'account_manager']), toUserId: z.string().min(1).max(100), note }),
+      body: z.object({ toRole: z.enum(['csm', 'account_manager']), toUserId: refId('user', 'The new owner; a member of the workspace'), note }),
       response: { 200: ownershipSchema, ...errorResponses },
     },
     handler: async (request) => {

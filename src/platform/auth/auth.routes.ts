@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { principalOf } from '../http/auth.hook.ts';
 import { errorResponses, problemSchema } from '../http/schemas.ts';
+import { externalId } from '../http/references.ts';
 import { listWorkspacesOfUser } from '../identity/identity.store.ts';
 import { getMember } from '../identity/member.service.ts';
 import { getWorkspace } from '../identity/workspace.service.ts';
@@ -112,7 +113,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['session'],
       summary: 'Switch the session to another workspace you belong to',
-      body: z.object({ workspaceId: z.string().min(1) }),
+      body: z.object({ workspaceId: externalId(z.string().min(1), 'another workspace of the signed-in user, who must belong to it') }),
       response: { 200: sessionSchema, ...errorResponses },
     },
     handler: async (request) => {

@@ -41,6 +41,8 @@ import { portalRoutes } from '../../modules/delivery/portal/portal.routes.ts';
 import { capacityRoutes } from '../../modules/delivery/capacity/capacity.routes.ts';
 import { partnerFigureRoutes } from '../../modules/delivery/partners/partner-figures.routes.ts';
 import { installIdempotency } from './idempotency.ts';
+import { installReferenceChecks, type WriteRoute } from './reference-check.ts';
+import { REFERENCE_RESOLVERS } from './reference-resolvers.ts';
 import { openapiTransform, SECURITY_SCHEMES } from './openapi.ts';
 import { installWeb } from './web.ts';
 
@@ -48,6 +50,8 @@ export interface Server {
   app: FastifyInstance;
   /** Every /api/v1 route with its access rule, as registered. */
   routes: RouteEntry[];
+  /** Every /api/v1 write with a body, and the ids its body names (checked by `reference-check.ts`). */
+  writes: WriteRoute[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -66,6 +70,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
     },
   });
   const routes: RouteEntry[] = [];
+  const writes: WriteRoute[] = [];
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -123,6 +128,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
 
   installAuth(app, ctx.db, routes);
   installIdempotency(app, ctx.db);
+  installReferenceChecks(app, ctx.db, REFERENCE_RESOLVERS, writes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, ctx);
@@ -158,5 +164,5 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
 
   await installWeb(app, options.webDir);
   await app.ready();
-  return { app, routes };
+  return { app, routes, writes };
 }

@@ -6,6 +6,7 @@ import { ROLES } from '../auth/permissions.ts';
 import { actorOf, type Principal } from '../auth/principal.ts';
 import { principalOf } from '../http/auth.hook.ts';
 import { errorResponses, idParams, problemSchema } from '../http/schemas.ts';
+import { refId } from '../http/references.ts';
 import { inviteMember } from './invitation.service.ts';
 import { invitationRoutes, invitationSchema, originOf } from './invitation.routes.ts';
 import { invitationUrl } from './links.ts';
@@ -73,7 +74,7 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
         email: z.email(),
         name: z.string().trim().max(200).optional().describe('Suggested to a new person when they set their password'),
         role: z.enum(ROLES),
-        partnerId: z.string().nullable().optional(),
+        partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff').nullable().optional(),
       }).strict(),
       response: { 201: z.object({ invitation: invitationSchema, link: z.string().nullable() }), ...errorResponses, 409: problemSchema },
     },
@@ -94,7 +95,7 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: idParams,
       body: z.object({
         role: z.enum(ROLES).optional(),
-        partnerId: z.string().nullable().optional(),
+        partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff').nullable().optional(),
       }).strict(),
       response: { 200: memberSchema, ...errorResponses, 409: problemSchema },
     },

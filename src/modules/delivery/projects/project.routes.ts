@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../../platform/http/schemas.ts';
+import { refId } from '../../../platform/http/references.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, TASK_STATES } from './project.ts';
 import { detailSchema, eventSchema, listItemSchema, manualSlipBody, newPromiseBody, reworkBody, slipReason } from './project.schemas.ts';
@@ -62,14 +63,14 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['delivery'],
       summary: 'Start a project by hand (accepted handoffs start theirs by themselves)',
       body: z.object({
-        accountId: z.string().min(1).max(100),
+        accountId: refId('account', 'The account the project delivers for'),
         name: z.string().trim().min(1).max(300).optional(),
-        playbookId: z.string().max(100).optional().describe('Left out: the playbook the account’s segment selects'),
+        playbookId: refId('playbook', 'Left out: the playbook the account’s segment selects').optional(),
         promisedGoLive: isoDate.nullable().optional(),
         plannedKickoffOn: isoDate.nullable().optional(),
         signedOn: isoDate.nullable().optional(),
-        partnerId: z.string().max(100).nullable().optional(),
-        leadUserId: z.string().max(100).nullable().optional(),
+        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team').nullable().optional(),
+        leadUserId: refId('user', 'Who leads the project; a member of the workspace').nullable().optional(),
         commercialModel: z.enum(COMMERCIAL_MODELS).nullable().optional(),
         servicesFee: z.number().min(0).max(1e10).nullable().optional(),
         currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO currency code').optional(),
@@ -107,8 +108,8 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
         name: z.string().trim().min(1).max(300).optional(),
         promisedGoLive: isoDate.nullable().optional(),
         plannedKickoffOn: isoDate.nullable().optional(),
-        partnerId: z.string().max(100).nullable().optional(),
-        leadUserId: z.string().max(100).nullable().optional(),
+        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team').nullable().optional(),
+        leadUserId: refId('user', 'Who leads the project; a member of the workspace').nullable().optional(),
         commercialModel: z.enum(COMMERCIAL_MODELS).nullable().optional(),
         servicesFee: z.number().min(0).max(1e10).nullable().optional(),
       }),
@@ -158,7 +159,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
         name: z.string().trim().min(1).max(300).optional(),
         state: z.enum(TASK_STATES).optional(),
         blockedReason: z.string().trim().max(1000).nullable().optional(),
-        assigneeId: z.string().max(100).nullable().optional(),
+        assigneeId: refId('resource', 'The person (of People) who works the task').nullable().optional(),
         remainingHours: hours.optional(),
         effortHours: hours.optional(),
         durationDays: z.number().int().min(0).max(365).optional(),
@@ -190,7 +191,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
         durationDays: z.number().int().min(0).max(365).default(1),
         dependsOn: z.array(z.string().min(1).max(80)).max(100).default([]),
         milestone: z.string().max(80).nullable().default(null),
-        assigneeId: z.string().max(100).nullable().default(null),
+        assigneeId: refId('resource', 'The person (of People) who works the task').nullable().default(null),
         slipReason: slipReason.optional(),
       }),
       response: { 201: detailSchema, ...withConflicts },
@@ -225,7 +226,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['delivery'],
       summary: 'Comment on the project or one of its tasks',
       params: idParams,
-      body: z.object({ text: z.string().trim().min(1).max(4000), taskId: z.string().max(100).nullable().default(null) }),
+      body: z.object({ text: z.string().trim().min(1).max(4000), taskId: refId('task', 'A task of the project the comment is about').nullable().default(null) }),
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {

@@ -1,5 +1,6 @@
 /** The API shapes of projects, for validation and the OpenAPI document. */
 import { z } from 'zod';
+import { refId } from '../../../platform/http/references.ts';
 import { isoDate } from '../../../platform/http/schemas.ts';
 import { TASK_STATES, COMMERCIAL_MODELS, PROJECT_STATUSES, REWORK_CAUSES, SLIP_REASONS } from './project.ts';
 
@@ -142,7 +143,7 @@ export const slipReason = z.object({
 });
 
 export const reworkBody = z.object({
-  taskId: z.string().max(100).nullable().default(null),
+  taskId: refId('task', 'The task redone, a task of the project').nullable().default(null),
   hours: z.number().positive().max(1000),
   cause: z.enum(REWORK_CAUSES),
   note: z.string().trim().max(2000).nullable().default(null),

@@ -7,6 +7,7 @@ import { actorOf, can, scopeOf } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
+import { refId } from '../../../platform/http/references.ts';
 import { MAX_WEEKLY_CAPACITY } from './resource.ts';
 import { getRoleList, setCustomRoles } from './resource-roles.ts';
 import { createResource, deleteResource, getResource, listResources, updateResource } from './resource.service.ts';
@@ -36,14 +37,14 @@ const roleListSchema = z.object({ defaults: z.array(z.string()), custom: z.array
 const fields = {
   name: z.string().trim().min(1).max(200),
   email: z.email().max(320).nullable().optional(),
-  userId: z.string().min(1).max(100).nullable().optional().describe('The Baton user this person signs in as; a member of the workspace'),
+  userId: refId('user', 'The Baton user this person signs in as; a member of the workspace').nullable().optional(),
   role: z.string().trim().min(1).max(40).describe('A delivery role of the workspace (GET /api/v1/delivery/roles)'),
   skills: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   weeklyCapacityHours: z.number().min(0).max(MAX_WEEKLY_CAPACITY),
   workingDays: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().describe('ISO weekdays, 1 = Monday; Monday–Friday when left out'),
   costRate: z.number().min(0).max(100_000).optional(),
   billRate: z.number().min(0).max(100_000).optional(),
-  partnerId: z.string().min(1).max(100).nullable().optional().describe("The partner firm employing this person; null for the company's own staff"),
+  partnerId: refId('partner', "The partner firm employing this person; null for the company's own staff").nullable().optional(),
   active: z.boolean().optional(),
 };
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../../platform/http/schemas.ts';
+import { refId } from '../../../platform/http/references.ts';
 import { getProjectEconomics, getUtilization, getWorkspaceEconomics } from './economics.service.ts';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, listTimeTargets, updateTimeEntry } from './time-entry.service.ts';
 import { MAX_HOURS_PER_DAY } from './time-entry.ts';
@@ -59,9 +60,9 @@ const totalsSchema = z.object({ hours: hoursSchema, deliveryCost: z.number(), re
 const utilizationRow = z.object({ resourceId: z.string(), name: z.string(), role: z.string(), capacityHours: z.number(), hours: z.number(), billableHours: z.number(), utilization: z.number().nullable() });
 
 const fields = {
-  projectId: z.string().min(1).max(100),
-  taskId: z.string().min(1).max(100).nullable().optional().describe('A task of that project'),
-  resourceId: z.string().min(1).max(100).describe('The person whose time it is'),
+  projectId: refId('project', 'The project the time was spent on'),
+  taskId: refId('task', 'A task of that project').nullable().optional(),
+  resourceId: refId('resource', 'The person whose time it is'),
   date: isoDate.describe('The day the time was spent; not in the future'),
   hours: z.number().positive().max(MAX_HOURS_PER_DAY),
   billable: z.boolean().optional().describe('true when left out'),

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+
+/**
+ * Every `baton` command: its name, how `baton --help` lists it, and its code, loaded only when it runs (a command
+ * loads the modules it uses, never the others', so `baton --help` starts at once). `summary` and `term` repeat
+ * the command's own description and usage; `test/cli/cli-startup.test.ts` checks that they agree.
+ */
+export interface CommandEntry {
+  name: string;
+  /** How `baton --help` lists it: name, `[options]` when it has some, its arguments. */
+  term: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'serve',
+    term: 'serve [options]',
+    summary: 'Run the Baton server (HTTP API, web app and job runner); migrates the database first',
+    load: async () => (await import('./commands/serve.ts')).serveCommand(),
+  },
+  {
+    name: 'migrate',
+    term: 'migrate [options]',
+    summary: 'Apply pending database migrations (serve does this too); --status only lists them',
+    load: async () => (await import('./commands/migrate.ts')).migrateCommand(),
+  },
+  {
+    name: 'workspace',
+    term: 'workspace',
+    summary: 'Manage workspaces',
+    load: async () => (await import('./commands/identity.ts')).workspaceCommand(),
+  },
+  {
+    name: 'user',
+    term: 'user',
+    summary: 'Manage people: add, invite, reset a password',
+    load: async () => (await import('./commands/identity.ts')).userCommand(),
+  },
+  {
+    name: 'apikey',
+    term: 'apikey',
+    summary: 'Manage API keys',
+    load: async () => (await import('./commands/identity.ts')).apiKeyCommand(),
+  },
+  {
+    name: 'backup',
+    term: 'backup <file>',
+    summary: 'Write a consistent snapshot of the database to <file> (SQLite online backup, or pg_dump for PostgreSQL)',
+    load: async () => (await import('./commands/backup.ts')).backupCommand(),
+  },
+  {
+    name: 'restore',
+    term: 'restore <file>',
+    summary:
+      'Put a backup made by `baton backup` back: on SQLite in the place of the database (stop Baton first; the current database is kept aside), ' +
+      'on PostgreSQL into the empty database DATABASE_URL names (runs pg_restore); then migrates it and says which secret key it needs',
+    load: async () => (await import('./commands/restore.ts')).restoreCommand(),
+  },
+  {
+    name: 'demo',
+    term: 'demo [options]',
+    summary: 'Rebuild the demo workspace from scratch (its admins with a login keep their access)',
+    load: async () => (await import('./commands/demo.ts')).demoCommand(),
+  },
+  {
+    name: 'deals',
+    term: 'deals',
+    summary: 'Deals from the CRM',
+    load: async () => (await import('./commands/deals.ts')).dealsCommand(),
+  },
+  {
+    name: 'import',
+    term: 'import',
+    summary: 'Import records from files (CRM exports, warehouse syncs, any CSV with a mapping)',
+    load: async () => (await import('./commands/import.ts')).importCommand(),
+  },
+  {
+    name: 'integration',
+    term: 'integration',
+    summary: 'CRM webhooks: secrets and recent traffic (Settings → Integrations)',
+    load: async () => (await import('./commands/integration.ts')).integrationCommand(),
+  },
+  {
+    name: 'playbook',
+    term: 'playbook',
+    summary: 'Delivery playbooks: list them, export one to a YAML or JSON file, import a file',
+    load: async () => (await import('./commands/playbook.ts')).playbookCommand(),
+  },
+  {
+    name: 'recompute',
+    term: 'recompute',
+    summary: 'Recompute derived records now instead of waiting for their scheduled job',
+    load: async () => (await import('./commands/recompute.ts')).recomputeCommand(),
+  },
+];
+
+/**
+ * The command an argument list runs (`baton <command> …`, `baton help <command>`), or undefined (`baton`,
+ * `baton --help`, an unknown name: commander answers those from the summaries).
+ */
+export function commandToRun(args: readonly string[]): CommandEntry | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const name = words[0] === 'help' ? words[1] : words[0];
+  return COMMANDS.find((c) => c.name === name);
+}
