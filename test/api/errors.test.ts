@@ -22,6 +22,11 @@ describe('bad input gets problem details and writes nothing', () => {
     ['a value outside its enum', '{"name":"Acme","segment":"huge"}', 'body.segment'],
     ['a wrong type', '{"name":42,"segment":"smb"}', 'body.name'],
     ['a too long country code', '{"name":"Acme","segment":"smb","country":"FRA"}', 'body.country'],
+    ['a NUL character (PostgreSQL cannot store it)', '{"name":"Ac\\u0000me","segment":"smb"}', 'body.name'],
+    ['a lone surrogate', '{"name":"Acme \\ud800","segment":"smb"}', 'body.name'],
+    ['a NUL in a property name', '{"name":"Acme","segment":"smb","a\\u0000":1}', 'body.a\\u0000'],
+    ['nesting deeper than 64 levels', `{"name":"Acme","segment":"smb","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, 'body'],
+    ['a __proto__ key', '{"name":"Acme","segment":"smb","__proto__":{"admin":true}}', 'body'],
   ])('%s → 400 naming %s', async (_what, body, field) => {
     const [accounts, audits] = [await accountCount(), await auditCount()];
     const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: body, headers: { 'content-type': 'application/json' } });
@@ -49,6 +54,18 @@ describe('bad input gets problem details and writes nothing', () => {
     const res = await admin.request({ method: 'GET', url: '/api/v1/accounts?limit=5000' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('querystring.limit');
+  });
+
+  it('rejects a NUL in a query parameter or a path parameter naming it, before any login too', async () => {
+    const search = await admin.request({ method: 'GET', url: '/api/v1/accounts?q=a%00b' });
+    expect(search.statusCode).toBe(400);
+    expect(search.json().errors[0].field).toBe('querystring.q');
+    const path = await admin.request({ method: 'GET', url: '/api/v1/accounts/a%00b' });
+    expect(path.statusCode).toBe(400);
+    expect(path.json().errors[0].field).toBe('params.id');
+    const login = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'x@example.com', password: 'x'.repeat(12), workspace: 'ac\u0000me' } });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().errors[0].field).toBe('body.workspace');
   });
 
   it('rejects a forged cursor', async () => {

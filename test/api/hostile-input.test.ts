@@ -299,6 +299,33 @@ describe('generated hostile input at every entry point (both databases)', () => 
     );
   });
 
+  it('the other file imports: people, time, seats, usage tables, integration reports, holidays, pipelines and playbooks', async () => {
+    const cell = hostile.map((s) => `"${s.replaceAll('"', '""')}"`);
+    const csvImports: Array<[string, string, string]> = [
+      ['POST', '/api/v1/imports/resources?dryRun=true', 'name,email,role,weekly_capacity_hours,working_days'],
+      ['POST', '/api/v1/imports/time-entries?dryRun=true', 'date,person,project,task,hours'],
+      ['POST', '/api/v1/imports/seats?dryRun=true', 'account,seats'],
+      ['POST', '/api/v1/imports/usage?dryRun=true', 'account,date,feature,events'],
+      ['POST', '/api/v1/imports/integration-status?dryRun=true', 'account,integration,status,occurred_at'],
+      ['PUT', '/api/v1/delivery/holidays', 'date,name'],
+      ['POST', '/api/v1/deals/stage-mappings/import', 'Id,ApiName,MasterLabel,IsClosed,IsWon'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(cell, { minLength: 1, maxLength: 3 }), fc.array(cell, { minLength: 5, maxLength: 5 }), hostile, value, async (extra, cells, name, tree) => {
+        for (const [method, path, header] of csvImports) {
+          const csv = `${header},${extra.join(',')}\n${cells.join(',')},${extra.map(() => 'x').join(',')}\n`;
+          expectHandled(await admin.request({ method: method as 'POST', url: path, payload: csv, headers: { 'content-type': 'text/csv' } }));
+        }
+        // JSON and YAML files whose keys and values are hostile.
+        expectHandled(await admin.request({ method: 'POST', url: '/api/v1/deals/stage-mappings/import', payload: JSON.stringify({ [name]: tree, results: [{ [name]: tree, stages: tree }] }), headers: json }));
+        expectHandled(await admin.request({ method: 'POST', url: '/api/v1/playbooks/import', payload: JSON.stringify({ key: name, name, [name]: tree, definition: { phases: [{ key: name, name, [name]: tree, tasks: [{ key: name, ownerRole: name, [name]: tree }] }] } }), headers: json }));
+        expectHandled(await admin.request({ method: 'POST', url: '/api/v1/playbooks/import', payload: `key: ${JSON.stringify(name)}\n${JSON.stringify(name)}: ${JSON.stringify(tree)}\n`, headers: { 'content-type': 'application/yaml' } }));
+        expectHandled(await admin.request({ method: 'PUT', url: '/api/v1/delivery/holidays', payload: JSON.stringify({ holidays: [{ date: '2026-12-25', name, [name]: tree }] }), headers: json }));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
   it('CSV imports: headers and cells', async () => {
     const cell = hostile.map((s) => `"${s.replaceAll('"', '""')}"`);
     await fc.assert(
