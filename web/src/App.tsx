@@ -2,6 +2,9 @@ import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { useSession } from './api/session.ts';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
+import { AccountPage } from './account/AccountPage.tsx';
+import { InvitationsBanner } from './account/InvitationsBanner.tsx';
+import { isLinkPage, LinkPage } from './account/LinkPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { DealsSection } from './deals/DealsSection.tsx';
 import { DeliverySection } from './delivery/DeliverySection.tsx';
@@ -22,9 +25,12 @@ export function App() {
     );
   }
   if (session.isError) return <ErrorState error={session.error} />;
+  // Invitation and set-password links open outside the signed-in shell, signed in or not.
+  if (isLinkPage(window.location.pathname)) return <LinkPage session={session.data} />;
   if (!session.data) return <LoginPage />;
   return (
     <AppLayout session={session.data}>
+      <InvitationsBanner session={session.data} />
       <Routes>
         <Route path="/" element={<Navigate to="/accounts" replace />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
@@ -35,6 +41,7 @@ export function App() {
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
         ))}
         <Route path="/settings/*" element={<SettingsPage session={session.data} />} />
+        <Route path="/account" element={<AccountPage session={session.data} />} />
         <Route path="*" element={<Navigate to="/accounts" replace />} />
       </Routes>
     </AppLayout>
