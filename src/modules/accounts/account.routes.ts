@@ -7,7 +7,7 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
-import { addContact, createAccount, getAccount, listAccounts, listContacts, updateAccount } from './account.service.ts';
+import { addContact, createAccount, listAccounts, listContacts, readAccount, updateAccount } from './account.service.ts';
 
 export const accountSchema = z.object({
   id: z.string(),
@@ -91,7 +91,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const scope = scopeOf(principalOf(request));
-      const account = await getAccount(db, scope, request.params.id);
+      const account = await readAccount(db, scope, request.params.id);
       reply.header('etag', accountVersion(account));
       return { ...account, contacts: await listContacts(db, scope, account.id) };
     },

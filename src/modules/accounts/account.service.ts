@@ -19,6 +19,7 @@ import {
 } from './account.ts';
 import * as store from './account.store.ts';
 import { queueAccountsAppeared } from './accounts-appeared.ts';
+import { accountIdsDeliveredBy } from '../delivery/projects/project.refs.ts';
 
 export const toAccount = (r: store.AccountRow): Account => ({
   id: r.id,
@@ -66,6 +67,15 @@ export interface AccountInput extends Partial<AccountOwners> {
 const isKey = (v: unknown): v is { name: string; id: string } =>
   typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { id?: unknown }).id === 'string';
 
+/**
+ * What a scope reads: a partner user also reads the accounts its firm delivers a project for (a project
+ * given to a firm opens its account's record to the firm), for as long as the project is the firm's.
+ */
+async function readScope(db: Db, scope: Scope): Promise<store.ReadScope> {
+  if (!scope.partnerId) return scope;
+  return { ...scope, delivered: await accountIdsDeliveredBy(db, scope.workspaceId, scope.partnerId) };
+}
+
 export async function listAccounts(
   db: Db,
   caps: DialectCapabilities,
@@ -73,13 +83,14 @@ export async function listAccounts(
   opts: { limit: number; cursor?: string; q?: string; segment?: string; lifecyclePhase?: string; region?: string; ownerUserId?: string },
 ): Promise<{ items: Account[]; nextCursor: string | null; total: number }> {
   const after = decodeCursor(opts.cursor, isKey);
-  const rows = await store.selectAccounts(db, caps, scope, { ...opts, after, limit: opts.limit + 1 });
+  const reader = await readScope(db, scope);
+  const rows = await store.selectAccounts(db, caps, reader, { ...opts, after, limit: opts.limit + 1 });
   const items = rows.slice(0, opts.limit).map(toAccount);
   const last = items.at(-1);
   return {
     items,
     nextCursor: rows.length > opts.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
-    total: await store.countAccounts(db, caps, scope, opts),
+    total: await store.countAccounts(db, caps, reader, opts),
   };
 }
 
@@ -89,8 +100,15 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<Acco
   return toAccount(row);
 }
 
+/** An account as a scope reads it: for a partner user, also one its firm delivers a project for. */
+export async function readAccount(db: Db, scope: Scope, id: string): Promise<Account> {
+  const row = await store.findAccount(db, await readScope(db, scope), id);
+  if (!row) throw AppError.notFound('account');
+  return toAccount(row);
+}
+
 export async function listContacts(db: Db, scope: Scope, accountId: string): Promise<Contact[]> {
-  await getAccount(db, scope, accountId);
+  await readAccount(db, scope, accountId);
   return (await store.selectContacts(db, scope.workspaceId, accountId)).map(toContact);
 }
 
@@ -273,9 +291,9 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
  * Every account of a workspace by its lower-cased, trimmed name, for matching the names a CRM spells.
  * A name two accounts share maps to neither (ambiguous, so never matched silently).
  */
-/** Account names by id, of the accounts a scope sees (a partner user: the firm's). */
+/** Account names by id, of the accounts a scope reads (a partner user: the firm's and those it delivers for). */
 export async function accountNamesById(db: Db, scope: Scope): Promise<Map<string, string>> {
-  return new Map((await store.selectAccountNames(db, scope.workspaceId, scope.partnerId)).map((a) => [a.id, a.name]));
+  return new Map((await store.selectAccountNamesInScope(db, await readScope(db, scope))).map((a) => [a.id, a.name]));
 }
 
 export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map<string, string>> {

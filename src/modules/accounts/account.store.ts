@@ -7,10 +7,22 @@ import type { AccountTable, ContactTable } from './account.table.ts';
 export type AccountRow = Selectable<AccountTable>;
 export type ContactRow = Selectable<ContactTable>;
 
-/** Accounts visible in a scope: the workspace's, and for partner users only their firm's. */
-function scoped(db: Db, scope: Scope) {
+/**
+ * The scope a partner user reads accounts in: its firm's accounts, and those its firm delivers a project
+ * for (`delivered`). Writes keep the plain `Scope`, so a delivered account is read, never written.
+ */
+export interface ReadScope extends Scope {
+  delivered?: readonly string[];
+}
+
+/** Accounts visible in a scope: the workspace's, and for partner users only their firm's (and those it delivers for). */
+function scoped(db: Db, scope: ReadScope) {
   let q = db.selectFrom('accounts').where('workspace_id', '=', scope.workspaceId);
-  if (scope.partnerId) q = q.where('partner_id', '=', scope.partnerId);
+  if (scope.partnerId) {
+    const firm = scope.partnerId;
+    const delivered = [...(scope.delivered ?? [])];
+    q = q.where((eb) => (delivered.length > 0 ? eb.or([eb('partner_id', '=', firm), eb('id', 'in', delivered)]) : eb('partner_id', '=', firm)));
+  }
   return q;
 }
 
@@ -26,7 +38,7 @@ export interface AccountFilter {
 }
 
 /** The accounts of a scope that pass a filter's conditions (the page's cursor and size aside). */
-function filtered(db: Db, caps: DialectCapabilities, scope: Scope, f: Omit<AccountFilter, 'after' | 'limit'>) {
+function filtered(db: Db, caps: DialectCapabilities, scope: ReadScope, f: Omit<AccountFilter, 'after' | 'limit'>) {
   let q = scoped(db, scope);
   if (f.q) q = q.where('name', caps.caseInsensitiveLike, `%${f.q.replace(/[%_\\]/g, '')}%`);
   if (f.segment) q = q.where('segment', '=', f.segment);
@@ -46,7 +58,7 @@ function filtered(db: Db, caps: DialectCapabilities, scope: Scope, f: Omit<Accou
   return q;
 }
 
-export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: AccountFilter) {
+export function selectAccounts(db: Db, caps: DialectCapabilities, scope: ReadScope, f: AccountFilter) {
   let q = filtered(db, caps, scope, f).selectAll();
   if (f.after) {
     const { name, id } = f.after;
@@ -56,12 +68,12 @@ export function selectAccounts(db: Db, caps: DialectCapabilities, scope: Scope, 
 }
 
 /** How many accounts of a scope pass a filter (every page of it), or all of them without one. */
-export async function countAccounts(db: Db, caps: DialectCapabilities, scope: Scope, f: Omit<AccountFilter, 'after' | 'limit'> = {}): Promise<number> {
+export async function countAccounts(db: Db, caps: DialectCapabilities, scope: ReadScope, f: Omit<AccountFilter, 'after' | 'limit'> = {}): Promise<number> {
   const r = await filtered(db, caps, scope, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export const findAccount = (db: Db, scope: Scope, id: string) => scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+export const findAccount = (db: Db, scope: ReadScope, id: string) => scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertAccount = (db: Db, row: AccountTable) => db.insertInto('accounts').values(row).execute();
 
@@ -87,3 +99,6 @@ export const selectAccountNames = (db: Db, workspaceId: string, partnerId: strin
   if (partnerId) q = q.where('partner_id', '=', partnerId);
   return q.execute();
 };
+
+/** Ids and names of the accounts a scope reads (a partner user: its firm's and those it delivers for). */
+export const selectAccountNamesInScope = (db: Db, scope: ReadScope) => scoped(db, scope).select(['id', 'name']).execute();
