@@ -150,7 +150,13 @@ export async function restoreSqlite<T>(backupFile: string, dbFile: string, optio
   // database at `target`. A log left beside the current one goes aside with it, never to be read as the restored one's.
   let keep = false;
   if (fs.existsSync(target)) {
-    fs.linkSync(target, keptAside);
+    try {
+      fs.linkSync(target, keptAside);
+    } catch {
+      // A file system without hard links: a copy, readable by its owner only.
+      createPrivateFile(keptAside);
+      fs.copyFileSync(target, keptAside);
+    }
     keep = true;
   }
   const asideCompanions = sqliteCompanions(keptAside);
