@@ -153,6 +153,23 @@ describe('sign-in throttling per account and per address', () => {
     expect((await t.ctx.db.selectFrom('login_failures').selectAll().where('key', '=', 'address:10.5.0.1').executeTakeFirstOrThrow()).failures).toBe(1);
   });
 
+  it('counts wrong passwords given through an invitation link like failed sign-ins', async () => {
+    const victim = await t.user(await t.workspace('victims'), 'admin');
+    const attacker = await t.login((await t.user(ws, 'admin')).email, { workspace: 'acme' });
+    const link = (await attacker.request({ method: 'POST', url: '/api/v1/users', payload: { email: victim.email, role: 'viewer' } })).json().link as string;
+    const token = link.split('#')[1];
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await t.inject({ method: 'POST', url: '/api/v1/invitation-links/redeem', payload: { token, password: `guess-number-${i}` }, remoteAddress: `10.7.0.${i}` })).statusCode);
+    }
+    expect(statuses).toEqual([409, 409, 409, 409, 409, 429]);
+    expect((await signIn(victim.email, TEST_PASSWORD, '10.7.1.1')).statusCode).toBe(429);
+    const audited = await t.ctx.db.selectFrom('audit_log').select('workspace_id').where('action', '=', 'session.login_failed').where('actor_label', '=', victim.email).execute();
+    // In the victim's own workspace, not the inviting one.
+    expect(new Set(audited.map((a) => a.workspace_id)).has(ws)).toBe(false);
+    expect(audited.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('audits refused sign-ins in the workspace named (else the account’s own), without telling the caller whether the account exists', async () => {
     const { email, userId } = await t.user(ws, 'csm');
     const known = await signIn(email, 'wrong-password', '10.6.0.1', 'acme');

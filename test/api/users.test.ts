@@ -66,6 +66,15 @@ describe('inviting people', () => {
     await expect(t.login(email, { password: 'attacker-pass-999' })).rejects.toThrow(/401/);
     await expect(t.login(email, { workspace: 'acme' })).rejects.toThrow(/403/);
 
+    // The login's own password accepts through the link too (the way in for a login that belongs to no workspace).
+    const other2 = await t.workspace('other-two');
+    const viaLink = (await t.login((await t.user(other2, 'admin')).email, { workspace: 'other-two' })).request({ method: 'POST', url: '/api/v1/users', payload: { email, role: 'support' } });
+    const own = await t.inject({ method: 'POST', url: '/api/v1/invitation-links/redeem', payload: { token: tokenOf((await viaLink).json().link), password: TEST_PASSWORD, name: 'Ignored' } });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toEqual({ email, workspace: 'other-two' });
+    expect((await t.login(email, { workspace: 'other-two' })).cookie).toBeTruthy();
+    expect((await t.ctx.db.selectFrom('users').select('name').where('email', '=', email).executeTakeFirstOrThrow()).name).not.toBe('Ignored');
+
     const person = await t.login(email);
     const mine = (await person.request({ method: 'GET', url: '/api/v1/invitations/mine' })).json().items;
     expect(mine).toEqual([expect.objectContaining({ id: invitation.id, role: 'delivery', workspace: expect.objectContaining({ slug: 'acme' }) })]);

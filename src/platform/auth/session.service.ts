@@ -40,13 +40,38 @@ export type LoginOutcome = { ok: true; token: string; workspaceId: string } | { 
  */
 export async function attemptLogin(db: Db, input: LoginInput): Promise<LoginOutcome> {
   const now = input.now ?? new Date();
+  const named = input.workspace ? await findWorkspaceBySlug(db, input.workspace.trim().toLowerCase()) : undefined;
+  const checked = await verifyCredentials(db, { ...input, now, auditIn: named });
+  if (!checked.ok) return checked;
+  const { user } = checked;
+  let workspaceId: string | undefined;
+  if (input.workspace) {
+    if (named && (await findMembership(db, named.id, user.id))) workspaceId = named.id;
+    else return { ok: false, error: new AppError('forbidden', `you are not a member of workspace ${input.workspace}`) };
+  } else {
+    workspaceId = (await listWorkspacesOfUser(db, user.id))[0]?.id;
+  }
+  if (!workspaceId) return { ok: false, error: new AppError('forbidden', 'this login belongs to no workspace yet: accept an invitation, or ask an admin to invite you') };
+  const token = await openSession(db, { userId: user.id, email: user.email, workspaceId, ip: input.ip, userAgent: input.userAgent, ttlHours: input.ttlHours, now });
+  return { ok: true, token, workspaceId };
+}
+
+/**
+ * Checks an email and password under the sign-in throttle (see `attemptLogin`): for signing in, and wherever a
+ * person proves who they are with their password. Refusals are counted and audited in `auditIn` if given, else in
+ * the account's own workspaces.
+ */
+export async function verifyCredentials(
+  db: Db,
+  input: { email: string; password: string; ip?: string; userAgent?: string; now?: Date; auditIn?: { id: string } },
+): Promise<{ ok: true; user: { id: string; email: string } } | { ok: false; error: AppError }> {
+  const now = input.now ?? new Date();
   const email = normalizeEmail(input.email);
   const keys = [accountKey(email), ...(input.ip ? [addressKey(input.ip)] : [])];
   const user = await findUserByEmail(db, email);
-  const named = input.workspace ? await findWorkspaceBySlug(db, input.workspace.trim().toLowerCase()) : undefined;
-  const refuse = async (reason: string, error: AppError): Promise<LoginOutcome> => {
-    await auditFailedLogin(db, { email, user, named, reason, ip: input.ip, userAgent: input.userAgent });
-    return { ok: false, error };
+  const refuse = async (reason: string, error: AppError) => {
+    await auditFailedLogin(db, { email, user, named: input.auditIn, reason, ip: input.ip, userAgent: input.userAgent });
+    return { ok: false as const, error };
   };
 
   const locks = (await throttle.selectLoginFailures(db, keys)).filter((r) => r.locked_until !== null && r.locked_until > now.toISOString());
@@ -67,17 +92,7 @@ export async function attemptLogin(db: Db, input: LoginInput): Promise<LoginOutc
     return refuse('wrong email or password', new AppError('unauthenticated', BAD_LOGIN));
   }
   await throttle.deleteLoginFailures(db, keys[0] as string);
-
-  let workspaceId: string | undefined;
-  if (input.workspace) {
-    if (named && (await findMembership(db, named.id, user.id))) workspaceId = named.id;
-    else return { ok: false, error: new AppError('forbidden', `you are not a member of workspace ${input.workspace}`) };
-  } else {
-    workspaceId = (await listWorkspacesOfUser(db, user.id))[0]?.id;
-  }
-  if (!workspaceId) return { ok: false, error: new AppError('forbidden', 'this login belongs to no workspace yet: accept an invitation, or ask an admin to invite you') };
-  const token = await openSession(db, { userId: user.id, email: user.email, workspaceId, ip: input.ip, userAgent: input.userAgent, ttlHours: input.ttlHours, now });
-  return { ok: true, token, workspaceId };
+  return { ok: true, user: { id: user.id, email: user.email } };
 }
 
 /** Signs in, throwing the refusal: for callers that own no bookkeeping to commit (tests, tools). */

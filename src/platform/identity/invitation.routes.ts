@@ -42,6 +42,8 @@ const myInvitationSchema = z.object({
 
 const tokenBody = z.object({ token: z.string().min(1).max(200) });
 const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(1000);
+/** A new password (10+ characters), or an existing login's own. */
+const anyPassword = z.string().min(1).max(1000);
 
 /** Where links point: BATON_PUBLIC_URL, else the address this request came to. */
 export const originOf = (request: FastifyRequest, ctx: AppContext): string => ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
@@ -144,9 +146,10 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'public', rateLimit: linkLimit },
     schema: {
       tags: ['session'],
-      summary: 'New to Baton: choose your name and password through an invitation link and join its workspace',
-      description: 'An email that already has a Baton login answers 409: sign in with it, then accept the invitation.',
-      body: tokenBody.extend({ password: newPassword, name: z.string().trim().min(1).max(200).optional() }),
+      summary: 'Join through an invitation link: new to Baton, with the name and password you choose; with a login, with its password',
+      description:
+        'For an email without a login, the login is made with this password and name. For an email with a login, the password must be that login’s (checked and throttled like signing in); a wrong one answers 409. Then sign in with POST /api/v1/session.',
+      body: tokenBody.extend({ password: anyPassword, name: z.string().trim().min(1).max(200).optional() }),
       response: {
         200: z.object({ email: z.string(), workspace: z.string() }),
         400: problemSchema,
@@ -158,7 +161,11 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const { password, name, token } = request.body;
-      const joined = await db.transaction().execute((trx) => redeemInvitation(trx, token, { password, name }));
+      // A refused password's count and audit entry commit; the refusal is answered after.
+      const joined = await db
+        .transaction()
+        .execute((trx) => redeemInvitation(trx, token, { password, name, ip: request.ip, userAgent: request.headers['user-agent'] }));
+      if (!joined.ok) throw joined.error;
       return { email: joined.email, workspace: joined.workspaceSlug };
     },
   });

@@ -10,6 +10,7 @@ import * as store from './identity.store.ts';
 import * as invitations from './invitation.store.ts';
 import { linkExpiry } from './links.ts';
 import { checkNewPassword, createLogin } from './login.service.ts';
+import { verifyCredentials } from '../auth/session.service.ts';
 import { checkPartner } from './member.service.ts';
 
 /**
@@ -179,22 +180,35 @@ export async function previewInvitation(
 }
 
 /**
- * A new person opens their invitation link, chooses a name and a password: their login is made and they join.
- * An email that already has a login joins only by signing in with it and accepting.
+ * The invitation link's own way in. A new person chooses a name and a password: their login is made and they
+ * join. An email that already has a login joins by giving that login's password, checked under the sign-in
+ * throttle (refusals counted and audited in the account's own workspaces); a wrong one is answered as a conflict
+ * that asks for it. A refusal is returned, not thrown, so that the caller commits its count.
  */
 export async function redeemInvitation(
   db: Db,
   token: string,
-  input: { password: string; name?: string },
+  input: { password: string; name?: string; ip?: string; userAgent?: string },
   now = new Date(),
-): Promise<{ email: string; workspaceId: string; workspaceSlug: string }> {
+): Promise<{ ok: true; email: string; workspaceId: string; workspaceSlug: string } | { ok: false; error: AppError }> {
   const row = await usableByToken(db, token, now);
-  checkNewPassword('body.password', input.password);
-  if (await store.findUserByEmail(db, row.email)) {
-    throw new AppError('conflict', 'this email already has a Baton login: sign in with it to accept the invitation');
+  const existing = await store.findUserByEmail(db, row.email);
+  let person: { id: string; email: string };
+  if (existing) {
+    const checked = await verifyCredentials(db, { email: row.email, password: input.password, ip: input.ip, userAgent: input.userAgent, now });
+    if (!checked.ok) {
+      const error =
+        checked.error.code === 'unauthenticated'
+          ? new AppError('conflict', 'this email already has a Baton login: give its password to accept, or sign in and accept the invitation')
+          : checked.error;
+      return { ok: false, error };
+    }
+    person = checked.user;
+  } else {
+    checkNewPassword('body.password', input.password);
+    person = await createLogin(db, { email: row.email, name: input.name ?? row.name ?? undefined, password: input.password }, now);
   }
-  const person = await createLogin(db, { email: row.email, name: input.name ?? row.name ?? undefined, password: input.password }, now);
   const { workspaceId } = await join(db, row, person, now);
   const ws = await store.findWorkspaceById(db, workspaceId);
-  return { email: person.email, workspaceId, workspaceSlug: ws?.slug ?? '' };
+  return { ok: true, email: person.email, workspaceId, workspaceSlug: ws?.slug ?? '' };
 }

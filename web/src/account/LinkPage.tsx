@@ -136,10 +136,14 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
     setMismatch(differ);
     if (!differ) join.mutate();
   };
+  // With a login: its password accepts the invitation, then signs in to the workspace.
+  const accept = useMutation({
+    mutationFn: () => api<{ email: string; workspace: string }>('POST', '/api/v1/invitation-links/redeem', { token, password: existing }),
+    onSuccess: (r) => signIn.mutate({ email: r.email, password: existing, workspace: r.workspace }, { onSuccess: goHome }),
+  });
   const submitExisting = (e: FormEvent) => {
     e.preventDefault();
-    // Signed in, the page shows the invitation to accept.
-    signIn.mutate({ email: invitation.email, password: existing });
+    accept.mutate();
   };
   return (
     <Stack>
@@ -162,17 +166,17 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
       <Divider label="or" />
       <Stack component="form" onSubmit={submitExisting} aria-labelledby="have-a-login">
         <Title order={2} size="h4" id="have-a-login">
-          Already have a Baton login? Sign in to accept
+          Already have a Baton login? Accept with its password
         </Title>
         <TextInput label="Email" value={invitation.email} readOnly autoComplete="username" />
         <PasswordInput label="Your password" autoComplete="current-password" required value={existing} onChange={(e) => setExisting(e.currentTarget.value)} />
-        {signIn.isError && !join.isPending && (
+        {(accept.isError || (signIn.isError && accept.isSuccess)) && (
           <Alert color="red" role="alert">
-            {signIn.error.message}
+            {(accept.error ?? signIn.error)?.message}
           </Alert>
         )}
-        <Button type="submit" variant="default" loading={signIn.isPending && !join.isSuccess}>
-          Sign in
+        <Button type="submit" variant="default" loading={accept.isPending || (signIn.isPending && accept.isSuccess)}>
+          Sign in and accept
         </Button>
       </Stack>
     </Stack>
