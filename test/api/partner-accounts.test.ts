@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { raiseSignal } from '../../src/modules/signals/signal.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -12,10 +13,12 @@ let partner: Client;
 const firm = { mine: '', other: '' };
 const accounts = { delivered: '', otherFirms: '', assigned: '', untouched: '' };
 let project = '';
+let workspace = '';
 
 beforeAll(async () => {
   t = await createTestApp();
   const a = await t.workspace('alpha');
+  workspace = a;
   admin = await t.login((await t.user(a, 'admin')).email);
   firm.mine = await t.partner(a, 'Acme Partners');
   firm.other = await t.partner(a, 'Other Partners');
@@ -82,6 +85,16 @@ describe('a partner user and the account of a project its firm delivers', () => 
     }
     const after = await admin.request({ method: 'GET', url: `/api/v1/accounts/${accounts.delivered}` });
     expect(after.json()).toMatchObject({ name: 'Delivered Corp', contacts: [{ name: 'Dana Champion' }] });
+  });
+
+  it('reads neither its ownership nor its signals, which are the account team’s', async () => {
+    await raiseSignal(t.ctx.db, { workspaceId: workspace, kind: 'adoption.declining_usage', accountId: accounts.delivered, severity: 'warning', subjectType: 'account', subjectId: accounts.delivered, title: 'Usage is declining', evidence: {} });
+    const adminSignals = await admin.request({ method: 'GET', url: `/api/v1/signals?accountId=${accounts.delivered}` });
+    expect(adminSignals.json().items.map((s: { title: string }) => s.title)).toContain('Usage is declining');
+    const signals = await partner.request({ method: 'GET', url: `/api/v1/signals?accountId=${accounts.delivered}` });
+    expect(signals.statusCode, signals.body).toBe(200);
+    expect(signals.json().items).toEqual([]);
+    expect((await partner.request({ method: 'GET', url: `/api/v1/accounts/${accounts.delivered}/ownership` })).statusCode).toBe(404);
   });
 
   it('still cannot open accounts its firm delivers nothing for', async () => {

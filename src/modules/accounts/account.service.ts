@@ -291,8 +291,13 @@ export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: st
  * Every account of a workspace by its lower-cased, trimmed name, for matching the names a CRM spells.
  * A name two accounts share maps to neither (ambiguous, so never matched silently).
  */
-/** Account names by id, of the accounts a scope reads (a partner user: the firm's and those it delivers for). */
+/** Account names by id, of the accounts a scope sees (a partner user: the firm's). */
 export async function accountNamesById(db: Db, scope: Scope): Promise<Map<string, string>> {
+  return new Map((await store.selectAccountNames(db, scope.workspaceId, scope.partnerId)).map((a) => [a.id, a.name]));
+}
+
+/** Account names by id, of the accounts a scope reads: for a partner user, also those of its firm's projects. */
+export async function readableAccountNames(db: Db, scope: Scope): Promise<Map<string, string>> {
   return new Map((await store.selectAccountNamesInScope(db, await readScope(db, scope))).map((a) => [a.id, a.name]));
 }
 

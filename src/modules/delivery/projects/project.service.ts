@@ -9,7 +9,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
-import { accountNamesById, getAccount, updateAccount } from '../../accounts/account.service.ts';
+import { getAccount, readableAccountNames, updateAccount } from '../../accounts/account.service.ts';
 import { playbookDefinitionSchema, type PlaybookVersion } from '../playbooks/playbook.ts';
 import { getPlaybookVersion, selectPlaybook } from '../playbooks/playbook.service.ts';
 import { watchFirstUse } from '../../usage/first-use.service.ts';
@@ -251,7 +251,7 @@ export async function createProject(db: Db, actor: Actor, scope: Scope, input: C
 }
 
 async function namesOf(db: Db, scope: Scope) {
-  const [account, playbooks] = await Promise.all([accountNamesById(db, scope), store.selectPlaybookNames(db, scope.workspaceId)]);
+  const [account, playbooks] = await Promise.all([readableAccountNames(db, scope), store.selectPlaybookNames(db, scope.workspaceId)]);
   return { account, playbook: new Map(playbooks.map((p) => [p.id, p.name])) };
 }
 
