@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, SqliteDriver, type SqliteDialectConfig, sql, type Transaction } from 'kysely';
-import pg from 'pg';
 import { redactUrl } from '../config/config.ts';
 import { type ModeFixed, protectSqliteFile } from './file-modes.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -26,10 +25,6 @@ export interface DatabaseHandle {
   readonly sideThread?: SideThread | undefined;
   close(): Promise<void>;
 }
-
-// PostgreSQL sends bigint (count(*), sum of integers) as a string; every value Baton counts fits a double.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 /**
  * better-sqlite3 compiles a statement on every `prepare`; Kysely prepares each query it runs. Reusing the
@@ -171,6 +166,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
+    // Loaded here: on SQLite, every command starts without the PostgreSQL client.
+    const { default: pg } = await import('pg');
+    // PostgreSQL sends bigint (count(*), sum of integers) as a string; every value Baton counts fits a double.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    pg.types.setTypeParser(1700, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on the next query.
