@@ -119,6 +119,7 @@ describe('nesting is limited on every JSON entry point, before any walk', () => 
     ['/api/v1 with lists', () => admin.request({ method: 'POST', url: '/api/v1/accounts', payload: `{"name":"Deep","segment":"smb","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, headers: json })],
     ['a sign-in, before any login', () => t.inject({ method: 'POST', url: '/api/v1/session', payload: deep(20_000), headers: json })],
     ['a playbook file', () => admin.request({ method: 'POST', url: '/api/v1/playbooks/import', payload: deep(20_000), headers: json })],
+    ['a playbook file in YAML', () => admin.request({ method: 'POST', url: '/api/v1/playbooks/import', payload: `key: deep\ndefinition: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, headers: { 'content-type': 'application/yaml' } })],
     ['an import option', () => admin.request({ method: 'POST', url: `/api/v1/imports/accounts/preview?format=mapped&mapping=${encodeURIComponent(deep(2_000, '"x"'))}`, payload: 'Name\nAcme\n', headers: { 'content-type': 'text/csv' } })],
     ['Segment /v1/batch', () => segment(`{"batch":[{"type":"track","userId":"u","event":"x","properties":${deep(20_000)}}]}`)],
     ['Segment /v1/track', () => segment(`{"userId":"u","event":"x","properties":${deep(20_000)}}`, '/v1/track')],
@@ -238,6 +239,14 @@ describe('an absent body where every field is optional', () => {
     }
     expectProblem(await admin.request({ method: 'POST', url: '/api/v1/accounts', headers: json }), 400, 'body');
     expectProblem(await admin.request({ method: 'POST', url: '/api/v1/accounts' }), 400, 'body');
+  });
+
+  it('says so in the API document', async () => {
+    const paths = (await t.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+    expect(paths['/api/v1/usage/signals/evaluate'].post.requestBody.required).toBe(false);
+    expect(paths['/api/v1/projects/{id}/kickoff'].post.requestBody.required).toBe(false);
+    expect(paths['/api/v1/accounts'].post.requestBody.required).toBe(true);
+    expect(paths['/api/v1/accounts/{id}'].patch.requestBody.required).toBe(false);
   });
 });
 

@@ -34,7 +34,7 @@ import { importRoutes } from '../imports/import.routes.ts';
 import { jobRoutes } from '../jobs/job.routes.ts';
 import { installAuth, type RouteEntry } from './auth.hook.ts';
 import { clientErrorHandler, installErrorHandler } from './error-handler.ts';
-import { installInputGuard } from './input-guard.ts';
+import { documentOptionalBodies, installInputGuard } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
 import { projectRoutes } from '../../modules/delivery/projects/project.routes.ts';
 import { portalRoutes } from '../../modules/delivery/portal/portal.routes.ts';
@@ -75,7 +75,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
-  installInputGuard(app);
+  const optionalBodies = installInputGuard(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -113,6 +113,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
       security: [{ apiKey: [] }, { session: [] }],
     },
     transform: openapiTransform,
+    transformObject: documentOptionalBodies(optionalBodies),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
