@@ -32,8 +32,13 @@ export function workspaceCommand(): Command {
   cmd
     .command('list')
     .description('List workspaces')
-    .action(async () => {
-      const rows = await withContext((ctx) => ctx.db.selectFrom('workspaces').select(['slug', 'name', 'is_demo']).orderBy('slug').execute());
+    .option('--json', 'print one JSON array: [{id, slug, name, isDemo}]')
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await withContext((ctx) => ctx.db.selectFrom('workspaces').select(['id', 'slug', 'name', 'is_demo']).orderBy('slug').execute());
+      if (opts.json) {
+        console.log(JSON.stringify(rows.map((w) => ({ id: w.id, slug: w.slug, name: w.name, isDemo: Boolean(w.is_demo) }))));
+        return;
+      }
       for (const w of rows) console.log(`${w.slug}\t${w.name}${w.is_demo ? '\t(demo)' : ''}`);
     });
   return cmd;

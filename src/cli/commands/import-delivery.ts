@@ -8,7 +8,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImportResult } from '../../platform/imports/import-run.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
-import { printReport, withProgressBar } from './import-options.ts';
+import { EXIT_STATUS_HELP, printReport, withProgressBar } from './import-options.ts';
 
 interface Flags {
   workspace: string;
@@ -59,7 +59,7 @@ function deliveryImportCommand(name: string, description: string, help: string, 
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--dry-run', 'check every row and count what would change, writing nothing')
     .option('--json', 'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]')
-    .addHelpText('after', help)
+    .addHelpText('after', help + EXIT_STATUS_HELP)
     .action(async (file: string, flags: Flags) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const result = await withContext(async (ctx) => {

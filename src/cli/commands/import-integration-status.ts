@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
+import { EXIT_STATUS_HELP, exitForRejectedRows } from './import-options.ts';
 
 /** `baton import integration-status <file> --workspace <slug>`: sync reports from a CSV, with a row-level report. */
 export function importIntegrationStatusCommand(): Command {
@@ -15,7 +16,7 @@ export function importIntegrationStatusCommand(): Command {
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--dry-run', 'check every row, writing nothing')
     .option('--json', 'print the report as one JSON object')
-    .addHelpText('after', '\nExample:\n  baton import integration-status syncs.csv --workspace acme\n')
+    .addHelpText('after', `\nExample:\n  baton import integration-status syncs.csv --workspace acme\n${EXIT_STATUS_HELP}`)
     .action(async (file: string, opts: { workspace: string; dryRun?: boolean; json?: boolean }) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const result = await withContext(async (ctx) => {
@@ -28,6 +29,7 @@ export function importIntegrationStatusCommand(): Command {
           dryRun: opts.dryRun,
         });
       });
+      exitForRejectedRows(result);
       if (opts.json) {
         console.log(JSON.stringify(result));
         return;

@@ -19,6 +19,20 @@ export function pairs(option: string, values: string[] | undefined): Record<stri
   return out;
 }
 
+/**
+ * `--map column=field`, repeated: a column named twice feeds both fields (`--map id=external_id --map id=name`
+ * for a file whose id is its only name); the same pair twice counts once.
+ */
+export function mappingOption(values: string[] | undefined): Record<string, string[]> | undefined {
+  if (!values?.length) return undefined;
+  const out: Record<string, string[]> = Object.create(null);
+  for (const v of values) {
+    const one = pairs('--map', [v]) as Record<string, string>;
+    for (const [column, field] of Object.entries(one)) if (!out[column]?.includes(field)) out[column] = [...(out[column] ?? []), field];
+  }
+  return out;
+}
+
 /** `--alias field:spelling=canonical`, repeated → per field, spelling → canonical value. */
 export function aliasPairs(values: string[] | undefined, example: string): Record<string, Record<string, string>> | undefined {
   const flat = pairs('--alias', values);
@@ -38,11 +52,29 @@ export function aliasPairs(values: string[] | undefined, example: string): Recor
 export const flagOf: OptionNamer = (option) =>
   ({ format: '--format', mapping: '--map', columns: '--column', aliases: '--alias', defaults: '--default', dateOrder: '--date-order', decimal: '--decimal', currency: '--currency' })[option];
 
-/** The documented fields and some examples, for `--help`. */
-export function fieldsHelp(title: string, fields: readonly FieldDoc[], examples: readonly string[]): string {
+/**
+ * The exit status of an import that ran but refused some rows (each in its report): scripts can tell it from a
+ * clean run (0), a refused command (2: a bad option, a file that cannot be read) and a failure (1).
+ */
+export const EXIT_ROWS_REJECTED = 3;
+
+/** What `--help` of every `baton import …` command says of its exit status. */
+export const EXIT_STATUS_HELP = `\nExit status: 0 every row imported (or skipped on purpose), ${EXIT_ROWS_REJECTED} some rows rejected (the rest imported; see the report), 2 the command or the file refused before any row was written, 1 any other failure.\n`;
+
+/** Sets the exit status of an import whose report rejected rows (the process still ends normally, its output whole). */
+export function exitForRejectedRows(result: { rejected: number }): void {
+  if (result.rejected > 0) process.exitCode = EXIT_ROWS_REJECTED;
+}
+
+/**
+ * The documented fields and some examples, for `--help`. `overrides` says whether the command takes `--column`
+ * (formats with their own columns do; a plain table read by `--map` alone does not).
+ */
+export function fieldsHelp(title: string, fields: readonly FieldDoc[], examples: readonly string[], overrides = true): string {
   const width = Math.max(...fields.map((f) => f.name.length));
   const lines = fields.map((f) => `  ${f.name.padEnd(width)}  ${f.required ? '(required) ' : ''}${f.description}`);
-  return `\n${title} (targets of --map, and of --column to override a format's own column):\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n`;
+  const targets = overrides ? "targets of --map, and of --column to override a format's own column" : 'targets of --map';
+  return `\n${title} (${targets}):\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n${EXIT_STATUS_HELP}`;
 }
 
 /** Runs an import with a progress bar on a terminal (bytes of the file read, rows so far); none with --json. */
@@ -72,9 +104,13 @@ export async function withProgressBar<T>(
   }
 }
 
-/** Prints a report: one JSON object with --json, else a summary, the notes and the first 50 row errors. */
+/**
+ * Prints a report: one JSON object with --json, else a summary, the notes and the first 50 row errors; a report
+ * with rejected rows sets the exit status to 3.
+ */
 export function printReport(file: string, result: ImportResult, json: boolean | undefined): void {
   const { runId: _runId, notes, ...report } = result;
+  exitForRejectedRows(result);
   if (json) {
     console.log(JSON.stringify({ ...report, notes }));
     return;

@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
-import { aliasPairs, collect, fieldsHelp, flagOf, pairs, printReport, withProgressBar } from './import-options.ts';
+import { aliasPairs, collect, fieldsHelp, flagOf, mappingOption, pairs, printReport, withProgressBar } from './import-options.ts';
 
 interface RecordImportFlags {
   workspace: string;
@@ -51,7 +51,7 @@ function recordImportCommand(kind: RecordKind): Command {
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .addOption(new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([...RECORD_FORMATS]))
-    .option('--map <column=field>', `map a column onto a field (implies --format mapped); repeat`, collect)
+    .option('--map <column=field>', `map a column onto a field (implies --format mapped); repeat, also to feed several fields from one column`, collect)
     .option('--column <field=column>', "read a field from another column than the format's own; repeat", collect)
     .option('--alias <field:spelling=canonical>', `another spelling of a value, e.g. ${help.alias}; repeat`, collect)
     .option('--default <field=value>', `the value new ${kind} take when their row names none, e.g. ${kind === 'accounts' ? 'segment=smb' : 'role=key_user'}; repeat`, collect)
@@ -63,7 +63,7 @@ function recordImportCommand(kind: RecordKind): Command {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const request = {
         format: flags.map?.length ? 'mapped' : flags.format,
-        mapping: pairs('--map', flags.map),
+        mapping: mappingOption(flags.map),
         columns: pairs('--column', flags.column),
         aliases: aliasPairs(flags.alias, help.alias),
         defaults: pairs('--default', flags.default),

@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import type { ImportResult } from '../../platform/imports/import-run.ts';
 import { withContext } from '../context.ts';
-import { collect, fieldsHelp, pairs, printReport, withProgressBar } from './import-options.ts';
+import { collect, fieldsHelp, mappingOption, printReport, withProgressBar } from './import-options.ts';
 
 interface Flags {
   workspace: string;
@@ -48,7 +48,7 @@ export function importUsageCommand(): Command {
       fieldsHelp('Usage fields', USAGE_FIELDS, [
         'baton import usage ravenstack_feature_usage.csv --workspace acme --subscriptions ravenstack_subscriptions.csv --map usage_id=id --map usage_date=day --map subscription_id=subscription --map feature_name=feature --map usage_count=events --map usage_duration_secs=duration',
         'baton import usage daily_usage.csv --workspace acme --map Date=day --map Domain=account --map Event=feature --map Count=events --map User=user --dry-run --json',
-      ]),
+      ], false),
     )
     .action(async (file: string, flags: Flags) => {
       existing('file', file);
@@ -62,7 +62,7 @@ export function importUsageCommand(): Command {
             actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` },
             input: { open },
             fileName: path.basename(file),
-            mapping: pairs('--map', flags.map),
+            mapping: mappingOption(flags.map),
             source: flags.source,
             subscriptions,
             accounts,
@@ -83,7 +83,7 @@ export function importSeatsCommand(): Command {
     .option('--map <column=field>', 'map a column onto a field; repeat (without it the usual column names are read)', collect)
     .option('--dry-run', 'check every row and count what would change, writing nothing')
     .option('--json', 'print the report as one JSON object')
-    .addHelpText('after', fieldsHelp('Seat fields', SEATS_FIELDS, ['baton import seats ravenstack_accounts.csv --workspace acme --map account_id=account --map seats=seats']))
+    .addHelpText('after', fieldsHelp('Seat fields', SEATS_FIELDS, ['baton import seats ravenstack_accounts.csv --workspace acme --map account_id=account --map seats=seats'], false))
     .action(async (file: string, flags: Flags) => {
       existing('file', file);
       const result = await withContext(async (ctx) => {
@@ -94,7 +94,7 @@ export function importSeatsCommand(): Command {
             actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` },
             input: { open },
             fileName: path.basename(file),
-            mapping: pairs('--map', flags.map),
+            mapping: mappingOption(flags.map),
             dryRun: flags.dryRun,
             onProgress,
           }),

@@ -7,7 +7,7 @@ import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts
 import { importDeals } from '../../modules/deals/deal-import.service.ts';
 import { DEAL_FIELDS, IMPORT_FORMATS, type ImportFormat, type ImportOptions } from '../../modules/deals/import/index.ts';
 import { withContext } from '../context.ts';
-import { aliasPairs, collect, fieldsHelp, pairs, printReport, withProgressBar } from './import-options.ts';
+import { aliasPairs, collect, fieldsHelp, mappingOption, pairs, printReport, withProgressBar } from './import-options.ts';
 import { importResourcesCommand, importTimeCommand } from './import-delivery.ts';
 import { importPipelinesCommand } from './import-pipelines.ts';
 import { importAccountsCommand, importContactsCommand } from './import-records.ts';
@@ -55,7 +55,7 @@ export function importCommand(): Command {
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .addOption(new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([...IMPORT_FORMATS]))
-    .option('--map <column=field>', 'map a column onto a deal field (implies --format mapped); repeat', collect)
+    .option('--map <column=field>', 'map a column onto a deal field (implies --format mapped); repeat, also to feed several fields from one column', collect)
     .option('--column <field=column>', "read a deal field from another column than the format's own; repeat", collect)
     .option('--alias <field:spelling=canonical>', 'one canonical spelling for a picklist value, e.g. product:Analytics Pro=Analytics; repeat', collect)
     .addOption(new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices(['mdy', 'dmy']))
@@ -67,7 +67,7 @@ export function importCommand(): Command {
     .action(async (file: string, opts: ImportDealsOptions) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const options: ImportOptions = {
-        mapping: pairs('--map', opts.map),
+        mapping: mappingOption(opts.map),
         columns: pairs('--column', opts.column) as ImportOptions['columns'],
         aliases: aliases(opts.alias),
         dateOrder: opts.dateOrder,

@@ -46,7 +46,9 @@ const names = z.record(z.string().max(200), z.string().max(200));
 
 const requestQuery = z.object({
   format: z.string().max(40).optional().describe('hubspot-export, salesforce, fivetran-hubspot, fivetran-salesforce or mapped; detected from the header when left out'),
-  mapping: json(names, '{"Company":"name"}').describe('JSON: column → field, for the mapped format'),
+  mapping: json(z.record(z.string().max(200), z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(50)])), '{"Company":"name"}').describe(
+    'JSON: column → field, for the mapped format; a column feeding several fields names them in a list: {"Opportunity ID":["external_id","name"]}',
+  ),
   columns: json(names, '{"segment":"Tier__c"}').describe("JSON: field → column, replacing a named format's own column"),
   aliases: json(z.record(z.string().max(50), names), '{"segment":{"Mid-Market":"mid_market"}}').describe('JSON: per field, spelling → canonical value'),
   defaults: json(names, '{"segment":"smb"}').describe('JSON: per field, the value new records take when their row names none'),

@@ -1,3 +1,4 @@
+import type { ColumnMapping } from './profile.ts';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Database } from '../db/schema.ts';
@@ -11,7 +12,8 @@ export interface ImportRequest {
   /** Named format; detected from the header when left out (`mapped` when a mapping is given). */
   format?: string;
   /** Column → field, for the `mapped` format. */
-  mapping?: Record<string, string>;
+  /** Column → field, or fields (a column may feed several). */
+  mapping?: ColumnMapping;
   /** Field → column, replacing a named format's own column for that field. */
   columns?: Record<string, string>;
   /** Per field, spelling → canonical value. */

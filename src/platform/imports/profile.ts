@@ -30,8 +30,16 @@ export interface FieldDoc {
   description: string;
 }
 
-/** Column name in the file → field, e.g. `{ 'Company': 'name', 'Web': 'domain' }`. */
-export type ColumnMapping = Readonly<Record<string, string>>;
+/**
+ * Column name in the file → the field it feeds, or the fields (one column may feed several: an id that is also
+ * the only name), e.g. `{ 'Company': 'name', 'Web': 'domain', 'Opportunity ID': ['external_id', 'name'] }`.
+ */
+export type ColumnMapping = Readonly<Record<string, string | readonly string[]>>;
+
+/** Each column → field pair of a mapping, a column that feeds several fields once per field. */
+export function mappingPairs(mapping: ColumnMapping): Array<[column: string, field: string]> {
+  return Object.entries(mapping).flatMap(([column, target]) => (typeof target === 'string' ? [[column, target] as [string, string]] : target.map((f): [string, string] => [column, f])));
+}
 
 /** Field → the one column to read it from instead of the format's own, e.g. `{ segment: 'Tier__c' }`. */
 export type ColumnOverrides<F extends string> = Partial<Record<F, string>>;
@@ -73,7 +81,7 @@ const groupLabel = (group: readonly string[]): string => group.join(' or ');
 export function mappingProblems<F extends string>(mapping: ColumnMapping, fields: FieldSet<F>): string[] {
   const problems: string[] = [];
   const byField = new Map<F, string[]>();
-  for (const [column, target] of Object.entries(mapping)) {
+  for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
     if (!isFieldOf(fields, field)) {
       problems.push(`column "${column}" maps to "${target}", which is not a field here (${fields.names.join(', ')})`);
@@ -99,16 +107,19 @@ export function overrideProblems<F extends string>(overrides: Readonly<Record<st
 /** The profile a mapping describes (targets that are not fields are left out: `mappingProblems` names them). */
 export function mappedProfile<F extends string>(mapping: ColumnMapping, fields: FieldSet<F>, source = 'csv'): FormatProfile<F> {
   const columns: Partial<Record<F, string[]>> = {};
-  for (const [column, target] of Object.entries(mapping)) {
+  for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
-    if (isFieldOf(fields, field)) columns[field] = [...(columns[field] ?? []), column];
+    if (isFieldOf(fields, field) && !columns[field]?.includes(column)) columns[field] = [...(columns[field] ?? []), column];
   }
   return { source, columns };
 }
 
 const normalize = (name: string): string => name.trim().toLowerCase();
 
-/** Which column of `headers` feeds each field (the first candidate present), and which columns feed nothing. */
+/**
+ * Which column of `headers` feeds each field (the first candidate present), and which columns feed nothing; a
+ * column that feeds several fields is listed once per field, in the fields' order.
+ */
 export function resolveColumns<F extends string>(
   profile: FormatProfile<F>,
   overrides: ColumnOverrides<F> | undefined,
@@ -116,16 +127,16 @@ export function resolveColumns<F extends string>(
   headers: readonly string[],
 ): Array<{ column: string; field: F | null }> {
   const byName = new Map(headers.map((h) => [normalize(h), h]));
-  const fieldOf = new Map<string, F>();
+  const fieldsOf = new Map<string, F[]>();
   for (const field of fields.names) {
     const candidates = columnsFor(profile, overrides, field);
     const present = fields.multi?.includes(field) ? candidates.filter((c) => byName.has(normalize(c))) : candidates.filter((c) => byName.has(normalize(c))).slice(0, 1);
     for (const c of present) {
       const header = byName.get(normalize(c)) as string;
-      if (!fieldOf.has(header)) fieldOf.set(header, field);
+      fieldsOf.set(header, [...(fieldsOf.get(header) ?? []), field]);
     }
   }
-  return headers.map((column) => ({ column, field: fieldOf.get(column) ?? null }));
+  return headers.flatMap((column) => (fieldsOf.get(column) ?? [null]).map((field) => ({ column, field })));
 }
 
 /** Problems with a file's header: a required group with no column present, a named column that is absent. */

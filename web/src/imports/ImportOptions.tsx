@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ImportPreview } from '../api/types.ts';
 import { CONTACT_ROLES, options, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
 import type { ImportChoices } from './import-api.ts';
+import { mappingOf } from './MappingTable.tsx';
 
 const FORMAT_LABELS: Record<string, string> = {
   'hubspot-export': 'HubSpot export',
@@ -31,7 +32,7 @@ export function ImportOptions({ preview, choices, onChange }: { preview: ImportP
         w={280}
         onChange={(v) => {
           const format = v ?? '';
-          const mapping = format === 'mapped' ? Object.fromEntries(preview.mapping.filter((m) => m.field).map((m) => [m.column, m.field as string])) : undefined;
+          const mapping = format === 'mapped' ? mappingOf(preview) : undefined;
           onChange({ ...choices, format, mapping, columns: undefined });
         }}
         data-testid="import-format"

@@ -5,8 +5,8 @@ import type { ImportKind, ImportPreview, ImportResult, RowError } from '../api/t
 export interface ImportChoices {
   /** '' = tell from the file. */
   format: string;
-  /** Column → field, for the "mapped" format. */
-  mapping?: Record<string, string>;
+  /** Column → the fields it feeds, for the "mapped" format. */
+  mapping?: Record<string, string[]>;
   /** Field → column, replacing a named format's own. */
   columns?: Record<string, string>;
   /** Per field, spelling → canonical value. */

@@ -6,6 +6,7 @@ import {
   type FormatProfile,
   headerProblems,
   mappedProfile,
+  mappingPairs,
   mappingProblems,
   overrideProblems,
   columnsFor,
@@ -124,7 +125,7 @@ export function fileHeaderProblems(kind: RecordKind, format: RecordFormat, heade
   const profile = profileOf<string>(kind, format, options);
   const overrides = overridesOf<string>(format, options);
   const named: [string, string][] =
-    format === 'mapped' ? Object.entries(options.mapping ?? {}) : Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column, field]);
+    format === 'mapped' ? mappingPairs(options.mapping ?? {}) : Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column, field]);
   const problems = headerProblems(profile, overrides, rules.fields, headers, named);
   if (kind === 'accounts' && headers.length > 0 && !options.defaults?.segment) {
     const present = new Set(headers.map((h) => h.trim().toLowerCase()));

@@ -3,8 +3,13 @@ import { DEAL_FIELD_NAMES, type DealField, isDealField, REQUIRED_FIELDS } from '
 import type { MappedRow, MapperOptions } from './mapper-types.ts';
 import type { FieldColumns, FormatProfile } from './profile.ts';
 
-/** Column name in the file → Baton deal field, e.g. `{ 'Opportunity ID': 'external_id', 'SKU 1': 'product' }`. */
-export type ColumnMapping = Readonly<Record<string, string>>;
+import { type ColumnMapping, mappingPairs } from '../../../platform/imports/profile.ts';
+
+/**
+ * Column name in the file → Baton deal field, or fields: `{ 'Opportunity ID': 'external_id', 'SKU 1': 'product' }`,
+ * or `{ 'Opportunity ID': ['external_id', 'name'] }` for a file whose id is its only name.
+ */
+export type { ColumnMapping };
 
 /**
  * What is wrong with a mapping before any row is read: targets that are not deal fields, required fields
@@ -13,7 +18,7 @@ export type ColumnMapping = Readonly<Record<string, string>>;
 export function mappingProblems(mapping: ColumnMapping): string[] {
   const problems: string[] = [];
   const byField = new Map<DealField, string[]>();
-  for (const [column, target] of Object.entries(mapping)) {
+  for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
     if (!isDealField(field)) {
       problems.push(`column "${column}" maps to "${target}", which is not a deal field (${DEAL_FIELD_NAMES.join(', ')})`);
@@ -39,9 +44,9 @@ export function mappedProfile(mapping: ColumnMapping): FormatProfile {
   const known = profiles.get(mapping);
   if (known) return known;
   const columns: Partial<Record<DealField, string[]>> = {};
-  for (const [column, target] of Object.entries(mapping)) {
+  for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
-    if (isDealField(field)) columns[field] = [...(columns[field] ?? []), column];
+    if (isDealField(field) && !columns[field]?.includes(column)) columns[field] = [...(columns[field] ?? []), column];
   }
   const profile: FormatProfile = { source: 'csv', columns: columns as FieldColumns };
   profiles.set(mapping, profile);

@@ -6,6 +6,7 @@ import { HUBSPOT_EXPORT_PROFILE } from './hubspot-export.mapper.ts';
 import { type ColumnMapping, mappedProfile, mappingProblems } from './mapped.mapper.ts';
 import type { MapperOptions } from './mapper-types.ts';
 import { columnsFor, type FormatProfile } from './profile.ts';
+import { mappingPairs } from '../../../platform/imports/profile.ts';
 import { missingColumns } from './row-cells.ts';
 import { SALESFORCE_PROFILE } from './salesforce.mapper.ts';
 import { aliasProblems, DATE_ORDERS, DECIMAL_SEPARATORS, parseCurrency } from './values.ts';
@@ -51,7 +52,7 @@ export function optionProblems(format: ImportFormat, options: ImportOptions): st
 /** Columns the user named: overrides of a format's columns, or a mapping's columns. */
 function namedColumns(format: ImportFormat, options: ImportOptions): [column: string, field: string][] {
   const overrides = Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column ?? '', field]);
-  return format === 'mapped' ? Object.entries(options.mapping ?? {}) : overrides;
+  return format === 'mapped' ? mappingPairs(options.mapping ?? {}) : overrides;
 }
 
 /** Problems with a file's header for a format: a required field with no column, a named column that is absent. */
