@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -9,17 +9,17 @@ import { BrowserRouter } from 'react-router';
 import { setUnauthenticatedHandler } from './api/client.ts';
 import { App } from './App.tsx';
 import { PortalPage } from './portal/PortalPage.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+import './ui/a11y.css';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
 });
 setUnauthenticatedHandler(() => queryClient.setQueryData(['session'], null));
 
-const theme = createTheme({ primaryColor: 'blue', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
-
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

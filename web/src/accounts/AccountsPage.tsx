@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import { get, query } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
@@ -74,7 +75,7 @@ export function AccountsPage({ session }: { session: Session }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((a) => (
-                <Table.Tr key={a.id} onClick={() => setOpenId(a.id)} style={{ cursor: 'pointer' }}>
+                <OpenRow key={a.id} onOpen={() => setOpenId(a.id)}>
                   <Table.Td>
                     <Text fw={500} size="sm">
                       {a.name}
@@ -94,7 +95,7 @@ export function AccountsPage({ session }: { session: Session }) {
                   </Table.Td>
                   <Table.Td style={NOWRAP}>{names.user(a.csmUserId)}</Table.Td>
                   <Table.Td style={NOWRAP}>{names.user(a.aeUserId)}</Table.Td>
-                </Table.Tr>
+                </OpenRow>
               ))}
             </Table.Tbody>
           </Table>

@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import { get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Commitment, Page, Session } from '../api/types.ts';
@@ -87,7 +88,7 @@ export function LedgerView({ session }: { session: Session }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.map((c) => (
-                <Table.Tr key={c.id} onClick={() => setOpenId(c.id)} style={{ cursor: 'pointer' }}>
+                <OpenRow key={c.id} onOpen={() => setOpenId(c.id)}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {c.accountName ?? '—'}
@@ -112,15 +113,17 @@ export function LedgerView({ session }: { session: Session }) {
                       </Text>
                     </Group>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color={STATUS_COLORS[c.status]} variant="light">
-                      {STATUS_LABELS[c.status]}
-                    </Badge>
-                    {c.exposed && (
-                      <Badge ml={4} color="orange" variant="filled" size="xs" title={c.exposure ?? undefined}>
-                        exposed
+                  <Table.Td>
+                    <Group gap={4}>
+                      <Badge color={STATUS_COLORS[c.status]} variant="light">
+                        {STATUS_LABELS[c.status]}
                       </Badge>
-                    )}
+                      {c.exposed && (
+                        <Badge color="orange" variant="filled" size="xs" title={c.exposure ?? undefined}>
+                          exposed
+                        </Badge>
+                      )}
+                    </Group>
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{c.dueDate ? formatDate(c.dueDate) : '—'}</Text>
@@ -136,7 +139,7 @@ export function LedgerView({ session }: { session: Session }) {
                       {c.madeBy.label}
                     </Text>
                   </Table.Td>
-                </Table.Tr>
+                </OpenRow>
               ))}
             </Table.Tbody>
           </Table>

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Progress, SegmentedControl, Stack, 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import { get, query } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
@@ -53,7 +54,7 @@ export function HandoffList({ session }: { session: Session }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((b) => (
-              <Table.Tr key={b.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/deals/handoffs/${b.id}`)}>
+              <OpenRow key={b.id} onOpen={() => navigate(`/deals/handoffs/${b.id}`)}>
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {b.dealName}
@@ -65,7 +66,7 @@ export function HandoffList({ session }: { session: Session }) {
                 <Table.Td>{b.accountName ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Progress value={b.completeness} w={100} color={b.completeness >= 80 ? 'teal' : b.completeness >= 50 ? 'yellow' : 'red'} />
+                    <Progress value={b.completeness} w={100} aria-label={`Brief ${b.completeness}% complete`} color={b.completeness >= 80 ? 'teal' : b.completeness >= 50 ? 'yellow' : 'red'} />
                     <Text size="xs">{b.completeness} %</Text>
                   </Group>
                 </Table.Td>
@@ -88,7 +89,7 @@ export function HandoffList({ session }: { session: Session }) {
                     )}
                   </Group>
                 </Table.Td>
-              </Table.Tr>
+              </OpenRow>
             ))}
           </Table.Tbody>
         </Table>

@@ -161,7 +161,7 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
             {run?.dryRun ? 'Checking' : 'Importing'} {file?.name}: {(progress.data?.read ?? 0).toLocaleString()} rows read
             {progress.data ? ` · ${progress.data.created.toLocaleString()} ${run?.dryRun ? 'to create' : 'created'} · ${progress.data.rejected.toLocaleString()} rejected` : ''}
           </Text>
-          <Progress value={100} animated striped />
+          <Progress value={100} animated striped aria-label="Import running" />
         </Paper>
       )}
       {importing.isError && <ErrorState error={importing.error} />}

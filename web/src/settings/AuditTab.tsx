@@ -41,7 +41,9 @@ export function AuditTab() {
                 </Table.Td>
                 <Table.Td maw={520}>
                   <Spoiler maxHeight={0} showLabel="before / after" hideLabel="hide">
-                    <Code block>{JSON.stringify({ before: e.before, after: e.after }, null, 2)}</Code>
+                    <Code block style={{ overflow: 'visible', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      {JSON.stringify({ before: e.before, after: e.after }, null, 2)}
+                    </Code>
                   </Spoiler>
                 </Table.Td>
               </Table.Tr>

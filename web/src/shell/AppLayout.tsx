@@ -12,6 +12,9 @@ export function AppLayout({ session, children }: { session: Session; children: R
   const location = useLocation();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <a href="#main-content" className="skip-link">
+        Skip to main content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
@@ -51,7 +54,9 @@ export function AppLayout({ session, children }: { session: Session; children: R
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -9,7 +9,9 @@ export function WorkspaceSwitcher({ session }: { session: Session }) {
   const navigate = useNavigate();
   return (
     <Select
-      aria-label="Workspace"
+      // A label element (read by screen readers, not shown): an aria-label would hide the workspace's name it shows.
+      label="Workspace"
+      labelProps={{ className: 'visually-hidden' }}
       data-testid="workspace-switcher"
       size="xs"
       w={220}

@@ -8,6 +8,7 @@ import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { CsvImportCard } from '../imports/CsvImportCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import { IntegrationTable } from './IntegrationsTab.tsx';
 
 const AdoptionChart = lazy(() => import('./AdoptionChart.tsx'));
@@ -77,7 +78,7 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
             </Table.Thead>
             <Table.Tbody>
               {rows.data.items.map((r) => (
-                <Table.Tr key={r.accountId} style={{ cursor: 'pointer' }} onClick={() => setOpen(r)}>
+                <OpenRow key={r.accountId} onOpen={() => setOpen(r)}>
                   <Table.Td>{r.accountName}</Table.Td>
                   <Table.Td>
                     <Badge variant="light" color={r.adoptionRate === null ? 'gray' : r.adoptionRate < 0.4 ? 'red' : 'teal'}>
@@ -91,7 +92,7 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
                   <Table.Td>{r.featuresEntitled === null ? r.featureBreadth : `${r.featureBreadth} / ${r.featuresEntitled}`}</Table.Td>
                   <Table.Td c={r.concentration !== null && r.concentration > 0.6 ? 'orange' : undefined}>{pct(r.concentration)}</Table.Td>
                   <Table.Td c={r.trend.changePct !== null && r.trend.changePct < -20 ? 'red' : undefined}>{trendText(r.trend)}</Table.Td>
-                </Table.Tr>
+                </OpenRow>
               ))}
             </Table.Tbody>
           </Table>

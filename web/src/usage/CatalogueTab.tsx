@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, TagsIn
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import type { Feature } from '../../../src/modules/usage/catalogue/catalogue.ts';
 import { api, get } from '../api/client.ts';
 import { can } from '../api/session.ts';
@@ -41,12 +42,12 @@ export function CatalogueTab({ session }: { session: Session }) {
             </Table.Thead>
             <Table.Tbody>
               {features.data.items.map((f) => (
-                <Table.Tr key={f.key} style={manage ? { cursor: 'pointer' } : undefined} onClick={() => manage && setEditing(f)}>
+                <OpenRow key={f.key} onOpen={manage ? () => setEditing(f) : undefined}>
                   <Table.Td>{f.key}</Table.Td>
                   <Table.Td>{f.name}</Table.Td>
                   <Table.Td>{f.events.join(', ') || <Text c="dimmed">{f.key}</Text>}</Table.Td>
                   <Table.Td>{f.plans.length ? f.plans.map((p) => <Badge key={p} variant="light" mr={4}>{p}</Badge>) : <Text c="dimmed">every plan</Text>}</Table.Td>
-                </Table.Tr>
+                </OpenRow>
               ))}
             </Table.Tbody>
           </Table>

@@ -10,6 +10,10 @@ export default function ReleaseUnderuseChart({ rows }: { rows: Array<{ featureNa
       dataKey="feature"
       series={[{ name: 'share', label: 'Accounts using it (%)', color: 'blue.6' }]}
       referenceLines={[{ y: 20, label: '20 %', color: 'red.6' }]}
+      // A share of 0–100 %, the 20 % line always in view; bars keep a bar's width however few features there are.
+      unit=" %"
+      yAxisProps={{ domain: [0, 100] }}
+      maxBarWidth={56}
       data-testid="underuse-chart"
     />
   );

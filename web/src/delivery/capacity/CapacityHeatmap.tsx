@@ -5,7 +5,7 @@ import type { CapacityFigures, CapacityPlan, CapacityStatus } from '../types.ts'
 const STATUS: Record<CapacityStatus, { label: string; bg: string; fg: string }> = {
   under: { label: 'Spare capacity', bg: 'var(--mantine-color-blue-1)', fg: 'var(--mantine-color-blue-9)' },
   ok: { label: 'Well used', bg: 'var(--mantine-color-teal-2)', fg: 'var(--mantine-color-teal-9)' },
-  over: { label: 'Over capacity', bg: 'var(--mantine-color-red-3)', fg: 'var(--mantine-color-red-9)' },
+  over: { label: 'Over capacity', bg: 'var(--mantine-color-red-2)', fg: 'var(--mantine-color-red-9)' },
   no_capacity: { label: 'Demand, nobody to do it', bg: 'var(--mantine-color-gray-4)', fg: 'var(--mantine-color-dark-7)' },
 };
 
@@ -43,11 +43,12 @@ export function CapacityHeatmap({ plan }: { plan: CapacityPlan }) {
           No people and no demand in these weeks: add the people who deliver under People.
         </Text>
       ) : (
-        <div style={{ overflowX: 'auto' }}>
-          <Table withColumnBorders verticalSpacing={4} horizontalSpacing={4} data-testid="capacity-heatmap" style={{ tableLayout: 'fixed', minWidth: 150 + plan.weeks.length * 86 }}>
+        // 12 weeks fit a 1440 px screen; more scroll sideways, by keyboard too (the region takes focus).
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }} tabIndex={0} role="region" aria-label="Demand against capacity, by role and week (scrolls sideways)">
+          <Table withColumnBorders verticalSpacing={4} horizontalSpacing={4} data-testid="capacity-heatmap" style={{ tableLayout: 'fixed', minWidth: 130 + plan.weeks.length * 70 }}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={150}>Role</Table.Th>
+                <Table.Th w={130}>Role</Table.Th>
                 {plan.weeks.map((w) => (
                   <Table.Th key={w} ta="center" style={{ fontSize: 12 }}>
                     {weekLabel(w)}

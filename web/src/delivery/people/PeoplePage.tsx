@@ -1,6 +1,7 @@
 import { Badge, Button, Grid, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
+import { OpenRow } from '../../ui/OpenRow.tsx';
 import { useNames } from '../../api/queries.ts';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
@@ -53,7 +54,7 @@ export function PeoplePage({ session }: { session: Session }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((p) => (
-              <Table.Tr key={p.id} onClick={() => setOpen(p)} style={{ cursor: 'pointer' }} data-testid="person-row">
+              <OpenRow key={p.id} onOpen={() => setOpen(p)} data-testid="person-row">
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {p.name} {!p.active && <Badge size="xs" color="gray">inactive</Badge>}
@@ -82,7 +83,7 @@ export function PeoplePage({ session }: { session: Session }) {
                   </Table.Td>
                 )}
                 <Table.Td>{away(p.id) ? `${formatDate(away(p.id)?.from)} – ${formatDate(away(p.id)?.to)}` : '—'}</Table.Td>
-              </Table.Tr>
+              </OpenRow>
             ))}
             {rows.length === 0 && !people.isPending && (
               <Table.Tr>

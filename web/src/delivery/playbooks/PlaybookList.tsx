@@ -4,6 +4,7 @@ import { IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { OpenRow } from '../../ui/OpenRow.tsx';
 import { api, ApiError, upload } from '../../api/client.ts';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
@@ -71,7 +72,7 @@ export function PlaybookList({ session }: { session: Session }) {
             </Table.Thead>
             <Table.Tbody>
               {(playbooks.data ?? []).map((p) => (
-                <Table.Tr key={p.id} onClick={() => navigate(`/delivery/playbooks/${p.id}`)} style={{ cursor: 'pointer' }}>
+                <OpenRow key={p.id} onOpen={() => navigate(`/delivery/playbooks/${p.id}`)}>
                   <Table.Td>
                     <Text size="sm" fw={500}>
                       {p.name}
@@ -91,7 +92,7 @@ export function PlaybookList({ session }: { session: Session }) {
                   <Table.Td>{p.taskCount}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.totalEffortHours.toLocaleString()} h</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>~{Math.round((p.typicalDurationDays / 5) * 10) / 10} weeks</Table.Td>
-                </Table.Tr>
+                </OpenRow>
               ))}
             </Table.Tbody>
           </Table>

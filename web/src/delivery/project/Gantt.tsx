@@ -76,7 +76,8 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
               );
             })}
           </svg>
-          <div style={{ maxHeight: 560, overflowY: 'auto', width: width + 16 }}>
+          {/* Scrolls when the plan is long: focusable, so a keyboard scrolls it too. */}
+          <div style={{ maxHeight: 560, overflowY: 'auto', width: width + 16 }} tabIndex={0} role="region" aria-label="Timeline of the tasks">
             <svg width={width} height={height} role="list" aria-label="Tasks by phase, on the calendar" style={{ display: 'block' }}>
               <defs>
                 <pattern id="gantt-customer" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -44,7 +44,7 @@ function SlipRow({ slip: s, canExplain, busy, onExplain }: { slip: ProjectSlip; 
   return (
     <Paper p="xs" bg={missing ? 'orange.0' : 'gray.0'} data-testid="slip">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div>
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Text size="sm" fw={600}>
             +{s.days} days past the promise: {s.fromForecast ? `${formatDate(s.fromForecast)} → ` : 'forecast '}
             {formatDate(s.toForecast)}
@@ -66,7 +66,7 @@ function SlipRow({ slip: s, canExplain, busy, onExplain }: { slip: ProjectSlip; 
         {missing && canExplain && (
           <Popover opened={open} onChange={setOpen} position="bottom-end" width={300} trapFocus withArrow>
             <Popover.Target>
-              <Button size="xs" variant="light" color="orange" onClick={() => setOpen((o) => !o)}>
+              <Button size="xs" variant="light" color="orange" style={{ flexShrink: 0 }} onClick={() => setOpen((o) => !o)}>
                 Give reason
               </Button>
             </Popover.Target>

@@ -4,6 +4,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { OpenRow } from '../../ui/OpenRow.tsx';
 import { get, query } from '../../api/client.ts';
 import { can } from '../../api/session.ts';
 import type { Page, Session } from '../../api/types.ts';
@@ -59,7 +60,7 @@ export function ProjectsList({ session }: { session: Session }) {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((p) => (
-              <Table.Tr key={p.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/delivery/projects/${p.id}`)}>
+              <OpenRow key={p.id} onOpen={() => navigate(`/delivery/projects/${p.id}`)}>
                 <Table.Td>
                   <Text size="sm" fw={500}>
                     {p.name}
@@ -87,7 +88,7 @@ export function ProjectsList({ session }: { session: Session }) {
                 <Table.Td>{p.slipCount > 0 ? <Badge color="orange" variant="light">{p.slipCount}</Badge> : <Text size="sm" c="dimmed">0</Text>}</Table.Td>
                 <Table.Td>{days(p.metrics.queueWaitDays)}</Table.Td>
                 <Table.Td>{days(p.metrics.timeToValueDays)}</Table.Td>
-              </Table.Tr>
+              </OpenRow>
             ))}
           </Table.Tbody>
         </Table>
