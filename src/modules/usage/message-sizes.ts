@@ -21,13 +21,25 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  * then measures each message itself. The body must already be known to be valid JSON.
  */
 export function messageSizes(body: Buffer): number[] | null {
+  return scanMessages(body, Number.POSITIVE_INFINITY).sizes;
+}
+
+/** After the list closed: no more sizes, only the depth is followed to the end of the body. */
+const LIST_DONE = -2;
+
+/**
+ * The sizes of `messageSizes` and, in the same pass over the whole body, whether it nests objects and lists deeper
+ * than `maxDepth` (then no sizes): a body large enough to be measured is not scanned a second time for its depth.
+ */
+export function scanMessages(body: Buffer, maxDepth: number): { sizes: number[] | null; tooDeep: boolean } {
   const n = body.length;
   let i = 0;
   while (i < n && isSpace(body[i] as number)) i++;
   const top = body[i];
   // The depth (containers open) at which the list's elements sit, once the list is found.
   let listDepth = top === OPEN_ARRAY ? 1 : -1;
-  if (top !== OPEN_ARRAY && top !== OPEN_OBJECT) return null;
+  if (top !== OPEN_ARRAY && top !== OPEN_OBJECT) return { sizes: null, tooDeep: false };
+  let found: number[] | null = null;
   const sizes: number[] = [];
   let depth = 0;
   let elementStart = -1;
@@ -53,7 +65,7 @@ export function messageSizes(body: Buffer): number[] | null {
     }
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (depth === listDepth && elementStart === -1) elementStart = i;
-      depth++;
+      if (++depth > maxDepth) return { sizes: null, tooDeep: true };
       if (c === OPEN_ARRAY && depth === 2 && listDepth === -1 && keyEnd - keyStart === BATCH.length && body.compare(BATCH, 0, BATCH.length, keyStart, keyEnd) === 0) {
         listDepth = 2;
       }
@@ -64,8 +76,9 @@ export function messageSizes(body: Buffer): number[] | null {
       if (depth === listDepth && elementStart !== -1) {
         sizes.push(i - elementStart + 1);
         elementStart = -1;
-      } else if (depth === listDepth - 1 && listDepth !== -1) {
-        return sizes;
+      } else if (depth === listDepth - 1 && listDepth > 0) {
+        found = sizes;
+        listDepth = LIST_DONE;
       }
       continue;
     }
@@ -76,5 +89,5 @@ export function messageSizes(body: Buffer): number[] | null {
       sizes.push(i - start + 1);
     }
   }
-  return null;
+  return { sizes: found, tooDeep: false };
 }

@@ -2,8 +2,8 @@
  * One ingest request's body read into messages (pure, no I/O): JSON, the size of each message as sent, then the
  * Segment or PostHog reading. Runs on a worker thread (read-pool.ts) or, without one, on the request's thread.
  */
-import { nestsDeeperThan, tooDeepMessage } from '../../platform/http/json-input.ts';
-import { messageSizes } from './message-sizes.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../../platform/http/json-input.ts';
+import { scanMessages } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
 import { MAX_EVENT_BYTES, type MessageSizes, type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
 
@@ -25,18 +25,27 @@ export interface BodyRead {
   read: ReadResult | { ok: true; messages: Messages };
 }
 
+const tooDeep: BodyRead = { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: tooDeepMessage() }] } };
+
 export function readBody(job: BodyJob): BodyRead {
   const bytes = Buffer.isBuffer(job.body) ? job.body : Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
-  // Refused on its raw bytes, before any recursive walk (sizes, reading) could run out of stack.
-  if (nestsDeeperThan(bytes)) return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: tooDeepMessage() }] } };
+  // Nesting is refused on the raw bytes, before any recursive walk (reading, measuring) could run out of stack. A body
+  // within the limit holds no message beyond it: nothing to measure. A larger one is scanned once, for both.
+  let sizes: MessageSizes;
+  if (bytes.length <= MAX_EVENT_BYTES || job.implied) {
+    if (nestsDeeperThan(bytes)) return tooDeep;
+    sizes = { atMost: bytes.length };
+  } else {
+    const scan = scanMessages(bytes, MAX_JSON_DEPTH);
+    if (scan.tooDeep) return tooDeep;
+    sizes = scan.sizes;
+  }
   let value: unknown;
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
     return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] } };
   }
-  // A body within the limit holds no message beyond it: nothing to measure. A larger one is scanned once.
-  const sizes: MessageSizes = bytes.length <= MAX_EVENT_BYTES || job.implied ? { atMost: bytes.length } : messageSizes(bytes);
   if (job.source === 'segment') return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
   const { apiKey, ...read } = readPosthog(value, job.now, sizes);
   return { json: true, key: apiKey, read: read as ReadResult };
