@@ -8,6 +8,8 @@ import { newId } from '../platform/ids.ts';
 import type { SlipReason } from '../modules/delivery/projects/project.ts';
 import type { Db } from '../platform/db/database.ts';
 import { accountNamesById } from '../modules/accounts/account.service.ts';
+import { setAccountCreatedOn } from '../modules/accounts/account-since.service.ts';
+import { insertOwnershipHandoff } from '../modules/handoffs/handoff.store.ts';
 import { selectPlaybook } from '../modules/delivery/playbooks/playbook.service.ts';
 import { typicalDurationDays } from '../modules/delivery/playbooks/playbook.rules.ts';
 import { recomputeForecasts } from '../modules/delivery/projects/forecast.service.ts';
@@ -83,6 +85,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
   const stories = new Map<string, string>();
   let projects = existing.length;
   const load = new Map<string, number>(); // resource × day → hours logged
+  const since = new Map<string, number>(); // account → the first day of its story (signed or accepted)
   let timeEntries = 0;
 
   for (const plan of plans) {
@@ -140,6 +143,14 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
     const signed = project.signed_on ? dayNo(project.signed_on) : null;
     const kickoff = plan.kickoffDaysAgo === null ? null : Math.min(today - 5, Math.max(today - plan.kickoffDaysAgo, signed === null ? -Infinity : signed + 7));
     const snap: ProgressSnapshot = { kickoffOn: kickoff === null ? null : iso(kickoff), assignments };
+    // Accepted before it kicked off (and never after the demo's today): a brief accepted "today" by the deals
+    // writer belongs to a project that kicked off weeks ago.
+    const accepted = kickoff === null ? Math.min(dayNo(project.accepted_on.slice(0, 10)), today) : Math.max(signed ?? -Infinity, kickoff - 5);
+    if (iso(accepted) !== project.accepted_on.slice(0, 10)) {
+      await projectStore.updateProject(db, workspaceId, project.id, { accepted_on: iso(accepted) });
+      project = { ...project, accepted_on: iso(accepted) };
+    }
+    since.set(accountId, Math.min(since.get(accountId) ?? Infinity, signed ?? accepted, accepted));
     if (plan.story === 'queued' || kickoff === null) continue;
     if (['live', 'live_late', 'closed'].includes(plan.story)) {
       const goLive = kickoff + calendarDays + (plan.story === 'live_late' ? rng.int(15, 45) : rng.int(-5, 10));
@@ -172,6 +183,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
       stories.set(project.id, plan.story);
     }
     await applyProgress(db, actor, workspaceId, project.id, snap);
+    if (snap.goLiveOn) await handOverAfterGoLive(db, ctx, accountId, account, accepted, dayNo(snap.goLiveOn), today);
 
     // Time logged on the work done of running projects (and a few delivered ones), as a timesheet import would.
     if (plan.story === 'closed' || plan.story === 'cancelled' || (plan.story.startsWith('live') && rng.chance(0.75))) continue;
@@ -195,8 +207,40 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
     }
   }
   await promiseAfterForecast(db, ctx, rng, today, stories);
+  // Projects the story did not touch (briefs accepted today, queued) are accepted on the demo's today at the latest.
+  for (const p of await projectStore.selectProjects(db, scope, { limit: 10_000 })) {
+    const accepted = Math.min(dayNo(p.accepted_on.slice(0, 10)), today);
+    if (iso(accepted) !== p.accepted_on.slice(0, 10)) await projectStore.updateProject(db, workspaceId, p.id, { accepted_on: iso(accepted) });
+    const first = Math.min(accepted, p.signed_on ? dayNo(p.signed_on) : accepted);
+    since.set(p.account_id, Math.min(since.get(p.account_id) ?? Infinity, first));
+  }
+  // Customers delivered before Baton and without a project here came in with their history, a year or more ago.
+  ctx.data.accounts.forEach((a, i) => {
+    const id = idByName.get(a.name);
+    if (id && !since.has(id) && (a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing' || a.lifecyclePhase === 'churned')) since.set(id, today - 380 - (i % 90));
+  });
+  // An account is in Baton from a little before its deal was signed, not from the day the demo was built.
+  for (const [accountId, first] of since) await setAccountCreatedOn(db, workspaceId, accountId, `${iso(first - 14)}T09:00:00.000Z`);
   return { people: people.length, projects, timeEntries };
 }
+
+/**
+ * A delivered project's account has moved on along the owners' chain: from the account executive to the delivery
+ * lead when the project was accepted, to customer success a week after go-live, and on to the account manager a
+ * month later when it renews, each dated (never after today).
+ */
+async function handOverAfterGoLive(db: Db, ctx: DeliveryWriteContext, accountId: string, account: DemoData['accounts'][number], accepted: number, goLive: number, today: number): Promise<void> {
+  const who = (email: string | null) => ctx.userIdOf(email);
+  const steps: Array<[string, string, string | null, string | null, number]> = [
+    ['ae', 'delivery_lead', who(account.owners.ae), who(account.owners.deliveryLead), accepted],
+    ['delivery_lead', 'csm', who(account.owners.deliveryLead), who(account.owners.csm), Math.min(goLive + 7, today)],
+  ];
+  if (account.lifecyclePhase === 'renewing' && account.owners.accountManager) steps.push(['csm', 'account_manager', who(account.owners.csm), who(account.owners.accountManager), Math.min(goLive + 30, today)]);
+  for (const [from, to, fromUser, toUser, on] of steps) {
+    await insertOwnershipHandoff(db, { id: newId(), workspace_id: ctx.workspaceId, account_id: accountId, from_role: from, to_role: to, from_user_id: fromUser, to_user_id: toUser, brief_id: null, at: `${iso(on)}T10:00:00.000Z`, note: null });
+  }
+}
+
 
 /**
  * Promises as the sale made them, set against the plan as it stands: most running and queued projects were

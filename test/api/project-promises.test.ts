@@ -190,3 +190,34 @@ describe('dates that contradict the record’s own history', () => {
     expect((await entry(signed)).statusCode).toBe(201);
   });
 });
+
+describe('assigning someone who is away', () => {
+  it('says what the assignment would do before it is made, and records the slip’s reason as the assignment', async () => {
+    const p = await create({ promisedGoLive: addDays(today(), 120) });
+    await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+    const away = (await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Milton', role: 'consultant', weeklyCapacityHours: 40, costRate: 60, billRate: 120 } })).json().id;
+    const until = addDays(today(), 365);
+    expect((await admin.request({ method: 'POST', url: `/api/v1/resources/${away}/time-off`, payload: { from: today(), to: until, reason: 'sabbatical' } })).statusCode).toBe(201);
+    const work = (await get(p.id)).tasks.find((x) => !x.customerOwned && x.milestoneKey !== null)!;
+    const url = `/api/v1/projects/${p.id}/tasks/${work.id}`;
+
+    const preview = await admin.request({ method: 'POST', url: `${url}/assignment-preview`, payload: { assigneeId: away } });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const what = preview.json();
+    expect(what.goLiveMovesDays).toBeGreaterThan(300);
+    expect(what).toMatchObject({ assigneeName: 'Milton', late: true, forecastGoLive: { from: p.forecastGoLive }, timeOff: [{ from: today(), to: until }], slipReason: { code: 'resource_unavailable' } });
+    expect(what.task.to.start > until).toBe(true);
+    expect(what.warning).toContain(`${what.goLiveMovesDays} days later`);
+    expect(what.warning).toContain(`Milton is on time off ${today()} → ${until}`);
+    // A preview writes nothing.
+    const unchanged = await get(p.id);
+    expect(unchanged.forecastGoLive).toBe(p.forecastGoLive);
+    expect(unchanged.slips).toEqual([]);
+    expect((await admin.request({ method: 'POST', url: `${url}/assignment-preview`, payload: { assigneeId: 'nobody' } })).json().errors[0].field).toBe('body.assigneeId');
+
+    // Confirmed: the slip it causes carries the assignment as its reason.
+    const assigned = (await admin.request({ method: 'PATCH', url, payload: { assigneeId: away } })).json() as Project;
+    expect(assigned.forecastGoLive).toBe(what.forecastGoLive.to);
+    expect(assigned.slips).toEqual([expect.objectContaining({ reasonCode: 'resource_unavailable', note: `assigned to Milton, on time off ${today()} → ${until}` })]);
+  });
+});

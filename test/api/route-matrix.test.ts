@@ -61,6 +61,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/projects/:id/comments': { text: 'hijacked' },
   'PUT /api/v1/projects/:id/slips/:slipId': { code: 'other' },
   'POST /api/v1/projects/:id/rework': { hours: 1, cause: 'defect' },
+  'POST /api/v1/projects/:id/tasks/:taskId/assignment-preview': { assigneeId: null },
   'POST /api/v1/projects/:id/slips': { expectedOn: '2030-01-01', reason: { code: 'other' } },
   'POST /api/v1/projects/:id/promise': { promisedGoLive: '2030-01-01', reason: { code: 'customer_delay' }, agreedBy: 'Sponsor', customerAgreed: true },
   'POST /api/v1/projects/:id/portal-links': { label: 'hijack' },

@@ -8,8 +8,9 @@ import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } fro
 import { refId } from '../../../platform/http/references.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, TASK_STATES } from './project.ts';
-import { detailSchema, eventSchema, listItemSchema, manualSlipBody, newPromiseBody, reworkBody, slipReason } from './project.schemas.ts';
+import { assignmentPreviewSchema, detailSchema, eventSchema, listItemSchema, manualSlipBody, newPromiseBody, reworkBody, slipReason } from './project.schemas.ts';
 import { agreePromise, recordSlip } from './promise.service.ts';
+import { previewAssignment } from './assignment.service.ts';
 import { createProject, getProject, listProjects, moveProject, projectEtag, todayUtc, updateProject } from './project.service.ts';
 import * as store from './project.store.ts';
 import { toEvent } from './project.views.ts';
@@ -173,6 +174,18 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { slipReason: reason, ...patch } = request.body;
       return db.transaction().execute((trx) => updateTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.params.taskId, patch, { slipReason: reason }));
     },
+  });
+
+  r.post('/api/v1/projects/:id/tasks/:taskId/assignment-preview', {
+    config: { access: 'projects:write' },
+    schema: {
+      tags: ['delivery'],
+      summary: 'What giving the task to someone would do, before doing it: its new dates, the go-live’s move, the person’s time off, the slip reason it would record (nothing is written)',
+      params: taskParams,
+      body: z.object({ assigneeId: refId('resource', 'The person (of People) who would work the task').nullable() }),
+      response: { 200: assignmentPreviewSchema, ...withConflicts },
+    },
+    handler: async (request) => previewAssignment(db, scopeOf(principalOf(request)), request.params.id, request.params.taskId, request.body.assigneeId),
   });
 
   r.post('/api/v1/projects/:id/tasks', {

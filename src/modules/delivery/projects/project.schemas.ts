@@ -160,3 +160,18 @@ export const newPromiseBody = z.object({
   agreedBy: z.string().trim().min(1).max(300).describe('Who agreed the new date (e.g. the customer’s sponsor)'),
   customerAgreed: z.boolean().describe('The customer agreed it (a re-baseline)'),
 });
+
+const taskDates = z.object({ start: z.string().nullable(), finish: z.string().nullable() });
+export const assignmentPreviewSchema = z.object({
+  taskId: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  task: z.object({ from: taskDates, to: taskDates }),
+  forecastGoLive: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+  goLiveMovesDays: z.number().describe('Days the go-live moves; later is positive'),
+  promisedGoLive: z.string().nullable(),
+  late: z.boolean(),
+  timeOff: z.array(z.object({ from: z.string(), to: z.string() })).describe('The assignee’s time off not yet over'),
+  slipReason: z.object({ code: z.enum(SLIP_REASONS), note: z.string() }).nullable().describe('What a slip this assignment causes would be recorded with'),
+  warning: z.string().nullable().describe('To show before confirming, when the go-live moves later'),
+});

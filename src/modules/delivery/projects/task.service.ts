@@ -12,6 +12,8 @@ import { findCycle } from '../forecast/graph.ts';
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { CUSTOMER_ROLE } from '../resources/roles.ts';
 import { knownRolesOf } from '../resources/resource-roles.ts';
+import { listForecastResources } from '../resources/resource.service.ts';
+import { assignmentSlipReason } from './assignment.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import type { ReworkCause, SlipReason } from './project.ts';
 import { bump, findProjectOr404, getProject, logEvent, todayUtc } from './project.service.ts';
@@ -62,6 +64,7 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
   const now = nowIso();
   const set: Parameters<typeof store.updateTask>[3] = { updated_at: now };
   const changes: Record<string, unknown> = {};
+  let assignmentReason: { code: SlipReason; note: string | null } | undefined;
 
   if (patch.name !== undefined) set.name = changes.name = patch.name;
   if (patch.state !== undefined && patch.state !== task.state) {
@@ -102,6 +105,12 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
       if (scope.partnerId && person.partner_id !== scope.partnerId) throw AppError.validation('body.assigneeId', 'partner users assign only their own firm’s people');
       if (person.weekly_capacity_hours <= 0) throw AppError.validation('body.assigneeId', `${person.name} has no capacity (0 hours a week)`);
       changes.assignee = person.name;
+      // A slip this assignment causes is the person's availability, unless the caller gave another reason or the
+      // change also moves the work itself (estimates, dependencies, state), which may be the cause as much.
+      if (!opts.slipReason && Object.keys(patch).every((k) => k === 'assigneeId' || k === 'name')) {
+        const timeOff = (await listForecastResources(db, scope.workspaceId)).find((r) => r.id === person.id)?.timeOff ?? [];
+        assignmentReason = assignmentSlipReason(person.name, timeOff, today, null);
+      }
     } else changes.assignee = null;
     set.assignee_id = patch.assigneeId;
   }
@@ -136,7 +145,7 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
     await recordAudit(db, { workspaceId: scope.workspaceId, actor: who, action: 'project.task.update', entityType: 'project_task', entityId: taskId, before: { state: task.state, assigneeId: task.assignee_id }, after: changes });
   }
   await completeMilestones(db, who, scope.workspaceId, project, today);
-  await recomputeForecasts(db, scope.workspaceId, { today, actor: actorOf(who), slipReason: opts.slipReason, touched: [projectId] });
+  await recomputeForecasts(db, scope.workspaceId, { today, actor: actorOf(who), slipReason: opts.slipReason ?? assignmentReason, touched: [projectId] });
   return getProject(db, scope, projectId);
 }
 

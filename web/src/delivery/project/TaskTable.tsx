@@ -1,7 +1,9 @@
 import { Badge, Button, Group, Input, Modal, Paper, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
-import { get } from '../../api/client.ts';
+import { notifications } from '@mantine/notifications';
+import { api, get } from '../../api/client.ts';
+import type { AssignmentPreview } from '../../../../src/modules/delivery/projects/assignment.service.ts';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
 import { formatDate } from '../../ui/format.ts';
@@ -31,12 +33,20 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
   // A long plan draws its first rows at once and the rest on request; the filters narrow it first.
   const rows = showAll ? matching : matching.slice(0, ROW_LIMIT);
   const { mutate } = update;
+  const [confirming, setConfirming] = useState<{ task: ProjectTask; patch: Patch; preview: AssignmentPreview } | null>(null);
   const onPatch = useCallback(
     (t: ProjectTask, patch: Patch) => {
       if (patch.state === 'blocked') return setBlocking(t);
+      // An assignee is asked about first: when it moves the go-live later, the page says so and asks to confirm.
+      if (patch.assigneeId !== undefined && patch.assigneeId !== null) {
+        api<AssignmentPreview>('POST', `/api/v1/projects/${project.id}/tasks/${t.id}/assignment-preview`, { assigneeId: patch.assigneeId })
+          .then((preview) => (preview.warning ? setConfirming({ task: t, patch, preview }) : mutate({ taskId: t.id, patch })))
+          .catch((err: Error) => notifications.show({ color: 'red', message: err.message }));
+        return;
+      }
       mutate({ taskId: t.id, patch });
     },
-    [mutate],
+    [mutate, project.id],
   );
   return (
     <Paper withBorder p="md">
@@ -78,6 +88,26 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
       </div>
       <BlockModal task={blocking} onClose={() => setBlocking(null)} busy={update.isPending} onConfirm={(reason) => blocking && update.mutate({ taskId: blocking.id, patch: { state: 'blocked', blockedReason: reason } }, { onSuccess: () => setBlocking(null) })} />
       {editable && <AddTaskModal project={project} opened={adding} onClose={() => setAdding(false)} />}
+      <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="This assignment moves the go-live">
+        {confirming && (
+          <Stack data-testid="assignment-warning">
+            <Text size="sm">{confirming.preview.warning}</Text>
+            {confirming.preview.slipReason && (
+              <Text size="xs" c="dimmed">
+                A slip it causes is recorded as “{confirming.preview.slipReason.note}”.
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setConfirming(null)}>
+                Keep as it is
+              </Button>
+              <Button color="orange" loading={update.isPending} onClick={() => update.mutate({ taskId: confirming.task.id, patch: confirming.patch }, { onSuccess: () => setConfirming(null) })}>
+                Assign anyway
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
     </Paper>
   );
 }

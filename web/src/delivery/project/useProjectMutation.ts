@@ -19,6 +19,7 @@ export function useProjectMutation<V>(id: string, request: (vars: V) => { method
       qc.invalidateQueries({ queryKey: ['projects'] });
       qc.invalidateQueries({ queryKey: ['project-timeline', id] });
       qc.invalidateQueries({ queryKey: ['signals'] });
+      qc.invalidateQueries({ queryKey: ['delivery', 'time', 'economics', id] });
       notifications.show({ color: 'teal', message: typeof message === 'function' ? message(p) : message });
     },
     onError: (err: Error) => notifications.show({ color: 'red', message: err.message }),

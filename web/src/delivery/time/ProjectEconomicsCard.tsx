@@ -2,6 +2,7 @@ import { Alert, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 import { formatMoney } from '../../ui/format.ts';
+import { REWORK_CAUSE_LABELS } from '../labels.ts';
 import type { ProjectEconomics } from './time-api.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
@@ -41,6 +42,28 @@ export function ProjectEconomicsCard({ projectId }: { projectId: string }) {
           <Figure label="Margin" value={pct(e.margin)} testId="econ-margin" />
           <Figure label="Rework" value={`${e.rework.hours} h · ${pct(e.rework.share)}`} testId="econ-rework" />
         </SimpleGrid>
+        {e.rework.byCause.length > 0 && (
+          <Table fz="sm" verticalSpacing={2} data-testid="econ-rework-causes">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Rework cause</Table.Th>
+                <Table.Th>Records</Table.Th>
+                <Table.Th>Hours</Table.Th>
+                <Table.Th>Cost</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.rework.byCause.map((c) => (
+                <Table.Tr key={c.cause}>
+                  <Table.Td>{REWORK_CAUSE_LABELS[c.cause] ?? c.cause}</Table.Td>
+                  <Table.Td>{c.records}</Table.Td>
+                  <Table.Td>{c.hours}</Table.Td>
+                  <Table.Td>{formatMoney(c.cost, e.currency)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
         {e.estimateAccuracy.length > 0 && (
           <Table fz="sm" verticalSpacing={2} data-testid="econ-accuracy">
             <Table.Thead>

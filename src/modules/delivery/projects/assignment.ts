@@ -1,0 +1,19 @@
+/** What an assignment does to the plan, and the reason a slip it causes is recorded with. Pure. */
+import type { SlipReason } from './project.ts';
+
+export interface TimeOffRange {
+  from: string;
+  to: string;
+}
+
+/** The person's time off that holds the work up: the first range not yet over on `today`, if any. */
+export function blockingTimeOff(timeOff: readonly TimeOffRange[], today: string): TimeOffRange | null {
+  return [...timeOff].filter((r) => r.to >= today).sort((a, b) => a.from.localeCompare(b.from))[0] ?? null;
+}
+
+/** The reason recorded on a slip an assignment causes: the person was not available, with why. */
+export function assignmentSlipReason(name: string, timeOff: readonly TimeOffRange[], today: string, taskStart: string | null): { code: SlipReason; note: string } {
+  const off = blockingTimeOff(timeOff, today);
+  if (off && (!taskStart || off.from <= taskStart)) return { code: 'resource_unavailable', note: `assigned to ${name}, on time off ${off.from} → ${off.to}` };
+  return { code: 'resource_unavailable', note: taskStart ? `assigned to ${name}, free to start ${taskStart}` : `assigned to ${name}` };
+}
