@@ -231,6 +231,25 @@ describe('seats and adoption', () => {
     expect(later).toMatchObject({ dau: 0, wau: 0, mau: 3, featureBreadth: 4, trend: { current: 0, previous: 3, changePct: -100 } });
   });
 
+  it('gives ten weeks of the daily series when asked, the numbers still over 30 days', async () => {
+    // Three weeks on, 30 days no longer reach the first events; ten weeks hold all of them.
+    const short = (await adoption(northwind, `?day=${day(21)}`)).json();
+    const long = (await adoption(northwind, `?day=${day(21)}&days=70`)).json();
+    expect(long.daily).toHaveLength(70);
+    expect(long.daily[0].day).toBe(day(21 - 69));
+    expect(long.daily.at(-1).day).toBe(day(21));
+    expect(long.daily.reduce((n: number, p: { events: number }) => n + p.events, 0)).toBe(12);
+    expect(short.daily.reduce((n: number, p: { events: number }) => n + p.events, 0)).toBeLessThan(12);
+    const { daily: _l, ...longNumbers } = long;
+    const { daily: _s, ...shortNumbers } = short;
+    expect(longNumbers).toEqual(shortNumbers);
+    for (const q of ['?days=500', '?days=ten']) {
+      const res = await adoption(northwind, q);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['querystring.days']);
+    }
+  });
+
   it('refuses a day that is not a date, naming the field', async () => {
     for (const q of ['?day=yesterday', '?day=2026-02-30']) {
       const res = await adoption(northwind, q);

@@ -27,7 +27,7 @@ const evaluate = async (asOf = D, c = admin) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { accounts: number; raised: Record<string, number>; resolved: Record<string, number> };
 };
-type Sig = { kind: string; accountId: string | null; severity: string; evidence: Record<string, unknown>; resolvedAt: string | null; firstSeenAt: string; id: string };
+type Sig = { kind: string; accountId: string | null; severity: string; evidence: Record<string, unknown>; explanation: string; resolvedAt: string | null; firstSeenAt: string; id: string };
 const signals = async (accountId: string, status = 'open') =>
   ((await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}&status=${status}&limit=200` })).json().items as Sig[]).sort((a, b) => a.kind.localeCompare(b.kind));
 
@@ -92,6 +92,9 @@ describe('usage signals', () => {
     // Four of twenty seats; usage since day −60.
     expect(low.evidence).toMatchObject({ activeUsers30d: 4, seats: 20, adoptionRate: 0.2, threshold: 0.4, liveSince: day(-60), liveDays: 60 });
     expect(low.severity).toBe('warning');
+    // The API says the evidence as a sentence with its numbers and how the rate is computed.
+    expect(low.explanation).toMatch(/^4 of 20 licensed seats were used in the 30 days to .+: an adoption rate of 20 % \(30-day active users ÷ licensed seats\), below the 40 % threshold\./);
+    expect(declining.explanation).toMatch(/^1 user was active in the 7 days to .+, against 4 in the same 7 days four weeks earlier: down 75 %/);
     expect(knowledge.severity).toBe('severe');
     expect(knowledge.evidence.inactiveTopUsers).toEqual([{ user: 'old', events90d: 12, lastActiveDay: day(-60), daysInactive: 60 }]);
     expect(knowledge.evidence.inactiveChampions).toEqual([{ contactId: expect.any(String), name: 'Chris Champion', user: 'champ-1', lastActiveDay: day(-40), daysInactive: 40 }]);

@@ -18,6 +18,7 @@ export const signalSchema = z.object({
   subjectId: z.string(),
   title: z.string(),
   evidence: z.record(z.string(), z.unknown()),
+  explanation: z.string().describe('The evidence as sentences with its numbers, the same for every reader'),
   suggestedPlay: z.string().nullable(),
   firstSeenAt: z.string(),
   lastSeenAt: z.string(),

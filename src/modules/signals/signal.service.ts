@@ -3,27 +3,32 @@ import type { Db } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { accountNamesById } from '../accounts/account.service.ts';
+import { explainSignal } from './signal-explanation.ts';
 import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
 import type { SignalTable } from './signal.table.ts';
 
 type SignalRow = Selectable<SignalTable>;
 
-const toSignal = (r: SignalRow): Signal => ({
-  id: r.id,
-  accountId: r.account_id,
-  kind: r.kind,
-  stage: r.stage as SignalStage,
-  severity: r.severity as Severity,
-  subjectType: r.subject_type,
-  subjectId: r.subject_id,
-  title: r.title,
-  evidence: JSON.parse(r.evidence) as Record<string, unknown>,
-  suggestedPlay: r.suggested_play,
-  firstSeenAt: r.first_seen_at,
-  lastSeenAt: r.last_seen_at,
-  resolvedAt: r.resolved_at,
-  resolution: r.resolution,
-});
+const toSignal = (r: SignalRow): Signal => {
+  const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    kind: r.kind,
+    stage: r.stage as SignalStage,
+    severity: r.severity as Severity,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    title: r.title,
+    evidence,
+    explanation: explainSignal(r.kind, evidence),
+    suggestedPlay: r.suggested_play,
+    firstSeenAt: r.first_seen_at,
+    lastSeenAt: r.last_seen_at,
+    resolvedAt: r.resolved_at,
+    resolution: r.resolution,
+  };
+};
 
 export interface RaiseSignal {
   workspaceId: string;

@@ -56,6 +56,8 @@ export interface Signal {
   subjectId: string;
   title: string;
   evidence: Record<string, unknown>;
+  /** The evidence as sentences with its numbers (signal-explanation.ts). */
+  explanation: string;
   suggestedPlay: string | null;
   firstSeenAt: string;
   lastSeenAt: string;

@@ -47,9 +47,12 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'An account’s adoption numbers on a day, with its active users and events for the last 30 days',
+      summary: 'An account’s adoption numbers on a day, with its active users and events per day for the last 30 days (or as many as asked)',
       params: idParams,
-      querystring: z.object({ day: dayQuery }),
+      querystring: z.object({
+        day: dayQuery,
+        days: z.coerce.number().int().min(7).max(92).default(30).describe('How many days the daily series covers, ending on the day: 30 by default, up to 92 (70 for ten weeks); the adoption numbers always cover 30 days'),
+      }),
       response: {
         200: z.object({
           accountId: z.string(),
@@ -60,7 +63,7 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...errorResponses,
       },
     },
-    handler: async (req) => accountAdoption(db, scopeOf(principalOf(req)), req.params.id, req.query.day ?? todayUtc()),
+    handler: async (req) => accountAdoption(db, scopeOf(principalOf(req)), req.params.id, req.query.day ?? todayUtc(), req.query.days),
   });
 
   r.get('/api/v1/usage/adoption', {

@@ -51,17 +51,17 @@ export interface AccountAdoption extends AdoptionNumbers {
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
-/** One account's adoption numbers on `day`, with its last 30 days. */
-export async function accountAdoption(db: Db, scope: Scope, accountId: string, day: string): Promise<AccountAdoption> {
+/** One account's adoption numbers on `day` (over 30 days), with its daily series over the last `days` days (30 by default). */
+export async function accountAdoption(db: Db, scope: Scope, accountId: string, day: string, days: number = WINDOW_DAYS): Promise<AccountAdoption> {
   await getAccount(db, scope, accountId);
-  const from = addDays(day, -(WINDOW_DAYS - 1));
+  const from = addDays(day, -(Math.max(days, WINDOW_DAYS) - 1));
   const features = await store.selectFeatureRows(db, scope.workspaceId, accountId, from, day);
   const users = await store.selectUserRows(db, scope.workspaceId, accountId, from, day);
   const seats = (await store.findSeats(db, scope.workspaceId, accountId))?.seats ?? null;
   const f = features.map((r) => ({ day: r.day, feature: r.feature, events: Number(r.events) }));
   const u = users.map((r) => ({ day: r.day, user_key: r.user_key, events: Number(r.events) }));
   const entitlement = (await entitlementsOf(db, scope.workspaceId))?.(accountId);
-  return { accountId, day, ...adoptionNumbers(day, f, u, seats, entitlement), daily: dailySeries(day, f, u) };
+  return { accountId, day, ...adoptionNumbers(day, f, u, seats, entitlement), daily: dailySeries(day, f, u, days) };
 }
 
 export const PORTFOLIO_SORTS = ['adoptionRate', 'mau', 'featureBreadth', 'concentration', 'trend'] as const;

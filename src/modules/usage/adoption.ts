@@ -142,10 +142,10 @@ export function adoptionNumbers(day: string, features: readonly DayFeatureRow[],
   );
 }
 
-/** Active users and events for each of the 30 days ending on `day`, oldest first, days without usage as 0. */
-export function dailySeries(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[]): DailyPoint[] {
+/** Active users and events for each of the `length` days (30 by default) ending on `day`, oldest first, days without usage as 0. */
+export function dailySeries(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], length: number = WINDOW_DAYS): DailyPoint[] {
   const points: DailyPoint[] = [];
-  for (let i = WINDOW_DAYS - 1; i >= 0; i--) {
+  for (let i = length - 1; i >= 0; i--) {
     const d = addDays(day, -i);
     points.push({
       day: d,

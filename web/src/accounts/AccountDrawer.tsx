@@ -5,6 +5,7 @@ import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
 import type { Account, Contact, Session } from '../api/types.ts';
 import { SignalList } from '../signals/SignalList.tsx';
+import { AccountAdoptionSummary } from '../usage/AccountAdoptionSummary.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { OwnershipCard } from './OwnershipCard.tsx';
 import { formatAgo, formatDate } from '../ui/format.ts';
@@ -54,6 +55,7 @@ export function AccountDrawer({ accountId, onClose, session }: { accountId: stri
             <Field label="Renews" value={formatDate(a.renewalDate)} />
           </SimpleGrid>
           <SignalList accountId={a.id} />
+          {can(session, 'usage:read') && <AccountAdoptionSummary accountId={a.id} />}
           <OwnershipCard accountId={a.id} session={session} />
           <Title order={4} mt="md">
             Stakeholders

@@ -7,14 +7,6 @@ import { formatDate } from '../ui/format.ts';
 
 const SEVERITY_COLORS: Record<string, string> = { info: 'blue', warning: 'orange', severe: 'red' };
 
-/** A short readable line of a signal's evidence: its scalar values, named (the ids it holds are left out). */
-function evidenceLine(evidence: Record<string, unknown>): string {
-  return Object.entries(evidence)
-    .filter(([k, v]) => (typeof v === 'number' || typeof v === 'string') && !/Id$/.test(k))
-    .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDate(v) : v}`)
-    .join(' · ');
-}
-
 /** The open signals about one record (a deal, a brief) or one account, with their evidence and the play. */
 export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; accountId?: string }) {
   const signals = useQuery({
@@ -28,14 +20,16 @@ export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; a
   return <SignalAlerts signals={signals.data ?? []} testId="signals" />;
 }
 
-/** Signals as alerts: title, evidence, the play and when first seen. */
+/** Signals as alerts: title, the evidence in sentences (the server writes them), the play and when first seen. */
 export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; testId: string }) {
   if (!signals.length) return null;
   return (
     <Stack gap="xs" data-testid={testId}>
       {signals.map((s) => (
         <Alert key={s.id} color={SEVERITY_COLORS[s.severity]} variant="light" icon={<IconAlertTriangle size={18} />} title={s.title}>
-          <Text size="xs">{evidenceLine(s.evidence)}</Text>
+          <Text size="sm" data-testid="signal-explanation">
+            {s.explanation}
+          </Text>
           {s.suggestedPlay && (
             <Text size="xs" mt={4} fw={500}>
               What to do: {s.suggestedPlay}

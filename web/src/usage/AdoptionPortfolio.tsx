@@ -1,14 +1,16 @@
-import { Alert, Badge, Button, Drawer, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Loader, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { OpenRow } from '../ui/OpenRow.tsx';
 import type { AdoptionNumbers, DailyPoint } from '../../../src/modules/usage/adoption.ts';
 import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { CsvImportCard } from '../imports/CsvImportCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
-import { OpenRow } from '../ui/OpenRow.tsx';
+import { FIGURE_HELP, HelpedFigure } from './figure-help.tsx';
 import { IntegrationTable } from './IntegrationsTab.tsx';
 
 const AdoptionChart = lazy(() => import('./AdoptionChart.tsx'));
@@ -29,7 +31,16 @@ const trendText = (t: Row['trend']) => (t.changePct === null ? '—' : `${t.chan
 export function AdoptionPortfolio({ session }: { session: Session }) {
   const [sort, setSort] = useState('adoptionRate');
   const [order, setOrder] = useState<'asc' | 'desc'>('asc');
-  const [open, setOpen] = useState<Row | null>(null);
+  // The account whose adoption is open lives in the address (?account=…), so other pages can link to it.
+  const [params, setParams] = useSearchParams();
+  const openId = params.get('account');
+  const setOpen = (r: Row | null) =>
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      if (r) next.set('account', r.accountId);
+      else next.delete('account');
+      return next;
+    });
   const rows = useQuery({
     queryKey: ['adoption', sort, order],
     queryFn: () => get<{ day: string; total: number; items: Row[] }>(`/api/v1/usage/adoption${query({ sort, order, limit: 200 })}`),
@@ -68,12 +79,12 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Account</Table.Th>
-                <Table.Th>Adoption rate</Table.Th>
-                <Table.Th>DAU / WAU / MAU</Table.Th>
-                <Table.Th>Seats</Table.Th>
-                <Table.Th>Feature breadth</Table.Th>
-                <Table.Th>Top 3 users</Table.Th>
-                <Table.Th>4-week trend</Table.Th>
+                <HelpTh label="Adoption rate" help={FIGURE_HELP.adoptionRate} />
+                <HelpTh label="DAU / WAU / MAU" help={`${FIGURE_HELP.dauWau} ${FIGURE_HELP.mau}`} />
+                <HelpTh label="Seats" help={FIGURE_HELP.seats} />
+                <HelpTh label="Feature breadth" help={FIGURE_HELP.featureBreadth} />
+                <HelpTh label="Top 3 users" help={FIGURE_HELP.concentration} />
+                <HelpTh label="4-week trend" help={FIGURE_HELP.trend} />
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -116,29 +127,33 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
           help="A daily usage table, a row per day, account and feature. Columns: day, account (its Baton id, CRM id, domain or exact name), feature, events (1 without it), user (optional: counts the row in active users), usage_id (optional: a changed row replaces what it counted). Importing the same file again changes nothing. Tables that name subscriptions, or other column names, go through baton import usage."
         />
       )}
-      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" size="xl" title={open?.accountName}>
-        {open && <AccountAdoption accountId={open.accountId} session={session} />}
+      <Drawer opened={openId !== null} onClose={() => setOpen(null)} position="right" size="xl" title={rows.data?.items.find((r) => r.accountId === openId)?.accountName ?? 'Account adoption'}>
+        {openId && <AccountAdoption accountId={openId} session={session} />}
       </Drawer>
     </Stack>
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+/** A column heading whose figure is explained on hover or focus (the explanation is also its accessible description). */
+function HelpTh({ label, help }: { label: string; help: string }) {
   return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={600}>{value}</Text>
-    </div>
+    <Table.Th>
+      <Tooltip label={help} multiline w={260} withArrow>
+        <Text span size="sm" fw={700} tabIndex={0} aria-description={help} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+          {label}
+        </Text>
+      </Tooltip>
+    </Table.Th>
   );
 }
 
 function AccountAdoption({ accountId, session }: { accountId: string; session: Session }) {
   const qc = useQueryClient();
+  const [days, setDays] = useState('30');
   const adoption = useQuery({
-    queryKey: ['adoption', 'account', accountId],
-    queryFn: () => get<AdoptionNumbers & { day: string; daily: DailyPoint[] }>(`/api/v1/usage/accounts/${accountId}/adoption`),
+    queryKey: ['adoption', 'account', accountId, days],
+    queryFn: () => get<AdoptionNumbers & { day: string; daily: DailyPoint[] }>(`/api/v1/usage/accounts/${accountId}/adoption${query({ days })}`),
+    placeholderData: (previous) => previous,
   });
   const [seats, setSeats] = useState<number | string>('');
   const save = useMutation({
@@ -154,18 +169,33 @@ function AccountAdoption({ accountId, session }: { accountId: string; session: S
   const a = adoption.data;
   return (
     <Stack data-testid="account-adoption">
-      <SimpleGrid cols={4}>
-        <Figure label="Adoption rate" value={pct(a.adoptionRate)} />
-        <Figure label="Monthly active users" value={String(a.mau)} />
-        <Figure label="Licensed seats" value={a.seats === null ? '—' : String(a.seats)} />
-        <Figure label="4-week trend" value={trendText(a.trend)} />
-        <Figure label="Daily / weekly active" value={`${a.dau} / ${a.wau}`} />
-        <Figure label="Feature breadth (30 days)" value={a.featuresEntitled === null ? String(a.featureBreadth) : `${a.featureBreadth} of ${a.featuresEntitled} entitled`} />
-        <Figure label="Top 3 users’ share" value={pct(a.concentration)} />
-        <Figure label="Events (30 days)" value={String(a.events30d)} />
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
+        <HelpedFigure label="Adoption rate" value={pct(a.adoptionRate)} help={FIGURE_HELP.adoptionRate} />
+        <HelpedFigure label="Monthly active users" value={String(a.mau)} help={FIGURE_HELP.mau} />
+        <HelpedFigure label="Licensed seats" value={a.seats === null ? '—' : String(a.seats)} help={FIGURE_HELP.seats} />
+        <HelpedFigure label="4-week trend" value={trendText(a.trend)} help={FIGURE_HELP.trend} />
+        <HelpedFigure label="Daily / weekly active" value={`${a.dau} / ${a.wau}`} help={FIGURE_HELP.dauWau} />
+        <HelpedFigure label="Feature breadth (30 days)" value={a.featuresEntitled === null ? String(a.featureBreadth) : `${a.featureBreadth} of ${a.featuresEntitled} entitled`} help={FIGURE_HELP.featureBreadth} />
+        <HelpedFigure label="Top 3 users’ share" value={pct(a.concentration)} help={FIGURE_HELP.concentration} />
+        <HelpedFigure label="Events (30 days)" value={String(a.events30d)} help={FIGURE_HELP.events30d} />
       </SimpleGrid>
+      <Group justify="space-between">
+        <Text fw={600} size="sm">
+          Active users{a.seats === null ? '' : ' against licensed seats'}, per day
+        </Text>
+        <SegmentedControl
+          aria-label="Chart period"
+          size="xs"
+          value={days}
+          onChange={setDays}
+          data={[
+            { value: '30', label: '30 days' },
+            { value: '70', label: '10 weeks' },
+          ]}
+        />
+      </Group>
       <Suspense fallback={<Loader />}>
-        <AdoptionChart daily={a.daily} />
+        <AdoptionChart daily={a.daily} seats={a.seats} />
       </Suspense>
       <Text fw={600} size="sm">
         Integrations
