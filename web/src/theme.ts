@@ -45,14 +45,15 @@ const gray = DEFAULT_THEME.colors.gray;
 const SURFACES = ['#ffffff', gray[0], gray[1]];
 
 /**
- * A palette whose shades 6–9 are legible on the surfaces and on its own light tint (shade 1), shades 8 and 9
- * also on shade 2 (a light cell's text), each at least as dark as the one before. `also` adds backgrounds.
+ * A palette whose shades 6–9 are legible on the surfaces (text, and white text on a filled button), shades 8 and
+ * 9 also on its own light tints, shades 1 and 2 (a light badge's or a light cell's text), each at least as dark as
+ * the one before. `also` adds backgrounds.
  */
 export function accessiblePalette(palette: MantineColorsTuple, also: string[] = []): MantineColorsTuple {
   const out = [...palette];
   for (let shade = 6; shade <= 9; shade++) {
     const previous = out[shade - 1] as string;
-    const own = darkenUntil(out[shade] as string, [...SURFACES, palette[1], ...(shade >= 8 ? [palette[2]] : []), ...also]);
+    const own = darkenUntil(out[shade] as string, [...SURFACES, ...(shade >= 8 ? [palette[1], palette[2]] : []), ...also]);
     out[shade] = shade > 6 && luminance(rgbOf(previous)) < luminance(rgbOf(own)) ? previous : own;
   }
   return out as unknown as MantineColorsTuple;
