@@ -211,13 +211,21 @@ describe('matching, idempotence and refusals', () => {
     expect(await accounts(ws)).toHaveLength(5);
   });
 
-  it('asks for a segment before reading any row when new accounts could get none', async () => {
+  it('imports accounts from a file with no segment: they stay unsegmented until someone gives them one', async () => {
     const ws = await workspace('no-segment');
-    const error = await run('accounts', ws, fromText('Company\nAcme\n'), { mapping: { Company: 'name' } }).catch((e) => e);
-    expect(error.code).toBe('validation');
-    expect(error.message).toMatch(/no column for segment/);
-    expect(await accounts(ws)).toHaveLength(0);
-    expect(await t.db.selectFrom('import_runs').select('id').where('workspace_id', '=', ws).execute()).toHaveLength(0);
+    const report = await run('accounts', ws, fromText('Company,Tier\nAcme,\nGlobex,enterprise\n'), { mapping: { Company: 'name', Tier: 'segment' } });
+    expect(report).toMatchObject({ read: 2, created: 2, rejected: 0 });
+    expect((await accounts(ws)).map((a) => [a.name, a.segment])).toEqual([
+      ['Acme', null],
+      ['Globex', 'enterprise'],
+    ]);
+    const noColumn = await run('accounts', ws, fromText('Company\nInitech\nAcme\n'), { mapping: { Company: 'name' } });
+    expect(noColumn).toMatchObject({ created: 1, unchanged: 1, rejected: 0 });
+    expect((await accounts(ws)).find((a) => a.name === 'Initech')?.segment).toBeNull();
+    // A file with segments gives them later; one without leaves a segment alone.
+    expect(await run('accounts', ws, fromText('Company,Tier\nAcme,smb\n'), { mapping: { Company: 'name', Tier: 'segment' } })).toMatchObject({ updated: 1 });
+    expect(await run('accounts', ws, fromText('Company\nAcme\n'), { mapping: { Company: 'name' } })).toMatchObject({ unchanged: 1 });
+    expect((await accounts(ws)).find((a) => a.name === 'Acme')?.segment).toBe('smb');
   });
 
   it('names each bad option: an alias or default that is not a value, a field that takes none', async () => {

@@ -147,11 +147,8 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
       else outcome.unchanged += 1;
       continue;
     }
-    const segment = record.segment ?? ctx.defaults.segment;
-    if (!segment) {
-      fail(row, 'segment', 'required for a new account: the row names none and no default segment was given');
-      continue;
-    }
+    // No segment in the row and no default: the account stays unsegmented until someone gives it one.
+    const segment = record.segment ?? ctx.defaults.segment ?? null;
     const account: AccountTable = {
       id: newId(),
       workspace_id: ws,

@@ -13,7 +13,7 @@ export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
   domain: z.string().nullable(),
-  segment: z.enum(SEGMENTS),
+  segment: z.enum(SEGMENTS).nullable().describe('null: none given yet (an account imported from a file without segments); set it with PATCH'),
   industry: z.string().nullable(),
   region: z.enum(REGIONS).nullable(),
   country: z.string().nullable(),

@@ -25,7 +25,7 @@ export const toAccount = (r: store.AccountRow): Account => ({
   id: r.id,
   name: r.name,
   domain: r.domain,
-  segment: r.segment as Segment,
+  segment: r.segment as Segment | null,
   industry: r.industry,
   region: r.region as Region | null,
   country: r.country,
@@ -314,7 +314,7 @@ export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map
 }
 
 /** Each account's segment by id, for rules that depend on it (playbook selection). */
-export async function accountSegmentsById(db: Db, workspaceId: string): Promise<Map<string, string>> {
+export async function accountSegmentsById(db: Db, workspaceId: string): Promise<Map<string, string | null>> {
   const rows = await db.selectFrom('accounts').select(['id', 'segment']).where('workspace_id', '=', workspaceId).execute();
   return new Map(rows.map((r) => [r.id, r.segment]));
 }

@@ -3,7 +3,8 @@ export interface AccountTable {
   workspace_id: string;
   name: string;
   domain: string | null;
-  segment: string;
+  /** null: no segment given yet (an imported account); the default completeness profile applies meanwhile. */
+  segment: string | null;
   industry: string | null;
   region: string | null;
   country: string | null;

@@ -35,7 +35,8 @@ export interface Account extends AccountOwners {
   id: string;
   name: string;
   domain: string | null;
-  segment: Segment;
+  /** null until someone gives the account one (imported from a file without segments). */
+  segment: Segment | null;
   industry: string | null;
   region: Region | null;
   country: string | null;

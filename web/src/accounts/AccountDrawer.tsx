@@ -40,7 +40,9 @@ export function AccountDrawer({ accountId, onClose, session }: { accountId: stri
             <Badge variant="light" color={PHASE_COLORS[a.lifecyclePhase]}>
               {PHASES[a.lifecyclePhase]}
             </Badge>
-            <Badge variant="outline">{SEGMENTS[a.segment]}</Badge>
+            <Badge variant="outline" color={a.segment ? undefined : 'gray'}>
+              {a.segment ? SEGMENTS[a.segment] : 'no segment'}
+            </Badge>
             {a.industry && <Badge variant="outline">{a.industry}</Badge>}
           </Group>
           <SimpleGrid cols={3}>

@@ -85,7 +85,15 @@ export function AccountsPage({ session }: { session: Session }) {
                       {a.partnerId && ` · delivered by ${names.partner(a.partnerId)}`}
                     </Text>
                   </Table.Td>
-                  <Table.Td style={NOWRAP}>{SEGMENTS[a.segment] ?? a.segment}</Table.Td>
+                  <Table.Td style={NOWRAP}>
+                    {a.segment ? (
+                      (SEGMENTS[a.segment] ?? a.segment)
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        no segment
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>{a.industry ?? '—'}</Table.Td>
                   <Table.Td style={NOWRAP}>{a.region ? REGIONS[a.region] : '—'}</Table.Td>
                   <Table.Td style={NOWRAP}>

@@ -21,7 +21,7 @@ export const ACCOUNT_FIELDS: readonly FieldDoc[] = [
   { name: 'external_id', required: false, description: "the CRM's own id for the account; re-importing updates the same account (else matched by domain, then by exact name)" },
   { name: 'name', required: true, description: 'the company name' },
   { name: 'domain', required: false, description: 'web domain or website address (https://www.acme.com/ → acme.com)' },
-  { name: 'segment', required: false, description: 'enterprise, mid_market or smb (other spellings through aliases); new accounts need one, or a default' },
+  { name: 'segment', required: false, description: 'enterprise, mid_market or smb (other spellings through aliases); a new account without one (and no default) stays unsegmented' },
   { name: 'industry', required: false, description: 'the industry as the CRM names it' },
   { name: 'region', required: false, description: 'north_america, emea, apac or latam (other spellings through aliases)' },
   { name: 'country', required: false, description: 'ISO 3166 code or English name (US, United States, Germany …)' },

@@ -119,21 +119,14 @@ export function optionProblems(kind: RecordKind, format: string, options: Record
   return problems;
 }
 
-/** Problems with a file's header: a required field with no column, a named column that is absent, no segment for new accounts. */
+/** Problems with a file's header: a required field with no column, a named column that is absent. New accounts need no segment. */
 export function fileHeaderProblems(kind: RecordKind, format: RecordFormat, headers: readonly string[], options: RecordImportOptions): string[] {
   const rules = rulesOf(kind);
   const profile = profileOf<string>(kind, format, options);
   const overrides = overridesOf<string>(format, options);
   const named: [string, string][] =
     format === 'mapped' ? mappingPairs(options.mapping ?? {}) : Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column, field]);
-  const problems = headerProblems(profile, overrides, rules.fields, headers, named);
-  if (kind === 'accounts' && headers.length > 0 && !options.defaults?.segment) {
-    const present = new Set(headers.map((h) => h.trim().toLowerCase()));
-    if (!columnsFor(profile, overrides, 'segment').some((c) => present.has(c.trim().toLowerCase()))) {
-      problems.push('the file has no column for segment, which every new account needs: map one, or give a default segment for new accounts (enterprise, mid_market or smb)');
-    }
-  }
-  return problems;
+  return headerProblems(profile, overrides, rules.fields, headers, named);
 }
 
 /** Throws one validation error listing every problem, each under its option's name (`querystring.mapping`, `--map` …). */

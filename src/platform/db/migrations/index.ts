@@ -24,6 +24,7 @@ import * as m0022 from './2026-11-27T0022-usage-unmatched-user.ts';
 import * as m0023 from './2026-11-27T0023-import-run-heartbeat.ts';
 import * as m0731 from './2026-12-06T0731-integration-status-reports.ts';
 import * as m0732 from './2026-12-06T0732-deal-probability.ts';
+import * as m0733 from './2026-12-06T0733-account-segment-optional.ts';
 import * as m0800 from './2026-12-06T0800-usage-first-use-watches.ts';
 import * as m0810 from './2026-12-06T0810-invitations-login-throttle.ts';
 
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T0023-import-run-heartbeat': m0023,
   '2026-12-06T0731-integration-status-reports': m0731,
   '2026-12-06T0732-deal-probability': m0732,
+  '2026-12-06T0733-account-segment-optional': m0733,
   '2026-12-06T0800-usage-first-use-watches': m0800,
   '2026-12-06T0810-invitations-login-throttle': m0810,
 };
