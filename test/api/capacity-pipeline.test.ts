@@ -93,6 +93,8 @@ describe('the pipeline capacity counts', () => {
     expect(await upload(hubspot)).toMatchObject({ format: 'hubspot-export', created: 1 });
     const mapping = encodeURIComponent(JSON.stringify({ Id: 'external_id', Title: 'name', Stage: 'stage', Chance: 'probability', Close: 'close_date', Customer: 'account' }));
     const mapped = ['Id,Title,Stage,Chance,Close,Customer', `M-1,Hooli services,Proposal,40%,${addDays(today, 10)},Hooli`, `M-2,Hooli training,Proposal,0.25,${addDays(today, 10)},Hooli`, `M-3,Hooli audit,Proposal,140,${addDays(today, 10)},Hooli`].join('\n');
+    const preview = await admin.request({ method: 'POST', url: `/api/v1/imports/deals/preview?mapping=${mapping}`, headers: { 'content-type': 'text/csv' }, payload: mapped });
+    expect(preview.json().rows[0].values, 'the preview shows the probability as Baton reads it').toMatchObject({ probability: 40 });
     const report = await upload(mapped, `?mapping=${mapping}`);
     expect(report).toMatchObject({ created: 2, rejected: 1 });
     expect(report.errors[0]).toMatchObject({ row: 3, field: 'probability' });

@@ -84,6 +84,7 @@ function dealView(r: DealRecord): Record<string, unknown> {
     ...(t
       ? { pricing_model: t.pricingModel, billing_terms: t.billingTerms, discount: t.discountPct, non_standard_terms: t.nonStandardClauses.join('; ') || null, services_amount: t.servicesSold }
       : {}),
+    probability: r.probability ?? null,
     is_won: r.stageCategory === null ? null : r.stageCategory === 'won',
     is_closed: r.stageCategory === null ? null : r.stageCategory !== 'open',
   };
