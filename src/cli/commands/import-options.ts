@@ -10,7 +10,8 @@ export const collect = (value: string, previous: string[] = []) => [...previous,
 /** `left=right` pairs from a repeated option, naming the option when one is malformed. */
 export function pairs(option: string, values: string[] | undefined): Record<string, string> | undefined {
   if (!values?.length) return undefined;
-  const out: Record<string, string> = {};
+  // The names are the user's (`__proto__`, `constructor` …): an object without a prototype keeps them as given.
+  const out: Record<string, string> = Object.create(null);
   for (const v of values) {
     const i = v.indexOf('=');
     if (i <= 0) throw AppError.validation(option, `"${v}" is not of the form left=right`);
@@ -37,13 +38,13 @@ export function mappingOption(values: string[] | undefined): Record<string, stri
 export function aliasPairs(values: string[] | undefined, example: string): Record<string, Record<string, string>> | undefined {
   const flat = pairs('--alias', values);
   if (!flat) return undefined;
-  const out: Record<string, Record<string, string>> = {};
+  const out: Record<string, Record<string, string>> = Object.create(null);
   for (const [left, canonical] of Object.entries(flat)) {
     const i = left.indexOf(':');
     const field = left.slice(0, i).trim();
     const spelling = left.slice(i + 1).trim();
     if (i <= 0 || !spelling) throw AppError.validation('--alias', `"${left}" must be field:spelling, e.g. ${example}`);
-    out[field] = { ...(out[field] ?? {}), [spelling]: canonical };
+    out[field] = Object.assign(out[field] ?? Object.create(null), { [spelling]: canonical });
   }
   return out;
 }
