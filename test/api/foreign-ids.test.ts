@@ -5,6 +5,7 @@ import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
 import { fieldsOf, looksLikeId, REF_KINDS, type RefKind, refId, referencesOf } from '../../src/platform/http/references.ts';
+import { REFERENCE_RESOLVERS } from '../../src/platform/http/reference-resolvers.ts';
 import { dayFromToday } from '../helpers/delivery.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -28,7 +29,7 @@ let ownTask = '';
 let spareMember = '';
 let partnerWorkspace = '';
 const firms = { mine: '', other: '' };
-const partnerFixtures = { project: '', otherProject: '', resource: '', otherResource: '', task: '', otherTask: '' };
+const partnerFixtures = { project: '', otherProject: '', resource: '', otherResource: '', task: '', otherTask: '', member: '', otherMember: '' };
 let partnerClient: Client;
 
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
@@ -141,6 +142,8 @@ beforeAll(async () => {
   firms.mine = own.partner;
   firms.other = await t.partner(a, 'Other Partners');
   const mine = await t.user(a, 'partner', { partnerId: firms.mine });
+  partnerFixtures.member = mine.userId;
+  partnerFixtures.otherMember = (await t.user(a, 'partner', { partnerId: firms.other })).userId;
   partnerClient = await t.login(mine.email);
   const project = async (partnerId: string, name: string) =>
     (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: own.account, name, partnerId } })).json().id as string;
@@ -272,6 +275,14 @@ describe('a partner user’s writes name only its own firm’s records', () => {
       expect(res.json().errors).toContainEqual({ field: attempt.field, message: expect.stringContaining('in this workspace for your partner firm') });
       expect(await rowCounts()).toEqual(before);
     }
+  });
+
+  it('names only its own firm’s members and firm (no partner write names them yet: the rule is asked directly)', async () => {
+    const scope = { workspaceId: partnerWorkspace, partnerId: firms.mine };
+    expect([...(await REFERENCE_RESOLVERS.user(t.ctx.db, scope, [partnerFixtures.member, partnerFixtures.otherMember, own.user]))]).toEqual([partnerFixtures.member]);
+    expect([...(await REFERENCE_RESOLVERS.partner(t.ctx.db, scope, [firms.mine, firms.other]))]).toEqual([firms.mine]);
+    const workspace = { workspaceId: partnerWorkspace, partnerId: null };
+    expect(new Set(await REFERENCE_RESOLVERS.user(t.ctx.db, workspace, [partnerFixtures.member, partnerFixtures.otherMember, own.user, UNKNOWN_ID]))).toEqual(new Set([partnerFixtures.member, partnerFixtures.otherMember, own.user]));
   });
 
   it('accepts its own firm’s records', async () => {
