@@ -93,6 +93,23 @@ describe('milestones completed by usage, within seconds', () => {
   });
 });
 
+describe('milestones completed by usage kept aside until the account was known', () => {
+  it('completes the milestone once the account’s new domain matches the events sent earlier', async () => {
+    const account = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Bachmanity', segment: 'smb' } })).json().id;
+    const p = (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: account, promisedGoLive: addDays(60) } })).json();
+    await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+    await t.runJobs();
+    // Sent under a domain no account has yet: kept aside, nothing queued.
+    await send([{ type: 'track', messageId: 'b1', userId: 'erlich', event: 'Report Published', timestamp: new Date().toISOString(), context: { groupId: 'bachmanity.example' } }]);
+    expect(await t.ctx.db.selectFrom('jobs').select('id').where('type', '=', 'delivery.usage-milestones').where('payload', 'like', `%${account}%`).execute()).toHaveLength(0);
+    const renamed = await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${account}`, payload: { domain: 'bachmanity.example' } });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await t.runJobs()).toEqual([]);
+    const after = (await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json();
+    expect(after.milestones.find((m: { firstValue: boolean }) => m.firstValue)).toMatchObject({ completedOn: today(), completedBy: 'usage' });
+  });
+});
+
 describe('capacity plan', () => {
   it('sets planned project work and the probable pipeline against people’s hours, role by role', async () => {
     const consultant = (await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Cara', role: 'consultant', weeklyCapacityHours: 40 } })).json().id;

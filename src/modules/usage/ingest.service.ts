@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { IngestCounts } from './ingest-counters.ts';
+import { queueWatchedFirstUses } from './first-use.service.ts';
 import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest.group.ts';
 import { addToRollups } from './rollup.store.ts';
 import type { RollupEvent } from './rollup.ts';
@@ -51,6 +52,8 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
     if (account) newlyMatched.push(...(await store.setUserEventsAccount(db, workspaceId, m.user_id, m.group_id, account)));
   }
   await addToRollups(db, workspaceId, newlyMatched);
+  // Events kept aside that now have their account may be the first use someone waits for.
+  await queueWatchedFirstUses(db, workspaceId, newlyMatched);
   return newlyMatched.length;
 }
 
