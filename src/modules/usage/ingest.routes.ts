@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../platform/http/schemas.ts';
 import { adoptionRoutes } from './adoption.routes.ts';
+import { usageSourceRoutes } from './usage-sources.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
 import { posthogDocs, segmentDocs } from './ingest.docs.ts';
 import { IngestWriter } from './ingest.writer.ts';
@@ -188,6 +189,7 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   adoptionRoutes(app, ctx);
   retentionRoutes(app, ctx);
+  usageSourceRoutes(app, ctx);
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/v1/usage/ingest-status', {

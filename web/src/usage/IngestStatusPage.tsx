@@ -6,6 +6,7 @@ import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { ListTable } from '../ui/ListTable.tsx';
+import { UsageSources } from './UsageSources.tsx';
 import { formatAgo, formatDateTime } from '../ui/format.ts';
 
 interface Counts {
@@ -191,8 +192,9 @@ export function IngestStatusPage({ session }: { session: Session }) {
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        What Segment and PostHog clients sent, and the events kept aside until their account is known.
+        The usage Baton holds and where it came from, what Segment and PostHog clients sent, and the events kept aside until their account is known.
       </Text>
+      <UsageSources />
       <Alert variant="light" title="Send usage from your product">
         <Text size="sm">
           Point the Segment or PostHog client’s <Code>host</Code> at <Code>{origin}</Code> and use an API key of scope <Code>ingest</Code> (Settings → API

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addRollupCounts } from '../../src/modules/usage/rollup.store.ts';
+import { usageSources } from '../../src/modules/usage/usage-sources.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+let t: TestApp;
+let acme: string;
+let admin: Client;
+let viewer: Client;
+let url: string;
+let key: string;
+let account: string;
+
+const D = '2026-11-20';
+const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const sources = async (c: Client = viewer) => {
+  const res = await c.request({ method: 'GET', url: '/api/v1/usage/sources' });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  acme = await t.workspace('acme');
+  admin = await t.login((await t.user(acme, 'admin')).email);
+  viewer = await t.login((await t.user(acme, 'viewer')).email);
+  account = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Sourced', domain: 'sourced.example', segment: 'smb' } })).json().id;
+  key = await t.apiKey(acme, 'ingest');
+  await t.server.app.listen({ port: 0, host: '127.0.0.1' });
+  url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
+});
+afterAll(async () => t?.close());
+
+describe('where the usage held came from', () => {
+  it('holds nothing at first, and says so', async () => {
+    expect(await sources()).toEqual({ held: { firstDay: null, lastDay: null, days: 0, accounts: 0, events: 0 }, received: 0, imported: [], writtenDirectly: 0, writtenBy: null });
+  });
+
+  it('splits the daily usage into events received, usage tables imported and usage written directly', async () => {
+    const batch = [1, 2, 3].map((i) => ({ type: 'track', messageId: `m${i}`, userId: 'u1', event: 'Login', timestamp: `${day(-1)}T10:00:0${i}.000Z`, context: { groupId: account } }));
+    const sent = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }, body: JSON.stringify({ batch }) });
+    expect(sent.status).toBe(200);
+    const csv = ['usage_id,day,account,feature,events,user', `r1,${day(-20)},sourced.example,Export,4,ann`, `r2,${day(-10)},sourced.example,Export,6,bob`].join('\n');
+    const imported = await admin.request({ method: 'POST', url: '/api/v1/imports/usage?fileName=usage.csv', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(imported.statusCode, imported.body).toBe(200);
+    // As the demo writes its ten weeks: straight into the daily rollups.
+    await addRollupCounts(t.ctx.db, acme, [{ account_id: account, day: day(-69), feature: 'Login', events: 20 }], []);
+
+    const s = await sources();
+    expect(s.held).toEqual({ firstDay: day(-69), lastDay: day(-1), days: 4, accounts: 1, events: 33 });
+    expect(s.received).toBe(3);
+    expect(s.imported).toEqual([{ source: 'csv', events: 10, runs: 1, lastImportedAt: expect.any(String) }]);
+    expect(s.writtenDirectly).toBe(20);
+    // Not a demo workspace: what wrote them is not known.
+    expect(s.writtenBy).toBeNull();
+
+    await t.ctx.db.updateTable('workspaces').set({ is_demo: 1 }).where('id', '=', acme).execute();
+    expect((await sources()).writtenBy).toBe('demo');
+  });
+
+  it('needs a sign-in', async () => {
+    expect((await t.server.app.inject({ method: 'GET', url: '/api/v1/usage/sources' })).statusCode).toBe(401);
+  });
+
+  it('never counts a negative remainder', () => {
+    const held = { firstDay: '2026-11-01', lastDay: '2026-11-02', days: 2, accounts: 1, events: 5 };
+    expect(usageSources(held, 9, [], true)).toMatchObject({ writtenDirectly: 0, writtenBy: null });
+  });
+});
