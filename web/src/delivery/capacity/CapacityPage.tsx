@@ -155,7 +155,8 @@ const CHANCE_NOTE = { deal: ' (CRM)', stage: '', default: ' (assumed)' } as cons
 
 /** The open deals whose work the plan counts, each weighted by its chance of closing (the CRM's own, else its stage's). */
 function PipelineTable({ plan }: { plan: CapacityPlan }) {
-  const lines = plan.pipeline.filter((d) => !d.stale || d.counted);
+  const countingStale = plan.stale.treatment === 'count_from_today';
+  const lines = plan.pipeline.filter((d) => !d.stale || countingStale);
   if (lines.length === 0) return null;
   return (
     <Paper withBorder p="md">
@@ -199,7 +200,7 @@ function PipelineTable({ plan }: { plan: CapacityPlan }) {
 
 /** Open deals past their close date: left out of the demand unless the workspace counts them (then marked in the pipeline above). */
 function StaleTable({ plan }: { plan: CapacityPlan }) {
-  const stale = plan.pipeline.filter((d) => d.stale && !d.counted);
+  const stale = plan.stale.treatment === 'exclude' ? plan.pipeline.filter((d) => d.stale) : [];
   if (stale.length === 0) return null;
   return (
     <Paper withBorder p="md" data-testid="stale-deals">
