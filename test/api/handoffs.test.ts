@@ -178,10 +178,10 @@ describe('the handoff brief', () => {
     expect((await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().openClarifications).toBe(1);
   });
 
-  it('lists briefs as each brief shows itself: deal, account and open clarifications', async () => {
+  it('lists briefs as each brief shows itself: deal, account, promised go-live and open clarifications', async () => {
     const items = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items as Array<Record<string, unknown>>;
     expect(items.length).toBeGreaterThan(0);
-    expect(items.find((b) => b.id === id)).toMatchObject({ openClarifications: 1, accountName: 'Contoso Logistics' });
+    expect(items.find((b) => b.id === id)).toMatchObject({ openClarifications: 1, accountName: 'Contoso Logistics', promisedGoLive: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     for (const item of items) {
       const detail = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${item.id}` })).json();
       expect(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]]))).toEqual(item);

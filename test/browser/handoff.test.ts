@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
     await delivery.getByRole('link', { name: /^Deals/ }).click();
     await delivery.getByRole('tab', { name: 'Handoffs' }).click();
     await delivery.getByTestId('handoffs-table').getByText('Harbor Foods rollout').click();
-    await delivery.getByTestId('signals').getByText(/submitted 55 % complete/).waitFor();
+    await delivery.getByTestId('signals').getByTestId('signal-explanation').getByText(/^The brief was submitted 55 % complete on .+, below the \d+ % threshold\./).waitFor();
     await delivery.getByRole('button', { name: 'Return…' }).click();
     await delivery.getByLabel('Reasons').fill('Which ERP do the stores order from? Integrations are empty.');
     await delivery.getByRole('button', { name: 'Return brief' }).click();
@@ -120,6 +120,9 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
 
     await delivery.reload();
     await delivery.getByRole('button', { name: 'Accept' }).click();
+    // Still below the threshold: delivery is asked, with the score and what is missing, before it accepts.
+    await delivery.getByRole('dialog', { name: 'Accept a brief below the threshold?' }).getByText(/Security and compliance/).waitFor();
+    await delivery.getByRole('button', { name: /^Accept at \d+ %$/ }).click();
     await delivery.getByText('Brief accepted: the account is with delivery').waitFor();
     expect(await delivery.getByTestId('brief-state').textContent()).toBe('Accepted');
     const history = await delivery.getByTestId('brief-page').textContent();

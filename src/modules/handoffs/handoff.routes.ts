@@ -42,6 +42,7 @@ const summarySchema = z.object({
   returnedAt: z.string().nullable(),
   returnReasons: z.array(z.string()),
   dealReopenedAt: z.string().nullable(),
+  promisedGoLive: z.string().nullable().describe('The go-live promised to the customer, as the brief says it'),
   openClarifications: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -43,6 +43,12 @@ const toClarification = (r: store.ClarificationRow): Clarification => ({
   answeredAt: r.answered_at,
 });
 
+/** The promised go-live a brief's content names, when it names a day. */
+function promisedGoLiveOf(content: string): string | null {
+  const v = (JSON.parse(content) as { promisedGoLive?: unknown }).promisedGoLive;
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+}
+
 /** A brief as lists show it, from its row, its deal, its account's name and its open clarifications (pure). */
 function summarize(r: store.BriefRow, d: DealFacts, accountName: string | null, openClarifications: number): BriefSummary {
   return {
@@ -63,6 +69,7 @@ function summarize(r: store.BriefRow, d: DealFacts, accountName: string | null, 
     returnedAt: r.returned_at,
     returnReasons: r.return_reasons ? (JSON.parse(r.return_reasons) as string[]) : [],
     dealReopenedAt: r.deal_reopened_at,
+    promisedGoLive: promisedGoLiveOf(r.content),
     openClarifications,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -21,6 +21,8 @@ export interface BriefSummary {
   returnedAt: string | null;
   returnReasons: string[];
   dealReopenedAt: string | null;
+  /** The go-live promised to the customer, as the brief says it (YYYY-MM-DD), or null. */
+  promisedGoLive: string | null;
   openClarifications: number;
   createdAt: string;
   updatedAt: string;

@@ -8,7 +8,8 @@ import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
 import type { BriefSummary, Page, Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
-import { formatAgo, formatMoney } from '../ui/format.ts';
+import { formatAgo, formatDate, formatMoney } from '../ui/format.ts';
+import { promisedGoLivePassed } from './go-live.ts';
 import { BRIEF_STATE_COLORS, BRIEF_STATE_LABELS } from './labels.ts';
 
 const FILTERS = ['draft', 'submitted', 'returned', 'accepted'];
@@ -16,8 +17,8 @@ const FILTERS = ['draft', 'submitted', 'returned', 'accepted'];
 export function HandoffList({ session }: { session: Session }) {
   const navigate = useNavigate();
   const names = useNames(can(session, 'users:read'));
-  // Delivery starts from its queue; the account executive from the drafts.
-  const [state, setState] = useState(can(session, 'handoffs:review') && !can(session, 'handoffs:write') ? 'submitted' : 'draft');
+  // Each role opens on the queue it acts on: delivery on the briefs with delivery, the account executive on the drafts.
+  const [state, setState] = useState(session.role === 'delivery' || (can(session, 'handoffs:review') && !can(session, 'handoffs:write')) ? 'submitted' : 'draft');
   const [mine, setMine] = useState(false);
   const briefs = useInfiniteQuery({
     queryKey: ['handoffs', state, mine],
@@ -80,6 +81,11 @@ export function HandoffList({ session }: { session: Session }) {
                     {b.dealReopenedAt && (
                       <Badge variant="filled" color="red">
                         Deal reopened
+                      </Badge>
+                    )}
+                    {promisedGoLivePassed(b) && (
+                      <Badge variant="light" color="red" data-testid="go-live-passed">
+                        Promised go-live {formatDate(b.promisedGoLive)} passed
                       </Badge>
                     )}
                     {b.openClarifications > 0 && (

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useMembers } from '../api/queries.ts';
 import { can } from '../api/session.ts';
 import type { BriefDetail, Session } from '../api/types.ts';
-import { formatDateTime } from '../ui/format.ts';
+import { formatDate, formatDateTime } from '../ui/format.ts';
+import { promisedGoLivePassed } from './go-live.ts';
 
 /** What the viewer can do with the brief now: submit it (account executive), accept or return it (delivery). */
 export function ReviewActions({
@@ -24,6 +25,11 @@ export function ReviewActions({
   onReturn: (reasons: string[]) => void;
 }) {
   const [returning, setReturning] = useState(false);
+  const [confirmingAccept, setConfirmingAccept] = useState(false);
+  const { completeness, threshold } = brief.score;
+  const thin = completeness < threshold;
+  const missing = brief.score.fields.filter((f) => f.status !== 'filled');
+  const accept = () => (thin ? setConfirmingAccept(true) : onAccept(lead));
   const [reasons, setReasons] = useState('');
   const members = useMembers(can(session, 'users:read'));
   const [lead, setLead] = useState<string | null>(brief.deliveryLeadUserId ?? (session.role === 'delivery' ? (session.user?.id ?? null) : null));
@@ -45,6 +51,11 @@ export function ReviewActions({
                 {formatDateTime(brief.returnedAt)}
               </Text>
             </Stack>
+          </Alert>
+        )}
+        {promisedGoLivePassed(brief) && (
+          <Alert color="red" variant="light" title="The promised go-live has passed" data-testid="go-live-passed">
+            The customer was promised go-live on {formatDate(brief.promisedGoLive)}, and delivery has not started: agree a new date with the customer.
           </Alert>
         )}
         {brief.dealReopenedAt && (
@@ -86,7 +97,7 @@ export function ReviewActions({
               </Text>
             )}
             <Group grow>
-              <Button color="teal" onClick={() => onAccept(lead)} loading={busy} disabled={!brief.accountId || brief.dealReopenedAt !== null}>
+              <Button color="teal" onClick={accept} loading={busy} disabled={!brief.accountId || brief.dealReopenedAt !== null}>
                 Accept
               </Button>
               <Button variant="default" onClick={() => setReturning(true)}>
@@ -106,6 +117,39 @@ export function ReviewActions({
           </Text>
         )}
       </Stack>
+      <Modal opened={confirmingAccept} onClose={() => setConfirmingAccept(false)} title="Accept a brief below the threshold?" data-testid="accept-thin-brief">
+        <Stack gap="sm">
+          <Text size="sm">
+            This brief is {completeness} % complete, below the {threshold} % the workspace asks for. {missing.length > 0 ? 'Still missing or incomplete:' : ''}
+          </Text>
+          {missing.length > 0 && (
+            <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 20 }}>
+              {missing.map((f) => (
+                <Text key={f.field} size="sm" component="li">
+                  {f.label}
+                  {f.status === 'partial' ? ' (partly filled)' : ''}
+                  {f.hint ? `: ${f.hint}` : ''}
+                </Text>
+              ))}
+            </Stack>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmingAccept(false)}>
+              Keep reviewing
+            </Button>
+            <Button
+              color="teal"
+              loading={busy}
+              onClick={() => {
+                setConfirmingAccept(false);
+                onAccept(lead);
+              }}
+            >
+              Accept at {completeness} %
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={returning} onClose={() => setReturning(false)} title="Return the brief to the account executive">
         <Stack>
           <Textarea
