@@ -242,8 +242,9 @@ describe('account import properties', () => {
         const byId = new Map(stored.map((a) => [a.external_id, { name: a.name, domain: a.domain, segment: a.segment }]));
         checkRows(csv, header.length, outcome.report, byId, ([id = '', name = '', web = '', tier = '']) => {
           const domain = web.trim() === '' ? null : web.trim().toLowerCase();
+          // A blank segment leaves the account unsegmented; a word Baton cannot read is refused.
           const segment = segmentOf(tier);
-          const valid = id.trim() !== '' && fold(name) !== '' && fold(name).length <= 200 && (domain === null || DOMAIN.test(domain)) && typeof segment === 'string';
+          const valid = id.trim() !== '' && fold(name) !== '' && fold(name).length <= 200 && (domain === null || DOMAIN.test(domain)) && segment !== undefined;
           return { key: id.trim(), valid, value: { name: fold(name), domain, segment } };
         }, s.cut !== null);
         const again = await run();

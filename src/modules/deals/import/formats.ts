@@ -14,6 +14,7 @@ export const DEAL_FIELD_NAMES = [
   'amount',
   'currency',
   'close_date',
+  'probability',
   'signed_date',
   'created_date',
   'owner',
@@ -25,7 +26,6 @@ export const DEAL_FIELD_NAMES = [
   'discount',
   'non_standard_terms',
   'services_amount',
-  'probability',
   'is_won',
   'is_closed',
 ] as const;
@@ -47,6 +47,7 @@ export const DEAL_FIELDS: readonly DealFieldDoc[] = [
   { name: 'amount', required: false, description: 'deal value: 1200.50, $1,200.50 or 1.200,50 with a declared decimal comma' },
   { name: 'currency', required: false, description: 'ISO 4217 code (USD, EUR …); upper-cased' },
   { name: 'close_date', required: false, description: 'expected or actual close date' },
+  { name: 'probability', required: false, description: "the CRM's win probability: 40, 40% or 0.4; capacity planning weighs an open deal by it before its stage's" },
   { name: 'signed_date', required: false, description: 'date the contract was signed' },
   { name: 'created_date', required: false, description: 'date the deal was created in the CRM' },
   { name: 'owner', required: false, description: 'the deal owner (AE) as the CRM names them, or their CRM id' },
@@ -58,7 +59,6 @@ export const DEAL_FIELDS: readonly DealFieldDoc[] = [
   { name: 'discount', required: false, description: 'discount off list price in percent: 15 or 15% (0.15 is refused as ambiguous)' },
   { name: 'non_standard_terms', required: false, description: 'clause tags separated by ; e.g. custom SLA; MFN; termination for convenience' },
   { name: 'services_amount', required: false, description: "professional services sold, in the deal's currency" },
-  { name: 'probability', required: false, description: "the CRM's win probability: 40, 40% or 0.4; capacity planning weighs an open deal by it before its stage's" },
   { name: 'is_won', required: false, description: 'yes/no: the deal is won (with is_closed, sets won / lost / open)' },
   { name: 'is_closed', required: false, description: 'yes/no: the deal is closed, won or lost' },
 ];
