@@ -75,3 +75,51 @@ describe('session cookie and HSTS', () => {
     expect(on.hsts).toMatch(/max-age=\d+/);
   });
 });
+
+describe('signing out', () => {
+  /** Signs in under `env`, signs out, and returns the Set-Cookie of both answers. */
+  async function signInAndOut(env: Record<string, string>, request: { headers?: Record<string, string>; remoteAddress?: string } = {}) {
+    const t = await createTestApp(env);
+    apps.push(t);
+    const { email } = await t.user(await t.workspace('acme'), 'admin');
+    const signedIn = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD }, ...request });
+    expect(signedIn.statusCode, signedIn.body).toBe(204);
+    const cookie = String(signedIn.headers['set-cookie']).split(';')[0] as string;
+    const session = await t.inject({ method: 'GET', url: '/api/v1/session', headers: { ...request.headers, cookie }, remoteAddress: request.remoteAddress });
+    const out = await t.inject({
+      method: 'DELETE',
+      url: '/api/v1/session',
+      headers: { ...request.headers, cookie, 'x-csrf-token': session.json().csrfToken },
+      remoteAddress: request.remoteAddress,
+    });
+    expect(out.statusCode, out.body).toBe(204);
+    expect((await t.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie } })).statusCode).toBe(401);
+    return { set: String(signedIn.headers['set-cookie']), cleared: String(out.headers['set-cookie']) };
+  }
+
+  /** A Set-Cookie's attributes but its value and lifetime, in order of name. */
+  const attributes = (cookie: string) =>
+    cookie
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim())
+      .filter((a) => !/^(max-age|expires)=/i.test(a))
+      .map((a) => a.toLowerCase())
+      .sort();
+
+  it('under an https:// public URL, clears the cookie with the attributes it was set with: Secure, HttpOnly, SameSite=Lax, Path=/', async () => {
+    const { set, cleared } = await signInAndOut({ BATON_PUBLIC_URL: 'https://baton.example.com' });
+    expect(cleared).toMatch(/^baton_session=;/);
+    expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
+    expect(attributes(cleared)).toEqual(['httponly', 'path=/', 'samesite=lax', 'secure']);
+    expect(attributes(cleared)).toEqual(attributes(set));
+  });
+
+  it('over HTTPS a trusted proxy vouches for, and on plain local HTTP, the same as when set', async () => {
+    const proxied = await signInAndOut({}, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' });
+    expect(attributes(proxied.cleared)).toEqual(['httponly', 'path=/', 'samesite=lax', 'secure']);
+    const plain = await signInAndOut({});
+    expect(attributes(plain.cleared)).toEqual(['httponly', 'path=/', 'samesite=lax']);
+    expect(attributes(plain.cleared)).toEqual(attributes(plain.set));
+  });
+});

@@ -25,6 +25,8 @@ const sessionSchema = z.object({
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
+  /** The session cookie's attributes: signing out clears it with the very ones it was set with. */
+  const sessionCookie = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies } as const;
 
   const describe = async (principal: ReturnType<typeof principalOf>): Promise<z.infer<typeof sessionSchema>> => {
     const workspace = await getWorkspace(db, principal.workspaceId);
@@ -76,13 +78,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       );
       if (!outcome.ok) throw outcome.error;
       const { token } = outcome;
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-        maxAge: config.sessionTtlHours * 3600,
-      });
+      reply.setCookie(SESSION_COOKIE, token, { ...sessionCookie, maxAge: config.sessionTtlHours * 3600 });
       return reply.status(204).send(null);
     },
   });
@@ -103,7 +99,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) => {
       const principal = principalOf(request);
       if (principal.kind === 'user') await logout(db, principal.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookie);
       return reply.status(204).send(null);
     },
   });
