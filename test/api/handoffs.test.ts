@@ -193,6 +193,11 @@ describe('the handoff brief', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'accepted', deliveryLeadUserId: deliveryId });
     expect(res.json().events.map((e: { to: string }) => e.to)).toEqual(['draft', 'submitted', 'returned', 'submitted', 'accepted']);
+    // The history names people by their name today, not the email they signed in with.
+    await delivery.request({ method: 'PATCH', url: '/api/v1/me', payload: { name: 'Dana Delivery' } });
+    const events = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().events as Array<{ to: string; actor: string }>;
+    expect(events.at(-1)).toMatchObject({ to: 'accepted', actor: 'Dana Delivery' });
+    expect(events.some((e) => e.actor.includes('@'))).toBe(false);
     expect((await admin.request({ method: 'GET', url: `/api/v1/accounts/${accountId}` })).json().deliveryLeadUserId).toBe(deliveryId);
     const ownership = (await admin.request({ method: 'GET', url: `/api/v1/accounts/${accountId}/ownership` })).json();
     expect(ownership.currentRole).toBe('delivery_lead');

@@ -26,6 +26,7 @@ import {
 import { completenessSetting } from './handoff.settings.ts';
 import * as store from './handoff.store.ts';
 import type { BriefDetail, BriefSummary, Clarification } from './handoff.views.ts';
+import { userNamesOf } from '../../platform/identity/identity.names.ts';
 
 export type { BriefDetail, BriefEvent, BriefSummary, Clarification } from './handoff.views.ts';
 
@@ -90,6 +91,10 @@ export async function getBrief(db: Db, workspaceId: string, id: string): Promise
   const content = briefContentSchema.parse(JSON.parse(r.content));
   const config = await readSetting(db, workspaceId, completenessSetting);
   const clarifications = await store.selectClarifications(db, workspaceId, id);
+  // The history names people as they are called today, not by the email they signed in with.
+  const events = await store.selectEvents(db, workspaceId, id);
+  const actorIds = events.map((e) => e.actor_id).filter((a): a is string => a !== null);
+  const people = await userNamesOf(db, workspaceId, [...new Set(actorIds)]);
   return {
     ...summarize(r, deal, account?.name ?? null, clarifications.filter((c) => c.answered_at === null).length),
     content,
@@ -98,9 +103,9 @@ export async function getBrief(db: Db, workspaceId: string, id: string): Promise
     account,
     clarifications: clarifications.map(toClarification),
     projectId: await projectIdOfHandoff(db, workspaceId, id),
-    events: (await store.selectEvents(db, workspaceId, id)).map((e) => ({
+    events: events.map((e) => ({
       at: e.at,
-      actor: e.actor_label,
+      actor: (e.actor_id && people.get(e.actor_id)) || e.actor_label,
       from: e.from_state as BriefState | null,
       to: e.to_state as BriefState,
       completeness: e.completeness,

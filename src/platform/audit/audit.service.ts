@@ -1,16 +1,21 @@
+import { AppError } from '../errors/app-error.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { newId, nowIso } from '../ids.ts';
-import { insertAuditEntry, listAuditEntries } from './audit.store.ts';
+import { AUDIT_NAMES } from './audit-names.ts';
+import { type AuditFilter, insertAuditEntry, listAuditEntries, selectAuditFacets } from './audit.store.ts';
 import type { AuditLogTable } from './audit.table.ts';
 
 export interface AuditEntry {
   id: string;
   at: string;
-  actor: { type: string; id: string | null; label: string };
+  /** `name`: a person's name today (users), else null; `label` is what was recorded (a person's email, an API key's name). */
+  actor: { type: string; id: string | null; label: string; name: string | null };
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The record's name today, through its module (null: a kind without a name, or a record since deleted). */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -51,27 +56,76 @@ export async function recordAudit(
 const toEntry = (r: AuditLogTable): AuditEntry => ({
   id: r.id,
   at: r.at,
-  actor: { type: r.actor_type, id: r.actor_id, label: r.actor_label },
+  actor: { type: r.actor_type, id: r.actor_id, label: r.actor_label, name: null },
   action: r.action,
   entityType: r.entity_type,
   entityId: r.entity_id,
+  entityName: null,
   before: r.before_json === null ? null : JSON.parse(r.before_json),
   after: r.after_json === null ? null : JSON.parse(r.after_json),
   requestId: r.request_id,
 });
 
-/** Newest first; `cursor` is the id of the last entry of the previous page. */
-export async function listAudit(
-  db: Db,
-  workspaceId: string,
-  opts: { limit: number; cursor?: string; entityType?: string; entityId?: string },
-): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  const rows = await listAuditEntries(db, workspaceId, {
-    limit: opts.limit + 1,
-    beforeId: opts.cursor,
+/** Names the records and people of these entries, asking each kind's module (entries are changed in place). */
+async function nameEntries(db: Db, workspaceId: string, items: AuditEntry[]): Promise<void> {
+  const idsOf = new Map<string, Set<string>>();
+  const want = (type: string, id: string | null) => {
+    if (!id || !AUDIT_NAMES[type]) return;
+    const set = idsOf.get(type) ?? new Set<string>();
+    set.add(id);
+    idsOf.set(type, set);
+  };
+  for (const e of items) {
+    want(e.entityType, e.entityId);
+    if (e.actor.type === 'user') want('user', e.actor.id);
+  }
+  const names = new Map<string, Map<string, string>>();
+  for (const [type, ids] of idsOf) names.set(type, await (AUDIT_NAMES[type] as (typeof AUDIT_NAMES)[string])(db, workspaceId, [...ids]));
+  for (const e of items) {
+    e.entityName = (e.entityId && names.get(e.entityType)?.get(e.entityId)) ?? null;
+    if (e.actor.type === 'user' && e.actor.id) e.actor.name = names.get('user')?.get(e.actor.id) ?? null;
+  }
+}
+
+export interface AuditQuery {
+  limit: number;
+  cursor?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: string;
+  /** Days, YYYY-MM-DD (UTC), both included. */
+  from?: string;
+  to?: string;
+}
+
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Newest first; `cursor` is the id of the last entry of the previous page. Each entry names its record and person. */
+export async function listAudit(db: Db, workspaceId: string, opts: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  if (opts.from && opts.to && opts.to < opts.from) throw new AppError('validation', 'querystring.to: is before from', { fieldErrors: [{ field: 'querystring.to', message: 'is before from' }] });
+  const filter: AuditFilter = {
     entityType: opts.entityType,
     entityId: opts.entityId,
-  });
+    action: opts.action,
+    actorId: opts.actorId,
+    fromAt: opts.from ? `${opts.from}T00:00:00.000Z` : undefined,
+    beforeAt: opts.to ? `${nextDay(opts.to)}T00:00:00.000Z` : undefined,
+  };
+  const rows = await listAuditEntries(db, workspaceId, { ...filter, limit: opts.limit + 1, beforeId: opts.cursor });
   const items = rows.slice(0, opts.limit).map(toEntry);
+  await nameEntries(db, workspaceId, items);
   return { items, nextCursor: rows.length > opts.limit ? (items.at(-1)?.id ?? null) : null };
+}
+
+/** What the log can be filtered by: its actions, record types and the people and keys who wrote, by name. */
+export async function auditFacets(db: Db, workspaceId: string): Promise<{ actions: string[]; entityTypes: string[]; actors: Array<{ id: string; type: string; name: string }> }> {
+  const f = await selectAuditFacets(db, workspaceId);
+  const users = await AUDIT_NAMES.user!(db, workspaceId, f.actors.filter((a) => a.actor_type === 'user').map((a) => a.actor_id as string));
+  const seen = new Map<string, { id: string; type: string; name: string }>();
+  for (const a of f.actors) {
+    const id = a.actor_id as string;
+    if (!seen.has(id)) seen.set(id, { id, type: a.actor_type, name: (a.actor_type === 'user' ? users.get(id) : undefined) ?? a.actor_label });
+  }
+  return { actions: f.actions, entityTypes: f.entityTypes, actors: [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)) };
 }

@@ -26,8 +26,6 @@ export interface Member {
   id: string;
   email: string;
   name: string;
-  hasPassword: boolean;
-  disabledAt: string | null;
   role: Role;
   partnerId: string | null;
   partnerName: string | null;
@@ -90,10 +88,11 @@ export interface Job {
 export interface AuditEntry {
   id: string;
   at: string;
-  actor: { type: string; id: string | null; label: string };
+  actor: { type: string; id: string | null; label: string; name: string | null };
   action: string;
   entityType: string;
   entityId: string | null;
+  entityName: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
