@@ -94,7 +94,7 @@ describe('usage signals', () => {
     expect(low.severity).toBe('warning');
     // The API says the evidence as a sentence with its numbers and how the rate is computed.
     expect(low.explanation).toMatch(/^4 of 20 licensed seats were used in the 30 days to .+: an adoption rate of 20 % \(30-day active users ÷ licensed seats\), below the 40 % threshold\./);
-    expect(declining.explanation).toMatch(/^1 user was active in the 7 days to .+, against 4 in the same 7 days four weeks earlier: down 75 %/);
+    expect(declining.explanation).toMatch(/^1 user was active in the 7 days to .+, against 4 in the 7 days ending three weeks earlier: down 75 %/);
     expect(knowledge.severity).toBe('severe');
     expect(knowledge.evidence.inactiveTopUsers).toEqual([{ user: 'old', events90d: 12, lastActiveDay: day(-60), daysInactive: 60 }]);
     expect(knowledge.evidence.inactiveChampions).toEqual([{ contactId: expect.any(String), name: 'Chris Champion', user: 'champ-1', lastActiveDay: day(-40), daysInactive: 40 }]);

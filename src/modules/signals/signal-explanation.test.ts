@@ -71,7 +71,7 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
   [
     'adoption.declining_usage',
     { asOf: '2026-11-20', activeUsersLast7d: 4, activeUsers4WeeksEarlier: 11, changePct: -63.6, threshold: -30 },
-    '4 users were active in the 7 days to 20 Nov 2026, against 11 in the same 7 days four weeks earlier: down 63.6 % (a warning from a drop of 30 %).',
+    '4 users were active in the 7 days to 20 Nov 2026, against 11 in the 7 days ending three weeks earlier: down 63.6 % (a warning from a drop of 30 %).',
   ],
   [
     'knowledge.key_user_inactive',

@@ -90,7 +90,7 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   'adoption.declining_usage': (e) => {
     const change = num(e, 'changePct');
     const threshold = num(e, 'threshold');
-    return `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} in the same 7 days four weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`;
+    return `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} in the 7 days ending three weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`;
   },
   'knowledge.key_user_inactive': (e) => {
     const champions = list(e, 'inactiveChampions').map((c) => {

@@ -8,7 +8,7 @@ export const FIGURE_HELP = {
   seats: 'The licensed seats recorded for the account (set here or imported).',
   featureBreadth: 'Distinct features used in the last 30 days (with a feature catalogue: of the features the account is entitled to).',
   concentration: 'Events made by the 3 most active people ÷ all events, over the last 30 days.',
-  trend: 'Active users in the last 7 days against the same 7 days four weeks earlier.',
+  trend: 'Active users in the last 7 days against the 7 days ending three weeks earlier (days 27 to 21 before).',
   events30d: 'Product events received or imported in the last 30 days.',
 } as const;
 
