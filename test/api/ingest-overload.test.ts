@@ -123,9 +123,21 @@ describe('a busy database', () => {
       let refusal: unknown;
       if (TEST_POSTGRES_URL) {
         // Every pooled connection is taken (the pool has 5): the write cannot get one within the pool's timeout.
-        const holders = Array.from({ length: 5 }, () => testDb.db.connection().execute(async () => new Promise((r) => setTimeout(r, 7000))));
-        await new Promise((r) => setTimeout(r, 200));
+        // Each holder says when it has its connection, and keeps it until the refusal is in.
+        let release!: () => void;
+        const released = new Promise<void>((r) => (release = r));
+        const acquired: Array<Promise<void>> = [];
+        const holders = Array.from({ length: 5 }, () => {
+          let got!: () => void;
+          acquired.push(new Promise<void>((r) => (got = r)));
+          return testDb.db.connection().execute(async () => {
+            got();
+            await released;
+          });
+        });
+        await Promise.all(acquired);
         refusal = await writer.submit(request).catch((e: unknown) => e);
+        release();
         await Promise.all(holders);
       } else {
         testDb.dbh.sqlite?.pragma('busy_timeout = 100');
