@@ -14,3 +14,13 @@ export async function partnerNamesOf(db: Db, workspaceId: string, ids: readonly 
   if (ids.length === 0) return new Map();
   return new Map((await db.selectFrom('partners').select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', [...ids]).execute()).map((r) => [r.id, r.name]));
 }
+
+/** People's names by the email they sign in with (lower-cased keys), for records that kept only an email. */
+export async function userNamesByEmail(db: Db, emails: readonly string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    for (const r of await db.selectFrom('users').select(['email', 'name']).where('email', 'in', wanted.slice(i, i + 500)).execute()) out.set(r.email.toLowerCase(), r.name);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { agreePromise, recordSlip } from './promise.service.ts';
 import { previewAssignment } from './assignment.service.ts';
 import { createProject, getProject, listProjects, moveProject, projectEtag, todayUtc, updateProject } from './project.service.ts';
 import * as store from './project.store.ts';
+import { nameEventActors } from './event-actors.ts';
 import { toEvent } from './project.views.ts';
 import { addComment, addTask, completeMilestonesByUsage, explainSlip, recordRework, updateTask } from './task.service.ts';
 
@@ -229,7 +230,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const scope = scopeOf(principalOf(request));
       await getProject(db, scope, request.params.id);
-      return { items: (await store.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(toEvent) };
+      return { items: await nameEventActors(db, (await store.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(toEvent)) };
     },
   });
 

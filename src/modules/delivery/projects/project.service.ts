@@ -17,6 +17,7 @@ import { recomputeForecasts, recordSlipIfDue } from './forecast.service.ts';
 import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 import { type CommercialModel, type DatedRecord, type DateField, datesContradiction, nextStatus, type ProjectAction, type ProjectStatus } from './project.ts';
 import * as store from './project.store.ts';
+import { nameEventActors } from './event-actors.ts';
 import { type ProjectDetail, type ProjectListItem, type ProjectSummary, progressOf, toEvent, toMilestone, toPromiseChange, toRework, toSlip, toSummary, toTask } from './project.views.ts';
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
@@ -286,7 +287,7 @@ export async function getProject(db: Db, scope: Scope, id: string, today = today
     promiseChanges: promises.reverse().map(toPromiseChange),
     rework: rework.map(toRework),
     goLiveChecklist: checklist,
-    events: events.map(toEvent),
+    events: await nameEventActors(db, events.map(toEvent)),
   };
 }
 
