@@ -8,7 +8,7 @@ import { listAccounts, listContacts } from '../modules/accounts/account.service.
 import { SYSTEM_ACTOR } from '../platform/auth/principal.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { listMembers } from '../platform/identity/member.service.ts';
-import { setPasswordOf } from '../platform/identity/login.service.ts';
+import { setPasswordOf, withPasswords } from '../platform/identity/login.service.ts';
 import { addPersonDirectly } from '../platform/identity/operator.service.ts';
 import { createWorkspace, getWorkspaceBySlug, listPartners } from '../platform/identity/workspace.service.ts';
 import { buildDemoWorkspace, rebuildDemoWorkspace } from './demo.service.ts';
@@ -39,8 +39,10 @@ describe('buildDemoWorkspace', () => {
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     expect(workspace).toMatchObject({ id: summary.workspaceId, isDemo: true, name: 'Demo: Northwind Software' });
     const members = await listMembers(t.db, workspace.id);
-    expect(members.find((m) => m.email === admin.email)).toMatchObject({ role: 'admin', hasPassword: true });
-    expect(members.filter((m) => m.email.endsWith('@baton-demo.example')).every((m) => !m.hasPassword)).toBe(true);
+    expect(members.find((m) => m.email === admin.email)).toMatchObject({ role: 'admin' });
+    const canSignIn = await withPasswords(t.db, members.map((m) => m.id));
+    expect(canSignIn.has(admin.userId)).toBe(true);
+    expect(members.filter((m) => m.email.endsWith('@baton-demo.example')).some((m) => canSignIn.has(m.id))).toBe(false);
     expect(members.filter((m) => m.role === 'partner').every((m) => m.partnerId !== null)).toBe(true);
 
     const accounts = await everything(workspace.id);
@@ -155,7 +157,8 @@ describe('rebuildDemoWorkspace', () => {
 
     const members = await listMembers(t.db, summary.workspaceId);
     expect(members.find((m) => m.id === admin.userId)?.role).toBe('admin');
-    expect(members.find((m) => m.id === staff?.id)).toMatchObject({ role: 'csm', hasPassword: true });
+    expect(members.find((m) => m.id === staff?.id)).toMatchObject({ role: 'csm' });
+    expect((await withPasswords(t.db, [staff?.id as string])).size).toBe(1);
     expect(members.some((m) => m.email === 'nologin@example.com')).toBe(false);
     expect(await everything(summary.workspaceId)).toHaveLength(200);
     expect(await everything(before.id)).toHaveLength(0);

@@ -2,6 +2,7 @@ import { type BulkAccount, createAccountsInBulk } from '../modules/accounts/acco
 import { type Actor, SYSTEM_ACTOR } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors/app-error.ts';
+import { withPasswords } from '../platform/identity/login.service.ts';
 import { listMembers } from '../platform/identity/member.service.ts';
 import { addPersonDirectly } from '../platform/identity/operator.service.ts';
 import { createPartner, createWorkspace, deleteWorkspace, getWorkspaceBySlug } from '../platform/identity/workspace.service.ts';
@@ -150,9 +151,9 @@ export async function rebuildDemoWorkspace(db: Db, slug: string = DEMO_SLUG, see
   });
   if (!existing) return buildDemoWorkspace(db, { slug, seed });
   if (!existing.isDemo) throw new AppError('conflict', `workspace ${existing.slug} is not a demo workspace: Baton rebuilds only demo workspaces`);
-  const admins = (await listMembers(db, existing.id))
-    .filter((m) => m.role === 'admin' && m.hasPassword)
-    .map((m) => ({ userId: m.id, email: m.email }));
+  const admins = (await listMembers(db, existing.id)).filter((m) => m.role === 'admin');
+  const canSignIn = await withPasswords(db, admins.map((m) => m.id));
+  const kept = admins.filter((m) => canSignIn.has(m.id)).map((m) => ({ userId: m.id, email: m.email }));
   await deleteWorkspace(db, DEMO_ACTOR, existing.id);
-  return buildDemoWorkspace(db, { slug: existing.slug, name: existing.name, admins, seed });
+  return buildDemoWorkspace(db, { slug: existing.slug, name: existing.name, admins: kept, seed });
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { previewInvitation } from '../../src/platform/identity/invitation.service.ts';
+import { setLoginDisabled } from '../../src/platform/identity/login.service.ts';
 import { type Client, createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -167,6 +169,23 @@ describe('members and roles', () => {
     expect((await t.login(email)).cookie).toBeTruthy();
     const role = await t.ctx.db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('workspace_id', '=', ws).executeTakeFirstOrThrow();
     expect(role.role).toBe('csm');
+  });
+
+  it("tells a workspace the membership, never facts of the person's login", async () => {
+    const { userId, email } = await t.user(ws, 'csm');
+    await t.ctx.db.transaction().execute((trx) => setLoginDisabled(trx, SYSTEM_ACTOR, email, true));
+    const fields = ['email', 'id', 'memberSince', 'name', 'partnerId', 'partnerName', 'role'];
+    const listed = (await admin.request({ method: 'GET', url: '/api/v1/users' })).json().items as Record<string, unknown>[];
+    expect(listed.length).toBeGreaterThan(1);
+    for (const m of listed) expect(Object.keys(m).sort()).toEqual(fields);
+    const changed = await admin.request({ method: 'PATCH', url: `/api/v1/users/${userId}`, payload: { role: 'support' } });
+    expect(changed.statusCode).toBe(200);
+    expect(Object.keys(changed.json()).sort()).toEqual(fields);
+    expect(changed.body).not.toMatch(/hasPassword|disabledAt|createdAt/);
+    const audit = await admin.request({ method: 'GET', url: '/api/v1/audit-log?action=member.add&limit=100' });
+    expect(audit.statusCode).toBe(200);
+    expect(audit.body).toContain('member.add');
+    expect(audit.body).not.toMatch(/hasPassword|disabledAt/);
   });
 
   it('removes a member, ending their sessions in that workspace', async () => {

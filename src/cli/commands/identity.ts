@@ -79,7 +79,7 @@ export function userCommand(): Command {
         const partnerId = await partnerIdOf(ctx, ws.id, ws.slug, opts.partner);
         return ctx.db.transaction().execute(async (trx) => {
           const added = await addPersonDirectly(trx, CLI_ACTOR, ws.id, { email: opts.email, name: opts.name, role: opts.role, password, partnerId });
-          if (added.member.hasPassword) return { member: added.member, link: undefined };
+          if (added.hasPassword) return { member: added.member, link: undefined };
           const made = await createPasswordLink(trx, CLI_ACTOR, added.member.email);
           return { member: added.member, link: `${passwordUrl(cliOrigin(ctx), made.token)}   (${until(made.expiresAt)})` };
         });

@@ -9,16 +9,15 @@ export interface Workspace {
   createdAt: string;
 }
 
-export interface User {
+/**
+ * A person as a workspace sees them: their membership (role, partner firm, since when) and the name and email
+ * they are known by. Facts of the person's login (whether it has a password, when it was made, whether the
+ * instance operator disabled it) are theirs and the operator's, never told to a workspace.
+ */
+export interface Member {
   id: string;
   email: string;
   name: string;
-  hasPassword: boolean;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export interface Member extends User {
   role: Role;
   partnerId: string | null;
   partnerName: string | null;

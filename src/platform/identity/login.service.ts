@@ -69,6 +69,19 @@ export async function getMe(db: Db, userId: string): Promise<Me> {
   return { id: row.id, email: row.email, name: row.name };
 }
 
+/**
+ * Which of these people can sign in with a password: for the instance operator's tools (the demo rebuild keeps
+ * them), never told to a workspace.
+ */
+export async function withPasswords(db: Db, userIds: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const id of userIds) {
+    const row = await store.findUserById(db, id);
+    if (row?.password_hash) found.add(id);
+  }
+  return found;
+}
+
 export async function findLoginByEmail(db: Db, email: string): Promise<Me | undefined> {
   const row = await store.findUserByEmail(db, normalizeEmail(email));
   return row && { id: row.id, email: row.email, name: row.name };

@@ -63,7 +63,7 @@ export function OwnershipCard({ accountId, session }: { accountId: string; sessi
           <Select
             label={`Hand over to ${ROLE[next]?.toLowerCase()}`}
             searchable
-            data={(members.data ?? []).filter((m) => !m.disabledAt && m.role !== 'partner').map((m) => ({ value: m.id, label: m.name }))}
+            data={(members.data ?? []).filter((m) => m.role !== 'partner').map((m) => ({ value: m.id, label: m.name }))}
             value={to}
             onChange={setTo}
             w={260}

@@ -85,7 +85,7 @@ export function ReviewActions({
             {can(session, 'users:read') && (
               <Select
                 label="Delivery lead"
-                data={(members.data ?? []).filter((m) => !m.disabledAt && m.role !== 'partner').map((m) => ({ value: m.id, label: m.name }))}
+                data={(members.data ?? []).filter((m) => m.role !== 'partner').map((m) => ({ value: m.id, label: m.name }))}
                 value={lead}
                 onChange={setLead}
                 searchable
