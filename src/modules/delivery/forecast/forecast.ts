@@ -174,7 +174,14 @@ function scheduleProject(project: ForecastProject, ctx: Context): ProjectForecas
 
   let projectFinish = n === 0 ? Math.max(projectStart, ctx.today) : finish[0]!;
   for (let i = 1; i < n; i++) if (finish[i]! > projectFinish) projectFinish = finish[i]!;
-  markCritical(b, projectFinish, (i) => {
+  // The critical path decides the go-live: the go-live tasks' last finish when the plan names them, else the last task's.
+  const goLive = project.goLiveTasks === undefined ? null : new Set(project.goLiveTasks);
+  let target = projectFinish;
+  if (goLive !== null) {
+    target = -Infinity;
+    for (let i = 0; i < n; i++) if (goLive.has(tasks[i]!.key) && finish[i]! > target) target = finish[i]!;
+  }
+  markCritical(b, target, goLive === null ? () => true : (i) => goLive.has(tasks[i]!.key), (i) => {
     const t = tasks[i]!;
     const cal = t.assigneeId !== null && !t.customerOwned ? ctx.people.get(t.assigneeId)!.cal : ctx.workspace;
     return nextWorkingDay(cal, earliest[i]!) === workStart[i];

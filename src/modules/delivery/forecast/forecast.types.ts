@@ -31,6 +31,12 @@ export interface ForecastProject {
   /** Earlier kickoffs are served first when people are shared. */
   priority: number;
   tasks: ForecastTask[];
+  /**
+   * Keys of the tasks whose last finish is the go-live (the go-live milestone's tasks): the critical path is the
+   * chain that decides their finish, so work planned after go-live (hypercare, a check-in) is never critical.
+   * Absent: the last task's finish decides. Empty: the go-live is already reached and no open task is critical.
+   */
+  goLiveTasks?: readonly string[];
 }
 
 export interface ForecastResource {
@@ -61,7 +67,7 @@ export interface TaskForecast {
   start: string;
   /** Last day of work (a dependent starts the next working day); `doneOn` for a done task. */
   finish: string;
-  /** On the chain that sets the project's finish (critical-path.ts); never for done tasks. */
+  /** On the chain that sets the go-live (`goLiveTasks`' finish, else the project's finish; critical-path.ts); never for done tasks. */
   critical: boolean;
 }
 

@@ -51,6 +51,15 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
   const tasksByProject = new Map<string, store.ForecastTaskRow[]>();
   for (const t of tasks) (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
 
+  const goLiveMilestones = new Map(milestones.filter((m) => m.go_live === 1).map((m) => [m.project_id, m]));
+  /** The go-live milestone's tasks (none when it is reached); undefined when there is no such milestone or it has no tasks. */
+  const goLiveTasksOf = (projectId: string): string[] | undefined => {
+    const m = goLiveMilestones.get(projectId);
+    if (!m) return undefined;
+    if (m.completed_on) return [];
+    const own = (tasksByProject.get(projectId) ?? []).filter((t) => t.milestone_key === m.key).map((t) => t.key);
+    return own.length ? own : undefined;
+  };
   const startOf = (p: store.ProjectRow) => p.kickoff_on ?? p.planned_kickoff_on ?? p.accepted_on;
   const ordered = [...projects].sort((a, b) => startOf(a).localeCompare(startOf(b)) || a.id.localeCompare(b.id));
   const planned: ForecastProject[] = ordered.map((p, i) => ({
@@ -71,6 +80,8 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
       doneOn: t.done_on,
       startedOn: t.started_on,
     })),
+    // The critical path is the chain deciding the go-live milestone (as forecastGoLiveOf dates it), not hypercare after it.
+    goLiveTasks: goLiveTasksOf(p.id),
   }));
   const input: ForecastInput = { today, projects: planned, resources, holidays, unassignedHoursPerDay: UNASSIGNED_HOURS_PER_DAY };
   return { projects, tasks, milestones, tasksByProject, input };

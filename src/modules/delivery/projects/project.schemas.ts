@@ -59,7 +59,7 @@ export const taskSchema = z.object({
   type: z.string(),
   ownerRole: z.string(),
   customerOwned: z.boolean(),
-  critical: z.boolean(),
+  critical: z.boolean().describe('On the chain of tasks that decides the go-live milestone’s date (the last task’s when the playbook has none); never a done task'),
   effortHours: z.number(),
   remainingHours: z.number(),
   durationDays: z.number(),
