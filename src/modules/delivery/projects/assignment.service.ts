@@ -6,30 +6,11 @@
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { assignmentSlipReason, blockingTimeOff, type TimeOffRange } from './assignment.ts';
+import { type AssignmentPreview, assignmentSlipReason, blockingTimeOff } from './assignment.ts';
 import { forecastOrExplain, loadForecastInput } from './forecast.service.ts';
-import { daysBetween, forecastGoLiveOf, PLANNED_STATUSES, type ProjectStatus, type SlipReason } from './project.ts';
+import { daysBetween, forecastGoLiveOf, PLANNED_STATUSES, type ProjectStatus } from './project.ts';
 import { findProjectOr404, todayUtc } from './project.service.ts';
 import * as store from './project.store.ts';
-
-export interface AssignmentPreview {
-  taskId: string;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  task: { from: { start: string | null; finish: string | null }; to: { start: string; finish: string } };
-  forecastGoLive: { from: string | null; to: string | null };
-  /** Days the go-live moves (later is positive). */
-  goLiveMovesDays: number;
-  promisedGoLive: string | null;
-  /** The go-live would be past the promise. */
-  late: boolean;
-  /** The assignee's time off not yet over. */
-  timeOff: TimeOffRange[];
-  /** The reason a slip this assignment causes would be recorded with. */
-  slipReason: { code: SlipReason; note: string } | null;
-  /** One sentence to show before confirming, when the go-live moves later. */
-  warning: string | null;
-}
 
 export async function previewAssignment(db: Db, scope: Scope, projectId: string, taskId: string, assigneeId: string | null, today = todayUtc()): Promise<AssignmentPreview> {
   const project = await findProjectOr404(db, scope, projectId);

@@ -17,3 +17,22 @@ export function assignmentSlipReason(name: string, timeOff: readonly TimeOffRang
   if (off && (!taskStart || off.from <= taskStart)) return { code: 'resource_unavailable', note: `assigned to ${name}, on time off ${off.from} → ${off.to}` };
   return { code: 'resource_unavailable', note: taskStart ? `assigned to ${name}, free to start ${taskStart}` : `assigned to ${name}` };
 }
+
+export interface AssignmentPreview {
+  taskId: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  task: { from: { start: string | null; finish: string | null }; to: { start: string; finish: string } };
+  forecastGoLive: { from: string | null; to: string | null };
+  /** Days the go-live moves (later is positive). */
+  goLiveMovesDays: number;
+  promisedGoLive: string | null;
+  /** The go-live would be past the promise. */
+  late: boolean;
+  /** The assignee's time off not yet over. */
+  timeOff: TimeOffRange[];
+  /** The reason a slip this assignment causes would be recorded with. */
+  slipReason: { code: SlipReason; note: string } | null;
+  /** One sentence to show before confirming, when the go-live moves later. */
+  warning: string | null;
+}

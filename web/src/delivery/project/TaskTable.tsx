@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { api, get } from '../../api/client.ts';
-import type { AssignmentPreview } from '../../../../src/modules/delivery/projects/assignment.service.ts';
+import type { AssignmentPreview } from '../../../../src/modules/delivery/projects/assignment.ts';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
 import { formatDate } from '../../ui/format.ts';
