@@ -250,7 +250,9 @@ describe.skipIf(missingPgTools.length > 0)('backups', () => {
         served.stderr?.on('data', (d: Buffer) => (out += d.toString()));
         const exited = new Promise<number | null>((resolve) => served.once('exit', (code) => resolve(code)));
         try {
-          for (const since = Date.now(); !/Baton is running at/.test(out); await new Promise((r) => setTimeout(r, 50))) {
+          // The log line may come after the words on stdout: wait for both.
+          const warning = /listens on 0\.0\.0\.0 over plain HTTP and BATON_PUBLIC_URL is not https:\/\//;
+          for (const since = Date.now(); !/Baton is running at/.test(out) || !warning.test(out); await new Promise((r) => setTimeout(r, 50))) {
             if (Date.now() - since > 30_000 || served.exitCode !== null) throw new Error(`baton serve did not start: ${out}`);
           }
           // Listening on every interface over plain HTTP with no https:// public URL: one warning says so.

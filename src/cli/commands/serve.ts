@@ -13,11 +13,7 @@ export function serveCommand(): Command {
       const config = loadConfig();
       if (opts.buildWebIfMissing && !webIsBuilt()) await buildWeb((line) => console.log(line));
       const baton = await startBaton(config);
-      baton.ctx.logger.info({ url: baton.url, database: baton.ctx.dbh.displayUrl, instance: config.instanceId }, 'Baton is running');
-      const exposed = plainHttpWarning(config);
-      if (exposed) baton.ctx.logger.warn({ host: config.host }, exposed);
-      if (baton.firstStart) console.log(`\n${firstStartBanner(baton.firstStart, baton.url)}\n`);
-      else console.log(`Baton is running at ${baton.url}`);
+      // Stopping is handled before anything says the server is running, so a signal sent on that word stops it cleanly.
       let closing = false;
       const stop = async (signal: string) => {
         if (closing) return;
@@ -28,5 +24,10 @@ export function serveCommand(): Command {
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
+      baton.ctx.logger.info({ url: baton.url, database: baton.ctx.dbh.displayUrl, instance: config.instanceId }, 'Baton is running');
+      const exposed = plainHttpWarning(config);
+      if (exposed) baton.ctx.logger.warn({ host: config.host }, exposed);
+      if (baton.firstStart) console.log(`\n${firstStartBanner(baton.firstStart, baton.url)}\n`);
+      else console.log(`Baton is running at ${baton.url}`);
     });
 }
