@@ -48,3 +48,26 @@ export function checkPartnerRole(role: Role, partnerId: string | null | undefine
   if (role === 'partner' && !partnerId) throw AppError.validation('partnerId', 'a partner user must belong to a partner firm');
   if (role !== 'partner' && partnerId) throw AppError.validation('partnerId', 'only partner users belong to a partner firm');
 }
+
+/** An invitation of the workspace not yet accepted (Settings → Users). */
+export interface Invitation {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  partnerId: string | null;
+  partnerName: string | null;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  expired: boolean;
+}
+
+/** An invitation as its invitee sees it. */
+export interface MyInvitation {
+  id: string;
+  workspace: { id: string; slug: string; name: string };
+  role: Role;
+  invitedBy: string;
+  expiresAt: string;
+}

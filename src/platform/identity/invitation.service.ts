@@ -5,7 +5,7 @@ import { randomToken, sha256 } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { newId } from '../ids.ts';
-import { normalizeEmail } from './identity.ts';
+import { type Invitation, type MyInvitation, normalizeEmail } from './identity.ts';
 import * as store from './identity.store.ts';
 import * as invitations from './invitation.store.ts';
 import { linkExpiry } from './links.ts';
@@ -19,27 +19,6 @@ import { checkPartner } from './member.service.ts';
  * invitation's link. The answer to the admin is the same whether or not the email has a login elsewhere.
  */
 
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  partnerId: string | null;
-  partnerName: string | null;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-/** An invitation as its invitee sees it. */
-export interface MyInvitation {
-  id: string;
-  workspace: { id: string; slug: string; name: string };
-  role: Role;
-  invitedBy: string;
-  expiresAt: string;
-}
 
 export async function inviteMember(
   db: Db,

@@ -32,28 +32,7 @@ export interface Member {
   memberSince: string;
 }
 
-/** An invitation of the workspace not yet accepted (Settings → Users). */
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  partnerId: string | null;
-  partnerName: string | null;
-  invitedBy: string;
-  createdAt: string;
-  expiresAt: string;
-  expired: boolean;
-}
-
-/** An invitation waiting for the signed-in person. */
-export interface MyInvitation {
-  id: string;
-  workspace: { id: string; slug: string; name: string };
-  role: Role;
-  invitedBy: string;
-  expiresAt: string;
-}
+export type { Invitation, MyInvitation } from '../../../src/platform/identity/identity.ts';
 
 export interface Partner {
   id: string;
