@@ -30,7 +30,10 @@ function once(args: string[], env: Record<string, string>): Promise<Run> {
     const cpuBefore = childrenCpuMs();
     const started = performance.now();
     let firstLineMs = Number.NaN;
-    const child = spawn(process.execPath, args, { env: { ...process.env, BATON_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, BATON_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stdout.on('data', () => {
       if (Number.isNaN(firstLineMs)) firstLineMs = performance.now() - started;
@@ -40,7 +43,12 @@ function once(args: string[], env: Record<string, string>): Promise<Run> {
     child.on('close', (code) => {
       const totalMs = performance.now() - started;
       if (code !== 0) reject(new Error(`${args.join(' ')} exited with ${code}: ${stderr}`));
-      else resolve({ firstLineMs: Number.isNaN(firstLineMs) ? totalMs : firstLineMs, totalMs, cpuMs: childrenCpuMs() - cpuBefore });
+      else
+        resolve({
+          firstLineMs: Number.isNaN(firstLineMs) ? totalMs : firstLineMs,
+          totalMs,
+          cpuMs: childrenCpuMs() - cpuBefore,
+        });
     });
   });
 }
@@ -51,7 +59,11 @@ async function measure(args: string[], env: Record<string, string>): Promise<Run
   const runs: Run[] = [];
   await once(args, env); // warm the file cache
   for (let i = 0; i < RUNS; i++) runs.push(await once(args, env));
-  return { firstLineMs: median(runs.map((r) => r.firstLineMs)), totalMs: median(runs.map((r) => r.totalMs)), cpuMs: median(runs.map((r) => r.cpuMs)) };
+  return {
+    firstLineMs: median(runs.map((r) => r.firstLineMs)),
+    totalMs: median(runs.map((r) => r.totalMs)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+  };
 }
 
 export async function run(): Promise<void> {
@@ -59,7 +71,9 @@ export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-cli-'));
   const env = { BATON_DATA_DIR: dataDir };
   try {
-    execFileSync(process.execPath, [BATON_BIN, 'workspace', 'create', 'bench'], { env: { ...process.env, ...env, BATON_LOG_LEVEL: 'warn' } });
+    execFileSync(process.execPath, [BATON_BIN, 'workspace', 'create', 'bench'], {
+      env: { ...process.env, ...env, BATON_LOG_LEVEL: 'warn' },
+    });
     const fromSource = [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'src', 'cli', 'main.ts')];
     const commands: Array<[string, string[]]> = [
       ['--help', ['--help']],
@@ -70,12 +84,17 @@ export async function run(): Promise<void> {
     ];
     const node = await measure(['-e', '0'], env);
     console.log(`medians of ${RUNS} runs; cpu = user + system time of the process`);
-    console.log(`${'command'.padEnd(40)} ${'first line'.padStart(10)} ${'end'.padStart(8)} ${'cpu'.padStart(8)}   end / node -e 0`);
+    console.log(
+      `${'command'.padEnd(40)} ${'first line'.padStart(10)} ${'end'.padStart(8)} ${'cpu'.padStart(8)}   end / node -e 0`,
+    );
     const line = (name: string, r: Run) =>
-      console.log(`${name.padEnd(40)} ${`${fmt(r.firstLineMs)} ms`.padStart(10)} ${`${fmt(r.totalMs)} ms`.padStart(8)} ${`${fmt(r.cpuMs)} ms`.padStart(8)}   ${fmt(r.totalMs / node.totalMs, 1)}×`);
+      console.log(
+        `${name.padEnd(40)} ${`${fmt(r.firstLineMs)} ms`.padStart(10)} ${`${fmt(r.totalMs)} ms`.padStart(8)} ${`${fmt(r.cpuMs)} ms`.padStart(8)}   ${fmt(r.totalMs / node.totalMs, 1)}×`,
+      );
     line('node -e 0', node);
     for (const [name, args] of commands) line(`baton ${name}`, await measure([BATON_BIN, ...args], env));
-    for (const [name, args] of commands.slice(0, 1).concat(commands.slice(3, 4))) line(`baton ${name} (from source, tsx)`, await measure([...fromSource, ...args], env));
+    for (const [name, args] of commands.slice(0, 1).concat(commands.slice(3, 4)))
+      line(`baton ${name} (from source, tsx)`, await measure([...fromSource, ...args], env));
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -28,7 +28,9 @@ function fiftyTasks(): PlaybookFile {
   const phases = Array.from({ length: 5 }, (_, p) => ({
     key: `phase-${p}`,
     name: `Phase ${p + 1}`,
-    milestones: [{ key: `m-${p}`, name: `Milestone ${p + 1}`, onboarding: p < 2, targetDay: (p + 1) * 20, completionEvent: null }],
+    milestones: [
+      { key: `m-${p}`, name: `Milestone ${p + 1}`, onboarding: p < 2, targetDay: (p + 1) * 20, completionEvent: null },
+    ],
     tasks: Array.from({ length: 10 }, (_, t) => ({
       key: `t-${p}-${t}`,
       name: `Task ${p + 1}.${t + 1}`,
@@ -41,7 +43,15 @@ function fiftyTasks(): PlaybookFile {
       milestone: `m-${p}`,
     })),
   }));
-  return { key: 'bench-fifty', name: 'Fifty tasks', description: null, products: [], segments: [], priority: 0, definition: { phases, firstValueMilestone: 'm-1', goLiveMilestone: 'm-4', goLiveChecklist: [] } };
+  return {
+    key: 'bench-fifty',
+    name: 'Fifty tasks',
+    description: null,
+    products: [],
+    segments: [],
+    priority: 0,
+    definition: { phases, firstValueMilestone: 'm-1', goLiveMilestone: 'm-4', goLiveChecklist: [] },
+  };
 }
 
 async function build(projects: number): Promise<{ dbh: DatabaseHandle; workspaceId: string; dir: string }> {
@@ -58,21 +68,84 @@ async function build(projects: number): Promise<{ dbh: DatabaseHandle; workspace
     for (let i = 0; i < Math.max(5, Math.round(projects / 20)); i++) {
       const id = newId();
       resourceIds.push(id);
-      await trx.insertInto('delivery_resources').values({ id, workspace_id: ws.id, user_id: null, name: `Person ${i}`, email: null, role: ROLES[i % ROLES.length]!, skills: '[]', weekly_capacity_hours: i % 7 === 0 ? 20 : 40, working_days: '[1,2,3,4,5]', cost_rate: 80, bill_rate: 180, partner_id: null, active: 1, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('delivery_resources')
+        .values({
+          id,
+          workspace_id: ws.id,
+          user_id: null,
+          name: `Person ${i}`,
+          email: null,
+          role: ROLES[i % ROLES.length]!,
+          skills: '[]',
+          weekly_capacity_hours: i % 7 === 0 ? 20 : 40,
+          working_days: '[1,2,3,4,5]',
+          cost_rate: 80,
+          bill_rate: 180,
+          partner_id: null,
+          active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
     }
     for (let i = 0; i < projects; i++) {
       const accountId = newId();
-      await trx.insertInto('accounts').values({ id: accountId, workspace_id: ws.id, name: `Customer ${i}`, domain: null, segment: 'mid_market', industry: null, region: null, country: null, lifecycle_phase: 'implementing', renewal_date: null, ae_user_id: null, delivery_lead_user_id: null, csm_user_id: null, account_manager_user_id: null, partner_id: null, created_at: now, updated_at: now }).execute();
-      const id = await instantiateProject(trx, SYSTEM_ACTOR, ws.id, { accountId, name: `Project ${i}`, playbook, dealId: null, handoffId: null, signedOn: null, acceptedOn: today, promisedGoLive: null, plannedKickoffOn: null, partnerId: null, leadUserId: null, commercialModel: null, servicesFee: null, currency: 'USD' });
+      await trx
+        .insertInto('accounts')
+        .values({
+          id: accountId,
+          workspace_id: ws.id,
+          name: `Customer ${i}`,
+          domain: null,
+          segment: 'mid_market',
+          industry: null,
+          region: null,
+          country: null,
+          lifecycle_phase: 'implementing',
+          renewal_date: null,
+          ae_user_id: null,
+          delivery_lead_user_id: null,
+          csm_user_id: null,
+          account_manager_user_id: null,
+          partner_id: null,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      const id = await instantiateProject(trx, SYSTEM_ACTOR, ws.id, {
+        accountId,
+        name: `Project ${i}`,
+        playbook,
+        dealId: null,
+        handoffId: null,
+        signedOn: null,
+        acceptedOn: today,
+        promisedGoLive: null,
+        plannedKickoffOn: null,
+        partnerId: null,
+        leadUserId: null,
+        commercialModel: null,
+        servicesFee: null,
+        currency: 'USD',
+      });
       await trx.updateTable('projects').set({ status: 'active', kickoff_on: today }).where('id', '=', id).execute();
     }
     // About 60 % of our tasks have someone assigned, of the task's role where possible.
-    const tasks = await trx.selectFrom('project_tasks').select(['id', 'owner_role', 'customer_owned']).where('workspace_id', '=', ws.id).execute();
+    const tasks = await trx
+      .selectFrom('project_tasks')
+      .select(['id', 'owner_role', 'customer_owned'])
+      .where('workspace_id', '=', ws.id)
+      .execute();
     let n = 0;
     for (const t of tasks) {
       if (t.customer_owned === 1 || n++ % 5 >= 3) continue;
       const same = resourceIds.filter((_, i) => ROLES[i % ROLES.length] === t.owner_role);
-      await trx.updateTable('project_tasks').set({ assignee_id: same[n % same.length] ?? null }).where('id', '=', t.id).execute();
+      await trx
+        .updateTable('project_tasks')
+        .set({ assignee_id: same[n % same.length] ?? null })
+        .where('id', '=', t.id)
+        .execute();
     }
     return { workspaceId: ws.id, resourceIds };
   });
@@ -98,10 +171,26 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       read.push(await time(() => loadForecastInput(db, workspaceId, today)));
       // Forget the forecasts, so that every one moves again.
-      await db.updateTable('projects').set({ forecast_go_live: null, forecast_first_value: null }).where('workspace_id', '=', workspaceId).execute();
-      await db.updateTable('project_tasks').set({ forecast_start: null, forecast_finish: null }).where('workspace_id', '=', workspaceId).execute();
-      first.push(await time(() => db.transaction().execute((trx) => recomputeForecasts(trx, workspaceId, { today, actor: SYSTEM_ACTOR }))));
-      repeat.push(await time(() => db.transaction().execute((trx) => recomputeForecasts(trx, workspaceId, { today, actor: SYSTEM_ACTOR }))));
+      await db
+        .updateTable('projects')
+        .set({ forecast_go_live: null, forecast_first_value: null })
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      await db
+        .updateTable('project_tasks')
+        .set({ forecast_start: null, forecast_finish: null })
+        .where('workspace_id', '=', workspaceId)
+        .execute();
+      first.push(
+        await time(() =>
+          db.transaction().execute((trx) => recomputeForecasts(trx, workspaceId, { today, actor: SYSTEM_ACTOR })),
+        ),
+      );
+      repeat.push(
+        await time(() =>
+          db.transaction().execute((trx) => recomputeForecasts(trx, workspaceId, { today, actor: SYSTEM_ACTOR })),
+        ),
+      );
     }
     const base = median(read);
     console.log(

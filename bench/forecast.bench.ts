@@ -9,7 +9,12 @@
 import os from 'node:os';
 import { capacityPlan, type PipelineDemand } from '../src/modules/delivery/forecast/capacity-plan.ts';
 import { forecastWorkspace } from '../src/modules/delivery/forecast/forecast.ts';
-import type { ForecastInput, ForecastProject, ForecastResource, ForecastTask } from '../src/modules/delivery/forecast/forecast.types.ts';
+import type {
+  ForecastInput,
+  ForecastProject,
+  ForecastResource,
+  ForecastTask,
+} from '../src/modules/delivery/forecast/forecast.types.ts';
 import { topologicalOrder } from '../src/modules/delivery/forecast/graph.ts';
 import { fmt } from './lib.ts';
 import { mulberry32 } from '../src/demo/random.ts';
@@ -51,11 +56,19 @@ function workspace(projectCount: number, seed = 42): ForecastInput & { pipeline:
       for (let t = 0; t < 10; t++) {
         const index = ph * 10 + t;
         const key = `t${index}`;
-        const dependsOn = t === 0 ? (ph === 0 ? [] : [`t${index - 1}`]) : t < 8 ? [`t${ph * 10}`] : [`t${ph * 10 + int(1, 7)}`, `t${index - 1}`];
+        const dependsOn =
+          t === 0
+            ? ph === 0
+              ? []
+              : [`t${index - 1}`]
+            : t < 8
+              ? [`t${ph * 10}`]
+              : [`t${ph * 10 + int(1, 7)}`, `t${index - 1}`];
         const customerOwned = t === 9;
         const ownerRole = customerOwned ? 'customer' : pick(ROLES);
         const assigned = !customerOwned && rnd() < 0.6;
-        const state: ForecastTask['state'] = index / 50 < progress ? 'done' : index / 50 < progress + 0.04 ? 'in_progress' : 'todo';
+        const state: ForecastTask['state'] =
+          index / 50 < progress ? 'done' : index / 50 < progress + 0.04 ? 'in_progress' : 'todo';
         const effort = int(2, 24);
         tasks.push({
           id: `p${p}-${key}`,
@@ -106,10 +119,27 @@ function measureOnce(ws: ReturnType<typeof workspace>): Timing & { finish: strin
   const used = process.cpuUsage(cpu);
   const forecastCpuMs = (used.user + used.system) / 1000;
   started = performance.now();
-  const plan = capacityPlan({ startWeek: TODAY, weeks: 12, resources: ws.resources, holidays: ws.holidays, projectDemand: result.demandByRoleWeek, pipeline: ws.pipeline, bufferPct: 0.15 });
+  const plan = capacityPlan({
+    startWeek: TODAY,
+    weeks: 12,
+    resources: ws.resources,
+    holidays: ws.holidays,
+    projectDemand: result.demandByRoleWeek,
+    pipeline: ws.pipeline,
+    bufferPct: 0.15,
+  });
   const planMs = performance.now() - started;
   if (plan.rows.length === 0) throw new Error('empty capacity plan');
-  return { forecastMs, forecastCpuMs, planMs, baselineMs, finish: result.projects.map((p) => p.finish).sort().at(-1)! };
+  return {
+    forecastMs,
+    forecastCpuMs,
+    planMs,
+    baselineMs,
+    finish: result.projects
+      .map((p) => p.finish)
+      .sort()
+      .at(-1)!,
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -134,8 +164,15 @@ export async function run(): Promise<void> {
     finish: runs[i]![0]!.finish,
   }));
 
-  console.log(`median of ${rounds} interleaved runs; load average during the run: ${os.loadavg().map((l) => fmt(l, 1)).join(' ')} on ${os.cpus().length} cores`);
-  console.log('projects  people    tasks  forecast ms  (fastest)  forecast CPU ms  capacity plan ms  dependency sort ms  forecast / sort  last finish');
+  console.log(
+    `median of ${rounds} interleaved runs; load average during the run: ${os
+      .loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' ')} on ${os.cpus().length} cores`,
+  );
+  console.log(
+    'projects  people    tasks  forecast ms  (fastest)  forecast CPU ms  capacity plan ms  dependency sort ms  forecast / sort  last finish',
+  );
   for (const r of results) {
     console.log(
       [
@@ -158,5 +195,7 @@ export async function run(): Promise<void> {
     `${fmt(total(b) / total(a), 2)}× time (fastest runs ${fmt(b.fastestMs / a.fastestMs, 2)}×, CPU time ${fmt(b.cpuMs / a.cpuMs, 2)}×, dependency sort alone ${fmt(b.baselineMs / a.baselineMs, 2)}×) — goal ≤ 5×`;
   console.log(`growth 500 → 2,000 projects (4×):   ${growth(small, medium)}`);
   console.log(`growth 2,000 → 8,000 projects (4×): ${growth(medium, large)}`);
-  console.log(`2,000 projects forecast + plan:     ${fmt(total(medium), 1)} ms — ${total(medium) < 1000 ? 'under' : 'OVER'} 1 s`);
+  console.log(
+    `2,000 projects forecast + plan:     ${fmt(total(medium), 1)} ms — ${total(medium) < 1000 ? 'under' : 'OVER'} 1 s`,
+  );
 }

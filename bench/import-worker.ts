@@ -24,7 +24,10 @@ let started = 0;
  * Reads the CSV with csv-parse and inserts each record with `insertRow`, 500 to a transaction: the plain
  * baselines differ only in the table they write.
  */
-async function insertParsed(db: SqliteDatabase.Database, insertRow: (record: string[], n: number) => void): Promise<number> {
+async function insertParsed(
+  db: SqliteDatabase.Database,
+  insertRow: (record: string[], n: number) => void,
+): Promise<number> {
   started = performance.now();
   let rows = 0;
   let batch: string[][] = [];
@@ -46,7 +49,9 @@ async function insertParsed(db: SqliteDatabase.Database, insertRow: (record: str
 async function plain(): Promise<number> {
   const db = new SqliteDatabase(dbFile);
   db.pragma('journal_mode = WAL');
-  db.exec('create table deals (external_id text primary key, name text, account text, stage text, amount real, close_date text)');
+  db.exec(
+    'create table deals (external_id text primary key, name text, account text, stage text, amount real, close_date text)',
+  );
   const insert = db.prepare('insert into deals values (?, ?, ?, ?, ?, ?)');
   return insertParsed(db, (r) => insert.run(r[0], r[1], r[2], r[3], Number(r[4]), r[5]));
 }
@@ -63,15 +68,33 @@ async function plainSchema(): Promise<number> {
   const db = new SqliteDatabase(dbFile);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  const cols = (db.prepare("select name from pragma_table_info('deals')").all() as Array<{ name: string }>).map((c) => c.name);
+  const cols = (db.prepare("select name from pragma_table_info('deals')").all() as Array<{ name: string }>).map(
+    (c) => c.name,
+  );
   const insert = db.prepare(`insert into deals (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
   const now = new Date().toISOString();
   const at = (name: string) => cols.indexOf(name);
   const template: unknown[] = cols.map(() => null);
-  const fixed: Record<string, unknown> = { workspace_id: ws.id, source: 'csv', stage_category: 'open', products: '[]', journey_state: 'open', stage_category_stated: 0, created_at: now, updated_at: now };
+  const fixed: Record<string, unknown> = {
+    workspace_id: ws.id,
+    source: 'csv',
+    stage_category: 'open',
+    products: '[]',
+    journey_state: 'open',
+    stage_category_stated: 0,
+    created_at: now,
+    updated_at: now,
+  };
   for (const [name, value] of Object.entries(fixed)) template[at(name)] = value;
   // CSV columns → deal columns; the content hash only needs to be unique here.
-  const fromCsv: Array<[column: number, field: number]> = [['external_id', 0], ['name', 1], ['account_name', 2], ['stage', 3], ['close_date', 5], ['content_hash', 0]].map(([c, f]) => [at(c as string), f as number]);
+  const fromCsv: Array<[column: number, field: number]> = [
+    ['external_id', 0],
+    ['name', 1],
+    ['account_name', 2],
+    ['stage', 3],
+    ['close_date', 5],
+    ['content_hash', 0],
+  ].map(([c, f]) => [at(c as string), f as number]);
   const iId = at('id');
   const iAmount = at('amount');
   return insertParsed(db, (r, n) => {
@@ -93,7 +116,16 @@ async function baton(): Promise<number> {
     actor: SYSTEM_ACTOR,
     open: () => csv,
     fileName: 'bench.csv',
-    options: { mapping: { 'Deal ID': 'external_id', Title: 'name', Customer: 'account', Status: 'stage', Value: 'amount', Closed: 'close_date' } },
+    options: {
+      mapping: {
+        'Deal ID': 'external_id',
+        Title: 'name',
+        Customer: 'account',
+        Status: 'stage',
+        Value: 'amount',
+        Closed: 'close_date',
+      },
+    },
   });
   await dbh.close();
   if (report.rejected > 0) throw new Error(`benchmark rows rejected: ${JSON.stringify(report.errors.slice(0, 3))}`);

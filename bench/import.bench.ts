@@ -35,14 +35,19 @@ interface Measurement {
   peakRssMiB: number;
 }
 
-const median = (runs: Measurement[]): Measurement => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Measurement;
+const median = (runs: Measurement[]): Measurement =>
+  [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as Measurement;
 
 function measure(mode: 'baton' | 'plain' | 'plain-schema', csv: string, dir: string, run: number): Measurement {
   const db = path.join(dir, `${mode}-${run}-${path.basename(csv)}.db`);
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'bench', 'import-worker.ts'), mode, csv, db], {
-    env: { ...process.env, BATON_LOG_LEVEL: 'warn' },
-    maxBuffer: 1 << 20,
-  });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'bench', 'import-worker.ts'), mode, csv, db],
+    {
+      env: { ...process.env, BATON_LOG_LEVEL: 'warn' },
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(out.toString().trim().split('\n').at(-1) as string);
 }
 
@@ -67,12 +72,20 @@ export async function run(): Promise<void> {
     const baton = median(batons);
     const batonSmall = measure('baton', small, dir, 0);
     const rate = (m: { ms: number; rows: number }) => (m.rows / m.ms) * 1000;
-    console.log(`plain prepared insert (200k rows, median of 3): ${fmt(rate(plain))} rows/s  (${fmt(plain.ms)} ms, peak ${fmt(plain.peakRssMiB, 0)} MiB)`);
-    console.log(`baton import deals   (200k rows, median of 3): ${fmt(rate(baton))} rows/s  (${fmt(baton.ms)} ms, peak ${fmt(baton.peakRssMiB, 0)} MiB)`);
-    console.log(`plain insert into Baton's deals table:          ${fmt(rate(schema))} rows/s  (${fmt(schema.ms)} ms): the table's own cost`);
+    console.log(
+      `plain prepared insert (200k rows, median of 3): ${fmt(rate(plain))} rows/s  (${fmt(plain.ms)} ms, peak ${fmt(plain.peakRssMiB, 0)} MiB)`,
+    );
+    console.log(
+      `baton import deals   (200k rows, median of 3): ${fmt(rate(baton))} rows/s  (${fmt(baton.ms)} ms, peak ${fmt(baton.peakRssMiB, 0)} MiB)`,
+    );
+    console.log(
+      `plain insert into Baton's deals table:          ${fmt(rate(schema))} rows/s  (${fmt(schema.ms)} ms): the table's own cost`,
+    );
     console.log(`ratio baton / plain:                            ${fmt(rate(baton) / rate(plain), 3)}   (goal ≥ 0.25)`);
     console.log(`ratio baton / plain into the deals table:       ${fmt(rate(baton) / rate(schema), 3)}`);
-    console.log(`peak memory 50k → 200k rows:                    ${fmt(batonSmall.peakRssMiB, 0)} MiB → ${fmt(baton.peakRssMiB, 0)} MiB  (×${fmt(baton.peakRssMiB / batonSmall.peakRssMiB, 2)}; flat means constant memory)`);
+    console.log(
+      `peak memory 50k → 200k rows:                    ${fmt(batonSmall.peakRssMiB, 0)} MiB → ${fmt(baton.peakRssMiB, 0)} MiB  (×${fmt(baton.peakRssMiB / batonSmall.peakRssMiB, 2)}; flat means constant memory)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

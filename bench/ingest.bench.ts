@@ -23,7 +23,18 @@ const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 8);
 const ACCOUNTS = 10_000;
 const DAYS = 365;
-const FEATURES = ['Report Published', 'Dashboard Viewed', 'Export Run', 'Login', 'Search', 'Invite Sent', 'Alert Created', 'Filter Saved', 'Comment Added', 'Share Link'];
+const FEATURES = [
+  'Report Published',
+  'Dashboard Viewed',
+  'Export Run',
+  'Login',
+  'Search',
+  'Invite Sent',
+  'Alert Created',
+  'Filter Saved',
+  'Comment Added',
+  'Share Link',
+];
 
 /** One batch with `@@` where each request puts its own prefix, so that every event is new. */
 function batchTemplate(writeKey: string): string {
@@ -34,8 +45,17 @@ function batchTemplate(writeKey: string): string {
     userId: `user-${i % 25}`,
     event: FEATURES[i % FEATURES.length],
     timestamp: at,
-    properties: { plan: 'enterprise', path: `/reports/${i}`, duration_ms: 1000 + i, label: 'quarterly revenue by region' },
-    context: { groupId: `acct-${i % 40}.example`, library: { name: 'analytics-node', version: '3.1.0' }, ip: '10.0.0.1' },
+    properties: {
+      plan: 'enterprise',
+      path: `/reports/${i}`,
+      duration_ms: 1000 + i,
+      label: 'quarterly revenue by region',
+    },
+    context: {
+      groupId: `acct-${i % 40}.example`,
+      library: { name: 'analytics-node', version: '3.1.0' },
+      ip: '10.0.0.1',
+    },
   }));
   return JSON.stringify({ batch, writeKey, sentAt: at });
 }
@@ -95,13 +115,28 @@ async function drive(url: string, template: string, headers: Record<string, stri
     url,
     connections: CONNECTIONS,
     duration: SECONDS,
-    requests: [{ method: 'POST', path: '/v1/batch', headers: { 'content-type': 'application/json', ...headers }, setupRequest: (req) => ({ ...req, body: template.replaceAll('@@', `${tag}-${++n}`) }) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/batch',
+        headers: { 'content-type': 'application/json', ...headers },
+        setupRequest: (req) => ({ ...req, body: template.replaceAll('@@', `${tag}-${++n}`) }),
+      },
+    ],
   });
   const cpuAfter = cpuMs(pid);
   const probed = await stopProbe();
   const events = (result.requests.total - result.non2xx) * EVENTS_PER_BATCH;
-  const cpuPerEvent = cpuBefore === null || cpuAfter === null || events === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / events;
-  return { eventsPerSecond: events / SECONDS, p99Ms: result.latency.p99, non2xx: result.non2xx, errors: result.errors, probe: probed, cpuPerEvent };
+  const cpuPerEvent =
+    cpuBefore === null || cpuAfter === null || events === 0 ? null : ((cpuAfter - cpuBefore) * 1000) / events;
+  return {
+    eventsPerSecond: events / SECONDS,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    probe: probed,
+    cpuPerEvent,
+  };
 }
 
 /** The bare baseline: Fastify parsing the same bodies (JSON.parse of the raw bytes), nothing else. */
@@ -119,14 +154,24 @@ async function bareServer(port: number): Promise<void> {
 
 async function startBare(): Promise<{ stop: () => Promise<void>; url: string; pid: number | undefined }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'bench', 'ingest.bench.ts')], {
-    env: { ...process.env, BENCH_INGEST_BARE_PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'bench', 'ingest.bench.ts')],
+    {
+      env: { ...process.env, BENCH_INGEST_BARE_PORT: String(port) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error('the bare server exited');
-    if (await fetch(`${url}/v1/batch`, { method: 'POST', body: '{"batch":[]}' }).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/v1/batch`, { method: 'POST', body: '{"batch":[]}' }).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 20));
   }
   return { url, pid: child.pid, stop: () => stopServer(child) };
@@ -145,11 +190,24 @@ async function storageFloor(template: string): Promise<number> {
     await migrateToLatest(dbh);
     const sqlite = dbh.sqlite as NonNullable<typeof dbh.sqlite>;
     const ws = '01JBENCHFLOOR0000000000000';
-    sqlite.prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)').run(ws, 'floor', 'Floor', new Date().toISOString());
+    sqlite
+      .prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)')
+      .run(ws, 'floor', 'Floor', new Date().toISOString());
     const insert = sqlite.prepare(
       'insert into usage_events (workspace_id, source, message_id, type, event, user_id, anonymous_id, account_id, group_id, occurred_at, received_at, properties) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
     );
-    const batch = (JSON.parse(template) as { batch: Array<{ messageId: string; userId: string; event: string; timestamp: string; properties: unknown; context: { groupId: string } }> }).batch;
+    const batch = (
+      JSON.parse(template) as {
+        batch: Array<{
+          messageId: string;
+          userId: string;
+          event: string;
+          timestamp: string;
+          properties: unknown;
+          context: { groupId: string };
+        }>;
+      }
+    ).batch;
     const TOTAL = 400_000;
     const started = performance.now();
     for (let done = 0; done < TOTAL; done += 5000) {
@@ -157,7 +215,20 @@ async function storageFloor(template: string): Promise<number> {
       sqlite.transaction(() => {
         for (let i = 0; i < 5000; i++) {
           const m = batch[i % batch.length] as (typeof batch)[number];
-          insert.run(ws, 'segment', `${done + i}-${m.messageId}`, 'track', m.event, m.userId, null, 'acc', m.context.groupId, m.timestamp, at, JSON.stringify(m.properties));
+          insert.run(
+            ws,
+            'segment',
+            `${done + i}-${m.messageId}`,
+            'track',
+            m.event,
+            m.userId,
+            null,
+            'acc',
+            m.context.groupId,
+            m.timestamp,
+            at,
+            JSON.stringify(m.properties),
+          );
         }
       })();
     }
@@ -168,14 +239,36 @@ async function storageFloor(template: string): Promise<number> {
   }
 }
 
-const cli = (args: string[], env: Record<string, string>) => execFileSync(process.execPath, [BATON_BIN, ...args], { env: { ...process.env, BATON_LOG_LEVEL: 'warn', ...env } }).toString().trim();
+const cli = (args: string[], env: Record<string, string>) =>
+  execFileSync(process.execPath, [BATON_BIN, ...args], { env: { ...process.env, BATON_LOG_LEVEL: 'warn', ...env } })
+    .toString()
+    .trim();
 
 /** A workspace with 40 accounts and an ingest key in the database `env` names; the key. */
 function benchWorkspace(dir: string, env: Record<string, string>): string {
   cli(['workspace', 'create', 'bench'], env);
   const accounts = path.join(dir, 'accounts.csv');
-  fs.writeFileSync(accounts, `name,domain\n${Array.from({ length: 40 }, (_, i) => `Account ${i},acct-${i}.example`).join('\n')}\n`);
-  cli(['import', 'accounts', accounts, '--workspace', 'bench', '--map', 'name=name', '--map', 'domain=domain', '--default', 'segment=smb', '--json'], env);
+  fs.writeFileSync(
+    accounts,
+    `name,domain\n${Array.from({ length: 40 }, (_, i) => `Account ${i},acct-${i}.example`).join('\n')}\n`,
+  );
+  cli(
+    [
+      'import',
+      'accounts',
+      accounts,
+      '--workspace',
+      'bench',
+      '--map',
+      'name=name',
+      '--map',
+      'domain=domain',
+      '--default',
+      'segment=smb',
+      '--json',
+    ],
+    env,
+  );
   return cli(['apikey', 'create', '--workspace', 'bench', '--scope', 'ingest'], env);
 }
 
@@ -217,7 +310,13 @@ async function onPostgres(dir: string, env: Record<string, string>): Promise<Dri
 
 async function ingest(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-ingest-'));
-  const env = { BATON_DATA_DIR: dir, DATABASE_URL: `sqlite:${path.join(dir, 'baton.db')}`, BATON_DEMO: 'false', BATON_JOBS: 'false', BATON_ADMIN_PASSWORD: 'bench-password-1' };
+  const env = {
+    BATON_DATA_DIR: dir,
+    DATABASE_URL: `sqlite:${path.join(dir, 'baton.db')}`,
+    BATON_DEMO: 'false',
+    BATON_JOBS: 'false',
+    BATON_ADMIN_PASSWORD: 'bench-password-1',
+  };
   try {
     const key = benchWorkspace(dir, env);
     const template = batchTemplate(key);
@@ -244,17 +343,33 @@ async function ingest(): Promise<void> {
     const cpu = (d: Drive) => (d.cpuPerEvent === null ? '' : `   CPU ${fmt(d.cpuPerEvent, 1)} µs/event`);
     const line = (d: Drive) =>
       `${fmt(d.eventsPerSecond)} events/s   p99 ${fmt(d.p99Ms)} ms${cpu(d)}   (non-2xx ${d.non2xx}, errors ${d.errors})   GET /readyz meanwhile: median ${fmt(d.probe[0], 1)} ms, p99 ${fmt(d.probe[1], 1)} ms`;
-    console.log(`batch of ${EVENTS_PER_BATCH} events (${fmt(template.length / 1024, 1)} KB), ${CONNECTIONS} connections, ${SECONDS} s each`);
-    console.log(`bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms${cpu(bareResult)}`);
+    console.log(
+      `batch of ${EVENTS_PER_BATCH} events (${fmt(template.length / 1024, 1)} KB), ${CONNECTIONS} connections, ${SECONDS} s each`,
+    );
+    console.log(
+      `bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms${cpu(bareResult)}`,
+    );
     console.log(`baton POST /v1/batch:      ${line(batonResult)}`);
     console.log(`  stored on the request thread (BATON_INGEST_WRITE_THREAD=false): ${line(onRequestThread)}`);
-    console.log(postgres ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ${line(postgres)}` : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped');
-    console.log(`ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   (goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)`);
+    console.log(
+      postgres
+        ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ${line(postgres)}`
+        : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped',
+    );
+    console.log(
+      `ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   (goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)`,
+    );
     if (batonResult.cpuPerEvent !== null && bareResult.cpuPerEvent !== null) {
-      console.log(`CPU per event, baton / bare: ${fmt(batonResult.cpuPerEvent / bareResult.cpuPerEvent, 1)}×   (the server process, all threads; on PostgreSQL the database's own CPU is not counted)`);
+      console.log(
+        `CPU per event, baton / bare: ${fmt(batonResult.cpuPerEvent / bareResult.cpuPerEvent, 1)}×   (the server process, all threads; on PostgreSQL the database's own CPU is not counted)`,
+      );
     }
-    console.log(`storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ${fmt(floor)} events/s`);
-    console.log(`  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`);
+    console.log(
+      `storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ${fmt(floor)} events/s`,
+    );
+    console.log(
+      `  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -280,11 +395,21 @@ async function adoption(): Promise<void> {
     const sqlite = dbh.sqlite as NonNullable<typeof dbh.sqlite>;
     const now = new Date().toISOString();
     const ws = 'ws-bench';
-    sqlite.prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)').run(ws, 'bench', 'Bench', now);
-    const account = sqlite.prepare("insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) values (?, ?, ?, 'smb', 'live', ?, ?)");
-    const seats = sqlite.prepare('insert into usage_account_seats (workspace_id, account_id, seats, updated_at) values (?, ?, ?, ?)');
-    const feature = sqlite.prepare('insert into usage_daily_account_feature (workspace_id, account_id, day, feature, events) values (?, ?, ?, ?, ?)');
-    const user = sqlite.prepare('insert into usage_daily_account_user (workspace_id, account_id, day, user_key, events) values (?, ?, ?, ?, ?)');
+    sqlite
+      .prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)')
+      .run(ws, 'bench', 'Bench', now);
+    const account = sqlite.prepare(
+      "insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) values (?, ?, ?, 'smb', 'live', ?, ?)",
+    );
+    const seats = sqlite.prepare(
+      'insert into usage_account_seats (workspace_id, account_id, seats, updated_at) values (?, ?, ?, ?)',
+    );
+    const feature = sqlite.prepare(
+      'insert into usage_daily_account_feature (workspace_id, account_id, day, feature, events) values (?, ?, ?, ?, ?)',
+    );
+    const user = sqlite.prepare(
+      'insert into usage_daily_account_user (workspace_id, account_id, day, user_key, events) values (?, ?, ?, ?, ?)',
+    );
     const started = performance.now();
     sqlite.transaction(() => {
       for (let a = 0; a < ACCOUNTS; a++) {
@@ -297,7 +422,9 @@ async function adoption(): Promise<void> {
         }
       }
     })();
-    console.log(`rows: ${fmt(ACCOUNTS * DAYS * 2)} daily rollup rows written in ${fmt(performance.now() - started)} ms`);
+    console.log(
+      `rows: ${fmt(ACCOUNTS * DAYS * 2)} daily rollup rows written in ${fmt(performance.now() - started)} ms`,
+    );
     // Steady state: the side thread has copied the bulk load's WAL into the database file.
     const thread = dbh.sideThread as NonNullable<typeof dbh.sideThread>;
     for (let p = await thread.nextCheckpoint(); p.checkpointed < p.log; p = await thread.nextCheckpoint());
@@ -312,7 +439,9 @@ async function adoption(): Promise<void> {
       'f' || ((a + d) % 12) as feature, 1 + ((a * 31 + d * 17) % 20) as events from range(${ACCOUNTS}) t(a), range(${DAYS}) s(d)`);
     await duck.run(`create table u as select 'acc-' || a as account_id, strftime(date '2026-01-01' + cast(d as integer), '%Y-%m-%d') as day,
       'u' || ((a * 7 + d * 5) % 15) as user_key, 1 + ((a * 31 + d * 17) % 20) as events from range(${ACCOUNTS}) t(a), range(${DAYS}) s(d)`);
-    await duck.run(`create table seats as select 'acc-' || a as account_id, 10 + (a % 40) as seats, 'Account ' || lpad(cast(a as varchar), 5, '0') as name from range(${ACCOUNTS}) t(a)`);
+    await duck.run(
+      `create table seats as select 'acc-' || a as account_id, 10 + (a % 40) as seats, 'Account ' || lpad(cast(a as varchar), 5, '0') as name from range(${ACCOUNTS}) t(a)`,
+    );
     const from = (n: number) => `'${dayText(DAYS - 1 - n)}'`;
     const duckSql = `
       with u30 as (select * from u where day between ${from(29)} and '${day}'),
@@ -355,11 +484,20 @@ async function adoption(): Promise<void> {
     // The same numbers, or the comparison means nothing.
     const first = baton.items[0];
     const firstDuck = duckRows[0] as Record<string, unknown>;
-    const same = first && first.accountId === firstDuck.account_id && first.mau === Number(firstDuck.mau) && first.featureBreadth === Number(firstDuck.breadth) && first.events30d === Number(firstDuck.events30d);
-    console.log(`baton portfolio (${fmt(baton.total)} accounts, 30-day window on ${fmt(ACCOUNTS * DAYS * 2)} rows): ${fmt(batonMs)} ms   (median of 7)`);
+    const same =
+      first &&
+      first.accountId === firstDuck.account_id &&
+      first.mau === Number(firstDuck.mau) &&
+      first.featureBreadth === Number(firstDuck.breadth) &&
+      first.events30d === Number(firstDuck.events30d);
+    console.log(
+      `baton portfolio (${fmt(baton.total)} accounts, 30-day window on ${fmt(ACCOUNTS * DAYS * 2)} rows): ${fmt(batonMs)} ms   (median of 7)`,
+    );
     console.log(`  the same on one thread (a command's connection, no side thread):   ${fmt(median(runs.single))} ms`);
     console.log(`duckdb same aggregates:                                              ${fmt(duckMs)} ms`);
-    console.log(`ratio baton / duckdb: ${fmt(batonMs / duckMs, 2)}×   (goal ≤ 2×)   first rows agree: ${same ? 'yes' : `NO (${JSON.stringify(first)} vs ${JSON.stringify(firstDuck)})`}`);
+    console.log(
+      `ratio baton / duckdb: ${fmt(batonMs / duckMs, 2)}×   (goal ≤ 2×)   first rows agree: ${same ? 'yes' : `NO (${JSON.stringify(first)} vs ${JSON.stringify(firstDuck)})`}`,
+    );
     duck.closeSync();
   } finally {
     await dbh.close();

@@ -27,7 +27,9 @@ export function rssMiB(pid: number): number {
 }
 
 /** Starts `baton serve` as its own process and waits until /readyz answers 200; returns the time it took. */
-export async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; ms: number }> {
+export async function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; ms: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
@@ -65,9 +67,23 @@ export interface LoadResult {
 }
 
 /** Drives one URL with autocannon (bounded in time, loopback only). */
-export async function load(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: options.connections ?? 50, duration: options.seconds ?? 5, headers: options.headers });
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+export async function load(
+  url: string,
+  options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {},
+): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: options.connections ?? 50,
+    duration: options.seconds ?? 5,
+    headers: options.headers,
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -15,7 +15,12 @@ const files = fs
   .sort();
 
 if (files.length === 0) {
-  console.error(`no benchmark matches ${wanted.join(', ')}; have: ${fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).join(', ')}`);
+  console.error(
+    `no benchmark matches ${wanted.join(', ')}; have: ${fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.bench.ts'))
+      .join(', ')}`,
+  );
   process.exit(2);
 }
 for (const file of files) {

@@ -39,7 +39,10 @@ export function compiledIsCurrent(root = ROOT) {
   const since = builtAt(path.join(root, 'dist'));
   if (since === undefined) return false;
   try {
-    return !changedSince(path.join(root, 'src'), since) && fs.statSync(path.join(root, 'scripts', 'build.js')).mtimeMs < since;
+    return (
+      !changedSince(path.join(root, 'src'), since) &&
+      fs.statSync(path.join(root, 'scripts', 'build.js')).mtimeMs < since
+    );
   } catch {
     return false;
   }

@@ -64,10 +64,15 @@ await build({
     {
       name: 'one-file-per-module',
       setup(b) {
-        b.onResolve({ filter: /^\.\.?\// }, (a) => (a.kind === 'entry-point' ? undefined : { path: a.path.replace(/\.ts$/, '.js'), external: true }));
+        b.onResolve({ filter: /^\.\.?\// }, (a) =>
+          a.kind === 'entry-point' ? undefined : { path: a.path.replace(/\.ts$/, '.js'), external: true },
+        );
         b.onResolve({ filter: new RegExp(`^(${VENDORED.join('|')})$`) }, (a) => {
           const fromDir = path.dirname(path.relative(SRC, a.importer));
-          return { path: `./${path.relative(fromDir, path.join('_vendor', `${a.path}.js`))}`.replace(/^\.\/\.\.\//, '../'), external: true };
+          return {
+            path: `./${path.relative(fromDir, path.join('_vendor', `${a.path}.js`))}`.replace(/^\.\/\.\.\//, '../'),
+            external: true,
+          };
         });
       },
     },

@@ -6,7 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const [dir, ...failedSteps] = process.argv.slice(2);
-const REPORT_OF_STEP = { sqlite: 'sqlite.json', postgres: 'postgres.json', browser: 'browser.json', node24: 'node24.json' };
+const REPORT_OF_STEP = {
+  sqlite: 'sqlite.json',
+  postgres: 'postgres.json',
+  browser: 'browser.json',
+  node24: 'node24.json',
+};
 
 let passed = 0;
 let failed = 0;

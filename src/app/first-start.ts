@@ -30,7 +30,12 @@ export async function firstStart(ctx: AppContext): Promise<FirstStart | undefine
       const workspaceId = config.demo
         ? (await buildDemoWorkspace(trx, {})).workspaceId
         : (await createWorkspace(trx, SYSTEM_ACTOR, { slug: 'main', name: 'Main' })).id;
-      await addPersonDirectly(trx, SYSTEM_ACTOR, workspaceId, { email, name: 'Administrator', role: 'admin', password });
+      await addPersonDirectly(trx, SYSTEM_ACTOR, workspaceId, {
+        email,
+        name: 'Administrator',
+        role: 'admin',
+        password,
+      });
       return config.demo ? 'demo' : 'main';
     });
     return { email, generatedPassword, workspaceSlug: slug, demo: config.demo };
@@ -43,10 +48,14 @@ export async function firstStart(ctx: AppContext): Promise<FirstStart | undefine
 
 export function firstStartBanner(f: FirstStart, url: string): string {
   const lines = [
-    f.demo ? 'Baton created the demo workspace and its first admin.' : 'Baton created the workspace "main" and its first admin.',
+    f.demo
+      ? 'Baton created the demo workspace and its first admin.'
+      : 'Baton created the workspace "main" and its first admin.',
     `  Open      ${url}`,
     `  Email     ${f.email}`,
-    f.generatedPassword ? `  Password  ${f.generatedPassword}   (shown once: change it under My account)` : '  Password  the one in BATON_ADMIN_PASSWORD',
+    f.generatedPassword
+      ? `  Password  ${f.generatedPassword}   (shown once: change it under My account)`
+      : '  Password  the one in BATON_ADMIN_PASSWORD',
     `  Lost it?  baton user set-password --email ${f.email}`,
   ];
   const width = Math.max(...lines.map((l) => l.length)) + 2;

@@ -14,10 +14,21 @@ import { upkeepWebhookSecrets } from '../modules/deals/webhooks/integration.serv
  * Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. A serving
  * instance starts a SQLite file's side thread (platform/db/side-thread.ts).
  */
-export async function openContext(config: Config, logger?: Logger, options: { serving?: boolean } = {}): Promise<AppContext> {
+export async function openContext(
+  config: Config,
+  logger?: Logger,
+  options: { serving?: boolean } = {},
+): Promise<AppContext> {
   const log = logger ?? createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.env === 'development' });
-  const secrets = secretBox(loadSecretKey(config, (file) => log.info({ file }, 'secret key made: it seals stored secrets; keep it with your backups')));
-  const dbh = await openDatabase(config.databaseUrl, { sideThread: options.serving === true, onModeFixed: reportModeFixed(log) });
+  const secrets = secretBox(
+    loadSecretKey(config, (file) =>
+      log.info({ file }, 'secret key made: it seals stored secrets; keep it with your backups'),
+    ),
+  );
+  const dbh = await openDatabase(config.databaseUrl, {
+    sideThread: options.serving === true,
+    onModeFixed: reportModeFixed(log),
+  });
   try {
     const applied = await migrateToLatest(dbh);
     if (applied.length > 0) log.info({ applied }, 'database migrated');

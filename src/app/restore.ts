@@ -16,11 +16,14 @@ export interface RestoreReport extends Restored<{ secretKeys: Map<string, number
  * it holds against this instance's key, which must be the same for them to open.
  */
 export async function restoreBackup(config: Config, file: string, now = new Date()): Promise<RestoreReport> {
-  const inspect = async ({ db }: { db: Parameters<typeof webhookSecretKeys>[0] }) => ({ secretKeys: await webhookSecretKeys(db) });
+  const inspect = async ({ db }: { db: Parameters<typeof webhookSecretKeys>[0] }) => ({
+    secretKeys: await webhookSecretKeys(db),
+  });
   let restored: Restored<{ secretKeys: Map<string, number> }>;
   if (config.databaseUrl.startsWith('sqlite:')) {
     const dbFile = config.databaseUrl.slice('sqlite:'.length);
-    if (dbFile === '' || dbFile === ':memory:') throw new AppError('validation', 'DATABASE_URL names an in-memory database: there is nothing to restore into');
+    if (dbFile === '' || dbFile === ':memory:')
+      throw new AppError('validation', 'DATABASE_URL names an in-memory database: there is nothing to restore into');
     restored = await restoreSqlite(file, dbFile, { inspect, now });
   } else {
     restored = await restorePostgres(file, config.databaseUrl, { inspect, now });

@@ -18,7 +18,10 @@ export interface RunningBaton {
 }
 
 /** Starts a whole Baton instance: database, first-start setup, HTTP server and job runner. */
-export async function startBaton(config: Config, options: { logger?: Logger; webDir?: string } = {}): Promise<RunningBaton> {
+export async function startBaton(
+  config: Config,
+  options: { logger?: Logger; webDir?: string } = {},
+): Promise<RunningBaton> {
   const ctx = await openContext(config, options.logger, { serving: true });
   let server: Server | undefined;
   let runner: JobRunner | undefined;
@@ -26,15 +29,30 @@ export async function startBaton(config: Config, options: { logger?: Logger; web
     const first = await firstStart(ctx);
     server = await buildServer(ctx, { webDir: options.webDir ?? WEB_DIST_DIR });
     await server.app.listen({ host: config.host, port: config.port }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') throw new AppError('unavailable', `port ${config.port} on ${config.host} is already in use: stop the other program or set PORT`);
-      if (err.code === 'EACCES') throw new AppError('unavailable', `not allowed to listen on port ${config.port}: choose a port above 1024 with PORT`);
+      if (err.code === 'EADDRINUSE')
+        throw new AppError(
+          'unavailable',
+          `port ${config.port} on ${config.host} is already in use: stop the other program or set PORT`,
+        );
+      if (err.code === 'EACCES')
+        throw new AppError(
+          'unavailable',
+          `not allowed to listen on port ${config.port}: choose a port above 1024 with PORT`,
+        );
       throw err;
     });
     const address = server.app.server.address() as AddressInfo;
     const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     if (config.jobsEnabled) {
-      runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: config.instanceId, pollMs: config.jobsPollMs });
+      runner = new JobRunner({
+        db: ctx.db,
+        caps: ctx.caps,
+        registry: ctx.jobs,
+        logger: ctx.logger,
+        workerId: config.instanceId,
+        pollMs: config.jobsPollMs,
+      });
       runner.start();
     }
     const srv = server;

@@ -24,7 +24,8 @@ program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? standa
 try {
   // Only the command that runs is loaded; `baton --help` lists the others by their summaries.
   const running = commandToRun(process.argv.slice(2));
-  for (const entry of COMMANDS) program.addCommand(entry === running ? await entry.load() : new Command(entry.name).description(entry.summary));
+  for (const entry of COMMANDS)
+    program.addCommand(entry === running ? await entry.load() : new Command(entry.name).description(entry.summary));
   await program.parseAsync(process.argv);
 } catch (err) {
   if (err instanceof CommanderError) process.exit(err.exitCode);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { classifyWords, type CommitmentStatus, daysBetween } from '../modules/commitments/commitment.ts';
 import { exposureReport } from '../modules/commitments/exposure-report.ts';
-import { normalizeBillingTerms, normalizePricingModel, pricingStructure } from '../modules/deals/terms/contract-terms.ts';
+import {
+  normalizeBillingTerms,
+  normalizePricingModel,
+  pricingStructure,
+} from '../modules/deals/terms/contract-terms.ts';
 import { DEMO_COMMITMENT_COUNT, generateDemoCommitments } from './commitments.ts';
 import { generateDemo } from './generate.ts';
 
@@ -13,7 +17,17 @@ const statusOf = (c: (typeof demo.commitments)[number]): CommitmentStatus => c.h
 const report = exposureReport(
   demo.commitments.map((c, i) => {
     const reading = classifyWords(c.words);
-    return { id: String(i), accountId: c.accountName, accountName: c.accountName, what: c.what, words: c.words, strength: reading.strength, matchedPhrase: reading.phrase, status: statusOf(c), dueDate: c.dueDate };
+    return {
+      id: String(i),
+      accountId: c.accountName,
+      accountName: c.accountName,
+      what: c.what,
+      words: c.words,
+      strength: reading.strength,
+      matchedPhrase: reading.phrase,
+      status: statusOf(c),
+      dueDate: c.dueDate,
+    };
   }),
   new Map(demo.accounts.map((a) => [a.name, a.renewalDate])),
   TODAY,
@@ -33,13 +47,19 @@ describe('the demo commitments ledger', () => {
     expect(report.overdue.count).toBe(12);
     expect(report.renewing.count).toBe(14);
     expect(report.exposed.count).toBeGreaterThanOrEqual(16);
-    const firmUnreviewed = demo.commitments.filter((c) => classifyWords(c.words).strength === 'firm' && ['not_reviewed', 'declined'].includes(statusOf(c)));
+    const firmUnreviewed = demo.commitments.filter(
+      (c) => classifyWords(c.words).strength === 'firm' && ['not_reviewed', 'declined'].includes(statusOf(c)),
+    );
     expect(firmUnreviewed.length).toBeGreaterThanOrEqual(10);
   });
 
   it('uses every strength of words and every product status', () => {
-    expect(new Set(demo.commitments.map((c) => classifyWords(c.words).strength))).toEqual(new Set(['vague', 'intent', 'firm']));
-    expect(new Set(demo.commitments.map(statusOf))).toEqual(new Set(['not_reviewed', 'under_consideration', 'planned', 'committed', 'shipped', 'declined']));
+    expect(new Set(demo.commitments.map((c) => classifyWords(c.words).strength))).toEqual(
+      new Set(['vague', 'intent', 'firm']),
+    );
+    expect(new Set(demo.commitments.map(statusOf))).toEqual(
+      new Set(['not_reviewed', 'under_consideration', 'planned', 'committed', 'shipped', 'declined']),
+    );
   });
 
   it('keeps dates in order: made before today, due at least three weeks after, answered between the two', () => {
@@ -59,7 +79,8 @@ describe('the demo commitments ledger', () => {
     const byName = new Map(demo.accounts.map((a) => [a.name, a]));
     const toContacts = demo.commitments.filter((c) => c.toContactEmail);
     expect(toContacts.length).toBeGreaterThan(30);
-    for (const c of toContacts) expect(byName.get(c.accountName)?.contacts.map((x) => x.email)).toContain(c.toContactEmail);
+    for (const c of toContacts)
+      expect(byName.get(c.accountName)?.contacts.map((x) => x.email)).toContain(c.toContactEmail);
     const linked = demo.commitments.filter((c) => c.deal);
     expect(linked.length).toBeGreaterThanOrEqual(10);
     for (const c of linked) {
@@ -74,7 +95,11 @@ describe('the demo commitments ledger', () => {
     const won = demo.deals.filter((d) => d.record.stage === 'closedwon' && !d.reopens);
     expect(demo.contractTerms).toHaveLength(won.length);
     const structures = demo.contractTerms.map((t) =>
-      pricingStructure({ ...t.terms, pricingModel: normalizePricingModel(t.terms.pricingModel), billingTerms: normalizeBillingTerms(t.terms.billingTerms) }),
+      pricingStructure({
+        ...t.terms,
+        pricingModel: normalizePricingModel(t.terms.pricingModel),
+        billingTerms: normalizeBillingTerms(t.terms.billingTerms),
+      }),
     );
     expect(new Set(structures).size).toBeGreaterThan(5);
     const withClauses = demo.contractTerms.filter((t) => t.terms.nonStandardClauses.length > 0).length;

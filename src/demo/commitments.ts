@@ -69,18 +69,53 @@ const FIRM_WORDS = [
   'Contractually committed in the order form',
   'You will have it in Q2',
 ];
-const INTENT_WORDS = ['Coming soon', 'Planned for the next release', "We're working on it", 'On the plan for this year, no date yet', 'Targeting the spring release', 'Should be available shortly'];
-const VAGUE_WORDS = ["We're looking at it", "It's on the roadmap", 'Product is exploring it', 'Logged as a feature request', "No promises, but it's on our radar"];
+const INTENT_WORDS = [
+  'Coming soon',
+  'Planned for the next release',
+  "We're working on it",
+  'On the plan for this year, no date yet',
+  'Targeting the spring release',
+  'Should be available shortly',
+];
+const VAGUE_WORDS = [
+  "We're looking at it",
+  "It's on the roadmap",
+  'Product is exploring it',
+  'Logged as a feature request',
+  "No promises, but it's on our radar",
+];
 
-const NAMED_RECIPIENTS = ['The CIO', 'IT steering committee', 'Head of Procurement', 'Finance team', 'The project board'];
+const NAMED_RECIPIENTS = [
+  'The CIO',
+  'IT steering committee',
+  'Head of Procurement',
+  'Finance team',
+  'The project board',
+];
 
 const NOTES: Readonly<Record<CommitmentStatus, readonly string[]>> = {
   not_reviewed: [''],
-  under_consideration: ['Needs discovery with two more customers', 'On the agenda of the next product council', 'Sizing with engineering'],
-  planned: ['In the plan for the next two quarters', 'Scheduled after the platform upgrade', 'Planned, no date committed yet'],
+  under_consideration: [
+    'Needs discovery with two more customers',
+    'On the agenda of the next product council',
+    'Sizing with engineering',
+  ],
+  planned: [
+    'In the plan for the next two quarters',
+    'Scheduled after the platform upgrade',
+    'Planned, no date committed yet',
+  ],
   committed: ['Engineering capacity confirmed', 'Committed in the quarterly planning', 'Team assigned, date agreed'],
-  shipped: ['Released in 4.2', 'Generally available since the last release', 'Shipped behind a feature flag, enabled for this customer'],
-  declined: ['Not in our strategy: offered the API workaround', 'Declined: serves one customer only', 'Declined for now; revisit next year'],
+  shipped: [
+    'Released in 4.2',
+    'Generally available since the last release',
+    'Shipped behind a feature flag, enabled for this customer',
+  ],
+  declined: [
+    'Not in our strategy: offered the API workaround',
+    'Declined: serves one customer only',
+    'Declined for now; revisit next year',
+  ],
 };
 
 /** The steps product takes towards a status, from not reviewed. */
@@ -102,11 +137,23 @@ const KINDS: ReadonlyArray<readonly [Kind, number]> = [
 ];
 
 const dayOf = (today: Date, offset: number): string =>
-  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset)).toISOString().slice(0, 10);
-const daysFrom = (today: Date, iso: string): number => Math.round((Date.parse(`${iso}T00:00:00Z`) - Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) / 86_400_000);
+  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offset))
+    .toISOString()
+    .slice(0, 10);
+const daysFrom = (today: Date, iso: string): number =>
+  Math.round(
+    (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) /
+      86_400_000,
+  );
 
 /** How long ago promises were made to a customer at each phase of the journey. */
-const MADE_DAYS_AGO = { onboarding: [12, 45], implementing: [50, 200], live: [120, 480], renewing: [300, 700], churned: [300, 700] } as const;
+const MADE_DAYS_AGO = {
+  onboarding: [12, 45],
+  implementing: [50, 200],
+  live: [120, 480],
+  renewing: [300, 700],
+  churned: [300, 700],
+} as const;
 
 interface Plan {
   status: CommitmentStatus;
@@ -119,33 +166,72 @@ function planFor(rng: Random, kind: Kind): Plan {
   switch (kind) {
     case 'over_promised':
       return {
-        status: rng.weighted([['not_reviewed', 5], ['declined', 3], ['under_consideration', 1], ['planned', 1]] as const),
+        status: rng.weighted([
+          ['not_reviewed', 5],
+          ['declined', 3],
+          ['under_consideration', 1],
+          ['planned', 1],
+        ] as const),
         words: FIRM_WORDS,
         due: rng.chance(0.3) ? null : rng.int(20, 200),
       };
     case 'overdue':
-      return { status: rng.weighted([['planned', 4], ['committed', 4], ['under_consideration', 2]] as const), words: rng.chance(0.6) ? FIRM_WORDS : INTENT_WORDS, due: -rng.int(5, 120) };
+      return {
+        status: rng.weighted([
+          ['planned', 4],
+          ['committed', 4],
+          ['under_consideration', 2],
+        ] as const),
+        words: rng.chance(0.6) ? FIRM_WORDS : INTENT_WORDS,
+        due: -rng.int(5, 120),
+      };
     case 'renewing':
       return {
-        status: rng.weighted([['not_reviewed', 3], ['under_consideration', 3], ['planned', 3], ['committed', 2]] as const),
+        status: rng.weighted([
+          ['not_reviewed', 3],
+          ['under_consideration', 3],
+          ['planned', 3],
+          ['committed', 2],
+        ] as const),
         words: rng.pick([FIRM_WORDS, INTENT_WORDS, VAGUE_WORDS]),
         due: rng.chance(0.4) ? null : rng.int(10, 150),
       };
     case 'in_order': {
-      const status = rng.weighted([['shipped', 6], ['committed', 4], ['planned', 3], ['under_consideration', 2]] as const);
-      const words = status === 'shipped' || status === 'committed' ? FIRM_WORDS : status === 'planned' ? INTENT_WORDS : VAGUE_WORDS;
-      return { status, words, due: status === 'shipped' ? -rng.int(10, 200) : status === 'committed' ? rng.int(15, 180) : null };
+      const status = rng.weighted([
+        ['shipped', 6],
+        ['committed', 4],
+        ['planned', 3],
+        ['under_consideration', 2],
+      ] as const);
+      const words =
+        status === 'shipped' || status === 'committed' ? FIRM_WORDS : status === 'planned' ? INTENT_WORDS : VAGUE_WORDS;
+      return {
+        status,
+        words,
+        due: status === 'shipped' ? -rng.int(10, 200) : status === 'committed' ? rng.int(15, 180) : null,
+      };
     }
   }
 }
 
 /** Status changes spread between the promise and yesterday, each by the product leader. */
-function historyOf(rng: Random, status: CommitmentStatus, madeAgo: number, today: Date, reviewer: string | null): DemoCommitment['history'] {
+function historyOf(
+  rng: Random,
+  status: CommitmentStatus,
+  madeAgo: number,
+  today: Date,
+  reviewer: string | null,
+): DemoCommitment['history'] {
   const steps = PATHS[status];
   return steps.map((to, i) => {
     const ago = Math.max(1, Math.round(madeAgo - ((i + 1) * (madeAgo - 1)) / (steps.length + 0.5)));
     const note = rng.pick(NOTES[to]);
-    return { to, note: note === '' ? null : note, at: `${dayOf(today, -ago)}T${String(14 + i).padStart(2, '0')}:00:00.000Z`, by: reviewer };
+    return {
+      to,
+      note: note === '' ? null : note,
+      at: `${dayOf(today, -ago)}T${String(14 + i).padStart(2, '0')}:00:00.000Z`,
+      by: reviewer,
+    };
   });
 }
 
@@ -153,13 +239,22 @@ function historyOf(rng: Random, status: CommitmentStatus, madeAgo: number, today
  * About sixty promises across the customers: 16 over-promised, 12 overdue, 14 on accounts renewing within
  * 180 days, 18 in order. `deals` (the demo's won deals), when given, ties promises to the deal they were made in.
  */
-export function generateDemoCommitments(seed: number, accounts: readonly DemoAccount[], staff: readonly DemoStaff[], today: Date, deals: readonly DemoDealRef[] = []): DemoCommitment[] {
+export function generateDemoCommitments(
+  seed: number,
+  accounts: readonly DemoAccount[],
+  staff: readonly DemoStaff[],
+  today: Date,
+  deals: readonly DemoDealRef[] = [],
+): DemoCommitment[] {
   const rng = createRandom(seed ^ 0xc0de);
   const reviewer = staff.find((s) => s.position === 'leader')?.email ?? null;
   const customers = accounts.filter((a) => a.lifecyclePhase !== 'churned');
-  const renewingSoon = customers.filter((a) => a.renewalDate !== null && daysFrom(today, a.renewalDate) >= 0 && daysFrom(today, a.renewalDate) <= 180);
+  const renewingSoon = customers.filter(
+    (a) => a.renewalDate !== null && daysFrom(today, a.renewalDate) >= 0 && daysFrom(today, a.renewalDate) <= 180,
+  );
   const others = customers.filter((a) => !renewingSoon.includes(a));
-  const dealsOf = (name: string) => deals.filter((d) => d.accountName === name && d.signedDate !== null && daysFrom(today, d.signedDate) < -7);
+  const dealsOf = (name: string) =>
+    deals.filter((d) => d.accountName === name && d.signedDate !== null && daysFrom(today, d.signedDate) < -7);
   const out: DemoCommitment[] = [];
   for (const [kind, count] of KINDS) {
     const pool = rng.shuffle(kind === 'renewing' ? renewingSoon : others);
@@ -172,7 +267,9 @@ export function generateDemoCommitments(seed: number, accounts: readonly DemoAcc
       const sold = deal?.signedDate ? -daysFrom(today, deal.signedDate) + rng.int(1, 6) : rng.int(min, max);
       // A promise falls due at least three weeks after it was made.
       const madeAgo = plan.due !== null && plan.due < 0 ? Math.max(sold, 21 - plan.due) : sold;
-      const contacts = account.contacts.filter((c) => c.leftAt === null && (c.role === 'champion' || c.role === 'executive_sponsor' || c.role === 'key_user'));
+      const contacts = account.contacts.filter(
+        (c) => c.leftAt === null && (c.role === 'champion' || c.role === 'executive_sponsor' || c.role === 'key_user'),
+      );
       const contact = contacts.length > 0 && rng.chance(0.8) ? rng.pick(contacts) : undefined;
       out.push({
         accountName: account.name,

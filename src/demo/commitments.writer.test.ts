@@ -25,7 +25,9 @@ describe('the demo workspace’s commitments and contract terms, as written', ()
     const page = await listCommitments(t.db, t.caps, scope(), { limit: 200 }, '2026-12-01');
     expect(page.total).toBe(60);
     expect(page.items.filter((c) => c.dealId !== null)).toHaveLength(data.commitments.filter((c) => c.deal).length);
-    expect(page.items.filter((c) => c.toContactId !== null)).toHaveLength(data.commitments.filter((c) => c.toContactEmail).length);
+    expect(page.items.filter((c) => c.toContactId !== null)).toHaveLength(
+      data.commitments.filter((c) => c.toContactEmail).length,
+    );
     expect(page.items.every((c) => c.madeBy.userId !== null && c.accountName !== null)).toBe(true);
     const reviewed = page.items.find((c) => c.status === 'shipped');
     const history = (await getCommitment(t.db, scope(), reviewed?.id as string)).history;

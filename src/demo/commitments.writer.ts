@@ -18,25 +18,46 @@ export interface CommitmentWriteContext {
 }
 
 /** Deal ids for `{ source, externalId }` pairs, asked of the deals module once per source. */
-async function dealIds(db: Db, workspaceId: string, refs: ReadonlyArray<{ source: string; externalId: string }>): Promise<(source: string, externalId: string) => string | null> {
+async function dealIds(
+  db: Db,
+  workspaceId: string,
+  refs: ReadonlyArray<{ source: string; externalId: string }>,
+): Promise<(source: string, externalId: string) => string | null> {
   const bySource = new Map<string, Map<string, string>>();
   for (const source of new Set(refs.map((r) => r.source))) {
-    bySource.set(source, await dealIdsByExternalId(db, workspaceId, source, refs.filter((r) => r.source === source).map((r) => r.externalId)));
+    bySource.set(
+      source,
+      await dealIdsByExternalId(
+        db,
+        workspaceId,
+        source,
+        refs.filter((r) => r.source === source).map((r) => r.externalId),
+      ),
+    );
   }
   return (source, externalId) => bySource.get(source)?.get(externalId) ?? null;
 }
 
 /** Records the demo's promises with their status histories; returns how many. */
-export async function writeDemoCommitments(db: Db, ctx: CommitmentWriteContext, commitments: readonly DemoCommitment[]): Promise<number> {
+export async function writeDemoCommitments(
+  db: Db,
+  ctx: CommitmentWriteContext,
+  commitments: readonly DemoCommitment[],
+): Promise<number> {
   const { workspaceId } = ctx;
   const accounts = await accountNameIndex(db, workspaceId);
   const contactIds = new Map<string, string>();
   for (const name of new Set(commitments.filter((c) => c.toContactEmail).map((c) => c.accountName))) {
     const accountId = accounts.get(name.trim().toLowerCase());
     if (!accountId) continue;
-    for (const contact of await listContacts(db, { workspaceId, partnerId: null }, accountId)) if (contact.email) contactIds.set(contact.email, contact.id);
+    for (const contact of await listContacts(db, { workspaceId, partnerId: null }, accountId))
+      if (contact.email) contactIds.set(contact.email, contact.id);
   }
-  const dealIdOf = await dealIds(db, workspaceId, commitments.flatMap((c) => (c.deal ? [c.deal] : [])));
+  const dealIdOf = await dealIds(
+    db,
+    workspaceId,
+    commitments.flatMap((c) => (c.deal ? [c.deal] : [])),
+  );
   const person = (email: string | null) => ({
     userId: ctx.userIdOf(email),
     label: ctx.staff.find((s) => s.email === email)?.name ?? ctx.actor.label,
@@ -64,7 +85,11 @@ export async function writeDemoCommitments(db: Db, ctx: CommitmentWriteContext, 
 }
 
 /** Records the contract terms of the demo's won deals by hand, as an account executive would. */
-export async function writeDemoContractTerms(db: Db, ctx: CommitmentWriteContext, terms: readonly DemoContractTerms[]): Promise<number> {
+export async function writeDemoContractTerms(
+  db: Db,
+  ctx: CommitmentWriteContext,
+  terms: readonly DemoContractTerms[],
+): Promise<number> {
   const dealIdOf = await dealIds(db, ctx.workspaceId, terms);
   let written = 0;
   for (const t of terms) {

@@ -28,11 +28,21 @@ const VARIANTS: ReadonlyArray<readonly [pricing: string, billing: string]> = [
   ['Per user', '3-year prepaid, net 30'],
 ];
 
-const CLAUSES = ['Custom SLA', 'MFN', 'Termination for convenience', 'Net 90 payment terms', 'Uncapped liability', 'Source code escrow', 'Custom integration'];
+const CLAUSES = [
+  'Custom SLA',
+  'MFN',
+  'Termination for convenience',
+  'Net 90 payment terms',
+  'Uncapped liability',
+  'Source code escrow',
+  'Custom integration',
+];
 
 function termsFor(rng: Random, amount: number | null): DemoContractTerms['terms'] {
   const standard = rng.chance(0.55);
-  const [pricingModel, billingTerms] = standard ? (['Per seat', 'Annual upfront, net 30'] as const) : rng.pick(VARIANTS);
+  const [pricingModel, billingTerms] = standard
+    ? (['Per seat', 'Annual upfront, net 30'] as const)
+    : rng.pick(VARIANTS);
   const negotiated = rng.chance(0.22);
   return {
     pricingModel,
@@ -44,7 +54,10 @@ function termsFor(rng: Random, amount: number | null): DemoContractTerms['terms'
 }
 
 /** Terms for each won deal, given its amount. */
-export function generateDemoContractTerms(seed: number, deals: ReadonlyArray<DemoDealRef & { amount: number | null }>): DemoContractTerms[] {
+export function generateDemoContractTerms(
+  seed: number,
+  deals: ReadonlyArray<DemoDealRef & { amount: number | null }>,
+): DemoContractTerms[] {
   const rng = createRandom(seed ^ 0x7e4a);
   return deals.map((d) => ({ source: d.source, externalId: d.externalId, terms: termsFor(rng, d.amount) }));
 }

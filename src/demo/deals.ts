@@ -10,7 +10,8 @@ import { EMPTY_BRIEF } from '../modules/handoffs/handoff.ts';
 import type { DemoAccount, DemoStaff } from './demo.ts';
 import type { Random } from './random.ts';
 
-export type BriefStory = 'draft_thin' | 'draft_started' | 'submitted_complete' | 'submitted_thin' | 'returned' | 'accepted' | 'accepted_thin';
+export type BriefStory =
+  'draft_thin' | 'draft_started' | 'submitted_complete' | 'submitted_thin' | 'returned' | 'accepted' | 'accepted_thin';
 
 export interface DemoClarification {
   field: BriefField | null;
@@ -38,7 +39,13 @@ export interface DemoDeal {
 const PRODUCTS = ['Platform', 'Analytics', 'Workflow Automation', 'Integrations Hub', 'Mobile'];
 const AMOUNT_RANGE = { enterprise: [180_000, 620_000], mid_market: [45_000, 160_000], smb: [9_000, 38_000] } as const;
 const GO_LIVE_DAYS = { enterprise: [120, 200], mid_market: [70, 120], smb: [30, 60] } as const;
-const OPEN_STAGES = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'];
+const OPEN_STAGES = [
+  'appointmentscheduled',
+  'qualifiedtobuy',
+  'presentationscheduled',
+  'decisionmakerboughtin',
+  'contractsent',
+];
 
 const PAINS = [
   'Orders arrive by email and are re-keyed into two systems',
@@ -67,8 +74,21 @@ const SYSTEMS: ReadonlyArray<readonly [string, string]> = [
   ['Microsoft Dynamics 365', 'customer master data'],
   ['Zendesk', 'support tickets'],
 ];
-const SECURITY = ['SSO with Okta', 'SSO with Microsoft Entra ID', 'SOC 2 Type II report review', 'GDPR data processing agreement', 'EU data residency', 'Penetration test summary before go-live'];
-const RESPONSIBILITIES = ['Provide a sandbox of the ERP', 'Name a project manager with 50 % time', 'Clean the customer master data before migration', 'Schedule end-user training sessions', 'Grant API credentials for the integrations'];
+const SECURITY = [
+  'SSO with Okta',
+  'SSO with Microsoft Entra ID',
+  'SOC 2 Type II report review',
+  'GDPR data processing agreement',
+  'EU data residency',
+  'Penetration test summary before go-live',
+];
+const RESPONSIBILITIES = [
+  'Provide a sandbox of the ERP',
+  'Name a project manager with 50 % time',
+  'Clean the customer master data before migration',
+  'Schedule end-user training sessions',
+  'Grant API credentials for the integrations',
+];
 const RISKS: ReadonlyArray<readonly [string, string]> = [
   ['IT team busy with an ERP upgrade until next quarter', 'Start with the modules that need no integration'],
   ['Data quality of the legacy system is unknown', 'Run a data audit in week 2'],
@@ -89,7 +109,9 @@ const REPEATED_QUESTIONS: ReadonlyArray<readonly [BriefField, string]> = [
 ];
 
 const isoDay = (today: Date, offsetDays: number): string =>
-  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offsetDays)).toISOString().slice(0, 10);
+  new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + offsetDays))
+    .toISOString()
+    .slice(0, 10);
 
 function fullBrief(rng: Random, account: DemoAccount, signedOffset: number, today: Date): BriefContent {
   const goals = rng.shuffle(GOALS).slice(0, rng.int(2, 3));
@@ -105,7 +127,11 @@ function fullBrief(rng: Random, account: DemoAccount, signedOffset: number, toda
     stakeholders: account.contacts
       .filter((c) => !c.leftAt && c.role !== 'other')
       .slice(0, 5)
-      .map((c) => ({ name: c.name, role: c.role === 'executive_sponsor' ? 'Executive sponsor' : c.title, email: c.email })),
+      .map((c) => ({
+        name: c.name,
+        role: c.role === 'executive_sponsor' ? 'Executive sponsor' : c.title,
+        email: c.email,
+      })),
     promisedGoLive: isoDay(today, signedOffset + rng.int(min, max)),
     timeline: 'Kickoff within two weeks of signature, pilot team first, then the remaining teams in two waves.',
     customerResponsibilities: rng.shuffle(RESPONSIBILITIES).slice(0, 3),
@@ -113,7 +139,14 @@ function fullBrief(rng: Random, account: DemoAccount, signedOffset: number, toda
       .shuffle(RISKS)
       .slice(0, 2)
       .map(([risk, mitigation]) => ({ risk, mitigation })),
-    partnerSwimLanes: account.owners.partner ? [{ partner: account.owners.partner, responsibilities: 'Data migration and end-user training; we own configuration and integrations.' }] : [],
+    partnerSwimLanes: account.owners.partner
+      ? [
+          {
+            partner: account.owners.partner,
+            responsibilities: 'Data migration and end-user training; we own configuration and integrations.',
+          },
+        ]
+      : [],
   };
 }
 
@@ -124,16 +157,33 @@ function thinBrief(rng: Random, account: DemoAccount, signedOffset: number, toda
     ...EMPTY_BRIEF,
     goals: [{ goal: vague.charAt(0).toUpperCase() + vague.slice(1), successCriterion: '' }],
     integrations: rng.chance(0.5) ? [{ system: rng.pick(SYSTEMS)[0], purpose: '' }] : [],
-    stakeholders: account.contacts.filter((c) => c.role === 'champion').slice(0, 1).map((c) => ({ name: c.name, role: 'Champion', email: c.email })),
+    stakeholders: account.contacts
+      .filter((c) => c.role === 'champion')
+      .slice(0, 1)
+      .map((c) => ({ name: c.name, role: 'Champion', email: c.email })),
     promisedGoLive: isoDay(today, signedOffset + GO_LIVE_DAYS[account.segment][0]),
     securityCompliance: account.segment === 'enterprise' ? ['SSO'] : [],
     partnerSwimLanes: account.owners.partner ? [{ partner: account.owners.partner, responsibilities: 'Training' }] : [],
   };
 }
 
-const STORIES_ONBOARDING: readonly BriefStory[] = ['accepted', 'submitted_complete', 'draft_thin', 'submitted_thin', 'returned', 'draft_started', 'accepted', 'accepted_thin'];
+const STORIES_ONBOARDING: readonly BriefStory[] = [
+  'accepted',
+  'submitted_complete',
+  'draft_thin',
+  'submitted_thin',
+  'returned',
+  'draft_started',
+  'accepted',
+  'accepted_thin',
+];
 
-export function generateDemoDeals(rng: Random, accounts: readonly DemoAccount[], staff: readonly DemoStaff[], today: Date): DemoDeal[] {
+export function generateDemoDeals(
+  rng: Random,
+  accounts: readonly DemoAccount[],
+  staff: readonly DemoStaff[],
+  today: Date,
+): DemoDeal[] {
   const aeName = (email: string | null) => staff.find((s) => s.email === email)?.name ?? null;
   const deals: DemoDeal[] = [];
   let n = 0;
@@ -162,38 +212,96 @@ export function generateDemoDeals(rng: Random, accounts: readonly DemoAccount[],
   };
   const story = (s: BriefStory, a: DemoAccount, daysAgo: number): DemoBrief => {
     const thin = s === 'draft_thin' || s === 'submitted_thin' || s === 'accepted_thin' || s === 'returned';
-    const content = s === 'draft_started' ? { ...EMPTY_BRIEF, painPoints: [rng.pick(PAINS)] } : thin ? thinBrief(rng, a, -daysAgo, today) : fullBrief(rng, a, -daysAgo, today);
+    const content =
+      s === 'draft_started'
+        ? { ...EMPTY_BRIEF, painPoints: [rng.pick(PAINS)] }
+        : thin
+          ? thinBrief(rng, a, -daysAgo, today)
+          : fullBrief(rng, a, -daysAgo, today);
     const clarifications: DemoClarification[] = [];
     if (s === 'accepted_thin' || (s === 'accepted' && rng.chance(0.3))) {
       const filled = REPEATED_QUESTIONS.filter(([f]) => content[f] !== null && content[f].length > 0);
-      for (const [field, question] of rng.shuffle(filled).slice(0, 2)) clarifications.push({ field, question, answer: rng.chance(0.6) ? 'Answered in the kickoff call.' : null });
+      for (const [field, question] of rng.shuffle(filled).slice(0, 2))
+        clarifications.push({ field, question, answer: rng.chance(0.6) ? 'Answered in the kickoff call.' : null });
       clarifications.push({ field: null, question: 'Can the pilot start with the Lyon team instead?', answer: null });
     }
-    return { story: s, content, returnReasons: s === 'returned' ? rng.shuffle(RETURN_REASONS).slice(0, 2) : [], clarifications };
+    return {
+      story: s,
+      content,
+      returnReasons: s === 'returned' ? rng.shuffle(RETURN_REASONS).slice(0, 2) : [],
+      clarifications,
+    };
   };
 
   const onboarding = accounts.filter((a) => a.lifecyclePhase === 'onboarding');
   onboarding.forEach((a, i) => {
     const s = STORIES_ONBOARDING[i % STORIES_ONBOARDING.length] as BriefStory;
     const daysAgo = s.startsWith('draft') ? rng.int(2, 12) : rng.int(8, 40);
-    deals.push({ accountName: a.name, record: record(a, {}, daysAgo), financeConfirmed: true, brief: story(s, a, daysAgo), reopens: false });
+    deals.push({
+      accountName: a.name,
+      record: record(a, {}, daysAgo),
+      financeConfirmed: true,
+      brief: story(s, a, daysAgo),
+      reopens: false,
+    });
   });
   for (const a of accounts.filter((x) => x.lifecyclePhase === 'implementing')) {
     const daysAgo = rng.int(45, 200);
-    deals.push({ accountName: a.name, record: record(a, {}, daysAgo), financeConfirmed: true, brief: story(rng.chance(0.25) ? 'accepted_thin' : 'accepted', a, daysAgo), reopens: false });
+    deals.push({
+      accountName: a.name,
+      record: record(a, {}, daysAgo),
+      financeConfirmed: true,
+      brief: story(rng.chance(0.25) ? 'accepted_thin' : 'accepted', a, daysAgo),
+      reopens: false,
+    });
   }
   const live = accounts.filter((a) => a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing');
   const pool = rng.shuffle(live);
   // Expansions signed but waiting for finance, and one the CRM reopened after the win.
-  for (const a of pool.slice(0, 6)) deals.push({ accountName: a.name, record: record(a, { name: `${a.name} – expansion` }, rng.int(1, 6)), financeConfirmed: false, brief: null, reopens: false });
+  for (const a of pool.slice(0, 6))
+    deals.push({
+      accountName: a.name,
+      record: record(a, { name: `${a.name} – expansion` }, rng.int(1, 6)),
+      financeConfirmed: false,
+      brief: null,
+      reopens: false,
+    });
   const reopened = pool[6];
-  if (reopened) deals.push({ accountName: reopened.name, record: record(reopened, { name: `${reopened.name} – renewal with add-ons` }, 9), financeConfirmed: true, brief: story('submitted_complete', reopened, 9), reopens: true });
+  if (reopened)
+    deals.push({
+      accountName: reopened.name,
+      record: record(reopened, { name: `${reopened.name} – renewal with add-ons` }, 9),
+      financeConfirmed: true,
+      brief: story('submitted_complete', reopened, 9),
+      reopens: true,
+    });
   // The open pipeline: expansions on live customers.
   for (const a of pool.slice(7, 47)) {
-    deals.push({ accountName: a.name, record: record(a, { name: `${a.name} – expansion`, stage: rng.pick(OPEN_STAGES), signedDate: null, closeDate: isoDay(today, rng.int(10, 120)) }, 0), financeConfirmed: false, brief: null, reopens: false });
+    deals.push({
+      accountName: a.name,
+      record: record(
+        a,
+        {
+          name: `${a.name} – expansion`,
+          stage: rng.pick(OPEN_STAGES),
+          signedDate: null,
+          closeDate: isoDay(today, rng.int(10, 120)),
+        },
+        0,
+      ),
+      financeConfirmed: false,
+      brief: null,
+      reopens: false,
+    });
   }
   for (const a of pool.slice(47, 59)) {
-    deals.push({ accountName: a.name, record: record(a, { name: `${a.name} – upsell`, stage: 'closedlost', signedDate: null }, rng.int(10, 200)), financeConfirmed: false, brief: null, reopens: false });
+    deals.push({
+      accountName: a.name,
+      record: record(a, { name: `${a.name} – upsell`, stage: 'closedlost', signedDate: null }, rng.int(10, 200)),
+      financeConfirmed: false,
+      brief: null,
+      reopens: false,
+    });
   }
   return deals;
 }

@@ -2,8 +2,21 @@
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { DEFAULT_GUARD } from '../modules/deals/deal.ts';
-import { applyDealBatch, dealIdsByExternalId, loadStageMap, setFinanceConfirmation } from '../modules/deals/deal.service.ts';
-import { acceptBrief, answerClarification, askClarification, listBriefs, returnBrief, submitBrief, updateBriefContent } from '../modules/handoffs/handoff.service.ts';
+import {
+  applyDealBatch,
+  dealIdsByExternalId,
+  loadStageMap,
+  setFinanceConfirmation,
+} from '../modules/deals/deal.service.ts';
+import {
+  acceptBrief,
+  answerClarification,
+  askClarification,
+  listBriefs,
+  returnBrief,
+  submitBrief,
+  updateBriefContent,
+} from '../modules/handoffs/handoff.service.ts';
 import { replacePipelineMapping } from '../modules/deals/stages/stage.service.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoStaff } from './demo.ts';
@@ -16,7 +29,11 @@ export interface DealWriteContext {
   fallback: Actor;
 }
 
-export async function writeDemoDeals(db: Db, ctx: DealWriteContext, deals: readonly DemoDeal[]): Promise<{ deals: number; briefs: number }> {
+export async function writeDemoDeals(
+  db: Db,
+  ctx: DealWriteContext,
+  deals: readonly DemoDeal[],
+): Promise<{ deals: number; briefs: number }> {
   const { workspaceId } = ctx;
   // The CRM's default pipeline with its stages' win probabilities, as `baton import pipelines` would load it.
   await replacePipelineMapping(db, ctx.fallback, workspaceId, {
@@ -36,7 +53,12 @@ export async function writeDemoDeals(db: Db, ctx: DealWriteContext, deals: reado
   const stages = await loadStageMap(db, workspaceId);
   const batch = (list: readonly DemoDeal[]) => list.map((d, i) => ({ row: i + 1, record: d.record }));
   await applyDealBatch(db, { workspaceId, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, batch(deals));
-  const ids = await dealIdsByExternalId(db, workspaceId, 'hubspot', deals.map((d) => d.record.externalId));
+  const ids = await dealIdsByExternalId(
+    db,
+    workspaceId,
+    'hubspot',
+    deals.map((d) => d.record.externalId),
+  );
   const actorOf = (email: string | null): Actor => {
     const id = ctx.userIdOf(email);
     const person = ctx.staff.find((s) => s.email === email);

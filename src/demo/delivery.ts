@@ -20,7 +20,8 @@ export interface DemoResource {
 }
 
 /** What happened to a project, relative to the demo's today. */
-export type ProjectStory = 'on_track' | 'late' | 'concentrated' | 'blocked' | 'queued' | 'cancelled' | 'live' | 'live_late' | 'closed';
+export type ProjectStory =
+  'on_track' | 'late' | 'concentrated' | 'blocked' | 'queued' | 'cancelled' | 'live' | 'live_late' | 'closed';
 
 export interface DemoProjectPlan {
   accountName: string;
@@ -49,22 +50,56 @@ const RATES: Record<string, [number, number]> = {
   trainer: [60, 140],
 };
 
-const slug = (name: string) => name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 
 export function generateDeliveryPeople(staff: readonly DemoStaff[], partners: readonly DemoPartner[]): DemoResource[] {
   const leads = staff.filter((s) => s.position === 'delivery_lead');
   const staffRoles = ['project_manager', 'consultant', 'solution_architect', 'consultant', 'project_manager'];
   const people: DemoResource[] = leads.map((s, i) => {
     const role = staffRoles[i % staffRoles.length]!;
-    return { name: s.name, email: s.email, staffEmail: s.email, role, skills: [], weeklyCapacityHours: 40, costRate: RATES[role]![0], billRate: RATES[role]![1], partner: null };
+    return {
+      name: s.name,
+      email: s.email,
+      staffEmail: s.email,
+      role,
+      skills: [],
+      weeklyCapacityHours: 40,
+      costRate: RATES[role]![0],
+      billRate: RATES[role]![1],
+      partner: null,
+    };
   });
   for (const s of SPECIALISTS) {
-    people.push({ name: s.name, email: `${slug(s.name)}@baton-demo.example`, staffEmail: null, role: s.role, skills: s.skills, weeklyCapacityHours: s.hours, costRate: RATES[s.role]![0], billRate: RATES[s.role]![1], partner: null });
+    people.push({
+      name: s.name,
+      email: `${slug(s.name)}@baton-demo.example`,
+      staffEmail: null,
+      role: s.role,
+      skills: s.skills,
+      weeklyCapacityHours: s.hours,
+      costRate: RATES[s.role]![0],
+      billRate: RATES[s.role]![1],
+      partner: null,
+    });
   }
   partners.forEach((p, i) => {
     for (const [j, role] of ['consultant', 'integration_engineer'].entries()) {
       const name = `${['Alex', 'Sam', 'Robin', 'Kim', 'Jules', 'Noor'][(i * 2 + j) % 6]} ${p.name.split(' ')[0]}`;
-      people.push({ name, email: `${slug(name)}@${p.domain}`, staffEmail: null, role, skills: [], weeklyCapacityHours: 40, costRate: RATES[role]![0] - 10, billRate: RATES[role]![1] - 20, partner: p.name });
+      people.push({
+        name,
+        email: `${slug(name)}@${p.domain}`,
+        staffEmail: null,
+        role,
+        skills: [],
+        weeklyCapacityHours: 40,
+        costRate: RATES[role]![0] - 10,
+        billRate: RATES[role]![1] - 20,
+        partner: p.name,
+      });
     }
   });
   return people;
@@ -82,7 +117,15 @@ export function demoHolidays(today: Date): Array<{ date: string; name: string }>
   ]);
 }
 
-const RUNNING: readonly ProjectStory[] = ['on_track', 'late', 'on_track', 'concentrated', 'blocked', 'on_track', 'late'];
+const RUNNING: readonly ProjectStory[] = [
+  'on_track',
+  'late',
+  'on_track',
+  'concentrated',
+  'blocked',
+  'on_track',
+  'late',
+];
 
 /**
  * A story per customer: those implementing run projects (some late, some leaning on one person, some blocked),
@@ -94,7 +137,12 @@ export function planDemoProjects(rng: Random, accounts: readonly DemoAccount[]):
     .filter((a) => a.lifecyclePhase === 'implementing')
     .forEach((a, i) => {
       const story = RUNNING[i % RUNNING.length]!;
-      plans.push({ accountName: a.name, story, kickoffDaysAgo: story === 'late' ? rng.int(40, 80) : rng.int(10, 60), progress: rng.int(15, 70) / 100 });
+      plans.push({
+        accountName: a.name,
+        story,
+        kickoffDaysAgo: story === 'late' ? rng.int(40, 80) : rng.int(10, 60),
+        progress: rng.int(15, 70) / 100,
+      });
     });
   const live = accounts.filter((a) => a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing');
   live.slice(0, 36).forEach((a, i) => {
@@ -102,7 +150,8 @@ export function planDemoProjects(rng: Random, accounts: readonly DemoAccount[]):
     plans.push({ accountName: a.name, story, kickoffDaysAgo: rng.int(150, 420), progress: 1 });
   });
   const churned = accounts.find((a) => a.lifecyclePhase === 'churned');
-  if (churned) plans.push({ accountName: churned.name, story: 'cancelled', kickoffDaysAgo: rng.int(200, 300), progress: 0.3 });
+  if (churned)
+    plans.push({ accountName: churned.name, story: 'cancelled', kickoffDaysAgo: rng.int(200, 300), progress: 0.3 });
   return plans;
 }
 
@@ -119,7 +168,12 @@ export interface PlanTask {
  * Which tasks are done by `progress` (in dependency order, as the playbook lists them), and the day each was done:
  * spread evenly from kickoff to `doneBy`. The next task whose dependencies are done is under way.
  */
-export function progressOf(tasks: readonly PlanTask[], progress: number, kickoff: number, doneBy: number): { done: Map<string, number>; next: string | null } {
+export function progressOf(
+  tasks: readonly PlanTask[],
+  progress: number,
+  kickoff: number,
+  doneBy: number,
+): { done: Map<string, number>; next: string | null } {
   const total = tasks.reduce((s, t) => s + Math.max(t.effortHours, 1), 0);
   const done = new Map<string, number>();
   let spent = 0;

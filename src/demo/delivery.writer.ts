@@ -20,7 +20,13 @@ import { createResource } from '../modules/delivery/resources/resource.service.t
 import { addTimeOff, setHolidays } from '../modules/delivery/resources/time-off.service.ts';
 import { createTimeEntry } from '../modules/delivery/time/time-entry.service.ts';
 import type { DemoData } from './demo.ts';
-import { demoHolidays, type DemoProjectPlan, generateDeliveryPeople, planDemoProjects, progressOf } from './delivery.ts';
+import {
+  demoHolidays,
+  type DemoProjectPlan,
+  generateDeliveryPeople,
+  planDemoProjects,
+  progressOf,
+} from './delivery.ts';
 import type { Random } from './random.ts';
 
 export interface DeliveryWriteContext {
@@ -70,9 +76,19 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
     (byRole.get(p.role) ?? byRole.set(p.role, []).get(p.role)!).push({ id: created.id, partner: p.partner });
   }
   const specialist = byRole.get('integration_engineer')?.find((r) => !r.partner);
-  if (specialist) await addTimeOff(db, actor, scope, specialist.id, { from: iso(today + 6), to: iso(today + 13), reason: 'Vacation' });
+  if (specialist)
+    await addTimeOff(db, actor, scope, specialist.id, {
+      from: iso(today + 6),
+      to: iso(today + 13),
+      reason: 'Vacation',
+    });
   const trainer = byRole.get('trainer')?.[0];
-  if (trainer) await addTimeOff(db, actor, scope, trainer.id, { from: iso(today + 20), to: iso(today + 22), reason: 'Conference' });
+  if (trainer)
+    await addTimeOff(db, actor, scope, trainer.id, {
+      from: iso(today + 20),
+      to: iso(today + 22),
+      reason: 'Conference',
+    });
 
   // Projects: the accepted handoffs already started theirs; delivered and cancelled ones are brought in.
   const names = await accountNamesById(db, scope);
@@ -118,8 +134,27 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
       project = (await projectStore.findProject(db, scope, id))!;
     }
     const tasks = await projectStore.selectTasks(db, workspaceId, project.id);
-    const planTasks = tasks.map((t) => ({ key: t.key, dependsOn: JSON.parse(t.depends_on) as string[], ownerRole: t.owner_role, customerOwned: t.customer_owned === 1, effortHours: t.effort_hours, durationDays: t.duration_days }));
-    const typical = typicalDurationDays({ phases: [{ key: 'p', name: 'p', milestones: [], tasks: planTasks.map((t) => ({ ...t, name: t.key, type: 'general', milestone: null })) }], firstValueMilestone: 'x', goLiveMilestone: 'x', goLiveChecklist: [] });
+    const planTasks = tasks.map((t) => ({
+      key: t.key,
+      dependsOn: JSON.parse(t.depends_on) as string[],
+      ownerRole: t.owner_role,
+      customerOwned: t.customer_owned === 1,
+      effortHours: t.effort_hours,
+      durationDays: t.duration_days,
+    }));
+    const typical = typicalDurationDays({
+      phases: [
+        {
+          key: 'p',
+          name: 'p',
+          milestones: [],
+          tasks: planTasks.map((t) => ({ ...t, name: t.key, type: 'general', milestone: null })),
+        },
+      ],
+      firstValueMilestone: 'x',
+      goLiveMilestone: 'x',
+      goLiveChecklist: [],
+    });
     const calendarDays = Math.round(typical * 1.8) + 15;
 
     // Who works on what: the account's partner firm where it has someone of the role, else our people.
@@ -135,17 +170,26 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
     const assignments: Record<string, string> = {};
     tasks.forEach((t, i) => {
       if (t.customer_owned === 1) return;
-      const who = plan.story === 'concentrated' && t.owner_role !== 'project_manager' ? concentratedOn : pick(t.owner_role, i + rng.int(0, 3));
+      const who =
+        plan.story === 'concentrated' && t.owner_role !== 'project_manager'
+          ? concentratedOn
+          : pick(t.owner_role, i + rng.int(0, 3));
       if (who) assignments[t.key] = who;
     });
 
     // Kicked off a week or more after signing, and at least a few days ago.
     const signed = project.signed_on ? dayNo(project.signed_on) : null;
-    const kickoff = plan.kickoffDaysAgo === null ? null : Math.min(today - 5, Math.max(today - plan.kickoffDaysAgo, signed === null ? -Infinity : signed + 7));
+    const kickoff =
+      plan.kickoffDaysAgo === null
+        ? null
+        : Math.min(today - 5, Math.max(today - plan.kickoffDaysAgo, signed === null ? -Infinity : signed + 7));
     const snap: ProgressSnapshot = { kickoffOn: kickoff === null ? null : iso(kickoff), assignments };
     // Accepted before it kicked off (and never after the demo's today): a brief accepted "today" by the deals
     // writer belongs to a project that kicked off weeks ago.
-    const accepted = kickoff === null ? Math.min(dayNo(project.accepted_on.slice(0, 10)), today) : Math.max(signed ?? -Infinity, kickoff - 5);
+    const accepted =
+      kickoff === null
+        ? Math.min(dayNo(project.accepted_on.slice(0, 10)), today)
+        : Math.max(signed ?? -Infinity, kickoff - 5);
     if (iso(accepted) !== project.accepted_on.slice(0, 10)) {
       await projectStore.updateProject(db, workspaceId, project.id, { accepted_on: iso(accepted) });
       project = { ...project, accepted_on: iso(accepted) };
@@ -163,21 +207,47 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
       project = { ...project, promised_go_live: iso(promised) };
       if (plan.story === 'live_late') {
         snap.slips = [
-          { recordedAt: `${iso(kickoff + 20)}T09:00:00.000Z`, fromForecast: iso(promised - 3), toForecast: iso(promised + 12), reasonCode: 'customer_delay', note: 'Customer data export arrived three weeks late' },
-          { recordedAt: `${iso(kickoff + 60)}T09:00:00.000Z`, fromForecast: iso(promised + 12), toForecast: iso(goLive), reasonCode: 'scope_change', note: 'Second region added to the rollout' },
+          {
+            recordedAt: `${iso(kickoff + 20)}T09:00:00.000Z`,
+            fromForecast: iso(promised - 3),
+            toForecast: iso(promised + 12),
+            reasonCode: 'customer_delay',
+            note: 'Customer data export arrived three weeks late',
+          },
+          {
+            recordedAt: `${iso(kickoff + 60)}T09:00:00.000Z`,
+            fromForecast: iso(promised + 12),
+            toForecast: iso(goLive),
+            reasonCode: 'scope_change',
+            note: 'Second region added to the rollout',
+          },
         ];
       }
     } else if (plan.story === 'cancelled') {
       const { done } = progressOf(planTasks, plan.progress, kickoff, kickoff + 40);
       snap.done = Object.fromEntries([...done].map(([k, d]) => [k, iso(d)]));
-      snap.cancelled = { on: iso(kickoff + 45), reason: 'The customer was acquired and moved to the parent company’s tool' };
+      snap.cancelled = {
+        on: iso(kickoff + 45),
+        reason: 'The customer was acquired and moved to the parent company’s tool',
+      };
     } else {
       const { done, next } = progressOf(planTasks, plan.progress, kickoff, today - 1);
       snap.done = Object.fromEntries([...done].map(([k, d]) => [k, iso(d)]));
-      if (next && plan.story === 'blocked') snap.blocked = { [next]: { since: iso(today - rng.int(8, 14)), reason: 'Waiting for the customer’s IT to open the firewall to our IP range' } };
+      if (next && plan.story === 'blocked')
+        snap.blocked = {
+          [next]: {
+            since: iso(today - rng.int(8, 14)),
+            reason: 'Waiting for the customer’s IT to open the firewall to our IP range',
+          },
+        };
       else if (next) {
         const t = tasks.find((x) => x.key === next)!;
-        snap.inProgress = { [next]: { startedOn: iso(today - rng.int(1, 5)), remainingHours: Math.max(1, Math.round(t.effort_hours / 2)) } };
+        snap.inProgress = {
+          [next]: {
+            startedOn: iso(today - rng.int(1, 5)),
+            remainingHours: Math.max(1, Math.round(t.effort_hours / 2)),
+          },
+        };
       }
       running.push(project.id);
       stories.set(project.id, plan.story);
@@ -186,7 +256,8 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
     if (snap.goLiveOn) await handOverAfterGoLive(db, ctx, accountId, account, accepted, dayNo(snap.goLiveOn), today);
 
     // Time logged on the work done of running projects (and a few delivered ones), as a timesheet import would.
-    if (plan.story === 'closed' || plan.story === 'cancelled' || (plan.story.startsWith('live') && rng.chance(0.75))) continue;
+    if (plan.story === 'closed' || plan.story === 'cancelled' || (plan.story.startsWith('live') && rng.chance(0.75)))
+      continue;
     // Never before the deal was signed: time on a project begins with it.
     const firstDay = project.signed_on ? dayNo(project.signed_on) : -Infinity;
     for (const [key, doneOn] of Object.entries(snap.done ?? {})) {
@@ -200,7 +271,22 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
         const hours = Math.min(left, 8 - used, 6);
         if (hours <= 0) continue;
         load.set(`${who}:${d}`, used + hours);
-        await createTimeEntry(db, actor, scope, { projectId: project.id, taskId: t.id, resourceId: who, date: iso(d), hours, billable: t.task_type !== 'meeting', rework: false, note: null }, 'import');
+        await createTimeEntry(
+          db,
+          actor,
+          scope,
+          {
+            projectId: project.id,
+            taskId: t.id,
+            resourceId: who,
+            date: iso(d),
+            hours,
+            billable: t.task_type !== 'meeting',
+            rework: false,
+            note: null,
+          },
+          'import',
+        );
         timeEntries++;
         left -= hours;
       }
@@ -210,17 +296,24 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
   // Projects the story did not touch (briefs accepted today, queued) are accepted on the demo's today at the latest.
   for (const p of await projectStore.selectProjects(db, scope, { limit: 10_000 })) {
     const accepted = Math.min(dayNo(p.accepted_on.slice(0, 10)), today);
-    if (iso(accepted) !== p.accepted_on.slice(0, 10)) await projectStore.updateProject(db, workspaceId, p.id, { accepted_on: iso(accepted) });
+    if (iso(accepted) !== p.accepted_on.slice(0, 10))
+      await projectStore.updateProject(db, workspaceId, p.id, { accepted_on: iso(accepted) });
     const first = Math.min(accepted, p.signed_on ? dayNo(p.signed_on) : accepted);
     since.set(p.account_id, Math.min(since.get(p.account_id) ?? Infinity, first));
   }
   // Customers delivered before Baton and without a project here came in with their history, a year or more ago.
   ctx.data.accounts.forEach((a, i) => {
     const id = idByName.get(a.name);
-    if (id && !since.has(id) && (a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing' || a.lifecyclePhase === 'churned')) since.set(id, today - 380 - (i % 90));
+    if (
+      id &&
+      !since.has(id) &&
+      (a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing' || a.lifecyclePhase === 'churned')
+    )
+      since.set(id, today - 380 - (i % 90));
   });
   // An account is in Baton from a little before its deal was signed, not from the day the demo was built.
-  for (const [accountId, first] of since) await setAccountCreatedOn(db, workspaceId, accountId, `${iso(first - 14)}T09:00:00.000Z`);
+  for (const [accountId, first] of since)
+    await setAccountCreatedOn(db, workspaceId, accountId, `${iso(first - 14)}T09:00:00.000Z`);
   return { people: people.length, projects, timeEntries };
 }
 
@@ -229,30 +322,71 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
  * lead when the project was accepted, to customer success a week after go-live, and on to the account manager a
  * month later when it renews, each dated (never after today).
  */
-async function handOverAfterGoLive(db: Db, ctx: DeliveryWriteContext, accountId: string, account: DemoData['accounts'][number], accepted: number, goLive: number, today: number): Promise<void> {
+async function handOverAfterGoLive(
+  db: Db,
+  ctx: DeliveryWriteContext,
+  accountId: string,
+  account: DemoData['accounts'][number],
+  accepted: number,
+  goLive: number,
+  today: number,
+): Promise<void> {
   const who = (email: string | null) => ctx.userIdOf(email);
   const steps: Array<[string, string, string | null, string | null, number]> = [
     ['ae', 'delivery_lead', who(account.owners.ae), who(account.owners.deliveryLead), accepted],
     ['delivery_lead', 'csm', who(account.owners.deliveryLead), who(account.owners.csm), Math.min(goLive + 7, today)],
   ];
-  if (account.lifecyclePhase === 'renewing' && account.owners.accountManager) steps.push(['csm', 'account_manager', who(account.owners.csm), who(account.owners.accountManager), Math.min(goLive + 30, today)]);
+  if (account.lifecyclePhase === 'renewing' && account.owners.accountManager)
+    steps.push([
+      'csm',
+      'account_manager',
+      who(account.owners.csm),
+      who(account.owners.accountManager),
+      Math.min(goLive + 30, today),
+    ]);
   for (const [from, to, fromUser, toUser, on] of steps) {
-    await insertOwnershipHandoff(db, { id: newId(), workspace_id: ctx.workspaceId, account_id: accountId, from_role: from, to_role: to, from_user_id: fromUser, to_user_id: toUser, brief_id: null, at: `${iso(on)}T10:00:00.000Z`, note: null });
+    await insertOwnershipHandoff(db, {
+      id: newId(),
+      workspace_id: ctx.workspaceId,
+      account_id: accountId,
+      from_role: from,
+      to_role: to,
+      from_user_id: fromUser,
+      to_user_id: toUser,
+      brief_id: null,
+      at: `${iso(on)}T10:00:00.000Z`,
+      note: null,
+    });
   }
 }
-
 
 /**
  * Promises as the sale made them, set against the plan as it stands: most running and queued projects were
  * promised a little after their forecast, the late ones before it, with the slips that got them there.
  */
-async function promiseAfterForecast(db: Db, ctx: DeliveryWriteContext, rng: Random, today: number, stories: ReadonlyMap<string, string>): Promise<void> {
+async function promiseAfterForecast(
+  db: Db,
+  ctx: DeliveryWriteContext,
+  rng: Random,
+  today: number,
+  stories: ReadonlyMap<string, string>,
+): Promise<void> {
   const { workspaceId, actor } = ctx;
   const planned = await projectStore.selectPlannedProjects(db, workspaceId);
   // The forecasts made while the demo was being written measured against the briefs' first promises: forget them.
-  await projectStore.deleteSlips(db, workspaceId, planned.map((p) => p.id));
-  await projectStore.deleteEvents(db, workspaceId, planned.map((p) => p.id), ['slipped', 'forecast_changed']);
-  for (const p of planned) await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: null, forecast_go_live: null });
+  await projectStore.deleteSlips(
+    db,
+    workspaceId,
+    planned.map((p) => p.id),
+  );
+  await projectStore.deleteEvents(
+    db,
+    workspaceId,
+    planned.map((p) => p.id),
+    ['slipped', 'forecast_changed'],
+  );
+  for (const p of planned)
+    await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: null, forecast_go_live: null });
   await recomputeForecasts(db, workspaceId, { today: iso(today), actor });
   for (const p of await projectStore.selectPlannedProjects(db, workspaceId)) {
     if (!p.forecast_go_live) continue;
@@ -263,7 +397,13 @@ async function promiseAfterForecast(db: Db, ctx: DeliveryWriteContext, rng: Rand
     if (!late || !p.kickoff_on) continue;
     const kickoff = dayNo(p.kickoff_on);
     const slips: Array<[number, number, number, SlipReason | null, string | null]> = [
-      [Math.min(kickoff + 7, today - 2), promised - 2, promised + 6, 'handoff_gap', 'The brief left out the second ERP'],
+      [
+        Math.min(kickoff + 7, today - 2),
+        promised - 2,
+        promised + 6,
+        'handoff_gap',
+        'The brief left out the second ERP',
+      ],
       [today - 1, promised + 6, forecast, null, null],
     ];
     for (const [at, from, to, reason, note] of slips) {

@@ -21,7 +21,12 @@ let admin: { userId: string; email: string };
 beforeAll(async () => {
   t = await createTestDatabase();
   const main = await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'main' });
-  const { member } = await addPersonDirectly(t.db, SYSTEM_ACTOR, main.id, { email: 'ops@example.com', name: 'Ops', role: 'admin', password: 'a-long-password' });
+  const { member } = await addPersonDirectly(t.db, SYSTEM_ACTOR, main.id, {
+    email: 'ops@example.com',
+    name: 'Ops',
+    role: 'admin',
+    password: 'a-long-password',
+  });
   admin = { userId: member.id, email: member.email };
 });
 afterAll(async () => t?.close());
@@ -34,13 +39,22 @@ describe('buildDemoWorkspace', () => {
     const data = generateDemo(42, today);
     const summary = await t.db.transaction().execute((trx) => buildDemoWorkspace(trx, { admins: [admin], today }));
     const expectedContacts = data.accounts.reduce((n, a) => n + a.contacts.length, 0);
-    expect(summary).toMatchObject({ slug: 'demo', users: 22 + 3 + 1, partners: 3, accounts: 200, contacts: expectedContacts });
+    expect(summary).toMatchObject({
+      slug: 'demo',
+      users: 22 + 3 + 1,
+      partners: 3,
+      accounts: 200,
+      contacts: expectedContacts,
+    });
 
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     expect(workspace).toMatchObject({ id: summary.workspaceId, isDemo: true, name: 'Demo: Northwind Software' });
     const members = await listMembers(t.db, workspace.id);
     expect(members.find((m) => m.email === admin.email)).toMatchObject({ role: 'admin' });
-    const canSignIn = await withPasswords(t.db, members.map((m) => m.id));
+    const canSignIn = await withPasswords(
+      t.db,
+      members.map((m) => m.id),
+    );
     expect(canSignIn.has(admin.userId)).toBe(true);
     expect(members.filter((m) => m.email.endsWith('@baton-demo.example')).some((m) => canSignIn.has(m.id))).toBe(false);
     expect(members.filter((m) => m.role === 'partner').every((m) => m.partnerId !== null)).toBe(true);
@@ -50,7 +64,8 @@ describe('buildDemoWorkspace', () => {
     const memberIds = new Set(members.map((m) => m.id));
     const partnerIds = new Set((await listPartners(t.db, workspace.id)).map((p) => p.id));
     for (const a of accounts) {
-      for (const owner of [a.aeUserId, a.deliveryLeadUserId, a.csmUserId, a.accountManagerUserId]) if (owner) expect(memberIds.has(owner)).toBe(true);
+      for (const owner of [a.aeUserId, a.deliveryLeadUserId, a.csmUserId, a.accountManagerUserId])
+        if (owner) expect(memberIds.has(owner)).toBe(true);
       if (a.partnerId) expect(partnerIds.has(a.partnerId)).toBe(true);
     }
     expect(accounts.filter((a) => a.partnerId !== null)).toHaveLength(30);
@@ -91,8 +106,14 @@ describe('the demo’s deals and handoffs', () => {
       returned: stories('returned'),
       accepted: stories('accepted') + stories('accepted_thin'),
     });
-    for (const state of ['draft', 'submitted', 'returned', 'accepted']) expect((await count('handoff_briefs', 'state'))[state]).toBeGreaterThan(0);
-    const signals = await t.db.selectFrom('signals').select(['kind']).where('workspace_id', '=', workspace.id).where('resolved_at', 'is', null).execute();
+    for (const state of ['draft', 'submitted', 'returned', 'accepted'])
+      expect((await count('handoff_briefs', 'state'))[state]).toBeGreaterThan(0);
+    const signals = await t.db
+      .selectFrom('signals')
+      .select(['kind'])
+      .where('workspace_id', '=', workspace.id)
+      .where('resolved_at', 'is', null)
+      .execute();
     const kinds = signals.map((s) => s.kind);
     expect(kinds.filter((k) => k === 'deal.reopened')).toHaveLength(1);
     expect(kinds).toContain('handoff.thin_brief');
@@ -104,7 +125,13 @@ describe('the demo’s deals and handoffs', () => {
     const scope = { workspaceId: workspace.id, partnerId: null };
     // Usage and integration syncs are dated from the demo's own day, never from the machine's clock.
     const demoDay = today.toISOString().slice(0, 10);
-    const book = await portfolio(t.db, scope, { day: demoDay, sort: 'adoptionRate', order: 'asc', limit: 100, offset: 0 });
+    const book = await portfolio(t.db, scope, {
+      day: demoDay,
+      sort: 'adoptionRate',
+      order: 'asc',
+      limit: 100,
+      offset: 0,
+    });
     expect(book.total).toBeGreaterThan(40);
     expect(book.items.every((r) => r.seats !== null && r.featuresEntitled !== null)).toBe(true);
     // Seats far above users on some customers: the low adoption the signals look for.
@@ -124,12 +151,26 @@ describe('the demo’s deals and handoffs', () => {
     for (const s of ['queued', 'active', 'live', 'closed', 'cancelled']) expect(statuses, s).toContain(s);
     const active = projects.filter((p) => p.status === 'active');
     expect(active.some((p) => p.partner_id !== null)).toBe(true);
-    expect(active.some((p) => p.promised_go_live !== null && p.forecast_go_live !== null && p.forecast_go_live > p.promised_go_live)).toBe(true);
+    expect(
+      active.some(
+        (p) => p.promised_go_live !== null && p.forecast_go_live !== null && p.forecast_go_live > p.promised_go_live,
+      ),
+    ).toBe(true);
     expect(active.every((p) => p.forecast_go_live !== null)).toBe(true);
-    const open = await t.db.selectFrom('signals').select(['kind']).where('workspace_id', '=', workspace.id).where('resolved_at', 'is', null).execute();
+    const open = await t.db
+      .selectFrom('signals')
+      .select(['kind'])
+      .where('workspace_id', '=', workspace.id)
+      .where('resolved_at', 'is', null)
+      .execute();
     const kinds = new Set(open.map((s) => s.kind));
-    for (const k of ['ttv.forecast_late', 'delivery.concentrated_work', 'delivery.blocked_task']) expect(kinds, k).toContain(k);
-    const entries = await t.db.selectFrom('time_entries').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow();
+    for (const k of ['ttv.forecast_late', 'delivery.concentrated_work', 'delivery.blocked_task'])
+      expect(kinds, k).toContain(k);
+    const entries = await t.db
+      .selectFrom('time_entries')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('workspace_id', '=', workspace.id)
+      .executeTakeFirstOrThrow();
     expect(Number(entries.n)).toBeGreaterThan(100);
     // Nobody logged more than a working day on any day.
     const days = await t.db
@@ -171,7 +212,9 @@ describe('rebuildDemoWorkspace', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('conflict');
-    expect((await listMembers(t.db, (await getWorkspaceBySlug(t.db, 'main')).id)).map((m) => m.email)).toEqual([admin.email]);
+    expect((await listMembers(t.db, (await getWorkspaceBySlug(t.db, 'main')).id)).map((m) => m.email)).toEqual([
+      admin.email,
+    ]);
   });
 
   it('builds the demo when its slug is free', async () => {

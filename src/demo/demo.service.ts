@@ -5,7 +5,12 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { withPasswords } from '../platform/identity/login.service.ts';
 import { listMembers } from '../platform/identity/member.service.ts';
 import { addPersonDirectly } from '../platform/identity/operator.service.ts';
-import { createPartner, createWorkspace, deleteWorkspace, getWorkspaceBySlug } from '../platform/identity/workspace.service.ts';
+import {
+  createPartner,
+  createWorkspace,
+  deleteWorkspace,
+  getWorkspaceBySlug,
+} from '../platform/identity/workspace.service.ts';
 import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
 import { writeDemoDeals } from './deals.writer.ts';
 import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writer.ts';
@@ -49,7 +54,11 @@ export interface DemoOptions {
   today?: Date;
 }
 
-function toBulkAccount(a: DemoAccount, userIdOf: (email: string | null) => string | null, partnerIdOf: Map<string, string>): BulkAccount {
+function toBulkAccount(
+  a: DemoAccount,
+  userIdOf: (email: string | null) => string | null,
+  partnerIdOf: Map<string, string>,
+): BulkAccount {
   return {
     name: a.name,
     domain: a.domain,
@@ -69,19 +78,32 @@ function toBulkAccount(a: DemoAccount, userIdOf: (email: string | null) => strin
 }
 
 /** Adds the generated people; returns each one's user id by email. */
-async function addPeople(db: Db, workspaceId: string, data: DemoData, adminEmails: Set<string>): Promise<{ userIds: Map<string, string>; partnerIds: Map<string, string> }> {
+async function addPeople(
+  db: Db,
+  workspaceId: string,
+  data: DemoData,
+  adminEmails: Set<string>,
+): Promise<{ userIds: Map<string, string>; partnerIds: Map<string, string> }> {
   const userIds = new Map<string, string>();
   for (const s of data.staff) {
     // Someone already made admin keeps that role; their accounts stay theirs.
     if (adminEmails.has(s.email)) continue;
-    userIds.set(s.email, (await addPersonDirectly(db, DEMO_ACTOR, workspaceId, { email: s.email, name: s.name, role: s.role })).member.id);
+    userIds.set(
+      s.email,
+      (await addPersonDirectly(db, DEMO_ACTOR, workspaceId, { email: s.email, name: s.name, role: s.role })).member.id,
+    );
   }
   const partnerIds = new Map<string, string>();
   for (const p of data.partners) {
     const partner = await createPartner(db, DEMO_ACTOR, workspaceId, p.name);
     partnerIds.set(p.name, partner.id);
     if (!adminEmails.has(p.user.email)) {
-      await addPersonDirectly(db, DEMO_ACTOR, workspaceId, { email: p.user.email, name: p.user.name, role: 'partner', partnerId: partner.id });
+      await addPersonDirectly(db, DEMO_ACTOR, workspaceId, {
+        email: p.user.email,
+        name: p.user.name,
+        role: 'partner',
+        partnerId: partner.id,
+      });
     }
   }
   return { userIds, partnerIds };
@@ -94,13 +116,21 @@ async function addPeople(db: Db, workspaceId: string, data: DemoData, adminEmail
  */
 export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
   const data = generateDemo(options.seed ?? 42, options.today ?? new Date());
-  const workspace = await createWorkspace(db, DEMO_ACTOR, { slug: options.slug ?? DEMO_SLUG, name: options.name ?? data.workspaceName, isDemo: true });
+  const workspace = await createWorkspace(db, DEMO_ACTOR, {
+    slug: options.slug ?? DEMO_SLUG,
+    name: options.name ?? data.workspaceName,
+    isDemo: true,
+  });
   const adminIds = new Map<string, string>();
   for (const admin of options.admins ?? []) {
-    adminIds.set(admin.email.toLowerCase(), (await addPersonDirectly(db, DEMO_ACTOR, workspace.id, { email: admin.email, role: 'admin' })).member.id);
+    adminIds.set(
+      admin.email.toLowerCase(),
+      (await addPersonDirectly(db, DEMO_ACTOR, workspace.id, { email: admin.email, role: 'admin' })).member.id,
+    );
   }
   const { userIds, partnerIds } = await addPeople(db, workspace.id, data, new Set(adminIds.keys()));
-  const userIdOf = (email: string | null): string | null => (email ? (userIds.get(email) ?? adminIds.get(email) ?? null) : null);
+  const userIdOf = (email: string | null): string | null =>
+    email ? (userIds.get(email) ?? adminIds.get(email) ?? null) : null;
   const accounts = data.accounts.map((a) => toBulkAccount(a, userIdOf, partnerIds));
   await createAccountsInBulk(db, DEMO_ACTOR, workspace.id, accounts, 'demo');
   const byName = new Map(data.accounts.map((a) => [a.name, a.owners]));
@@ -119,8 +149,16 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   const commitments = await writeDemoCommitments(db, ledger, data.commitments);
   const contractTerms = await writeDemoContractTerms(db, ledger, data.contractTerms);
   // Delivery draws from a stream of its own.
-  const usage = await writeDemoUsage(db, { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR }, createRandom((options.seed ?? 42) ^ 0x05a9e));
-  const delivery = await writeDemoDelivery(db, { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR }, createRandom((options.seed ?? 42) ^ 0xde11));
+  const usage = await writeDemoUsage(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR },
+    createRandom((options.seed ?? 42) ^ 0x05a9e),
+  );
+  const delivery = await writeDemoDelivery(
+    db,
+    { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
+    createRandom((options.seed ?? 42) ^ 0xde11),
+  );
   return {
     workspaceId: workspace.id,
     slug: workspace.slug,
@@ -150,9 +188,16 @@ export async function rebuildDemoWorkspace(db: Db, slug: string = DEMO_SLUG, see
     throw err;
   });
   if (!existing) return buildDemoWorkspace(db, { slug, seed });
-  if (!existing.isDemo) throw new AppError('conflict', `workspace ${existing.slug} is not a demo workspace: Baton rebuilds only demo workspaces`);
+  if (!existing.isDemo)
+    throw new AppError(
+      'conflict',
+      `workspace ${existing.slug} is not a demo workspace: Baton rebuilds only demo workspaces`,
+    );
   const admins = (await listMembers(db, existing.id)).filter((m) => m.role === 'admin');
-  const canSignIn = await withPasswords(db, admins.map((m) => m.id));
+  const canSignIn = await withPasswords(
+    db,
+    admins.map((m) => m.id),
+  );
   const kept = admins.filter((m) => canSignIn.has(m.id)).map((m) => ({ userId: m.id, email: m.email }));
   await deleteWorkspace(db, DEMO_ACTOR, existing.id);
   return buildDemoWorkspace(db, { slug: existing.slug, name: existing.name, admins: kept, seed });

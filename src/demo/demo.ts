@@ -11,7 +11,8 @@ export const DEMO_WORKSPACE_NAME = `Demo: ${DEMO_VENDOR}`;
 export const STAFF_EMAIL_DOMAIN = 'baton-demo.example';
 
 /** The job a staff member does; the workspace role follows from it (`POSITION_ROLES`). */
-export type Position = 'leader' | 'account_executive' | 'delivery_lead' | 'csm' | 'account_manager' | 'support' | 'viewer';
+export type Position =
+  'leader' | 'account_executive' | 'delivery_lead' | 'csm' | 'account_manager' | 'support' | 'viewer';
 
 /** Account managers own renewals and expansion commercially, so they sit with sales. */
 export const POSITION_ROLES: Readonly<Record<Position, Role>> = {

@@ -25,7 +25,13 @@ describe('random', () => {
     const rng = createRandom(1);
     for (let i = 0; i < 1000; i++) expect(rng.int(3, 5)).toBeGreaterThanOrEqual(3);
     expect(rng.shuffle([1, 2, 3, 4, 5]).sort()).toEqual([1, 2, 3, 4, 5]);
-    const picks = Array.from({ length: 2000 }, () => rng.weighted([['a', 9], ['b', 1], ['c', 0]] as const));
+    const picks = Array.from({ length: 2000 }, () =>
+      rng.weighted([
+        ['a', 9],
+        ['b', 1],
+        ['c', 0],
+      ] as const),
+    );
     expect(picks.filter((p) => p === 'c')).toHaveLength(0);
     expect(share(picks.filter((p) => p === 'a').length, picks.length)).toBeCloseTo(0.9, 1);
   });
@@ -40,9 +46,15 @@ describe('generateDemo', () => {
   it('staffs the vendor: a leader, sellers, delivery, success, support and a viewer', () => {
     const count = (p: Position) => demo.staff.filter((s) => s.position === p).length;
     expect(demo.staff).toHaveLength(22);
-    expect([count('leader'), count('account_executive'), count('delivery_lead'), count('csm'), count('account_manager'), count('support'), count('viewer')]).toEqual([
-      1, 5, 5, 5, 3, 2, 1,
-    ]);
+    expect([
+      count('leader'),
+      count('account_executive'),
+      count('delivery_lead'),
+      count('csm'),
+      count('account_manager'),
+      count('support'),
+      count('viewer'),
+    ]).toEqual([1, 5, 5, 5, 3, 2, 1]);
     expect(demo.staff.find((s) => s.position === 'leader')?.title).toBe('VP Customer Success');
     expect(new Set(demo.staff.map((s) => s.email)).size).toBe(22);
     for (const s of demo.staff) expect(s.email.endsWith(`@${STAFF_EMAIL_DOMAIN}`)).toBe(true);
@@ -58,7 +70,8 @@ describe('generateDemo', () => {
   });
 
   it('mixes segments ≈15/35/50 %, and uses only known industries, regions, countries and phases', () => {
-    const of = (segment: string) => share(demo.accounts.filter((a) => a.segment === segment).length, demo.accounts.length);
+    const of = (segment: string) =>
+      share(demo.accounts.filter((a) => a.segment === segment).length, demo.accounts.length);
     expect(of('enterprise')).toBeCloseTo(0.15, 1);
     expect(of('mid_market')).toBeCloseTo(0.35, 1);
     expect(of('smb')).toBeCloseTo(0.5, 1);
@@ -147,11 +160,15 @@ describe('generateDemo', () => {
   it('dates touches before today, most within 30 days, with quiet sponsors and departed champions', () => {
     const touched = contacts.filter((c) => c.lastTouchAt !== null);
     for (const c of touched) expect(daysAgo(c.lastTouchAt as string)).toBeGreaterThanOrEqual(0);
-    expect(share(touched.filter((c) => daysAgo(c.lastTouchAt as string) <= 30).length, touched.length)).toBeGreaterThan(0.5);
+    expect(share(touched.filter((c) => daysAgo(c.lastTouchAt as string) <= 30).length, touched.length)).toBeGreaterThan(
+      0.5,
+    );
 
     const quiet = demo.accounts
       .filter((a) => a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing')
-      .flatMap((a) => a.contacts.filter((c) => c.role === 'executive_sponsor' && c.lastTouchAt && daysAgo(c.lastTouchAt) >= 60));
+      .flatMap((a) =>
+        a.contacts.filter((c) => c.role === 'executive_sponsor' && c.lastTouchAt && daysAgo(c.lastTouchAt) >= 60),
+      );
     expect(quiet.length).toBeGreaterThanOrEqual(5);
     for (const c of quiet) expect(daysAgo(c.lastTouchAt as string)).toBeLessThanOrEqual(121);
 

@@ -22,20 +22,24 @@ export function generateDemo(seed = 42, today: Date): DemoData {
   const owners = assignOwners(rng, profiles, staff, partners);
   // A stream of its own, so that adding renewals did not reshuffle the customers generated before them.
   const renewalRng = createRandom(seed ^ 0x5eed);
-  const accounts = profiles.map(
-    (profile, i): DemoAccount => ({
-      ...profile,
-      owners: owners[i] ?? { ae: null, deliveryLead: null, csm: null, accountManager: null, partner: null },
-      contacts: generateStakeholders(rng, profile, today),
-      renewalDate: renewalDateFor(renewalRng, profile.lifecyclePhase, today),
-    }),
-  );
+  const accounts = profiles.map((profile, i): DemoAccount => ({
+    ...profile,
+    owners: owners[i] ?? { ae: null, deliveryLead: null, csm: null, accountManager: null, partner: null },
+    contacts: generateStakeholders(rng, profile, today),
+    renewalDate: renewalDateFor(renewalRng, profile.lifecyclePhase, today),
+  }));
   // Deals draw from a stream of their own too.
   const deals = generateDemoDeals(createRandom(seed ^ 0xdea1), accounts, staff, today);
   // Promises are tied to the won deals they were made in (a stream of their own as well).
   const wonDeals = deals
     .filter((d) => d.record.stage === 'closedwon' && !d.reopens)
-    .map((d) => ({ accountName: d.accountName, source: d.record.source, externalId: d.record.externalId, signedDate: d.record.signedDate, amount: d.record.amount }));
+    .map((d) => ({
+      accountName: d.accountName,
+      source: d.record.source,
+      externalId: d.record.externalId,
+      signedDate: d.record.signedDate,
+      amount: d.record.amount,
+    }));
   const commitments = generateDemoCommitments(seed, accounts, staff, today, wonDeals);
   const contractTerms = generateDemoContractTerms(seed, wonDeals);
   return { workspaceName: DEMO_WORKSPACE_NAME, staff, partners, accounts, deals, commitments, contractTerms };

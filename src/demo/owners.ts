@@ -47,20 +47,31 @@ function assignBooks(
   return out;
 }
 
-function ownersOf(rng: Random, staff: readonly DemoStaff[], position: Position, filter: (s: DemoStaff) => boolean = () => true): Owner[] {
+function ownersOf(
+  rng: Random,
+  staff: readonly DemoStaff[],
+  position: Position,
+  filter: (s: DemoStaff) => boolean = () => true,
+): Owner[] {
   return staff
     .filter((s) => s.position === position && filter(s))
     .map((s) => ({ email: s.email, capacity: s.title.startsWith('Director') ? 0.5 : 0.95 + rng.next() * 0.1 }));
 }
 
 /** Exactly `PARTNER_SHARE` of the accounts, drawn without replacement, each with a firm working its region. */
-function assignPartners(rng: Random, profiles: readonly AccountProfile[], partners: readonly DemoPartner[]): Map<number, string> {
+function assignPartners(
+  rng: Random,
+  profiles: readonly AccountProfile[],
+  partners: readonly DemoPartner[],
+): Map<number, string> {
   const out = new Map<number, string>();
   if (partners.length === 0) return out;
   let remaining = profiles.map((_, i) => i);
   const target = Math.round(PARTNER_SHARE * profiles.length);
   for (let n = 0; n < target && remaining.length > 0; n++) {
-    const i = rng.weighted(remaining.map((j) => [j, PARTNER_AFFINITY[(profiles[j] as AccountProfile).segment]] as const));
+    const i = rng.weighted(
+      remaining.map((j) => [j, PARTNER_AFFINITY[(profiles[j] as AccountProfile).segment]] as const),
+    );
     remaining = remaining.filter((j) => j !== i);
     const region = (profiles[i] as AccountProfile).region;
     const local = partners.filter((p) => p.regions.includes(region));
@@ -86,9 +97,19 @@ export function assignOwners(
     segmentOf(i) === 'mid_market' ? true : (segmentOf(i) === 'enterprise') === enterpriseAes.has(ae.email),
   );
   // A partner firm delivers its accounts end to end; the vendor's delivery team leads the rest.
-  const deliveryLeadOf = assignBooks(rng, all.filter((i) => !partnerOf.has(i)), ownersOf(rng, staff, 'delivery_lead'), workload);
+  const deliveryLeadOf = assignBooks(
+    rng,
+    all.filter((i) => !partnerOf.has(i)),
+    ownersOf(rng, staff, 'delivery_lead'),
+    workload,
+  );
   const csmOf = assignBooks(rng, all, ownersOf(rng, staff, 'csm'), (i) => CSM_WORKLOAD[segmentOf(i)]);
-  const accountManagerOf = assignBooks(rng, all.filter((i) => segmentOf(i) !== 'smb'), ownersOf(rng, staff, 'account_manager'), workload);
+  const accountManagerOf = assignBooks(
+    rng,
+    all.filter((i) => segmentOf(i) !== 'smb'),
+    ownersOf(rng, staff, 'account_manager'),
+    workload,
+  );
 
   return all.map((i) => ({
     ae: aeOf.get(i) ?? null,

@@ -12,7 +12,8 @@ export interface Person {
 export function drawPeople(rng: Random, pool: NamePool, count: number): Person[] {
   const firsts = rng.shuffle(pool.first);
   const lasts = rng.shuffle(pool.last);
-  if (count > firsts.length || count > lasts.length) throw new RangeError(`the name pool holds fewer than ${count} distinct people`);
+  if (count > firsts.length || count > lasts.length)
+    throw new RangeError(`the name pool holds fewer than ${count} distinct people`);
   return firsts.slice(0, count).map((first, i) => {
     const last = lasts[i] as string;
     return { name: `${first} ${last}`, first, last };

@@ -15,5 +15,7 @@ export function renewalDateFor(rng: Random, phase: LifecyclePhase, today: Date):
   const window = RENEWAL_WINDOW[phase];
   if (!window) return null;
   const days = rng.int(window[0], window[1]);
-  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days)).toISOString().slice(0, 10);
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + days))
+    .toISOString()
+    .slice(0, 10);
 }

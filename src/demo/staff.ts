@@ -8,20 +8,33 @@ import type { Random } from './random.ts';
 /** Who works at the vendor: how many of each position and the titles they go by. */
 const TEAM: ReadonlyArray<{ position: Position; titles: readonly string[] }> = [
   { position: 'leader', titles: ['VP Customer Success'] },
-  ...Array.from({ length: 2 }, () => ({ position: 'account_executive' as const, titles: ['Enterprise Account Executive'] })),
-  ...Array.from({ length: 3 }, () => ({ position: 'account_executive' as const, titles: ['Account Executive', 'Senior Account Executive'] })),
+  ...Array.from({ length: 2 }, () => ({
+    position: 'account_executive' as const,
+    titles: ['Enterprise Account Executive'],
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    position: 'account_executive' as const,
+    titles: ['Account Executive', 'Senior Account Executive'],
+  })),
   { position: 'delivery_lead', titles: ['Director of Professional Services'] },
-  ...Array.from({ length: 4 }, () => ({ position: 'delivery_lead' as const, titles: ['Implementation Consultant', 'Senior Implementation Consultant', 'Delivery Lead'] })),
+  ...Array.from({ length: 4 }, () => ({
+    position: 'delivery_lead' as const,
+    titles: ['Implementation Consultant', 'Senior Implementation Consultant', 'Delivery Lead'],
+  })),
   { position: 'csm', titles: ['Senior Customer Success Manager'] },
   ...Array.from({ length: 4 }, () => ({ position: 'csm' as const, titles: ['Customer Success Manager'] })),
-  ...Array.from({ length: 3 }, () => ({ position: 'account_manager' as const, titles: ['Account Manager', 'Senior Account Manager'] })),
+  ...Array.from({ length: 3 }, () => ({
+    position: 'account_manager' as const,
+    titles: ['Account Manager', 'Senior Account Manager'],
+  })),
   { position: 'support', titles: ['Support Lead'] },
   { position: 'support', titles: ['Support Engineer'] },
   { position: 'viewer', titles: ['Finance Director'] },
 ];
 
 /** The two enterprise AEs sell the largest deals; `isEnterpriseAe` tells them apart. */
-export const isEnterpriseAe = (s: DemoStaff): boolean => s.position === 'account_executive' && s.title.startsWith('Enterprise');
+export const isEnterpriseAe = (s: DemoStaff): boolean =>
+  s.position === 'account_executive' && s.title.startsWith('Enterprise');
 
 const PARTNER_FIRMS: ReadonlyArray<{ name: string; regions: Region[] }> = [
   { name: 'Cobalt Ridge Consulting', regions: ['north_america', 'latam'] },

@@ -13,7 +13,11 @@ import { CHAMPION_TITLES, INDUSTRY_SPONSOR_TITLES, KEY_USER_TITLES, ROLE_TITLES,
 
 const DAY_MS = 86_400_000;
 
-const HEADCOUNT: Readonly<Record<Segment, readonly [number, number]>> = { enterprise: [6, 8], mid_market: [4, 6], smb: [3, 5] };
+const HEADCOUNT: Readonly<Record<Segment, readonly [number, number]>> = {
+  enterprise: [6, 8],
+  mid_market: [4, 6],
+  smb: [3, 5],
+};
 
 /** Chance that an account of each segment has a stakeholder in each optional role. */
 const OPTIONAL_ROLES: ReadonlyArray<readonly [ContactRole, Readonly<Record<Segment, number>>]> = [
@@ -27,7 +31,12 @@ const OPTIONAL_ROLES: ReadonlyArray<readonly [ContactRole, Readonly<Record<Segme
 /** Share of accounts whose sponsor has not been touched for 60–120 days. */
 const QUIET_SPONSOR: Readonly<Partial<Record<LifecyclePhase, number>>> = { live: 0.15, renewing: 0.3 };
 /** Share of accounts whose (first) champion has left. */
-const DEPARTED_CHAMPION: Readonly<Partial<Record<LifecyclePhase, number>>> = { implementing: 0.05, live: 0.09, renewing: 0.09, churned: 0.3 };
+const DEPARTED_CHAMPION: Readonly<Partial<Record<LifecyclePhase, number>>> = {
+  implementing: 0.05,
+  live: 0.09,
+  renewing: 0.09,
+  churned: 0.3,
+};
 
 function rolesFor(rng: Random, segment: Segment): ContactRole[] {
   const roles: ContactRole[] = ['executive_sponsor', 'champion'];

@@ -14,13 +14,27 @@ export const DEMO_FEATURES = [
   { key: 'reports', name: 'Reports', events: ['Report Published', 'Export Created'], plans: [] as string[] },
   { key: 'data-sources', name: 'Data sources', events: ['Data Source Connected'], plans: [] as string[] },
   { key: 'alerts', name: 'Alerts', events: ['Alert Configured'], plans: ['pro', 'enterprise'] },
-  { key: 'scheduled-reports', name: 'Scheduled reports', events: ['Scheduled Report Created'], plans: ['pro', 'enterprise'] },
+  {
+    key: 'scheduled-reports',
+    name: 'Scheduled reports',
+    events: ['Scheduled Report Created'],
+    plans: ['pro', 'enterprise'],
+  },
 ];
 
 export const PLAN_OF_SEGMENT: Record<string, string> = { smb: 'starter', mid_market: 'pro', enterprise: 'enterprise' };
 
 export type UsageStory = 'healthy' | 'declining' | 'concentrated' | 'low_adoption' | 'champion_quiet';
-const STORIES: readonly UsageStory[] = ['healthy', 'healthy', 'declining', 'healthy', 'concentrated', 'low_adoption', 'healthy', 'champion_quiet'];
+const STORIES: readonly UsageStory[] = [
+  'healthy',
+  'healthy',
+  'declining',
+  'healthy',
+  'concentrated',
+  'low_adoption',
+  'healthy',
+  'champion_quiet',
+];
 
 export interface DemoUsage {
   accountName: string;
@@ -32,14 +46,24 @@ export interface DemoUsage {
   users: Array<{ daysAgo: number; user: string; events: number }>;
 }
 
-const EVENTS = ['Dashboard Viewed', 'Dashboard Viewed', 'Report Published', 'Export Created', 'Data Source Connected', 'Alert Configured'];
+const EVENTS = [
+  'Dashboard Viewed',
+  'Dashboard Viewed',
+  'Report Published',
+  'Export Created',
+  'Data Source Connected',
+  'Alert Configured',
+];
 
 export function generateDemoUsage(rng: Random, accounts: readonly DemoAccount[]): DemoUsage[] {
   const customers = accounts.filter((a) => a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing').slice(0, 48);
   return customers.map((a, i) => {
     const story = STORIES[i % STORIES.length]!;
     const champion = a.contacts.find((c) => c.role === 'champion')?.email ?? null;
-    const people = [...(champion ? [champion] : []), ...Array.from({ length: 5 + rng.int(0, 9) }, (_, u) => `${a.domain.split('.')[0]}-user-${u + 1}`)];
+    const people = [
+      ...(champion ? [champion] : []),
+      ...Array.from({ length: 5 + rng.int(0, 9) }, (_, u) => `${a.domain.split('.')[0]}-user-${u + 1}`),
+    ];
     const seats = story === 'low_adoption' ? people.length * 4 : Math.ceil(people.length / (0.6 + rng.next() * 0.3));
     const plan = PLAN_OF_SEGMENT[a.segment] ?? 'starter';
     const usesScheduled = plan !== 'starter' && i % 8 === 0;
@@ -56,7 +80,10 @@ export function generateDemoUsage(rng: Random, accounts: readonly DemoAccount[])
         const events = power ? rng.int(40, 90) : rng.int(1, story === 'concentrated' ? 3 : 12);
         users.push({ daysAgo: d, user, events });
         for (let e = 0; e < events; e++) {
-          const name = d < 60 && usesScheduled && rng.chance(0.05) ? 'Scheduled Report Created' : EVENTS[rng.int(0, EVENTS.length - 1)]!;
+          const name =
+            d < 60 && usesScheduled && rng.chance(0.05)
+              ? 'Scheduled Report Created'
+              : EVENTS[rng.int(0, EVENTS.length - 1)]!;
           const key = `${d}\u0000${name}`;
           byFeature.set(key, (byFeature.get(key) ?? 0) + 1);
         }

@@ -18,7 +18,11 @@ beforeAll(async () => {
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/accounts',
-      payload: { name, segment: name.startsWith('Charlie') ? 'enterprise' : 'smb', partnerId: name.startsWith('B') ? partnerId : null },
+      payload: {
+        name,
+        segment: name.startsWith('Charlie') ? 'enterprise' : 'smb',
+        partnerId: name.startsWith('B') ? partnerId : null,
+      },
     });
     expect(res.statusCode).toBe(201);
   }
@@ -62,11 +66,17 @@ describe('accounts', () => {
     expect(page.items.map((a: { name: string }) => a.name)).toEqual(['Bravo Retail']);
     expect(page.total).toBe(1);
     const foreign = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Delta' })).json().items[0];
-    expect((await partnerClient.request({ method: 'GET', url: `/api/v1/accounts/${foreign.id}` })).statusCode).toBe(404);
+    expect((await partnerClient.request({ method: 'GET', url: `/api/v1/accounts/${foreign.id}` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('refuses an owner who is not a member of the workspace, naming the field', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Ghost Co', segment: 'smb', csmUserId: 'nobody' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Ghost Co', segment: 'smb', csmUserId: 'nobody' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].field).toBe('body.csmUserId');
     expect((await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Ghost' })).json().items).toHaveLength(0);
@@ -76,24 +86,40 @@ describe('accounts', () => {
     const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Echo' })).json().items[0].id;
     const read = await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` });
     const etag = read.headers.etag as string;
-    const first = await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { lifecyclePhase: 'live' }, headers: { 'if-match': etag } });
+    const first = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${id}`,
+      payload: { lifecyclePhase: 'live' },
+      headers: { 'if-match': etag },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.headers.etag).not.toBe(etag);
-    const stale = await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { lifecyclePhase: 'churned' }, headers: { 'if-match': etag } });
+    const stale = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${id}`,
+      payload: { lifecyclePhase: 'churned' },
+      headers: { 'if-match': etag },
+    });
     expect(stale.statusCode).toBe(412);
     expect((await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` })).json().lifecyclePhase).toBe('live');
   });
 
   it('records a renewal date, and refuses one that is not a real date naming the field', async () => {
     const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Charlie' })).json().items[0].id;
-    const ok = await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { renewalDate: '2027-03-31' } });
+    const ok = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${id}`,
+      payload: { renewalDate: '2027-03-31' },
+    });
     expect(ok.json().renewalDate).toBe('2027-03-31');
     for (const renewalDate of ['2027-02-30', '31/03/2027']) {
       const bad = await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { renewalDate } });
       expect(bad.statusCode, renewalDate).toBe(400);
       expect(bad.json().errors[0].field).toBe('body.renewalDate');
     }
-    expect((await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` })).json().renewalDate).toBe('2027-03-31');
+    expect((await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` })).json().renewalDate).toBe(
+      '2027-03-31',
+    );
   });
 
   it('adds stakeholders and returns them with the account', async () => {
@@ -105,12 +131,19 @@ describe('accounts', () => {
     });
     expect(res.statusCode).toBe(201);
     const account = (await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` })).json();
-    expect(account.contacts).toEqual([expect.objectContaining({ name: 'Dana Reyes', email: 'dana@charlie.example', role: 'executive_sponsor' })]);
+    expect(account.contacts).toEqual([
+      expect.objectContaining({ name: 'Dana Reyes', email: 'dana@charlie.example', role: 'executive_sponsor' }),
+    ]);
   });
 
   it('replays a retried create with the same Idempotency-Key instead of creating twice', async () => {
     const send = (name: string) =>
-      admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, segment: 'smb' }, headers: { 'idempotency-key': 'create-foxtrot-1' } });
+      admin.request({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name, segment: 'smb' },
+        headers: { 'idempotency-key': 'create-foxtrot-1' },
+      });
     const first = await send('Foxtrot Media');
     const again = await send('Foxtrot Media');
     expect(first.statusCode).toBe(201);
@@ -125,7 +158,9 @@ describe('accounts', () => {
   it('records every write in the audit log with before and after', async () => {
     const log = (await admin.request({ method: 'GET', url: '/api/v1/audit-log?entityType=account&limit=100' })).json();
     type Entry = { action: string; before: { lifecyclePhase: string }; after: { lifecyclePhase: string } };
-    const update = log.items.find((e: Entry) => e.action === 'account.update' && e.before.lifecyclePhase !== e.after.lifecyclePhase);
+    const update = log.items.find(
+      (e: Entry) => e.action === 'account.update' && e.before.lifecyclePhase !== e.after.lifecyclePhase,
+    );
     expect(update.before.lifecyclePhase).toBe('onboarding');
     expect(update.after.lifecyclePhase).toBe('live');
     expect(update.actor.type).toBe('user');

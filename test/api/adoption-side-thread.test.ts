@@ -23,11 +23,21 @@ beforeAll(async () => {
   await migrateToLatest(served);
   single = await openDatabase(`sqlite:${file}`);
   const sqlite = served.sqlite as NonNullable<DatabaseHandle['sqlite']>;
-  sqlite.prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)').run(ws, 'side', 'Side', 'x');
-  const account = sqlite.prepare("insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) values (?, ?, ?, 'smb', 'live', 'x', 'x')");
-  const user = sqlite.prepare('insert into usage_daily_account_user (workspace_id, account_id, day, user_key, events) values (?, ?, ?, ?, ?)');
-  const feature = sqlite.prepare('insert into usage_daily_account_feature (workspace_id, account_id, day, feature, events) values (?, ?, ?, ?, ?)');
-  const seats = sqlite.prepare('insert into usage_account_seats (workspace_id, account_id, seats, updated_at) values (?, ?, ?, ?)');
+  sqlite
+    .prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)')
+    .run(ws, 'side', 'Side', 'x');
+  const account = sqlite.prepare(
+    "insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) values (?, ?, ?, 'smb', 'live', 'x', 'x')",
+  );
+  const user = sqlite.prepare(
+    'insert into usage_daily_account_user (workspace_id, account_id, day, user_key, events) values (?, ?, ?, ?, ?)',
+  );
+  const feature = sqlite.prepare(
+    'insert into usage_daily_account_feature (workspace_id, account_id, day, feature, events) values (?, ?, ?, ?, ?)',
+  );
+  const seats = sqlite.prepare(
+    'insert into usage_account_seats (workspace_id, account_id, seats, updated_at) values (?, ?, ?, ?)',
+  );
   sqlite.transaction(() => {
     for (let a = 0; a < 60; a++) {
       account.run(`acc-${a}`, ws, `Account ${a}`);

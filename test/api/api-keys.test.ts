@@ -13,7 +13,11 @@ afterAll(async () => t?.close());
 
 describe('API keys', () => {
   it('shows the secret once, keeps only its hash, records last use, and stops working when revoked', async () => {
-    const created = await admin.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'warehouse sync', scope: 'admin' } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'warehouse sync', scope: 'admin' },
+    });
     expect(created.statusCode).toBe(201);
     const { secret, apiKey } = created.json();
     expect(secret).toMatch(/^bk_[\w-]{12}\.[\w-]{43}$/);
@@ -21,16 +25,30 @@ describe('API keys', () => {
 
     const listed = await admin.request({ method: 'GET', url: '/api/v1/api-keys' });
     expect(listed.body).not.toContain(secret.split('.')[1]);
-    const stored = await t.ctx.db.selectFrom('api_keys').selectAll().where('id', '=', apiKey.id).executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', apiKey.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(secret.split('.')[1]);
 
-    const used = await t.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${secret}` } });
+    const used = await t.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(used.statusCode).toBe(200);
-    const after = (await admin.request({ method: 'GET', url: '/api/v1/api-keys' })).json().items.find((k: { id: string }) => k.id === apiKey.id);
+    const after = (await admin.request({ method: 'GET', url: '/api/v1/api-keys' }))
+      .json()
+      .items.find((k: { id: string }) => k.id === apiKey.id);
     expect(after.lastUsedAt).not.toBeNull();
 
     expect((await admin.request({ method: 'DELETE', url: `/api/v1/api-keys/${apiKey.id}` })).statusCode).toBe(200);
-    const refused = await t.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${secret}` } });
+    const refused = await t.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(refused.statusCode).toBe(401);
     expect(refused.json().detail).toMatch(/unknown or revoked/);
   });

@@ -9,7 +9,14 @@ let csmId: string;
 let adminId: string;
 let accountId: string;
 
-type Entry = { action: string; entityType: string; entityId: string | null; entityName: string | null; at: string; actor: { id: string | null; label: string; name: string | null } };
+type Entry = {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  entityName: string | null;
+  at: string;
+  actor: { id: string | null; label: string; name: string | null };
+};
 const log = async (q = '', c: Client = admin) => {
   const res = await c.request({ method: 'GET', url: `/api/v1/audit-log?limit=200${q}` });
   expect(res.statusCode, res.body).toBe(200);
@@ -27,8 +34,14 @@ beforeAll(async () => {
   csm = await t.login(c.email);
   await admin.request({ method: 'PATCH', url: '/api/v1/me', payload: { name: 'Ada Admin' } });
   await csm.request({ method: 'PATCH', url: '/api/v1/me', payload: { name: 'Cass Success' } });
-  accountId = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } })).json().id;
-  const renamed = await csm.request({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, payload: { name: 'Northwind Traders' } });
+  accountId = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } })
+  ).json().id;
+  const renamed = await csm.request({
+    method: 'PATCH',
+    url: `/api/v1/accounts/${accountId}`,
+    payload: { name: 'Northwind Traders' },
+  });
   expect(renamed.statusCode, renamed.body).toBe(200);
 });
 afterAll(async () => t?.close());

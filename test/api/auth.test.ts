@@ -25,7 +25,11 @@ describe('signing in', () => {
     expect(cookie).toMatch(/baton_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
-    const session = await t.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: cookie.split(';')[0] as string } });
+    const session = await t.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: cookie.split(';')[0] as string },
+    });
     expect(session.statusCode).toBe(200);
     expect(session.json()).toMatchObject({ user: { email: adminEmail }, role: 'admin', workspace: { slug: 'acme' } });
     expect(session.json().csrfToken).toMatch(/^[\w-]{20,}$/);
@@ -43,7 +47,8 @@ describe('signing in', () => {
   it('limits login attempts per client address (per minute, right or wrong)', async () => {
     const statuses: number[] = [];
     // Different emails, so that only the address's limit is reached.
-    for (let i = 0; i < 7; i++) statuses.push((await login(`guess-${i}@example.com`, 'wrong-password', '10.9.9.9')).statusCode);
+    for (let i = 0; i < 7; i++)
+      statuses.push((await login(`guess-${i}@example.com`, 'wrong-password', '10.9.9.9')).statusCode);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
     expect(statuses.slice(5)).toEqual([429, 429]);
     const limited = await login(adminEmail, TEST_PASSWORD, '10.9.9.9');
@@ -73,10 +78,20 @@ describe('CSRF protection on cookie-authenticated writes', () => {
   it('refuses a write without the X-CSRF-Token header and accepts it with', async () => {
     const client = await t.login(adminEmail);
     const payload = { name: 'No token Inc', segment: 'smb' };
-    const without = await t.inject({ method: 'POST', url: '/api/v1/accounts', payload, headers: { cookie: client.cookie } });
+    const without = await t.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload,
+      headers: { cookie: client.cookie },
+    });
     expect(without.statusCode).toBe(403);
     expect(without.json().detail).toMatch(/CSRF/);
-    const wrong = await t.inject({ method: 'POST', url: '/api/v1/accounts', payload, headers: { cookie: client.cookie, 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await t.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload,
+      headers: { cookie: client.cookie, 'x-csrf-token': 'x'.repeat(32) },
+    });
     expect(wrong.statusCode).toBe(403);
     const list = await client.request({ method: 'GET', url: '/api/v1/accounts?q=No%20token' });
     expect(list.json().items).toHaveLength(0);
@@ -85,7 +100,12 @@ describe('CSRF protection on cookie-authenticated writes', () => {
 
   it('does not ask API-key requests for a CSRF token', async () => {
     const key = await t.apiKey(ws, 'admin');
-    const res = await t.inject({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Keyed Ltd', segment: 'smb' }, headers: { authorization: `Bearer ${key}` } });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Keyed Ltd', segment: 'smb' },
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -97,11 +117,24 @@ describe('workspace switcher', () => {
     const { email } = await t.user(ws, 'csm', { email: 'two-hats@example.com' });
     await t.user(other, 'viewer', { email });
     const client = await t.login(email, { workspace: 'acme' });
-    const switched = await client.request({ method: 'PUT', url: '/api/v1/session/workspace', payload: { workspaceId: other } });
+    const switched = await client.request({
+      method: 'PUT',
+      url: '/api/v1/session/workspace',
+      payload: { workspaceId: other },
+    });
     expect(switched.statusCode).toBe(200);
     expect(switched.json()).toMatchObject({ workspace: { slug: 'other-co' }, role: 'viewer' });
-    expect(switched.json().workspaces.map((w: { slug: string }) => w.slug).sort()).toEqual(['acme', 'other-co']);
-    const denied = await client.request({ method: 'PUT', url: '/api/v1/session/workspace', payload: { workspaceId: foreign } });
+    expect(
+      switched
+        .json()
+        .workspaces.map((w: { slug: string }) => w.slug)
+        .sort(),
+    ).toEqual(['acme', 'other-co']);
+    const denied = await client.request({
+      method: 'PUT',
+      url: '/api/v1/session/workspace',
+      payload: { workspaceId: foreign },
+    });
     expect(denied.statusCode).toBe(404);
     expect((await client.request({ method: 'GET', url: '/api/v1/session' })).json().workspace.slug).toBe('other-co');
   });

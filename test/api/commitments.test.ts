@@ -45,13 +45,32 @@ const deal = (externalId: string, accountName: string): DealRecord => ({
 });
 
 async function loadDeals(workspaceId: string, records: DealRecord[]): Promise<void> {
-  await applyDealBatch(t.ctx.db, { workspaceId, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() }, records.map((record, i) => ({ row: i + 1, record })));
+  await applyDealBatch(
+    t.ctx.db,
+    { workspaceId, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() },
+    records.map((record, i) => ({ row: i + 1, record })),
+  );
 }
 
 const dealId = async (workspaceId: string, externalId: string) =>
-  (await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', workspaceId).where('external_id', '=', externalId).executeTakeFirstOrThrow()).id;
+  (
+    await t.ctx.db
+      .selectFrom('deals')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .where('external_id', '=', externalId)
+      .executeTakeFirstOrThrow()
+  ).id;
 
-const countRows = async () => Number((await t.ctx.db.selectFrom('commitments').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countRows = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('commitments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 
@@ -66,16 +85,36 @@ beforeAll(async () => {
   csm = await t.login((await t.user(ws, 'csm')).email);
   viewer = await t.login((await t.user(ws, 'viewer')).email);
   delivery = await t.login((await t.user(ws, 'delivery')).email);
-  northwind = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind Freight', segment: 'mid_market', renewalDate: day(45) } })).json().id;
-  globex = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Globex', segment: 'enterprise' } })).json().id;
-  dana = (await admin.request({ method: 'POST', url: `/api/v1/accounts/${northwind}/contacts`, payload: { name: 'Dana Lee', role: 'champion' } })).json().id;
+  northwind = (
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Northwind Freight', segment: 'mid_market', renewalDate: day(45) },
+    })
+  ).json().id;
+  globex = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Globex', segment: 'enterprise' } })
+  ).json().id;
+  dana = (
+    await admin.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${northwind}/contacts`,
+      payload: { name: 'Dana Lee', role: 'champion' },
+    })
+  ).json().id;
   await loadDeals(ws, [deal('NW-1', 'Northwind Freight'), deal('GX-1', 'Globex')]);
   northwindDeal = await dealId(ws, 'NW-1');
   globexDeal = await dealId(ws, 'GX-1');
 
   const beta = await t.workspace('beta');
   const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
-  betaAccount = (await betaAdmin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind Freight', segment: 'smb' } })).json().id;
+  betaAccount = (
+    await betaAdmin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Northwind Freight', segment: 'smb' },
+    })
+  ).json().id;
   await loadDeals(beta, [deal('B-1', 'Northwind Freight')]);
   betaDeal = await dealId(beta, 'B-1');
 });
@@ -115,16 +154,37 @@ describe('recording a promise', () => {
     });
     expect(c.exposure).toContain('firm');
     const one = (await viewer.request({ method: 'GET', url: `/api/v1/commitments/${c.id}` })).json();
-    expect(one.history).toEqual([expect.objectContaining({ from: null, to: 'not_reviewed', note: null, changedBy: expect.objectContaining({ userId: salesUserId }) })]);
-    const audit = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${c.id}` })).json();
+    expect(one.history).toEqual([
+      expect.objectContaining({
+        from: null,
+        to: 'not_reviewed',
+        note: null,
+        changedBy: expect.objectContaining({ userId: salesUserId }),
+      }),
+    ]);
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${c.id}` })
+    ).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['commitment.create']);
     expect(audit.items[0].after).toMatchObject({ words: 'Committed by Q3', status: 'not_reviewed' });
   });
 
   it('records a promise to a named person without a deal; a success manager may record', async () => {
-    const res = await record(csm, { accountId: globex, what: 'Usage export API', toName: 'The CFO', words: "We're looking at it" });
+    const res = await record(csm, {
+      accountId: globex,
+      what: 'Usage export API',
+      toName: 'The CFO',
+      words: "We're looking at it",
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ toContactId: null, toName: 'The CFO', strength: 'vague', matchedPhrase: 'looking at', exposed: false, dueDate: null });
+    expect(res.json()).toMatchObject({
+      toContactId: null,
+      toName: 'The CFO',
+      strength: 'vague',
+      matchedPhrase: 'looking at',
+      exposed: false,
+      dueDate: null,
+    });
   });
 
   it('replays the answer for a repeated Idempotency-Key instead of recording twice', async () => {
@@ -155,10 +215,23 @@ describe('recording a promise', () => {
     ['a promise made in the future', { madeOn: '2099-01-01' }, 'body.madeOn'],
     ['a maker who is not a member', { madeByUserId: 'ghost' }, 'body.madeByUserId'],
   ])('refuses %s, naming the field, and writes nothing', async (_what, over, field) => {
-    const ids: Record<string, string> = { 'beta-account': betaAccount, 'beta-deal': betaDeal, 'globex-deal': globexDeal, dana };
-    const resolved = Object.fromEntries(Object.entries(over).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]));
+    const ids: Record<string, string> = {
+      'beta-account': betaAccount,
+      'beta-deal': betaDeal,
+      'globex-deal': globexDeal,
+      dana,
+    };
+    const resolved = Object.fromEntries(
+      Object.entries(over).map(([k, v]) => [k, typeof v === 'string' && v in ids ? ids[v] : v]),
+    );
     const before = await countRows();
-    const res = await record(sales, { accountId: northwind, what: 'Bulk edit', toName: 'Dana', words: 'planned', ...resolved });
+    const res = await record(sales, {
+      accountId: northwind,
+      what: 'Bulk edit',
+      toName: 'Dana',
+      words: 'planned',
+      ...resolved,
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(fieldsOf(res.json())).toContain(field);
     expect(await countRows()).toBe(before);
@@ -175,53 +248,111 @@ describe('recording a promise', () => {
 describe("product's status and its history", () => {
   let id: string;
   beforeAll(async () => {
-    id = (await record(sales, { accountId: northwind, what: 'Salesforce connector', toName: 'Ops team', words: 'guaranteed for go-live', dueDate: day(60) })).json().id;
+    id = (
+      await record(sales, {
+        accountId: northwind,
+        what: 'Salesforce connector',
+        toName: 'Ops team',
+        words: 'guaranteed for go-live',
+        dueDate: day(60),
+      })
+    ).json().id;
   });
 
   it('lets reviewers set the status with a note, keeping who, when, from, to and note', async () => {
-    expect((await sales.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'planned' } })).statusCode).toBe(403);
-    const planned = await leader.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'planned', note: 'In the Q2 plan' } });
+    expect(
+      (await sales.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'planned' } }))
+        .statusCode,
+    ).toBe(403);
+    const planned = await leader.request({
+      method: 'PUT',
+      url: `/api/v1/commitments/${id}/status`,
+      payload: { status: 'planned', note: 'In the Q2 plan' },
+    });
     expect(planned.statusCode).toBe(200);
     expect(planned.json()).toMatchObject({ status: 'planned', exposed: true });
-    const committed = await admin.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'committed', note: 'Staffed' } });
+    const committed = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/commitments/${id}/status`,
+      payload: { status: 'committed', note: 'Staffed' },
+    });
     expect(committed.json()).toMatchObject({ status: 'committed', exposed: false, exposure: null });
     const history = committed.json().history;
-    expect(history.map((h: { from: string | null; to: string; note: string | null }) => [h.from, h.to, h.note])).toEqual([
+    expect(
+      history.map((h: { from: string | null; to: string; note: string | null }) => [h.from, h.to, h.note]),
+    ).toEqual([
       [null, 'not_reviewed', null],
       ['not_reviewed', 'planned', 'In the Q2 plan'],
       ['planned', 'committed', 'Staffed'],
     ]);
     expect(history[1].changedBy.label).toMatch(/^leader-/);
     expect(Date.parse(history[2].changedAt)).toBeGreaterThanOrEqual(Date.parse(history[1].changedAt));
-    const audit = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${id}` })).json();
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${id}` })
+    ).json();
     const statusEntries = audit.items.filter((e: { action: string }) => e.action === 'commitment.status');
     expect(statusEntries).toHaveLength(2);
-    expect(statusEntries[0]).toMatchObject({ before: { status: 'planned' }, after: { status: 'committed', note: 'Staffed' } });
+    expect(statusEntries[0]).toMatchObject({
+      before: { status: 'planned' },
+      after: { status: 'committed', note: 'Staffed' },
+    });
   });
 
   it('changes nothing when the same status comes again without a note', async () => {
-    const res = await leader.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'committed' } });
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/v1/commitments/${id}/status`,
+      payload: { status: 'committed' },
+    });
     expect(res.json().history).toHaveLength(3);
   });
 
   it('refuses an unknown status, naming the field', async () => {
-    const res = await leader.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'done' } });
+    const res = await leader.request({
+      method: 'PUT',
+      url: `/api/v1/commitments/${id}/status`,
+      payload: { status: 'done' },
+    });
     expect(res.statusCode).toBe(400);
     expect(fieldsOf(res.json())).toEqual(['body.status']);
   });
 
   it('lets the recorder change what was promised, but after review only a reviewer changes the words or the date', async () => {
-    const what = await sales.request({ method: 'PATCH', url: `/api/v1/commitments/${id}`, payload: { what: 'Salesforce connector (bi-directional)' } });
+    const what = await sales.request({
+      method: 'PATCH',
+      url: `/api/v1/commitments/${id}`,
+      payload: { what: 'Salesforce connector (bi-directional)' },
+    });
     expect(what.statusCode).toBe(200);
     expect(what.json().what).toBe('Salesforce connector (bi-directional)');
-    const words = await sales.request({ method: 'PATCH', url: `/api/v1/commitments/${id}`, payload: { words: 'on the roadmap' } });
+    const words = await sales.request({
+      method: 'PATCH',
+      url: `/api/v1/commitments/${id}`,
+      payload: { words: 'on the roadmap' },
+    });
     expect(words.statusCode).toBe(403);
     expect(words.json().detail).toContain('only a reviewer');
-    const date = await sales.request({ method: 'PATCH', url: `/api/v1/commitments/${id}`, payload: { dueDate: day(300) } });
+    const date = await sales.request({
+      method: 'PATCH',
+      url: `/api/v1/commitments/${id}`,
+      payload: { dueDate: day(300) },
+    });
     expect(date.statusCode).toBe(403);
-    const byLeader = await leader.request({ method: 'PATCH', url: `/api/v1/commitments/${id}`, payload: { words: 'by end of year', dueDate: null } });
-    expect(byLeader.json()).toMatchObject({ words: 'by end of year', strength: 'firm', matchedPhrase: 'by end of year', dueDate: null, unscoped: true });
-    const audit = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${id}` })).json();
+    const byLeader = await leader.request({
+      method: 'PATCH',
+      url: `/api/v1/commitments/${id}`,
+      payload: { words: 'by end of year', dueDate: null },
+    });
+    expect(byLeader.json()).toMatchObject({
+      words: 'by end of year',
+      strength: 'firm',
+      matchedPhrase: 'by end of year',
+      dueDate: null,
+      unscoped: true,
+    });
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${id}` })
+    ).json();
     const update = audit.items.find((e: { action: string }) => e.action === 'commitment.update');
     expect(update).toMatchObject({ before: { words: 'guaranteed for go-live' }, after: { words: 'by end of year' } });
     const empty = await leader.request({ method: 'PATCH', url: `/api/v1/commitments/${id}`, payload: {} });
@@ -236,7 +367,9 @@ describe("product's status and its history", () => {
     expect((await viewer.request({ method: 'DELETE', url: `/api/v1/commitments/${mistake}` })).statusCode).toBe(403);
     expect((await sales.request({ method: 'DELETE', url: `/api/v1/commitments/${mistake}` })).statusCode).toBe(204);
     expect((await sales.request({ method: 'GET', url: `/api/v1/commitments/${mistake}` })).statusCode).toBe(404);
-    const audit = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${mistake}` })).json();
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=commitment&entityId=${mistake}` })
+    ).json();
     expect(audit.items[0]).toMatchObject({ action: 'commitment.delete', before: { what: 'Typo' }, after: null });
   });
 });
@@ -250,11 +383,15 @@ describe('the ledger and the exposure report', () => {
     ledgerWs = await t.workspace('ledger');
     lead = await t.login((await t.user(ledgerWs, 'leader')).email);
     const account = async (name: string, renewalDate: string | null) =>
-      (await lead.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, segment: 'smb', renewalDate } })).json().id as string;
+      (
+        await lead.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, segment: 'smb', renewalDate } })
+      ).json().id as string;
     const soon = await account('Soon Renewing', day(30));
     const later = await account('Later Renewing', day(400));
     const edge = await account('Edge Renewing', day(180));
-    const promises: Array<[key: string, accountId: string, words: string, status: string | null, due: string | null, madeOn: string]> = [
+    const promises: Array<
+      [key: string, accountId: string, words: string, status: string | null, due: string | null, madeOn: string]
+    > = [
       ['firmLate', soon, 'committed by Q3', null, day(-10), day(-90)], // exposed, overdue 10, renewing 30
       ['intentOk', soon, 'planned for the next release', 'planned', null, day(-80)], // renewing only
       ['shipped', soon, 'guaranteed', 'shipped', day(-40), day(-70)], // nothing
@@ -283,7 +420,9 @@ describe('the ledger and the exposure report', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { items: Array<{ what: string }>; nextCursor: string | null } = await list(`?limit=4${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: Array<{ what: string }>; nextCursor: string | null } = await list(
+        `?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...keys(page));
       cursor = page.nextCursor;
     } while (cursor);
@@ -325,21 +464,37 @@ describe('the ledger and the exposure report', () => {
     const res = await lead.request({ method: 'GET', url: '/api/v1/reports/commitment-exposure' });
     expect(res.statusCode).toBe(200);
     const r = res.json();
-    expect(r).toMatchObject({ today: day(0), withinDays: 180, totals: { commitments: 6, open: 5, listed: 4, accounts: 3 } });
+    expect(r).toMatchObject({
+      today: day(0),
+      withinDays: 180,
+      totals: { commitments: 6, open: 5, listed: 4, accounts: 3 },
+    });
     expect(r.exposed).toMatchObject({ count: 2, accounts: 2 });
     expect(r.exposed.rows.map((x: { commitmentId: string }) => x.commitmentId)).toEqual([ids.firmLate, ids.declined]);
-    expect(r.overdue.rows.map((x: { commitmentId: string; daysOverdue: number }) => [x.commitmentId, x.daysOverdue])).toEqual([
+    expect(
+      r.overdue.rows.map((x: { commitmentId: string; daysOverdue: number }) => [x.commitmentId, x.daysOverdue]),
+    ).toEqual([
       [ids.firmLate, 10],
       [ids.declined, 5],
     ]);
     expect(r.overdue.byStatus).toMatchObject({ not_reviewed: 1, declined: 1, planned: 0 });
-    expect(r.renewing.rows.map((x: { commitmentId: string; daysToRenewal: number }) => [x.commitmentId, x.daysToRenewal])).toEqual([
+    expect(
+      r.renewing.rows.map((x: { commitmentId: string; daysToRenewal: number }) => [x.commitmentId, x.daysToRenewal]),
+    ).toEqual([
       [ids.firmLate, 30],
       [ids.intentOk, 30],
       [ids.edge, 180],
     ]);
-    expect(r.renewing.rows[0]).toMatchObject({ accountName: 'Soon Renewing', words: 'committed by Q3', status: 'not_reviewed', dueDate: day(-10), reason: expect.stringContaining('renews on') });
-    const narrow = (await lead.request({ method: 'GET', url: '/api/v1/reports/commitment-exposure?withinDays=29' })).json();
+    expect(r.renewing.rows[0]).toMatchObject({
+      accountName: 'Soon Renewing',
+      words: 'committed by Q3',
+      status: 'not_reviewed',
+      dueDate: day(-10),
+      reason: expect.stringContaining('renews on'),
+    });
+    const narrow = (
+      await lead.request({ method: 'GET', url: '/api/v1/reports/commitment-exposure?withinDays=29' })
+    ).json();
     expect(narrow.renewing.count).toBe(0);
     expect(narrow.totals.listed).toBe(2);
     const bad = await lead.request({ method: 'GET', url: '/api/v1/reports/commitment-exposure?withinDays=soon' });
@@ -348,8 +503,16 @@ describe('the ledger and the exposure report', () => {
   });
 
   it('explains how words are read', async () => {
-    const res = await lead.request({ method: 'GET', url: `/api/v1/commitments/classify?words=${encodeURIComponent('not committed, but on the roadmap')}` });
-    expect(res.json()).toMatchObject({ strength: 'vague', phrase: 'not committed', needs: null, matches: [{ phrase: 'not committed' }, { phrase: 'on the roadmap' }] });
+    const res = await lead.request({
+      method: 'GET',
+      url: `/api/v1/commitments/classify?words=${encodeURIComponent('not committed, but on the roadmap')}`,
+    });
+    expect(res.json()).toMatchObject({
+      strength: 'vague',
+      phrase: 'not committed',
+      needs: null,
+      matches: [{ phrase: 'not committed' }, { phrase: 'on the roadmap' }],
+    });
   });
 
   it('never shows another workspace’s promises, and keeps partners out of the ledger', async () => {

@@ -34,7 +34,8 @@ const importCsv = (workspaceId: string, lines: string[], map: Record<string, str
     options: { mapping: map },
   });
 
-const dealByExternalId = async (client: Client, externalId: string) => (await client.request({ method: 'GET', url: `/api/v1/deals?q=${externalId}` })).json().items[0];
+const dealByExternalId = async (client: Client, externalId: string) =>
+  (await client.request({ method: 'GET', url: `/api/v1/deals?q=${externalId}` })).json().items[0];
 
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 
@@ -57,21 +58,33 @@ describe('contract terms on deals', () => {
   });
 
   it('imports terms as documented fields, normalised, and shows them on the deal', async () => {
-    const report = await importCsv(ws, ['T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",12.5%,MFN; Custom SLA,"$18,000"']);
+    const report = await importCsv(ws, [
+      'T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",12.5%,MFN; Custom SLA,"$18,000"',
+    ]);
     expect(report).toMatchObject({ created: 1, rejected: 0 });
     const d = await dealByExternalId(admin, 'T-1');
-    expect(d.terms).toEqual({ pricingModel: 'per_seat', billingTerms: 'annual upfront, net 30', discountPct: 12.5, nonStandardClauses: ['mfn', 'custom_sla'], servicesSold: 18000 });
+    expect(d.terms).toEqual({
+      pricingModel: 'per_seat',
+      billingTerms: 'annual upfront, net 30',
+      discountPct: 12.5,
+      nonStandardClauses: ['mfn', 'custom_sla'],
+      servicesSold: 18000,
+    });
   });
 
   it('changes nothing when the same terms come again, and updates the deal when a term changes', async () => {
-    const line = (discount: string) => `T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",${discount},MFN; Custom SLA,"$18,000"`;
+    const line = (discount: string) =>
+      `T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",${discount},MFN; Custom SLA,"$18,000"`;
     expect(await importCsv(ws, [line('12.5%')])).toMatchObject({ unchanged: 1, updated: 0 });
     expect(await importCsv(ws, [line('15')])).toMatchObject({ unchanged: 0, updated: 1 });
     expect((await dealByExternalId(admin, 'T-1')).terms.discountPct).toBe(15);
   });
 
   it('rejects a row with an ambiguous discount, naming the field, and keeps the other rows', async () => {
-    const report = await importCsv(ws, ['T-2,Acme T-2,Closed Won,true,true,Acme,Ana,2026-02-01,,Flat,,0.3,,', 'T-3,Acme T-3,Closed Won,true,true,Acme,Ana,2026-02-02,,Flat,,30,,']);
+    const report = await importCsv(ws, [
+      'T-2,Acme T-2,Closed Won,true,true,Acme,Ana,2026-02-01,,Flat,,0.3,,',
+      'T-3,Acme T-3,Closed Won,true,true,Acme,Ana,2026-02-02,,Flat,,30,,',
+    ]);
     expect(report).toMatchObject({ created: 1, rejected: 1 });
     expect(report.errors).toEqual([expect.objectContaining({ row: 1, field: 'discount' })]);
   });
@@ -80,24 +93,55 @@ describe('contract terms on deals', () => {
     const plain = { Id: 'external_id', Name: 'name', Stage: 'stage', Won: 'is_won', Closed: 'is_closed' };
     expect(await importCsv(ws, ['P-1,Plain P-1,Negotiation,false,false'], plain)).toMatchObject({ created: 1 });
     const d = await dealByExternalId(admin, 'P-1');
-    expect(d.terms).toEqual({ pricingModel: null, billingTerms: null, discountPct: null, nonStandardClauses: [], servicesSold: null });
+    expect(d.terms).toEqual({
+      pricingModel: null,
+      billingTerms: null,
+      discountPct: null,
+      nonStandardClauses: [],
+      servicesSold: null,
+    });
     const res = await sales.request({
       method: 'PATCH',
       url: `/api/v1/deals/${d.id}/terms`,
-      payload: { pricingModel: 'Consumption', billingTerms: 'quarterly in arrears', discountPct: 22, nonStandardClauses: ['Termination for convenience', 'tfc'], servicesSold: 12000 },
+      payload: {
+        pricingModel: 'Consumption',
+        billingTerms: 'quarterly in arrears',
+        discountPct: 22,
+        nonStandardClauses: ['Termination for convenience', 'tfc'],
+        servicesSold: 12000,
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().terms).toEqual({ pricingModel: 'usage', billingTerms: 'quarterly in arrears', discountPct: 22, nonStandardClauses: ['termination_for_convenience'], servicesSold: 12000 });
+    expect(res.json().terms).toEqual({
+      pricingModel: 'usage',
+      billingTerms: 'quarterly in arrears',
+      discountPct: 22,
+      nonStandardClauses: ['termination_for_convenience'],
+      servicesSold: 12000,
+    });
     expect(res.json().updatedAt > d.updatedAt).toBe(true);
-    const audit = (await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=deal&entityId=${d.id}` })).json();
-    expect(audit.items[0]).toMatchObject({ action: 'deal.terms', before: { terms: { pricingModel: null } }, after: { terms: { pricingModel: 'usage', discountPct: 22 } } });
+    const audit = (
+      await admin.request({ method: 'GET', url: `/api/v1/audit-log?entityType=deal&entityId=${d.id}` })
+    ).json();
+    expect(audit.items[0]).toMatchObject({
+      action: 'deal.terms',
+      before: { terms: { pricingModel: null } },
+      after: { terms: { pricingModel: 'usage', discountPct: 22 } },
+    });
 
     expect(await importCsv(ws, ['P-1,Plain P-1,Negotiation,false,false'], plain)).toMatchObject({ unchanged: 1 });
     expect(await importCsv(ws, ['P-1,Plain P-1,Closed Won,true,true'], plain)).toMatchObject({ updated: 1 });
     const after = await dealByExternalId(admin, 'P-1');
-    expect(after).toMatchObject({ stageCategory: 'won', terms: { pricingModel: 'usage', discountPct: 22, nonStandardClauses: ['termination_for_convenience'] } });
+    expect(after).toMatchObject({
+      stageCategory: 'won',
+      terms: { pricingModel: 'usage', discountPct: 22, nonStandardClauses: ['termination_for_convenience'] },
+    });
 
-    const cleared = await sales.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: null, nonStandardClauses: [] } });
+    const cleared = await sales.request({
+      method: 'PATCH',
+      url: `/api/v1/deals/${d.id}/terms`,
+      payload: { discountPct: null, nonStandardClauses: [] },
+    });
     expect(cleared.json().terms).toMatchObject({ pricingModel: 'usage', discountPct: null, nonStandardClauses: [] });
   });
 
@@ -117,10 +161,16 @@ describe('contract terms on deals', () => {
 
   it('lets only deal writers record terms, and only in their workspace', async () => {
     const d = await dealByExternalId(admin, 'T-1');
-    expect((await viewer.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: 1 } })).statusCode).toBe(403);
+    expect(
+      (await viewer.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: 1 } }))
+        .statusCode,
+    ).toBe(403);
     const other = await t.workspace('terms-other');
     const stranger = await t.login((await t.user(other, 'admin')).email);
-    expect((await stranger.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: 1 } })).statusCode).toBe(404);
+    expect(
+      (await stranger.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: 1 } }))
+        .statusCode,
+    ).toBe(404);
   });
 });
 
@@ -131,7 +181,9 @@ describe('the contract-terms report', () => {
   beforeAll(async () => {
     ws = await t.workspace('terms-report');
     lead = await t.login((await t.user(ws, 'leader')).email);
-    const account = (await lead.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Acme', segment: 'smb' } })).json().id;
+    const account = (
+      await lead.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Acme', segment: 'smb' } })
+    ).json().id;
     const report = await importCsv(ws, [
       'R-1,Deal R-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per seat,"Annual upfront, net 30",10,,5000',
       'R-2,Deal R-2,Closed Won,true,true,Acme,Ana,,2026-02-20,per user,"annually in advance, net 30",8%,,',
@@ -145,9 +197,21 @@ describe('the contract-terms report', () => {
     expect(report).toMatchObject({ created: 8, rejected: 0 });
     const promise = async (externalId: string, status: string | null, dueDate: string | null) => {
       const dealId = (await dealByExternalId(lead, externalId)).id;
-      const c = await lead.request({ method: 'POST', url: '/api/v1/commitments', payload: { accountId: account, dealId, what: `for ${externalId}`, toName: 'Buyer', words: 'coming soon', dueDate } });
+      const c = await lead.request({
+        method: 'POST',
+        url: '/api/v1/commitments',
+        payload: {
+          accountId: account,
+          dealId,
+          what: `for ${externalId}`,
+          toName: 'Buyer',
+          words: 'coming soon',
+          dueDate,
+        },
+      });
       expect(c.statusCode, c.body).toBe(201);
-      if (status) await lead.request({ method: 'PUT', url: `/api/v1/commitments/${c.json().id}/status`, payload: { status } });
+      if (status)
+        await lead.request({ method: 'PUT', url: `/api/v1/commitments/${c.json().id}/status`, payload: { status } });
     };
     await promise('R-2', null, '2026-09-01'); // not reviewed: unscoped
     await promise('R-4', 'committed', '2026-09-01'); // reviewed, dated: scoped
@@ -165,7 +229,15 @@ describe('the contract-terms report', () => {
   it('counts won deals, pricing structures, non-standard deals and unscoped commitments', async () => {
     const r = await get();
     expect(r.discountThreshold).toBe(20);
-    expect(r.totals).toEqual({ deals: 6, withTerms: 5, structures: 4, nonStandard: 3, nonStandardShare: 0.6, withUnscopedCommitments: 3, unscopedShare: 0.5 });
+    expect(r.totals).toEqual({
+      deals: 6,
+      withTerms: 5,
+      structures: 4,
+      nonStandard: 3,
+      nonStandardShare: 0.6,
+      withUnscopedCommitments: 3,
+      unscopedShare: 0.5,
+    });
     expect(r.structures).toEqual([
       { structure: 'per_seat · annual upfront, net 30 · up to 10%', deals: 2 },
       { structure: 'per_seat · annual upfront, net 30 · 20–30%', deals: 1 },
@@ -182,19 +254,68 @@ describe('the contract-terms report', () => {
   it('breaks down by quarter and by account executive', async () => {
     const r = await get();
     expect(r.byQuarter).toEqual([
-      { quarter: '2026-Q1', deals: 2, withTerms: 2, structures: 1, nonStandard: 0, nonStandardShare: 0, withUnscopedCommitments: 1, unscopedShare: 0.5 },
-      { quarter: '2026-Q2', deals: 3, withTerms: 2, structures: 2, nonStandard: 2, nonStandardShare: 1, withUnscopedCommitments: 1, unscopedShare: 0.3333 },
-      { quarter: '2026-Q3', deals: 1, withTerms: 1, structures: 1, nonStandard: 1, nonStandardShare: 1, withUnscopedCommitments: 1, unscopedShare: 1 },
+      {
+        quarter: '2026-Q1',
+        deals: 2,
+        withTerms: 2,
+        structures: 1,
+        nonStandard: 0,
+        nonStandardShare: 0,
+        withUnscopedCommitments: 1,
+        unscopedShare: 0.5,
+      },
+      {
+        quarter: '2026-Q2',
+        deals: 3,
+        withTerms: 2,
+        structures: 2,
+        nonStandard: 2,
+        nonStandardShare: 1,
+        withUnscopedCommitments: 1,
+        unscopedShare: 0.3333,
+      },
+      {
+        quarter: '2026-Q3',
+        deals: 1,
+        withTerms: 1,
+        structures: 1,
+        nonStandard: 1,
+        nonStandardShare: 1,
+        withUnscopedCommitments: 1,
+        unscopedShare: 1,
+      },
     ]);
     expect(r.byOwner).toEqual([
-      { owner: 'Ana', deals: 3, withTerms: 3, structures: 2, nonStandard: 1, nonStandardShare: 0.3333, withUnscopedCommitments: 2, unscopedShare: 0.6667 },
-      { owner: 'Ben', deals: 3, withTerms: 2, structures: 2, nonStandard: 2, nonStandardShare: 1, withUnscopedCommitments: 1, unscopedShare: 0.3333 },
+      {
+        owner: 'Ana',
+        deals: 3,
+        withTerms: 3,
+        structures: 2,
+        nonStandard: 1,
+        nonStandardShare: 0.3333,
+        withUnscopedCommitments: 2,
+        unscopedShare: 0.6667,
+      },
+      {
+        owner: 'Ben',
+        deals: 3,
+        withTerms: 2,
+        structures: 2,
+        nonStandard: 2,
+        nonStandardShare: 1,
+        withUnscopedCommitments: 1,
+        unscopedShare: 0.3333,
+      },
     ]);
   });
 
   it('limits the period by signed date, else close date, and follows the discount threshold', async () => {
     const q2 = await get('?from=2026-04-01&to=2026-06-30');
-    expect(q2).toMatchObject({ from: '2026-04-01', to: '2026-06-30', totals: { deals: 3, withTerms: 2, nonStandard: 2, withUnscopedCommitments: 1 } });
+    expect(q2).toMatchObject({
+      from: '2026-04-01',
+      to: '2026-06-30',
+      totals: { deals: 3, withTerms: 2, nonStandard: 2, withUnscopedCommitments: 1 },
+    });
     expect((await get('?to=2026-02-20')).totals.deals).toBe(2);
     expect((await get('?discountThreshold=30')).totals.nonStandard).toBe(2);
   });

@@ -4,7 +4,10 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDeals } from '../../src/modules/deals/deal-import.service.ts';
-import { loadPipelines as loadPipelineDefinitions, readPipelineFiles } from '../../src/modules/deals/stages/pipeline-import.ts';
+import {
+  loadPipelines as loadPipelineDefinitions,
+  readPipelineFiles,
+} from '../../src/modules/deals/stages/pipeline-import.ts';
 import { listStageMappings } from '../../src/modules/deals/stages/stage.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { createWorkspace } from '../../src/platform/identity/workspace.service.ts';
@@ -26,11 +29,19 @@ afterAll(async () => {
 const workspace = async (slug: string) => (await createWorkspace(t.db, SYSTEM_ACTOR, { slug })).id;
 const fromFile = (file: string) => () => file;
 const fromText = (text: string) => () => Readable.from([Buffer.from(text)]);
-const run = (workspaceId: string, open: () => Readable | string, extra: Partial<Parameters<typeof importDeals>[1]> = {}) =>
-  importDeals(t.db, { workspaceId, actor: SYSTEM_ACTOR, open, fileName: 'test.csv', ...extra });
+const run = (
+  workspaceId: string,
+  open: () => Readable | string,
+  extra: Partial<Parameters<typeof importDeals>[1]> = {},
+) => importDeals(t.db, { workspaceId, actor: SYSTEM_ACTOR, open, fileName: 'test.csv', ...extra });
 
 async function states(workspaceId: string) {
-  const rows = await t.db.selectFrom('deals').select(['journey_state', (eb) => eb.fn.countAll().as('n')]).where('workspace_id', '=', workspaceId).groupBy('journey_state').execute();
+  const rows = await t.db
+    .selectFrom('deals')
+    .select(['journey_state', (eb) => eb.fn.countAll().as('n')])
+    .where('workspace_id', '=', workspaceId)
+    .groupBy('journey_state')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.journey_state, Number(r.n)]));
 }
 
@@ -39,7 +50,16 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
     const ws = await workspace('sf-workshop');
     const file = sharedFile('salesforce-sample', 'sfdc-assets-data-cloud-workshop', 'Opportunity.csv');
     const report = await run(ws, fromFile(file));
-    expect(report).toMatchObject({ format: 'salesforce', read: 50, created: 50, updated: 0, unchanged: 0, rejected: 0, skipped: 0, errors: [] });
+    expect(report).toMatchObject({
+      format: 'salesforce',
+      read: 50,
+      created: 50,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+      skipped: 0,
+      errors: [],
+    });
     expect(await states(ws)).toEqual({ pending_confirmation: 12, lost: 3, open: 35 });
     const again = await run(ws, fromFile(file));
     expect(again).toMatchObject({ read: 50, created: 0, updated: 0, unchanged: 50 });
@@ -51,13 +71,21 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
     expect(report).toMatchObject({ read: 36, created: 36, rejected: 0 });
     expect(report.notes.join(' ')).toContain('month/day/year');
     expect(await states(ws)).toEqual({ pending_confirmation: 12, lost: 8, open: 16 });
-    const dickenson = await t.db.selectFrom('deals').select(['close_date']).where('workspace_id', '=', ws).where('external_id', '=', '006bm00000LKJNNAA5').executeTakeFirstOrThrow();
+    const dickenson = await t.db
+      .selectFrom('deals')
+      .select(['close_date'])
+      .where('workspace_id', '=', ws)
+      .where('external_id', '=', '006bm00000LKJNNAA5')
+      .executeTakeFirstOrThrow();
     expect(dickenson.close_date).toBe('2024-02-03');
   });
 
   it('skips the deleted rows of the Fivetran Salesforce seed, saying why', async () => {
     const ws = await workspace('ft-sf');
-    const report = await run(ws, fromFile(sharedFile('fivetran-schema-seeds', 'salesforce', 'sf_opportunity_data.csv')));
+    const report = await run(
+      ws,
+      fromFile(sharedFile('fivetran-schema-seeds', 'salesforce', 'sf_opportunity_data.csv')),
+    );
     expect(report).toMatchObject({ format: 'fivetran-salesforce', read: 10, created: 0, skipped: 10, rejected: 0 });
     expect(report.notes.join(' ')).toMatch(/10 rows skipped/);
   });
@@ -79,12 +107,26 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
     const table = (file: string) => {
       const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split(/\r?\n/);
       const names = (header ?? '').split(',');
-      return { names, rows: lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])) as Record<string, string>) };
+      return {
+        names,
+        rows: lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i], v])) as Record<string, string>),
+      };
     };
     const loadPipelines = async (ws: string) => {
-      const files = [stagesFile, pipelinesFile].map((f) => ({ name: path.basename(f), text: fs.readFileSync(f, 'utf8') }));
+      const files = [stagesFile, pipelinesFile].map((f) => ({
+        name: path.basename(f),
+        text: fs.readFileSync(f, 'utf8'),
+      }));
       const read = await readPipelineFiles(files);
-      return t.db.transaction().execute((trx) => loadPipelineDefinitions(trx, SYSTEM_ACTOR, ws, read, files.map((f) => f.name)));
+      return t.db.transaction().execute((trx) =>
+        loadPipelineDefinitions(
+          trx,
+          SYSTEM_ACTOR,
+          ws,
+          read,
+          files.map((f) => f.name),
+        ),
+      );
     };
 
     it('still rejects the seed deals: none of the 44 carries a stage id to map', async () => {
@@ -96,7 +138,12 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
       const report = await run(ws, fromFile(dealsFile));
       const withoutStage = deals.filter((r) => r.deal_pipeline_stage_id === '').length;
       expect(withoutStage).toBe(44);
-      expect(report).toMatchObject({ format: 'fivetran-hubspot', read: deals.length, created: deals.length - withoutStage, rejected: withoutStage });
+      expect(report).toMatchObject({
+        format: 'fivetran-hubspot',
+        read: deals.length,
+        created: deals.length - withoutStage,
+        rejected: withoutStage,
+      });
       expect(new Set(report.errors.map((e) => e.field))).toEqual(new Set(['stage']));
     });
 
@@ -104,7 +151,11 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
     const placedDeals = () => {
       const { names, rows: deals } = table(dealsFile);
       const stageRows = table(stagesFile).rows;
-      const placed: Array<Record<string, string>> = deals.map((d, i) => ({ ...d, deal_pipeline_id: stageRows[i]?.pipeline_id ?? '', deal_pipeline_stage_id: stageRows[i]?.stage_id ?? '' }));
+      const placed: Array<Record<string, string>> = deals.map((d, i) => ({
+        ...d,
+        deal_pipeline_id: stageRows[i]?.pipeline_id ?? '',
+        deal_pipeline_stage_id: stageRows[i]?.stage_id ?? '',
+      }));
       const file = path.join(dir, 'deal_data_with_stages.csv');
       fs.writeFileSync(file, `${names.join(',')}\n${placed.map((d) => names.map((n) => d[n]).join(',')).join('\n')}\n`);
       const used = stageRows.slice(0, deals.length);
@@ -151,28 +202,58 @@ describe('importing any CSV', () => {
 
   it('maps columns explicitly, and a changed row updates its deal', async () => {
     const ws = await workspace('mapped');
-    const mapping = { 'Deal ID': 'external_id', Title: 'name', Customer: 'account', Status: 'stage', Value: 'amount', Signed: 'signed_date' } as const;
-    const first = await run(ws, fromText(`${header}D-1,Expansion,Acme,Won,1200,2026-11-01\nD-2,New logo,Globex,Negotiation,5000,\n`), { options: { mapping } });
+    const mapping = {
+      'Deal ID': 'external_id',
+      Title: 'name',
+      Customer: 'account',
+      Status: 'stage',
+      Value: 'amount',
+      Signed: 'signed_date',
+    } as const;
+    const first = await run(
+      ws,
+      fromText(`${header}D-1,Expansion,Acme,Won,1200,2026-11-01\nD-2,New logo,Globex,Negotiation,5000,\n`),
+      { options: { mapping } },
+    );
     expect(first).toMatchObject({ format: 'mapped', read: 2, created: 2 });
     expect(first.notes.join(' ')).toContain('csv: Negotiation');
-    const second = await run(ws, fromText(`${header}D-1,Expansion,Acme,Won,1500,2026-11-01\nD-2,New logo,Globex,Negotiation,5000,\n`), { options: { mapping } });
+    const second = await run(
+      ws,
+      fromText(`${header}D-1,Expansion,Acme,Won,1500,2026-11-01\nD-2,New logo,Globex,Negotiation,5000,\n`),
+      { options: { mapping } },
+    );
     expect(second).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
-    const d1 = await t.db.selectFrom('deals').selectAll().where('workspace_id', '=', ws).where('external_id', '=', 'D-1').executeTakeFirstOrThrow();
+    const d1 = await t.db
+      .selectFrom('deals')
+      .selectAll()
+      .where('workspace_id', '=', ws)
+      .where('external_id', '=', 'D-1')
+      .executeTakeFirstOrThrow();
     expect(d1).toMatchObject({ amount: 1500, journey_state: 'pending_confirmation', stage_category: 'won' });
   });
 
   it('writes nothing on a dry run, yet counts what would change', async () => {
     const ws = await workspace('dry');
     const mapping = { 'Deal ID': 'external_id', Title: 'name', Status: 'stage' } as const;
-    const report = await run(ws, fromText('Deal ID,Title,Status\nX-1,One,Won\nX-2,Two,Lost\n'), { options: { mapping }, dryRun: true });
+    const report = await run(ws, fromText('Deal ID,Title,Status\nX-1,One,Won\nX-2,Two,Lost\n'), {
+      options: { mapping },
+      dryRun: true,
+    });
     expect(report).toMatchObject({ dryRun: true, read: 2, created: 2 });
     expect(await states(ws)).toEqual({});
   });
 
   it('keeps good rows and reports each bad one with its row, field and reason', async () => {
     const ws = await workspace('messy');
-    const mapping = { 'Deal ID': 'external_id', Title: 'name', Status: 'stage', Value: 'amount', Closed: 'close_date' } as const;
-    const text = 'Deal ID,Title,Status,Value,Closed\nM-1,Good,Won,100,2026-01-05\n,No id,Won,100,2026-01-05\nM-3,Bad amount,Won,lots,2026-01-05\nM-4,Ambiguous date,Won,100,03/04/2026\nM-5,"Unclosed quote,Won,1,2026-01-05\n';
+    const mapping = {
+      'Deal ID': 'external_id',
+      Title: 'name',
+      Status: 'stage',
+      Value: 'amount',
+      Closed: 'close_date',
+    } as const;
+    const text =
+      'Deal ID,Title,Status,Value,Closed\nM-1,Good,Won,100,2026-01-05\n,No id,Won,100,2026-01-05\nM-3,Bad amount,Won,lots,2026-01-05\nM-4,Ambiguous date,Won,100,03/04/2026\nM-5,"Unclosed quote,Won,1,2026-01-05\n';
     const report = await run(ws, fromText(text), { options: { mapping, dateOrder: undefined } }).catch((e) => e);
     // 03/04/2026 reads both ways, so the importer asks for the date order before writing anything.
     expect(report.message).toMatch(/declare the date order/);

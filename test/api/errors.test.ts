@@ -11,8 +11,24 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const accountCount = async () => Number((await t.ctx.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const auditCount = async () => Number((await t.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const accountCount = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const auditCount = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('bad input gets problem details and writes nothing', () => {
   it.each([
@@ -25,11 +41,20 @@ describe('bad input gets problem details and writes nothing', () => {
     ['a NUL character (PostgreSQL cannot store it)', '{"name":"Ac\\u0000me","segment":"smb"}', 'body.name'],
     ['a lone surrogate', '{"name":"Acme \\ud800","segment":"smb"}', 'body.name'],
     ['a NUL in a property name', '{"name":"Acme","segment":"smb","a\\u0000":1}', 'body.a\\u0000'],
-    ['nesting deeper than 64 levels', `{"name":"Acme","segment":"smb","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, 'body'],
+    [
+      'nesting deeper than 64 levels',
+      `{"name":"Acme","segment":"smb","x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`,
+      'body',
+    ],
     ['a __proto__ key', '{"name":"Acme","segment":"smb","__proto__":{"admin":true}}', 'body'],
   ])('%s → 400 naming %s', async (_what, body, field) => {
     const [accounts, audits] = [await accountCount(), await auditCount()];
-    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: body, headers: { 'content-type': 'application/json' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     const problem = res.json();
@@ -40,13 +65,23 @@ describe('bad input gets problem details and writes nothing', () => {
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: JSON.stringify({ name: 'x'.repeat(2_000_000), segment: 'smb' }), headers: { 'content-type': 'application/json' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: JSON.stringify({ name: 'x'.repeat(2_000_000), segment: 'smb' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.statusCode).toBe(413);
     expect(res.json().type).toBe('urn:baton:problem:payload-too-large');
   });
 
   it('rejects an unsupported content type with 415', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: 'name=Acme', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: 'name=Acme',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.statusCode).toBe(415);
   });
 
@@ -63,7 +98,11 @@ describe('bad input gets problem details and writes nothing', () => {
     const path = await admin.request({ method: 'GET', url: '/api/v1/accounts/a%00b' });
     expect(path.statusCode).toBe(400);
     expect(path.json().errors[0].field).toBe('params.id');
-    const login = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email: 'x@example.com', password: 'x'.repeat(12), workspace: 'ac\u0000me' } });
+    const login = await t.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: 'x@example.com', password: 'x'.repeat(12), workspace: 'ac\u0000me' },
+    });
     expect(login.statusCode).toBe(400);
     expect(login.json().errors[0].field).toBe('body.workspace');
   });

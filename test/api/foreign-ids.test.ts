@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
-import { fieldsOf, looksLikeId, REF_KINDS, type RefKind, refId, referencesOf } from '../../src/platform/http/references.ts';
+import {
+  fieldsOf,
+  looksLikeId,
+  REF_KINDS,
+  type RefKind,
+  refId,
+  referencesOf,
+} from '../../src/platform/http/references.ts';
 import { REFERENCE_RESOLVERS } from '../../src/platform/http/reference-resolvers.ts';
 import { dayFromToday } from '../helpers/delivery.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -29,14 +36,26 @@ let ownTask = '';
 let spareMember = '';
 let partnerWorkspace = '';
 const firms = { mine: '', other: '' };
-const partnerFixtures = { project: '', otherProject: '', resource: '', otherResource: '', task: '', otherTask: '', member: '', otherMember: '' };
+const partnerFixtures = {
+  project: '',
+  otherProject: '',
+  resource: '',
+  otherResource: '',
+  task: '',
+  otherTask: '',
+  member: '',
+  otherMember: '',
+};
 let partnerClient: Client;
 
 const UNKNOWN_ID = '00000000-0000-7000-8000-000000000000';
 
 /** A Zod-valid body for each write route that names records, without the reference under test. */
 const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
-  'POST /api/v1/users': () => ({ email: `invitee-${Math.random().toString(36).slice(2)}@example.com`, role: 'partner' }),
+  'POST /api/v1/users': () => ({
+    email: `invitee-${Math.random().toString(36).slice(2)}@example.com`,
+    role: 'partner',
+  }),
   'PATCH /api/v1/users/:id': () => ({}),
   'POST /api/v1/accounts': () => ({ name: 'Foreign Corp', segment: 'smb' }),
   'PATCH /api/v1/accounts/:id': () => ({}),
@@ -47,7 +66,12 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/accounts/:id/ownership-handoffs': () => ({ toRole: 'csm', toUserId: own.user }),
   'POST /api/v1/resources': () => ({ name: 'Pat', role: 'consultant', weeklyCapacityHours: 40 }),
   'PATCH /api/v1/resources/:id': () => ({}),
-  'POST /api/v1/time-entries': () => ({ projectId: own.project, resourceId: own.resource, date: dayFromToday(-1), hours: 1 }),
+  'POST /api/v1/time-entries': () => ({
+    projectId: own.project,
+    resourceId: own.resource,
+    date: dayFromToday(-1),
+    hours: 1,
+  }),
   'PATCH /api/v1/time-entries/:id': () => ({ hours: 1 }),
   'POST /api/v1/projects': () => ({ accountId: own.account, name: 'Foreign project' }),
   'PATCH /api/v1/projects/:id': () => ({ name: 'Renamed' }),
@@ -67,7 +91,11 @@ const pathOf = (url: string) =>
   });
 
 /** The body with `value` at a field's path (the first item of any list), and the name an error gives it. */
-function withValue(base: Record<string, unknown>, path: string[], value: string): { body: Record<string, unknown>; field: string } {
+function withValue(
+  base: Record<string, unknown>,
+  path: string[],
+  value: string,
+): { body: Record<string, unknown>; field: string } {
   const body = structuredClone(base);
   let node: Record<string, unknown> | unknown[] = body;
   path.forEach((step, i) => {
@@ -77,7 +105,8 @@ function withValue(base: Record<string, unknown>, path: string[], value: string)
     if (last) container[key] = value;
     else {
       if (typeof container[key] !== 'object' || container[key] === null) container[key] = path[i + 1] === '*' ? [] : {};
-      if (path[i + 1] === '*' && Array.isArray(container[key]) && (container[key] as unknown[]).length === 0) (container[key] as unknown[]).push({});
+      if (path[i + 1] === '*' && Array.isArray(container[key]) && (container[key] as unknown[]).length === 0)
+        (container[key] as unknown[]).push({});
       node = container[key] as Record<string, unknown>;
     }
   });
@@ -86,7 +115,9 @@ function withValue(base: Record<string, unknown>, path: string[], value: string)
 
 /** Rows in every table, in one statement: what "nothing written" is measured by. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await t.ctx.db.introspection.getTables()).map((x) => x.name).filter((n) => !n.startsWith('kysely_') && n !== 'sessions');
+  const tables = (await t.ctx.db.introspection.getTables())
+    .map((x) => x.name)
+    .filter((n) => !n.startsWith('kysely_') && n !== 'sessions');
   const union = sql.join(
     tables.map((name) => sql`select ${name} as t, count(*) as n from ${sql.table(name)}`),
     sql` union all `,
@@ -104,14 +135,53 @@ async function recordsOf(client: Client, workspaceId: string, ids: Ids, label: s
   ids.partner = await t.partner(workspaceId, `${label} Partners`);
   ids.user = (await t.user(workspaceId, 'delivery')).userId;
   ids.account = (await post('/api/v1/accounts', { name: `${label} Corp`, segment: 'smb' })).id;
-  ids.contact = (await post(`/api/v1/accounts/${ids.account}/contacts`, { name: `${label} Champion`, role: 'champion' })).id;
-  ids.resource = (await post('/api/v1/resources', { name: `${label} Consultant`, role: 'consultant', weeklyCapacityHours: 40 })).id;
+  ids.contact = (
+    await post(`/api/v1/accounts/${ids.account}/contacts`, { name: `${label} Champion`, role: 'champion' })
+  ).id;
+  ids.resource = (
+    await post('/api/v1/resources', { name: `${label} Consultant`, role: 'consultant', weeklyCapacityHours: 40 })
+  ).id;
   ids.project = (await post('/api/v1/projects', { accountId: ids.account, name: `${label} project` })).id;
-  ids.playbook = (await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).id;
-  ids.task = (await t.ctx.db.selectFrom('project_tasks').select('id').where('project_id', '=', ids.project).executeTakeFirstOrThrow()).id;
-  const record = { source: 'csv' as const, externalId: `${label}-1`, name: `${label} deal`, accountName: `${label} Corp`, accountExternalId: null, stage: 'won', stageCategory: 'won' as const, pipeline: null, amount: 1000, currency: 'USD', closeDate: '2026-10-01', signedDate: '2026-10-01', createdDate: null, owner: null, products: [], partner: null };
-  await applyDealBatch(t.ctx.db, { workspaceId, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() }, [{ row: 1, record }]);
-  ids.deal = (await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()).id;
+  ids.playbook = (
+    await t.ctx.db
+      .selectFrom('playbooks')
+      .select('id')
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow()
+  ).id;
+  ids.task = (
+    await t.ctx.db
+      .selectFrom('project_tasks')
+      .select('id')
+      .where('project_id', '=', ids.project)
+      .executeTakeFirstOrThrow()
+  ).id;
+  const record = {
+    source: 'csv' as const,
+    externalId: `${label}-1`,
+    name: `${label} deal`,
+    accountName: `${label} Corp`,
+    accountExternalId: null,
+    stage: 'won',
+    stageCategory: 'won' as const,
+    pipeline: null,
+    amount: 1000,
+    currency: 'USD',
+    closeDate: '2026-10-01',
+    signedDate: '2026-10-01',
+    createdDate: null,
+    owner: null,
+    products: [],
+    partner: null,
+  };
+  await applyDealBatch(
+    t.ctx.db,
+    { workspaceId, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() },
+    [{ row: 1, record }],
+  );
+  ids.deal = (
+    await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', workspaceId).executeTakeFirstOrThrow()
+  ).id;
 }
 
 beforeAll(async () => {
@@ -131,10 +201,28 @@ beforeAll(async () => {
   ownPath.accounts = own.account;
   ownPath.projects = own.project;
   ownPath.resources = own.resource;
-  ownPath.commitments = (await admin.request({ method: 'POST', url: '/api/v1/commitments', payload: { accountId: own.account, what: 'SSO', toName: 'CTO', words: 'by Q3' } })).json().id;
-  ownPath['time-entries'] = (await admin.request({ method: 'POST', url: '/api/v1/time-entries', payload: { projectId: own.project, resourceId: own.resource, date: dayFromToday(-1), hours: 2 } })).json().id;
-  await admin.request({ method: 'PUT', url: `/api/v1/deals/${own.deal}/finance-confirmation`, payload: { confirmed: true } });
-  ownPath.handoffs = (await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', a).executeTakeFirstOrThrow()).id;
+  ownPath.commitments = (
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/commitments',
+      payload: { accountId: own.account, what: 'SSO', toName: 'CTO', words: 'by Q3' },
+    })
+  ).json().id;
+  ownPath['time-entries'] = (
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/time-entries',
+      payload: { projectId: own.project, resourceId: own.resource, date: dayFromToday(-1), hours: 2 },
+    })
+  ).json().id;
+  await admin.request({
+    method: 'PUT',
+    url: `/api/v1/deals/${own.deal}/finance-confirmation`,
+    payload: { confirmed: true },
+  });
+  ownPath.handoffs = (
+    await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', a).executeTakeFirstOrThrow()
+  ).id;
   for (const [family, id] of Object.entries(ownPath)) if (!id) throw new Error(`no own ${family}`);
 
   // Two partner firms of the caller's workspace, each with a project and a person.
@@ -146,14 +234,34 @@ beforeAll(async () => {
   partnerFixtures.otherMember = (await t.user(a, 'partner', { partnerId: firms.other })).userId;
   partnerClient = await t.login(mine.email);
   const project = async (partnerId: string, name: string) =>
-    (await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: own.account, name, partnerId } })).json().id as string;
+    (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/projects',
+        payload: { accountId: own.account, name, partnerId },
+      })
+    ).json().id as string;
   partnerFixtures.project = await project(firms.mine, 'Mine');
   partnerFixtures.otherProject = await project(firms.other, 'Theirs');
   const resource = async (partnerId: string, name: string) =>
-    (await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name, role: 'consultant', weeklyCapacityHours: 40, partnerId } })).json().id as string;
+    (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/resources',
+        payload: { name, role: 'consultant', weeklyCapacityHours: 40, partnerId },
+      })
+    ).json().id as string;
   partnerFixtures.resource = await resource(firms.mine, 'Our consultant');
   partnerFixtures.otherResource = await resource(firms.other, 'Their consultant');
-  const firstTask = async (projectId: string) => (await t.ctx.db.selectFrom('project_tasks').select('id').where('project_id', '=', projectId).orderBy('id').executeTakeFirstOrThrow()).id;
+  const firstTask = async (projectId: string) =>
+    (
+      await t.ctx.db
+        .selectFrom('project_tasks')
+        .select('id')
+        .where('project_id', '=', projectId)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   partnerFixtures.task = await firstTask(partnerFixtures.project);
   partnerFixtures.otherTask = await firstTask(partnerFixtures.otherProject);
 });
@@ -174,10 +282,17 @@ describe('the id fields of write bodies', () => {
   });
 
   it('an id field without its kind is found (the check above can fail)', () => {
-    const body = z.object({ accountId: z.string(), items: z.array(z.object({ ownerUserId: z.string().nullable() })), name: z.string() });
+    const body = z.object({
+      accountId: z.string(),
+      items: z.array(z.object({ ownerUserId: z.string().nullable() })),
+      name: z.string(),
+    });
     const flagged = fieldsOf(body).filter((f) => !f.meta && looksLikeId(f.path.filter((s) => s !== '*').at(-1) ?? ''));
     expect(flagged.map((f) => f.path.join('.'))).toEqual(['accountId', 'items.*.ownerUserId']);
-    const annotated = z.object({ accountId: refId('account').max(50).describe('again').nullable().optional(), list: z.array(refId('user')) });
+    const annotated = z.object({
+      accountId: refId('account').max(50).describe('again').nullable().optional(),
+      list: z.array(refId('user')),
+    });
     expect(referencesOf(annotated)).toEqual([
       { path: ['accountId'], kind: 'account' },
       { path: ['list', '*'], kind: 'user' },
@@ -185,7 +300,9 @@ describe('the id fields of write bodies', () => {
   });
 
   it('has a base body for every write route that names records', () => {
-    const missing = t.server.writes.filter((w) => w.references.length > 0 && !BASE_BODIES[`${w.method} ${w.url}`]).map((w) => `${w.method} ${w.url}`);
+    const missing = t.server.writes
+      .filter((w) => w.references.length > 0 && !BASE_BODIES[`${w.method} ${w.url}`])
+      .map((w) => `${w.method} ${w.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -229,7 +346,9 @@ describe('a write naming a record of another workspace, or of none', () => {
         const base = (BASE_BODIES[`${route.method} ${route.url}`] as () => Record<string, unknown>)();
         const { body, field } = withValue(base, ref.path, own[ref.kind]);
         const res = await admin.request({ method: route.method as 'POST', url: pathOf(route.url), payload: body });
-        const named = ((res.body ? res.json().errors : undefined) ?? []).filter((e: { field: string }) => e.field === field);
+        const named = ((res.body ? res.json().errors : undefined) ?? []).filter(
+          (e: { field: string }) => e.field === field,
+        );
         expect(named, `${route.method} ${route.url} ${field} → ${res.statusCode} ${res.body}`).toEqual([]);
       }
     }
@@ -241,18 +360,38 @@ describe('POST /api/v1/projects (the reported case)', () => {
     ['partnerId', 'partner'],
     ['leadUserId', 'user'],
   ] as const)('refuses another workspace’s %s and stores no project', async (field, kind) => {
-    const count = async () => Number((await t.ctx.db.selectFrom('projects').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.ctx.db
+            .selectFrom('projects')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
-    const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: own.account, name: 'Hijack', [field]: foreign[kind] } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: own.account, name: 'Hijack', [field]: foreign[kind] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors).toEqual([{ field: `body.${field}`, message: expect.stringContaining('this workspace') }]);
     expect(await count()).toBe(before);
   });
 
   it('accepts a user of another workspace once that user is a member of this one', async () => {
-    const outsider = await t.ctx.db.selectFrom('users').select('email').where('id', '=', foreign.user).executeTakeFirstOrThrow();
+    const outsider = await t.ctx.db
+      .selectFrom('users')
+      .select('email')
+      .where('id', '=', foreign.user)
+      .executeTakeFirstOrThrow();
     await t.user(partnerWorkspace, 'delivery', { email: outsider.email });
-    const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: own.account, name: 'Shared lead', leadUserId: foreign.user } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: own.account, name: 'Shared lead', leadUserId: foreign.user },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().leadUserId).toBe(foreign.user);
   });
@@ -260,39 +399,101 @@ describe('POST /api/v1/projects (the reported case)', () => {
 
 describe('a partner user’s writes name only its own firm’s records', () => {
   it('refuses another firm’s project, person or task, and writes nothing', async () => {
-    const entry = { projectId: partnerFixtures.project, resourceId: partnerFixtures.resource, date: dayFromToday(-1), hours: 1 };
+    const entry = {
+      projectId: partnerFixtures.project,
+      resourceId: partnerFixtures.resource,
+      date: dayFromToday(-1),
+      hours: 1,
+    };
     const tries = [
-      { url: '/api/v1/time-entries', method: 'POST', payload: { ...entry, projectId: partnerFixtures.otherProject }, field: 'body.projectId' },
-      { url: '/api/v1/time-entries', method: 'POST', payload: { ...entry, resourceId: partnerFixtures.otherResource }, field: 'body.resourceId' },
-      { url: '/api/v1/time-entries', method: 'POST', payload: { ...entry, taskId: partnerFixtures.otherTask }, field: 'body.taskId' },
-      { url: `/api/v1/projects/${partnerFixtures.project}/tasks/${partnerFixtures.task}`, method: 'PATCH', payload: { assigneeId: partnerFixtures.otherResource }, field: 'body.assigneeId' },
-      { url: `/api/v1/projects/${partnerFixtures.project}/comments`, method: 'POST', payload: { text: 'x', taskId: partnerFixtures.otherTask }, field: 'body.taskId' },
+      {
+        url: '/api/v1/time-entries',
+        method: 'POST',
+        payload: { ...entry, projectId: partnerFixtures.otherProject },
+        field: 'body.projectId',
+      },
+      {
+        url: '/api/v1/time-entries',
+        method: 'POST',
+        payload: { ...entry, resourceId: partnerFixtures.otherResource },
+        field: 'body.resourceId',
+      },
+      {
+        url: '/api/v1/time-entries',
+        method: 'POST',
+        payload: { ...entry, taskId: partnerFixtures.otherTask },
+        field: 'body.taskId',
+      },
+      {
+        url: `/api/v1/projects/${partnerFixtures.project}/tasks/${partnerFixtures.task}`,
+        method: 'PATCH',
+        payload: { assigneeId: partnerFixtures.otherResource },
+        field: 'body.assigneeId',
+      },
+      {
+        url: `/api/v1/projects/${partnerFixtures.project}/comments`,
+        method: 'POST',
+        payload: { text: 'x', taskId: partnerFixtures.otherTask },
+        field: 'body.taskId',
+      },
     ];
     for (const attempt of tries) {
       const before = await rowCounts();
-      const res = await partnerClient.request({ method: attempt.method as 'POST', url: attempt.url, payload: attempt.payload });
+      const res = await partnerClient.request({
+        method: attempt.method as 'POST',
+        url: attempt.url,
+        payload: attempt.payload,
+      });
       expect(res.statusCode, `${attempt.method} ${attempt.url} ${res.body}`).toBe(400);
-      expect(res.json().errors).toContainEqual({ field: attempt.field, message: expect.stringContaining('in this workspace for your partner firm') });
+      expect(res.json().errors).toContainEqual({
+        field: attempt.field,
+        message: expect.stringContaining('in this workspace for your partner firm'),
+      });
       expect(await rowCounts()).toEqual(before);
     }
   });
 
   it('names only its own firm’s members and firm (no partner write names them yet: the rule is asked directly)', async () => {
     const scope = { workspaceId: partnerWorkspace, partnerId: firms.mine };
-    expect([...(await REFERENCE_RESOLVERS.user(t.ctx.db, scope, [partnerFixtures.member, partnerFixtures.otherMember, own.user]))]).toEqual([partnerFixtures.member]);
+    expect([
+      ...(await REFERENCE_RESOLVERS.user(t.ctx.db, scope, [
+        partnerFixtures.member,
+        partnerFixtures.otherMember,
+        own.user,
+      ])),
+    ]).toEqual([partnerFixtures.member]);
     expect([...(await REFERENCE_RESOLVERS.partner(t.ctx.db, scope, [firms.mine, firms.other]))]).toEqual([firms.mine]);
     const workspace = { workspaceId: partnerWorkspace, partnerId: null };
-    expect(new Set(await REFERENCE_RESOLVERS.user(t.ctx.db, workspace, [partnerFixtures.member, partnerFixtures.otherMember, own.user, UNKNOWN_ID]))).toEqual(new Set([partnerFixtures.member, partnerFixtures.otherMember, own.user]));
+    expect(
+      new Set(
+        await REFERENCE_RESOLVERS.user(t.ctx.db, workspace, [
+          partnerFixtures.member,
+          partnerFixtures.otherMember,
+          own.user,
+          UNKNOWN_ID,
+        ]),
+      ),
+    ).toEqual(new Set([partnerFixtures.member, partnerFixtures.otherMember, own.user]));
   });
 
   it('accepts its own firm’s records', async () => {
     const created = await partnerClient.request({
       method: 'POST',
       url: '/api/v1/time-entries',
-      payload: { projectId: partnerFixtures.project, resourceId: partnerFixtures.resource, taskId: partnerFixtures.task, date: dayFromToday(-1), hours: 1 },
+      payload: {
+        projectId: partnerFixtures.project,
+        resourceId: partnerFixtures.resource,
+        taskId: partnerFixtures.task,
+        date: dayFromToday(-1),
+        hours: 1,
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
-    const assigned = await partnerClient.request({ method: 'PATCH', url: `/api/v1/projects/${partnerFixtures.project}/tasks/${partnerFixtures.task}`, payload: { assigneeId: partnerFixtures.resource } });
+    const assigned = await partnerClient.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${partnerFixtures.project}/tasks/${partnerFixtures.task}`,
+      payload: { assigneeId: partnerFixtures.resource },
+    });
     expect(assigned.statusCode, assigned.body).toBe(200);
   });
 });

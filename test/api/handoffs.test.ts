@@ -29,9 +29,15 @@ const load = (records: DealRecord[]) => loadDeals(t, ws, records);
 async function confirmed(externalId: string): Promise<string> {
   await load([deal(externalId)]);
   const d = (await admin.request({ method: 'GET', url: `/api/v1/deals?q=${externalId}` })).json().items[0];
-  const res = await admin.request({ method: 'PUT', url: `/api/v1/deals/${d.id}/finance-confirmation`, payload: { confirmed: true } });
+  const res = await admin.request({
+    method: 'PUT',
+    url: `/api/v1/deals/${d.id}/finance-confirmation`,
+    payload: { confirmed: true },
+  });
   expect(res.json().journeyState).toBe('confirmed');
-  const briefs = (await admin.request({ method: 'GET', url: `/api/v1/handoffs?accountId=${accountId}&limit=200` })).json().items;
+  const briefs = (
+    await admin.request({ method: 'GET', url: `/api/v1/handoffs?accountId=${accountId}&limit=200` })
+  ).json().items;
   return briefs.find((b: { dealId: string }) => b.dealId === d.id).id;
 }
 
@@ -66,9 +72,17 @@ beforeAll(async () => {
   deliveryId = d.userId;
   ae = await t.login(a.email);
   delivery = await t.login(d.email);
-  const account = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Contoso Logistics', segment: 'mid_market', aeUserId: aeId } });
+  const account = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Contoso Logistics', segment: 'mid_market', aeUserId: aeId },
+  });
   accountId = account.json().id;
-  await admin.request({ method: 'POST', url: `/api/v1/accounts/${accountId}/contacts`, payload: { name: 'Marta Kowalski', role: 'executive_sponsor', email: 'marta@contoso.example' } });
+  await admin.request({
+    method: 'POST',
+    url: `/api/v1/accounts/${accountId}/contacts`,
+    payload: { name: 'Marta Kowalski', role: 'executive_sponsor', email: 'marta@contoso.example' },
+  });
 });
 afterAll(async () => t?.close());
 
@@ -82,7 +96,9 @@ describe('the handoff brief', () => {
     const brief = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
     expect(brief.state).toBe('draft');
     expect(brief.aeUserId).toBe(aeId);
-    expect(brief.content.stakeholders).toEqual([{ name: 'Marta Kowalski', role: 'Executive sponsor', email: 'marta@contoso.example' }]);
+    expect(brief.content.stakeholders).toEqual([
+      { name: 'Marta Kowalski', role: 'Executive sponsor', email: 'marta@contoso.example' },
+    ]);
     // Only the stakeholders (15 of 100 in the default weights) are filled.
     expect(brief.completeness).toBe(15);
     expect(brief.score.missingRequired).toEqual(['goals', 'promisedGoLive']);
@@ -92,29 +108,59 @@ describe('the handoff brief', () => {
   it('scores the brief as the account executive fills it, and refuses a stale or invalid edit naming the field', async () => {
     const read = await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` });
     const etag = read.headers.etag as string;
-    const thin = { ...read.json().content, goals: [{ goal: 'Faster order intake', successCriterion: 'faster' }], promisedGoLive: '2027-03-01' };
-    const saved = await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: thin }, headers: { 'if-match': etag } });
+    const thin = {
+      ...read.json().content,
+      goals: [{ goal: 'Faster order intake', successCriterion: 'faster' }],
+      promisedGoLive: '2027-03-01',
+    };
+    const saved = await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: thin },
+      headers: { 'if-match': etag },
+    });
     expect(saved.statusCode).toBe(200);
     // stakeholders 15 + go-live 10 + goals half of 20 (no measurable criterion) = 35.
     expect(saved.json().completeness).toBe(35);
-    expect(saved.json().score.fields.find((f: { field: string }) => f.field === 'goals')).toMatchObject({ status: 'partial', hint: expect.stringMatching(/measurable/) });
+    expect(saved.json().score.fields.find((f: { field: string }) => f.field === 'goals')).toMatchObject({
+      status: 'partial',
+      hint: expect.stringMatching(/measurable/),
+    });
 
-    const stale = await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE }, headers: { 'if-match': etag } });
+    const stale = await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: COMPLETE },
+      headers: { 'if-match': etag },
+    });
     expect(stale.statusCode).toBe(412);
-    const bad = await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: { ...thin, promisedGoLive: '2027-02-30' } } });
+    const bad = await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: { ...thin, promisedGoLive: '2027-02-30' } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.content.promisedGoLive');
     expect((await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().completeness).toBe(35);
   });
 
   it('lets only the account executive’s roles write it and only delivery review it', async () => {
-    expect((await delivery.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } })).statusCode).toBe(403);
-    expect((await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).statusCode).toBe(403);
+    expect(
+      (await delivery.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } }))
+        .statusCode,
+    ).toBe(403);
+    expect((await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).statusCode).toBe(
+      403,
+    );
   });
 
   it('refuses submission while a required field is empty', async () => {
     const read = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
-    await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: { ...read.content, promisedGoLive: null } } });
+    await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: { ...read.content, promisedGoLive: null } },
+    });
     const res = await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: {} });
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toMatch(/Promised go-live/);
@@ -123,8 +169,16 @@ describe('the handoff brief', () => {
 
   it('raises a stage-1 signal when a thin brief is submitted, with the incomplete fields as evidence', async () => {
     const read = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
-    await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: { ...read.content, promisedGoLive: '2027-03-01' } } });
-    const res = await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: { note: 'Customer is in a hurry' } });
+    await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: { ...read.content, promisedGoLive: '2027-03-01' } },
+    });
+    const res = await ae.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/submit`,
+      payload: { note: 'Customer is in a hurry' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().state).toBe('submitted');
     const signals = (await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}` })).json().items;
@@ -133,31 +187,59 @@ describe('the handoff brief', () => {
     expect(signals[0].evidence.completeness).toBe(35);
     expect(signals[0].evidence.incomplete.map((f: { field: string }) => f.field)).toContain('Pain points');
     // A submitted brief is with delivery: the account executive cannot change it under their feet.
-    expect((await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } })).statusCode).toBe(409);
+    expect(
+      (await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } }))
+        .statusCode,
+    ).toBe(409);
   });
 
   it('goes back to the account executive with reasons, and a return without one is refused', async () => {
-    const none = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/return`, payload: { reasons: [] } });
+    const none = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/return`,
+      payload: { reasons: [] },
+    });
     expect(none.statusCode).toBe(400);
     expect(none.json().errors[0].field).toBe('body.reasons');
-    const res = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/return`, payload: { reasons: ['No measurable success criteria', 'Integrations missing'] } });
-    expect(res.json()).toMatchObject({ state: 'returned', returnReasons: ['No measurable success criteria', 'Integrations missing'] });
+    const res = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/return`,
+      payload: { reasons: ['No measurable success criteria', 'Integrations missing'] },
+    });
+    expect(res.json()).toMatchObject({
+      state: 'returned',
+      returnReasons: ['No measurable success criteria', 'Integrations missing'],
+    });
     const queue = (await delivery.request({ method: 'GET', url: '/api/v1/handoffs?state=submitted' })).json();
     expect(queue.items).toHaveLength(0);
     expect(queue.counts.returned).toBe(1);
   });
 
   it('is fixed and resubmitted complete, which resolves the thin-brief signal', async () => {
-    const saved = await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } });
+    const saved = await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/content`,
+      payload: { content: COMPLETE },
+    });
     expect(saved.json().completeness).toBe(100);
-    expect((await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: {} })).json().state).toBe('submitted');
-    expect((await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}` })).json().items).toHaveLength(0);
-    const resolved = (await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}&status=resolved` })).json().items;
+    expect((await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: {} })).json().state).toBe(
+      'submitted',
+    );
+    expect(
+      (await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}` })).json().items,
+    ).toHaveLength(0);
+    const resolved = (
+      await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}&status=resolved` })
+    ).json().items;
     expect(resolved[0]).toMatchObject({ kind: 'handoff.thin_brief', resolution: 'resubmitted 100 % complete' });
   });
 
   it('logs clarifications; one about a field the brief filled is a repeated requirement and raises a signal', async () => {
-    const fresh = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/clarifications`, payload: { question: 'Who signs off the pilot?' } });
+    const fresh = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/clarifications`,
+      payload: { question: 'Who signs off the pilot?' },
+    });
     expect(fresh.statusCode).toBe(201);
     expect(fresh.json().repeated).toBe(false);
     const repeated = await delivery.request({
@@ -168,20 +250,38 @@ describe('the handoff brief', () => {
     expect(repeated.json()).toMatchObject({ field: 'integrations', repeated: true });
     const signal = (await delivery.request({ method: 'GET', url: `/api/v1/signals?subjectId=${id}` })).json().items[0];
     expect(signal).toMatchObject({ kind: 'handoff.repeated_requirement', severity: 'warning' });
-    expect(signal.evidence.latest).toEqual({ field: 'Integrations', question: 'Which ERP do we integrate with?', briefSaid: 'SAP S/4HANA: invoices' });
-    const unknownField = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/clarifications`, payload: { field: 'budget', question: '?' } });
+    expect(signal.evidence.latest).toEqual({
+      field: 'Integrations',
+      question: 'Which ERP do we integrate with?',
+      briefSaid: 'SAP S/4HANA: invoices',
+    });
+    const unknownField = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/clarifications`,
+      payload: { field: 'budget', question: '?' },
+    });
     expect(unknownField.statusCode).toBe(400);
     expect(unknownField.json().errors[0].field).toBe('body.field');
 
-    const answered = await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/clarifications/${fresh.json().id}`, payload: { answer: 'Marta' } });
+    const answered = await ae.request({
+      method: 'PUT',
+      url: `/api/v1/handoffs/${id}/clarifications/${fresh.json().id}`,
+      payload: { answer: 'Marta' },
+    });
     expect(answered.json()).toMatchObject({ answer: 'Marta', answeredBy: aeId });
     expect((await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().openClarifications).toBe(1);
   });
 
   it('lists briefs as each brief shows itself: deal, account, promised go-live and open clarifications', async () => {
-    const items = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items as Array<Record<string, unknown>>;
+    const items = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items as Array<
+      Record<string, unknown>
+    >;
     expect(items.length).toBeGreaterThan(0);
-    expect(items.find((b) => b.id === id)).toMatchObject({ openClarifications: 1, accountName: 'Contoso Logistics', promisedGoLive: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(items.find((b) => b.id === id)).toMatchObject({
+      openClarifications: 1,
+      accountName: 'Contoso Logistics',
+      promisedGoLive: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     for (const item of items) {
       const detail = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${item.id}` })).json();
       expect(Object.fromEntries(Object.keys(item).map((k) => [k, detail[k]]))).toEqual(item);
@@ -189,35 +289,84 @@ describe('the handoff brief', () => {
   });
 
   it('is accepted by delivery: the account gets its delivery lead and the first ownership handoff is dated', async () => {
-    const res = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: { note: 'Kickoff next Tuesday' } });
+    const res = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/handoffs/${id}/accept`,
+      payload: { note: 'Kickoff next Tuesday' },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ state: 'accepted', deliveryLeadUserId: deliveryId });
-    expect(res.json().events.map((e: { to: string }) => e.to)).toEqual(['draft', 'submitted', 'returned', 'submitted', 'accepted']);
+    expect(res.json().events.map((e: { to: string }) => e.to)).toEqual([
+      'draft',
+      'submitted',
+      'returned',
+      'submitted',
+      'accepted',
+    ]);
     // The history names people by their name today, not the email they signed in with.
     await delivery.request({ method: 'PATCH', url: '/api/v1/me', payload: { name: 'Dana Delivery' } });
-    const events = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().events as Array<{ to: string; actor: string }>;
+    const events = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().events as Array<{
+      to: string;
+      actor: string;
+    }>;
     expect(events.at(-1)).toMatchObject({ to: 'accepted', actor: 'Dana Delivery' });
     expect(events.some((e) => e.actor.includes('@'))).toBe(false);
-    expect((await admin.request({ method: 'GET', url: `/api/v1/accounts/${accountId}` })).json().deliveryLeadUserId).toBe(deliveryId);
+    expect(
+      (await admin.request({ method: 'GET', url: `/api/v1/accounts/${accountId}` })).json().deliveryLeadUserId,
+    ).toBe(deliveryId);
     const ownership = (await admin.request({ method: 'GET', url: `/api/v1/accounts/${accountId}/ownership` })).json();
     expect(ownership.currentRole).toBe('delivery_lead');
-    expect(ownership.handoffs).toEqual([expect.objectContaining({ fromRole: 'ae', toRole: 'delivery_lead', fromUserId: aeId, toUserId: deliveryId, briefId: id })]);
-    expect((await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } })).statusCode).toBe(409);
-    expect((await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).statusCode).toBe(409);
+    expect(ownership.handoffs).toEqual([
+      expect.objectContaining({
+        fromRole: 'ae',
+        toRole: 'delivery_lead',
+        fromUserId: aeId,
+        toUserId: deliveryId,
+        briefId: id,
+      }),
+    ]);
+    expect(
+      (await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).statusCode,
+    ).toBe(409);
     // Delivery starts: one project from the selected playbook, carrying the brief's promise, queued for kickoff.
-    const projects = (await admin.request({ method: 'GET', url: `/api/v1/projects?accountId=${accountId}` })).json().items;
-    expect(projects).toEqual([expect.objectContaining({ handoffId: id, promisedGoLive: '2027-03-01', status: 'queued', signedOn: '2026-11-01', leadUserId: deliveryId })]);
+    const projects = (await admin.request({ method: 'GET', url: `/api/v1/projects?accountId=${accountId}` })).json()
+      .items;
+    expect(projects).toEqual([
+      expect.objectContaining({
+        handoffId: id,
+        promisedGoLive: '2027-03-01',
+        status: 'queued',
+        signedOn: '2026-11-01',
+        leadUserId: deliveryId,
+      }),
+    ]);
     expect(projects[0].forecastGoLive).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(projects[0].progress.tasks).toBeGreaterThan(5);
   });
 
   it('hands the live customer to success, in the chain’s order only', async () => {
-    const skip = await admin.request({ method: 'POST', url: `/api/v1/accounts/${accountId}/ownership-handoffs`, payload: { toRole: 'account_manager', toUserId: csmId } });
+    const skip = await admin.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/ownership-handoffs`,
+      payload: { toRole: 'account_manager', toUserId: csmId },
+    });
     expect(skip.statusCode).toBe(409);
-    const nobody = await admin.request({ method: 'POST', url: `/api/v1/accounts/${accountId}/ownership-handoffs`, payload: { toRole: 'csm', toUserId: 'nobody' } });
+    const nobody = await admin.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/ownership-handoffs`,
+      payload: { toRole: 'csm', toUserId: 'nobody' },
+    });
     expect(nobody.statusCode).toBe(400);
     expect(nobody.json().errors[0].field).toBe('body.toUserId');
-    const ok = await delivery.request({ method: 'POST', url: `/api/v1/accounts/${accountId}/ownership-handoffs`, payload: { toRole: 'csm', toUserId: csmId, note: 'Live since 1 March' } });
+    const ok = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/ownership-handoffs`,
+      payload: { toRole: 'csm', toUserId: csmId, note: 'Live since 1 March' },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().currentRole).toBe('csm');
     expect(ok.json().handoffs.map((h: { toRole: string }) => h.toRole)).toEqual(['delivery_lead', 'csm']);
@@ -225,9 +374,19 @@ describe('the handoff brief', () => {
   });
 
   it('records every step in the audit log', async () => {
-    const log = (await admin.request({ method: 'GET', url: '/api/v1/audit-log?entityType=handoff_brief&limit=100' })).json().items;
+    const log = (
+      await admin.request({ method: 'GET', url: '/api/v1/audit-log?entityType=handoff_brief&limit=100' })
+    ).json().items;
     const actions = log.map((e: { action: string }) => e.action);
-    for (const a of ['handoff.update', 'handoff.submit', 'handoff.return', 'handoff.accept', 'handoff.clarification_ask', 'handoff.clarification_answer']) expect(actions).toContain(a);
+    for (const a of [
+      'handoff.update',
+      'handoff.submit',
+      'handoff.return',
+      'handoff.accept',
+      'handoff.clarification_ask',
+      'handoff.clarification_answer',
+    ])
+      expect(actions).toContain(a);
   });
 });
 
@@ -239,7 +398,9 @@ describe('a won deal reopened in the CRM', () => {
 
     await load([deal('D-2', { stage: 'contractsent', stageCategory: 'open' })]);
     const dealId = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().dealId;
-    expect((await admin.request({ method: 'GET', url: `/api/v1/deals/${dealId}` })).json().journeyState).toBe('reopened');
+    expect((await admin.request({ method: 'GET', url: `/api/v1/deals/${dealId}` })).json().journeyState).toBe(
+      'reopened',
+    );
     const brief = (await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
     expect(brief.dealReopenedAt).not.toBeNull();
     const signal = (await admin.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items[0];
@@ -248,17 +409,25 @@ describe('a won deal reopened in the CRM', () => {
     // A partner firm's user sees signals only on the firm's accounts.
     const partnerId = await t.partner(ws, 'Fjord Implementers');
     const partner = await t.login((await t.user(ws, 'partner', { partnerId })).email);
-    expect((await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items).toHaveLength(0);
+    expect(
+      (await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items,
+    ).toHaveLength(0);
     await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, payload: { partnerId } });
-    expect((await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items).toHaveLength(1);
+    expect(
+      (await partner.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items,
+    ).toHaveLength(1);
     await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, payload: { partnerId: null } });
     const refused = await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/reopened/);
 
     await load([deal('D-2')]);
-    expect((await admin.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items).toHaveLength(0);
-    expect((await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).json().state).toBe('accepted');
+    expect(
+      (await admin.request({ method: 'GET', url: `/api/v1/signals?subjectId=${dealId}` })).json().items,
+    ).toHaveLength(0);
+    expect(
+      (await delivery.request({ method: 'POST', url: `/api/v1/handoffs/${id}/accept`, payload: {} })).json().state,
+    ).toBe('accepted');
     // One brief per deal, whatever the deal went through.
     const all = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items;
     expect(all.filter((b: { dealId: string }) => b.dealId === dealId)).toHaveLength(1);
@@ -271,11 +440,21 @@ describe('completeness settings', () => {
   it('are per segment, changed by admins only, and validated naming the field', async () => {
     const current = (await ae.request({ method: 'GET', url: '/api/v1/settings/handoff-completeness' })).json();
     expect(current.threshold).toBe(80);
-    expect((await ae.request({ method: 'PUT', url: '/api/v1/settings/handoff-completeness', payload: current })).statusCode).toBe(403);
-    const bad = await admin.request({ method: 'PUT', url: '/api/v1/settings/handoff-completeness', payload: { ...current, threshold: 180 } });
+    expect(
+      (await ae.request({ method: 'PUT', url: '/api/v1/settings/handoff-completeness', payload: current })).statusCode,
+    ).toBe(403);
+    const bad = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/settings/handoff-completeness',
+      payload: { ...current, threshold: 180 },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.threshold');
-    const changed = await admin.request({ method: 'PUT', url: '/api/v1/settings/handoff-completeness', payload: { ...current, threshold: 90 } });
+    const changed = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/settings/handoff-completeness',
+      payload: { ...current, threshold: 90 },
+    });
     expect(changed.json().threshold).toBe(90);
   });
 });

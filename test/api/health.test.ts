@@ -25,7 +25,15 @@ describe('health', () => {
 
   it('is not ready while migrations are pending, and says what to run', async () => {
     const dbh = await openDatabase('sqlite::memory:');
-    const ctx = { config: loadConfig({ NODE_ENV: 'test' }), dbh, db: dbh.db, caps: dbh.caps, logger: createLogger('silent'), jobs: registryOf(JOBS), secrets: secretBox(randomBytes(SECRET_KEY_BYTES)) };
+    const ctx = {
+      config: loadConfig({ NODE_ENV: 'test' }),
+      dbh,
+      db: dbh.db,
+      caps: dbh.caps,
+      logger: createLogger('silent'),
+      jobs: registryOf(JOBS),
+      secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
+    };
     const server = await buildServer(ctx);
     const res = await server.app.inject({ method: 'GET', url: '/readyz' });
     expect(res.statusCode).toBe(503);

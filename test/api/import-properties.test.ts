@@ -95,10 +95,34 @@ const quote = (v: string) => (/[",\r\n]/.test(v) || v === '' ? (v === '' ? '' : 
 
 // ---------- generated files ----------
 
-const awkward = fc.string({ unit: fc.constantFrom('a', 'B', 'z', ' ', '\t', '"', ',', '\n', '\r\n', ';', 'é', '中', '😀', "'", '1', 'a', 'e', '\u0000'), maxLength: 12 });
+const awkward = fc.string({
+  unit: fc.constantFrom(
+    'a',
+    'B',
+    'z',
+    ' ',
+    '\t',
+    '"',
+    ',',
+    '\n',
+    '\r\n',
+    ';',
+    'é',
+    '中',
+    '😀',
+    "'",
+    '1',
+    'a',
+    'e',
+    '\u0000',
+  ),
+  maxLength: 12,
+});
 /** A line holding a NUL character is binary, not text: rejected whole (PostgreSQL could not store it anyway). */
 const binary = (fields: string[]) => fields.some((f) => f.includes('\u0000'));
-const garbage = fc.string({ unit: fc.constantFrom('x', 'Y', '7', ' ', ';', '#', 'é'), minLength: 1, maxLength: 20 }).filter((g) => g.trim() !== '');
+const garbage = fc
+  .string({ unit: fc.constantFrom('x', 'Y', '7', ' ', ';', '#', 'é'), minLength: 1, maxLength: 20 })
+  .filter((g) => g.trim() !== '');
 
 type Kind = 'intact' | 'short' | 'long' | 'garbage';
 
@@ -117,9 +141,18 @@ const shape = (rows: number) =>
     bom: fc.boolean(),
     eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
     trailing: fc.boolean(),
-    kinds: fc.array(fc.constantFrom<Kind>('intact', 'intact', 'intact', 'intact', 'intact', 'short', 'long', 'garbage'), { minLength: rows, maxLength: rows }),
+    kinds: fc.array(
+      fc.constantFrom<Kind>('intact', 'intact', 'intact', 'intact', 'intact', 'short', 'long', 'garbage'),
+      { minLength: rows, maxLength: rows },
+    ),
     garbage: fc.array(garbage, { minLength: rows, maxLength: rows }),
-    cut: fc.option(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), anywhere: fc.constantFrom(false, false, false, false, false, true) }), { nil: null }),
+    cut: fc.option(
+      fc.record({
+        at: fc.double({ min: 0, max: 1, noNaN: true }),
+        anywhere: fc.constantFrom(false, false, false, false, false, true),
+      }),
+      { nil: null },
+    ),
   });
 
 /** The file: a header, then each row as generated, corrupted as the shape says, and maybe cut. */
@@ -190,7 +223,10 @@ function checkRows<S>(
     const { key, valid: readable, value } = read(record.fields);
     const valid = readable && !binary(record.fields);
     if (rejected.has(row)) {
-      expect(valid && !last, `row ${row} is valid yet was rejected: ${JSON.stringify(report.errors.filter((e) => e.row === row))}`).toBe(false);
+      expect(
+        valid && !last,
+        `row ${row} is valid yet was rejected: ${JSON.stringify(report.errors.filter((e) => e.row === row))}`,
+      ).toBe(false);
       return;
     }
     expect(valid, `row ${row} is invalid (${JSON.stringify(record.fields)}) yet was not rejected`).toBe(true);
@@ -202,19 +238,38 @@ function checkRows<S>(
 
 // ---------- accounts ----------
 
-const SEGMENTS: Record<string, string | null> = { enterprise: 'enterprise', mid_market: 'mid_market', smb: 'smb', 'Mid-Market': 'mid_market', SMB: 'smb', gold: null, '': null };
+const SEGMENTS: Record<string, string | null> = {
+  enterprise: 'enterprise',
+  mid_market: 'mid_market',
+  smb: 'smb',
+  'Mid-Market': 'mid_market',
+  SMB: 'smb',
+  gold: null,
+  '': null,
+};
 const segmentOf = (raw: string): string | null | undefined => {
   const key = raw.toLowerCase().replace(/[^a-z]/g, '');
-  return { enterprise: 'enterprise', midmarket: 'mid_market', smb: 'smb' }[key] ?? (raw.trim() === '' ? null : undefined);
+  return (
+    { enterprise: 'enterprise', midmarket: 'mid_market', smb: 'smb' }[key] ?? (raw.trim() === '' ? null : undefined)
+  );
 };
 const DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$/;
 
-const accountRows = fc.integer({ min: 1, max: 15 }).chain((count) =>
-  fc.tuple(
-    fc.array(fc.tuple(awkward, fc.constantFrom(...Object.keys(SEGMENTS), 'smb', 'enterprise', 'mid_market'), fc.constantFrom('own', 'own', 'own', '', 'not a domain')), { minLength: count, maxLength: count }),
-    shape(count),
-  ),
-);
+const accountRows = fc
+  .integer({ min: 1, max: 15 })
+  .chain((count) =>
+    fc.tuple(
+      fc.array(
+        fc.tuple(
+          awkward,
+          fc.constantFrom(...Object.keys(SEGMENTS), 'smb', 'enterprise', 'mid_market'),
+          fc.constantFrom('own', 'own', 'own', '', 'not a domain'),
+        ),
+        { minLength: count, maxLength: count },
+      ),
+      shape(count),
+    ),
+  );
 
 describe('account import properties', () => {
   const header = ['Id', 'Company', 'Web', 'Tier'];
@@ -223,10 +278,22 @@ describe('account import properties', () => {
   it('stores each row whole or reports it, counts every row once, and changes nothing the second time', async () => {
     await fc.assert(
       fc.asyncProperty(accountRows, async ([generated, s]) => {
-        const rows = generated.map(([name, tier, web], i) => [`R${i + 1}x`, `N${i + 1}-${name}`, web === 'own' ? `d${i + 1}.example` : web, tier]);
+        const rows = generated.map(([name, tier, web], i) => [
+          `R${i + 1}x`,
+          `N${i + 1}-${name}`,
+          web === 'own' ? `d${i + 1}.example` : web,
+          tier,
+        ]);
         const { csv } = build(header, rows, s);
         const ws = await workspace();
-        const run = () => importAccounts(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, input: text(csv), fileName: 'p.csv', request: { mapping } });
+        const run = () =>
+          importAccounts(t.db, {
+            workspaceId: ws,
+            actor: SYSTEM_ACTOR,
+            input: text(csv),
+            fileName: 'p.csv',
+            request: { mapping },
+          });
         const outcome = await attempt(run);
         const stored = await t.db
           .selectFrom('accounts')
@@ -239,16 +306,35 @@ describe('account import properties', () => {
           return;
         }
         checkCounts(outcome.report);
-        const byId = new Map(stored.map((a) => [a.external_id, { name: a.name, domain: a.domain, segment: a.segment }]));
-        checkRows(csv, header.length, outcome.report, byId, ([id = '', name = '', web = '', tier = '']) => {
-          const domain = web.trim() === '' ? null : web.trim().toLowerCase();
-          // A blank segment leaves the account unsegmented; a word Baton cannot read is refused.
-          const segment = segmentOf(tier);
-          const valid = id.trim() !== '' && fold(name) !== '' && fold(name).length <= 200 && (domain === null || DOMAIN.test(domain)) && segment !== undefined;
-          return { key: id.trim(), valid, value: { name: fold(name), domain, segment } };
-        }, s.cut !== null);
+        const byId = new Map(
+          stored.map((a) => [a.external_id, { name: a.name, domain: a.domain, segment: a.segment }]),
+        );
+        checkRows(
+          csv,
+          header.length,
+          outcome.report,
+          byId,
+          ([id = '', name = '', web = '', tier = '']) => {
+            const domain = web.trim() === '' ? null : web.trim().toLowerCase();
+            // A blank segment leaves the account unsegmented; a word Baton cannot read is refused.
+            const segment = segmentOf(tier);
+            const valid =
+              id.trim() !== '' &&
+              fold(name) !== '' &&
+              fold(name).length <= 200 &&
+              (domain === null || DOMAIN.test(domain)) &&
+              segment !== undefined;
+            return { key: id.trim(), valid, value: { name: fold(name), domain, segment } };
+          },
+          s.cut !== null,
+        );
         const again = await run();
-        expect(again).toMatchObject({ read: outcome.report.read, created: 0, updated: 0, rejected: outcome.report.rejected });
+        expect(again).toMatchObject({
+          read: outcome.report.read,
+          created: 0,
+          updated: 0,
+          rejected: outcome.report.rejected,
+        });
       }),
       { numRuns: 50 },
     );
@@ -257,7 +343,13 @@ describe('account import properties', () => {
 
 // ---------- contacts ----------
 
-const ROLES: Record<string, string | null> = { champion: 'champion', 'Key User': 'key_user', EXECUTIVE_SPONSOR: 'executive_sponsor', '': 'other', wizard: null };
+const ROLES: Record<string, string | null> = {
+  champion: 'champion',
+  'Key User': 'key_user',
+  EXECUTIVE_SPONSOR: 'executive_sponsor',
+  '': 'other',
+  wizard: null,
+};
 const roleOf = (raw: string): string | undefined => {
   const key = raw.toLowerCase().replace(/[^a-z]/g, '');
   if (key === '') return 'other';
@@ -267,22 +359,59 @@ const roleOf = (raw: string): string | undefined => {
 describe('contact import properties', () => {
   const header = ['Person', 'Account', 'Name', 'Email', 'Role'];
   const mapping = { Person: 'external_id', Account: 'account_external_id', Name: 'name', Email: 'email', Role: 'role' };
-  const contactRows = fc.integer({ min: 1, max: 15 }).chain((count) =>
-    fc.tuple(
-      fc.array(fc.tuple(awkward, fc.constantFrom('A1x', 'A2x', 'A1x', 'A2x', 'A9x'), fc.constantFrom('own', 'own', 'own', '', 'bad@'), fc.constantFrom(...Object.keys(ROLES), 'champion', '')), { minLength: count, maxLength: count }),
-      shape(count),
-    ),
-  );
+  const contactRows = fc
+    .integer({ min: 1, max: 15 })
+    .chain((count) =>
+      fc.tuple(
+        fc.array(
+          fc.tuple(
+            awkward,
+            fc.constantFrom('A1x', 'A2x', 'A1x', 'A2x', 'A9x'),
+            fc.constantFrom('own', 'own', 'own', '', 'bad@'),
+            fc.constantFrom(...Object.keys(ROLES), 'champion', ''),
+          ),
+          { minLength: count, maxLength: count },
+        ),
+        shape(count),
+      ),
+    );
 
   it('stores each row whole under its account or reports it, and changes nothing the second time', async () => {
     await fc.assert(
       fc.asyncProperty(contactRows, async ([generated, s]) => {
         const ws = await workspace();
-        await importAccounts(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, input: text('Id,Company\nA1x,First\nA2x,Second\n'), fileName: null, request: { mapping: { Id: 'external_id', Company: 'name' }, defaults: { segment: 'smb' } } });
-        const accountOf = new Map((await t.db.selectFrom('account_external_ids').select(['external_id', 'account_id']).where('workspace_id', '=', ws).execute()).map((l) => [l.external_id, l.account_id]));
-        const rows = generated.map(([name, account, email, role], i) => [`P${i + 1}x`, account, `N${i + 1}-${name}`, email === 'own' ? `p${i + 1}@x.example` : email, role]);
+        await importAccounts(t.db, {
+          workspaceId: ws,
+          actor: SYSTEM_ACTOR,
+          input: text('Id,Company\nA1x,First\nA2x,Second\n'),
+          fileName: null,
+          request: { mapping: { Id: 'external_id', Company: 'name' }, defaults: { segment: 'smb' } },
+        });
+        const accountOf = new Map(
+          (
+            await t.db
+              .selectFrom('account_external_ids')
+              .select(['external_id', 'account_id'])
+              .where('workspace_id', '=', ws)
+              .execute()
+          ).map((l) => [l.external_id, l.account_id]),
+        );
+        const rows = generated.map(([name, account, email, role], i) => [
+          `P${i + 1}x`,
+          account,
+          `N${i + 1}-${name}`,
+          email === 'own' ? `p${i + 1}@x.example` : email,
+          role,
+        ]);
         const { csv } = build(header, rows, s);
-        const run = () => importContacts(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, input: text(csv), fileName: 'p.csv', request: { mapping } });
+        const run = () =>
+          importContacts(t.db, {
+            workspaceId: ws,
+            actor: SYSTEM_ACTOR,
+            input: text(csv),
+            fileName: 'p.csv',
+            request: { mapping },
+          });
         const outcome = await attempt(run);
         const stored = await t.db
           .selectFrom('contacts')
@@ -295,12 +424,36 @@ describe('contact import properties', () => {
           return;
         }
         checkCounts(outcome.report);
-        const byId = new Map(stored.map((c) => [c.external_id, { account: c.account_id, name: c.name, email: c.email, role: c.role }]));
-        checkRows(csv, header.length, outcome.report, byId, ([id = '', account = '', name = '', email = '', role = '']) => {
-          const mail = email.trim() === '' ? null : email.trim().toLowerCase();
-          const valid = id.trim() !== '' && accountOf.has(account.trim()) && fold(name) !== '' && fold(name).length <= 200 && (mail === null || /^[^@\s]+@x\.example$/.test(mail)) && roleOf(role) !== undefined;
-          return { key: id.trim(), valid, value: { account: accountOf.get(account.trim()) ?? null, name: fold(name), email: mail, role: roleOf(role) ?? null } };
-        }, s.cut !== null);
+        const byId = new Map(
+          stored.map((c) => [c.external_id, { account: c.account_id, name: c.name, email: c.email, role: c.role }]),
+        );
+        checkRows(
+          csv,
+          header.length,
+          outcome.report,
+          byId,
+          ([id = '', account = '', name = '', email = '', role = '']) => {
+            const mail = email.trim() === '' ? null : email.trim().toLowerCase();
+            const valid =
+              id.trim() !== '' &&
+              accountOf.has(account.trim()) &&
+              fold(name) !== '' &&
+              fold(name).length <= 200 &&
+              (mail === null || /^[^@\s]+@x\.example$/.test(mail)) &&
+              roleOf(role) !== undefined;
+            return {
+              key: id.trim(),
+              valid,
+              value: {
+                account: accountOf.get(account.trim()) ?? null,
+                name: fold(name),
+                email: mail,
+                role: roleOf(role) ?? null,
+              },
+            };
+          },
+          s.cut !== null,
+        );
         expect(await run()).toMatchObject({ read: outcome.report.read, created: 0, updated: 0 });
       }),
       { numRuns: 40 },
@@ -313,12 +466,21 @@ describe('contact import properties', () => {
 describe('deal import properties', () => {
   const header = ['Deal ID', 'Title', 'Status', 'Value'];
   const mapping = { 'Deal ID': 'external_id', Title: 'name', Status: 'stage', Value: 'amount' };
-  const dealRows = fc.integer({ min: 1, max: 15 }).chain((count) =>
-    fc.tuple(
-      fc.array(fc.tuple(awkward, fc.constantFrom('Won', 'Closed Lost', 'Negotiation', 'Won', ''), fc.constantFrom('1200', '75000', '', '1200', 'lots')), { minLength: count, maxLength: count }),
-      shape(count),
-    ),
-  );
+  const dealRows = fc
+    .integer({ min: 1, max: 15 })
+    .chain((count) =>
+      fc.tuple(
+        fc.array(
+          fc.tuple(
+            awkward,
+            fc.constantFrom('Won', 'Closed Lost', 'Negotiation', 'Won', ''),
+            fc.constantFrom('1200', '75000', '', '1200', 'lots'),
+          ),
+          { minLength: count, maxLength: count },
+        ),
+        shape(count),
+      ),
+    );
 
   it('stores each deal whole or reports it, and changes nothing the second time', async () => {
     await fc.assert(
@@ -326,20 +488,38 @@ describe('deal import properties', () => {
         const rows = generated.map(([name, stage, value], i) => [`D${i + 1}x`, `N${i + 1}-${name}`, stage, value]);
         const { csv } = build(header, rows, s);
         const ws = await workspace();
-        const run = () => importDeals(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, open: () => Readable.from([Buffer.from(csv)]), fileName: 'p.csv', options: { mapping } });
+        const run = () =>
+          importDeals(t.db, {
+            workspaceId: ws,
+            actor: SYSTEM_ACTOR,
+            open: () => Readable.from([Buffer.from(csv)]),
+            fileName: 'p.csv',
+            options: { mapping },
+          });
         const outcome = await attempt(run);
-        const stored = await t.db.selectFrom('deals').select(['external_id', 'name', 'stage', 'amount']).where('workspace_id', '=', ws).execute();
+        const stored = await t.db
+          .selectFrom('deals')
+          .select(['external_id', 'name', 'stage', 'amount'])
+          .where('workspace_id', '=', ws)
+          .execute();
         if ('refused' in outcome) {
           expect(stored).toHaveLength(0);
           return;
         }
         checkCounts(outcome.report);
         const byId = new Map(stored.map((d) => [d.external_id, { name: d.name, stage: d.stage, amount: d.amount }]));
-        checkRows(csv, header.length, outcome.report, byId, ([id = '', name = '', stage = '', value = '']) => {
-          const amount = value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
-          const valid = id.trim() !== '' && fold(name) !== '' && fold(stage) !== '' && amount !== undefined;
-          return { key: id.trim(), valid, value: { name: fold(name), stage: fold(stage), amount: amount ?? null } };
-        }, s.cut !== null);
+        checkRows(
+          csv,
+          header.length,
+          outcome.report,
+          byId,
+          ([id = '', name = '', stage = '', value = '']) => {
+            const amount = value.trim() === '' ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : undefined;
+            const valid = id.trim() !== '' && fold(name) !== '' && fold(stage) !== '' && amount !== undefined;
+            return { key: id.trim(), valid, value: { name: fold(name), stage: fold(stage), amount: amount ?? null } };
+          },
+          s.cut !== null,
+        );
         expect(await run()).toMatchObject({ read: outcome.report.read, created: 0, updated: 0 });
       }),
       { numRuns: 40 },
@@ -362,14 +542,39 @@ describe('random bytes', () => {
         const ws = await workspace();
         const file = withHeader ? Buffer.concat([Buffer.from(header), body]) : Buffer.from(body);
         const outcome = await attempt(() => {
-          if (kind === 'deals') return importDeals(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, open: () => Readable.from([file]), fileName: null, options: { mapping: { 'Deal ID': 'external_id', Title: 'name', Status: 'stage', Value: 'amount' } } });
-          const request: ImportRequest = kind === 'accounts'
-            ? { mapping: { Id: 'external_id', Company: 'name', Web: 'domain', Tier: 'segment' }, defaults: { segment: 'smb' } }
-            : { mapping: { Person: 'external_id', Account: 'account', Name: 'name', Email: 'email', Role: 'role' } };
-          return (kind === 'accounts' ? importAccounts : importContacts)(t.db, { workspaceId: ws, actor: SYSTEM_ACTOR, input: text(file), fileName: null, request });
+          if (kind === 'deals')
+            return importDeals(t.db, {
+              workspaceId: ws,
+              actor: SYSTEM_ACTOR,
+              open: () => Readable.from([file]),
+              fileName: null,
+              options: { mapping: { 'Deal ID': 'external_id', Title: 'name', Status: 'stage', Value: 'amount' } },
+            });
+          const request: ImportRequest =
+            kind === 'accounts'
+              ? {
+                  mapping: { Id: 'external_id', Company: 'name', Web: 'domain', Tier: 'segment' },
+                  defaults: { segment: 'smb' },
+                }
+              : { mapping: { Person: 'external_id', Account: 'account', Name: 'name', Email: 'email', Role: 'role' } };
+          return (kind === 'accounts' ? importAccounts : importContacts)(t.db, {
+            workspaceId: ws,
+            actor: SYSTEM_ACTOR,
+            input: text(file),
+            fileName: null,
+            request,
+          });
         });
         const table = kind === 'deals' ? 'deals' : kind;
-        const stored = Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow()).n);
+        const stored = Number(
+          (
+            await t.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('workspace_id', '=', ws)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
         if ('refused' in outcome) {
           expect(stored).toBe(0);
           return;

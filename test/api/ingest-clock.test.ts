@@ -19,15 +19,33 @@ let northwind: string;
 const HOUR = 3_600_000;
 
 const stored = async (messageId: string) =>
-  (await t.ctx.db.selectFrom('usage_events').select('occurred_at').where('workspace_id', '=', acme).where('message_id', '=', messageId).executeTakeFirstOrThrow()).occurred_at;
+  (
+    await t.ctx.db
+      .selectFrom('usage_events')
+      .select('occurred_at')
+      .where('workspace_id', '=', acme)
+      .where('message_id', '=', messageId)
+      .executeTakeFirstOrThrow()
+  ).occurred_at;
 const storedBy = async (event: string) =>
-  (await t.ctx.db.selectFrom('usage_events').select('occurred_at').where('workspace_id', '=', acme).where('event', '=', event).executeTakeFirstOrThrow()).occurred_at;
+  (
+    await t.ctx.db
+      .selectFrom('usage_events')
+      .select('occurred_at')
+      .where('workspace_id', '=', acme)
+      .where('event', '=', event)
+      .executeTakeFirstOrThrow()
+  ).occurred_at;
 
 beforeAll(async () => {
   t = await createTestApp();
   acme = await t.workspace('acme');
   admin = await t.login((await t.user(acme, 'admin')).email);
-  const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', domain: 'northwind.example', segment: 'mid_market' } });
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Northwind', domain: 'northwind.example', segment: 'mid_market' },
+  });
   northwind = res.json().id;
   key = await t.apiKey(acme, 'ingest');
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -42,13 +60,23 @@ describe('client clocks', () => {
     analytics.on('error', (e) => errors.push(e));
     const past = new Date(Date.now() - 2 * HOUR);
     const sent = Date.now();
-    analytics.track({ userId: 'u1', event: 'Far Future', timestamp: new Date('9999-12-31T23:59:59.000Z'), context: { groupId: northwind } });
+    analytics.track({
+      userId: 'u1',
+      event: 'Far Future',
+      timestamp: new Date('9999-12-31T23:59:59.000Z'),
+      context: { groupId: northwind },
+    });
     analytics.track({ userId: 'u1', event: 'Two Hours Ago', timestamp: past, context: { groupId: northwind } });
     await analytics.closeAndFlush({ timeout: 10_000 });
     expect(errors).toEqual([]);
 
     const posthog = new PostHog(key, { host: url, flushAt: 10, flushInterval: 0, fetchRetryCount: 0 });
-    posthog.capture({ distinctId: 'u1', event: 'ph far future', timestamp: new Date('9999-12-31T23:59:59.000Z'), groups: { company: northwind } });
+    posthog.capture({
+      distinctId: 'u1',
+      event: 'ph far future',
+      timestamp: new Date('9999-12-31T23:59:59.000Z'),
+      groups: { company: northwind },
+    });
     posthog.capture({ distinctId: 'u1', event: 'ph two hours ago', timestamp: past, groups: { company: northwind } });
     await posthog.shutdown(10_000);
     const received = Date.now();
@@ -65,7 +93,8 @@ describe('client clocks', () => {
       expect(at).toBeLessThanOrEqual(past.getTime() + (received - sent));
     }
     const status = (await admin.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json();
-    for (const source of ['segment', 'posthog'] as const) expect(Date.parse(status.total[source].lastEventAt)).toBeLessThanOrEqual(received);
+    for (const source of ['segment', 'posthog'] as const)
+      expect(Date.parse(status.total[source].lastEventAt)).toBeLessThanOrEqual(received);
     const adoption = await admin.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/adoption` });
     expect(adoption.statusCode, adoption.body).toBe(200);
   });
@@ -77,14 +106,24 @@ describe('client clocks', () => {
     const clientEvent = new Date(clientNow.getTime() - HOUR).toISOString();
     const segment = await fetch(`${url}/v1/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
-      body: JSON.stringify({ sentAt: clientNow.toISOString(), batch: [{ type: 'track', messageId: 'skew-s', userId: 'u2', event: 'Skewed', timestamp: clientEvent }] }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+      },
+      body: JSON.stringify({
+        sentAt: clientNow.toISOString(),
+        batch: [{ type: 'track', messageId: 'skew-s', userId: 'u2', event: 'Skewed', timestamp: clientEvent }],
+      }),
     });
     expect(segment.status).toBe(200);
     const posthog = await fetch(`${url}/batch/`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ api_key: key, sent_at: clientNow.toISOString(), batch: [{ event: 'skewed', uuid: 'skew-p', distinct_id: 'u2', timestamp: clientEvent }] }),
+      body: JSON.stringify({
+        api_key: key,
+        sent_at: clientNow.toISOString(),
+        batch: [{ event: 'skewed', uuid: 'skew-p', distinct_id: 'u2', timestamp: clientEvent }],
+      }),
     });
     expect(posthog.status).toBe(200);
     const after = Date.now();

@@ -19,14 +19,38 @@ let url: string;
 let account: string;
 
 const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
-const track = (messageId: string, userId = 'u1') => ({ type: 'track', messageId, userId, event: 'Report Published', timestamp: '2026-11-20T10:00:00.000Z', context: { groupId: account } });
+const track = (messageId: string, userId = 'u1') => ({
+  type: 'track',
+  messageId,
+  userId,
+  event: 'Report Published',
+  timestamp: '2026-11-20T10:00:00.000Z',
+  context: { groupId: account },
+});
 const stored = async (prefix: string) =>
-  (await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', acme).where('message_id', 'like', `${prefix}%`).execute()).map((r) => r.message_id);
+  (
+    await t.ctx.db
+      .selectFrom('usage_events')
+      .select('message_id')
+      .where('workspace_id', '=', acme)
+      .where('message_id', 'like', `${prefix}%`)
+      .execute()
+  ).map((r) => r.message_id);
 const rollupEvents = async () =>
-  Number((await t.ctx.db.selectFrom('usage_daily_account_feature').select((eb) => eb.fn.sum<number>('events').as('n')).where('workspace_id', '=', acme).executeTakeFirst())?.n ?? 0);
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('usage_daily_account_feature')
+        .select((eb) => eb.fn.sum<number>('events').as('n'))
+        .where('workspace_id', '=', acme)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 
 /** Sends the batches from another process, all at once, as many clients would; the answers in order. */
-function sendAtOnce(batches: unknown[][]): Promise<Array<{ status: number; headers: Record<string, string>; body: string }>> {
+function sendAtOnce(
+  batches: unknown[][],
+): Promise<Array<{ status: number; headers: Record<string, string>; body: string }>> {
   const script = `
     const [url, auth, file] = process.argv.slice(1);
     const batches = JSON.parse(require('node:fs').readFileSync(file, 'utf8'));
@@ -36,11 +60,15 @@ function sendAtOnce(batches: unknown[][]): Promise<Array<{ status: number; heade
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-load-')), 'batches.json');
   fs.writeFileSync(file, JSON.stringify(batches));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, url, basic(key), file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', script, url, basic(key), file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load client exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`load client exited with ${code}`)),
+    );
   });
 }
 
@@ -48,7 +76,11 @@ beforeAll(async () => {
   t = await createTestApp({ BATON_INGEST_MAX_PENDING: '2', BATON_INGEST_RETRY_AFTER: '1' });
   acme = await t.workspace('acme');
   const admin = await t.login((await t.user(acme, 'admin')).email);
-  const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' } });
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' },
+  });
   account = res.json().id;
   key = await t.apiKey(acme, 'ingest');
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
@@ -58,7 +90,9 @@ afterAll(async () => t?.close());
 
 describe('ingest under load', () => {
   it('answers 429 with Retry-After when its queue is full, stores nothing of those requests, and takes them when resent', async () => {
-    const batches = Array.from({ length: 16 }, (_, b) => Array.from({ length: 400 }, (_, i) => track(`plain-${b}-${i}`, `u${i % 5}`)));
+    const batches = Array.from({ length: 16 }, (_, b) =>
+      Array.from({ length: 400 }, (_, i) => track(`plain-${b}-${i}`, `u${i % 5}`)),
+    );
     const answers = await sendAtOnce(batches);
     const refused = answers.flatMap((res, b) => (res.status === 429 ? [b] : []));
     expect(answers.every((res) => res.status === 200 || res.status === 429)).toBe(true);
@@ -96,11 +130,16 @@ describe('ingest under load', () => {
       for (let i = 0; i < 240; i++) analytics.track({ userId: 'client-' + (i % 7), event: 'Export Run', messageId: 'client-' + i, timestamp: new Date('2026-11-21T10:00:00Z'), context: { groupId: account } });
       analytics.closeAndFlush({ timeout: 60000 }).then(() => process.stdout.write(JSON.stringify({ statuses, errors })));`;
     const out = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', script, key, url, account], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['-e', script, key, url, account], {
+        cwd: process.cwd(),
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let text = '';
       child.stdout.on('data', (d: Buffer) => (text += d.toString()));
       child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`segment client exited with ${code}`))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`segment client exited with ${code}`)),
+      );
     });
     const { statuses, errors } = JSON.parse(out) as { statuses: number[]; errors: string[] };
     expect(errors).toEqual([]);
@@ -118,7 +157,25 @@ describe('a busy database', () => {
     const testDb = await createTestDatabase({ sqliteFile: path.join(dir, 'baton.db') });
     try {
       const ws = (await createWorkspace(testDb.db, SYSTEM_ACTOR, { slug: 'busy' })).id;
-      const request = { workspaceId: ws, source: 'segment' as const, actor: SYSTEM_ACTOR, messages: [{ source: 'segment' as const, messageId: 'busy-1', type: 'track' as const, event: 'x', userId: 'u', anonymousId: null, groupId: null, occurredAt: '2026-11-20T10:00:00.000Z', properties: '{}', email: null }] };
+      const request = {
+        workspaceId: ws,
+        source: 'segment' as const,
+        actor: SYSTEM_ACTOR,
+        messages: [
+          {
+            source: 'segment' as const,
+            messageId: 'busy-1',
+            type: 'track' as const,
+            event: 'x',
+            userId: 'u',
+            anonymousId: null,
+            groupId: null,
+            occurredAt: '2026-11-20T10:00:00.000Z',
+            properties: '{}',
+            email: null,
+          },
+        ],
+      };
       const writer = new IngestWriter(testDb.db, { maxPending: 10, retryAfterSeconds: 3, writers: 1 });
       let refusal: unknown;
       if (TEST_POSTGRES_URL) {

@@ -30,12 +30,27 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-served-ingest-'));
   const database = await createEmptyDatabase(path.join(dir, 'baton.db'));
   drop = database.drop;
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', BATON_DATA_DIR: dir, DATABASE_URL: database.url, BATON_JOBS: 'false', BATON_DEMO: 'false', BATON_ADMIN_EMAIL: 'ops@example.com', BATON_ADMIN_PASSWORD: 'a-long-password' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    BATON_DATA_DIR: dir,
+    DATABASE_URL: database.url,
+    BATON_JOBS: 'false',
+    BATON_DEMO: 'false',
+    BATON_ADMIN_EMAIL: 'ops@example.com',
+    BATON_ADMIN_PASSWORD: 'a-long-password',
+  });
   baton = await startBaton(config, { logger: createLogger('silent') });
-  const login = await fetch(`${baton.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ops@example.com', password: 'a-long-password' }) });
+  const login = await fetch(`${baton.url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ops@example.com', password: 'a-long-password' }),
+  });
   cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
-  csrf = ((await (await fetch(`${baton.url}/api/v1/session`, { headers: { cookie } })).json()) as { csrfToken: string }).csrfToken;
-  account = (await api('POST', '/api/v1/accounts', { name: 'Northwind', domain: 'northwind.example', segment: 'smb' })).body.id;
+  csrf = ((await (await fetch(`${baton.url}/api/v1/session`, { headers: { cookie } })).json()) as { csrfToken: string })
+    .csrfToken;
+  account = (await api('POST', '/api/v1/accounts', { name: 'Northwind', domain: 'northwind.example', segment: 'smb' }))
+    .body.id;
   key = (await api('POST', '/api/v1/api-keys', { name: 'product', scope: 'ingest' })).body.secret;
 });
 afterAll(async () => {
@@ -49,25 +64,38 @@ describe('ingest on a served database', () => {
     // The thread starts beside the server; until it is ready, ingest is stored on the request thread.
     const expected = !TEST_POSTGRES_URL;
     let status = (await api('GET', '/api/v1/usage/ingest-status')).body;
-    for (const since = Date.now(); status.writeThread !== expected && Date.now() - since < 20_000; ) {
+    for (const since = Date.now(); status.writeThread !== expected && Date.now() - since < 20_000;) {
       await new Promise((r) => setTimeout(r, 50));
       status = (await api('GET', '/api/v1/usage/ingest-status')).body;
     }
     expect(status.writeThread).toBe(expected);
 
     const send = async (from: number, to: number) => {
-      const analytics = new Analytics({ writeKey: key, host: baton.url, flushAt: 100, flushInterval: 60_000, maxRetries: 3 });
+      const analytics = new Analytics({
+        writeKey: key,
+        host: baton.url,
+        flushAt: 100,
+        flushInterval: 60_000,
+        maxRetries: 3,
+      });
       const errors: unknown[] = [];
       analytics.on('error', (e) => errors.push(e));
       for (let i = from; i < to; i++) {
-        analytics.track({ userId: `user-${i % 9}`, event: i % 2 ? 'Report Published' : 'Export Run', messageId: `served-${i}`, timestamp: new Date('2026-11-20T10:00:00Z'), context: { groupId: 'northwind.example' } });
+        analytics.track({
+          userId: `user-${i % 9}`,
+          event: i % 2 ? 'Report Published' : 'Export Run',
+          messageId: `served-${i}`,
+          timestamp: new Date('2026-11-20T10:00:00Z'),
+          context: { groupId: 'northwind.example' },
+        });
       }
       await analytics.closeAndFlush({ timeout: 30_000 });
       return errors;
     };
     // Two clients at once, the second re-sending half of what the first sends; the API writes meanwhile.
     const edits = (async () => {
-      for (let k = 0; k < 20; k++) expect((await api('PATCH', `/api/v1/accounts/${account}`, { name: `Northwind ${k}` })).status).toBe(200);
+      for (let k = 0; k < 20; k++)
+        expect((await api('PATCH', `/api/v1/accounts/${account}`, { name: `Northwind ${k}` })).status).toBe(200);
     })();
     const [first, second] = await Promise.all([send(0, 2000), send(1000, 3000), edits]);
     expect([first, second]).toEqual([[], []]);

@@ -10,26 +10,58 @@ let northwind: string;
 let contoso: string;
 
 const D = '2026-11-20';
-const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const at = (offset: number, minute = 0) => `${day(offset)}T08:${String(minute % 60).padStart(2, '0')}:00.000Z`;
-const post = (payload: object, auth = key) => t.inject({ method: 'POST', url: '/api/v1/integration-status', headers: { authorization: `Bearer ${auth}` }, payload });
-const report = (account: string, integration: string, status: 'ok' | 'error', offset: number, minute = 0, detail?: string) => ({ account, integration, status, occurredAt: at(offset, minute), ...(detail ? { detail } : {}) });
-const stored = async () => Number((await t.ctx.db.selectFrom('integration_status_daily').select((eb) => eb.fn.sum<number>('ok_count').as('n')).where('workspace_id', '=', acme).executeTakeFirstOrThrow()).n ?? 0);
+const post = (payload: object, auth = key) =>
+  t.inject({
+    method: 'POST',
+    url: '/api/v1/integration-status',
+    headers: { authorization: `Bearer ${auth}` },
+    payload,
+  });
+const report = (
+  account: string,
+  integration: string,
+  status: 'ok' | 'error',
+  offset: number,
+  minute = 0,
+  detail?: string,
+) => ({ account, integration, status, occurredAt: at(offset, minute), ...(detail ? { detail } : {}) });
+const stored = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('integration_status_daily')
+        .select((eb) => eb.fn.sum<number>('ok_count').as('n'))
+        .where('workspace_id', '=', acme)
+        .executeTakeFirstOrThrow()
+    ).n ?? 0,
+  );
 const health = async (q = `?asOf=${D}`) => {
   const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/integrations${q}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items as Array<Record<string, unknown>>;
 };
-const evaluate = async (asOf = D) => (await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } })).json();
+const evaluate = async (asOf = D) =>
+  (await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } })).json();
 const open = async (accountId: string) =>
-  ((await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}` })).json().items as Array<{ kind: string; subjectId: string; evidence: Record<string, unknown> }>).filter((s) => s.kind.startsWith('integration.'));
+  (
+    (await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}` })).json().items as Array<{
+      kind: string;
+      subjectId: string;
+      evidence: Record<string, unknown>;
+    }>
+  ).filter((s) => s.kind.startsWith('integration.'));
 
 beforeAll(async () => {
   t = await createTestApp();
   acme = await t.workspace('acme');
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
-  const create = async (name: string, domain: string) => (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'smb' } })).json().id as string;
+  const create = async (name: string, domain: string) =>
+    (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'smb' } })).json()
+      .id as string;
   northwind = await create('Northwind', 'northwind.example');
   contoso = await create('Contoso', 'contoso.example');
   key = await t.apiKey(acme, 'ingest');
@@ -39,9 +71,20 @@ afterAll(async () => t?.close());
 describe('integration status reports', () => {
   it('refuses a batch with a bad status or a bad time, naming the field, and stores nothing', async () => {
     const cases: Array<[object, string]> = [
-      [{ items: [report('nowhere.example', 'crm-sync', 'ok', -1), { ...report(northwind, 'crm-sync', 'ok', -1), status: 'fine' }] }, 'body.items.1.status'],
+      [
+        {
+          items: [
+            report('nowhere.example', 'crm-sync', 'ok', -1),
+            { ...report(northwind, 'crm-sync', 'ok', -1), status: 'fine' },
+          ],
+        },
+        'body.items.1.status',
+      ],
       [{ items: [{ ...report(northwind, 'crm-sync', 'ok', -1), occurredAt: 'yesterday' }] }, 'body.items.0.occurredAt'],
-      [{ items: [{ ...report(northwind, 'crm-sync', 'ok', -1), occurredAt: '2999-01-01T00:00:00Z' }] }, 'body.items.0.occurredAt'],
+      [
+        { items: [{ ...report(northwind, 'crm-sync', 'ok', -1), occurredAt: '2999-01-01T00:00:00Z' }] },
+        'body.items.0.occurredAt',
+      ],
       [{ ...report(northwind, 'crm-sync', 'ok', -1), reportId: 'x'.repeat(201) }, 'body.items.0.reportId'],
       [{ ...report(northwind, 'crm-sync', 'ok', -1), status: 'fine' }, 'body.items.0.status'],
     ];
@@ -53,13 +96,26 @@ describe('integration status reports', () => {
     expect(await stored()).toBe(0);
     expect(await t.ctx.db.selectFrom('integration_status_reports').select('report_key').execute()).toEqual([]);
     // Users report nothing: an integration reports with an ingest key.
-    expect((await admin.request({ method: 'POST', url: '/api/v1/integration-status', payload: report(northwind, 'crm-sync', 'ok', -1) })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.request({
+          method: 'POST',
+          url: '/api/v1/integration-status',
+          payload: report(northwind, 'crm-sync', 'ok', -1),
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('stores reports by Baton id or domain, counting each day and keeping the last success and error', async () => {
     const one = await post(report('Northwind.example', 'crm-sync', 'ok', -1));
     expect(one.json()).toEqual({ received: 1, stored: 1, duplicates: 0, keptAside: 0, waiting: [] });
-    const res = await post({ items: [report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'), report(northwind, 'crm-sync', 'error', -2, 0, 'older')] });
+    const res = await post({
+      items: [
+        report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'),
+        report(northwind, 'crm-sync', 'error', -2, 0, 'older'),
+      ],
+    });
     expect(res.json()).toEqual({ received: 2, stored: 2, duplicates: 0, keptAside: 0, waiting: [] });
     const [row] = await health();
     expect(row).toMatchObject({
@@ -78,21 +134,45 @@ describe('integration status reports', () => {
   });
 
   it('counts a report sent again once, by its id or by its source, account, integration and time', async () => {
-    const batch = { items: [report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'), report(northwind, 'crm-sync', 'error', -2, 0, 'older')] };
+    const batch = {
+      items: [
+        report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'),
+        report(northwind, 'crm-sync', 'error', -2, 0, 'older'),
+      ],
+    };
     expect((await post(batch)).json()).toMatchObject({ received: 2, stored: 0, duplicates: 2 });
     const [row] = await health();
     expect(row, 'the same 3 reports, not 5').toMatchObject({ reports7d: 3, errors7d: 2 });
 
-    const withId = (id: string, minute: number) => ({ ...report(northwind, 'warehouse', 'ok', -1, minute), source: 'workato', reportId: id });
-    expect((await post({ items: [withId('run-1', 0), withId('run-1', 5), withId('run-2', 5)] })).json()).toMatchObject({ stored: 2, duplicates: 1 });
-    expect((await post(withId('run-1', 10))).json(), 'an id names one report, whatever its time').toMatchObject({ stored: 0, duplicates: 1 });
-    expect((await post({ ...withId('run-1', 0), source: 'tray' })).json(), 'another source’s run-1').toMatchObject({ stored: 1, duplicates: 0 });
+    const withId = (id: string, minute: number) => ({
+      ...report(northwind, 'warehouse', 'ok', -1, minute),
+      source: 'workato',
+      reportId: id,
+    });
+    expect((await post({ items: [withId('run-1', 0), withId('run-1', 5), withId('run-2', 5)] })).json()).toMatchObject({
+      stored: 2,
+      duplicates: 1,
+    });
+    expect((await post(withId('run-1', 10))).json(), 'an id names one report, whatever its time').toMatchObject({
+      stored: 0,
+      duplicates: 1,
+    });
+    expect((await post({ ...withId('run-1', 0), source: 'tray' })).json(), 'another source’s run-1').toMatchObject({
+      stored: 1,
+      duplicates: 0,
+    });
     const warehouse = (await health()).find((r) => r.integration === 'warehouse');
     expect(warehouse).toMatchObject({ reports7d: 3 });
   });
 
   it('keeps reports of an account Baton does not know yet aside, says so, and counts them when the account appears', async () => {
-    const res = await post({ items: [report('globex.example', 'erp-sync', 'error', -1, 0, 'auth'), report('globex.example', 'erp-sync', 'ok', -1, 5), report(northwind, 'erp-sync', 'ok', -1)] });
+    const res = await post({
+      items: [
+        report('globex.example', 'erp-sync', 'error', -1, 0, 'auth'),
+        report('globex.example', 'erp-sync', 'ok', -1, 5),
+        report(northwind, 'erp-sync', 'ok', -1),
+      ],
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({
       received: 3,
@@ -104,14 +184,37 @@ describe('integration status reports', () => {
         { index: 1, account: 'globex.example' },
       ],
     });
-    expect((await post(report('globex.example', 'erp-sync', 'ok', -1, 5))).json(), 'a report kept aside is recognised when sent again').toMatchObject({ keptAside: 0, duplicates: 1 });
-    expect((await health()).filter((r) => r.integration === 'erp-sync').map((r) => r.accountName)).toEqual(['Northwind']);
+    expect(
+      (await post(report('globex.example', 'erp-sync', 'ok', -1, 5))).json(),
+      'a report kept aside is recognised when sent again',
+    ).toMatchObject({ keptAside: 0, duplicates: 1 });
+    expect((await health()).filter((r) => r.integration === 'erp-sync').map((r) => r.accountName)).toEqual([
+      'Northwind',
+    ]);
 
-    const globex = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Globex', domain: 'globex.example', segment: 'smb' } })).json().id as string;
+    const globex = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Globex', domain: 'globex.example', segment: 'smb' },
+      })
+    ).json().id as string;
     expect(await t.runJobs()).toEqual([]);
     const counted = (await health()).find((r) => r.accountId === globex);
-    expect(counted).toMatchObject({ integration: 'erp-sync', reports7d: 2, errors7d: 1, lastStatus: 'ok', lastErrorDetail: 'auth' });
-    expect(await t.ctx.db.selectFrom('integration_status_reports').select('report_key').where('account_id', 'is', null).execute()).toEqual([]);
+    expect(counted).toMatchObject({
+      integration: 'erp-sync',
+      reports7d: 2,
+      errors7d: 1,
+      lastStatus: 'ok',
+      lastErrorDetail: 'auth',
+    });
+    expect(
+      await t.ctx.db
+        .selectFrom('integration_status_reports')
+        .select('report_key')
+        .where('account_id', 'is', null)
+        .execute(),
+    ).toEqual([]);
     // Matched once: the job running again counts nothing more.
     await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${globex}`, payload: { domain: 'globex.example' } });
     expect(await t.runJobs()).toEqual([]);
@@ -128,25 +231,55 @@ describe('integration status reports', () => {
       `contoso.example,billing,error,,last tuesday`,
       `${contoso},billing,ok,,${day(-10)}`,
     ].join('\n');
-    const importCsv = (query: string) => admin.request({ method: 'POST', url: `/api/v1/imports/integration-status?${query}`, headers: { 'content-type': 'text/csv' }, payload: csv });
+    const importCsv = (query: string) =>
+      admin.request({
+        method: 'POST',
+        url: `/api/v1/imports/integration-status?${query}`,
+        headers: { 'content-type': 'text/csv' },
+        payload: csv,
+      });
     const checked = await importCsv('dryRun=true&fileName=syncs.csv');
     expect(checked.statusCode, checked.body).toBe(200);
     expect(checked.json()).toMatchObject({ dryRun: true, read: 6, created: 4, rejected: 2 });
-    expect(await t.ctx.db.selectFrom('integration_status_daily').select('day').where('account_id', '=', contoso).execute()).toEqual([]);
+    expect(
+      await t.ctx.db.selectFrom('integration_status_daily').select('day').where('account_id', '=', contoso).execute(),
+    ).toEqual([]);
     const res = await importCsv('fileName=syncs.csv');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ dryRun: false, kind: 'integration_status', read: 6, created: 4, unchanged: 0, rejected: 2 });
+    expect(res.json()).toMatchObject({
+      dryRun: false,
+      kind: 'integration_status',
+      read: 6,
+      created: 4,
+      unchanged: 0,
+      rejected: 2,
+    });
     expect(res.json().notes.join(' ')).toMatch(/1 account Baton does not know yet \(nowhere\.example\) are kept aside/);
     // Kept in the import history as every import is, with its report and row errors.
     const run = (await admin.request({ method: 'GET', url: `/api/v1/imports/${res.json().runId}` })).json();
-    expect(run).toMatchObject({ kind: 'integration_status', fileName: 'syncs.csv', status: 'succeeded', dryRun: false, read: 6, created: 4, rejected: 2 });
+    expect(run).toMatchObject({
+      kind: 'integration_status',
+      fileName: 'syncs.csv',
+      status: 'succeeded',
+      dryRun: false,
+      read: 6,
+      created: 4,
+      rejected: 2,
+    });
     expect(run.errors).toHaveLength(2);
     expect(res.json().errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
       [4, 'status'],
       [5, 'occurred_at'],
     ]);
     const daily = async () =>
-      (await t.ctx.db.selectFrom('integration_status_daily').select(['day', 'ok_count', 'error_count']).where('account_id', '=', contoso).orderBy('day').execute()).map((r) => [r.day, Number(r.ok_count), Number(r.error_count)]);
+      (
+        await t.ctx.db
+          .selectFrom('integration_status_daily')
+          .select(['day', 'ok_count', 'error_count'])
+          .where('account_id', '=', contoso)
+          .orderBy('day')
+          .execute()
+      ).map((r) => [r.day, Number(r.ok_count), Number(r.error_count)]);
     expect(await daily()).toEqual([
       [day(-20), 2, 0],
       [day(-10), 1, 0],
@@ -158,7 +291,12 @@ describe('integration status reports', () => {
       [day(-20), 2, 0],
       [day(-10), 1, 0],
     ]);
-    const missing = await admin.request({ method: 'POST', url: '/api/v1/imports/integration-status', headers: { 'content-type': 'text/csv' }, payload: 'account,status\nx,ok\n' });
+    const missing = await admin.request({
+      method: 'POST',
+      url: '/api/v1/imports/integration-status',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'account,status\nx,ok\n',
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors[0].field).toBe('file');
   });
@@ -167,18 +305,40 @@ describe('integration status reports', () => {
 describe('integration decay', () => {
   it('flags an error spike against the 28-day baseline and a week without a successful sync, and resolves them', async () => {
     // Baseline (days −34…−7): 20 ok and 1 error; last 7 days (with day −1, −2 above: 1 ok, 2 errors) 6 ok and 3 more errors.
-    const baseline = [...Array.from({ length: 20 }, (_, i) => report(northwind, 'crm-sync', 'ok', -8 - i)), report(northwind, 'crm-sync', 'error', -9, 5)];
-    const recent = [...Array.from({ length: 6 }, (_, i) => report(northwind, 'crm-sync', 'ok', -3, i)), ...Array.from({ length: 3 }, (_, i) => report(northwind, 'crm-sync', 'error', -4, i, 'timeout'))];
+    const baseline = [
+      ...Array.from({ length: 20 }, (_, i) => report(northwind, 'crm-sync', 'ok', -8 - i)),
+      report(northwind, 'crm-sync', 'error', -9, 5),
+    ];
+    const recent = [
+      ...Array.from({ length: 6 }, (_, i) => report(northwind, 'crm-sync', 'ok', -3, i)),
+      ...Array.from({ length: 3 }, (_, i) => report(northwind, 'crm-sync', 'error', -4, i, 'timeout')),
+    ];
     expect((await post({ items: [...baseline, ...recent] })).statusCode).toBe(200);
     // Contoso's billing: known since day −20, last success day −10 (imported above), only errors since.
     await post({ items: [report(contoso, 'billing', 'error', -3, 0, 'card declined')] });
 
     const rows = await health();
     const crm = rows.find((r) => r.integration === 'crm-sync');
-    expect(crm).toMatchObject({ reports7d: 12, errors7d: 5, errorRate7d: 5 / 12, baselineReports: 21, baselineErrorRate: 1 / 21, errorSpike: true, noRecentSync: false });
+    expect(crm).toMatchObject({
+      reports7d: 12,
+      errors7d: 5,
+      errorRate7d: 5 / 12,
+      baselineReports: 21,
+      baselineErrorRate: 1 / 21,
+      errorSpike: true,
+      noRecentSync: false,
+    });
     const billing = rows.find((r) => r.integration === 'billing');
-    expect(billing).toMatchObject({ lastSuccessDay: day(-10), daysSinceSuccess: 10, errorSpike: false, noRecentSync: true });
-    const mine = await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${contoso}/integrations?asOf=${D}` });
+    expect(billing).toMatchObject({
+      lastSuccessDay: day(-10),
+      daysSinceSuccess: 10,
+      errorSpike: false,
+      noRecentSync: true,
+    });
+    const mine = await viewer.request({
+      method: 'GET',
+      url: `/api/v1/usage/accounts/${contoso}/integrations?asOf=${D}`,
+    });
     expect(mine.json().items.map((r: { integration: string }) => r.integration)).toEqual(['billing']);
 
     expect((await evaluate()).raised).toMatchObject({ 'integration.error_spike': 1, 'integration.no_recent_sync': 1 });
@@ -188,8 +348,16 @@ describe('integration decay', () => {
     expect((await open(contoso)).map((s) => s.kind)).toEqual(['integration.no_recent_sync']);
 
     // 40 more successes bring the week to 5 / 52 ≈ 9.6 %, under 3 × 4.8 %; Contoso's billing syncs again.
-    await post({ items: [...Array.from({ length: 40 }, (_, i) => report(northwind, 'crm-sync', 'ok', 0, i)), report(contoso, 'billing', 'ok', 0)] });
-    expect((await evaluate()).resolved).toMatchObject({ 'integration.error_spike': 1, 'integration.no_recent_sync': 1 });
+    await post({
+      items: [
+        ...Array.from({ length: 40 }, (_, i) => report(northwind, 'crm-sync', 'ok', 0, i)),
+        report(contoso, 'billing', 'ok', 0),
+      ],
+    });
+    expect((await evaluate()).resolved).toMatchObject({
+      'integration.error_spike': 1,
+      'integration.no_recent_sync': 1,
+    });
     expect(await open(northwind)).toEqual([]);
     expect(await open(contoso)).toEqual([]);
   });
@@ -198,7 +366,9 @@ describe('integration decay', () => {
     const beta = await t.workspace('beta');
     const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
     expect((await betaAdmin.request({ method: 'GET', url: '/api/v1/usage/integrations' })).json().items).toEqual([]);
-    expect((await betaAdmin.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/integrations` })).statusCode).toBe(404);
+    expect(
+      (await betaAdmin.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/integrations` })).statusCode,
+    ).toBe(404);
     const bad = await viewer.request({ method: 'GET', url: '/api/v1/usage/integrations?asOf=2026-13-01' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('querystring.asOf');

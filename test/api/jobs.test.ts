@@ -37,7 +37,15 @@ const workDefs = [
     },
   }),
 ];
-const hourly = defineJob({ type: 'test.hourly', version: 1, description: 'scheduled', input: z.object({}), maxAttempts: 1, everyMs: 3_600_000, load: async () => async () => {} });
+const hourly = defineJob({
+  type: 'test.hourly',
+  version: 1,
+  description: 'scheduled',
+  input: z.object({}),
+  maxAttempts: 1,
+  everyMs: 3_600_000,
+  load: async () => async () => {},
+});
 const registry = registryOf(workDefs);
 const withSchedule = registryOf([...workDefs, hourly]);
 
@@ -54,8 +62,13 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const runner = (db: TestDatabase['db'], caps: TestDatabase['caps'], workerId: string, now?: () => Date, reg = registry) =>
-  new JobRunner({ db, caps, registry: reg, logger, workerId, pollMs: 10, batchSize: 7, now });
+const runner = (
+  db: TestDatabase['db'],
+  caps: TestDatabase['caps'],
+  workerId: string,
+  now?: () => Date,
+  reg = registry,
+) => new JobRunner({ db, caps, registry: reg, logger, workerId, pollMs: 10, batchSize: 7, now });
 
 describe('job queue', () => {
   it('runs each job exactly once with two instances claiming from one database', async () => {
@@ -112,12 +125,18 @@ describe('job queue', () => {
     job = await testDb.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(job.status).toBe('dead');
     expect(job.attempts).toBe(2);
-    await expect(enqueueJob(testDb.db, registry, { type: 'test.count', payload: { n: 'x' } })).rejects.toThrow(/payload of test.count/);
+    await expect(enqueueJob(testDb.db, registry, { type: 'test.count', payload: { n: 'x' } })).rejects.toThrow(
+      /payload of test.count/,
+    );
   });
 
   it('takes over a job whose worker died once its lease runs out', async () => {
     const { id } = await enqueueJob(testDb.db, registry, { type: 'test.count', payload: { n: 999 } });
-    await testDb.db.updateTable('jobs').set({ status: 'running', locked_by: 'dead-worker', locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', id).execute();
+    await testDb.db
+      .updateTable('jobs')
+      .set({ status: 'running', locked_by: 'dead-worker', locked_until: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', id)
+      .execute();
     await runner(testDb.db, testDb.caps, 'survivor').tick();
     expect(runs.get(id)).toBe(1);
   });
@@ -133,17 +152,34 @@ describe('dead-letter list for admins', () => {
   it('lists dead jobs and queues one again on retry', async () => {
     const ws = await t.workspace('acme');
     const admin = await t.login((await t.user(ws, 'admin')).email);
-    const { id } = await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'platform.jobs.prune', payload: {}, workspaceId: ws });
-    await t.ctx.db.updateTable('jobs').set({ status: 'dead', attempts: 3, last_error: 'boom' }).where('id', '=', id).execute();
+    const { id } = await enqueueJob(t.ctx.db, t.ctx.jobs, {
+      type: 'platform.jobs.prune',
+      payload: {},
+      workspaceId: ws,
+    });
+    await t.ctx.db
+      .updateTable('jobs')
+      .set({ status: 'dead', attempts: 3, last_error: 'boom' })
+      .where('id', '=', id)
+      .execute();
     const dead = (await admin.request({ method: 'GET', url: '/api/v1/jobs?status=dead' })).json();
     expect(dead.items.map((j: { id: string }) => j.id)).toEqual([id]);
     const retried = await admin.request({ method: 'POST', url: `/api/v1/jobs/${id}/retry` });
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ status: 'queued', attempts: 0 });
     expect((await admin.request({ method: 'POST', url: `/api/v1/jobs/${id}/retry` })).statusCode).toBe(409);
-    const r = new JobRunner({ db: t.ctx.db, caps: t.ctx.caps, registry: t.ctx.jobs, logger, workerId: 'w', pollMs: 10 });
+    const r = new JobRunner({
+      db: t.ctx.db,
+      caps: t.ctx.caps,
+      registry: t.ctx.jobs,
+      logger,
+      workerId: 'w',
+      pollMs: 10,
+    });
     await r.tick();
-    const after = (await admin.request({ method: 'GET', url: '/api/v1/jobs?limit=50' })).json().items.find((j: { id: string }) => j.id === id);
+    const after = (await admin.request({ method: 'GET', url: '/api/v1/jobs?limit=50' }))
+      .json()
+      .items.find((j: { id: string }) => j.id === id);
     expect(after.status).toBe('succeeded');
   });
 });

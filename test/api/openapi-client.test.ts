@@ -17,9 +17,13 @@ interface Operation {
   security?: unknown[];
   requestBody?: unknown;
 }
-type Doc = { paths: Record<string, Record<string, Operation>>; components: { securitySchemes: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { securitySchemes: Record<string, unknown> };
+};
 
-const operations = (doc: Doc) => Object.entries(doc.paths).flatMap(([url, ops]) => Object.entries(ops).map(([method, op]) => ({ method, url, op })));
+const operations = (doc: Doc) =>
+  Object.entries(doc.paths).flatMap(([url, ops]) => Object.entries(ops).map(([method, op]) => ({ method, url, op })));
 
 /**
  * The API document is what client generators read: every operation has a unique id, public routes ask for
@@ -49,7 +53,9 @@ describe('the API document as a client generator reads it', () => {
     expect(ids.filter((id) => id.startsWith('(none'))).toEqual([]);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     expect(doc.paths['/api/v1/accounts/{id}']?.get?.operationId).toBe('getAccountsById');
-    expect(doc.paths['/api/v1/projects/{id}/tasks/{taskId}']?.patch?.operationId).toBe('patchProjectsByIdTasksByTaskId');
+    expect(doc.paths['/api/v1/projects/{id}/tasks/{taskId}']?.patch?.operationId).toBe(
+      'patchProjectsByIdTasksByTaskId',
+    );
   });
 
   it('asks no credentials of public routes and the session or an API key of every other', () => {
@@ -67,7 +73,8 @@ describe('the API document as a client generator reads it', () => {
     }
     for (const { method, url, op } of operations(doc)) {
       if (url.startsWith('/api/v1') && op.security === undefined) continue; // the document's own: API key or session
-      if (op.security === undefined) throw new Error(`${method} ${url} outside /api/v1 inherits the API key requirement`);
+      if (op.security === undefined)
+        throw new Error(`${method} ${url} outside /api/v1 inherits the API key requirement`);
     }
     expect(doc.paths['/api/v1/accounts']?.get?.security).toBeUndefined();
   });
@@ -91,7 +98,9 @@ describe('the API document as a client generator reads it', () => {
     const server = await buildServer(t.ctx, { webDir });
     try {
       const withWeb = (await server.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as Doc;
-      expect(Object.keys(withWeb.paths).filter((url) => !/^\/(api|v1|batch|capture|e|webhooks|healthz|readyz)\b/.test(url))).toEqual([]);
+      expect(
+        Object.keys(withWeb.paths).filter((url) => !/^\/(api|v1|batch|capture|e|webhooks|healthz|readyz)\b/.test(url)),
+      ).toEqual([]);
       expect(Object.keys(withWeb.paths).length).toBe(Object.keys(doc.paths).length);
     } finally {
       await server.app.close();
@@ -100,7 +109,9 @@ describe('the API document as a client generator reads it', () => {
   });
 
   it('generates a typed client with openapi-typescript that compiles', async () => {
-    await run(process.execPath, [bin('openapi-typescript', 'bin/cli.js'), 'openapi.json', '--output', 'schema.d.ts'], { cwd: dir });
+    await run(process.execPath, [bin('openapi-typescript', 'bin/cli.js'), 'openapi.json', '--output', 'schema.d.ts'], {
+      cwd: dir,
+    });
     const ids = operations(doc).map(({ op }) => op.operationId as string);
     fs.writeFileSync(
       path.join(dir, 'client.ts'),
@@ -151,7 +162,9 @@ export const operationIds: Array<keyof operations> = ${JSON.stringify(ids)};
         files: ['client.ts', 'schema.d.ts'],
       }),
     );
-    const compiled = await run(process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }).catch((err: { stdout?: string; stderr?: string }) => ({
+    const compiled = await run(process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: dir,
+    }).catch((err: { stdout?: string; stderr?: string }) => ({
       failed: `${err.stdout ?? ''}${err.stderr ?? ''}`,
     }));
     expect('failed' in compiled ? compiled.failed : '').toBe('');

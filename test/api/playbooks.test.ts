@@ -2,7 +2,10 @@ import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPlaybook } from '../../src/modules/delivery/playbooks/playbook.rules.ts';
 import { playbookFileSchema } from '../../src/modules/delivery/playbooks/playbook.ts';
-import { BUILTIN_FILES, installBuiltInPlaybooks } from '../../src/modules/delivery/playbooks/playbook-builtin.service.ts';
+import {
+  BUILTIN_FILES,
+  installBuiltInPlaybooks,
+} from '../../src/modules/delivery/playbooks/playbook-builtin.service.ts';
 import { getPlaybookVersion, selectPlaybook } from '../../src/modules/delivery/playbooks/playbook.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -16,9 +19,26 @@ let partner: Client;
 
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 const count = async (table: 'playbooks' | 'playbook_versions') =>
-  Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const auditActions = async (entityId: string) =>
-  (await t.ctx.db.selectFrom('audit_log').select('action').where('workspace_id', '=', ws).where('entity_id', '=', entityId).orderBy('at').orderBy('id').execute()).map((a) => a.action);
+  (
+    await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('workspace_id', '=', ws)
+      .where('entity_id', '=', entityId)
+      .orderBy('at')
+      .orderBy('id')
+      .execute()
+  ).map((a) => a.action);
 
 /** A small sound playbook in its file form; tests change one thing at a time. */
 function file(key: string, overrides: Record<string, unknown> = {}) {
@@ -37,16 +57,49 @@ function file(key: string, overrides: Record<string, unknown> = {}) {
             { key: 'first-value', name: 'First report', targetDay: 14, completionEvent: 'Report Published' },
           ],
           tasks: [
-            { key: 'kickoff-call', name: 'Kickoff call', ownerRole: 'project_manager', effortHours: 2, durationDays: 1, milestone: 'kickoff' },
-            { key: 'admin', name: 'Name an admin', ownerRole: 'customer', customerOwned: true, effortHours: 1, durationDays: 2, dependsOn: ['kickoff-call'], milestone: 'kickoff' },
-            { key: 'configure', name: 'Configure', ownerRole: 'consultant', effortHours: 8, durationDays: 3, dependsOn: ['admin'] },
+            {
+              key: 'kickoff-call',
+              name: 'Kickoff call',
+              ownerRole: 'project_manager',
+              effortHours: 2,
+              durationDays: 1,
+              milestone: 'kickoff',
+            },
+            {
+              key: 'admin',
+              name: 'Name an admin',
+              ownerRole: 'customer',
+              customerOwned: true,
+              effortHours: 1,
+              durationDays: 2,
+              dependsOn: ['kickoff-call'],
+              milestone: 'kickoff',
+            },
+            {
+              key: 'configure',
+              name: 'Configure',
+              ownerRole: 'consultant',
+              effortHours: 8,
+              durationDays: 3,
+              dependsOn: ['admin'],
+            },
           ],
         },
         {
           key: 'launch',
           name: 'Launch',
           milestones: [{ key: 'go-live', name: 'Go-live' }],
-          tasks: [{ key: 'train', name: 'Train users', ownerRole: 'trainer', effortHours: 4, durationDays: 1, dependsOn: ['configure'], milestone: 'go-live' }],
+          tasks: [
+            {
+              key: 'train',
+              name: 'Train users',
+              ownerRole: 'trainer',
+              effortHours: 4,
+              durationDays: 1,
+              dependsOn: ['configure'],
+              milestone: 'go-live',
+            },
+          ],
         },
       ],
       firstValueMilestone: 'first-value',
@@ -57,9 +110,14 @@ function file(key: string, overrides: Record<string, unknown> = {}) {
   };
 }
 type File = ReturnType<typeof file>;
-const definitionOf = (f: File) => f.definition as unknown as { phases: Array<{ tasks: Array<Record<string, unknown>>; milestones: Array<Record<string, unknown>> }>; firstValueMilestone?: string };
+const definitionOf = (f: File) =>
+  f.definition as unknown as {
+    phases: Array<{ tasks: Array<Record<string, unknown>>; milestones: Array<Record<string, unknown>> }>;
+    firstValueMilestone?: string;
+  };
 
-const create = (client: Client, body: unknown) => client.request({ method: 'POST', url: '/api/v1/playbooks', payload: body as object });
+const create = (client: Client, body: unknown) =>
+  client.request({ method: 'POST', url: '/api/v1/playbooks', payload: body as object });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -79,8 +137,19 @@ describe('built-in playbooks', () => {
   it('are installed when a workspace is created, each sound, each with a first-value milestone and a completion event', async () => {
     const res = await viewer.request({ method: 'GET', url: '/api/v1/playbooks' });
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as Array<{ key: string; version: number; taskCount: number; totalEffortHours: number; typicalDurationDays: number; segments: string[] }>;
-    expect(items.map((p) => p.key).sort()).toEqual(['enterprise-implementation', 'mid-market-standard', 'smb-quick-start']);
+    const items = res.json().items as Array<{
+      key: string;
+      version: number;
+      taskCount: number;
+      totalEffortHours: number;
+      typicalDurationDays: number;
+      segments: string[];
+    }>;
+    expect(items.map((p) => p.key).sort()).toEqual([
+      'enterprise-implementation',
+      'mid-market-standard',
+      'smb-quick-start',
+    ]);
     expect(BUILTIN_FILES).toHaveLength(3);
     const weeks: Record<string, number> = {};
     for (const item of items) {
@@ -88,7 +157,9 @@ describe('built-in playbooks', () => {
       expect(item.taskCount).toBeGreaterThanOrEqual(12);
       expect(item.taskCount).toBeLessThanOrEqual(50);
       weeks[item.key] = item.typicalDurationDays / 5;
-      const detail = (await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${(item as unknown as { id: string }).id}` })).json();
+      const detail = (
+        await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${(item as unknown as { id: string }).id}` })
+      ).json();
       const f = playbookFileSchema.parse({ ...detail, definition: detail.definition });
       expect(checkPlaybook(f)).toEqual([]);
       const milestones = f.definition.phases.flatMap((p) => p.milestones);
@@ -115,7 +186,9 @@ describe('built-in playbooks', () => {
 
   it('are selected by segment for a deal', async () => {
     const other = await t.workspace('selection-builtins');
-    expect((await selectPlaybook(t.ctx.db, other, { products: ['Anything'], segment: 'enterprise' }))?.key).toBe('enterprise-implementation');
+    expect((await selectPlaybook(t.ctx.db, other, { products: ['Anything'], segment: 'enterprise' }))?.key).toBe(
+      'enterprise-implementation',
+    );
     expect((await selectPlaybook(t.ctx.db, other, { products: [], segment: 'smb' }))?.key).toBe('smb-quick-start');
     expect(await selectPlaybook(t.ctx.db, other, { products: [], segment: null })).toBeNull();
   });
@@ -130,7 +203,15 @@ describe('creating and versioning', () => {
     const body = res.json();
     id = body.id;
     expect(res.headers.etag).toBe('"1"');
-    expect(body).toMatchObject({ key: 'onboarding', version: 1, taskCount: 4, totalEffortHours: 15, typicalDurationDays: 7, archived: false, effortByRole: { project_manager: 2, consultant: 8, trainer: 4 } });
+    expect(body).toMatchObject({
+      key: 'onboarding',
+      version: 1,
+      taskCount: 4,
+      totalEffortHours: 15,
+      typicalDurationDays: 7,
+      archived: false,
+      effortByRole: { project_manager: 2, consultant: 8, trainer: 4 },
+    });
     expect(body.versions).toEqual([expect.objectContaining({ version: 1, taskCount: 4 })]);
     expect(await auditActions(id)).toEqual(['playbook.create']);
   });
@@ -143,8 +224,21 @@ describe('creating and versioning', () => {
 
   it('saves a new immutable version with If-Match; the old version stays as it was', async () => {
     const next = file('onboarding');
-    definitionOf(next).phases[1]!.tasks.push({ key: 'handover', name: 'Hand over', ownerRole: 'project_manager', effortHours: 2, durationDays: 1, dependsOn: ['train'], milestone: 'go-live' });
-    const res = await delivery.request({ method: 'PUT', url: `/api/v1/playbooks/${id}/definition`, headers: { 'if-match': '"1"' }, payload: { definition: next.definition, note: 'hand over to success' } });
+    definitionOf(next).phases[1]!.tasks.push({
+      key: 'handover',
+      name: 'Hand over',
+      ownerRole: 'project_manager',
+      effortHours: 2,
+      durationDays: 1,
+      dependsOn: ['train'],
+      milestone: 'go-live',
+    });
+    const res = await delivery.request({
+      method: 'PUT',
+      url: `/api/v1/playbooks/${id}/definition`,
+      headers: { 'if-match': '"1"' },
+      payload: { definition: next.definition, note: 'hand over to success' },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers.etag).toBe('"2"');
     expect(res.json()).toMatchObject({ version: 2, taskCount: 5 });
@@ -162,7 +256,12 @@ describe('creating and versioning', () => {
 
   it('refuses a save based on an older version (412), saving nothing', async () => {
     const versions = await count('playbook_versions');
-    const res = await delivery.request({ method: 'PUT', url: `/api/v1/playbooks/${id}/definition`, headers: { 'if-match': '"1"' }, payload: { definition: file('onboarding').definition } });
+    const res = await delivery.request({
+      method: 'PUT',
+      url: `/api/v1/playbooks/${id}/definition`,
+      headers: { 'if-match': '"1"' },
+      payload: { definition: file('onboarding').definition },
+    });
     expect(res.statusCode).toBe(412);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(await count('playbook_versions')).toBe(versions);
@@ -170,16 +269,28 @@ describe('creating and versioning', () => {
 
   it('answers 404 for a version that does not exist', async () => {
     expect((await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${id}/versions/9` })).statusCode).toBe(404);
-    expect((await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${id}/versions/latest` })).statusCode).toBe(404);
+    expect((await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${id}/versions/latest` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('changes name and selection rules without a new version, and archives', async () => {
-    const res = await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${id}`, payload: { name: 'Onboarding', products: ['Insights'], segments: ['smb'] } });
+    const res = await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/playbooks/${id}`,
+      payload: { name: 'Onboarding', products: ['Insights'], segments: ['smb'] },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: 'Onboarding', products: ['Insights'], segments: ['smb'], version: 2 });
-    const archived = await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${id}`, payload: { archived: true } });
+    const archived = await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/playbooks/${id}`,
+      payload: { archived: true },
+    });
     expect(archived.json()).toMatchObject({ archived: true, archivedAt: expect.any(String) });
-    const active = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks?archived=false' })).json().items.map((p: { key: string }) => p.key);
+    const active = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks?archived=false' }))
+      .json()
+      .items.map((p: { key: string }) => p.key);
     expect(active).not.toContain('onboarding');
     await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${id}`, payload: { archived: false } });
     expect((await auditActions(id)).slice(2)).toEqual(['playbook.update', 'playbook.archive', 'playbook.unarchive']);
@@ -188,11 +299,31 @@ describe('creating and versioning', () => {
 
 describe('refusing unsound playbooks (400 naming the field, nothing saved)', () => {
   const cases: Array<[string, (f: File) => void, string[]]> = [
-    ['a dependency cycle', (f) => (definitionOf(f).phases[0]!.tasks[0]!.dependsOn = ['train']), ['body.definition.phases[0].tasks[0].dependsOn[0]']],
-    ['no first-value milestone', (f) => delete definitionOf(f).firstValueMilestone, ['body.definition.firstValueMilestone']],
-    ['an unknown dependency', (f) => (definitionOf(f).phases[1]!.tasks[0]!.dependsOn = ['configure', 'cofigure']), ['body.definition.phases[1].tasks[0].dependsOn[1]']],
-    ['an unknown role', (f) => (definitionOf(f).phases[0]!.tasks[2]!.ownerRole = 'wizard'), ['body.definition.phases[0].tasks[2].ownerRole']],
-    ['a negative effort', (f) => (definitionOf(f).phases[0]!.tasks[2]!.effortHours = -1), ['body.definition.phases[0].tasks[2].effortHours']],
+    [
+      'a dependency cycle',
+      (f) => (definitionOf(f).phases[0]!.tasks[0]!.dependsOn = ['train']),
+      ['body.definition.phases[0].tasks[0].dependsOn[0]'],
+    ],
+    [
+      'no first-value milestone',
+      (f) => delete definitionOf(f).firstValueMilestone,
+      ['body.definition.firstValueMilestone'],
+    ],
+    [
+      'an unknown dependency',
+      (f) => (definitionOf(f).phases[1]!.tasks[0]!.dependsOn = ['configure', 'cofigure']),
+      ['body.definition.phases[1].tasks[0].dependsOn[1]'],
+    ],
+    [
+      'an unknown role',
+      (f) => (definitionOf(f).phases[0]!.tasks[2]!.ownerRole = 'wizard'),
+      ['body.definition.phases[0].tasks[2].ownerRole'],
+    ],
+    [
+      'a negative effort',
+      (f) => (definitionOf(f).phases[0]!.tasks[2]!.effortHours = -1),
+      ['body.definition.phases[0].tasks[2].effortHours'],
+    ],
   ];
 
   it.each(cases)('%s, on create', async (_name, breakIt, fields) => {
@@ -206,10 +337,17 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
   });
 
   it.each(cases)('%s, on a new version', async (_name, breakIt, fields) => {
-    const target = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items.find((p: { key: string }) => p.key === 'smb-quick-start');
+    const target = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' }))
+      .json()
+      .items.find((p: { key: string }) => p.key === 'smb-quick-start');
     const f = file('x');
     breakIt(f);
-    const res = await delivery.request({ method: 'PUT', url: `/api/v1/playbooks/${target.id}/definition`, headers: { 'if-match': `"${target.version}"` }, payload: { definition: f.definition } });
+    const res = await delivery.request({
+      method: 'PUT',
+      url: `/api/v1/playbooks/${target.id}/definition`,
+      headers: { 'if-match': `"${target.version}"` },
+      payload: { definition: f.definition },
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(fieldsOf(res.json())).toEqual(fields);
     const after = (await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${target.id}` })).json();
@@ -227,52 +365,86 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
 describe('selection rules', () => {
   it('shows which playbook a deal would get and why the others would not', async () => {
     await create(delivery, file('insights-any', { products: ['Insights'], priority: 0 }));
-    await create(delivery, file('insights-enterprise', { products: ['Insights', 'Planner'], segments: ['enterprise'] }));
-    const enterprise = await viewer.request({ method: 'GET', url: '/api/v1/playbooks/match?products=insights,Billing&segment=enterprise' });
+    await create(
+      delivery,
+      file('insights-enterprise', { products: ['Insights', 'Planner'], segments: ['enterprise'] }),
+    );
+    const enterprise = await viewer.request({
+      method: 'GET',
+      url: '/api/v1/playbooks/match?products=insights,Billing&segment=enterprise',
+    });
     expect(enterprise.statusCode).toBe(200);
     const body = enterprise.json();
     // Most specific first at equal priority (products and segment beat one rule), then the oldest.
     expect(body.selected.key).toBe('insights-enterprise');
-    expect(body.candidates.filter((c: { rank: number | null }) => c.rank !== null).map((c: { playbook: { key: string } }) => c.playbook.key)).toEqual([
-      'insights-enterprise',
-      'enterprise-implementation',
-      'insights-any',
-    ]);
-    expect(body.candidates.find((c: { playbook: { key: string } }) => c.playbook.key === 'smb-quick-start')).toMatchObject({ matches: false, reason: 'for segments smb only' });
+    expect(
+      body.candidates
+        .filter((c: { rank: number | null }) => c.rank !== null)
+        .map((c: { playbook: { key: string } }) => c.playbook.key),
+    ).toEqual(['insights-enterprise', 'enterprise-implementation', 'insights-any']);
+    expect(
+      body.candidates.find((c: { playbook: { key: string } }) => c.playbook.key === 'smb-quick-start'),
+    ).toMatchObject({ matches: false, reason: 'for segments smb only' });
     // "onboarding" (made above) is for Insights on smb: two rules, more specific than either one-rule playbook.
     expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'smb' }))?.key).toBe('onboarding');
-    expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'mid_market' }))?.key).toBe('mid-market-standard');
+    expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'mid_market' }))?.key).toBe(
+      'mid-market-standard',
+    );
   });
 
   it('puts priority first and never selects an archived playbook', async () => {
-    const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{ id: string; key: string }>;
+    const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{
+      id: string;
+      key: string;
+    }>;
     const smb = list.find((p) => p.key === 'smb-quick-start')!;
     await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${smb.id}`, payload: { priority: 10 } });
-    expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'smb' }))?.key).toBe('smb-quick-start');
+    expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'smb' }))?.key).toBe(
+      'smb-quick-start',
+    );
     await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${smb.id}`, payload: { archived: true } });
     const chosen = await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'smb' });
     expect(chosen?.key).toBe('onboarding');
     expect(chosen).toMatchObject({ version: 2, definition: { firstValueMilestone: 'first-value' } });
-    await delivery.request({ method: 'PATCH', url: `/api/v1/playbooks/${smb.id}`, payload: { archived: false, priority: 0 } });
+    await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/playbooks/${smb.id}`,
+      payload: { archived: false, priority: 0 },
+    });
   });
 });
 
 describe('import and export', () => {
   const importText = (client: Client, payload: string, contentType: string) =>
-    client.request({ method: 'POST', url: '/api/v1/playbooks/import', headers: { 'content-type': contentType }, payload });
+    client.request({
+      method: 'POST',
+      url: '/api/v1/playbooks/import',
+      headers: { 'content-type': contentType },
+      payload,
+    });
 
   it('round-trips YAML and JSON: export then import makes no new version', async () => {
-    const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{ id: string; key: string }>;
+    const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{
+      id: string;
+      key: string;
+    }>;
     const mid = list.find((p) => p.key === 'mid-market-standard')!;
     const versions = await count('playbook_versions');
     for (const format of ['yaml', 'json'] as const) {
-      const exported = await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${mid.id}/export?format=${format}` });
+      const exported = await viewer.request({
+        method: 'GET',
+        url: `/api/v1/playbooks/${mid.id}/export?format=${format}`,
+      });
       expect(exported.statusCode).toBe(200);
       expect(exported.headers['content-type']).toContain(format === 'yaml' ? 'application/yaml' : 'application/json');
       expect(exported.headers['content-disposition']).toBe(`attachment; filename="mid-market-standard.${format}"`);
       const parsed = format === 'yaml' ? parse(exported.body) : JSON.parse(exported.body);
       expect(parsed).toMatchObject({ key: 'mid-market-standard', segments: ['mid_market'] });
-      const again = await importText(delivery, exported.body, format === 'yaml' ? 'application/yaml' : 'application/json');
+      const again = await importText(
+        delivery,
+        exported.body,
+        format === 'yaml' ? 'application/yaml' : 'application/json',
+      );
       expect(again.statusCode, again.body).toBe(200);
       expect(again.json()).toMatchObject({ outcome: 'unchanged', playbook: { version: 1 } });
     }
@@ -280,16 +452,29 @@ describe('import and export', () => {
   });
 
   it('creates a playbook from YAML, then versions it when its content changes', async () => {
-    const yaml = (await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${(await create(admin, file('from-yaml'))).json().id}/export` })).body;
+    const yaml = (
+      await viewer.request({
+        method: 'GET',
+        url: `/api/v1/playbooks/${(await create(admin, file('from-yaml'))).json().id}/export`,
+      })
+    ).body;
     const created = await importText(delivery, yaml.replace('key: from-yaml', 'key: imported-yaml'), 'text/yaml');
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ outcome: 'created', playbook: { key: 'imported-yaml', version: 1 } });
     const changed = yaml.replace('key: from-yaml', 'key: imported-yaml').replace('effortHours: 8', 'effortHours: 12');
     const versioned = await importText(delivery, changed, 'text/plain');
     expect(versioned.json()).toMatchObject({ outcome: 'versioned', playbook: { version: 2, totalEffortHours: 19 } });
-    const renamed = await importText(delivery, changed.replace('name: Playbook from-yaml', 'name: Imported'), 'application/yaml');
+    const renamed = await importText(
+      delivery,
+      changed.replace('name: Playbook from-yaml', 'name: Imported'),
+      'application/yaml',
+    );
     expect(renamed.json()).toMatchObject({ outcome: 'updated', playbook: { version: 2, name: 'Imported' } });
-    expect(await auditActions(created.json().playbook.id)).toEqual(['playbook.create', 'playbook.version', 'playbook.update']);
+    expect(await auditActions(created.json().playbook.id)).toEqual([
+      'playbook.create',
+      'playbook.version',
+      'playbook.update',
+    ]);
   });
 
   it('detects JSON without a content type it knows', async () => {
@@ -299,9 +484,16 @@ describe('import and export', () => {
 
   it('names the line of a YAML syntax error, and each field of an unsound file; nothing saved', async () => {
     const playbooks = await count('playbooks');
-    const syntax = await importText(delivery, 'key: bad\nname: Bad\ndefinition:\n  phases: [\n  oops: 1\n', 'application/yaml');
+    const syntax = await importText(
+      delivery,
+      'key: bad\nname: Bad\ndefinition:\n  phases: [\n  oops: 1\n',
+      'application/yaml',
+    );
     expect(syntax.statusCode).toBe(400);
-    expect(syntax.json().errors[0]).toMatchObject({ field: 'body', message: expect.stringMatching(/^line \d+, column \d+:/) });
+    expect(syntax.json().errors[0]).toMatchObject({
+      field: 'body',
+      message: expect.stringMatching(/^line \d+, column \d+:/),
+    });
     const f = file('bad-yaml');
     definitionOf(f).phases[1]!.tasks[0]!.dependsOn = ['nowhere'];
     delete definitionOf(f).firstValueMilestone;
@@ -309,7 +501,10 @@ describe('import and export', () => {
     expect(unsound.statusCode).toBe(400);
     expect(fieldsOf(unsound.json())).toEqual(['body.definition.firstValueMilestone']);
     delete (f as Partial<File>).name;
-    expect(fieldsOf((await importText(delivery, JSON.stringify(f), 'application/json')).json())).toEqual(['body.name', 'body.definition.firstValueMilestone']);
+    expect(fieldsOf((await importText(delivery, JSON.stringify(f), 'application/json')).json())).toEqual([
+      'body.name',
+      'body.definition.firstValueMilestone',
+    ]);
     expect(await count('playbooks')).toBe(playbooks);
   });
 
@@ -325,9 +520,28 @@ describe('access', () => {
     const id = list.json().items[0].id;
     for (const client of [partner, viewer]) {
       expect((await create(client, file('nope'))).statusCode).toBe(403);
-      expect((await client.request({ method: 'PATCH', url: `/api/v1/playbooks/${id}`, payload: { name: 'x' } })).statusCode).toBe(403);
-      expect((await client.request({ method: 'PUT', url: `/api/v1/playbooks/${id}/definition`, payload: { definition: file('x').definition } })).statusCode).toBe(403);
-      expect((await client.request({ method: 'POST', url: '/api/v1/playbooks/import', headers: { 'content-type': 'application/json' }, payload: JSON.stringify(file('nope')) })).statusCode).toBe(403);
+      expect(
+        (await client.request({ method: 'PATCH', url: `/api/v1/playbooks/${id}`, payload: { name: 'x' } })).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await client.request({
+            method: 'PUT',
+            url: `/api/v1/playbooks/${id}/definition`,
+            payload: { definition: file('x').definition },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await client.request({
+            method: 'POST',
+            url: '/api/v1/playbooks/import',
+            headers: { 'content-type': 'application/json' },
+            payload: JSON.stringify(file('nope')),
+          })
+        ).statusCode,
+      ).toBe(403);
     }
   });
 
@@ -336,6 +550,10 @@ describe('access', () => {
     const otherAdmin = await t.login((await t.user(other, 'admin')).email);
     const mine = (await create(admin, file('private-to-acme'))).json().id;
     expect((await otherAdmin.request({ method: 'GET', url: `/api/v1/playbooks/${mine}` })).statusCode).toBe(404);
-    expect((await otherAdmin.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items.map((p: { key: string }) => p.key)).not.toContain('private-to-acme');
+    expect(
+      (await otherAdmin.request({ method: 'GET', url: '/api/v1/playbooks' }))
+        .json()
+        .items.map((p: { key: string }) => p.key),
+    ).not.toContain('private-to-acme');
   });
 });

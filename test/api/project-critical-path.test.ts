@@ -12,7 +12,8 @@ let admin: Client;
 let accountId: string;
 let hana: string;
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, n: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 interface Task {
   id: string;
@@ -32,7 +33,11 @@ interface Project {
 
 const create = async (name: string): Promise<Project> => {
   // Promised far ahead so the only signal a project can raise here is the concentrated work.
-  const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId, name, promisedGoLive: addDays(new Date().toISOString().slice(0, 10), 300) } });
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: { accountId, name, promisedGoLive: addDays(new Date().toISOString().slice(0, 10), 300) },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 };
@@ -40,7 +45,11 @@ const create = async (name: string): Promise<Project> => {
 /** Gives one task 200 hours and Hana. */
 const loadOnHana = async (p: Project, key: string): Promise<Project> => {
   const task = p.tasks.find((x) => x.key === key)!;
-  const res = await admin.request({ method: 'PATCH', url: `/api/v1/projects/${p.id}/tasks/${task.id}`, payload: { assigneeId: hana, effortHours: 200 } });
+  const res = await admin.request({
+    method: 'PATCH',
+    url: `/api/v1/projects/${p.id}/tasks/${task.id}`,
+    payload: { assigneeId: hana, effortHours: 200 },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
@@ -48,14 +57,23 @@ const loadOnHana = async (p: Project, key: string): Promise<Project> => {
 const concentrated = async (p: Project) =>
   (await admin.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}&open=true&limit=100` }))
     .json()
-    .items.filter((s: { kind: string; evidence: { projectId?: string } }) => s.kind === 'delivery.concentrated_work' && s.evidence.projectId === p.id);
+    .items.filter(
+      (s: { kind: string; evidence: { projectId?: string } }) =>
+        s.kind === 'delivery.concentrated_work' && s.evidence.projectId === p.id,
+    );
 
 beforeAll(async () => {
   t = await createTestApp();
   const ws = await t.workspace('critical-path');
   admin = await t.login((await t.user(ws, 'admin')).email);
-  accountId = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hooli', segment: 'smb' } })).json().id;
-  const res = await admin.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Hana Hypercare', role: 'consultant', weeklyCapacityHours: 40, costRate: 80, billRate: 180 } });
+  accountId = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hooli', segment: 'smb' } })
+  ).json().id;
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/resources',
+    payload: { name: 'Hana Hypercare', role: 'consultant', weeklyCapacityHours: 40, costRate: 80, billRate: 180 },
+  });
   expect(res.statusCode, res.body).toBe(201);
   hana = res.json().id;
 });
@@ -77,7 +95,9 @@ describe('critical path to the go-live milestone', () => {
     // 200 hours after go-live end the plan weeks later, and move neither the go-live nor the critical path.
     expect(hypercare.forecastFinish! > addDays(p.forecastGoLive, 20)).toBe(true);
     expect(p.forecastGoLive).toBe(created.forecastGoLive);
-    expect(p.tasks.filter((x) => x.critical).map((x) => x.key)).toEqual(created.tasks.filter((x) => x.critical).map((x) => x.key));
+    expect(p.tasks.filter((x) => x.critical).map((x) => x.key)).toEqual(
+      created.tasks.filter((x) => x.critical).map((x) => x.key),
+    );
     expect(p.tasks.filter((x) => x.critical && x.assigneeId === hana)).toEqual([]);
   });
 
@@ -85,7 +105,10 @@ describe('critical path to the go-live milestone', () => {
     const created = await create('Cutover on Hana');
     const goLive = created.milestones.find((m) => m.goLive)!;
     // The go-live milestone's last task: the chain to the go-live runs through it.
-    const last = created.tasks.filter((x) => x.milestoneKey === goLive.key).sort((a, b) => a.forecastFinish!.localeCompare(b.forecastFinish!)).at(-1)!;
+    const last = created.tasks
+      .filter((x) => x.milestoneKey === goLive.key)
+      .sort((a, b) => a.forecastFinish!.localeCompare(b.forecastFinish!))
+      .at(-1)!;
 
     const p = await loadOnHana(created, last.key);
     expect(p.tasks.find((x) => x.id === last.id)).toMatchObject({ assigneeId: hana, critical: true });

@@ -13,10 +13,28 @@ let firmB: string;
 let memberId: string;
 
 const count = async (table: 'delivery_resources' | 'resource_time_off' | 'workspace_holidays') =>
-  Number((await t.ctx.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
-const person = (over: Record<string, unknown> = {}) => ({ name: 'Ana Ruiz', email: 'ana@example.com', role: 'consultant', weeklyCapacityHours: 40, costRate: 60, billRate: 150, skills: ['salesforce', 'sso'], ...over });
-const csv = (client: Client, url: string, body: string) => client.request({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: body });
+const person = (over: Record<string, unknown> = {}) => ({
+  name: 'Ana Ruiz',
+  email: 'ana@example.com',
+  role: 'consultant',
+  weeklyCapacityHours: 40,
+  costRate: 60,
+  billRate: 150,
+  skills: ['salesforce', 'sso'],
+  ...over,
+});
+const csv = (client: Client, url: string, body: string) =>
+  client.request({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: body });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -37,14 +55,31 @@ afterAll(async () => {
 
 describe('people', () => {
   it('creates, reads and changes a person; rates only for margin:read', async () => {
-    const res = await delivery.request({ method: 'POST', url: '/api/v1/resources', payload: person({ userId: memberId, workingDays: [1, 2, 3, 4] }) });
+    const res = await delivery.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ userId: memberId, workingDays: [1, 2, 3, 4] }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id;
-    expect(res.json()).toMatchObject({ name: 'Ana Ruiz', role: 'consultant', weeklyCapacityHours: 40, workingDays: [1, 2, 3, 4], costRate: 60, billRate: 150, active: true, userId: memberId });
+    expect(res.json()).toMatchObject({
+      name: 'Ana Ruiz',
+      role: 'consultant',
+      weeklyCapacityHours: 40,
+      workingDays: [1, 2, 3, 4],
+      costRate: 60,
+      billRate: 150,
+      active: true,
+      userId: memberId,
+    });
     const seen = await viewer.request({ method: 'GET', url: `/api/v1/resources/${id}` });
     expect(seen.statusCode).toBe(200);
     expect(seen.json()).toMatchObject({ name: 'Ana Ruiz', costRate: null, billRate: null, timeOff: [] });
-    const patched = await delivery.request({ method: 'PATCH', url: `/api/v1/resources/${id}`, payload: { weeklyCapacityHours: 32, active: false } });
+    const patched = await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/resources/${id}`,
+      payload: { weeklyCapacityHours: 32, active: false },
+    });
     expect(patched.json()).toMatchObject({ weeklyCapacityHours: 32, active: false });
     const audit = await t.ctx.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['resource.create', 'resource.update']));
@@ -59,7 +94,11 @@ describe('people', () => {
     ['working days', { workingDays: [0, 8] }, 'body.workingDays', /./],
   ])('refuses a bad %s naming the field, saving nothing', async (_what, over, field, message) => {
     const before = await count('delivery_resources');
-    const res = await delivery.request({ method: 'POST', url: '/api/v1/resources', payload: person({ email: null, ...over }) });
+    const res = await delivery.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ email: null, ...over }),
+    });
     expect(res.statusCode, res.body).toBe(400);
     expect(fieldsOf(res.json()).some((f) => f.startsWith(field))).toBe(true);
     expect(res.json().detail).toMatch(message);
@@ -68,33 +107,59 @@ describe('people', () => {
 
   it('refuses a second person with the same email (409)', async () => {
     const before = await count('delivery_resources');
-    const res = await delivery.request({ method: 'POST', url: '/api/v1/resources', payload: person({ name: 'Other Ana', email: 'ANA@example.com' }) });
+    const res = await delivery.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ name: 'Other Ana', email: 'ANA@example.com' }),
+    });
     expect(res.statusCode).toBe(409);
     expect(fieldsOf(res.json())).toEqual(['body.email']);
     expect(await count('delivery_resources')).toBe(before);
   });
 
   it('accepts a role the workspace adds, and keeps a held role from being removed', async () => {
-    const put = await delivery.request({ method: 'PUT', url: '/api/v1/delivery/roles', payload: { roles: ['data_migrator'] } });
+    const put = await delivery.request({
+      method: 'PUT',
+      url: '/api/v1/delivery/roles',
+      payload: { roles: ['data_migrator'] },
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().roles).toContain('data_migrator');
-    const res = await delivery.request({ method: 'POST', url: '/api/v1/resources', payload: person({ name: 'Dmitri', email: 'dmitri@example.com', role: 'data_migrator' }) });
+    const res = await delivery.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ name: 'Dmitri', email: 'dmitri@example.com', role: 'data_migrator' }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     const removed = await delivery.request({ method: 'PUT', url: '/api/v1/delivery/roles', payload: { roles: [] } });
     expect(removed.statusCode).toBe(409);
     expect(removed.body).toMatch(/data_migrator \(1 person\)/);
-    expect((await viewer.request({ method: 'GET', url: '/api/v1/delivery/roles' })).json().custom).toEqual(['data_migrator']);
-    expect((await viewer.request({ method: 'PUT', url: '/api/v1/delivery/roles', payload: { roles: [] } })).statusCode).toBe(403);
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/delivery/roles' })).json().custom).toEqual([
+      'data_migrator',
+    ]);
+    expect(
+      (await viewer.request({ method: 'PUT', url: '/api/v1/delivery/roles', payload: { roles: [] } })).statusCode,
+    ).toBe(403);
   });
 
   it("shows partner users their firm's people only", async () => {
-    const a = await admin.request({ method: 'POST', url: '/api/v1/resources', payload: person({ name: 'Alpha One', email: 'one@alpha.example', partnerId: firmA }) });
-    const b = await admin.request({ method: 'POST', url: '/api/v1/resources', payload: person({ name: 'Beta One', email: 'one@beta.example', partnerId: firmB }) });
+    const a = await admin.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ name: 'Alpha One', email: 'one@alpha.example', partnerId: firmA }),
+    });
+    const b = await admin.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ name: 'Beta One', email: 'one@beta.example', partnerId: firmB }),
+    });
     const list = await partnerA.request({ method: 'GET', url: '/api/v1/resources' });
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['Alpha One']);
     expect((await partnerA.request({ method: 'GET', url: `/api/v1/resources/${b.json().id}` })).statusCode).toBe(404);
-    expect((await partnerA.request({ method: 'GET', url: `/api/v1/resources/${a.json().id}` })).json().costRate).toBeNull();
+    expect(
+      (await partnerA.request({ method: 'GET', url: `/api/v1/resources/${a.json().id}` })).json().costRate,
+    ).toBeNull();
     const forecast = await listForecastResources(t.ctx.db, ws, firmA);
     expect(forecast.map((r) => r.id)).toEqual([a.json().id]);
   });
@@ -102,24 +167,45 @@ describe('people', () => {
 
 describe('time off and holidays', () => {
   it('records time off, refuses a range that ends before it starts, and gives it to the forecast', async () => {
-    const p = await admin.request({ method: 'POST', url: '/api/v1/resources', payload: person({ name: 'Tom Off', email: 'tom@example.com' }) });
+    const p = await admin.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: person({ name: 'Tom Off', email: 'tom@example.com' }),
+    });
     const id = p.json().id;
     const before = await count('resource_time_off');
-    const bad = await delivery.request({ method: 'POST', url: `/api/v1/resources/${id}/time-off`, payload: { from: '2026-12-10', to: '2026-12-01' } });
+    const bad = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/resources/${id}/time-off`,
+      payload: { from: '2026-12-10', to: '2026-12-01' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad.json())).toEqual(['body.to']);
     expect(await count('resource_time_off')).toBe(before);
-    const ok = await delivery.request({ method: 'POST', url: `/api/v1/resources/${id}/time-off`, payload: { from: '2026-12-21', to: '2026-12-31', reason: 'Holiday' } });
+    const ok = await delivery.request({
+      method: 'POST',
+      url: `/api/v1/resources/${id}/time-off`,
+      payload: { from: '2026-12-21', to: '2026-12-31', reason: 'Holiday' },
+    });
     expect(ok.statusCode).toBe(201);
     const forecast = (await listForecastResources(t.ctx.db, ws)).find((r) => r.id === id);
-    expect(forecast).toMatchObject({ role: 'consultant', weeklyCapacityHours: 40, workingDays: [1, 2, 3, 4, 5], timeOff: [{ from: '2026-12-21', to: '2026-12-31' }] });
+    expect(forecast).toMatchObject({
+      role: 'consultant',
+      weeklyCapacityHours: 40,
+      workingDays: [1, 2, 3, 4, 5],
+      timeOff: [{ from: '2026-12-21', to: '2026-12-31' }],
+    });
     const del = await delivery.request({ method: 'DELETE', url: `/api/v1/resources/${id}/time-off/${ok.json().id}` });
     expect(del.statusCode).toBe(204);
     expect(await count('resource_time_off')).toBe(before);
   });
 
   it('sets holidays from JSON and from CSV, refusing a date given twice', async () => {
-    const json = await delivery.request({ method: 'PUT', url: '/api/v1/delivery/holidays', payload: { holidays: [{ date: '2026-12-25', name: 'Christmas' }] } });
+    const json = await delivery.request({
+      method: 'PUT',
+      url: '/api/v1/delivery/holidays',
+      payload: { holidays: [{ date: '2026-12-25', name: 'Christmas' }] },
+    });
     expect(json.statusCode, json.body).toBe(200);
     const fromCsv = await delivery.request({
       method: 'PUT',
@@ -129,10 +215,24 @@ describe('time off and holidays', () => {
     });
     expect(fromCsv.statusCode, fromCsv.body).toBe(200);
     expect(await listHolidays(t.ctx.db, ws)).toEqual(['2026-12-25', '2027-01-01']);
-    const twice = await delivery.request({ method: 'PUT', url: '/api/v1/delivery/holidays', payload: { holidays: [{ date: '2027-05-01', name: 'A' }, { date: '2027-05-01', name: 'B' }] } });
+    const twice = await delivery.request({
+      method: 'PUT',
+      url: '/api/v1/delivery/holidays',
+      payload: {
+        holidays: [
+          { date: '2027-05-01', name: 'A' },
+          { date: '2027-05-01', name: 'B' },
+        ],
+      },
+    });
     expect(twice.statusCode).toBe(400);
     expect(fieldsOf(twice.json())).toEqual(['body.holidays.1.date']);
-    const badDate = await delivery.request({ method: 'PUT', url: '/api/v1/delivery/holidays', headers: { 'content-type': 'text/csv' }, payload: 'date,name\n2027-02-30,Nope\n' });
+    const badDate = await delivery.request({
+      method: 'PUT',
+      url: '/api/v1/delivery/holidays',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'date,name\n2027-02-30,Nope\n',
+    });
     expect(badDate.statusCode).toBe(400);
     expect(fieldsOf(badDate.json())[0]).toMatch(/^body\.holidays\.0\.date/);
     expect(await count('workspace_holidays')).toBe(2);
@@ -156,16 +256,32 @@ describe('capacity import', () => {
     expect(report).toMatchObject({ read: 4, created: 2, rejected: 2 });
     expect(report.errors).toEqual(
       expect.arrayContaining([
-        { row: 3, field: 'role', reason: expect.stringMatching(/unknown delivery role "wizard"; known roles: project_manager, solution_architect, consultant/) },
+        {
+          row: 3,
+          field: 'role',
+          reason: expect.stringMatching(
+            /unknown delivery role "wizard"; known roles: project_manager, solution_architect, consultant/,
+          ),
+        },
         { row: 4, field: 'weekly_capacity_hours', reason: 'is required for a new person' },
       ]),
     );
     expect(await count('delivery_resources')).toBe(before + 2);
     const imre = (await delivery.request({ method: 'GET', url: '/api/v1/resources?q=imre' })).json().items[0];
-    expect(imre).toMatchObject({ role: 'solution_architect', skills: ['sso', 'okta'], weeklyCapacityHours: 36, workingDays: [1, 2, 3, 4], costRate: 70, billRate: 180, partnerId: null });
+    expect(imre).toMatchObject({
+      role: 'solution_architect',
+      skills: ['sso', 'okta'],
+      weeklyCapacityHours: 36,
+      workingDays: [1, 2, 3, 4],
+      costRate: 70,
+      billRate: 180,
+      partnerId: null,
+    });
     const paula = (await delivery.request({ method: 'GET', url: '/api/v1/resources?q=paula' })).json().items[0];
     expect(paula.partnerId).toBe(firmA);
-    expect(await t.ctx.db.selectFrom('delivery_resources').select('id').where('name', '=', 'Wanda Wrong').execute()).toEqual([]);
+    expect(
+      await t.ctx.db.selectFrom('delivery_resources').select('id').where('name', '=', 'Wanda Wrong').execute(),
+    ).toEqual([]);
   });
 
   it('changes nothing on a re-run, and updates a changed row', async () => {
@@ -179,7 +295,9 @@ describe('capacity import', () => {
 
   it('writes nothing on a dry run, and refuses a file without a role column', async () => {
     const before = await count('delivery_resources');
-    const dry = (await csv(delivery, '/api/v1/imports/resources?dryRun=true', 'name,role,capacity\nDry Person,consultant,20\n')).json();
+    const dry = (
+      await csv(delivery, '/api/v1/imports/resources?dryRun=true', 'name,role,capacity\nDry Person,consultant,20\n')
+    ).json();
     expect(dry).toMatchObject({ dryRun: true, created: 1 });
     const noRole = await csv(delivery, '/api/v1/imports/resources', 'name,capacity\nX,20\n');
     expect(noRole.statusCode).toBe(400);

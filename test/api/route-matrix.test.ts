@@ -63,11 +63,23 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/projects/:id/rework': { hours: 1, cause: 'defect' },
   'POST /api/v1/projects/:id/tasks/:taskId/assignment-preview': { assigneeId: null },
   'POST /api/v1/projects/:id/slips': { expectedOn: '2030-01-01', reason: { code: 'other' } },
-  'POST /api/v1/projects/:id/promise': { promisedGoLive: '2030-01-01', reason: { code: 'customer_delay' }, agreedBy: 'Sponsor', customerAgreed: true },
+  'POST /api/v1/projects/:id/promise': {
+    promisedGoLive: '2030-01-01',
+    reason: { code: 'customer_delay' },
+    agreedBy: 'Sponsor',
+    customerAgreed: true,
+  },
   'POST /api/v1/projects/:id/portal-links': { label: 'hijack' },
   'PUT /api/v1/playbooks/:id/definition': {
     definition: {
-      phases: [{ key: 'p', name: 'P', milestones: [{ key: 'm', name: 'M' }], tasks: [{ key: 't', name: 'T', ownerRole: 'consultant', effortHours: 1, durationDays: 1, milestone: 'm' }] }],
+      phases: [
+        {
+          key: 'p',
+          name: 'P',
+          milestones: [{ key: 'm', name: 'M' }],
+          tasks: [{ key: 't', name: 'T', ownerRole: 'consultant', effortHours: 1, durationDays: 1, milestone: 'm' }],
+        },
+      ],
       firstValueMilestone: 'm',
       goLiveMilestone: 'm',
     },
@@ -88,18 +100,35 @@ beforeAll(async () => {
   }
   for (const scope of API_KEY_SCOPES) keys.set(scope, await t.apiKey(a, scope));
   // Ids in a body are checked against the caller's workspace first: a member of it, so only the path can refuse.
-  VALID_BODIES['POST /api/v1/accounts/:id/ownership-handoffs'] = { toRole: 'csm', toUserId: (await t.user(a, 'csm')).userId };
+  VALID_BODIES['POST /api/v1/accounts/:id/ownership-handoffs'] = {
+    toRole: 'csm',
+    toUserId: (await t.user(a, 'csm')).userId,
+  };
 
   const b = await t.workspace('beta');
   const bAdmin = await t.user(b, 'admin');
   const bClient = await t.login(bAdmin.email);
-  const account = await bClient.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Beta Corp', segment: 'smb' } });
-  const key = await bClient.request({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'beta', scope: 'ingest' } });
+  const account = await bClient.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Beta Corp', segment: 'smb' },
+  });
+  const key = await bClient.request({
+    method: 'POST',
+    url: '/api/v1/api-keys',
+    payload: { name: 'beta', scope: 'ingest' },
+  });
   const job = await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'platform.jobs.prune', payload: {}, workspaceId: b });
   otherWorkspace.accounts = account.json().id;
   otherWorkspace['api-keys'] = key.json().apiKey.id;
   otherWorkspace.users = bAdmin.userId;
-  otherWorkspace.invitations = (await bClient.request({ method: 'POST', url: '/api/v1/users', payload: { email: 'invited-to-beta@example.com', role: 'viewer' } })).json().invitation.id;
+  otherWorkspace.invitations = (
+    await bClient.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'invited-to-beta@example.com', role: 'viewer' },
+    })
+  ).json().invitation.id;
   otherWorkspace.jobs = job.id;
   const imported = await bClient.request({
     method: 'POST',
@@ -108,23 +137,72 @@ beforeAll(async () => {
     payload: 'Customer\nBeta Imports\n',
   });
   otherWorkspace.imports = imported.json().runId;
-  const record = { source: 'csv' as const, externalId: 'B-1', name: 'Beta renewal', accountName: 'Beta Corp', accountExternalId: null, stage: 'won', stageCategory: 'won' as const, pipeline: null, amount: 1000, currency: 'USD', closeDate: '2026-10-01', signedDate: '2026-10-01', createdDate: null, owner: null, products: [], partner: null };
-  await applyDealBatch(t.ctx.db, { workspaceId: b, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() }, [{ row: 1, record }]);
-  otherWorkspace.deals = (await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
-  const promise = await bClient.request({ method: 'POST', url: '/api/v1/commitments', payload: { accountId: otherWorkspace.accounts, what: 'SSO', toName: 'Beta CTO', words: 'by Q3' } });
+  const record = {
+    source: 'csv' as const,
+    externalId: 'B-1',
+    name: 'Beta renewal',
+    accountName: 'Beta Corp',
+    accountExternalId: null,
+    stage: 'won',
+    stageCategory: 'won' as const,
+    pipeline: null,
+    amount: 1000,
+    currency: 'USD',
+    closeDate: '2026-10-01',
+    signedDate: '2026-10-01',
+    createdDate: null,
+    owner: null,
+    products: [],
+    partner: null,
+  };
+  await applyDealBatch(
+    t.ctx.db,
+    { workspaceId: b, guard: DEFAULT_GUARD, stages: new StageMap([]), unmappedStages: new Set() },
+    [{ row: 1, record }],
+  );
+  otherWorkspace.deals = (
+    await t.ctx.db.selectFrom('deals').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
+  ).id;
+  const promise = await bClient.request({
+    method: 'POST',
+    url: '/api/v1/commitments',
+    payload: { accountId: otherWorkspace.accounts, what: 'SSO', toName: 'Beta CTO', words: 'by Q3' },
+  });
   otherWorkspace.commitments = promise.json().id;
-  await bClient.request({ method: 'PUT', url: `/api/v1/deals/${otherWorkspace.deals}/finance-confirmation`, payload: { confirmed: true } });
-  otherWorkspace.handoffs = (await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+  await bClient.request({
+    method: 'PUT',
+    url: `/api/v1/deals/${otherWorkspace.deals}/finance-confirmation`,
+    payload: { confirmed: true },
+  });
+  otherWorkspace.handoffs = (
+    await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
+  ).id;
   // /api/v1/usage/accounts/:id/… routes take an account id.
   otherWorkspace.usage = account.json().id;
   // Every workspace starts with the built-in playbooks.
-  otherWorkspace.playbooks = (await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+  otherWorkspace.playbooks = (
+    await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
+  ).id;
   // People, a project with its time and economics.
-  const resource = await bClient.request({ method: 'POST', url: '/api/v1/resources', payload: { name: 'Beta Consultant', role: 'consultant', weeklyCapacityHours: 40 } });
+  const resource = await bClient.request({
+    method: 'POST',
+    url: '/api/v1/resources',
+    payload: { name: 'Beta Consultant', role: 'consultant', weeklyCapacityHours: 40 },
+  });
   otherWorkspace.resources = resource.json().id;
-  const betaProject = (await bClient.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: otherWorkspace.accounts, name: 'Beta project' } })).json().id as string;
+  const betaProject = (
+    await bClient.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: otherWorkspace.accounts, name: 'Beta project' },
+    })
+  ).json().id as string;
   otherWorkspace.projects = betaProject;
-  const entry = await bClient.request({ method: 'POST', url: '/api/v1/time-entries', payload: { projectId: betaProject, resourceId: otherWorkspace.resources, date: dayFromToday(-1), hours: 2 } });
+  const entry = await bClient.request({
+    method: 'POST',
+    url: '/api/v1/time-entries',
+    payload: { projectId: betaProject, resourceId: otherWorkspace.resources, date: dayFromToday(-1), hours: 2 },
+  });
   otherWorkspace['time-entries'] = entry.json().id;
 });
 
@@ -143,7 +221,11 @@ describe('role × route matrix', () => {
 
   it('refuses every non-public route without credentials (401)', async () => {
     for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
-      const res = await t.inject({ method: route.method as 'GET', url: concrete(route.url, MISSING_ID), payload: bodyFor(route.method) });
+      const res = await t.inject({
+        method: route.method as 'GET',
+        url: concrete(route.url, MISSING_ID),
+        payload: bodyFor(route.method),
+      });
       expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
@@ -152,26 +234,41 @@ describe('role × route matrix', () => {
   it.each(ROLES.map((r) => [r]))('gives role %s exactly what its permissions allow', async (role) => {
     for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
       let client = clients.get(role) as Client;
-      if (route.method === 'DELETE' && route.url === '/api/v1/session') client = await t.login(emails.get(role) as string);
-      const res = await client.request({ method: route.method as 'GET', url: concrete(route.url, MISSING_ID), payload: bodyFor(route.method) });
+      if (route.method === 'DELETE' && route.url === '/api/v1/session')
+        client = await t.login(emails.get(role) as string);
+      const res = await client.request({
+        method: route.method as 'GET',
+        url: concrete(route.url, MISSING_ID),
+        payload: bodyFor(route.method),
+      });
       const expected = route.access === 'signed_in' || (route.access !== 'public' && roleAllows(role, route.access));
-      expect(isAllowedStatus(res.statusCode), `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`).toBe(expected);
+      expect(
+        isAllowedStatus(res.statusCode),
+        `${role} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`,
+      ).toBe(expected);
       if (!expected) expect(res.statusCode).toBe(403);
     }
   });
 
-  it.each(API_KEY_SCOPES.map((s) => [s]))('gives an API key of scope %s exactly what its scope allows', async (scope) => {
-    for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
-      const res = await t.inject({
-        method: route.method as 'GET',
-        url: concrete(route.url, MISSING_ID),
-        payload: bodyFor(route.method),
-        headers: { authorization: `Bearer ${keys.get(scope)}` },
-      });
-      const expected = route.access === 'signed_in' || (route.access !== 'public' && scopeAllows(scope, route.access));
-      expect(isAllowedStatus(res.statusCode), `${scope} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`).toBe(expected);
-    }
-  });
+  it.each(API_KEY_SCOPES.map((s) => [s]))(
+    'gives an API key of scope %s exactly what its scope allows',
+    async (scope) => {
+      for (const route of t.server.routes.filter((r) => r.access !== 'public')) {
+        const res = await t.inject({
+          method: route.method as 'GET',
+          url: concrete(route.url, MISSING_ID),
+          payload: bodyFor(route.method),
+          headers: { authorization: `Bearer ${keys.get(scope)}` },
+        });
+        const expected =
+          route.access === 'signed_in' || (route.access !== 'public' && scopeAllows(scope, route.access));
+        expect(
+          isAllowedStatus(res.statusCode),
+          `${scope} ${route.method} ${route.url} → ${res.statusCode} ${res.body}`,
+        ).toBe(expected);
+      }
+    },
+  );
 
   it('never reaches another workspace’s records (404)', async () => {
     const admin = clients.get('admin') as Client;
@@ -182,10 +279,18 @@ describe('role × route matrix', () => {
       const needsBody = ['POST', 'PUT', 'PATCH'].includes(route.method) && !route.url.endsWith('/retry');
       expect(!needsBody || key in VALID_BODIES, `add a valid body for ${key}`).toBe(true);
       const payload = VALID_BODIES[key] ?? bodyFor(route.method);
-      const res = await admin.request({ method: route.method as 'GET', url: concrete(route.url, id as string), payload });
+      const res = await admin.request({
+        method: route.method as 'GET',
+        url: concrete(route.url, id as string),
+        payload,
+      });
       expect(res.statusCode, `${route.method} ${route.url} with another workspace's id → ${res.body}`).toBe(404);
     }
-    const other = await t.inject({ method: 'GET', url: '/api/v1/accounts', headers: { authorization: `Bearer ${keys.get('admin')}` } });
+    const other = await t.inject({
+      method: 'GET',
+      url: '/api/v1/accounts',
+      headers: { authorization: `Bearer ${keys.get('admin')}` },
+    });
     expect(other.json().items.map((a: { name: string }) => a.name)).not.toContain('Beta Corp');
   });
 });
@@ -202,13 +307,30 @@ describe('no write reaches the people of another workspace', () => {
   const ATTACKER_PASSWORD = 'attacker-pass-999';
 
   it('leaves workspace B, its people, logins, memberships, API keys and sessions unchanged', async () => {
-    const b = (await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'beta').executeTakeFirstOrThrow()).id;
+    const b = (
+      await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'beta').executeTakeFirstOrThrow()
+    ).id;
     const bMember = await t.user(b, 'csm');
     const bMemberClient = await t.login(bMember.email, { workspace: 'beta' });
     expect((await bMemberClient.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
-    const bPeople = await t.ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select(['users.id', 'users.email']).where('workspace_id', '=', b).execute();
-    const bAdminEmail = (await t.ctx.db.selectFrom('memberships').innerJoin('users', 'users.id', 'memberships.user_id').select('users.email').where('workspace_id', '=', b).where('role', '=', 'admin').executeTakeFirstOrThrow()).email;
-    const bKey = (await t.ctx.db.selectFrom('api_keys').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()).id;
+    const bPeople = await t.ctx.db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.email'])
+      .where('workspace_id', '=', b)
+      .execute();
+    const bAdminEmail = (
+      await t.ctx.db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select('users.email')
+        .where('workspace_id', '=', b)
+        .where('role', '=', 'admin')
+        .executeTakeFirstOrThrow()
+    ).email;
+    const bKey = (
+      await t.ctx.db.selectFrom('api_keys').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
+    ).id;
     const bInvitation = otherWorkspace.invitations as string;
 
     const snapshot = async () => {
@@ -216,10 +338,31 @@ describe('no write reaches the people of another workspace', () => {
       return {
         workspace: await t.ctx.db.selectFrom('workspaces').selectAll().where('id', '=', b).execute(),
         logins: await t.ctx.db.selectFrom('users').selectAll().where('id', 'in', ids).orderBy('id').execute(),
-        memberships: await t.ctx.db.selectFrom('memberships').selectAll().where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)])).orderBy('workspace_id').orderBy('user_id').execute(),
-        apiKeys: await t.ctx.db.selectFrom('api_keys').selectAll().where('workspace_id', '=', b).orderBy('id').execute(),
-        sessions: await t.ctx.db.selectFrom('sessions').selectAll().where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)])).orderBy('id').execute(),
-        invitations: await t.ctx.db.selectFrom('invitations').selectAll().where('workspace_id', '=', b).orderBy('id').execute(),
+        memberships: await t.ctx.db
+          .selectFrom('memberships')
+          .selectAll()
+          .where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)]))
+          .orderBy('workspace_id')
+          .orderBy('user_id')
+          .execute(),
+        apiKeys: await t.ctx.db
+          .selectFrom('api_keys')
+          .selectAll()
+          .where('workspace_id', '=', b)
+          .orderBy('id')
+          .execute(),
+        sessions: await t.ctx.db
+          .selectFrom('sessions')
+          .selectAll()
+          .where((eb) => eb.or([eb('workspace_id', '=', b), eb('user_id', 'in', ids)]))
+          .orderBy('id')
+          .execute(),
+        invitations: await t.ctx.db
+          .selectFrom('invitations')
+          .selectAll()
+          .where('workspace_id', '=', b)
+          .orderBy('id')
+          .execute(),
       };
     };
     const before = await snapshot();
@@ -228,14 +371,32 @@ describe('no write reaches the people of another workspace', () => {
 
     const writes = t.server.routes.filter((r) => r.method !== 'GET' && IDENTITY_ROUTE.test(r.url));
     expect(writes.map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['POST /api/v1/users', 'PATCH /api/v1/users/:id', 'DELETE /api/v1/users/:id', 'POST /api/v1/session', 'PUT /api/v1/me/password', 'POST /api/v1/invitation-links/redeem', 'POST /api/v1/password-links/redeem', 'DELETE /api/v1/api-keys/:id']),
+      expect.arrayContaining([
+        'POST /api/v1/users',
+        'PATCH /api/v1/users/:id',
+        'DELETE /api/v1/users/:id',
+        'POST /api/v1/session',
+        'PUT /api/v1/me/password',
+        'POST /api/v1/invitation-links/redeem',
+        'POST /api/v1/password-links/redeem',
+        'DELETE /api/v1/api-keys/:id',
+      ]),
     );
     // Creating first (an invitation to B's admin, whose link is then tried), then changes, signing out last.
-    const order = (r: { method: string; url: string }) => (r.url === '/api/v1/session' && r.method === 'DELETE' ? 3 : r.method === 'POST' ? 0 : r.method === 'DELETE' ? 2 : 1);
+    const order = (r: { method: string; url: string }) =>
+      r.url === '/api/v1/session' && r.method === 'DELETE'
+        ? 3
+        : r.method === 'POST'
+          ? 0
+          : r.method === 'DELETE'
+            ? 2
+            : 1;
     writes.sort((x, y) => order(x) - order(y));
 
     const aAdmin = await t.login(emails.get('admin') as string);
-    const invited = (await aAdmin.request({ method: 'POST', url: '/api/v1/users', payload: { email: bAdminEmail, role: 'admin' } })).json();
+    const invited = (
+      await aAdmin.request({ method: 'POST', url: '/api/v1/users', payload: { email: bAdminEmail, role: 'admin' } })
+    ).json();
     const stolenToken = (invited.link as string).split('#')[1] as string;
     const bodies = [
       {},
@@ -254,14 +415,30 @@ describe('no write reaches the people of another workspace', () => {
     ];
     const targets = [...bPeople.map((p) => p.id), bKey, bInvitation];
 
-    type Caller = (opts: { method: string; url: string; payload?: unknown }) => Promise<{ statusCode: number; body: string }>;
+    type Caller = (opts: {
+      method: string;
+      url: string;
+      payload?: unknown;
+    }) => Promise<{ statusCode: number; body: string }>;
     const callers: Array<[string, Caller]> = [];
     for (const role of ROLES) {
       const client = await t.login(emails.get(role) as string);
-      callers.push([role, (o) => client.request({ method: o.method as 'GET', url: o.url, payload: o.payload as never })]);
+      callers.push([
+        role,
+        (o) => client.request({ method: o.method as 'GET', url: o.url, payload: o.payload as never }),
+      ]);
     }
     for (const scope of API_KEY_SCOPES) {
-      callers.push([`api key ${scope}`, (o) => t.inject({ method: o.method as 'GET', url: o.url, payload: o.payload as never, headers: { authorization: `Bearer ${keys.get(scope)}` } })]);
+      callers.push([
+        `api key ${scope}`,
+        (o) =>
+          t.inject({
+            method: o.method as 'GET',
+            url: o.url,
+            payload: o.payload as never,
+            headers: { authorization: `Bearer ${keys.get(scope)}` },
+          }),
+      ]);
     }
     callers.push(['nobody', (o) => t.inject({ method: o.method as 'GET', url: o.url, payload: o.payload as never })]);
 
@@ -274,7 +451,10 @@ describe('no write reaches the people of another workspace', () => {
           for (const payload of payloads) {
             const res = await call({ method: route.method, url, payload });
             tried++;
-            expect(res.statusCode, `${who} ${route.method} ${url} ${JSON.stringify(payload)} → ${res.body}`).toBeLessThan(500);
+            expect(
+              res.statusCode,
+              `${who} ${route.method} ${url} ${JSON.stringify(payload)} → ${res.body}`,
+            ).toBeLessThan(500);
           }
         }
       }
@@ -283,7 +463,11 @@ describe('no write reaches the people of another workspace', () => {
     expect(await snapshot()).toEqual(before);
     // B's people still sign in with their own passwords, and nobody with the attacker's.
     expect((await bMemberClient.request({ method: 'GET', url: '/api/v1/session' })).statusCode).toBe(200);
-    const attacker = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email: bMember.email, password: ATTACKER_PASSWORD } });
+    const attacker = await t.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email: bMember.email, password: ATTACKER_PASSWORD },
+    });
     expect(attacker.statusCode).toBe(401);
   });
 });

@@ -13,7 +13,10 @@ import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts
 const FIXTURES = path.resolve(import.meta.dirname, '../../src/modules/deals/stages/fixtures');
 const HUBSPOT_PIPELINES = path.join(FIXTURES, 'hubspot-deal-pipelines.json');
 const SALESFORCE_STAGES = path.join(FIXTURES, 'salesforce-opportunity-stages.csv');
-const HUBSPOT_EXPORT = path.resolve(import.meta.dirname, '../../src/modules/deals/import/fixtures/hubspot-all-deals.csv');
+const HUBSPOT_EXPORT = path.resolve(
+  import.meta.dirname,
+  '../../src/modules/deals/import/fixtures/hubspot-all-deals.csv',
+);
 
 let t: TestApp;
 let admin: Client;
@@ -56,8 +59,10 @@ const view = async (client: Client): Promise<View> => {
   return res.json();
 };
 
-const pipelineOf = (v: View, source: string, pipeline: string) => v.pipelines.find((p) => p.source === source && p.pipeline === pipeline);
-const stageOf = (v: View, source: string, pipeline: string, stage: string) => pipelineOf(v, source, pipeline)?.stages.find((s) => s.stage === stage);
+const pipelineOf = (v: View, source: string, pipeline: string) =>
+  v.pipelines.find((p) => p.source === source && p.pipeline === pipeline);
+const stageOf = (v: View, source: string, pipeline: string, stage: string) =>
+  pipelineOf(v, source, pipeline)?.stages.find((s) => s.stage === stage);
 
 /** Deals from a mapped CSV (Deal ID, Title, Status, Signed), through the real importer. */
 async function importCsv(workspaceId: string, rows: string[]) {
@@ -79,9 +84,17 @@ async function dealsByExternalId(workspaceId: string) {
 }
 
 const auditOf = (workspaceId: string, action: string) =>
-  t.ctx.db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId).where('action', '=', action).orderBy('at').orderBy('id').execute();
+  t.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('action', '=', action)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
-const put = (client: Client, payload: object) => client.request({ method: 'PUT', url: '/api/v1/deals/stage-mappings', payload });
+const put = (client: Client, payload: object) =>
+  client.request({ method: 'PUT', url: '/api/v1/deals/stage-mappings', payload });
 
 describe('stage mappings: reading them', () => {
   it('shows the built-in mappings on a new workspace, with nothing unmapped', async () => {
@@ -99,7 +112,14 @@ describe('stage mappings: reading them', () => {
 
   it('counts deals per stage and lists the stages nothing maps, with their deal counts', async () => {
     const ws = await workspace('counts');
-    await importCsv(ws.id, ['C-1,One,Won,2026-10-01', 'C-2,Two,Won,', 'C-3,Three,Negotiation,', 'C-4,Four,negotiation ,', 'C-5,Five,Lost,', 'C-6,Six,Verbal yes,']);
+    await importCsv(ws.id, [
+      'C-1,One,Won,2026-10-01',
+      'C-2,Two,Won,',
+      'C-3,Three,Negotiation,',
+      'C-4,Four,negotiation ,',
+      'C-5,Five,Lost,',
+      'C-6,Six,Verbal yes,',
+    ]);
     const v = await view(ws.admin);
     expect(stageOf(v, 'csv', '', 'won')?.deals).toBe(2);
     expect(stageOf(v, 'csv', '', 'lost')?.deals).toBe(1);
@@ -137,11 +157,24 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
     ]);
     const deals = await dealsByExternalId(ws.id);
     for (const id of ['R-2', 'R-6']) {
-      const res = await admin.request({ method: 'PUT', url: `/api/v1/deals/${deals[id]?.id}/finance-confirmation`, payload: { confirmed: true } });
+      const res = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/deals/${deals[id]?.id}/finance-confirmation`,
+        payload: { confirmed: true },
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const states = Object.fromEntries(Object.values(await dealsByExternalId(ws.id)).map((d) => [d.external_id, d.journey_state]));
-    expect(states).toEqual({ 'R-1': 'pending_confirmation', 'R-2': 'confirmed', 'R-3': 'open', 'R-4': 'open', 'R-5': 'lost', 'R-6': 'open' });
+    const states = Object.fromEntries(
+      Object.values(await dealsByExternalId(ws.id)).map((d) => [d.external_id, d.journey_state]),
+    );
+    expect(states).toEqual({
+      'R-1': 'pending_confirmation',
+      'R-2': 'confirmed',
+      'R-3': 'open',
+      'R-4': 'open',
+      'R-5': 'lost',
+      'R-6': 'open',
+    });
   });
 
   it('moves each deal as the closed-won guard says, answers how many changed state, and records it', async () => {
@@ -183,7 +216,11 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
 
     const [entry, ...more] = await auditOf(ws.id, 'deal.stage_mapping.replace');
     expect(more).toHaveLength(0);
-    expect(entry).toMatchObject({ entity_type: 'deal_stage_mapping', entity_id: 'csv:', request_id: expect.any(String) });
+    expect(entry).toMatchObject({
+      entity_type: 'deal_stage_mapping',
+      entity_id: 'csv:',
+      request_id: expect.any(String),
+    });
     expect(JSON.parse(entry?.before_json ?? 'null')).toEqual({ pipelineLabel: null, stages: [] });
     expect(JSON.parse(entry?.after_json ?? 'null')).toMatchObject({
       stages: expect.arrayContaining([{ stage: 'Won', label: null, category: 'open', probability: 80 }]),
@@ -193,7 +230,11 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
   });
 
   it('takes the new meaning on the next import too, without counting the re-evaluated deals as changed', async () => {
-    const report = await importCsv(ws.id, ['R-1,Pending win,Won,2026-10-01', 'R-2,Confirmed win,Won,2026-10-02', 'R-4,Negotiating,Negotiation,']);
+    const report = await importCsv(ws.id, [
+      'R-1,Pending win,Won,2026-10-01',
+      'R-2,Confirmed win,Won,2026-10-02',
+      'R-4,Negotiating,Negotiation,',
+    ]);
     expect(report).toMatchObject({ read: 3, unchanged: 3, updated: 0 });
     expect(report.notes.join(' ')).not.toContain('no mapping');
     const deals = await dealsByExternalId(ws.id);
@@ -216,15 +257,31 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
 
   it('leaves alone deals whose CRM stated won or lost itself (Salesforce IsWon/IsClosed)', async () => {
     const sf = await workspace('stated');
-    const csv = 'Id,Name,StageName,IsWon,IsClosed,CloseDate\n006A,Won one,Closed Won,1,1,2026-09-01\n006B,Open one,Prospecting,0,0,2026-12-01\n';
-    await importDeals(t.ctx.db, { workspaceId: sf.id, actor: SYSTEM_ACTOR, open: () => Readable.from([Buffer.from(csv)]), fileName: 'o.csv' });
-    const res = await put(sf.admin, { source: 'salesforce', pipeline: '', stages: [{ stage: 'Closed Won', category: 'open' }, { stage: 'Prospecting', category: 'won' }] });
+    const csv =
+      'Id,Name,StageName,IsWon,IsClosed,CloseDate\n006A,Won one,Closed Won,1,1,2026-09-01\n006B,Open one,Prospecting,0,0,2026-12-01\n';
+    await importDeals(t.ctx.db, {
+      workspaceId: sf.id,
+      actor: SYSTEM_ACTOR,
+      open: () => Readable.from([Buffer.from(csv)]),
+      fileName: 'o.csv',
+    });
+    const res = await put(sf.admin, {
+      source: 'salesforce',
+      pipeline: '',
+      stages: [
+        { stage: 'Closed Won', category: 'open' },
+        { stage: 'Prospecting', category: 'won' },
+      ],
+    });
     expect(res.json()).toMatchObject({ dealsRecategorized: 0, dealsChangedState: 0 });
     const deals = await dealsByExternalId(sf.id);
     expect([deals['006A']?.journey_state, deals['006B']?.journey_state]).toEqual(['pending_confirmation', 'open']);
     // Still counted at their stages; nothing is unmapped.
     const v = await view(sf.admin);
-    expect([stageOf(v, 'salesforce', '', 'Closed Won')?.deals, stageOf(v, 'salesforce', '', 'Prospecting')?.deals]).toEqual([1, 1]);
+    expect([
+      stageOf(v, 'salesforce', '', 'Closed Won')?.deals,
+      stageOf(v, 'salesforce', '', 'Prospecting')?.deals,
+    ]).toEqual([1, 1]);
     expect([v.unmapped, v.fromSource]).toEqual([[], []]);
   });
 });
@@ -245,7 +302,11 @@ describe('stage mappings: bad input writes nothing', () => {
     ['an empty stage', { stage: '  ', category: 'won' }, 'body.stages.1.stage'],
   ])('refuses %s, naming the field', async (_what, second, field) => {
     const before = await auditOf(ws.id, 'deal.stage_mapping.replace');
-    const res = await put(ws.admin, { source: 'csv', pipeline: '', stages: [{ stage: 'Signed', category: 'won' }, second] });
+    const res = await put(ws.admin, {
+      source: 'csv',
+      pipeline: '',
+      stages: [{ stage: 'Signed', category: 'won' }, second],
+    });
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
@@ -256,7 +317,18 @@ describe('stage mappings: bad input writes nothing', () => {
   it.each([
     ['an unknown source', { source: 'pipedrive', pipeline: '', stages: [] }, 'body.source'],
     ['a missing pipeline', { source: 'csv', stages: [] }, 'body.pipeline'],
-    ['two stages with one label', { source: 'csv', pipeline: '', stages: [{ stage: 'a', label: 'Won it', category: 'won' }, { stage: 'b', label: 'won it', category: 'lost' }] }, 'body.stages.1.label'],
+    [
+      'two stages with one label',
+      {
+        source: 'csv',
+        pipeline: '',
+        stages: [
+          { stage: 'a', label: 'Won it', category: 'won' },
+          { stage: 'b', label: 'won it', category: 'lost' },
+        ],
+      },
+      'body.stages.1.label',
+    ],
   ])('refuses %s', async (_what, body, field) => {
     const res = await put(ws.admin, body);
     expect(res.statusCode).toBe(400);
@@ -271,7 +343,11 @@ describe('stage mappings: bad input writes nothing', () => {
 
 describe('loading CRM pipeline definitions (upload)', () => {
   const upload = (client: Client, files: Array<{ name: string; content: string }>, format?: string) =>
-    client.request({ method: 'POST', url: '/api/v1/deals/stage-mappings/import', payload: { files, ...(format ? { format } : {}) } });
+    client.request({
+      method: 'POST',
+      url: '/api/v1/deals/stage-mappings/import',
+      payload: { files, ...(format ? { format } : {}) },
+    });
   const file = (p: string) => ({ name: path.basename(p), content: fs.readFileSync(p, 'utf8') });
 
   it('reads the HubSpot pipelines API answer; an export that names pipelines and stages by label then maps', async () => {
@@ -282,11 +358,25 @@ describe('loading CRM pipeline definitions (upload)', () => {
       format: 'hubspot-pipelines',
       stages: 12,
       pipelines: [
-        { source: 'hubspot', pipeline: 'default', pipelineLabel: 'Sales Pipeline', stages: 7, won: 1, lost: 1, open: 5 },
+        {
+          source: 'hubspot',
+          pipeline: 'default',
+          pipelineLabel: 'Sales Pipeline',
+          stages: 7,
+          won: 1,
+          lost: 1,
+          open: 5,
+        },
         { source: 'hubspot', pipeline: '714839201', pipelineLabel: 'Renewals', stages: 5, won: 1, lost: 1, open: 3 },
       ],
     });
-    const report = await importDeals(t.ctx.db, { workspaceId: ws.id, actor: SYSTEM_ACTOR, open: () => HUBSPOT_EXPORT, fileName: 'export.csv', options: { dateOrder: 'mdy' } });
+    const report = await importDeals(t.ctx.db, {
+      workspaceId: ws.id,
+      actor: SYSTEM_ACTOR,
+      open: () => HUBSPOT_EXPORT,
+      fileName: 'export.csv',
+      options: { dateOrder: 'mdy' },
+    });
     // Six rows map (one has no id, one names two companies); the stage labels all match the loaded pipelines.
     expect(report).toMatchObject({ created: 6, rejected: 2 });
     expect(report.notes.join(' ')).not.toContain('no mapping');
@@ -310,10 +400,18 @@ describe('loading CRM pipeline definitions (upload)', () => {
     const ws = await workspace('sf-stages');
     const res = await upload(ws.admin, [file(SALESFORCE_STAGES)]);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ format: 'salesforce-stages', stages: 11, pipelines: [{ source: 'salesforce', pipeline: '', won: 1, lost: 1, open: 9 }] });
+    expect(res.json()).toMatchObject({
+      format: 'salesforce-stages',
+      stages: 11,
+      pipelines: [{ source: 'salesforce', pipeline: '', won: 1, lost: 1, open: 9 }],
+    });
     expect(res.json().notes.join(' ')).toContain('1 inactive stage kept');
     const v = await view(ws.admin);
-    expect(stageOf(v, 'salesforce', '', 'Legacy_Evaluation')).toMatchObject({ label: 'Legacy Evaluation', probability: 30, category: 'open' });
+    expect(stageOf(v, 'salesforce', '', 'Legacy_Evaluation')).toMatchObject({
+      label: 'Legacy Evaluation',
+      probability: 30,
+      category: 'open',
+    });
   });
 
   it('refuses a file it does not know, and a file with a bad row, loading nothing', async () => {
@@ -321,10 +419,14 @@ describe('loading CRM pipeline definitions (upload)', () => {
     const unknown = await upload(ws.admin, [{ name: 'notes.csv', content: 'a,b\n1,2\n' }]);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('files.0');
-    const bad = 'ApiName,MasterLabel,IsWon,IsClosed,DefaultProbability\nProspecting,Prospecting,false,false,10\nClosed Won,Closed Won,perhaps,true,150\n';
+    const bad =
+      'ApiName,MasterLabel,IsWon,IsClosed,DefaultProbability\nProspecting,Prospecting,false,false,10\nClosed Won,Closed Won,perhaps,true,150\n';
     const res = await upload(ws.admin, [{ name: 'OpportunityStage.csv', content: bad }]);
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual(['row 2: IsWon', 'row 2: DefaultProbability']);
+    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'row 2: IsWon',
+      'row 2: DefaultProbability',
+    ]);
     const wrongFormat = await upload(ws.admin, [file(SALESFORCE_STAGES)], 'hubspot-pipelines');
     expect(wrongFormat.statusCode).toBe(400);
     expect(pipelineOf(await view(ws.admin), 'salesforce', '')).toBeUndefined();
@@ -349,17 +451,25 @@ describe.skipIf(!hasSharedData)('the Fivetran HubSpot pipeline tables', () => {
     const res = await ws.admin.request({
       method: 'POST',
       url: '/api/v1/deals/stage-mappings/import',
-      payload: { files: [stagesFile, pipelinesFile].map((p) => ({ name: path.basename(p), content: fs.readFileSync(p, 'utf8') })) },
+      payload: {
+        files: [stagesFile, pipelinesFile].map((p) => ({
+          name: path.basename(p),
+          content: fs.readFileSync(p, 'utf8'),
+        })),
+      },
     });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body).toMatchObject({ format: 'fivetran-hubspot', stages: live.length, skipped: raw.length - live.length });
     expect(body.pipelines).toHaveLength(new Set(live.map((r) => r.pipeline_id)).size);
-    const sum = (k: 'won' | 'lost' | 'open') => body.pipelines.reduce((n: number, p: Record<string, number>) => n + (p[k] ?? 0), 0);
+    const sum = (k: 'won' | 'lost' | 'open') =>
+      body.pipelines.reduce((n: number, p: Record<string, number>) => n + (p[k] ?? 0), 0);
     expect(sum('won')).toBe(live.filter((r) => r.closed_won === 'TRUE').length);
     expect(sum('lost')).toBe(live.filter((r) => r.is_closed === 'TRUE' && r.closed_won !== 'TRUE').length);
     // The seed's stage table and pipeline table hash their pipeline ids differently: no stage finds a name.
-    expect(body.notes.join(' ')).toContain(`${body.pipelines.length} of ${body.pipelines.length} pipelines have no row in deal_pipeline`);
+    expect(body.notes.join(' ')).toContain(
+      `${body.pipelines.length} of ${body.pipelines.length} pipelines have no row in deal_pipeline`,
+    );
     const v = await view(ws.admin);
     const first = live[0] as Record<string, string>;
     expect(stageOf(v, 'hubspot', first.pipeline_id as string, first.stage_id as string)).toMatchObject({
@@ -392,9 +502,17 @@ describe('baton import pipelines', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ format: 'salesforce-stages', stages: 11, dealsChangedState: 0 });
     const dbh = await openDatabase(database.url);
     try {
-      const ws = await dbh.db.selectFrom('workspaces').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow();
+      const ws = await dbh.db
+        .selectFrom('workspaces')
+        .select('id')
+        .where('slug', '=', 'acme')
+        .executeTakeFirstOrThrow();
       const v = await listStageMappings(dbh.db, ws.id);
-      expect(v.pipelines.filter((p) => p.stages.some((s) => s.origin === 'workspace')).map((p) => `${p.source}:${p.pipeline}`)).toEqual([
+      expect(
+        v.pipelines
+          .filter((p) => p.stages.some((s) => s.origin === 'workspace'))
+          .map((p) => `${p.source}:${p.pipeline}`),
+      ).toEqual([
         'hubspot:714839201', // Renewals
         'hubspot:default', // Sales Pipeline
         'salesforce:',
@@ -405,7 +523,10 @@ describe('baton import pipelines', () => {
   });
 
   it('refuses a file of the wrong format, naming it, with exit code 2', () => {
-    const r = baton(['import', 'pipelines', SALESFORCE_STAGES, '--workspace', 'acme', '--format', 'fivetran-hubspot'], env);
+    const r = baton(
+      ['import', 'pipelines', SALESFORCE_STAGES, '--workspace', 'acme', '--format', 'fivetran-hubspot'],
+      env,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('salesforce-opportunity-stages.csv looks like salesforce-stages, not fivetran-hubspot');
   });

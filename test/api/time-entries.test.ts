@@ -22,14 +22,35 @@ let betaProject: string;
 let task: string;
 let otherTask: string;
 
-const count = async () => Number((await t.ctx.db.selectFrom('time_entries').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', ws).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.ctx.db
+        .selectFrom('time_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('workspace_id', '=', ws)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 const yesterday = dayFromToday(-1);
-const log = (client: Client, payload: Record<string, unknown>) => client.request({ method: 'POST', url: '/api/v1/time-entries', payload });
-const csv = (client: Client, url: string, body: string) => client.request({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: body });
+const log = (client: Client, payload: Record<string, unknown>) =>
+  client.request({ method: 'POST', url: '/api/v1/time-entries', payload });
+const csv = (client: Client, url: string, body: string) =>
+  client.request({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: body });
 
 async function person(client: Client, name: string, over: Record<string, unknown> = {}): Promise<string> {
-  const res = await client.request({ method: 'POST', url: '/api/v1/resources', payload: { name, email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`, role: 'consultant', weeklyCapacityHours: 40, ...over } });
+  const res = await client.request({
+    method: 'POST',
+    url: '/api/v1/resources',
+    payload: {
+      name,
+      email: `${name.toLowerCase().replace(/\W/g, '')}@example.com`,
+      role: 'consultant',
+      weeklyCapacityHours: 40,
+      ...over,
+    },
+  });
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json().id;
 }
@@ -52,7 +73,12 @@ beforeAll(async () => {
   closed = await insertProject(t, ws, { name: 'Old one', status: 'closed' });
   alphaProject = await insertProject(t, ws, { name: 'Alpha project', partnerId: firmA });
   betaProject = await insertProject(t, ws, { name: 'Beta project', partnerId: firmB });
-  task = await insertTask(t, ws, project, { key: 'sso', name: 'Configure SSO', taskType: 'integration', effortHours: 10 });
+  task = await insertTask(t, ws, project, {
+    key: 'sso',
+    name: 'Configure SSO',
+    taskType: 'integration',
+    effortHours: 10,
+  });
   otherTask = await insertTask(t, ws, other, { key: 'train', taskType: 'training', effortHours: 4 });
 });
 
@@ -62,13 +88,36 @@ afterAll(async () => {
 
 describe('logging time', () => {
   it('logs, lists, changes and deletes an entry', async () => {
-    const res = await log(delivery, { projectId: project, taskId: task, resourceId: ana, date: yesterday, hours: 3, note: 'kickoff' });
+    const res = await log(delivery, {
+      projectId: project,
+      taskId: task,
+      resourceId: ana,
+      date: yesterday,
+      hours: 3,
+      note: 'kickoff',
+    });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ projectId: project, taskId: task, resourceId: ana, date: yesterday, hours: 3, billable: true, rework: false, source: 'web' });
+    expect(res.json()).toMatchObject({
+      projectId: project,
+      taskId: task,
+      resourceId: ana,
+      date: yesterday,
+      hours: 3,
+      billable: true,
+      rework: false,
+      source: 'web',
+    });
     const id = res.json().id;
-    const list = await viewer.request({ method: 'GET', url: `/api/v1/time-entries?project=${project}&from=${yesterday}&to=${yesterday}` });
+    const list = await viewer.request({
+      method: 'GET',
+      url: `/api/v1/time-entries?project=${project}&from=${yesterday}&to=${yesterday}`,
+    });
     expect(list.json().items.map((e: { id: string }) => e.id)).toEqual([id]);
-    const patched = await delivery.request({ method: 'PATCH', url: `/api/v1/time-entries/${id}`, payload: { hours: 4, billable: false } });
+    const patched = await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/time-entries/${id}`,
+      payload: { hours: 4, billable: false },
+    });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ hours: 4, billable: false, taskId: task });
     const before = await count();
@@ -86,7 +135,14 @@ describe('logging time', () => {
     ['an unknown project', () => ({ projectId: 'nope', taskId: null }), 400, 'body.projectId'],
   ])('refuses %s naming the field, saving nothing', async (_what, over, status, field) => {
     const before = await count();
-    const res = await log(delivery, { projectId: project, taskId: task, resourceId: ana, date: yesterday, hours: 2, ...over() });
+    const res = await log(delivery, {
+      projectId: project,
+      taskId: task,
+      resourceId: ana,
+      date: yesterday,
+      hours: 2,
+      ...over(),
+    });
     expect(res.statusCode, res.body).toBe(status);
     expect(fieldsOf(res.json())).toContain(field);
     expect(await count()).toBe(before);
@@ -102,10 +158,18 @@ describe('logging time', () => {
     expect(over.statusCode).toBe(409);
     expect(fieldsOf(over.json())).toEqual(['body.hours']);
     expect(over.json().detail).toMatch(/already 24 h/);
-    const grown = await delivery.request({ method: 'PATCH', url: `/api/v1/time-entries/${first.json().id}`, payload: { hours: 15 } });
+    const grown = await delivery.request({
+      method: 'PATCH',
+      url: `/api/v1/time-entries/${first.json().id}`,
+      payload: { hours: 15 },
+    });
     expect(grown.statusCode).toBe(409);
     expect(await count()).toBe(before);
-    const row = await t.ctx.db.selectFrom('time_entries').select('hours').where('id', '=', first.json().id).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('time_entries')
+      .select('hours')
+      .where('id', '=', first.json().id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.hours)).toBe(14);
   });
 
@@ -113,7 +177,10 @@ describe('logging time', () => {
     const all: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await viewer.request({ method: 'GET', url: `/api/v1/time-entries?limit=1&resource=${ben}${cursor ? `&cursor=${cursor}` : ''}` });
+      const res = await viewer.request({
+        method: 'GET',
+        url: `/api/v1/time-entries?limit=1&resource=${ben}${cursor ? `&cursor=${cursor}` : ''}`,
+      });
       all.push(...res.json().items.map((e: { date: string }) => e.date));
       cursor = res.json().nextCursor;
     } while (cursor);
@@ -126,12 +193,27 @@ describe('partner users', () => {
     const before = await count();
     const ok = await log(partnerA, { projectId: alphaProject, resourceId: alphaPerson, date: yesterday, hours: 5 });
     expect(ok.statusCode, ok.body).toBe(201);
-    const otherFirmProject = await log(partnerA, { projectId: betaProject, resourceId: alphaPerson, date: yesterday, hours: 1 });
+    const otherFirmProject = await log(partnerA, {
+      projectId: betaProject,
+      resourceId: alphaPerson,
+      date: yesterday,
+      hours: 1,
+    });
     expect(otherFirmProject.statusCode).toBe(400);
     expect(fieldsOf(otherFirmProject.json())).toEqual(['body.projectId']);
-    const ownStaffProject = await log(partnerA, { projectId: project, resourceId: alphaPerson, date: yesterday, hours: 1 });
+    const ownStaffProject = await log(partnerA, {
+      projectId: project,
+      resourceId: alphaPerson,
+      date: yesterday,
+      hours: 1,
+    });
     expect(ownStaffProject.statusCode).toBe(400);
-    const otherFirmPerson = await log(partnerA, { projectId: alphaProject, resourceId: betaPerson, date: yesterday, hours: 1 });
+    const otherFirmPerson = await log(partnerA, {
+      projectId: alphaProject,
+      resourceId: betaPerson,
+      date: yesterday,
+      hours: 1,
+    });
     expect(otherFirmPerson.statusCode).toBe(400);
     expect(fieldsOf(otherFirmPerson.json())).toEqual(['body.resourceId']);
     expect(await count()).toBe(before + 1);
@@ -140,7 +222,11 @@ describe('partner users', () => {
   it("are offered only their firm's projects to log time on", async () => {
     const mine = (await partnerA.request({ method: 'GET', url: '/api/v1/time-entries/targets' })).json().items;
     expect(mine.map((p: { name: string }) => p.name)).toEqual(['Alpha project']);
-    const all = (await delivery.request({ method: 'GET', url: '/api/v1/time-entries/targets' })).json().items as Array<{ name: string; open: boolean; tasks: Array<{ key: string }> }>;
+    const all = (await delivery.request({ method: 'GET', url: '/api/v1/time-entries/targets' })).json().items as Array<{
+      name: string;
+      open: boolean;
+      tasks: Array<{ key: string }>;
+    }>;
     expect(all.find((p) => p.name === 'Old one')?.open).toBe(false);
     expect(all.find((p) => p.name === 'Northwind rollout')?.tasks.map((t) => t.key)).toEqual(['sso']);
   });
@@ -150,8 +236,12 @@ describe('partner users', () => {
     const list = await partnerA.request({ method: 'GET', url: '/api/v1/time-entries' });
     expect(list.json().items.every((e: { resourceId: string }) => e.resourceId === alphaPerson)).toBe(true);
     expect(list.json().items.length).toBeGreaterThan(0);
-    expect((await partnerA.request({ method: 'DELETE', url: `/api/v1/time-entries/${theirs.json().id}` })).statusCode).toBe(404);
-    expect((await partnerA.request({ method: 'GET', url: `/api/v1/projects/${alphaProject}/economics` })).statusCode).toBe(403);
+    expect(
+      (await partnerA.request({ method: 'DELETE', url: `/api/v1/time-entries/${theirs.json().id}` })).statusCode,
+    ).toBe(404);
+    expect(
+      (await partnerA.request({ method: 'GET', url: `/api/v1/projects/${alphaProject}/economics` })).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -171,13 +261,23 @@ describe('economics', () => {
       { projectId: ff, resourceId: ana, hours: 5, billable: false },
     ];
     for (const e of entries) expect((await log(delivery, { date: d, ...e })).statusCode).toBe(201);
-    const rate = { [ana]: { cost: 50, bill: 150 }, [ben]: { cost: 80, bill: 200 } } as Record<string, { cost: number; bill: number }>;
+    const rate = { [ana]: { cost: 50, bill: 150 }, [ben]: { cost: 80, bill: 200 } } as Record<
+      string,
+      { cost: number; bill: number }
+    >;
     const of = (p: string) => entries.filter((e) => e.projectId === p);
     const cost = (p: string) => of(p).reduce((s, e) => s + e.hours * (rate[e.resourceId]?.cost ?? 0), 0);
 
     const a = (await delivery.request({ method: 'GET', url: `/api/v1/projects/${tm}/economics` })).json();
-    const tmRevenue = of(tm).filter((e) => e.billable).reduce((s, e) => s + e.hours * (rate[e.resourceId]?.bill ?? 0), 0);
-    expect(a).toMatchObject({ commercialModel: 'time_and_materials', hours: { total: 12, billable: 10, nonBillable: 2, rework: 4 }, deliveryCost: cost(tm), revenue: tmRevenue });
+    const tmRevenue = of(tm)
+      .filter((e) => e.billable)
+      .reduce((s, e) => s + e.hours * (rate[e.resourceId]?.bill ?? 0), 0);
+    expect(a).toMatchObject({
+      commercialModel: 'time_and_materials',
+      hours: { total: 12, billable: 10, nonBillable: 2, rework: 4 },
+      deliveryCost: cost(tm),
+      revenue: tmRevenue,
+    });
     expect(a.margin).toBeCloseTo((tmRevenue - cost(tm)) / tmRevenue, 4);
     expect(a.rework.share).toBeCloseTo(4 / 12, 4);
     expect(a.estimateAccuracy).toEqual([
@@ -193,26 +293,51 @@ describe('economics', () => {
     const rows = summary.items.filter((r: { projectId: string }) => [tm, ff].includes(r.projectId));
     expect(rows).toHaveLength(2);
     const all = summary.items as Array<{ revenue: number; deliveryCost: number }>;
-    expect(summary.totals.revenue).toBeCloseTo(all.reduce((s, r) => s + r.revenue, 0), 2);
-    expect(summary.totals.deliveryCost).toBeCloseTo(all.reduce((s, r) => s + r.deliveryCost, 0), 2);
+    expect(summary.totals.revenue).toBeCloseTo(
+      all.reduce((s, r) => s + r.revenue, 0),
+      2,
+    );
+    expect(summary.totals.deliveryCost).toBeCloseTo(
+      all.reduce((s, r) => s + r.deliveryCost, 0),
+      2,
+    );
     expect((await viewer.request({ method: 'GET', url: `/api/v1/projects/${tm}/economics` })).statusCode).toBe(403);
   });
 
   it('gives utilization as billable hours over capacity net of holidays and time off', async () => {
-    const u = await person(delivery, 'Uma', { costRate: 10, billRate: 20, workingDays: [1, 2, 3, 4, 5], weeklyCapacityHours: 40 });
+    const u = await person(delivery, 'Uma', {
+      costRate: 10,
+      billRate: 20,
+      workingDays: [1, 2, 3, 4, 5],
+      weeklyCapacityHours: 40,
+    });
     // Monday to Sunday of a past week; Tuesday a holiday, Wednesday off: 3 working days × 8 h.
     const mondayOffset = ((new Date().getUTCDay() + 6) % 7) + 14;
     const monday = dayFromToday(-mondayOffset);
     const plus = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    await delivery.request({ method: 'PUT', url: '/api/v1/delivery/holidays', payload: { holidays: [{ date: plus(1), name: 'Founders day' }] } });
-    await delivery.request({ method: 'POST', url: `/api/v1/resources/${u}/time-off`, payload: { from: plus(2), to: plus(2) } });
+    await delivery.request({
+      method: 'PUT',
+      url: '/api/v1/delivery/holidays',
+      payload: { holidays: [{ date: plus(1), name: 'Founders day' }] },
+    });
+    await delivery.request({
+      method: 'POST',
+      url: `/api/v1/resources/${u}/time-off`,
+      payload: { from: plus(2), to: plus(2) },
+    });
     await log(delivery, { projectId: project, resourceId: u, date: plus(0), hours: 6 });
     await log(delivery, { projectId: project, resourceId: u, date: plus(3), hours: 3, billable: false });
-    const res = await delivery.request({ method: 'GET', url: `/api/v1/delivery/utilization?from=${monday}&to=${plus(6)}` });
+    const res = await delivery.request({
+      method: 'GET',
+      url: `/api/v1/delivery/utilization?from=${monday}&to=${plus(6)}`,
+    });
     expect(res.statusCode, res.body).toBe(200);
     const row = res.json().items.find((r: { resourceId: string }) => r.resourceId === u);
     expect(row).toMatchObject({ name: 'Uma', capacityHours: 24, hours: 9, billableHours: 6, utilization: 0.25 });
-    expect((await delivery.request({ method: 'GET', url: `/api/v1/delivery/utilization?from=${plus(6)}&to=${monday}` })).statusCode).toBe(400);
+    expect(
+      (await delivery.request({ method: 'GET', url: `/api/v1/delivery/utilization?from=${plus(6)}&to=${monday}` }))
+        .statusCode,
+    ).toBe(400);
   });
 });
 
@@ -235,7 +360,9 @@ describe('time import', () => {
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r).toMatchObject({ read: 7, created: 2, rejected: 5 });
-    const byRow = (r.errors as Array<{ row: number; field: string }>).map((e) => [e.row, e.field]).sort((x, y) => Number(x[0]) - Number(y[0]));
+    const byRow = (r.errors as Array<{ row: number; field: string }>)
+      .map((e) => [e.row, e.field])
+      .sort((x, y) => Number(x[0]) - Number(y[0]));
     expect(byRow).toEqual([
       [3, 'task'],
       [4, 'person'],
@@ -244,7 +371,12 @@ describe('time import', () => {
       [7, 'person'],
     ]);
     expect(await count()).toBe(before + 2);
-    const imported = await t.ctx.db.selectFrom('time_entries').select(['source', 'external_id', 'billable']).where('external_id', 'in', ['X-1', 'X-2']).orderBy('external_id').execute();
+    const imported = await t.ctx.db
+      .selectFrom('time_entries')
+      .select(['source', 'external_id', 'billable'])
+      .where('external_id', 'in', ['X-1', 'X-2'])
+      .orderBy('external_id')
+      .execute();
     expect(imported).toEqual([
       { source: 'import', external_id: 'X-1', billable: 1 },
       { source: 'import', external_id: 'X-2', billable: 0 },
@@ -253,16 +385,33 @@ describe('time import', () => {
 
   it('changes nothing on a re-run, and updates a row whose hours changed', async () => {
     const before = await count();
-    expect((await csv(delivery, '/api/v1/imports/time-entries', file())).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 5 });
-    expect((await csv(delivery, '/api/v1/imports/time-entries', file('3.5'))).json()).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+    expect((await csv(delivery, '/api/v1/imports/time-entries', file())).json()).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: 5,
+    });
+    expect((await csv(delivery, '/api/v1/imports/time-entries', file('3.5'))).json()).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 1,
+    });
     expect(await count()).toBe(before);
-    const row = await t.ctx.db.selectFrom('time_entries').select('hours').where('external_id', '=', 'X-1').executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('time_entries')
+      .select('hours')
+      .where('external_id', '=', 'X-1')
+      .executeTakeFirstOrThrow();
     expect(Number(row.hours)).toBe(3.5);
   });
 
   it("keeps partner imports to their firm's people and projects", async () => {
     const before = await count();
-    const res = await csv(partnerA, '/api/v1/imports/time-entries', `date,person,project,hours,external_id\n${yesterday},Beta Bo,Beta project,1,P-1\n${yesterday},Alpha Al,Beta project,1,P-2\n`);
+    const res = await csv(
+      partnerA,
+      '/api/v1/imports/time-entries',
+      `date,person,project,hours,external_id\n${yesterday},Beta Bo,Beta project,1,P-1\n${yesterday},Alpha Al,Beta project,1,P-2\n`,
+    );
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ created: 0, rejected: 2 });
     expect(await count()).toBe(before);

@@ -17,11 +17,20 @@ interface Signed {
 }
 
 /** A Baton with `env`, one member, and a sign-in sent with `headers` from `remoteAddress`. */
-async function signIn(env: Record<string, string>, request: { headers?: Record<string, string>; remoteAddress?: string } = {}): Promise<Signed> {
+async function signIn(
+  env: Record<string, string>,
+  request: { headers?: Record<string, string>; remoteAddress?: string } = {},
+): Promise<Signed> {
   const t = await createTestApp(env);
   apps.push(t);
   const { email } = await t.user(await t.workspace('acme'), 'admin');
-  const res = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD }, headers: request.headers, remoteAddress: request.remoteAddress });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/api/v1/session',
+    payload: { email, password: TEST_PASSWORD },
+    headers: request.headers,
+    remoteAddress: request.remoteAddress,
+  });
   expect(res.statusCode, res.body).toBe(204);
   const hsts = res.headers['strict-transport-security'];
   return { cookie: String(res.headers['set-cookie']), hsts: typeof hsts === 'string' ? hsts : undefined };
@@ -50,24 +59,45 @@ describe('session cookie and HSTS', () => {
   });
 
   it('behind a proxy on this machine (trusted by default), X-Forwarded-Proto: https makes the cookie Secure', async () => {
-    const { cookie, hsts } = await signIn({}, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' });
+    const { cookie, hsts } = await signIn(
+      {},
+      { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' },
+    );
     expect(secure(cookie)).toBe(true);
     expect(hsts).toBeUndefined();
   });
 
   it('X-Forwarded-Proto from a peer that is not trusted is not believed', async () => {
-    expect(secure((await signIn({}, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '203.0.113.7' })).cookie)).toBe(false);
-    expect(secure((await signIn({ BATON_TRUST_PROXY: 'false' }, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' })).cookie)).toBe(false);
+    expect(
+      secure((await signIn({}, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '203.0.113.7' })).cookie),
+    ).toBe(false);
+    expect(
+      secure(
+        (
+          await signIn(
+            { BATON_TRUST_PROXY: 'false' },
+            { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' },
+          )
+        ).cookie,
+      ),
+    ).toBe(false);
   });
 
   it('BATON_TRUST_PROXY names the proxies believed: a subnet', async () => {
     const env = { BATON_TRUST_PROXY: '10.0.0.0/8' };
-    expect(secure((await signIn(env, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '10.1.2.3' })).cookie)).toBe(true);
-    expect(secure((await signIn(env, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' })).cookie)).toBe(false);
+    expect(
+      secure((await signIn(env, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '10.1.2.3' })).cookie),
+    ).toBe(true);
+    expect(
+      secure((await signIn(env, { headers: { 'x-forwarded-proto': 'https' }, remoteAddress: '127.0.0.1' })).cookie),
+    ).toBe(false);
   });
 
   it('BATON_SECURE_COOKIES overrides: false turns both off under an https:// public URL, true turns both on', async () => {
-    const off = await signIn({ BATON_PUBLIC_URL: 'https://baton.example.com', BATON_SECURE_COOKIES: 'false' }, { headers: { 'x-forwarded-proto': 'https' } });
+    const off = await signIn(
+      { BATON_PUBLIC_URL: 'https://baton.example.com', BATON_SECURE_COOKIES: 'false' },
+      { headers: { 'x-forwarded-proto': 'https' } },
+    );
     expect(secure(off.cookie)).toBe(false);
     expect(off.hsts).toBeUndefined();
     const on = await signIn({ BATON_SECURE_COOKIES: 'true' });
@@ -78,14 +108,27 @@ describe('session cookie and HSTS', () => {
 
 describe('signing out', () => {
   /** Signs in under `env`, signs out, and returns the Set-Cookie of both answers. */
-  async function signInAndOut(env: Record<string, string>, request: { headers?: Record<string, string>; remoteAddress?: string } = {}) {
+  async function signInAndOut(
+    env: Record<string, string>,
+    request: { headers?: Record<string, string>; remoteAddress?: string } = {},
+  ) {
     const t = await createTestApp(env);
     apps.push(t);
     const { email } = await t.user(await t.workspace('acme'), 'admin');
-    const signedIn = await t.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password: TEST_PASSWORD }, ...request });
+    const signedIn = await t.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      payload: { email, password: TEST_PASSWORD },
+      ...request,
+    });
     expect(signedIn.statusCode, signedIn.body).toBe(204);
     const cookie = String(signedIn.headers['set-cookie']).split(';')[0] as string;
-    const session = await t.inject({ method: 'GET', url: '/api/v1/session', headers: { ...request.headers, cookie }, remoteAddress: request.remoteAddress });
+    const session = await t.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { ...request.headers, cookie },
+      remoteAddress: request.remoteAddress,
+    });
     const out = await t.inject({
       method: 'DELETE',
       url: '/api/v1/session',

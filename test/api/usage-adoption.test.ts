@@ -13,7 +13,8 @@ let contoso: string;
 let betaAccount: string;
 
 const D = '2026-11-20';
-const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const at = (offset: number, time = '10:00:00.000') => `${day(offset)}T${time}Z`;
 
 const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
@@ -26,7 +27,14 @@ const send = async (batch: unknown[]) => {
   });
   expect(res.status, await res.clone().text()).toBe(200);
 };
-const track = (messageId: string, userId: string, event: string, offset: number, groupId: string | null, time?: string) => ({
+const track = (
+  messageId: string,
+  userId: string,
+  event: string,
+  offset: number,
+  groupId: string | null,
+  time?: string,
+) => ({
   type: 'track',
   messageId,
   userId,
@@ -61,8 +69,22 @@ const northwindBatch = () => [
   track('nw-1', 'u1', 'Report Published', 0, northwind, '08:00:00.000'),
   track('nw-2', 'u1', 'Report Published', 0, northwind, '12:00:00.000'),
   track('nw-3', 'u1', 'Report Published', 0, northwind, '23:59:59.000'),
-  { type: 'page', messageId: 'nw-4', userId: 'u1', name: 'Dashboard', timestamp: at(0), context: { groupId: northwind } },
-  { type: 'identify', messageId: 'nw-5', userId: 'u1', traits: { email: 'u1@northwind.example' }, timestamp: at(0), context: { groupId: northwind } },
+  {
+    type: 'page',
+    messageId: 'nw-4',
+    userId: 'u1',
+    name: 'Dashboard',
+    timestamp: at(0),
+    context: { groupId: northwind },
+  },
+  {
+    type: 'identify',
+    messageId: 'nw-5',
+    userId: 'u1',
+    traits: { email: 'u1@northwind.example' },
+    timestamp: at(0),
+    context: { groupId: northwind },
+  },
   { type: 'group', messageId: 'nw-6', userId: 'u1', groupId: northwind, timestamp: at(0) },
   track('nw-7', 'u2', 'Login', -1, northwind),
   track('nw-8', 'u2', 'Login', -1, northwind),
@@ -97,7 +119,11 @@ beforeAll(async () => {
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
   const create = async (c: Client, name: string, domain: string) => {
-    const res = await c.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'mid_market' } });
+    const res = await c.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name, domain, segment: 'mid_market' },
+    });
     expect(res.statusCode).toBe(201);
     return res.json().id as string;
   };
@@ -112,7 +138,17 @@ afterAll(async () => t?.close());
 
 describe('usage rollups', () => {
   it('counts feature usage per account, day, feature and user as events arrive', async () => {
-    await send([...northwindBatch(), { type: 'page', messageId: 'co-1', anonymousId: 'anon-1', name: 'Pricing', timestamp: at(-2), context: { groupId: contoso } }]);
+    await send([
+      ...northwindBatch(),
+      {
+        type: 'page',
+        messageId: 'co-1',
+        anonymousId: 'anon-1',
+        name: 'Pricing',
+        timestamp: at(-2),
+        context: { groupId: contoso },
+      },
+    ]);
     expect(await featureRows(northwind)).toEqual(NORTHWIND_FEATURES);
     expect(await userRows(northwind)).toEqual(NORTHWIND_USERS);
     expect(await featureRows(contoso)).toEqual([{ day: day(-2), feature: 'page:Pricing', events: 1 }]);
@@ -123,7 +159,11 @@ describe('usage rollups', () => {
     await send(northwindBatch());
     expect(await featureRows(northwind)).toEqual(NORTHWIND_FEATURES);
     expect(await userRows(northwind)).toEqual(NORTHWIND_USERS);
-    await send([northwindBatch()[0], track('nw-13', 'u2', 'Report Published', 0, northwind), track('nw-14', 'u2', 'Report Published', 0, northwind)]);
+    await send([
+      northwindBatch()[0],
+      track('nw-13', 'u2', 'Report Published', 0, northwind),
+      track('nw-14', 'u2', 'Report Published', 0, northwind),
+    ]);
     const features = await featureRows(northwind);
     expect(features.find((r) => r.day === D && r.feature === 'Report Published')?.events).toBe(5);
     expect((await userRows(northwind)).find((r) => r.day === D && r.user_key === 'u2')?.events).toBe(2);
@@ -135,17 +175,34 @@ describe('usage rollups', () => {
     const other = Array.from({ length: 10 }, (_, i) => track(`race-b-${i}`, `racer-${i % 4}`, 'Race', -60, contoso));
     const all = await Promise.all([...Array.from({ length: 5 }, () => send(batch)), send(other)]);
     expect(all).toHaveLength(6);
-    expect((await featureRows(contoso)).find((r) => r.feature === 'Race')).toEqual({ day: day(-60), feature: 'Race', events: 30 });
+    expect((await featureRows(contoso)).find((r) => r.feature === 'Race')).toEqual({
+      day: day(-60),
+      feature: 'Race',
+      events: 30,
+    });
     const racers = (await userRows(contoso)).filter((r) => r.user_key.startsWith('racer-'));
     expect(racers.map((r) => r.events)).toEqual([8, 8, 7, 7]);
   });
 
   it('counts events kept aside once, when they are re-matched', async () => {
     // fabrikam.example is no account yet; k2 names no group at all.
-    await send([track('fa-1', 'k1', 'Login', 0, 'fabrikam.example'), track('fa-2', 'k1', 'Login', 0, 'fabrikam.example'), track('fa-3', 'k2', 'Export', -1, null)]);
-    const none = await t.ctx.db.selectFrom('usage_daily_account_user').select('user_key').where('workspace_id', '=', acme).where('user_key', 'in', ['k1', 'k2']).execute();
+    await send([
+      track('fa-1', 'k1', 'Login', 0, 'fabrikam.example'),
+      track('fa-2', 'k1', 'Login', 0, 'fabrikam.example'),
+      track('fa-3', 'k2', 'Export', -1, null),
+    ]);
+    const none = await t.ctx.db
+      .selectFrom('usage_daily_account_user')
+      .select('user_key')
+      .where('workspace_id', '=', acme)
+      .where('user_key', 'in', ['k1', 'k2'])
+      .execute();
     expect(none).toEqual([]);
-    const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Fabrikam', domain: 'fabrikam.example', segment: 'smb' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Fabrikam', domain: 'fabrikam.example', segment: 'smb' },
+    });
     const fabrikam = res.json().id as string;
     expect((await admin.request({ method: 'POST', url: '/api/v1/usage/rematch' })).json()).toEqual({ matched: 2 });
     expect((await admin.request({ method: 'POST', url: '/api/v1/usage/rematch' })).json()).toEqual({ matched: 0 });
@@ -166,8 +223,10 @@ describe('usage rollups', () => {
 });
 
 describe('seats and adoption', () => {
-  const seats = (accountId: string, payload: Record<string, unknown>, c = admin) => c.request({ method: 'PUT', url: `/api/v1/usage/accounts/${accountId}/seats`, payload });
-  const adoption = (accountId: string, q = `?day=${D}`) => viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${accountId}/adoption${q}` });
+  const seats = (accountId: string, payload: Record<string, unknown>, c = admin) =>
+    c.request({ method: 'PUT', url: `/api/v1/usage/accounts/${accountId}/seats`, payload });
+  const adoption = (accountId: string, q = `?day=${D}`) =>
+    viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${accountId}/adoption${q}` });
 
   it('sets and clears licensed seats, audited', async () => {
     const set = await seats(northwind, { seats: 8 });
@@ -176,11 +235,22 @@ describe('seats and adoption', () => {
     expect((await seats(contoso, { seats: 3 })).json()).toMatchObject({ seats: 3 });
     const cleared = await seats(contoso, { seats: null });
     expect(cleared.json()).toEqual({ accountId: contoso, seats: null, updatedAt: null });
-    const rows = await t.ctx.db.selectFrom('usage_account_seats').select(['account_id', 'seats']).where('workspace_id', '=', acme).execute();
+    const rows = await t.ctx.db
+      .selectFrom('usage_account_seats')
+      .select(['account_id', 'seats'])
+      .where('workspace_id', '=', acme)
+      .execute();
     expect(rows.map((r) => ({ ...r, seats: Number(r.seats) }))).toEqual([{ account_id: northwind, seats: 8 }]);
-    const audits = await t.ctx.db.selectFrom('audit_log').select(['entity_id', 'before_json', 'after_json']).where('workspace_id', '=', acme).where('action', '=', 'usage.seats_set').execute();
+    const audits = await t.ctx.db
+      .selectFrom('audit_log')
+      .select(['entity_id', 'before_json', 'after_json'])
+      .where('workspace_id', '=', acme)
+      .where('action', '=', 'usage.seats_set')
+      .execute();
     expect(audits).toHaveLength(3);
-    expect(audits.map((a) => [JSON.parse(a.before_json as string).seats, JSON.parse(a.after_json as string).seats])).toEqual([
+    expect(
+      audits.map((a) => [JSON.parse(a.before_json as string).seats, JSON.parse(a.after_json as string).seats]),
+    ).toEqual([
       [null, 8],
       [null, 3],
       [3, null],
@@ -196,7 +266,11 @@ describe('seats and adoption', () => {
     expect((await seats(northwind, { seats: 1 }, viewer)).statusCode).toBe(403);
     expect((await seats(betaAccount, { seats: 1 })).statusCode).toBe(404);
     expect((await adoption(betaAccount)).statusCode).toBe(404);
-    const row = await t.ctx.db.selectFrom('usage_account_seats').select('seats').where('account_id', '=', northwind).executeTakeFirstOrThrow();
+    const row = await t.ctx.db
+      .selectFrom('usage_account_seats')
+      .select('seats')
+      .where('account_id', '=', northwind)
+      .executeTakeFirstOrThrow();
     expect(Number(row.seats)).toBe(8);
   });
 
@@ -228,7 +302,13 @@ describe('seats and adoption', () => {
 
     // Three weeks later nobody is active; that week's 3 users are the trend's earlier week, u3 is out of 30 days.
     const later = (await adoption(northwind, `?day=${day(21)}`)).json();
-    expect(later).toMatchObject({ dau: 0, wau: 0, mau: 3, featureBreadth: 4, trend: { current: 0, previous: 3, changePct: -100 } });
+    expect(later).toMatchObject({
+      dau: 0,
+      wau: 0,
+      mau: 3,
+      featureBreadth: 4,
+      trend: { current: 0, previous: 3, changePct: -100 },
+    });
   });
 
   it('gives ten weeks of the daily series when asked, the numbers still over 30 days', async () => {
@@ -265,7 +345,15 @@ describe('seats and adoption', () => {
     const list = async (q: string) => {
       const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/adoption?day=${D}${q}` });
       expect(res.statusCode).toBe(200);
-      return res.json() as { total: number; items: Array<{ accountName: string; mau: number; adoptionRate: number | null; trend: { changePct: number | null } }> };
+      return res.json() as {
+        total: number;
+        items: Array<{
+          accountName: string;
+          mau: number;
+          adoptionRate: number | null;
+          trend: { changePct: number | null };
+        }>;
+      };
     };
     const byMau = await list('&sort=mau');
     expect(byMau.total).toBe(3);
@@ -274,7 +362,11 @@ describe('seats and adoption', () => {
       ['Fabrikam', 2],
       ['Contoso', 1],
     ]);
-    expect((await list('&sort=mau&order=asc')).items.map((i) => i.accountName)).toEqual(['Contoso', 'Fabrikam', 'Northwind']);
+    expect((await list('&sort=mau&order=asc')).items.map((i) => i.accountName)).toEqual([
+      'Contoso',
+      'Fabrikam',
+      'Northwind',
+    ]);
     // Only Northwind has seats: the others have no rate and come last, by name.
     const byRate = await list('&sort=adoptionRate');
     expect(byRate.items.map((i) => [i.accountName, i.adoptionRate])).toEqual([
@@ -284,7 +376,11 @@ describe('seats and adoption', () => {
     ]);
     const paged = await list('&sort=mau&limit=1&offset=1');
     expect(paged).toMatchObject({ total: 3, items: [{ accountName: 'Fabrikam' }] });
-    expect((await list('&sort=featureBreadth')).items.map((i) => i.accountName)).toEqual(['Northwind', 'Fabrikam', 'Contoso']);
+    expect((await list('&sort=featureBreadth')).items.map((i) => i.accountName)).toEqual([
+      'Northwind',
+      'Fabrikam',
+      'Contoso',
+    ]);
     const bad = await viewer.request({ method: 'GET', url: '/api/v1/usage/adoption?sort=revenue' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('querystring.sort');
@@ -294,20 +390,41 @@ describe('seats and adoption', () => {
     const firm = await t.partner(acme, 'Contoso Partners');
     const partner = await t.login((await t.user(acme, 'partner', { partnerId: firm })).email);
     expect((await partner.request({ method: 'GET', url: `/api/v1/usage/adoption?day=${D}` })).statusCode).toBe(403);
-    expect((await partner.request({ method: 'GET', url: `/api/v1/usage/accounts/${contoso}/adoption?day=${D}` })).statusCode).toBe(403);
+    expect(
+      (await partner.request({ method: 'GET', url: `/api/v1/usage/accounts/${contoso}/adoption?day=${D}` })).statusCode,
+    ).toBe(403);
   });
 });
 
 describe('licensed seats from a CSV', () => {
-  const upload = (body: string, query = '', c = admin) => c.request({ method: 'POST', url: `/api/v1/imports/seats${query}`, headers: { 'content-type': 'text/csv' }, payload: body });
+  const upload = (body: string, query = '', c = admin) =>
+    c.request({
+      method: 'POST',
+      url: `/api/v1/imports/seats${query}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: body,
+    });
   const seatsOf = async (accountId: string) => {
-    const row = await t.ctx.db.selectFrom('usage_account_seats').select('seats').where('workspace_id', '=', acme).where('account_id', '=', accountId).executeTakeFirst();
+    const row = await t.ctx.db
+      .selectFrom('usage_account_seats')
+      .select('seats')
+      .where('workspace_id', '=', acme)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return row ? Number(row.seats) : null;
   };
 
   it('imports seats by domain, name or id with a row-level report; a dry run writes nothing and the same file again changes nothing', async () => {
-    const a = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly One', domain: 'seatly-one.example', segment: 'smb' } })).json().id as string;
-    const b = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly Two', segment: 'smb' } })).json().id as string;
+    const a = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Seatly One', domain: 'seatly-one.example', segment: 'smb' },
+      })
+    ).json().id as string;
+    const b = (
+      await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly Two', segment: 'smb' } })
+    ).json().id as string;
     const file = `account,seats\nseatly-one.example,25\nSeatly Two,40\nnobody.example,5\nSeatly Two,lots\n${a},\n`;
 
     const dry = await upload(file, '?dryRun=true&fileName=seats.csv');
@@ -335,17 +452,43 @@ describe('licensed seats from a CSV', () => {
     const bad = await upload('customer,seats\nSeatly Two,1\n');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toMatch(/account/);
-    expect(await seatsOf((await t.ctx.db.selectFrom('accounts').select('id').where('name', '=', 'Seatly Two').executeTakeFirstOrThrow()).id)).toBe(45);
+    expect(
+      await seatsOf(
+        (await t.ctx.db.selectFrom('accounts').select('id').where('name', '=', 'Seatly Two').executeTakeFirstOrThrow())
+          .id,
+      ),
+    ).toBe(45);
   });
 });
 
 describe('a daily usage table from a CSV', () => {
-  const upload = (body: string, query = '', c = admin) => c.request({ method: 'POST', url: `/api/v1/imports/usage${query}`, headers: { 'content-type': 'text/csv' }, payload: body });
+  const upload = (body: string, query = '', c = admin) =>
+    c.request({
+      method: 'POST',
+      url: `/api/v1/imports/usage${query}`,
+      headers: { 'content-type': 'text/csv' },
+      payload: body,
+    });
   const rollups = async (accountId: string) =>
-    (await t.ctx.db.selectFrom('usage_daily_account_feature').select(['day', 'feature', 'events']).where('workspace_id', '=', acme).where('account_id', '=', accountId).orderBy('day').orderBy('feature').execute()).map((r) => [r.day, r.feature, Number(r.events)]);
+    (
+      await t.ctx.db
+        .selectFrom('usage_daily_account_feature')
+        .select(['day', 'feature', 'events'])
+        .where('workspace_id', '=', acme)
+        .where('account_id', '=', accountId)
+        .orderBy('day')
+        .orderBy('feature')
+        .execute()
+    ).map((r) => [r.day, r.feature, Number(r.events)]);
 
   it('adds each row to the rollups once, with a row-level report; a dry run writes nothing; the run is kept with the imports', async () => {
-    const usaged = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Usaged', domain: 'usaged.example', segment: 'smb' } })).json().id as string;
+    const usaged = (
+      await admin.request({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Usaged', domain: 'usaged.example', segment: 'smb' },
+      })
+    ).json().id as string;
     const file = [
       'usage_id,day,account,feature,events,user',
       `r1,${day(-3)},usaged.example,Export,4,ann`,
@@ -371,11 +514,17 @@ describe('a daily usage table from a CSV', () => {
       [day(-3), 'Export', 4],
       [day(-2), 'Export', 2],
     ]);
-    expect((await viewer.request({ method: 'GET', url: `/api/v1/imports/${done.runId}` })).json()).toMatchObject({ kind: 'usage', fileName: 'usage.csv', created: 2 });
+    expect((await viewer.request({ method: 'GET', url: `/api/v1/imports/${done.runId}` })).json()).toMatchObject({
+      kind: 'usage',
+      fileName: 'usage.csv',
+      created: 2,
+    });
 
     // The same file again changes nothing; a row whose id is known and whose count changed replaces it.
     expect((await upload(file)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
-    expect((await upload(`usage_id,day,account,feature,events\nr2,${day(-2)},Usaged,Export,7\n`)).json()).toMatchObject({ updated: 1 });
+    expect((await upload(`usage_id,day,account,feature,events\nr2,${day(-2)},Usaged,Export,7\n`)).json()).toMatchObject(
+      { updated: 1 },
+    );
     expect(await rollups(usaged)).toEqual([
       [day(-3), 'Export', 4],
       [day(-2), 'Export', 7],

@@ -11,8 +11,16 @@ let betaAccount: string;
 
 const D = '2026-11-20';
 let seq = 0;
-const track = (userId: string, event: string, groupId: string) => ({ type: 'track', messageId: `c-${++seq}`, userId, event, timestamp: `${D}T10:00:00.000Z`, context: { groupId } });
-const adoption = async () => (await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/adoption?day=${D}` })).json();
+const track = (userId: string, event: string, groupId: string) => ({
+  type: 'track',
+  messageId: `c-${++seq}`,
+  userId,
+  event,
+  timestamp: `${D}T10:00:00.000Z`,
+  context: { groupId },
+});
+const adoption = async () =>
+  (await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/adoption?day=${D}` })).json();
 const feature = (payload: object, c = admin) => c.request({ method: 'POST', url: '/api/v1/usage/features', payload });
 
 beforeAll(async () => {
@@ -21,15 +29,26 @@ beforeAll(async () => {
   const beta = await t.workspace('beta');
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
-  northwind = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } })).json().id;
+  northwind = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } })
+  ).json().id;
   const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
-  betaAccount = (await betaAdmin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Beta', segment: 'smb' } })).json().id;
+  betaAccount = (
+    await betaAdmin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Beta', segment: 'smb' } })
+  ).json().id;
   key = await t.apiKey(acme, 'ingest');
   const res = await t.inject({
     method: 'POST',
     url: '/v1/batch',
     headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
-    payload: { batch: [track('u1', 'Report Published', northwind), track('u1', 'Report Exported', northwind), track('u2', 'SSO Login', northwind), track('u2', 'Search', northwind)] },
+    payload: {
+      batch: [
+        track('u1', 'Report Published', northwind),
+        track('u1', 'Report Exported', northwind),
+        track('u2', 'SSO Login', northwind),
+        track('u2', 'Search', northwind),
+      ],
+    },
   });
   expect(res.statusCode).toBe(200);
 });
@@ -41,15 +60,28 @@ describe('feature catalogue', () => {
   });
 
   it('adds features, maps several events to one, and refuses bad input naming the field', async () => {
-    const reports = await feature({ key: 'reports', name: 'Reports', events: ['Report Published', 'Report Exported', ' Report Published'] });
+    const reports = await feature({
+      key: 'reports',
+      name: 'Reports',
+      events: ['Report Published', 'Report Exported', ' Report Published'],
+    });
     expect(reports.statusCode, reports.body).toBe(201);
-    expect(reports.json()).toEqual({ key: 'reports', name: 'Reports', plans: [], events: ['Report Published', 'Report Exported'] });
-    expect((await feature({ key: 'sso', name: 'Single sign-on', plans: ['enterprise'], events: ['SSO Login'] })).statusCode).toBe(201);
+    expect(reports.json()).toEqual({
+      key: 'reports',
+      name: 'Reports',
+      plans: [],
+      events: ['Report Published', 'Report Exported'],
+    });
+    expect(
+      (await feature({ key: 'sso', name: 'Single sign-on', plans: ['enterprise'], events: ['SSO Login'] })).statusCode,
+    ).toBe(201);
     expect((await feature({ key: 'api', name: 'API', plans: ['pro', 'enterprise'] })).statusCode).toBe(201);
 
     const taken = await feature({ key: 'exports', name: 'Exports', events: ['New', 'Report Exported'] });
     expect(taken.statusCode).toBe(400);
-    expect(taken.json().errors).toEqual([{ field: 'body.events.1', message: 'Report Exported is already usage of feature reports' }]);
+    expect(taken.json().errors).toEqual([
+      { field: 'body.events.1', message: 'Report Exported is already usage of feature reports' },
+    ]);
     expect((await feature({ key: 'reports', name: 'Again' })).statusCode).toBe(409);
     const noName = await feature({ key: 'x' });
     expect(noName.statusCode).toBe(400);
@@ -57,14 +89,23 @@ describe('feature catalogue', () => {
     expect((await feature({ key: 'y', name: 'Y' }, viewer)).statusCode).toBe(403);
     const list = (await viewer.request({ method: 'GET', url: '/api/v1/usage/features' })).json().items;
     expect(list.map((f: { key: string }) => f.key)).toEqual(['api', 'reports', 'sso']);
-    const audits = await t.ctx.db.selectFrom('audit_log').select('action').where('workspace_id', '=', acme).where('action', '=', 'usage.feature_created').execute();
+    const audits = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('workspace_id', '=', acme)
+      .where('action', '=', 'usage.feature_created')
+      .execute();
     expect(audits).toHaveLength(3);
   });
 
   it('measures feature breadth against the features the account’s plan entitles', async () => {
     // No plan: only features every plan has (reports); its two events count once. Search is no catalogue feature it is entitled to.
     expect(await adoption()).toMatchObject({ featureBreadth: 1, featuresEntitled: 1, featureBreadthRate: 1 });
-    const set = await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${northwind}/plan`, payload: { plan: 'enterprise' } });
+    const set = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/usage/accounts/${northwind}/plan`,
+      payload: { plan: 'enterprise' },
+    });
     expect(set.json()).toEqual({ accountId: northwind, plan: 'enterprise' });
     // Enterprise: reports, sso, api entitled; reports and sso used.
     expect(await adoption()).toMatchObject({ featureBreadth: 2, featuresEntitled: 3, featureBreadthRate: 2 / 3 });
@@ -72,22 +113,47 @@ describe('feature catalogue', () => {
     expect(await adoption()).toMatchObject({ featureBreadth: 1, featuresEntitled: 2, featureBreadthRate: 0.5 });
     const portfolio = (await viewer.request({ method: 'GET', url: `/api/v1/usage/adoption?day=${D}` })).json();
     expect(portfolio.items[0]).toMatchObject({ featureBreadth: 1, featuresEntitled: 2, featureBreadthRate: 0.5 });
-    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/plans' })).json().items).toEqual([{ accountId: northwind, plan: 'pro' }]);
-    expect((await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${betaAccount}/plan`, payload: { plan: 'pro' } })).statusCode).toBe(404);
-    const bad = await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${northwind}/plan`, payload: { plan: '' } });
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/plans' })).json().items).toEqual([
+      { accountId: northwind, plan: 'pro' },
+    ]);
+    expect(
+      (
+        await admin.request({
+          method: 'PUT',
+          url: `/api/v1/usage/accounts/${betaAccount}/plan`,
+          payload: { plan: 'pro' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const bad = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/usage/accounts/${northwind}/plan`,
+      payload: { plan: '' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.plan');
   });
 
   it('changes and removes features', async () => {
-    const patched = await admin.request({ method: 'PATCH', url: '/api/v1/usage/features/api', payload: { plans: [], events: ['Search'] } });
+    const patched = await admin.request({
+      method: 'PATCH',
+      url: '/api/v1/usage/features/api',
+      payload: { plans: [], events: ['Search'] },
+    });
     expect(patched.json()).toEqual({ key: 'api', name: 'API', plans: [], events: ['Search'] });
     // Pro: reports and api (now every plan, used through Search).
     expect(await adoption()).toMatchObject({ featureBreadth: 2, featuresEntitled: 2, featureBreadthRate: 1 });
-    expect((await admin.request({ method: 'PATCH', url: '/api/v1/usage/features/nope', payload: { name: 'x' } })).statusCode).toBe(404);
+    expect(
+      (await admin.request({ method: 'PATCH', url: '/api/v1/usage/features/nope', payload: { name: 'x' } })).statusCode,
+    ).toBe(404);
     expect((await admin.request({ method: 'DELETE', url: '/api/v1/usage/features/sso' })).statusCode).toBe(204);
     expect((await admin.request({ method: 'DELETE', url: '/api/v1/usage/features/sso' })).statusCode).toBe(404);
-    const events = await t.ctx.db.selectFrom('usage_feature_events').select('event').where('workspace_id', '=', acme).orderBy('event').execute();
+    const events = await t.ctx.db
+      .selectFrom('usage_feature_events')
+      .select('event')
+      .where('workspace_id', '=', acme)
+      .orderBy('event')
+      .execute();
     expect(events.map((e) => e.event)).toEqual(['Report Exported', 'Report Published', 'Search']);
   });
 });

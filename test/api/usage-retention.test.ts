@@ -12,16 +12,48 @@ let northwind: string;
 
 const DAY = 86_400_000;
 const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
-const track = (messageId: string, timestamp: string) => ({ type: 'track', messageId, userId: `user-${messageId}`, event: 'Report Published', timestamp, context: { groupId: northwind } });
+const track = (messageId: string, timestamp: string) => ({
+  type: 'track',
+  messageId,
+  userId: `user-${messageId}`,
+  event: 'Report Published',
+  timestamp,
+  context: { groupId: northwind },
+});
 const send = async (batch: unknown[]) => {
-  const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(key) }, payload: JSON.stringify({ batch }) });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/v1/batch',
+    headers: { 'content-type': 'application/json', authorization: basic(key) },
+    payload: JSON.stringify({ batch }),
+  });
   expect(res.statusCode).toBe(200);
 };
-const ids = async () => (await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', acme).orderBy('message_id').execute()).map((r) => r.message_id);
+const ids = async () =>
+  (
+    await t.ctx.db
+      .selectFrom('usage_events')
+      .select('message_id')
+      .where('workspace_id', '=', acme)
+      .orderBy('message_id')
+      .execute()
+  ).map((r) => r.message_id);
 const rollups = () =>
   Promise.all([
-    t.ctx.db.selectFrom('usage_daily_account_feature').selectAll().where('workspace_id', '=', acme).orderBy('day').orderBy('feature').execute(),
-    t.ctx.db.selectFrom('usage_daily_account_user').selectAll().where('workspace_id', '=', acme).orderBy('day').orderBy('user_key').execute(),
+    t.ctx.db
+      .selectFrom('usage_daily_account_feature')
+      .selectAll()
+      .where('workspace_id', '=', acme)
+      .orderBy('day')
+      .orderBy('feature')
+      .execute(),
+    t.ctx.db
+      .selectFrom('usage_daily_account_user')
+      .selectAll()
+      .where('workspace_id', '=', acme)
+      .orderBy('day')
+      .orderBy('user_key')
+      .execute(),
   ]);
 /** Marks events as received `days` ago, as if they had arrived then. */
 const receivedDaysAgo = (messageIds: string[], days: number) =>
@@ -36,7 +68,12 @@ const receivedDaysAgo = (messageIds: string[], days: number) =>
 async function runPurge(): Promise<void> {
   await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'usage.events.purge', payload: {} });
   expect(await t.runJobs()).toEqual([]);
-  const failed = await t.ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('type', '=', 'usage.events.purge').where('status', '!=', 'succeeded').execute();
+  const failed = await t.ctx.db
+    .selectFrom('jobs')
+    .select(['type', 'last_error'])
+    .where('type', '=', 'usage.events.purge')
+    .where('status', '!=', 'succeeded')
+    .execute();
   expect(failed).toEqual([]);
 }
 
@@ -45,7 +82,11 @@ beforeAll(async () => {
   acme = await t.workspace('acme');
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
-  const res = await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' } });
+  const res = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' },
+  });
   northwind = res.json().id;
   key = await t.apiKey(acme, 'ingest');
 });
@@ -53,15 +94,29 @@ afterAll(async () => t?.close());
 
 describe('raw usage event retention', () => {
   it('keeps 90 days by default; admins change it, 7 days at least, audited', async () => {
-    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/retention' })).json()).toEqual({ rawEventDays: 90 });
-    expect((await viewer.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } })).statusCode).toBe(403);
-    const tooShort = await admin.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 3 } });
+    expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/retention' })).json()).toEqual({
+      rawEventDays: 90,
+    });
+    expect(
+      (await viewer.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } }))
+        .statusCode,
+    ).toBe(403);
+    const tooShort = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/usage/retention',
+      payload: { rawEventDays: 3 },
+    });
     expect(tooShort.statusCode).toBe(400);
     expect(tooShort.json().errors[0].field).toBe('body.rawEventDays');
     const set = await admin.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ rawEventDays: 30 });
-    const audit = await t.ctx.db.selectFrom('audit_log').select('entity_id').where('workspace_id', '=', acme).where('action', '=', 'setting.update').execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('workspace_id', '=', acme)
+      .where('action', '=', 'setting.update')
+      .execute();
     expect(audit.map((a) => a.entity_id)).toContain('usage.retention');
   });
 
@@ -99,12 +154,20 @@ describe('raw usage event retention', () => {
   });
 
   it('keeps the ingest totals whole: events stored stay counted, and purged events kept aside leave the unmatched count', async () => {
-    const status = async () => (await viewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment;
+    const status = async () =>
+      (await viewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment;
     const before = await status();
-    const aside = ['aside-1', 'aside-2'].map((id) => ({ ...track(id, '2026-03-01T10:00:00.000Z'), context: { groupId: 'nobody.example' } }));
+    const aside = ['aside-1', 'aside-2'].map((id) => ({
+      ...track(id, '2026-03-01T10:00:00.000Z'),
+      context: { groupId: 'nobody.example' },
+    }));
     await send(aside);
     const sent = await status();
-    expect(sent).toMatchObject({ received: before.received + 2, stored: before.stored + 2, unmatched: before.unmatched + 2 });
+    expect(sent).toMatchObject({
+      received: before.received + 2,
+      stored: before.stored + 2,
+      unmatched: before.unmatched + 2,
+    });
     expect(sent.lastEventAt >= '2026-03-01T10:00:00.000Z').toBe(true);
     await receivedDaysAgo(['aside-1', 'aside-2'], 50);
     await runPurge();
@@ -115,31 +178,58 @@ describe('raw usage event retention', () => {
     const gamma = await t.workspace('gamma');
     const gammaKey = await t.apiKey(gamma, 'ingest');
     const refuse = async (messageId: string) => {
-      const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(gammaKey) }, payload: JSON.stringify({ batch: [{ type: 'track', messageId, userId: 'u1' }] }) });
+      const res = await t.inject({
+        method: 'POST',
+        url: '/v1/batch',
+        headers: { 'content-type': 'application/json', authorization: basic(gammaKey) },
+        payload: JSON.stringify({ batch: [{ type: 'track', messageId, userId: 'u1' }] }),
+      });
       expect(res.statusCode).toBe(400);
     };
     await refuse('old');
-    await t.ctx.db.updateTable('usage_ingest_requests').set({ received_at: new Date(Date.now() - 100 * DAY).toISOString() }).where('workspace_id', '=', gamma).execute();
+    await t.ctx.db
+      .updateTable('usage_ingest_requests')
+      .set({ received_at: new Date(Date.now() - 100 * DAY).toISOString() })
+      .where('workspace_id', '=', gamma)
+      .execute();
     await refuse('new');
     const gammaViewer = await t.login((await t.user(gamma, 'viewer')).email);
-    const listed = async () => (await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/rejections' })).json().items as Array<{ receivedAt: string }>;
+    const listed = async () =>
+      (await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/rejections' })).json().items as Array<{
+        receivedAt: string;
+      }>;
     expect(await listed()).toHaveLength(2);
     await runPurge();
     const left = await listed();
     expect(left).toHaveLength(1);
     expect(Date.now() - Date.parse(left[0]?.receivedAt as string)).toBeLessThan(DAY);
     // The totals still count both.
-    expect((await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment).toMatchObject({ received: 2, rejected: 2, stored: 0 });
+    expect(
+      (await gammaViewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment,
+    ).toMatchObject({ received: 2, rejected: 2, stored: 0 });
   });
 
   it('leaves other workspaces to their own window', async () => {
     const beta = await t.workspace('beta');
     const betaKey = await t.apiKey(beta, 'ingest');
-    const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { 'content-type': 'application/json', authorization: basic(betaKey) }, payload: JSON.stringify({ batch: [track('beta-1', '2026-01-01T00:00:00.000Z')] }) });
+    const res = await t.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      headers: { 'content-type': 'application/json', authorization: basic(betaKey) },
+      payload: JSON.stringify({ batch: [track('beta-1', '2026-01-01T00:00:00.000Z')] }),
+    });
     expect(res.statusCode).toBe(200);
     // 45 days old: past acme's 30 days, within beta's default 90.
-    await t.ctx.db.updateTable('usage_events').set({ received_at: new Date(Date.now() - 45 * DAY).toISOString() }).where('workspace_id', '=', beta).execute();
+    await t.ctx.db
+      .updateTable('usage_events')
+      .set({ received_at: new Date(Date.now() - 45 * DAY).toISOString() })
+      .where('workspace_id', '=', beta)
+      .execute();
     await runPurge();
-    expect((await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', beta).execute()).map((r) => r.message_id)).toEqual(['beta-1']);
+    expect(
+      (await t.ctx.db.selectFrom('usage_events').select('message_id').where('workspace_id', '=', beta).execute()).map(
+        (r) => r.message_id,
+      ),
+    ).toEqual(['beta-1']);
   });
 });

@@ -13,13 +13,26 @@ let northwind: string;
 let contoso: string;
 
 const D = '2026-11-20';
-const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 let seq = 0;
 /** `n` track calls of one user on one day, each its own message. */
 const tracks = (userId: string, event: string, offset: number, groupId: string, n: number) =>
-  Array.from({ length: n }, (_, i) => ({ type: 'track', messageId: `m-${++seq}`, userId, event, timestamp: `${day(offset)}T10:${String(i % 60).padStart(2, '0')}:00.000Z`, context: { groupId } }));
+  Array.from({ length: n }, (_, i) => ({
+    type: 'track',
+    messageId: `m-${++seq}`,
+    userId,
+    event,
+    timestamp: `${day(offset)}T10:${String(i % 60).padStart(2, '0')}:00.000Z`,
+    context: { groupId },
+  }));
 const send = async (batch: unknown[]) => {
-  const res = await t.inject({ method: 'POST', url: '/v1/batch', headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }, payload: { batch } });
+  const res = await t.inject({
+    method: 'POST',
+    url: '/v1/batch',
+    headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+    payload: { batch },
+  });
   expect(res.statusCode, res.body).toBe(200);
 };
 const evaluate = async (asOf = D, c = admin) => {
@@ -27,27 +40,54 @@ const evaluate = async (asOf = D, c = admin) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { accounts: number; raised: Record<string, number>; resolved: Record<string, number> };
 };
-type Sig = { kind: string; accountId: string | null; severity: string; evidence: Record<string, unknown>; explanation: string; resolvedAt: string | null; firstSeenAt: string; id: string };
+type Sig = {
+  kind: string;
+  accountId: string | null;
+  severity: string;
+  evidence: Record<string, unknown>;
+  explanation: string;
+  resolvedAt: string | null;
+  firstSeenAt: string;
+  id: string;
+};
 const signals = async (accountId: string, status = 'open') =>
-  ((await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}&status=${status}&limit=200` })).json().items as Sig[]).sort((a, b) => a.kind.localeCompare(b.kind));
+  (
+    (
+      await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}&status=${status}&limit=200` })
+    ).json().items as Sig[]
+  ).sort((a, b) => a.kind.localeCompare(b.kind));
 
 beforeAll(async () => {
   t = await createTestApp();
   acme = await t.workspace('acme');
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
-  const create = async (name: string, domain: string) => (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'mid_market' } })).json().id as string;
+  const create = async (name: string, domain: string) =>
+    (
+      await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'mid_market' } })
+    ).json().id as string;
   northwind = await create('Northwind', 'northwind.example');
   contoso = await create('Contoso', 'contoso.example');
   key = await t.apiKey(acme, 'ingest');
-  await admin.request({ method: 'POST', url: `/api/v1/accounts/${northwind}/contacts`, payload: { name: 'Chris Champion', email: 'Chris@Northwind.example', role: 'champion' } });
+  await admin.request({
+    method: 'POST',
+    url: `/api/v1/accounts/${northwind}/contacts`,
+    payload: { name: 'Chris Champion', email: 'Chris@Northwind.example', role: 'champion' },
+  });
   await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${northwind}/seats`, payload: { seats: 20 } });
 
   // Northwind: a power user gone quiet 60 days ago, a champion last seen 40 days ago, four users a month
   // ago and only one of them in the last week.
   await send([
     ...tracks('old', 'Export', -60, northwind, 12),
-    { type: 'identify', messageId: 'champ-identify', userId: 'champ-1', traits: { email: 'chris@northwind.example' }, timestamp: `${day(-40)}T09:00:00.000Z`, context: { groupId: northwind } },
+    {
+      type: 'identify',
+      messageId: 'champ-identify',
+      userId: 'champ-1',
+      traits: { email: 'chris@northwind.example' },
+      timestamp: `${day(-40)}T09:00:00.000Z`,
+      context: { groupId: northwind },
+    },
     ...tracks('champ-1', 'Login', -40, northwind, 1),
     ...tracks('u1', 'Report', -25, northwind, 3),
     ...tracks('u2', 'Report', -25, northwind, 3),
@@ -61,7 +101,10 @@ beforeAll(async () => {
   const weekly = [];
   for (let w = 1; w <= 8; w++) for (let u = 1; u <= 7; u++) weekly.push(...tracks(`b${u}`, 'Sync', -7 * w, contoso, 3));
   await send(weekly);
-  await send([...tracks('b1', 'Sync', -70, contoso, 1), ...Array.from({ length: 7 }, (_, u) => tracks(`b${u + 1}`, 'Sync', -2, contoso, 6)).flat()]);
+  await send([
+    ...tracks('b1', 'Sync', -70, contoso, 1),
+    ...Array.from({ length: 7 }, (_, u) => tracks(`b${u + 1}`, 'Sync', -2, contoso, 6)).flat(),
+  ]);
 });
 afterAll(async () => t?.close());
 
@@ -77,40 +120,97 @@ describe('usage signals', () => {
       'business.volume_shift': 1,
     });
     const nw = await signals(northwind);
-    expect(nw.map((s) => s.kind)).toEqual(['adoption.concentrated_usage', 'adoption.declining_usage', 'adoption.low_active_users', 'knowledge.key_user_inactive']);
+    expect(nw.map((s) => s.kind)).toEqual([
+      'adoption.concentrated_usage',
+      'adoption.declining_usage',
+      'adoption.low_active_users',
+      'knowledge.key_user_inactive',
+    ]);
     const [concentrated, declining, low, knowledge] = nw as [Sig, Sig, Sig, Sig];
     // 30 days: u1 9, u2 9, u3 9, u4 1 → 27 / 28.
-    expect(concentrated.evidence).toMatchObject({ events30d: 28, topEvents: 27, activeUsers30d: 4, share: 0.964, threshold: 0.6 });
+    expect(concentrated.evidence).toMatchObject({
+      events30d: 28,
+      topEvents: 27,
+      activeUsers30d: 4,
+      share: 0.964,
+      threshold: 0.6,
+    });
     expect(concentrated.evidence.topUsers).toEqual([
       { user: 'u1', events: 9 },
       { user: 'u2', events: 9 },
       { user: 'u3', events: 9 },
     ]);
     // Days −27…−21: u1..u4; the last 7 days: u1 only.
-    expect(declining.evidence).toMatchObject({ activeUsersLast7d: 1, activeUsers4WeeksEarlier: 4, changePct: -75, threshold: -20 });
+    expect(declining.evidence).toMatchObject({
+      activeUsersLast7d: 1,
+      activeUsers4WeeksEarlier: 4,
+      changePct: -75,
+      threshold: -20,
+    });
     expect(declining.severity).toBe('severe');
     // Four of twenty seats; usage since day −60.
-    expect(low.evidence).toMatchObject({ activeUsers30d: 4, seats: 20, adoptionRate: 0.2, threshold: 0.4, liveSince: day(-60), liveDays: 60 });
+    expect(low.evidence).toMatchObject({
+      activeUsers30d: 4,
+      seats: 20,
+      adoptionRate: 0.2,
+      threshold: 0.4,
+      liveSince: day(-60),
+      liveDays: 60,
+    });
     expect(low.severity).toBe('warning');
     // The API says the evidence as a sentence with its numbers and how the rate is computed.
-    expect(low.explanation).toMatch(/^4 of 20 licensed seats were used in the 30 days to .+: an adoption rate of 20 % \(30-day active users ÷ licensed seats\), below the 40 % threshold\./);
-    expect(declining.explanation).toMatch(/^1 user was active in the 7 days to .+, against 4 in the 7 days ending three weeks earlier: down 75 %/);
+    expect(low.explanation).toMatch(
+      /^4 of 20 licensed seats were used in the 30 days to .+: an adoption rate of 20 % \(30-day active users ÷ licensed seats\), below the 40 % threshold\./,
+    );
+    expect(declining.explanation).toMatch(
+      /^1 user was active in the 7 days to .+, against 4 in the 7 days ending three weeks earlier: down 75 %/,
+    );
     expect(knowledge.severity).toBe('severe');
-    expect(knowledge.evidence.inactiveTopUsers).toEqual([{ user: 'old', events90d: 12, lastActiveDay: day(-60), daysInactive: 60 }]);
-    expect(knowledge.evidence.inactiveChampions).toEqual([{ contactId: expect.any(String), name: 'Chris Champion', user: 'champ-1', lastActiveDay: day(-40), daysInactive: 40 }]);
+    expect(knowledge.evidence.inactiveTopUsers).toEqual([
+      { user: 'old', events90d: 12, lastActiveDay: day(-60), daysInactive: 60 },
+    ]);
+    expect(knowledge.evidence.inactiveChampions).toEqual([
+      {
+        contactId: expect.any(String),
+        name: 'Chris Champion',
+        user: 'champ-1',
+        lastActiveDay: day(-40),
+        daysInactive: 40,
+      },
+    ]);
 
     const co = await signals(contoso);
     expect(co.map((s) => s.kind)).toEqual(['business.volume_shift']);
-    expect(co[0]?.evidence).toMatchObject({ eventsLast7d: 42, baselineWeeklyEvents: 21, changePct: 100, threshold: 40, baselineWeeks: [21, 21, 21, 21, 21, 21, 21, 21] });
+    expect(co[0]?.evidence).toMatchObject({
+      eventsLast7d: 42,
+      baselineWeeklyEvents: 21,
+      changePct: 100,
+      threshold: 40,
+      baselineWeeks: [21, 21, 21, 21, 21, 21, 21, 21],
+    });
   });
 
   it('still knows the champion by the email they identified with once the raw events are past their window', async () => {
-    expect(await t.ctx.db.selectFrom('usage_user_traits').select(['user_id', 'email']).where('workspace_id', '=', acme).execute()).toEqual([{ user_id: 'champ-1', email: 'chris@northwind.example' }]);
+    expect(
+      await t.ctx.db
+        .selectFrom('usage_user_traits')
+        .select(['user_id', 'email'])
+        .where('workspace_id', '=', acme)
+        .execute(),
+    ).toEqual([{ user_id: 'champ-1', email: 'chris@northwind.example' }]);
     // As the retention purge leaves it: rollups and users kept, raw events (the identify call among them) gone.
     await t.ctx.db.deleteFrom('usage_events').where('workspace_id', '=', acme).execute();
     await evaluate();
     const knowledge = (await signals(northwind)).find((s) => s.kind === 'knowledge.key_user_inactive') as Sig;
-    expect(knowledge.evidence.inactiveChampions).toEqual([{ contactId: expect.any(String), name: 'Chris Champion', user: 'champ-1', lastActiveDay: day(-40), daysInactive: 40 }]);
+    expect(knowledge.evidence.inactiveChampions).toEqual([
+      {
+        contactId: expect.any(String),
+        name: 'Chris Champion',
+        user: 'champ-1',
+        lastActiveDay: day(-40),
+        daysInactive: 40,
+      },
+    ]);
   });
 
   it('keeps one signal per rule when evaluated again, and resolves the rules that stop holding', async () => {
@@ -132,11 +232,21 @@ describe('usage signals', () => {
   it('reads its thresholds from the workspace setting', async () => {
     const current = (await viewer.request({ method: 'GET', url: '/api/v1/settings/usage-signals' })).json();
     expect(current.concentration).toEqual({ topUsers: 3, maxShare: 0.6, minEvents: 20 });
-    const bad = await admin.request({ method: 'PUT', url: '/api/v1/settings/usage-signals', payload: { ...current, concentration: { ...current.concentration, maxShare: 2 } } });
+    const bad = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/settings/usage-signals',
+      payload: { ...current, concentration: { ...current.concentration, maxShare: 2 } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.concentration.maxShare');
-    expect((await viewer.request({ method: 'PUT', url: '/api/v1/settings/usage-signals', payload: current })).statusCode).toBe(403);
-    const put = await admin.request({ method: 'PUT', url: '/api/v1/settings/usage-signals', payload: { ...current, concentration: { ...current.concentration, maxShare: 0.9 } } });
+    expect(
+      (await viewer.request({ method: 'PUT', url: '/api/v1/settings/usage-signals', payload: current })).statusCode,
+    ).toBe(403);
+    const put = await admin.request({
+      method: 'PUT',
+      url: '/api/v1/settings/usage-signals',
+      payload: { ...current, concentration: { ...current.concentration, maxShare: 0.9 } },
+    });
     expect(put.statusCode).toBe(200);
     // 27 / 32 = 84 % is under 90 %.
     expect((await evaluate()).resolved).toEqual({ 'adoption.concentrated_usage': 1 });
@@ -144,8 +254,15 @@ describe('usage signals', () => {
   });
 
   it('refuses viewers and a bad day, naming the field', async () => {
-    expect((await viewer.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf: D } })).statusCode).toBe(403);
-    const bad = await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf: '2026-02-30' } });
+    expect(
+      (await viewer.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf: D } }))
+        .statusCode,
+    ).toBe(403);
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/v1/usage/signals/evaluate',
+      payload: { asOf: '2026-02-30' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body.asOf');
   });
@@ -158,13 +275,25 @@ describe('usage signals', () => {
     const registry = registryOf(JOBS);
     // The runner's clock is that day too, so its own scheduled run (every workspace, as of "today") agrees.
     const now = new Date(`${day(7)}T12:00:00.000Z`);
-    const { id } = await enqueueJob(t.ctx.db, registry, { type: 'usage.signals', payload: { asOf: day(7) }, workspaceId: acme, runAt: now });
+    const { id } = await enqueueJob(t.ctx.db, registry, {
+      type: 'usage.signals',
+      payload: { asOf: day(7) },
+      workspaceId: acme,
+      runAt: now,
+    });
     expect(await t.runJobs({ now })).toEqual([]);
-    const job = await t.ctx.db.selectFrom('jobs').select(['status', 'last_error']).where('id', '=', id).executeTakeFirstOrThrow();
+    const job = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['status', 'last_error'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'succeeded', last_error: null });
     const co = await signals(contoso);
     expect(co.map((s) => s.kind)).toContain('business.volume_shift');
     expect(co.filter((s) => s.kind === 'business.volume_shift')).toHaveLength(1);
-    expect(co.find((s) => s.kind === 'business.volume_shift')?.evidence).toMatchObject({ eventsLast7d: 0, changePct: -100 });
+    expect(co.find((s) => s.kind === 'business.volume_shift')?.evidence).toMatchObject({
+      eventsLast7d: 0,
+      changePct: -100,
+    });
   });
 });

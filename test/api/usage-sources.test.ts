@@ -13,7 +13,8 @@ let key: string;
 let account: string;
 
 const D = '2026-11-20';
-const day = (offset: number) => new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const sources = async (c: Client = viewer) => {
   const res = await c.request({ method: 'GET', url: '/api/v1/usage/sources' });
   expect(res.statusCode, res.body).toBe(200);
@@ -25,7 +26,13 @@ beforeAll(async () => {
   acme = await t.workspace('acme');
   admin = await t.login((await t.user(acme, 'admin')).email);
   viewer = await t.login((await t.user(acme, 'viewer')).email);
-  account = (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Sourced', domain: 'sourced.example', segment: 'smb' } })).json().id;
+  account = (
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      payload: { name: 'Sourced', domain: 'sourced.example', segment: 'smb' },
+    })
+  ).json().id;
   key = await t.apiKey(acme, 'ingest');
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
@@ -34,15 +41,44 @@ afterAll(async () => t?.close());
 
 describe('where the usage held came from', () => {
   it('holds nothing at first, and says so', async () => {
-    expect(await sources()).toEqual({ held: { firstDay: null, lastDay: null, days: 0, accounts: 0, events: 0 }, received: 0, imported: [], writtenDirectly: 0, writtenBy: null });
+    expect(await sources()).toEqual({
+      held: { firstDay: null, lastDay: null, days: 0, accounts: 0, events: 0 },
+      received: 0,
+      imported: [],
+      writtenDirectly: 0,
+      writtenBy: null,
+    });
   });
 
   it('splits the daily usage into events received, usage tables imported and usage written directly', async () => {
-    const batch = [1, 2, 3].map((i) => ({ type: 'track', messageId: `m${i}`, userId: 'u1', event: 'Login', timestamp: `${day(-1)}T10:00:0${i}.000Z`, context: { groupId: account } }));
-    const sent = await fetch(`${url}/v1/batch`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }, body: JSON.stringify({ batch }) });
+    const batch = [1, 2, 3].map((i) => ({
+      type: 'track',
+      messageId: `m${i}`,
+      userId: 'u1',
+      event: 'Login',
+      timestamp: `${day(-1)}T10:00:0${i}.000Z`,
+      context: { groupId: account },
+    }));
+    const sent = await fetch(`${url}/v1/batch`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+      },
+      body: JSON.stringify({ batch }),
+    });
     expect(sent.status).toBe(200);
-    const csv = ['usage_id,day,account,feature,events,user', `r1,${day(-20)},sourced.example,Export,4,ann`, `r2,${day(-10)},sourced.example,Export,6,bob`].join('\n');
-    const imported = await admin.request({ method: 'POST', url: '/api/v1/imports/usage?fileName=usage.csv', headers: { 'content-type': 'text/csv' }, payload: csv });
+    const csv = [
+      'usage_id,day,account,feature,events,user',
+      `r1,${day(-20)},sourced.example,Export,4,ann`,
+      `r2,${day(-10)},sourced.example,Export,6,bob`,
+    ].join('\n');
+    const imported = await admin.request({
+      method: 'POST',
+      url: '/api/v1/imports/usage?fileName=usage.csv',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
     expect(imported.statusCode, imported.body).toBe(200);
     // As the demo writes its ten weeks: straight into the daily rollups.
     await addRollupCounts(t.ctx.db, acme, [{ account_id: account, day: day(-69), feature: 'Login', events: 20 }], []);

@@ -20,12 +20,23 @@ afterAll(async () => {
 });
 
 async function start(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningBaton> {
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', BATON_DATA_DIR: dir, DATABASE_URL: databaseUrl, BATON_JOBS: 'false', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    BATON_DATA_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    BATON_JOBS: 'false',
+    ...env,
+  });
   return startBaton(config, { logger: silent });
 }
 
 async function signIn(url: string, email: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${url}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   expect(res.status).toBe(204);
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
@@ -39,7 +50,9 @@ describe('first start', () => {
     const password = first.firstStart?.generatedPassword as string;
     expect(password.length).toBeGreaterThanOrEqual(16);
     const cookie = await signIn(first.url, 'admin@baton.local', password);
-    const accounts = (await (await fetch(`${first.url}/api/v1/accounts?limit=1`, { headers: { cookie } })).json()) as { total: number };
+    const accounts = (await (await fetch(`${first.url}/api/v1/accounts?limit=1`, { headers: { cookie } })).json()) as {
+      total: number;
+    };
     expect(accounts.total).toBeGreaterThanOrEqual(150);
     await first.close();
 
@@ -52,10 +65,16 @@ describe('first start', () => {
   it('with BATON_DEMO=false starts an empty workspace with the configured admin', async () => {
     const database = await createEmptyDatabase(path.join(dir, 'empty.db'));
     cleanups.push(database.drop);
-    const baton = await start(database.url, { BATON_DEMO: 'false', BATON_ADMIN_EMAIL: 'ops@example.com', BATON_ADMIN_PASSWORD: 'a-long-password' });
+    const baton = await start(database.url, {
+      BATON_DEMO: 'false',
+      BATON_ADMIN_EMAIL: 'ops@example.com',
+      BATON_ADMIN_PASSWORD: 'a-long-password',
+    });
     expect(baton.firstStart).toMatchObject({ workspaceSlug: 'main', generatedPassword: undefined });
     const cookie = await signIn(baton.url, 'ops@example.com', 'a-long-password');
-    const accounts = (await (await fetch(`${baton.url}/api/v1/accounts`, { headers: { cookie } })).json()) as { total: number };
+    const accounts = (await (await fetch(`${baton.url}/api/v1/accounts`, { headers: { cookie } })).json()) as {
+      total: number;
+    };
     expect(accounts.total).toBe(0);
     await baton.close();
   });

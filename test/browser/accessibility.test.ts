@@ -43,8 +43,20 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     await expect.poll(() => requests.size, { timeout: 30_000 }).toBe(0);
     await p.waitForFunction(
       () => {
-        const doc = (globalThis as unknown as { document: { querySelector(s: string): unknown; body: { innerText: string }; getAnimations(): Array<{ playState: string }> } }).document;
-        return !doc.querySelector('.mantine-Loader-root') && !doc.body.innerText.includes('Loading…') && doc.getAnimations().every((a) => a.playState !== 'running');
+        const doc = (
+          globalThis as unknown as {
+            document: {
+              querySelector(s: string): unknown;
+              body: { innerText: string };
+              getAnimations(): Array<{ playState: string }>;
+            };
+          }
+        ).document;
+        return (
+          !doc.querySelector('.mantine-Loader-root') &&
+          !doc.body.innerText.includes('Loading…') &&
+          doc.getAnimations().every((a) => a.playState !== 'running')
+        );
       },
       undefined,
       { timeout: 30_000 },
@@ -55,7 +67,18 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
   /** Labels of badges and buttons narrower than their text (cut off with an ellipsis, or hidden). */
   const cutOffLabels = (p: Page): Promise<string[]> =>
     p.evaluate(() => {
-      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number; textContent: string | null; closest(s: string): unknown }> } }).document;
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelectorAll(s: string): Iterable<{
+              scrollWidth: number;
+              clientWidth: number;
+              textContent: string | null;
+              closest(s: string): unknown;
+            }>;
+          };
+        }
+      ).document;
       return [...doc.querySelectorAll('.mantine-Badge-label, .mantine-Button-label')]
         .filter((el) => el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
         .map((el) => `label cut off: "${el.textContent}"`);
@@ -68,9 +91,19 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
   });
   async function check(p: Page, where: string, requests?: Set<unknown>): Promise<void> {
     await settle(p, requests);
-    found.push(...describeProblems(where, await axeProblems(p)), ...(await cutOffLabels(p)).map((l) => `${where}: ${l}`));
+    found.push(
+      ...describeProblems(where, await axeProblems(p)),
+      ...(await cutOffLabels(p)).map((l) => `${where}: ${l}`),
+    );
     checked.push(where);
-    if (SCREENSHOTS) await p.screenshot({ path: path.join(SCREENSHOTS, `${String(checked.length).padStart(2, '0')}-${where.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
+    if (SCREENSHOTS)
+      await p.screenshot({
+        path: path.join(
+          SCREENSHOTS,
+          `${String(checked.length).padStart(2, '0')}-${where.replace(/[^a-z0-9]+/gi, '-')}.png`,
+        ),
+        fullPage: true,
+      });
   }
 
   /** Opens the first record the page lists (Enter on its row, as a keyboard user would), checks it, and closes it. */
@@ -101,7 +134,9 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     await signIn(page, baton.url, baton.adminEmail, baton.adminPassword);
     const nav = page.getByRole('navigation', { name: 'Sections' });
     await nav.waitFor();
-    const sections = await nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
+    const sections = await nav
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
     expect(sections.length).toBeGreaterThanOrEqual(10);
     for (const href of sections) {
       await page.goto(baton.url + href);
@@ -132,13 +167,29 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     }
     if (found.length > 0) console.error(found.join('\n'));
     // The walk reached the lists and records of the built sections.
-    expect(checked).toEqual(expect.arrayContaining(['/accounts', '/accounts › first record', '/delivery › Projects › first record', '/deals › Commitments › first record']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        '/accounts',
+        '/accounts › first record',
+        '/delivery › Projects › first record',
+        '/deals › Commitments › first record',
+      ]),
+    );
     expect(found).toEqual([]);
   }, 900_000);
 
   it('has none on the customer portal', async () => {
-    const projects = await call<{ items: Array<{ id: string }> }>(page, 'GET', '/api/v1/projects?status=active&limit=1');
-    const made = await call<{ url: string }>(page, 'POST', `/api/v1/projects/${projects.body.items[0]!.id}/portal-links`, { label: 'Priya Nair', expiresInDays: 30 });
+    const projects = await call<{ items: Array<{ id: string }> }>(
+      page,
+      'GET',
+      '/api/v1/projects?status=active&limit=1',
+    );
+    const made = await call<{ url: string }>(
+      page,
+      'POST',
+      `/api/v1/projects/${projects.body.items[0]!.id}/portal-links`,
+      { label: 'Priya Nair', expiresInDays: 30 },
+    );
     expect(made.status).toBe(201);
     const customerContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
     const customer = await customerContext.newPage();
@@ -158,21 +209,35 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     await settle(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to main content' });
-    expect(await skip.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement)).toBe(true);
+    expect(
+      await skip.evaluate(
+        (el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+      ),
+    ).toBe(true);
     expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('main-content');
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id,
+      ),
+    ).toBe('main-content');
 
     // From the main content, Tab reaches the first account's row (past the search and filters).
     let onRow = false;
     for (let i = 0; i < 30 && !onRow; i++) {
       await page.keyboard.press('Tab');
-      onRow = await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { matches(s: string): boolean } } }).document.activeElement.matches('.open-row'));
+      onRow = await page.evaluate(() =>
+        (
+          globalThis as unknown as { document: { activeElement: { matches(s: string): boolean } } }
+        ).document.activeElement.matches('.open-row'),
+      );
     }
     expect(onRow).toBe(true);
     const ring = await page.evaluate(() => {
       const el = (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement;
-      const style = (globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } }).getComputedStyle(el);
+      const style = (
+        globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } }
+      ).getComputedStyle(el);
       return `${style.outlineStyle} ${style.outlineWidth}`;
     });
     expect(ring).toBe('solid 2px');

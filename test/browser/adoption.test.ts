@@ -41,7 +41,10 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     ];
     const res = await fetch(`${server.url}/v1/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ingest.stdout.trim()}:`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${ingest.stdout.trim()}:`).toString('base64')}`,
+      },
       body: JSON.stringify({ batch }),
     });
     expect(await res.json()).toEqual({ success: true });
@@ -74,27 +77,45 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     // 2 monthly active users of 8 seats.
     await detail.getByText('25 %').waitFor();
     await page.keyboard.press('Escape');
-    await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('25 %').waitFor();
+    await page
+      .getByTestId('adoption-table')
+      .getByRole('row', { name: /Juniper Clinics/ })
+      .getByText('25 %')
+      .waitFor();
   });
 
   it('imports licensed seats from a CSV: checked first, then written, and the rate follows', async () => {
     const csv = 'account,seats\nJuniper Clinics,4\nNo Such Clinic,9\n';
     const card = page.getByTestId('seats-import');
     await card.waitFor();
-    await card.locator('input[type=file]').setInputFiles({ name: 'seats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'seats.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('seats-import-run').click(); // a dry run first
     const report = card.getByTestId('import-report');
     await report.waitFor();
-    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/no account matches "No Such Clinic"/);
-    await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('25 %').waitFor();
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(
+      /no account matches "No Such Clinic"/,
+    );
+    await page
+      .getByTestId('adoption-table')
+      .getByRole('row', { name: /Juniper Clinics/ })
+      .getByText('25 %')
+      .waitFor();
     await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('seats-import-run').click();
     // 2 monthly active users of 4 seats.
-    await page.getByTestId('adoption-table').getByRole('row', { name: /Juniper Clinics/ }).getByText('50 %').waitFor();
+    await page
+      .getByTestId('adoption-table')
+      .getByRole('row', { name: /Juniper Clinics/ })
+      .getByText('50 %')
+      .waitFor();
   });
 
   it('imports a daily usage table on the Portfolio page: the refused row named, the account then in the portfolio', async () => {
-    const created = cli(['apikey', 'create', '--workspace', 'main', '--scope', 'admin', '--name', 'usage import'], { DATABASE_URL: server.databaseUrl });
+    const created = cli(['apikey', 'create', '--workspace', 'main', '--scope', 'admin', '--name', 'usage import'], {
+      DATABASE_URL: server.databaseUrl,
+    });
     expect(created.status, created.stderr).toBe(0);
     await fetch(`${server.url}/api/v1/accounts`, {
       method: 'POST',
@@ -105,12 +126,21 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     const csv = `day,account,feature,events,user\n${d},larch.example,Export,5,kim\n${d},larch.example,Import,2,lee\n${d},nowhere.example,Export,1,\n`;
     const card = page.getByTestId('usage-import');
     await card.waitFor();
-    await card.locator('input[type=file]').setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('usage-import-run').click(); // a dry run first
     const report = card.getByTestId('import-report');
     await report.getByText('Dry run: nothing was written').waitFor();
-    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/3\s*account\s*no account matches "nowhere.example"/);
-    expect(await page.getByTestId('adoption-table').getByRole('row', { name: /Larch Logistics/ }).count()).toBe(0);
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(
+      /3\s*account\s*no account matches "nowhere.example"/,
+    );
+    expect(
+      await page
+        .getByTestId('adoption-table')
+        .getByRole('row', { name: /Larch Logistics/ })
+        .count(),
+    ).toBe(0);
     await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('usage-import-run').click();
     const row = page.getByTestId('adoption-table').getByRole('row', { name: /Larch Logistics/ });
@@ -125,12 +155,16 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
     const csv = `account,integration,status,detail,occurred_at\n${juniperId},billing-sync,ok,,${day(1)}\n${juniperId},billing-sync,error,401 from the API,${day(2)}\nnowhere.example,billing-sync,ok,,${day(1)}\n`;
     const card = page.getByTestId('integration-status-import');
     await card.waitFor();
-    await card.locator('input[type=file]').setInputFiles({ name: 'syncs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await card
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'syncs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('integration-status-import-run').click(); // a dry run first
     const report = card.getByTestId('import-report');
     await report.getByText('Dry run: nothing was written').waitFor();
     // Reports of an account Baton does not know yet wait for it, and the report says so.
-    await report.getByText(/Reports of 1 account Baton does not know yet \(nowhere\.example\) are kept aside/).waitFor();
+    await report
+      .getByText(/Reports of 1 account Baton does not know yet \(nowhere\.example\) are kept aside/)
+      .waitFor();
     expect(await report.getByTestId('import-rejected-table').count()).toBe(0);
     await card.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('integration-status-import-run').click();
@@ -146,7 +180,10 @@ describe.skipIf(!hasChromium)('adoption from product usage', () => {
   it('shows on the Ingest tab what was stored, and a refused batch with the field in error', async () => {
     const res = await fetch(`${server.url}/v1/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${ingestKey}:`).toString('base64')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${ingestKey}:`).toString('base64')}`,
+      },
       body: JSON.stringify({ batch: [{ type: 'track', userId: 'u1', messageId: 'bad-1', timestamp: day(1) }] }),
     });
     expect(res.status).toBe(400);

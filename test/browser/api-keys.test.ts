@@ -40,10 +40,15 @@ describe.skipIf(!hasChromium)('API keys in Settings', () => {
   });
 
   it('revokes the key, which then stops working', async () => {
-    const secretPrefix = ((await page.getByTestId('api-keys-table').locator('code').first().textContent()) ?? '').replace('…', '');
+    const secretPrefix = (
+      (await page.getByTestId('api-keys-table').locator('code').first().textContent()) ?? ''
+    ).replace('…', '');
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Revoke' }).click();
-    await page.getByTestId('api-keys-table').getByText(/Revoked/).waitFor();
+    await page
+      .getByTestId('api-keys-table')
+      .getByText(/Revoked/)
+      .waitFor();
     expect(secretPrefix).toMatch(/^bk_/);
   });
 });

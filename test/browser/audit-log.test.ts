@@ -16,9 +16,14 @@ describe.skipIf(!hasChromium)('the audit log page', () => {
     await signIn(page, server.url, server.adminEmail, server.adminPassword);
     await page.getByRole('navigation', { name: 'Sections' }).waitFor();
     expect((await call(page, 'PATCH', '/api/v1/me', { name: 'Ada Lovelace' })).status).toBe(200);
-    const created = await call<{ id: string }>(page, 'POST', '/api/v1/accounts', { name: 'Harbor Foods', segment: 'smb' });
+    const created = await call<{ id: string }>(page, 'POST', '/api/v1/accounts', {
+      name: 'Harbor Foods',
+      segment: 'smb',
+    });
     expect(created.status).toBe(201);
-    expect((await call(page, 'PATCH', `/api/v1/accounts/${created.body.id}`, { name: 'Harbor Foods Group' })).status).toBe(200);
+    expect(
+      (await call(page, 'PATCH', `/api/v1/accounts/${created.body.id}`, { name: 'Harbor Foods Group' })).status,
+    ).toBe(200);
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
@@ -44,7 +49,13 @@ describe.skipIf(!hasChromium)('the audit log page', () => {
     await page.getByTestId('audit-filters').getByLabel('Action', { exact: true }).click();
     await page.getByRole('option', { name: 'account.update' }).click();
     await page.waitForFunction(() => {
-      const rows = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> } }).document.querySelectorAll('[data-testid=audit-table] tbody tr')];
+      const rows = [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> };
+          }
+        ).document.querySelectorAll('[data-testid=audit-table] tbody tr'),
+      ];
       return rows.length === 1 && (rows[0]?.textContent ?? '').includes('account.update');
     });
     expect(await table.locator('tbody tr').count()).toBe(1);

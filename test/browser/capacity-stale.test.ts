@@ -35,7 +35,10 @@ describe.skipIf(!hasChromium)('Delivery → Capacity: the pipeline as the CRM we
     await signIn(page, server.url, server.adminEmail, server.adminPassword);
     await page.getByTestId('accounts-table').waitFor();
     expect((await call(page, 'POST', '/api/v1/accounts', { name: 'Hooli', segment: 'smb' })).status).toBe(201);
-    expect((await call(page, 'POST', '/api/v1/resources', { name: 'Cara', role: 'consultant', weeklyCapacityHours: 40 })).status).toBe(201);
+    expect(
+      (await call(page, 'POST', '/api/v1/resources', { name: 'Cara', role: 'consultant', weeklyCapacityHours: 40 }))
+        .status,
+    ).toBe(201);
     const imported = cli(['import', 'deals', csv, '--workspace', 'main', '--json'], env);
     expect(imported.status, imported.stderr).toBe(0);
   });
@@ -48,7 +51,9 @@ describe.skipIf(!hasChromium)('Delivery → Capacity: the pipeline as the CRM we
     await page.goto(`${server.url}/delivery/capacity`);
     const pipeline = page.getByTestId('pipeline-table');
     await pipeline.waitFor();
-    await expect.poll(() => pipeline.getByRole('row', { name: /Hooli expansion/ }).textContent()).toMatch(/SMB quick start.*80 % \(CRM\)/);
+    await expect
+      .poll(() => pipeline.getByRole('row', { name: /Hooli expansion/ }).textContent())
+      .toMatch(/SMB quick start.*80 % \(CRM\)/);
     expect(await pipeline.getByText('Hooli pilot 2024').count()).toBe(0);
     const stale = page.getByTestId('stale-table');
     await expect.poll(() => stale.getByRole('row', { name: /Hooli pilot 2024/ }).textContent()).toMatch(/10 % \(CRM\)/);
@@ -58,6 +63,11 @@ describe.skipIf(!hasChromium)('Delivery → Capacity: the pipeline as the CRM we
     const counted = pipeline.getByRole('row', { name: /Hooli pilot 2024/ });
     await expect.poll(() => counted.textContent()).toMatch(/stale/);
     await page.getByTestId('capacity-keep-default').click();
-    await expect.poll(async () => (await call<{ staleDeals: string }>(page, 'GET', '/api/v1/delivery/capacity-settings')).body.staleDeals).toBe('count_from_today');
+    await expect
+      .poll(
+        async () =>
+          (await call<{ staleDeals: string }>(page, 'GET', '/api/v1/delivery/capacity-settings')).body.staleDeals,
+      )
+      .toBe('count_from_today');
   });
 });

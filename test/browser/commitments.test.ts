@@ -64,7 +64,23 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Commitments: a firm promise,
       ['sam@vendor.example', 'Sam Rivera', 'sales'],
       ['lena@vendor.example', 'Lena Park', 'leader'],
     ] as const) {
-      const r = cli(['user', 'create', '--workspace', 'demo', '--email', email, '--name', name, '--role', role, '--password', password], { DATABASE_URL: server.databaseUrl });
+      const r = cli(
+        [
+          'user',
+          'create',
+          '--workspace',
+          'demo',
+          '--email',
+          email,
+          '--name',
+          name,
+          '--role',
+          role,
+          '--password',
+          password,
+        ],
+        { DATABASE_URL: server.databaseUrl },
+      );
       expect(r.status, r.stderr).toBe(0);
     }
     browser = await launchBrowser();
@@ -75,7 +91,9 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Commitments: a firm promise,
     await sales.getByTestId('accounts-table').waitFor();
     await leader.getByTestId('accounts-table').waitFor();
     // A customer of the demo workspace, the first by name.
-    const first = (await sales.evaluate(async () => (await fetch('/api/v1/accounts?limit=1')).json())) as { items: Array<{ name: string }> };
+    const first = (await sales.evaluate(async () => (await fetch('/api/v1/accounts?limit=1')).json())) as {
+      items: Array<{ name: string }>;
+    };
     account = first.items[0]?.name ?? '';
     expect(account).not.toBe('');
   });

@@ -21,7 +21,21 @@ describe.skipIf(!hasChromium)('the handoff queue', () => {
 
   beforeAll(async () => {
     server = await startBaton({ demo: true });
-    const r = cli(['user', 'create', '--workspace', 'demo', '--email', 'dev@vendor.example', '--role', 'delivery', '--password', 'correct-horse-battery'], { DATABASE_URL: server.databaseUrl });
+    const r = cli(
+      [
+        'user',
+        'create',
+        '--workspace',
+        'demo',
+        '--email',
+        'dev@vendor.example',
+        '--role',
+        'delivery',
+        '--password',
+        'correct-horse-battery',
+      ],
+      { DATABASE_URL: server.databaseUrl },
+    );
     expect(r.status, r.stderr).toBe(0);
     browser = await launchBrowser();
     admin = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
@@ -32,7 +46,11 @@ describe.skipIf(!hasChromium)('the handoff queue', () => {
     const drafts = (await call<{ items: Brief[] }>(admin, 'GET', '/api/v1/handoffs?state=draft&limit=100')).body.items;
     brief = drafts.find((b) => b.accountId !== null) as Brief;
     expect(brief, 'the demo has a draft brief for a known account').toBeDefined();
-    const content = { goals: [{ goal: 'Faster month-end close', successCriterion: '' }], stakeholders: [{ name: 'Priya Nair', role: 'Executive sponsor', email: null }], promisedGoLive: past };
+    const content = {
+      goals: [{ goal: 'Faster month-end close', successCriterion: '' }],
+      stakeholders: [{ name: 'Priya Nair', role: 'Executive sponsor', email: null }],
+      promisedGoLive: past,
+    };
     const saved = await call(admin, 'PUT', `/api/v1/handoffs/${brief.id}/content`, { content });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const submitted = await call<Brief>(admin, 'POST', `/api/v1/handoffs/${brief.id}/submit`, {});
@@ -48,9 +66,13 @@ describe.skipIf(!hasChromium)('the handoff queue', () => {
   it('opens delivery on the briefs with delivery, the past go-live flagged in the list', async () => {
     await delivery.getByRole('link', { name: /^Deals/ }).click();
     await delivery.getByRole('tab', { name: 'Handoffs' }).click();
-    const row = delivery.getByTestId('handoffs-table').getByRole('row', { name: new RegExp(brief.dealName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
+    const row = delivery
+      .getByTestId('handoffs-table')
+      .getByRole('row', { name: new RegExp(brief.dealName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
     await row.waitFor();
-    expect(await delivery.getByTestId('handoff-filter').getByRole('radio', { checked: true }).getAttribute('value')).toBe('submitted');
+    expect(
+      await delivery.getByTestId('handoff-filter').getByRole('radio', { checked: true }).getAttribute('value'),
+    ).toBe('submitted');
     await row.getByTestId('go-live-passed').waitFor();
     expect(await row.getByTestId('go-live-passed').textContent()).toMatch(/^Promised go-live .+ passed$/);
   });

@@ -25,12 +25,20 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
       ['ana@vendor.example', 'sales'],
       ['dev@vendor.example', 'delivery'],
     ] as const) {
-      const r = cli(['user', 'create', '--workspace', 'main', '--email', email, '--role', role, '--password', password], env());
+      const r = cli(
+        ['user', 'create', '--workspace', 'main', '--email', email, '--role', role, '--password', password],
+        env(),
+      );
       expect(r.status, r.stderr).toBe(0);
     }
     const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-deal-')), 'won.csv');
-    fs.writeFileSync(csv, 'external_id,name,account,stage,amount,currency,close_date,signed_date\nW-1,Harbor Foods rollout,Harbor Foods,won,56000,USD,2026-11-20,2026-11-19\n');
-    const map = ['external_id', 'name', 'account', 'stage', 'amount', 'currency', 'close_date', 'signed_date'].flatMap((f) => ['--map', `${f}=${f}`]);
+    fs.writeFileSync(
+      csv,
+      'external_id,name,account,stage,amount,currency,close_date,signed_date\nW-1,Harbor Foods rollout,Harbor Foods,won,56000,USD,2026-11-20,2026-11-19\n',
+    );
+    const map = ['external_id', 'name', 'account', 'stage', 'amount', 'currency', 'close_date', 'signed_date'].flatMap(
+      (f) => ['--map', `${f}=${f}`],
+    );
     const imported = cli(['import', 'deals', csv, '--workspace', 'main', ...map, '--json'], env());
     expect(imported.status, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({ read: 1, created: 1, rejected: 0 });
@@ -98,7 +106,11 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
     await delivery.getByRole('link', { name: /^Deals/ }).click();
     await delivery.getByRole('tab', { name: 'Handoffs' }).click();
     await delivery.getByTestId('handoffs-table').getByText('Harbor Foods rollout').click();
-    await delivery.getByTestId('signals').getByTestId('signal-explanation').getByText(/^The brief was submitted 55 % complete on .+, below the \d+ % threshold\./).waitFor();
+    await delivery
+      .getByTestId('signals')
+      .getByTestId('signal-explanation')
+      .getByText(/^The brief was submitted 55 % complete on .+, below the \d+ % threshold\./)
+      .waitFor();
     await delivery.getByRole('button', { name: 'Return…' }).click();
     await delivery.getByLabel('Reasons').fill('Which ERP do the stores order from? Integrations are empty.');
     await delivery.getByRole('button', { name: 'Return brief' }).click();
@@ -108,11 +120,16 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
 
   it('is fixed by the account executive, who sees the reason, and accepted by delivery', async () => {
     await ae.reload();
-    await ae.getByTestId('return-reasons').getByText(/Which ERP/).waitFor();
+    await ae
+      .getByTestId('return-reasons')
+      .getByText(/Which ERP/)
+      .waitFor();
     await ae.getByRole('button', { name: 'Add integration' }).click();
     await ae.getByLabel('Integrations 1: System').fill('SAP Business One');
     await ae.getByLabel('Integrations 1: Purpose').fill('purchase orders');
-    await ae.getByLabel('Technical environment').fill('SAP Business One on premises, Microsoft 365, Entra ID for sign-in');
+    await ae
+      .getByLabel('Technical environment')
+      .fill('SAP Business One on premises, Microsoft 365, Entra ID for sign-in');
     await ae.getByRole('button', { name: 'Save' }).click();
     await ae.getByText('Brief saved').waitFor();
     await ae.getByRole('button', { name: 'Submit to delivery' }).click();
@@ -121,7 +138,10 @@ describe.skipIf(!hasChromium)('the handoff of a won deal', () => {
     await delivery.reload();
     await delivery.getByRole('button', { name: 'Accept' }).click();
     // Still below the threshold: delivery is asked, with the score and what is missing, before it accepts.
-    await delivery.getByRole('dialog', { name: 'Accept a brief below the threshold?' }).getByText(/Security and compliance/).waitFor();
+    await delivery
+      .getByRole('dialog', { name: 'Accept a brief below the threshold?' })
+      .getByText(/Security and compliance/)
+      .waitFor();
     await delivery.getByRole('button', { name: /^Accept at \d+ %$/ }).click();
     await delivery.getByText('Brief accepted: the account is with delivery').waitFor();
     expect(await delivery.getByTestId('brief-state').textContent()).toBe('Accepted');

@@ -46,13 +46,17 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: a column that feeds
     await page.keyboard.press('Escape');
 
     const preview = page.getByTestId('import-preview-table');
-    await expect.poll(async () => (await preview.locator('thead th').allTextContents()).join(' ')).toMatch(/external_id name stage/);
+    await expect
+      .poll(async () => (await preview.locator('thead th').allTextContents()).join(' '))
+      .toMatch(/external_id name stage/);
     await page.getByTestId('import-problems').waitFor({ state: 'detached' });
     expect(await preview.locator('tbody tr').first().textContent()).toMatch(/OPP-1.*OPP-1.*Negotiation/);
 
     await page.getByTestId('import-run').click();
     await page.getByTestId('import-report').waitFor();
-    const deals = (await call<{ items: Array<{ externalId: string; name: string }> }>(page, 'GET', '/api/v1/deals?limit=10')).body.items;
+    const deals = (
+      await call<{ items: Array<{ externalId: string; name: string }> }>(page, 'GET', '/api/v1/deals?limit=10')
+    ).body.items;
     expect(deals.map((d) => [d.externalId, d.name]).sort()).toEqual([
       ['OPP-1', 'OPP-1'],
       ['OPP-2', 'OPP-2'],

@@ -34,7 +34,9 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
   let csvPath: string;
 
   const accounts = async (): Promise<AccountView[]> => {
-    const res = await fetch(`${server.url}/api/v1/accounts?limit=100`, { headers: { authorization: `Bearer ${apiKey}` } });
+    const res = await fetch(`${server.url}/api/v1/accounts?limit=100`, {
+      headers: { authorization: `Bearer ${apiKey}` },
+    });
     expect(res.status).toBe(200);
     return ((await res.json()) as { items: AccountView[] }).items;
   };
@@ -50,7 +52,9 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
 
   beforeAll(async () => {
     server = await startBaton({ demo: false });
-    const key = cli(['apikey', 'create', '--workspace', 'main', '--scope', 'admin'], { DATABASE_URL: server.databaseUrl });
+    const key = cli(['apikey', 'create', '--workspace', 'main', '--scope', 'admin'], {
+      DATABASE_URL: server.databaseUrl,
+    });
     expect(key.status, key.stderr).toBe(0);
     apiKey = key.stdout.trim();
     csvPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'baton-import-')), 'customers.csv');
@@ -103,7 +107,14 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
     // Every choice held: the preview reads the four columns as the four fields.
     const preview = page.getByTestId('import-preview-table');
     await preview.getByText('northwind-traders.com', { exact: true }).waitFor();
-    expect(await preview.locator('thead th').allTextContents()).toEqual(['Row', 'name', 'domain', 'segment', 'country', 'Problems']);
+    expect(await preview.locator('thead th').allTextContents()).toEqual([
+      'Row',
+      'name',
+      'domain',
+      'segment',
+      'country',
+      'Problems',
+    ]);
     const mapping = page.getByTestId('import-mapping-table');
     expect(await mapping.getByLabel('Field for Company', { exact: true }).inputValue()).toBe('name *');
     expect(await mapping.getByLabel('Field for Website', { exact: true }).inputValue()).toBe('domain');
@@ -142,7 +153,12 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
     expect(cells[1]).toBe('segment');
     expect(cells[2]).toContain('"Gold" is not a segment (enterprise, mid_market, smb)');
 
-    const stored = (await accounts()).map((a) => ({ name: a.name, domain: a.domain, segment: a.segment, country: a.country }));
+    const stored = (await accounts()).map((a) => ({
+      name: a.name,
+      domain: a.domain,
+      segment: a.segment,
+      country: a.country,
+    }));
     expect(stored.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       { name: 'Contoso Pharma', domain: 'contoso-pharma.com', segment: 'smb', country: 'DE' },
       { name: 'Northwind Traders', domain: 'northwind-traders.com', segment: 'enterprise', country: 'US' },
@@ -152,9 +168,21 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
     // Past imports: the import and, below it, the dry run.
     const runs = page.getByTestId('import-runs-table').locator('tbody tr');
     await expect.poll(() => runs.count(), { timeout: 10_000 }).toBe(2);
-    const [imported, dry] = [await runs.nth(0).locator('td').allTextContents(), await runs.nth(1).locator('td').allTextContents()];
+    const [imported, dry] = [
+      await runs.nth(0).locator('td').allTextContents(),
+      await runs.nth(1).locator('td').allTextContents(),
+    ];
     expect(imported.slice(1)).toEqual(['accountsmapped', 'customers.csv', 'succeeded', '4', '3', '0', '0', '1 (CSV)']);
-    expect(dry.slice(1)).toEqual(['accountsmapped', 'customers.csv', 'succeededdry run', '4', '3', '0', '0', '1 (CSV)']);
+    expect(dry.slice(1)).toEqual([
+      'accountsmapped',
+      'customers.csv',
+      'succeededdry run',
+      '4',
+      '3',
+      '0',
+      '0',
+      '1 (CSV)',
+    ]);
   });
 
   it('imports the same file again: the three accounts are unchanged and nothing new is created', async () => {
@@ -173,11 +201,29 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Imports: accounts from a CSV
     // A run as a killed `baton import` leaves it: still running in its row, not heard from for 10 minutes.
     const dbh = await openDatabase(server.databaseUrl);
     try {
-      const ws = await dbh.db.selectFrom('workspaces').select('id').where('slug', '=', 'main').executeTakeFirstOrThrow();
+      const ws = await dbh.db
+        .selectFrom('workspaces')
+        .select('id')
+        .where('slug', '=', 'main')
+        .executeTakeFirstOrThrow();
       const at = new Date(Date.now() - 10 * 60_000).toISOString();
       await dbh.db
         .insertInto('import_runs')
-        .values({ id: randomUUID(), workspace_id: ws.id, kind: 'accounts', format: 'salesforce', file_name: 'Account.csv', status: 'running', dry_run: 0, errors: '[]', actor_label: 'cli', started_at: at, heartbeat_at: at, read: 4000, created: 4000 })
+        .values({
+          id: randomUUID(),
+          workspace_id: ws.id,
+          kind: 'accounts',
+          format: 'salesforce',
+          file_name: 'Account.csv',
+          status: 'running',
+          dry_run: 0,
+          errors: '[]',
+          actor_label: 'cli',
+          started_at: at,
+          heartbeat_at: at,
+          read: 4000,
+          created: 4000,
+        })
         .execute();
     } finally {
       await dbh.close();

@@ -61,10 +61,15 @@ describe.skipIf(!hasChromium)('inviting people, and my account', () => {
   });
 
   it('someone with a login sees the invitation after signing in, and accepts it', async () => {
-    expect((await call(admin, 'POST', '/api/v1/users', { email: 'nia@vendor.example', role: 'viewer' })).status).toBe(409);
+    expect((await call(admin, 'POST', '/api/v1/users', { email: 'nia@vendor.example', role: 'viewer' })).status).toBe(
+      409,
+    );
     const env = { DATABASE_URL: baton.databaseUrl };
     expect(cli(['workspace', 'create', 'second', '--name', 'Second Co'], env).status).toBe(0);
-    const invited = cli(['user', 'invite', '--workspace', 'second', '--email', 'nia@vendor.example', '--role', 'viewer'], env);
+    const invited = cli(
+      ['user', 'invite', '--workspace', 'second', '--email', 'nia@vendor.example', '--role', 'viewer'],
+      env,
+    );
     expect(invited.status, invited.stderr).toBe(0);
     const page = await (await browser.newContext()).newPage();
     await signIn(page, baton.url, 'nia@vendor.example', 'nias-own-password');
@@ -72,7 +77,11 @@ describe.skipIf(!hasChromium)('inviting people, and my account', () => {
     await banner.getByText('You are invited to Second Co').waitFor();
     await banner.getByRole('button', { name: 'Accept and open Second Co' }).click();
     await banner.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await call<{ workspace: { slug: string }; role: string }>(page, 'GET', '/api/v1/session')).body).toMatchObject({ workspace: { slug: 'second' }, role: 'viewer' });
+    await expect
+      .poll(
+        async () => (await call<{ workspace: { slug: string }; role: string }>(page, 'GET', '/api/v1/session')).body,
+      )
+      .toMatchObject({ workspace: { slug: 'second' }, role: 'viewer' });
   });
 
   it('changes my own password under My account, keyboard only', async () => {
@@ -89,9 +98,17 @@ describe.skipIf(!hasChromium)('inviting people, and my account', () => {
     await page.keyboard.type('a-new-password-for-nia');
     await page.keyboard.press('Enter');
     await page.getByTestId('password-changed').waitFor();
-    const old = await fetch(`${baton.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nia@vendor.example', password: 'nias-own-password' }) });
+    const old = await fetch(`${baton.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nia@vendor.example', password: 'nias-own-password' }),
+    });
     expect(old.status).toBe(401);
-    const fresh = await fetch(`${baton.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nia@vendor.example', password: 'a-new-password-for-nia' }) });
+    const fresh = await fetch(`${baton.url}/api/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nia@vendor.example', password: 'a-new-password-for-nia' }),
+    });
     expect(fresh.status).toBe(204);
   });
 });

@@ -27,16 +27,54 @@ describe.skipIf(!hasChromium)('Accounts, as a partner firm delivering a project'
     const firm = await call<{ id: string }>(admin, 'POST', '/api/v1/partners', { name: 'Northwind Consulting' });
     expect(firm.status).toBe(201);
     const account = async (name: string) => {
-      const res = await call<{ id: string }>(admin, 'POST', '/api/v1/accounts', { name, segment: 'mid_market', domain: `${name.split(' ')[0]?.toLowerCase()}.example` });
+      const res = await call<{ id: string }>(admin, 'POST', '/api/v1/accounts', {
+        name,
+        segment: 'mid_market',
+        domain: `${name.split(' ')[0]?.toLowerCase()}.example`,
+      });
       expect(res.status).toBe(201);
       return res.body.id;
     };
     const delivered = await account('Contoso Retail');
     await account('Fabrikam Logistics');
-    expect((await call(admin, 'POST', `/api/v1/accounts/${delivered}/contacts`, { name: 'Priya Shah', role: 'champion', email: 'priya@contoso.example' })).status).toBe(201);
-    expect((await call(admin, 'POST', '/api/v1/projects', { accountId: delivered, name: 'Contoso rollout', partnerId: firm.body.id })).status).toBe(201);
+    expect(
+      (
+        await call(admin, 'POST', `/api/v1/accounts/${delivered}/contacts`, {
+          name: 'Priya Shah',
+          role: 'champion',
+          email: 'priya@contoso.example',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await call(admin, 'POST', '/api/v1/projects', {
+          accountId: delivered,
+          name: 'Contoso rollout',
+          partnerId: firm.body.id,
+        })
+      ).status,
+    ).toBe(201);
 
-    const r = cli(['user', 'create', '--workspace', slug, '--email', 'kai@northwind.example', '--name', 'Kai Berg', '--role', 'partner', '--partner', 'Northwind Consulting', '--password', password], { DATABASE_URL: server.databaseUrl });
+    const r = cli(
+      [
+        'user',
+        'create',
+        '--workspace',
+        slug,
+        '--email',
+        'kai@northwind.example',
+        '--name',
+        'Kai Berg',
+        '--role',
+        'partner',
+        '--partner',
+        'Northwind Consulting',
+        '--password',
+        password,
+      ],
+      { DATABASE_URL: server.databaseUrl },
+    );
     expect(r.status, r.stderr).toBe(0);
     partner = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     await signIn(partner, server.url, 'kai@northwind.example', password);

@@ -24,14 +24,32 @@ describe.skipIf(!hasChromium)('Delivery → Playbooks: adapting a built-in playb
   let smbId: string;
 
   const tasksOf = async (page: Page, url: string): Promise<TaskView[]> => {
-    const body = (await page.evaluate(async (u) => (await fetch(u)).json(), url)) as { definition: { phases: Array<{ tasks: TaskView[] }> } };
+    const body = (await page.evaluate(async (u) => (await fetch(u)).json(), url)) as {
+      definition: { phases: Array<{ tasks: TaskView[] }> };
+    };
     return body.definition.phases.flatMap((p) => p.tasks);
   };
 
   beforeAll(async () => {
     server = await startBaton({ demo: false });
     const password = 'correct-horse-battery';
-    const r = cli(['user', 'create', '--workspace', 'main', '--email', 'dee@vendor.example', '--name', 'Dee Okafor', '--role', 'delivery', '--password', password], { DATABASE_URL: server.databaseUrl });
+    const r = cli(
+      [
+        'user',
+        'create',
+        '--workspace',
+        'main',
+        '--email',
+        'dee@vendor.example',
+        '--name',
+        'Dee Okafor',
+        '--role',
+        'delivery',
+        '--password',
+        password,
+      ],
+      { DATABASE_URL: server.databaseUrl },
+    );
     expect(r.status, r.stderr).toBe(0);
     browser = await launchBrowser();
     lead = await (await browser.newContext({ viewport: { width: 1600, height: 1000 } })).newPage();
@@ -69,8 +87,12 @@ describe.skipIf(!hasChromium)('Delivery → Playbooks: adapting a built-in playb
     await lead.getByRole('option', { name: 'handover', exact: true }).click();
     await lead.keyboard.press('Escape');
     await lead.getByRole('button', { name: 'Save as version 2' }).click();
-    await welcome.getByText(/dependency cycle: welcome-call → handover → readiness-review → .* → welcome-call/).waitFor();
-    expect(await lead.getByTestId('playbook-problems').textContent()).toContain('definition.phases[0].tasks[0].dependsOn[0]');
+    await welcome
+      .getByText(/dependency cycle: welcome-call → handover → readiness-review → .* → welcome-call/)
+      .waitFor();
+    expect(await lead.getByTestId('playbook-problems').textContent()).toContain(
+      'definition.phases[0].tasks[0].dependsOn[0]',
+    );
     expect(await lead.getByTestId('playbook-version').textContent()).toBe('v1');
     const stored = await tasksOf(lead, `/api/v1/playbooks/${smbId}`);
     expect(stored.find((t) => t.key === 'welcome-call')?.dependsOn).toEqual([]);

@@ -42,16 +42,28 @@ describe.skipIf(!hasChromium)('the customer portal: working the plan from a link
     staff = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
     await signIn(staff, server.url, server.adminEmail, server.adminPassword);
     await staff.getByTestId('accounts-table').waitFor();
-    const account = await call<{ id: string }>(staff, 'POST', '/api/v1/accounts', { name: 'Globex Retail', segment: 'smb' });
-    const created = await call<Project>(staff, 'POST', '/api/v1/projects', { accountId: account.body.id, name: 'Globex onboarding', promisedGoLive: day(90) });
+    const account = await call<{ id: string }>(staff, 'POST', '/api/v1/accounts', {
+      name: 'Globex Retail',
+      segment: 'smb',
+    });
+    const created = await call<Project>(staff, 'POST', '/api/v1/projects', {
+      accountId: account.body.id,
+      name: 'Globex onboarding',
+      promisedGoLive: day(90),
+    });
     expect(created.status).toBe(201);
     expect((await call(staff, 'POST', `/api/v1/projects/${created.body.id}/kickoff`, {})).status).toBe(200);
     // The team has held the welcome call: the customer's first task is theirs to do now.
     const welcome = created.body.tasks.find((t) => t.key === 'welcome-call')!;
-    const worked = await call<Project>(staff, 'PATCH', `/api/v1/projects/${created.body.id}/tasks/${welcome.id}`, { state: 'done' });
+    const worked = await call<Project>(staff, 'PATCH', `/api/v1/projects/${created.body.id}/tasks/${welcome.id}`, {
+      state: 'done',
+    });
     expect(worked.status).toBe(200);
     project = worked.body;
-    const made = await call<Link>(staff, 'POST', `/api/v1/projects/${project.id}/portal-links`, { label: 'Priya Nair', expiresInDays: 30 });
+    const made = await call<Link>(staff, 'POST', `/api/v1/projects/${project.id}/portal-links`, {
+      label: 'Priya Nair',
+      expiresInDays: 30,
+    });
     expect(made.status).toBe(201);
     link = made.body;
     customerContext = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
@@ -88,22 +100,39 @@ describe.skipIf(!hasChromium)('the customer portal: working the plan from a link
     await customer.getByTestId('what-we-need').getByText('1 done, thank you').waitFor();
     await customer.getByTestId('portal-timeline').getByText('Priya Nair', { exact: false }).first().waitFor();
 
-    const after = (await call<Project & { events: Array<{ actorKind: string; actor: string; kind: string }> }>(staff, 'GET', `/api/v1/projects/${project.id}`)).body;
+    const after = (
+      await call<Project & { events: Array<{ actorKind: string; actor: string; kind: string }> }>(
+        staff,
+        'GET',
+        `/api/v1/projects/${project.id}`,
+      )
+    ).body;
     expect(after.tasks.find((t) => t.key === 'name-admin')?.state).toBe('done');
     // Done before its forecast finish, the customer's task pulls everything after it earlier.
     expect(after.forecastGoLive < before.forecastGoLive).toBe(true);
-    expect(after.events).toContainEqual(expect.objectContaining({ actorKind: 'customer', actor: 'Priya Nair', kind: 'task_updated' }));
+    expect(after.events).toContainEqual(
+      expect.objectContaining({ actorKind: 'customer', actor: 'Priya Nair', kind: 'task_updated' }),
+    );
     // The customer's page shows the new forecast at once.
     expect(await customer.getByTestId('portal-forecast').textContent()).not.toBe(shownBefore);
 
     // The staff's project page shows the customer's action on the timeline, and the new forecast.
     await staff.goto(`${server.url}/delivery/projects/${project.id}`);
     const timeline = staff.getByTestId('project-timeline');
-    const entry = timeline.getByTestId('timeline-event').filter({ hasText: 'Priya Nair' }).filter({ hasText: 'Name the customer' });
+    const entry = timeline
+      .getByTestId('timeline-event')
+      .filter({ hasText: 'Priya Nair' })
+      .filter({ hasText: 'Name the customer' });
     await entry.waitFor();
     expect(await entry.textContent()).toMatch(/: Done.*customer.*Priya Nair/);
     // Her task done, the kickoff milestone is reached, in her name too.
-    expect(await timeline.getByTestId('timeline-event').filter({ hasText: 'Milestone reached' }).filter({ hasText: 'Priya Nair' }).count()).toBe(1);
+    expect(
+      await timeline
+        .getByTestId('timeline-event')
+        .filter({ hasText: 'Milestone reached' })
+        .filter({ hasText: 'Priya Nair' })
+        .count(),
+    ).toBe(1);
   });
 
   it('remembers the name and sends the customer’s comment to the team', async () => {
@@ -113,7 +142,10 @@ describe.skipIf(!hasChromium)('the customer portal: working the plan from a link
     await customer.getByTestId('portal-timeline').getByText('Our SSO admin is back on Monday.').waitFor();
     expect(await customer.getByRole('dialog', { name: 'Who are you?' }).count()).toBe(0);
     await staff.reload();
-    const comment = staff.getByTestId('project-timeline').getByTestId('timeline-event').filter({ hasText: 'Our SSO admin is back on Monday.' });
+    const comment = staff
+      .getByTestId('project-timeline')
+      .getByTestId('timeline-event')
+      .filter({ hasText: 'Our SSO admin is back on Monday.' });
     await comment.waitFor();
     expect(await comment.textContent()).toMatch(/Priya Nair/);
   });
@@ -129,10 +161,19 @@ describe.skipIf(!hasChromium)('the customer portal: working the plan from a link
     await customer.getByTestId('portal-problem').getByRole('heading', { name: 'This link was withdrawn' }).waitFor();
 
     // Expired: a link whose day has passed.
-    const second = (await call<Link>(staff, 'POST', `/api/v1/projects/${project.id}/portal-links`, { label: 'Jon Berg', expiresInDays: 7 })).body;
+    const second = (
+      await call<Link>(staff, 'POST', `/api/v1/projects/${project.id}/portal-links`, {
+        label: 'Jon Berg',
+        expiresInDays: 7,
+      })
+    ).body;
     const dbh = await openDatabase(server.databaseUrl);
     try {
-      await dbh.db.updateTable('portal_links').set({ expires_at: new Date(Date.now() - 86_400_000).toISOString() }).where('id', '=', second.id).execute();
+      await dbh.db
+        .updateTable('portal_links')
+        .set({ expires_at: new Date(Date.now() - 86_400_000).toISOString() })
+        .where('id', '=', second.id)
+        .execute();
     } finally {
       await dbh.close();
     }

@@ -32,14 +32,36 @@ describe.skipIf(!hasChromium)('Project page: slips, promises, assignments and re
     page = await (await browser.newContext({ viewport: { width: 1600, height: 1100 } })).newPage();
     await signIn(page, server.url, server.adminEmail, server.adminPassword);
     await page.getByTestId('accounts-table').waitFor();
-    const account = await call<{ id: string }>(page, 'POST', '/api/v1/accounts', { name: 'Vandelay Industries', segment: 'smb' });
+    const account = await call<{ id: string }>(page, 'POST', '/api/v1/accounts', {
+      name: 'Vandelay Industries',
+      segment: 'smb',
+    });
     expect(account.status).toBe(201);
-    const res = await call<Project>(page, 'POST', '/api/v1/projects', { accountId: account.body.id, promisedGoLive: day(150) });
+    const res = await call<Project>(page, 'POST', '/api/v1/projects', {
+      accountId: account.body.id,
+      promisedGoLive: day(150),
+    });
     expect(res.status).toBe(201);
     project = res.body;
     expect((await call(page, 'POST', `/api/v1/projects/${project.id}/kickoff`, {})).status).toBe(200);
-    away = (await call<{ id: string }>(page, 'POST', '/api/v1/resources', { name: 'Kel Varnsen', role: 'consultant', weeklyCapacityHours: 40, costRate: 70, billRate: 150 })).body.id;
-    expect((await call(page, 'POST', `/api/v1/resources/${away}/time-off`, { from: day(0), to: day(365), reason: 'sabbatical' })).status).toBe(201);
+    away = (
+      await call<{ id: string }>(page, 'POST', '/api/v1/resources', {
+        name: 'Kel Varnsen',
+        role: 'consultant',
+        weeklyCapacityHours: 40,
+        costRate: 70,
+        billRate: 150,
+      })
+    ).body.id;
+    expect(
+      (
+        await call(page, 'POST', `/api/v1/resources/${away}/time-off`, {
+          from: day(0),
+          to: day(365),
+          reason: 'sabbatical',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(async () => {
     await browser?.close();
@@ -74,7 +96,10 @@ describe.skipIf(!hasChromium)('Project page: slips, promises, assignments and re
     await dialog.getByLabel('Agreed by').fill('Art Vandelay (sponsor)');
     await dialog.getByRole('button', { name: 'Agree new promise' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByTestId('promise-changes').getByText(/agreed by Art Vandelay \(sponsor\) \(customer\)/).waitFor();
+    await page
+      .getByTestId('promise-changes')
+      .getByText(/agreed by Art Vandelay \(sponsor\) \(customer\)/)
+      .waitFor();
     const after = (await call<Project>(page, 'GET', `/api/v1/projects/${project.id}`)).body;
     expect(after).toMatchObject({ promisedGoLive: current.forecastGoLive, late: false });
   });
@@ -100,16 +125,23 @@ describe.skipIf(!hasChromium)('Project page: slips, promises, assignments and re
     // Kept as it is: nothing changes.
     await page.getByRole('button', { name: 'Keep as it is' }).click();
     await warning.waitFor({ state: 'hidden' });
-    expect((await call<Project>(page, 'GET', `/api/v1/projects/${project.id}`)).body.forecastGoLive).toBe(before.forecastGoLive);
+    expect((await call<Project>(page, 'GET', `/api/v1/projects/${project.id}`)).body.forecastGoLive).toBe(
+      before.forecastGoLive,
+    );
 
     await page.getByLabel(`Assignee of ${task.name}`).selectOption(away);
     await page.getByRole('button', { name: 'Assign anyway' }).click();
     await warning.waitFor({ state: 'hidden' });
-    await page.getByTestId('slips').getByText(/Resource unavailable: assigned to Kel Varnsen, on time off/).waitFor();
+    await page
+      .getByTestId('slips')
+      .getByText(/Resource unavailable: assigned to Kel Varnsen, on time off/)
+      .waitFor();
   });
 
   it('shows rework hours and cost by cause in the economics', async () => {
-    expect((await call(page, 'POST', `/api/v1/projects/${project.id}/rework`, { hours: 3, cause: 'defect' })).status).toBe(201);
+    expect(
+      (await call(page, 'POST', `/api/v1/projects/${project.id}/rework`, { hours: 3, cause: 'defect' })).status,
+    ).toBe(201);
     await open();
     const causes = page.getByTestId('project-economics').getByTestId('econ-rework-causes');
     await causes.getByRole('row', { name: /Defect 1 3/ }).waitFor();

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
 import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
 
-if (!hasChromium) console.warn('Chromium not found (set BATON_CHROMIUM or install Debian chromium): browser tests skipped');
+if (!hasChromium)
+  console.warn('Chromium not found (set BATON_CHROMIUM or install Debian chromium): browser tests skipped');
 
 describe.skipIf(!hasChromium)('the web app shell', () => {
   let baton: RunningTestBaton;
@@ -30,8 +31,22 @@ describe.skipIf(!hasChromium)('the web app shell', () => {
     await signIn(page, baton.url, baton.adminEmail, baton.adminPassword);
     await page.getByTestId('accounts-table').locator('tbody tr').first().waitFor();
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    for (const section of ['Accounts', 'Deals & handoffs', 'Delivery', 'Adoption', 'Support', 'Knowledge', 'Revenue', 'Health', 'Insights', 'Settings']) {
-      expect(await nav.getByRole('link', { name: new RegExp(`^${section.replace('&', '\\&')}`) }).count(), section).toBe(1);
+    for (const section of [
+      'Accounts',
+      'Deals & handoffs',
+      'Delivery',
+      'Adoption',
+      'Support',
+      'Knowledge',
+      'Revenue',
+      'Health',
+      'Insights',
+      'Settings',
+    ]) {
+      expect(
+        await nav.getByRole('link', { name: new RegExp(`^${section.replace('&', '\\&')}`) }).count(),
+        section,
+      ).toBe(1);
     }
     await expect(page.getByText(/200 customers in/).isVisible()).resolves.toBe(true);
   });
@@ -53,15 +68,26 @@ describe.skipIf(!hasChromium)('the web app shell', () => {
 
   it('filters accounts by name', async () => {
     await page.getByRole('link', { name: /^Accounts/ }).click();
-    const first = (await page.getByTestId('accounts-table').locator('tbody tr').first().locator('td').first().locator('p').first().textContent()) as string;
+    const first = (await page
+      .getByTestId('accounts-table')
+      .locator('tbody tr')
+      .first()
+      .locator('td')
+      .first()
+      .locator('p')
+      .first()
+      .textContent()) as string;
     await page.getByLabel('Search accounts').fill(first);
-    await page.waitForFunction(
-      (name) => {
-        const rows = [...(globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> } }).document.querySelectorAll('[data-testid=accounts-table] tbody tr')];
-        return rows.length > 0 && rows.length < 50 && rows.every((tr) => tr.textContent?.includes(name));
-      },
-      first,
-    );
+    await page.waitForFunction((name) => {
+      const rows = [
+        ...(
+          globalThis as unknown as {
+            document: { querySelectorAll(s: string): Iterable<{ textContent: string | null }> };
+          }
+        ).document.querySelectorAll('[data-testid=accounts-table] tbody tr'),
+      ];
+      return rows.length > 0 && rows.length < 50 && rows.every((tr) => tr.textContent?.includes(name));
+    }, first);
     expect(await page.getByTestId('accounts-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
   });
 });

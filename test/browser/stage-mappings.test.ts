@@ -8,7 +8,10 @@ import { type DatabaseHandle, openDatabase } from '../../src/platform/db/databas
 import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
 import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
 
-const PIPELINES = path.resolve(import.meta.dirname, '../../src/modules/deals/stages/fixtures/hubspot-deal-pipelines.json');
+const PIPELINES = path.resolve(
+  import.meta.dirname,
+  '../../src/modules/deals/stages/fixtures/hubspot-deal-pipelines.json',
+);
 
 describe.skipIf(!hasChromium)('Deals & handoffs → Stages', () => {
   let baton: RunningTestBaton;
@@ -20,7 +23,8 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Stages', () => {
     baton = await startBaton({ demo: false });
     dbh = await openDatabase(baton.databaseUrl);
     const ws = await dbh.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
-    const csv = 'Deal ID,Title,Status,Signed\nS-1,Northwind renewal,Contract signed,2026-10-01\nS-2,Globex pilot,Contract signed,\nS-3,Initech,Won,2026-10-03\n';
+    const csv =
+      'Deal ID,Title,Status,Signed\nS-1,Northwind renewal,Contract signed,2026-10-01\nS-2,Globex pilot,Contract signed,\nS-3,Initech,Won,2026-10-03\n';
     await importDeals(dbh.db, {
       workspaceId: ws.id,
       actor: SYSTEM_ACTOR,
@@ -69,7 +73,9 @@ describe.skipIf(!hasChromium)('Deals & handoffs → Stages', () => {
     await input.fill('85');
     await sales.getByTestId('stages-hubspot-default-save').click();
     await page.getByText('HubSpot · Sales Pipeline (default) saved: no deal changed state').waitFor();
-    type View = { pipelines: Array<{ pipeline: string; stages: Array<{ stage: string; probability: number | null }> }> };
+    type View = {
+      pipelines: Array<{ pipeline: string; stages: Array<{ stage: string; probability: number | null }> }>;
+    };
     const res = (await page.evaluate(async () => (await fetch('/api/v1/deals/stage-mappings')).json())) as View;
     const stage = res.pipelines.find((p) => p.pipeline === 'default')?.stages.find((s) => s.stage === 'contractsent');
     expect(stage?.probability).toBe(85);

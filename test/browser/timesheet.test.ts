@@ -16,7 +16,15 @@ describe.skipIf(!hasChromium)('Delivery → People and Time: a consultant, a wee
   let page: Page;
   let closeDb: () => Promise<void>;
 
-  const weekTotal = async () => Number(/^([\d.]+) h this week/.exec((await page.getByTestId('time-entries-table').getByText(/h this week/).textContent()) ?? '')?.[1]);
+  const weekTotal = async () =>
+    Number(
+      /^([\d.]+) h this week/.exec(
+        (await page
+          .getByTestId('time-entries-table')
+          .getByText(/h this week/)
+          .textContent()) ?? '',
+      )?.[1],
+    );
 
   beforeAll(async () => {
     server = await startBaton({ demo: false });
@@ -24,12 +32,22 @@ describe.skipIf(!hasChromium)('Delivery → People and Time: a consultant, a wee
     page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
     await signIn(page, server.url, server.adminEmail, server.adminPassword);
     await page.getByRole('link', { name: /^Accounts/ }).waitFor();
-    const session = (await page.evaluate(async () => (await fetch('/api/v1/session')).json())) as { workspace: { id: string } };
+    const session = (await page.evaluate(async () => (await fetch('/api/v1/session')).json())) as {
+      workspace: { id: string };
+    };
     const dbh = await openDatabase(server.databaseUrl);
     closeDb = () => dbh.close();
     const holder = { ctx: { db: dbh.db } };
-    const northwind = await insertProject(holder, session.workspace.id, { name: 'Northwind rollout', commercialModel: 'time_and_materials' });
-    await insertTask(holder, session.workspace.id, northwind, { key: 'sso', name: 'Configure SSO', taskType: 'integration', effortHours: 12 });
+    const northwind = await insertProject(holder, session.workspace.id, {
+      name: 'Northwind rollout',
+      commercialModel: 'time_and_materials',
+    });
+    await insertTask(holder, session.workspace.id, northwind, {
+      key: 'sso',
+      name: 'Configure SSO',
+      taskType: 'integration',
+      effortHours: 12,
+    });
     await insertProject(holder, session.workspace.id, { name: 'Globex pilot' });
   });
 
@@ -79,14 +97,19 @@ describe.skipIf(!hasChromium)('Delivery → People and Time: a consultant, a wee
   it('imports a capacity file and rejects the row with an unknown role, naming the known ones', async () => {
     await page.goto(`${server.url}/delivery/people`);
     await page.getByTestId('delivery-import-file').waitFor();
-    const csv = 'name,email,role,weekly_capacity_hours\nBo Builder,bo@vendor.example,consultant,32\nWill Wizard,will@vendor.example,wizard,40\n';
-    await page.locator('input[type=file]').setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'name,email,role,weekly_capacity_hours\nBo Builder,bo@vendor.example,consultant,32\nWill Wizard,will@vendor.example,wizard,40\n';
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('switch', { name: 'Dry run (write nothing)' }).uncheck();
     await page.getByTestId('delivery-import-run').click();
     const report = page.getByTestId('import-report');
     await report.waitFor();
     expect(await report.getByTestId('import-count-created').textContent()).toMatch(/created 1/);
-    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(/role.*unknown delivery role "wizard"; known roles: project_manager/);
+    expect(await report.getByTestId('import-rejected-table').textContent()).toMatch(
+      /role.*unknown delivery role "wizard"; known roles: project_manager/,
+    );
     await expect.poll(async () => page.getByTestId('people-table').getByText('Bo Builder').count()).toBe(1);
   });
 });

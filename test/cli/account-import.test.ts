@@ -37,7 +37,10 @@ const json = (args: string[]) => {
 async function count(table: 'accounts' | 'contacts'): Promise<number> {
   const dbh = await openDatabase(database.url);
   try {
-    const r = await dbh.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const r = await dbh.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   } finally {
     await dbh.close();
@@ -48,14 +51,47 @@ describe('baton import accounts / contacts', () => {
   it('lists the documented fields and examples in --help', () => {
     const accounts = baton(['import', 'accounts', '--help'], env);
     expect(accounts.status).toBe(0);
-    for (const field of ['external_id', 'domain', 'segment', 'lifecycle_phase', 'renewal_date', 'owner', '--default', '--alias', '--dry-run']) expect(accounts.stdout).toContain(field);
+    for (const field of [
+      'external_id',
+      'domain',
+      'segment',
+      'lifecycle_phase',
+      'renewal_date',
+      'owner',
+      '--default',
+      '--alias',
+      '--dry-run',
+    ])
+      expect(accounts.stdout).toContain(field);
     const contacts = baton(['import', 'contacts', '--help'], env);
-    for (const field of ['account_external_id', 'first_name', 'role', 'last_touch_at', 'left_at']) expect(contacts.stdout).toContain(field);
+    for (const field of ['account_external_id', 'first_name', 'role', 'last_touch_at', 'left_at'])
+      expect(contacts.stdout).toContain(field);
   });
 
   it('imports a mapped file with aliases and a default, dry run first, and again changes nothing', async () => {
-    const csv = file('customers.csv', 'Customer ID,Customer,Web,Tier\nC-1,Acme,acme.example,Mid-Market\nC-2,Globex,globex.example,Strategic\nC-3,Initech,,\n');
-    const args = ['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer ID=external_id', '--map', 'Customer=name', '--map', 'Web=domain', '--map', 'Tier=segment', '--alias', 'segment:Strategic=enterprise', '--default', 'segment=smb'];
+    const csv = file(
+      'customers.csv',
+      'Customer ID,Customer,Web,Tier\nC-1,Acme,acme.example,Mid-Market\nC-2,Globex,globex.example,Strategic\nC-3,Initech,,\n',
+    );
+    const args = [
+      'import',
+      'accounts',
+      csv,
+      '--workspace',
+      'acme',
+      '--map',
+      'Customer ID=external_id',
+      '--map',
+      'Customer=name',
+      '--map',
+      'Web=domain',
+      '--map',
+      'Tier=segment',
+      '--alias',
+      'segment:Strategic=enterprise',
+      '--default',
+      'segment=smb',
+    ];
     expect(json([...args, '--dry-run'])).toMatchObject({ dryRun: true, format: 'mapped', read: 3, created: 3 });
     expect(await count('accounts')).toBe(0);
     expect(json(args)).toMatchObject({ read: 3, created: 3, rejected: 0, errors: [] });
@@ -66,8 +102,27 @@ describe('baton import accounts / contacts', () => {
   });
 
   it('imports contacts against those accounts, printing each rejected row', () => {
-    const csv = file('people.csv', 'Id,Company ID,Name,Email,Role\nP-1,C-1,Ana Silva,ana@acme.example,champion\nP-2,C-9,Bo Chen,bo@x.example,\nP-3,C-2,Cy Diaz,cy@globex.example,wizard\n');
-    const args = ['import', 'contacts', csv, '--workspace', 'acme', '--map', 'Id=external_id', '--map', 'Company ID=account_external_id', '--map', 'Name=name', '--map', 'Email=email', '--map', 'Role=role'];
+    const csv = file(
+      'people.csv',
+      'Id,Company ID,Name,Email,Role\nP-1,C-1,Ana Silva,ana@acme.example,champion\nP-2,C-9,Bo Chen,bo@x.example,\nP-3,C-2,Cy Diaz,cy@globex.example,wizard\n',
+    );
+    const args = [
+      'import',
+      'contacts',
+      csv,
+      '--workspace',
+      'acme',
+      '--map',
+      'Id=external_id',
+      '--map',
+      'Company ID=account_external_id',
+      '--map',
+      'Name=name',
+      '--map',
+      'Email=email',
+      '--map',
+      'Role=role',
+    ];
     const r = baton(args, env);
     expect(r.status, 'rows were rejected').toBe(3);
     expect(r.stdout).toContain('created 1');
@@ -78,7 +133,10 @@ describe('baton import accounts / contacts', () => {
 
   it('refuses a mapping onto an unknown field, naming the flag, and writes nothing', async () => {
     const csv = file('bad.csv', 'Customer\nAcme\n');
-    const r = baton(['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer=company_name', '--default', 'segment=smb'], env);
+    const r = baton(
+      ['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer=company_name', '--default', 'segment=smb'],
+      env,
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--map: column "Customer" maps to "company_name", which is not a field here');
     expect(await count('accounts')).toBe(3);
@@ -86,20 +144,55 @@ describe('baton import accounts / contacts', () => {
 
   it('gives deals the same --alias spelling: field:spelling=canonical', async () => {
     const csv = file('deals.csv', 'Deal ID,Title,Status\nD-1,Renewal,closed won (signed)\n');
-    const args = ['import', 'deals', csv, '--workspace', 'acme', '--map', 'Deal ID=external_id', '--map', 'Title=name', '--map', 'Status=stage', '--alias', 'stage:Closed Won (signed)=Closed Won'];
+    const args = [
+      'import',
+      'deals',
+      csv,
+      '--workspace',
+      'acme',
+      '--map',
+      'Deal ID=external_id',
+      '--map',
+      'Title=name',
+      '--map',
+      'Status=stage',
+      '--alias',
+      'stage:Closed Won (signed)=Closed Won',
+    ];
     expect(json(args)).toMatchObject({ created: 1, rejected: 0 });
     const dbh = await openDatabase(database.url);
-    const deal = await dbh.db.selectFrom('deals').select(['stage']).where('external_id', '=', 'D-1').executeTakeFirstOrThrow();
+    const deal = await dbh.db
+      .selectFrom('deals')
+      .select(['stage'])
+      .where('external_id', '=', 'D-1')
+      .executeTakeFirstOrThrow();
     await dbh.close();
     expect(deal.stage).toBe('Closed Won');
   });
 
   it.skipIf(!hasSharedData)('imports the shared Salesforce Account and Contact exports', () => {
     baton(['workspace', 'create', 'sf'], env);
-    const accounts = json(['import', 'accounts', sharedFile('salesforce-sample', 'sfdc-assets-data-cloud-workshop', 'Account.csv'), '--workspace', 'sf', '--default', 'segment=mid_market']);
-    const accountRows = parse(fs.readFileSync(sharedFile('salesforce-sample', 'sfdc-assets-data-cloud-workshop', 'Account.csv')), { bom: true, columns: true }).length;
+    const accounts = json([
+      'import',
+      'accounts',
+      sharedFile('salesforce-sample', 'sfdc-assets-data-cloud-workshop', 'Account.csv'),
+      '--workspace',
+      'sf',
+      '--default',
+      'segment=mid_market',
+    ]);
+    const accountRows = parse(
+      fs.readFileSync(sharedFile('salesforce-sample', 'sfdc-assets-data-cloud-workshop', 'Account.csv')),
+      { bom: true, columns: true },
+    ).length;
     expect(accounts).toMatchObject({ format: 'salesforce', read: accountRows, created: accountRows, rejected: 0 });
-    const contacts = json(['import', 'contacts', sharedFile('salesforce-sample', 'devorg-sample-powerbi', 'Contact.csv'), '--workspace', 'sf']);
+    const contacts = json([
+      'import',
+      'contacts',
+      sharedFile('salesforce-sample', 'devorg-sample-powerbi', 'Contact.csv'),
+      '--workspace',
+      'sf',
+    ]);
     // The Excel-reshaped contacts name accounts of another org: none of them is found here.
     expect(contacts.created).toBe(0);
     expect(contacts.rejected).toBe(contacts.read);
@@ -111,13 +204,29 @@ describe('baton import accounts / contacts', () => {
     const lines = ['Customer ID,Customer'];
     for (let i = 1; i <= rows; i++) lines.push(`K-${i},Killed ${i}`);
     const csv = file('killed.csv', `${lines.join('\n')}\n`);
-    const args = ['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer ID=external_id', '--map', 'Customer=name', '--default', 'segment=smb'];
+    const args = [
+      'import',
+      'accounts',
+      csv,
+      '--workspace',
+      'acme',
+      '--map',
+      'Customer ID=external_id',
+      '--map',
+      'Customer=name',
+      '--default',
+      'segment=smb',
+    ];
     const before = await count('accounts');
-    const child = spawn(process.execPath, [BATON_BIN, ...args], { env: { PATH: process.env.PATH ?? '', BATON_LOG_LEVEL: 'warn', ...env }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [BATON_BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', BATON_LOG_LEVEL: 'warn', ...env },
+      stdio: 'ignore',
+    });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const dbh = await openDatabase(database.url);
     try {
-      const run = () => dbh.db.selectFrom('import_runs').selectAll().where('file_name', '=', 'killed.csv').executeTakeFirst();
+      const run = () =>
+        dbh.db.selectFrom('import_runs').selectAll().where('file_name', '=', 'killed.csv').executeTakeFirst();
       // Killed once some batches have committed, and well before the last one.
       for (let i = 0; i < 600 && ((await run())?.read ?? 0) < 4000; i++) await new Promise((r) => setTimeout(r, 50));
       child.kill('SIGKILL');
@@ -128,7 +237,10 @@ describe('baton import accounts / contacts', () => {
       expect(row?.read).toBeLessThan(rows);
       const now = Date.parse(row?.heartbeat_at ?? '');
       expect(toImportRun(row!, now + 1000).status).toBe('running');
-      expect(toImportRun(row!, now + INTERRUPTED_AFTER_MS + 1000)).toMatchObject({ status: 'interrupted', finishedAt: null });
+      expect(toImportRun(row!, now + INTERRUPTED_AFTER_MS + 1000)).toMatchObject({
+        status: 'interrupted',
+        finishedAt: null,
+      });
 
       const committed = (await count('accounts')) - before;
       expect(committed).toBeGreaterThanOrEqual(2000);

@@ -14,7 +14,11 @@ describe('the command table', () => {
     const help = new Help();
     for (const entry of COMMANDS) {
       const cmd = await entry.load();
-      expect({ name: cmd.name(), summary: cmd.description(), term: help.subcommandTerm(cmd) }).toEqual({ name: entry.name, summary: entry.summary, term: entry.term });
+      expect({ name: cmd.name(), summary: cmd.description(), term: help.subcommandTerm(cmd) }).toEqual({
+        name: entry.name,
+        summary: entry.summary,
+        term: entry.term,
+      });
     }
   });
 
@@ -36,13 +40,21 @@ describe('the compiled command line', () => {
   let dataDir: string;
   const run = (args: string[], input?: string) =>
     spawnSync(process.execPath, [path.join(root, 'bin', 'baton.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BATON_LOG_LEVEL: 'warn', BATON_DATA_DIR: dataDir },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        BATON_LOG_LEVEL: 'warn',
+        BATON_DATA_DIR: dataDir,
+      },
       encoding: 'utf8',
       input,
       timeout: 60_000,
     });
   const build = () => {
-    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.js'), '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.js'), '--quiet'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   };
@@ -50,7 +62,8 @@ describe('the compiled command line', () => {
   beforeAll(() => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-compiled-'));
     dataDir = path.join(root, 'data');
-    for (const part of ['src', 'bin', 'scripts', 'package.json']) fs.cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true });
+    for (const part of ['src', 'bin', 'scripts', 'package.json'])
+      fs.cpSync(path.join(ROOT, part), path.join(root, part), { recursive: true });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
     build();
   }, 180_000);
@@ -60,7 +73,11 @@ describe('the compiled command line', () => {
 
   it('answers --help as the sources do', () => {
     const compiled = run(['--help']);
-    const source = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'src', 'cli', 'main.ts'), '--help'], { encoding: 'utf8' });
+    const source = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bin', 'run-ts.js'), path.join(ROOT, 'src', 'cli', 'main.ts'), '--help'],
+      { encoding: 'utf8' },
+    );
     expect(compiled.status).toBe(0);
     expect(compiled.stdout).toBe(source.stdout);
   });
@@ -76,9 +93,15 @@ describe('the compiled command line', () => {
   });
 
   it('imports no TypeScript: every relative import names a .js file', () => {
-    const files = fs.readdirSync(path.join(root, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    const files = fs
+      .readdirSync(path.join(root, 'dist'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'));
     expect(files.length).toBeGreaterThan(100);
-    const tsImports = files.flatMap((f) => (fs.readFileSync(path.join(root, 'dist', f), 'utf8').match(/(from|import\()\s*["'][^"']+\.ts["']/g) ?? []).map((m) => `${f}: ${m}`));
+    const tsImports = files.flatMap((f) =>
+      (fs.readFileSync(path.join(root, 'dist', f), 'utf8').match(/(from|import\()\s*["'][^"']+\.ts["']/g) ?? []).map(
+        (m) => `${f}: ${m}`,
+      ),
+    );
     expect(tsImports).toEqual([]);
   });
 
@@ -86,7 +109,11 @@ describe('the compiled command line', () => {
     const workers = fs
       .readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .flatMap((f) => [...fs.readFileSync(path.join(root, 'src', f), 'utf8').matchAll(/startTsWorker\(new URL\('([^']+)'/g)].map((m) => path.join(path.dirname(f), m[1] as string)));
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(root, 'src', f), 'utf8').matchAll(/startTsWorker\(new URL\('([^']+)'/g)].map(
+          (m) => path.join(path.dirname(f), m[1] as string),
+        ),
+      );
     expect(workers.length).toBeGreaterThan(0);
     for (const w of workers) expect(fs.existsSync(path.join(root, 'dist', w.replace(/\.ts$/, '.js'))), w).toBe(true);
     const script = path.join(root, 'worker-check.mjs');
@@ -105,18 +132,27 @@ worker.on('message', (m) => { if (m.ready) { console.log('ready'); void worker.t
   it('runs the compiled copy while it is current, and the sources as soon as one of them is newer', () => {
     // Mark the compiled copy: its listing shows while no source changed since the build …
     const compiledTable = path.join(root, 'dist', 'cli', 'commands.js');
-    fs.writeFileSync(compiledTable, fs.readFileSync(compiledTable, 'utf8').replace('Deals from the CRM', 'Deals (compiled)'));
+    fs.writeFileSync(
+      compiledTable,
+      fs.readFileSync(compiledTable, 'utf8').replace('Deals from the CRM', 'Deals (compiled)'),
+    );
     expect(run(['--help']).stdout).toContain('Deals (compiled)');
     // … and an edit of any source file wins at once, without a build.
     const sourceTable = path.join(root, 'src', 'cli', 'commands.ts');
-    fs.writeFileSync(sourceTable, fs.readFileSync(sourceTable, 'utf8').replace('Deals from the CRM', 'Deals (edited source)'));
+    fs.writeFileSync(
+      sourceTable,
+      fs.readFileSync(sourceTable, 'utf8').replace('Deals from the CRM', 'Deals (edited source)'),
+    );
     const edited = run(['--help']);
     expect(edited.stdout).toContain('Deals (edited source)');
     expect(edited.stdout).not.toContain('Deals (compiled)');
     // Removing a file counts too (its folder changed).
     build();
     expect(run(['--help']).stdout).toContain('Deals (edited source)');
-    fs.writeFileSync(compiledTable, fs.readFileSync(compiledTable, 'utf8').replace('Deals (edited source)', 'Deals (compiled again)'));
+    fs.writeFileSync(
+      compiledTable,
+      fs.readFileSync(compiledTable, 'utf8').replace('Deals (edited source)', 'Deals (compiled again)'),
+    );
     expect(run(['--help']).stdout).toContain('Deals (compiled again)');
     fs.rmSync(path.join(root, 'src', 'modules', 'deals', 'import', 'README.md'));
     expect(run(['--help']).stdout).toContain('Deals (edited source)');

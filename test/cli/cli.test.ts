@@ -28,7 +28,8 @@ describe('baton CLI', () => {
   it('lists its commands and the environment in --help', () => {
     const r = baton(['--help'], env);
     expect(r.status).toBe(0);
-    for (const cmd of ['serve', 'migrate', 'workspace', 'user', 'apikey', 'backup', 'demo']) expect(r.stdout).toContain(cmd);
+    for (const cmd of ['serve', 'migrate', 'workspace', 'user', 'apikey', 'backup', 'demo'])
+      expect(r.stdout).toContain(cmd);
     expect(r.stdout).toContain('DATABASE_URL');
   });
 
@@ -38,7 +39,9 @@ describe('baton CLI', () => {
   });
 
   it('creates a workspace once, and refuses a bad or taken slug', () => {
-    expect(baton(['workspace', 'create', 'acme', '--name', 'Acme Software'], env).stdout).toMatch(/created workspace acme/);
+    expect(baton(['workspace', 'create', 'acme', '--name', 'Acme Software'], env).stdout).toMatch(
+      /created workspace acme/,
+    );
     const again = baton(['workspace', 'create', 'acme'], env);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('already exists');
@@ -48,11 +51,19 @@ describe('baton CLI', () => {
   });
 
   it('creates a user with a password read from stdin', async () => {
-    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'ana@acme.example', '--role', 'admin', '--password-stdin'], env, 'a-long-password\n');
+    const r = baton(
+      ['user', 'create', '--workspace', 'acme', '--email', 'ana@acme.example', '--role', 'admin', '--password-stdin'],
+      env,
+      'a-long-password\n',
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('ana@acme.example is admin in acme');
     const dbh = await openDatabase(database.url);
-    const user = await dbh.db.selectFrom('users').selectAll().where('email', '=', 'ana@acme.example').executeTakeFirstOrThrow();
+    const user = await dbh.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'ana@acme.example')
+      .executeTakeFirstOrThrow();
     await dbh.close();
     expect(await checkPassword('a-long-password', user.password_hash)).toBe(true);
   });
@@ -74,7 +85,9 @@ describe('baton CLI', () => {
     const r = baton(['backup', file], env);
     expect(r.status, r.stderr).toBe(0);
     expect(fs.statSync(file).size).toBeGreaterThan(0);
-    expect(r.stdout).toContain(`sealed with key ${keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir }))}: keep ${path.join(dir, 'secret.key')} with the backup`);
+    expect(r.stdout).toContain(
+      `sealed with key ${keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir }))}: keep ${path.join(dir, 'secret.key')} with the backup`,
+    );
     if (TEST_POSTGRES_URL) {
       const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
       expect(list.stdout).toContain('TABLE public workspaces');
@@ -108,7 +121,16 @@ describe('baton serve', () => {
     let child: ReturnType<typeof spawn> | undefined;
     try {
       child = spawn(process.execPath, [BATON_BIN, 'serve'], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BATON_DATA_DIR: own, DATABASE_URL: served.url, PORT: '0', BATON_DEMO: 'false', BATON_ADMIN_PASSWORD: 'a-long-password', BATON_LOG_LEVEL: 'info' },
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          BATON_DATA_DIR: own,
+          DATABASE_URL: served.url,
+          PORT: '0',
+          BATON_DEMO: 'false',
+          BATON_ADMIN_PASSWORD: 'a-long-password',
+          BATON_LOG_LEVEL: 'info',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';

@@ -16,13 +16,41 @@ const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 beforeAll(async () => {
   w = await cliWorkspace('deliv');
   fs.writeFileSync(path.join(w.dir, 'accounts.csv'), 'Name,Segment\nUmbrella Corp,smb\n');
-  const imported = baton(['import', 'accounts', path.join(w.dir, 'accounts.csv'), '--workspace', 'deliv', '--map', 'Name=name', '--map', 'Segment=segment'], w.env);
+  const imported = baton(
+    [
+      'import',
+      'accounts',
+      path.join(w.dir, 'accounts.csv'),
+      '--workspace',
+      'deliv',
+      '--map',
+      'Name=name',
+      '--map',
+      'Segment=segment',
+    ],
+    w.env,
+  );
   expect(imported.status, imported.stderr).toBe(0);
   const h = await openDatabase(w.database.url);
   try {
     const ws = await h.db.selectFrom('workspaces').select('id').where('slug', '=', 'deliv').executeTakeFirstOrThrow();
-    const account = await h.db.selectFrom('accounts').select('id').where('workspace_id', '=', ws.id).executeTakeFirstOrThrow();
-    projectId = (await h.db.transaction().execute((trx) => createProject(trx, SYSTEM_ACTOR, { workspaceId: ws.id, partnerId: null }, { accountId: account.id, name: 'Umbrella rollout' }))).id;
+    const account = await h.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', ws.id)
+      .executeTakeFirstOrThrow();
+    projectId = (
+      await h.db
+        .transaction()
+        .execute((trx) =>
+          createProject(
+            trx,
+            SYSTEM_ACTOR,
+            { workspaceId: ws.id, partnerId: null },
+            { accountId: account.id, name: 'Umbrella rollout' },
+          ),
+        )
+    ).id;
   } finally {
     await h.close();
   }
@@ -33,12 +61,19 @@ describe('baton (delivery)', () => {
   it('lists the built-in playbooks', () => {
     const r = baton(['playbook', 'list', '--workspace', 'deliv', '--json'], w.env);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).items.map((p: { key: string }) => p.key).sort()).toEqual(['enterprise-implementation', 'mid-market-standard', 'smb-quick-start']);
+    expect(
+      JSON.parse(r.stdout)
+        .items.map((p: { key: string }) => p.key)
+        .sort(),
+    ).toEqual(['enterprise-implementation', 'mid-market-standard', 'smb-quick-start']);
   });
 
   it('imports people, refusing a row with an unknown role and naming the known ones', () => {
     const file = path.join(w.dir, 'people.csv');
-    fs.writeFileSync(file, 'Name,Email,Role,Weekly capacity\nRita Ops,rita@example.com,consultant,40\nBob Odd,bob@example.com,wizard,40\n');
+    fs.writeFileSync(
+      file,
+      'Name,Email,Role,Weekly capacity\nRita Ops,rita@example.com,consultant,40\nBob Odd,bob@example.com,wizard,40\n',
+    );
     const r = baton(['import', 'resources', file, '--workspace', 'deliv', '--json'], w.env);
     const report = JSON.parse(r.stdout);
     expect(report).toMatchObject({ read: 2, created: 1, rejected: 1 });
@@ -49,7 +84,10 @@ describe('baton (delivery)', () => {
 
   it('imports a timesheet that burns task estimates down, then re-forecasts on demand', () => {
     const file = path.join(w.dir, 'time.csv');
-    fs.writeFileSync(file, `Date,Person,Project,Task,Hours,External id\n${yesterday},rita@example.com,Umbrella rollout,welcome-call,1.5,T-1\n${today},nobody@example.com,Umbrella rollout,,2,T-2\n`);
+    fs.writeFileSync(
+      file,
+      `Date,Person,Project,Task,Hours,External id\n${yesterday},rita@example.com,Umbrella rollout,welcome-call,1.5,T-1\n${today},nobody@example.com,Umbrella rollout,,2,T-2\n`,
+    );
     const r = baton(['import', 'time', file, '--workspace', 'deliv', '--json'], w.env);
     const report = JSON.parse(r.stdout);
     expect(report, r.stderr).toMatchObject({ read: 2, created: 1, rejected: 1 });

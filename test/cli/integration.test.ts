@@ -27,7 +27,15 @@ describe('baton integration', () => {
     expect(top.stdout).toContain('integration');
     const help = baton(['integration', 'set', '--help'], env);
     expect(help.status).toBe(0);
-    for (const word of ['--workspace', '--secret', '--secret-stdin', '--remove', 'X-Baton-Signature', '/webhooks/hubspot/<workspace>']) expect(help.stdout).toContain(word);
+    for (const word of [
+      '--workspace',
+      '--secret',
+      '--secret-stdin',
+      '--remove',
+      'X-Baton-Signature',
+      '/webhooks/hubspot/<workspace>',
+    ])
+      expect(help.stdout).toContain(word);
   });
 
   it('sets a secret from an option or from stdin, and never prints it', () => {
@@ -36,7 +44,11 @@ describe('baton integration', () => {
     expect(set.stdout).toContain('set the webhook secret of hubspot in acme (ends in …7781)');
     expect(set.stdout).toContain('/webhooks/hubspot/acme');
     expect(set.stdout).not.toContain(HUBSPOT_SECRET);
-    const stdin = baton(['integration', 'set', 'Salesforce', '--workspace', 'acme', '--secret-stdin'], env, `${SALESFORCE_SECRET}\n`);
+    const stdin = baton(
+      ['integration', 'set', 'Salesforce', '--workspace', 'acme', '--secret-stdin'],
+      env,
+      `${SALESFORCE_SECRET}\n`,
+    );
     expect(stdin.status, stdin.stderr).toBe(0);
     expect(stdin.stdout).toContain('salesforce');
     expect(stdin.stdout).toContain('/webhooks/crm/acme');
@@ -49,14 +61,29 @@ describe('baton integration', () => {
     expect(r.stdout).not.toContain(SALESFORCE_SECRET);
     const { items } = JSON.parse(r.stdout);
     expect(items).toEqual([
-      expect.objectContaining({ source: 'hubspot', webhookPath: '/webhooks/hubspot/acme', secret: expect.objectContaining({ set: true, last4: '7781', setBy: 'cli' }) }),
-      expect.objectContaining({ source: 'salesforce', kind: 'generic', secret: expect.objectContaining({ set: true, last4: 't-42' }), lastEventAt: null }),
+      expect.objectContaining({
+        source: 'hubspot',
+        webhookPath: '/webhooks/hubspot/acme',
+        secret: expect.objectContaining({ set: true, last4: '7781', setBy: 'cli' }),
+      }),
+      expect.objectContaining({
+        source: 'salesforce',
+        kind: 'generic',
+        secret: expect.objectContaining({ set: true, last4: 't-42' }),
+        lastEventAt: null,
+      }),
     ]);
     const text = baton(['integration', 'list', '--workspace', 'acme'], env);
-    expect(text.stdout).toMatch(/^hubspot\t\/webhooks\/hubspot\/acme\tsecret …7781 set \d{4}-\d{2}-\d{2} by cli\tlast event never/m);
+    expect(text.stdout).toMatch(
+      /^hubspot\t\/webhooks\/hubspot\/acme\tsecret …7781 set \d{4}-\d{2}-\d{2} by cli\tlast event never/m,
+    );
     // The secret is stored for signature checks, and the audit log records only that it changed.
     const dbh = await openDatabase(database.url);
-    const audit = await dbh.db.selectFrom('audit_log').select(['action', 'before_json', 'after_json']).where('entity_id', '=', 'integrations.webhook-secrets').execute();
+    const audit = await dbh.db
+      .selectFrom('audit_log')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity_id', '=', 'integrations.webhook-secrets')
+      .execute();
     await dbh.close();
     expect(audit).toHaveLength(2);
     expect(JSON.stringify(audit)).not.toContain(SALESFORCE_SECRET);
@@ -64,13 +91,21 @@ describe('baton integration', () => {
   });
 
   it('removes a secret, and refuses a short secret, a bad name or no secret at all with exit 2', () => {
-    expect(baton(['integration', 'set', 'salesforce', '--workspace', 'acme', '--remove'], env).stdout).toContain('removed the webhook secret of salesforce');
+    expect(baton(['integration', 'set', 'salesforce', '--workspace', 'acme', '--remove'], env).stdout).toContain(
+      'removed the webhook secret of salesforce',
+    );
     const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
     expect(listed.map((i: { source: string }) => i.source)).toEqual(['hubspot']);
     const cases: Array<[string[], string]> = [
       [['integration', 'set', 'salesforce', '--workspace', 'acme', '--secret', 'short'], 'at least 16 characters'],
-      [['integration', 'set', 'Not A Name', '--workspace', 'acme', '--secret', SALESFORCE_SECRET], 'lower-case letters'],
-      [['integration', 'set', 'salesforce', '--workspace', 'acme'], 'exactly one of --secret, --secret-stdin or --remove'],
+      [
+        ['integration', 'set', 'Not A Name', '--workspace', 'acme', '--secret', SALESFORCE_SECRET],
+        'lower-case letters',
+      ],
+      [
+        ['integration', 'set', 'salesforce', '--workspace', 'acme'],
+        'exactly one of --secret, --secret-stdin or --remove',
+      ],
     ];
     for (const [args, message] of cases) {
       const r = baton(args, env);
@@ -88,17 +123,33 @@ describe('baton integration', () => {
     const box = secretBox(loadSecretKey({ secretKey: undefined, dataDir: dir }));
     const dbh = await openDatabase(database.url);
     try {
-      const setting = () => dbh.db.selectFrom('workspace_settings').select(['workspace_id', 'value']).where('key', '=', 'integrations.webhook-secrets').executeTakeFirstOrThrow();
+      const setting = () =>
+        dbh.db
+          .selectFrom('workspace_settings')
+          .select(['workspace_id', 'value'])
+          .where('key', '=', 'integrations.webhook-secrets')
+          .executeTakeFirstOrThrow();
       const row = await setting();
       expect(row.value).not.toContain(HUBSPOT_SECRET);
-      expect(box.open(JSON.parse(row.value).hubspot.secret, `webhook-secret:${row.workspace_id}:hubspot`)).toBe(HUBSPOT_SECRET);
+      expect(box.open(JSON.parse(row.value).hubspot.secret, `webhook-secret:${row.workspace_id}:hubspot`)).toBe(
+        HUBSPOT_SECRET,
+      );
 
       // A secret an earlier Baton kept in plain text is sealed by the next command's start, and keeps its last 4.
       const plain = 'older-plain-shared-secret-5150';
-      const value = JSON.stringify({ ...JSON.parse(row.value), zoho: { secret: plain, setAt: '2026-11-01T00:00:00.000Z', setBy: 'cli' } });
-      await dbh.db.updateTable('workspace_settings').set({ value }).where('key', '=', 'integrations.webhook-secrets').execute();
+      const value = JSON.stringify({
+        ...JSON.parse(row.value),
+        zoho: { secret: plain, setAt: '2026-11-01T00:00:00.000Z', setBy: 'cli' },
+      });
+      await dbh.db
+        .updateTable('workspace_settings')
+        .set({ value })
+        .where('key', '=', 'integrations.webhook-secrets')
+        .execute();
       const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
-      expect(listed.find((i: { source: string }) => i.source === 'zoho')).toMatchObject({ secret: { set: true, last4: '5150' } });
+      expect(listed.find((i: { source: string }) => i.source === 'zoho')).toMatchObject({
+        secret: { set: true, last4: '5150' },
+      });
       const after = await setting();
       expect(after.value).not.toContain(plain);
       expect(box.open(JSON.parse(after.value).zoho.secret, `webhook-secret:${row.workspace_id}:zoho`)).toBe(plain);
@@ -115,7 +166,10 @@ describe('baton integration', () => {
 
   it('says at start when secrets were sealed with another key than its own', () => {
     const other = randomBytes(32);
-    const r = baton(['integration', 'list', '--workspace', 'acme'], { ...env, BATON_SECRET_KEY: other.toString('base64') });
+    const r = baton(['integration', 'list', '--workspace', 'acme'], {
+      ...env,
+      BATON_SECRET_KEY: other.toString('base64'),
+    });
     expect(r.status, r.stderr).toBe(0);
     const log = `${r.stdout}${r.stderr}`;
     expect(log).toContain('sealed with another key than this instance');

@@ -17,9 +17,15 @@ describe('baton playbook', () => {
   it('lists the built-in playbooks of a new workspace', () => {
     const r = baton(['playbook', 'list', '--workspace', 'acme'], env);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^smb-quick-start\tSMB quick start\tv1\t14 tasks\t\d+ h\t~\d+ working days\tproducts: any; segments: smb$/m);
+    expect(r.stdout).toMatch(
+      /^smb-quick-start\tSMB quick start\tv1\t14 tasks\t\d+ h\t~\d+ working days\tproducts: any; segments: smb$/m,
+    );
     const json = JSON.parse(baton(['playbook', 'list', '--workspace', 'acme', '--json'], env).stdout);
-    expect(json.items.map((p: { key: string }) => p.key).sort()).toEqual(['enterprise-implementation', 'mid-market-standard', 'smb-quick-start']);
+    expect(json.items.map((p: { key: string }) => p.key).sort()).toEqual([
+      'enterprise-implementation',
+      'mid-market-standard',
+      'smb-quick-start',
+    ]);
   });
 
   it('exports to a file, imports a changed copy as a new version, and the same file again as no change', () => {
@@ -38,14 +44,23 @@ describe('baton playbook', () => {
     expect(changed.status, changed.stderr).toBe(0);
     expect(changed.stdout).toContain('saved version 2 of smb-quick-start');
 
-    const json = baton(['playbook', 'export', 'smb-quick-start', '--workspace', 'acme', '--format', 'json', '--version', '1'], env);
+    const json = baton(
+      ['playbook', 'export', 'smb-quick-start', '--workspace', 'acme', '--format', 'json', '--version', '1'],
+      env,
+    );
     expect(json.status, json.stderr).toBe(0);
     expect(JSON.parse(json.stdout).definition).toEqual(parse(text).definition);
   });
 
   it('creates a playbook from standard input', () => {
-    const source = JSON.parse(baton(['playbook', 'export', 'smb-quick-start', '--workspace', 'acme', '--format', 'json'], env).stdout);
-    const r = baton(['playbook', 'import', '-', '--workspace', 'acme'], env, JSON.stringify({ ...source, key: 'smb-copy', name: 'SMB copy' }));
+    const source = JSON.parse(
+      baton(['playbook', 'export', 'smb-quick-start', '--workspace', 'acme', '--format', 'json'], env).stdout,
+    );
+    const r = baton(
+      ['playbook', 'import', '-', '--workspace', 'acme'],
+      env,
+      JSON.stringify({ ...source, key: 'smb-copy', name: 'SMB copy' }),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('created smb-copy (SMB copy, v1, 14 tasks)');
   });
@@ -53,12 +68,20 @@ describe('baton playbook', () => {
   it('prints every problem of an unsound file and exits non-zero, saving nothing', () => {
     const bad = path.join(cli.dir, 'bad.yaml');
     const text = baton(['playbook', 'export', 'mid-market-standard', '--workspace', 'acme'], env).stdout;
-    fs.writeFileSync(bad, text.replace('key: mid-market-standard', 'key: broken').replace('- internal-handoff\n', '- handover\n').replace('ownerRole: trainer', 'ownerRole: wizard'));
+    fs.writeFileSync(
+      bad,
+      text
+        .replace('key: mid-market-standard', 'key: broken')
+        .replace('- internal-handoff\n', '- handover\n')
+        .replace('ownerRole: trainer', 'ownerRole: wizard'),
+    );
     const r = baton(['playbook', 'import', bad, '--workspace', 'acme'], env);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('the playbook was not saved (2 problems)');
     expect(r.stderr).toMatch(/definition\.phases\[\d\]\.tasks\[\d\]\.ownerRole: "wizard" is not a delivery role/);
-    expect(r.stderr).toMatch(/definition\.phases\[0\]\.tasks\[1\]\.dependsOn\[0\]: dependency cycle: kickoff → handover → go-live-review → .* → kickoff/);
+    expect(r.stderr).toMatch(
+      /definition\.phases\[0\]\.tasks\[1\]\.dependsOn\[0\]: dependency cycle: kickoff → handover → go-live-review → .* → kickoff/,
+    );
     fs.writeFileSync(bad, 'key: broken\nname: [oops\n');
     const syntax = baton(['playbook', 'import', bad, '--workspace', 'acme'], env);
     expect(syntax.status).toBe(2);

@@ -22,15 +22,23 @@ const login = async (email: string) => {
 
 describe('baton user', () => {
   it('create without a password prints a single-use set-password link for the new login', async () => {
-    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'Dee@Acme.example', '--role', 'delivery'], env());
+    const r = baton(
+      ['user', 'create', '--workspace', 'acme', '--email', 'Dee@Acme.example', '--role', 'delivery'],
+      env(),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('dee@acme.example is delivery in acme');
-    expect(r.stdout).toMatch(/https:\/\/baton\.example\.com\/set-password#[\w-]{40,}\s+\(single use, until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+    expect(r.stdout).toMatch(
+      /https:\/\/baton\.example\.com\/set-password#[\w-]{40,}\s+\(single use, until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
     expect((await login('dee@acme.example'))?.password_hash).toBeNull();
   });
 
   it('invite prints the invitation link; the person is no member until they accept', async () => {
-    const r = baton(['user', 'invite', '--workspace', 'acme', '--email', 'eve@acme.example', '--role', 'viewer'], env());
+    const r = baton(
+      ['user', 'invite', '--workspace', 'acme', '--email', 'eve@acme.example', '--role', 'viewer'],
+      env(),
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('invited eve@acme.example as viewer to acme');
     expect(r.stdout).toMatch(/https:\/\/baton\.example\.com\/invite#[\w-]{40,}/);
@@ -38,9 +46,17 @@ describe('baton user', () => {
   });
 
   it('set-password sets a password read from stdin, or prints a link and leaves the password as it is', async () => {
-    const created = baton(['user', 'create', '--workspace', 'acme', '--email', 'admin@acme.example', '--role', 'admin', '--password-stdin'], env(), 'first-long-password\n');
+    const created = baton(
+      ['user', 'create', '--workspace', 'acme', '--email', 'admin@acme.example', '--role', 'admin', '--password-stdin'],
+      env(),
+      'first-long-password\n',
+    );
     expect(created.status, created.stderr).toBe(0);
-    const set = baton(['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'], env(), 'second-long-password\n');
+    const set = baton(
+      ['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'],
+      env(),
+      'second-long-password\n',
+    );
     expect(set.status, set.stderr).toBe(0);
     expect(set.stdout).toContain('password of admin@acme.example set');
     expect(await checkPassword('second-long-password', (await login('admin@acme.example'))?.password_hash)).toBe(true);
@@ -50,7 +66,11 @@ describe('baton user', () => {
     expect(link.stdout).toMatch(/https:\/\/baton\.example\.com\/set-password#[\w-]{40,}/);
     expect(await checkPassword('second-long-password', (await login('admin@acme.example'))?.password_hash)).toBe(true);
 
-    const short = baton(['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'], env(), 'short\n');
+    const short = baton(
+      ['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'],
+      env(),
+      'short\n',
+    );
     expect(short.status).not.toBe(0);
     expect(short.stderr).toContain('10 characters');
     const unknown = baton(['user', 'set-password', '--email', 'nobody@acme.example'], env());
@@ -65,7 +85,21 @@ describe('baton user', () => {
   });
 
   it('create refuses a password for a login that already exists (it keeps its own)', () => {
-    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'admin@acme.example', '--role', 'viewer', '--password-stdin'], env(), 'third-long-password\n');
+    const r = baton(
+      [
+        'user',
+        'create',
+        '--workspace',
+        'acme',
+        '--email',
+        'admin@acme.example',
+        '--role',
+        'viewer',
+        '--password-stdin',
+      ],
+      env(),
+      'third-long-password\n',
+    );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('set-password');
   });

@@ -9,7 +9,16 @@ export const hasChromium = fs.existsSync(CHROMIUM);
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -22,7 +31,12 @@ export async function signIn(page: Page, url: string, email: string, password: s
 }
 
 /** Calls the API from a signed-in page, as the page itself would (session cookie and CSRF token). */
-export async function call<T = unknown>(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function call<T = unknown>(
+  page: Page,
+  method: string,
+  url: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ method, url, body }) => {
       const session = (await (await fetch('/api/v1/session')).json()) as { csrfToken: string };

@@ -23,12 +23,22 @@ const DEFAULTS: Omit<DealRecord, 'externalId' | 'name'> = {
 /** Builds deal records as an import would deliver them: a won, signed deal unless told otherwise. */
 export const dealFactory =
   (base: Partial<DealRecord>) =>
-  (externalId: string, over: Partial<DealRecord> = {}): DealRecord => ({ ...DEFAULTS, name: `Deal ${externalId}`, ...base, externalId, ...over });
+  (externalId: string, over: Partial<DealRecord> = {}): DealRecord => ({
+    ...DEFAULTS,
+    name: `Deal ${externalId}`,
+    ...base,
+    externalId,
+    ...over,
+  });
 
 /** Applies deal records as one import batch, in a transaction, with the workspace's stage mappings. */
 export async function loadDeals(t: TestApp, workspaceId: string, records: DealRecord[]) {
   const stages = await loadStageMap(t.ctx.db, workspaceId);
   return t.ctx.db.transaction().execute((trx) =>
-    applyDealBatch(trx, { workspaceId, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() }, records.map((record, i) => ({ row: i + 1, record }))),
+    applyDealBatch(
+      trx,
+      { workspaceId, guard: DEFAULT_GUARD, stages, unmappedStages: new Set() },
+      records.map((record, i) => ({ row: i + 1, record })),
+    ),
   );
 }

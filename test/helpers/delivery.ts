@@ -19,13 +19,31 @@ export interface ProjectSeed {
 }
 
 async function playbookOf(t: HasDb, workspaceId: string): Promise<string> {
-  const found = await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', workspaceId).where('key', '=', 'test-playbook').executeTakeFirst();
+  const found = await t.ctx.db
+    .selectFrom('playbooks')
+    .select('id')
+    .where('workspace_id', '=', workspaceId)
+    .where('key', '=', 'test-playbook')
+    .executeTakeFirst();
   if (found) return found.id;
   const now = nowIso();
   const id = newId();
   await t.ctx.db
     .insertInto('playbooks')
-    .values({ id, workspace_id: workspaceId, key: 'test-playbook', name: 'Test playbook', description: null, products: '[]', segments: '[]', priority: 0, current_version: 1, archived_at: null, created_at: now, updated_at: now })
+    .values({
+      id,
+      workspace_id: workspaceId,
+      key: 'test-playbook',
+      name: 'Test playbook',
+      description: null,
+      products: '[]',
+      segments: '[]',
+      priority: 0,
+      current_version: 1,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return id;
 }
@@ -36,7 +54,25 @@ export async function insertProject(t: HasDb, workspaceId: string, seed: Project
   const name = seed.name ?? `Project ${accountId.slice(-6)}`;
   await t.ctx.db
     .insertInto('accounts')
-    .values({ id: accountId, workspace_id: workspaceId, name: `${name} account`, domain: null, segment: 'smb', industry: null, region: null, country: null, lifecycle_phase: 'implementing', renewal_date: null, ae_user_id: null, delivery_lead_user_id: null, csm_user_id: null, account_manager_user_id: null, partner_id: seed.partnerId ?? null, created_at: now, updated_at: now })
+    .values({
+      id: accountId,
+      workspace_id: workspaceId,
+      name: `${name} account`,
+      domain: null,
+      segment: 'smb',
+      industry: null,
+      region: null,
+      country: null,
+      lifecycle_phase: 'implementing',
+      renewal_date: null,
+      ae_user_id: null,
+      delivery_lead_user_id: null,
+      csm_user_id: null,
+      account_manager_user_id: null,
+      partner_id: seed.partnerId ?? null,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   const id = newId();
   await t.ctx.db
@@ -77,7 +113,12 @@ export async function insertProject(t: HasDb, workspaceId: string, seed: Project
 
 let sort = 0;
 
-export async function insertTask(t: HasDb, workspaceId: string, projectId: string, seed: { key: string; name?: string; taskType?: string; effortHours?: number }): Promise<string> {
+export async function insertTask(
+  t: HasDb,
+  workspaceId: string,
+  projectId: string,
+  seed: { key: string; name?: string; taskType?: string; effortHours?: number },
+): Promise<string> {
   const id = newId();
   const row = newTaskRow({
     id,
@@ -101,4 +142,5 @@ export async function insertTask(t: HasDb, workspaceId: string, projectId: strin
 }
 
 /** A calendar day `days` from today (UTC), as the server counts. */
-export const dayFromToday = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export const dayFromToday = (days: number): string =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -32,7 +32,11 @@ export interface TestApp {
   inject(opts: InjectOptions): Promise<LightMyRequestResponse>;
   workspace(slug: string): Promise<string>;
   /** Adds a member; a new email gets a login with TEST_PASSWORD, an existing one joins with its own. */
-  user(workspaceId: string, role: Role, options?: { email?: string; partnerId?: string | null }): Promise<{ userId: string; email: string }>;
+  user(
+    workspaceId: string,
+    role: Role,
+    options?: { email?: string; partnerId?: string | null },
+  ): Promise<{ userId: string; email: string }>;
   partner(workspaceId: string, name: string): Promise<string>;
   login(email: string, options?: { workspace?: string; password?: string }): Promise<Client>;
   apiKey(workspaceId: string, scope: ApiKeyScope): Promise<string>;
@@ -50,7 +54,15 @@ let counter = 0;
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BATON_LOGIN_RATE_LIMIT: '10000', ...env });
-  const ctx: AppContext = { config, dbh: testDb.dbh, db: testDb.db, caps: testDb.caps, logger: createLogger('silent'), jobs: registryOf(JOBS), secrets: secretBox(randomBytes(SECRET_KEY_BYTES)) };
+  const ctx: AppContext = {
+    config,
+    dbh: testDb.dbh,
+    db: testDb.db,
+    caps: testDb.caps,
+    logger: createLogger('silent'),
+    jobs: registryOf(JOBS),
+    secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
+  };
   const server = await buildServer(ctx);
   const inject = (opts: InjectOptions) => server.app.inject(opts);
 
@@ -64,8 +76,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     user: async (workspaceId, role, options = {}) => {
       const email = options.email ?? `${role}-${++counter}@example.com`;
       // The operator's path (no invitation): tests need members at once, not through the HTTP API.
-      const login = (await findLoginByEmail(ctx.db, email)) ?? (await createLogin(ctx.db, { email, password: TEST_PASSWORD }));
-      const m = await grantMembership(ctx.db, SYSTEM_ACTOR, workspaceId, { userId: login.id, role, partnerId: options.partnerId ?? null });
+      const login =
+        (await findLoginByEmail(ctx.db, email)) ?? (await createLogin(ctx.db, { email, password: TEST_PASSWORD }));
+      const m = await grantMembership(ctx.db, SYSTEM_ACTOR, workspaceId, {
+        userId: login.id,
+        role,
+        partnerId: options.partnerId ?? null,
+      });
       return { userId: m.id, email };
     },
     login: async (email, options = {}) => {
@@ -85,15 +102,29 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         request: (opts) => inject({ ...opts, headers: { cookie, 'x-csrf-token': csrfToken, ...(opts.headers ?? {}) } }),
       };
     },
-    apiKey: async (workspaceId, scope) => (await createApiKey(ctx.db, SYSTEM_ACTOR, workspaceId, { name: `test ${scope}`, scope })).secret,
+    apiKey: async (workspaceId, scope) =>
+      (await createApiKey(ctx.db, SYSTEM_ACTOR, workspaceId, { name: `test ${scope}`, scope })).secret,
     runJobs: async (options = {}) => {
       const clock = options.now;
       const now = clock ? () => clock : undefined;
-      const runner = new JobRunner({ db: ctx.db, caps: ctx.caps, registry: ctx.jobs, logger: ctx.logger, workerId: 'test', pollMs: 1000, now });
+      const runner = new JobRunner({
+        db: ctx.db,
+        caps: ctx.caps,
+        registry: ctx.jobs,
+        logger: ctx.logger,
+        workerId: 'test',
+        pollMs: 1000,
+        now,
+      });
       while ((await runner.tick()) > 0) {
         // until no job is due
       }
-      return ctx.db.selectFrom('jobs').select(['type', 'last_error']).where('status', 'in', ['queued', 'dead']).where('attempts', '>', 0).execute();
+      return ctx.db
+        .selectFrom('jobs')
+        .select(['type', 'last_error'])
+        .where('status', 'in', ['queued', 'dead'])
+        .where('attempts', '>', 0)
+        .execute();
     },
     close: async () => {
       await server.app.close();

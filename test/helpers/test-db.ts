@@ -67,7 +67,9 @@ export async function createTestDatabase(options: { sqliteFile?: string } = {}):
  * A fresh database migrated up to the named migration only, with the migrator to move it on (or back): for
  * tests of one migration against the data an earlier schema held. Closed and dropped with `close`.
  */
-export async function createDatabaseAt(migration: string): Promise<{ dbh: DatabaseHandle; migrator: Migrator; close(): Promise<void> }> {
+export async function createDatabaseAt(
+  migration: string,
+): Promise<{ dbh: DatabaseHandle; migrator: Migrator; close(): Promise<void> }> {
   const empty = await createEmptyDatabase();
   const dbh = await openDatabase(empty.url);
   const migrator = migratorOf(dbh.db);

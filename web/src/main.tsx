@@ -13,7 +13,12 @@ import { cssVariablesResolver, theme } from './theme.ts';
 import './ui/a11y.css';
 
 const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined, refetchOnWindowFocus: false } },
+  defaultOptions: {
+    queries: {
+      retry: (count, err) => count < 2 && (err as { status?: number }).status === undefined,
+      refetchOnWindowFocus: false,
+    },
+  },
 });
 setUnauthenticatedHandler(() => queryClient.setQueryData(['session'], null));
 

@@ -53,7 +53,11 @@ export function accessiblePalette(palette: MantineColorsTuple, also: string[] = 
   const out = [...palette];
   for (let shade = 6; shade <= 9; shade++) {
     const previous = out[shade - 1] as string;
-    const own = darkenUntil(out[shade] as string, [...SURFACES, ...(shade >= 8 ? [palette[1], palette[2]] : []), ...also]);
+    const own = darkenUntil(out[shade] as string, [
+      ...SURFACES,
+      ...(shade >= 8 ? [palette[1], palette[2]] : []),
+      ...also,
+    ]);
     out[shade] = shade > 6 && luminance(rgbOf(previous)) < luminance(rgbOf(own)) ? previous : own;
   }
   return out as unknown as MantineColorsTuple;
@@ -63,7 +67,10 @@ const defaults = Object.entries(DEFAULT_THEME.colors);
 /** Dimmed text (gray 6) also sits on every light tint: alerts, the active navigation link, light badges. */
 const tints = defaults.filter(([name]) => name !== 'dark').map(([, palette]) => palette[1]);
 const colors = Object.fromEntries(
-  defaults.map(([name, palette]) => [name, name === 'dark' ? palette : accessiblePalette(palette, name === 'gray' ? tints : [])]),
+  defaults.map(([name, palette]) => [
+    name,
+    name === 'dark' ? palette : accessiblePalette(palette, name === 'gray' ? tints : []),
+  ]),
 ) as Record<string, MantineColorsTuple>;
 
 export const theme = createTheme({

@@ -6,7 +6,9 @@ import { withContext } from '../context.ts';
 
 export function backupCommand(): Command {
   return new Command('backup')
-    .description('Write a consistent snapshot of the database to <file> (SQLite online backup, or pg_dump for PostgreSQL)')
+    .description(
+      'Write a consistent snapshot of the database to <file> (SQLite online backup, or pg_dump for PostgreSQL)',
+    )
     .argument('<file>', 'where to write the backup')
     .action(async (file: string) => {
       const { result, keyId, keyFrom } = await withContext(async (ctx) => ({

@@ -29,7 +29,10 @@ export function dealsCommand(): Command {
       const page = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
         const req = await readSetting(ctx.db, ws.id, guardSetting);
-        return listDeals(ctx.db, ctx.caps, ws.id, req, { limit: opts.limit, states: opts.stage ? STAGE_FILTER[opts.stage] : undefined });
+        return listDeals(ctx.db, ctx.caps, ws.id, req, {
+          limit: opts.limit,
+          states: opts.stage ? STAGE_FILTER[opts.stage] : undefined,
+        });
       });
       if (opts.json) {
         console.log(JSON.stringify({ items: page.items, counts: page.counts }, null, 2));
@@ -38,9 +41,18 @@ export function dealsCommand(): Command {
       for (const d of page.items) {
         const amount = d.amount === null ? '' : `${d.amount.toLocaleString('en-US')} ${d.currency ?? ''}`.trim();
         const missing = d.missing.length ? `  (missing: ${d.missing.join(', ')})` : '';
-        console.log([d.source, d.externalId, d.name, d.accountName ?? '—', d.journeyState, amount, d.closeDate ?? ''].join('\t') + missing);
+        console.log(
+          [d.source, d.externalId, d.name, d.accountName ?? '—', d.journeyState, amount, d.closeDate ?? ''].join('\t') +
+            missing,
+        );
       }
-      console.log(`${page.items.length} shown; by state: ${Object.entries(page.counts).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+      console.log(
+        `${page.items.length} shown; by state: ${
+          Object.entries(page.counts)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ') || 'none'
+        }`,
+      );
     });
   return cmd;
 }

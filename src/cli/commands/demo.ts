@@ -8,7 +8,11 @@ export function demoCommand(): Command {
     .option('--slug <slug>', 'slug of the demo workspace', 'demo')
     .option('--seed <n>', 'random seed: the same seed gives the same data', (v) => Number.parseInt(v, 10), 42)
     .action(async (opts: { slug: string; seed: number }) => {
-      const summary = await withContext((ctx) => ctx.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, opts.slug, opts.seed)));
-      console.log(`demo workspace ${summary.slug} rebuilt: ${summary.accounts} accounts, ${summary.contacts} stakeholders, ${summary.users} people, ${summary.partners} partner firms, ${summary.deals} deals, ${summary.briefs} handoff briefs`);
+      const summary = await withContext((ctx) =>
+        ctx.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, opts.slug, opts.seed)),
+      );
+      console.log(
+        `demo workspace ${summary.slug} rebuilt: ${summary.accounts} accounts, ${summary.contacts} stakeholders, ${summary.users} people, ${summary.partners} partner firms, ${summary.deals} deals, ${summary.briefs} handoff briefs`,
+      );
     });
 }

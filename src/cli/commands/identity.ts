@@ -16,7 +16,9 @@ const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export function workspaceCommand(): Command {
@@ -26,7 +28,9 @@ export function workspaceCommand(): Command {
     .description('Create an empty workspace (add its first admin with `baton user create`)')
     .option('--name <name>', 'display name (default: the slug)')
     .action(async (slug: string, opts: { name?: string }) => {
-      const ws = await withContext((ctx) => ctx.db.transaction().execute((trx) => createWorkspace(trx, CLI_ACTOR, { slug, name: opts.name })));
+      const ws = await withContext((ctx) =>
+        ctx.db.transaction().execute((trx) => createWorkspace(trx, CLI_ACTOR, { slug, name: opts.name })),
+      );
       console.log(`created workspace ${ws.slug} (${ws.id})`);
     });
   cmd
@@ -34,9 +38,13 @@ export function workspaceCommand(): Command {
     .description('List workspaces')
     .option('--json', 'print one JSON array: [{id, slug, name, isDemo}]')
     .action(async (opts: { json?: boolean }) => {
-      const rows = await withContext((ctx) => ctx.db.selectFrom('workspaces').select(['id', 'slug', 'name', 'is_demo']).orderBy('slug').execute());
+      const rows = await withContext((ctx) =>
+        ctx.db.selectFrom('workspaces').select(['id', 'slug', 'name', 'is_demo']).orderBy('slug').execute(),
+      );
       if (opts.json) {
-        console.log(JSON.stringify(rows.map((w) => ({ id: w.id, slug: w.slug, name: w.name, isDemo: Boolean(w.is_demo) }))));
+        console.log(
+          JSON.stringify(rows.map((w) => ({ id: w.id, slug: w.slug, name: w.name, isDemo: Boolean(w.is_demo) }))),
+        );
         return;
       }
       for (const w of rows) console.log(`${w.slug}\t${w.name}${w.is_demo ? '\t(demo)' : ''}`);
@@ -44,7 +52,12 @@ export function workspaceCommand(): Command {
   return cmd;
 }
 
-async function partnerIdOf(ctx: AppContext, workspaceId: string, slug: string, name: string | undefined): Promise<string | null> {
+async function partnerIdOf(
+  ctx: AppContext,
+  workspaceId: string,
+  slug: string,
+  name: string | undefined,
+): Promise<string | null> {
   if (!name) return null;
   const partner = (await listPartners(ctx.db, workspaceId)).find((p) => p.name.toLowerCase() === name.toLowerCase());
   if (!partner) throw AppError.validation('--partner', `no partner firm named ${name} in ${slug}`);
@@ -53,7 +66,8 @@ async function partnerIdOf(ctx: AppContext, workspaceId: string, slug: string, n
 
 /** Where links point from the command line: BATON_PUBLIC_URL, else this instance's own address. */
 const cliOrigin = (ctx: AppContext): string =>
-  ctx.config.publicUrl ?? `http://${ctx.config.host === '0.0.0.0' || ctx.config.host === '::' ? 'localhost' : ctx.config.host}:${ctx.config.port}`;
+  ctx.config.publicUrl ??
+  `http://${ctx.config.host === '0.0.0.0' || ctx.config.host === '::' ? 'localhost' : ctx.config.host}:${ctx.config.port}`;
 
 const until = (iso: string): string => `single use, until ${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -69,27 +83,51 @@ export function userCommand(): Command {
     .requiredOption('--email <email>', 'email address (the login)')
     .addOption(new Option('--role <role>', 'role in the workspace').choices([...ROLES]).makeOptionMandatory())
     .option('--name <name>', 'display name')
-    .option('--password <password>', 'password of a new login (10+ characters); prefer --password-stdin, or none to print a set-password link')
-    .option('--password-stdin', 'read the new login\'s password from standard input instead')
+    .option(
+      '--password <password>',
+      'password of a new login (10+ characters); prefer --password-stdin, or none to print a set-password link',
+    )
+    .option('--password-stdin', "read the new login's password from standard input instead")
     .option('--partner <name>', 'partner firm (required for the partner role)')
-    .action(async (opts: { workspace: string; email: string; role: Role; name?: string; password?: string; passwordStdin?: boolean; partner?: string }) => {
-      const password = opts.passwordStdin ? await readStdin() : opts.password;
-      const { member, link } = await withContext(async (ctx) => {
-        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        const partnerId = await partnerIdOf(ctx, ws.id, ws.slug, opts.partner);
-        return ctx.db.transaction().execute(async (trx) => {
-          const added = await addPersonDirectly(trx, CLI_ACTOR, ws.id, { email: opts.email, name: opts.name, role: opts.role, password, partnerId });
-          if (added.hasPassword) return { member: added.member, link: undefined };
-          const made = await createPasswordLink(trx, CLI_ACTOR, added.member.email);
-          return { member: added.member, link: `${passwordUrl(cliOrigin(ctx), made.token)}   (${until(made.expiresAt)})` };
+    .action(
+      async (opts: {
+        workspace: string;
+        email: string;
+        role: Role;
+        name?: string;
+        password?: string;
+        passwordStdin?: boolean;
+        partner?: string;
+      }) => {
+        const password = opts.passwordStdin ? await readStdin() : opts.password;
+        const { member, link } = await withContext(async (ctx) => {
+          const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+          const partnerId = await partnerIdOf(ctx, ws.id, ws.slug, opts.partner);
+          return ctx.db.transaction().execute(async (trx) => {
+            const added = await addPersonDirectly(trx, CLI_ACTOR, ws.id, {
+              email: opts.email,
+              name: opts.name,
+              role: opts.role,
+              password,
+              partnerId,
+            });
+            if (added.hasPassword) return { member: added.member, link: undefined };
+            const made = await createPasswordLink(trx, CLI_ACTOR, added.member.email);
+            return {
+              member: added.member,
+              link: `${passwordUrl(cliOrigin(ctx), made.token)}   (${until(made.expiresAt)})`,
+            };
+          });
         });
-      });
-      console.log(`${member.email} is ${member.role} in ${opts.workspace}`);
-      if (link) console.log(`They choose their password here: ${link}`);
-    });
+        console.log(`${member.email} is ${member.role} in ${opts.workspace}`);
+        if (link) console.log(`They choose their password here: ${link}`);
+      },
+    );
   cmd
     .command('invite')
-    .description('Invite a person to a workspace with a role: they join when they accept (new to Baton: by choosing a password through the link)')
+    .description(
+      'Invite a person to a workspace with a role: they join when they accept (new to Baton: by choosing a password through the link)',
+    )
     .requiredOption('--workspace <slug>', 'workspace slug')
     .requiredOption('--email <email>', 'email address')
     .addOption(new Option('--role <role>', 'role in the workspace').choices([...ROLES]).makeOptionMandatory())
@@ -99,7 +137,11 @@ export function userCommand(): Command {
       const { invitation, link } = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
         const partnerId = await partnerIdOf(ctx, ws.id, ws.slug, opts.partner);
-        const made = await ctx.db.transaction().execute((trx) => inviteMember(trx, CLI_ACTOR, ws.id, { email: opts.email, name: opts.name, role: opts.role, partnerId }));
+        const made = await ctx.db
+          .transaction()
+          .execute((trx) =>
+            inviteMember(trx, CLI_ACTOR, ws.id, { email: opts.email, name: opts.name, role: opts.role, partnerId }),
+          );
         return { invitation: made.invitation, link: invitationUrl(cliOrigin(ctx), made.token) };
       });
       console.log(`invited ${invitation.email} as ${invitation.role} to ${opts.workspace}`);
@@ -129,13 +171,22 @@ export function userCommand(): Command {
       );
       console.log(out);
     });
-  for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [name, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     cmd
       .command(name)
-      .description(disabled ? 'Turn a login off in every workspace (its sessions end); `enable` turns it on again' : 'Turn a disabled login on again')
+      .description(
+        disabled
+          ? 'Turn a login off in every workspace (its sessions end); `enable` turns it on again'
+          : 'Turn a disabled login on again',
+      )
       .requiredOption('--email <email>', 'the login')
       .action(async (opts: { email: string }) => {
-        const me = await withContext((ctx) => ctx.db.transaction().execute((trx) => setLoginDisabled(trx, CLI_ACTOR, opts.email, disabled)));
+        const me = await withContext((ctx) =>
+          ctx.db.transaction().execute((trx) => setLoginDisabled(trx, CLI_ACTOR, opts.email, disabled)),
+        );
         console.log(`login ${me.email} ${disabled ? 'disabled' : 'enabled'}`);
       });
   }
@@ -148,12 +199,18 @@ export function apiKeyCommand(): Command {
     .command('create')
     .description('Create an API key and print it alone on standard output (it is shown only this once)')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .addOption(new Option('--scope <scope>', 'ingest (write-only event ingest) or admin').choices([...API_KEY_SCOPES]).makeOptionMandatory())
+    .addOption(
+      new Option('--scope <scope>', 'ingest (write-only event ingest) or admin')
+        .choices([...API_KEY_SCOPES])
+        .makeOptionMandatory(),
+    )
     .option('--name <name>', 'what uses the key', 'cli')
     .action(async (opts: { workspace: string; scope: ApiKeyScope; name: string }) => {
       const { secret } = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        return ctx.db.transaction().execute((trx) => createApiKey(trx, CLI_ACTOR, ws.id, { name: opts.name, scope: opts.scope }));
+        return ctx.db
+          .transaction()
+          .execute((trx) => createApiKey(trx, CLI_ACTOR, ws.id, { name: opts.name, scope: opts.scope }));
       });
       process.stdout.write(`${secret}\n`);
     });

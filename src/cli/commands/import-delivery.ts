@@ -50,7 +50,11 @@ Examples:
   baton import time timesheet-2026-11.csv --workspace acme --dry-run
 `;
 
-type Run = (ctx: { db: Parameters<typeof importResources>[0] }, workspaceId: string, input: Parameters<typeof importResources>[1]) => ReturnType<typeof importResources>;
+type Run = (
+  ctx: { db: Parameters<typeof importResources>[0] },
+  workspaceId: string,
+  input: Parameters<typeof importResources>[1],
+) => ReturnType<typeof importResources>;
 
 function deliveryImportCommand(name: string, description: string, help: string, run: Run): Command {
   return new Command(name)
@@ -58,14 +62,24 @@ function deliveryImportCommand(name: string, description: string, help: string, 
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--dry-run', 'check every row and count what would change, writing nothing')
-    .option('--json', 'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]')
+    .option(
+      '--json',
+      'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]',
+    )
     .addHelpText('after', help + EXIT_STATUS_HELP)
     .action(async (file: string, flags: Flags) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const result = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, flags.workspace);
         return withProgressBar(file, flags.json, (open, onProgress) =>
-          run(ctx, ws.id, { workspaceId: ws.id, actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` }, input: { open }, fileName: path.basename(file), dryRun: flags.dryRun, onProgress }),
+          run(ctx, ws.id, {
+            workspaceId: ws.id,
+            actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` },
+            input: { open },
+            fileName: path.basename(file),
+            dryRun: flags.dryRun,
+            onProgress,
+          }),
         );
       });
       // The report has every field of an import result; its kind is a delivery kind the generic list does not name.
@@ -74,11 +88,17 @@ function deliveryImportCommand(name: string, description: string, help: string, 
 }
 
 export const importResourcesCommand = (): Command =>
-  deliveryImportCommand('resources', 'Import people who deliver and their capacity from a CSV. Matched by email, else exact name: re-running it changes nothing.', RESOURCE_HELP, (ctx, _ws, input) =>
-    importResources(ctx.db, input),
+  deliveryImportCommand(
+    'resources',
+    'Import people who deliver and their capacity from a CSV. Matched by email, else exact name: re-running it changes nothing.',
+    RESOURCE_HELP,
+    (ctx, _ws, input) => importResources(ctx.db, input),
   );
 
 export const importTimeCommand = (): Command =>
-  deliveryImportCommand('time', 'Import time entries from a CSV; each row keeps the rules of time logged by hand, and rows with an external_id are imported once.', TIME_HELP, (ctx, ws, input) =>
-    importTimeEntries(ctx.db, { workspaceId: ws, partnerId: null }, input),
+  deliveryImportCommand(
+    'time',
+    'Import time entries from a CSV; each row keeps the rules of time logged by hand, and rows with an external_id are imported once.',
+    TIME_HELP,
+    (ctx, ws, input) => importTimeEntries(ctx.db, { workspaceId: ws, partnerId: null }, input),
   );

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { importIntegrationStatus, INTEGRATION_STATUS_COLUMNS } from '../../modules/usage/integrations/integration-status.import.ts';
+import {
+  importIntegrationStatus,
+  INTEGRATION_STATUS_COLUMNS,
+} from '../../modules/usage/integrations/integration-status.import.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
@@ -11,12 +14,17 @@ import { EXIT_STATUS_HELP, exitForRejectedRows } from './import-options.ts';
 /** `baton import integration-status <file> --workspace <slug>`: sync reports from a CSV, with a row-level report. */
 export function importIntegrationStatusCommand(): Command {
   return new Command('integration-status')
-    .description(`Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. source and report_id are optional: a report imported again (the same source and report_id, or else the same source, account, integration and occurred_at) is unchanged. Reports of accounts Baton does not know yet are kept aside and counted once the account appears. Rejected rows store nothing.`)
+    .description(
+      `Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. source and report_id are optional: a report imported again (the same source and report_id, or else the same source, account, integration and occurred_at) is unchanged. Reports of accounts Baton does not know yet are kept aside and counted once the account appears. Rejected rows store nothing.`,
+    )
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--dry-run', 'check every row, writing nothing')
     .option('--json', 'print the report as one JSON object')
-    .addHelpText('after', `\nExample:\n  baton import integration-status syncs.csv --workspace acme\n${EXIT_STATUS_HELP}`)
+    .addHelpText(
+      'after',
+      `\nExample:\n  baton import integration-status syncs.csv --workspace acme\n${EXIT_STATUS_HELP}`,
+    )
     .action(async (file: string, opts: { workspace: string; dryRun?: boolean; json?: boolean }) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const result = await withContext(async (ctx) => {
@@ -35,10 +43,13 @@ export function importIntegrationStatusCommand(): Command {
         return;
       }
       console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file}`);
-      console.log(`  read ${result.read} · stored ${result.created} · unchanged ${result.unchanged} · rejected ${result.rejected} · run ${result.runId}`);
+      console.log(
+        `  read ${result.read} · stored ${result.created} · unchanged ${result.unchanged} · rejected ${result.rejected} · run ${result.runId}`,
+      );
       for (const note of result.notes) console.log(`  ${note}`);
       const shown = result.errors.slice(0, 50);
       for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
-      if (result.errors.length > shown.length || result.errorsTruncated) console.log('  … and more: use --json for every error');
+      if (result.errors.length > shown.length || result.errorsTruncated)
+        console.log('  … and more: use --json for every error');
     });
 }

@@ -9,7 +9,10 @@ describe('left=right options of the command line', () => {
       ['constructor', 'segment'],
       ['toString', 'domain'],
     ]);
-    const aliases = aliasPairs(['__proto__:polluted=yes', 'constructor:x=smb', 'segment:valueOf=smb'], 'segment:Mid-Market=mid_market');
+    const aliases = aliasPairs(
+      ['__proto__:polluted=yes', 'constructor:x=smb', 'segment:valueOf=smb'],
+      'segment:Mid-Market=mid_market',
+    );
     expect(Object.entries(aliases ?? {}).map(([field, table]) => [field, Object.entries(table)])).toEqual([
       ['__proto__', [['polluted', 'yes']]],
       ['constructor', [['x', 'smb']]],

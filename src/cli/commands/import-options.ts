@@ -29,13 +29,17 @@ export function mappingOption(values: string[] | undefined): Record<string, stri
   const out: Record<string, string[]> = Object.create(null);
   for (const v of values) {
     const one = pairs('--map', [v]) as Record<string, string>;
-    for (const [column, field] of Object.entries(one)) if (!out[column]?.includes(field)) out[column] = [...(out[column] ?? []), field];
+    for (const [column, field] of Object.entries(one))
+      if (!out[column]?.includes(field)) out[column] = [...(out[column] ?? []), field];
   }
   return out;
 }
 
 /** `--alias field:spelling=canonical`, repeated → per field, spelling → canonical value. */
-export function aliasPairs(values: string[] | undefined, example: string): Record<string, Record<string, string>> | undefined {
+export function aliasPairs(
+  values: string[] | undefined,
+  example: string,
+): Record<string, Record<string, string>> | undefined {
   const flat = pairs('--alias', values);
   if (!flat) return undefined;
   const out: Record<string, Record<string, string>> = Object.create(null);
@@ -51,7 +55,16 @@ export function aliasPairs(values: string[] | undefined, example: string): Recor
 
 /** The flag each option is given with, for errors the CLI prints. */
 export const flagOf: OptionNamer = (option) =>
-  ({ format: '--format', mapping: '--map', columns: '--column', aliases: '--alias', defaults: '--default', dateOrder: '--date-order', decimal: '--decimal', currency: '--currency' })[option];
+  ({
+    format: '--format',
+    mapping: '--map',
+    columns: '--column',
+    aliases: '--alias',
+    defaults: '--default',
+    dateOrder: '--date-order',
+    decimal: '--decimal',
+    currency: '--currency',
+  })[option];
 
 /**
  * The exit status of an import that ran but refused some rows (each in its report): scripts can tell it from a
@@ -71,10 +84,17 @@ export function exitForRejectedRows(result: { rejected: number }): void {
  * The documented fields and some examples, for `--help`. `overrides` says whether the command takes `--column`
  * (formats with their own columns do; a plain table read by `--map` alone does not).
  */
-export function fieldsHelp(title: string, fields: readonly FieldDoc[], examples: readonly string[], overrides = true): string {
+export function fieldsHelp(
+  title: string,
+  fields: readonly FieldDoc[],
+  examples: readonly string[],
+  overrides = true,
+): string {
   const width = Math.max(...fields.map((f) => f.name.length));
   const lines = fields.map((f) => `  ${f.name.padEnd(width)}  ${f.required ? '(required) ' : ''}${f.description}`);
-  const targets = overrides ? "targets of --map, and of --column to override a format's own column" : 'targets of --map';
+  const targets = overrides
+    ? "targets of --map, and of --column to override a format's own column"
+    : 'targets of --map';
   return `\n${title} (${targets}):\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n${EXIT_STATUS_HELP}`;
 }
 
@@ -86,7 +106,11 @@ export async function withProgressBar<T>(
 ): Promise<T> {
   const size = fs.statSync(file).size;
   const showBar = !json && process.stderr.isTTY;
-  const bar = new SingleBar({ format: 'importing |{bar}| {percentage}% · {read} rows', stream: process.stderr, hideCursor: true });
+  const bar = new SingleBar({
+    format: 'importing |{bar}| {percentage}% · {read} rows',
+    stream: process.stderr,
+    hideCursor: true,
+  });
   // Progress reads how far the last opened stream got; a 'data' listener would set the stream flowing before
   // the parser is attached, and the start of the file would be lost.
   let current: fs.ReadStream | null = null;
@@ -117,9 +141,12 @@ export function printReport(file: string, result: ImportResult, json: boolean | 
     return;
   }
   console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file} (${result.format})`);
-  console.log(`  read ${result.read} · created ${result.created} · updated ${result.updated} · unchanged ${result.unchanged} · rejected ${result.rejected} · skipped ${result.skipped}`);
+  console.log(
+    `  read ${result.read} · created ${result.created} · updated ${result.updated} · unchanged ${result.unchanged} · rejected ${result.rejected} · skipped ${result.skipped}`,
+  );
   for (const n of notes) console.log(`  note: ${n}`);
   const shown = result.errors.slice(0, 50);
   for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
-  if (result.errors.length > shown.length || result.errorsTruncated) console.log('  … and more: use --json for every error');
+  if (result.errors.length > shown.length || result.errorsTruncated)
+    console.log('  … and more: use --json for every error');
 }

@@ -2,12 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { importRecords } from '../../modules/accounts/account-import.service.ts';
-import { ACCOUNT_FIELDS, CONTACT_FIELDS, RECORD_FORMATS, type RecordKind } from '../../modules/accounts/import/index.ts';
+import {
+  ACCOUNT_FIELDS,
+  CONTACT_FIELDS,
+  RECORD_FORMATS,
+  type RecordKind,
+} from '../../modules/accounts/import/index.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
-import { aliasPairs, collect, fieldsHelp, flagOf, mappingOption, pairs, printReport, withProgressBar } from './import-options.ts';
+import {
+  aliasPairs,
+  collect,
+  fieldsHelp,
+  flagOf,
+  mappingOption,
+  pairs,
+  printReport,
+  withProgressBar,
+} from './import-options.ts';
 
 interface RecordImportFlags {
   workspace: string;
@@ -50,15 +64,38 @@ function recordImportCommand(kind: RecordKind): Command {
     .description(`Import ${help.what}`)
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .addOption(new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([...RECORD_FORMATS]))
-    .option('--map <column=field>', `map a column onto a field (implies --format mapped); repeat, also to feed several fields from one column`, collect)
+    .addOption(
+      new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([
+        ...RECORD_FORMATS,
+      ]),
+    )
+    .option(
+      '--map <column=field>',
+      `map a column onto a field (implies --format mapped); repeat, also to feed several fields from one column`,
+      collect,
+    )
     .option('--column <field=column>', "read a field from another column than the format's own; repeat", collect)
     .option('--alias <field:spelling=canonical>', `another spelling of a value, e.g. ${help.alias}; repeat`, collect)
-    .option('--default <field=value>', `the value new ${kind} take when their row names none, e.g. ${kind === 'accounts' ? 'segment=smb' : 'role=key_user'}; repeat`, collect)
-    .addOption(new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices(['mdy', 'dmy']))
+    .option(
+      '--default <field=value>',
+      `the value new ${kind} take when their row names none, e.g. ${kind === 'accounts' ? 'segment=smb' : 'role=key_user'}; repeat`,
+      collect,
+    )
+    .addOption(
+      new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
     .option('--dry-run', 'check every row and count what would change, writing nothing')
-    .option('--json', 'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]')
-    .addHelpText('after', fieldsHelp(kind === 'accounts' ? 'Account fields' : 'Contact fields', help.fields, help.examples))
+    .option(
+      '--json',
+      'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]',
+    )
+    .addHelpText(
+      'after',
+      fieldsHelp(kind === 'accounts' ? 'Account fields' : 'Contact fields', help.fields, help.examples),
+    )
     .action(async (file: string, flags: RecordImportFlags) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
       const request = {

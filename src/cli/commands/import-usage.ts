@@ -28,7 +28,8 @@ const existing = (option: string, file: string | undefined) => {
 };
 
 /** The report as the other imports print it (their `kind` names record kinds of the import page). */
-const print = (file: string, result: RecordsImportResult, json: boolean | undefined) => printReport(file, result as unknown as ImportResult, json);
+const print = (file: string, result: RecordsImportResult, json: boolean | undefined) =>
+  printReport(file, result as unknown as ImportResult, json);
 
 export function importUsageCommand(): Command {
   return new Command('usage')
@@ -37,18 +38,36 @@ export function importUsageCommand(): Command {
     )
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .option('--map <column=field>', 'map a column onto a usage field; repeat (without it the usual column names are read)', collect)
-    .option('--subscriptions <file>', 'CSV with subscription_id and account_id: the account of each subscription the rows name')
-    .option('--accounts <file>', "CSV with account_id and account_name: the source's account ids, for accounts Baton knows by name only")
+    .option(
+      '--map <column=field>',
+      'map a column onto a usage field; repeat (without it the usual column names are read)',
+      collect,
+    )
+    .option(
+      '--subscriptions <file>',
+      'CSV with subscription_id and account_id: the account of each subscription the rows name',
+    )
+    .option(
+      '--accounts <file>',
+      "CSV with account_id and account_name: the source's account ids, for accounts Baton knows by name only",
+    )
     .option('--source <name>', 'where the rows come from; row ids are unique per source', 'csv')
     .option('--dry-run', 'check every row and count what would change, writing nothing')
-    .option('--json', 'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]')
+    .option(
+      '--json',
+      'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]',
+    )
     .addHelpText(
       'after',
-      fieldsHelp('Usage fields', USAGE_FIELDS, [
-        'baton import usage ravenstack_feature_usage.csv --workspace acme --subscriptions ravenstack_subscriptions.csv --map usage_id=id --map usage_date=day --map subscription_id=subscription --map feature_name=feature --map usage_count=events --map usage_duration_secs=duration',
-        'baton import usage daily_usage.csv --workspace acme --map Date=day --map Domain=account --map Event=feature --map Count=events --map User=user --dry-run --json',
-      ], false),
+      fieldsHelp(
+        'Usage fields',
+        USAGE_FIELDS,
+        [
+          'baton import usage ravenstack_feature_usage.csv --workspace acme --subscriptions ravenstack_subscriptions.csv --map usage_id=id --map usage_date=day --map subscription_id=subscription --map feature_name=feature --map usage_count=events --map usage_duration_secs=duration',
+          'baton import usage daily_usage.csv --workspace acme --map Date=day --map Domain=account --map Event=feature --map Count=events --map User=user --dry-run --json',
+        ],
+        false,
+      ),
     )
     .action(async (file: string, flags: Flags) => {
       existing('file', file);
@@ -77,13 +96,27 @@ export function importUsageCommand(): Command {
 
 export function importSeatsCommand(): Command {
   return new Command('seats')
-    .description('Import licensed seats per account from a CSV (account by Baton id, CRM id, domain or name; seats). Re-running it changes nothing.')
+    .description(
+      'Import licensed seats per account from a CSV (account by Baton id, CRM id, domain or name; seats). Re-running it changes nothing.',
+    )
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .option('--map <column=field>', 'map a column onto a field; repeat (without it the usual column names are read)', collect)
+    .option(
+      '--map <column=field>',
+      'map a column onto a field; repeat (without it the usual column names are read)',
+      collect,
+    )
     .option('--dry-run', 'check every row and count what would change, writing nothing')
     .option('--json', 'print the report as one JSON object')
-    .addHelpText('after', fieldsHelp('Seat fields', SEATS_FIELDS, ['baton import seats ravenstack_accounts.csv --workspace acme --map account_id=account --map seats=seats'], false))
+    .addHelpText(
+      'after',
+      fieldsHelp(
+        'Seat fields',
+        SEATS_FIELDS,
+        ['baton import seats ravenstack_accounts.csv --workspace acme --map account_id=account --map seats=seats'],
+        false,
+      ),
+    )
     .action(async (file: string, flags: Flags) => {
       existing('file', file);
       const result = await withContext(async (ctx) => {

@@ -5,9 +5,22 @@ import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { importDeals } from '../../modules/deals/deal-import.service.ts';
-import { DEAL_FIELDS, IMPORT_FORMATS, type ImportFormat, type ImportOptions } from '../../modules/deals/import/index.ts';
+import {
+  DEAL_FIELDS,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportOptions,
+} from '../../modules/deals/import/index.ts';
 import { withContext } from '../context.ts';
-import { aliasPairs, collect, fieldsHelp, mappingOption, pairs, printReport, withProgressBar } from './import-options.ts';
+import {
+  aliasPairs,
+  collect,
+  fieldsHelp,
+  mappingOption,
+  pairs,
+  printReport,
+  withProgressBar,
+} from './import-options.ts';
 import { importResourcesCommand, importTimeCommand } from './import-delivery.ts';
 import { importPipelinesCommand } from './import-pipelines.ts';
 import { importAccountsCommand, importContactsCommand } from './import-records.ts';
@@ -48,21 +61,45 @@ function aliases(values: string[] | undefined): ImportOptions['aliases'] {
 }
 
 export function importCommand(): Command {
-  const cmd = new Command('import').description('Import records from files (CRM exports, warehouse syncs, any CSV with a mapping)');
+  const cmd = new Command('import').description(
+    'Import records from files (CRM exports, warehouse syncs, any CSV with a mapping)',
+  );
   cmd
     .command('deals')
-    .description('Import deals from a CSV: HubSpot or Salesforce exports, Fivetran syncs, or any CSV with --map. Re-running it changes nothing; a changed row updates its deal.')
+    .description(
+      'Import deals from a CSV: HubSpot or Salesforce exports, Fivetran syncs, or any CSV with --map. Re-running it changes nothing; a changed row updates its deal.',
+    )
     .argument('<file>', 'the CSV file')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .addOption(new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([...IMPORT_FORMATS]))
-    .option('--map <column=field>', 'map a column onto a deal field (implies --format mapped); repeat, also to feed several fields from one column', collect)
+    .addOption(
+      new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([
+        ...IMPORT_FORMATS,
+      ]),
+    )
+    .option(
+      '--map <column=field>',
+      'map a column onto a deal field (implies --format mapped); repeat, also to feed several fields from one column',
+      collect,
+    )
     .option('--column <field=column>', "read a deal field from another column than the format's own; repeat", collect)
-    .option('--alias <field:spelling=canonical>', 'one canonical spelling for a picklist value, e.g. product:Analytics Pro=Analytics; repeat', collect)
-    .addOption(new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices(['mdy', 'dmy']))
+    .option(
+      '--alias <field:spelling=canonical>',
+      'one canonical spelling for a picklist value, e.g. product:Analytics Pro=Analytics; repeat',
+      collect,
+    )
+    .addOption(
+      new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices([
+        'mdy',
+        'dmy',
+      ]),
+    )
     .addOption(new Option('--decimal <separator>', 'decimal separator of amounts').choices(['.', ',']))
     .option('--currency <code>', 'currency of rows that name none (ISO 4217)')
     .option('--dry-run', 'check every row and count what would change, writing nothing')
-    .option('--json', 'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]')
+    .option(
+      '--json',
+      'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]',
+    )
     .addHelpText('after', fieldsHelp('Deal fields', DEAL_FIELDS, DEAL_EXAMPLES))
     .action(async (file: string, opts: ImportDealsOptions) => {
       if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);

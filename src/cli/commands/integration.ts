@@ -11,7 +11,9 @@ const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 const EXAMPLES = `
@@ -27,41 +29,60 @@ Examples:
   $ baton integration list --workspace acme --json`;
 
 export function integrationCommand(): Command {
-  const cmd = new Command('integration').description('CRM webhooks: secrets and recent traffic (Settings → Integrations)').addHelpText('after', EXAMPLES);
+  const cmd = new Command('integration')
+    .description('CRM webhooks: secrets and recent traffic (Settings → Integrations)')
+    .addHelpText('after', EXAMPLES);
   cmd
     .command('set <source>')
     .description('Set or replace the webhook secret of a source (hubspot, or a generic CRM name), or remove it')
     .requiredOption('--workspace <slug>', 'workspace slug')
-    .option('--secret <secret>', `the secret (${MIN_SECRET_LENGTH}+ characters); visible in the shell history, prefer --secret-stdin`)
+    .option(
+      '--secret <secret>',
+      `the secret (${MIN_SECRET_LENGTH}+ characters); visible in the shell history, prefer --secret-stdin`,
+    )
     .option('--secret-stdin', 'read the secret from standard input')
     .option('--remove', 'remove the secret: the source can no longer call Baton')
     .addHelpText('after', EXAMPLES)
-    .action(async (source: string, opts: { workspace: string; secret?: string; secretStdin?: boolean; remove?: boolean }) => {
-      const given = [opts.secret !== undefined, Boolean(opts.secretStdin), Boolean(opts.remove)].filter(Boolean).length;
-      if (given !== 1) throw AppError.validation('--secret', 'give exactly one of --secret, --secret-stdin or --remove');
-      const secret = opts.remove ? null : opts.secretStdin ? await readStdin() : (opts.secret as string);
-      const item = await withContext(async (ctx) => {
-        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        await ctx.db.transaction().execute((trx) => setWebhookSecret(trx, ctx.secrets, CLI_ACTOR, ws.id, { source, secret }));
-        return (await listIntegrations(ctx.db, ws)).find((i) => i.source === source.trim().toLowerCase());
-      });
-      const name = source.trim().toLowerCase();
-      if (secret === null) console.log(`removed the webhook secret of ${name} in ${opts.workspace}`);
-      else console.log(`set the webhook secret of ${name} in ${opts.workspace} (ends in …${item?.secret.last4 ?? ''}); the CRM calls ${item?.webhookPath ?? ''}`);
-    });
+    .action(
+      async (source: string, opts: { workspace: string; secret?: string; secretStdin?: boolean; remove?: boolean }) => {
+        const given = [opts.secret !== undefined, Boolean(opts.secretStdin), Boolean(opts.remove)].filter(
+          Boolean,
+        ).length;
+        if (given !== 1)
+          throw AppError.validation('--secret', 'give exactly one of --secret, --secret-stdin or --remove');
+        const secret = opts.remove ? null : opts.secretStdin ? await readStdin() : (opts.secret as string);
+        const item = await withContext(async (ctx) => {
+          const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+          await ctx.db
+            .transaction()
+            .execute((trx) => setWebhookSecret(trx, ctx.secrets, CLI_ACTOR, ws.id, { source, secret }));
+          return (await listIntegrations(ctx.db, ws)).find((i) => i.source === source.trim().toLowerCase());
+        });
+        const name = source.trim().toLowerCase();
+        if (secret === null) console.log(`removed the webhook secret of ${name} in ${opts.workspace}`);
+        else
+          console.log(
+            `set the webhook secret of ${name} in ${opts.workspace} (ends in …${item?.secret.last4 ?? ''}); the CRM calls ${item?.webhookPath ?? ''}`,
+          );
+      },
+    );
   cmd
     .command('list')
     .description('List webhook sources with their secret state (never the secret) and the last 7 days')
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--json', 'print JSON')
     .action(async (opts: { workspace: string; json?: boolean }) => {
-      const items = await withContext(async (ctx) => listIntegrations(ctx.db, await getWorkspaceBySlug(ctx.db, opts.workspace)));
+      const items = await withContext(async (ctx) =>
+        listIntegrations(ctx.db, await getWorkspaceBySlug(ctx.db, opts.workspace)),
+      );
       if (opts.json) {
         console.log(JSON.stringify({ items }, null, 2));
         return;
       }
       for (const i of items) {
-        const secret = i.secret.set ? `secret …${i.secret.last4} set ${i.secret.setAt?.slice(0, 10)} by ${i.secret.setBy}` : 'no secret';
+        const secret = i.secret.set
+          ? `secret …${i.secret.last4} set ${i.secret.setAt?.slice(0, 10)} by ${i.secret.setBy}`
+          : 'no secret';
         const week = `7 days: ${i.last7Days.applied} applied, ${i.last7Days.ignored} ignored, ${i.last7Days.rejected} rejected`;
         console.log([i.source, i.webhookPath, secret, `last event ${i.lastEventAt ?? 'never'}`, week].join('\t'));
       }

@@ -12,18 +12,25 @@ import { completeMilestonesByUsage } from '../../modules/delivery/projects/task.
 
 /** `baton recompute …`: runs now what a scheduled job would run later. */
 export function recomputeCommand(): Command {
-  const cmd = new Command('recompute').description('Recompute derived records now instead of waiting for their scheduled job');
+  const cmd = new Command('recompute').description(
+    'Recompute derived records now instead of waiting for their scheduled job',
+  );
   cmd
     .command('usage-signals')
-    .description('Evaluate the usage, knowledge-loss, business-change, release-underuse and integration-decay signals of a workspace')
+    .description(
+      'Evaluate the usage, knowledge-loss, business-change, release-underuse and integration-decay signals of a workspace',
+    )
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--as-of <day>', 'day to judge, YYYY-MM-DD (UTC); today by default')
     .option('--json', 'print the summary as one JSON object')
     .action(async (opts: { workspace: string; asOf?: string; json?: boolean }) => {
-      if (opts.asOf !== undefined && !isDay(opts.asOf)) throw AppError.validation('--as-of', `${opts.asOf} is not a day (YYYY-MM-DD)`);
+      if (opts.asOf !== undefined && !isDay(opts.asOf))
+        throw AppError.validation('--as-of', `${opts.asOf} is not a day (YYYY-MM-DD)`);
       const summary = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        return ctx.db.transaction().execute((trx) => evaluateUsageSignals(trx, ctx.caps, ws.id, opts.asOf ?? todayUtc()));
+        return ctx.db
+          .transaction()
+          .execute((trx) => evaluateUsageSignals(trx, ctx.caps, ws.id, opts.asOf ?? todayUtc()));
       });
       if (opts.json) console.log(JSON.stringify(summary));
       else {
@@ -34,7 +41,9 @@ export function recomputeCommand(): Command {
     });
   cmd
     .command('delivery')
-    .description('Complete milestones reached by product usage, re-forecast every planned project and re-check the delivery signals')
+    .description(
+      'Complete milestones reached by product usage, re-forecast every planned project and re-check the delivery signals',
+    )
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--json', 'print the summary as one JSON object')
     .action(async (opts: { workspace: string; json?: boolean }) => {
@@ -43,15 +52,33 @@ export function recomputeCommand(): Command {
         return ctx.db.transaction().execute(async (trx) => {
           const today = todayUtc();
           const moved = await completeMilestonesByUsage(trx, ws.id, today);
-          const planned = await listProjects(trx, { workspaceId: ws.id, partnerId: null }, { statuses: ['queued', 'active'], limit: 10_000 });
-          const out = await recomputeForecasts(trx, ws.id, { today, actor: SYSTEM_ACTOR, touched: planned.items.map((p) => p.id) });
-          return { projects: out.projects, forecastsChanged: out.changed, slips: out.slips.length, milestonesByUsage: moved.length, millis: out.millis };
+          const planned = await listProjects(
+            trx,
+            { workspaceId: ws.id, partnerId: null },
+            { statuses: ['queued', 'active'], limit: 10_000 },
+          );
+          const out = await recomputeForecasts(trx, ws.id, {
+            today,
+            actor: SYSTEM_ACTOR,
+            touched: planned.items.map((p) => p.id),
+          });
+          return {
+            projects: out.projects,
+            forecastsChanged: out.changed,
+            slips: out.slips.length,
+            milestonesByUsage: moved.length,
+            millis: out.millis,
+          };
         });
       });
       if (opts.json) console.log(JSON.stringify(summary));
       else {
-        console.log(`delivery of ${opts.workspace}: ${summary.projects} planned projects re-forecast in ${summary.millis} ms`);
-        console.log(`  forecasts changed: ${summary.forecastsChanged}, slips recorded: ${summary.slips}, milestones reached by usage: ${summary.milestonesByUsage}`);
+        console.log(
+          `delivery of ${opts.workspace}: ${summary.projects} planned projects re-forecast in ${summary.millis} ms`,
+        );
+        console.log(
+          `  forecasts changed: ${summary.forecastsChanged}, slips recorded: ${summary.slips}, milestones reached by usage: ${summary.milestonesByUsage}`,
+        );
       }
     });
   return cmd;

@@ -14,18 +14,26 @@ export function restoreCommand(): Command {
     .action(async (file: string) => {
       const config = loadConfig();
       const report = await restoreBackup(config, file);
-      const migrated = report.applied.length > 0 ? `, brought up to date with ${report.applied.length} migration${report.applied.length === 1 ? '' : 's'}` : '';
+      const migrated =
+        report.applied.length > 0
+          ? `, brought up to date with ${report.applied.length} migration${report.applied.length === 1 ? '' : 's'}`
+          : '';
       console.log(`restored ${file} into ${redactUrl(config.databaseUrl)} (${report.format}${migrated})`);
       if (report.keptAside) console.log(`the database it replaced is kept at ${report.keptAside}`);
       const keys = report.inspected.secretKeys;
       const plain = keys.get('plain') ?? 0;
       const sealedWith = [...keys.keys()].filter((k) => k !== 'plain');
-      if (plain > 0) console.log(`${plain} stored secret${plain === 1 ? ' is' : 's are'} in plain text (an earlier version): Baton seals them at its next start`);
+      if (plain > 0)
+        console.log(
+          `${plain} stored secret${plain === 1 ? ' is' : 's are'} in plain text (an earlier version): Baton seals them at its next start`,
+        );
       if (sealedWith.length === 0) return;
       const instance = report.instanceKey;
       const where = instance?.from ?? path.join(config.dataDir, SECRET_KEY_FILE);
       if (instance && sealedWith.every((k) => k === instance.id)) {
-        console.log(`stored secrets in it are sealed with key ${instance.id}, this instance's key (${instance.from}): they open`);
+        console.log(
+          `stored secrets in it are sealed with key ${instance.id}, this instance's key (${instance.from}): they open`,
+        );
         return;
       }
       const other = sealedWith.filter((k) => k !== instance?.id).join(', ');

@@ -24,7 +24,10 @@ export function serveCommand(): Command {
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
-      baton.ctx.logger.info({ url: baton.url, database: baton.ctx.dbh.displayUrl, instance: config.instanceId }, 'Baton is running');
+      baton.ctx.logger.info(
+        { url: baton.url, database: baton.ctx.dbh.displayUrl, instance: config.instanceId },
+        'Baton is running',
+      );
       const exposed = plainHttpWarning(config);
       if (exposed) baton.ctx.logger.warn({ host: config.host }, exposed);
       if (baton.firstStart) console.log(`\n${firstStartBanner(baton.firstStart, baton.url)}\n`);

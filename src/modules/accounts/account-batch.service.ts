@@ -23,7 +23,8 @@ type Item = { row: number; record: AccountImportRecord };
 const maybe = <T>(value: T | undefined): T[] => (value === undefined ? [] : [value]);
 
 /** An updated_at strictly later than the one read, so the account's ETag always changes. */
-export const laterThan = (before: string, now: string): string => (now > before ? now : new Date(Date.parse(before) + 1).toISOString());
+export const laterThan = (before: string, now: string): string =>
+  now > before ? now : new Date(Date.parse(before) + 1).toISOString();
 
 const group = <T>(rows: readonly T[], key: (r: T) => string | null): Map<string, T[]> => {
   const out = new Map<string, T[]>();
@@ -65,21 +66,52 @@ function ownerId(value: string | null | undefined, ctx: AccountBatchContext): st
  * by domain, else by exact name; a match that is ambiguous, or already claimed by another CRM record or by an
  * earlier row, is a row error, never a guess. Unchanged rows write nothing; new external ids are remembered.
  */
-export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch: readonly Item[]): Promise<BatchOutcome> {
+export async function applyAccountBatch(
+  db: Db,
+  ctx: AccountBatchContext,
+  batch: readonly Item[],
+): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
   const fail = (row: number, field: string, reason: string) => void outcome.errors.push({ row, field, reason });
   const ws = ctx.workspaceId;
   const source = batch[0]?.record.source ?? 'csv';
   const items = batch.filter((b) => b.record.source === source);
-  for (const b of batch) if (b.record.source !== source) fail(b.row, 'external_id', `a batch reads one source (${source}), this row comes from ${b.record.source}`);
+  for (const b of batch)
+    if (b.record.source !== source)
+      fail(b.row, 'external_id', `a batch reads one source (${source}), this row comes from ${b.record.source}`);
 
-  const links = new Map((await store.selectAccountLinks(db, ws, source, items.flatMap((b) => b.record.externalId ?? []))).map((l) => [l.external_id, l.account_id]));
+  const links = new Map(
+    (
+      await store.selectAccountLinks(
+        db,
+        ws,
+        source,
+        items.flatMap((b) => b.record.externalId ?? []),
+      )
+    ).map((l) => [l.external_id, l.account_id]),
+  );
   const unlinked = items.filter((b) => !(b.record.externalId && links.has(b.record.externalId)));
-  const byDomain = group(await store.selectAccountsByDomains(db, ws, unlinked.flatMap((b) => b.record.domain ?? [])), (a) => a.domain);
-  const byName = group(await store.selectAccountsByNames(db, ws, unlinked.map((b) => b.record.name)), (a) => a.name);
+  const byDomain = group(
+    await store.selectAccountsByDomains(
+      db,
+      ws,
+      unlinked.flatMap((b) => b.record.domain ?? []),
+    ),
+    (a) => a.domain,
+  );
+  const byName = group(
+    await store.selectAccountsByNames(
+      db,
+      ws,
+      unlinked.map((b) => b.record.name),
+    ),
+    (a) => a.name,
+  );
   const byId = new Map((await store.selectAccountsByIds(db, ws, [...links.values()])).map((a) => [a.id, a]));
   for (const a of [...byDomain.values(), ...byName.values()].flat()) byId.set(a.id, a);
-  const linkOf = new Map((await store.selectLinksOfAccounts(db, ws, source, [...byId.keys()])).map((l) => [l.account_id, l.external_id]));
+  const linkOf = new Map(
+    (await store.selectLinksOfAccounts(db, ws, source, [...byId.keys()])).map((l) => [l.account_id, l.external_id]),
+  );
 
   const now = nowIso();
   const claimed = new Map<string, number>();
@@ -107,7 +139,11 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
     if (!target && record.domain) {
       const found = [...(byDomain.get(record.domain) ?? []), ...maybe(newByDomain.get(record.domain))];
       if (found.length > 1) {
-        fail(row, 'domain', `${found.length} accounts have the domain ${record.domain} (${found.map((a) => `"${a.name}"`).join(', ')}); Baton cannot tell which this row means`);
+        fail(
+          row,
+          'domain',
+          `${found.length} accounts have the domain ${record.domain} (${found.map((a) => `"${a.name}"`).join(', ')}); Baton cannot tell which this row means`,
+        );
         continue;
       }
       [target] = found;
@@ -117,7 +153,11 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
       const fits = (a: AccountRow | AccountTable) => !(record.domain && a.domain && a.domain !== record.domain);
       const found = [...(byName.get(record.name) ?? []), ...maybe(newByName.get(record.name))].filter(fits);
       if (found.length > 1) {
-        fail(row, 'name', `${found.length} accounts are named "${record.name}"; Baton cannot tell which this row means: give the rows a domain or an external id`);
+        fail(
+          row,
+          'name',
+          `${found.length} accounts are named "${record.name}"; Baton cannot tell which this row means: give the rows a domain or an external id`,
+        );
         continue;
       }
       [target] = found;
@@ -126,12 +166,20 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
     if (target) {
       const earlier = claimed.get(target.id);
       if (earlier !== undefined) {
-        fail(row, how, `this row means the same account as row ${earlier} ("${target.name}"), matched by ${how.replace('_', ' ')}`);
+        fail(
+          row,
+          how,
+          `this row means the same account as row ${earlier} ("${target.name}"), matched by ${how.replace('_', ' ')}`,
+        );
         continue;
       }
       const otherId = linkOf.get(target.id);
       if (linked === undefined && extId !== null && otherId !== undefined && otherId !== extId) {
-        fail(row, 'external_id', `matched account "${target.name}" by ${how}, but it is already ${source} record ${otherId}; Baton does not merge two CRM records into one account`);
+        fail(
+          row,
+          'external_id',
+          `matched account "${target.name}" by ${how}, but it is already ${source} record ${otherId}; Baton does not merge two CRM records into one account`,
+        );
         continue;
       }
       // Accounts created earlier in this batch are claimed by their row, so the target here is a stored one.
@@ -139,7 +187,14 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
       claimed.set(stored.id, row);
       const patch = changesOf(stored, record, ctx);
       const link = linked === undefined && extId !== null;
-      if (link) newLinks.push({ workspace_id: ws, source, external_id: extId as string, account_id: stored.id, created_at: now });
+      if (link)
+        newLinks.push({
+          workspace_id: ws,
+          source,
+          external_id: extId as string,
+          account_id: stored.id,
+          created_at: now,
+        });
       if (Object.keys(patch).length > 0) {
         await store.updateAccountFields(db, ws, stored.id, { ...patch, updated_at: laterThan(stored.updated_at, now) });
       }
@@ -172,7 +227,8 @@ export async function applyAccountBatch(db: Db, ctx: AccountBatchContext, batch:
     claimed.set(account.id, row);
     if (account.domain) newByDomain.set(account.domain, account);
     newByName.set(account.name, account);
-    if (extId !== null) newLinks.push({ workspace_id: ws, source, external_id: extId, account_id: account.id, created_at: now });
+    if (extId !== null)
+      newLinks.push({ workspace_id: ws, source, external_id: extId, account_id: account.id, created_at: now });
     outcome.created += 1;
   }
   await store.insertAccountRows(db, inserts);

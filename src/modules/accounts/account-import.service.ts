@@ -63,7 +63,12 @@ const optionsOf = (request: ImportRequest): RecordImportOptions => ({
 });
 
 /** The format to read with: the one named, `mapped` when a mapping is given, else the one the header shows. */
-function chooseFormat(kind: RecordKind, headers: readonly string[], request: ImportRequest, name: OptionNamer): RecordFormat {
+function chooseFormat(
+  kind: RecordKind,
+  headers: readonly string[],
+  request: ImportRequest,
+  name: OptionNamer,
+): RecordFormat {
   if (request.format) return request.format as RecordFormat;
   if (request.mapping) return 'mapped';
   const detected = kind === 'accounts' ? detectAccountFormat(headers) : detectContactFormat(headers);
@@ -72,7 +77,13 @@ function chooseFormat(kind: RecordKind, headers: readonly string[], request: Imp
 }
 
 /** Checks the request and the header, and binds the row mapper: everything a preview or an import reads with. */
-function planOf(kind: RecordKind, format: string, headers: readonly string[], request: ImportRequest, name: OptionNamer): ImportPlan & { options: RecordImportOptions } {
+function planOf(
+  kind: RecordKind,
+  format: string,
+  headers: readonly string[],
+  request: ImportRequest,
+  name: OptionNamer,
+): ImportPlan & { options: RecordImportOptions } {
   const options = optionsOf(request);
   assertOptions(optionProblems(kind, format, options), name);
   const f = format as RecordFormat;
@@ -128,7 +139,11 @@ const contactView = (r: ContactImportRecord): Record<string, unknown> => ({
  * keyed by source + external id, else matched (accounts by domain then exact name; contacts by email then name
  * within their account), so importing the same file again changes nothing. A dry run writes nothing.
  */
-export async function importRecords(db: Kysely<Database>, kind: RecordKind, input: RecordImportInput): Promise<ImportResult> {
+export async function importRecords(
+  db: Kysely<Database>,
+  kind: RecordKind,
+  input: RecordImportInput,
+): Promise<ImportResult> {
   const name: OptionNamer = input.name ?? ((o) => o);
   const request = input.request ?? {};
   const notes: string[] = [];
@@ -144,16 +159,42 @@ export async function importRecords(db: Kysely<Database>, kind: RecordKind, inpu
     const dateOrder = await settleDateOrder(input.input, plan.options.dateOrder, notes, name('dateOrder'));
     const options = { ...plan.options, dateOrder };
     const defaults = options.defaults ?? {};
-    const common = { workspaceId: input.workspaceId, kind, format, fileName: input.fileName, actor: input.actor, dryRun: input.dryRun, runId: input.runId, onProgress: input.onProgress, audit: { action: kind === 'accounts' ? 'account.import' : 'contact.import' } };
+    const common = {
+      workspaceId: input.workspaceId,
+      kind,
+      format,
+      fileName: input.fileName,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      runId: input.runId,
+      onProgress: input.onProgress,
+      audit: { action: kind === 'accounts' ? 'account.import' : 'contact.import' },
+    };
     if (kind === 'accounts') {
       const map = accountMapper(profileOf(kind, format, options), overridesOf(format, options), options);
       const members = new MemberIndex(await listMembers(db, input.workspaceId));
-      const ctx = { workspaceId: input.workspaceId, defaults: { segment: defaults.segment as Segment | undefined, lifecyclePhase: defaults.lifecycle_phase as LifecyclePhase | undefined }, members, unmatchedOwners };
-      report = await runImport(db, { ...common, rows: mapCsvRows(reader, map, skips), applyBatch: (trx, batch) => applyAccountBatch(trx, ctx, batch) });
+      const ctx = {
+        workspaceId: input.workspaceId,
+        defaults: {
+          segment: defaults.segment as Segment | undefined,
+          lifecyclePhase: defaults.lifecycle_phase as LifecyclePhase | undefined,
+        },
+        members,
+        unmatchedOwners,
+      };
+      report = await runImport(db, {
+        ...common,
+        rows: mapCsvRows(reader, map, skips),
+        applyBatch: (trx, batch) => applyAccountBatch(trx, ctx, batch),
+      });
     } else {
       const map = contactMapper(profileOf(kind, format, options), overridesOf(format, options), options);
       const ctx = { workspaceId: input.workspaceId, defaults: { role: defaults.role as ContactRole | undefined } };
-      report = await runImport(db, { ...common, rows: mapCsvRows(reader, map, skips), applyBatch: (trx, batch) => applyContactBatch(trx, ctx, batch) });
+      report = await runImport(db, {
+        ...common,
+        rows: mapCsvRows(reader, map, skips),
+        applyBatch: (trx, batch) => applyContactBatch(trx, ctx, batch),
+      });
     }
   } finally {
     await reader.close().catch(() => {});
@@ -161,11 +202,14 @@ export async function importRecords(db: Kysely<Database>, kind: RecordKind, inpu
   notes.push(...skipNotes(skips));
   if (unmatchedOwners.size > 0) {
     const list = [...unmatchedOwners].slice(0, 10).join('; ');
-    notes.push(`owners that name no member were left unassigned: ${list}${unmatchedOwners.size > 10 ? ' …' : ''} (owners are matched by a member's email or name)`);
+    notes.push(
+      `owners that name no member were left unassigned: ${list}${unmatchedOwners.size > 10 ? ' …' : ''} (owners are matched by a member's email or name)`,
+    );
   }
   if (notes.length) await saveImportNotes(db, report.runId, notes);
   // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
-  if (!input.dryRun && kind === 'accounts' && report.created + report.updated > 0) await queueAccountsAppeared(db, input.workspaceId);
+  if (!input.dryRun && kind === 'accounts' && report.created + report.updated > 0)
+    await queueAccountsAppeared(db, input.workspaceId);
   return { ...report, kind, format, dryRun: Boolean(input.dryRun), notes };
 }
 

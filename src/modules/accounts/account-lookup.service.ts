@@ -6,7 +6,11 @@ import { selectAccountLinksOfAnySource, selectAccountsByDomains, selectAccountsB
  * CRM's company id): the account's Baton id; else a CRM id recorded by an import (any source); else its
  * domain (case-insensitive). A reference that matches several accounts is absent: never guessed.
  */
-export async function accountsByReference(db: Db, workspaceId: string, groupIds: Iterable<string>): Promise<Map<string, string>> {
+export async function accountsByReference(
+  db: Db,
+  workspaceId: string,
+  groupIds: Iterable<string>,
+): Promise<Map<string, string>> {
   const wanted = [...new Set(groupIds)];
   const out = new Map<string, string>();
   if (wanted.length === 0) return out;
@@ -38,7 +42,11 @@ export async function accountsByReference(db: Db, workspaceId: string, groupIds:
 }
 
 /** The names of these accounts by id; ids the workspace does not have are left out. */
-export async function accountNamesOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
+export async function accountNamesOf(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   return new Map((await selectAccountsByIds(db, workspaceId, ids)).map((a) => [a.id, a.name]));
 }
 
@@ -55,14 +63,20 @@ export const crmRefKey = (r: CrmAccountRef): string => `${r.source}\u0000${r.ext
  * and id; else, when no account has it under that source, the one account recording the id under another source
  * (a mapped file's accounts, say). An id several accounts record is absent: never guessed.
  */
-export async function accountsByCrmIds(db: Db, workspaceId: string, refs: Iterable<CrmAccountRef>): Promise<Map<string, string>> {
+export async function accountsByCrmIds(
+  db: Db,
+  workspaceId: string,
+  refs: Iterable<CrmAccountRef>,
+): Promise<Map<string, string>> {
   const wanted = new Map<string, CrmAccountRef>();
   for (const r of refs) wanted.set(crmRefKey(r), r);
   const out = new Map<string, string>();
   if (wanted.size === 0) return out;
   const bySourceAndId = new Map<string, Set<string>>();
   const byId = new Map<string, Set<string>>();
-  for (const l of await selectAccountLinksOfAnySource(db, workspaceId, [...new Set([...wanted.values()].map((r) => r.externalId))])) {
+  for (const l of await selectAccountLinksOfAnySource(db, workspaceId, [
+    ...new Set([...wanted.values()].map((r) => r.externalId)),
+  ])) {
     const key = crmRefKey({ source: l.source, externalId: l.external_id });
     bySourceAndId.set(key, (bySourceAndId.get(key) ?? new Set()).add(l.account_id));
     byId.set(l.external_id, (byId.get(l.external_id) ?? new Set()).add(l.account_id));

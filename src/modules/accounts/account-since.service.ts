@@ -5,5 +5,11 @@
 import type { Db } from '../../platform/db/database.ts';
 
 export async function setAccountCreatedOn(db: Db, workspaceId: string, accountId: string, at: string): Promise<void> {
-  await db.updateTable('accounts').set({ created_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', accountId).where('created_at', '>', at).execute();
+  await db
+    .updateTable('accounts')
+    .set({ created_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', accountId)
+    .where('created_at', '>', at)
+    .execute();
 }

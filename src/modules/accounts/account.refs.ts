@@ -15,7 +15,13 @@ export async function visibleContactIds(db: Db, scope: Scope, ids: string[]): Pr
   let q = db.selectFrom('contacts').select('id').where('workspace_id', '=', scope.workspaceId).where('id', 'in', ids);
   if (scope.partnerId) {
     const firm = scope.partnerId;
-    q = q.where('account_id', 'in', (eb) => eb.selectFrom('accounts').select('id').where('workspace_id', '=', scope.workspaceId).where('partner_id', '=', firm));
+    q = q.where('account_id', 'in', (eb) =>
+      eb
+        .selectFrom('accounts')
+        .select('id')
+        .where('workspace_id', '=', scope.workspaceId)
+        .where('partner_id', '=', firm),
+    );
   }
   return (await q.execute()).map((r) => r.id);
 }

@@ -7,13 +7,23 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
-import { addContact, createAccount, listAccounts, listContacts, readAccount, updateAccount } from './account.service.ts';
+import {
+  addContact,
+  createAccount,
+  listAccounts,
+  listContacts,
+  readAccount,
+  updateAccount,
+} from './account.service.ts';
 
 export const accountSchema = z.object({
   id: z.string(),
   name: z.string(),
   domain: z.string().nullable(),
-  segment: z.enum(SEGMENTS).nullable().describe('null: none given yet (an account imported from a file without segments); set it with PATCH'),
+  segment: z
+    .enum(SEGMENTS)
+    .nullable()
+    .describe('null: none given yet (an account imported from a file without segments); set it with PATCH'),
   industry: z.string().nullable(),
   region: z.enum(REGIONS).nullable(),
   country: z.string().nullable(),
@@ -99,10 +109,17 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/v1/accounts', {
     config: { access: 'accounts:write', idempotent: true },
-    schema: { tags: ['accounts'], summary: 'Create an account', body: accountInput, response: { 201: accountSchema, ...errorResponses } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Create an account',
+      body: accountInput,
+      response: { 201: accountSchema, ...errorResponses },
+    },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const account = await db.transaction().execute((trx) => createAccount(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
+      const account = await db
+        .transaction()
+        .execute((trx) => createAccount(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
       return reply.status(201).header('etag', accountVersion(account)).send(account);
     },
   });
@@ -121,7 +138,16 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       const ifMatch = request.headers['if-match'];
       const account = await db
         .transaction()
-        .execute((trx) => updateAccount(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body, ifMatch));
+        .execute((trx) =>
+          updateAccount(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body,
+            ifMatch,
+          ),
+        );
       return reply.header('etag', accountVersion(account)).send(account);
     },
   });
@@ -145,7 +171,9 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       const contact = await db
         .transaction()
-        .execute((trx) => addContact(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+        .execute((trx) =>
+          addContact(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
       return reply.status(201).send(contact);
     },
   });

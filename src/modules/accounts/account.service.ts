@@ -65,7 +65,10 @@ export interface AccountInput extends Partial<AccountOwners> {
 }
 
 const isKey = (v: unknown): v is { name: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { name?: unknown }).name === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
 
 /**
  * What a scope reads: a partner user also reads the accounts its firm delivers a project for (a project
@@ -80,7 +83,15 @@ export async function listAccounts(
   db: Db,
   caps: DialectCapabilities,
   scope: Scope,
-  opts: { limit: number; cursor?: string; q?: string; segment?: string; lifecyclePhase?: string; region?: string; ownerUserId?: string },
+  opts: {
+    limit: number;
+    cursor?: string;
+    q?: string;
+    segment?: string;
+    lifecyclePhase?: string;
+    region?: string;
+    ownerUserId?: string;
+  },
 ): Promise<{ items: Account[]; nextCursor: string | null; total: number }> {
   const after = decodeCursor(opts.cursor, isKey);
   const reader = await readScope(db, scope);
@@ -124,7 +135,8 @@ async function checkOwners(db: Db, workspaceId: string, owners: Partial<AccountO
   }
   if (owners.partnerId) {
     const partners = await listPartners(db, workspaceId);
-    if (!partners.some((p) => p.id === owners.partnerId)) throw AppError.validation('body.partnerId', 'no such partner firm in this workspace');
+    if (!partners.some((p) => p.id === owners.partnerId))
+      throw AppError.validation('body.partnerId', 'no such partner firm in this workspace');
   }
 }
 
@@ -153,7 +165,14 @@ export async function createAccount(db: Db, actor: Actor, scope: Scope, input: A
   };
   await store.insertAccount(db, row);
   const account = toAccount(row);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.create', entityType: 'account', entityId: row.id, after: account });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'account.create',
+    entityType: 'account',
+    entityId: row.id,
+    after: account,
+  });
   // Usage events kept aside for this account's id or domain are matched once this write commits.
   await queueAccountsAppeared(db, scope.workspaceId);
   return account;
@@ -170,7 +189,10 @@ export async function updateAccount(
 ): Promise<Account> {
   const before = await getAccount(db, scope, id);
   if (ifMatch && ifMatch !== accountVersion(before)) {
-    throw new AppError('precondition_failed', 'someone changed this account since you opened it: reload and apply your change again');
+    throw new AppError(
+      'precondition_failed',
+      'someone changed this account since you opened it: reload and apply your change again',
+    );
   }
   await checkOwners(db, scope.workspaceId, patch);
   const set: Partial<store.AccountRow> = {};
@@ -195,9 +217,18 @@ export async function updateAccount(
   set.updated_at = now > before.updatedAt ? now : new Date(Date.parse(before.updatedAt) + 1).toISOString();
   await store.updateAccountRow(db, scope.workspaceId, id, set);
   const after = await getAccount(db, scope, id);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.update', entityType: 'account', entityId: id, before, after });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'account.update',
+    entityType: 'account',
+    entityId: id,
+    before,
+    after,
+  });
   // Usage kept aside under the new domain, and deals naming the new name, now have their account.
-  if ((after.domain && after.domain !== before.domain) || after.name !== before.name) await queueAccountsAppeared(db, scope.workspaceId);
+  if ((after.domain && after.domain !== before.domain) || after.name !== before.name)
+    await queueAccountsAppeared(db, scope.workspaceId);
   return after;
 }
 
@@ -225,19 +256,39 @@ export async function addContact(
   };
   await store.insertContacts(db, [row]);
   const contact = toContact(row);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'contact.create', entityType: 'contact', entityId: row.id, after: contact });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'contact.create',
+    entityType: 'contact',
+    entityId: row.id,
+    after: contact,
+  });
   return contact;
 }
 
 export interface BulkAccount extends AccountInput {
-  contacts?: Array<{ name: string; email?: string | null; title?: string | null; role: ContactRole; lastTouchAt?: string | null; leftAt?: string | null }>;
+  contacts?: Array<{
+    name: string;
+    email?: string | null;
+    title?: string | null;
+    role: ContactRole;
+    lastTouchAt?: string | null;
+    leftAt?: string | null;
+  }>;
 }
 
 /**
  * Creates many accounts with their stakeholders in one go (imports, the demo workspace), recording one
  * audit entry for the batch. Owners are not re-checked one by one: the caller vouches for them.
  */
-export async function createAccountsInBulk(db: Db, actor: Actor, workspaceId: string, accounts: BulkAccount[], source: string): Promise<number> {
+export async function createAccountsInBulk(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  accounts: BulkAccount[],
+  source: string,
+): Promise<number> {
   const now = nowIso();
   const accountRows = accounts.map((a) => ({
     id: newId(),
@@ -315,6 +366,10 @@ export async function accountNameIndex(db: Db, workspaceId: string): Promise<Map
 
 /** Each account's segment by id, for rules that depend on it (playbook selection). */
 export async function accountSegmentsById(db: Db, workspaceId: string): Promise<Map<string, string | null>> {
-  const rows = await db.selectFrom('accounts').select(['id', 'segment']).where('workspace_id', '=', workspaceId).execute();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'segment'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
   return new Map(rows.map((r) => [r.id, r.segment]));
 }

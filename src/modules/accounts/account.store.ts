@@ -21,7 +21,11 @@ function scoped(db: Db, scope: ReadScope) {
   if (scope.partnerId) {
     const firm = scope.partnerId;
     const delivered = [...(scope.delivered ?? [])];
-    q = q.where((eb) => (delivered.length > 0 ? eb.or([eb('partner_id', '=', firm), eb('id', 'in', delivered)]) : eb('partner_id', '=', firm)));
+    q = q.where((eb) =>
+      delivered.length > 0
+        ? eb.or([eb('partner_id', '=', firm), eb('id', 'in', delivered)])
+        : eb('partner_id', '=', firm),
+    );
   }
   return q;
 }
@@ -68,12 +72,20 @@ export function selectAccounts(db: Db, caps: DialectCapabilities, scope: ReadSco
 }
 
 /** How many accounts of a scope pass a filter (every page of it), or all of them without one. */
-export async function countAccounts(db: Db, caps: DialectCapabilities, scope: ReadScope, f: Omit<AccountFilter, 'after' | 'limit'> = {}): Promise<number> {
-  const r = await filtered(db, caps, scope, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+export async function countAccounts(
+  db: Db,
+  caps: DialectCapabilities,
+  scope: ReadScope,
+  f: Omit<AccountFilter, 'after' | 'limit'> = {},
+): Promise<number> {
+  const r = await filtered(db, caps, scope, f)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export const findAccount = (db: Db, scope: ReadScope, id: string) => scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+export const findAccount = (db: Db, scope: ReadScope, id: string) =>
+  scoped(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertAccount = (db: Db, row: AccountTable) => db.insertInto('accounts').values(row).execute();
 
@@ -101,4 +113,5 @@ export const selectAccountNames = (db: Db, workspaceId: string, partnerId: strin
 };
 
 /** Ids and names of the accounts a scope reads (a partner user: its firm's and those it delivers for). */
-export const selectAccountNamesInScope = (db: Db, scope: ReadScope) => scoped(db, scope).select(['id', 'name']).execute();
+export const selectAccountNamesInScope = (db: Db, scope: ReadScope) =>
+  scoped(db, scope).select(['id', 'name']).execute();

@@ -9,7 +9,15 @@ export type LifecyclePhase = (typeof LIFECYCLE_PHASES)[number];
 export const REGIONS = ['north_america', 'emea', 'apac', 'latam'] as const;
 export type Region = (typeof REGIONS)[number];
 
-export const CONTACT_ROLES = ['executive_sponsor', 'champion', 'key_user', 'admin', 'finance', 'procurement', 'other'] as const;
+export const CONTACT_ROLES = [
+  'executive_sponsor',
+  'champion',
+  'key_user',
+  'admin',
+  'finance',
+  'procurement',
+  'other',
+] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export const CONTACT_ROLE_LABELS: Readonly<Record<ContactRole, string>> = {

@@ -20,21 +20,33 @@ export interface BulkCommitment {
   madeBy: { userId: string | null; label: string };
   madeOn: string;
   /** Status changes after the promise was recorded, oldest first; the last one is its status now. */
-  history: Array<{ to: CommitmentStatus; note?: string | null; at: string; by: { userId: string | null; label: string } }>;
+  history: Array<{
+    to: CommitmentStatus;
+    note?: string | null;
+    at: string;
+    by: { userId: string | null; label: string };
+  }>;
 }
 
 /**
  * Writes many promises with their status histories (the demo workspace, imports), recording one audit entry
  * for the batch. The caller vouches for the account, deal, contact and user ids.
  */
-export async function recordCommitmentsInBulk(db: Db, actor: Actor, workspaceId: string, items: BulkCommitment[], source: string): Promise<number> {
+export async function recordCommitmentsInBulk(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  items: BulkCommitment[],
+  source: string,
+): Promise<number> {
   const rows: CommitmentTable[] = [];
   const changes: CommitmentStatusChangeTable[] = [];
   for (const item of items) {
     const id = newId();
     const recordedAt = `${item.madeOn}T12:00:00.000Z`;
     const last = item.history.at(-1);
-    if (last && last.at < recordedAt) throw new AppError('validation', `a status change of "${item.what}" predates the promise`);
+    if (last && last.at < recordedAt)
+      throw new AppError('validation', `a status change of "${item.what}" predates the promise`);
     const reading = classifyWords(item.words);
     rows.push({
       id,
@@ -57,7 +69,10 @@ export async function recordCommitmentsInBulk(db: Db, actor: Actor, workspaceId:
       updated_at: last?.at ?? recordedAt,
     });
     let from: CommitmentStatus | null = null;
-    for (const step of [{ to: 'not_reviewed' as const, note: null, at: recordedAt, by: item.madeBy }, ...item.history]) {
+    for (const step of [
+      { to: 'not_reviewed' as const, note: null, at: recordedAt, by: item.madeBy },
+      ...item.history,
+    ]) {
       changes.push({
         id: newId(),
         workspace_id: workspaceId,
@@ -75,6 +90,13 @@ export async function recordCommitmentsInBulk(db: Db, actor: Actor, workspaceId:
   // Chunks keep each statement under the databases' bound-parameter limits.
   for (let i = 0; i < rows.length; i += 200) await store.insertCommitments(db, rows.slice(i, i + 200));
   for (let i = 0; i < changes.length; i += 300) await store.insertStatusChanges(db, changes.slice(i, i + 300));
-  await recordAudit(db, { workspaceId, actor, action: 'commitment.bulk_create', entityType: 'commitment', entityId: null, after: { source, commitments: rows.length, statusChanges: changes.length } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'commitment.bulk_create',
+    entityType: 'commitment',
+    entityId: null,
+    after: { source, commitments: rows.length, statusChanges: changes.length },
+  });
   return rows.length;
 }

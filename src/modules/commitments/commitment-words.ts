@@ -150,26 +150,41 @@ const FIRM = [
   'in the sow',
 ];
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 
 /** Dates in any of their usual spellings: a customer who heard a date heard a firm promise. */
 const DATES: ReadonlyArray<readonly [label: string, source: string]> = [
   ['a quarter', "\\b(?:q[1-4]|h[12])(?:\\s*(?:fy)?\\s*'?(?:20)?\\d{2})?\\b"],
   ['a calendar date', '\\b\\d{4}-\\d{2}-\\d{2}\\b|\\b\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?\\b'],
-  ['a month', `\\b(?:by|before|in|until|end of|early|mid|late)\\s+(?:the\\s+end\\s+of\\s+)?${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b${MONTH}\\s+20\\d{2}\\b`],
+  [
+    'a month',
+    `\\b(?:by|before|in|until|end of|early|mid|late)\\s+(?:the\\s+end\\s+of\\s+)?${MONTH}\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b${MONTH}\\s+20\\d{2}\\b`,
+  ],
   ['a year', '\\b(?:by|before|in|until)\\s+20\\d{2}\\b|\\bfy\\s?\\d{2,4}\\b'],
-  ['the end of a period', '\\b(?:by|before)?\\s*(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:this\\s+|next\\s+)?(?:year|quarter|month)\\b|\\beo[yqm]\\b'],
-  ['a number of days, weeks or months', '\\b(?:within|in)\\s+(?:\\d+|a|one|two|three|four|six|(?:a\\s+)?few|(?:a\\s+)?couple\\s+of)\\s+(?:days?|weeks?|months?)\\b'],
-  ['next week, month or quarter', '\\b(?:by|in)\\s+(?:the\\s+)?(?:next|this)\\s+(?:week|month|quarter)\\b|\\bnext\\s+(?:week|month|quarter)\\b'],
+  [
+    'the end of a period',
+    '\\b(?:by|before)?\\s*(?:the\\s+)?end\\s+of\\s+(?:the\\s+)?(?:this\\s+|next\\s+)?(?:year|quarter|month)\\b|\\beo[yqm]\\b',
+  ],
+  [
+    'a number of days, weeks or months',
+    '\\b(?:within|in)\\s+(?:\\d+|a|one|two|three|four|six|(?:a\\s+)?few|(?:a\\s+)?couple\\s+of)\\s+(?:days?|weeks?|months?)\\b',
+  ],
+  [
+    'next week, month or quarter',
+    '\\b(?:by|in)\\s+(?:the\\s+)?(?:next|this)\\s+(?:week|month|quarter)\\b|\\bnext\\s+(?:week|month|quarter)\\b',
+  ],
 ];
 
 const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 
-const phraseRule = (strength: Strength) => (phrase: string): WordRule => ({
-  strength,
-  label: `"${phrase}"`,
-  pattern: new RegExp(`(?<![a-z0-9'])${escape(phrase)}(?![a-z0-9])`, 'g'),
-});
+const phraseRule =
+  (strength: Strength) =>
+  (phrase: string): WordRule => ({
+    strength,
+    label: `"${phrase}"`,
+    pattern: new RegExp(`(?<![a-z0-9'])${escape(phrase)}(?![a-z0-9])`, 'g'),
+  });
 
 /** Every rule, each with a global, lower-case pattern; `classifyWords` reads them. */
 export const WORD_RULES: readonly WordRule[] = [

@@ -7,7 +7,14 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
 import { classifyWords, COMMITMENT_STATUSES, COVERING_STATUS, STRENGTHS } from './commitment.ts';
-import { createCommitment, deleteCommitment, getCommitment, listCommitments, setCommitmentStatus, updateCommitment } from './commitment.service.ts';
+import {
+  createCommitment,
+  deleteCommitment,
+  getCommitment,
+  listCommitments,
+  setCommitmentStatus,
+  updateCommitment,
+} from './commitment.service.ts';
 import { commitmentExposure, renewingAccountIds } from './exposure.service.ts';
 import { DEFAULT_RENEWAL_WINDOW_DAYS } from './exposure-report.ts';
 
@@ -53,7 +60,12 @@ const historySchema = z.array(
 const withHistory = commitmentSchema.extend({ history: historySchema });
 
 const what = z.string().trim().min(1).max(2000);
-const words = z.string().trim().min(1).max(500).describe('The words used with the customer, e.g. "coming soon", "committed by Q3"');
+const words = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .describe('The words used with the customer, e.g. "coming soon", "committed by Q3"');
 const toName = z.string().trim().max(200).nullable().optional().describe('To whom, when not a contact of the account');
 const roadmapItem = z.string().trim().max(500).nullable().optional().describe('The roadmap item, as text or a URL');
 
@@ -71,7 +83,14 @@ const createBody = z.object({
 });
 
 const patchBody = z
-  .object({ what: what.optional(), toContactId: refId('contact', 'A stakeholder of the account').nullable().optional(), toName, words: words.optional(), dueDate: isoDate.nullable().optional(), roadmapItem })
+  .object({
+    what: what.optional(),
+    toContactId: refId('contact', 'A stakeholder of the account').nullable().optional(),
+    toName,
+    words: words.optional(),
+    dueDate: isoDate.nullable().optional(),
+    roadmapItem,
+  })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'send at least one field to change');
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -136,15 +155,24 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         status: statusList,
         exposed: flag.optional().describe("true: product's status is weaker than the words used"),
         overdue: flag.optional().describe('true: the due date has passed and it is not shipped'),
-        renewingWithinDays: withinDays.optional().describe('Only open promises on accounts renewing within this many days'),
+        renewingWithinDays: withinDays
+          .optional()
+          .describe('Only open promises on accounts renewing within this many days'),
         q: z.string().trim().max(200).optional().describe('Part of what was promised, the words or to whom'),
       }),
-      response: { 200: page(commitmentSchema).extend({ total: z.number(), counts: z.object({ all: z.number(), exposed: z.number(), overdue: z.number() }) }), ...errorResponses },
+      response: {
+        200: page(commitmentSchema).extend({
+          total: z.number(),
+          counts: z.object({ all: z.number(), exposed: z.number(), overdue: z.number() }),
+        }),
+        ...errorResponses,
+      },
     },
     handler: async (request) => {
       const scope = scopeOf(principalOf(request));
       const { account, deal, status, renewingWithinDays, ...rest } = request.query;
-      const accountIds = renewingWithinDays === undefined ? undefined : await renewingAccountIds(db, caps, scope, renewingWithinDays);
+      const accountIds =
+        renewingWithinDays === undefined ? undefined : await renewingAccountIds(db, caps, scope, renewingWithinDays);
       return listCommitments(db, caps, scope, {
         ...rest,
         accountId: account,
@@ -160,7 +188,8 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'commitments:read' },
     schema: {
       tags: ['commitments'],
-      summary: 'How Baton reads the words of a promise: their strength, the phrase that decided it, and the status they need',
+      summary:
+        'How Baton reads the words of a promise: their strength, the phrase that decided it, and the status they need',
       querystring: z.object({ words: z.string().trim().min(1).max(500) }),
       response: {
         200: z.object({
@@ -181,7 +210,12 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/commitments/:id', {
     config: { access: 'commitments:read' },
-    schema: { tags: ['commitments'], summary: "One promise with the history of product's status", params: idParams, response: { 200: withHistory, ...errorResponses } },
+    schema: {
+      tags: ['commitments'],
+      summary: "One promise with the history of product's status",
+      params: idParams,
+      response: { 200: withHistory, ...errorResponses },
+    },
     handler: async (request) => getCommitment(db, scopeOf(principalOf(request)), request.params.id),
   });
 
@@ -189,13 +223,15 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'commitments:write', idempotent: true },
     schema: {
       tags: ['commitments'],
-      summary: "Record a promise made to a customer; it starts as not reviewed by product",
+      summary: 'Record a promise made to a customer; it starts as not reviewed by product',
       body: createBody,
       response: { 201: commitmentSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const created = await db.transaction().execute((trx) => createCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
+      const created = await db
+        .transaction()
+        .execute((trx) => createCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
       return reply.status(201).send(created);
     },
   });
@@ -204,7 +240,8 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'commitments:write' },
     schema: {
       tags: ['commitments'],
-      summary: 'Change what was promised, to whom, the words or the due date (after review, words and date need commitments:review)',
+      summary:
+        'Change what was promised, to whom, the words or the due date (after review, words and date need commitments:review)',
       params: idParams,
       body: patchBody,
       response: { 200: commitmentSchema, ...errorResponses },
@@ -212,7 +249,18 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const mayReview = can(principal, 'commitments:review');
-      return db.transaction().execute((trx) => updateCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body, mayReview));
+      return db
+        .transaction()
+        .execute((trx) =>
+          updateCommitment(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body,
+            mayReview,
+          ),
+        );
     },
   });
 
@@ -227,7 +275,11 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => setCommitmentStatus(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          setCommitmentStatus(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
     },
   });
 
@@ -241,7 +293,9 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      await db.transaction().execute((trx) => deleteCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id));
+      await db
+        .transaction()
+        .execute((trx) => deleteCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id));
       return reply.status(204).send(null);
     },
   });
@@ -251,9 +305,14 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['commitments', 'reports'],
       summary: 'Promises at risk: exposed (status weaker than the words), overdue, and open on accounts renewing soon',
-      querystring: z.object({ withinDays: withinDays.default(DEFAULT_RENEWAL_WINDOW_DAYS).describe('The renewal window, in days (default 180)') }),
+      querystring: z.object({
+        withinDays: withinDays
+          .default(DEFAULT_RENEWAL_WINDOW_DAYS)
+          .describe('The renewal window, in days (default 180)'),
+      }),
       response: { 200: exposureReportSchema, ...errorResponses },
     },
-    handler: async (request) => commitmentExposure(db, caps, scopeOf(principalOf(request)), { withinDays: request.query.withinDays }),
+    handler: async (request) =>
+      commitmentExposure(db, caps, scopeOf(principalOf(request)), { withinDays: request.query.withinDays }),
   });
 }

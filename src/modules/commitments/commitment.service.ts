@@ -77,7 +77,11 @@ function checkScope(scope: Scope): void {
 }
 
 /** Account and deal names for rows, each looked up once through its own module. */
-export async function namesFor(db: Db, scope: Scope, rows: ReadonlyArray<Pick<store.CommitmentRow, 'account_id' | 'deal_id'>>): Promise<Names> {
+export async function namesFor(
+  db: Db,
+  scope: Scope,
+  rows: ReadonlyArray<Pick<store.CommitmentRow, 'account_id' | 'deal_id'>>,
+): Promise<Names> {
   const account = new Map<string, string>();
   for (const id of new Set(rows.map((r) => r.account_id))) {
     const a = await getAccount(db, scope, id).catch(() => undefined);
@@ -105,7 +109,10 @@ export interface ListOptions {
 }
 
 const isKey = (v: unknown): v is { madeOn: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { madeOn?: unknown }).madeOn === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { madeOn?: unknown }).madeOn === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
 
 /** The ledger, most recent promise first, with how many promises are exposed and overdue in the workspace. */
 export async function listCommitments(
@@ -114,16 +121,27 @@ export async function listCommitments(
   scope: Scope,
   opts: ListOptions,
   today = isoDay(new Date()),
-): Promise<{ items: Commitment[]; nextCursor: string | null; total: number; counts: { all: number; exposed: number; overdue: number } }> {
+): Promise<{
+  items: Commitment[];
+  nextCursor: string | null;
+  total: number;
+  counts: { all: number; exposed: number; overdue: number };
+}> {
   checkScope(scope);
   const before = decodeCursor(opts.cursor, isKey);
   const { limit, cursor: _cursor, ...filter } = opts;
-  const rows = await store.selectCommitments(db, caps, scope.workspaceId, { ...filter, today, before, limit: limit + 1 });
+  const rows = await store.selectCommitments(db, caps, scope.workspaceId, {
+    ...filter,
+    today,
+    before,
+    limit: limit + 1,
+  });
   const page = rows.slice(0, limit);
   const names = await namesFor(db, scope, page);
   const items = page.map((r) => toCommitment(r, names, today));
   const last = items.at(-1);
-  const count = (f: Partial<store.CommitmentFilter>) => store.countCommitments(db, caps, scope.workspaceId, { today, ...f });
+  const count = (f: Partial<store.CommitmentFilter>) =>
+    store.countCommitments(db, caps, scope.workspaceId, { today, ...f });
   return {
     items,
     nextCursor: rows.length > limit && last ? encodeCursor({ madeOn: last.madeOn, id: last.id }) : null,
@@ -139,7 +157,12 @@ async function findOr404(db: Db, scope: Scope, id: string): Promise<store.Commit
   return row;
 }
 
-export async function getCommitment(db: Db, scope: Scope, id: string, today = isoDay(new Date())): Promise<Commitment & { history: StatusChange[] }> {
+export async function getCommitment(
+  db: Db,
+  scope: Scope,
+  id: string,
+  today = isoDay(new Date()),
+): Promise<Commitment & { history: StatusChange[] }> {
   const row = await findOr404(db, scope, id);
   const history = (await store.selectStatusChanges(db, scope.workspaceId, id)).map(toStatusChange);
   return { ...toCommitment(row, await namesFor(db, scope, [row]), today), history };
@@ -161,27 +184,45 @@ export interface CommitmentInput {
 }
 
 /** To whom: a contact of the account (its name is kept with the promise) or a free-text name, not both. */
-async function recipient(db: Db, scope: Scope, accountId: string, toContactId: string | null | undefined, toName: string | null | undefined) {
+async function recipient(
+  db: Db,
+  scope: Scope,
+  accountId: string,
+  toContactId: string | null | undefined,
+  toName: string | null | undefined,
+) {
   const name = toName?.trim() || null;
-  if (toContactId && name) throw AppError.validation('body.toName', 'give a contact of the account or a name, not both');
+  if (toContactId && name)
+    throw AppError.validation('body.toName', 'give a contact of the account or a name, not both');
   if (toContactId) {
     const contact = (await listContacts(db, scope, accountId)).find((c) => c.id === toContactId);
     if (!contact) throw AppError.validation('body.toContactId', 'is not a contact of this account');
     return { to_contact_id: contact.id, to_name: contact.name };
   }
-  if (!name) throw AppError.validation('body.toName', 'say to whom the promise was made: a contact of the account (toContactId) or a name');
+  if (!name)
+    throw AppError.validation(
+      'body.toName',
+      'say to whom the promise was made: a contact of the account (toContactId) or a name',
+    );
   return { to_contact_id: null, to_name: name };
 }
 
 async function checkDeal(db: Db, scope: Scope, dealId: string, accountId: string): Promise<void> {
   const deal = await getDeal(db, scope.workspaceId, dealId, DEFAULT_GUARD).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') throw AppError.validation('body.dealId', 'no such deal in this workspace');
+    if (err instanceof AppError && err.code === 'not_found')
+      throw AppError.validation('body.dealId', 'no such deal in this workspace');
     throw err;
   });
-  if (deal.accountId && deal.accountId !== accountId) throw AppError.validation('body.dealId', 'this deal belongs to another account');
+  if (deal.accountId && deal.accountId !== accountId)
+    throw AppError.validation('body.dealId', 'this deal belongs to another account');
 }
 
-async function maker(db: Db, actor: Actor, workspaceId: string, userId: string | null | undefined): Promise<{ id: string | null; label: string }> {
+async function maker(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  userId: string | null | undefined,
+): Promise<{ id: string | null; label: string }> {
   const id = userId ?? (actor.type === 'user' ? actor.id : null);
   if (!id) return { id: null, label: actor.label };
   const member = await getMember(db, workspaceId, id).catch(() => {
@@ -197,13 +238,21 @@ async function changer(db: Db, actor: Actor, workspaceId: string): Promise<{ id:
   return { id: actor.id, label: member?.name || actor.label };
 }
 
-const later = (now: string, previous: string): string => (now > previous ? now : new Date(Date.parse(previous) + 1).toISOString());
+const later = (now: string, previous: string): string =>
+  now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
 
 /** Records a promise as `not_reviewed`; its history starts with that entry. */
-export async function createCommitment(db: Db, actor: Actor, scope: Scope, input: CommitmentInput, today = isoDay(new Date())): Promise<Commitment> {
+export async function createCommitment(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: CommitmentInput,
+  today = isoDay(new Date()),
+): Promise<Commitment> {
   checkScope(scope);
   await getAccount(db, scope, input.accountId).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') throw AppError.validation('body.accountId', 'no such account in this workspace');
+    if (err instanceof AppError && err.code === 'not_found')
+      throw AppError.validation('body.accountId', 'no such account in this workspace');
     throw err;
   });
   if (input.dealId) await checkDeal(db, scope, input.dealId, input.accountId);
@@ -237,10 +286,27 @@ export async function createCommitment(db: Db, actor: Actor, scope: Scope, input
   };
   await store.insertCommitments(db, [row]);
   await store.insertStatusChanges(db, [
-    { id: newId(), workspace_id: scope.workspaceId, commitment_id: row.id, from_status: null, to_status: 'not_reviewed', note: null, changed_by_user_id: recorder.id, changed_by_label: recorder.label, changed_at: now },
+    {
+      id: newId(),
+      workspace_id: scope.workspaceId,
+      commitment_id: row.id,
+      from_status: null,
+      to_status: 'not_reviewed',
+      note: null,
+      changed_by_user_id: recorder.id,
+      changed_by_label: recorder.label,
+      changed_at: now,
+    },
   ]);
   const created = toCommitment(row, await namesFor(db, scope, [row]), today);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'commitment.create', entityType: 'commitment', entityId: row.id, after: created });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'commitment.create',
+    entityType: 'commitment',
+    entityId: row.id,
+    after: created,
+  });
   return created;
 }
 
@@ -258,7 +324,14 @@ export interface CommitmentPatch {
  * words the customer heard and the date they were given are changed only by a reviewer (`mayReview`), so
  * that exposure cannot be talked away after the fact; the audit log keeps every version.
  */
-export async function updateCommitment(db: Db, actor: Actor, scope: Scope, id: string, patch: CommitmentPatch, mayReview: boolean): Promise<Commitment> {
+export async function updateCommitment(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  patch: CommitmentPatch,
+  mayReview: boolean,
+): Promise<Commitment> {
   const row = await findOr404(db, scope, id);
   const today = isoDay(new Date());
   const before = toCommitment(row, await namesFor(db, scope, [row]), today);
@@ -286,7 +359,15 @@ export async function updateCommitment(db: Db, actor: Actor, scope: Scope, id: s
   await store.updateCommitmentRow(db, scope.workspaceId, id, set);
   const updated = (await store.findCommitment(db, scope.workspaceId, id)) as store.CommitmentRow;
   const after = toCommitment(updated, await namesFor(db, scope, [updated]), today);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'commitment.update', entityType: 'commitment', entityId: id, before, after });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'commitment.update',
+    entityType: 'commitment',
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 
@@ -324,7 +405,15 @@ export async function setCommitmentStatus(
   ]);
   const after = await getCommitment(db, scope, id, today);
   const { history: _history, ...afterRecord } = after;
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'commitment.status', entityType: 'commitment', entityId: id, before, after: { ...afterRecord, note } });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'commitment.status',
+    entityType: 'commitment',
+    entityId: id,
+    before,
+    after: { ...afterRecord, note },
+  });
   return after;
 }
 
@@ -339,5 +428,12 @@ export async function deleteCommitment(db: Db, actor: Actor, scope: Scope, id: s
   }
   const before = toCommitment(row, await namesFor(db, scope, [row]), isoDay(new Date()));
   await store.deleteCommitmentRow(db, scope.workspaceId, id);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'commitment.delete', entityType: 'commitment', entityId: id, before });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'commitment.delete',
+    entityType: 'commitment',
+    entityId: id,
+    before,
+  });
 }

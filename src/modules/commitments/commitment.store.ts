@@ -43,18 +43,30 @@ export interface CommitmentFilter {
   limit: number;
 }
 
-function filtered(db: Db, caps: DialectCapabilities, workspaceId: string, f: Omit<CommitmentFilter, 'before' | 'limit'>) {
+function filtered(
+  db: Db,
+  caps: DialectCapabilities,
+  workspaceId: string,
+  f: Omit<CommitmentFilter, 'before' | 'limit'>,
+) {
   let q = db.selectFrom('commitments').where('workspace_id', '=', workspaceId);
   if (f.accountId) q = q.where('account_id', '=', f.accountId);
   if (f.accountIds) q = f.accountIds.length ? q.where('account_id', 'in', f.accountIds) : q.where(sql<SqlBool>`1 = 0`);
   if (f.dealId) q = q.where('deal_id', '=', f.dealId);
   if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
   if (f.exposed !== undefined) q = q.where((eb) => (f.exposed ? exposedExpr(eb) : eb.not(exposedExpr(eb))));
-  if (f.overdue !== undefined) q = q.where((eb) => (f.overdue ? overdueExpr(eb, f.today) : eb.not(overdueExpr(eb, f.today))));
+  if (f.overdue !== undefined)
+    q = q.where((eb) => (f.overdue ? overdueExpr(eb, f.today) : eb.not(overdueExpr(eb, f.today))));
   if (f.open) q = q.where('status', '!=', 'shipped');
   if (f.q) {
     const like = `%${f.q.replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('what', caps.caseInsensitiveLike, like), eb('words', caps.caseInsensitiveLike, like), eb('to_name', caps.caseInsensitiveLike, like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('what', caps.caseInsensitiveLike, like),
+        eb('words', caps.caseInsensitiveLike, like),
+        eb('to_name', caps.caseInsensitiveLike, like),
+      ]),
+    );
   }
   return q;
 }
@@ -68,7 +80,12 @@ export function selectCommitments(db: Db, caps: DialectCapabilities, workspaceId
   return q.orderBy('made_on', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export async function countCommitments(db: Db, caps: DialectCapabilities, workspaceId: string, f: Omit<CommitmentFilter, 'before' | 'limit'>): Promise<number> {
+export async function countCommitments(
+  db: Db,
+  caps: DialectCapabilities,
+  workspaceId: string,
+  f: Omit<CommitmentFilter, 'before' | 'limit'>,
+): Promise<number> {
   const r = await filtered(db, caps, workspaceId, f)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
@@ -77,7 +94,13 @@ export async function countCommitments(db: Db, caps: DialectCapabilities, worksp
 
 /** Every promise of a workspace (the exposure report reads them all). */
 export const selectAllCommitments = (db: Db, workspaceId: string) =>
-  db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).orderBy('made_on').orderBy('id').execute();
+  db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('made_on')
+    .orderBy('id')
+    .execute();
 
 /** The promises linked to any deal, with just what the unscoped rule reads. */
 export const selectDealCommitments = (db: Db, workspaceId: string) =>
@@ -89,9 +112,15 @@ export const selectDealCommitments = (db: Db, workspaceId: string) =>
     .execute();
 
 export const findCommitment = (db: Db, workspaceId: string, id: string) =>
-  db.selectFrom('commitments').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('commitments')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
-export const insertCommitments = (db: Db, rows: CommitmentTable[]) => db.insertInto('commitments').values(rows).execute();
+export const insertCommitments = (db: Db, rows: CommitmentTable[]) =>
+  db.insertInto('commitments').values(rows).execute();
 
 export const updateCommitmentRow = (db: Db, workspaceId: string, id: string, patch: Partial<CommitmentTable>) =>
   db.updateTable('commitments').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
@@ -99,7 +128,8 @@ export const updateCommitmentRow = (db: Db, workspaceId: string, id: string, pat
 export const deleteCommitmentRow = (db: Db, workspaceId: string, id: string) =>
   db.deleteFrom('commitments').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
-export const insertStatusChanges = (db: Db, rows: CommitmentStatusChangeTable[]) => db.insertInto('commitment_status_changes').values(rows).execute();
+export const insertStatusChanges = (db: Db, rows: CommitmentStatusChangeTable[]) =>
+  db.insertInto('commitment_status_changes').values(rows).execute();
 
 export const selectStatusChanges = (db: Db, workspaceId: string, commitmentId: string) =>
   db

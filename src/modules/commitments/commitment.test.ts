@@ -106,7 +106,11 @@ describe('exposure: status weaker than the words', () => {
     firm: ['declined', 'not_reviewed', 'under_consideration', 'planned'],
   };
   const cases = (Object.keys(table) as Strength[]).flatMap((strength) =>
-    COMMITMENT_STATUSES.map((status): [Strength, CommitmentStatus, boolean] => [strength, status, table[strength].includes(status)]),
+    COMMITMENT_STATUSES.map((status): [Strength, CommitmentStatus, boolean] => [
+      strength,
+      status,
+      table[strength].includes(status),
+    ]),
   );
 
   it.each(cases)('%s words, status %s → exposed %s', (strength, status, exposed) => {
@@ -118,9 +122,15 @@ describe('exposure: status weaker than the words', () => {
   it('says why, with the phrase, what the words need and how far short the status is', () => {
     const e = exposureOf({ strength: 'firm', phrase: 'by Q3' }, 'not_reviewed');
     expect(e).toMatchObject({ exposed: true, needs: 'committed', gap: 3 });
-    expect(e.reason).toBe('the words were firm ("by Q3") but product\'s status is not reviewed; firm words need committed or shipped');
+    expect(e.reason).toBe(
+      'the words were firm ("by Q3") but product\'s status is not reviewed; firm words need committed or shipped',
+    );
     expect(exposureOf({ strength: 'intent', phrase: 'soon' }, 'declined')).toMatchObject({ needs: 'planned', gap: 3 });
-    expect(exposureOf({ strength: 'vague', phrase: 'maybe' }, 'declined')).toMatchObject({ exposed: false, needs: null, gap: 0 });
+    expect(exposureOf({ strength: 'vague', phrase: 'maybe' }, 'declined')).toMatchObject({
+      exposed: false,
+      needs: null,
+      gap: 0,
+    });
   });
 });
 

@@ -7,7 +7,14 @@ import { STRENGTHS, type Strength, WORD_RULES } from './commitment-words.ts';
 export { STRENGTHS, type Strength } from './commitment-words.ts';
 
 /** Product's status of a promise, weakest first (`STATUS_RANK`). */
-export const COMMITMENT_STATUSES = ['declined', 'not_reviewed', 'under_consideration', 'planned', 'committed', 'shipped'] as const;
+export const COMMITMENT_STATUSES = [
+  'declined',
+  'not_reviewed',
+  'under_consideration',
+  'planned',
+  'committed',
+  'shipped',
+] as const;
 export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
 
 /** declined < not_reviewed < under_consideration < planned < committed < shipped. */
@@ -58,8 +65,17 @@ export function classifyWords(words: string): WordsReading {
   kept.sort((a, b) => a.start - b.start);
   const matches = kept.map((k) => ({ phrase: text.slice(k.start, k.end), strength: k.strength, rule: k.rule }));
   const rank = (s: Strength) => STRENGTHS.indexOf(s);
-  const best = matches.reduce<(typeof matches)[number] | undefined>((b, m) => (!b || rank(m.strength) > rank(b.strength) ? m : b), undefined);
-  if (!best) return { strength: UNMATCHED_STRENGTH, phrase: null, rule: `no phrase of the table matched: read as ${UNMATCHED_STRENGTH}`, matches };
+  const best = matches.reduce<(typeof matches)[number] | undefined>(
+    (b, m) => (!b || rank(m.strength) > rank(b.strength) ? m : b),
+    undefined,
+  );
+  if (!best)
+    return {
+      strength: UNMATCHED_STRENGTH,
+      phrase: null,
+      rule: `no phrase of the table matched: read as ${UNMATCHED_STRENGTH}`,
+      matches,
+    };
   return { strength: best.strength, phrase: best.phrase, rule: best.rule, matches };
 }
 
@@ -74,7 +90,11 @@ export function classifyWords(words: string): WordsReading {
  *
  * So a declined promise is always exposed unless the words were vague.
  */
-export const COVERING_STATUS: Readonly<Record<Strength, CommitmentStatus | null>> = Object.freeze({ vague: null, intent: 'planned', firm: 'committed' });
+export const COVERING_STATUS: Readonly<Record<Strength, CommitmentStatus | null>> = Object.freeze({
+  vague: null,
+  intent: 'planned',
+  firm: 'committed',
+});
 
 export interface Exposure {
   exposed: boolean;
@@ -104,7 +124,12 @@ export function exposureOf(reading: Pick<WordsReading, 'strength' | 'phrase'>, s
   if (gap === 0) return { exposed: false, needs, gap, reason: null };
   const heard = reading.phrase ? ` ("${reading.phrase}")` : '';
   const need = needs === 'committed' ? 'committed or shipped' : 'planned or better';
-  return { exposed: true, needs, gap, reason: `the words were ${reading.strength}${heard} but product's status is ${statusWords(status)}; ${reading.strength} words need ${need}` };
+  return {
+    exposed: true,
+    needs,
+    gap,
+    reason: `the words were ${reading.strength}${heard} but product's status is ${statusWords(status)}; ${reading.strength} words need ${need}`,
+  };
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */

@@ -14,7 +14,17 @@ const renewals = new Map<string, string | null>([
 
 const promise = (id: string, accountId: string, words: string, status: CommitmentStatus, dueDate: string | null) => {
   const reading = classifyWords(words);
-  return { id, accountId, accountName: `Account ${accountId}`, what: `feature of ${id}`, words, strength: reading.strength, matchedPhrase: reading.phrase, status, dueDate };
+  return {
+    id,
+    accountId,
+    accountName: `Account ${accountId}`,
+    what: `feature of ${id}`,
+    words,
+    strength: reading.strength,
+    matchedPhrase: reading.phrase,
+    status,
+    dueDate,
+  };
 };
 
 const ledger = [
@@ -35,8 +45,17 @@ describe('exposureReport on a constructed ledger', () => {
   it('lists exposed promises, widest gap first, then by due date', () => {
     expect(report.exposed.rows.map((r) => r.commitmentId)).toEqual(['c1', 'c6', 'c4', 'c7']);
     expect(report.exposed).toMatchObject({ count: 4, accounts: 3 });
-    expect(report.exposed.byStatus).toEqual({ declined: 1, not_reviewed: 1, under_consideration: 1, planned: 1, committed: 0, shipped: 0 });
-    expect(report.exposed.rows[0]?.reason).toBe('the words were firm ("Q3") but product\'s status is not reviewed; firm words need committed or shipped');
+    expect(report.exposed.byStatus).toEqual({
+      declined: 1,
+      not_reviewed: 1,
+      under_consideration: 1,
+      planned: 1,
+      committed: 0,
+      shipped: 0,
+    });
+    expect(report.exposed.rows[0]?.reason).toBe(
+      'the words were firm ("Q3") but product\'s status is not reviewed; firm words need committed or shipped',
+    );
   });
 
   it('lists overdue promises, most days late first, shipped ones never', () => {
@@ -57,7 +76,9 @@ describe('exposureReport on a constructed ledger', () => {
       ['c9', 180],
     ]);
     expect(report.renewing).toMatchObject({ count: 3, accounts: 2 });
-    expect(report.renewing.rows[2]?.reason).toBe('the account renews on 2027-05-30, in 180 days, and the promise is not reviewed, not shipped');
+    expect(report.renewing.rows[2]?.reason).toBe(
+      'the account renews on 2027-05-30, in 180 days, and the promise is not reviewed, not shipped',
+    );
   });
 
   it('totals the ledger and what is listed, counting a promise in several lists once', () => {
@@ -86,7 +107,12 @@ describe('exposureReport on a constructed ledger', () => {
   it('narrows the renewal list with the window', () => {
     expect(exposureReport(ledger, renewals, today, 59).renewing.count).toBe(0);
     expect(exposureReport(ledger, renewals, today, 60).renewing.rows.map((r) => r.commitmentId)).toEqual(['c1', 'c2']);
-    expect(exposureReport(ledger, renewals, today, 179).totals).toEqual({ commitments: 9, open: 8, listed: 6, accounts: 3 });
+    expect(exposureReport(ledger, renewals, today, 179).totals).toEqual({
+      commitments: 9,
+      open: 8,
+      listed: 6,
+      accounts: 3,
+    });
   });
 
   it('gives empty sections for an empty ledger', () => {

@@ -110,16 +110,29 @@ export function exposureReport(
     const e = exposureOf({ strength: c.strength, phrase: c.matchedPhrase }, c.status);
     if (e.exposed) exposed.push({ ...base, gap: e.gap, reason: e.reason ?? '' });
     if (late !== null) {
-      overdue.push({ ...base, reason: `due ${c.dueDate}, ${late} day${late === 1 ? '' : 's'} ago, and product's status is ${status}` });
+      overdue.push({
+        ...base,
+        reason: `due ${c.dueDate}, ${late} day${late === 1 ? '' : 's'} ago, and product's status is ${status}`,
+      });
     }
     if (toRenewal !== null && toRenewal >= 0 && toRenewal <= withinDays && c.status !== 'shipped') {
       const when = toRenewal === 0 ? 'today' : `in ${toRenewal} day${toRenewal === 1 ? '' : 's'}`;
-      renewing.push({ ...base, reason: `the account renews on ${renewalDate}, ${when}, and the promise is ${status}, not shipped` });
+      renewing.push({
+        ...base,
+        reason: `the account renews on ${renewalDate}, ${when}, and the promise is ${status}, not shipped`,
+      });
     }
   }
-  exposed.sort((a, b) => b.gap - a.gap || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') || a.commitmentId.localeCompare(b.commitmentId));
+  exposed.sort(
+    (a, b) =>
+      b.gap - a.gap ||
+      (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
+      a.commitmentId.localeCompare(b.commitmentId),
+  );
   overdue.sort((a, b) => (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.commitmentId.localeCompare(b.commitmentId));
-  renewing.sort((a, b) => (a.daysToRenewal ?? 0) - (b.daysToRenewal ?? 0) || a.commitmentId.localeCompare(b.commitmentId));
+  renewing.sort(
+    (a, b) => (a.daysToRenewal ?? 0) - (b.daysToRenewal ?? 0) || a.commitmentId.localeCompare(b.commitmentId),
+  );
   const listed = [...exposed, ...overdue, ...renewing];
   return {
     today,

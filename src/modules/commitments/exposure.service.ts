@@ -14,7 +14,11 @@ export interface AccountEntry {
 }
 
 /** Every account in scope with its name and renewal date, read page by page through the accounts module. */
-export async function accountDirectory(db: Db, caps: DialectCapabilities, scope: Scope): Promise<Map<string, AccountEntry>> {
+export async function accountDirectory(
+  db: Db,
+  caps: DialectCapabilities,
+  scope: Scope,
+): Promise<Map<string, AccountEntry>> {
   const out = new Map<string, AccountEntry>();
   let cursor: string | undefined;
   do {
@@ -26,7 +30,13 @@ export async function accountDirectory(db: Db, caps: DialectCapabilities, scope:
 }
 
 /** Accounts whose renewal falls between today and `withinDays` from today, both included. */
-export async function renewingAccountIds(db: Db, caps: DialectCapabilities, scope: Scope, withinDays: number, today = isoDay(new Date())): Promise<string[]> {
+export async function renewingAccountIds(
+  db: Db,
+  caps: DialectCapabilities,
+  scope: Scope,
+  withinDays: number,
+  today = isoDay(new Date()),
+): Promise<string[]> {
   const ids: string[] = [];
   for (const [id, a] of await accountDirectory(db, caps, scope)) {
     if (a.renewalDate === null) continue;
@@ -47,7 +57,9 @@ export async function commitmentExposure(
   const today = opts.today ?? isoDay(new Date());
   const accounts = await accountDirectory(db, caps, scope);
   const names = { account: new Map([...accounts].map(([id, a]) => [id, a.name])), deal: new Map<string, string>() };
-  const commitments = (await store.selectAllCommitments(db, scope.workspaceId)).map((r) => toCommitment(r, names, today));
+  const commitments = (await store.selectAllCommitments(db, scope.workspaceId)).map((r) =>
+    toCommitment(r, names, today),
+  );
   const renewals = new Map([...accounts].map(([id, a]) => [id, a.renewalDate]));
   return exposureReport(commitments, renewals, today, opts.withinDays ?? DEFAULT_RENEWAL_WINDOW_DAYS);
 }

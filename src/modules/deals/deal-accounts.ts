@@ -20,8 +20,15 @@ export interface DealAccountRef {
 }
 
 /** The account of each deal, in order (null: none found for certain). `names` is `accountNameIndex`'s map. */
-export async function resolveDealAccounts(db: Db, workspaceId: string, deals: readonly DealAccountRef[], names: Map<string, string>): Promise<Array<string | null>> {
-  const refs = deals.flatMap((d) => (d.accountExternalId ? [{ source: d.source, externalId: d.accountExternalId }] : []));
+export async function resolveDealAccounts(
+  db: Db,
+  workspaceId: string,
+  deals: readonly DealAccountRef[],
+  names: Map<string, string>,
+): Promise<Array<string | null>> {
+  const refs = deals.flatMap((d) =>
+    d.accountExternalId ? [{ source: d.source, externalId: d.accountExternalId }] : [],
+  );
   const byCrm = await accountsByCrmIds(db, workspaceId, refs);
   return deals.map(
     (d) =>

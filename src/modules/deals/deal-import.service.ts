@@ -35,7 +35,11 @@ export interface DealImportResult extends ImportReport {
   notes: string[];
 }
 
-async function chooseFormat(reader: CsvReader, format: ImportFormat | undefined, options: ImportOptions): Promise<ImportFormat> {
+async function chooseFormat(
+  reader: CsvReader,
+  format: ImportFormat | undefined,
+  options: ImportOptions,
+): Promise<ImportFormat> {
   if (format) return format;
   if (options.mapping) return 'mapped';
   const headers = await reader.headers();
@@ -114,7 +118,8 @@ export async function importDeals(
       dryRun: input.dryRun,
       runId: input.runId,
       rows,
-      applyBatch: (trx, batch) => applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
+      applyBatch: (trx, batch) =>
+        applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
       onProgress: input.onProgress,
       audit: { action: 'deal.import' },
     });
@@ -124,7 +129,9 @@ export async function importDeals(
   for (const [reason, n] of skips) notes.push(`${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);
   if (unmappedStages.size > 0) {
     const list = [...unmappedStages].slice(0, 10).join('; ');
-    notes.push(`stages with no mapping were taken as still open: ${list}${unmappedStages.size > 10 ? ' …' : ''} (map them to won or lost in the stage mappings)`);
+    notes.push(
+      `stages with no mapping were taken as still open: ${list}${unmappedStages.size > 10 ? ' …' : ''} (map them to won or lost in the stage mappings)`,
+    );
   }
   return { ...report, format, dryRun: Boolean(input.dryRun), notes };
 }

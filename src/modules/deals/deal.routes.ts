@@ -76,7 +76,12 @@ export function dealRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/deals/:id', {
     config: { access: 'deals:read' },
-    schema: { tags: ['deals'], summary: 'One deal, with what it still lacks to enter the journey', params: idParams, response: { 200: dealSchema, ...errorResponses } },
+    schema: {
+      tags: ['deals'],
+      summary: 'One deal, with what it still lacks to enter the journey',
+      params: idParams,
+      response: { 200: dealSchema, ...errorResponses },
+    },
     handler: async (request) => {
       const workspaceId = principalOf(request).workspaceId;
       return getDeal(db, workspaceId, request.params.id, await readSetting(db, workspaceId, guardSetting));
@@ -96,14 +101,25 @@ export function dealRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       return db.transaction().execute(async (trx) => {
         const req = await readSetting(trx, principal.workspaceId, guardSetting);
-        return setFinanceConfirmation(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body.confirmed, req);
+        return setFinanceConfirmation(
+          trx,
+          actorOf(principal, request.id),
+          principal.workspaceId,
+          request.params.id,
+          request.body.confirmed,
+          req,
+        );
       });
     },
   });
 
   r.get('/api/v1/settings/deal-guard', {
     config: { access: 'deals:read' },
-    schema: { tags: ['deals'], summary: 'Which conditions besides the win let a deal into the post-sale journey', response: { 200: guardSchema, ...errorResponses } },
+    schema: {
+      tags: ['deals'],
+      summary: 'Which conditions besides the win let a deal into the post-sale journey',
+      response: { 200: guardSchema, ...errorResponses },
+    },
     handler: async (request) => readSetting(db, principalOf(request).workspaceId, guardSetting),
   });
 
@@ -118,7 +134,13 @@ export function dealRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       return db.transaction().execute(async (trx) => {
-        const value = await writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, guardSetting, request.body);
+        const value = await writeSetting(
+          trx,
+          actorOf(principal, request.id),
+          principal.workspaceId,
+          guardSetting,
+          request.body,
+        );
         await reapplyGuard(trx, principal.workspaceId, value);
         return value;
       });

@@ -9,7 +9,14 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import type { BatchOutcome } from '../../platform/imports/import-run.ts';
-import { type Deal, type DealRecord, type GuardRequirements, guard, type JourneyState, type StageCategory } from './deal.ts';
+import {
+  type Deal,
+  type DealRecord,
+  type GuardRequirements,
+  guard,
+  type JourneyState,
+  type StageCategory,
+} from './deal.ts';
 import { type JourneyTransition, onJourneyTransitions } from '../handoffs/handoff.intake.ts';
 import { resolveDealAccounts } from './deal-accounts.ts';
 import * as store from './deal.store.ts';
@@ -17,10 +24,14 @@ import { termsColumns, termsOfRow } from './terms/terms.store.ts';
 import type { DealTable } from './deal.table.ts';
 import { BUILT_IN_STAGE_MAPPINGS, StageMap, type StageMapping } from './stage-mapping.ts';
 
-
 export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
   const g = guard(
-    { stageCategory: r.stage_category as StageCategory, signedDate: r.signed_date, financeConfirmedAt: r.finance_confirmed_at, previous: null },
+    {
+      stageCategory: r.stage_category as StageCategory,
+      signedDate: r.signed_date,
+      financeConfirmedAt: r.finance_confirmed_at,
+      previous: null,
+    },
     req,
   );
   return {
@@ -54,18 +65,16 @@ export function toDeal(r: store.DealRow, req: GuardRequirements): Deal {
 
 /** The workspace's stage mappings, then the built-in ones. */
 export async function loadStageMap(db: Db, workspaceId: string): Promise<StageMap> {
-  const own = (await store.selectStageMappings(db, workspaceId)).map(
-    (r): StageMapping => ({
-      source: r.source as StageMapping['source'],
-      pipeline: r.pipeline,
-      stage: r.stage,
-      category: r.category as StageCategory,
-      label: r.label,
-      pipelineLabel: r.pipeline_label,
-      probability: r.probability,
-      displayOrder: r.display_order,
-    }),
-  );
+  const own = (await store.selectStageMappings(db, workspaceId)).map((r): StageMapping => ({
+    source: r.source as StageMapping['source'],
+    pipeline: r.pipeline,
+    stage: r.stage,
+    category: r.category as StageCategory,
+    label: r.label,
+    pipelineLabel: r.pipeline_label,
+    probability: r.probability,
+    displayOrder: r.display_order,
+  }));
   return new StageMap([...own, ...BUILT_IN_STAGE_MAPPINGS]);
 }
 
@@ -87,7 +96,11 @@ export interface DealBatchContext {
  * Creates or updates the deals of one import batch, keyed by source + external id: an unchanged row
  * changes nothing, a changed one updates its deal and passes the closed-won guard again.
  */
-export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array<{ row: number; record: DealRecord }>): Promise<BatchOutcome> {
+export async function applyDealBatch(
+  db: Db,
+  ctx: DealBatchContext,
+  batch: Array<{ row: number; record: DealRecord }>,
+): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
   const bySource = new Map<string, Map<string, store.DealRow>>();
   for (const source of new Set(batch.map((b) => b.record.source))) {
@@ -96,7 +109,12 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
     bySource.set(source, new Map(rows.map((r) => [r.external_id, r])));
   }
   ctx.accounts ??= await accountNameIndex(db, ctx.workspaceId);
-  const accountOf = await resolveDealAccounts(db, ctx.workspaceId, batch.map((b) => b.record), ctx.accounts);
+  const accountOf = await resolveDealAccounts(
+    db,
+    ctx.workspaceId,
+    batch.map((b) => b.record),
+    ctx.accounts,
+  );
   const now = nowIso();
   const inserts: DealTable[] = [];
   const transitions: JourneyTransition[] = [];
@@ -104,7 +122,11 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
   for (const [index, { row, record }] of batch.entries()) {
     const id = `${record.source}\u0000${record.externalId}`;
     if (seen.has(id)) {
-      outcome.errors.push({ row, field: 'external_id', reason: `${record.externalId} appears twice in the same file; the first row was kept` });
+      outcome.errors.push({
+        row,
+        field: 'external_id',
+        reason: `${record.externalId} appears twice in the same file; the first row was kept`,
+      });
       continue;
     }
     seen.add(id);
@@ -120,7 +142,12 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
       continue;
     }
     const g = guard(
-      { stageCategory: category, signedDate: record.signedDate, financeConfirmedAt: existing?.finance_confirmed_at ?? null, previous: (existing?.journey_state as JourneyState) ?? null },
+      {
+        stageCategory: category,
+        signedDate: record.signedDate,
+        financeConfirmedAt: existing?.finance_confirmed_at ?? null,
+        previous: (existing?.journey_state as JourneyState) ?? null,
+      },
       ctx.guard,
     );
     const fields = {
@@ -143,7 +170,8 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
       probability: record.probability ?? existing?.probability ?? null,
       journey_state: g.state,
       confirmed_at: g.state === 'confirmed' ? (existing?.confirmed_at ?? now) : (existing?.confirmed_at ?? null),
-      reopened_at: g.state === 'reopened' && existing?.journey_state !== 'reopened' ? now : (existing?.reopened_at ?? null),
+      reopened_at:
+        g.state === 'reopened' && existing?.journey_state !== 'reopened' ? now : (existing?.reopened_at ?? null),
       content_hash: hash,
       updated_at: now,
       stage_category_stated: record.stageCategory ? 1 : 0,
@@ -176,7 +204,8 @@ export async function applyDealBatch(db: Db, ctx: DealBatchContext, batch: Array
 }
 
 /** A change that matters beyond the deal itself: it entered the journey, or the CRM took it back. */
-const isJourneyEvent = (from: string | null, to: JourneyState): boolean => from !== to && (to === 'confirmed' || to === 'reopened');
+const isJourneyEvent = (from: string | null, to: JourneyState): boolean =>
+  from !== to && (to === 'confirmed' || to === 'reopened');
 
 const transitionOf = (
   dealId: string,
@@ -195,7 +224,10 @@ const transitionOf = (
 });
 
 const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { id?: unknown }).id === 'string' &&
+  typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
 
 export async function listDeals(
   db: Db,
@@ -206,7 +238,11 @@ export async function listDeals(
 ): Promise<{ items: Deal[]; nextCursor: string | null; counts: Record<string, number> }> {
   const before = decodeCursor(opts.cursor, isKey);
   const rows = await store.selectDeals(db, caps, workspaceId, { ...opts, before, limit: opts.limit + 1 });
-  const items = await withAccountNames(db, workspaceId, rows.slice(0, opts.limit).map((r) => toDeal(r, req)));
+  const items = await withAccountNames(
+    db,
+    workspaceId,
+    rows.slice(0, opts.limit).map((r) => toDeal(r, req)),
+  );
   const last = items.at(-1);
   return {
     items,
@@ -234,13 +270,27 @@ async function withAccountNames(db: Db, workspaceId: string, deals: Deal[]): Pro
 export type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName'>;
 
 /** The facts of these deals by id; ids the workspace does not have are left out. */
-export async function dealFactsOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, DealFacts>> {
+export async function dealFactsOf(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<Map<string, DealFacts>> {
   const rows = await store.selectDealFacts(db, workspaceId, ids);
-  return new Map(rows.map((d) => [d.id, { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name }]));
+  return new Map(
+    rows.map((d) => [
+      d.id,
+      { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name },
+    ]),
+  );
 }
 
 /** Deal ids by the CRM's external id, for one source; ids the workspace does not know are left out. */
-export async function dealIdsByExternalId(db: Db, workspaceId: string, source: string, externalIds: string[]): Promise<Map<string, string>> {
+export async function dealIdsByExternalId(
+  db: Db,
+  workspaceId: string,
+  source: string,
+  externalIds: string[],
+): Promise<Map<string, string>> {
   if (externalIds.length === 0) return new Map();
   const rows = await store.selectDealsByExternalIds(db, workspaceId, source, externalIds);
   return new Map(rows.map((r) => [r.external_id, r.id]));
@@ -264,7 +314,12 @@ export async function setFinanceConfirmation(
   const now = nowIso();
   const financeConfirmedAt = confirmed ? (row.finance_confirmed_at ?? now) : null;
   const g = guard(
-    { stageCategory: row.stage_category as StageCategory, signedDate: row.signed_date, financeConfirmedAt, previous: row.journey_state as JourneyState },
+    {
+      stageCategory: row.stage_category as StageCategory,
+      signedDate: row.signed_date,
+      financeConfirmedAt,
+      previous: row.journey_state as JourneyState,
+    },
     req,
   );
   await store.updateDealRow(db, workspaceId, id, {
@@ -273,9 +328,20 @@ export async function setFinanceConfirmation(
     confirmed_at: g.state === 'confirmed' ? (row.confirmed_at ?? now) : row.confirmed_at,
     updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString(),
   });
-  if (isJourneyEvent(row.journey_state, g.state)) await onJourneyTransitions(db, workspaceId, [transitionOf(id, row.journey_state, { ...row, journey_state: g.state })]);
+  if (isJourneyEvent(row.journey_state, g.state))
+    await onJourneyTransitions(db, workspaceId, [
+      transitionOf(id, row.journey_state, { ...row, journey_state: g.state }),
+    ]);
   const after = await getDeal(db, workspaceId, id, req);
-  await recordAudit(db, { workspaceId, actor, action: confirmed ? 'deal.finance_confirm' : 'deal.finance_unconfirm', entityType: 'deal', entityId: id, before, after });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: confirmed ? 'deal.finance_confirm' : 'deal.finance_unconfirm',
+    entityType: 'deal',
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 
@@ -288,12 +354,24 @@ export async function reapplyGuard(db: Db, workspaceId: string, req: GuardRequir
   let changed = 0;
   for (const row of await store.selectDealsInState(db, workspaceId, 'pending_confirmation')) {
     const g = guard(
-      { stageCategory: row.stage_category as StageCategory, signedDate: row.signed_date, financeConfirmedAt: row.finance_confirmed_at, previous: 'pending_confirmation' },
+      {
+        stageCategory: row.stage_category as StageCategory,
+        signedDate: row.signed_date,
+        financeConfirmedAt: row.finance_confirmed_at,
+        previous: 'pending_confirmation',
+      },
       req,
     );
     if (g.state === row.journey_state) continue;
-    await store.updateDealRow(db, workspaceId, row.id, { journey_state: g.state, confirmed_at: g.state === 'confirmed' ? now : null, updated_at: now });
-    if (isJourneyEvent(row.journey_state, g.state)) await onJourneyTransitions(db, workspaceId, [transitionOf(row.id, row.journey_state, { ...row, journey_state: g.state })]);
+    await store.updateDealRow(db, workspaceId, row.id, {
+      journey_state: g.state,
+      confirmed_at: g.state === 'confirmed' ? now : null,
+      updated_at: now,
+    });
+    if (isJourneyEvent(row.journey_state, g.state))
+      await onJourneyTransitions(db, workspaceId, [
+        transitionOf(row.id, row.journey_state, { ...row, journey_state: g.state }),
+      ]);
     changed += 1;
   }
   return changed;
@@ -302,29 +380,60 @@ export async function reapplyGuard(db: Db, workspaceId: string, req: GuardRequir
 /** A deal as re-evaluation reads it: what the guard needs and what a journey transition tells. */
 export type RecategorizedDeal = Pick<
   store.DealRow,
-  'id' | 'name' | 'account_id' | 'stage' | 'amount' | 'currency' | 'partner_name' | 'journey_state' | 'signed_date' | 'finance_confirmed_at'
+  | 'id'
+  | 'name'
+  | 'account_id'
+  | 'stage'
+  | 'amount'
+  | 'currency'
+  | 'partner_name'
+  | 'journey_state'
+  | 'signed_date'
+  | 'finance_confirmed_at'
 >;
 
 /**
  * Deals whose stage now means something else (its stage mapping changed): each takes the new category and
  * passes the closed-won guard again, as an import would move it. Answers how many changed journey state.
  */
-export async function recategorizeDeals(db: Db, workspaceId: string, deals: RecategorizedDeal[], category: StageCategory, req: GuardRequirements): Promise<number> {
+export async function recategorizeDeals(
+  db: Db,
+  workspaceId: string,
+  deals: RecategorizedDeal[],
+  category: StageCategory,
+  req: GuardRequirements,
+): Promise<number> {
   const now = nowIso();
   const byMove = new Map<string, { from: string; to: JourneyState; ids: string[] }>();
   const transitions: JourneyTransition[] = [];
   for (const d of deals) {
-    const g = guard({ stageCategory: category, signedDate: d.signed_date, financeConfirmedAt: d.finance_confirmed_at, previous: d.journey_state as JourneyState }, req);
+    const g = guard(
+      {
+        stageCategory: category,
+        signedDate: d.signed_date,
+        financeConfirmedAt: d.finance_confirmed_at,
+        previous: d.journey_state as JourneyState,
+      },
+      req,
+    );
     const move = `${d.journey_state}\u0000${g.state}`;
     const entry = byMove.get(move) ?? { from: d.journey_state, to: g.state, ids: [] };
     entry.ids.push(d.id);
     byMove.set(move, entry);
-    if (isJourneyEvent(d.journey_state, g.state)) transitions.push(transitionOf(d.id, d.journey_state, { ...d, journey_state: g.state }));
+    if (isJourneyEvent(d.journey_state, g.state))
+      transitions.push(transitionOf(d.id, d.journey_state, { ...d, journey_state: g.state }));
   }
   let changed = 0;
   for (const { from, to, ids } of byMove.values()) {
-    const patch = { category, state: to, confirmedAt: to === 'confirmed' ? now : null, reopenedAt: to === 'reopened' && from !== 'reopened' ? now : null, updatedAt: now };
-    for (let i = 0; i < ids.length; i += 500) await store.updateDealsCategory(db, workspaceId, ids.slice(i, i + 500), patch);
+    const patch = {
+      category,
+      state: to,
+      confirmedAt: to === 'confirmed' ? now : null,
+      reopenedAt: to === 'reopened' && from !== 'reopened' ? now : null,
+      updatedAt: now,
+    };
+    for (let i = 0; i < ids.length; i += 500)
+      await store.updateDealsCategory(db, workspaceId, ids.slice(i, i + 500), patch);
     if (from !== to) changed += ids.length;
   }
   await onJourneyTransitions(db, workspaceId, transitions);

@@ -42,7 +42,9 @@ export function selectDeals(db: Db, caps: DialectCapabilities, workspaceId: stri
   if (f.accountId) q = q.where('account_id', '=', f.accountId);
   if (f.before) {
     const { updatedAt, id } = f.before;
-    q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]),
+    );
   }
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
@@ -64,11 +66,20 @@ export const upsertStageMapping = (db: Db, row: DealStageMappingTable) =>
   db
     .insertInto('deal_stage_mappings')
     .values(row)
-    .onConflict((oc) => oc.columns(['workspace_id', 'source', 'pipeline', 'stage']).doUpdateSet({ category: row.category, label: row.label }))
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'source', 'pipeline', 'stage'])
+        .doUpdateSet({ category: row.category, label: row.label }),
+    )
     .execute();
 
 export const selectDealsInState = (db: Db, workspaceId: string, state: string) =>
-  db.selectFrom('deals').selectAll().where('workspace_id', '=', workspaceId).where('journey_state', '=', state).execute();
+  db
+    .selectFrom('deals')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('journey_state', '=', state)
+    .execute();
 
 /**
  * Gives deals a new stage category and journey state at once: `confirmedAt` fills only where the deal has
@@ -96,7 +107,12 @@ export const updateDealsCategory = (
 /** What lists elsewhere show of these deals. */
 export const selectDealFacts = (db: Db, workspaceId: string, ids: readonly string[]) =>
   chunked(ids, 500, (chunk) =>
-    db.selectFrom('deals').select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name']).where('workspace_id', '=', workspaceId).where('id', 'in', chunk).execute(),
+    db
+      .selectFrom('deals')
+      .select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', 'in', chunk)
+      .execute(),
   );
 
 /** A page of deals with no account that name one (by CRM id or name), in id order after `afterId`. */
@@ -114,5 +130,11 @@ export function selectDealsWithoutAccount(db: Db, workspaceId: string, afterId: 
 /** Gives deals that still have no account this one; returns how many it changed. */
 export const setAccountOfDeals = (db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> =>
   chunkedCount(dealIds, 500, (ids) =>
-    db.updateTable('deals').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('id', 'in', ids).executeTakeFirst(),
+    db
+      .updateTable('deals')
+      .set({ account_id: accountId })
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('id', 'in', ids)
+      .executeTakeFirst(),
   );

@@ -26,7 +26,18 @@ export async function openPipeline(db: Db, workspaceId: string): Promise<OpenDea
   const [rows, stages] = await Promise.all([
     db
       .selectFrom('deals')
-      .select(['id', 'name', 'account_id', 'products', 'close_date', 'source', 'pipeline', 'stage', 'services_sold', 'probability'])
+      .select([
+        'id',
+        'name',
+        'account_id',
+        'products',
+        'close_date',
+        'source',
+        'pipeline',
+        'stage',
+        'services_sold',
+        'probability',
+      ])
       .where('workspace_id', '=', workspaceId)
       .where('stage_category', '=', 'open')
       .execute(),
@@ -43,7 +54,8 @@ export async function openPipeline(db: Db, workspaceId: string): Promise<OpenDea
       closeDate: r.close_date,
       probability: pct === null || pct === undefined ? UNKNOWN_STAGE_PROBABILITY : pct / 100,
       probabilityKnown: pct !== null && pct !== undefined,
-      probabilitySource: r.probability !== null ? 'deal' : stagePct !== null && stagePct !== undefined ? 'stage' : 'default',
+      probabilitySource:
+        r.probability !== null ? 'deal' : stagePct !== null && stagePct !== undefined ? 'stage' : 'default',
       servicesSold: r.services_sold,
     };
   });

@@ -27,7 +27,8 @@ export const BUILT_IN_STAGE_MAPPINGS: StageMapping[] = [
   { source: 'csv', pipeline: '', stage: 'closed lost', category: 'lost', label: 'Closed Lost' },
 ];
 
-const key = (source: string, pipeline: string, stage: string) => `${source}\u0000${pipeline.trim().toLowerCase()}\u0000${stage.trim().toLowerCase()}`;
+const key = (source: string, pipeline: string, stage: string) =>
+  `${source}\u0000${pipeline.trim().toLowerCase()}\u0000${stage.trim().toLowerCase()}`;
 
 /** A pipeline's names: its id, and its label when it has one. */
 const names = (id: string, label: string | null | undefined): string[] => (label?.trim() ? [id, label] : [id]);

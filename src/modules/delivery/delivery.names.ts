@@ -6,7 +6,12 @@ const namesIn = (table: Named) =>
   async function namesOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db.selectFrom(table).select(['id', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom(table)
+        .select(['id', 'name'])
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
       for (const r of rows) out.set(r.id, r.name);
     }
     return out;

@@ -28,15 +28,29 @@ export interface JourneyTransition {
 /** What the CRM already knows goes into the new brief: the account's current stakeholders. */
 function prefill(contacts: Contact[]): BriefContent {
   const current = contacts.filter((c) => !c.leftAt);
-  return { ...EMPTY_BRIEF, stakeholders: current.slice(0, 20).map((c) => ({ name: c.name, role: CONTACT_ROLE_LABELS[c.role], email: c.email })) };
+  return {
+    ...EMPTY_BRIEF,
+    stakeholders: current
+      .slice(0, 20)
+      .map((c) => ({ name: c.name, role: CONTACT_ROLE_LABELS[c.role], email: c.email })),
+  };
 }
 
 /** Deals just linked to an account: their briefs without one (a deal won before its account was known) follow. */
-export async function onDealsLinkedToAccount(db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<void> {
+export async function onDealsLinkedToAccount(
+  db: Db,
+  workspaceId: string,
+  accountId: string,
+  dealIds: string[],
+): Promise<void> {
   await store.setAccountOfDealBriefs(db, workspaceId, accountId, dealIds);
 }
 
-export async function onJourneyTransitions(db: Db, workspaceId: string, transitions: JourneyTransition[]): Promise<void> {
+export async function onJourneyTransitions(
+  db: Db,
+  workspaceId: string,
+  transitions: JourneyTransition[],
+): Promise<void> {
   if (transitions.length === 0) return;
   const config = await readSetting(db, workspaceId, completenessSetting);
   const scope = { workspaceId, partnerId: null };
@@ -46,7 +60,8 @@ export async function onJourneyTransitions(db: Db, workspaceId: string, transiti
     if (t.to === 'confirmed') {
       const existing = await store.findBriefByDeal(db, workspaceId, t.dealId);
       if (existing) {
-        if (existing.deal_reopened_at) await store.updateBrief(db, workspaceId, existing.id, { deal_reopened_at: null, updated_at: now });
+        if (existing.deal_reopened_at)
+          await store.updateBrief(db, workspaceId, existing.id, { deal_reopened_at: null, updated_at: now });
         await resolveSignals(db, workspaceId, 'deal.reopened', t.dealId, 'the deal is won and confirmed again');
         continue;
       }

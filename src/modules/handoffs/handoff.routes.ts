@@ -82,7 +82,14 @@ const detailSchema = summarySchema.extend({
   account: accountSchema.nullable(),
   clarifications: z.array(clarificationSchema),
   events: z.array(
-    z.object({ at: z.string(), actor: z.string(), from: z.enum(BRIEF_STATES).nullable(), to: z.enum(BRIEF_STATES), completeness: z.number(), note: z.string().nullable() }),
+    z.object({
+      at: z.string(),
+      actor: z.string(),
+      from: z.enum(BRIEF_STATES).nullable(),
+      to: z.enum(BRIEF_STATES),
+      completeness: z.number(),
+      note: z.string().nullable(),
+    }),
   ),
 });
 
@@ -133,7 +140,10 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
           .describe(`Comma-separated states: ${BRIEF_STATES.join(', ')}`),
         accountId: z.string().max(100).optional(),
         dealId: z.string().max(100).optional().describe('The brief of one deal'),
-        mine: z.enum(['true', 'false']).optional().describe('Only briefs where I am the account executive or the delivery lead'),
+        mine: z
+          .enum(['true', 'false'])
+          .optional()
+          .describe('Only briefs where I am the account executive or the delivery lead'),
       }),
       response: { 200: page(summarySchema).extend({ counts: z.record(z.string(), z.number()) }), ...errorResponses },
     },
@@ -165,7 +175,10 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['handoffs'],
       summary: 'Replace the brief’s fields (draft or returned briefs); send If-Match with its ETag',
       params: idParams,
-      body: z.object({ content: z.record(z.string(), z.unknown()), accountId: refId('account', 'The account the brief is for').nullable().optional() }),
+      body: z.object({
+        content: z.record(z.string(), z.unknown()),
+        accountId: refId('account', 'The account the brief is for').nullable().optional(),
+      }),
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
@@ -173,7 +186,16 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       const ifMatch = request.headers['if-match'];
       const brief = await db
         .transaction()
-        .execute((trx) => updateBriefContent(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body, typeof ifMatch === 'string' ? ifMatch : undefined));
+        .execute((trx) =>
+          updateBriefContent(
+            trx,
+            actorOf(principal, request.id),
+            principal.workspaceId,
+            request.params.id,
+            request.body,
+            typeof ifMatch === 'string' ? ifMatch : undefined,
+          ),
+        );
       return reply.header('etag', briefVersion(brief)).send(brief);
     },
   });
@@ -189,7 +211,11 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => submitBrief(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body.note));
+      return db
+        .transaction()
+        .execute((trx) =>
+          submitBrief(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body.note),
+        );
     },
   });
 
@@ -199,12 +225,19 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['handoffs'],
       summary: 'Delivery accepts the brief: the account passes from the account executive to the delivery lead',
       params: idParams,
-      body: z.object({ deliveryLeadUserId: refId('user', 'Who leads the delivery; a member of the workspace').nullable().optional(), note }),
+      body: z.object({
+        deliveryLeadUserId: refId('user', 'Who leads the delivery; a member of the workspace').nullable().optional(),
+        note,
+      }),
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => acceptBrief(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          acceptBrief(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body),
+        );
     },
   });
 
@@ -214,12 +247,24 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['handoffs'],
       summary: 'Delivery returns the brief to the account executive with the reasons',
       params: idParams,
-      body: z.object({ reasons: z.array(z.string().trim().min(1).max(1000)).min(1, 'say why the brief goes back').max(20) }),
+      body: z.object({
+        reasons: z.array(z.string().trim().min(1).max(1000)).min(1, 'say why the brief goes back').max(20),
+      }),
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => returnBrief(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body.reasons));
+      return db
+        .transaction()
+        .execute((trx) =>
+          returnBrief(
+            trx,
+            actorOf(principal, request.id),
+            principal.workspaceId,
+            request.params.id,
+            request.body.reasons,
+          ),
+        );
     },
   });
 
@@ -227,14 +272,22 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'handoffs:review' },
     schema: {
       tags: ['handoffs'],
-      summary: 'Log a question delivery had to ask; one about a field the brief already filled is a repeated requirement',
+      summary:
+        'Log a question delivery had to ask; one about a field the brief already filled is a repeated requirement',
       params: idParams,
-      body: z.object({ field: z.enum(BRIEF_FIELDS).nullable().default(null), question: z.string().trim().min(1).max(2000) }),
+      body: z.object({
+        field: z.enum(BRIEF_FIELDS).nullable().default(null),
+        question: z.string().trim().min(1).max(2000),
+      }),
       response: { 201: clarificationSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const c = await db.transaction().execute((trx) => askClarification(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body));
+      const c = await db
+        .transaction()
+        .execute((trx) =>
+          askClarification(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body),
+        );
       return reply.status(201).send(c);
     },
   });
@@ -252,28 +305,55 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       return db
         .transaction()
-        .execute((trx) => answerClarification(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.params.clarificationId, request.body.answer));
+        .execute((trx) =>
+          answerClarification(
+            trx,
+            actorOf(principal, request.id),
+            principal.workspaceId,
+            request.params.id,
+            request.params.clarificationId,
+            request.body.answer,
+          ),
+        );
     },
   });
 
   r.get('/api/v1/settings/handoff-completeness', {
     config: { access: 'handoffs:read' },
-    schema: { tags: ['handoffs'], summary: 'Brief fields’ weights and required fields per segment, and the signal threshold', response: { 200: completenessConfigSchema, ...errorResponses } },
+    schema: {
+      tags: ['handoffs'],
+      summary: 'Brief fields’ weights and required fields per segment, and the signal threshold',
+      response: { 200: completenessConfigSchema, ...errorResponses },
+    },
     handler: async (request) => readSetting(db, principalOf(request).workspaceId, completenessSetting),
   });
 
   r.put('/api/v1/settings/handoff-completeness', {
     config: { access: 'workspace:manage' },
-    schema: { tags: ['handoffs'], summary: 'Change how briefs are scored', body: completenessConfigSchema, response: { 200: completenessConfigSchema, ...errorResponses } },
+    schema: {
+      tags: ['handoffs'],
+      summary: 'Change how briefs are scored',
+      body: completenessConfigSchema,
+      response: { 200: completenessConfigSchema, ...errorResponses },
+    },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, completenessSetting, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, completenessSetting, request.body),
+        );
     },
   });
 
   r.get('/api/v1/accounts/:id/ownership', {
     config: { access: 'accounts:read' },
-    schema: { tags: ['accounts'], summary: 'Who owns the account now and each dated handoff (AE → delivery lead → CSM → account manager)', params: idParams, response: { 200: ownershipSchema, ...errorResponses } },
+    schema: {
+      tags: ['accounts'],
+      summary: 'Who owns the account now and each dated handoff (AE → delivery lead → CSM → account manager)',
+      params: idParams,
+      response: { 200: ownershipSchema, ...errorResponses },
+    },
     handler: async (request) => getOwnership(db, scopeOf(principalOf(request)), request.params.id),
   });
 
@@ -283,12 +363,20 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['accounts'],
       summary: 'Hand the account to its next owner (delivery lead → CSM when live, CSM → account manager)',
       params: idParams,
-      body: z.object({ toRole: z.enum(['csm', 'account_manager']), toUserId: refId('user', 'The new owner; a member of the workspace'), note }),
+      body: z.object({
+        toRole: z.enum(['csm', 'account_manager']),
+        toUserId: refId('user', 'The new owner; a member of the workspace'),
+        note,
+      }),
       response: { 200: ownershipSchema, ...errorResponses },
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => handOver(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          handOver(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
     },
   });
 }

@@ -51,7 +51,12 @@ function promisedGoLiveOf(content: string): string | null {
 }
 
 /** A brief as lists show it, from its row, its deal, its account's name and its open clarifications (pure). */
-function summarize(r: store.BriefRow, d: DealFacts, accountName: string | null, openClarifications: number): BriefSummary {
+function summarize(
+  r: store.BriefRow,
+  d: DealFacts,
+  accountName: string | null,
+  openClarifications: number,
+): BriefSummary {
   return {
     id: r.id,
     dealId: r.deal_id,
@@ -115,19 +120,38 @@ export async function getBrief(db: Db, workspaceId: string, id: string): Promise
 }
 
 const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { id?: unknown }).id === 'string' &&
+  typeof (v as { updatedAt?: unknown }).updatedAt === 'string';
 
 export async function listBriefs(
   db: Db,
   workspaceId: string,
   opts: { limit: number; cursor?: string; states?: BriefState[]; accountId?: string; dealId?: string; userId?: string },
 ): Promise<{ items: BriefSummary[]; nextCursor: string | null; counts: Record<string, number> }> {
-  const rows = await store.selectBriefs(db, workspaceId, { ...opts, before: decodeCursor(opts.cursor, isKey), limit: opts.limit + 1 });
+  const rows = await store.selectBriefs(db, workspaceId, {
+    ...opts,
+    before: decodeCursor(opts.cursor, isKey),
+    limit: opts.limit + 1,
+  });
   const page = rows.slice(0, opts.limit);
   // Three queries for the page, whatever its length: the deals, the accounts' names, the open clarifications.
-  const deals = await dealFactsOf(db, workspaceId, page.map((r) => r.deal_id));
-  const accounts = await accountNamesOf(db, workspaceId, page.flatMap((r) => r.account_id ?? []));
-  const open = await store.countOpenClarifications(db, workspaceId, page.map((r) => r.id));
+  const deals = await dealFactsOf(
+    db,
+    workspaceId,
+    page.map((r) => r.deal_id),
+  );
+  const accounts = await accountNamesOf(
+    db,
+    workspaceId,
+    page.flatMap((r) => r.account_id ?? []),
+  );
+  const open = await store.countOpenClarifications(
+    db,
+    workspaceId,
+    page.map((r) => r.id),
+  );
   const items = page.map((r) => {
     const d = deals.get(r.deal_id);
     if (!d) throw AppError.notFound('deal');
@@ -150,10 +174,31 @@ function check(state: BriefState, action: BriefAction): BriefState {
   return next.state;
 }
 
-const later = (now: string, before: string): string => (now > before ? now : new Date(Date.parse(before) + 1).toISOString());
+const later = (now: string, before: string): string =>
+  now > before ? now : new Date(Date.parse(before) + 1).toISOString();
 
-async function logEvent(db: Db, workspaceId: string, briefId: string, actor: Actor, from: BriefState | null, to: BriefState, completeness: number, note: string | null) {
-  await store.insertEvent(db, { id: newId(), workspace_id: workspaceId, brief_id: briefId, at: nowIso(), actor_label: actor.label, actor_id: actor.id, from_state: from, to_state: to, completeness, note });
+async function logEvent(
+  db: Db,
+  workspaceId: string,
+  briefId: string,
+  actor: Actor,
+  from: BriefState | null,
+  to: BriefState,
+  completeness: number,
+  note: string | null,
+) {
+  await store.insertEvent(db, {
+    id: newId(),
+    workspace_id: workspaceId,
+    brief_id: briefId,
+    at: nowIso(),
+    actor_label: actor.label,
+    actor_id: actor.id,
+    from_state: from,
+    to_state: to,
+    completeness,
+    note,
+  });
 }
 
 /** Replaces the brief's content (and, optionally, links it to an account) while it is a draft or returned. */
@@ -167,23 +212,40 @@ export async function updateBriefContent(
 ): Promise<BriefDetail> {
   const before = await getBrief(db, workspaceId, id);
   if (ifMatch && ifMatch !== briefVersion(before)) {
-    throw new AppError('precondition_failed', 'someone changed this brief since you opened it: reload and apply your change again');
+    throw new AppError(
+      'precondition_failed',
+      'someone changed this brief since you opened it: reload and apply your change again',
+    );
   }
   check(before.state, 'edit');
   const parsed = briefContentSchema.safeParse(input.content);
   if (!parsed.success) {
-    throw new AppError('validation', parsed.error.issues.map((i) => `content.${i.path.join('.')}: ${i.message}`).join('; '), {
-      fieldErrors: parsed.error.issues.map((i) => ({ field: ['body', 'content', ...i.path].join('.'), message: i.message })),
-    });
+    throw new AppError(
+      'validation',
+      parsed.error.issues.map((i) => `content.${i.path.join('.')}: ${i.message}`).join('; '),
+      {
+        fieldErrors: parsed.error.issues.map((i) => ({
+          field: ['body', 'content', ...i.path].join('.'),
+          message: i.message,
+        })),
+      },
+    );
   }
   let account = before.account;
   if (input.accountId !== undefined && input.accountId !== before.accountId) {
-    account = input.accountId ? await getAccount(db, scopeOf(workspaceId), input.accountId).catch(() => {
-      throw AppError.validation('body.accountId', 'no such account in this workspace');
-    }) : null;
+    account = input.accountId
+      ? await getAccount(db, scopeOf(workspaceId), input.accountId).catch(() => {
+          throw AppError.validation('body.accountId', 'no such account in this workspace');
+        })
+      : null;
   }
   const config = await readSetting(db, workspaceId, completenessSetting);
-  const score = scoreBrief(parsed.data, config, account?.segment ?? null, Boolean(before.deal.partnerName ?? account?.partnerId));
+  const score = scoreBrief(
+    parsed.data,
+    config,
+    account?.segment ?? null,
+    Boolean(before.deal.partnerName ?? account?.partnerId),
+  );
   await store.updateBrief(db, workspaceId, id, {
     content: JSON.stringify(parsed.data),
     completeness: score.completeness,
@@ -192,22 +254,43 @@ export async function updateBriefContent(
     updated_at: later(nowIso(), before.updatedAt),
   });
   const after = await getBrief(db, workspaceId, id);
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.update', entityType: 'handoff_brief', entityId: id, before: before.content, after: after.content });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.update',
+    entityType: 'handoff_brief',
+    entityId: id,
+    before: before.content,
+    after: after.content,
+  });
   return after;
 }
 
 /** The account executive hands the brief to delivery. Required fields must be filled; a thin brief raises a signal. */
-export async function submitBrief(db: Db, actor: Actor, workspaceId: string, id: string, note?: string): Promise<BriefDetail> {
+export async function submitBrief(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  note?: string,
+): Promise<BriefDetail> {
   const before = await getBrief(db, workspaceId, id);
   const to = check(before.state, 'submit');
   if (before.score.missingRequired.length > 0) {
     const names = before.score.missingRequired.map((f) => BRIEF_FIELD_LABELS[f]).join(', ');
     throw new AppError('conflict', `fill the required fields before submitting: ${names}`, {
-      fieldErrors: before.score.missingRequired.map((f) => ({ field: `content.${f}`, message: 'required before submitting' })),
+      fieldErrors: before.score.missingRequired.map((f) => ({
+        field: `content.${f}`,
+        message: 'required before submitting',
+      })),
     });
   }
   const now = nowIso();
-  await store.updateBrief(db, workspaceId, id, { state: to, submitted_at: now, updated_at: later(now, before.updatedAt) });
+  await store.updateBrief(db, workspaceId, id, {
+    state: to,
+    submitted_at: now,
+    updated_at: later(now, before.updatedAt),
+  });
   await logEvent(db, workspaceId, id, actor, before.state, to, before.completeness, note ?? null);
   const { completeness, threshold } = before.score;
   if (completeness < threshold) {
@@ -223,26 +306,55 @@ export async function submitBrief(db: Db, actor: Actor, workspaceId: string, id:
         completeness,
         threshold,
         submittedAt: now,
-        incomplete: before.score.fields.filter((f) => f.status !== 'filled').map((f) => ({ field: f.label, status: f.status, weight: f.weight, hint: f.hint })),
+        incomplete: before.score.fields
+          .filter((f) => f.status !== 'filled')
+          .map((f) => ({ field: f.label, status: f.status, weight: f.weight, hint: f.hint })),
       },
     });
   } else {
     await resolveSignals(db, workspaceId, 'handoff.thin_brief', id, `resubmitted ${completeness} % complete`);
   }
   const after = await getBrief(db, workspaceId, id);
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.submit', entityType: 'handoff_brief', entityId: id, before: { state: before.state }, after: { state: after.state, completeness } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.submit',
+    entityType: 'handoff_brief',
+    entityId: id,
+    before: { state: before.state },
+    after: { state: after.state, completeness },
+  });
   return after;
 }
 
 /** Delivery returns the brief to the account executive, saying what is missing or wrong. */
-export async function returnBrief(db: Db, actor: Actor, workspaceId: string, id: string, reasons: string[]): Promise<BriefDetail> {
+export async function returnBrief(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  reasons: string[],
+): Promise<BriefDetail> {
   const before = await getBrief(db, workspaceId, id);
   const to = check(before.state, 'return');
   const now = nowIso();
-  await store.updateBrief(db, workspaceId, id, { state: to, returned_at: now, return_reasons: JSON.stringify(reasons), updated_at: later(now, before.updatedAt) });
+  await store.updateBrief(db, workspaceId, id, {
+    state: to,
+    returned_at: now,
+    return_reasons: JSON.stringify(reasons),
+    updated_at: later(now, before.updatedAt),
+  });
   await logEvent(db, workspaceId, id, actor, before.state, to, before.completeness, reasons.join('; '));
   const after = await getBrief(db, workspaceId, id);
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.return', entityType: 'handoff_brief', entityId: id, before: { state: before.state }, after: { state: to, reasons } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.return',
+    entityType: 'handoff_brief',
+    entityId: id,
+    before: { state: before.state },
+    after: { state: to, reasons },
+  });
   return after;
 }
 
@@ -259,15 +371,25 @@ export async function acceptBrief(
 ): Promise<BriefDetail> {
   const before = await getBrief(db, workspaceId, id);
   const to = check(before.state, 'accept');
-  if (before.dealReopenedAt) throw new AppError('conflict', 'the deal was reopened in the CRM; it must be won and confirmed again before delivery accepts it');
+  if (before.dealReopenedAt)
+    throw new AppError(
+      'conflict',
+      'the deal was reopened in the CRM; it must be won and confirmed again before delivery accepts it',
+    );
   if (!before.account) throw new AppError('conflict', 'link the brief to a customer account before accepting it');
-  const leadId = input.deliveryLeadUserId ?? (actor.type === 'user' ? actor.id : null) ?? before.account.deliveryLeadUserId;
+  const leadId =
+    input.deliveryLeadUserId ?? (actor.type === 'user' ? actor.id : null) ?? before.account.deliveryLeadUserId;
   if (!leadId) throw AppError.validation('body.deliveryLeadUserId', 'name the delivery lead who takes the account');
   await getMember(db, workspaceId, leadId).catch(() => {
     throw AppError.validation('body.deliveryLeadUserId', 'is not a member of this workspace');
   });
   const now = nowIso();
-  await store.updateBrief(db, workspaceId, id, { state: to, accepted_at: now, delivery_lead_user_id: leadId, updated_at: later(now, before.updatedAt) });
+  await store.updateBrief(db, workspaceId, id, {
+    state: to,
+    accepted_at: now,
+    delivery_lead_user_id: leadId,
+    updated_at: later(now, before.updatedAt),
+  });
   await logEvent(db, workspaceId, id, actor, before.state, to, before.completeness, input.note ?? null);
   const account = before.account;
   await updateAccount(db, actor, scopeOf(workspaceId), account.id, { deliveryLeadUserId: leadId });
@@ -301,7 +423,15 @@ export async function acceptBrief(
     leadUserId: leadId,
   });
   const after = await getBrief(db, workspaceId, id);
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.accept', entityType: 'handoff_brief', entityId: id, before: { state: before.state }, after: { state: to, deliveryLeadUserId: leadId } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.accept',
+    entityType: 'handoff_brief',
+    entityId: id,
+    before: { state: before.state },
+    after: { state: to, deliveryLeadUserId: leadId },
+  });
   return after;
 }
 
@@ -317,7 +447,8 @@ export async function askClarification(
   input: { field: BriefField | null; question: string },
 ): Promise<Clarification> {
   const brief = await getBrief(db, workspaceId, briefId);
-  if (brief.state === 'draft') throw new AppError('conflict', 'the brief is still a draft: questions start once it is submitted');
+  if (brief.state === 'draft')
+    throw new AppError('conflict', 'the brief is still a draft: questions start once it is submitted');
   const repeated = input.field !== null && fieldWasFilled(brief.content, input.field);
   const row = {
     id: newId(),
@@ -345,22 +476,48 @@ export async function askClarification(
       title: `${brief.dealName}: delivery asked ${all.length} question${all.length > 1 ? 's' : ''} the brief already answered`,
       evidence: {
         repeatedQuestions: all.length,
-        latest: { field: BRIEF_FIELD_LABELS[input.field], question: input.question, briefSaid: describeField(brief.content, input.field) },
+        latest: {
+          field: BRIEF_FIELD_LABELS[input.field],
+          question: input.question,
+          briefSaid: describeField(brief.content, input.field),
+        },
         fields: [...new Set(all.map((c) => BRIEF_FIELD_LABELS[c.field as BriefField] ?? c.field))],
       },
     });
   }
   await store.updateBrief(db, workspaceId, briefId, { updated_at: later(nowIso(), brief.updatedAt) });
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.clarification_ask', entityType: 'handoff_brief', entityId: briefId, after: { field: input.field, question: input.question, repeated } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.clarification_ask',
+    entityType: 'handoff_brief',
+    entityId: briefId,
+    after: { field: input.field, question: input.question, repeated },
+  });
   return toClarification(row);
 }
 
-export async function answerClarification(db: Db, actor: Actor, workspaceId: string, briefId: string, clarificationId: string, answer: string): Promise<Clarification> {
+export async function answerClarification(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  briefId: string,
+  clarificationId: string,
+  answer: string,
+): Promise<Clarification> {
   await loadBrief(db, workspaceId, briefId);
   const row = await store.findClarification(db, workspaceId, briefId, clarificationId);
   if (!row) throw AppError.notFound('clarification');
   const patch = { answer, answered_by: actor.type === 'user' ? actor.id : null, answered_at: nowIso() };
   await store.updateClarification(db, clarificationId, patch);
-  await recordAudit(db, { workspaceId, actor, action: 'handoff.clarification_answer', entityType: 'handoff_brief', entityId: briefId, before: { answer: row.answer }, after: { answer } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'handoff.clarification_answer',
+    entityType: 'handoff_brief',
+    entityId: briefId,
+    before: { answer: row.answer },
+    after: { answer },
+  });
   return toClarification({ ...row, ...patch });
 }

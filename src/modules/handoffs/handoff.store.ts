@@ -1,7 +1,12 @@
 import type { Selectable } from 'kysely';
 import { chunkedCount } from '../../platform/db/chunked.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from './handoff.table.ts';
+import type {
+  AccountOwnershipHandoffTable,
+  HandoffBriefTable,
+  HandoffClarificationTable,
+  HandoffEventTable,
+} from './handoff.table.ts';
 
 export type BriefRow = Selectable<HandoffBriefTable>;
 export type ClarificationRow = Selectable<HandoffClarificationTable>;
@@ -9,10 +14,20 @@ export type EventRow = Selectable<HandoffEventTable>;
 export type OwnershipRow = Selectable<AccountOwnershipHandoffTable>;
 
 export const findBrief = (db: Db, workspaceId: string, id: string) =>
-  db.selectFrom('handoff_briefs').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('handoff_briefs')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const findBriefByDeal = (db: Db, workspaceId: string, dealId: string) =>
-  db.selectFrom('handoff_briefs').selectAll().where('workspace_id', '=', workspaceId).where('deal_id', '=', dealId).executeTakeFirst();
+  db
+    .selectFrom('handoff_briefs')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('deal_id', '=', dealId)
+    .executeTakeFirst();
 
 export const insertBrief = (db: Db, row: HandoffBriefTable) => db.insertInto('handoff_briefs').values(row).execute();
 
@@ -40,7 +55,9 @@ export function selectBriefs(db: Db, workspaceId: string, f: BriefFilter) {
   }
   if (f.before) {
     const { updatedAt, id } = f.before;
-    q = q.where((eb) => eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('updated_at', '<', updatedAt), eb.and([eb('updated_at', '=', updatedAt), eb('id', '<', id)])]),
+    );
   }
   return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
@@ -58,9 +75,17 @@ export async function countBriefsByState(db: Db, workspaceId: string): Promise<R
 export const insertEvent = (db: Db, row: HandoffEventTable) => db.insertInto('handoff_events').values(row).execute();
 
 export const selectEvents = (db: Db, workspaceId: string, briefId: string) =>
-  db.selectFrom('handoff_events').selectAll().where('workspace_id', '=', workspaceId).where('brief_id', '=', briefId).orderBy('at').orderBy('id').execute();
+  db
+    .selectFrom('handoff_events')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('brief_id', '=', briefId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
-export const insertClarification = (db: Db, row: HandoffClarificationTable) => db.insertInto('handoff_clarifications').values(row).execute();
+export const insertClarification = (db: Db, row: HandoffClarificationTable) =>
+  db.insertInto('handoff_clarifications').values(row).execute();
 
 export const findClarification = (db: Db, workspaceId: string, briefId: string, id: string) =>
   db
@@ -84,7 +109,8 @@ export const selectClarifications = (db: Db, workspaceId: string, briefId: strin
     .orderBy('id')
     .execute();
 
-export const insertOwnershipHandoff = (db: Db, row: AccountOwnershipHandoffTable) => db.insertInto('account_ownership_handoffs').values(row).execute();
+export const insertOwnershipHandoff = (db: Db, row: AccountOwnershipHandoffTable) =>
+  db.insertInto('account_ownership_handoffs').values(row).execute();
 
 export const selectOwnershipHandoffs = (db: Db, workspaceId: string, accountId: string) =>
   db
@@ -97,13 +123,28 @@ export const selectOwnershipHandoffs = (db: Db, workspaceId: string, accountId: 
     .execute();
 
 /** Gives the briefs of these deals that have no account yet this one (their deal was just linked to it). */
-export const setAccountOfDealBriefs = (db: Db, workspaceId: string, accountId: string, dealIds: string[]): Promise<number> =>
+export const setAccountOfDealBriefs = (
+  db: Db,
+  workspaceId: string,
+  accountId: string,
+  dealIds: string[],
+): Promise<number> =>
   chunkedCount(dealIds, 500, (ids) =>
-    db.updateTable('handoff_briefs').set({ account_id: accountId }).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('deal_id', 'in', ids).executeTakeFirst(),
+    db
+      .updateTable('handoff_briefs')
+      .set({ account_id: accountId })
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('deal_id', 'in', ids)
+      .executeTakeFirst(),
   );
 
 /** Unanswered clarifications by brief, for these briefs (absent: none). */
-export async function countOpenClarifications(db: Db, workspaceId: string, briefIds: string[]): Promise<Map<string, number>> {
+export async function countOpenClarifications(
+  db: Db,
+  workspaceId: string,
+  briefIds: string[],
+): Promise<Map<string, number>> {
   if (briefIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('handoff_clarifications')

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type BriefContent, DEFAULT_COMPLETENESS, EMPTY_BRIEF, fieldWasFilled, isMeasurable, nextState, scoreBrief } from './handoff.ts';
+import {
+  type BriefContent,
+  DEFAULT_COMPLETENESS,
+  EMPTY_BRIEF,
+  fieldWasFilled,
+  isMeasurable,
+  nextState,
+  scoreBrief,
+} from './handoff.ts';
 
 const brief = (over: Partial<BriefContent>): BriefContent => ({ ...EMPTY_BRIEF, ...over });
 
@@ -27,8 +35,18 @@ describe('completeness score', () => {
   it.each([
     // goals (20) + go-live (10) of each segment's total weight: smb 89 → 34 %, mid-market 100 → 30 %, enterprise 114 → 26 %.
     ['smb', { goals: [{ goal: 'g', successCriterion: '10 users' }], promisedGoLive: '2027-01-01' }, 34, []],
-    ['mid_market', { goals: [{ goal: 'g', successCriterion: '10 users' }], promisedGoLive: '2027-01-01' }, 30, ['stakeholders']],
-    ['enterprise', { goals: [{ goal: 'g', successCriterion: '10 users' }], promisedGoLive: '2027-01-01' }, 26, ['integrations', 'securityCompliance', 'stakeholders']],
+    [
+      'mid_market',
+      { goals: [{ goal: 'g', successCriterion: '10 users' }], promisedGoLive: '2027-01-01' },
+      30,
+      ['stakeholders'],
+    ],
+    [
+      'enterprise',
+      { goals: [{ goal: 'g', successCriterion: '10 users' }], promisedGoLive: '2027-01-01' },
+      26,
+      ['integrations', 'securityCompliance', 'stakeholders'],
+    ],
   ] as const)('weighs fields by segment (%s)', (segment, filled, score, missing) => {
     const s = scoreBrief(brief(filled as unknown as Partial<BriefContent>), DEFAULT_COMPLETENESS, segment, false);
     expect(s.completeness).toBe(score);
@@ -37,13 +55,21 @@ describe('completeness score', () => {
 
   it('counts a partly filled field half: goals without a measurable criterion, no sponsor, risks without mitigation', () => {
     const s = scoreBrief(
-      brief({ goals: [{ goal: 'happier users', successCriterion: 'users like it' }], stakeholders: [{ name: 'B', role: 'Champion', email: null }], risks: [{ risk: 'r', mitigation: '' }] }),
+      brief({
+        goals: [{ goal: 'happier users', successCriterion: 'users like it' }],
+        stakeholders: [{ name: 'B', role: 'Champion', email: null }],
+        risks: [{ risk: 'r', mitigation: '' }],
+      }),
       DEFAULT_COMPLETENESS,
       null,
       false,
     );
-    expect(s.fields.filter((f) => f.status === 'partial').map((f) => f.field)).toEqual(['goals', 'stakeholders', 'risks']);
-    expect(s.completeness).toBe(Math.round((10 + 7.5 + 3.5) / 100 * 100));
+    expect(s.fields.filter((f) => f.status === 'partial').map((f) => f.field)).toEqual([
+      'goals',
+      'stakeholders',
+      'risks',
+    ]);
+    expect(s.completeness).toBe(Math.round(((10 + 7.5 + 3.5) / 100) * 100));
   });
 
   it('treats a criterion with a number as measurable', () => {

@@ -134,7 +134,10 @@ export function fieldStatus(content: BriefContent, field: BriefField): { status:
       const unmeasured = content.goals.filter((g) => !isMeasurable(g.successCriterion)).length;
       return unmeasured === 0
         ? { status: 'filled', hint: null }
-        : { status: 'partial', hint: `${unmeasured} goal${unmeasured > 1 ? 's have' : ' has'} no measurable success criterion (a number, a percentage, a date)` };
+        : {
+            status: 'partial',
+            hint: `${unmeasured} goal${unmeasured > 1 ? 's have' : ' has'} no measurable success criterion (a number, a percentage, a date)`,
+          };
     }
     case 'stakeholders': {
       if (content.stakeholders.length === 0) return { status: 'empty', hint: 'name the people on the customer’s side' };
@@ -144,13 +147,21 @@ export function fieldStatus(content: BriefContent, field: BriefField): { status:
     case 'risks': {
       if (content.risks.length === 0) return { status: 'empty', hint: 'list what could delay or derail the project' };
       const unmitigated = content.risks.filter((r) => r.mitigation === '').length;
-      return unmitigated === 0 ? { status: 'filled', hint: null } : { status: 'partial', hint: `${unmitigated} risk${unmitigated > 1 ? 's' : ''} without a mitigation` };
+      return unmitigated === 0
+        ? { status: 'filled', hint: null }
+        : { status: 'partial', hint: `${unmitigated} risk${unmitigated > 1 ? 's' : ''} without a mitigation` };
     }
     case 'promisedGoLive':
-      return content.promisedGoLive ? { status: 'filled', hint: null } : { status: 'empty', hint: 'the go-live date promised to the customer' };
+      return content.promisedGoLive
+        ? { status: 'filled', hint: null }
+        : { status: 'empty', hint: 'the go-live date promised to the customer' };
     case 'technicalEnvironment':
     case 'timeline':
-      return content[field].length >= 20 ? { status: 'filled', hint: null } : content[field].length > 0 ? { status: 'partial', hint: 'say more' } : { status: 'empty', hint: null };
+      return content[field].length >= 20
+        ? { status: 'filled', hint: null }
+        : content[field].length > 0
+          ? { status: 'partial', hint: 'say more' }
+          : { status: 'empty', hint: null };
     default:
       return content[field].length > 0 ? { status: 'filled', hint: null } : { status: 'empty', hint: null };
   }
@@ -178,7 +189,12 @@ export interface BriefScore {
  * The completeness score: the weighted share of fields filled (a partly filled field counts half), by the
  * segment's rule. Partner swim lanes count only when a partner is on the deal. Pure.
  */
-export function scoreBrief(content: BriefContent, config: CompletenessConfig, segment: Segment | null, hasPartner: boolean): BriefScore {
+export function scoreBrief(
+  content: BriefContent,
+  config: CompletenessConfig,
+  segment: Segment | null,
+  hasPartner: boolean,
+): BriefScore {
   const rule = (segment && config.segments[segment]) || config.default;
   const fields: FieldScore[] = [];
   let total = 0;
@@ -211,11 +227,17 @@ const TRANSITIONS: Record<BriefAction, Partial<Record<BriefState, BriefState>>> 
 };
 
 /** The state an action leads to, or why it is not allowed. Pure. */
-export function nextState(state: BriefState, action: BriefAction): { ok: true; state: BriefState } | { ok: false; reason: string } {
+export function nextState(
+  state: BriefState,
+  action: BriefAction,
+): { ok: true; state: BriefState } | { ok: false; reason: string } {
   const to = TRANSITIONS[action][state];
   if (to) return { ok: true, state: to };
   const why: Record<BriefAction, string> = {
-    edit: state === 'submitted' ? 'the brief is with delivery for review; it can be edited again if they return it' : 'an accepted brief is the record of the handoff and no longer changes',
+    edit:
+      state === 'submitted'
+        ? 'the brief is with delivery for review; it can be edited again if they return it'
+        : 'an accepted brief is the record of the handoff and no longer changes',
     submit: state === 'submitted' ? 'the brief is already submitted' : 'an accepted brief cannot be submitted again',
     accept: `only a submitted brief can be accepted (this one is ${state})`,
     return: `only a submitted brief can be returned (this one is ${state})`,
@@ -235,4 +257,5 @@ export function describeField(content: BriefContent, field: BriefField): string 
 }
 
 /** Was the field answered when delivery asked about it? Partly filled counts as answered. */
-export const fieldWasFilled = (content: BriefContent, field: BriefField): boolean => fieldStatus(content, field).status !== 'empty';
+export const fieldWasFilled = (content: BriefContent, field: BriefField): boolean =>
+  fieldStatus(content, field).status !== 'empty';

@@ -59,4 +59,3 @@ export interface BriefDetail extends BriefSummary {
   projectId: string | null;
   events: BriefEvent[];
 }
-

@@ -60,14 +60,22 @@ const ownersOf = (a: Account): Record<OwnerRole, string | null> => ({
   account_manager: a.accountManagerUserId,
 });
 
-export async function getOwnership(db: Db, scope: { workspaceId: string; partnerId: string | null }, accountId: string): Promise<Ownership> {
+export async function getOwnership(
+  db: Db,
+  scope: { workspaceId: string; partnerId: string | null },
+  accountId: string,
+): Promise<Ownership> {
   const account = await getAccount(db, scope, accountId);
   const handoffs = (await store.selectOwnershipHandoffs(db, scope.workspaceId, accountId)).map(toHandoff);
   return { accountId, currentRole: handoffs.at(-1)?.toRole ?? 'ae', owners: ownersOf(account), handoffs };
 }
 
 /** The next role in the chain for each holder: the journey only moves forward. */
-const NEXT: Partial<Record<OwnerRole, OwnerRole>> = { ae: 'delivery_lead', delivery_lead: 'csm', csm: 'account_manager' };
+const NEXT: Partial<Record<OwnerRole, OwnerRole>> = {
+  ae: 'delivery_lead',
+  delivery_lead: 'csm',
+  csm: 'account_manager',
+};
 
 /**
  * Hands the account to the next owner in the chain (delivery lead → CSM, CSM → account manager). The
@@ -82,9 +90,15 @@ export async function handOver(
 ): Promise<Ownership> {
   const before = await getOwnership(db, scope, accountId);
   const expected = NEXT[before.currentRole];
-  if (before.currentRole === 'ae') throw new AppError('conflict', 'the first handoff happens when delivery accepts the handoff brief');
+  if (before.currentRole === 'ae')
+    throw new AppError('conflict', 'the first handoff happens when delivery accepts the handoff brief');
   if (input.toRole !== expected) {
-    throw new AppError('conflict', expected ? `the account is with the ${before.currentRole.replace('_', ' ')}; it goes next to the ${expected.replace('_', ' ')}` : 'the account is already with its account manager');
+    throw new AppError(
+      'conflict',
+      expected
+        ? `the account is with the ${before.currentRole.replace('_', ' ')}; it goes next to the ${expected.replace('_', ' ')}`
+        : 'the account is already with its account manager',
+    );
   }
   await getMember(db, scope.workspaceId, input.toUserId).catch(() => {
     throw AppError.validation('body.toUserId', 'is not a member of this workspace');
@@ -103,6 +117,14 @@ export async function handOver(
     note: input.note ?? null,
   });
   const after = await getOwnership(db, scope, accountId);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'account.hand_over', entityType: 'account', entityId: accountId, before: { holder: before.currentRole }, after: { holder: after.currentRole, toUserId: input.toUserId } });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'account.hand_over',
+    entityType: 'account',
+    entityId: accountId,
+    before: { holder: before.currentRole },
+    after: { holder: after.currentRole, toUserId: input.toUserId },
+  });
   return after;
 }

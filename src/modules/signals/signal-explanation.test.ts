@@ -9,33 +9,77 @@ import { day, explainSignal } from './signal-explanation.ts';
 const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
   [
     'handoff.thin_brief',
-    { completeness: 45, threshold: 70, submittedAt: '2026-11-02T09:00:00.000Z', incomplete: [{ field: 'Success criteria', status: 'missing' }, { field: 'Stakeholders', status: 'weak' }] },
+    {
+      completeness: 45,
+      threshold: 70,
+      submittedAt: '2026-11-02T09:00:00.000Z',
+      incomplete: [
+        { field: 'Success criteria', status: 'missing' },
+        { field: 'Stakeholders', status: 'weak' },
+      ],
+    },
     'The brief was submitted 45 % complete on 2 Nov 2026, below the 70 % threshold. 2 items are missing or incomplete: Success criteria and Stakeholders.',
   ],
   [
     'handoff.repeated_requirement',
-    { repeatedQuestions: 2, latest: { field: 'Integrations', question: 'Which CRM?', briefSaid: 'Salesforce' }, fields: ['Integrations', 'Data migration'] },
+    {
+      repeatedQuestions: 2,
+      latest: { field: 'Integrations', question: 'Which CRM?', briefSaid: 'Salesforce' },
+      fields: ['Integrations', 'Data migration'],
+    },
     'Delivery asked 2 questions the brief already answered (about Integrations and Data migration). The latest, on Integrations: “Which CRM?”; the brief said “Salesforce”.',
   ],
   [
     'deal.reopened',
-    { deal: 'Acme renewal', stageNow: 'Negotiation', amount: 48000, currency: 'EUR', briefState: 'accepted', reopenedAt: '2026-11-03T10:00:00Z' },
+    {
+      deal: 'Acme renewal',
+      stageNow: 'Negotiation',
+      amount: 48000,
+      currency: 'EUR',
+      briefState: 'accepted',
+      reopenedAt: '2026-11-03T10:00:00Z',
+    },
     'Acme renewal (48,000 EUR) was won, then moved back to stage “Negotiation” in the CRM on 3 Nov 2026. Its handoff brief is accepted.',
   ],
   [
     'handoff.early_slip',
-    { kickoffOn: '2026-10-01', slips: [{ recordedAt: '2026-10-05T00:00:00Z', days: 7, reason: 'customer' }, { recordedAt: '2026-10-09T00:00:00Z', days: 3, reason: 'scope' }] },
+    {
+      kickoffOn: '2026-10-01',
+      slips: [
+        { recordedAt: '2026-10-05T00:00:00Z', days: 7, reason: 'customer' },
+        { recordedAt: '2026-10-09T00:00:00Z', days: 3, reason: 'scope' },
+      ],
+    },
     'The forecast go-live slipped 2 times, by 10 days in all, within two weeks of the kickoff on 1 Oct 2026.',
   ],
-  ['handoff.early_scope_change', { kickoffOn: '2026-10-01', changes: [{ at: '2026-10-04T00:00:00Z' }] }, 'The scope changed once within two weeks of the kickoff on 1 Oct 2026.'],
+  [
+    'handoff.early_scope_change',
+    { kickoffOn: '2026-10-01', changes: [{ at: '2026-10-04T00:00:00Z' }] },
+    'The scope changed once within two weeks of the kickoff on 1 Oct 2026.',
+  ],
   [
     'delivery.concentrated_work',
-    { resourceId: 'r1', person: 'Ana Ruiz', hours: 42, criticalPathHours: 60, share: 0.7, threshold: 0.5, tasks: ['Data load', 'SSO'] },
+    {
+      resourceId: 'r1',
+      person: 'Ana Ruiz',
+      hours: 42,
+      criticalPathHours: 60,
+      share: 0.7,
+      threshold: 0.5,
+      tasks: ['Data load', 'SSO'],
+    },
     'Ana Ruiz holds 42 of the 60 hours of open critical-path work (70 %; the limit is 50 %), in 2 tasks: “Data load” and “SSO”.',
   ],
   [
     'delivery.blocked_task',
-    { projectId: 'p', task: 'SSO', blockedSince: '2026-11-02T08:00:00Z', workingDaysBlocked: 6, reason: 'Waiting for the IdP admin', threshold: 3 },
+    {
+      projectId: 'p',
+      task: 'SSO',
+      blockedSince: '2026-11-02T08:00:00Z',
+      workingDaysBlocked: 6,
+      reason: 'Waiting for the IdP admin',
+      threshold: 3,
+    },
     'The task “SSO” has been blocked since 2 Nov 2026: 6 working days, past the limit of 3. Reason given: Waiting for the IdP admin.',
   ],
   [
@@ -50,7 +94,14 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
   ],
   [
     'ttv.repeated_slips',
-    { threshold: 3, slips: [{ recordedAt: '2026-10-01T00:00:00Z', days: 5, reason: 'customer' }, { recordedAt: '2026-10-20T00:00:00Z', days: 4, reason: 'x' }, { recordedAt: '2026-11-10T00:00:00Z', days: 10, reason: 'customer_delay' }] },
+    {
+      threshold: 3,
+      slips: [
+        { recordedAt: '2026-10-01T00:00:00Z', days: 5, reason: 'customer' },
+        { recordedAt: '2026-10-20T00:00:00Z', days: 4, reason: 'x' },
+        { recordedAt: '2026-11-10T00:00:00Z', days: 10, reason: 'customer_delay' },
+      ],
+    },
     'The go-live has slipped 3 times (a warning from 3), by 19 days in all. The latest slip, recorded 10 Nov 2026, moved it 10 days (customer delay).',
   ],
   [
@@ -60,12 +111,32 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
   ],
   [
     'adoption.low_active_users',
-    { asOf: '2026-11-20', activeUsers30d: 11, seats: 50, adoptionRate: 0.22, threshold: 0.4, liveSince: '2026-08-01', liveDays: 111 },
+    {
+      asOf: '2026-11-20',
+      activeUsers30d: 11,
+      seats: 50,
+      adoptionRate: 0.22,
+      threshold: 0.4,
+      liveSince: '2026-08-01',
+      liveDays: 111,
+    },
     '11 of 50 licensed seats were used in the 30 days to 20 Nov 2026: an adoption rate of 22 % (30-day active users ÷ licensed seats), below the 40 % threshold. The account has used the product since 1 Aug 2026 (111 days).',
   ],
   [
     'adoption.concentrated_usage',
-    { asOf: '2026-11-20', topUsers: [{ user: 'a', events: 80 }, { user: 'b', events: 10 }, { user: 'c', events: 5 }], topEvents: 95, events30d: 100, activeUsers30d: 9, share: 0.95, threshold: 0.8 },
+    {
+      asOf: '2026-11-20',
+      topUsers: [
+        { user: 'a', events: 80 },
+        { user: 'b', events: 10 },
+        { user: 'c', events: 5 },
+      ],
+      topEvents: 95,
+      events30d: 100,
+      activeUsers30d: 9,
+      share: 0.95,
+      threshold: 0.8,
+    },
     'The top 3 users made 95 of the 100 events in the 30 days to 20 Nov 2026 (95 %, above the 80 % limit), among 9 active users.',
   ],
   [
@@ -79,29 +150,65 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       asOf: '2026-11-20',
       inactiveDays: 21,
       lookbackDays: 90,
-      inactiveChampions: [{ contactId: 'c', name: 'Joan Watts', user: 'joan', lastActiveDay: '2026-10-20', daysInactive: 31 }],
+      inactiveChampions: [
+        { contactId: 'c', name: 'Joan Watts', user: 'joan', lastActiveDay: '2026-10-20', daysInactive: 31 },
+      ],
       inactiveTopUsers: [{ user: 'u7', events90d: 340, lastActiveDay: '2026-10-25', daysInactive: 26 }],
     },
     'No activity for 21 days or more, as of 20 Nov 2026, from the champion Joan Watts (last active 20 Oct 2026, 31 days ago) and the top user u7 (340 events in 90 days, last active 25 Oct 2026, 26 days ago).',
   ],
   [
     'business.volume_shift',
-    { asOf: '2026-11-20', eventsLast7d: 300, baselineWeeklyEvents: 1000, baselineWeeks: [1000, 900, 1100, 1000], changePct: -70, threshold: 50 },
+    {
+      asOf: '2026-11-20',
+      eventsLast7d: 300,
+      baselineWeeklyEvents: 1000,
+      baselineWeeks: [1000, 900, 1100, 1000],
+      changePct: -70,
+      threshold: 50,
+    },
     '300 events in the 7 days to 20 Nov 2026, against a weekly average of 1000 over the 4 weeks before: down 70 % (a warning beyond 50 % either way).',
   ],
   [
     'release.underused_feature',
-    { asOf: '2026-11-20', featureName: 'Dashboards', releasedOn: '2026-09-01', daysSinceRelease: 80, entitledAccounts: 5, usingAccounts: 1, share: 0.2, threshold: 0.3, nonUsers: ['a', 'b', 'c', 'd'] },
+    {
+      asOf: '2026-11-20',
+      featureName: 'Dashboards',
+      releasedOn: '2026-09-01',
+      daysSinceRelease: 80,
+      entitledAccounts: 5,
+      usingAccounts: 1,
+      share: 0.2,
+      threshold: 0.3,
+      nonUsers: ['a', 'b', 'c', 'd'],
+    },
     '1 of the 5 accounts entitled to Dashboards used it (20 %; accounts using it ÷ accounts entitled, a warning below 30 %) in the 80 days since its release on 1 Sep 2026. 4 entitled accounts have not used it.',
   ],
   [
     'integration.error_spike',
-    { asOf: '2026-11-20', integration: 'salesforce-sync', reports7d: 20, errors7d: 12, errorRate7d: 0.6, baselineReports: 80, baselineErrorRate: 0.05, spikeFactor: 3, lastErrorDetail: 'token expired' },
+    {
+      asOf: '2026-11-20',
+      integration: 'salesforce-sync',
+      reports7d: 20,
+      errors7d: 12,
+      errorRate7d: 0.6,
+      baselineReports: 80,
+      baselineErrorRate: 0.05,
+      spikeFactor: 3,
+      lastErrorDetail: 'token expired',
+    },
     '12 of the 20 syncs salesforce-sync reported in the 7 days to 20 Nov 2026 failed (60 %), against a usual 5 %; 3 times the usual rate counts as a spike. The last error: token expired.',
   ],
   [
     'integration.no_recent_sync',
-    { asOf: '2026-11-20', integration: 'salesforce-sync', reports7d: 6, errors7d: 6, lastSuccessDay: '2026-11-10', daysSinceSuccess: 10 },
+    {
+      asOf: '2026-11-20',
+      integration: 'salesforce-sync',
+      reports7d: 6,
+      errors7d: 6,
+      lastSuccessDay: '2026-11-10',
+      daysSinceSuccess: 10,
+    },
     'salesforce-sync has not synced successfully since 10 Nov 2026, 10 days before 20 Nov 2026; it reported 6 syncs in the last 7 days, 6 of them failed.',
   ],
 ];
@@ -124,16 +231,29 @@ describe('signal explanations', () => {
   it('says the evidence of the usage rules as they record it', () => {
     const asOf = '2026-11-20';
     const users: DayUserRow[] = [];
-    for (let d = 0; d < 70; d++) for (let u = 0; u < (d < 28 ? 2 : 8); u++) users.push({ day: addDays(asOf, -d), user_key: `u${u}`, events: u === 0 ? 40 : 1 });
-    const features = Array.from({ length: 70 }, (_, d) => ({ day: addDays(asOf, -d), feature: 'reports', events: d < 7 ? 10 : 100 }));
-    const outcomes = usageRules({ asOf, firstUsageDay: addDays(asOf, -69), seats: 40, features, users, champions: [] }, DEFAULT_USAGE_THRESHOLDS);
+    for (let d = 0; d < 70; d++)
+      for (let u = 0; u < (d < 28 ? 2 : 8); u++)
+        users.push({ day: addDays(asOf, -d), user_key: `u${u}`, events: u === 0 ? 40 : 1 });
+    const features = Array.from({ length: 70 }, (_, d) => ({
+      day: addDays(asOf, -d),
+      feature: 'reports',
+      events: d < 7 ? 10 : 100,
+    }));
+    const outcomes = usageRules(
+      { asOf, firstUsageDay: addDays(asOf, -69), seats: 40, features, users, champions: [] },
+      DEFAULT_USAGE_THRESHOLDS,
+    );
     const low = outcomes.find((o) => o.kind === 'adoption.low_active_users')!;
-    expect(explainSignal(low.kind, low.evidence)).toContain('8 of 40 licensed seats were used in the 30 days to 20 Nov 2026: an adoption rate of 20 %');
+    expect(explainSignal(low.kind, low.evidence)).toContain(
+      '8 of 40 licensed seats were used in the 30 days to 20 Nov 2026: an adoption rate of 20 %',
+    );
     for (const o of outcomes) expect(explainSignal(o.kind, o.evidence)).not.toMatch(/unknown|undefined|NaN/);
   });
 
   it('falls back to the named figures of a kind it does not know', () => {
-    expect(explainSignal('other.kind', { activeUsers: 4, accountId: 'x', since: '2026-01-05' })).toBe('Active users 4, since 5 Jan 2026.');
+    expect(explainSignal('other.kind', { activeUsers: 4, accountId: 'x', since: '2026-01-05' })).toBe(
+      'Active users 4, since 5 Jan 2026.',
+    );
     expect(day('not a day')).toBe('an unknown day');
   });
 });

@@ -7,8 +7,10 @@ import type { SignalKind } from './signal.ts';
 
 type Evidence = Record<string, unknown>;
 
-const num = (e: Evidence, k: string): number | null => (typeof e[k] === 'number' && Number.isFinite(e[k]) ? (e[k] as number) : null);
-const str = (e: Evidence, k: string): string | null => (typeof e[k] === 'string' && (e[k] as string).trim() !== '' ? (e[k] as string) : null);
+const num = (e: Evidence, k: string): number | null =>
+  typeof e[k] === 'number' && Number.isFinite(e[k]) ? (e[k] as number) : null;
+const str = (e: Evidence, k: string): string | null =>
+  typeof e[k] === 'string' && (e[k] as string).trim() !== '' ? (e[k] as string) : null;
 const list = (e: Evidence, k: string): unknown[] => (Array.isArray(e[k]) ? (e[k] as unknown[]) : []);
 const obj = (v: unknown): Evidence => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Evidence) : {});
 
@@ -23,17 +25,24 @@ export function day(v: string | null): string {
 const n = (v: number | null): string => (v === null ? 'an unknown number' : String(Math.round(v * 10) / 10));
 /** A share between 0 and 1 as a whole percentage. */
 const pct = (v: number | null): string => (v === null ? 'an unknown share' : `${Math.round(v * 100)} %`);
-const plural = (count: number | null, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
+const plural = (count: number | null, one: string, many = `${one}s`): string =>
+  `${n(count)} ${count === 1 ? one : many}`;
 const quoted = (v: string | null): string => (v === null ? 'an unnamed item' : `“${v}”`);
-const joinAnd = (xs: string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+const joinAnd = (xs: string[]): string =>
+  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
 /** Up to `max` items named, then how many more. */
-const some = (xs: string[], max = 3): string => (xs.length <= max ? joinAnd(xs) : `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`);
+const some = (xs: string[], max = 3): string =>
+  xs.length <= max ? joinAnd(xs) : `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`;
 const sumDays = (slips: unknown[]): number => slips.reduce<number>((s, x) => s + (num(obj(x), 'days') ?? 0), 0);
 
 const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   'handoff.thin_brief': (e) => {
-    const missing = list(e, 'incomplete').map((f) => str(obj(f), 'field')).filter((f): f is string => f !== null);
-    const what = missing.length ? ` ${missing.length === 1 ? 'One item is' : `${missing.length} items are`} missing or incomplete: ${some(missing, 5)}.` : '';
+    const missing = list(e, 'incomplete')
+      .map((f) => str(obj(f), 'field'))
+      .filter((f): f is string => f !== null);
+    const what = missing.length
+      ? ` ${missing.length === 1 ? 'One item is' : `${missing.length} items are`} missing or incomplete: ${some(missing, 5)}.`
+      : '';
     return `The brief was submitted ${n(num(e, 'completeness'))} % complete on ${day(str(e, 'submittedAt'))}, below the ${n(num(e, 'threshold'))} % threshold.${what}`;
   },
   'handoff.repeated_requirement': (e) => {
@@ -46,7 +55,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   },
   'deal.reopened': (e) => {
     const amount = num(e, 'amount');
-    const worth = amount === null ? '' : ` (${amount.toLocaleString('en')}${str(e, 'currency') ? ` ${str(e, 'currency')}` : ''})`;
+    const worth =
+      amount === null ? '' : ` (${amount.toLocaleString('en')}${str(e, 'currency') ? ` ${str(e, 'currency')}` : ''})`;
     const brief = str(e, 'briefState');
     return `${str(e, 'deal') ?? 'The deal'}${worth} was won, then moved back to stage ${quoted(str(e, 'stageNow'))} in the CRM on ${day(str(e, 'reopenedAt'))}.${brief ? ` Its handoff brief is ${brief.replace(/_/g, ' ')}.` : ' It has no handoff brief.'}`;
   },
@@ -130,7 +140,10 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
 function generic(e: Evidence): string {
   const parts = Object.entries(e)
     .filter(([k, v]) => (typeof v === 'number' || typeof v === 'string') && !/Id$/.test(k))
-    .map(([k, v]) => `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? day(v) : v}`);
+    .map(
+      ([k, v]) =>
+        `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? day(v) : v}`,
+    );
   return parts.length ? `${parts.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()) : '';
 }
 

@@ -44,7 +44,11 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (req) => {
       const scope = scopeOf(principalOf(req));
       const { status, ...rest } = req.query;
-      return listSignals(ctx.db, scope.workspaceId, { ...rest, open: status === 'all' ? undefined : status === 'open', partnerId: scope.partnerId });
+      return listSignals(ctx.db, scope.workspaceId, {
+        ...rest,
+        open: status === 'all' ? undefined : status === 'open',
+        partnerId: scope.partnerId,
+      });
     },
   });
 }

@@ -56,7 +56,13 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   if (open) {
-    const patch = { severity: s.severity, title: s.title, evidence: JSON.stringify(s.evidence), last_seen_at: now, account_id: s.accountId ?? open.account_id };
+    const patch = {
+      severity: s.severity,
+      title: s.title,
+      evidence: JSON.stringify(s.evidence),
+      last_seen_at: now,
+      account_id: s.accountId ?? open.account_id,
+    };
     await db.updateTable('signals').set(patch).where('id', '=', open.id).execute();
     return toSignal({ ...open, ...patch });
   }
@@ -82,7 +88,13 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
 }
 
 /** Resolves the open signals of a kind on a subject (the condition no longer holds). Returns how many. */
-export async function resolveSignals(db: Db, workspaceId: string, kind: SignalKind, subjectId: string, resolution: string): Promise<number> {
+export async function resolveSignals(
+  db: Db,
+  workspaceId: string,
+  kind: SignalKind,
+  subjectId: string,
+  resolution: string,
+): Promise<number> {
   const res = await db
     .updateTable('signals')
     .set({ resolved_at: nowIso(), resolution })
@@ -95,7 +107,10 @@ export async function resolveSignals(db: Db, workspaceId: string, kind: SignalKi
 }
 
 const isKey = (v: unknown): v is { at: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { at?: unknown }).at === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { at?: unknown }).at === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
 
 export interface SignalFilter {
   accountId?: string;
@@ -110,7 +125,11 @@ export interface SignalFilter {
 }
 
 /** Signals newest first. */
-export async function listSignals(db: Db, workspaceId: string, f: SignalFilter): Promise<{ items: Signal[]; nextCursor: string | null }> {
+export async function listSignals(
+  db: Db,
+  workspaceId: string,
+  f: SignalFilter,
+): Promise<{ items: Signal[]; nextCursor: string | null }> {
   let q = db.selectFrom('signals').selectAll('signals').where('signals.workspace_id', '=', workspaceId);
   if (f.accountId) q = q.where('signals.account_id', '=', f.accountId);
   if (f.subjectId) q = q.where('signals.subject_id', '=', f.subjectId);
@@ -126,13 +145,23 @@ export async function listSignals(db: Db, workspaceId: string, f: SignalFilter):
   const before = decodeCursor(f.cursor, isKey);
   if (before) {
     q = q.where((eb) =>
-      eb.or([eb('signals.last_seen_at', '<', before.at), eb.and([eb('signals.last_seen_at', '=', before.at), eb('signals.id', '<', before.id)])]),
+      eb.or([
+        eb('signals.last_seen_at', '<', before.at),
+        eb.and([eb('signals.last_seen_at', '=', before.at), eb('signals.id', '<', before.id)]),
+      ]),
     );
   }
-  const rows = await q.orderBy('signals.last_seen_at', 'desc').orderBy('signals.id', 'desc').limit(f.limit + 1).execute();
+  const rows = await q
+    .orderBy('signals.last_seen_at', 'desc')
+    .orderBy('signals.id', 'desc')
+    .limit(f.limit + 1)
+    .execute();
   const items = rows.slice(0, f.limit).map(toSignal);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.lastSeenAt, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ at: last.lastSeenAt, id: last.id }) : null,
+  };
 }
 
 /**
@@ -162,7 +191,12 @@ export async function reconcileSignals(
       .execute();
     const gone = open.filter((o) => !still.has(`${o.kind}\u0000${o.subject_id}`)).map((o) => o.id);
     if (gone.length > 0) {
-      await db.updateTable('signals').set({ resolved_at: nowIso(), resolution }).where('workspace_id', '=', workspaceId).where('id', 'in', gone).execute();
+      await db
+        .updateTable('signals')
+        .set({ resolved_at: nowIso(), resolution })
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', gone)
+        .execute();
       resolved += gone.length;
     }
   }

@@ -24,25 +24,82 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /** The kinds Baton raises so far; each names its chain stage and what to do about it. */
 export const SIGNAL_KINDS = {
-  'handoff.thin_brief': { stage: 'handoff', play: 'Ask the account executive to complete the brief before kickoff; review it together.' },
-  'handoff.repeated_requirement': { stage: 'handoff', play: 'Delivery asked for something the brief already said: walk the brief with the team before asking the customer.' },
-  'deal.reopened': { stage: 'handoff', play: 'Hold delivery work, confirm with the account executive why the CRM reopened the deal.' },
-  'handoff.early_slip': { stage: 'handoff', play: 'The forecast slipped within two weeks of kickoff: the sale and the plan disagree; review scope with the account executive.' },
-  'handoff.early_scope_change': { stage: 'handoff', play: 'Scope changed within two weeks of kickoff: check what the sale promised against the brief.' },
-  'delivery.concentrated_work': { stage: 'implementation', play: 'Most open critical-path effort rests on one person: pair someone with them or move tasks.' },
-  'delivery.blocked_task': { stage: 'implementation', play: 'A task has been blocked for days: escalate the blocker with its owner.' },
-  'delivery.long_duration': { stage: 'implementation', play: 'The project is projected to run longer than most from the same playbook: review scope and staffing.' },
-  'ttv.forecast_late': { stage: 'time_to_value', play: 'The forecast go-live is past the promise: tell the customer early and agree a recovery plan.' },
-  'ttv.repeated_slips': { stage: 'time_to_value', play: 'The go-live has slipped repeatedly: run a recovery review with the sponsor.' },
-  'ttv.first_value_overdue': { stage: 'time_to_value', play: 'First value is overdue: find the smallest step that gets the customer a real result.' },
-  'adoption.low_active_users': { stage: 'adoption', play: 'Few licensed users are active: plan enablement sessions with the champion.' },
-  'adoption.concentrated_usage': { stage: 'adoption', play: 'A handful of users carry the usage: broaden adoption beyond the power users.' },
-  'adoption.declining_usage': { stage: 'adoption', play: 'Active users are falling: find out what changed with the champion.' },
-  'knowledge.key_user_inactive': { stage: 'knowledge_loss', play: 'A champion or top user went quiet: find who took over and train them.' },
-  'business.volume_shift': { stage: 'business_change', play: 'Usage volume moved sharply against its baseline: ask what changed in the business.' },
-  'release.underused_feature': { stage: 'release_underuse', play: 'Entitled accounts are not using a released feature: run a targeted enablement campaign.' },
-  'integration.error_spike': { stage: 'integration_decay', play: 'An integration is failing far more than usual: check credentials and the other system with the admin.' },
-  'integration.no_recent_sync': { stage: 'integration_decay', play: 'An integration has not synced successfully for a week: reconnect it with the customer admin.' },
+  'handoff.thin_brief': {
+    stage: 'handoff',
+    play: 'Ask the account executive to complete the brief before kickoff; review it together.',
+  },
+  'handoff.repeated_requirement': {
+    stage: 'handoff',
+    play: 'Delivery asked for something the brief already said: walk the brief with the team before asking the customer.',
+  },
+  'deal.reopened': {
+    stage: 'handoff',
+    play: 'Hold delivery work, confirm with the account executive why the CRM reopened the deal.',
+  },
+  'handoff.early_slip': {
+    stage: 'handoff',
+    play: 'The forecast slipped within two weeks of kickoff: the sale and the plan disagree; review scope with the account executive.',
+  },
+  'handoff.early_scope_change': {
+    stage: 'handoff',
+    play: 'Scope changed within two weeks of kickoff: check what the sale promised against the brief.',
+  },
+  'delivery.concentrated_work': {
+    stage: 'implementation',
+    play: 'Most open critical-path effort rests on one person: pair someone with them or move tasks.',
+  },
+  'delivery.blocked_task': {
+    stage: 'implementation',
+    play: 'A task has been blocked for days: escalate the blocker with its owner.',
+  },
+  'delivery.long_duration': {
+    stage: 'implementation',
+    play: 'The project is projected to run longer than most from the same playbook: review scope and staffing.',
+  },
+  'ttv.forecast_late': {
+    stage: 'time_to_value',
+    play: 'The forecast go-live is past the promise: tell the customer early and agree a recovery plan.',
+  },
+  'ttv.repeated_slips': {
+    stage: 'time_to_value',
+    play: 'The go-live has slipped repeatedly: run a recovery review with the sponsor.',
+  },
+  'ttv.first_value_overdue': {
+    stage: 'time_to_value',
+    play: 'First value is overdue: find the smallest step that gets the customer a real result.',
+  },
+  'adoption.low_active_users': {
+    stage: 'adoption',
+    play: 'Few licensed users are active: plan enablement sessions with the champion.',
+  },
+  'adoption.concentrated_usage': {
+    stage: 'adoption',
+    play: 'A handful of users carry the usage: broaden adoption beyond the power users.',
+  },
+  'adoption.declining_usage': {
+    stage: 'adoption',
+    play: 'Active users are falling: find out what changed with the champion.',
+  },
+  'knowledge.key_user_inactive': {
+    stage: 'knowledge_loss',
+    play: 'A champion or top user went quiet: find who took over and train them.',
+  },
+  'business.volume_shift': {
+    stage: 'business_change',
+    play: 'Usage volume moved sharply against its baseline: ask what changed in the business.',
+  },
+  'release.underused_feature': {
+    stage: 'release_underuse',
+    play: 'Entitled accounts are not using a released feature: run a targeted enablement campaign.',
+  },
+  'integration.error_spike': {
+    stage: 'integration_decay',
+    play: 'An integration is failing far more than usual: check credentials and the other system with the admin.',
+  },
+  'integration.no_recent_sync': {
+    stage: 'integration_decay',
+    play: 'An integration has not synced successfully for a week: reconnect it with the customer admin.',
+  },
 } as const satisfies Record<string, { stage: SignalStage; play: string }>;
 export type SignalKind = keyof typeof SIGNAL_KINDS;
 

@@ -13,11 +13,18 @@ const numbers = {
   mau: z.number(),
   seats: z.number().nullable(),
   adoptionRate: z.number().nullable().describe('30-day active users / licensed seats; null without seats'),
-  featureBreadth: z.number().describe('Distinct features used in 30 days (with a catalogue: entitled catalogue features)'),
-  featuresEntitled: z.number().nullable().describe('Features the account’s plan entitles; null without a feature catalogue'),
+  featureBreadth: z
+    .number()
+    .describe('Distinct features used in 30 days (with a catalogue: entitled catalogue features)'),
+  featuresEntitled: z
+    .number()
+    .nullable()
+    .describe('Features the account’s plan entitles; null without a feature catalogue'),
   featureBreadthRate: z.number().nullable().describe('Features used / features entitled; null without a catalogue'),
   concentration: z.number().nullable().describe('Share of the 30 days’ events made by the 3 most active users'),
-  trend: z.object({ current: z.number(), previous: z.number(), changePct: z.number().nullable() }).describe('Active users in the last 7 days vs the 7 days three weeks earlier'),
+  trend: z
+    .object({ current: z.number(), previous: z.number(), changePct: z.number().nullable() })
+    .describe('Active users in the last 7 days vs the 7 days three weeks earlier'),
   events30d: z.number(),
 };
 
@@ -35,11 +42,16 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Set an account’s licensed seats (null clears them)',
       params: idParams,
       body: z.object({ seats: z.number().int().min(0).max(10_000_000).nullable() }),
-      response: { 200: z.object({ accountId: z.string(), seats: z.number().nullable(), updatedAt: z.string().nullable() }), ...errorResponses },
+      response: {
+        200: z.object({ accountId: z.string(), seats: z.number().nullable(), updatedAt: z.string().nullable() }),
+        ...errorResponses,
+      },
     },
     handler: async (req) => {
       const principal = principalOf(req);
-      return db.transaction().execute((trx) => setSeats(trx, actorOf(principal, req.id), scopeOf(principal), req.params.id, req.body.seats));
+      return db
+        .transaction()
+        .execute((trx) => setSeats(trx, actorOf(principal, req.id), scopeOf(principal), req.params.id, req.body.seats));
     },
   });
 
@@ -47,11 +59,20 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'An account’s adoption numbers on a day, with its active users and events per day for the last 30 days (or as many as asked)',
+      summary:
+        'An account’s adoption numbers on a day, with its active users and events per day for the last 30 days (or as many as asked)',
       params: idParams,
       querystring: z.object({
         day: dayQuery,
-        days: z.coerce.number().int().min(7).max(92).default(30).describe('How many days the daily series covers, ending on the day: 30 by default, up to 92 (70 for ten weeks); the adoption numbers always cover 30 days'),
+        days: z.coerce
+          .number()
+          .int()
+          .min(7)
+          .max(92)
+          .default(30)
+          .describe(
+            'How many days the daily series covers, ending on the day: 30 by default, up to 92 (70 for ten weeks); the adoption numbers always cover 30 days',
+          ),
       }),
       response: {
         200: z.object({
@@ -63,7 +84,8 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...errorResponses,
       },
     },
-    handler: async (req) => accountAdoption(db, scopeOf(principalOf(req)), req.params.id, req.query.day ?? todayUtc(), req.query.days),
+    handler: async (req) =>
+      accountAdoption(db, scopeOf(principalOf(req)), req.params.id, req.query.day ?? todayUtc(), req.query.days),
   });
 
   r.get('/api/v1/usage/adoption', {
@@ -79,7 +101,11 @@ export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
         offset: z.coerce.number().int().min(0).default(0),
       }),
       response: {
-        200: z.object({ day: z.string(), total: z.number(), items: z.array(z.object({ accountId: z.string(), accountName: z.string(), ...numbers })) }),
+        200: z.object({
+          day: z.string(),
+          total: z.number(),
+          items: z.array(z.object({ accountId: z.string(), accountName: z.string(), ...numbers })),
+        }),
         ...errorResponses,
       },
     },

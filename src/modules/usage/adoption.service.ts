@@ -4,7 +4,16 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/ids.ts';
-import { type AdoptionNumbers, addDays, type Entitlement, adoptionNumbers, type DailyPoint, numbersFromAggregates, dailySeries, WINDOW_DAYS } from './adoption.ts';
+import {
+  type AdoptionNumbers,
+  addDays,
+  type Entitlement,
+  adoptionNumbers,
+  type DailyPoint,
+  numbersFromAggregates,
+  dailySeries,
+  WINDOW_DAYS,
+} from './adoption.ts';
 import * as store from './rollup.store.ts';
 import { entitledFeatures, featureOfEvent } from './catalogue/catalogue.ts';
 import { accountPlans, loadCatalogue } from './catalogue/catalogue.service.ts';
@@ -16,7 +25,13 @@ export interface Seats {
 }
 
 /** Sets (or, with null, clears) an account's licensed seats, audited. */
-export async function setSeats(db: Db, actor: Actor, scope: Scope, accountId: string, seats: number | null): Promise<Seats> {
+export async function setSeats(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  accountId: string,
+  seats: number | null,
+): Promise<Seats> {
   await getAccount(db, scope, accountId);
   const before = await store.findSeats(db, scope.workspaceId, accountId);
   const at = nowIso();
@@ -52,7 +67,13 @@ export interface AccountAdoption extends AdoptionNumbers {
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** One account's adoption numbers on `day` (over 30 days), with its daily series over the last `days` days (30 by default). */
-export async function accountAdoption(db: Db, scope: Scope, accountId: string, day: string, days: number = WINDOW_DAYS): Promise<AccountAdoption> {
+export async function accountAdoption(
+  db: Db,
+  scope: Scope,
+  accountId: string,
+  day: string,
+  days: number = WINDOW_DAYS,
+): Promise<AccountAdoption> {
   await getAccount(db, scope, accountId);
   const from = addDays(day, -(Math.max(days, WINDOW_DAYS) - 1));
   const features = await store.selectFeatureRows(db, scope.workspaceId, accountId, from, day);
@@ -76,7 +97,15 @@ export interface PortfolioRow extends AdoptionNumbers {
 const byName = new Intl.Collator();
 
 const sortValue = (r: PortfolioRow, sort: PortfolioSort): number | null =>
-  sort === 'adoptionRate' ? r.adoptionRate : sort === 'mau' ? r.mau : sort === 'featureBreadth' ? r.featureBreadth : sort === 'concentration' ? r.concentration : r.trend.changePct;
+  sort === 'adoptionRate'
+    ? r.adoptionRate
+    : sort === 'mau'
+      ? r.mau
+      : sort === 'featureBreadth'
+        ? r.featureBreadth
+        : sort === 'concentration'
+          ? r.concentration
+          : r.trend.changePct;
 
 /**
  * Every visible account with usage in the 30 days ending on `day`, sorted (unknown values last, then by
@@ -90,10 +119,17 @@ export async function portfolio(
   const from = addDays(q.day, -(WINDOW_DAYS - 1));
   // The visible accounts first: their aggregates are read one account at a time.
   const names = await accountNamesById(db, scope);
-  const [usage, entitlement] = await Promise.all([store.selectAdoptionAggregates(db, scope.workspaceId, [...names.keys()], from, q.day), entitlementsOf(db, scope.workspaceId)]);
+  const [usage, entitlement] = await Promise.all([
+    store.selectAdoptionAggregates(db, scope.workspaceId, [...names.keys()], from, q.day),
+    entitlementsOf(db, scope.workspaceId),
+  ]);
   const rows: PortfolioRow[] = [];
   for (const [id, a] of usage) {
-    rows.push({ accountId: id, accountName: names.get(id) as string, ...numbersFromAggregates(a, a.seats, entitlement?.(id)) });
+    rows.push({
+      accountId: id,
+      accountName: names.get(id) as string,
+      ...numbersFromAggregates(a, a.seats, entitlement?.(id)),
+    });
   }
   const dir = q.order === 'asc' ? 1 : -1;
   rows.sort((a, b) => {

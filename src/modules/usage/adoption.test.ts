@@ -1,15 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, adoptionNumbers, dailySeries, type DayFeatureRow, type DayUserRow, isDay, totalAndTopThree } from './adoption.ts';
+import {
+  addDays,
+  adoptionNumbers,
+  dailySeries,
+  type DayFeatureRow,
+  type DayUserRow,
+  isDay,
+  totalAndTopThree,
+} from './adoption.ts';
 import { featureOf, rollupsOf } from './rollup.ts';
 
 const DAY = '2026-11-20';
-const u = (offset: number, user_key: string, events = 1): DayUserRow => ({ day: addDays(DAY, offset), user_key, events });
-const f = (offset: number, feature: string, events = 1): DayFeatureRow => ({ day: addDays(DAY, offset), feature, events });
+const u = (offset: number, user_key: string, events = 1): DayUserRow => ({
+  day: addDays(DAY, offset),
+  user_key,
+  events,
+});
+const f = (offset: number, feature: string, events = 1): DayFeatureRow => ({
+  day: addDays(DAY, offset),
+  feature,
+  events,
+});
 
 describe('adoption numbers', () => {
   it.each([
-    { name: 'no usage', users: [], features: [], seats: null, want: { dau: 0, wau: 0, mau: 0, adoptionRate: null, featureBreadth: 0, concentration: null, events30d: 0 } },
+    {
+      name: 'no usage',
+      users: [],
+      features: [],
+      seats: null,
+      want: { dau: 0, wau: 0, mau: 0, adoptionRate: null, featureBreadth: 0, concentration: null, events30d: 0 },
+    },
     {
       name: 'windows include the reference day and stop at 7 and 30 days',
       users: [u(0, 'a'), u(-6, 'b'), u(-7, 'c'), u(-29, 'd'), u(-30, 'e'), u(1, 'f')],
@@ -17,8 +39,20 @@ describe('adoption numbers', () => {
       seats: 8,
       want: { dau: 1, wau: 2, mau: 4, adoptionRate: 0.5, featureBreadth: 2, events30d: 2 },
     },
-    { name: 'seats 0 give no rate', users: [u(0, 'a')], features: [f(0, 'x')], seats: 0, want: { mau: 1, adoptionRate: null } },
-    { name: 'rate may exceed 1', users: [u(0, 'a'), u(-1, 'b'), u(-2, 'c')], features: [], seats: 2, want: { adoptionRate: 1.5 } },
+    {
+      name: 'seats 0 give no rate',
+      users: [u(0, 'a')],
+      features: [f(0, 'x')],
+      seats: 0,
+      want: { mau: 1, adoptionRate: null },
+    },
+    {
+      name: 'rate may exceed 1',
+      users: [u(0, 'a'), u(-1, 'b'), u(-2, 'c')],
+      features: [],
+      seats: 2,
+      want: { adoptionRate: 1.5 },
+    },
     {
       name: 'concentration is the top 3 users’ share of 30-day events',
       users: [u(0, 'a', 5), u(-1, 'a', 5), u(0, 'b', 4), u(0, 'c', 3), u(0, 'd', 2), u(-5, 'e', 1), u(-40, 'f', 100)],
@@ -31,16 +65,32 @@ describe('adoption numbers', () => {
   });
 
   it.each([
-    { name: 'growth', users: [u(0, 'a'), u(-3, 'b'), u(-6, 'c'), u(-21, 'a'), u(-27, 'b')], want: { current: 3, previous: 2, changePct: 50 } },
-    { name: 'decline', users: [u(0, 'a'), u(-22, 'a'), u(-23, 'b'), u(-24, 'c'), u(-25, 'd')], want: { current: 1, previous: 4, changePct: -75 } },
-    { name: 'days outside both weeks do not count', users: [u(-7, 'a'), u(-20, 'b'), u(-28, 'c')], want: { current: 0, previous: 0, changePct: null } },
+    {
+      name: 'growth',
+      users: [u(0, 'a'), u(-3, 'b'), u(-6, 'c'), u(-21, 'a'), u(-27, 'b')],
+      want: { current: 3, previous: 2, changePct: 50 },
+    },
+    {
+      name: 'decline',
+      users: [u(0, 'a'), u(-22, 'a'), u(-23, 'b'), u(-24, 'c'), u(-25, 'd')],
+      want: { current: 1, previous: 4, changePct: -75 },
+    },
+    {
+      name: 'days outside both weeks do not count',
+      users: [u(-7, 'a'), u(-20, 'b'), u(-28, 'c')],
+      want: { current: 0, previous: 0, changePct: null },
+    },
     { name: 'no earlier week', users: [u(0, 'a')], want: { current: 1, previous: 0, changePct: null } },
   ])('trend: $name', ({ users, want }) => {
     expect(adoptionNumbers(DAY, [], users, null).trend).toEqual(want);
   });
 
   it('gives 30 daily points, oldest first, zero on days without usage', () => {
-    const s = dailySeries(DAY, [f(0, 'x', 3), f(0, 'y', 2), f(-29, 'x', 1), f(-30, 'x', 9)], [u(0, 'a', 4), u(0, 'b', 1), u(-29, 'a')]);
+    const s = dailySeries(
+      DAY,
+      [f(0, 'x', 3), f(0, 'y', 2), f(-29, 'x', 1), f(-30, 'x', 9)],
+      [u(0, 'a', 4), u(0, 'b', 1), u(-29, 'a')],
+    );
     expect(s).toHaveLength(30);
     expect(s[0]).toEqual({ day: '2026-10-22', activeUsers: 1, events: 1 });
     expect(s[29]).toEqual({ day: DAY, activeUsers: 2, events: 5 });
@@ -82,14 +132,28 @@ describe('rollups', () => {
   ])('feature of %o is %s', (e, want) => expect(featureOf(e)).toBe(want));
 
   it('sums per distinct key and skips events without an account or feature', () => {
-    const e = (account_id: string | null, type: string, event: string | null, user: string, at: string) => ({ account_id, type, event, user_id: user, anonymous_id: null, occurred_at: at });
+    const e = (account_id: string | null, type: string, event: string | null, user: string, at: string) => ({
+      account_id,
+      type,
+      event,
+      user_id: user,
+      anonymous_id: null,
+      occurred_at: at,
+    });
     const { features, users } = rollupsOf([
       e('A', 'track', 'Login', 'u1', '2026-11-20T10:00:00.000Z'),
       e('A', 'track', 'Login', 'u1', '2026-11-20T23:59:59.999Z'),
       e('A', 'track', 'Login', 'u2', '2026-11-21T00:00:00.000Z'),
       e('A', 'identify', null, 'u3', '2026-11-20T10:00:00.000Z'),
       e(null, 'track', 'Login', 'u1', '2026-11-20T10:00:00.000Z'),
-      { account_id: 'B', type: 'page', event: 'Home', user_id: null, anonymous_id: 'anon', occurred_at: '2026-11-20T10:00:00.000Z' },
+      {
+        account_id: 'B',
+        type: 'page',
+        event: 'Home',
+        user_id: null,
+        anonymous_id: 'anon',
+        occurred_at: '2026-11-20T10:00:00.000Z',
+      },
     ]);
     expect(features).toEqual([
       { account_id: 'A', day: '2026-11-20', feature: 'Login', events: 2 },

@@ -64,9 +64,11 @@ export function isDay(text: string): boolean {
 }
 
 /** The day `n` days after `day` (negative: before). */
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
-const usersIn = (rows: readonly DayUserRow[], from: string, to: string): number => new Set(rows.filter((r) => r.day >= from && r.day <= to && r.events > 0).map((r) => r.user_key)).size;
+const usersIn = (rows: readonly DayUserRow[], from: string, to: string): number =>
+  new Set(rows.filter((r) => r.day >= from && r.day <= to && r.events > 0).map((r) => r.user_key)).size;
 
 /**
  * What the numbers are made of, for one account over the 30-day window: distinct active users on the day, in the
@@ -85,8 +87,14 @@ export interface AdoptionAggregates {
   featuresUsed: readonly string[];
 }
 
-export function numbersFromAggregates(a: AdoptionAggregates, seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
-  const breadth = entitlement ? new Set(a.featuresUsed.map((f) => entitlement.featureOf(f)).filter((f) => entitlement.entitled.has(f))).size : a.featuresUsed.length;
+export function numbersFromAggregates(
+  a: AdoptionAggregates,
+  seats: number | null,
+  entitlement?: Entitlement,
+): AdoptionNumbers {
+  const breadth = entitlement
+    ? new Set(a.featuresUsed.map((f) => entitlement.featureOf(f)).filter((f) => entitlement.entitled.has(f))).size
+    : a.featuresUsed.length;
   const entitled = entitlement ? entitlement.entitled.size : null;
   return {
     dau: a.dau,
@@ -98,7 +106,11 @@ export function numbersFromAggregates(a: AdoptionAggregates, seats: number | nul
     featuresEntitled: entitled,
     featureBreadthRate: entitled ? breadth / entitled : null,
     concentration: a.userEvents > 0 ? a.top3UserEvents / a.userEvents : null,
-    trend: { current: a.wau, previous: a.previous, changePct: a.previous > 0 ? ((a.wau - a.previous) / a.previous) * 100 : null },
+    trend: {
+      current: a.wau,
+      previous: a.previous,
+      changePct: a.previous > 0 ? ((a.wau - a.previous) / a.previous) * 100 : null,
+    },
     events30d: a.events30d,
   };
 }
@@ -119,7 +131,13 @@ export function totalAndTopThree(totals: ReadonlyArray<number | string>): [numbe
   return [total, first + second + third];
 }
 
-export function adoptionNumbers(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], seats: number | null, entitlement?: Entitlement): AdoptionNumbers {
+export function adoptionNumbers(
+  day: string,
+  features: readonly DayFeatureRow[],
+  users: readonly DayUserRow[],
+  seats: number | null,
+  entitlement?: Entitlement,
+): AdoptionNumbers {
   const from30 = addDays(day, -(WINDOW_DAYS - 1));
   const users30 = users.filter((r) => r.day >= from30 && r.day <= day);
   const perUser = new Map<string, number>();
@@ -143,7 +161,12 @@ export function adoptionNumbers(day: string, features: readonly DayFeatureRow[],
 }
 
 /** Active users and events for each of the `length` days (30 by default) ending on `day`, oldest first, days without usage as 0. */
-export function dailySeries(day: string, features: readonly DayFeatureRow[], users: readonly DayUserRow[], length: number = WINDOW_DAYS): DailyPoint[] {
+export function dailySeries(
+  day: string,
+  features: readonly DayFeatureRow[],
+  users: readonly DayUserRow[],
+  length: number = WINDOW_DAYS,
+): DailyPoint[] {
   const points: DailyPoint[] = [];
   for (let i = length - 1; i >= 0; i--) {
     const d = addDays(day, -i);

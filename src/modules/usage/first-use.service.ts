@@ -16,7 +16,11 @@ export interface FirstUseQuery {
 }
 
 /** The first day of use for each query that has one, keyed `accountId + "\u0000" + event`. */
-export async function firstUseDays(db: Db, workspaceId: string, queries: readonly FirstUseQuery[]): Promise<Map<string, string>> {
+export async function firstUseDays(
+  db: Db,
+  workspaceId: string,
+  queries: readonly FirstUseQuery[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const q of queries) {
     const row = await db
@@ -46,7 +50,15 @@ export async function watchFirstUse(db: Db, workspaceId: string, watches: readon
   const now = new Date().toISOString();
   await db
     .insertInto('usage_first_use_watches')
-    .values(watches.map((w) => ({ workspace_id: workspaceId, account_id: w.accountId, event: w.event, job_type: w.jobType, created_at: now })))
+    .values(
+      watches.map((w) => ({
+        workspace_id: workspaceId,
+        account_id: w.accountId,
+        event: w.event,
+        job_type: w.jobType,
+        created_at: now,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -71,7 +83,12 @@ const WINDOW_MS = 60_000;
  * account and feature meet, once per account, feature and minute (the job runs once the transaction commits).
  * One query per stored group, none when the workspace watches nothing it received.
  */
-export async function queueWatchedFirstUses(db: Db, workspaceId: string, events: readonly RollupEvent[], now = Date.now()): Promise<number> {
+export async function queueWatchedFirstUses(
+  db: Db,
+  workspaceId: string,
+  events: readonly RollupEvent[],
+  now = Date.now(),
+): Promise<number> {
   const seen = new Set<string>();
   for (const e of events) {
     if (!e.account_id) continue;
@@ -79,13 +96,21 @@ export async function queueWatchedFirstUses(db: Db, workspaceId: string, events:
     if (feature !== null) seen.add(`${e.account_id}\u0000${feature}`);
   }
   if (seen.size === 0) return 0;
-  const watches = await db.selectFrom('usage_first_use_watches').select(['account_id', 'event', 'job_type']).where('workspace_id', '=', workspaceId).execute();
+  const watches = await db
+    .selectFrom('usage_first_use_watches')
+    .select(['account_id', 'event', 'job_type'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
   let queued = 0;
   const registry = registryOf(JOBS);
   for (const w of watches) {
     if (!seen.has(`${w.account_id}\u0000${w.event}`)) continue;
     const id = `${w.job_type}@${workspaceId}:${w.account_id}:${w.event}:${Math.floor(now / WINDOW_MS)}`;
-    if ((await enqueueJob(db, registry, { type: w.job_type, payload: { accountId: w.account_id }, workspaceId, id })).queued) queued++;
+    if (
+      (await enqueueJob(db, registry, { type: w.job_type, payload: { accountId: w.account_id }, workspaceId, id }))
+        .queued
+    )
+      queued++;
   }
   return queued;
 }

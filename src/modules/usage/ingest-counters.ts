@@ -10,7 +10,14 @@ export interface IngestCounts {
   lastEventAt: string | null;
 }
 
-export const emptyCounts = (): IngestCounts => ({ received: 0, stored: 0, duplicates: 0, rejected: 0, unmatched: 0, lastEventAt: null });
+export const emptyCounts = (): IngestCounts => ({
+  received: 0,
+  stored: 0,
+  duplicates: 0,
+  rejected: 0,
+  unmatched: 0,
+  lastEventAt: null,
+});
 
 export class IngestCounters {
   readonly startedAt = new Date().toISOString();
@@ -24,7 +31,11 @@ export class IngestCounters {
   }
 
   /** Adds one request's outcome; `lastEventAt` keeps the latest event time seen. */
-  add(workspaceId: string, source: UsageSource, delta: Partial<Omit<IngestCounts, 'lastEventAt'>> & { lastEventAt?: string | null }): void {
+  add(
+    workspaceId: string,
+    source: UsageSource,
+    delta: Partial<Omit<IngestCounts, 'lastEventAt'>> & { lastEventAt?: string | null },
+  ): void {
     const c = this.of(workspaceId, source);
     c.received += delta.received ?? 0;
     c.stored += delta.stored ?? 0;
@@ -35,6 +46,9 @@ export class IngestCounters {
   }
 
   snapshot(workspaceId: string): Record<UsageSource, IngestCounts> {
-    return Object.fromEntries(USAGE_SOURCES.map((s) => [s, { ...this.of(workspaceId, s) }])) as Record<UsageSource, IngestCounts>;
+    return Object.fromEntries(USAGE_SOURCES.map((s) => [s, { ...this.of(workspaceId, s) }])) as Record<
+      UsageSource,
+      IngestCounts
+    >;
   }
 }

@@ -14,13 +14,22 @@ const json = z.record(z.string(), z.unknown());
 
 const segmentMessage = z
   .looseObject({
-    type: z.enum(['track', 'identify', 'group', 'page', 'screen', 'alias']).optional().describe('In a batch, the call each message is'),
-    messageId: z.string().optional().describe('Deduplicates retries: a message is stored once per messageId (derived from its content when absent)'),
+    type: z
+      .enum(['track', 'identify', 'group', 'page', 'screen', 'alias'])
+      .optional()
+      .describe('In a batch, the call each message is'),
+    messageId: z
+      .string()
+      .optional()
+      .describe('Deduplicates retries: a message is stored once per messageId (derived from its content when absent)'),
     userId: z.string().optional().describe('userId or anonymousId is required'),
     anonymousId: z.string().optional(),
     event: z.string().optional().describe('The event a track call names (required for track)'),
     name: z.string().optional().describe('The page or screen name'),
-    groupId: z.string().optional().describe('The group (account) of a group call; other calls may name it in context.groupId'),
+    groupId: z
+      .string()
+      .optional()
+      .describe('The group (account) of a group call; other calls may name it in context.groupId'),
     properties: json.optional(),
     traits: json.optional().describe('identify and group calls: traits (email, company.id …)'),
     timestamp: z.string().optional().describe('ISO-8601; the batch’s sentAt, else the time received, when absent'),
@@ -35,22 +44,30 @@ const segmentBatch = z.looseObject({
   context: json.optional(),
 });
 
-const segmentOne = segmentMessage.extend({ writeKey: z.string().optional().describe('The ingest API key, when not sent as the Basic auth user name') });
+const segmentOne = segmentMessage.extend({
+  writeKey: z.string().optional().describe('The ingest API key, when not sent as the Basic auth user name'),
+});
 
 const ingestErrors = {
-  400: problemSchema.describe('The body is not valid JSON or a message is malformed: nothing of the request is stored; each field is named (body.batch.3.event)'),
+  400: problemSchema.describe(
+    'The body is not valid JSON or a message is malformed: nothing of the request is stored; each field is named (body.batch.3.event)',
+  ),
   401: problemSchema.describe('No ingest API key, or an unknown or revoked one'),
   403: problemSchema.describe('The API key’s scope is not ingest'),
   413: problemSchema.describe('The body, inflated, is larger than the limit'),
   415: problemSchema.describe('A Content-Encoding other than gzip'),
-  429: problemSchema.describe('Too many ingest requests in flight, or the database is busy: retry after the Retry-After header’s seconds'),
+  429: problemSchema.describe(
+    'Too many ingest requests in flight, or the database is busy: retry after the Retry-After header’s seconds',
+  ),
 };
 
 /** A Segment endpoint: `/v1/batch` (type undefined) or `/v1/<type>`. */
 export function segmentDocs(type?: UsageType): RouteDocs {
   return {
     tags: ['usage ingest'],
-    summary: type ? `Segment ${type} call: one message` : 'Segment batch: up to 500 KB of messages, stored whole or not at all',
+    summary: type
+      ? `Segment ${type} call: one message`
+      : 'Segment batch: up to 500 KB of messages, stored whole or not at all',
     description:
       `Segment’s HTTP Tracking API, for Segment libraries and Segment destinations pointed at Baton. Authenticate with an API key of scope ` +
       '`ingest` as the write key: the Basic auth user name with no password, or `writeKey` in the body. gzip bodies are inflated ' +
@@ -64,17 +81,28 @@ export function segmentDocs(type?: UsageType): RouteDocs {
 
 const posthogEvent = z
   .looseObject({
-    event: z.string().describe('The event name ($identify, $groupidentify and $pageview are read as identify, group and page)'),
+    event: z
+      .string()
+      .describe('The event name ($identify, $groupidentify and $pageview are read as identify, group and page)'),
     distinct_id: z.string().optional().describe('The user; required here or in properties.distinct_id'),
-    properties: json.optional().describe('$groups names the user’s groups ({ company: id }); token may carry the API key'),
+    properties: json
+      .optional()
+      .describe('$groups names the user’s groups ({ company: id }); token may carry the API key'),
     timestamp: z.string().optional(),
-    uuid: z.string().optional().describe('Deduplicates retries: an event is stored once per uuid (derived from its content when absent)'),
+    uuid: z
+      .string()
+      .optional()
+      .describe('Deduplicates retries: an event is stored once per uuid (derived from its content when absent)'),
     api_key: z.string().optional(),
   })
   .describe(`A PostHog event, at most ${MAX_EVENT_BYTES / KB} KB`);
 
 const posthogBody = z.union([
-  z.looseObject({ api_key: z.string().describe('The ingest API key'), batch: z.array(posthogEvent), sent_at: z.string().optional() }),
+  z.looseObject({
+    api_key: z.string().describe('The ingest API key'),
+    batch: z.array(posthogEvent),
+    sent_at: z.string().optional(),
+  }),
   posthogEvent,
   z.array(posthogEvent),
 ]);

@@ -37,7 +37,8 @@ export interface IngestOutcome {
 /** Entries in the order of their text key (concurrent PostgreSQL writers then lock rows in one order). */
 export const byKey = <T>([a]: [string, T], [b]: [string, T]) => (a < b ? -1 : a > b ? 1 : 0);
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byEventKey = (a: UsageEventTable, b: UsageEventTable) => compare(a.source, b.source) || compare(a.message_id, b.message_id);
+const byEventKey = (a: UsageEventTable, b: UsageEventTable) =>
+  compare(a.source, b.source) || compare(a.message_id, b.message_id);
 
 /**
  * Stores the requests of one workspace (call inside a transaction). A user mapped to a group with an account gives
@@ -45,15 +46,22 @@ const byEventKey = (a: UsageEventTable, b: UsageEventTable) => compare(a.source,
  * users' events only, through an index of the events kept aside: a backlog of other events kept aside costs
  * nothing here). Returns one outcome per request, in order.
  */
-export async function ingestWorkspaceRequests(db: Db, workspaceId: string, requests: readonly IngestRequest[]): Promise<IngestOutcome[]> {
+export async function ingestWorkspaceRequests(
+  db: Db,
+  workspaceId: string,
+  requests: readonly IngestRequest[],
+): Promise<IngestOutcome[]> {
   const receivedAt = nowIso();
   // User → group as the requests state it, later requests winning, with the actor who stated it last.
   const stated = new Map<string, { groupId: string; actor: Actor }>();
-  for (const r of requests) for (const [user, groupId] of userGroups(r.messages)) stated.set(user, { groupId, actor: r.actor });
+  for (const r of requests)
+    for (const [user, groupId] of userGroups(r.messages)) stated.set(user, { groupId, actor: r.actor });
   const users = new Set<string>(stated.keys());
-  for (const r of requests) for (const m of r.messages) if (!m.groupId) users.add((m.userId ?? m.anonymousId) as string);
+  for (const r of requests)
+    for (const m of r.messages) if (!m.groupId) users.add((m.userId ?? m.anonymousId) as string);
   const known = new Map((await store.selectUsers(db, workspaceId, [...users])).map((u) => [u.user_id, u]));
-  const groupOf = (user: string | null): string | null => (user ? (stated.get(user)?.groupId ?? known.get(user)?.group_id ?? null) : null);
+  const groupOf = (user: string | null): string | null =>
+    user ? (stated.get(user)?.groupId ?? known.get(user)?.group_id ?? null) : null;
   const groupIds = new Set<string>();
   for (const s of stated.values()) groupIds.add(s.groupId);
   for (const r of requests) {
@@ -71,7 +79,13 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
     const before = known.get(user);
     const accountId = accounts.get(groupId) ?? null;
     if (before && before.group_id === groupId && before.account_id === accountId) continue;
-    await store.upsertUser(db, { workspace_id: workspaceId, user_id: user, group_id: groupId, account_id: accountId, updated_at: receivedAt });
+    await store.upsertUser(db, {
+      workspace_id: workspaceId,
+      user_id: user,
+      group_id: groupId,
+      account_id: accountId,
+      updated_at: receivedAt,
+    });
     await recordAudit(db, {
       workspaceId,
       actor,
@@ -89,7 +103,9 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
   for (const r of requests) for (const m of r.messages) if (m.email && m.userId) emails.set(m.userId, m.email);
   await store.upsertUserEmails(
     db,
-    [...emails].sort(byKey).map(([user_id, email]) => ({ workspace_id: workspaceId, user_id, email, updated_at: receivedAt })),
+    [...emails]
+      .sort(byKey)
+      .map(([user_id, email]) => ({ workspace_id: workspaceId, user_id, email, updated_at: receivedAt })),
   );
 
   // Each event once in the group: the first request carrying it owns it.
@@ -122,7 +138,9 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
     }
   });
   // In key order: concurrent PostgreSQL writers lock rows in the same order, and index pages are visited in order.
-  const order = rows.map((_, i) => i).sort((a, b) => byEventKey(rows[a] as UsageEventTable, rows[b] as UsageEventTable));
+  const order = rows
+    .map((_, i) => i)
+    .sort((a, b) => byEventKey(rows[a] as UsageEventTable, rows[b] as UsageEventTable));
   const sorted = order.map((i) => rows[i] as UsageEventTable);
   const inserted = await store.insertNewEvents(db, sorted);
 
@@ -142,7 +160,8 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
   });
   await addToRollups(db, workspaceId, fresh);
   const rematchedEvents: RollupEvent[] = [];
-  for (const m of mappedToAccount) rematchedEvents.push(...(await store.setUserEventsAccount(db, workspaceId, m.user, m.groupId, m.accountId)));
+  for (const m of mappedToAccount)
+    rematchedEvents.push(...(await store.setUserEventsAccount(db, workspaceId, m.user, m.groupId, m.accountId)));
   await addToRollups(db, workspaceId, rematchedEvents);
   const rematched = rematchedEvents.length;
   // Whoever waits on an account's first use of a feature (a milestone completed by usage) hears of it now.
@@ -150,13 +169,31 @@ export async function ingestWorkspaceRequests(db: Db, workspaceId: string, reque
 
   const outcomes = requests.map((r, i): IngestOutcome => {
     const s = stored[i] ?? 0;
-    return { received: r.messages.length, stored: s, duplicates: r.messages.length - s, unmatched: unmatched[i] ?? 0, rematched: i === 0 ? rematched : 0, lastEventAt: lastEventAt[i] ?? null };
+    return {
+      received: r.messages.length,
+      stored: s,
+      duplicates: r.messages.length - s,
+      unmatched: unmatched[i] ?? 0,
+      rematched: i === 0 ? rematched : 0,
+      lastEventAt: lastEventAt[i] ?? null,
+    };
   });
   await store.recordIngestRequests(
     db,
     requests.map((r, i) => {
       const o = outcomes[i] as IngestOutcome;
-      return { id: newId(), workspace_id: workspaceId, source: r.source, received_at: receivedAt, received: o.received, stored: o.stored, duplicates: o.duplicates, rejected: 0, unmatched: o.unmatched, detail: null };
+      return {
+        id: newId(),
+        workspace_id: workspaceId,
+        source: r.source,
+        received_at: receivedAt,
+        received: o.received,
+        stored: o.stored,
+        duplicates: o.duplicates,
+        rejected: 0,
+        unmatched: o.unmatched,
+        detail: null,
+      };
     }),
     lastStored,
   );

@@ -11,7 +11,9 @@ import { matchKeptAsideReports } from './integrations/integration-status.service
 export const rematchUsageJob: JobHandler<unknown> = async ({ db, job, logger }) => {
   const workspaceId = job.workspaceId;
   if (!workspaceId) return;
-  const matched = await db.transaction().execute((trx) => rematchAndRecord(trx, { ...SYSTEM_ACTOR, label: 'baton (accounts appeared)' }, workspaceId));
+  const matched = await db
+    .transaction()
+    .execute((trx) => rematchAndRecord(trx, { ...SYSTEM_ACTOR, label: 'baton (accounts appeared)' }, workspaceId));
   logger.info({ workspaceId, matched }, 'kept-aside usage events matched again');
   const reports = await db.transaction().execute((trx) => matchKeptAsideReports(trx, workspaceId));
   if (reports > 0) logger.info({ workspaceId, reports }, 'kept-aside integration reports counted');

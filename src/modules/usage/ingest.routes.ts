@@ -17,7 +17,13 @@ import { IngestWriteThread } from './write-thread.ts';
 import { BodyReader } from './read-pool.ts';
 import type { BodyRead } from './read-body.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
-import { ingestTotals, listRejections, listUnmatched, recordRejectedRequest, rematchAndRecord } from './ingest.service.ts';
+import {
+  ingestTotals,
+  listRejections,
+  listUnmatched,
+  recordRejectedRequest,
+  rematchAndRecord,
+} from './ingest.service.ts';
 import {
   basicAuthUser,
   MAX_POSTHOG_BODY_BYTES,
@@ -35,7 +41,9 @@ const inflate = (body: Buffer, limit: number): Promise<Buffer> =>
     gunzip(body, { maxOutputLength: limit }, (err, out) => {
       if (!err) return resolve(out);
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-        return reject(new AppError('payload_too_large', `the inflated body is larger than ${Math.round(limit / 1024)} KB`));
+        return reject(
+          new AppError('payload_too_large', `the inflated body is larger than ${Math.round(limit / 1024)} KB`),
+        );
       }
       reject(AppError.validation('body', `not valid gzip (${err.message})`));
     });
@@ -46,10 +54,16 @@ const bytesOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffe
 
 const ingestStatusCounts = z.object({
   received: z.number(),
-  stored: z.number().describe('Events stored, counted when stored: in total, raw events deleted past the retention window stay counted'),
+  stored: z
+    .number()
+    .describe(
+      'Events stored, counted when stored: in total, raw events deleted past the retention window stay counted',
+    ),
   duplicates: z.number(),
   rejected: z.number(),
-  unmatched: z.number().describe('In total: events kept aside now, waiting for their account; since start: those stored without one'),
+  unmatched: z
+    .number()
+    .describe('In total: events kept aside now, waiting for their account; since start: those stored without one'),
   lastEventAt: z.string().nullable(),
 });
 const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: s });
@@ -67,7 +81,9 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
   // A served SQLite file stores ingest on a thread of its own (write-thread.ts); PostgreSQL and commands here.
   const file = ctx.dbh.sideThread && ctx.config.ingestWriteThread ? ctx.dbh.sqliteFile : undefined;
   const thread = file
-    ? new IngestWriteThread(file, (reason) => ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'))
+    ? new IngestWriteThread(file, (reason) =>
+        ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'),
+      )
     : undefined;
   app.addHook('onClose', async () => thread?.close());
   const writer = new IngestWriter(
@@ -86,30 +102,46 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   /** The workspace of an ingest key, verified once per key every few seconds. */
   const authenticate = async (presented: string | null): Promise<Principal> => {
-    if (!presented) throw new AppError('unauthenticated', 'present an ingest API key as the write key (Basic auth user name) or api_key');
+    if (!presented)
+      throw new AppError(
+        'unauthenticated',
+        'present an ingest API key as the write key (Basic auth user name) or api_key',
+      );
     const now = Date.now();
     const cached = keys.get(presented);
     if (cached && cached.until > now) return cached.principal;
     const principal = await principalFromApiKey(db, presented.trim());
     if (!principal) throw new AppError('unauthenticated', 'the API key is unknown or revoked');
-    if (!can(principal, 'ingest:write')) throw new AppError('forbidden', 'this API key may not send usage data (needs scope ingest)');
+    if (!can(principal, 'ingest:write'))
+      throw new AppError('forbidden', 'this API key may not send usage data (needs scope ingest)');
     if (keys.size >= KEY_CACHE_SIZE) keys.clear();
     keys.set(presented, { principal, until: now + KEY_CACHE_MS });
     return principal;
   };
 
-  const receive = async (request: FastifyRequest, principal: Principal, source: UsageSource, read: BodyRead['read']) => {
+  const receive = async (
+    request: FastifyRequest,
+    principal: Principal,
+    source: UsageSource,
+    read: BodyRead['read'],
+  ) => {
     const workspaceId = principal.workspaceId;
     if (!read.ok) {
       const shown = read.errors.slice(0, 10).map((e) => `${e.field}: ${e.message}`);
-      const detail = shown.join('; ') + (read.errors.length > shown.length ? `; and ${read.errors.length - shown.length} more` : '');
+      const detail =
+        shown.join('; ') + (read.errors.length > shown.length ? `; and ${read.errors.length - shown.length} more` : '');
       // A refused request counts at least once, even when its body held no readable message.
       const rejected = Math.max(1, read.count);
       counters.add(workspaceId, source, { received: rejected, rejected });
       await recordRejectedRequest(db, { workspaceId, source, rejected, detail });
       throw new AppError('validation', detail, { fieldErrors: read.errors.slice(0, 50) });
     }
-    const outcome = await writer.submit({ workspaceId, source, actor: actorOf(principal, request.id), messages: read.messages });
+    const outcome = await writer.submit({
+      workspaceId,
+      source,
+      actor: actorOf(principal, request.id),
+      messages: read.messages,
+    });
     counters.add(workspaceId, source, outcome);
     return outcome;
   };
@@ -120,8 +152,13 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       const limit = request.url.startsWith('/v1/') ? MAX_SEGMENT_BATCH_BYTES : MAX_POSTHOG_BODY_BYTES;
       const encoding = String(request.headers['content-encoding'] ?? '').toLowerCase();
       // posthog-js sends gzip as `?compression=gzip-js` without the header: the gzip magic bytes tell.
-      if (encoding === 'gzip' || (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b)) return inflate(body, limit);
-      if (encoding && encoding !== 'identity') throw new AppError('unsupported_media_type', `Content-Encoding ${encoding} is not supported (send gzip or none)`);
+      if (encoding === 'gzip' || (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b))
+        return inflate(body, limit);
+      if (encoding && encoding !== 'identity')
+        throw new AppError(
+          'unsupported_media_type',
+          `Content-Encoding ${encoding} is not supported (send gzip or none)`,
+        );
       return body;
     });
 
@@ -139,13 +176,20 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     // A Segment body refused for its size before it was read still counts as rejected for the key's workspace.
     scope.addHook('onError', async (request, _reply, error) => {
-      const tooLarge = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (error instanceof AppError && error.code === 'payload_too_large');
+      const tooLarge =
+        (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
+        (error instanceof AppError && error.code === 'payload_too_large');
       const presented = basicAuthUser(request.headers.authorization);
       if (!tooLarge || !request.url.startsWith('/v1/') || !presented) return;
       const principal = await authenticate(presented).catch(() => undefined);
       if (!principal) return;
       counters.add(principal.workspaceId, 'segment', { received: 1, rejected: 1 });
-      await recordRejectedRequest(db, { workspaceId: principal.workspaceId, source: 'segment', rejected: 1, detail: `body: ${error.message}` });
+      await recordRejectedRequest(db, {
+        workspaceId: principal.workspaceId,
+        source: 'segment',
+        rejected: 1,
+        detail: `body: ${error.message}`,
+      });
     });
 
     const segment = (path: string, implied?: UsageType) =>
@@ -154,9 +198,17 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
         config: { access: 'public', openapi: segmentDocs(implied) },
         handler: async (request) => {
           const header = basicAuthUser(request.headers.authorization);
-          const body = await reader.read({ source: 'segment', body: bytesOf(request.body), implied, now: new Date().toISOString() });
+          const body = await reader.read({
+            source: 'segment',
+            body: bytesOf(request.body),
+            implied,
+            now: new Date().toISOString(),
+          });
           // A body that could not be read cannot give its write key: refused as it is, not as unauthenticated.
-          if (!body.json && !header && !body.read.ok) throw new AppError('validation', body.read.errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: body.read.errors });
+          if (!body.json && !header && !body.read.ok)
+            throw new AppError('validation', body.read.errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+              fieldErrors: body.read.errors,
+            });
           const principal = await authenticate(header ?? body.key);
           await receive(request, principal, 'segment', body.read);
           return { success: true };
@@ -173,10 +225,18 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
           config: { access: 'public', ...(url.endsWith('/') ? { openapi: posthogDocs(url) } : {}) },
           schema: { hide: true },
           handler: async (request) => {
-            const body = await reader.read({ source: 'posthog', body: bytesOf(request.body), now: new Date().toISOString() });
+            const body = await reader.read({
+              source: 'posthog',
+              body: bytesOf(request.body),
+              now: new Date().toISOString(),
+            });
             if (!body.json) {
               const errors = body.read.ok ? [] : body.read.errors;
-              throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'body: not valid JSON', { fieldErrors: errors });
+              throw new AppError(
+                'validation',
+                errors.map((e) => `${e.field}: ${e.message}`).join('; ') || 'body: not valid JSON',
+                { fieldErrors: errors },
+              );
             }
             const principal = await authenticate(body.key);
             await receive(request, principal, 'posthog', body.read);
@@ -200,7 +260,11 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: {
         200: z.object({
           startedAt: z.string(),
-          writeThread: z.boolean().describe('Whether events are stored on a thread of their own beside the one receiving requests (a served SQLite file)'),
+          writeThread: z
+            .boolean()
+            .describe(
+              'Whether events are stored on a thread of their own beside the one receiving requests (a served SQLite file)',
+            ),
           sinceStart: bySource(ingestStatusCounts),
           total: bySource(ingestStatusCounts.extend({ lastReceivedAt: z.string().nullable() })),
         }),
@@ -209,7 +273,12 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => {
       const workspaceId = principalOf(req).workspaceId;
-      return { startedAt: counters.startedAt, writeThread: thread?.writing ?? false, sinceStart: counters.snapshot(workspaceId), total: await ingestTotals(db, workspaceId) };
+      return {
+        startedAt: counters.startedAt,
+        writeThread: thread?.writing ?? false,
+        sinceStart: counters.snapshot(workspaceId),
+        total: await ingestTotals(db, workspaceId),
+      };
     },
   });
 
@@ -217,11 +286,19 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'Ingest requests refused lately (malformed or oversized), the newest first, with why; kept for the raw events’ retention window',
+      summary:
+        'Ingest requests refused lately (malformed or oversized), the newest first, with why; kept for the raw events’ retention window',
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
       response: {
         200: z.object({
-          items: z.array(z.object({ source: z.enum(['segment', 'posthog']), receivedAt: z.string(), events: z.number(), detail: z.string().nullable() })),
+          items: z.array(
+            z.object({
+              source: z.enum(['segment', 'posthog']),
+              receivedAt: z.string(),
+              events: z.number(),
+              detail: z.string().nullable(),
+            }),
+          ),
         }),
         ...errorResponses,
       },
@@ -237,7 +314,15 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: {
         200: z.object({
-          items: z.array(z.object({ groupId: z.string().nullable(), userId: z.string().nullable(), events: z.number(), firstAt: z.string(), lastAt: z.string() })),
+          items: z.array(
+            z.object({
+              groupId: z.string().nullable(),
+              userId: z.string().nullable(),
+              events: z.number(),
+              firstAt: z.string(),
+              lastAt: z.string(),
+            }),
+          ),
         }),
         ...errorResponses,
       },
@@ -254,7 +339,9 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (req) => {
       const principal = principalOf(req);
-      const matched = await db.transaction().execute((trx) => rematchAndRecord(trx, actorOf(principal, req.id), principal.workspaceId));
+      const matched = await db
+        .transaction()
+        .execute((trx) => rematchAndRecord(trx, actorOf(principal, req.id), principal.workspaceId));
       return { matched };
     },
   });

@@ -31,7 +31,11 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
   const groups = await store.selectUnmatchedGroupIds(db, workspaceId);
   const ungrouped = await store.selectUngroupedUsers(db, workspaceId);
   const mappings = await store.selectUsers(db, workspaceId, ungrouped);
-  const accounts = await accountsByReference(db, workspaceId, [...groups, ...unresolvedUsers.map((u) => u.group_id), ...mappings.map((m) => m.group_id)]);
+  const accounts = await accountsByReference(db, workspaceId, [
+    ...groups,
+    ...unresolvedUsers.map((u) => u.group_id),
+    ...mappings.map((m) => m.group_id),
+  ]);
   // Users whose group found its account, by that account: updated by their key, not by a walk of every user per group.
   const usersOf = new Map<string, string[]>();
   for (const u of unresolvedUsers) {
@@ -41,7 +45,8 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
     if (users) users.push(u.user_id);
     else usersOf.set(account, [u.user_id]);
   }
-  for (const [account, users] of [...usersOf].sort(byKey)) await store.setUsersAccount(db, workspaceId, users.sort(), account, at);
+  for (const [account, users] of [...usersOf].sort(byKey))
+    await store.setUsersAccount(db, workspaceId, users.sort(), account, at);
   const newlyMatched: RollupEvent[] = [];
   for (const g of groups) {
     const account = accounts.get(g);
@@ -49,7 +54,8 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
   }
   for (const m of mappings) {
     const account = accounts.get(m.group_id);
-    if (account) newlyMatched.push(...(await store.setUserEventsAccount(db, workspaceId, m.user_id, m.group_id, account)));
+    if (account)
+      newlyMatched.push(...(await store.setUserEventsAccount(db, workspaceId, m.user_id, m.group_id, account)));
   }
   await addToRollups(db, workspaceId, newlyMatched);
   // Events kept aside that now have their account may be the first use someone waits for.
@@ -60,7 +66,14 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
 /** Matches the events kept aside again on request, with an audit entry saying how many found their account. */
 export async function rematchAndRecord(db: Db, actor: Actor, workspaceId: string): Promise<number> {
   const matched = await rematchUnmatched(db, workspaceId);
-  await recordAudit(db, { workspaceId, actor, action: 'usage.rematch', entityType: 'usage_events', entityId: null, after: { matched } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'usage.rematch',
+    entityType: 'usage_events',
+    entityId: null,
+    after: { matched },
+  });
   return matched;
 }
 
@@ -91,19 +104,24 @@ export async function ingestMessages(db: Db, input: IngestRequest): Promise<Inge
 }
 
 /** Records a refused request (nothing of it is stored). */
-export async function recordRejectedRequest(db: Db, input: { workspaceId: string; source: UsageSource; rejected: number; detail: string }): Promise<void> {
-  await store.recordIngestRequests(db, [{
-    id: newId(),
-    workspace_id: input.workspaceId,
-    source: input.source,
-    received_at: nowIso(),
-    received: input.rejected,
-    stored: 0,
-    duplicates: 0,
-    rejected: input.rejected,
-    unmatched: 0,
-    detail: input.detail.slice(0, 2000),
-  }]);
+export async function recordRejectedRequest(
+  db: Db,
+  input: { workspaceId: string; source: UsageSource; rejected: number; detail: string },
+): Promise<void> {
+  await store.recordIngestRequests(db, [
+    {
+      id: newId(),
+      workspace_id: input.workspaceId,
+      source: input.source,
+      received_at: nowIso(),
+      received: input.rejected,
+      stored: 0,
+      duplicates: 0,
+      rejected: input.rejected,
+      unmatched: 0,
+      detail: input.detail.slice(0, 2000),
+    },
+  ]);
 }
 
 export interface SourceTotals extends IngestCounts {
@@ -113,7 +131,9 @@ export interface SourceTotals extends IngestCounts {
 /** Totals per source: what the requests came to (kept as they are recorded), and the events still kept aside. */
 export async function ingestTotals(db: Db, workspaceId: string): Promise<Record<UsageSource, SourceTotals>> {
   const totals = new Map((await store.selectIngestTotals(db, workspaceId)).map((r) => [r.source, r]));
-  const unmatched = new Map((await store.selectUnmatchedCounts(db, workspaceId)).map((r) => [r.source, Number(r.unmatched)]));
+  const unmatched = new Map(
+    (await store.selectUnmatchedCounts(db, workspaceId)).map((r) => [r.source, Number(r.unmatched)]),
+  );
   const of = (source: UsageSource): SourceTotals => {
     const t = totals.get(source);
     return {

@@ -110,7 +110,10 @@ export class IngestWriter {
     while (this.active < this.opts.writers && this.queue.length > 0) {
       const group: Waiting[] = [];
       let events = 0;
-      while (this.queue.length > 0 && (group.length === 0 || events + countOf((this.queue[0] as Waiting).request.messages) <= max)) {
+      while (
+        this.queue.length > 0 &&
+        (group.length === 0 || events + countOf((this.queue[0] as Waiting).request.messages) <= max)
+      ) {
         const next = this.queue.shift() as Waiting;
         events += countOf(next.request.messages);
         group.push(next);

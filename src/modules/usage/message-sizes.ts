@@ -66,7 +66,13 @@ export function scanMessages(body: Buffer, maxDepth: number): { sizes: number[] 
     if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (depth === listDepth && elementStart === -1) elementStart = i;
       if (++depth > maxDepth) return { sizes: null, tooDeep: true };
-      if (c === OPEN_ARRAY && depth === 2 && listDepth === -1 && keyEnd - keyStart === BATCH.length && body.compare(BATCH, 0, BATCH.length, keyStart, keyEnd) === 0) {
+      if (
+        c === OPEN_ARRAY &&
+        depth === 2 &&
+        listDepth === -1 &&
+        keyEnd - keyStart === BATCH.length &&
+        body.compare(BATCH, 0, BATCH.length, keyStart, keyEnd) === 0
+      ) {
         listDepth = 2;
       }
       continue;

@@ -44,7 +44,10 @@ describe('packed messages', () => {
         expect(unpack(packed)).toEqual(ms);
       }),
     );
-    const odd = [message({ event: '', userId: null, email: 'zoë@example.com' }), message({ messageId: 'ü-😀-日本', properties: '{"emoji":"😀"}' })];
+    const odd = [
+      message({ event: '', userId: null, email: 'zoë@example.com' }),
+      message({ messageId: 'ü-😀-日本', properties: '{"emoji":"😀"}' }),
+    ];
     expect(unpack(pack(odd))).toEqual(odd);
   });
 

@@ -10,7 +10,18 @@
 import type { UsageMessage } from './usage-event.ts';
 
 /** The fields of a message, in their packed order. */
-const FIELDS = ['source', 'messageId', 'type', 'event', 'userId', 'anonymousId', 'groupId', 'occurredAt', 'properties', 'email'] as const satisfies ReadonlyArray<keyof UsageMessage>;
+const FIELDS = [
+  'source',
+  'messageId',
+  'type',
+  'event',
+  'userId',
+  'anonymousId',
+  'groupId',
+  'occurredAt',
+  'properties',
+  'email',
+] as const satisfies ReadonlyArray<keyof UsageMessage>;
 type Field = (typeof FIELDS)[number];
 // Checked when compiled: every field of a message is packed, or unpacking would lose it.
 const everyFieldPacked: [Exclude<keyof UsageMessage, Field>] extends [never] ? true : never = true;
@@ -51,14 +62,17 @@ export function pack(messages: readonly UsageMessage[]): PackedMessages {
 
 /** The buffers to hand over with packed messages: those each block fills whole (another is copied instead). */
 export const transferablesOf = (packed: PackedMessages): ArrayBuffer[] =>
-  [packed.bytes, packed.lengths].filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength).map((b) => b.buffer as ArrayBuffer);
+  [packed.bytes, packed.lengths]
+    .filter((b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength)
+    .map((b) => b.buffer as ArrayBuffer);
 
 export const countOf = (messages: Messages): number => (Array.isArray(messages) ? messages.length : messages.count);
 
 export function unpack(messages: Messages): UsageMessage[] {
   if (Array.isArray(messages)) return messages;
   const { count, lengths } = messages;
-  if (lengths.length !== count * FIELDS.length) throw new Error(`packed messages hold ${lengths.length} field lengths for ${count} messages`);
+  if (lengths.length !== count * FIELDS.length)
+    throw new Error(`packed messages hold ${lengths.length} field lengths for ${count} messages`);
   const text = decoder.decode(messages.bytes);
   let at = 0;
   let k = 0;

@@ -5,7 +5,16 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../../platform/http/json-input.ts';
 import { scanMessages } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
-import { MAX_EVENT_BYTES, type MessageSizes, type ReadResult, readPosthog, readSegment, segmentWriteKey, type UsageSource, type UsageType } from './usage-event.ts';
+import {
+  MAX_EVENT_BYTES,
+  type MessageSizes,
+  type ReadResult,
+  readPosthog,
+  readSegment,
+  segmentWriteKey,
+  type UsageSource,
+  type UsageType,
+} from './usage-event.ts';
 
 export interface BodyJob {
   source: UsageSource;
@@ -25,10 +34,16 @@ export interface BodyRead {
   read: ReadResult | { ok: true; messages: Messages };
 }
 
-const tooDeep: BodyRead = { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: tooDeepMessage() }] } };
+const tooDeep: BodyRead = {
+  json: false,
+  key: null,
+  read: { ok: false, count: 1, errors: [{ field: 'body', message: tooDeepMessage() }] },
+};
 
 export function readBody(job: BodyJob): BodyRead {
-  const bytes = Buffer.isBuffer(job.body) ? job.body : Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
+  const bytes = Buffer.isBuffer(job.body)
+    ? job.body
+    : Buffer.from(job.body.buffer, job.body.byteOffset, job.body.byteLength);
   // Nesting is refused on the raw bytes, before any recursive walk (reading, measuring) could run out of stack. A body
   // within the limit holds no message beyond it: nothing to measure. A larger one is scanned once, for both.
   let sizes: MessageSizes;
@@ -44,9 +59,14 @@ export function readBody(job: BodyJob): BodyRead {
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (err) {
-    return { json: false, key: null, read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] } };
+    return {
+      json: false,
+      key: null,
+      read: { ok: false, count: 1, errors: [{ field: 'body', message: `not valid JSON (${(err as Error).message})` }] },
+    };
   }
-  if (job.source === 'segment') return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
+  if (job.source === 'segment')
+    return { json: true, key: segmentWriteKey(value), read: readSegment(value, job.now, job.implied, sizes) };
   const { apiKey, ...read } = readPosthog(value, job.now, sizes);
   return { json: true, key: apiKey, read: read as ReadResult };
 }

@@ -5,7 +5,19 @@ import { BodyReader } from './read-pool.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const batch = (n: number) =>
-  Buffer.from(JSON.stringify({ writeKey: 'bk_x', batch: Array.from({ length: n }, (_, i) => ({ type: 'track', messageId: `m${i}`, userId: `u${i % 3}`, event: 'Used', properties: { i }, context: { groupId: 'acme.com' } })) }));
+  Buffer.from(
+    JSON.stringify({
+      writeKey: 'bk_x',
+      batch: Array.from({ length: n }, (_, i) => ({
+        type: 'track',
+        messageId: `m${i}`,
+        userId: `u${i % 3}`,
+        event: 'Used',
+        properties: { i },
+        context: { groupId: 'acme.com' },
+      })),
+    }),
+  );
 
 let reader: BodyReader | undefined;
 afterEach(async () => {
@@ -30,8 +42,22 @@ describe('reading ingest bodies on a worker thread', () => {
       { source: 'segment' as const, body: batch(50), now: NOW },
       { source: 'segment' as const, body: Buffer.from('{"batch":[{"type":"track"}]}'), now: NOW },
       { source: 'segment' as const, body: Buffer.from('{not json'), now: NOW },
-      { source: 'segment' as const, body: Buffer.from('{"userId":"u","event":"E","messageId":"1"}'), implied: 'track' as const, now: NOW },
-      { source: 'posthog' as const, body: Buffer.from(JSON.stringify({ api_key: 'k', batch: [{ event: 'e', distinct_id: 'd', uuid: 'u1', properties: { $groups: { company: 'acme' } } }] })), now: NOW },
+      {
+        source: 'segment' as const,
+        body: Buffer.from('{"userId":"u","event":"E","messageId":"1"}'),
+        implied: 'track' as const,
+        now: NOW,
+      },
+      {
+        source: 'posthog' as const,
+        body: Buffer.from(
+          JSON.stringify({
+            api_key: 'k',
+            batch: [{ event: 'e', distinct_id: 'd', uuid: 'u1', properties: { $groups: { company: 'acme' } } }],
+          }),
+        ),
+        now: NOW,
+      },
     ];
     const read = await Promise.all(jobs.map((job) => (reader as BodyReader).read(job)));
     // Messages come back as one block, unpacked once where they are stored.

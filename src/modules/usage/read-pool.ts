@@ -64,7 +64,11 @@ export class BodyReader {
 
   private start(): void {
     for (let i = 0; i < this.size; i++) {
-      const thread: Thread = { worker: startTsWorker(new URL('./read.worker.ts', import.meta.url)), ready: false, pending: new Map() };
+      const thread: Thread = {
+        worker: startTsWorker(new URL('./read.worker.ts', import.meta.url)),
+        ready: false,
+        pending: new Map(),
+      };
       thread.worker.unref();
       thread.worker.on('message', (m: { ready?: boolean; id?: number; read?: BodyRead; error?: string }) => {
         if (m.ready) {

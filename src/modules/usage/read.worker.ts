@@ -12,7 +12,10 @@ port.on('message', (message: { id: number; job: BodyJob }) => {
     if (!body.read.ok) return port.postMessage({ id: message.id, read: body });
     // The messages cross packed, their blocks handed over without a copy (packed-messages.ts).
     const packed = pack(body.read.messages as UsageMessage[]);
-    port.postMessage({ id: message.id, read: { ...body, read: { ok: true, messages: packed } } }, transferablesOf(packed));
+    port.postMessage(
+      { id: message.id, read: { ...body, read: { ok: true, messages: packed } } },
+      transferablesOf(packed),
+    );
   } catch (error) {
     port.postMessage({ id: message.id, error: String((error as Error).message ?? error) });
   }

@@ -26,12 +26,20 @@ function upsertSql(db: Db, table: RollupTable, rows: number): string {
         ? db
             .insertInto(table)
             .values(Array.from({ length: rows }, () => ({ ...sample, feature: '' })))
-            .onConflict((oc) => oc.columns(['workspace_id', 'account_id', 'day', 'feature']).doUpdateSet({ events: sql<number>`usage_daily_account_feature.events + excluded.events` }))
+            .onConflict((oc) =>
+              oc
+                .columns(['workspace_id', 'account_id', 'day', 'feature'])
+                .doUpdateSet({ events: sql<number>`usage_daily_account_feature.events + excluded.events` }),
+            )
             .compile().sql
         : db
             .insertInto(table)
             .values(Array.from({ length: rows }, () => ({ ...sample, user_key: '' })))
-            .onConflict((oc) => oc.columns(['workspace_id', 'account_id', 'day', 'user_key']).doUpdateSet({ events: sql<number>`usage_daily_account_user.events + excluded.events` }))
+            .onConflict((oc) =>
+              oc
+                .columns(['workspace_id', 'account_id', 'day', 'user_key'])
+                .doUpdateSet({ events: sql<number>`usage_daily_account_user.events + excluded.events` }),
+            )
             .compile().sql;
     cache.set(key, text);
   }
@@ -52,10 +60,21 @@ const PG_UPSERT = {
 } as const;
 
 /** Adds (or, with negative counts, takes back) events on rollup rows, one upsert row per distinct key, keys in order. */
-async function upsertRollup(db: Db, table: RollupTable, workspaceId: string, rows: ReadonlyArray<{ account_id: string; day: string; key: string; events: number }>): Promise<void> {
+async function upsertRollup(
+  db: Db,
+  table: RollupTable,
+  workspaceId: string,
+  rows: ReadonlyArray<{ account_id: string; day: string; key: string; events: number }>,
+): Promise<void> {
   if (rows.length === 0) return;
   if (capabilitiesOf(db).kind === 'postgres') {
-    const parameters = [workspaceId, rows.map((r) => r.account_id), rows.map((r) => r.day), rows.map((r) => r.events), rows.map((r) => r.key)];
+    const parameters = [
+      workspaceId,
+      rows.map((r) => r.account_id),
+      rows.map((r) => r.day),
+      rows.map((r) => r.events),
+      rows.map((r) => r.key),
+    ];
     await db.executeQuery(CompiledQuery.raw(PG_UPSERT[table], parameters));
     return;
   }
@@ -69,9 +88,24 @@ async function upsertRollup(db: Db, table: RollupTable, workspaceId: string, row
 }
 
 /** Applies counts to the rollups: `events` may be negative to take an earlier contribution back (imports). */
-export async function addRollupCounts(db: Db, workspaceId: string, features: readonly FeatureRollup[], users: readonly UserRollup[]): Promise<void> {
-  await upsertRollup(db, 'usage_daily_account_feature', workspaceId, features.map((f) => ({ account_id: f.account_id, day: f.day, key: f.feature, events: f.events })));
-  await upsertRollup(db, 'usage_daily_account_user', workspaceId, users.map((u) => ({ account_id: u.account_id, day: u.day, key: u.user_key, events: u.events })));
+export async function addRollupCounts(
+  db: Db,
+  workspaceId: string,
+  features: readonly FeatureRollup[],
+  users: readonly UserRollup[],
+): Promise<void> {
+  await upsertRollup(
+    db,
+    'usage_daily_account_feature',
+    workspaceId,
+    features.map((f) => ({ account_id: f.account_id, day: f.day, key: f.feature, events: f.events })),
+  );
+  await upsertRollup(
+    db,
+    'usage_daily_account_user',
+    workspaceId,
+    users.map((u) => ({ account_id: u.account_id, day: u.day, key: u.user_key, events: u.events })),
+  );
 }
 
 /** Adds the usage of newly stored (or newly matched) events to the rollups: one upsert row per distinct key. */
@@ -103,18 +137,28 @@ export const selectUserRows = (db: Db, workspaceId: string, accountId: string, f
     .execute();
 
 export const findSeats = (db: Db, workspaceId: string, accountId: string) =>
-  db.selectFrom('usage_account_seats').selectAll().where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).executeTakeFirst();
+  db
+    .selectFrom('usage_account_seats')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
 
 export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
   db
     .insertInto('usage_account_seats')
     .values(row)
-    .onConflict((oc) => oc.columns(['workspace_id', 'account_id']).doUpdateSet({ seats: row.seats, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'account_id']).doUpdateSet({ seats: row.seats, updated_at: row.updated_at }),
+    )
     .execute();
 
 export const deleteSeats = (db: Db, workspaceId: string, accountId: string) =>
-  db.deleteFrom('usage_account_seats').where('workspace_id', '=', workspaceId).where('account_id', '=', accountId).execute();
-
+  db
+    .deleteFrom('usage_account_seats')
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', '=', accountId)
+    .execute();
 
 /** An aggregated JSON array as the driver hands it back: text from SQLite, already parsed from PostgreSQL. */
 const jsonArray = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : value) as T[];
@@ -133,7 +177,13 @@ export interface AccountUsage extends AdoptionAggregates {
  * The users' event totals come back whole and the top three are picked here: cheaper than ranking every user
  * with a window function.
  */
-export async function selectAdoptionAggregates(db: Db, workspaceId: string, accountIds: readonly string[], from: string, day: string): Promise<Map<string, AccountUsage>> {
+export async function selectAdoptionAggregates(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+  from: string,
+  day: string,
+): Promise<Map<string, AccountUsage>> {
   const out = new Map<string, AccountUsage>();
   if (accountIds.length === 0) return out;
   const caps = capabilitiesOf(db);
@@ -141,7 +191,8 @@ export async function selectAdoptionAggregates(db: Db, workspaceId: string, acco
   const week = addDays(day, -6);
   const prevFrom = addDays(day, -27);
   const prevTo = addDays(day, -21);
-  const pass = (ids: readonly string[]) => sql`
+  const pass = (ids: readonly string[]) =>
+    sql`
     select a.value as account_id, (
       select ${array}(sum(case when last_day = ${day} then 1 else 0 end), sum(case when last_day >= ${week} then 1 else 0 end), count(*), sum(prev), ${arrayAgg}(ev))
       from (

@@ -32,7 +32,8 @@ export interface UserRollup {
 /** The feature an event is usage of, or null when it is not feature usage. */
 export function featureOf(e: Pick<RollupEvent, 'type' | 'event'>): string | null {
   if (e.type === 'track') return e.event && e.event.trim() !== '' ? e.event : null;
-  if (e.type === 'page' || e.type === 'screen') return e.event && e.event.trim() !== '' ? `${e.type}:${e.event}` : e.type;
+  if (e.type === 'page' || e.type === 'screen')
+    return e.event && e.event.trim() !== '' ? `${e.type}:${e.event}` : e.type;
   return null;
 }
 
@@ -59,6 +60,7 @@ export function rollupsOf(events: readonly RollupEvent[]): { features: FeatureRo
     if (u) u.events += 1;
     else users.set(uk, { account_id: e.account_id, day, user_key: user, events: 1 });
   }
-  const sorted = <T>(m: Map<string, T>): T[] => [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const sorted = <T>(m: Map<string, T>): T[] =>
+    [...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   return { features: sorted(features), users: sorted(users) };
 }

@@ -37,7 +37,8 @@ export interface MessageFieldError {
   message: string;
 }
 
-export type ReadResult = { ok: true; messages: UsageMessage[] } | { ok: false; errors: MessageFieldError[]; count: number };
+export type ReadResult =
+  { ok: true; messages: UsageMessage[] } | { ok: false; errors: MessageFieldError[]; count: number };
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,14 +82,38 @@ function digits(text: string, from: number, to: number): number {
  * send): kept as it is, without a Date round trip.
  */
 export function isCanonicalUtc(text: string): boolean {
-  if (text.length !== 24 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || text[19] !== '.' || text[23] !== 'Z') return false;
+  if (
+    text.length !== 24 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':' ||
+    text[16] !== ':' ||
+    text[19] !== '.' ||
+    text[23] !== 'Z'
+  )
+    return false;
   const year = digits(text, 0, 4);
   const month = digits(text, 5, 7);
   const day = digits(text, 8, 10);
   const hour = digits(text, 11, 13);
   const minute = digits(text, 14, 16);
   const second = digits(text, 17, 19);
-  if (year < 0 || digits(text, 20, 23) < 0 || month < 1 || month > 12 || day < 1 || day > (MONTH_DAYS[month - 1] as number) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  if (
+    year < 0 ||
+    digits(text, 20, 23) < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > (MONTH_DAYS[month - 1] as number) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  )
+    return false;
   return !(month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)));
 }
 
@@ -141,7 +166,10 @@ function occurredAtOf(v: unknown, receipt: Receipt): string | undefined {
 const byteLength = (v: unknown): number => Buffer.byteLength(JSON.stringify(v) ?? '', 'utf8');
 
 /** A stable id for a message that carries none, so that sending it again is still a duplicate. */
-const contentId = (v: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(v) ?? '').digest('hex')}`;
+const contentId = (v: unknown): string =>
+  `sha256:${createHash('sha256')
+    .update(JSON.stringify(v) ?? '')
+    .digest('hex')}`;
 
 /** An email as identify traits give it: trimmed, lower-cased, when it looks like one. */
 function emailOf(traits: unknown): string | null {
@@ -180,10 +208,17 @@ function fail(errors: MessageFieldError[], place: Place, field: string, message:
 /** A message refused whole (not an object, or too large). */
 const refused = (place: Place, message: string) => ({ errors: [{ field: placeName(place), message }] });
 
-function segmentMessage(item: unknown, place: Place, implied: UsageType | undefined, receipt: Receipt, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+function segmentMessage(
+  item: unknown,
+  place: Place,
+  implied: UsageType | undefined,
+  receipt: Receipt,
+  size: number | undefined,
+): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   if (!isObject(item)) return refused(place, 'must be an object');
-  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES)
+    return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
   const type = (item.type ?? implied) as string | undefined;
   if (typeof type !== 'string' || !(SEGMENT_TYPES as readonly string[]).includes(type)) {
     fail(errors, place, 'type', `must be one of ${SEGMENT_TYPES.join(', ')}`);
@@ -192,12 +227,15 @@ function segmentMessage(item: unknown, place: Place, implied: UsageType | undefi
   const anonymousId = idOf(item.anonymousId);
   if (!userId && !anonymousId) fail(errors, place, 'userId', 'give a userId or an anonymousId');
   const event = type === 'track' ? item.event : type === 'page' || type === 'screen' ? (item.name ?? null) : null;
-  if (type === 'track' && (typeof event !== 'string' || !idOf(event))) fail(errors, place, 'event', 'a track call names its event');
+  if (type === 'track' && (typeof event !== 'string' || !idOf(event)))
+    fail(errors, place, 'event', 'a track call names its event');
   if (event !== null && event !== undefined && typeof event !== 'string') fail(errors, place, 'name', 'must be text');
   const context = item.context;
-  if (context !== undefined && context !== null && !isObject(context)) fail(errors, place, 'context', 'must be an object');
+  if (context !== undefined && context !== null && !isObject(context))
+    fail(errors, place, 'context', 'must be an object');
   const properties = type === 'identify' || type === 'group' ? item.traits : item.properties;
-  if (properties !== undefined && properties !== null && !isObject(properties)) fail(errors, place, type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
+  if (properties !== undefined && properties !== null && !isObject(properties))
+    fail(errors, place, type === 'identify' || type === 'group' ? 'traits' : 'properties', 'must be an object');
   const groupIdOfCall = type === 'group' ? idOf(item.groupId) : null;
   if (type === 'group' && !groupIdOfCall) fail(errors, place, 'groupId', 'a group call names its group');
   // A message's own timestamp corrected by its sentAt (else its batch's), else the receipt time.
@@ -207,7 +245,11 @@ function segmentMessage(item: unknown, place: Place, implied: UsageType | undefi
   if (!messageId) fail(errors, place, 'messageId', 'must be a non-empty string');
   if (errors.length > 0) return { errors };
   const ctx = isObject(context) ? context : {};
-  const groupId = groupIdOfCall ?? idOf(ctx.groupId) ?? groupOfTraits(type === 'identify' ? item.traits : undefined) ?? groupOfTraits(ctx.traits);
+  const groupId =
+    groupIdOfCall ??
+    idOf(ctx.groupId) ??
+    groupOfTraits(type === 'identify' ? item.traits : undefined) ??
+    groupOfTraits(ctx.traits);
   return {
     errors,
     message: {
@@ -243,11 +285,18 @@ const sizeOf = (sizes: MessageSizes, i: number, count: number): number | undefin
 export function readSegment(body: unknown, now: string, implied?: UsageType, sizes?: MessageSizes): ReadResult {
   if (!isObject(body)) return { ok: false, count: 0, errors: [{ field: 'body', message: 'must be a JSON object' }] };
   if (implied) {
-    const one = segmentMessage(body, { base: 'body', index: null }, implied, receiptOf(now, undefined), sizeOf(sizes, 0, 1));
+    const one = segmentMessage(
+      body,
+      { base: 'body', index: null },
+      implied,
+      receiptOf(now, undefined),
+      sizeOf(sizes, 0, 1),
+    );
     return one.message ? { ok: true, messages: [one.message] } : { ok: false, count: 1, errors: one.errors };
   }
   const batch = body.batch;
-  if (!Array.isArray(batch)) return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
+  if (!Array.isArray(batch))
+    return { ok: false, count: 0, errors: [{ field: 'body.batch', message: 'must be a list of messages' }] };
   const messages: UsageMessage[] = [];
   const errors: MessageFieldError[] = [];
   const receipt = receiptOf(now, body.sentAt);
@@ -262,7 +311,8 @@ export function readSegment(body: unknown, now: string, implied?: UsageType, siz
 }
 
 /** The write key of a Segment body (clients send it in the body as well as in Basic auth). */
-export const segmentWriteKey = (body: unknown): string | null => (isObject(body) && typeof body.writeKey === 'string' ? body.writeKey : null);
+export const segmentWriteKey = (body: unknown): string | null =>
+  isObject(body) && typeof body.writeKey === 'string' ? body.writeKey : null;
 
 /** PostHog's own events and the calls they are; any other name (`constructor` too: a Map, not an object) is a track call. */
 const POSTHOG_TYPES = new Map<string, UsageType>([
@@ -279,10 +329,16 @@ function groupOfPosthog(groups: unknown): string | null {
   return idOf(groups.company) ?? idOf(groups.organization) ?? idOf(Object.values(groups)[0]);
 }
 
-function posthogMessage(item: unknown, place: Place, receipt: Receipt, size: number | undefined): { message?: UsageMessage; errors: MessageFieldError[] } {
+function posthogMessage(
+  item: unknown,
+  place: Place,
+  receipt: Receipt,
+  size: number | undefined,
+): { message?: UsageMessage; errors: MessageFieldError[] } {
   const errors: MessageFieldError[] = [];
   if (!isObject(item)) return refused(place, 'must be an object');
-  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES) return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
+  if ((size ?? byteLength(item)) > MAX_EVENT_BYTES)
+    return refused(place, `is larger than ${MAX_EVENT_BYTES / 1024} KB`);
   const event = item.event;
   if (typeof event !== 'string' || !idOf(event)) fail(errors, place, 'event', 'name the event');
   const properties = item.properties ?? {};
@@ -298,10 +354,22 @@ function posthogMessage(item: unknown, place: Place, receipt: Receipt, size: num
   const name = idOf(event) ?? '';
   const type = POSTHOG_TYPES.get(name) ?? 'track';
   // `$groupidentify` describes a group itself; every other event names its user's groups in `$groups`.
-  const groupId = type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
+  const groupId =
+    type === 'group' ? (idOf(props.$group_key) ?? groupOfPosthog(props.$groups)) : groupOfPosthog(props.$groups);
   return {
     errors,
-    message: { source: 'posthog', messageId: messageId as string, type, event: name, userId: distinctId, anonymousId: null, groupId, occurredAt: occurredAt as string, properties: JSON.stringify(props), email: type === 'identify' ? emailOf(props) : null },
+    message: {
+      source: 'posthog',
+      messageId: messageId as string,
+      type,
+      event: name,
+      userId: distinctId,
+      anonymousId: null,
+      groupId,
+      occurredAt: occurredAt as string,
+      properties: JSON.stringify(props),
+      email: type === 'identify' ? emailOf(props) : null,
+    },
   };
 }
 
@@ -310,13 +378,22 @@ function posthogMessage(item: unknown, place: Place, receipt: Receipt, size: num
  * or a bare list of events (each with `properties.token` or `api_key`). `sizes` as for `readSegment`.
  */
 export function readPosthog(body: unknown, now: string, sizes?: MessageSizes): ReadResult & { apiKey: string | null } {
-  const list = Array.isArray(body) ? body : isObject(body) ? (Array.isArray(body.batch) ? body.batch : [body]) : undefined;
-  if (!list) return { ok: false, count: 0, apiKey: null, errors: [{ field: 'body', message: 'must be a JSON object or list' }] };
+  const list = Array.isArray(body)
+    ? body
+    : isObject(body)
+      ? Array.isArray(body.batch)
+        ? body.batch
+        : [body]
+      : undefined;
+  if (!list)
+    return { ok: false, count: 0, apiKey: null, errors: [{ field: 'body', message: 'must be a JSON object or list' }] };
   const first = list[0];
   const apiKey =
     (isObject(body) && typeof body.api_key === 'string' ? body.api_key : null) ??
     (isObject(first) && typeof first.api_key === 'string' ? first.api_key : null) ??
-    (isObject(first) && isObject(first.properties) && typeof first.properties.token === 'string' ? first.properties.token : null);
+    (isObject(first) && isObject(first.properties) && typeof first.properties.token === 'string'
+      ? first.properties.token
+      : null);
   const sentAt = isObject(body) ? body.sent_at : undefined;
   const base = Array.isArray(body) ? 'body' : isObject(body) && Array.isArray(body.batch) ? 'body.batch' : null;
   const messages: UsageMessage[] = [];

@@ -8,10 +8,20 @@ import { workspaceUsageSources } from './usage-sources.service.ts';
 
 const sourcesSchema = z.object({
   held: z
-    .object({ firstDay: z.string().nullable(), lastDay: z.string().nullable(), days: z.number(), accounts: z.number(), events: z.number() })
+    .object({
+      firstDay: z.string().nullable(),
+      lastDay: z.string().nullable(),
+      days: z.number(),
+      accounts: z.number(),
+      events: z.number(),
+    })
     .describe('The daily usage the workspace holds, whatever its source'),
   received: z.number().describe('Events stored from Segment and PostHog'),
-  imported: z.array(z.object({ source: z.string(), events: z.number(), runs: z.number(), lastImportedAt: z.string().nullable() })).describe('Events imported from usage tables, per import source'),
+  imported: z
+    .array(
+      z.object({ source: z.string(), events: z.number(), runs: z.number(), lastImportedAt: z.string().nullable() }),
+    )
+    .describe('Events imported from usage tables, per import source'),
   writtenDirectly: z.number().describe('Events in the daily usage neither received nor imported'),
   writtenBy: z.enum(['demo']).nullable().describe('What wrote them: demo when the workspace is a demo, else not known'),
 });
@@ -22,7 +32,8 @@ export function usageSourceRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'Where the usage the workspace holds came from: events received, usage tables imported, or written directly (the demo)',
+      summary:
+        'Where the usage the workspace holds came from: events received, usage tables imported, or written directly (the demo)',
       response: { 200: sourcesSchema, ...errorResponses },
     },
     handler: async (req) => workspaceUsageSources(ctx.db, principalOf(req).workspaceId),

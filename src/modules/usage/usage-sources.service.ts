@@ -19,7 +19,12 @@ export async function workspaceUsageSources(db: Db, workspaceId: string): Promis
   const imported = await db
     .selectFrom('usage_import_rows')
     .where('workspace_id', '=', workspaceId)
-    .select((eb) => ['source', eb.fn.sum<number | string>('events').as('events'), eb.fn.count('run_id').distinct().as('runs'), eb.fn.max('updated_at').as('last')])
+    .select((eb) => [
+      'source',
+      eb.fn.sum<number | string>('events').as('events'),
+      eb.fn.count('run_id').distinct().as('runs'),
+      eb.fn.max('updated_at').as('last'),
+    ])
     .groupBy('source')
     .orderBy('source')
     .execute();
@@ -35,7 +40,12 @@ export async function workspaceUsageSources(db: Db, workspaceId: string): Promis
       events: Number(held.events ?? 0),
     },
     received,
-    imported.map((i) => ({ source: i.source, events: Number(i.events), runs: Number(i.runs), lastImportedAt: i.last ?? null })),
+    imported.map((i) => ({
+      source: i.source,
+      events: Number(i.events),
+      runs: Number(i.runs),
+      lastImportedAt: i.last ?? null,
+    })),
     workspace.isDemo,
   );
 }

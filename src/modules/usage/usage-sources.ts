@@ -31,7 +31,12 @@ export interface UsageSources {
   writtenBy: 'demo' | null;
 }
 
-export function usageSources(held: UsageHeld, received: number, imported: ImportedUsage[], isDemo: boolean): UsageSources {
+export function usageSources(
+  held: UsageHeld,
+  received: number,
+  imported: ImportedUsage[],
+  isDemo: boolean,
+): UsageSources {
   const importedEvents = imported.reduce((n, i) => n + i.events, 0);
   const writtenDirectly = Math.max(0, held.events - received - importedEvents);
   return { held, received, imported, writtenDirectly, writtenBy: writtenDirectly > 0 && isDemo ? 'demo' : null };

@@ -15,7 +15,18 @@ beforeAll(async () => {
   t = await createTestDatabase();
   workspaceId = (await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'acme' })).id;
   const now = new Date().toISOString();
-  await t.db.insertInto('accounts').values({ id: accountId, workspace_id: workspaceId, name: 'Northwind', segment: 'smb', lifecycle_phase: 'live', created_at: now, updated_at: now }).execute();
+  await t.db
+    .insertInto('accounts')
+    .values({
+      id: accountId,
+      workspace_id: workspaceId,
+      name: 'Northwind',
+      segment: 'smb',
+      lifecycle_phase: 'live',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
 });
 afterAll(() => t.close());
 
@@ -42,10 +53,24 @@ describe('storing usage events (both databases)', () => {
     const first = Array.from({ length: 5_003 }, (_, i) => event(`bulk-${i}`));
     expect(await inTransaction((db) => insertNewEvents(db, first))).toEqual(first.map(() => true));
     // Again with three new ones among them, in another order: only those are new.
-    const again = [event('bulk-new-1'), ...first.slice(0, 2_600), event('bulk-new-2'), ...first.slice(2_600), event('bulk-new-3')];
+    const again = [
+      event('bulk-new-1'),
+      ...first.slice(0, 2_600),
+      event('bulk-new-2'),
+      ...first.slice(2_600),
+      event('bulk-new-3'),
+    ];
     const inserted = await inTransaction((db) => insertNewEvents(db, again));
-    expect(again.filter((_, i) => inserted[i]).map((e) => e.message_id)).toEqual(['bulk-new-1', 'bulk-new-2', 'bulk-new-3']);
-    const n = await t.db.selectFrom('usage_events').select((eb) => eb.fn.countAll<number>().as('n')).where('message_id', 'like', 'bulk-%').executeTakeFirstOrThrow();
+    expect(again.filter((_, i) => inserted[i]).map((e) => e.message_id)).toEqual([
+      'bulk-new-1',
+      'bulk-new-2',
+      'bulk-new-3',
+    ]);
+    const n = await t.db
+      .selectFrom('usage_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('message_id', 'like', 'bulk-%')
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(5_006);
   });
 
@@ -55,20 +80,45 @@ describe('storing usage events (both databases)', () => {
       event('odd-2', { event: 'Zoë’s {report}, "v2"', user_id: 'NULL', properties: '{"emoji":"😀","nul":"\\u0000"}' }),
     ];
     expect(await inTransaction((db) => insertNewEvents(db, odd))).toEqual([true, true]);
-    const back = await t.db.selectFrom('usage_events').selectAll().where('message_id', 'in', ['odd-1', 'odd-2']).orderBy('message_id').execute();
+    const back = await t.db
+      .selectFrom('usage_events')
+      .selectAll()
+      .where('message_id', 'in', ['odd-1', 'odd-2'])
+      .orderBy('message_id')
+      .execute();
     expect(back).toEqual(odd);
   });
 
   it('adds counts to the rollups by key, many keys in one call, and takes them back with negative counts', async () => {
-    const features = Array.from({ length: 1_200 }, (_, i) => ({ account_id: accountId, day: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`, feature: `f-${i}, "x"`, events: 1 + (i % 5) }));
+    const features = Array.from({ length: 1_200 }, (_, i) => ({
+      account_id: accountId,
+      day: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+      feature: `f-${i}, "x"`,
+      events: 1 + (i % 5),
+    }));
     const users = [{ account_id: accountId, day: '2026-11-01', user_key: 'user {1}', events: 4 }];
     await inTransaction((db) => addRollupCounts(db, workspaceId, features, users));
-    await inTransaction((db) => addRollupCounts(db, workspaceId, features.slice(0, 10).map((f) => ({ ...f, events: -1 })), [{ ...users[0]!, events: 3 }]));
-    const rows = await t.db.selectFrom('usage_daily_account_feature').select(['feature', 'events']).where('workspace_id', '=', workspaceId).execute();
+    await inTransaction((db) =>
+      addRollupCounts(
+        db,
+        workspaceId,
+        features.slice(0, 10).map((f) => ({ ...f, events: -1 })),
+        [{ ...users[0]!, events: 3 }],
+      ),
+    );
+    const rows = await t.db
+      .selectFrom('usage_daily_account_feature')
+      .select(['feature', 'events'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
     const byFeature = new Map(rows.map((r) => [r.feature, Number(r.events)]));
     expect(byFeature.size).toBe(1_200);
     expect(features.every((f, i) => byFeature.get(f.feature) === f.events - (i < 10 ? 1 : 0))).toBe(true);
-    const user = await t.db.selectFrom('usage_daily_account_user').select(['user_key', 'events']).where('workspace_id', '=', workspaceId).execute();
+    const user = await t.db
+      .selectFrom('usage_daily_account_user')
+      .select(['user_key', 'events'])
+      .where('workspace_id', '=', workspaceId)
+      .execute();
     expect(user.map((u) => [u.user_key, Number(u.events)])).toEqual([['user {1}', 7]]);
   });
 });

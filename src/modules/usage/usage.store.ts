@@ -2,7 +2,13 @@
 import { CompiledQuery, sql } from 'kysely';
 import { capabilitiesOf, type Db, sqliteInTransaction } from '../../platform/db/database.ts';
 import type { RollupEvent } from './rollup.ts';
-import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, UsageUserTable, UsageUserTraitsTable } from './usage.table.ts';
+import type {
+  UsageEventTable,
+  UsageIngestRequestTable,
+  UsageIngestTotalsTable,
+  UsageUserTable,
+  UsageUserTraitsTable,
+} from './usage.table.ts';
 
 /** The columns of an event the rollups take (see rollup.ts). */
 const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;
@@ -39,7 +45,10 @@ interface EventInsert {
  * On SQLite (inside the writer's transaction), a prepared one-row insert run per event is cheaper than a
  * 500-row statement returning its rows: `changes` tells whether each event was new.
  */
-function insertNewEventsSqlite(sqlite: NonNullable<ReturnType<typeof sqliteInTransaction>>, rows: readonly UsageEventTable[]): boolean[] {
+function insertNewEventsSqlite(
+  sqlite: NonNullable<ReturnType<typeof sqliteInTransaction>>,
+  rows: readonly UsageEventTable[],
+): boolean[] {
   let statement = sqliteInserts.get(sqlite);
   if (!statement) {
     statement = sqlite.prepare(
@@ -49,7 +58,21 @@ function insertNewEventsSqlite(sqlite: NonNullable<ReturnType<typeof sqliteInTra
   }
   const inserted: boolean[] = new Array(rows.length);
   rows.forEach((r, i) => {
-    inserted[i] = statement.run(r.workspace_id, r.source, r.message_id, r.type, r.event, r.user_id, r.anonymous_id, r.account_id, r.group_id, r.occurred_at, r.received_at, r.properties).changes === 1;
+    inserted[i] =
+      statement.run(
+        r.workspace_id,
+        r.source,
+        r.message_id,
+        r.type,
+        r.event,
+        r.user_id,
+        r.anonymous_id,
+        r.account_id,
+        r.group_id,
+        r.occurred_at,
+        r.received_at,
+        r.properties,
+      ).changes === 1;
   });
   return inserted;
 }
@@ -68,20 +91,33 @@ export async function insertNewEvents(db: Db, rows: readonly UsageEventTable[]):
   const inserted = new Set<string>();
   for (let i = 0; i < rows.length; i += PG_ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + PG_ROWS_PER_INSERT);
-    const result = await db.executeQuery<{ source: string; message_id: string }>(CompiledQuery.raw(PG_INSERT_EVENTS, [JSON.stringify(chunk)]));
+    const result = await db.executeQuery<{ source: string; message_id: string }>(
+      CompiledQuery.raw(PG_INSERT_EVENTS, [JSON.stringify(chunk)]),
+    );
     for (const r of result.rows) inserted.add(`${r.source}\u0000${r.message_id}`);
   }
   return rows.map((r) => inserted.has(`${r.source}\u0000${r.message_id}`));
 }
 
 export const selectUsers = (db: Db, workspaceId: string, userIds: readonly string[]): Promise<UsageUserTable[]> =>
-  userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('usage_users').selectAll().where('workspace_id', '=', workspaceId).where('user_id', 'in', [...userIds]).execute();
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('usage_users')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', 'in', [...userIds])
+        .execute();
 
 export const upsertUser = (db: Db, row: UsageUserTable) =>
   db
     .insertInto('usage_users')
     .values(row)
-    .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ group_id: row.group_id, account_id: row.account_id, updated_at: row.updated_at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['workspace_id', 'user_id'])
+        .doUpdateSet({ group_id: row.group_id, account_id: row.account_id, updated_at: row.updated_at }),
+    )
     .execute();
 
 /** Records the emails users identified with (the last one given wins). */
@@ -91,13 +127,24 @@ export const upsertUserEmails = (db: Db, rows: UsageUserTraitsTable[]) =>
     : db
         .insertInto('usage_user_traits')
         .values(rows)
-        .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet((eb) => ({ email: eb.ref('excluded.email'), updated_at: eb.ref('excluded.updated_at') })))
+        .onConflict((oc) =>
+          oc
+            .columns(['workspace_id', 'user_id'])
+            .doUpdateSet((eb) => ({ email: eb.ref('excluded.email'), updated_at: eb.ref('excluded.updated_at') })),
+        )
         .execute()
         .then(() => undefined);
 
 /** The emails the given users identified with. */
 export const selectUserEmails = (db: Db, workspaceId: string, userIds: readonly string[]) =>
-  userIds.length === 0 ? Promise.resolve([]) : db.selectFrom('usage_user_traits').select(['user_id', 'email']).where('workspace_id', '=', workspaceId).where('user_id', 'in', [...userIds]).execute();
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('usage_user_traits')
+        .select(['user_id', 'email'])
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', 'in', [...userIds])
+        .execute();
 
 /** Groups and users of the events kept aside, with their counts. */
 export const selectUnmatchedGroups = (db: Db, workspaceId: string, limit: number) =>
@@ -119,10 +166,21 @@ export const selectUnmatchedGroups = (db: Db, workspaceId: string, limit: number
 
 /** Users whose group had no account yet. */
 export const selectUnresolvedUsers = (db: Db, workspaceId: string) =>
-  db.selectFrom('usage_users').selectAll().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).execute();
+  db
+    .selectFrom('usage_users')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .execute();
 
 /** Gives users still without an account theirs, found by their key (500 per statement). */
-export async function setUsersAccount(db: Db, workspaceId: string, userIds: readonly string[], accountId: string, at: string): Promise<void> {
+export async function setUsersAccount(
+  db: Db,
+  workspaceId: string,
+  userIds: readonly string[],
+  accountId: string,
+  at: string,
+): Promise<void> {
   for (let i = 0; i < userIds.length; i += 500) {
     await db
       .updateTable('usage_users')
@@ -135,7 +193,12 @@ export async function setUsersAccount(db: Db, workspaceId: string, userIds: read
 }
 
 /** Gives the events kept aside of a group their account; returns the events matched. */
-export const setGroupAccount = (db: Db, workspaceId: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
+export const setGroupAccount = (
+  db: Db,
+  workspaceId: string,
+  groupId: string,
+  accountId: string,
+): Promise<RollupEvent[]> =>
   db
     .updateTable('usage_events')
     .set({ account_id: accountId })
@@ -149,7 +212,13 @@ export const setGroupAccount = (db: Db, workspaceId: string, groupId: string, ac
  * Events without a group of their own from a user (their user id, else their anonymous id, as ingest keys users)
  * now known to belong to a group with an account: found through the index of the events kept aside by user.
  */
-export const setUserEventsAccount = (db: Db, workspaceId: string, user: string, groupId: string, accountId: string): Promise<RollupEvent[]> =>
+export const setUserEventsAccount = (
+  db: Db,
+  workspaceId: string,
+  user: string,
+  groupId: string,
+  accountId: string,
+): Promise<RollupEvent[]> =>
   db
     .updateTable('usage_events')
     .set({ account_id: accountId, group_id: groupId })
@@ -162,9 +231,16 @@ export const setUserEventsAccount = (db: Db, workspaceId: string, user: string, 
 
 /** Distinct groups of events kept aside. */
 export const selectUnmatchedGroupIds = async (db: Db, workspaceId: string): Promise<string[]> =>
-  (await db.selectFrom('usage_events').select('group_id').distinct().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).where('group_id', 'is not', null).execute()).map(
-    (r) => r.group_id as string,
-  );
+  (
+    await db
+      .selectFrom('usage_events')
+      .select('group_id')
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'is', null)
+      .where('group_id', 'is not', null)
+      .execute()
+  ).map((r) => r.group_id as string);
 
 /** Users with events kept aside that name no group. */
 export const selectUngroupedUsers = async (db: Db, workspaceId: string): Promise<string[]> =>
@@ -193,19 +269,37 @@ const later = (current: string, incoming: string) => {
  * their detail (`usage_ingest_requests`; accepted requests live on in the totals only). `lastEventAt`: per
  * source, the latest time of an event these requests stored.
  */
-export async function recordIngestRequests(db: Db, rows: UsageIngestRequestTable[], lastEventAt: ReadonlyMap<string, string> = new Map()): Promise<void> {
+export async function recordIngestRequests(
+  db: Db,
+  rows: UsageIngestRequestTable[],
+  lastEventAt: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   if (rows.length === 0) return;
   const refused = rows.filter((r) => r.rejected > 0);
   if (refused.length > 0) await db.insertInto('usage_ingest_requests').values(refused).execute();
   const totals = new Map<string, UsageIngestTotalsTable>();
   for (const r of rows) {
     let t = totals.get(r.source);
-    if (!t) totals.set(r.source, (t = { workspace_id: r.workspace_id, source: r.source, received: 0, stored: 0, duplicates: 0, rejected: 0, last_event_at: lastEventAt.get(r.source) ?? null, last_received_at: null }));
+    if (!t)
+      totals.set(
+        r.source,
+        (t = {
+          workspace_id: r.workspace_id,
+          source: r.source,
+          received: 0,
+          stored: 0,
+          duplicates: 0,
+          rejected: 0,
+          last_event_at: lastEventAt.get(r.source) ?? null,
+          last_received_at: null,
+        }),
+      );
     t.received += r.received;
     t.stored += r.stored;
     t.duplicates += r.duplicates;
     t.rejected += r.rejected;
-    if (r.stored > 0 && (t.last_received_at === null || r.received_at > t.last_received_at)) t.last_received_at = r.received_at;
+    if (r.stored > 0 && (t.last_received_at === null || r.received_at > t.last_received_at))
+      t.last_received_at = r.received_at;
   }
   for (const source of [...totals.keys()].sort()) {
     await db
@@ -237,7 +331,8 @@ export const selectRecentRejections = (db: Db, workspaceId: string, limit: numbe
     .execute();
 
 /** A workspace's ingest totals, one row per source that has sent anything. */
-export const selectIngestTotals = (db: Db, workspaceId: string) => db.selectFrom('usage_ingest_totals').selectAll().where('workspace_id', '=', workspaceId).execute();
+export const selectIngestTotals = (db: Db, workspaceId: string) =>
+  db.selectFrom('usage_ingest_totals').selectAll().where('workspace_id', '=', workspaceId).execute();
 
 /** Per source: events kept aside without an account, read through the index of those events alone. */
 export const selectUnmatchedCounts = (db: Db, workspaceId: string) =>

@@ -41,7 +41,16 @@ async function served(): Promise<Served> {
   const now = new Date().toISOString();
   await dbh.db
     .insertInto('accounts')
-    .values({ id: accountId, workspace_id: workspaceId, name: 'Northwind', domain: 'northwind.example', segment: 'smb', lifecycle_phase: 'onboarding', created_at: now, updated_at: now })
+    .values({
+      id: accountId,
+      workspace_id: workspaceId,
+      name: 'Northwind',
+      domain: 'northwind.example',
+      segment: 'smb',
+      lifecycle_phase: 'onboarding',
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return { dbh, file, workspaceId, accountId };
 }
@@ -79,7 +88,14 @@ const request = (workspaceId: string, ids: string[]): QueuedRequest => ({
 });
 
 const count = async (dbh: DatabaseHandle, table: 'usage_events' | 'audit_log') =>
-  Number((await dbh.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await dbh.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the usage ingest write thread (served SQLite file)', () => {
   it('stores concurrent requests in groups on its own connection, each event once, with the outcome of each request', async () => {
@@ -88,15 +104,33 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     const writer = new IngestWriter(s.dbh.db, { maxPending: 100, retryAfterSeconds: 1, writers: 1 }, thread);
     const audited = await count(s.dbh, 'audit_log');
     // 30 requests of 40 events; every third is a client's retry of the one before it.
-    const ids = Array.from({ length: 30 }, (_, r) => Array.from({ length: 40 }, (_, i) => `m-${r % 3 === 2 ? r - 1 : r}-${i}`));
+    const ids = Array.from({ length: 30 }, (_, r) =>
+      Array.from({ length: 40 }, (_, i) => `m-${r % 3 === 2 ? r - 1 : r}-${i}`),
+    );
     const outcomes = await Promise.all(ids.map((batch) => writer.submit(request(s.workspaceId, batch))));
     expect(outcomes.reduce((n, o) => n + o.stored, 0)).toBe(20 * 40);
     expect(outcomes.reduce((n, o) => n + o.duplicates, 0)).toBe(10 * 40);
     expect(outcomes.every((o) => o.received === 40 && o.stored + o.duplicates === 40 && o.unmatched === 0)).toBe(true);
     expect(await count(s.dbh, 'usage_events')).toBe(800);
-    const rollup = await s.dbh.db.selectFrom('usage_daily_account_feature').selectAll().where('workspace_id', '=', s.workspaceId).execute();
-    expect(rollup).toEqual([{ workspace_id: s.workspaceId, account_id: s.accountId, day: '2026-11-20', feature: 'Report Published', events: 800 }]);
-    const totals = await s.dbh.db.selectFrom('usage_ingest_totals').selectAll().where('workspace_id', '=', s.workspaceId).executeTakeFirstOrThrow();
+    const rollup = await s.dbh.db
+      .selectFrom('usage_daily_account_feature')
+      .selectAll()
+      .where('workspace_id', '=', s.workspaceId)
+      .execute();
+    expect(rollup).toEqual([
+      {
+        workspace_id: s.workspaceId,
+        account_id: s.accountId,
+        day: '2026-11-20',
+        feature: 'Report Published',
+        events: 800,
+      },
+    ]);
+    const totals = await s.dbh.db
+      .selectFrom('usage_ingest_totals')
+      .selectAll()
+      .where('workspace_id', '=', s.workspaceId)
+      .executeTakeFirstOrThrow();
     expect([totals.received, totals.stored, totals.duplicates]).toEqual([1200, 800, 400]);
     // Each user's mapping to the account is stated and audited once, by the thread.
     expect(await count(s.dbh, 'audit_log')).toBe(audited + 4);
@@ -106,17 +140,37 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     const s = await served();
     const thread = await startThread(s.file);
     const writer = new IngestWriter(s.dbh.db, { maxPending: 1000, retryAfterSeconds: 1, writers: 1 }, thread);
-    const ingest = Promise.all(Array.from({ length: 60 }, (_, r) => writer.submit(request(s.workspaceId, Array.from({ length: 200 }, (_, i) => `w-${r}-${i}`)))));
+    const ingest = Promise.all(
+      Array.from({ length: 60 }, (_, r) =>
+        writer.submit(
+          request(
+            s.workspaceId,
+            Array.from({ length: 200 }, (_, i) => `w-${r}-${i}`),
+          ),
+        ),
+      ),
+    );
     // Read, yield while the thread commits, then write what was read: each must see the row as last written.
     for (let k = 0; k < 40; k++) {
       await s.dbh.db.transaction().execute(async (trx) => {
-        const { name } = await trx.selectFrom('accounts').select('name').where('id', '=', s.accountId).executeTakeFirstOrThrow();
+        const { name } = await trx
+          .selectFrom('accounts')
+          .select('name')
+          .where('id', '=', s.accountId)
+          .executeTakeFirstOrThrow();
         await new Promise((r) => setTimeout(r, 2));
-        await trx.updateTable('accounts').set({ name: `${name}+` }).where('id', '=', s.accountId).execute();
+        await trx
+          .updateTable('accounts')
+          .set({ name: `${name}+` })
+          .where('id', '=', s.accountId)
+          .execute();
       });
     }
     await ingest;
-    expect((await s.dbh.db.selectFrom('accounts').select('name').where('id', '=', s.accountId).executeTakeFirstOrThrow()).name).toBe(`Northwind${'+'.repeat(40)}`);
+    expect(
+      (await s.dbh.db.selectFrom('accounts').select('name').where('id', '=', s.accountId).executeTakeFirstOrThrow())
+        .name,
+    ).toBe(`Northwind${'+'.repeat(40)}`);
     expect(await count(s.dbh, 'usage_events')).toBe(60 * 200);
   });
 
@@ -124,7 +178,10 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     const s = await served();
     const thread = await startThread(s.file);
     const writer = new IngestWriter(s.dbh.db, { maxPending: 100, retryAfterSeconds: 1, writers: 1 }, thread);
-    const [good, bad] = await Promise.allSettled([writer.submit(request(s.workspaceId, ['ok-1', 'ok-2'])), writer.submit(request('no-such-workspace', ['x-1']))]);
+    const [good, bad] = await Promise.allSettled([
+      writer.submit(request(s.workspaceId, ['ok-1', 'ok-2'])),
+      writer.submit(request('no-such-workspace', ['x-1'])),
+    ]);
     expect(good).toEqual({ status: 'fulfilled', value: expect.objectContaining({ stored: 2 }) });
     expect(bad.status).toBe('rejected');
     expect((bad as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
@@ -148,7 +205,9 @@ describe('the usage ingest write thread (served SQLite file)', () => {
   it('reports a thread that cannot open its database, and the writer stores on the request thread', async () => {
     const s = await served();
     const stops: string[] = [];
-    const thread = new IngestWriteThread(path.join(os.tmpdir(), 'no-such-folder', 'sub', 'baton.db'), (reason) => stops.push(reason));
+    const thread = new IngestWriteThread(path.join(os.tmpdir(), 'no-such-folder', 'sub', 'baton.db'), (reason) =>
+      stops.push(reason),
+    );
     cleanup.push(() => thread.close());
     while (stops.length === 0) await new Promise((r) => setTimeout(r, 20));
     expect(thread.writing).toBe(false);

@@ -22,7 +22,9 @@ export interface ThreadError {
 }
 
 const revive = (e: ThreadError): Error =>
-  e.app ? new AppError(e.code as AppErrorCode, e.message) : Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
+  e.app
+    ? new AppError(e.code as AppErrorCode, e.message)
+    : Object.assign(new Error(e.message), e.code ? { code: e.code } : {});
 
 /** The thread stopped with a group in flight: store it on the request thread (it may have committed: then its events are duplicates, counted once). */
 export class WriteThreadStopped extends Error {
@@ -45,20 +47,26 @@ export class IngestWriteThread {
   private ids = 0;
 
   /** `onStop` hears why the thread stopped when it was not closed (groups are then stored on the request thread). */
-  constructor(file: string, private readonly onStop?: (reason: string) => void) {
+  constructor(
+    file: string,
+    private readonly onStop?: (reason: string) => void,
+  ) {
     this.worker = startTsWorker(new URL('./write.worker.ts', import.meta.url), { file });
     this.worker.unref();
-    this.worker.on('message', (m: { ready?: boolean; id?: number; outcomes?: IngestOutcome[]; error?: ThreadError }) => {
-      if (m.ready) {
-        this.ready = true;
-        return;
-      }
-      const p = this.pending.get(m.id as number);
-      if (!p) return;
-      this.pending.delete(m.id as number);
-      if (m.error) p.reject(revive(m.error));
-      else p.resolve(m.outcomes ?? []);
-    });
+    this.worker.on(
+      'message',
+      (m: { ready?: boolean; id?: number; outcomes?: IngestOutcome[]; error?: ThreadError }) => {
+        if (m.ready) {
+          this.ready = true;
+          return;
+        }
+        const p = this.pending.get(m.id as number);
+        if (!p) return;
+        this.pending.delete(m.id as number);
+        if (m.error) p.reject(revive(m.error));
+        else p.resolve(m.outcomes ?? []);
+      },
+    );
     this.worker.on('error', (error) => this.gone(String(error?.message ?? error)));
     this.worker.on('exit', (code) => this.gone(`exited with code ${code}`));
   }

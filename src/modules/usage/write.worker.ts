@@ -16,7 +16,11 @@ dbh.sqlite?.pragma('wal_autocheckpoint = 10000');
 
 const errorOf = (error: unknown): ThreadError => {
   const e = error as { message?: unknown; code?: unknown };
-  return { message: String(e?.message ?? error), code: typeof e?.code === 'string' ? e.code : undefined, app: error instanceof AppError };
+  return {
+    message: String(e?.message ?? error),
+    code: typeof e?.code === 'string' ? e.code : undefined,
+    app: error instanceof AppError,
+  };
 };
 
 let queue = Promise.resolve();

@@ -18,7 +18,12 @@ const entrySchema = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
-  entityName: z.string().nullable().describe('The record’s name today (an account’s, a deal’s, a project’s …); null for kinds without one or a deleted record'),
+  entityName: z
+    .string()
+    .nullable()
+    .describe(
+      'The record’s name today (an account’s, a deal’s, a project’s …); null for kinds without one or a deleted record',
+    ),
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
@@ -31,7 +36,11 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['audit'],
       summary: 'What the audit log can be filtered by: its actions, record types and the people and keys who wrote',
       response: {
-        200: z.object({ actions: z.array(z.string()), entityTypes: z.array(z.string()), actors: z.array(z.object({ id: z.string(), type: z.string(), name: z.string() })) }),
+        200: z.object({
+          actions: z.array(z.string()),
+          entityTypes: z.array(z.string()),
+          actors: z.array(z.object({ id: z.string(), type: z.string(), name: z.string() })),
+        }),
         ...errorResponses,
       },
     },
@@ -44,7 +53,11 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['audit'],
       summary: 'Every write in the workspace, newest first: who, what, when, before and after',
       querystring: pageQuery.extend({
-        entityType: z.string().max(50).optional().describe('The kind of record changed: account, deal, handoff_brief, project …'),
+        entityType: z
+          .string()
+          .max(50)
+          .optional()
+          .describe('The kind of record changed: account, deal, handoff_brief, project …'),
         entityId: z.string().max(100).optional(),
         action: z.string().max(100).optional().describe('One action, e.g. account.update'),
         actorId: z.string().max(100).optional().describe('The person (user id) or API key (its id) who wrote'),

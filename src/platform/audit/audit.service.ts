@@ -80,7 +80,8 @@ async function nameEntries(db: Db, workspaceId: string, items: AuditEntry[]): Pr
     if (e.actor.type === 'user') want('user', e.actor.id);
   }
   const names = new Map<string, Map<string, string>>();
-  for (const [type, ids] of idsOf) names.set(type, await (AUDIT_NAMES[type] as (typeof AUDIT_NAMES)[string])(db, workspaceId, [...ids]));
+  for (const [type, ids] of idsOf)
+    names.set(type, await (AUDIT_NAMES[type] as (typeof AUDIT_NAMES)[string])(db, workspaceId, [...ids]));
   for (const e of items) {
     e.entityName = (e.entityId && names.get(e.entityType)?.get(e.entityId)) ?? null;
     if (e.actor.type === 'user' && e.actor.id) e.actor.name = names.get('user')?.get(e.actor.id) ?? null;
@@ -99,11 +100,19 @@ export interface AuditQuery {
   to?: string;
 }
 
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string): string =>
+  new Date(Date.parse(`${day}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Newest first; `cursor` is the id of the last entry of the previous page. Each entry names its record and person. */
-export async function listAudit(db: Db, workspaceId: string, opts: AuditQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-  if (opts.from && opts.to && opts.to < opts.from) throw new AppError('validation', 'querystring.to: is before from', { fieldErrors: [{ field: 'querystring.to', message: 'is before from' }] });
+export async function listAudit(
+  db: Db,
+  workspaceId: string,
+  opts: AuditQuery,
+): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  if (opts.from && opts.to && opts.to < opts.from)
+    throw new AppError('validation', 'querystring.to: is before from', {
+      fieldErrors: [{ field: 'querystring.to', message: 'is before from' }],
+    });
   const filter: AuditFilter = {
     entityType: opts.entityType,
     entityId: opts.entityId,
@@ -119,13 +128,29 @@ export async function listAudit(db: Db, workspaceId: string, opts: AuditQuery): 
 }
 
 /** What the log can be filtered by: its actions, record types and the people and keys who wrote, by name. */
-export async function auditFacets(db: Db, workspaceId: string): Promise<{ actions: string[]; entityTypes: string[]; actors: Array<{ id: string; type: string; name: string }> }> {
+export async function auditFacets(
+  db: Db,
+  workspaceId: string,
+): Promise<{ actions: string[]; entityTypes: string[]; actors: Array<{ id: string; type: string; name: string }> }> {
   const f = await selectAuditFacets(db, workspaceId);
-  const users = await AUDIT_NAMES.user!(db, workspaceId, f.actors.filter((a) => a.actor_type === 'user').map((a) => a.actor_id as string));
+  const users = await AUDIT_NAMES.user!(
+    db,
+    workspaceId,
+    f.actors.filter((a) => a.actor_type === 'user').map((a) => a.actor_id as string),
+  );
   const seen = new Map<string, { id: string; type: string; name: string }>();
   for (const a of f.actors) {
     const id = a.actor_id as string;
-    if (!seen.has(id)) seen.set(id, { id, type: a.actor_type, name: (a.actor_type === 'user' ? users.get(id) : undefined) ?? a.actor_label });
+    if (!seen.has(id))
+      seen.set(id, {
+        id,
+        type: a.actor_type,
+        name: (a.actor_type === 'user' ? users.get(id) : undefined) ?? a.actor_label,
+      });
   }
-  return { actions: f.actions, entityTypes: f.entityTypes, actors: [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)) };
+  return {
+    actions: f.actions,
+    entityTypes: f.entityTypes,
+    actors: [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)),
+  };
 }

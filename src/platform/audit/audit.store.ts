@@ -15,7 +15,11 @@ export interface AuditFilter {
   beforeAt?: string;
 }
 
-export async function listAuditEntries(db: Db, workspaceId: string, page: AuditFilter & { limit: number; beforeId?: string }): Promise<AuditLogTable[]> {
+export async function listAuditEntries(
+  db: Db,
+  workspaceId: string,
+  page: AuditFilter & { limit: number; beforeId?: string },
+): Promise<AuditLogTable[]> {
   let q = db.selectFrom('audit_log').selectAll().where('workspace_id', '=', workspaceId);
   if (page.beforeId) q = q.where('id', '<', page.beforeId);
   if (page.entityType) q = q.where('entity_type', '=', page.entityType);
@@ -32,6 +36,10 @@ export async function selectAuditFacets(db: Db, workspaceId: string) {
   const base = db.selectFrom('audit_log').where('workspace_id', '=', workspaceId);
   const actions = await base.select('action').distinct().orderBy('action').execute();
   const entityTypes = await base.select('entity_type').distinct().orderBy('entity_type').execute();
-  const actors = await base.select(['actor_type', 'actor_id', 'actor_label']).distinct().where('actor_id', 'is not', null).execute();
+  const actors = await base
+    .select(['actor_type', 'actor_id', 'actor_label'])
+    .distinct()
+    .where('actor_id', 'is not', null)
+    .execute();
   return { actions: actions.map((r) => r.action), entityTypes: entityTypes.map((r) => r.entity_type), actors };
 }

@@ -25,7 +25,11 @@ export function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/api-keys', {
     config: { access: 'apikeys:manage' },
-    schema: { tags: ['api keys'], summary: 'API keys of the workspace (never their secrets)', response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses } },
+    schema: {
+      tags: ['api keys'],
+      summary: 'API keys of the workspace (never their secrets)',
+      response: { 200: z.object({ items: z.array(apiKeySchema) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await listApiKeys(db, principalOf(request).workspaceId) }),
   });
 
@@ -39,17 +43,26 @@ export function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const created = await db.transaction().execute((trx) => createApiKey(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
+      const created = await db
+        .transaction()
+        .execute((trx) => createApiKey(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
       return reply.status(201).header('cache-control', 'no-store').send(created);
     },
   });
 
   r.delete('/api/v1/api-keys/:id', {
     config: { access: 'apikeys:manage' },
-    schema: { tags: ['api keys'], summary: 'Revoke an API key (it stops working at once)', params: idParams, response: { 200: apiKeySchema, ...errorResponses } },
+    schema: {
+      tags: ['api keys'],
+      summary: 'Revoke an API key (it stops working at once)',
+      params: idParams,
+      response: { 200: apiKeySchema, ...errorResponses },
+    },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => revokeApiKey(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id));
+      return db
+        .transaction()
+        .execute((trx) => revokeApiKey(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id));
     },
   });
 }

@@ -58,7 +58,14 @@ export async function createApiKey(
   };
   await store.insertApiKey(db, row);
   const apiKey = toApiKey(row);
-  await recordAudit(db, { workspaceId, actor, action: 'apikey.create', entityType: 'api_key', entityId: row.id, after: apiKey });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'apikey.create',
+    entityType: 'api_key',
+    entityId: row.id,
+    after: apiKey,
+  });
   return { apiKey, secret };
 }
 
@@ -73,7 +80,15 @@ export async function revokeApiKey(db: Db, actor: Actor, workspaceId: string, id
   const at = nowIso();
   await store.revokeApiKeyRow(db, id, at);
   const after = { ...toApiKey(row), revokedAt: at };
-  await recordAudit(db, { workspaceId, actor, action: 'apikey.revoke', entityType: 'api_key', entityId: id, before: toApiKey(row), after });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'apikey.revoke',
+    entityType: 'api_key',
+    entityId: id,
+    before: toApiKey(row),
+    after,
+  });
   return after;
 }
 
@@ -85,5 +100,12 @@ export async function principalFromApiKey(db: Db, presented: string): Promise<Pr
   if (!row || row.revoked_at || !safeEqual(row.key_hash, sha256(presented))) return undefined;
   const now = new Date();
   if (isStale(row.last_used_at, now)) await store.touchApiKey(db, row.id, now.toISOString());
-  return { kind: 'api_key', keyId: row.id, name: row.name, workspaceId: row.workspace_id, scope: row.scope as ApiKeyScope, partnerId: null };
+  return {
+    kind: 'api_key',
+    keyId: row.id,
+    name: row.name,
+    workspaceId: row.workspace_id,
+    scope: row.scope as ApiKeyScope,
+    partnerId: null,
+  };
 }

@@ -67,14 +67,24 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: z.object({
         email: z.string().trim().min(1).max(320),
         password: z.string().min(1).max(1000),
-        workspace: z.string().trim().max(40).optional().describe('Slug of the workspace to open; the first one otherwise'),
+        workspace: z
+          .string()
+          .trim()
+          .max(40)
+          .optional()
+          .describe('Slug of the workspace to open; the first one otherwise'),
       }),
       response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
       // A refusal's count and audit entry commit with the transaction; the refusal is answered after.
       const outcome = await db.transaction().execute((trx) =>
-        attemptLogin(trx, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'], ttlHours: config.sessionTtlHours }),
+        attemptLogin(trx, {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+          ttlHours: config.sessionTtlHours,
+        }),
       );
       if (!outcome.ok) throw outcome.error;
       const { token } = outcome;
@@ -109,7 +119,9 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['session'],
       summary: 'Switch the session to another workspace you belong to',
-      body: z.object({ workspaceId: externalId(z.string().min(1), 'another workspace of the signed-in user, who must belong to it') }),
+      body: z.object({
+        workspaceId: externalId(z.string().min(1), 'another workspace of the signed-in user, who must belong to it'),
+      }),
       response: { 200: sessionSchema, ...errorResponses },
     },
     handler: async (request) => {
@@ -117,7 +129,12 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       await switchWorkspace(db, principal, request.body.workspaceId);
       if (principal.kind !== 'user') return describe(principal);
       const member = await getMember(db, request.body.workspaceId, principal.userId);
-      return describe({ ...principal, workspaceId: request.body.workspaceId, role: member.role, partnerId: member.partnerId });
+      return describe({
+        ...principal,
+        workspaceId: request.body.workspaceId,
+        role: member.role,
+        partnerId: member.partnerId,
+      });
     },
   });
 }

@@ -26,4 +26,5 @@ export async function addLoginFailure(db: Db, key: string, at: string, forgetBef
 export const setLockedUntil = (db: Db, key: string, lockedUntil: string) =>
   db.updateTable('login_failures').set({ locked_until: lockedUntil }).where('key', '=', key).execute();
 
-export const deleteLoginFailures = (db: Db, key: string) => db.deleteFrom('login_failures').where('key', '=', key).execute();
+export const deleteLoginFailures = (db: Db, key: string) =>
+  db.deleteFrom('login_failures').where('key', '=', key).execute();

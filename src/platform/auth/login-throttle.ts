@@ -14,9 +14,19 @@ export interface ThrottleRule {
   forgetAfterMs: number;
 }
 
-export const ACCOUNT_RULE: ThrottleRule = { threshold: 5, baseLockMs: 60_000, maxLockMs: 3_600_000, forgetAfterMs: 24 * 3_600_000 };
+export const ACCOUNT_RULE: ThrottleRule = {
+  threshold: 5,
+  baseLockMs: 60_000,
+  maxLockMs: 3_600_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
 /** A wider net for one address trying many accounts (an office behind one address has many people). */
-export const ADDRESS_RULE: ThrottleRule = { threshold: 50, baseLockMs: 60_000, maxLockMs: 3_600_000, forgetAfterMs: 3_600_000 };
+export const ADDRESS_RULE: ThrottleRule = {
+  threshold: 50,
+  baseLockMs: 60_000,
+  maxLockMs: 3_600_000,
+  forgetAfterMs: 3_600_000,
+};
 
 export const accountKey = (email: string): string => `account:${email}`;
 export const addressKey = (ip: string): string => `address:${ip}`;
@@ -28,4 +38,5 @@ export function lockMs(rule: ThrottleRule, failures: number): number {
 }
 
 /** Whole seconds until `lockedUntil`, at least one. */
-export const secondsUntil = (lockedUntil: string, now: Date): number => Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
+export const secondsUntil = (lockedUntil: string, now: Date): number =>
+  Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));

@@ -44,9 +44,25 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a route requires: a permission, any signed-in principal, or nothing. */
 export type Access = Permission | 'signed_in' | 'public';
 
-const everyoneReads: Permission[] = ['accounts:read', 'users:read', 'deals:read', 'handoffs:read', 'commitments:read', 'usage:read', 'projects:read'];
+const everyoneReads: Permission[] = [
+  'accounts:read',
+  'users:read',
+  'deals:read',
+  'handoffs:read',
+  'commitments:read',
+  'usage:read',
+  'projects:read',
+];
 /** Delivery's own work: projects, playbooks, people and their time, capacity and services margin. */
-const deliveryWork: Permission[] = ['projects:write', 'projects:manage', 'playbooks:write', 'resources:write', 'time:write', 'capacity:read', 'margin:read'];
+const deliveryWork: Permission[] = [
+  'projects:write',
+  'projects:manage',
+  'playbooks:write',
+  'resources:write',
+  'time:write',
+  'capacity:read',
+  'margin:read',
+];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(PERMISSIONS.filter((p) => p !== 'ingest:write')),
@@ -67,7 +83,14 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write']),
   delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
-  sales: new Set([...everyoneReads, 'accounts:write', 'deals:write', 'imports:run', 'handoffs:write', 'commitments:write']),
+  sales: new Set([
+    ...everyoneReads,
+    'accounts:write',
+    'deals:write',
+    'imports:run',
+    'handoffs:write',
+    'commitments:write',
+  ]),
   support: new Set([...everyoneReads]),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
   // time, and never see the member list, deals, rates or the capacity plan.

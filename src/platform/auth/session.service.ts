@@ -3,8 +3,21 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { nowIso } from '../ids.ts';
 import { normalizeEmail } from '../identity/identity.ts';
-import { findMembership, findUserByEmail, findWorkspaceBySlug, listWorkspacesOfUser } from '../identity/identity.store.ts';
-import { ACCOUNT_RULE, ADDRESS_RULE, accountKey, addressKey, lockMs, secondsUntil, type ThrottleRule } from './login-throttle.ts';
+import {
+  findMembership,
+  findUserByEmail,
+  findWorkspaceBySlug,
+  listWorkspacesOfUser,
+} from '../identity/identity.store.ts';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  accountKey,
+  addressKey,
+  lockMs,
+  secondsUntil,
+  type ThrottleRule,
+} from './login-throttle.ts';
 import * as throttle from './login-throttle.store.ts';
 import { checkPassword } from './passwords.ts';
 import type { Role } from './permissions.ts';
@@ -51,8 +64,23 @@ export async function attemptLogin(db: Db, input: LoginInput): Promise<LoginOutc
   } else {
     workspaceId = (await listWorkspacesOfUser(db, user.id))[0]?.id;
   }
-  if (!workspaceId) return { ok: false, error: new AppError('forbidden', 'this login belongs to no workspace yet: accept an invitation, or ask an admin to invite you') };
-  const token = await openSession(db, { userId: user.id, email: user.email, workspaceId, ip: input.ip, userAgent: input.userAgent, ttlHours: input.ttlHours, now });
+  if (!workspaceId)
+    return {
+      ok: false,
+      error: new AppError(
+        'forbidden',
+        'this login belongs to no workspace yet: accept an invitation, or ask an admin to invite you',
+      ),
+    };
+  const token = await openSession(db, {
+    userId: user.id,
+    email: user.email,
+    workspaceId,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    ttlHours: input.ttlHours,
+    now,
+  });
   return { ok: true, token, workspaceId };
 }
 
@@ -74,15 +102,23 @@ export async function verifyCredentials(
     return { ok: false as const, error };
   };
 
-  const locks = (await throttle.selectLoginFailures(db, keys)).filter((r) => r.locked_until !== null && r.locked_until > now.toISOString());
+  const locks = (await throttle.selectLoginFailures(db, keys)).filter(
+    (r) => r.locked_until !== null && r.locked_until > now.toISOString(),
+  );
   if (locks.length > 0) {
-    const until = locks.map((r) => r.locked_until as string).sort().at(-1) as string;
+    const until = locks
+      .map((r) => r.locked_until as string)
+      .sort()
+      .at(-1) as string;
     const byAccount = locks.some((r) => r.key === keys[0]);
     const seconds = secondsUntil(until, now);
     const message = byAccount
       ? `too many failed sign-ins for this email: try again in ${waitText(seconds)}`
       : `too many failed sign-ins from this address: try again in ${waitText(seconds)}`;
-    return refuse(byAccount ? 'account locked' : 'address locked', new AppError('rate_limited', message, { retryAfterSeconds: seconds }));
+    return refuse(
+      byAccount ? 'account locked' : 'address locked',
+      new AppError('rate_limited', message, { retryAfterSeconds: seconds }),
+    );
   }
 
   const ok = await checkPassword(input.password, user?.password_hash);
@@ -102,7 +138,8 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   return outcome;
 }
 
-const waitText = (seconds: number): string => (seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`);
+const waitText = (seconds: number): string =>
+  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
 
 async function countFailure(db: Db, key: string, rule: ThrottleRule, now: Date): Promise<void> {
   const forgetBefore = new Date(now.getTime() - rule.forgetAfterMs).toISOString();
@@ -117,9 +154,20 @@ async function countFailure(db: Db, key: string, rule: ThrottleRule, now: Date):
  */
 async function auditFailedLogin(
   db: Db,
-  f: { email: string; user: { id: string } | undefined; named: { id: string } | undefined; reason: string; ip?: string; userAgent?: string },
+  f: {
+    email: string;
+    user: { id: string } | undefined;
+    named: { id: string } | undefined;
+    reason: string;
+    ip?: string;
+    userAgent?: string;
+  },
 ): Promise<void> {
-  const workspaces = f.named ? [f.named.id] : f.user ? (await listWorkspacesOfUser(db, f.user.id)).map((w) => w.id) : [];
+  const workspaces = f.named
+    ? [f.named.id]
+    : f.user
+      ? (await listWorkspacesOfUser(db, f.user.id)).map((w) => w.id)
+      : [];
   for (const workspaceId of workspaces) {
     const member = f.user && (await findMembership(db, workspaceId, f.user.id)) ? f.user.id : null;
     await recordAudit(db, {
@@ -136,7 +184,15 @@ async function auditFailedLogin(
 /** Opens a session for a person in a workspace they belong to; returns the cookie token. */
 export async function openSession(
   db: Db,
-  s: { userId: string; email: string; workspaceId: string; ip?: string; userAgent?: string; ttlHours: number; now?: Date },
+  s: {
+    userId: string;
+    email: string;
+    workspaceId: string;
+    ip?: string;
+    userAgent?: string;
+    ttlHours: number;
+    now?: Date;
+  },
 ): Promise<string> {
   const token = randomToken();
   const now = s.now ?? new Date();

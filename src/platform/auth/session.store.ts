@@ -8,8 +8,19 @@ export const findLiveSession = (db: Db, id: string, nowIso: string) =>
   db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('memberships as m', (j) => j.onRef('m.user_id', '=', 's.user_id').onRef('m.workspace_id', '=', 's.workspace_id'))
-    .select(['s.id', 's.user_id', 's.workspace_id', 's.csrf_token', 's.last_seen_at', 'u.email', 'm.role', 'm.partner_id'])
+    .innerJoin('memberships as m', (j) =>
+      j.onRef('m.user_id', '=', 's.user_id').onRef('m.workspace_id', '=', 's.workspace_id'),
+    )
+    .select([
+      's.id',
+      's.user_id',
+      's.workspace_id',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.email',
+      'm.role',
+      'm.partner_id',
+    ])
     .where('s.id', '=', id)
     .where('s.expires_at', '>', nowIso)
     .where('u.disabled_at', 'is', null)

@@ -4,13 +4,35 @@ import { ConfigError, loadConfig, redactUrl } from './config.ts';
 describe('configuration', () => {
   it('defaults to SQLite in ./data on 127.0.0.1:3000 with the demo on', () => {
     const c = loadConfig({}, '/srv/baton');
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, dataDir: '/srv/baton/data', databaseUrl: 'sqlite:/srv/baton/data/baton.db', demo: true, secureCookies: 'auto' });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: '/srv/baton/data',
+      databaseUrl: 'sqlite:/srv/baton/data/baton.db',
+      demo: true,
+      secureCookies: 'auto',
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
   it('reads every variable', () => {
-    const c = loadConfig({ PORT: '8080', HOST: '0.0.0.0', DATABASE_URL: 'postgres://u:p@db/baton', BATON_DEMO: 'false', NODE_ENV: 'production', BATON_ADMIN_EMAIL: 'ops@example.com', BATON_ADMIN_PASSWORD: 'long-enough-secret' });
-    expect(c).toMatchObject({ port: 8080, host: '0.0.0.0', databaseUrl: 'postgres://u:p@db/baton', demo: false, secureCookies: true, adminEmail: 'ops@example.com' });
+    const c = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db/baton',
+      BATON_DEMO: 'false',
+      NODE_ENV: 'production',
+      BATON_ADMIN_EMAIL: 'ops@example.com',
+      BATON_ADMIN_PASSWORD: 'long-enough-secret',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: 'postgres://u:p@db/baton',
+      demo: false,
+      secureCookies: true,
+      adminEmail: 'ops@example.com',
+    });
   });
 
   it.each([
@@ -27,24 +49,42 @@ describe('configuration', () => {
   });
 
   it('in production, refuses an admin email without a password', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', BATON_ADMIN_EMAIL: 'ops@example.com' })).toThrow(/BATON_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ NODE_ENV: 'production', BATON_ADMIN_EMAIL: 'ops@example.com' })).toThrow(
+      /BATON_ADMIN_PASSWORD/,
+    );
   });
 
   it('makes cookies Secure and sends HSTS for an https:// public URL or in production; else Secure over HTTPS requests only', () => {
     expect(loadConfig({})).toMatchObject({ secureCookies: 'auto', hsts: false, trustProxy: ['loopback'] });
-    expect(loadConfig({ BATON_PUBLIC_URL: 'https://baton.example.com' })).toMatchObject({ secureCookies: true, hsts: true });
-    expect(loadConfig({ BATON_PUBLIC_URL: 'http://baton.lan:3000' })).toMatchObject({ secureCookies: 'auto', hsts: false });
+    expect(loadConfig({ BATON_PUBLIC_URL: 'https://baton.example.com' })).toMatchObject({
+      secureCookies: true,
+      hsts: true,
+    });
+    expect(loadConfig({ BATON_PUBLIC_URL: 'http://baton.lan:3000' })).toMatchObject({
+      secureCookies: 'auto',
+      hsts: false,
+    });
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ secureCookies: true, hsts: true });
-    expect(loadConfig({ NODE_ENV: 'production', BATON_SECURE_COOKIES: 'false' })).toMatchObject({ secureCookies: false, hsts: false });
+    expect(loadConfig({ NODE_ENV: 'production', BATON_SECURE_COOKIES: 'false' })).toMatchObject({
+      secureCookies: false,
+      hsts: false,
+    });
     expect(loadConfig({ BATON_SECURE_COOKIES: 'true' })).toMatchObject({ secureCookies: true, hsts: true });
   });
 
   it('reads BATON_TRUST_PROXY as true, false, or addresses, subnets and names; refuses anything else naming it', () => {
     expect(loadConfig({ BATON_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ BATON_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
-    expect(loadConfig({ BATON_TRUST_PROXY: ' 10.0.0.0/8, loopback ,192.168.1.5,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', 'loopback', '192.168.1.5', 'fd00::/8']);
+    expect(loadConfig({ BATON_TRUST_PROXY: ' 10.0.0.0/8, loopback ,192.168.1.5,fd00::/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'loopback',
+      '192.168.1.5',
+      'fd00::/8',
+    ]);
     for (const bad of ['proxy.internal', '10.0.0.0/33', '10.0.0.1/8/2', 'loopback,', 'yes please']) {
-      expect(() => loadConfig({ BATON_TRUST_PROXY: bad }), bad).toThrow(/BATON_TRUST_PROXY must be true, false, or a comma-separated list/);
+      expect(() => loadConfig({ BATON_TRUST_PROXY: bad }), bad).toThrow(
+        /BATON_TRUST_PROXY must be true, false, or a comma-separated list/,
+      );
     }
   });
 

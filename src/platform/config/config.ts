@@ -89,10 +89,7 @@ const envSchema = z.object({
     .optional(),
   BATON_DEMO: bool('BATON_DEMO').optional(),
   BATON_ADMIN_EMAIL: z.email('BATON_ADMIN_EMAIL must be an email address').optional(),
-  BATON_ADMIN_PASSWORD: z
-    .string()
-    .min(10, 'BATON_ADMIN_PASSWORD must be at least 10 characters')
-    .optional(),
+  BATON_ADMIN_PASSWORD: z.string().min(10, 'BATON_ADMIN_PASSWORD must be at least 10 characters').optional(),
   BATON_SECURE_COOKIES: bool('BATON_SECURE_COOKIES').optional(),
   BATON_TRUST_PROXY: z
     .string()
@@ -100,7 +97,11 @@ const envSchema = z.object({
     .transform((v, ctx) => {
       const trust = parseTrustProxy(v);
       if (trust === undefined) {
-        ctx.addIssue({ code: 'custom', message: 'BATON_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal' });
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'BATON_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+        });
         return z.NEVER;
       }
       return trust;
@@ -145,27 +146,91 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   { name: 'PORT', default: '3000', meaning: 'HTTP port' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on (0.0.0.0 for all)' },
   { name: 'BATON_DATA_DIR', default: './data', meaning: 'folder for the SQLite database and backups' },
-  { name: 'DATABASE_URL', default: 'sqlite:<BATON_DATA_DIR>/baton.db', meaning: 'postgres://user:pass@host/db for PostgreSQL' },
+  {
+    name: 'DATABASE_URL',
+    default: 'sqlite:<BATON_DATA_DIR>/baton.db',
+    meaning: 'postgres://user:pass@host/db for PostgreSQL',
+  },
   { name: 'BATON_DEMO', default: 'true', meaning: 'create the demo workspace on first start with an empty database' },
   { name: 'BATON_ADMIN_EMAIL', default: 'admin@baton.local', meaning: 'first admin user created on an empty database' },
-  { name: 'BATON_ADMIN_PASSWORD', default: '(generated, printed once)', meaning: 'password of that first admin (10+ characters); missed the printed one? baton user set-password --email <admin>' },
-  { name: 'BATON_SECURE_COOKIES', default: '(see meaning)', meaning: 'mark the session cookie Secure (sent only over HTTPS) and send HSTS: true, or false for neither; unset, both in production or with an https:// BATON_PUBLIC_URL, else the cookie is Secure on requests that came over HTTPS' },
-  { name: 'BATON_TRUST_PROXY', default: 'loopback', meaning: 'reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed: true (any), false (none), or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated' },
+  {
+    name: 'BATON_ADMIN_PASSWORD',
+    default: '(generated, printed once)',
+    meaning:
+      'password of that first admin (10+ characters); missed the printed one? baton user set-password --email <admin>',
+  },
+  {
+    name: 'BATON_SECURE_COOKIES',
+    default: '(see meaning)',
+    meaning:
+      'mark the session cookie Secure (sent only over HTTPS) and send HSTS: true, or false for neither; unset, both in production or with an https:// BATON_PUBLIC_URL, else the cookie is Secure on requests that came over HTTPS',
+  },
+  {
+    name: 'BATON_TRUST_PROXY',
+    default: 'loopback',
+    meaning:
+      'reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed: true (any), false (none), or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated',
+  },
   { name: 'BATON_SESSION_TTL_HOURS', default: '168', meaning: 'how long a login lasts' },
   { name: 'BATON_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
-  { name: 'BATON_LOGIN_RATE_LIMIT', default: '10', meaning: 'sign-in attempts per minute per client address, per instance (failed sign-ins are also counted per email and per address in the database)' },
+  {
+    name: 'BATON_LOGIN_RATE_LIMIT',
+    default: '10',
+    meaning:
+      'sign-in attempts per minute per client address, per instance (failed sign-ins are also counted per email and per address in the database)',
+  },
   { name: 'BATON_JOBS', default: 'true', meaning: 'run the job worker and scheduler in this instance' },
   { name: 'BATON_JOBS_POLL_MS', default: '1000', meaning: 'how often the worker looks for due jobs' },
   { name: 'BATON_INSTANCE_ID', default: 'hostname-pid', meaning: 'name of this instance in job locks and logs' },
-  { name: 'BATON_IMPORT_MAX_MB', default: '50', meaning: 'largest CSV file an import through the API or web page accepts, in MiB' },
-  { name: 'BATON_INGEST_MAX_PENDING', default: '200', meaning: 'usage ingest requests an instance holds (waiting or being written) before it answers 429 with Retry-After' },
-  { name: 'BATON_INGEST_RETRY_AFTER', default: '2', meaning: 'seconds a refused ingest client is told to wait before sending again' },
-  { name: 'BATON_INGEST_READ_THREADS', default: '1', meaning: 'worker threads that parse and check ingest bodies (0: parse on the request thread)' },
-  { name: 'BATON_INGEST_WRITE_THREAD', default: 'true', meaning: 'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)' },
-  { name: 'BATON_INGEST_PG_WRITERS', default: '2', meaning: 'on PostgreSQL, usage ingest transactions an instance runs at once (each stores a group of requests)' },
-  { name: 'BATON_SECRET_KEY', default: '(<BATON_DATA_DIR>/secret.key, made on first start)', meaning: 'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the same on every instance of one database' },
-  { name: 'BATON_PUBLIC_URL', default: '(from each request)', meaning: 'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and https:// turns on Secure cookies and HSTS' },
-  { name: 'NODE_ENV', default: 'development', meaning: 'production turns on Secure cookies and HSTS and makes configuration mistakes fatal' },
+  {
+    name: 'BATON_IMPORT_MAX_MB',
+    default: '50',
+    meaning: 'largest CSV file an import through the API or web page accepts, in MiB',
+  },
+  {
+    name: 'BATON_INGEST_MAX_PENDING',
+    default: '200',
+    meaning:
+      'usage ingest requests an instance holds (waiting or being written) before it answers 429 with Retry-After',
+  },
+  {
+    name: 'BATON_INGEST_RETRY_AFTER',
+    default: '2',
+    meaning: 'seconds a refused ingest client is told to wait before sending again',
+  },
+  {
+    name: 'BATON_INGEST_READ_THREADS',
+    default: '1',
+    meaning: 'worker threads that parse and check ingest bodies (0: parse on the request thread)',
+  },
+  {
+    name: 'BATON_INGEST_WRITE_THREAD',
+    default: 'true',
+    meaning:
+      'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)',
+  },
+  {
+    name: 'BATON_INGEST_PG_WRITERS',
+    default: '2',
+    meaning: 'on PostgreSQL, usage ingest transactions an instance runs at once (each stores a group of requests)',
+  },
+  {
+    name: 'BATON_SECRET_KEY',
+    default: '(<BATON_DATA_DIR>/secret.key, made on first start)',
+    meaning:
+      'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the same on every instance of one database',
+  },
+  {
+    name: 'BATON_PUBLIC_URL',
+    default: '(from each request)',
+    meaning:
+      'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and https:// turns on Secure cookies and HSTS',
+  },
+  {
+    name: 'NODE_ENV',
+    default: 'development',
+    meaning: 'production turns on Secure cookies and HSTS and makes configuration mistakes fatal',
+  },
 ];
 
 export class ConfigError extends Error {
@@ -177,9 +242,7 @@ export class ConfigError extends Error {
 
 /** Parses an environment into a frozen Config, or throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
-  const cleaned = Object.fromEntries(
-    Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
-  );
+  const cleaned = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(

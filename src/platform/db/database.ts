@@ -1,7 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, type RawBuilder, SqliteDialect, SqliteDriver, type SqliteDialectConfig, sql, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type RawBuilder,
+  SqliteDialect,
+  SqliteDriver,
+  type SqliteDialectConfig,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { redactUrl } from '../config/config.ts';
 import { type ModeFixed, protectSqliteFile } from './file-modes.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -71,7 +83,10 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 /** What stands behind each Kysely instance, keyed by its adapter (which its transactions share). */
-const behind = new WeakMap<object, { caps: DialectCapabilities; sqlite?: SqliteDatabase.Database; sideThread?: SideThread }>();
+const behind = new WeakMap<
+  object,
+  { caps: DialectCapabilities; sqlite?: SqliteDatabase.Database; sideThread?: SideThread }
+>();
 const behindOf = (db: Db) => behind.get(db.getExecutor().adapter);
 
 /** The capabilities of the database a handle or transaction works on. */
@@ -87,12 +102,17 @@ export function capabilitiesOf(db: Db): DialectCapabilities {
  * thread runs the rest; otherwise one after the other. Outside a transaction only (each query sees the data as
  * committed when it starts). Answers in the order asked.
  */
-export async function readTogether(db: Db, queries: readonly CompiledQuery[]): Promise<Array<Array<Record<string, unknown>>>> {
+export async function readTogether(
+  db: Db,
+  queries: readonly CompiledQuery[],
+): Promise<Array<Array<Record<string, unknown>>>> {
   const found = behindOf(db);
   const run = async (q: CompiledQuery) => (await db.executeQuery<Record<string, unknown>>(q)).rows;
   if (!db.isTransaction && found?.caps.kind === 'postgres') return Promise.all(queries.map(run));
   const side = db.isTransaction ? undefined : found?.sideThread;
-  const results: Array<Promise<Array<Record<string, unknown>>> | Array<Record<string, unknown>>> = new Array(queries.length);
+  const results: Array<Promise<Array<Record<string, unknown>>> | Array<Record<string, unknown>>> = new Array(
+    queries.length,
+  );
   // Handed over first, so that the side thread works while this one does.
   queries.forEach((q, i) => {
     const elsewhere = i % 2 === 0 ? side?.read<Record<string, unknown>>(q.sql, q.parameters) : undefined;
@@ -140,10 +160,15 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     let sqlite: SqliteDatabase.Database;
     try {
       // A new file is made readable by its owner only (SQLite gives its -wal and -shm the same mode).
-      if (!inMemory && !options.mustExist) for (const fixed of protectSqliteFile(path.resolve(file))) options.onModeFixed?.(fixed);
+      if (!inMemory && !options.mustExist)
+        for (const fixed of protectSqliteFile(path.resolve(file))) options.onModeFixed?.(fixed);
       sqlite = new SqliteDatabase(inMemory ? ':memory:' : file, { fileMustExist: options.mustExist === true });
     } catch (cause) {
-      throw new AppError('unavailable', `Cannot open the SQLite database at ${file}: ${(cause as Error).message}. Check that the folder exists and is writable (BATON_DATA_DIR).`, { cause });
+      throw new AppError(
+        'unavailable',
+        `Cannot open the SQLite database at ${file}: ${(cause as Error).message}. Check that the folder exists and is writable (BATON_DATA_DIR).`,
+        { cause },
+      );
     }
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
@@ -187,7 +212,14 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
         { cause },
       );
     }
-    return { db, caps: postgresCapabilities, displayUrl, sqliteFile: undefined, sqlite: undefined, close: () => db.destroy() };
+    return {
+      db,
+      caps: postgresCapabilities,
+      displayUrl,
+      sqliteFile: undefined,
+      sqlite: undefined,
+      close: () => db.destroy(),
+    };
   }
   throw new AppError('validation', `DATABASE_URL must start with postgres:// or sqlite:, got ${displayUrl}`);
 }

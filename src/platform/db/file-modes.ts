@@ -70,6 +70,14 @@ export function protectSqliteFile(file: string): ModeFixed[] {
 export const reportModeFixed =
   (log: Pick<Logger, 'warn'>) =>
   ({ file, from, fixed }: ModeFixed): void => {
-    if (fixed) log.warn({ file, was: from, now: '600' }, 'database file was readable by other accounts: now readable by its owner only');
-    else log.warn({ file, mode: from }, 'database file is readable by other accounts and could not be changed (another owner?): make it mode 600');
+    if (fixed)
+      log.warn(
+        { file, was: from, now: '600' },
+        'database file was readable by other accounts: now readable by its owner only',
+      );
+    else
+      log.warn(
+        { file, mode: from },
+        'database file is readable by other accounts and could not be changed (another owner?): make it mode 600',
+      );
   };

@@ -33,7 +33,11 @@ function statementFor(db: Db, table: keyof Database & string, columns: string[],
  * building and compiling a query tree of every value for every chunk. Rows of another shape go through
  * Kysely's ordinary insert.
  */
-export async function insertMany<T extends keyof Database & string>(db: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
+export async function insertMany<T extends keyof Database & string>(
+  db: Db,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] as object);
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
@@ -51,6 +55,10 @@ export async function insertMany<T extends keyof Database & string>(db: Db, tabl
       }
     }
     if (sameShape) await db.executeQuery(CompiledQuery.raw(statementFor(db, table, columns, chunk.length), parameters));
-    else await db.insertInto(table).values(chunk as never).execute();
+    else
+      await db
+        .insertInto(table)
+        .values(chunk as never)
+        .execute();
   }
 }

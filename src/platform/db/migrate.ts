@@ -7,7 +7,12 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** The migrator over Baton's migrations and its bookkeeping tables. */
 export function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'baton_migrations', migrationLockTableName: 'baton_migrations_lock' });
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'baton_migrations',
+    migrationLockTableName: 'baton_migrations_lock',
+  });
 }
 
 /**

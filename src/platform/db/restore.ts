@@ -42,7 +42,9 @@ export function backupFormatOf(file: string): BackupFormat {
     }
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new AppError('validation', `cannot read the backup ${file} (${code ?? (err as Error).message})`, { cause: err });
+    throw new AppError('validation', `cannot read the backup ${file} (${code ?? (err as Error).message})`, {
+      cause: err,
+    });
   }
   if (head.toString('latin1') === 'SQLite format 3\0') return 'sqlite';
   if (head.subarray(0, 5).toString('latin1') === 'PGDMP') return 'pg_dump';
@@ -53,16 +55,28 @@ export function backupFormatOf(file: string): BackupFormat {
 function refuseNewer(applied: readonly string[], file: string): void {
   const unknown = applied.filter((name) => !Object.hasOwn(migrations, name));
   if (unknown.length > 0) {
-    throw new AppError('validation', `${file} was made by a newer Baton (its migration ${unknown[0]} is unknown to this version): restore it with that version or a later one`);
+    throw new AppError(
+      'validation',
+      `${file} was made by a newer Baton (its migration ${unknown[0]} is unknown to this version): restore it with that version or a later one`,
+    );
   }
 }
 
 const notThisFormat = (file: string, format: BackupFormat, database: 'sqlite' | 'postgres'): AppError =>
   format === 'unknown'
-    ? new AppError('validation', `${file} is not a Baton backup: neither a SQLite database nor a pg_dump archive (baton backup writes one or the other)`)
+    ? new AppError(
+        'validation',
+        `${file} is not a Baton backup: neither a SQLite database nor a pg_dump archive (baton backup writes one or the other)`,
+      )
     : database === 'sqlite'
-      ? new AppError('validation', `${file} is a PostgreSQL backup (pg_dump), and DATABASE_URL names a SQLite database: set DATABASE_URL to a new, empty PostgreSQL database to restore it there`)
-      : new AppError('validation', `${file} is a SQLite backup, and DATABASE_URL names a PostgreSQL database: restore it with DATABASE_URL=sqlite:<file> (the default, in BATON_DATA_DIR)`);
+      ? new AppError(
+          'validation',
+          `${file} is a PostgreSQL backup (pg_dump), and DATABASE_URL names a SQLite database: set DATABASE_URL to a new, empty PostgreSQL database to restore it there`,
+        )
+      : new AppError(
+          'validation',
+          `${file} is a SQLite backup, and DATABASE_URL names a PostgreSQL database: restore it with DATABASE_URL=sqlite:<file> (the default, in BATON_DATA_DIR)`,
+        );
 
 /** Removes a file and what SQLite keeps beside it, where they are. */
 const removeSqliteFiles = (file: string) => {
@@ -74,14 +88,35 @@ function checkSqliteCopy(copy: string, shownAs: string): void {
   let raw: SqliteDatabase.Database | undefined;
   try {
     raw = new SqliteDatabase(copy, { fileMustExist: true });
-    const problems = (raw.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((r) => r !== 'ok');
-    if (problems.length > 0) throw new AppError('validation', `${shownAs} is damaged (SQLite's integrity check: ${problems.slice(0, 3).join('; ')}): restore another backup`);
-    const tables = new Set((raw.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map((t) => t.name));
-    if (!tables.has('baton_migrations') || !tables.has('workspaces')) throw new AppError('validation', `${shownAs} is a SQLite database but not a Baton backup (it has no baton_migrations and workspaces tables)`);
-    refuseNewer((raw.prepare('select name from baton_migrations').all() as Array<{ name: string }>).map((m) => m.name), shownAs);
+    const problems = (raw.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .filter((r) => r !== 'ok');
+    if (problems.length > 0)
+      throw new AppError(
+        'validation',
+        `${shownAs} is damaged (SQLite's integrity check: ${problems.slice(0, 3).join('; ')}): restore another backup`,
+      );
+    const tables = new Set(
+      (raw.prepare(`select name from sqlite_master where type = 'table'`).all() as Array<{ name: string }>).map(
+        (t) => t.name,
+      ),
+    );
+    if (!tables.has('baton_migrations') || !tables.has('workspaces'))
+      throw new AppError(
+        'validation',
+        `${shownAs} is a SQLite database but not a Baton backup (it has no baton_migrations and workspaces tables)`,
+      );
+    refuseNewer(
+      (raw.prepare('select name from baton_migrations').all() as Array<{ name: string }>).map((m) => m.name),
+      shownAs,
+    );
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('validation', `${shownAs} is not a readable SQLite database (${(err as Error).message}): restore another backup`, { cause: err });
+    throw new AppError(
+      'validation',
+      `${shownAs} is not a readable SQLite database (${(err as Error).message}): restore another backup`,
+      { cause: err },
+    );
   } finally {
     raw?.close();
   }
@@ -111,7 +146,11 @@ function sqliteInUse(file: string): boolean {
  * unless another process holds the database, the current database is kept aside (`<file>.before-restore-<time>`, with
  * its write-ahead log if one is left) and the copy takes its name in one rename. The backup file is only read.
  */
-export async function restoreSqlite<T>(backupFile: string, dbFile: string, options: RestoreOptions<T>): Promise<Restored<T>> {
+export async function restoreSqlite<T>(
+  backupFile: string,
+  dbFile: string,
+  options: RestoreOptions<T>,
+): Promise<Restored<T>> {
   const source = path.resolve(backupFile);
   const target = path.resolve(dbFile);
   if (source === target) throw new AppError('validation', `${backupFile} is the database itself: name a backup file`);
@@ -140,7 +179,10 @@ export async function restoreSqlite<T>(backupFile: string, dbFile: string, optio
     raw.pragma('journal_mode = DELETE');
     raw.close();
     if (fs.existsSync(target) && sqliteInUse(target)) {
-      throw new AppError('conflict', `the database ${target} is in use: stop every Baton process using it (baton serve, other commands) and restore again; nothing was changed`);
+      throw new AppError(
+        'conflict',
+        `the database ${target} is in use: stop every Baton process using it (baton serve, other commands) and restore again; nothing was changed`,
+      );
     }
   } catch (err) {
     removeSqliteFiles(copy);
@@ -186,7 +228,11 @@ function runTool(tool: string, args: string[], url: string | undefined): Promise
         ),
       ),
     );
-    child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new AppError('internal', `${tool} failed with exit code ${code}: ${shown(stderr.trim())}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(stdout)
+        : reject(new AppError('internal', `${tool} failed with exit code ${code}: ${shown(stderr.trim())}`)),
+    );
   });
 }
 
@@ -199,7 +245,10 @@ async function archivedMigrations(file: string): Promise<string[] | undefined> {
   const start = rows.findIndex((r) => r.startsWith('COPY public.baton_migrations '));
   if (start < 0) return [];
   const end = rows.indexOf('\\.', start);
-  return rows.slice(start + 1, end < 0 ? undefined : end).map((r) => r.split('\t')[0] ?? '').filter((n) => n.length > 0);
+  return rows
+    .slice(start + 1, end < 0 ? undefined : end)
+    .map((r) => r.split('\t')[0] ?? '')
+    .filter((n) => n.length > 0);
 }
 
 /**
@@ -207,22 +256,39 @@ async function archivedMigrations(file: string): Promise<string[] | undefined> {
  * archive is checked (Baton's, not newer than this version), given to `pg_restore` in one transaction (objects owned
  * by the user restoring), then migrated to this version and inspected.
  */
-export async function restorePostgres<T>(backupFile: string, url: string, options: RestoreOptions<T>): Promise<Restored<T>> {
+export async function restorePostgres<T>(
+  backupFile: string,
+  url: string,
+  options: RestoreOptions<T>,
+): Promise<Restored<T>> {
   const format = backupFormatOf(backupFile);
   if (format !== 'pg_dump') throw notThisFormat(backupFile, format, 'postgres');
   const held = await archivedMigrations(backupFile);
-  if (!held) throw new AppError('validation', `${backupFile} is a pg_dump archive but not of a Baton database (it has no baton_migrations and workspaces tables)`);
+  if (!held)
+    throw new AppError(
+      'validation',
+      `${backupFile} is a pg_dump archive but not of a Baton database (it has no baton_migrations and workspaces tables)`,
+    );
   refuseNewer(held, backupFile);
   const target = await openDatabase(url, { poolSize: 1 });
   try {
-    const { rows } = await sql<{ n: number }>`select count(*) as n from information_schema.tables where table_schema = 'public'`.execute(target.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*) as n from information_schema.tables where table_schema = 'public'`.execute(target.db);
     if (Number(rows[0]?.n ?? 0) > 0) {
-      throw new AppError('conflict', `the database ${target.displayUrl} is not empty: restore into a new, empty database (createdb baton_restored) and set DATABASE_URL to it; nothing was changed`);
+      throw new AppError(
+        'conflict',
+        `the database ${target.displayUrl} is not empty: restore into a new, empty database (createdb baton_restored) and set DATABASE_URL to it; nothing was changed`,
+      );
     }
   } finally {
     await target.close();
   }
-  await runTool('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, backupFile], url);
+  await runTool(
+    'pg_restore',
+    ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, backupFile],
+    url,
+  );
   const dbh = await openDatabase(url, { poolSize: 2 });
   try {
     const applied = await migrateToLatest(dbh);

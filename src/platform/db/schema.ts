@@ -3,17 +3,52 @@ import type { AccountExternalIdTable, ContactExternalIdTable } from '../../modul
 import type { CommitmentStatusChangeTable, CommitmentTable } from '../../modules/commitments/commitment.table.ts';
 import type { DealStageMappingTable, DealTable } from '../../modules/deals/deal.table.ts';
 import type { WebhookDeliveryTable, WebhookEventTable } from '../../modules/deals/webhooks/webhook.table.ts';
-import type { AccountOwnershipHandoffTable, HandoffBriefTable, HandoffClarificationTable, HandoffEventTable } from '../../modules/handoffs/handoff.table.ts';
+import type {
+  AccountOwnershipHandoffTable,
+  HandoffBriefTable,
+  HandoffClarificationTable,
+  HandoffEventTable,
+} from '../../modules/handoffs/handoff.table.ts';
 import type { SignalTable } from '../../modules/signals/signal.table.ts';
-import type { UsageEventTable, UsageIngestRequestTable, UsageIngestTotalsTable, UsageUserTable, UsageUserTraitsTable } from '../../modules/usage/usage.table.ts';
-import type { UsageAccountSeatsTable, UsageFirstUseWatchTable, UsageDailyAccountFeatureTable, UsageDailyAccountUserTable } from '../../modules/usage/usage.table.ts';
-import type { UsageAccountPlanTable, UsageFeatureEventTable, UsageFeatureTable } from '../../modules/usage/catalogue/catalogue.table.ts';
+import type {
+  UsageEventTable,
+  UsageIngestRequestTable,
+  UsageIngestTotalsTable,
+  UsageUserTable,
+  UsageUserTraitsTable,
+} from '../../modules/usage/usage.table.ts';
+import type {
+  UsageAccountSeatsTable,
+  UsageFirstUseWatchTable,
+  UsageDailyAccountFeatureTable,
+  UsageDailyAccountUserTable,
+} from '../../modules/usage/usage.table.ts';
+import type {
+  UsageAccountPlanTable,
+  UsageFeatureEventTable,
+  UsageFeatureTable,
+} from '../../modules/usage/catalogue/catalogue.table.ts';
 import type { UsageReleaseFeatureTable, UsageReleaseTable } from '../../modules/usage/releases/release.table.ts';
-import type { IntegrationStatusDailyTable, IntegrationStatusReportTable, IntegrationStatusTable } from '../../modules/usage/integrations/integration-status.table.ts';
+import type {
+  IntegrationStatusDailyTable,
+  IntegrationStatusReportTable,
+  IntegrationStatusTable,
+} from '../../modules/usage/integrations/integration-status.table.ts';
 import type { UsageImportRowTable } from '../../modules/usage/import/usage-import.table.ts';
 import type { PlaybookTable, PlaybookVersionTable } from '../../modules/delivery/playbooks/playbook.table.ts';
-import type { DeliveryResourceTable, ResourceTimeOffTable, WorkspaceHolidayTable } from '../../modules/delivery/resources/resource.table.ts';
-import type { ProjectEventTable, ProjectMilestoneTable, ProjectReworkTable, ProjectSlipTable, ProjectTable, ProjectTaskTable } from '../../modules/delivery/projects/project.table.ts';
+import type {
+  DeliveryResourceTable,
+  ResourceTimeOffTable,
+  WorkspaceHolidayTable,
+} from '../../modules/delivery/resources/resource.table.ts';
+import type {
+  ProjectEventTable,
+  ProjectMilestoneTable,
+  ProjectReworkTable,
+  ProjectSlipTable,
+  ProjectTable,
+  ProjectTaskTable,
+} from '../../modules/delivery/projects/project.table.ts';
 import type { TimeEntryTable } from '../../modules/delivery/time/time-entry.table.ts';
 import type { PortalLinkTable } from '../../modules/delivery/portal/portal-link.table.ts';
 import type { AuditLogTable } from '../audit/audit.table.ts';
@@ -21,7 +56,14 @@ import type { ApiKeyTable, LoginFailureTable, SessionTable } from '../auth/auth.
 import type { IdempotencyKeyTable } from '../http/idempotency.table.ts';
 import type { ImportRunTable } from '../imports/import-run.table.ts';
 import type { WorkspaceSettingTable } from '../settings/setting.table.ts';
-import type { InvitationTable, MembershipTable, PartnerTable, PasswordLinkTable, UserTable, WorkspaceTable } from '../identity/identity.table.ts';
+import type {
+  InvitationTable,
+  MembershipTable,
+  PartnerTable,
+  PasswordLinkTable,
+  UserTable,
+  WorkspaceTable,
+} from '../identity/identity.table.ts';
 import type { JobTable } from '../jobs/job.table.ts';
 
 /** The whole database as Kysely sees it. Each table's type lives beside the module that owns it. */

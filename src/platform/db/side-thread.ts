@@ -74,7 +74,10 @@ export interface SideThread {
 /** Starts the side threads of `file`; `sqlite` is the request thread's connection, whose own checkpoints stop. */
 export function startSideThread(sqlite: SqliteDatabase.Database, file: string, intervalMs = 250): SideThread {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const checkpointer = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, intervalMs, checkpoints: true } });
+  const checkpointer = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { driver, file, intervalMs, checkpoints: true },
+  });
   const reader = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, checkpoints: false } });
   checkpointer.unref();
   reader.unref();

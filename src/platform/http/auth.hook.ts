@@ -16,7 +16,10 @@ export interface RouteEntry {
   access: Access;
 }
 
-async function resolvePrincipal(db: Db, request: FastifyRequest): Promise<{ principal?: Principal; viaCookie: boolean }> {
+async function resolvePrincipal(
+  db: Db,
+  request: FastifyRequest,
+): Promise<{ principal?: Principal; viaCookie: boolean }> {
   const header = request.headers.authorization;
   if (header) {
     const [kind, value] = header.split(' ', 2);

@@ -38,12 +38,16 @@ function toAppError(err: unknown): AppError {
     return new AppError('validation', message, { fieldErrors: [{ field: 'body', message: fe.message }] });
   }
   if (code) return new AppError(code, fe.message);
-  if (fe.statusCode === 429) return new AppError('rate_limited', 'too many attempts: wait a minute and try again', { retryAfterSeconds: 60 });
+  if (fe.statusCode === 429)
+    return new AppError('rate_limited', 'too many attempts: wait a minute and try again', { retryAfterSeconds: 60 });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    const match = Object.entries(PROBLEM_STATUS).find(([, v]) => v.status === fe.statusCode)?.[0] as AppErrorCode | undefined;
+    const match = Object.entries(PROBLEM_STATUS).find(([, v]) => v.status === fe.statusCode)?.[0] as
+      AppErrorCode | undefined;
     return new AppError(match ?? 'validation', fe.message);
   }
-  return new AppError('internal', 'Something went wrong on our side; the request id helps find it in the logs', { cause: err });
+  return new AppError('internal', 'Something went wrong on our side; the request id helps find it in the logs', {
+    cause: err,
+  });
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
@@ -79,15 +83,26 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
   const error =
     err.code === 'HPE_HEADER_OVERFLOW'
-      ? new AppError('headers_too_large', 'the request line and headers may be at most 16 KB together: send long values in the body')
+      ? new AppError(
+          'headers_too_large',
+          'the request line and headers may be at most 16 KB together: send long values in the body',
+        )
       : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? new AppError('request_timeout', 'the request did not arrive in time')
         : new AppError('validation', `the request is not valid HTTP (${err.code ?? err.message})`);
   const { status, title } = PROBLEM_STATUS[error.code];
-  const body: Problem = { type: problemType(error.code), title, status, detail: error.message, requestId: randomUUID() };
+  const body: Problem = {
+    type: problemType(error.code),
+    title,
+    status,
+    detail: error.message,
+    requestId: randomUUID(),
+  };
   const text = JSON.stringify(body);
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+    );
   }
   socket.destroy(err);
 }

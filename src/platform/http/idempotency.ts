@@ -30,7 +30,11 @@ export function installIdempotency(app: FastifyInstance, db: Db): void {
       if (seen.fingerprint !== fingerprint) {
         throw new AppError('conflict', 'this Idempotency-Key was already used for a different request');
       }
-      return reply.status(seen.status_code).header('idempotent-replayed', 'true').type('application/json').send(seen.response_body);
+      return reply
+        .status(seen.status_code)
+        .header('idempotent-replayed', 'true')
+        .type('application/json')
+        .send(seen.response_body);
     }
     (request as { idempotency?: { key: string; fingerprint: string } }).idempotency = { key, fingerprint };
   });

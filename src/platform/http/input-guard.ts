@@ -2,13 +2,19 @@ import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../errors/app-error.ts';
 import { findBadText, nestsDeeperThan, textProblem, tooDeepMessage } from './json-input.ts';
 
-const badText = (bad: { field: string; message: string }): AppError => new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
+const badText = (bad: { field: string; message: string }): AppError =>
+  new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
 
 /** Whether a route's body schema (Zod) takes an empty object, i.e. every field of it is optional. */
 const takesEmptyBody = (() => {
   const known = new WeakMap<object, boolean>();
   return (schema: unknown): boolean => {
-    if (typeof schema !== 'object' || schema === null || typeof (schema as { safeParse?: unknown }).safeParse !== 'function') return false;
+    if (
+      typeof schema !== 'object' ||
+      schema === null ||
+      typeof (schema as { safeParse?: unknown }).safeParse !== 'function'
+    )
+      return false;
     let takes = known.get(schema);
     if (takes === undefined) {
       takes = (schema as { safeParse(v: unknown): { success: boolean } }).safeParse({}).success;
@@ -38,17 +44,21 @@ export function installInputGuard(app: FastifyInstance): ReadonlySet<string> {
 
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request: FastifyRequest, body: string | Buffer, done) => {
-    const text = String(body);
-    if (text.trim() === '') return done(null, undefined);
-    if (nestsDeeperThan(text)) return done(AppError.validation('body', tooDeepMessage()), undefined);
-    parseJson(request, text, (err, value) => {
-      if (err) return done(AppError.validation('body', `not valid JSON (${err.message})`), undefined);
-      const bad = findBadText(value, 'body');
-      if (bad) return done(badText(bad), undefined);
-      done(null, value);
-    });
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string' },
+    (request: FastifyRequest, body: string | Buffer, done) => {
+      const text = String(body);
+      if (text.trim() === '') return done(null, undefined);
+      if (nestsDeeperThan(text)) return done(AppError.validation('body', tooDeepMessage()), undefined);
+      parseJson(request, text, (err, value) => {
+        if (err) return done(AppError.validation('body', `not valid JSON (${err.message})`), undefined);
+        const bad = findBadText(value, 'body');
+        if (bad) return done(badText(bad), undefined);
+        done(null, value);
+      });
+    },
+  );
 
   app.addHook('preValidation', async (request) => {
     const bad = findBadText(request.params, 'params') ?? findBadText(request.query, 'querystring');
@@ -57,9 +67,11 @@ export function installInputGuard(app: FastifyInstance): ReadonlySet<string> {
       const problem = textProblem(request.body);
       if (problem) throw AppError.validation('body', problem);
       // A file read as text (a playbook as JSON or YAML, whose flow style nests the same brackets); CSV is not nested.
-      if (!String(request.headers['content-type'] ?? '').includes('csv') && nestsDeeperThan(request.body)) throw AppError.validation('body', tooDeepMessage());
+      if (!String(request.headers['content-type'] ?? '').includes('csv') && nestsDeeperThan(request.body))
+        throw AppError.validation('body', tooDeepMessage());
     }
-    if ((request.body === undefined || request.body === null) && takesEmptyBody(request.routeOptions.schema?.body)) request.body = {};
+    if ((request.body === undefined || request.body === null) && takesEmptyBody(request.routeOptions.schema?.body))
+      request.body = {};
   });
   return optionalBodies;
 }
@@ -68,7 +80,10 @@ export function installInputGuard(app: FastifyInstance): ReadonlySet<string> {
 export function documentOptionalBodies(optionalBodies: ReadonlySet<string>) {
   return <D extends { openapiObject: object } | { swaggerObject: object }>(document: D): D[keyof D] => {
     const object = ('openapiObject' in document ? document.openapiObject : document.swaggerObject) as D[keyof D];
-    const paths = ((object as { paths?: unknown }).paths ?? {}) as Record<string, Record<string, { requestBody?: { required?: boolean } }>>;
+    const paths = ((object as { paths?: unknown }).paths ?? {}) as Record<
+      string,
+      Record<string, { requestBody?: { required?: boolean } }>
+    >;
     for (const [path, operations] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         if (operation.requestBody && optionalBodies.has(`${method} ${path}`)) operation.requestBody.required = false;

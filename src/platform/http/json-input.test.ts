@@ -4,7 +4,9 @@ import { findBadText, MAX_JSON_DEPTH, nestsDeeperThan } from './json-input.ts';
 
 /** The depth of a parsed value, measured the plain recursive way (for values the test makes, never deep). */
 const depthOf = (v: unknown): number =>
-  typeof v === 'object' && v !== null ? 1 + Math.max(0, ...Object.values(v as Record<string, unknown>).map(depthOf)) : 0;
+  typeof v === 'object' && v !== null
+    ? 1 + Math.max(0, ...Object.values(v as Record<string, unknown>).map(depthOf))
+    : 0;
 
 const deepText = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
 
@@ -36,8 +38,14 @@ describe('JSON nesting measured on the raw text', () => {
 
 describe('text no database keeps as given', () => {
   it('finds a NUL or a lone surrogate in any string or property name, naming its field', () => {
-    expect(findBadText({ name: 'a\u0000b' }, 'body')).toEqual({ field: 'body.name', message: expect.stringContaining('NUL') });
-    expect(findBadText({ contacts: [{ name: 'ok' }, { name: 'x\ud800' }] }, 'body')).toEqual({ field: 'body.contacts.1.name', message: expect.stringContaining('surrogate') });
+    expect(findBadText({ name: 'a\u0000b' }, 'body')).toEqual({
+      field: 'body.name',
+      message: expect.stringContaining('NUL'),
+    });
+    expect(findBadText({ contacts: [{ name: 'ok' }, { name: 'x\ud800' }] }, 'body')).toEqual({
+      field: 'body.contacts.1.name',
+      message: expect.stringContaining('surrogate'),
+    });
     expect(findBadText({ ['k\u0000']: 1 }, 'body')?.field).toBe('body.k\\u0000');
     expect(findBadText({ q: ['a', 'b\u0000'] }, 'querystring')?.field).toBe('querystring.q.1');
     expect(findBadText('\udc00', 'body')?.field).toBe('body');
@@ -47,7 +55,14 @@ describe('text no database keeps as given', () => {
     const names = fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf');
     const text = fc.string({ unit: 'grapheme' }).filter((s) => !s.includes('\u0000'));
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.constant(null), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.oneof(names, text), tie('node'), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: 'small' },
+        text,
+        fc.integer(),
+        fc.constant(null),
+        fc.array(tie('node'), { maxLength: 4 }),
+        fc.dictionary(fc.oneof(names, text), tie('node'), { maxKeys: 4 }),
+      ),
     })).node;
     fc.assert(
       fc.property(value, (v) => {
@@ -58,24 +73,29 @@ describe('text no database keeps as given', () => {
 
   it('finds one bad string wherever it hides among good ones', () => {
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom('\u0000', '\ud800', '\udfff'), fc.nat(), (value, bad, seed) => {
-        // Put the bad string at a place chosen among the value's containers (or as the value itself).
-        const containers: Array<Record<string, unknown> | unknown[]> = [];
-        const walk = (v: unknown) => {
-          if (typeof v === 'object' && v !== null) {
-            containers.push(v as Record<string, unknown>);
-            Object.values(v).forEach(walk);
-          }
-        };
-        walk(value);
-        const target = containers.length > 0 ? containers[seed % containers.length] : undefined;
-        let whole: unknown = value;
-        if (target === undefined) whole = `x${bad}`;
-        else if (Array.isArray(target)) target.push(`x${bad}`);
-        else target[`k${seed}`] = `x${bad}`;
-        const found = findBadText(whole, 'body');
-        expect(found).not.toBeNull();
-      }),
+      fc.property(
+        fc.jsonValue({ maxDepth: 4 }),
+        fc.constantFrom('\u0000', '\ud800', '\udfff'),
+        fc.nat(),
+        (value, bad, seed) => {
+          // Put the bad string at a place chosen among the value's containers (or as the value itself).
+          const containers: Array<Record<string, unknown> | unknown[]> = [];
+          const walk = (v: unknown) => {
+            if (typeof v === 'object' && v !== null) {
+              containers.push(v as Record<string, unknown>);
+              Object.values(v).forEach(walk);
+            }
+          };
+          walk(value);
+          const target = containers.length > 0 ? containers[seed % containers.length] : undefined;
+          let whole: unknown = value;
+          if (target === undefined) whole = `x${bad}`;
+          else if (Array.isArray(target)) target.push(`x${bad}`);
+          else target[`k${seed}`] = `x${bad}`;
+          const found = findBadText(whole, 'body');
+          expect(found).not.toBeNull();
+        },
+      ),
     );
   });
 });

@@ -40,7 +40,8 @@ export function nestsDeeperThan(json: string | Uint8Array, max: number = MAX_JSO
   return false;
 }
 
-export const tooDeepMessage = (max: number = MAX_JSON_DEPTH): string => `nests objects and lists deeper than ${max} levels`;
+export const tooDeepMessage = (max: number = MAX_JSON_DEPTH): string =>
+  `nests objects and lists deeper than ${max} levels`;
 
 /** What is wrong with a piece of text a database cannot keep as it is, or null. */
 export function textProblem(text: string): string | null {

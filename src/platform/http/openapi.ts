@@ -8,7 +8,13 @@ type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
  * themselves (usage ingest, CRM webhooks) the body and answers are described here, for the document only,
  * so Fastify does not validate or serialise them. Same keys as a route schema (Zod schemas, summary, tags …).
  */
-export type RouteDocs = FastifySchema & { summary?: string; description?: string; tags?: string[]; security?: Array<Record<string, string[]>>; consumes?: string[] };
+export type RouteDocs = FastifySchema & {
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  security?: Array<Record<string, string[]>>;
+  consumes?: string[];
+};
 
 /** The security schemes of the document: who may call what. */
 export const SECURITY_SCHEMES = {
@@ -17,7 +23,8 @@ export const SECURITY_SCHEMES = {
   ingestWriteKey: {
     type: 'http',
     scheme: 'basic',
-    description: 'An API key of scope `ingest` as the Basic auth user name, no password (Segment’s write key). Segment libraries send it so; it may also be the body’s `writeKey`.',
+    description:
+      'An API key of scope `ingest` as the Basic auth user name, no password (Segment’s write key). Segment libraries send it so; it may also be the body’s `writeKey`.',
   },
 } as const;
 

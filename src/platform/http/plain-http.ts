@@ -3,7 +3,10 @@ import type { Config } from '../config/config.ts';
 
 /** Whether a listening address reaches this machine only: 127.0.0.0/8, ::1 (also IPv4-mapped) or `localhost`. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
   const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
   if (net.isIPv4(v4)) return v4.startsWith('127.');

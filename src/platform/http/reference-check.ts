@@ -25,7 +25,12 @@ export interface WriteRoute {
  * annotated with `refId(kind)` must name a record of that kind the caller's scope sees. A foreign or unknown
  * id answers 400 naming each such field (`body.partnerId`), and the route, so every write, never runs.
  */
-export function installReferenceChecks(app: FastifyInstance, db: Db, resolvers: ReferenceResolvers, table: WriteRoute[]): void {
+export function installReferenceChecks(
+  app: FastifyInstance,
+  db: Db,
+  resolvers: ReferenceResolvers,
+  table: WriteRoute[],
+): void {
   const byRoute = new Map<string, WriteRoute>();
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!route.url.startsWith('/api/v1')) return;
@@ -44,14 +49,18 @@ export function installReferenceChecks(app: FastifyInstance, db: Db, resolvers: 
     if (!request.principal) throw new AppError('unauthenticated', 'sign in or present an API key');
     const errors = await unknownReferences(db, resolvers, scopeOf(request.principal), entry.references, request.body);
     if (errors.length > 0) {
-      throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
+      throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+        fieldErrors: errors,
+      });
     }
   });
 }
 
 const refusal = (kind: RefKind, scope: Scope): string => {
   const firm = scope.partnerId ? ' for your partner firm' : '';
-  return kind === 'user' ? `is not a member of this workspace${firm}` : `no such ${REF_LABELS[kind]} in this workspace${firm}`;
+  return kind === 'user'
+    ? `is not a member of this workspace${firm}`
+    : `no such ${REF_LABELS[kind]} in this workspace${firm}`;
 };
 
 /** The fields of a body whose ids name no record the scope sees, each named as `body.<path>`. */

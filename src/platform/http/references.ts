@@ -67,7 +67,16 @@ export interface FieldPath {
 type Def = { type: string; [k: string]: unknown };
 const defOf = (schema: unknown): Def | undefined => (schema as { _zod?: { def?: Def } } | undefined)?._zod?.def;
 
-const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional', 'catch', 'success']);
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'default',
+  'prefault',
+  'readonly',
+  'nonoptional',
+  'catch',
+  'success',
+]);
 
 /** Every annotated field and every unannotated string leaf of a schema, with its path. */
 export function fieldsOf(schema: z.ZodType): FieldPath[] {
@@ -145,7 +154,8 @@ export function valuesAt(body: unknown, path: string[]): Array<{ field: string; 
     for (const { field, value } of found) {
       if (value === null || typeof value !== 'object') continue;
       if (step === '*') {
-        for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) next.push({ field: [...field, String(k)], value: v });
+        for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value))
+          next.push({ field: [...field, String(k)], value: v });
       } else if (step in value) {
         next.push({ field: [...field, step], value: (value as Record<string, unknown>)[step] });
       }

@@ -16,7 +16,14 @@ export async function installWeb(app: FastifyInstance, webDir: string | undefine
   const hasWeb = index !== undefined && fs.existsSync(index);
   if (hasWeb && webDir) {
     // wildcard: files built after start-up (a rebuild while running) are served too.
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: true,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
     // The app's page, not part of the API: left out of the API document (as the static files are).
     app.get('/', { schema: { hide: true } }, (_request, reply) => sendIndex(reply));
   }
@@ -29,9 +36,15 @@ export async function installWeb(app: FastifyInstance, webDir: string | undefine
       return sendIndex(reply);
     }
     if (!isApi && !hasWeb && request.method === 'GET' && request.url === '/') {
-      return reply.type('text/plain').send('The Baton web app is not built yet: run `npm run build:web`, or start with `npm start`.');
+      return reply
+        .type('text/plain')
+        .send('The Baton web app is not built yet: run `npm run build:web`, or start with `npm start`.');
     }
-    return sendProblem(request, reply, new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+    return sendProblem(
+      request,
+      reply,
+      new AppError('not_found', `no route ${request.method} ${request.url.split('?')[0]}`),
+    );
   });
 }
 

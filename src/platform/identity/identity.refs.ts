@@ -7,7 +7,11 @@ import type { Db } from '../db/database.ts';
  */
 export async function memberUserIds(db: Db, scope: Scope, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  let q = db.selectFrom('memberships').select('user_id').where('workspace_id', '=', scope.workspaceId).where('user_id', 'in', ids);
+  let q = db
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('workspace_id', '=', scope.workspaceId)
+    .where('user_id', 'in', ids);
   if (scope.partnerId) q = q.where('partner_id', '=', scope.partnerId);
   return (await q.execute()).map((r) => r.user_id);
 }

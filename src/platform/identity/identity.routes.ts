@@ -14,7 +14,13 @@ import { meRoutes } from './me.routes.ts';
 import { listMembers, removeMember, updateMember } from './member.service.ts';
 import { createPartner, getWorkspace, listPartners, renameWorkspace } from './workspace.service.ts';
 
-const workspaceSchema = z.object({ id: z.string(), slug: z.string(), name: z.string(), isDemo: z.boolean(), createdAt: z.string() });
+const workspaceSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  isDemo: z.boolean(),
+  createdAt: z.string(),
+});
 
 const memberSchema = z.object({
   id: z.string(),
@@ -35,7 +41,11 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/workspace', {
     config: { access: 'signed_in' },
-    schema: { tags: ['workspace'], summary: 'The current workspace', response: { 200: workspaceSchema, ...errorResponses } },
+    schema: {
+      tags: ['workspace'],
+      summary: 'The current workspace',
+      response: { 200: workspaceSchema, ...errorResponses },
+    },
     handler: async (request) => getWorkspace(db, principalOf(request).workspaceId),
   });
 
@@ -48,12 +58,18 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: workspaceSchema, ...errorResponses },
     },
     handler: async (request) =>
-      db.transaction().execute((trx) => renameWorkspace(trx, actor(request), principalOf(request).workspaceId, request.body.name)),
+      db
+        .transaction()
+        .execute((trx) => renameWorkspace(trx, actor(request), principalOf(request).workspaceId, request.body.name)),
   });
 
   r.get('/api/v1/users', {
     config: { access: 'users:read' },
-    schema: { tags: ['users'], summary: 'Members of the workspace with their roles', response: { 200: z.object({ items: z.array(memberSchema) }), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Members of the workspace with their roles',
+      response: { 200: z.object({ items: z.array(memberSchema) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await listMembers(db, principalOf(request).workspaceId) }),
   });
 
@@ -67,19 +83,35 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
         'or, new to Baton, by choosing a password through the link). The answer is the same whether or not the email ' +
         'has a login. With no mail server, `link` is the single-use invitation link (7 days) to pass on. ' +
         'Inviting the same email again withdraws the earlier link.',
-      body: z.object({
-        email: z.email(),
-        name: z.string().trim().max(200).optional().describe('Suggested to a new person when they set their password'),
-        role: z.enum(ROLES),
-        partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff').nullable().optional(),
-      }).strict(),
-      response: { 201: z.object({ invitation: invitationSchema, link: z.string().nullable() }), ...errorResponses, 409: problemSchema },
+      body: z
+        .object({
+          email: z.email(),
+          name: z
+            .string()
+            .trim()
+            .max(200)
+            .optional()
+            .describe('Suggested to a new person when they set their password'),
+          role: z.enum(ROLES),
+          partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff')
+            .nullable()
+            .optional(),
+        })
+        .strict(),
+      response: {
+        201: z.object({ invitation: invitationSchema, link: z.string().nullable() }),
+        ...errorResponses,
+        409: problemSchema,
+      },
     },
     handler: async (request, reply) => {
       const { invitation, token } = await db
         .transaction()
         .execute((trx) => inviteMember(trx, actor(request), principalOf(request).workspaceId, request.body));
-      return reply.status(201).header('cache-control', 'no-store').send({ invitation, link: invitationUrl(originOf(request, ctx), token) });
+      return reply
+        .status(201)
+        .header('cache-control', 'no-store')
+        .send({ invitation, link: invitationUrl(originOf(request, ctx), token) });
     },
   });
 
@@ -88,30 +120,50 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['users'],
       summary: "Change a member's role or partner firm in this workspace",
-      description: "A person's login (name, password) is theirs: they change it under My account; the instance operator resets a password from the command line.",
+      description:
+        "A person's login (name, password) is theirs: they change it under My account; the instance operator resets a password from the command line.",
       params: idParams,
-      body: z.object({
-        role: z.enum(ROLES).optional(),
-        partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff').nullable().optional(),
-      }).strict(),
+      body: z
+        .object({
+          role: z.enum(ROLES).optional(),
+          partnerId: refId('partner', 'The partner firm the member works for; null for the company’s own staff')
+            .nullable()
+            .optional(),
+        })
+        .strict(),
       response: { 200: memberSchema, ...errorResponses, 409: problemSchema },
     },
     handler: async (request) =>
-      db.transaction().execute((trx) => updateMember(trx, actor(request), principalOf(request).workspaceId, request.params.id, request.body)),
+      db
+        .transaction()
+        .execute((trx) =>
+          updateMember(trx, actor(request), principalOf(request).workspaceId, request.params.id, request.body),
+        ),
   });
 
   r.delete('/api/v1/users/:id', {
     config: { access: 'users:manage' },
-    schema: { tags: ['users'], summary: 'Remove a member from the workspace', params: idParams, response: { 204: z.null(), ...errorResponses, 409: problemSchema } },
+    schema: {
+      tags: ['users'],
+      summary: 'Remove a member from the workspace',
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses, 409: problemSchema },
+    },
     handler: async (request, reply) => {
-      await db.transaction().execute((trx) => removeMember(trx, actor(request), principalOf(request).workspaceId, request.params.id));
+      await db
+        .transaction()
+        .execute((trx) => removeMember(trx, actor(request), principalOf(request).workspaceId, request.params.id));
       return reply.status(204).send(null);
     },
   });
 
   r.get('/api/v1/partners', {
     config: { access: 'users:read' },
-    schema: { tags: ['users'], summary: 'Partner firms of the workspace', response: { 200: z.object({ items: z.array(partnerSchema) }), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Partner firms of the workspace',
+      response: { 200: z.object({ items: z.array(partnerSchema) }), ...errorResponses },
+    },
     handler: async (request) => ({ items: await listPartners(db, principalOf(request).workspaceId) }),
   });
 
@@ -124,7 +176,9 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 201: partnerSchema, ...errorResponses, 409: problemSchema },
     },
     handler: async (request, reply) => {
-      const partner = await db.transaction().execute((trx) => createPartner(trx, actor(request), principalOf(request).workspaceId, request.body.name));
+      const partner = await db
+        .transaction()
+        .execute((trx) => createPartner(trx, actor(request), principalOf(request).workspaceId, request.body.name));
       return reply.status(201).send(partner);
     },
   });

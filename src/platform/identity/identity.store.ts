@@ -21,7 +21,14 @@ export const deleteWorkspace = (db: Db, id: string) => db.deleteFrom('workspaces
 export const selectWorkspaceIds = (db: Db) => db.selectFrom('workspaces').select('id').orderBy('id').execute();
 
 export const countWorkspaces = async (db: Db): Promise<number> =>
-  Number((await db.selectFrom('workspaces').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('workspaces')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const findUserByEmail = (db: Db, email: string) =>
   db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -31,8 +38,11 @@ export const findUserById = (db: Db, id: string) =>
 
 export const insertUser = (db: Db, row: UserTable) => db.insertInto('users').values(row).execute();
 
-export const updateUser = (db: Db, id: string, patch: Partial<Pick<UserTable, 'name' | 'password_hash' | 'disabled_at'>>) =>
-  db.updateTable('users').set(patch).where('id', '=', id).execute();
+export const updateUser = (
+  db: Db,
+  id: string,
+  patch: Partial<Pick<UserTable, 'name' | 'password_hash' | 'disabled_at'>>,
+) => db.updateTable('users').set(patch).where('id', '=', id).execute();
 
 export const insertMembership = (db: Db, row: MembershipTable) => db.insertInto('memberships').values(row).execute();
 
@@ -49,7 +59,13 @@ export const updateMembership = (
   workspaceId: string,
   userId: string,
   patch: Partial<Pick<MembershipTable, 'role' | 'partner_id'>>,
-) => db.updateTable('memberships').set(patch).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+) =>
+  db
+    .updateTable('memberships')
+    .set(patch)
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
 
 export const deleteMembership = (db: Db, workspaceId: string, userId: string) =>
   db.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();

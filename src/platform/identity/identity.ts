@@ -36,7 +36,10 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export function checkSlug(slug: string): string {
   const s = slug.trim().toLowerCase();
   if (!SLUG.test(s)) {
-    throw AppError.validation('slug', 'use 1–40 lowercase letters, digits or dashes, not starting or ending with a dash');
+    throw AppError.validation(
+      'slug',
+      'use 1–40 lowercase letters, digits or dashes, not starting or ending with a dash',
+    );
   }
   return s;
 }
@@ -45,8 +48,10 @@ export const normalizeEmail = (email: string): string => email.trim().toLowerCas
 
 /** A partner user must name their firm; nobody else may have one. */
 export function checkPartnerRole(role: Role, partnerId: string | null | undefined): void {
-  if (role === 'partner' && !partnerId) throw AppError.validation('partnerId', 'a partner user must belong to a partner firm');
-  if (role !== 'partner' && partnerId) throw AppError.validation('partnerId', 'only partner users belong to a partner firm');
+  if (role === 'partner' && !partnerId)
+    throw AppError.validation('partnerId', 'a partner user must belong to a partner firm');
+  if (role !== 'partner' && partnerId)
+    throw AppError.validation('partnerId', 'only partner users belong to a partner firm');
 }
 
 /** An invitation of the workspace not yet accepted (Settings → Users). */

@@ -46,7 +46,8 @@ const newPassword = z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASS
 const anyPassword = z.string().min(1).max(1000);
 
 /** Where links point: BATON_PUBLIC_URL, else the address this request came to. */
-export const originOf = (request: FastifyRequest, ctx: AppContext): string => ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
+export const originOf = (request: FastifyRequest, ctx: AppContext): string =>
+  ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
 
 /** The signed-in person; an API key is nobody's login, so no invitation is ever its. */
 function personOf(request: FastifyRequest): { id: string; email: string } {
@@ -73,10 +74,19 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.delete('/api/v1/invitations/:id', {
     config: { access: 'users:manage' },
-    schema: { tags: ['users'], summary: 'Withdraw an invitation (its link stops working)', params: idParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['users'],
+      summary: 'Withdraw an invitation (its link stops working)',
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      await db.transaction().execute((trx) => revokeInvitation(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id));
+      await db
+        .transaction()
+        .execute((trx) =>
+          revokeInvitation(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id),
+        );
       return reply.status(204).send(null);
     },
   });
@@ -110,7 +120,12 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/v1/invitations/:id/decline', {
     config: { access: 'signed_in' },
-    schema: { tags: ['session'], summary: 'Decline an invitation to your email', params: idParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['session'],
+      summary: 'Decline an invitation to your email',
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (request, reply) => {
       const person = personOf(request);
       await db.transaction().execute((trx) => declineInvitation(trx, person, request.params.id));
@@ -122,7 +137,8 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'public', rateLimit: linkLimit },
     schema: {
       tags: ['session'],
-      summary: 'What an invitation link offers: workspace, email and role (the token travels in the body, never the URL)',
+      summary:
+        'What an invitation link offers: workspace, email and role (the token travels in the body, never the URL)',
       body: tokenBody,
       response: {
         200: z.object({
@@ -146,7 +162,8 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'public', rateLimit: linkLimit },
     schema: {
       tags: ['session'],
-      summary: 'Join through an invitation link: new to Baton, with the name and password you choose; with a login, with its password',
+      summary:
+        'Join through an invitation link: new to Baton, with the name and password you choose; with a login, with its password',
       description:
         'For an email without a login, the login is made with this password and name. For an email with a login, the password must be that login’s (checked and throttled like signing in); a wrong one answers 409. Then sign in with POST /api/v1/session.',
       body: tokenBody.extend({ password: anyPassword, name: z.string().trim().min(1).max(200).optional() }),
@@ -164,7 +181,9 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
       // A refused password's count and audit entry commit; the refusal is answered after.
       const joined = await db
         .transaction()
-        .execute((trx) => redeemInvitation(trx, token, { password, name, ip: request.ip, userAgent: request.headers['user-agent'] }));
+        .execute((trx) =>
+          redeemInvitation(trx, token, { password, name, ip: request.ip, userAgent: request.headers['user-agent'] }),
+        );
       if (!joined.ok) throw joined.error;
       return { email: joined.email, workspace: joined.workspaceSlug };
     },
@@ -176,7 +195,13 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['session'],
       summary: 'Whose password a set-password link sets (the token travels in the body, never the URL)',
       body: tokenBody,
-      response: { 200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }), 400: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema },
+      response: {
+        200: z.object({ email: z.string(), name: z.string(), expiresAt: z.string() }),
+        400: problemSchema,
+        403: problemSchema,
+        404: problemSchema,
+        429: problemSchema,
+      },
     },
     handler: async (request) => previewPasswordLink(db, request.body.token),
   });
@@ -187,10 +212,18 @@ export function invitationRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['session'],
       summary: 'Set your password through a single-use link; every open session of yours ends',
       body: tokenBody.extend({ password: newPassword }),
-      response: { 200: z.object({ email: z.string() }), 400: problemSchema, 403: problemSchema, 404: problemSchema, 429: problemSchema },
+      response: {
+        200: z.object({ email: z.string() }),
+        400: problemSchema,
+        403: problemSchema,
+        404: problemSchema,
+        429: problemSchema,
+      },
     },
     handler: async (request) => {
-      const me = await db.transaction().execute((trx) => redeemPasswordLink(trx, request.body.token, request.body.password));
+      const me = await db
+        .transaction()
+        .execute((trx) => redeemPasswordLink(trx, request.body.token, request.body.password));
       return { email: me.email };
     },
   });

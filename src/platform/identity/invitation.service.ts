@@ -19,7 +19,6 @@ import { checkPartner } from './member.service.ts';
  * invitation's link. The answer to the admin is the same whether or not the email has a login elsewhere.
  */
 
-
 export async function inviteMember(
   db: Db,
   actor: Actor,
@@ -31,7 +30,9 @@ export async function inviteMember(
   await checkPartner(db, workspaceId, input.role, input.partnerId);
   const user = await store.findUserByEmail(db, email);
   if (user && (await store.findMembership(db, workspaceId, user.id))) {
-    throw new AppError('conflict', `${email} is already a member of this workspace`, { fieldErrors: [{ field: 'body.email', message: 'already a member' }] });
+    throw new AppError('conflict', `${email} is already a member of this workspace`, {
+      fieldErrors: [{ field: 'body.email', message: 'already a member' }],
+    });
   }
   // Inviting again replaces the earlier link.
   await invitations.revokeOpenInvitationsFor(db, workspaceId, email, now.toISOString());
@@ -53,7 +54,14 @@ export async function inviteMember(
   };
   await invitations.insertInvitation(db, row);
   const invitation = (await listInvitations(db, workspaceId, now)).find((i) => i.id === row.id) as Invitation;
-  await recordAudit(db, { workspaceId, actor, action: 'member.invite', entityType: 'invitation', entityId: row.id, after: invitation });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'member.invite',
+    entityType: 'invitation',
+    entityId: row.id,
+    after: invitation,
+  });
   return { invitation, token };
 }
 
@@ -74,11 +82,25 @@ export async function listInvitations(db: Db, workspaceId: string, now = new Dat
   }));
 }
 
-export async function revokeInvitation(db: Db, actor: Actor, workspaceId: string, id: string, now = new Date()): Promise<void> {
+export async function revokeInvitation(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  now = new Date(),
+): Promise<void> {
   const row = await invitations.findInvitation(db, id);
-  if (!row || row.workspace_id !== workspaceId || row.accepted_at || row.revoked_at) throw AppError.notFound('invitation');
+  if (!row || row.workspace_id !== workspaceId || row.accepted_at || row.revoked_at)
+    throw AppError.notFound('invitation');
   await invitations.markRevoked(db, id, now.toISOString());
-  await recordAudit(db, { workspaceId, actor, action: 'member.invite.revoke', entityType: 'invitation', entityId: id, before: { email: row.email, role: row.role } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'member.invite.revoke',
+    entityType: 'invitation',
+    entityId: id,
+    before: { email: row.email, role: row.role },
+  });
 }
 
 /** The open invitations of the signed-in person (by their login's email). */
@@ -96,15 +118,29 @@ export async function invitationsFor(db: Db, email: string, now = new Date()): P
 type InvitationRow = NonNullable<Awaited<ReturnType<typeof invitations.findInvitation>>>;
 
 function checkUsable(row: InvitationRow, now: Date): void {
-  if (row.revoked_at) throw new AppError('forbidden', 'this invitation was withdrawn: ask the workspace admin for a new one');
+  if (row.revoked_at)
+    throw new AppError('forbidden', 'this invitation was withdrawn: ask the workspace admin for a new one');
   if (row.accepted_at) throw new AppError('forbidden', 'this invitation was already used: sign in with your login');
-  if (row.expires_at <= now.toISOString()) throw new AppError('forbidden', 'this invitation has expired: ask the workspace admin for a new one');
+  if (row.expires_at <= now.toISOString())
+    throw new AppError('forbidden', 'this invitation has expired: ask the workspace admin for a new one');
 }
 
-async function join(db: Db, row: InvitationRow, person: { id: string; email: string }, now: Date): Promise<{ workspaceId: string }> {
-  if (!(await invitations.markAccepted(db, row.id, person.id, now.toISOString()))) throw new AppError('forbidden', 'this invitation was already used or withdrawn');
+async function join(
+  db: Db,
+  row: InvitationRow,
+  person: { id: string; email: string },
+  now: Date,
+): Promise<{ workspaceId: string }> {
+  if (!(await invitations.markAccepted(db, row.id, person.id, now.toISOString())))
+    throw new AppError('forbidden', 'this invitation was already used or withdrawn');
   if (!(await store.findMembership(db, row.workspace_id, person.id))) {
-    await store.insertMembership(db, { workspace_id: row.workspace_id, user_id: person.id, role: row.role, partner_id: row.partner_id, created_at: now.toISOString() });
+    await store.insertMembership(db, {
+      workspace_id: row.workspace_id,
+      user_id: person.id,
+      role: row.role,
+      partner_id: row.partner_id,
+      created_at: now.toISOString(),
+    });
   }
   await recordAudit(db, {
     workspaceId: row.workspace_id,
@@ -118,7 +154,12 @@ async function join(db: Db, row: InvitationRow, person: { id: string; email: str
 }
 
 /** The signed-in person accepts an invitation to their email; it is not found for anyone else. */
-export async function acceptInvitation(db: Db, person: { id: string; email: string }, id: string, now = new Date()): Promise<{ workspaceId: string }> {
+export async function acceptInvitation(
+  db: Db,
+  person: { id: string; email: string },
+  id: string,
+  now = new Date(),
+): Promise<{ workspaceId: string }> {
   const row = await invitations.findInvitation(db, id);
   if (!row || row.email !== normalizeEmail(person.email)) throw AppError.notFound('invitation');
   checkUsable(row, now);
@@ -126,9 +167,15 @@ export async function acceptInvitation(db: Db, person: { id: string; email: stri
 }
 
 /** The signed-in person declines an invitation to their email. */
-export async function declineInvitation(db: Db, person: { id: string; email: string }, id: string, now = new Date()): Promise<void> {
+export async function declineInvitation(
+  db: Db,
+  person: { id: string; email: string },
+  id: string,
+  now = new Date(),
+): Promise<void> {
   const row = await invitations.findInvitation(db, id);
-  if (!row || row.email !== normalizeEmail(person.email) || row.accepted_at || row.revoked_at) throw AppError.notFound('invitation');
+  if (!row || row.email !== normalizeEmail(person.email) || row.accepted_at || row.revoked_at)
+    throw AppError.notFound('invitation');
   await invitations.markRevoked(db, id, now.toISOString());
   await recordAudit(db, {
     workspaceId: row.workspace_id,
@@ -151,11 +198,25 @@ export async function previewInvitation(
   db: Db,
   token: string,
   now = new Date(),
-): Promise<{ id: string; workspace: { slug: string; name: string }; email: string; name: string | null; role: Role; expiresAt: string }> {
+): Promise<{
+  id: string;
+  workspace: { slug: string; name: string };
+  email: string;
+  name: string | null;
+  role: Role;
+  expiresAt: string;
+}> {
   const row = await usableByToken(db, token, now);
   const ws = await store.findWorkspaceById(db, row.workspace_id);
   if (!ws) throw AppError.notFound('invitation');
-  return { id: row.id, workspace: { slug: ws.slug, name: ws.name }, email: row.email, name: row.name, role: row.role as Role, expiresAt: row.expires_at };
+  return {
+    id: row.id,
+    workspace: { slug: ws.slug, name: ws.name },
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    expiresAt: row.expires_at,
+  };
 }
 
 /**
@@ -174,18 +235,31 @@ export async function redeemInvitation(
   const existing = await store.findUserByEmail(db, row.email);
   let person: { id: string; email: string };
   if (existing) {
-    const checked = await verifyCredentials(db, { email: row.email, password: input.password, ip: input.ip, userAgent: input.userAgent, now });
+    const checked = await verifyCredentials(db, {
+      email: row.email,
+      password: input.password,
+      ip: input.ip,
+      userAgent: input.userAgent,
+      now,
+    });
     if (!checked.ok) {
       const error =
         checked.error.code === 'unauthenticated'
-          ? new AppError('conflict', 'this email already has a Baton login: give its password to accept, or sign in and accept the invitation')
+          ? new AppError(
+              'conflict',
+              'this email already has a Baton login: give its password to accept, or sign in and accept the invitation',
+            )
           : checked.error;
       return { ok: false, error };
     }
     person = checked.user;
   } else {
     checkNewPassword('body.password', input.password);
-    person = await createLogin(db, { email: row.email, name: input.name ?? row.name ?? undefined, password: input.password }, now);
+    person = await createLogin(
+      db,
+      { email: row.email, name: input.name ?? row.name ?? undefined, password: input.password },
+      now,
+    );
   }
   const { workspaceId } = await join(db, row, person, now);
   const ws = await store.findWorkspaceById(db, workspaceId);

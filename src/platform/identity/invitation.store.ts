@@ -8,14 +8,25 @@ export const selectOpenInvitations = (db: Db, workspaceId: string) =>
   db
     .selectFrom('invitations as i')
     .leftJoin('partners as p', 'p.id', 'i.partner_id')
-    .select(['i.id', 'i.email', 'i.name', 'i.role', 'i.partner_id', 'p.name as partner_name', 'i.invited_by', 'i.created_at', 'i.expires_at'])
+    .select([
+      'i.id',
+      'i.email',
+      'i.name',
+      'i.role',
+      'i.partner_id',
+      'p.name as partner_name',
+      'i.invited_by',
+      'i.created_at',
+      'i.expires_at',
+    ])
     .where('i.workspace_id', '=', workspaceId)
     .where('i.accepted_at', 'is', null)
     .where('i.revoked_at', 'is', null)
     .orderBy('i.created_at', 'desc')
     .execute();
 
-export const findInvitation = (db: Db, id: string) => db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+export const findInvitation = (db: Db, id: string) =>
+  db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findInvitationByTokenHash = (db: Db, tokenHash: string) =>
   db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -25,7 +36,16 @@ export const selectInvitationsForEmail = (db: Db, email: string, nowIso: string)
   db
     .selectFrom('invitations as i')
     .innerJoin('workspaces as w', 'w.id', 'i.workspace_id')
-    .select(['i.id', 'i.role', 'i.invited_by', 'i.created_at', 'i.expires_at', 'w.id as workspace_id', 'w.slug as workspace_slug', 'w.name as workspace_name'])
+    .select([
+      'i.id',
+      'i.role',
+      'i.invited_by',
+      'i.created_at',
+      'i.expires_at',
+      'w.id as workspace_id',
+      'w.slug as workspace_slug',
+      'w.name as workspace_name',
+    ])
     .where('i.email', '=', email)
     .where('i.accepted_at', 'is', null)
     .where('i.revoked_at', 'is', null)
@@ -58,7 +78,8 @@ export async function markAccepted(db: Db, id: string, userId: string, at: strin
 export const markRevoked = (db: Db, id: string, at: string) =>
   db.updateTable('invitations').set({ revoked_at: at }).where('id', '=', id).execute();
 
-export const insertPasswordLink = (db: Db, row: PasswordLinkTable) => db.insertInto('password_links').values(row).execute();
+export const insertPasswordLink = (db: Db, row: PasswordLinkTable) =>
+  db.insertInto('password_links').values(row).execute();
 
 export const findPasswordLink = (db: Db, id: string) =>
   db
@@ -70,10 +91,20 @@ export const findPasswordLink = (db: Db, id: string) =>
 
 /** Uses up every open link of a person (one used, or a password set another way, ends them all). */
 export const usePasswordLinksOf = (db: Db, userId: string, at: string) =>
-  db.updateTable('password_links').set({ used_at: at }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  db
+    .updateTable('password_links')
+    .set({ used_at: at })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 
 /** Uses one link; false when another request used it first. */
 export async function useLink(db: Db, id: string, at: string): Promise<boolean> {
-  const r = await db.updateTable('password_links').set({ used_at: at }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+  const r = await db
+    .updateTable('password_links')
+    .set({ used_at: at })
+    .where('id', '=', id)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

@@ -24,13 +24,18 @@ export interface Me {
 }
 
 export function checkNewPassword(field: string, password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) throw AppError.validation(field, `use at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw AppError.validation(field, `use at least ${MIN_PASSWORD_LENGTH} characters`);
 }
 
 const defaultName = (email: string): string => email.split('@')[0] || email;
 
 /** Audits a change to a person's own login in every workspace they belong to (where their name shows). */
-async function auditEverywhere(db: Db, userId: string, entry: { actor: Actor; action: string; before?: unknown; after?: unknown }): Promise<void> {
+async function auditEverywhere(
+  db: Db,
+  userId: string,
+  entry: { actor: Actor; action: string; before?: unknown; after?: unknown },
+): Promise<void> {
   for (const w of await store.listWorkspacesOfUser(db, userId)) {
     await recordAudit(db, { workspaceId: w.id, entityType: 'user', entityId: userId, ...entry });
   }
@@ -40,7 +45,11 @@ async function auditEverywhere(db: Db, userId: string, entry: { actor: Actor; ac
  * Creates a login (no membership): for the instance operator's tools, first start and invitations accepted by
  * a new person. A taken email is a conflict.
  */
-export async function createLogin(db: Db, input: { email: string; name?: string; password?: string }, now = new Date()): Promise<Me> {
+export async function createLogin(
+  db: Db,
+  input: { email: string; name?: string; password?: string },
+  now = new Date(),
+): Promise<Me> {
   const email = normalizeEmail(input.email);
   if (input.password !== undefined) checkNewPassword('password', input.password);
   if (await store.findUserByEmail(db, email)) throw new AppError('conflict', `${email} already has a Baton login`);
@@ -57,9 +66,19 @@ export async function createLogin(db: Db, input: { email: string; name?: string;
 }
 
 /** The login of an email, made (without a password) when there is none: for the operator's tools. */
-export async function ensureLogin(db: Db, input: { email: string; name?: string }): Promise<Me & { created: boolean; hasPassword: boolean }> {
+export async function ensureLogin(
+  db: Db,
+  input: { email: string; name?: string },
+): Promise<Me & { created: boolean; hasPassword: boolean }> {
   const found = await store.findUserByEmail(db, normalizeEmail(input.email));
-  if (found) return { id: found.id, email: found.email, name: found.name, created: false, hasPassword: found.password_hash !== null };
+  if (found)
+    return {
+      id: found.id,
+      email: found.email,
+      name: found.name,
+      created: false,
+      hasPassword: found.password_hash !== null,
+    };
   return { ...(await createLogin(db, input)), created: true, hasPassword: false };
 }
 
@@ -110,7 +129,8 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const row = await store.findUserById(db, me.userId);
   if (!row) throw AppError.notFound('user');
-  if (!(await checkPassword(input.currentPassword, row.password_hash))) throw AppError.validation('body.currentPassword', 'this is not your current password');
+  if (!(await checkPassword(input.currentPassword, row.password_hash)))
+    throw AppError.validation('body.currentPassword', 'this is not your current password');
   checkNewPassword('body.newPassword', input.newPassword);
   await store.updateUser(db, me.userId, { password_hash: await hashPassword(input.newPassword) });
   await revokeOtherSessionsOf(db, me.userId, me.sessionId);
@@ -119,7 +139,13 @@ export async function changeOwnPassword(
 }
 
 /** Sets a person's password for them: the instance operator's reset. Every session of theirs ends. */
-export async function setPasswordOf(db: Db, actor: Actor, email: string, password: string, now = new Date()): Promise<Me> {
+export async function setPasswordOf(
+  db: Db,
+  actor: Actor,
+  email: string,
+  password: string,
+  now = new Date(),
+): Promise<Me> {
   const row = await store.findUserByEmail(db, normalizeEmail(email));
   if (!row) throw AppError.notFound(`login ${normalizeEmail(email)}`);
   checkNewPassword('password', password);
@@ -134,12 +160,23 @@ export async function setPasswordOf(db: Db, actor: Actor, email: string, passwor
  * A single-use link for a person to set their own password, valid for 7 days (the instance operator's reset,
  * and the way in for a login made without a password). Returns the token, stored only as its hash.
  */
-export async function createPasswordLink(db: Db, actor: Actor, email: string, now = new Date()): Promise<{ token: string; expiresAt: string; user: Me }> {
+export async function createPasswordLink(
+  db: Db,
+  actor: Actor,
+  email: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: string; user: Me }> {
   const row = await store.findUserByEmail(db, normalizeEmail(email));
   if (!row) throw AppError.notFound(`login ${normalizeEmail(email)}`);
   const token = randomToken();
   const expiresAt = linkExpiry(now);
-  await links.insertPasswordLink(db, { id: sha256(token), user_id: row.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+  await links.insertPasswordLink(db, {
+    id: sha256(token),
+    user_id: row.id,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+    used_at: null,
+  });
   await auditEverywhere(db, row.id, { actor, action: 'user.password.link', after: { expiresAt } });
   return { token, expiresAt, user: { id: row.id, email: row.email, name: row.name } };
 }
@@ -153,7 +190,11 @@ async function usableLink(db: Db, token: string, now: Date) {
 }
 
 /** What a set-password link is for, before it is used. */
-export async function previewPasswordLink(db: Db, token: string, now = new Date()): Promise<{ email: string; name: string; expiresAt: string }> {
+export async function previewPasswordLink(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<{ email: string; name: string; expiresAt: string }> {
   const link = await usableLink(db, token, now);
   return { email: link.email, name: link.name, expiresAt: link.expires_at };
 }
@@ -162,16 +203,26 @@ export async function previewPasswordLink(db: Db, token: string, now = new Date(
 export async function redeemPasswordLink(db: Db, token: string, password: string, now = new Date()): Promise<Me> {
   const link = await usableLink(db, token, now);
   checkNewPassword('body.password', password);
-  if (!(await links.useLink(db, link.id, now.toISOString()))) throw new AppError('forbidden', 'this link was already used: ask for a new one');
+  if (!(await links.useLink(db, link.id, now.toISOString())))
+    throw new AppError('forbidden', 'this link was already used: ask for a new one');
   await store.updateUser(db, link.user_id, { password_hash: await hashPassword(password) });
   await links.usePasswordLinksOf(db, link.user_id, now.toISOString());
   await revokeSessionsOf(db, link.user_id);
-  await auditEverywhere(db, link.user_id, { actor: { type: 'user', id: link.user_id, label: link.email }, action: 'user.password.set' });
+  await auditEverywhere(db, link.user_id, {
+    actor: { type: 'user', id: link.user_id, label: link.email },
+    action: 'user.password.set',
+  });
   return { id: link.user_id, email: link.email, name: link.name };
 }
 
 /** The instance operator turns a login off (every session ends, no sign-in in any workspace) or on again. */
-export async function setLoginDisabled(db: Db, actor: Actor, email: string, disabled: boolean, now = new Date()): Promise<Me> {
+export async function setLoginDisabled(
+  db: Db,
+  actor: Actor,
+  email: string,
+  disabled: boolean,
+  now = new Date(),
+): Promise<Me> {
   const row = await store.findUserByEmail(db, normalizeEmail(email));
   if (!row) throw AppError.notFound(`login ${normalizeEmail(email)}`);
   await store.updateUser(db, row.id, { disabled_at: disabled ? (row.disabled_at ?? now.toISOString()) : null });

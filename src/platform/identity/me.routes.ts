@@ -11,7 +11,8 @@ import { changeOwnPassword, renameSelf } from './login.service.ts';
 
 function signedInPerson(request: FastifyRequest) {
   const principal = principalOf(request);
-  if (principal.kind !== 'user') throw new AppError('forbidden', 'an API key has no login of its own: sign in as the person');
+  if (principal.kind !== 'user')
+    throw new AppError('forbidden', 'an API key has no login of its own: sign in as the person');
   return principal;
 }
 
@@ -49,7 +50,11 @@ export function meRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const me = signedInPerson(request);
-      await db.transaction().execute((trx) => changeOwnPassword(trx, actorOf(me, request.id), { userId: me.userId, sessionId: me.sessionId }, request.body));
+      await db
+        .transaction()
+        .execute((trx) =>
+          changeOwnPassword(trx, actorOf(me, request.id), { userId: me.userId, sessionId: me.sessionId }, request.body),
+        );
       return reply.status(204).send(null);
     },
   });

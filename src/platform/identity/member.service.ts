@@ -50,7 +50,9 @@ export async function grantMembership(
 ): Promise<Member> {
   await checkPartner(db, workspaceId, input.role, input.partnerId);
   if (await store.findMembership(db, workspaceId, input.userId)) {
-    throw new AppError('conflict', 'already a member of this workspace', { fieldErrors: [{ field: 'email', message: 'already a member' }] });
+    throw new AppError('conflict', 'already a member of this workspace', {
+      fieldErrors: [{ field: 'email', message: 'already a member' }],
+    });
   }
   await store.insertMembership(db, {
     workspace_id: workspaceId,
@@ -60,7 +62,14 @@ export async function grantMembership(
     created_at: nowIso(),
   });
   const member = await getMember(db, workspaceId, input.userId);
-  await recordAudit(db, { workspaceId, actor, action: 'member.add', entityType: 'user', entityId: input.userId, after: member });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'member.add',
+    entityType: 'user',
+    entityId: input.userId,
+    after: member,
+  });
   return member;
 }
 
@@ -90,7 +99,15 @@ export async function updateMember(
     await store.updateMembership(db, workspaceId, userId, { role, partner_id: partnerId });
   }
   const after = await getMember(db, workspaceId, userId);
-  await recordAudit(db, { workspaceId, actor, action: 'member.update', entityType: 'user', entityId: userId, before, after });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'member.update',
+    entityType: 'user',
+    entityId: userId,
+    before,
+    after,
+  });
   return after;
 }
 

@@ -19,12 +19,23 @@ export async function addPersonDirectly(
 ): Promise<{ member: Member; createdLogin: boolean; hasPassword: boolean }> {
   let login: { id: string; created: boolean; hasPassword: boolean };
   if (input.password !== undefined) {
-    if (await findLoginByEmail(db, input.email)) throw AppError.validation('password', 'this person already has a Baton login and keeps their password (reset it with `baton user set-password`)');
-    login = { ...(await createLogin(db, { email: input.email, name: input.name, password: input.password })), created: true, hasPassword: true };
+    if (await findLoginByEmail(db, input.email))
+      throw AppError.validation(
+        'password',
+        'this person already has a Baton login and keeps their password (reset it with `baton user set-password`)',
+      );
+    login = {
+      ...(await createLogin(db, { email: input.email, name: input.name, password: input.password })),
+      created: true,
+      hasPassword: true,
+    };
   } else {
     login = await ensureLogin(db, { email: input.email, name: input.name });
   }
-  const member = await grantMembership(db, actor, workspaceId, { userId: login.id, role: input.role, partnerId: input.partnerId ?? null });
+  const member = await grantMembership(db, actor, workspaceId, {
+    userId: login.id,
+    role: input.role,
+    partnerId: input.partnerId ?? null,
+  });
   return { member, createdLogin: login.created, hasPassword: login.hasPassword };
 }
-

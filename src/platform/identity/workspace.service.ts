@@ -32,7 +32,14 @@ export async function createWorkspace(
   };
   await store.insertWorkspace(db, row);
   const workspace = toWorkspace(row);
-  await recordAudit(db, { workspaceId: row.id, actor, action: 'workspace.create', entityType: 'workspace', entityId: row.id, after: workspace });
+  await recordAudit(db, {
+    workspaceId: row.id,
+    actor,
+    action: 'workspace.create',
+    entityType: 'workspace',
+    entityId: row.id,
+    after: workspace,
+  });
   // Every workspace starts with the built-in playbooks, so the first accepted handoff has one to use.
   await installBuiltInPlaybooks(db, actor, row.id);
   return workspace;
@@ -54,14 +61,23 @@ export async function renameWorkspace(db: Db, actor: Actor, id: string, name: st
   const before = await getWorkspace(db, id);
   await store.updateWorkspaceName(db, id, name.trim());
   const after = { ...before, name: name.trim() };
-  await recordAudit(db, { workspaceId: id, actor, action: 'workspace.update', entityType: 'workspace', entityId: id, before, after });
+  await recordAudit(db, {
+    workspaceId: id,
+    actor,
+    action: 'workspace.update',
+    entityType: 'workspace',
+    entityId: id,
+    before,
+    after,
+  });
   return after;
 }
 
 export const countWorkspaces = store.countWorkspaces;
 
 /** Every workspace's id, for jobs that sweep all tenants one at a time. */
-export const listWorkspaceIds = async (db: Db): Promise<string[]> => (await store.selectWorkspaceIds(db)).map((w) => w.id);
+export const listWorkspaceIds = async (db: Db): Promise<string[]> =>
+  (await store.selectWorkspaceIds(db)).map((w) => w.id);
 
 export async function listPartners(db: Db, workspaceId: string): Promise<Partner[]> {
   const rows = await store.listPartnerRows(db, workspaceId);
@@ -71,12 +87,21 @@ export async function listPartners(db: Db, workspaceId: string): Promise<Partner
 export async function createPartner(db: Db, actor: Actor, workspaceId: string, name: string): Promise<Partner> {
   const trimmed = name.trim();
   if (!trimmed) throw AppError.validation('name', 'a partner firm needs a name');
-  const existing = (await store.listPartnerRows(db, workspaceId)).find((p) => p.name.toLowerCase() === trimmed.toLowerCase());
+  const existing = (await store.listPartnerRows(db, workspaceId)).find(
+    (p) => p.name.toLowerCase() === trimmed.toLowerCase(),
+  );
   if (existing) throw new AppError('conflict', `partner firm ${trimmed} already exists`);
   const row = { id: newId(), workspace_id: workspaceId, name: trimmed, created_at: nowIso() };
   await store.insertPartner(db, row);
   const partner = { id: row.id, name: row.name, createdAt: row.created_at };
-  await recordAudit(db, { workspaceId, actor, action: 'partner.create', entityType: 'partner', entityId: row.id, after: partner });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'partner.create',
+    entityType: 'partner',
+    entityId: row.id,
+    after: partner,
+  });
   return partner;
 }
 

@@ -52,7 +52,8 @@ export class FieldReader<F extends string> {
     const cell = this.cell(field);
     const columns = columnsFor(this.profile, this.overrides, field);
     if (cell) this.fail(field, `required, but column "${cell.column}" is empty`);
-    else if (columns.length) this.fail(field, `required, but the file has no ${columns.map((c) => `"${c}"`).join(' or ')} column`);
+    else if (columns.length)
+      this.fail(field, `required, but the file has no ${columns.map((c) => `"${c}"`).join(' or ')} column`);
     else this.fail(field, 'required, but no column is mapped to it');
     return '';
   }

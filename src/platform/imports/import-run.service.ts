@@ -32,17 +32,28 @@ export async function getImportRun(db: Db, workspaceId: string, id: string): Pro
 }
 
 const isKey = (v: unknown): v is { startedAt: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { id?: unknown }).id === 'string' && typeof (v as { startedAt?: unknown }).startedAt === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { id?: unknown }).id === 'string' &&
+  typeof (v as { startedAt?: unknown }).startedAt === 'string';
 
 /** A workspace's import runs, newest first (the import page's history). */
-export async function listImportRuns(db: Db, workspaceId: string, opts: { limit: number; cursor?: string; kind?: string }): Promise<{ items: ImportRunView[]; nextCursor: string | null }> {
+export async function listImportRuns(
+  db: Db,
+  workspaceId: string,
+  opts: { limit: number; cursor?: string; kind?: string },
+): Promise<{ items: ImportRunView[]; nextCursor: string | null }> {
   const before = decodeCursor(opts.cursor, isKey);
   const rows = await store.selectImportRuns(db, workspaceId, { kind: opts.kind, before, limit: opts.limit + 1 });
   const now = Date.now();
   const items = rows.slice(0, opts.limit).map((r) => toImportRun(r, now));
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > opts.limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > opts.limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null,
+  };
 }
 
 /** Keeps what a run said besides its row errors, for the history. */
-export const saveImportNotes = (db: Db, runId: string, notes: readonly string[]) => store.updateImportRunNotes(db, runId, notes);
+export const saveImportNotes = (db: Db, runId: string, notes: readonly string[]) =>
+  store.updateImportRunNotes(db, runId, notes);

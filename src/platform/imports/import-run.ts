@@ -43,8 +43,7 @@ export function addErrors(report: ImportReport, errors: RowError[]): void {
 
 /** A mapped row: a record to apply, a rejection with its errors, or a row skipped with a reason. */
 export type MappedRow<R> =
-  | { row: number; ok: true; record: R }
-  | { row: number; ok: false; errors: RowError[]; skipped?: boolean };
+  { row: number; ok: true; record: R } | { row: number; ok: false; errors: RowError[]; skipped?: boolean };
 
 /** What applying one batch of records did; rows it refuses come back as errors. */
 export interface BatchOutcome {
@@ -71,7 +70,10 @@ export const INTERRUPTED_AFTER_MS = 5 * 60_000;
  * row `running`; once its heartbeat is old the run is reported interrupted. What it committed stays, and running the
  * import again is idempotent.
  */
-export function runStatus(row: { status: string; started_at: string; heartbeat_at: string | null }, now: number): ImportRunStatus {
+export function runStatus(
+  row: { status: string; started_at: string; heartbeat_at: string | null },
+  now: number,
+): ImportRunStatus {
   if (row.status === 'running') {
     const alive = Date.parse(row.heartbeat_at ?? row.started_at);
     return now - alive > INTERRUPTED_AFTER_MS ? 'interrupted' : 'running';
@@ -136,7 +138,11 @@ export interface ImportPreview {
   /** Problems with the options or the header that would stop the import. */
   problems: string[];
   /** The file's date order: declared, proven by its values, or to be declared. */
-  dateOrder: { order: 'mdy' | 'dmy' | null; status: 'declared' | 'proven' | 'none' | 'ambiguous' | 'conflict'; message: string };
+  dateOrder: {
+    order: 'mdy' | 'dmy' | null;
+    status: 'declared' | 'proven' | 'none' | 'ambiguous' | 'conflict';
+    message: string;
+  };
   /** The first rows as Baton would read them, by field (by column while the format is unknown). */
   rows: Array<{ row: number; values: Record<string, unknown>; errors: RowError[]; skipped: string | null }>;
   /** Largest upload the import accepts, in bytes. */

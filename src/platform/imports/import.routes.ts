@@ -45,13 +45,26 @@ const json = <T extends z.ZodType>(schema: T, example: string) =>
 const names = z.record(z.string().max(200), z.string().max(200));
 
 const requestQuery = z.object({
-  format: z.string().max(40).optional().describe('hubspot-export, salesforce, fivetran-hubspot, fivetran-salesforce or mapped; detected from the header when left out'),
-  mapping: json(z.record(z.string().max(200), z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(50)])), '{"Company":"name"}').describe(
+  format: z
+    .string()
+    .max(40)
+    .optional()
+    .describe(
+      'hubspot-export, salesforce, fivetran-hubspot, fivetran-salesforce or mapped; detected from the header when left out',
+    ),
+  mapping: json(
+    z.record(z.string().max(200), z.union([z.string().max(200), z.array(z.string().max(200)).min(1).max(50)])),
+    '{"Company":"name"}',
+  ).describe(
     'JSON: column → field, for the mapped format; a column feeding several fields names them in a list: {"Opportunity ID":["external_id","name"]}',
   ),
   columns: json(names, '{"segment":"Tier__c"}').describe("JSON: field → column, replacing a named format's own column"),
-  aliases: json(z.record(z.string().max(50), names), '{"segment":{"Mid-Market":"mid_market"}}').describe('JSON: per field, spelling → canonical value'),
-  defaults: json(names, '{"segment":"smb"}').describe('JSON: per field, the value new records take when their row names none'),
+  aliases: json(z.record(z.string().max(50), names), '{"segment":{"Mid-Market":"mid_market"}}').describe(
+    'JSON: per field, spelling → canonical value',
+  ),
+  defaults: json(names, '{"segment":"smb"}').describe(
+    'JSON: per field, the value new records take when their row names none',
+  ),
   dateOrder: z.enum(['mdy', 'dmy']).optional().describe('Order of dates like 03/04/24'),
   decimal: z.enum(['.', ',']).optional().describe('Deals: decimal separator of amounts'),
   currency: z.string().max(10).optional().describe('Deals: currency of rows that name none'),
@@ -65,7 +78,11 @@ const runSchema = counts.extend({
   id: z.string(),
   kind: z.string(),
   fileName: z.string().nullable(),
-  status: z.enum(IMPORT_RUN_STATUSES).describe('interrupted: the process running it stopped before it finished; what it committed stays, and running it again is idempotent'),
+  status: z
+    .enum(IMPORT_RUN_STATUSES)
+    .describe(
+      'interrupted: the process running it stopped before it finished; what it committed stays, and running it again is idempotent',
+    ),
   actor: z.string(),
   startedAt: z.string(),
   heartbeatAt: z.string().nullable().describe('When a running import last showed it was alive'),
@@ -89,8 +106,19 @@ const previewSchema = z.object({
   headers: z.array(z.string()),
   mapping: z.array(z.object({ column: z.string(), field: z.string().nullable(), sample: z.string().nullable() })),
   problems: z.array(z.string()),
-  dateOrder: z.object({ order: z.enum(['mdy', 'dmy']).nullable(), status: z.enum(['declared', 'proven', 'none', 'ambiguous', 'conflict']), message: z.string() }),
-  rows: z.array(z.object({ row: z.number(), values: z.record(z.string(), z.unknown()), errors: z.array(rowError), skipped: z.string().nullable() })),
+  dateOrder: z.object({
+    order: z.enum(['mdy', 'dmy']).nullable(),
+    status: z.enum(['declared', 'proven', 'none', 'ambiguous', 'conflict']),
+    message: z.string(),
+  }),
+  rows: z.array(
+    z.object({
+      row: z.number(),
+      values: z.record(z.string(), z.unknown()),
+      errors: z.array(rowError),
+      skipped: z.string().nullable(),
+    }),
+  ),
   maxBytes: z.number(),
 });
 
@@ -138,7 +166,8 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
           querystring: requestQuery,
           response: { 200: previewSchema, ...uploadErrors },
         },
-        handler: async (request) => previewImport(importer, csvUpload(request, maxBytes), requestOf(request.query), inQuery, maxBytes),
+        handler: async (request) =>
+          previewImport(importer, csvUpload(request, maxBytes), requestOf(request.query), inQuery, maxBytes),
       });
 
       r.post(`/api/v1/imports/${kind}`, {
@@ -194,14 +223,22 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
 
     r.get('/api/v1/imports/:id/errors', {
       config: { access: 'deals:read' },
-      schema: { tags: ['imports'], summary: "An import run's rejected rows as CSV: row, field, reason", params: idParams, response: errorResponses },
+      schema: {
+        tags: ['imports'],
+        summary: "An import run's rejected rows as CSV: row, field, reason",
+        params: idParams,
+        response: errorResponses,
+      },
       handler: async (request, reply) => {
         const run = await getImportRun(db, principalOf(request).workspaceId, request.params.id);
         const lines = ['row,field,reason', ...run.errors.map((e) => [e.row, e.field, e.reason].map(csvCell).join(','))];
         const name = `${(run.fileName ?? run.kind).replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_')}-rejected.csv`;
         // Plain CSV text, not JSON: no response schema serializes it.
         const csv = `${lines.join('\r\n')}\r\n` as never;
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}"`).send(csv);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(csv);
       },
     });
   });

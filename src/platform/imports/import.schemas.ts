@@ -8,7 +8,10 @@ export const runOptions = {
     .optional()
     .transform((v) => v === 'true' || v === '1')
     .describe('Check every row and count what would change, writing nothing'),
-  runId: z.uuid().optional().describe('The run id to use, chosen by the client so it can poll GET /api/v1/imports/{id} while the file uploads'),
+  runId: z
+    .uuid()
+    .optional()
+    .describe('The run id to use, chosen by the client so it can poll GET /api/v1/imports/{id} while the file uploads'),
   fileName: z.string().trim().max(255).optional().describe('The file name, for the history'),
 };
 

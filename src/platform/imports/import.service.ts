@@ -5,7 +5,14 @@ import type { Db } from '../db/database.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { AppError } from '../errors/app-error.ts';
 import { newId, nowIso } from '../ids.ts';
-import { addErrors, type BatchOutcome, emptyReport, HEARTBEAT_MS, type ImportReport, type MappedRow } from './import-run.ts';
+import {
+  addErrors,
+  type BatchOutcome,
+  emptyReport,
+  HEARTBEAT_MS,
+  type ImportReport,
+  type MappedRow,
+} from './import-run.ts';
 
 export interface ImportOptions<R> {
   workspaceId: string;
@@ -31,19 +38,32 @@ export interface ImportOptions<R> {
 
 class DryRunRollback extends Error {}
 
-const countsOf = ({ read, created, updated, unchanged, rejected, skipped }: ImportReport) => ({ read, created, updated, unchanged, rejected, skipped });
+const countsOf = ({ read, created, updated, unchanged, rejected, skipped }: ImportReport) => ({
+  read,
+  created,
+  updated,
+  unchanged,
+  rejected,
+  skipped,
+});
 
 /**
  * Runs an import: mapped rows stream in, are applied in batches (2,000 rows) of one transaction each (a batch commits
  * or rolls back whole; a bad row is rejected before it is written and never half-written), and the run
  * is recorded with its report. Memory stays flat: only one batch and the capped error list are held.
  */
-export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>): Promise<ImportReport & { runId: string }> {
+export async function runImport<R>(
+  db: Kysely<Database>,
+  opts: ImportOptions<R>,
+): Promise<ImportReport & { runId: string }> {
   const report = emptyReport();
   const runId = opts.runId ?? newId();
   const size = opts.batchSize ?? 2000;
   if (opts.runId && (await db.selectFrom('import_runs').select('id').where('id', '=', opts.runId).executeTakeFirst())) {
-    throw new AppError('conflict', `an import run with id ${opts.runId} already exists: choose a new id for each import`);
+    throw new AppError(
+      'conflict',
+      `an import run with id ${opts.runId} already exists: choose a new id for each import`,
+    );
   }
   const started = nowIso();
   await db
@@ -65,9 +85,13 @@ export async function runImport<R>(db: Kysely<Database>, opts: ImportOptions<R>)
 
   // Between batches too (a slow source, a long batch), so that a live run is never taken for an interrupted one.
   const heartbeat = setInterval(() => {
-    db.updateTable('import_runs').set({ heartbeat_at: nowIso() }).where('id', '=', runId).execute().catch(() => {
-      // A missed beat is not an error of the import; the next one or the next batch's progress makes up for it.
-    });
+    db.updateTable('import_runs')
+      .set({ heartbeat_at: nowIso() })
+      .where('id', '=', runId)
+      .execute()
+      .catch(() => {
+        // A missed beat is not an error of the import; the next one or the next batch's progress makes up for it.
+      });
   }, HEARTBEAT_MS);
   heartbeat.unref();
 

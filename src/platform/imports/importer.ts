@@ -27,7 +27,9 @@ export interface ImportRequest {
 }
 
 /** Names a problem's option the way the caller's user knows it: `querystring.mapping`, `--map` … */
-export type OptionNamer = (option: 'format' | 'mapping' | 'columns' | 'aliases' | 'defaults' | 'dateOrder' | 'decimal' | 'currency') => string;
+export type OptionNamer = (
+  option: 'format' | 'mapping' | 'columns' | 'aliases' | 'defaults' | 'dateOrder' | 'decimal' | 'currency',
+) => string;
 
 /** How to read one file of a kind, once the format is settled: the checks, the columns, the row mapper. */
 export interface ImportPlan {

@@ -6,7 +6,16 @@ import { accountImporter, contactImporter } from '../../modules/accounts/account
 import type { DealRecord } from '../../modules/deals/deal.ts';
 import { importDeals } from '../../modules/deals/deal-import.service.ts';
 import { DEAL_FIELD_NAMES, type DealField } from '../../modules/deals/import/formats.ts';
-import { DEAL_FIELDS, detectFormat, headerProblems, IMPORT_FORMATS, type ImportFormat, type ImportOptions, mapperFor, optionProblems } from '../../modules/deals/import/index.ts';
+import {
+  DEAL_FIELDS,
+  detectFormat,
+  headerProblems,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportOptions,
+  mapperFor,
+  optionProblems,
+} from '../../modules/deals/import/index.ts';
 import { mappingProblems } from '../../modules/deals/import/mapped.mapper.ts';
 import { profileFor } from '../../modules/deals/import/options.ts';
 import { ALIAS_FIELDS } from '../../modules/deals/import/aliases.ts';
@@ -57,11 +66,18 @@ function assertDealOptions(format: ImportFormat, options: ImportOptions, name: O
   const problems = all.filter((p) => !INCOMPLETE.test(p));
   if (problems.length === 0) return missing;
   const mapping = new Set(format === 'mapped' ? mappingProblems(options.mapping ?? {}) : []);
-  const fieldErrors: FieldError[] = problems.map((message) => ({ field: name(mapping.has(message) ? 'mapping' : optionOf(message)), message }));
+  const fieldErrors: FieldError[] = problems.map((message) => ({
+    field: name(mapping.has(message) ? 'mapping' : optionOf(message)),
+    message,
+  }));
   throw new AppError('validation', fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; '), { fieldErrors });
 }
 
-const DEAL_FIELD_SET = { names: DEAL_FIELD_NAMES, required: [['external_id'], ['name'], ['stage']] as DealField[][], multi: ['product'] as DealField[] };
+const DEAL_FIELD_SET = {
+  names: DEAL_FIELD_NAMES,
+  required: [['external_id'], ['name'], ['stage']] as DealField[][],
+  multi: ['product'] as DealField[],
+};
 
 /** A deal by documented field name, for the preview. */
 function dealView(r: DealRecord): Record<string, unknown> {
@@ -82,7 +98,13 @@ function dealView(r: DealRecord): Record<string, unknown> {
     pipeline: r.pipeline,
     partner: r.partner,
     ...(t
-      ? { pricing_model: t.pricingModel, billing_terms: t.billingTerms, discount: t.discountPct, non_standard_terms: t.nonStandardClauses.join('; ') || null, services_amount: t.servicesSold }
+      ? {
+          pricing_model: t.pricingModel,
+          billing_terms: t.billingTerms,
+          discount: t.discountPct,
+          non_standard_terms: t.nonStandardClauses.join('; ') || null,
+          services_amount: t.servicesSold,
+        }
       : {}),
     probability: r.probability ?? null,
     is_won: r.stageCategory === null ? null : r.stageCategory === 'won',
@@ -105,12 +127,23 @@ export const dealImporter: Importer = {
     const map = missing.length ? undefined : mapperFor(f, options);
     return {
       format,
-      headerProblems: [...missing.map((field) => `no column is mapped to ${field}, which is required`), ...headerProblems(f, headers, options)],
+      headerProblems: [
+        ...missing.map((field) => `no column is mapped to ${field}, which is required`),
+        ...headerProblems(f, headers, options),
+      ],
       mapping: resolveColumns(profileFor(f, options), options.columns, DEAL_FIELD_SET, headers),
       map: (values, row) => {
-        if (!map) return { ok: false, errors: missing.map((field) => ({ row, field, reason: 'required, but no column is mapped to it' })) };
+        if (!map)
+          return {
+            ok: false,
+            errors: missing.map((field) => ({ row, field, reason: 'required, but no column is mapped to it' })),
+          };
         const result = map(values, row);
-        return 'skipped' in result ? result : result.ok ? { ok: true, record: result.record } : { ok: false, errors: result.errors };
+        return 'skipped' in result
+          ? result
+          : result.ok
+            ? { ok: true, record: result.record }
+            : { ok: false, errors: result.errors };
       },
       view: (record) => dealView(record as DealRecord),
     };
@@ -144,7 +177,14 @@ function renamed(error: unknown, name: OptionNamer): unknown {
   const known = { format: name('format'), dateOrder: name('dateOrder') } as Record<string, string>;
   if (!error.fieldErrors.some((f) => f.field in known)) return error;
   const fieldErrors = error.fieldErrors.map((f) => ({ ...f, field: known[f.field] ?? f.field }));
-  return new AppError('validation', fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; '), { fieldErrors, cause: error });
+  return new AppError('validation', fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; '), {
+    fieldErrors,
+    cause: error,
+  });
 }
 
-export const IMPORTERS: Readonly<Record<ImportKind, Importer>> = { deals: dealImporter, accounts: accountImporter, contacts: contactImporter };
+export const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
+  deals: dealImporter,
+  accounts: accountImporter,
+  contacts: contactImporter,
+};

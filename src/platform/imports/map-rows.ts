@@ -5,7 +5,8 @@ import type { MappedRow, RowError } from './import-run.ts';
 export const CSV_FIELD = 'csv';
 
 /** What a row mapper makes of one row: a record, every problem found, or a deliberate skip with its reason. */
-export type RowResult<R> = { ok: true; record: R } | { ok: false; errors: RowError[] } | { ok: false; skipped: true; reason: string };
+export type RowResult<R> =
+  { ok: true; record: R } | { ok: false; errors: RowError[] } | { ok: false; skipped: true; reason: string };
 
 /**
  * Maps a reader's rows one by one (streaming) into the import runner's rows. Unreadable lines become errors
@@ -31,4 +32,5 @@ export async function* mapCsvRows<R>(
 }
 
 /** Notes about deliberately skipped rows, one per reason. */
-export const skipNotes = (skips: Map<string, number>): string[] => [...skips].map(([reason, n]) => `${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);
+export const skipNotes = (skips: Map<string, number>): string[] =>
+  [...skips].map(([reason, n]) => `${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);

@@ -9,21 +9,37 @@ import { CSV_FIELD } from './map-rows.ts';
 export const PREVIEW_ROWS = 20;
 
 function dateOrderOf(request: ImportRequest, scan: DateOrderScan): ImportPreview['dateOrder'] {
-  if (request.dateOrder) return { order: request.dateOrder, status: 'declared', message: `dates read as ${request.dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}, as declared` };
+  if (request.dateOrder)
+    return {
+      order: request.dateOrder,
+      status: 'declared',
+      message: `dates read as ${request.dateOrder === 'mdy' ? 'month/day/year' : 'day/month/year'}, as declared`,
+    };
   const evidence = scan.result();
   const message = describeDateOrder(evidence);
-  return evidence.kind === 'proven' ? { order: evidence.order, status: 'proven', message } : { order: null, status: evidence.kind, message };
+  return evidence.kind === 'proven'
+    ? { order: evidence.order, status: 'proven', message }
+    : { order: null, status: evidence.kind, message };
 }
 
 function rowsOf(plan: ImportPlan, items: CsvItem[]): ImportPreview['rows'] {
   return items.map((item) => {
-    if ('error' in item) return { row: item.row, values: {}, errors: [{ row: item.row, field: CSV_FIELD, reason: item.error }], skipped: null };
+    if ('error' in item)
+      return {
+        row: item.row,
+        values: {},
+        errors: [{ row: item.row, field: CSV_FIELD, reason: item.error }],
+        skipped: null,
+      };
     const result = plan.map(item.values, item.row);
     if (result.ok) return { row: item.row, values: plan.view(result.record), errors: [], skipped: null };
     // A rejected or skipped row shows its cells as written, under the field each column feeds.
     const values: Record<string, unknown> = {};
-    for (const { column, field } of plan.mapping) if (field && !(field in values)) values[field] = item.values[column] ?? null;
-    return 'skipped' in result ? { row: item.row, values, errors: [], skipped: result.reason } : { row: item.row, values, errors: result.errors, skipped: null };
+    for (const { column, field } of plan.mapping)
+      if (field && !(field in values)) values[field] = item.values[column] ?? null;
+    return 'skipped' in result
+      ? { row: item.row, values, errors: [], skipped: result.reason }
+      : { row: item.row, values, errors: result.errors, skipped: null };
   });
 }
 
@@ -34,7 +50,13 @@ function rowsOf(plan: ImportPlan, items: CsvItem[]): ImportPreview['rows'] {
  * Bad options are refused (a validation error naming each); a file Baton cannot place is answered with its
  * header and the problem, so the user can map it.
  */
-export async function previewImport(importer: Importer, body: Readable, request: ImportRequest, name: OptionNamer, maxBytes: number): Promise<ImportPreview> {
+export async function previewImport(
+  importer: Importer,
+  body: Readable,
+  request: ImportRequest,
+  name: OptionNamer,
+  maxBytes: number,
+): Promise<ImportPreview> {
   const reader = readCsv(body);
   const headers = await reader.headers();
   const format = request.format ?? (request.mapping ? 'mapped' : importer.detect(headers));
@@ -52,22 +74,38 @@ export async function previewImport(importer: Importer, body: Readable, request:
   const first: CsvItem[] = [];
   for await (const item of reader) {
     if (first.length < PREVIEW_ROWS) first.push(item);
-    if ('values' in item) for (const [column, value] of Object.entries(item.values)) scan.add({ row: item.row, column, value });
+    if ('values' in item)
+      for (const [column, value] of Object.entries(item.values)) scan.add({ row: item.row, column, value });
   }
   const dateOrder = dateOrderOf(request, scan);
   const sampleOf = (column: string): string | null => {
     for (const item of first) if ('values' in item && item.values[column]?.trim()) return item.values[column] ?? null;
     return null;
   };
-  const withSamples = (mapping: Array<{ column: string; field: string | null }>) => mapping.map((m) => ({ ...m, sample: sampleOf(m.column) }));
+  const withSamples = (mapping: Array<{ column: string; field: string | null }>) =>
+    mapping.map((m) => ({ ...m, sample: sampleOf(m.column) }));
   if (!format || !plan) {
     const problem = headers.length
       ? `could not tell which CRM wrote this file from its header: choose a format (${importer.formats.join(', ')}) or map its columns`
       : 'no header line could be read: the file is empty or its first line is malformed';
-    const rows = first.map((item) => ({ row: item.row, values: 'values' in item ? { ...item.values } : {}, errors: 'error' in item ? [{ row: item.row, field: CSV_FIELD, reason: item.error }] : [], skipped: null }));
-    return { ...base, format: null, detected: false, mapping: withSamples(headers.map((column) => ({ column, field: null }))), problems: [problem], dateOrder, rows };
+    const rows = first.map((item) => ({
+      row: item.row,
+      values: 'values' in item ? { ...item.values } : {},
+      errors: 'error' in item ? [{ row: item.row, field: CSV_FIELD, reason: item.error }] : [],
+      skipped: null,
+    }));
+    return {
+      ...base,
+      format: null,
+      detected: false,
+      mapping: withSamples(headers.map((column) => ({ column, field: null }))),
+      problems: [problem],
+      dateOrder,
+      rows,
+    };
   }
-  if (dateOrder.status === 'proven' && dateOrder.order) plan = importer.plan(format, headers, { ...request, dateOrder: dateOrder.order }, name);
+  if (dateOrder.status === 'proven' && dateOrder.order)
+    plan = importer.plan(format, headers, { ...request, dateOrder: dateOrder.order }, name);
   return {
     ...base,
     format,

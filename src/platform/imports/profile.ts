@@ -38,20 +38,33 @@ export type ColumnMapping = Readonly<Record<string, string | readonly string[]>>
 
 /** Each column → field pair of a mapping, a column that feeds several fields once per field. */
 export function mappingPairs(mapping: ColumnMapping): Array<[column: string, field: string]> {
-  return Object.entries(mapping).flatMap(([column, target]) => (typeof target === 'string' ? [[column, target] as [string, string]] : target.map((f): [string, string] => [column, f])));
+  return Object.entries(mapping).flatMap(([column, target]) =>
+    typeof target === 'string'
+      ? [[column, target] as [string, string]]
+      : target.map((f): [string, string] => [column, f]),
+  );
 }
 
 /** Field → the one column to read it from instead of the format's own, e.g. `{ segment: 'Tier__c' }`. */
 export type ColumnOverrides<F extends string> = Partial<Record<F, string>>;
 
 /** The profile's candidates for a field, or the one column the user named for it. */
-export function columnsFor<F extends string>(profile: FormatProfile<F>, overrides: ColumnOverrides<F> | undefined, field: F): readonly string[] {
+export function columnsFor<F extends string>(
+  profile: FormatProfile<F>,
+  overrides: ColumnOverrides<F> | undefined,
+  field: F,
+): readonly string[] {
   const chosen = overrides?.[field];
   return chosen !== undefined ? [chosen] : (profile.columns[field] ?? []);
 }
 
 /** The reason a row is marked deleted, or undefined; a flag that is not a yes/no value becomes an error. */
-export function deletionReason<F extends string>(cells: RowCells, profile: FormatProfile<F>, row: number, errors: RowError[]): string | undefined {
+export function deletionReason<F extends string>(
+  cells: RowCells,
+  profile: FormatProfile<F>,
+  row: number,
+  errors: RowError[],
+): string | undefined {
   for (const flag of profile.deletion ?? []) {
     const cell = cells.first([flag.column]);
     if (!cell || cell.raw.trim() === '') continue;
@@ -70,7 +83,8 @@ export interface FieldSet<F extends string> {
   multi?: readonly F[];
 }
 
-export const isFieldOf = <F extends string>(set: FieldSet<F>, name: string): name is F => (set.names as readonly string[]).includes(name);
+export const isFieldOf = <F extends string>(set: FieldSet<F>, name: string): name is F =>
+  (set.names as readonly string[]).includes(name);
 
 const groupLabel = (group: readonly string[]): string => group.join(' or ');
 
@@ -98,18 +112,26 @@ export function mappingProblems<F extends string>(mapping: ColumnMapping, fields
 }
 
 /** Problems with column overrides: fields that do not exist. */
-export function overrideProblems<F extends string>(overrides: Readonly<Record<string, string | undefined>>, fields: FieldSet<F>): string[] {
+export function overrideProblems<F extends string>(
+  overrides: Readonly<Record<string, string | undefined>>,
+  fields: FieldSet<F>,
+): string[] {
   return Object.keys(overrides)
     .filter((f) => !isFieldOf(fields, f))
     .map((f) => `columns: "${f}" is not a field here (${fields.names.join(', ')})`);
 }
 
 /** The profile a mapping describes (targets that are not fields are left out: `mappingProblems` names them). */
-export function mappedProfile<F extends string>(mapping: ColumnMapping, fields: FieldSet<F>, source = 'csv'): FormatProfile<F> {
+export function mappedProfile<F extends string>(
+  mapping: ColumnMapping,
+  fields: FieldSet<F>,
+  source = 'csv',
+): FormatProfile<F> {
   const columns: Partial<Record<F, string[]>> = {};
   for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
-    if (isFieldOf(fields, field) && !columns[field]?.includes(column)) columns[field] = [...(columns[field] ?? []), column];
+    if (isFieldOf(fields, field) && !columns[field]?.includes(column))
+      columns[field] = [...(columns[field] ?? []), column];
   }
   return { source, columns };
 }
@@ -130,7 +152,9 @@ export function resolveColumns<F extends string>(
   const fieldsOf = new Map<string, F[]>();
   for (const field of fields.names) {
     const candidates = columnsFor(profile, overrides, field);
-    const present = fields.multi?.includes(field) ? candidates.filter((c) => byName.has(normalize(c))) : candidates.filter((c) => byName.has(normalize(c))).slice(0, 1);
+    const present = fields.multi?.includes(field)
+      ? candidates.filter((c) => byName.has(normalize(c)))
+      : candidates.filter((c) => byName.has(normalize(c))).slice(0, 1);
     for (const c of present) {
       const header = byName.get(normalize(c)) as string;
       fieldsOf.set(header, [...(fieldsOf.get(header) ?? []), field]);
@@ -174,10 +198,15 @@ export interface FormatSignature {
  * The one format whose signature the header matches (case and surrounding spaces ignored), or undefined when
  * none or several match: the user then names the format or maps the columns.
  */
-export function detectBySignature<K extends string>(headers: readonly string[], signatures: Readonly<Record<K, readonly FormatSignature[]>>): K | undefined {
+export function detectBySignature<K extends string>(
+  headers: readonly string[],
+  signatures: Readonly<Record<K, readonly FormatSignature[]>>,
+): K | undefined {
   const names = new Set(headers.map(normalize));
   const fits = (s: FormatSignature) =>
-    s.all.every((n) => names.has(n)) && (!s.any || s.any.some((n) => names.has(n))) && !(s.none ?? []).some((n) => names.has(n));
+    s.all.every((n) => names.has(n)) &&
+    (!s.any || s.any.some((n) => names.has(n))) &&
+    !(s.none ?? []).some((n) => names.has(n));
   const matches = (Object.keys(signatures) as K[]).filter((format) => signatures[format].some(fits));
   return matches.length === 1 ? matches[0] : undefined;
 }

@@ -26,7 +26,11 @@ export async function openCsv(input: CsvInput): Promise<{ reader: CsvReader; hea
 
 /** A validation error saying the format could not be told from the header (or that there is none), with the formats to choose from. */
 export function unknownFormat(headers: readonly string[], formats: readonly string[], field = 'format'): AppError {
-  if (headers.length === 0) return AppError.validation('file', 'no header line could be read: the file is empty or its first line is malformed');
+  if (headers.length === 0)
+    return AppError.validation(
+      'file',
+      'no header line could be read: the file is empty or its first line is malformed',
+    );
   const shown = headers.slice(0, 6).join(', ');
   return AppError.validation(
     field,
@@ -39,7 +43,12 @@ export function unknownFormat(headers: readonly string[], formats: readonly stri
  * pass (said in `notes`). An ambiguous or mixed file is refused, asking for the order. An upload read once
  * cannot be scanned: without a declared order its year-last dates are row errors that say so.
  */
-export async function settleDateOrder(input: CsvInput, declared: DateOrder | undefined, notes: string[], field = 'dateOrder'): Promise<DateOrder | undefined> {
+export async function settleDateOrder(
+  input: CsvInput,
+  declared: DateOrder | undefined,
+  notes: string[],
+  field = 'dateOrder',
+): Promise<DateOrder | undefined> {
   if (declared || input.once) return declared;
   const evidence = await scanDateOrder(readCsv(input.open()));
   if (evidence.kind === 'proven') {

@@ -14,7 +14,10 @@ export function acceptCsvStreams(scope: FastifyInstance): void {
 }
 
 const tooLarge = (maxBytes: number) =>
-  new AppError('payload_too_large', `the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most an import accepts (BATON_IMPORT_MAX_MB)`);
+  new AppError(
+    'payload_too_large',
+    `the file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB, the most an import accepts (BATON_IMPORT_MAX_MB)`,
+  );
 
 /**
  * The request's CSV body as a stream that fails with 413 once it passes `maxBytes`; 415 when the body is not
@@ -23,7 +26,10 @@ const tooLarge = (maxBytes: number) =>
 export function csvUpload(request: FastifyRequest, maxBytes: number): Readable {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!CSV_TYPES.includes(type)) {
-    throw new AppError('unsupported_media_type', `send the file itself as the body, with Content-Type: text/csv${type ? ` (not ${type})` : ''}`);
+    throw new AppError(
+      'unsupported_media_type',
+      `send the file itself as the body, with Content-Type: text/csv${type ? ` (not ${type})` : ''}`,
+    );
   }
   // An empty body reaches no parser: it reads as an empty file, which the importer refuses for its missing header.
   if (!(request.body instanceof Readable)) return Readable.from([]);

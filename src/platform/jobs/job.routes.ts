@@ -33,7 +33,10 @@ export function jobRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['jobs'],
       summary: 'Background jobs, newest first; status=dead is the dead-letter list',
-      querystring: z.object({ status: z.enum(JOB_STATUSES).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      querystring: z.object({
+        status: z.enum(JOB_STATUSES).optional(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+      }),
       response: { 200: z.object({ items: z.array(jobSchema) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await listJobs(ctx.db, principalOf(request).workspaceId, request.query) }),
@@ -41,10 +44,17 @@ export function jobRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.post('/api/v1/jobs/:id/retry', {
     config: { access: 'jobs:manage' },
-    schema: { tags: ['jobs'], summary: 'Queue a dead job again', params: idParams, response: { 200: jobSchema, ...errorResponses, 409: problemSchema } },
+    schema: {
+      tags: ['jobs'],
+      summary: 'Queue a dead job again',
+      params: idParams,
+      response: { 200: jobSchema, ...errorResponses, 409: problemSchema },
+    },
     handler: async (request) => {
       const principal = principalOf(request);
-      return ctx.db.transaction().execute((trx) => retryDeadJob(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id));
+      return ctx.db
+        .transaction()
+        .execute((trx) => retryDeadJob(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id));
     },
   });
 }

@@ -42,7 +42,10 @@ export async function enqueueJob(
   if (!def) throw AppError.validation('type', `no job type ${input.type}`);
   const parsed = def.input.safeParse(input.payload);
   if (!parsed.success) {
-    throw new AppError('validation', `payload of ${input.type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    throw new AppError(
+      'validation',
+      `payload of ${input.type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
   }
   const now = nowIso();
   const id = input.id ?? newId();
@@ -67,8 +70,17 @@ export async function enqueueJob(
 }
 
 /** A workspace's jobs, with platform-wide ones (they hold no tenant data) so admins see every failure. */
-export async function listJobs(db: Db, workspaceId: string, filter: { status?: JobStatus; limit: number }): Promise<Job[]> {
-  const rows = await store.selectJobs(db, { workspaceId, includePlatform: true, status: filter.status, limit: filter.limit });
+export async function listJobs(
+  db: Db,
+  workspaceId: string,
+  filter: { status?: JobStatus; limit: number },
+): Promise<Job[]> {
+  const rows = await store.selectJobs(db, {
+    workspaceId,
+    includePlatform: true,
+    status: filter.status,
+    limit: filter.limit,
+  });
   return rows.map(toJob);
 }
 
@@ -81,10 +93,19 @@ export async function getJob(db: Db, workspaceId: string | null, id: string): Pr
 /** Puts a dead job back in the queue for a fresh set of attempts. */
 export async function retryDeadJob(db: Db, actor: Actor, workspaceId: string, id: string): Promise<Job> {
   const before = await getJob(db, workspaceId, id);
-  if (before.status !== 'dead') throw new AppError('conflict', `job is ${before.status}; only dead jobs can be retried`);
+  if (before.status !== 'dead')
+    throw new AppError('conflict', `job is ${before.status}; only dead jobs can be retried`);
   await store.requeueJob(db, id, nowIso());
   const after = await getJob(db, workspaceId, id);
-  await recordAudit(db, { workspaceId, actor, action: 'job.retry', entityType: 'job', entityId: id, before: { status: before.status, lastError: before.lastError }, after: { status: after.status } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'job.retry',
+    entityType: 'job',
+    entityId: id,
+    before: { status: before.status, lastError: before.lastError },
+    after: { status: after.status },
+  });
   return after;
 }
 

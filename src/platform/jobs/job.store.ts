@@ -8,7 +8,11 @@ export type JobRow = Selectable<JobTable>;
 
 /** Inserts a job; an id that already exists (a scheduled slot queued by another instance) is left alone. */
 export async function insertJob(db: Db, row: Omit<JobTable, 'attempts'>): Promise<boolean> {
-  const r = await db.insertInto('jobs').values(row).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+  const r = await db
+    .insertInto('jobs')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -26,32 +30,34 @@ export async function claimDueJobs(
   caps: DialectCapabilities,
   input: { workerId: string; now: string; lockedUntil: string; limit: number },
 ): Promise<JobRow[]> {
-  return db
-    .with(
-      (cte) => cte('due').materialized(),
-      (qb) => {
-        const due = qb
-          .selectFrom('jobs')
-          .select('id')
-          .where((w) => isDue(w, input.now))
-          .orderBy('run_at')
-          .limit(input.limit);
-        return caps.supportsSkipLocked ? due.forUpdate().skipLocked() : due;
-      },
-    )
-    .updateTable('jobs')
-    .set((eb) => ({
-      status: 'running',
-      locked_by: input.workerId,
-      locked_until: input.lockedUntil,
-      attempts: eb('attempts', '+', 1),
-      updated_at: input.now,
-    }))
-    .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
-    // Checked again on the row itself, in case it changed between the choice and the update.
-    .where((w) => isDue(w, input.now))
-    .returningAll()
-    .execute();
+  return (
+    db
+      .with(
+        (cte) => cte('due').materialized(),
+        (qb) => {
+          const due = qb
+            .selectFrom('jobs')
+            .select('id')
+            .where((w) => isDue(w, input.now))
+            .orderBy('run_at')
+            .limit(input.limit);
+          return caps.supportsSkipLocked ? due.forUpdate().skipLocked() : due;
+        },
+      )
+      .updateTable('jobs')
+      .set((eb) => ({
+        status: 'running',
+        locked_by: input.workerId,
+        locked_until: input.lockedUntil,
+        attempts: eb('attempts', '+', 1),
+        updated_at: input.now,
+      }))
+      .where('id', 'in', (eb) => eb.selectFrom('due').select('due.id'))
+      // Checked again on the row itself, in case it changed between the choice and the update.
+      .where((w) => isDue(w, input.now))
+      .returningAll()
+      .execute()
+  );
 }
 
 function isDue(w: ExpressionBuilder<Database, 'jobs'>, now: string) {
@@ -66,7 +72,9 @@ export async function finishJob(
   db: Db,
   id: string,
   workerId: string,
-  patch: Partial<Pick<JobTable, 'status' | 'run_at' | 'last_error' | 'finished_at' | 'updated_at' | 'locked_until' | 'locked_by'>>,
+  patch: Partial<
+    Pick<JobTable, 'status' | 'run_at' | 'last_error' | 'finished_at' | 'updated_at' | 'locked_until' | 'locked_by'>
+  >,
 ): Promise<boolean> {
   const r = await db
     .updateTable('jobs')
@@ -78,7 +86,14 @@ export async function finishJob(
   return Number(r.numUpdatedRows) > 0;
 }
 
-export const updateProgress = (db: Db, id: string, workerId: string, progress: string, lockedUntil: string, now: string) =>
+export const updateProgress = (
+  db: Db,
+  id: string,
+  workerId: string,
+  progress: string,
+  lockedUntil: string,
+  now: string,
+) =>
   db
     .updateTable('jobs')
     .set({ progress, locked_until: lockedUntil, updated_at: now })
@@ -86,32 +101,53 @@ export const updateProgress = (db: Db, id: string, workerId: string, progress: s
     .where('locked_by', '=', workerId)
     .execute();
 
-export function selectJobs(db: Db, filter: { workspaceId: string | null; includePlatform: boolean; status?: string; limit: number }) {
+export function selectJobs(
+  db: Db,
+  filter: { workspaceId: string | null; includePlatform: boolean; status?: string; limit: number },
+) {
   let q = db.selectFrom('jobs').selectAll();
   q = q.where((eb) => {
-    const own = filter.workspaceId === null ? eb('workspace_id', 'is', null) : eb('workspace_id', '=', filter.workspaceId);
+    const own =
+      filter.workspaceId === null ? eb('workspace_id', 'is', null) : eb('workspace_id', '=', filter.workspaceId);
     return filter.includePlatform ? eb.or([own, eb('workspace_id', 'is', null)]) : own;
   });
   if (filter.status) q = q.where('status', '=', filter.status);
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit).execute();
 }
 
-export const findJob = (db: Db, id: string) => db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+export const findJob = (db: Db, id: string) =>
+  db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const requeueJob = (db: Db, id: string, now: string) =>
   db
     .updateTable('jobs')
-    .set({ status: 'queued', attempts: 0, run_at: now, updated_at: now, locked_by: null, locked_until: null, finished_at: null })
+    .set({
+      status: 'queued',
+      attempts: 0,
+      run_at: now,
+      updated_at: now,
+      locked_by: null,
+      locked_until: null,
+      finished_at: null,
+    })
     .where('id', '=', id)
     .where('status', '=', 'dead')
     .executeTakeFirst();
 
 export async function deleteFinishedBefore(db: Db, cutoff: string): Promise<number> {
-  const r = await db.deleteFrom('jobs').where('status', '=', 'succeeded').where('finished_at', '<', cutoff).executeTakeFirst();
+  const r = await db
+    .deleteFrom('jobs')
+    .where('status', '=', 'succeeded')
+    .where('finished_at', '<', cutoff)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
 export async function countByStatus(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('jobs').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+  const rows = await db
+    .selectFrom('jobs')
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -35,7 +35,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'deals.accounts.link',
     version: 1,
-    description: 'Links deals to the accounts they name (by CRM account id, else exact name), once those accounts are created or imported',
+    description:
+      'Links deals to the accounts they name (by CRM account id, else exact name), once those accounts are created or imported',
     input: z.object({}),
     maxAttempts: 5,
     load: async () => (await import('../../modules/deals/deal-accounts.job.ts')).linkDealAccountsJob,
@@ -43,7 +44,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'deals.webhooks.prune',
     version: 1,
-    description: 'Forgets CRM webhook deliveries and ignored or superseded events received more than 90 days ago (the newest change of each deal property stays, to order late retries)',
+    description:
+      'Forgets CRM webhook deliveries and ignored or superseded events received more than 90 days ago (the newest change of each deal property stays, to order late retries)',
     input: z.object({}),
     maxAttempts: 3,
     everyMs: 24 * HOUR,
@@ -52,7 +54,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'delivery.usage-milestones',
     version: 1,
-    description: 'Completes the milestones an account reached by product usage, queued by ingest within seconds of the event (first-use watches), and re-forecasts',
+    description:
+      'Completes the milestones an account reached by product usage, queued by ingest within seconds of the event (first-use watches), and re-forecasts',
     input: z.object({ accountId: z.string().min(1) }),
     maxAttempts: 5,
     load: async () => (await import('../../modules/delivery/projects/usage-milestones.job.ts')).usageMilestonesJob,
@@ -60,7 +63,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'delivery.refresh',
     version: 1,
-    description: 'Completes milestones reached by product usage, re-forecasts every planned project and re-checks the delivery signals that depend on the date',
+    description:
+      'Completes milestones reached by product usage, re-forecasts every planned project and re-checks the delivery signals that depend on the date',
     input: z.object({}),
     maxAttempts: 3,
     everyMs: 6 * HOUR,
@@ -78,7 +82,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'usage.rematch',
     version: 1,
-    description: 'Matches kept-aside usage events and integration sync reports to accounts that were created or imported',
+    description:
+      'Matches kept-aside usage events and integration sync reports to accounts that were created or imported',
     input: z.object({}),
     maxAttempts: 5,
     load: async () => (await import('../../modules/usage/ingest.jobs.ts')).rematchUsageJob,
@@ -86,7 +91,8 @@ export const JOBS: JobDefinition[] = [
   defineJob({
     type: 'usage.signals',
     version: 1,
-    description: 'Evaluates the usage, knowledge-loss, business-change, release-underuse and integration-decay signals (every workspace unless one is named)',
+    description:
+      'Evaluates the usage, knowledge-loss, business-change, release-underuse and integration-decay signals (every workspace unless one is named)',
     input: z.object({ workspaceId: z.string().optional(), asOf: z.iso.date().optional() }),
     maxAttempts: 3,
     everyMs: 24 * HOUR,

@@ -71,7 +71,12 @@ export class JobRunner {
     const now = this.now();
     for (const def of this.opts.registry.values()) {
       if (!def.everyMs) continue;
-      await enqueueJob(this.opts.db, this.opts.registry, { type: def.type, payload: {}, id: slotId(def.type, def.everyMs, now), runAt: now });
+      await enqueueJob(this.opts.db, this.opts.registry, {
+        type: def.type,
+        payload: {},
+        id: slotId(def.type, def.everyMs, now),
+        runAt: now,
+      });
     }
   }
 
@@ -100,7 +105,12 @@ export class JobRunner {
         payload,
       );
       const at = this.now().toISOString();
-      await store.finishJob(db, job.id, workerId, { status: 'succeeded', finished_at: at, updated_at: at, locked_until: null });
+      await store.finishJob(db, job.id, workerId, {
+        status: 'succeeded',
+        finished_at: at,
+        updated_at: at,
+        locked_until: null,
+      });
       logger.debug('job succeeded');
     } catch (err) {
       const next = afterFailure(job.attempts, def ? job.maxAttempts : 0, this.now());
@@ -114,7 +124,10 @@ export class JobRunner {
         locked_by: null,
         finished_at: next.status === 'dead' ? at : null,
       });
-      logger.warn({ err, next: next.status }, next.status === 'dead' ? 'job failed for good: moved to the dead-letter list' : 'job failed: will retry');
+      logger.warn(
+        { err, next: next.status },
+        next.status === 'dead' ? 'job failed for good: moved to the dead-letter list' : 'job failed: will retry',
+      );
     }
   }
 }

@@ -61,7 +61,8 @@ describe('the secret key', () => {
     expect(parseKey(key.toString('base64'), 'x')).toEqual(key);
     expect(parseKey(`${key.toString('hex')}\n`, 'x')).toEqual(key);
     expect(parseKey(key.toString('base64url'), 'x')).toEqual(key);
-    for (const bad of ['', 'short', randomBytes(16).toString('base64'), 'not base64 at all!']) expect(() => parseKey(bad, 'the file')).toThrow(/the file must hold 32 bytes/);
+    for (const bad of ['', 'short', randomBytes(16).toString('base64'), 'not base64 at all!'])
+      expect(() => parseKey(bad, 'the file')).toThrow(/the file must hold 32 bytes/);
   });
 
   it('comes from BATON_SECRET_KEY when set, and a bad one stops the start naming the variable', () => {
@@ -84,13 +85,19 @@ describe('the secret key', () => {
       const file = path.join(dataDir, 'new', SECRET_KEY_FILE);
       expect(made).toEqual([file]);
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-      expect(loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') }, (f) => made.push(f))).toEqual(first);
+      expect(loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') }, (f) => made.push(f))).toEqual(
+        first,
+      );
       expect(made).toHaveLength(1);
       // A data folder that cannot be made (root writes anywhere, so: one under a file).
       fs.writeFileSync(path.join(dataDir, 'a-file'), '');
-      expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'a-file', 'data') })).toThrow(/could not make the secret key .* set BATON_SECRET_KEY/);
+      expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'a-file', 'data') })).toThrow(
+        /could not make the secret key .* set BATON_SECRET_KEY/,
+      );
       fs.writeFileSync(file, 'broken');
-      expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') })).toThrow(`${file} must hold 32 bytes`);
+      expect(() => loadSecretKey({ secretKey: undefined, dataDir: path.join(dataDir, 'new') })).toThrow(
+        `${file} must hold 32 bytes`,
+      );
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -30,7 +30,8 @@ const UNREADABLE = 'this Baton instance cannot read a secret it stored; its admi
 export const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
 
 /** The id of the key that sealed a value; undefined for a value stored plain. */
-export const sealedWith = (stored: string): string | undefined => (isSealed(stored) ? stored.slice(PREFIX.length).split(':')[0] : undefined);
+export const sealedWith = (stored: string): string | undefined =>
+  isSealed(stored) ? stored.slice(PREFIX.length).split(':')[0] : undefined;
 
 export const keyIdOf = (key: Buffer): string => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
@@ -60,7 +61,8 @@ export function secretBox(key: Buffer): SecretBox {
         decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
         return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
       } catch {
-        const why = 'a stored secret does not open with this instance’s key (altered, or moved from where it was set): set the secret again';
+        const why =
+          'a stored secret does not open with this instance’s key (altered, or moved from where it was set): set the secret again';
         throw new AppError('internal', UNREADABLE, { detail: why });
       }
     },

@@ -24,7 +24,12 @@ export function loadSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>, onM
     onMade?.(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST') throw new AppError('unavailable', `could not make the secret key ${file} (${code ?? (err as Error).message}): make BATON_DATA_DIR writable, or set BATON_SECRET_KEY`, { cause: err });
+    if (code !== 'EEXIST')
+      throw new AppError(
+        'unavailable',
+        `could not make the secret key ${file} (${code ?? (err as Error).message}): make BATON_DATA_DIR writable, or set BATON_SECRET_KEY`,
+        { cause: err },
+      );
   }
   const made = readKeyFile(file);
   if (!made) throw new AppError('unavailable', `the secret key ${file} vanished as it was made`);
@@ -32,7 +37,9 @@ export function loadSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>, onM
 }
 
 /** The instance's key where there is one, and where it comes from, without making one (`baton restore` reports it). */
-export function findSecretKey(config: Pick<Config, 'secretKey' | 'dataDir'>): { key: Buffer; from: string } | undefined {
+export function findSecretKey(
+  config: Pick<Config, 'secretKey' | 'dataDir'>,
+): { key: Buffer; from: string } | undefined {
   if (config.secretKey) return { key: config.secretKey, from: 'BATON_SECRET_KEY' };
   const file = path.join(config.dataDir, SECRET_KEY_FILE);
   const key = readKeyFile(file);
@@ -47,7 +54,9 @@ function readKeyFile(file: string): Buffer | undefined {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-    throw new AppError('unavailable', `could not read the secret key ${file} (${code ?? (err as Error).message})`, { cause: err });
+    throw new AppError('unavailable', `could not read the secret key ${file} (${code ?? (err as Error).message})`, {
+      cause: err,
+    });
   }
   try {
     return parseKey(text, file);
@@ -59,7 +68,14 @@ function readKeyFile(file: string): Buffer | undefined {
 /** 32 bytes written as base64 or as 64 hex digits; anything else is refused with where it came from. */
 export function parseKey(text: string, from: string): Buffer {
   const t = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : /^[A-Za-z0-9+/_-]+={0,2}$/.test(t) ? Buffer.from(t, 'base64') : Buffer.alloc(0);
-  if (key.length !== SECRET_KEY_BYTES) throw new Error(`${from} must hold ${SECRET_KEY_BYTES} bytes as base64 or 64 hex digits (make one with: openssl rand -base64 32)`);
+  const key = /^[0-9a-fA-F]{64}$/.test(t)
+    ? Buffer.from(t, 'hex')
+    : /^[A-Za-z0-9+/_-]+={0,2}$/.test(t)
+      ? Buffer.from(t, 'base64')
+      : Buffer.alloc(0);
+  if (key.length !== SECRET_KEY_BYTES)
+    throw new Error(
+      `${from} must hold ${SECRET_KEY_BYTES} bytes as base64 or 64 hex digits (make one with: openssl rand -base64 32)`,
+    );
   return key;
 }

@@ -19,7 +19,11 @@ export interface SettingDefinition<S extends z.ZodType> {
 
 export const defineSetting = <S extends z.ZodType>(def: SettingDefinition<S>) => def;
 
-export async function readSetting<S extends z.ZodType>(db: Db, workspaceId: string, def: SettingDefinition<S>): Promise<z.infer<S>> {
+export async function readSetting<S extends z.ZodType>(
+  db: Db,
+  workspaceId: string,
+  def: SettingDefinition<S>,
+): Promise<z.infer<S>> {
   const row = await db
     .selectFrom('workspace_settings')
     .select('value')
@@ -33,13 +37,19 @@ export async function readSetting<S extends z.ZodType>(db: Db, workspaceId: stri
 }
 
 /** The rows holding a setting, one per workspace that has it. */
-export const selectSettingRows = (db: Db, key: string) => db.selectFrom('workspace_settings').select('workspace_id').where('key', '=', key).execute();
+export const selectSettingRows = (db: Db, key: string) =>
+  db.selectFrom('workspace_settings').select('workspace_id').where('key', '=', key).execute();
 
 /**
  * Stores a setting's value as it is, unaudited: for Baton's own upkeep of a stored form (sealing a secret), never
  * for a change a person makes, which goes through `writeSetting`.
  */
-export async function replaceSetting<S extends z.ZodType>(db: Db, workspaceId: string, def: SettingDefinition<S>, value: z.infer<S>): Promise<void> {
+export async function replaceSetting<S extends z.ZodType>(
+  db: Db,
+  workspaceId: string,
+  def: SettingDefinition<S>,
+  value: z.infer<S>,
+): Promise<void> {
   await db
     .updateTable('workspace_settings')
     .set({ value: JSON.stringify(def.schema.parse(value)), updated_at: nowIso() })
@@ -57,17 +67,31 @@ export async function writeSetting<S extends z.ZodType>(
 ): Promise<z.infer<S>> {
   const parsed = def.schema.safeParse(value);
   if (!parsed.success) {
-    throw new AppError('validation', `${def.key}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`, {
-      fieldErrors: parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })),
-    });
+    throw new AppError(
+      'validation',
+      `${def.key}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'value'} ${i.message}`).join('; ')}`,
+      {
+        fieldErrors: parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })),
+      },
+    );
   }
   const before = await readSetting(db, workspaceId, def);
   const now = nowIso();
   await db
     .insertInto('workspace_settings')
     .values({ workspace_id: workspaceId, key: def.key, value: JSON.stringify(parsed.data), updated_at: now })
-    .onConflict((oc) => oc.columns(['workspace_id', 'key']).doUpdateSet({ value: JSON.stringify(parsed.data), updated_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['workspace_id', 'key']).doUpdateSet({ value: JSON.stringify(parsed.data), updated_at: now }),
+    )
     .execute();
-  await recordAudit(db, { workspaceId, actor, action: 'setting.update', entityType: 'setting', entityId: def.key, before: def.redact ? def.redact(before) : before, after: def.redact ? def.redact(parsed.data) : parsed.data });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'setting.update',
+    entityType: 'setting',
+    entityId: def.key,
+    before: def.redact ? def.redact(before) : before,
+    after: def.redact ? def.redact(parsed.data) : parsed.data,
+  });
   return parsed.data;
 }

@@ -8,6 +8,9 @@ const COMPILED = import.meta.url.endsWith('.js');
  * the thread runs the module's `.js` beside this file; from source, through the command line's loader (`ts-entry.js`).
  */
 export function startTsWorker(moduleUrl: URL, data: Record<string, unknown> = {}): Worker {
-  if (COMPILED) return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, '.js')), { workerData: { ...data, module: moduleUrl.href } });
+  if (COMPILED)
+    return new Worker(new URL(moduleUrl.href.replace(/\.ts$/, '.js')), {
+      workerData: { ...data, module: moduleUrl.href },
+    });
   return new Worker(new URL('./ts-entry.js', import.meta.url), { workerData: { ...data, module: moduleUrl.href } });
 }

@@ -49,7 +49,13 @@ function NameForm({ name: initial }: { name: string }) {
         <Title order={3} size="h4" id="my-name-title">
           Name
         </Title>
-        <TextInput label="Your name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name ?? (save.isError ? save.error.message : undefined)} />
+        <TextInput
+          label="Your name"
+          required
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name ?? (save.isError ? save.error.message : undefined)}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             Save name
@@ -64,7 +70,8 @@ function PasswordForm() {
   const [form, setForm] = useState({ currentPassword: '', newPassword: '', repeat: '' });
   const [mismatch, setMismatch] = useState(false);
   const save = useMutation({
-    mutationFn: () => api<void>('PUT', '/api/v1/me/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
+    mutationFn: () =>
+      api<void>('PUT', '/api/v1/me/password', { currentPassword: form.currentPassword, newPassword: form.newPassword }),
     onSuccess: () => {
       setForm({ currentPassword: '', newPassword: '', repeat: '' });
     },
@@ -87,7 +94,14 @@ function PasswordForm() {
             Your password is changed. Your other sessions have ended; this one stays signed in.
           </Alert>
         )}
-        <PasswordInput label="Current password" autoComplete="current-password" required value={form.currentPassword} onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })} error={errors.currentPassword} />
+        <PasswordInput
+          label="Current password"
+          autoComplete="current-password"
+          required
+          value={form.currentPassword}
+          onChange={(e) => setForm({ ...form, currentPassword: e.currentTarget.value })}
+          error={errors.currentPassword}
+        />
         <PasswordInput
           label="New password"
           description="At least 10 characters"

@@ -21,10 +21,19 @@ export function InvitationsBanner({ session }: { session: Session }) {
               {i.invitedBy} invites you to join as {ROLES[i.role]}.
             </Text>
             <Group gap="xs">
-              <Button size="xs" loading={accept.isPending && accept.variables === i.id} onClick={() => accept.mutate(i.id, { onSuccess: () => navigate('/') })}>
+              <Button
+                size="xs"
+                loading={accept.isPending && accept.variables === i.id}
+                onClick={() => accept.mutate(i.id, { onSuccess: () => navigate('/') })}
+              >
                 Accept and open {i.workspace.name}
               </Button>
-              <Button size="xs" variant="default" loading={decline.isPending && decline.variables === i.id} onClick={() => decline.mutate(i.id)}>
+              <Button
+                size="xs"
+                variant="default"
+                loading={decline.isPending && decline.variables === i.id}
+                onClick={() => decline.mutate(i.id)}
+              >
                 Decline
               </Button>
             </Group>

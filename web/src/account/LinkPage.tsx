@@ -1,4 +1,17 @@
-import { Alert, Anchor, Button, Center, Divider, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Center,
+  Divider,
+  Loader,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
@@ -10,7 +23,8 @@ import { useAcceptInvitation } from './invitations.ts';
 
 /** The pages a link opens, outside the signed-in shell: `/invite#<token>` and `/set-password#<token>`. */
 export const LINK_PAGES = ['/invite', '/set-password'] as const;
-export const isLinkPage = (pathname: string): boolean => (LINK_PAGES as readonly string[]).includes(pathname.replace(/\/+$/, ''));
+export const isLinkPage = (pathname: string): boolean =>
+  (LINK_PAGES as readonly string[]).includes(pathname.replace(/\/+$/, ''));
 
 /** The token rides in the fragment, which the browser never sends to a server. */
 const tokenOfLocation = (): string => decodeURIComponent(window.location.hash.replace(/^#/, ''));
@@ -32,7 +46,13 @@ export function LinkPage({ session }: { session: Session | null }) {
   return (
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" w={440} component="main">
-        {!token ? <LinkProblem message="This link is incomplete: open the whole link you were sent." /> : setPassword ? <SetPassword token={token} /> : <Invitation token={token} session={session} />}
+        {!token ? (
+          <LinkProblem message="This link is incomplete: open the whole link you were sent." />
+        ) : setPassword ? (
+          <SetPassword token={token} />
+        ) : (
+          <Invitation token={token} session={session} />
+        )}
       </Paper>
     </Center>
   );
@@ -62,19 +82,26 @@ function LinkProblem({ message }: { message: string }) {
 }
 
 const problemOf = (err: Error): string =>
-  err instanceof ApiError && err.status === 404 ? 'This link is not valid: check that you opened the whole link.' : err.message;
+  err instanceof ApiError && err.status === 404
+    ? 'This link is not valid: check that you opened the whole link.'
+    : err.message;
 
 /** Signs in and refreshes the session, for the pages that end signed in. */
 function useSignIn() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string; workspace?: string }) => api<void>('POST', '/api/v1/session', input),
+    mutationFn: (input: { email: string; password: string; workspace?: string }) =>
+      api<void>('POST', '/api/v1/session', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['session'] }),
   });
 }
 
 function Invitation({ token, session }: { token: string; session: Session | null }) {
-  const preview = useQuery({ queryKey: ['invitation-link', token], queryFn: () => api<InvitationPreview>('POST', '/api/v1/invitation-links/preview', { token }), retry: false });
+  const preview = useQuery({
+    queryKey: ['invitation-link', token],
+    queryFn: () => api<InvitationPreview>('POST', '/api/v1/invitation-links/preview', { token }),
+    retry: false,
+  });
   if (preview.isPending) return <Loader aria-label="Loading the invitation" />;
   if (preview.isError) return <LinkProblem message={problemOf(preview.error)} />;
   const inv = preview.data;
@@ -82,9 +109,14 @@ function Invitation({ token, session }: { token: string; session: Session | null
     <Stack>
       <Heading>Join {inv.workspace.name}</Heading>
       <Text size="sm">
-        You are invited to join <b>{inv.workspace.name}</b> on Baton as <b>{ROLES[inv.role]}</b>, with the email {inv.email}. The invitation works until {formatDate(inv.expiresAt)}.
+        You are invited to join <b>{inv.workspace.name}</b> on Baton as <b>{ROLES[inv.role]}</b>, with the email{' '}
+        {inv.email}. The invitation works until {formatDate(inv.expiresAt)}.
       </Text>
-      {session?.user ? <AcceptSignedIn invitation={inv} session={session} /> : <JoinSignedOut token={token} invitation={inv} />}
+      {session?.user ? (
+        <AcceptSignedIn invitation={inv} session={session} />
+      ) : (
+        <JoinSignedOut token={token} invitation={inv} />
+      )}
     </Stack>
   );
 }
@@ -96,7 +128,8 @@ function AcceptSignedIn({ invitation, session }: { invitation: InvitationPreview
     return (
       <Stack>
         <Alert color="yellow">
-          You are signed in as {session.user?.email}, but this invitation is for {invitation.email}. Sign out, then open the link again.
+          You are signed in as {session.user?.email}, but this invitation is for {invitation.email}. Sign out, then open
+          the link again.
         </Alert>
         <Button variant="default" onClick={() => logout.mutate()}>
           Sign out
@@ -126,7 +159,12 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
   const [mismatch, setMismatch] = useState(false);
   const [existing, setExisting] = useState('');
   const join = useMutation({
-    mutationFn: () => api<{ email: string; workspace: string }>('POST', '/api/v1/invitation-links/redeem', { token, password, name: name.trim() || undefined }),
+    mutationFn: () =>
+      api<{ email: string; workspace: string }>('POST', '/api/v1/invitation-links/redeem', {
+        token,
+        password,
+        name: name.trim() || undefined,
+      }),
     onSuccess: (r) => signIn.mutate({ email: r.email, password, workspace: r.workspace }, { onSuccess: goHome }),
   });
   const errors = join.error instanceof ApiError ? join.error.fieldErrors() : {};
@@ -138,8 +176,13 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
   };
   // With a login: its password accepts the invitation, then signs in to the workspace.
   const accept = useMutation({
-    mutationFn: () => api<{ email: string; workspace: string }>('POST', '/api/v1/invitation-links/redeem', { token, password: existing }),
-    onSuccess: (r) => signIn.mutate({ email: r.email, password: existing, workspace: r.workspace }, { onSuccess: goHome }),
+    mutationFn: () =>
+      api<{ email: string; workspace: string }>('POST', '/api/v1/invitation-links/redeem', {
+        token,
+        password: existing,
+      }),
+    onSuccess: (r) =>
+      signIn.mutate({ email: r.email, password: existing, workspace: r.workspace }, { onSuccess: goHome }),
   });
   const submitExisting = (e: FormEvent) => {
     e.preventDefault();
@@ -151,11 +194,36 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
         <Title order={2} size="h4" id="new-to-baton">
           New to Baton? Choose your name and password
         </Title>
-        <TextInput label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} />
-        <PasswordInput label="Password" description="At least 10 characters" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
-        <PasswordInput label="Password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch ? 'the two passwords differ' : undefined} />
+        <TextInput
+          label="Your name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <PasswordInput
+          label="Password"
+          description="At least 10 characters"
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          error={errors.password}
+        />
+        <PasswordInput
+          label="Password again"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.currentTarget.value)}
+          error={mismatch ? 'the two passwords differ' : undefined}
+        />
         {join.isError && !Object.keys(errors).length && (
-          <Alert color={join.error instanceof ApiError && join.error.status === 409 ? 'yellow' : 'red'} role="alert" data-testid="join-error">
+          <Alert
+            color={join.error instanceof ApiError && join.error.status === 409 ? 'yellow' : 'red'}
+            role="alert"
+            data-testid="join-error"
+          >
             {join.error.message}
           </Alert>
         )}
@@ -169,7 +237,13 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
           Already have a Baton login? Accept with its password
         </Title>
         <TextInput label="Email" value={invitation.email} readOnly autoComplete="username" />
-        <PasswordInput label="Your password" autoComplete="current-password" required value={existing} onChange={(e) => setExisting(e.currentTarget.value)} />
+        <PasswordInput
+          label="Your password"
+          autoComplete="current-password"
+          required
+          value={existing}
+          onChange={(e) => setExisting(e.currentTarget.value)}
+        />
         {(accept.isError || (signIn.isError && accept.isSuccess)) && (
           <Alert color="red" role="alert">
             {(accept.error ?? signIn.error)?.message}
@@ -186,7 +260,8 @@ function JoinSignedOut({ token, invitation }: { token: string; invitation: Invit
 function SetPassword({ token }: { token: string }) {
   const preview = useQuery({
     queryKey: ['password-link', token],
-    queryFn: () => api<{ email: string; name: string; expiresAt: string }>('POST', '/api/v1/password-links/preview', { token }),
+    queryFn: () =>
+      api<{ email: string; name: string; expiresAt: string }>('POST', '/api/v1/password-links/preview', { token }),
     retry: false,
   });
   const signIn = useSignIn();
@@ -210,11 +285,27 @@ function SetPassword({ token }: { token: string }) {
     <Stack component="form" onSubmit={submit}>
       <Heading>Choose your password</Heading>
       <Text size="sm">
-        For {preview.data.name} ({preview.data.email}). The link works once, until {formatDate(preview.data.expiresAt)}; your other sessions end.
+        For {preview.data.name} ({preview.data.email}). The link works once, until {formatDate(preview.data.expiresAt)};
+        your other sessions end.
       </Text>
       <TextInput label="Email" value={preview.data.email} readOnly autoComplete="username" />
-      <PasswordInput label="New password" description="At least 10 characters" autoComplete="new-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={errors.password} />
-      <PasswordInput label="New password again" autoComplete="new-password" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={mismatch ? 'the two passwords differ' : undefined} />
+      <PasswordInput
+        label="New password"
+        description="At least 10 characters"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={errors.password}
+      />
+      <PasswordInput
+        label="New password again"
+        autoComplete="new-password"
+        required
+        value={repeat}
+        onChange={(e) => setRepeat(e.currentTarget.value)}
+        error={mismatch ? 'the two passwords differ' : undefined}
+      />
       {(set.isError || signIn.isError) && !Object.keys(errors).length && (
         <Alert color="red" role="alert">
           {(set.error ?? signIn.error)?.message}

@@ -4,7 +4,11 @@ import type { MyInvitation, Session } from '../api/types.ts';
 
 /** Invitations waiting for the signed-in person, from any workspace. */
 export function useMyInvitations(enabled = true) {
-  return useQuery({ queryKey: ['my-invitations'], queryFn: () => get<{ items: MyInvitation[] }>('/api/v1/invitations/mine').then((r) => r.items), enabled });
+  return useQuery({
+    queryKey: ['my-invitations'],
+    queryFn: () => get<{ items: MyInvitation[] }>('/api/v1/invitations/mine').then((r) => r.items),
+    enabled,
+  });
 }
 
 /** Accepts an invitation and opens its workspace. */

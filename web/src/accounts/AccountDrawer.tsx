@@ -22,7 +22,15 @@ function Field({ label, value }: { label: string; value: string }) {
   );
 }
 
-export function AccountDrawer({ accountId, onClose, session }: { accountId: string | null; onClose: () => void; session: Session }) {
+export function AccountDrawer({
+  accountId,
+  onClose,
+  session,
+}: {
+  accountId: string | null;
+  onClose: () => void;
+  session: Session;
+}) {
   const names = useNames(can(session, 'users:read'));
   const account = useQuery({
     queryKey: ['account', accountId],
@@ -47,7 +55,10 @@ export function AccountDrawer({ accountId, onClose, session }: { accountId: stri
           </Group>
           <SimpleGrid cols={3}>
             <Field label="Domain" value={a.domain ?? '—'} />
-            <Field label="Region" value={`${a.region ? REGIONS[a.region] : '—'}${a.country ? ` · ${a.country}` : ''}`} />
+            <Field
+              label="Region"
+              value={`${a.region ? REGIONS[a.region] : '—'}${a.country ? ` · ${a.country}` : ''}`}
+            />
             <Field label="In Baton since" value={formatDate(a.createdAt)} />
             <Field label="Account executive" value={names.user(a.aeUserId)} />
             <Field label="Delivery lead" value={names.user(a.deliveryLeadUserId)} />

@@ -29,7 +29,9 @@ export function AccountsPage({ session }: { session: Session }) {
     queryKey: ['accounts', { search, segment, phase, region }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      get<Page<Account> & { total: number }>(`/api/v1/accounts${query({ limit: 50, cursor: pageParam, q: search, segment, lifecyclePhase: phase, region })}`),
+      get<Page<Account> & { total: number }>(
+        `/api/v1/accounts${query({ limit: 50, cursor: pageParam, q: search, segment, lifecyclePhase: phase, region })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -42,7 +44,9 @@ export function AccountsPage({ session }: { session: Session }) {
         <div>
           <Title order={2}>Accounts</Title>
           <Text c="dimmed" size="sm">
-            {total === undefined ? 'Customers and their owners along the journey' : `${total} customers in ${session.workspace.name}`}
+            {total === undefined
+              ? 'Customers and their owners along the journey'
+              : `${total} customers in ${session.workspace.name}`}
           </Text>
         </div>
         {can(session, 'accounts:write') && (
@@ -52,10 +56,41 @@ export function AccountsPage({ session }: { session: Session }) {
         )}
       </Group>
       <Group>
-        <TextInput placeholder="Search by name" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={260} aria-label="Search accounts" />
-        <Select placeholder="Segment" data={options(SEGMENTS)} value={segment} onChange={setSegment} clearable w={160} aria-label="Segment" />
-        <Select placeholder="Lifecycle phase" data={options(PHASES)} value={phase} onChange={setPhase} clearable w={180} aria-label="Lifecycle phase" />
-        <Select placeholder="Region" data={options(REGIONS)} value={region} onChange={setRegion} clearable w={170} aria-label="Region" />
+        <TextInput
+          placeholder="Search by name"
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={260}
+          aria-label="Search accounts"
+        />
+        <Select
+          placeholder="Segment"
+          data={options(SEGMENTS)}
+          value={segment}
+          onChange={setSegment}
+          clearable
+          w={160}
+          aria-label="Segment"
+        />
+        <Select
+          placeholder="Lifecycle phase"
+          data={options(PHASES)}
+          value={phase}
+          onChange={setPhase}
+          clearable
+          w={180}
+          aria-label="Lifecycle phase"
+        />
+        <Select
+          placeholder="Region"
+          data={options(REGIONS)}
+          value={region}
+          onChange={setRegion}
+          clearable
+          w={170}
+          aria-label="Region"
+        />
       </Group>
       {accounts.isError ? (
         <ErrorState error={accounts.error} />
@@ -120,7 +155,12 @@ export function AccountsPage({ session }: { session: Session }) {
         </Paper>
       )}
       {accounts.hasNextPage && (
-        <Button variant="default" onClick={() => accounts.fetchNextPage()} loading={accounts.isFetchingNextPage} w="fit-content">
+        <Button
+          variant="default"
+          onClick={() => accounts.fetchNextPage()}
+          loading={accounts.isFetchingNextPage}
+          w="fit-content"
+        >
           Load more
         </Button>
       )}

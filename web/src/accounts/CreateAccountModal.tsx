@@ -18,7 +18,14 @@ export function CreateAccountModal({
   onCreated?: (account: Account) => void;
 }) {
   const qc = useQueryClient();
-  const [form, setForm] = useState({ name: initialName, domain: '', segment: 'smb', industry: '', region: '', lifecyclePhase: 'onboarding' });
+  const [form, setForm] = useState({
+    name: initialName,
+    domain: '',
+    segment: 'smb',
+    industry: '',
+    region: '',
+    lifecyclePhase: 'onboarding',
+  });
   const create = useMutation({
     mutationFn: () =>
       api<Account>('POST', '/api/v1/accounts', {
@@ -46,13 +53,40 @@ export function CreateAccountModal({
   return (
     <Modal opened={opened} onClose={onClose} title="New account">
       <Stack component="form" onSubmit={submit}>
-        <TextInput label="Name" required value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={errors.name} />
-        <TextInput label="Domain" placeholder="customer.com" value={form.domain} onChange={(e) => set('domain')(e.currentTarget.value)} error={errors.domain} />
-        <Select label="Segment" data={options(SEGMENTS)} value={form.segment} onChange={set('segment')} allowDeselect={false} error={errors.segment} />
+        <TextInput
+          label="Name"
+          required
+          value={form.name}
+          onChange={(e) => set('name')(e.currentTarget.value)}
+          error={errors.name}
+        />
+        <TextInput
+          label="Domain"
+          placeholder="customer.com"
+          value={form.domain}
+          onChange={(e) => set('domain')(e.currentTarget.value)}
+          error={errors.domain}
+        />
+        <Select
+          label="Segment"
+          data={options(SEGMENTS)}
+          value={form.segment}
+          onChange={set('segment')}
+          allowDeselect={false}
+          error={errors.segment}
+        />
         <TextInput label="Industry" value={form.industry} onChange={(e) => set('industry')(e.currentTarget.value)} />
         <Select label="Region" data={options(REGIONS)} value={form.region || null} onChange={set('region')} clearable />
-        <Select label="Lifecycle phase" data={options(PHASES)} value={form.lifecyclePhase} onChange={set('lifecyclePhase')} allowDeselect={false} />
-        {create.isError && !Object.keys(errors).length && <div style={{ color: 'var(--mantine-color-red-7)' }}>{create.error.message}</div>}
+        <Select
+          label="Lifecycle phase"
+          data={options(PHASES)}
+          value={form.lifecyclePhase}
+          onChange={set('lifecyclePhase')}
+          allowDeselect={false}
+        />
+        {create.isError && !Object.keys(errors).length && (
+          <div style={{ color: 'var(--mantine-color-red-7)' }}>{create.error.message}</div>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

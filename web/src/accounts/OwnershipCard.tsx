@@ -11,10 +11,23 @@ import { formatDate } from '../ui/format.ts';
 interface Ownership {
   accountId: string;
   currentRole: 'ae' | 'delivery_lead' | 'csm' | 'account_manager';
-  handoffs: Array<{ id: string; fromRole: string; toRole: string; fromUserId: string | null; toUserId: string | null; at: string; note: string | null }>;
+  handoffs: Array<{
+    id: string;
+    fromRole: string;
+    toRole: string;
+    fromUserId: string | null;
+    toUserId: string | null;
+    at: string;
+    note: string | null;
+  }>;
 }
 
-const ROLE: Record<string, string> = { ae: 'Account executive', delivery_lead: 'Delivery lead', csm: 'Customer success', account_manager: 'Account manager' };
+const ROLE: Record<string, string> = {
+  ae: 'Account executive',
+  delivery_lead: 'Delivery lead',
+  csm: 'Customer success',
+  account_manager: 'Account manager',
+};
 const NEXT: Record<string, 'csm' | 'account_manager' | undefined> = { delivery_lead: 'csm', csm: 'account_manager' };
 
 /** Who holds the account along the journey, each handoff dated, and the next handoff when it is due. */
@@ -23,10 +36,14 @@ export function OwnershipCard({ accountId, session }: { accountId: string; sessi
   const names = useNames(can(session, 'users:read'));
   const members = useMembers(can(session, 'users:read'));
   const [to, setTo] = useState<string | null>(null);
-  const ownership = useQuery({ queryKey: ['ownership', accountId], queryFn: () => get<Ownership>(`/api/v1/accounts/${accountId}/ownership`) });
+  const ownership = useQuery({
+    queryKey: ['ownership', accountId],
+    queryFn: () => get<Ownership>(`/api/v1/accounts/${accountId}/ownership`),
+  });
   const next = ownership.data ? NEXT[ownership.data.currentRole] : undefined;
   const handOver = useMutation({
-    mutationFn: () => api<Ownership>('POST', `/api/v1/accounts/${accountId}/ownership-handoffs`, { toRole: next, toUserId: to }),
+    mutationFn: () =>
+      api<Ownership>('POST', `/api/v1/accounts/${accountId}/ownership-handoffs`, { toRole: next, toUserId: to }),
     onSuccess: (o) => {
       qc.setQueryData(['ownership', accountId], o);
       qc.invalidateQueries({ queryKey: ['account', accountId] });

@@ -37,11 +37,21 @@ export const setUnauthenticatedHandler = (fn: () => void) => {
 };
 
 /** Calls the API with the session cookie; writes carry the CSRF token; errors become ApiError. */
-export async function api<T>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const res = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -74,7 +84,12 @@ export async function upload<T>(url: string, file: Blob, contentType = 'text/csv
     const problem: Problem =
       data && typeof data === 'object' && 'status' in data
         ? (data as Problem)
-        : { type: 'about:blank', title: res.statusText, status: res.status, detail: res.statusText || `the upload failed (${res.status})` };
+        : {
+            type: 'about:blank',
+            title: res.statusText,
+            status: res.status,
+            detail: res.statusText || `the upload failed (${res.status})`,
+          };
     if (res.status === 401) onUnauthenticated();
     throw new ApiError(problem);
   }

@@ -23,7 +23,8 @@ export function useSession() {
   });
 }
 
-export const can = (session: Session | null | undefined, permission: string): boolean => Boolean(session?.permissions.includes(permission));
+export const can = (session: Session | null | undefined, permission: string): boolean =>
+  Boolean(session?.permissions.includes(permission));
 
 export function useLogin() {
   const qc = useQueryClient();

@@ -2,7 +2,13 @@
 export type { Account, Contact } from '../../../src/modules/accounts/account.ts';
 export type { Deal } from '../../../src/modules/deals/deal.ts';
 export type { StageCategory } from '../../../src/modules/deals/deal.ts';
-export type { PipelineView, StageInput, StageMappingsView, StageView, UnmappedStage } from '../../../src/modules/deals/stages/stage-view.ts';
+export type {
+  PipelineView,
+  StageInput,
+  StageMappingsView,
+  StageView,
+  UnmappedStage,
+} from '../../../src/modules/deals/stages/stage-view.ts';
 export type { Role } from '../../../src/platform/auth/permissions.ts';
 import type { Role } from '../../../src/platform/auth/permissions.ts';
 
@@ -77,13 +83,30 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-
 export type { BriefContent, BriefField, BriefScore, BriefState } from '../../../src/modules/handoffs/handoff.ts';
-export type { BriefDetail, BriefEvent, BriefSummary, Clarification } from '../../../src/modules/handoffs/handoff.views.ts';
+export type {
+  BriefDetail,
+  BriefEvent,
+  BriefSummary,
+  Clarification,
+} from '../../../src/modules/handoffs/handoff.views.ts';
 export type { Signal } from '../../../src/modules/signals/signal.ts';
 export type { Integration, SecretState, WebhookDelivery } from '../../../src/modules/deals/webhooks/webhook.ts';
-export type { Commitment, CommitmentStatus, StatusChange, Strength, WordsReading } from '../../../src/modules/commitments/commitment.ts';
+export type {
+  Commitment,
+  CommitmentStatus,
+  StatusChange,
+  Strength,
+  WordsReading,
+} from '../../../src/modules/commitments/commitment.ts';
 export type { ExposureReport, ExposureRow, ExposureSection } from '../../../src/modules/commitments/exposure-report.ts';
 export type { ContractTerms } from '../../../src/modules/deals/terms/contract-terms.ts';
 export type { TermsFigures, TermsReport } from '../../../src/modules/deals/terms/terms-report.ts';
-export type { ImportFieldDoc, ImportKind, ImportPreview, ImportResult, ImportRunView, RowError } from '../../../src/platform/imports/import-run.ts';
+export type {
+  ImportFieldDoc,
+  ImportKind,
+  ImportPreview,
+  ImportResult,
+  ImportRunView,
+  RowError,
+} from '../../../src/platform/imports/import-run.ts';

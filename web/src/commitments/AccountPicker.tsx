@@ -6,7 +6,15 @@ import { get, query } from '../api/client.ts';
 import type { Account, Page } from '../api/types.ts';
 
 /** Picks an account by typing part of its name (searched on the server, 20 at a time). */
-export function AccountPicker({ value, onChange, error }: { value: string | null; onChange: (id: string | null) => void; error?: string }) {
+export function AccountPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  error?: string;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Button, Drawer, Group, Loader, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,17 +30,35 @@ type Detail = Commitment & { history: StatusChange[] };
 const isUrl = (text: string) => /^https?:\/\//.test(text);
 
 /** One promise: what, to whom, the words, product's answers over time; writers edit it, and delete it while unreviewed. */
-export function CommitmentDrawer({ id, session, onClose }: { id: string | null; session: Session; onClose: () => void }) {
+export function CommitmentDrawer({
+  id,
+  session,
+  onClose,
+}: {
+  id: string | null;
+  session: Session;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [form, setForm] = useState({ what: '', words: '', dueDate: '', roadmapItem: '' });
-  const detail = useQuery({ queryKey: ['commitments', 'one', id], queryFn: () => get<Detail>(`/api/v1/commitments/${id}`), enabled: id !== null });
+  const detail = useQuery({
+    queryKey: ['commitments', 'one', id],
+    queryFn: () => get<Detail>(`/api/v1/commitments/${id}`),
+    enabled: id !== null,
+  });
   const refresh = () => {
     qc.invalidateQueries({ queryKey: ['commitments'] });
     qc.invalidateQueries({ queryKey: ['commitment-exposure'] });
   };
   const save = useMutation({
-    mutationFn: () => api<Commitment>('PATCH', `/api/v1/commitments/${id}`, { what: form.what, words: form.words, dueDate: form.dueDate || null, roadmapItem: form.roadmapItem || null }),
+    mutationFn: () =>
+      api<Commitment>('PATCH', `/api/v1/commitments/${id}`, {
+        what: form.what,
+        words: form.words,
+        dueDate: form.dueDate || null,
+        roadmapItem: form.roadmapItem || null,
+      }),
     onSuccess: () => {
       refresh();
       setEditing(false);
@@ -49,7 +81,14 @@ export function CommitmentDrawer({ id, session, onClose }: { id: string | null; 
     setEditing(true);
   };
   return (
-    <Drawer opened={id !== null} onClose={onClose} position="right" size="lg" title={c ? c.accountName ?? 'Promise' : 'Promise'} data-testid="commitment-drawer">
+    <Drawer
+      opened={id !== null}
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={c ? (c.accountName ?? 'Promise') : 'Promise'}
+      data-testid="commitment-drawer"
+    >
       {detail.isPending && id !== null && <Loader />}
       {detail.isError && <ErrorState error={detail.error} />}
       {c && (
@@ -66,10 +105,32 @@ export function CommitmentDrawer({ id, session, onClose }: { id: string | null; 
           )}
           {editing ? (
             <Stack gap="xs">
-              <Textarea label="What was promised" autosize value={form.what} onChange={(e) => setForm({ ...form, what: e.currentTarget.value })} error={errors.what} />
-              <TextInput label="The words used" value={form.words} onChange={(e) => setForm({ ...form, words: e.currentTarget.value })} error={errors.words} />
-              <TextInput label="Due date" type="date" value={form.dueDate} onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })} error={errors.dueDate} />
-              <TextInput label="Roadmap item" value={form.roadmapItem} onChange={(e) => setForm({ ...form, roadmapItem: e.currentTarget.value })} error={errors.roadmapItem} />
+              <Textarea
+                label="What was promised"
+                autosize
+                value={form.what}
+                onChange={(e) => setForm({ ...form, what: e.currentTarget.value })}
+                error={errors.what}
+              />
+              <TextInput
+                label="The words used"
+                value={form.words}
+                onChange={(e) => setForm({ ...form, words: e.currentTarget.value })}
+                error={errors.words}
+              />
+              <TextInput
+                label="Due date"
+                type="date"
+                value={form.dueDate}
+                onChange={(e) => setForm({ ...form, dueDate: e.currentTarget.value })}
+                error={errors.dueDate}
+              />
+              <TextInput
+                label="Roadmap item"
+                value={form.roadmapItem}
+                onChange={(e) => setForm({ ...form, roadmapItem: e.currentTarget.value })}
+                error={errors.roadmapItem}
+              />
               {save.isError && Object.keys(errors).length === 0 && (
                 <Text c="red" size="sm">
                   {save.error.message}
@@ -119,7 +180,16 @@ export function CommitmentDrawer({ id, session, onClose }: { id: string | null; 
                     Edit
                   </Button>
                   {c.status === 'not_reviewed' && (
-                    <Button size="xs" variant="subtle" color="red" loading={remove.isPending} onClick={() => confirmAction('Delete this promise? Only promises recorded by mistake should go.') && remove.mutate()}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={remove.isPending}
+                      onClick={() =>
+                        confirmAction('Delete this promise? Only promises recorded by mistake should go.') &&
+                        remove.mutate()
+                      }
+                    >
                       Delete
                     </Button>
                   )}
@@ -132,7 +202,10 @@ export function CommitmentDrawer({ id, session, onClose }: { id: string | null; 
           </Title>
           <Timeline bulletSize={14} lineWidth={2} active={c.history.length - 1} data-testid="commitment-history">
             {c.history.map((h) => (
-              <Timeline.Item key={h.id} title={h.from === null ? 'Recorded' : `${STATUS_LABELS[h.from]} → ${STATUS_LABELS[h.to]}`}>
+              <Timeline.Item
+                key={h.id}
+                title={h.from === null ? 'Recorded' : `${STATUS_LABELS[h.from]} → ${STATUS_LABELS[h.to]}`}
+              >
                 <Text size="xs" c="dimmed">
                   {h.changedBy.label} · {formatDateTime(h.changedAt)}
                 </Text>

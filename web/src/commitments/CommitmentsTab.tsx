@@ -21,7 +21,8 @@ export function CommitmentsTab({ session, subPath }: { session: Session; subPath
   return (
     <Stack>
       <Text c="dimmed" size="sm">
-        Promises made to customers in the sale, in the words they heard. A promise is exposed when product's status is weaker than those words.
+        Promises made to customers in the sale, in the words they heard. A promise is exposed when product's status is
+        weaker than those words.
       </Text>
       <SegmentedControl
         w="fit-content"

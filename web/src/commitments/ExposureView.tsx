@@ -14,11 +14,21 @@ type SectionKey = 'exposed' | 'overdue' | 'renewing';
 const SECTIONS: ReadonlyArray<{ key: SectionKey; title: string; hint: (days: number) => string; color: string }> = [
   { key: 'exposed', title: 'Exposed', hint: () => "product's status is weaker than the words used", color: 'orange' },
   { key: 'overdue', title: 'Overdue', hint: () => 'the due date has passed and it is not shipped', color: 'red' },
-  { key: 'renewing', title: 'Renewing soon', hint: (days) => `open promises on accounts renewing within ${days} days`, color: 'violet' },
+  {
+    key: 'renewing',
+    title: 'Renewing soon',
+    hint: (days) => `open promises on accounts renewing within ${days} days`,
+    color: 'violet',
+  },
 ];
 
 function SectionTable({ section, kind }: { section: ExposureSection; kind: SectionKey }) {
-  if (section.rows.length === 0) return <Text c="dimmed" size="sm">Nothing here.</Text>;
+  if (section.rows.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        Nothing here.
+      </Text>
+    );
   return (
     <Table verticalSpacing={6} data-testid={`exposure-${kind}`}>
       <Table.Thead>
@@ -51,7 +61,11 @@ function SectionTable({ section, kind }: { section: ExposureSection; kind: Secti
             </Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.dueDate ? formatDate(r.dueDate) : '—'}</Table.Td>
             <Table.Td style={{ whiteSpace: 'nowrap' }}>
-              {kind === 'overdue' ? `${r.daysOverdue} days` : r.daysToRenewal === null ? '—' : `${r.daysToRenewal} days`}
+              {kind === 'overdue'
+                ? `${r.daysOverdue} days`
+                : r.daysToRenewal === null
+                  ? '—'
+                  : `${r.daysToRenewal} days`}
             </Table.Td>
             <Table.Td maw={320}>
               <Text size="xs">{r.reason}</Text>
@@ -77,9 +91,18 @@ export function ExposureView() {
     <Stack data-testid="exposure-report">
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed">
-          {r ? `${r.totals.listed} of ${r.totals.commitments} promises listed, on ${r.totals.accounts} accounts; ${r.totals.open} are not shipped.` : 'Promises that put a customer relationship at risk.'}
+          {r
+            ? `${r.totals.listed} of ${r.totals.commitments} promises listed, on ${r.totals.accounts} accounts; ${r.totals.open} are not shipped.`
+            : 'Promises that put a customer relationship at risk.'}
         </Text>
-        <NumberInput label="Renewal window (days)" value={withinDays} onChange={(v) => setWithinDays(typeof v === 'number' ? v : 180)} min={0} max={730} w={180} />
+        <NumberInput
+          label="Renewal window (days)"
+          value={withinDays}
+          onChange={(v) => setWithinDays(typeof v === 'number' ? v : 180)}
+          min={0}
+          max={730}
+          w={180}
+        />
       </Group>
       {report.isError && <ErrorState error={report.error} />}
       {r && (
@@ -90,7 +113,12 @@ export function ExposureView() {
                 <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
                   {s.title}
                 </Text>
-                <Text fz={32} fw={700} c={r[s.key].count > 0 ? s.color : undefined} data-testid={`exposure-count-${s.key}`}>
+                <Text
+                  fz={32}
+                  fw={700}
+                  c={r[s.key].count > 0 ? s.color : undefined}
+                  data-testid={`exposure-count-${s.key}`}
+                >
                   {r[s.key].count}
                 </Text>
                 <Text size="xs" c="dimmed">

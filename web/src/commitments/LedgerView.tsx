@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, MultiSelect, Paper, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -20,7 +32,12 @@ type Ledger = Page<Commitment> & { total: number; counts: { all: number; exposed
 /** How soon "renewing soon" is, in days: the exposure report's default window. */
 const RENEWING_SOON_DAYS = 180;
 
-const LENSES = { all: {}, exposed: { exposed: 'true' }, overdue: { overdue: 'true' }, renewing: { renewingWithinDays: RENEWING_SOON_DAYS } } as const;
+const LENSES = {
+  all: {},
+  exposed: { exposed: 'true' },
+  overdue: { overdue: 'true' },
+  renewing: { renewingWithinDays: RENEWING_SOON_DAYS },
+} as const;
 type Lens = keyof typeof LENSES;
 
 /** The ledger of promises: filter by exposure, lateness, renewal or status; record a new one; open one for its history. */
@@ -34,7 +51,10 @@ export function LedgerView({ session }: { session: Session }) {
   const ledger = useInfiniteQuery({
     queryKey: ['commitments', 'ledger', { lens, statuses, search }],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<Ledger>(`/api/v1/commitments${query({ limit: 50, cursor: pageParam, q: search, status: statuses.join(','), ...LENSES[lens] })}`),
+    queryFn: ({ pageParam }) =>
+      get<Ledger>(
+        `/api/v1/commitments${query({ limit: 50, cursor: pageParam, q: search, status: statuses.join(','), ...LENSES[lens] })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -62,8 +82,23 @@ export function LedgerView({ session }: { session: Session }) {
         )}
       </Group>
       <Group>
-        <TextInput placeholder="Search what, words or to whom" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={300} aria-label="Search promises" />
-        <MultiSelect placeholder={statuses.length ? undefined : "Product's status"} data={options(STATUS_LABELS)} value={statuses} onChange={setStatuses} clearable w={360} aria-label="Status" />
+        <TextInput
+          placeholder="Search what, words or to whom"
+          leftSection={<IconSearch size={16} />}
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          w={300}
+          aria-label="Search promises"
+        />
+        <MultiSelect
+          placeholder={statuses.length ? undefined : "Product's status"}
+          data={options(STATUS_LABELS)}
+          value={statuses}
+          onChange={setStatuses}
+          clearable
+          w={360}
+          aria-label="Status"
+        />
         {first && (
           <Text size="sm" c="dimmed">
             {first.total} promise{first.total === 1 ? '' : 's'}
@@ -145,13 +180,20 @@ export function LedgerView({ session }: { session: Session }) {
           </Table>
           {!ledger.isPending && rows.length === 0 && (
             <Alert m="md" color="gray" variant="light" title="No promises here">
-              {lens === 'all' && statuses.length === 0 && !search ? 'Record the promises made in the sale, in the words the customer heard.' : 'Nothing matches these filters.'}
+              {lens === 'all' && statuses.length === 0 && !search
+                ? 'Record the promises made in the sale, in the words the customer heard.'
+                : 'Nothing matches these filters.'}
             </Alert>
           )}
         </Paper>
       )}
       {ledger.hasNextPage && (
-        <Button variant="default" w="fit-content" onClick={() => ledger.fetchNextPage()} loading={ledger.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => ledger.fetchNextPage()}
+          loading={ledger.isFetchingNextPage}
+        >
           Load more
         </Button>
       )}

@@ -9,13 +9,32 @@ import { AccountPicker } from './AccountPicker.tsx';
 import { LiveWordsReading } from './WordsReading.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
-const EMPTY = { accountId: null as string | null, dealId: null as string | null, what: '', toContactId: null as string | null, toName: '', words: '', dueDate: '', roadmapItem: '', madeOn: today() };
+const EMPTY = {
+  accountId: null as string | null,
+  dealId: null as string | null,
+  what: '',
+  toContactId: null as string | null,
+  toName: '',
+  words: '',
+  dueDate: '',
+  roadmapItem: '',
+  madeOn: today(),
+};
 
 /** Records a promise made to a customer: the account, what, to whom, the exact words, and when it is due. */
-export function RecordPromiseModal({ session, opened, onClose }: { session: Session; opened: boolean; onClose: () => void }) {
+export function RecordPromiseModal({
+  session,
+  opened,
+  onClose,
+}: {
+  session: Session;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const qc = useQueryClient();
   const [form, setForm] = useState(EMPTY);
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const account = useQuery({
     queryKey: ['accounts', form.accountId],
     queryFn: () => get<Account & { contacts: Contact[] }>(`/api/v1/accounts/${form.accountId}`),
@@ -42,13 +61,18 @@ export function RecordPromiseModal({ session, opened, onClose }: { session: Sess
     onSuccess: (c) => {
       qc.invalidateQueries({ queryKey: ['commitments'] });
       qc.invalidateQueries({ queryKey: ['commitment-exposure'] });
-      notifications.show({ color: c.exposed ? 'orange' : 'teal', message: c.exposed ? `Recorded. Exposed until product reviews it: ${c.exposure}` : 'Promise recorded' });
+      notifications.show({
+        color: c.exposed ? 'orange' : 'teal',
+        message: c.exposed ? `Recorded. Exposed until product reviews it: ${c.exposure}` : 'Promise recorded',
+      });
       setForm({ ...EMPTY, madeOn: today() });
       onClose();
     },
   });
   const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
-  const contacts = (account.data?.contacts ?? []).filter((c) => !c.leftAt).map((c) => ({ value: c.id, label: `${c.name}${c.title ? ` · ${c.title}` : ''}` }));
+  const contacts = (account.data?.contacts ?? [])
+    .filter((c) => !c.leftAt)
+    .map((c) => ({ value: c.id, label: `${c.name}${c.title ? ` · ${c.title}` : ''}` }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate();
@@ -73,7 +97,15 @@ export function RecordPromiseModal({ session, opened, onClose }: { session: Sess
             error={errors.dealId}
           />
         )}
-        <Textarea label="What was promised" required autosize minRows={2} value={form.what} onChange={(e) => set('what', e.currentTarget.value)} error={errors.what} />
+        <Textarea
+          label="What was promised"
+          required
+          autosize
+          minRows={2}
+          value={form.what}
+          onChange={(e) => set('what', e.currentTarget.value)}
+          error={errors.what}
+        />
         <SimpleGrid cols={2}>
           <Select
             label="To whom"
@@ -106,10 +138,28 @@ export function RecordPromiseModal({ session, opened, onClose }: { session: Sess
           <LiveWordsReading words={form.words} />
         </div>
         <SimpleGrid cols={2}>
-          <TextInput label="Due date" type="date" value={form.dueDate} onChange={(e) => set('dueDate', e.currentTarget.value)} error={errors.dueDate} />
-          <TextInput label="Made on" type="date" value={form.madeOn} onChange={(e) => set('madeOn', e.currentTarget.value)} error={errors.madeOn} />
+          <TextInput
+            label="Due date"
+            type="date"
+            value={form.dueDate}
+            onChange={(e) => set('dueDate', e.currentTarget.value)}
+            error={errors.dueDate}
+          />
+          <TextInput
+            label="Made on"
+            type="date"
+            value={form.madeOn}
+            onChange={(e) => set('madeOn', e.currentTarget.value)}
+            error={errors.madeOn}
+          />
         </SimpleGrid>
-        <TextInput label="Roadmap item" placeholder="Text or a link" value={form.roadmapItem} onChange={(e) => set('roadmapItem', e.currentTarget.value)} error={errors.roadmapItem} />
+        <TextInput
+          label="Roadmap item"
+          placeholder="Text or a link"
+          value={form.roadmapItem}
+          onChange={(e) => set('roadmapItem', e.currentTarget.value)}
+          error={errors.roadmapItem}
+        />
         {create.isError && Object.keys(errors).length === 0 && (
           <Text c="red" size="sm">
             {create.error.message}

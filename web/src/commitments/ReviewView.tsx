@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, MultiSelect, Paper, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,7 +37,10 @@ function ReviewRow({ c, mayReview }: { c: Commitment; mayReview: boolean }) {
       qc.invalidateQueries({ queryKey: ['commitments'] });
       qc.invalidateQueries({ queryKey: ['commitment-exposure'] });
       setNote('');
-      notifications.show({ color: updated.exposed ? 'orange' : 'teal', message: `${c.what}: ${STATUS_LABELS[updated.status]}${updated.exposed ? ', still exposed' : ''}` });
+      notifications.show({
+        color: updated.exposed ? 'orange' : 'teal',
+        message: `${c.what}: ${STATUS_LABELS[updated.status]}${updated.exposed ? ', still exposed' : ''}`,
+      });
     },
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
@@ -50,7 +66,15 @@ function ReviewRow({ c, mayReview }: { c: Commitment; mayReview: boolean }) {
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.dueDate ? formatDate(c.dueDate) : '—'}</Table.Td>
       <Table.Td>
         {mayReview ? (
-          <Select data={STATUS_OPTIONS} value={status} onChange={(v) => v && setStatus(v)} allowDeselect={false} w={190} size="xs" aria-label={`Status of ${c.what}`} />
+          <Select
+            data={STATUS_OPTIONS}
+            value={status}
+            onChange={(v) => v && setStatus(v)}
+            allowDeselect={false}
+            w={190}
+            size="xs"
+            aria-label={`Status of ${c.what}`}
+          />
         ) : (
           <Badge color={STATUS_COLORS[c.status]} variant="light">
             {STATUS_LABELS[c.status]}
@@ -65,7 +89,14 @@ function ReviewRow({ c, mayReview }: { c: Commitment; mayReview: boolean }) {
       {mayReview && (
         <Table.Td>
           <Group gap="xs" wrap="nowrap">
-            <TextInput size="xs" placeholder="Note (why, which release…)" value={note} onChange={(e) => setNote(e.currentTarget.value)} w={220} aria-label={`Note for ${c.what}`} />
+            <TextInput
+              size="xs"
+              placeholder="Note (why, which release…)"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              w={220}
+              aria-label={`Note for ${c.what}`}
+            />
             <Button size="xs" disabled={!changed} loading={save.isPending} onClick={() => save.mutate()}>
               Save
             </Button>
@@ -85,7 +116,9 @@ export function ReviewView({ session }: { session: Session }) {
     queryKey: ['commitments', 'review', { statuses, exposedOnly }],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      get<Page<Commitment> & { total: number }>(`/api/v1/commitments${query({ limit: 50, cursor: pageParam, status: statuses.join(','), exposed: exposedOnly ? 'true' : undefined })}`),
+      get<Page<Commitment> & { total: number }>(
+        `/api/v1/commitments${query({ limit: 50, cursor: pageParam, status: statuses.join(','), exposed: exposedOnly ? 'true' : undefined })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -98,7 +131,15 @@ export function ReviewView({ session }: { session: Session }) {
         </Alert>
       )}
       <Group>
-        <MultiSelect data={options(STATUS_LABELS)} value={statuses} onChange={setStatuses} clearable w={420} aria-label="Statuses to review" placeholder="Every status" />
+        <MultiSelect
+          data={options(STATUS_LABELS)}
+          value={statuses}
+          onChange={setStatuses}
+          clearable
+          w={420}
+          aria-label="Statuses to review"
+          placeholder="Every status"
+        />
         <Switch label="Exposed only" checked={exposedOnly} onChange={(e) => setExposedOnly(e.currentTarget.checked)} />
         {list.data && (
           <Text size="sm" c="dimmed">
@@ -134,7 +175,12 @@ export function ReviewView({ session }: { session: Session }) {
         </Paper>
       )}
       {list.hasNextPage && (
-        <Button variant="default" w="fit-content" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => list.fetchNextPage()}
+          loading={list.isFetchingNextPage}
+        >
           Load more
         </Button>
       )}

@@ -21,7 +21,8 @@ export function LiveWordsReading({ words }: { words: string }) {
   const [debounced] = useDebouncedValue(words.trim(), 300);
   const reading = useQuery({
     queryKey: ['commitment-words', debounced],
-    queryFn: () => get<Reading & { needs: string | null }>(`/api/v1/commitments/classify${query({ words: debounced })}`),
+    queryFn: () =>
+      get<Reading & { needs: string | null }>(`/api/v1/commitments/classify${query({ words: debounced })}`),
     enabled: debounced.length > 0,
     staleTime: Infinity,
   });
@@ -32,7 +33,9 @@ export function LiveWordsReading({ words }: { words: string }) {
       <StrengthBadge strength={r.strength} phrase={r.phrase} />
       <Text size="xs" c="dimmed">
         {r.phrase ? `read from “${r.phrase}”` : 'no known phrase'}
-        {r.needs ? ` · product must reach ${STATUS_LABELS[r.needs]?.toLowerCase()} or the promise is exposed` : ' · never exposed'}
+        {r.needs
+          ? ` · product must reach ${STATUS_LABELS[r.needs]?.toLowerCase()} or the promise is exposed`
+          : ' · never exposed'}
       </Text>
     </Group>
   );

@@ -1,4 +1,17 @@
-import { Alert, Badge, Group, Loader, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -23,7 +36,17 @@ const CLAUSE_LABELS: Record<string, string> = {
   custom_integration: 'Custom integration',
 };
 
-function Figure({ label, value, hint, testId }: { label: string; value: string | number; hint: string; testId: string }) {
+function Figure({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string | number;
+  hint: string;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="md">
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
@@ -46,10 +69,16 @@ const row = (name: string, f: TermsFigures) => (
     <Table.Td ta="right">{f.withTerms}</Table.Td>
     <Table.Td ta="right">{f.structures}</Table.Td>
     <Table.Td ta="right">
-      {f.nonStandard} <Text span size="xs" c="dimmed">({pct(f.nonStandardShare)})</Text>
+      {f.nonStandard}{' '}
+      <Text span size="xs" c="dimmed">
+        ({pct(f.nonStandardShare)})
+      </Text>
     </Table.Td>
     <Table.Td ta="right">
-      {f.withUnscopedCommitments} <Text span size="xs" c="dimmed">({pct(f.unscopedShare)})</Text>
+      {f.withUnscopedCommitments}{' '}
+      <Text span size="xs" c="dimmed">
+        ({pct(f.unscopedShare)})
+      </Text>
     </Table.Td>
   </Table.Tr>
 );
@@ -65,34 +94,72 @@ export function ContractTermsTab(_props: { session: Session; subPath: string }) 
   const [range] = useDebouncedValue({ from, to, threshold }, 300);
   const report = useQuery({
     queryKey: ['contract-terms-report', range],
-    queryFn: () => get<Report>(`/api/v1/reports/contract-terms${query({ from: range.from, to: range.to, discountThreshold: range.threshold })}`),
+    queryFn: () =>
+      get<Report>(
+        `/api/v1/reports/contract-terms${query({ from: range.from, to: range.to, discountThreshold: range.threshold })}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const r = report.data;
   return (
     <Stack data-testid="contract-terms">
       <Text c="dimmed" size="sm">
-        Won deals, by the quarter they were signed (else closed). A pricing structure is pricing model + billing terms + discount band; a deal is non-standard when it carries a
-        negotiated clause or a discount above the threshold; a promise is unscoped while product has not reviewed it, or while it is open with no due date.
+        Won deals, by the quarter they were signed (else closed). A pricing structure is pricing model + billing terms +
+        discount band; a deal is non-standard when it carries a negotiated clause or a discount above the threshold; a
+        promise is unscoped while product has not reviewed it, or while it is open with no due date.
       </Text>
       <Group align="flex-end">
-        <TextInput label="Signed from" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={170} />
+        <TextInput
+          label="Signed from"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.currentTarget.value)}
+          w={170}
+        />
         <TextInput label="to" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={170} />
-        <NumberInput label="Non-standard above (discount %)" value={threshold} onChange={(v) => setThreshold(typeof v === 'number' ? v : 20)} min={0} max={100} w={230} />
+        <NumberInput
+          label="Non-standard above (discount %)"
+          value={threshold}
+          onChange={(v) => setThreshold(typeof v === 'number' ? v : 20)}
+          min={0}
+          max={100}
+          w={230}
+        />
       </Group>
       {report.isError && <ErrorState error={report.error} />}
       {r && r.totals.deals === 0 && (
         <Alert color="gray" variant="light" title="No won deals in this period">
-          Import deals with their terms (pricing_model, billing_terms, discount, non_standard_terms, services_amount) or record terms on a deal by hand.
+          Import deals with their terms (pricing_model, billing_terms, discount, non_standard_terms, services_amount) or
+          record terms on a deal by hand.
         </Alert>
       )}
       {r && r.totals.deals > 0 && (
         <>
           <SimpleGrid cols={{ base: 2, md: 4 }}>
-            <Figure label="Won deals" value={r.totals.deals} hint={`${r.totals.withTerms} with terms recorded`} testId="terms-deals" />
-            <Figure label="Pricing structures" value={r.totals.structures} hint="distinct model · billing · discount band" testId="terms-structures" />
-            <Figure label="Non-standard" value={pct(r.totals.nonStandardShare)} hint={`${r.totals.nonStandard} of ${r.totals.withTerms} deals with terms`} testId="terms-non-standard" />
-            <Figure label="Unscoped promises" value={r.totals.withUnscopedCommitments} hint={`deals signed with one (${pct(r.totals.unscopedShare)})`} testId="terms-unscoped" />
+            <Figure
+              label="Won deals"
+              value={r.totals.deals}
+              hint={`${r.totals.withTerms} with terms recorded`}
+              testId="terms-deals"
+            />
+            <Figure
+              label="Pricing structures"
+              value={r.totals.structures}
+              hint="distinct model · billing · discount band"
+              testId="terms-structures"
+            />
+            <Figure
+              label="Non-standard"
+              value={pct(r.totals.nonStandardShare)}
+              hint={`${r.totals.nonStandard} of ${r.totals.withTerms} deals with terms`}
+              testId="terms-non-standard"
+            />
+            <Figure
+              label="Unscoped promises"
+              value={r.totals.withUnscopedCommitments}
+              hint={`deals signed with one (${pct(r.totals.unscopedShare)})`}
+              testId="terms-unscoped"
+            />
           </SimpleGrid>
           <Paper withBorder p="md">
             <Title order={4} mb="sm">

@@ -10,7 +10,13 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate, formatMoney } from '../ui/format.ts';
 import { JOURNEY_STATES, MISSING } from '../ui/labels.ts';
 
-const STATE_COLORS: Record<string, string> = { pending_confirmation: 'yellow', confirmed: 'teal', reopened: 'red', open: 'blue', lost: 'gray' };
+const STATE_COLORS: Record<string, string> = {
+  pending_confirmation: 'yellow',
+  confirmed: 'teal',
+  reopened: 'red',
+  open: 'blue',
+  lost: 'gray',
+};
 const FILTERS = ['pending_confirmation', 'confirmed', 'reopened', 'open', 'lost'];
 
 export function DealsPage({ session }: { session: Session }) {
@@ -20,7 +26,10 @@ export function DealsPage({ session }: { session: Session }) {
   const deals = useInfiniteQuery({
     queryKey: ['deals', state],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<Page<Deal> & { counts: Record<string, number> }>(`/api/v1/deals${query({ limit: 50, cursor: pageParam, state })}`),
+    queryFn: ({ pageParam }) =>
+      get<Page<Deal> & { counts: Record<string, number> }>(
+        `/api/v1/deals${query({ limit: 50, cursor: pageParam, state })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: can(session, 'deals:read'),
   });
@@ -28,7 +37,11 @@ export function DealsPage({ session }: { session: Session }) {
     mutationFn: (id: string) => api<Deal>('PUT', `/api/v1/deals/${id}/finance-confirmation`, { confirmed: true }),
     onSuccess: (d) => {
       qc.invalidateQueries({ queryKey: ['deals'] });
-      notifications.show({ color: 'teal', message: d.journeyState === 'confirmed' ? `${d.name} entered the post-sale journey` : `${d.name}: booking confirmed` });
+      notifications.show({
+        color: 'teal',
+        message:
+          d.journeyState === 'confirmed' ? `${d.name} entered the post-sale journey` : `${d.name}: booking confirmed`,
+      });
     },
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
@@ -85,15 +98,21 @@ export function DealsPage({ session }: { session: Session }) {
                 </Table.Td>
                 <Table.Td>
                   {d.missing.includes('finance_confirmed') && can(session, 'deals:confirm') && (
-                    <Button size="xs" variant="light" onClick={() => confirm.mutate(d.id)} loading={confirm.isPending && confirm.variables === d.id}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => confirm.mutate(d.id)}
+                      loading={confirm.isPending && confirm.variables === d.id}
+                    >
                       Confirm booking
                     </Button>
                   )}
-                  {(d.journeyState === 'confirmed' || d.journeyState === 'reopened') && can(session, 'handoffs:read') && (
-                    <Button size="xs" variant="subtle" onClick={() => navigate(`/deals/handoffs/deal/${d.id}`)}>
-                      Handoff brief
-                    </Button>
-                  )}
+                  {(d.journeyState === 'confirmed' || d.journeyState === 'reopened') &&
+                    can(session, 'handoffs:read') && (
+                      <Button size="xs" variant="subtle" onClick={() => navigate(`/deals/handoffs/deal/${d.id}`)}>
+                        Handoff brief
+                      </Button>
+                    )}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -101,12 +120,18 @@ export function DealsPage({ session }: { session: Session }) {
         </Table>
         {!deals.isPending && rows.length === 0 && (
           <Alert m="md" color="gray" variant="light" title="No deals here">
-            Import deals from a CRM export with <Code>baton import deals &lt;file&gt; --workspace {session.workspace.slug}</Code>.
+            Import deals from a CRM export with{' '}
+            <Code>baton import deals &lt;file&gt; --workspace {session.workspace.slug}</Code>.
           </Alert>
         )}
       </Paper>
       {deals.hasNextPage && (
-        <Button variant="default" w="fit-content" onClick={() => deals.fetchNextPage()} loading={deals.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => deals.fetchNextPage()}
+          loading={deals.isFetchingNextPage}
+        >
           Load more
         </Button>
       )}

@@ -7,5 +7,13 @@ import { DEALS_TABS } from './tabs.ts';
  * the commitments ledger, reports, stages, imports). Each tab is a route: /deals/<tab>[/<id>].
  */
 export function DealsSection({ session }: { session: Session }) {
-  return <RoutedTabs title="Deals & handoffs" base="/deals" tabs={DEALS_TABS} session={session} empty="Your role does not see deals or handoffs." />;
+  return (
+    <RoutedTabs
+      title="Deals & handoffs"
+      base="/deals"
+      tabs={DEALS_TABS}
+      session={session}
+      empty="Your role does not see deals or handoffs."
+    />
+  );
 }

@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import type { PipelineView, StageCategory, StageInput } from '../api/types.ts';
@@ -9,7 +23,12 @@ export const CATEGORY_OPTIONS = [
   { value: 'lost', label: 'Lost' },
 ];
 export const CATEGORY_COLORS: Record<string, string> = { won: 'teal', lost: 'gray', open: 'blue' };
-export const SOURCE_LABELS: Record<string, string> = { hubspot: 'HubSpot', salesforce: 'Salesforce', csv: 'CSV files', api: 'API' };
+export const SOURCE_LABELS: Record<string, string> = {
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  csv: 'CSV files',
+  api: 'API',
+};
 
 /** A pipeline's title as people read it: the source, then its name (and id), or "any pipeline". */
 export function pipelineTitle(p: Pick<PipelineView, 'source' | 'pipeline' | 'pipelineLabel'>): string {
@@ -26,7 +45,15 @@ interface Row extends StageInput {
 }
 
 const rowsOf = (p: PipelineView): Row[] =>
-  p.stages.map((s) => ({ stage: s.stage, label: s.label, category: s.category, probability: s.probability, origin: s.origin, deals: s.deals, edited: false }));
+  p.stages.map((s) => ({
+    stage: s.stage,
+    label: s.label,
+    category: s.category,
+    probability: s.probability,
+    origin: s.origin,
+    deals: s.deals,
+    edited: false,
+  }));
 
 /**
  * One pipeline's stages: category and probability per stage, editable for deals:write. Saving sends the
@@ -62,12 +89,19 @@ export function PipelineStagesCard({
     e.preventDefault();
     const stage = newStage.trim();
     if (!stage) return;
-    setRows((rs) => [...rs, { stage, label: null, category: newCategory, probability: null, origin: 'new', deals: 0, edited: true }]);
+    setRows((rs) => [
+      ...rs,
+      { stage, label: null, category: newCategory, probability: null, origin: 'new', deals: 0, edited: true },
+    ]);
     setNewStage('');
     setDirty(true);
   };
   const save = () =>
-    onSave(rows.filter((r) => r.origin !== 'built_in' || r.edited).map(({ stage, label, category, probability }) => ({ stage, label, category, probability })));
+    onSave(
+      rows
+        .filter((r) => r.origin !== 'built_in' || r.edited)
+        .map(({ stage, label, category, probability }) => ({ stage, label, category, probability })),
+    );
   const testId = `stages-${pipeline.source}-${pipeline.pipeline || 'any'}`;
   return (
     <Paper withBorder p="md" data-testid={testId}>
@@ -157,8 +191,23 @@ export function PipelineStagesCard({
         </Table>
         {canEdit && (
           <Group component="form" onSubmit={add} gap="xs" align="flex-end">
-            <TextInput size="xs" label="Add a stage" placeholder="as deals carry it" value={newStage} onChange={(e) => setNewStage(e.currentTarget.value)} w={260} />
-            <Select size="xs" aria-label="new stage means" data={CATEGORY_OPTIONS} value={newCategory} allowDeselect={false} onChange={(v) => v && setNewCategory(v as StageCategory)} w={120} />
+            <TextInput
+              size="xs"
+              label="Add a stage"
+              placeholder="as deals carry it"
+              value={newStage}
+              onChange={(e) => setNewStage(e.currentTarget.value)}
+              w={260}
+            />
+            <Select
+              size="xs"
+              aria-label="new stage means"
+              data={CATEGORY_OPTIONS}
+              value={newCategory}
+              allowDeselect={false}
+              onChange={(v) => v && setNewCategory(v as StageCategory)}
+              w={120}
+            />
             <Button size="xs" variant="default" type="submit" disabled={!newStage.trim()}>
               Add
             </Button>

@@ -1,11 +1,32 @@
-import { Alert, Badge, Button, Code, FileInput, Group, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Loader,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get } from '../api/client.ts';
 import { can } from '../api/session.ts';
-import type { PipelineView, Session, StageCategory, StageInput, StageMappingsView, UnmappedStage } from '../api/types.ts';
+import type {
+  PipelineView,
+  Session,
+  StageCategory,
+  StageInput,
+  StageMappingsView,
+  UnmappedStage,
+} from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { CATEGORY_COLORS, PipelineStagesCard, pipelineTitle, SOURCE_LABELS } from './PipelineStagesCard.tsx';
 
@@ -34,13 +55,25 @@ const movedMessage = (m: Moved) =>
     : `${m.dealsChangedState} deal${m.dealsChangedState === 1 ? '' : 's'} changed state`;
 
 /** Where a stage deals carry without a mapping goes: the pipeline it names (by id or name), else "any pipeline". */
-function targetOf(view: StageMappingsView, u: UnmappedStage): Pick<PipelineView, 'source' | 'pipeline' | 'pipelineLabel'> & { stages: StageInput[] } {
+function targetOf(
+  view: StageMappingsView,
+  u: UnmappedStage,
+): Pick<PipelineView, 'source' | 'pipeline' | 'pipelineLabel'> & { stages: StageInput[] } {
   const name = u.pipeline?.trim().toLowerCase() ?? '';
   const known = view.pipelines.find(
-    (p) => p.source === u.source && (p.pipeline.toLowerCase() === name || (name !== '' && p.pipelineLabel?.toLowerCase() === name)),
+    (p) =>
+      p.source === u.source &&
+      (p.pipeline.toLowerCase() === name || (name !== '' && p.pipelineLabel?.toLowerCase() === name)),
   );
-  const own = (known?.stages ?? []).filter((s) => s.origin === 'workspace').map(({ stage, label, category, probability }) => ({ stage, label, category, probability }));
-  return { source: u.source as PipelineView['source'], pipeline: known?.pipeline ?? u.pipeline?.trim() ?? '', pipelineLabel: known?.pipelineLabel ?? null, stages: own };
+  const own = (known?.stages ?? [])
+    .filter((s) => s.origin === 'workspace')
+    .map(({ stage, label, category, probability }) => ({ stage, label, category, probability }));
+  return {
+    source: u.source as PipelineView['source'],
+    pipeline: known?.pipeline ?? u.pipeline?.trim() ?? '',
+    pipelineLabel: known?.pipelineLabel ?? null,
+    stages: own,
+  };
 }
 
 /**
@@ -51,7 +84,10 @@ function targetOf(view: StageMappingsView, u: UnmappedStage): Pick<PipelineView,
 export function StageMappingsTab({ session }: { session: Session }) {
   const qc = useQueryClient();
   const canEdit = can(session, 'deals:write');
-  const mappings = useQuery({ queryKey: ['stage-mappings'], queryFn: () => get<StageMappingsView>('/api/v1/deals/stage-mappings') });
+  const mappings = useQuery({
+    queryKey: ['stage-mappings'],
+    queryFn: () => get<StageMappingsView>('/api/v1/deals/stage-mappings'),
+  });
   const done = (message: string) => {
     qc.invalidateQueries({ queryKey: ['stage-mappings'] });
     qc.invalidateQueries({ queryKey: ['deals'] });
@@ -73,11 +109,16 @@ export function StageMappingsTab({ session }: { session: Session }) {
   const load = useMutation({
     mutationFn: async () => {
       const payload = await Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() })));
-      return api<ImportResult>('POST', '/api/v1/deals/stage-mappings/import', { files: payload, ...(format ? { format } : {}) });
+      return api<ImportResult>('POST', '/api/v1/deals/stage-mappings/import', {
+        files: payload,
+        ...(format ? { format } : {}),
+      });
     },
     onSuccess: (r) => {
       setFiles([]);
-      done(`Loaded ${r.pipelines.length} pipeline${r.pipelines.length === 1 ? '' : 's'} (${r.stages} stages): ${movedMessage(r)}`);
+      done(
+        `Loaded ${r.pipelines.length} pipeline${r.pipelines.length === 1 ? '' : 's'} (${r.stages} stages): ${movedMessage(r)}`,
+      );
       for (const note of r.notes) notifications.show({ color: 'blue', message: note });
     },
     onError: (err) => notifications.show({ color: 'red', title: 'Nothing was loaded', message: err.message }),
@@ -90,12 +131,16 @@ export function StageMappingsTab({ session }: { session: Session }) {
   return (
     <Stack>
       <Text c="dimmed" size="sm">
-        What each CRM stage means decides when a deal counts as won and enters the closed-won guard. Changing a stage re-evaluates the deals at it at once; the
-        probability feeds capacity planning from the open pipeline.
+        What each CRM stage means decides when a deal counts as won and enters the closed-won guard. Changing a stage
+        re-evaluates the deals at it at once; the probability feeds capacity planning from the open pipeline.
       </Text>
 
       {view.unmapped.length > 0 && (
-        <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title={`${view.unmapped.length} stage${view.unmapped.length === 1 ? '' : 's'} with no mapping`}>
+        <Alert
+          color="yellow"
+          icon={<IconAlertTriangle size={18} />}
+          title={`${view.unmapped.length} stage${view.unmapped.length === 1 ? '' : 's'} with no mapping`}
+        >
           <Text size="sm" mb="xs">
             Deals at these stages are taken as still open. Say what each stage means.
           </Text>
@@ -120,7 +165,14 @@ export function StageMappingsTab({ session }: { session: Session }) {
                     <Table.Td>
                       <Group gap={4}>
                         {(['won', 'lost', 'open'] as const).map((c) => (
-                          <Button key={c} size="compact-xs" variant="light" color={CATEGORY_COLORS[c]} disabled={save.isPending} onClick={() => mapAs(u, c)}>
+                          <Button
+                            key={c}
+                            size="compact-xs"
+                            variant="light"
+                            color={CATEGORY_COLORS[c]}
+                            disabled={save.isPending}
+                            onClick={() => mapAs(u, c)}
+                          >
                             {c}
                           </Button>
                         ))}
@@ -139,7 +191,8 @@ export function StageMappingsTab({ session }: { session: Session }) {
           <Stack gap="xs">
             <Title order={5}>Load pipelines from the CRM</Title>
             <Text size="sm" c="dimmed">
-              Each pipeline in the file replaces that pipeline's mapping. Also from the command line: <Code>baton import pipelines &lt;file&gt; --workspace {session.workspace.slug}</Code>
+              Each pipeline in the file replaces that pipeline's mapping. Also from the command line:{' '}
+              <Code>baton import pipelines &lt;file&gt; --workspace {session.workspace.slug}</Code>
             </Text>
             <Group align="flex-end">
               <FileInput
@@ -153,7 +206,14 @@ export function StageMappingsTab({ session }: { session: Session }) {
                 w={340}
                 data-testid="pipeline-files"
               />
-              <Select label="Format" data={FORMATS} value={format} onChange={(v) => setFormat(v ?? '')} allowDeselect={false} w={360} />
+              <Select
+                label="Format"
+                data={FORMATS}
+                value={format}
+                onChange={(v) => setFormat(v ?? '')}
+                allowDeselect={false}
+                w={360}
+              />
               <Button onClick={() => load.mutate()} disabled={files.length === 0} loading={load.isPending}>
                 Load
               </Button>
@@ -169,7 +229,9 @@ export function StageMappingsTab({ session }: { session: Session }) {
             pipeline={p}
             canEdit={canEdit}
             saving={pending?.source === p.source && pending.pipeline === p.pipeline}
-            onSave={(stages) => save.mutate({ source: p.source, pipeline: p.pipeline, pipelineLabel: p.pipelineLabel, stages })}
+            onSave={(stages) =>
+              save.mutate({ source: p.source, pipeline: p.pipeline, pipelineLabel: p.pipelineLabel, stages })
+            }
           />
         ))}
       </Stack>
@@ -180,7 +242,8 @@ export function StageMappingsTab({ session }: { session: Session }) {
             Stages the CRM explains itself
           </Title>
           <Text size="sm" c="dimmed" mb="xs">
-            These deals carry won/closed flags (Salesforce IsWon and IsClosed): the CRM's word decides, whatever a mapping says.
+            These deals carry won/closed flags (Salesforce IsWon and IsClosed): the CRM's word decides, whatever a
+            mapping says.
           </Text>
           <Table verticalSpacing={4} data-testid="source-stated-stages">
             <Table.Tbody>

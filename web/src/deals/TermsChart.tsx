@@ -11,5 +11,15 @@ const SERIES = [
 
 /** The contract-terms figures per quarter as grouped bars (loaded on demand: the chart library is large). */
 export default function TermsChart({ byQuarter }: { byQuarter: TermsReport['byQuarter'] }) {
-  return <BarChart h={280} data={byQuarter} dataKey="quarter" series={SERIES} withLegend tickLine="y" data-testid="terms-chart" />;
+  return (
+    <BarChart
+      h={280}
+      data={byQuarter}
+      dataKey="quarter"
+      series={SERIES}
+      withLegend
+      tickLine="y"
+      data-testid="terms-chart"
+    />
+  );
 }

@@ -7,5 +7,13 @@ import { DELIVERY_TABS } from './tabs.ts';
  * Each tab is a route: /delivery/<tab>[/<id>].
  */
 export function DeliverySection({ session }: { session: Session }) {
-  return <RoutedTabs title="Delivery" base="/delivery" tabs={DELIVERY_TABS} session={session} empty="Your role does not see delivery." />;
+  return (
+    <RoutedTabs
+      title="Delivery"
+      base="/delivery"
+      tabs={DELIVERY_TABS}
+      session={session}
+      empty="Your role does not see delivery."
+    />
+  );
 }

@@ -22,7 +22,10 @@ function taskChange(d: Record<string, unknown>): string {
   const task = str(d.task) ?? 'a task';
   const parts: string[] = [];
   const state = d.state as { from?: string; to?: string } | undefined;
-  if (state?.to) parts.push(`${TASK_STATE_LABELS[state.to] ?? state.to}${state.to === 'blocked' && str(d.blockedReason) ? `: ${d.blockedReason}` : ''}`);
+  if (state?.to)
+    parts.push(
+      `${TASK_STATE_LABELS[state.to] ?? state.to}${state.to === 'blocked' && str(d.blockedReason) ? `: ${d.blockedReason}` : ''}`,
+    );
   if ('assignee' in d) parts.push(d.assignee ? `assigned to ${d.assignee}` : 'unassigned');
   if (typeof d.remainingHours === 'number') parts.push(`${d.remainingHours} h remaining`);
   const effort = d.effortHours as { from?: number; to?: number } | undefined;
@@ -36,9 +39,13 @@ function taskChange(d: Record<string, unknown>): string {
 export function describeEvent(kind: string, d: Record<string, unknown>): string {
   switch (kind) {
     case 'created':
-      return str(d.playbook) ? `Project started from ${d.playbook}${d.version ? ` v${d.version}` : ''}` : 'Project started';
+      return str(d.playbook)
+        ? `Project started from ${d.playbook}${d.version ? ` v${d.version}` : ''}`
+        : 'Project started';
     case 'updated': {
-      const changes = Object.keys((d.changes as Record<string, unknown> | undefined) ?? {}).map((k) => CHANGE_NAMES[k] ?? k);
+      const changes = Object.keys((d.changes as Record<string, unknown> | undefined) ?? {}).map(
+        (k) => CHANGE_NAMES[k] ?? k,
+      );
       return changes.length ? `Changed ${changes.join(', ')}` : 'Project changed';
     }
     case 'kickoff':
@@ -60,7 +67,9 @@ export function describeEvent(kind: string, d: Record<string, unknown>): string 
     case 'comment':
       return str(d.text) ?? '';
     case 'forecast_changed':
-      return str(d.from) ? `Forecast go-live moved ${date(d.from)} → ${date(d.to)}` : `Forecast go-live set to ${date(d.to)}`;
+      return str(d.from)
+        ? `Forecast go-live moved ${date(d.from)} → ${date(d.to)}`
+        : `Forecast go-live set to ${date(d.to)}`;
     case 'slipped':
       return `Slipped ${typeof d.days === 'number' ? `${d.days} days ` : ''}past the promise (${date(d.promised)}): forecast ${date(d.to)}${str(d.reason) ? `, ${SLIP_REASON_LABELS[d.reason as string] ?? d.reason}` : ''}`;
     case 'slip_explained':

@@ -1,9 +1,37 @@
-import { COMMERCIAL_MODELS, PROJECT_STATUSES, REWORK_CAUSES, SLIP_REASONS, TASK_STATES } from '../../../src/modules/delivery/projects/project.ts';
+import {
+  COMMERCIAL_MODELS,
+  PROJECT_STATUSES,
+  REWORK_CAUSES,
+  SLIP_REASONS,
+  TASK_STATES,
+} from '../../../src/modules/delivery/projects/project.ts';
 
-export const STATUS_LABELS: Record<string, string> = { queued: 'Queued', active: 'Active', live: 'Live', closed: 'Closed', cancelled: 'Cancelled' };
-export const STATUS_COLORS: Record<string, string> = { queued: 'gray', active: 'blue', live: 'teal', closed: 'dark', cancelled: 'red' };
-export const TASK_STATE_LABELS: Record<string, string> = { todo: 'To do', in_progress: 'In progress', blocked: 'Blocked', done: 'Done' };
-export const TASK_STATE_COLORS: Record<string, string> = { todo: 'gray', in_progress: 'blue', blocked: 'red', done: 'teal' };
+export const STATUS_LABELS: Record<string, string> = {
+  queued: 'Queued',
+  active: 'Active',
+  live: 'Live',
+  closed: 'Closed',
+  cancelled: 'Cancelled',
+};
+export const STATUS_COLORS: Record<string, string> = {
+  queued: 'gray',
+  active: 'blue',
+  live: 'teal',
+  closed: 'dark',
+  cancelled: 'red',
+};
+export const TASK_STATE_LABELS: Record<string, string> = {
+  todo: 'To do',
+  in_progress: 'In progress',
+  blocked: 'Blocked',
+  done: 'Done',
+};
+export const TASK_STATE_COLORS: Record<string, string> = {
+  todo: 'gray',
+  in_progress: 'blue',
+  blocked: 'red',
+  done: 'teal',
+};
 export const SLIP_REASON_LABELS: Record<string, string> = {
   customer_delay: 'Customer delay',
   scope_change: 'Scope change',
@@ -22,9 +50,13 @@ export const REWORK_CAUSE_LABELS: Record<string, string> = {
   handoff_gap: 'Handoff gap',
   other: 'Other',
 };
-export const COMMERCIAL_MODEL_LABELS: Record<string, string> = { fixed_fee: 'Fixed fee', time_and_materials: 'Time and materials' };
+export const COMMERCIAL_MODEL_LABELS: Record<string, string> = {
+  fixed_fee: 'Fixed fee',
+  time_and_materials: 'Time and materials',
+};
 
-const pick = (values: readonly string[], labels: Record<string, string>) => values.map((value) => ({ value, label: labels[value] ?? value }));
+const pick = (values: readonly string[], labels: Record<string, string>) =>
+  values.map((value) => ({ value, label: labels[value] ?? value }));
 export const statusOptions = pick(PROJECT_STATUSES, STATUS_LABELS);
 export const taskStateOptions = pick(TASK_STATES, TASK_STATE_LABELS);
 export const slipReasonOptions = pick(SLIP_REASONS, SLIP_REASON_LABELS);

@@ -1,5 +1,14 @@
 /** API shapes of delivery. Projects come from the server's own view types; capacity and portal links as the API answers them. */
-export type { ProjectDetail, ProjectEvent, ProjectListItem, ProjectMilestone, ProjectRework, ProjectSlip, ProjectSummary, ProjectTask } from '../../../src/modules/delivery/projects/project.views.ts';
+export type {
+  ProjectDetail,
+  ProjectEvent,
+  ProjectListItem,
+  ProjectMilestone,
+  ProjectRework,
+  ProjectSlip,
+  ProjectSummary,
+  ProjectTask,
+} from '../../../src/modules/delivery/projects/project.views.ts';
 
 export interface Resource {
   id: string;
@@ -17,7 +26,14 @@ export interface PlaybookSummary {
 }
 
 export type { CapacityStatus } from '../../../src/modules/delivery/forecast/capacity-plan.ts';
-export type { CapacityPlanWeek as CapacityFigures, CapacityPlanRow as CapacityCell } from '../../../src/modules/delivery/forecast/capacity-plan.ts';
-export type { CapacityView as CapacityPlan, PipelineLine as PipelineDemand, QueuedProject } from '../../../src/modules/delivery/capacity/capacity.ts';
+export type {
+  CapacityPlanWeek as CapacityFigures,
+  CapacityPlanRow as CapacityCell,
+} from '../../../src/modules/delivery/forecast/capacity-plan.ts';
+export type {
+  CapacityView as CapacityPlan,
+  PipelineLine as PipelineDemand,
+  QueuedProject,
+} from '../../../src/modules/delivery/capacity/capacity.ts';
 export type { StaleDealTreatment } from '../../../src/modules/delivery/capacity/capacity.settings.ts';
 export type { PortalLink } from '../../../src/modules/delivery/portal/portal.ts';

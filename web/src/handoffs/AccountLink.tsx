@@ -10,7 +10,15 @@ import type { Account, BriefDetail, Page } from '../api/types.ts';
  * A won deal whose customer the CRM named but Baton does not know yet: the account executive links it to
  * an existing account or creates the new customer. Delivery accepts only briefs with an account.
  */
-export function AccountLink({ brief, onLink, busy }: { brief: BriefDetail; onLink: (accountId: string) => void; busy: boolean }) {
+export function AccountLink({
+  brief,
+  onLink,
+  busy,
+}: {
+  brief: BriefDetail;
+  onLink: (accountId: string) => void;
+  busy: boolean;
+}) {
   const [search, setSearch] = useState(brief.deal.accountName ?? '');
   const [debounced] = useDebouncedValue(search, 250);
   const [creating, setCreating] = useState(false);
@@ -24,7 +32,8 @@ export function AccountLink({ brief, onLink, busy }: { brief: BriefDetail; onLin
         No customer account linked
       </Text>
       <Text size="xs" c="dimmed" mb="xs">
-        The CRM calls the customer “{brief.deal.accountName ?? 'unknown'}”. Link the account, or create it if this is a new customer.
+        The CRM calls the customer “{brief.deal.accountName ?? 'unknown'}”. Link the account, or create it if this is a
+        new customer.
       </Text>
       <Group align="flex-end" gap="xs">
         <Select
@@ -42,7 +51,12 @@ export function AccountLink({ brief, onLink, busy }: { brief: BriefDetail; onLin
           New account…
         </Button>
       </Group>
-      <CreateAccountModal opened={creating} onClose={() => setCreating(false)} initialName={brief.deal.accountName ?? ''} onCreated={(a) => onLink(a.id)} />
+      <CreateAccountModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        initialName={brief.deal.accountName ?? ''}
+        onCreated={(a) => onLink(a.id)}
+      />
     </Paper>
   );
 }

@@ -49,7 +49,12 @@ export function BriefForm({
             rows={content.goals}
             columns={[
               { key: 'goal', label: 'Goal', grow: 1 },
-              { key: 'successCriterion', label: 'Success criterion', placeholder: 'e.g. order entry under 2 minutes for 90 % of orders', grow: 1.4 },
+              {
+                key: 'successCriterion',
+                label: 'Success criterion',
+                placeholder: 'e.g. order entry under 2 minutes for 90 % of orders',
+                grow: 1.4,
+              },
             ]}
             empty={{ goal: '', successCriterion: '' }}
             readOnly={disabled}
@@ -74,7 +79,12 @@ export function BriefForm({
             ]}
             empty={{ name: '', role: '', email: null }}
             readOnly={disabled}
-            onChange={(rows) => set('stakeholders', rows.map((r) => ({ ...r, email: r.email || null })))}
+            onChange={(rows) =>
+              set(
+                'stakeholders',
+                rows.map((r) => ({ ...r, email: r.email || null })),
+              )
+            }
             testId="brief-stakeholders"
           />
           <Textarea
@@ -156,7 +166,14 @@ export function BriefForm({
             error={errors.promisedGoLive}
             w={220}
           />
-          <Textarea label="Timeline" autosize minRows={2} value={content.timeline} onChange={(e) => set('timeline', e.currentTarget.value)} readOnly={disabled} />
+          <Textarea
+            label="Timeline"
+            autosize
+            minRows={2}
+            value={content.timeline}
+            onChange={(e) => set('timeline', e.currentTarget.value)}
+            readOnly={disabled}
+          />
           <RowsEditor
             label="Risks"
             rows={content.risks}

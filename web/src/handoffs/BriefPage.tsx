@@ -3,7 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { type BriefContent as BriefContentShape, type CompletenessConfig, scoreBrief } from '../../../src/modules/handoffs/handoff.ts';
+import {
+  type BriefContent as BriefContentShape,
+  type CompletenessConfig,
+  scoreBrief,
+} from '../../../src/modules/handoffs/handoff.ts';
 import { ApiError, api, get } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
@@ -23,7 +27,10 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
   const qc = useQueryClient();
   const names = useNames(can(session, 'users:read'));
   const brief = useQuery({ queryKey: ['handoff', id], queryFn: () => get<BriefDetail>(`/api/v1/handoffs/${id}`) });
-  const config = useQuery({ queryKey: ['handoff-completeness'], queryFn: () => get<CompletenessConfig>('/api/v1/settings/handoff-completeness') });
+  const config = useQuery({
+    queryKey: ['handoff-completeness'],
+    queryFn: () => get<CompletenessConfig>('/api/v1/settings/handoff-completeness'),
+  });
   const [draft, setDraft] = useState<BriefContent | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const b = brief.data;
@@ -34,7 +41,10 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
   const hasPartner = Boolean(b && (b.deal.partnerName ?? b.account?.partnerId));
   // The score follows every keystroke: the same rule the server applies on save.
   const liveScore = useMemo(
-    () => (b && content && config.data ? scoreBrief(cleanContent(content) as BriefContentShape, config.data, b.account?.segment ?? null, hasPartner) : b?.score),
+    () =>
+      b && content && config.data
+        ? scoreBrief(cleanContent(content) as BriefContentShape, config.data, b.account?.segment ?? null, hasPartner)
+        : b?.score,
     [b, content, config.data, hasPartner],
   );
   const onDone = (next: BriefDetail, message: string) => {
@@ -49,7 +59,12 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
   };
   const save = useMutation({
     mutationFn: (c: BriefContent) =>
-      api<BriefDetail>('PUT', `/api/v1/handoffs/${id}/content`, { content: cleanContent(c) }, { 'if-match': `"${b?.id}:${b?.updatedAt}"` }),
+      api<BriefDetail>(
+        'PUT',
+        `/api/v1/handoffs/${id}/content`,
+        { content: cleanContent(c) },
+        { 'if-match': `"${b?.id}:${b?.updatedAt}"` },
+      ),
     onSuccess: (next) => {
       setErrors({});
       onDone(next, 'Brief saved');
@@ -58,13 +73,21 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
   });
   const link = useMutation({
     mutationFn: (accountId: string) =>
-      api<BriefDetail>('PUT', `/api/v1/handoffs/${id}/content`, { content: cleanContent(content ?? b?.content ?? ({} as BriefContent)), accountId }),
+      api<BriefDetail>('PUT', `/api/v1/handoffs/${id}/content`, {
+        content: cleanContent(content ?? b?.content ?? ({} as BriefContent)),
+        accountId,
+      }),
     onSuccess: (next) => onDone(next, `Linked to ${next.accountName}`),
     onError,
   });
-  const submit = useMutation({ mutationFn: () => api<BriefDetail>('POST', `/api/v1/handoffs/${id}/submit`, {}), onSuccess: (n) => onDone(n, 'Submitted to delivery'), onError });
+  const submit = useMutation({
+    mutationFn: () => api<BriefDetail>('POST', `/api/v1/handoffs/${id}/submit`, {}),
+    onSuccess: (n) => onDone(n, 'Submitted to delivery'),
+    onError,
+  });
   const accept = useMutation({
-    mutationFn: (deliveryLeadUserId: string | null) => api<BriefDetail>('POST', `/api/v1/handoffs/${id}/accept`, { deliveryLeadUserId }),
+    mutationFn: (deliveryLeadUserId: string | null) =>
+      api<BriefDetail>('POST', `/api/v1/handoffs/${id}/accept`, { deliveryLeadUserId }),
     onSuccess: (n) => onDone(n, 'Brief accepted: the account is with delivery'),
     onError,
   });
@@ -93,7 +116,8 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
             </Badge>
           </Group>
           <Text size="sm" c="dimmed">
-            {b.accountName ?? 'No account linked'} · {formatMoney(b.amount, b.currency)} · signed {formatDate(b.signedDate)} · AE {names.user(b.aeUserId)}
+            {b.accountName ?? 'No account linked'} · {formatMoney(b.amount, b.currency)} · signed{' '}
+            {formatDate(b.signedDate)} · AE {names.user(b.aeUserId)}
             {b.deliveryLeadUserId ? ` · delivery lead ${names.user(b.deliveryLeadUserId)}` : ''}
           </Text>
           {b.projectId && (
@@ -116,10 +140,18 @@ export function BriefPage({ session, id }: { session: Session; id: string }) {
         )}
       </Group>
       <SignalList subjectIds={[b.id, b.dealId]} />
-      {!b.accountId && editable && <AccountLink brief={b} onLink={(accountId) => link.mutate(accountId)} busy={link.isPending} />}
+      {!b.accountId && editable && (
+        <AccountLink brief={b} onLink={(accountId) => link.mutate(accountId)} busy={link.isPending} />
+      )}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <BriefForm content={content} onChange={setDraft} disabled={!editable} hasPartner={hasPartner} errors={errors} />
+          <BriefForm
+            content={content}
+            onChange={setDraft}
+            disabled={!editable}
+            hasPartner={hasPartner}
+            errors={errors}
+          />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Stack>

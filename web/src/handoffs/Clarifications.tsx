@@ -25,12 +25,17 @@ export function Clarifications({ brief, session }: { brief: BriefDetail; session
       setQuestion('');
       setField(null);
       refresh();
-      if (c.repeated) notifications.show({ color: 'orange', message: 'The brief already covered this: logged as a repeated requirement' });
+      if (c.repeated)
+        notifications.show({
+          color: 'orange',
+          message: 'The brief already covered this: logged as a repeated requirement',
+        });
     },
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
   const answer = useMutation({
-    mutationFn: (id: string) => api<Clarification>('PUT', `/api/v1/handoffs/${brief.id}/clarifications/${id}`, { answer: answers[id] }),
+    mutationFn: (id: string) =>
+      api<Clarification>('PUT', `/api/v1/handoffs/${brief.id}/clarifications/${id}`, { answer: answers[id] }),
     onSuccess: refresh,
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
@@ -52,7 +57,11 @@ export function Clarifications({ brief, session }: { brief: BriefDetail; session
               <Text size="sm" fw={500}>
                 {c.question}
               </Text>
-              {c.field && <Badge size="xs" variant="outline">{brief.score.fields.find((f) => f.field === c.field)?.label ?? c.field}</Badge>}
+              {c.field && (
+                <Badge size="xs" variant="outline">
+                  {brief.score.fields.find((f) => f.field === c.field)?.label ?? c.field}
+                </Badge>
+              )}
               {c.repeated && (
                 <Badge size="xs" color="orange">
                   repeated requirement
@@ -76,7 +85,13 @@ export function Clarifications({ brief, session }: { brief: BriefDetail; session
                   value={answers[c.id] ?? ''}
                   onChange={(e) => setAnswers({ ...answers, [c.id]: e.currentTarget.value })}
                 />
-                <Button size="xs" variant="light" disabled={!answers[c.id]?.trim()} onClick={() => answer.mutate(c.id)} loading={answer.isPending && answer.variables === c.id}>
+                <Button
+                  size="xs"
+                  variant="light"
+                  disabled={!answers[c.id]?.trim()}
+                  onClick={() => answer.mutate(c.id)}
+                  loading={answer.isPending && answer.variables === c.id}
+                >
                   Answer
                 </Button>
               </Group>
@@ -97,8 +112,20 @@ export function Clarifications({ brief, session }: { brief: BriefDetail; session
               value={field}
               onChange={setField}
             />
-            <Textarea label="Question" autosize minRows={2} value={question} onChange={(e) => setQuestion(e.currentTarget.value)} />
-            <Button size="xs" w="fit-content" disabled={!question.trim()} onClick={() => ask.mutate()} loading={ask.isPending}>
+            <Textarea
+              label="Question"
+              autosize
+              minRows={2}
+              value={question}
+              onChange={(e) => setQuestion(e.currentTarget.value)}
+            />
+            <Button
+              size="xs"
+              w="fit-content"
+              disabled={!question.trim()}
+              onClick={() => ask.mutate()}
+              loading={ask.isPending}
+            >
               Log question
             </Button>
           </Stack>

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Progress, SegmentedControl, Stack, Switch, Table, Text } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Table,
+  Text,
+} from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -18,13 +30,19 @@ export function HandoffList({ session }: { session: Session }) {
   const navigate = useNavigate();
   const names = useNames(can(session, 'users:read'));
   // Each role opens on the queue it acts on: delivery on the briefs with delivery, the account executive on the drafts.
-  const [state, setState] = useState(session.role === 'delivery' || (can(session, 'handoffs:review') && !can(session, 'handoffs:write')) ? 'submitted' : 'draft');
+  const [state, setState] = useState(
+    session.role === 'delivery' || (can(session, 'handoffs:review') && !can(session, 'handoffs:write'))
+      ? 'submitted'
+      : 'draft',
+  );
   const [mine, setMine] = useState(false);
   const briefs = useInfiniteQuery({
     queryKey: ['handoffs', state, mine],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      get<Page<BriefSummary> & { counts: Record<string, number> }>(`/api/v1/handoffs${query({ limit: 50, cursor: pageParam, state, mine: mine ? 'true' : undefined })}`),
+      get<Page<BriefSummary> & { counts: Record<string, number> }>(
+        `/api/v1/handoffs${query({ limit: 50, cursor: pageParam, state, mine: mine ? 'true' : undefined })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const counts = briefs.data?.pages[0]?.counts ?? {};
@@ -67,7 +85,12 @@ export function HandoffList({ session }: { session: Session }) {
                 <Table.Td>{b.accountName ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap="xs" wrap="nowrap">
-                    <Progress value={b.completeness} w={100} aria-label={`Brief ${b.completeness}% complete`} color={b.completeness >= 80 ? 'teal' : b.completeness >= 50 ? 'yellow' : 'red'} />
+                    <Progress
+                      value={b.completeness}
+                      w={100}
+                      aria-label={`Brief ${b.completeness}% complete`}
+                      color={b.completeness >= 80 ? 'teal' : b.completeness >= 50 ? 'yellow' : 'red'}
+                    />
                     <Text size="xs">{b.completeness} %</Text>
                   </Group>
                 </Table.Td>
@@ -106,7 +129,12 @@ export function HandoffList({ session }: { session: Session }) {
         )}
       </Paper>
       {briefs.hasNextPage && (
-        <Button variant="default" w="fit-content" onClick={() => briefs.fetchNextPage()} loading={briefs.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => briefs.fetchNextPage()}
+          loading={briefs.isFetchingNextPage}
+        >
           Load more
         </Button>
       )}

@@ -16,9 +16,16 @@ export function HandoffsTab({ session, subPath }: { session: Session; subPath: s
 }
 
 function BriefOfDeal({ session, dealId }: { session: Session; dealId: string }) {
-  const briefs = useQuery({ queryKey: ['handoffs', 'deal', dealId], queryFn: () => get<Page<BriefSummary>>(`/api/v1/handoffs${query({ dealId, limit: 1 })}`) });
+  const briefs = useQuery({
+    queryKey: ['handoffs', 'deal', dealId],
+    queryFn: () => get<Page<BriefSummary>>(`/api/v1/handoffs${query({ dealId, limit: 1 })}`),
+  });
   if (briefs.isPending) return <Loader />;
   if (briefs.isError) return <ErrorState error={briefs.error} />;
   const brief = briefs.data.items[0];
-  return brief ? <BriefPage session={session} id={brief.id} /> : <Text c="dimmed">This deal has no handoff brief: a brief opens when the deal passes the closed-won guard.</Text>;
+  return brief ? (
+    <BriefPage session={session} id={brief.id} />
+  ) : (
+    <Text c="dimmed">This deal has no handoff brief: a brief opens when the deal passes the closed-won guard.</Text>
+  );
 }

@@ -32,7 +32,9 @@ export function ReviewActions({
   const accept = () => (thin ? setConfirmingAccept(true) : onAccept(lead));
   const [reasons, setReasons] = useState('');
   const members = useMembers(can(session, 'users:read'));
-  const [lead, setLead] = useState<string | null>(brief.deliveryLeadUserId ?? (session.role === 'delivery' ? (session.user?.id ?? null) : null));
+  const [lead, setLead] = useState<string | null>(
+    brief.deliveryLeadUserId ?? (session.role === 'delivery' ? (session.user?.id ?? null) : null),
+  );
   const canWrite = can(session, 'handoffs:write');
   const canReview = can(session, 'handoffs:review');
   const editable = brief.state === 'draft' || brief.state === 'returned';
@@ -55,7 +57,8 @@ export function ReviewActions({
         )}
         {promisedGoLivePassed(brief) && (
           <Alert color="red" variant="light" title="The promised go-live has passed" data-testid="go-live-passed">
-            The customer was promised go-live on {formatDate(brief.promisedGoLive)}, and delivery has not started: agree a new date with the customer.
+            The customer was promised go-live on {formatDate(brief.promisedGoLive)}, and delivery has not started: agree
+            a new date with the customer.
           </Alert>
         )}
         {brief.dealReopenedAt && (
@@ -85,7 +88,9 @@ export function ReviewActions({
             {can(session, 'users:read') && (
               <Select
                 label="Delivery lead"
-                data={(members.data ?? []).filter((m) => m.role !== 'partner').map((m) => ({ value: m.id, label: m.name }))}
+                data={(members.data ?? [])
+                  .filter((m) => m.role !== 'partner')
+                  .map((m) => ({ value: m.id, label: m.name }))}
                 value={lead}
                 onChange={setLead}
                 searchable
@@ -97,7 +102,12 @@ export function ReviewActions({
               </Text>
             )}
             <Group grow>
-              <Button color="teal" onClick={accept} loading={busy} disabled={!brief.accountId || brief.dealReopenedAt !== null}>
+              <Button
+                color="teal"
+                onClick={accept}
+                loading={busy}
+                disabled={!brief.accountId || brief.dealReopenedAt !== null}
+              >
                 Accept
               </Button>
               <Button variant="default" onClick={() => setReturning(true)}>
@@ -112,15 +122,19 @@ export function ReviewActions({
           </Text>
         )}
         {brief.state === 'accepted' && (
-          <Text size="sm">
-            Accepted {formatDateTime(brief.acceptedAt)}: the account is with its delivery lead.
-          </Text>
+          <Text size="sm">Accepted {formatDateTime(brief.acceptedAt)}: the account is with its delivery lead.</Text>
         )}
       </Stack>
-      <Modal opened={confirmingAccept} onClose={() => setConfirmingAccept(false)} title="Accept a brief below the threshold?" data-testid="accept-thin-brief">
+      <Modal
+        opened={confirmingAccept}
+        onClose={() => setConfirmingAccept(false)}
+        title="Accept a brief below the threshold?"
+        data-testid="accept-thin-brief"
+      >
         <Stack gap="sm">
           <Text size="sm">
-            This brief is {completeness} % complete, below the {threshold} % the workspace asks for. {missing.length > 0 ? 'Still missing or incomplete:' : ''}
+            This brief is {completeness} % complete, below the {threshold} % the workspace asks for.{' '}
+            {missing.length > 0 ? 'Still missing or incomplete:' : ''}
           </Text>
           {missing.length > 0 && (
             <Stack gap={2} component="ul" style={{ margin: 0, paddingLeft: 20 }}>

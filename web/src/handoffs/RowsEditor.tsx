@@ -29,7 +29,8 @@ export function RowsEditor<T extends Record<string, string | null>>({
   onChange: (rows: T[]) => void;
   testId: string;
 }) {
-  const set = (i: number, key: keyof T, value: string) => onChange(rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
+  const set = (i: number, key: keyof T, value: string) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, [key]: value } : r)));
   return (
     <Stack gap={6} data-testid={testId}>
       <div>
@@ -57,14 +58,26 @@ export function RowsEditor<T extends Record<string, string | null>>({
             />
           ))}
           {!readOnly && (
-            <ActionIcon variant="subtle" color="gray" aria-label={`Remove ${label} ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))} mt={4}>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              aria-label={`Remove ${label} ${i + 1}`}
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              mt={4}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           )}
         </Group>
       ))}
       {!readOnly && (
-        <Button variant="subtle" size="xs" w="fit-content" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, { ...empty }])}>
+        <Button
+          variant="subtle"
+          size="xs"
+          w="fit-content"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => onChange([...rows, { ...empty }])}
+        >
           Add {label.toLowerCase().replace(/s$/, '')}
         </Button>
       )}

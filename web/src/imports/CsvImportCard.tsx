@@ -9,7 +9,19 @@ import { ImportReport } from './ImportReport.tsx';
  * Uploads a CSV to an import endpoint that takes the file as its body (people, timesheets, licensed seats), a dry
  * run first by default, and shows its row-level report; `refresh` names the queries the import changes.
  */
-export function CsvImportCard({ title, url, help, refresh, testId = 'csv-import' }: { title: string; url: string; help: string; refresh: readonly unknown[]; testId?: string }) {
+export function CsvImportCard({
+  title,
+  url,
+  help,
+  refresh,
+  testId = 'csv-import',
+}: {
+  title: string;
+  url: string;
+  help: string;
+  refresh: readonly unknown[];
+  testId?: string;
+}) {
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [dryRun, setDryRun] = useState(true);
@@ -25,9 +37,26 @@ export function CsvImportCard({ title, url, help, refresh, testId = 'csv-import'
           {help}
         </Text>
         <Group align="flex-end">
-          <FileInput label="CSV file" accept=".csv,text/csv" value={file} onChange={setFile} w={280} clearable data-testid={`${testId}-file`} />
-          <Switch label="Dry run (write nothing)" checked={dryRun} onChange={(e) => setDryRun(e.currentTarget.checked)} />
-          <Button disabled={!file} loading={run.isPending} onClick={() => file && run.mutate(file)} data-testid={`${testId}-run`}>
+          <FileInput
+            label="CSV file"
+            accept=".csv,text/csv"
+            value={file}
+            onChange={setFile}
+            w={280}
+            clearable
+            data-testid={`${testId}-file`}
+          />
+          <Switch
+            label="Dry run (write nothing)"
+            checked={dryRun}
+            onChange={(e) => setDryRun(e.currentTarget.checked)}
+          />
+          <Button
+            disabled={!file}
+            loading={run.isPending}
+            onClick={() => file && run.mutate(file)}
+            data-testid={`${testId}-run`}
+          >
             {dryRun ? 'Check file' : 'Import'}
           </Button>
         </Group>

@@ -15,12 +15,28 @@ const FORMAT_LABELS: Record<string, string> = {
 };
 
 /** The values a picklist field takes, for defaults and alias targets. */
-const LISTS: Record<string, Record<string, string>> = { segment: SEGMENTS, lifecycle_phase: PHASES, region: REGIONS, role: CONTACT_ROLES };
+const LISTS: Record<string, Record<string, string>> = {
+  segment: SEGMENTS,
+  lifecycle_phase: PHASES,
+  region: REGIONS,
+  role: CONTACT_ROLES,
+};
 
 /** Format, date order, defaults for new records and the deal amounts' decimal separator. */
-export function ImportOptions({ preview, choices, onChange }: { preview: ImportPreview; choices: ImportChoices; onChange: (c: ImportChoices) => void }) {
+export function ImportOptions({
+  preview,
+  choices,
+  onChange,
+}: {
+  preview: ImportPreview;
+  choices: ImportChoices;
+  onChange: (c: ImportChoices) => void;
+}) {
   const detected = preview.detected && preview.format ? ` (${FORMAT_LABELS[preview.format] ?? preview.format})` : '';
-  const formats = [{ value: '', label: `Tell from the file${detected}` }, ...preview.formats.map((f) => ({ value: f, label: FORMAT_LABELS[f] ?? f }))];
+  const formats = [
+    { value: '', label: `Tell from the file${detected}` },
+    ...preview.formats.map((f) => ({ value: f, label: FORMAT_LABELS[f] ?? f })),
+  ];
   const needsOrder = preview.dateOrder.status === 'ambiguous' || preview.dateOrder.status === 'conflict';
   return (
     <Group align="flex-start" gap="md">
@@ -42,7 +58,13 @@ export function ImportOptions({ preview, choices, onChange }: { preview: ImportP
         description={preview.dateOrder.message}
         error={needsOrder && !choices.dateOrder ? 'choose the order these dates are written in' : undefined}
         data={[
-          { value: '', label: preview.dateOrder.status === 'proven' ? `As the file shows (${preview.dateOrder.order})` : 'As the file shows' },
+          {
+            value: '',
+            label:
+              preview.dateOrder.status === 'proven'
+                ? `As the file shows (${preview.dateOrder.order})`
+                : 'As the file shows',
+          },
           { value: 'mdy', label: 'month/day/year' },
           { value: 'dmy', label: 'day/month/year' },
         ]}
@@ -82,14 +104,24 @@ export function ImportOptions({ preview, choices, onChange }: { preview: ImportP
 }
 
 /** Other spellings of a field's values: `Mid-Market` → `mid_market`. */
-export function AliasEditor({ preview, choices, onChange }: { preview: ImportPreview; choices: ImportChoices; onChange: (c: ImportChoices) => void }) {
+export function AliasEditor({
+  preview,
+  choices,
+  onChange,
+}: {
+  preview: ImportPreview;
+  choices: ImportChoices;
+  onChange: (c: ImportChoices) => void;
+}) {
   const [chosen, setField] = useState<string | null>(null);
   const field = chosen && preview.aliasFields.includes(chosen) ? chosen : (preview.aliasFields[0] ?? null);
   const [spelling, setSpelling] = useState('');
   const [canonical, setCanonical] = useState('');
   if (preview.aliasFields.length === 0) return null;
   const list = field ? LISTS[field] : undefined;
-  const rows = Object.entries(choices.aliases).flatMap(([f, table]) => Object.entries(table).map(([s, c]) => ({ field: f, spelling: s, canonical: c })));
+  const rows = Object.entries(choices.aliases).flatMap(([f, table]) =>
+    Object.entries(table).map(([s, c]) => ({ field: f, spelling: s, canonical: c })),
+  );
   const set = (f: string, s: string, c: string | null) => {
     const table = { ...(choices.aliases[f] ?? {}) };
     if (c === null) delete table[s];
@@ -110,18 +142,54 @@ export function AliasEditor({ preview, choices, onChange }: { preview: ImportPre
             <Text size="sm">
               {r.field}: “{r.spelling}” → {r.canonical}
             </Text>
-            <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Remove alias ${r.spelling}`} onClick={() => set(r.field, r.spelling, null)}>
+            <ActionIcon
+              size="sm"
+              variant="subtle"
+              color="gray"
+              aria-label={`Remove alias ${r.spelling}`}
+              onClick={() => set(r.field, r.spelling, null)}
+            >
               <IconX size={14} />
             </ActionIcon>
           </Group>
         ))}
         <Group align="flex-end" gap="xs">
-          <Select size="xs" label="Field" data={[...preview.aliasFields]} value={field} onChange={setField} allowDeselect={false} w={150} />
-          <TextInput size="xs" label="The file says" value={spelling} onChange={(e) => setSpelling(e.currentTarget.value)} w={180} data-testid="import-alias-spelling" />
+          <Select
+            size="xs"
+            label="Field"
+            data={[...preview.aliasFields]}
+            value={field}
+            onChange={setField}
+            allowDeselect={false}
+            w={150}
+          />
+          <TextInput
+            size="xs"
+            label="The file says"
+            value={spelling}
+            onChange={(e) => setSpelling(e.currentTarget.value)}
+            w={180}
+            data-testid="import-alias-spelling"
+          />
           {list ? (
-            <Select size="xs" label="Which means" data={options(list)} value={canonical || null} onChange={(v) => setCanonical(v ?? '')} w={180} data-testid="import-alias-canonical" />
+            <Select
+              size="xs"
+              label="Which means"
+              data={options(list)}
+              value={canonical || null}
+              onChange={(v) => setCanonical(v ?? '')}
+              w={180}
+              data-testid="import-alias-canonical"
+            />
           ) : (
-            <TextInput size="xs" label="Which means" value={canonical} onChange={(e) => setCanonical(e.currentTarget.value)} w={180} data-testid="import-alias-canonical" />
+            <TextInput
+              size="xs"
+              label="Which means"
+              value={canonical}
+              onChange={(e) => setCanonical(e.currentTarget.value)}
+              w={180}
+              data-testid="import-alias-canonical"
+            />
           )}
           <Button
             size="xs"

@@ -23,7 +23,13 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
         </Group>
         <Group gap="xs">
           {counts.map(([label, n, color]) => (
-            <Badge key={label} color={color} variant="light" size="lg" data-testid={`import-count-${label.replace(' ', '-')}`}>
+            <Badge
+              key={label}
+              color={color}
+              variant="light"
+              size="lg"
+              data-testid={`import-count-${label.replace(' ', '-')}`}
+            >
               {label} {n.toLocaleString()}
             </Badge>
           ))}
@@ -42,7 +48,12 @@ export function ImportReport({ result, fileName }: { result: ImportResult; fileN
                 {result.rejected.toLocaleString()} row{result.rejected === 1 ? '' : 's'} rejected
                 {result.errors.length > SHOWN ? ` (first ${SHOWN} problems shown)` : ''}
               </Text>
-              <Button size="xs" variant="light" onClick={() => download(rejectedCsv(result.errors), `${fileName.replace(/\.csv$/i, '')}-rejected.csv`)} data-testid="import-download-rejected">
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() => download(rejectedCsv(result.errors), `${fileName.replace(/\.csv$/i, '')}-rejected.csv`)}
+                data-testid="import-download-rejected"
+              >
                 Download rejected rows (CSV)
               </Button>
             </Group>

@@ -6,12 +6,21 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { kindLabel } from './import-api.ts';
 
-const STATUS_COLORS: Record<string, string> = { running: 'violet', succeeded: 'teal', failed: 'red', interrupted: 'orange' };
-const INTERRUPTED = 'The process running this import stopped before it finished. The rows it committed are kept; running the same file again completes it without counting any row twice.';
+const STATUS_COLORS: Record<string, string> = {
+  running: 'violet',
+  succeeded: 'teal',
+  failed: 'red',
+  interrupted: 'orange',
+};
+const INTERRUPTED =
+  'The process running this import stopped before it finished. The rows it committed are kept; running the same file again completes it without counting any row twice.';
 
 /** Past imports of the workspace, newest first, with their counts and rejected rows to download. */
 export function ImportRuns() {
-  const runs = useQuery({ queryKey: ['import-runs'], queryFn: () => get<Page<ImportRunView>>('/api/v1/imports?limit=30').then((p) => p.items) });
+  const runs = useQuery({
+    queryKey: ['import-runs'],
+    queryFn: () => get<Page<ImportRunView>>('/api/v1/imports?limit=30').then((p) => p.items),
+  });
   if (runs.isError) return <ErrorState error={runs.error} />;
   return (
     <Paper withBorder>

@@ -1,4 +1,17 @@
-import { Alert, Button, Code, FileInput, Group, Loader, Paper, Progress, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Code,
+  FileInput,
+  Group,
+  Loader,
+  Paper,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { IconAlertTriangle, IconFileTypeCsv } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -49,14 +62,21 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
     enabled: file !== null,
     retry: false,
     // While a changed mapping is previewed, the last preview of the same file stays on screen.
-    placeholderData: (previous, query) => (query?.queryKey[1] === kind && query.queryKey[2] === file?.name && query.queryKey[3] === file?.size ? previous : undefined),
+    placeholderData: (previous, query) =>
+      query?.queryKey[1] === kind && query.queryKey[2] === file?.name && query.queryKey[3] === file?.size
+        ? previous
+        : undefined,
   });
   const importing = useMutation({
     mutationFn: (dryRun: boolean) => {
       const runId = newRunId();
       setRun({ runId, dryRun });
       setResult(null);
-      return runImport(kind, file as File, choices, { dryRun, runId, proven: preview.data?.dateOrder.status === 'proven' ? preview.data.dateOrder.order : null });
+      return runImport(kind, file as File, choices, {
+        dryRun,
+        runId,
+        proven: preview.data?.dateOrder.status === 'proven' ? preview.data.dateOrder.order : null,
+      });
     },
     onSuccess: (r) => {
       setResult(r);
@@ -67,7 +87,10 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
   const progress = useQuery({
     queryKey: ['import-run', run?.runId],
     // Until the upload's first bytes arrive the run does not exist yet: not an error, just nothing to show.
-    queryFn: () => get<ImportRunView>(`/api/v1/imports/${run?.runId}`).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e))),
+    queryFn: () =>
+      get<ImportRunView>(`/api/v1/imports/${run?.runId}`).catch((e: unknown) =>
+        e instanceof ApiError && e.status === 404 ? null : Promise.reject(e),
+      ),
     enabled: run !== null && importing.isPending,
     refetchInterval: 500,
     retry: false,
@@ -84,14 +107,18 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
   if (!can(session, 'imports:run')) return <Text c="dimmed">Your role does not import records.</Text>;
   const p = preview.data;
   const tooLarge = p !== undefined && file !== null && file.size > p.maxBytes;
-  const needsOrder = p !== undefined && (p.dateOrder.status === 'ambiguous' || p.dateOrder.status === 'conflict') && !choices.dateOrder;
+  const needsOrder =
+    p !== undefined && (p.dateOrder.status === 'ambiguous' || p.dateOrder.status === 'conflict') && !choices.dateOrder;
   const blocked = !p || p.problems.length > 0 || tooLarge || needsOrder || preview.isFetching;
 
   return (
     <Stack>
       <Text c="dimmed" size="sm">
-        Import CRM exports (Salesforce, HubSpot, Fivetran tables) or any CSV with your own column mapping. Importing the same file again changes
-        nothing; a changed row updates its record. Also from the command line: <Code>baton import {kind} &lt;file&gt; --workspace {session.workspace.slug}</Code>
+        Import CRM exports (Salesforce, HubSpot, Fivetran tables) or any CSV with your own column mapping. Importing the
+        same file again changes nothing; a changed row updates its record. Also from the command line:{' '}
+        <Code>
+          baton import {kind} &lt;file&gt; --workspace {session.workspace.slug}
+        </Code>
       </Text>
       <Paper withBorder p="md">
         <Group align="flex-end">
@@ -99,7 +126,12 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
             <Text size="sm" fw={500}>
               What to import
             </Text>
-            <SegmentedControl data={KINDS} value={kind} onChange={(v) => reset({ kind: v as ImportKind })} data-testid="import-kind" />
+            <SegmentedControl
+              data={KINDS}
+              value={kind}
+              onChange={(v) => reset({ kind: v as ImportKind })}
+              data-testid="import-kind"
+            />
           </Stack>
           <FileInput
             label="CSV file"
@@ -121,11 +153,17 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
         <>
           {tooLarge && (
             <Alert color="red" icon={<IconAlertTriangle size={18} />}>
-              The file is {megabytes(file.size)}; an import takes up to {megabytes(p.maxBytes)}. Split it, or use <Code>baton import</Code> on the server.
+              The file is {megabytes(file.size)}; an import takes up to {megabytes(p.maxBytes)}. Split it, or use{' '}
+              <Code>baton import</Code> on the server.
             </Alert>
           )}
           {p.problems.length > 0 && (
-            <Alert color="yellow" icon={<IconAlertTriangle size={18} />} title="Before this file can be imported" data-testid="import-problems">
+            <Alert
+              color="yellow"
+              icon={<IconAlertTriangle size={18} />}
+              title="Before this file can be imported"
+              data-testid="import-problems"
+            >
               {p.problems.map((problem) => (
                 <Text key={problem} size="sm">
                   {problem}
@@ -140,10 +178,21 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
           <Title order={5}>First {p.rows.length} rows as Baton reads them</Title>
           <PreviewTable preview={p} />
           <Group>
-            <Button variant="default" onClick={() => importing.mutate(true)} disabled={blocked || importing.isPending} loading={importing.isPending && run?.dryRun} data-testid="import-dry-run">
+            <Button
+              variant="default"
+              onClick={() => importing.mutate(true)}
+              disabled={blocked || importing.isPending}
+              loading={importing.isPending && run?.dryRun}
+              data-testid="import-dry-run"
+            >
               Dry run
             </Button>
-            <Button onClick={() => importing.mutate(false)} disabled={blocked || importing.isPending} loading={importing.isPending && !run?.dryRun} data-testid="import-run">
+            <Button
+              onClick={() => importing.mutate(false)}
+              disabled={blocked || importing.isPending}
+              loading={importing.isPending && !run?.dryRun}
+              data-testid="import-run"
+            >
               Import
             </Button>
             {needsOrder && (
@@ -158,8 +207,11 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
       {importing.isPending && (
         <Paper withBorder p="md" data-testid="import-progress">
           <Text size="sm" mb={6}>
-            {run?.dryRun ? 'Checking' : 'Importing'} {file?.name}: {(progress.data?.read ?? 0).toLocaleString()} rows read
-            {progress.data ? ` · ${progress.data.created.toLocaleString()} ${run?.dryRun ? 'to create' : 'created'} · ${progress.data.rejected.toLocaleString()} rejected` : ''}
+            {run?.dryRun ? 'Checking' : 'Importing'} {file?.name}: {(progress.data?.read ?? 0).toLocaleString()} rows
+            read
+            {progress.data
+              ? ` · ${progress.data.created.toLocaleString()} ${run?.dryRun ? 'to create' : 'created'} · ${progress.data.rejected.toLocaleString()} rejected`
+              : ''}
           </Text>
           <Progress value={100} animated striped aria-label="Import running" />
         </Paper>

@@ -33,13 +33,23 @@ export function remap(preview: ImportPreview, choices: ImportChoices, column: st
     return { ...choices, format: 'mapped', mapping, columns: undefined };
   }
   const field = fields[0] ?? null;
-  const columns = Object.fromEntries(Object.entries(choices.columns ?? {}).filter(([f, c]) => c !== column && f !== field));
+  const columns = Object.fromEntries(
+    Object.entries(choices.columns ?? {}).filter(([f, c]) => c !== column && f !== field),
+  );
   if (field) columns[field] = column;
   return { ...choices, columns };
 }
 
 /** One line per column of the file: a sample value and the field it feeds, which the user may change. */
-export function MappingTable({ preview, choices, onChange }: { preview: ImportPreview; choices: ImportChoices; onChange: (c: ImportChoices) => void }) {
+export function MappingTable({
+  preview,
+  choices,
+  onChange,
+}: {
+  preview: ImportPreview;
+  choices: ImportChoices;
+  onChange: (c: ImportChoices) => void;
+}) {
   const own = choices.format === 'mapped' || preview.format === null || preview.format === 'mapped';
   const fieldData = preview.fields.map((f) => ({ value: f.name, label: f.required ? `${f.name} *` : f.name }));
   const data = [{ value: '', label: '(not imported)' }, ...fieldData];
@@ -71,48 +81,57 @@ export function MappingTable({ preview, choices, onChange }: { preview: ImportPr
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {lines.map((m) => ({ ...m, fields: asked ? (asked[m.column] ?? []) : m.fields })).map((m) => (
-            <Table.Tr key={m.column}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {m.column}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={260}>
-                <Text size="sm" c="dimmed" truncate>
-                  {m.sample ?? '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  size="xs"
-                  aria-label={`Field for ${m.column}`}
-                  data={data}
-                  value={m.fields[0] ?? ''}
-                  searchable
-                  allowDeselect={false}
-                  onChange={(v) => onChange(remap(preview, choices, m.column, v ? [v, ...m.fields.slice(1).filter((f) => f !== v)] : []))}
-                />
-                {own && m.fields.length > 0 && (
-                  <MultiSelect
+          {lines
+            .map((m) => ({ ...m, fields: asked ? (asked[m.column] ?? []) : m.fields }))
+            .map((m) => (
+              <Table.Tr key={m.column}>
+                <Table.Td>
+                  <Text size="sm" fw={500}>
+                    {m.column}
+                  </Text>
+                </Table.Td>
+                <Table.Td maw={260}>
+                  <Text size="sm" c="dimmed" truncate>
+                    {m.sample ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Select
                     size="xs"
-                    mt={4}
-                    aria-label={`More fields for ${m.column}`}
-                    placeholder={m.fields.length > 1 ? undefined : 'also feeds…'}
-                    data={fieldData.filter((f) => f.value !== m.fields[0])}
-                    value={m.fields.slice(1)}
+                    aria-label={`Field for ${m.column}`}
+                    data={data}
+                    value={m.fields[0] ?? ''}
                     searchable
-                    onChange={(more) => onChange(remap(preview, choices, m.column, [m.fields[0] as string, ...more]))}
+                    allowDeselect={false}
+                    onChange={(v) =>
+                      onChange(
+                        remap(preview, choices, m.column, v ? [v, ...m.fields.slice(1).filter((f) => f !== v)] : []),
+                      )
+                    }
                   />
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {m.fields.map((f) => described.get(f)).filter(Boolean).join(' · ')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
+                  {own && m.fields.length > 0 && (
+                    <MultiSelect
+                      size="xs"
+                      mt={4}
+                      aria-label={`More fields for ${m.column}`}
+                      placeholder={m.fields.length > 1 ? undefined : 'also feeds…'}
+                      data={fieldData.filter((f) => f.value !== m.fields[0])}
+                      value={m.fields.slice(1)}
+                      searchable
+                      onChange={(more) => onChange(remap(preview, choices, m.column, [m.fields[0] as string, ...more]))}
+                    />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed">
+                    {m.fields
+                      .map((f) => described.get(f))
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
         </Table.Tbody>
       </Table>
       {folded && (
@@ -122,14 +141,17 @@ export function MappingTable({ preview, choices, onChange }: { preview: ImportPr
       )}
       <Text size="xs" c="dimmed" p="xs">
         {own ? (
-          <>Your own mapping: every column you give a field is imported, the others are not; a column may feed several fields. Fields marked * are required.</>
+          <>
+            Your own mapping: every column you give a field is imported, the others are not; a column may feed several
+            fields. Fields marked * are required.
+          </>
         ) : (
           <>
             <Badge size="xs" variant="light" mr={4}>
               {preview.format}
             </Badge>
-            reads its own columns; choosing a field for another column reads that field from it instead. To leave one of the format's columns out, choose
-            “My own mapping” as the format.
+            reads its own columns; choosing a field for another column reads that field from it instead. To leave one of
+            the format's columns out, choose “My own mapping” as the format.
           </>
         )}
       </Text>

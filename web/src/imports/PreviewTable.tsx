@@ -1,7 +1,8 @@
 import { Badge, Paper, ScrollArea, Table, Text } from '@mantine/core';
 import type { ImportPreview } from '../api/types.ts';
 
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+const show = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
 /** The first rows as Baton would store them; a rejected row shows its cells as written and each problem. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
@@ -27,10 +28,21 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
               const bad = r.errors.length > 0;
               const fields = new Set(r.errors.map((e) => e.field));
               return (
-                <Table.Tr key={r.row} bg={bad ? 'var(--mantine-color-red-light)' : r.skipped ? 'var(--mantine-color-gray-light)' : undefined} data-rejected={bad || undefined}>
+                <Table.Tr
+                  key={r.row}
+                  bg={
+                    bad ? 'var(--mantine-color-red-light)' : r.skipped ? 'var(--mantine-color-gray-light)' : undefined
+                  }
+                  data-rejected={bad || undefined}
+                >
                   <Table.Td>{r.row}</Table.Td>
                   {columns.map((c) => (
-                    <Table.Td key={c} c={fields.has(c) ? 'red' : undefined} fw={fields.has(c) ? 600 : undefined} maw={240}>
+                    <Table.Td
+                      key={c}
+                      c={fields.has(c) ? 'red' : undefined}
+                      fw={fields.has(c) ? 600 : undefined}
+                      maw={240}
+                    >
                       <Text size="sm" truncate>
                         {show(r.values[c])}
                       </Text>

@@ -40,7 +40,12 @@ function params(c: ImportChoices, proven: 'mdy' | 'dmy' | null) {
 export const previewImport = (kind: ImportKind, file: File, choices: ImportChoices) =>
   upload<ImportPreview>(`/api/v1/imports/${kind}/preview${query(params(choices, null))}`, file.slice(0, PREVIEW_BYTES));
 
-export const runImport = (kind: ImportKind, file: File, choices: ImportChoices, options: { dryRun: boolean; runId: string; proven: 'mdy' | 'dmy' | null }) =>
+export const runImport = (
+  kind: ImportKind,
+  file: File,
+  choices: ImportChoices,
+  options: { dryRun: boolean; runId: string; proven: 'mdy' | 'dmy' | null },
+) =>
   upload<ImportResult>(
     `/api/v1/imports/${kind}${query({ ...params(choices, options.proven), dryRun: String(options.dryRun), runId: options.runId, fileName: file.name })}`,
     file,

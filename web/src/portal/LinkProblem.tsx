@@ -2,9 +2,21 @@ import { Center, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconClockX, IconLinkOff, IconLock, IconAlertTriangle } from '@tabler/icons-react';
 
 const MESSAGES = {
-  invalid: { icon: IconLinkOff, title: 'This link is not valid', text: 'The address may be incomplete or altered. Open the link exactly as you received it, or ask your project manager to send it again.' },
-  expired: { icon: IconClockX, title: 'This link has expired', text: 'Portal links last a limited time. Ask your project manager for a new one.' },
-  revoked: { icon: IconLock, title: 'This link was withdrawn', text: 'Your project team revoked this link. Ask your project manager for a new one.' },
+  invalid: {
+    icon: IconLinkOff,
+    title: 'This link is not valid',
+    text: 'The address may be incomplete or altered. Open the link exactly as you received it, or ask your project manager to send it again.',
+  },
+  expired: {
+    icon: IconClockX,
+    title: 'This link has expired',
+    text: 'Portal links last a limited time. Ask your project manager for a new one.',
+  },
+  revoked: {
+    icon: IconLock,
+    title: 'This link was withdrawn',
+    text: 'Your project team revoked this link. Ask your project manager for a new one.',
+  },
   error: { icon: IconAlertTriangle, title: 'The project could not be loaded', text: 'Please try again in a moment.' },
 } as const;
 

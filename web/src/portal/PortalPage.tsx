@@ -10,7 +10,8 @@ import { PortalTimeline } from './PortalTimeline.tsx';
 import { WhatWeNeed } from './WhatWeNeed.tsx';
 
 /** The token is the rest of the path: /portal/<token>. */
-export const portalToken = (pathname: string): string => decodeURIComponent(pathname.replace(/^\/portal\/?/, '').split('/')[0] ?? '');
+export const portalToken = (pathname: string): string =>
+  decodeURIComponent(pathname.replace(/^\/portal\/?/, '').split('/')[0] ?? '');
 
 /**
  * The customer's page for their project, opened from a signed link with no login: where the go-live stands, what
@@ -21,9 +22,15 @@ export function PortalPage() {
   const qc = useQueryClient();
   const [name, setName] = useState(storedName);
   const [asking, setAsking] = useState<((name: string) => void) | null>(null);
-  const view = useQuery({ queryKey: ['portal', token], queryFn: () => portalApi.view(token), retry: false, enabled: token !== '' });
+  const view = useQuery({
+    queryKey: ['portal', token],
+    queryFn: () => portalApi.view(token),
+    retry: false,
+    enabled: token !== '',
+  });
   const update = useMutation({
-    mutationFn: (v: { task: PortalTask; state: PortalTask['state']; blockedReason?: string; by: string }) => portalApi.updateTask(token, v.task.id, { state: v.state, blockedReason: v.blockedReason, by: v.by }),
+    mutationFn: (v: { task: PortalTask; state: PortalTask['state']; blockedReason?: string; by: string }) =>
+      portalApi.updateTask(token, v.task.id, { state: v.state, blockedReason: v.blockedReason, by: v.by }),
     onSuccess: (next) => qc.setQueryData<PortalView>(['portal', token], next),
   });
   const comment = useMutation({
@@ -46,7 +53,8 @@ export function PortalPage() {
   if (view.isError) {
     const err = view.error;
     if (err instanceof PortalError && (err.status === 401 || err.status === 404)) return <LinkProblem kind="invalid" />;
-    if (err instanceof PortalError && err.status === 403) return <LinkProblem kind={/revoked/i.test(err.message) ? 'revoked' : 'expired'} detail={err.message} />;
+    if (err instanceof PortalError && err.status === 403)
+      return <LinkProblem kind={/revoked/i.test(err.message) ? 'revoked' : 'expired'} detail={err.message} />;
     return <LinkProblem kind="error" detail={err.message} />;
   }
   const v = view.data;
@@ -64,7 +72,13 @@ export function PortalPage() {
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
               <Stack gap="lg">
-                <WhatWeNeed tasks={v.tasks} busyId={update.isPending ? update.variables?.task.id : undefined} onChange={(task, state, blockedReason) => asCustomer((by) => update.mutate({ task, state, blockedReason, by }))} />
+                <WhatWeNeed
+                  tasks={v.tasks}
+                  busyId={update.isPending ? update.variables?.task.id : undefined}
+                  onChange={(task, state, blockedReason) =>
+                    asCustomer((by) => update.mutate({ task, state, blockedReason, by }))
+                  }
+                />
                 <PortalPlan view={v} />
               </Stack>
             </Grid.Col>

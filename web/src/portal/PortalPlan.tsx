@@ -32,7 +32,11 @@ export function PortalPlan({ view }: { view: PortalView }) {
                   {tasks.map((t) => (
                     <Table.Tr key={t.id}>
                       <Table.Td>
-                        <Text size="sm" td={t.state === 'done' ? 'line-through' : undefined} c={t.state === 'done' ? 'dimmed' : undefined}>
+                        <Text
+                          size="sm"
+                          td={t.state === 'done' ? 'line-through' : undefined}
+                          c={t.state === 'done' ? 'dimmed' : undefined}
+                        >
                           {t.name}
                         </Text>
                       </Table.Td>
@@ -47,7 +51,11 @@ export function PortalPlan({ view }: { view: PortalView }) {
                         </Badge>
                       </Table.Td>
                       <Table.Td w={190}>
-                        <Text size="xs">{t.doneOn ? `done ${formatDate(t.doneOn)}` : `${formatDate(t.forecastStart)} → ${formatDate(t.forecastFinish)}`}</Text>
+                        <Text size="xs">
+                          {t.doneOn
+                            ? `done ${formatDate(t.doneOn)}`
+                            : `${formatDate(t.forecastStart)} → ${formatDate(t.forecastFinish)}`}
+                        </Text>
                       </Table.Td>
                     </Table.Tr>
                   ))}

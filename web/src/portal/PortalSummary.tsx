@@ -35,7 +35,16 @@ export function PortalSummary({ view }: { view: PortalView }) {
         </div>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <DateFigure label="Go-live agreed" value={formatDate(p.promisedGoLive)} />
-          {p.goLiveOn ? <DateFigure label="Went live" value={formatDate(p.goLiveOn)} /> : <DateFigure label="Expected go-live" value={formatDate(p.forecastGoLive)} color={late ? 'orange.8' : undefined} testId="portal-forecast" />}
+          {p.goLiveOn ? (
+            <DateFigure label="Went live" value={formatDate(p.goLiveOn)} />
+          ) : (
+            <DateFigure
+              label="Expected go-live"
+              value={formatDate(p.forecastGoLive)}
+              color={late ? 'orange.8' : undefined}
+              testId="portal-forecast"
+            />
+          )}
           <DateFigure label="Kickoff" value={formatDate(p.kickoffOn)} />
           <DateFigure label="First results" value={formatDate(p.firstValueOn)} />
         </SimpleGrid>
@@ -49,7 +58,13 @@ export function PortalSummary({ view }: { view: PortalView }) {
                 {reached} of {view.milestones.length} reached
               </Text>
             </Group>
-            <Progress value={(reached / view.milestones.length) * 100} color="teal" size="lg" mb="sm" aria-label={`${reached} of ${view.milestones.length} milestones reached`} />
+            <Progress
+              value={(reached / view.milestones.length) * 100}
+              color="teal"
+              size="lg"
+              mb="sm"
+              aria-label={`${reached} of ${view.milestones.length} milestones reached`}
+            />
             <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="xs">
               {view.milestones.map((m) => (
                 <Group key={m.key} gap="xs" wrap="nowrap">
@@ -61,7 +76,11 @@ export function PortalSummary({ view }: { view: PortalView }) {
                       {m.name}
                     </Text>
                     <Text size="xs" c="dimmed">
-                      {m.completedOn ? `reached ${formatDate(m.completedOn)}` : m.forecastOn ? `expected ${formatDate(m.forecastOn)}` : 'not scheduled'}
+                      {m.completedOn
+                        ? `reached ${formatDate(m.completedOn)}`
+                        : m.forecastOn
+                          ? `expected ${formatDate(m.forecastOn)}`
+                          : 'not scheduled'}
                     </Text>
                   </div>
                 </Group>
@@ -74,7 +93,17 @@ export function PortalSummary({ view }: { view: PortalView }) {
   );
 }
 
-function DateFigure({ label, value, color, testId }: { label: string; value: string; color?: string; testId?: string }) {
+function DateFigure({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: string;
+  color?: string;
+  testId?: string;
+}) {
   return (
     <div>
       <Text size="xs" c="dimmed">

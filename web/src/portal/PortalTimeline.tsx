@@ -5,7 +5,19 @@ import { formatDateTime } from '../ui/format.ts';
 import type { PortalView } from './portal-api.ts';
 
 /** What happened on the project, newest first, and a box to write to the project team. */
-export function PortalTimeline({ timeline, name, onChangeName, onComment, busy }: { timeline: PortalView['timeline']; name: string; onChangeName: () => void; onComment: (text: string, done: () => void) => void; busy: boolean }) {
+export function PortalTimeline({
+  timeline,
+  name,
+  onChangeName,
+  onComment,
+  busy,
+}: {
+  timeline: PortalView['timeline'];
+  name: string;
+  onChangeName: () => void;
+  onComment: (text: string, done: () => void) => void;
+  busy: boolean;
+}) {
   const [text, setText] = useState('');
   return (
     <Paper withBorder p="lg" data-testid="portal-timeline">
@@ -13,8 +25,21 @@ export function PortalTimeline({ timeline, name, onChangeName, onComment, busy }
         Updates
       </Title>
       <Stack gap="xs" mb="md">
-        <Textarea placeholder="A question or a note for your project team" autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} aria-label="Message to the project team" />
-        <Button w="fit-content" size="xs" loading={busy} disabled={!text.trim()} onClick={() => onComment(text.trim(), () => setText(''))}>
+        <Textarea
+          placeholder="A question or a note for your project team"
+          autosize
+          minRows={2}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          aria-label="Message to the project team"
+        />
+        <Button
+          w="fit-content"
+          size="xs"
+          loading={busy}
+          disabled={!text.trim()}
+          onClick={() => onComment(text.trim(), () => setText(''))}
+        >
           Send
         </Button>
         {name && (
@@ -28,7 +53,11 @@ export function PortalTimeline({ timeline, name, onChangeName, onComment, busy }
       </Stack>
       <Timeline bulletSize={12} lineWidth={2}>
         {timeline.map((e, i) => (
-          <Timeline.Item key={`${e.at}-${i}`} color={e.actorKind === 'customer' ? 'violet' : e.kind === 'comment' ? 'blue' : 'gray'} data-testid="portal-event">
+          <Timeline.Item
+            key={`${e.at}-${i}`}
+            color={e.actorKind === 'customer' ? 'violet' : e.kind === 'comment' ? 'blue' : 'gray'}
+            data-testid="portal-event"
+          >
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {describeEvent(e.kind, e.detail)}
             </Text>

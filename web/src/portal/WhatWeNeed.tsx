@@ -4,9 +4,19 @@ import { formatDate } from '../ui/format.ts';
 import type { PortalTask } from './portal-api.ts';
 
 /** The customer's own open tasks, soonest first, each with the buttons to say it is done or what blocks it. */
-export function WhatWeNeed({ tasks, busyId, onChange }: { tasks: PortalTask[]; busyId: string | undefined; onChange: (task: PortalTask, state: PortalTask['state'], blockedReason?: string) => void }) {
+export function WhatWeNeed({
+  tasks,
+  busyId,
+  onChange,
+}: {
+  tasks: PortalTask[];
+  busyId: string | undefined;
+  onChange: (task: PortalTask, state: PortalTask['state'], blockedReason?: string) => void;
+}) {
   const mine = tasks.filter((t) => t.customerOwned);
-  const open = mine.filter((t) => t.state !== 'done').sort((a, b) => (a.forecastStart ?? '9999').localeCompare(b.forecastStart ?? '9999'));
+  const open = mine
+    .filter((t) => t.state !== 'done')
+    .sort((a, b) => (a.forecastStart ?? '9999').localeCompare(b.forecastStart ?? '9999'));
   const done = mine.length - open.length;
   return (
     <Paper withBorder p="lg" data-testid="what-we-need">
@@ -33,7 +43,15 @@ export function WhatWeNeed({ tasks, busyId, onChange }: { tasks: PortalTask[]; b
   );
 }
 
-function CustomerTask({ task: t, busy, onChange }: { task: PortalTask; busy: boolean; onChange: (task: PortalTask, state: PortalTask['state'], blockedReason?: string) => void }) {
+function CustomerTask({
+  task: t,
+  busy,
+  onChange,
+}: {
+  task: PortalTask;
+  busy: boolean;
+  onChange: (task: PortalTask, state: PortalTask['state'], blockedReason?: string) => void;
+}) {
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const overdue = t.forecastFinish !== null && t.forecastFinish < new Date().toISOString().slice(0, 10);
@@ -69,7 +87,13 @@ function CustomerTask({ task: t, busy, onChange }: { task: PortalTask; busy: boo
               </Popover.Target>
               <Popover.Dropdown>
                 <Stack gap="xs">
-                  <Textarea label="What is in the way?" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+                  <Textarea
+                    label="What is in the way?"
+                    autosize
+                    minRows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                  />
                   <Button
                     size="xs"
                     color="red"

@@ -3,8 +3,25 @@
  * Errors keep their status, which says whether the link is invalid (401), expired or revoked (403).
  */
 export interface PortalView {
-  project: { name: string; accountName: string | null; status: string; kickoffOn: string | null; promisedGoLive: string | null; forecastGoLive: string | null; goLiveOn: string | null; firstValueOn: string | null };
-  milestones: Array<{ key: string; name: string; phase: string; firstValue: boolean; goLive: boolean; forecastOn: string | null; completedOn: string | null }>;
+  project: {
+    name: string;
+    accountName: string | null;
+    status: string;
+    kickoffOn: string | null;
+    promisedGoLive: string | null;
+    forecastGoLive: string | null;
+    goLiveOn: string | null;
+    firstValueOn: string | null;
+  };
+  milestones: Array<{
+    key: string;
+    name: string;
+    phase: string;
+    firstValue: boolean;
+    goLive: boolean;
+    forecastOn: string | null;
+    completedOn: string | null;
+  }>;
   tasks: PortalTask[];
   timeline: Array<{ at: string; actorKind: string; actor: string; kind: string; detail: Record<string, unknown> }>;
 }
@@ -36,7 +53,10 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const res = await fetch(path, {
     method,
     credentials: 'omit',
-    headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (res.status === 204) return undefined as T;
@@ -48,7 +68,10 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
     data = undefined;
   }
   if (!res.ok) {
-    const detail = data && typeof data === 'object' && 'detail' in data ? String((data as { detail: unknown }).detail) : res.statusText;
+    const detail =
+      data && typeof data === 'object' && 'detail' in data
+        ? String((data as { detail: unknown }).detail)
+        : res.statusText;
     throw new PortalError(res.status, detail || `the request failed (${res.status})`);
   }
   return data as T;
@@ -58,8 +81,13 @@ const base = (token: string) => `/api/portal/${encodeURIComponent(token)}`;
 
 export const portalApi = {
   view: (token: string) => call<PortalView>('GET', base(token)),
-  updateTask: (token: string, taskId: string, body: { state: PortalTask['state']; blockedReason?: string; by: string }) => call<PortalView>('PATCH', `${base(token)}/tasks/${encodeURIComponent(taskId)}`, body),
-  comment: (token: string, body: { text: string; by: string; taskId?: string }) => call<void>('POST', `${base(token)}/comments`, body),
+  updateTask: (
+    token: string,
+    taskId: string,
+    body: { state: PortalTask['state']; blockedReason?: string; by: string },
+  ) => call<PortalView>('PATCH', `${base(token)}/tasks/${encodeURIComponent(taskId)}`, body),
+  comment: (token: string, body: { text: string; by: string; taskId?: string }) =>
+    call<void>('POST', `${base(token)}/comments`, body),
 };
 
 const NAME_KEY = 'baton.portal.name';

@@ -30,14 +30,16 @@ export const SECTIONS: Section[] = [
     label: 'Delivery',
     icon: IconRoute,
     built: true,
-    promise: 'Playbooks, implementation projects with a forecast go-live and recorded slips, the customer portal, time, services margin and capacity.',
+    promise:
+      'Playbooks, implementation projects with a forecast go-live and recorded slips, the customer portal, time, services margin and capacity.',
   },
   {
     path: '/adoption',
     label: 'Adoption',
     icon: IconTrendingUp,
     built: true,
-    promise: 'Product usage from Segment and PostHog, seats, active users, feature breadth, releases and integration health per account.',
+    promise:
+      'Product usage from Segment and PostHog, seats, active users, feature breadth, releases and integration health per account.',
   },
   {
     path: '/support',
@@ -51,7 +53,8 @@ export const SECTIONS: Section[] = [
     label: 'Knowledge',
     icon: IconBook2,
     built: false,
-    promise: 'Configuration decisions, integration patterns and lessons from every implementation, searchable for the next one.',
+    promise:
+      'Configuration decisions, integration patterns and lessons from every implementation, searchable for the next one.',
   },
   {
     path: '/revenue',
@@ -65,14 +68,16 @@ export const SECTIONS: Section[] = [
     label: 'Health',
     icon: IconHeartbeat,
     built: false,
-    promise: 'Health scores that show what moved them, signals along the failure chain with their evidence, and the plays that answer them.',
+    promise:
+      'Health scores that show what moved them, signals along the failure chain with their evidence, and the plays that answer them.',
   },
   {
     path: '/insights',
     label: 'Insights',
     icon: IconChartDots3,
     built: false,
-    promise: 'Portfolio metrics: time to value, slippage, NRR, services margin, cost of delay and the failure-chain funnel.',
+    promise:
+      'Portfolio metrics: time to value, slippage, NRR, services margin, cost of delay and the failure-chain funnel.',
   },
   { path: '/settings', label: 'Settings', icon: IconSettings, built: true },
 ];

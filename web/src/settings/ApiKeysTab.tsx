@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -15,7 +29,10 @@ const SCOPES = [
 
 export function ApiKeysTab() {
   const qc = useQueryClient();
-  const keys = useQuery({ queryKey: ['api-keys'], queryFn: () => get<{ items: ApiKey[] }>('/api/v1/api-keys').then((r) => r.items) });
+  const keys = useQuery({
+    queryKey: ['api-keys'],
+    queryFn: () => get<{ items: ApiKey[] }>('/api/v1/api-keys').then((r) => r.items),
+  });
   const [name, setName] = useState('');
   const [scope, setScope] = useState<string>('ingest');
   const [secret, setSecret] = useState<string | null>(null);
@@ -43,8 +60,23 @@ export function ApiKeysTab() {
     <Stack>
       <Paper withBorder p="md" component="form" onSubmit={submit}>
         <Group align="flex-end">
-          <TextInput label="Name" placeholder="What uses the key, e.g. Segment production" required value={name} onChange={(e) => setName(e.currentTarget.value)} w={320} error={errors.name} />
-          <Select label="Scope" data={SCOPES} value={scope} onChange={(v) => setScope(v ?? 'ingest')} allowDeselect={false} w={340} />
+          <TextInput
+            label="Name"
+            placeholder="What uses the key, e.g. Segment production"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={320}
+            error={errors.name}
+          />
+          <Select
+            label="Scope"
+            data={SCOPES}
+            value={scope}
+            onChange={(v) => setScope(v ?? 'ingest')}
+            allowDeselect={false}
+            w={340}
+          />
           <Button type="submit" loading={create.isPending}>
             Create key
           </Button>
@@ -86,7 +118,15 @@ export function ApiKeysTab() {
                   {k.revokedAt ? (
                     <Badge color="gray">Revoked {formatDate(k.revokedAt)}</Badge>
                   ) : (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => confirmAction(`Revoke ${k.name}? Whatever uses it stops working at once.`) && revoke.mutate(k.id)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() =>
+                        confirmAction(`Revoke ${k.name}? Whatever uses it stops working at once.`) &&
+                        revoke.mutate(k.id)
+                      }
+                    >
                       Revoke
                     </Button>
                   )}
@@ -101,14 +141,26 @@ export function ApiKeysTab() {
           </Text>
         )}
       </Paper>
-      <Modal opened={secret !== null} onClose={() => setSecret(null)} title="Your new API key" size="lg" data-testid="secret-modal">
+      <Modal
+        opened={secret !== null}
+        onClose={() => setSecret(null)}
+        title="Your new API key"
+        size="lg"
+        data-testid="secret-modal"
+      >
         <Stack>
           <Alert color="yellow">Copy it now: Baton keeps only a hash and will not show this key again.</Alert>
           <Code block data-testid="api-key-secret">
             {secret}
           </Code>
           <Group justify="flex-end">
-            <CopyButton value={secret ?? ''}>{({ copied, copy }) => <Button variant="default" onClick={copy}>{copied ? 'Copied' : 'Copy'}</Button>}</CopyButton>
+            <CopyButton value={secret ?? ''}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy}>
+                  {copied ? 'Copied' : 'Copy'}
+                </Button>
+              )}
+            </CopyButton>
             <Button onClick={() => setSecret(null)}>Done</Button>
           </Group>
         </Stack>

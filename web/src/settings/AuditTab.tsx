@@ -23,11 +23,18 @@ export function AuditTab() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const facets = useQuery({ queryKey: ['audit', 'facets'], queryFn: () => get<Facets>('/api/v1/audit-log/facets') });
-  const filters = { action: action ?? undefined, actorId: actorId ?? undefined, entityType: entityType ?? undefined, from: from || undefined, to: to || undefined };
+  const filters = {
+    action: action ?? undefined,
+    actorId: actorId ?? undefined,
+    entityType: entityType ?? undefined,
+    from: from || undefined,
+    to: to || undefined,
+  };
   const log = useInfiniteQuery({
     queryKey: ['audit', filters],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => get<Page<AuditEntry>>(`/api/v1/audit-log${query({ limit: 50, cursor: pageParam, ...filters })}`),
+    queryFn: ({ pageParam }) =>
+      get<Page<AuditEntry>>(`/api/v1/audit-log${query({ limit: 50, cursor: pageParam, ...filters })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const entries = log.data?.pages.flatMap((p) => p.items) ?? [];
@@ -35,18 +42,38 @@ export function AuditTab() {
   return (
     <Stack>
       <Group align="flex-end" data-testid="audit-filters">
-        <Select label="Action" placeholder="Any action" data={f?.actions ?? []} value={action} onChange={setAction} clearable searchable w={220} />
+        <Select
+          label="Action"
+          placeholder="Any action"
+          data={f?.actions ?? []}
+          value={action}
+          onChange={setAction}
+          clearable
+          searchable
+          w={220}
+        />
         <Select
           label="Person"
           placeholder="Anyone"
-          data={(f?.actors ?? []).map((a) => ({ value: a.id, label: a.type === 'user' ? a.name : `${a.name} (API key)` }))}
+          data={(f?.actors ?? []).map((a) => ({
+            value: a.id,
+            label: a.type === 'user' ? a.name : `${a.name} (API key)`,
+          }))}
           value={actorId}
           onChange={setActorId}
           clearable
           searchable
           w={220}
         />
-        <Select label="Record type" placeholder="Any record" data={(f?.entityTypes ?? []).map((t) => ({ value: t, label: typeLabel(t) }))} value={entityType} onChange={setEntityType} clearable w={200} />
+        <Select
+          label="Record type"
+          placeholder="Any record"
+          data={(f?.entityTypes ?? []).map((t) => ({ value: t, label: typeLabel(t) }))}
+          value={entityType}
+          onChange={setEntityType}
+          clearable
+          w={200}
+        />
         <TextInput label="From" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={160} />
         <TextInput label="To" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} w={160} />
       </Group>

@@ -1,8 +1,24 @@
-import { Button, Checkbox, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { BRIEF_FIELD_LABELS, BRIEF_FIELDS, type CompletenessConfig, type CompletenessRule } from '../../../src/modules/handoffs/handoff.ts';
+import {
+  BRIEF_FIELD_LABELS,
+  BRIEF_FIELDS,
+  type CompletenessConfig,
+  type CompletenessRule,
+} from '../../../src/modules/handoffs/handoff.ts';
 import { api, get } from '../api/client.ts';
 import { SEGMENTS } from '../ui/labels.ts';
 
@@ -11,7 +27,10 @@ type RuleKey = 'default' | 'enterprise' | 'mid_market' | 'smb';
 /** How handoff briefs are scored: the weight of each field and which are required, per segment. */
 export function BriefScoringSettings() {
   const qc = useQueryClient();
-  const config = useQuery({ queryKey: ['handoff-completeness'], queryFn: () => get<CompletenessConfig>('/api/v1/settings/handoff-completeness') });
+  const config = useQuery({
+    queryKey: ['handoff-completeness'],
+    queryFn: () => get<CompletenessConfig>('/api/v1/settings/handoff-completeness'),
+  });
   const [draft, setDraft] = useState<CompletenessConfig | null>(null);
   const [segment, setSegment] = useState<RuleKey>('default');
   useEffect(() => setDraft(config.data ?? null), [config.data]);
@@ -25,15 +44,19 @@ export function BriefScoringSettings() {
   });
   if (!draft) return null;
   const rule: CompletenessRule = segment === 'default' ? draft.default : (draft.segments[segment] ?? draft.default);
-  const setRule = (r: CompletenessRule) => setDraft(segment === 'default' ? { ...draft, default: r } : { ...draft, segments: { ...draft.segments, [segment]: r } });
+  const setRule = (r: CompletenessRule) =>
+    setDraft(
+      segment === 'default' ? { ...draft, default: r } : { ...draft, segments: { ...draft.segments, [segment]: r } },
+    );
   const total = BRIEF_FIELDS.reduce((n, f) => n + (rule.weights[f] ?? 0), 0);
   return (
     <Paper withBorder p="md" data-testid="brief-scoring">
       <Stack gap="sm">
         <Title order={4}>Handoff brief scoring</Title>
         <Text size="sm" c="dimmed">
-          A brief’s completeness is the weighted share of its fields filled (a partly filled field counts half). Required fields must say
-          something before the brief can be submitted. A segment without a rule of its own uses the default.
+          A brief’s completeness is the weighted share of its fields filled (a partly filled field counts half).
+          Required fields must say something before the brief can be submitted. A segment without a rule of its own uses
+          the default.
         </Text>
         <NumberInput
           label="Signal threshold (%)"
@@ -48,7 +71,13 @@ export function BriefScoringSettings() {
           w="fit-content"
           value={segment}
           onChange={(v) => setSegment(v as RuleKey)}
-          data={[{ value: 'default', label: 'Default' }, ...Object.entries(SEGMENTS).map(([value, label]) => ({ value, label: `${label}${draft.segments[value as 'smb'] ? '' : ' (default)'}` }))]}
+          data={[
+            { value: 'default', label: 'Default' },
+            ...Object.entries(SEGMENTS).map(([value, label]) => ({
+              value,
+              label: `${label}${draft.segments[value as 'smb'] ? '' : ' (default)'}`,
+            })),
+          ]}
         />
         <Table verticalSpacing={4} withTableBorder>
           <Table.Thead>
@@ -82,7 +111,14 @@ export function BriefScoringSettings() {
                   <Checkbox
                     aria-label={`${BRIEF_FIELD_LABELS[f]} required`}
                     checked={rule.required.includes(f)}
-                    onChange={(e) => setRule({ ...rule, required: e.currentTarget.checked ? [...rule.required, f] : rule.required.filter((x) => x !== f) })}
+                    onChange={(e) =>
+                      setRule({
+                        ...rule,
+                        required: e.currentTarget.checked
+                          ? [...rule.required, f]
+                          : rule.required.filter((x) => x !== f),
+                      })
+                    }
                   />
                 </Table.Td>
               </Table.Tr>

@@ -28,7 +28,12 @@ export function DealGuardSettings() {
         <Text size="sm" c="dimmed">
           A deal enters the post-sale journey when it is won and:
         </Text>
-        <Switch label="the contract is signed" checked={g?.signed ?? true} disabled={!g || save.isPending} onChange={(e) => g && save.mutate({ ...g, signed: e.currentTarget.checked })} />
+        <Switch
+          label="the contract is signed"
+          checked={g?.signed ?? true}
+          disabled={!g || save.isPending}
+          onChange={(e) => g && save.mutate({ ...g, signed: e.currentTarget.checked })}
+        />
         <Switch
           label="finance confirmed the booking"
           checked={g?.financeConfirmed ?? true}

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  PasswordInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -15,14 +31,16 @@ function SetupHint({ integration }: { integration: Integration }) {
   if (integration.kind === 'hubspot') {
     return (
       <Text size="xs" c="dimmed">
-        In your HubSpot app: Webhooks → target URL. The secret is the app’s client secret (Auth tab); subscribe to deal creation, deletion and
-        property changes (dealname, dealstage, pipeline, amount, deal_currency_code, closedate, createdate, hubspot_owner_id).
+        In your HubSpot app: Webhooks → target URL. The secret is the app’s client secret (Auth tab); subscribe to deal
+        creation, deletion and property changes (dealname, dealstage, pipeline, amount, deal_currency_code, closedate,
+        createdate, hubspot_owner_id).
       </Text>
     );
   }
   return (
     <Text size="xs" c="dimmed">
-      POST JSON with <Code>X-Baton-Source: {integration.source}</Code> and <Code>X-Baton-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</Code>.
+      POST JSON with <Code>X-Baton-Source: {integration.source}</Code> and{' '}
+      <Code>X-Baton-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</Code>.
     </Text>
   );
 }
@@ -35,7 +53,10 @@ function SecretModal({ source, onClose }: { source: string | null; onClose: () =
   const save = useMutation({
     mutationFn: () => api<Integration>('PUT', '/api/v1/integrations', { source: isNew ? name : source, secret }),
     onSuccess: (i) => {
-      notifications.show({ color: 'teal', message: `Webhook secret of ${label(i.source)} saved (ends in …${i.secret.last4})` });
+      notifications.show({
+        color: 'teal',
+        message: `Webhook secret of ${label(i.source)} saved (ends in …${i.secret.last4})`,
+      });
       qc.invalidateQueries({ queryKey: ['integrations'] });
       close();
     },
@@ -52,7 +73,12 @@ function SecretModal({ source, onClose }: { source: string | null; onClose: () =
     save.mutate();
   };
   return (
-    <Modal opened={source !== null} onClose={close} title={isNew ? 'Connect a CRM' : `Webhook secret of ${label(source ?? '')}`} size="lg">
+    <Modal
+      opened={source !== null}
+      onClose={close}
+      title={isNew ? 'Connect a CRM' : `Webhook secret of ${label(source ?? '')}`}
+      size="lg"
+    >
       <Stack component="form" onSubmit={submit} data-testid="integration-secret-form">
         {isNew && (
           <TextInput
@@ -67,7 +93,11 @@ function SecretModal({ source, onClose }: { source: string | null; onClose: () =
         )}
         <PasswordInput
           label="Secret"
-          description={source === 'hubspot' ? 'Your HubSpot app’s client secret' : 'A shared secret of 16 or more characters; the CRM signs with it'}
+          description={
+            source === 'hubspot'
+              ? 'Your HubSpot app’s client secret'
+              : 'A shared secret of 16 or more characters; the CRM signs with it'
+          }
           required
           value={secret}
           onChange={(e) => setSecret(e.currentTarget.value)}
@@ -101,11 +131,18 @@ function Deliveries({ sources }: { sources: string[] }) {
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={4}>Recent deliveries</Title>
-        <Select placeholder="All sources" data={sources.map((s) => ({ value: s, label: label(s) }))} value={source} onChange={setSource} clearable w={200} />
+        <Select
+          placeholder="All sources"
+          data={sources.map((s) => ({ value: s, label: label(s) }))}
+          value={source}
+          onChange={setSource}
+          clearable
+          w={200}
+        />
       </Group>
       <Text size="xs" c="dimmed">
-        Requests whose signature checked out. Refused requests (bad signature, stale timestamp) are not stored: they are in the server log with their
-        request id.
+        Requests whose signature checked out. Refused requests (bad signature, stale timestamp) are not stored: they are
+        in the server log with their request id.
       </Text>
       {deliveries.isError && <ErrorState error={deliveries.error} />}
       <Paper withBorder>
@@ -162,7 +199,10 @@ function Deliveries({ sources }: { sources: string[] }) {
 /** Settings → Integrations: where each CRM sends its webhooks, their secrets (never shown) and what arrived. */
 export function IntegrationsTab({ session }: { session: Session }) {
   const qc = useQueryClient();
-  const integrations = useQuery({ queryKey: ['integrations'], queryFn: () => get<{ items: Integration[] }>('/api/v1/integrations').then((r) => r.items) });
+  const integrations = useQuery({
+    queryKey: ['integrations'],
+    queryFn: () => get<{ items: Integration[] }>('/api/v1/integrations').then((r) => r.items),
+  });
   const [editing, setEditing] = useState<string | null>(null);
   const remove = useMutation({
     mutationFn: (source: string) => api<Integration>('PUT', '/api/v1/integrations', { source, secret: null }),
@@ -177,8 +217,8 @@ export function IntegrationsTab({ session }: { session: Session }) {
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={720}>
-          CRMs push deal changes to Baton as they happen. Paste a source’s webhook URL into the CRM and give Baton the secret it signs with; a request
-          with a wrong signature changes nothing.
+          CRMs push deal changes to Baton as they happen. Paste a source’s webhook URL into the CRM and give Baton the
+          secret it signs with; a request with a wrong signature changes nothing.
         </Text>
         <Button variant="light" onClick={() => setEditing('')}>
           Connect a CRM
@@ -255,7 +295,11 @@ export function IntegrationsTab({ session }: { session: Session }) {
                           variant="subtle"
                           color="red"
                           loading={remove.isPending && remove.variables === i.source}
-                          onClick={() => confirmAction(`Remove the ${label(i.source)} secret? Its webhooks will be refused until a new one is set.`) && remove.mutate(i.source)}
+                          onClick={() =>
+                            confirmAction(
+                              `Remove the ${label(i.source)} secret? Its webhooks will be refused until a new one is set.`,
+                            ) && remove.mutate(i.source)
+                          }
                         >
                           Remove
                         </Button>
@@ -269,8 +313,8 @@ export function IntegrationsTab({ session }: { session: Session }) {
         </Table>
       </Paper>
       <Text size="xs" c="dimmed">
-        Workspace <Code>{session.workspace.slug}</Code>. Behind a proxy, set <Code>BATON_PUBLIC_URL</Code> on the server to the address the CRM calls:
-        HubSpot signs the full URL.
+        Workspace <Code>{session.workspace.slug}</Code>. Behind a proxy, set <Code>BATON_PUBLIC_URL</Code> on the server
+        to the address the CRM calls: HubSpot signs the full URL.
       </Text>
       <Deliveries sources={(integrations.data ?? []).map((i) => i.source)} />
       <SecretModal source={editing} onClose={() => setEditing(null)} />

@@ -14,7 +14,12 @@ import { options, ROLES } from '../ui/labels.ts';
 export function InviteModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const partners = usePartners();
-  const [form, setForm] = useState({ email: '', name: '', role: 'viewer' as Member['role'], partnerId: null as string | null });
+  const [form, setForm] = useState({
+    email: '',
+    name: '',
+    role: 'viewer' as Member['role'],
+    partnerId: null as string | null,
+  });
   const invite = useMutation({
     mutationFn: () =>
       api<{ invitation: Invitation; link: string | null }>('POST', '/api/v1/users', {
@@ -36,7 +41,8 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
       {done ? (
         <Stack data-testid="invitation-made">
           <Text size="sm">
-            {done.invitation.email} joins as {ROLES[done.invitation.role]} once they accept. They sign in with their Baton login, or, new to Baton, choose a password through the link.
+            {done.invitation.email} joins as {ROLES[done.invitation.role]} once they accept. They sign in with their
+            Baton login, or, new to Baton, choose a password through the link.
           </Text>
           {done.link && (
             <>
@@ -45,7 +51,9 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
                 {done.link}
               </Code>
               <Group justify="flex-end">
-                <CopyButton value={done.link}>{({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy link'}</Button>}</CopyButton>
+                <CopyButton value={done.link}>
+                  {({ copied, copy }) => <Button onClick={copy}>{copied ? 'Copied' : 'Copy link'}</Button>}
+                </CopyButton>
                 <Button variant="default" onClick={onClose}>
                   Done
                 </Button>
@@ -55,9 +63,29 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
         </Stack>
       ) : (
         <Stack component="form" onSubmit={submit}>
-          <TextInput label="Email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} error={errors.email} data-autofocus />
-          <TextInput label="Name" description="Suggested to a person new to Baton; they can change it" value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <Select label="Role" data={options(ROLES)} value={form.role} onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })} allowDeselect={false} error={errors.role} />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            error={errors.email}
+            data-autofocus
+          />
+          <TextInput
+            label="Name"
+            description="Suggested to a person new to Baton; they can change it"
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <Select
+            label="Role"
+            data={options(ROLES)}
+            value={form.role}
+            onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })}
+            allowDeselect={false}
+            error={errors.role}
+          />
           {form.role === 'partner' && (
             <Select
               label="Partner firm"

@@ -13,7 +13,10 @@ export function JobsTab() {
   const [status, setStatus] = useState('dead');
   const jobs = useQuery({
     queryKey: ['jobs', status],
-    queryFn: () => get<{ items: Job[] }>(`/api/v1/jobs${query({ status: status === 'all' ? undefined : status, limit: 200 })}`).then((r) => r.items),
+    queryFn: () =>
+      get<{ items: Job[] }>(`/api/v1/jobs${query({ status: status === 'all' ? undefined : status, limit: 200 })}`).then(
+        (r) => r.items,
+      ),
   });
   const retry = useMutation({
     mutationFn: (id: string) => api<Job>('POST', `/api/v1/jobs/${id}/retry`),
@@ -79,7 +82,12 @@ export function JobsTab() {
                 </Table.Td>
                 <Table.Td>
                   {j.status === 'dead' && (
-                    <Button size="xs" variant="light" onClick={() => retry.mutate(j.id)} loading={retry.isPending && retry.variables === j.id}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      onClick={() => retry.mutate(j.id)}
+                      loading={retry.isPending && retry.variables === j.id}
+                    >
                       Retry
                     </Button>
                   )}

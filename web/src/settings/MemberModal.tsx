@@ -7,12 +7,24 @@ import type { Member } from '../api/types.ts';
 import { options, ROLES } from '../ui/labels.ts';
 
 /** Changes a member's role and partner firm in this workspace (their login is theirs). */
-export function MemberModal({ member, onClose, onSaved }: { member: Member; onClose: () => void; onSaved: (m: Member) => void }) {
+export function MemberModal({
+  member,
+  onClose,
+  onSaved,
+}: {
+  member: Member;
+  onClose: () => void;
+  onSaved: (m: Member) => void;
+}) {
   const qc = useQueryClient();
   const partners = usePartners();
   const [form, setForm] = useState({ role: member.role, partnerId: member.partnerId });
   const save = useMutation({
-    mutationFn: () => api<Member>('PATCH', `/api/v1/users/${member.id}`, { role: form.role, partnerId: form.role === 'partner' ? form.partnerId : null }),
+    mutationFn: () =>
+      api<Member>('PATCH', `/api/v1/users/${member.id}`, {
+        role: form.role,
+        partnerId: form.role === 'partner' ? form.partnerId : null,
+      }),
     onSuccess: (m) => {
       qc.invalidateQueries({ queryKey: ['users'] });
       onSaved(m);
@@ -27,7 +39,14 @@ export function MemberModal({ member, onClose, onSaved }: { member: Member; onCl
   return (
     <Modal opened onClose={onClose} title={`Role of ${member.name}`}>
       <Stack component="form" onSubmit={submit}>
-        <Select label="Role" data={options(ROLES)} value={form.role} onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })} allowDeselect={false} error={errors.role} />
+        <Select
+          label="Role"
+          data={options(ROLES)}
+          value={form.role}
+          onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })}
+          allowDeselect={false}
+          error={errors.role}
+        />
         {form.role === 'partner' && (
           <Select
             label="Partner firm"

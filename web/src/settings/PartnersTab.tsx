@@ -27,11 +27,19 @@ export function PartnersTab({ session }: { session: Session }) {
   return (
     <Stack>
       <Text size="sm" c="dimmed">
-        Implementation partners. Their people sign in with the partner role and see only the accounts and projects of their firm.
+        Implementation partners. Their people sign in with the partner role and see only the accounts and projects of
+        their firm.
       </Text>
       {can(session, 'users:manage') && (
         <Group component="form" onSubmit={submit} align="flex-end">
-          <TextInput label="Firm" required value={name} onChange={(e) => setName(e.currentTarget.value)} w={320} error={create.error instanceof ApiError ? create.error.message : undefined} />
+          <TextInput
+            label="Firm"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={320}
+            error={create.error instanceof ApiError ? create.error.message : undefined}
+          />
           <Button type="submit" loading={create.isPending}>
             Add partner firm
           </Button>

@@ -19,5 +19,13 @@ const TABS: RoutedTab[] = [
 ];
 
 export function SettingsPage({ session }: { session: Session }) {
-  return <RoutedTabs title="Settings" base="/settings" tabs={TABS} session={session} empty="Your role has no settings to manage." />;
+  return (
+    <RoutedTabs
+      title="Settings"
+      base="/settings"
+      tabs={TABS}
+      session={session}
+      empty="Your role has no settings to manage."
+    />
+  );
 }

@@ -22,7 +22,11 @@ export function UsersTab({ session }: { session: Session }) {
   const qc = useQueryClient();
   const members = useMembers();
   const manage = can(session, 'users:manage');
-  const invitations = useQuery({ queryKey: ['invitations'], queryFn: () => get<{ items: Invitation[] }>('/api/v1/invitations').then((r) => r.items), enabled: manage });
+  const invitations = useQuery({
+    queryKey: ['invitations'],
+    queryFn: () => get<{ items: Invitation[] }>('/api/v1/invitations').then((r) => r.items),
+    enabled: manage,
+  });
   const [editing, setEditing] = useState<Member | null>(null);
   const [inviting, setInviting] = useState(false);
   const remove = useMutation({
@@ -83,7 +87,12 @@ export function UsersTab({ session }: { session: Session }) {
                       <Menu.Dropdown>
                         <Menu.Item onClick={() => setEditing(m)}>Change role</Menu.Item>
                         <Menu.Divider />
-                        <Menu.Item color="red" onClick={() => confirmAction(`Remove ${m.name} from ${session.workspace.name}?`) && remove.mutate(m.id)}>
+                        <Menu.Item
+                          color="red"
+                          onClick={() =>
+                            confirmAction(`Remove ${m.name} from ${session.workspace.name}?`) && remove.mutate(m.id)
+                          }
+                        >
                           Remove from workspace
                         </Menu.Item>
                       </Menu.Dropdown>
@@ -130,7 +139,13 @@ export function UsersTab({ session }: { session: Session }) {
                       <Table.Td>{i.invitedBy}</Table.Td>
                       <Table.Td>{i.expired ? <Badge color="gray">Expired</Badge> : formatDate(i.expiresAt)}</Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="subtle" color="red" aria-label={`Withdraw the invitation of ${i.email}`} onClick={() => withdraw.mutate(i.id)}>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Withdraw the invitation of ${i.email}`}
+                          onClick={() => withdraw.mutate(i.id)}
+                        >
                           Withdraw
                         </Button>
                       </Table.Td>
@@ -142,7 +157,13 @@ export function UsersTab({ session }: { session: Session }) {
           )}
         </Stack>
       )}
-      {editing && <MemberModal member={editing} onClose={() => setEditing(null)} onSaved={(m) => notifications.show({ color: 'teal', message: `${m.name} is ${ROLES[m.role]}` })} />}
+      {editing && (
+        <MemberModal
+          member={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(m) => notifications.show({ color: 'teal', message: `${m.name} is ${ROLES[m.role]}` })}
+        />
+      )}
       {inviting && <InviteModal onClose={() => setInviting(false)} />}
     </Stack>
   );

@@ -26,7 +26,13 @@ export function WorkspaceTab({ session }: { session: Session }) {
     <Stack maw={640}>
       <Paper withBorder p="md">
         <Group component="form" onSubmit={submit} align="flex-end">
-          <TextInput label="Workspace name" required value={name} onChange={(e) => setName(e.currentTarget.value)} w={320} />
+          <TextInput
+            label="Workspace name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={320}
+          />
           <Button type="submit" loading={rename.isPending}>
             Rename
           </Button>

@@ -11,7 +11,11 @@ export function AppLayout({ session, children }: { session: Session; children: R
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>

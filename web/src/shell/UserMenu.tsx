@@ -26,7 +26,9 @@ export function UserMenu({ session }: { session: Session }) {
             {name}
           </Text>
           <Text size="xs">{session.user?.email}</Text>
-          <Text size="xs">{ROLES[session.role] ?? session.role} in {session.workspace.name}</Text>
+          <Text size="xs">
+            {ROLES[session.role] ?? session.role} in {session.workspace.name}
+          </Text>
         </Menu.Label>
         <Menu.Divider />
         {session.user && (

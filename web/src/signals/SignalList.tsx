@@ -13,7 +13,9 @@ export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; a
     queryKey: ['signals', subjectIds, accountId],
     queryFn: async () => {
       if (accountId) return (await get<Page<Signal>>(`/api/v1/signals${query({ accountId, limit: 50 })}`)).items;
-      const pages = await Promise.all((subjectIds ?? []).map((subjectId) => get<Page<Signal>>(`/api/v1/signals${query({ subjectId, limit: 50 })}`)));
+      const pages = await Promise.all(
+        (subjectIds ?? []).map((subjectId) => get<Page<Signal>>(`/api/v1/signals${query({ subjectId, limit: 50 })}`)),
+      );
       return pages.flatMap((p) => p.items);
     },
   });
@@ -26,7 +28,13 @@ export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; 
   return (
     <Stack gap="xs" data-testid={testId}>
       {signals.map((s) => (
-        <Alert key={s.id} color={SEVERITY_COLORS[s.severity]} variant="light" icon={<IconAlertTriangle size={18} />} title={s.title}>
+        <Alert
+          key={s.id}
+          color={SEVERITY_COLORS[s.severity]}
+          variant="light"
+          icon={<IconAlertTriangle size={18} />}
+          title={s.title}
+        >
           <Text size="sm" data-testid="signal-explanation">
             {s.explanation}
           </Text>

@@ -10,7 +10,21 @@ export interface ListColumn {
  * A bordered table of a list read from the API: its header, its rows (children), and while there are none a
  * single row saying so (`Loading…` until the first answer).
  */
-export function ListTable({ testId, columns, rows, pending, empty, children }: { testId: string; columns: ListColumn[]; rows: number; pending: boolean; empty: string; children: ReactNode }) {
+export function ListTable({
+  testId,
+  columns,
+  rows,
+  pending,
+  empty,
+  children,
+}: {
+  testId: string;
+  columns: ListColumn[];
+  rows: number;
+  pending: boolean;
+  empty: string;
+  children: ReactNode;
+}) {
   return (
     <Paper withBorder>
       <Table verticalSpacing="xs" data-testid={testId}>

@@ -6,7 +6,11 @@ import type { KeyboardEvent, ReactNode } from 'react';
  * as by a click, with a visible focus ring (`.open-row` in ui/a11y.css). Keys pressed on a control inside the
  * row are left to that control. Without `onOpen` (the viewer may not open it) it is a plain row.
  */
-export function OpenRow({ onOpen, children, ...rest }: Omit<TableTrProps, 'onClick' | 'onKeyDown'> & { onOpen?: () => void; children: ReactNode }) {
+export function OpenRow({
+  onOpen,
+  children,
+  ...rest
+}: Omit<TableTrProps, 'onClick' | 'onKeyDown'> & { onOpen?: () => void; children: ReactNode }) {
   if (!onOpen) return <Table.Tr {...rest}>{children}</Table.Tr>;
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>) => {
     if (event.target !== event.currentTarget) return;

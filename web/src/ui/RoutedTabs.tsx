@@ -17,7 +17,19 @@ export interface RoutedTab {
  * A section page whose tabs are routes (`<base>/<tab>[/<rest>]`), showing only the tabs the viewer's role
  * may open; the section's own path opens the first of them.
  */
-export function RoutedTabs({ title, base, tabs, session, empty }: { title: string; base: string; tabs: readonly RoutedTab[]; session: Session; empty: string }) {
+export function RoutedTabs({
+  title,
+  base,
+  tabs,
+  session,
+  empty,
+}: {
+  title: string;
+  base: string;
+  tabs: readonly RoutedTab[];
+  session: Session;
+  empty: string;
+}) {
   const navigate = useNavigate();
   const params = useParams();
   const [tabPath = '', ...rest] = (params['*'] ?? '').split('/');

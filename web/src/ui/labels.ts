@@ -7,8 +7,19 @@ export const PHASES: Record<string, string> = {
   renewing: 'Renewing',
   churned: 'Churned',
 };
-export const PHASE_COLORS: Record<string, string> = { onboarding: 'blue', implementing: 'violet', live: 'teal', renewing: 'orange', churned: 'gray' };
-export const REGIONS: Record<string, string> = { north_america: 'North America', emea: 'EMEA', apac: 'APAC', latam: 'Latin America' };
+export const PHASE_COLORS: Record<string, string> = {
+  onboarding: 'blue',
+  implementing: 'violet',
+  live: 'teal',
+  renewing: 'orange',
+  churned: 'gray',
+};
+export const REGIONS: Record<string, string> = {
+  north_america: 'North America',
+  emea: 'EMEA',
+  apac: 'APAC',
+  latam: 'Latin America',
+};
 export const CONTACT_ROLES: Record<string, string> = CONTACT_ROLE_LABELS;
 export const ROLES: Record<string, string> = {
   admin: 'Admin',
@@ -27,6 +38,11 @@ export const JOURNEY_STATES: Record<string, string> = {
   open: 'Open',
   lost: 'Lost',
 };
-export const MISSING: Record<string, string> = { won: 'not won', signed: 'not signed', finance_confirmed: 'finance to confirm' };
+export const MISSING: Record<string, string> = {
+  won: 'not won',
+  signed: 'not signed',
+  finance_confirmed: 'finance to confirm',
+};
 
-export const options = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const options = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));

@@ -27,10 +27,16 @@ export function AccountAdoptionSummary({ accountId }: { accountId: string }) {
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           <HelpedFigure label="Adoption rate" value={pct(a.adoptionRate)} help={FIGURE_HELP.adoptionRate} />
           <HelpedFigure label="Monthly active users" value={String(a.mau)} help={FIGURE_HELP.mau} />
-          <HelpedFigure label="Licensed seats" value={a.seats === null ? '—' : String(a.seats)} help={FIGURE_HELP.seats} />
+          <HelpedFigure
+            label="Licensed seats"
+            value={a.seats === null ? '—' : String(a.seats)}
+            help={FIGURE_HELP.seats}
+          />
           <HelpedFigure
             label="4-week trend"
-            value={a.trend.changePct === null ? '—' : `${a.trend.changePct > 0 ? '+' : ''}${Math.round(a.trend.changePct)} %`}
+            value={
+              a.trend.changePct === null ? '—' : `${a.trend.changePct > 0 ? '+' : ''}${Math.round(a.trend.changePct)} %`
+            }
             help={FIGURE_HELP.trend}
           />
         </SimpleGrid>

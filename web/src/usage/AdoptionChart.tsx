@@ -5,7 +5,13 @@ import { LineChart } from '@mantine/charts';
  * Active users and events per day, with the licensed seats drawn as a line beside the active users (loaded on
  * demand: the chart library is large).
  */
-export default function AdoptionChart({ daily, seats }: { daily: Array<{ day: string; activeUsers: number; events: number }>; seats: number | null }) {
+export default function AdoptionChart({
+  daily,
+  seats,
+}: {
+  daily: Array<{ day: string; activeUsers: number; events: number }>;
+  seats: number | null;
+}) {
   return (
     <LineChart
       h={240}
@@ -13,7 +19,9 @@ export default function AdoptionChart({ daily, seats }: { daily: Array<{ day: st
       dataKey="day"
       series={[
         { name: 'activeUsers', label: 'Active users', color: 'blue.6' },
-        ...(seats === null ? [] : [{ name: 'seats', label: 'Licensed seats', color: 'gray.7', strokeDasharray: '6 4' }]),
+        ...(seats === null
+          ? []
+          : [{ name: 'seats', label: 'Licensed seats', color: 'gray.7', strokeDasharray: '6 4' }]),
         { name: 'events', label: 'Events', color: 'teal.6', yAxisId: 'right' },
       ]}
       withRightYAxis

@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Drawer, Group, Loader, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Drawer,
+  Group,
+  Loader,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -25,7 +41,8 @@ const SORTS = [
 ];
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} %`);
-const trendText = (t: Row['trend']) => (t.changePct === null ? '—' : `${t.changePct > 0 ? '+' : ''}${Math.round(t.changePct)} %`);
+const trendText = (t: Row['trend']) =>
+  t.changePct === null ? '—' : `${t.changePct > 0 ? '+' : ''}${Math.round(t.changePct)} %`;
 
 /** Adoption → Portfolio: every account with usage in the last 30 days, sortable by each measure. */
 export function AdoptionPortfolio({ session }: { session: Session }) {
@@ -43,12 +60,20 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
     });
   const rows = useQuery({
     queryKey: ['adoption', sort, order],
-    queryFn: () => get<{ day: string; total: number; items: Row[] }>(`/api/v1/usage/adoption${query({ sort, order, limit: 200 })}`),
+    queryFn: () =>
+      get<{ day: string; total: number; items: Row[] }>(`/api/v1/usage/adoption${query({ sort, order, limit: 200 })}`),
   });
   return (
     <Stack>
       <Group align="flex-end">
-        <Select label="Sort by" data={SORTS} value={sort} onChange={(v) => v && setSort(v)} allowDeselect={false} w={240} />
+        <Select
+          label="Sort by"
+          data={SORTS}
+          value={sort}
+          onChange={(v) => v && setSort(v)}
+          allowDeselect={false}
+          w={240}
+        />
         <Select
           label="Order"
           data={[
@@ -92,7 +117,10 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
                 <OpenRow key={r.accountId} onOpen={() => setOpen(r)}>
                   <Table.Td>{r.accountName}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={r.adoptionRate === null ? 'gray' : r.adoptionRate < 0.4 ? 'red' : 'teal'}>
+                    <Badge
+                      variant="light"
+                      color={r.adoptionRate === null ? 'gray' : r.adoptionRate < 0.4 ? 'red' : 'teal'}
+                    >
                       {pct(r.adoptionRate)}
                     </Badge>
                   </Table.Td>
@@ -100,9 +128,15 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
                     {r.dau} / {r.wau} / {r.mau}
                   </Table.Td>
                   <Table.Td>{r.seats ?? '—'}</Table.Td>
-                  <Table.Td>{r.featuresEntitled === null ? r.featureBreadth : `${r.featureBreadth} / ${r.featuresEntitled}`}</Table.Td>
-                  <Table.Td c={r.concentration !== null && r.concentration > 0.6 ? 'orange' : undefined}>{pct(r.concentration)}</Table.Td>
-                  <Table.Td c={r.trend.changePct !== null && r.trend.changePct < -20 ? 'red' : undefined}>{trendText(r.trend)}</Table.Td>
+                  <Table.Td>
+                    {r.featuresEntitled === null ? r.featureBreadth : `${r.featureBreadth} / ${r.featuresEntitled}`}
+                  </Table.Td>
+                  <Table.Td c={r.concentration !== null && r.concentration > 0.6 ? 'orange' : undefined}>
+                    {pct(r.concentration)}
+                  </Table.Td>
+                  <Table.Td c={r.trend.changePct !== null && r.trend.changePct < -20 ? 'red' : undefined}>
+                    {trendText(r.trend)}
+                  </Table.Td>
                 </OpenRow>
               ))}
             </Table.Tbody>
@@ -127,7 +161,13 @@ export function AdoptionPortfolio({ session }: { session: Session }) {
           help="A daily usage table, a row per day, account and feature. Columns: day, account (its Baton id, CRM id, domain or exact name), feature, events (1 without it), user (optional: counts the row in active users), usage_id (optional: a changed row replaces what it counted). Importing the same file again changes nothing. Tables that name subscriptions, or other column names, go through baton import usage."
         />
       )}
-      <Drawer opened={openId !== null} onClose={() => setOpen(null)} position="right" size="xl" title={rows.data?.items.find((r) => r.accountId === openId)?.accountName ?? 'Account adoption'}>
+      <Drawer
+        opened={openId !== null}
+        onClose={() => setOpen(null)}
+        position="right"
+        size="xl"
+        title={rows.data?.items.find((r) => r.accountId === openId)?.accountName ?? 'Account adoption'}
+      >
         {openId && <AccountAdoption accountId={openId} session={session} />}
       </Drawer>
     </Stack>
@@ -139,7 +179,14 @@ function HelpTh({ label, help }: { label: string; help: string }) {
   return (
     <Table.Th>
       <Tooltip label={help} multiline w={260} withArrow>
-        <Text span size="sm" fw={700} tabIndex={0} aria-description={help} style={{ textDecoration: 'underline dotted', cursor: 'help' }}>
+        <Text
+          span
+          size="sm"
+          fw={700}
+          tabIndex={0}
+          aria-description={help}
+          style={{ textDecoration: 'underline dotted', cursor: 'help' }}
+        >
           {label}
         </Text>
       </Tooltip>
@@ -152,12 +199,16 @@ function AccountAdoption({ accountId, session }: { accountId: string; session: S
   const [days, setDays] = useState('30');
   const adoption = useQuery({
     queryKey: ['adoption', 'account', accountId, days],
-    queryFn: () => get<AdoptionNumbers & { day: string; daily: DailyPoint[] }>(`/api/v1/usage/accounts/${accountId}/adoption${query({ days })}`),
+    queryFn: () =>
+      get<AdoptionNumbers & { day: string; daily: DailyPoint[] }>(
+        `/api/v1/usage/accounts/${accountId}/adoption${query({ days })}`,
+      ),
     placeholderData: (previous) => previous,
   });
   const [seats, setSeats] = useState<number | string>('');
   const save = useMutation({
-    mutationFn: () => api('PUT', `/api/v1/usage/accounts/${accountId}/seats`, { seats: seats === '' ? null : Number(seats) }),
+    mutationFn: () =>
+      api('PUT', `/api/v1/usage/accounts/${accountId}/seats`, { seats: seats === '' ? null : Number(seats) }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['adoption'] });
       notifications.show({ color: 'teal', message: 'Licensed seats saved' });
@@ -172,10 +223,22 @@ function AccountAdoption({ accountId, session }: { accountId: string; session: S
       <SimpleGrid cols={{ base: 2, sm: 4 }}>
         <HelpedFigure label="Adoption rate" value={pct(a.adoptionRate)} help={FIGURE_HELP.adoptionRate} />
         <HelpedFigure label="Monthly active users" value={String(a.mau)} help={FIGURE_HELP.mau} />
-        <HelpedFigure label="Licensed seats" value={a.seats === null ? '—' : String(a.seats)} help={FIGURE_HELP.seats} />
+        <HelpedFigure
+          label="Licensed seats"
+          value={a.seats === null ? '—' : String(a.seats)}
+          help={FIGURE_HELP.seats}
+        />
         <HelpedFigure label="4-week trend" value={trendText(a.trend)} help={FIGURE_HELP.trend} />
         <HelpedFigure label="Daily / weekly active" value={`${a.dau} / ${a.wau}`} help={FIGURE_HELP.dauWau} />
-        <HelpedFigure label="Feature breadth (30 days)" value={a.featuresEntitled === null ? String(a.featureBreadth) : `${a.featureBreadth} of ${a.featuresEntitled} entitled`} help={FIGURE_HELP.featureBreadth} />
+        <HelpedFigure
+          label="Feature breadth (30 days)"
+          value={
+            a.featuresEntitled === null
+              ? String(a.featureBreadth)
+              : `${a.featureBreadth} of ${a.featuresEntitled} entitled`
+          }
+          help={FIGURE_HELP.featureBreadth}
+        />
         <HelpedFigure label="Top 3 users’ share" value={pct(a.concentration)} help={FIGURE_HELP.concentration} />
         <HelpedFigure label="Events (30 days)" value={String(a.events30d)} help={FIGURE_HELP.events30d} />
       </SimpleGrid>
@@ -203,7 +266,13 @@ function AccountAdoption({ accountId, session }: { accountId: string; session: S
       <IntegrationTable url={`/api/v1/usage/accounts/${accountId}/integrations`} showAccount={false} />
       {can(session, 'accounts:write') && (
         <Group align="flex-end">
-          <NumberInput label="Licensed seats" min={0} value={seats === '' && a.seats !== null ? a.seats : seats} onChange={setSeats} w={180} />
+          <NumberInput
+            label="Licensed seats"
+            min={0}
+            value={seats === '' && a.seats !== null ? a.seats : seats}
+            onChange={setSeats}
+            w={180}
+          />
           <Button variant="light" onClick={() => save.mutate()} loading={save.isPending}>
             Save seats
           </Button>

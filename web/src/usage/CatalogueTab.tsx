@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +24,10 @@ import { ErrorState } from '../ui/ErrorState.tsx';
 
 /** Adoption → Features: the catalogue mapping product events to features and the plans entitled to each. */
 export function CatalogueTab({ session }: { session: Session }) {
-  const features = useQuery({ queryKey: ['usage-features'], queryFn: () => get<{ items: Feature[] }>('/api/v1/usage/features') });
+  const features = useQuery({
+    queryKey: ['usage-features'],
+    queryFn: () => get<{ items: Feature[] }>('/api/v1/usage/features'),
+  });
   const [editing, setEditing] = useState<Feature | 'new' | null>(null);
   const manage = can(session, 'workspace:manage');
   return (
@@ -46,15 +62,31 @@ export function CatalogueTab({ session }: { session: Session }) {
                   <Table.Td>{f.key}</Table.Td>
                   <Table.Td>{f.name}</Table.Td>
                   <Table.Td>{f.events.join(', ') || <Text c="dimmed">{f.key}</Text>}</Table.Td>
-                  <Table.Td>{f.plans.length ? f.plans.map((p) => <Badge key={p} variant="light" mr={4}>{p}</Badge>) : <Text c="dimmed">every plan</Text>}</Table.Td>
+                  <Table.Td>
+                    {f.plans.length ? (
+                      f.plans.map((p) => (
+                        <Badge key={p} variant="light" mr={4}>
+                          {p}
+                        </Badge>
+                      ))
+                    ) : (
+                      <Text c="dimmed">every plan</Text>
+                    )}
+                  </Table.Td>
                 </OpenRow>
               ))}
             </Table.Tbody>
           </Table>
         </Paper>
       )}
-      <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? 'Add feature' : 'Edit feature'}>
-        {editing !== null && <FeatureForm feature={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add feature' : 'Edit feature'}
+      >
+        {editing !== null && (
+          <FeatureForm feature={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+        )}
       </Modal>
     </Stack>
   );
@@ -73,7 +105,9 @@ function FeatureForm({ feature, onDone }: { feature: Feature | null; onDone: () 
   };
   const save = useMutation({
     mutationFn: () =>
-      feature ? api('PATCH', `/api/v1/usage/features/${encodeURIComponent(feature.key)}`, { name, events, plans }) : api('POST', '/api/v1/usage/features', { key, name, events, plans }),
+      feature
+        ? api('PATCH', `/api/v1/usage/features/${encodeURIComponent(feature.key)}`, { name, events, plans })
+        : api('POST', '/api/v1/usage/features', { key, name, events, plans }),
     onSuccess: done,
     onError: (err) => notifications.show({ color: 'red', message: err.message }),
   });
@@ -84,9 +118,20 @@ function FeatureForm({ feature, onDone }: { feature: Feature | null; onDone: () 
   });
   return (
     <Stack>
-      <TextInput label="Key" value={key} onChange={(e) => setKey(e.currentTarget.value)} disabled={feature !== null} required />
+      <TextInput
+        label="Key"
+        value={key}
+        onChange={(e) => setKey(e.currentTarget.value)}
+        disabled={feature !== null}
+        required
+      />
       <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-      <TagsInput label="Events" description="Product events that are usage of this feature" value={events} onChange={setEvents} />
+      <TagsInput
+        label="Events"
+        description="Product events that are usage of this feature"
+        value={events}
+        onChange={setEvents}
+      />
       <TagsInput label="Plans" description="Leave empty: every plan is entitled" value={plans} onChange={setPlans} />
       <Group justify="space-between">
         {feature ? (

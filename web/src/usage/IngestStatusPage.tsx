@@ -77,7 +77,9 @@ function CountsTable({ title, counts, testId }: { title: string; counts: Record<
                     {counts[s.key][c.key].toLocaleString()}
                   </Table.Td>
                 ))}
-                <Table.Td title={formatDateTime(counts[s.key].lastEventAt)}>{counts[s.key].lastEventAt ? formatAgo(counts[s.key].lastEventAt) : 'never'}</Table.Td>
+                <Table.Td title={formatDateTime(counts[s.key].lastEventAt)}>
+                  {counts[s.key].lastEventAt ? formatAgo(counts[s.key].lastEventAt) : 'never'}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -89,7 +91,10 @@ function CountsTable({ title, counts, testId }: { title: string; counts: Record<
 
 /** The latest refused requests: what a client sent that could not be taken, and why (as the client was told). */
 function Rejections() {
-  const rejections = useQuery({ queryKey: ['usage', 'rejections'], queryFn: () => get<{ items: Rejection[] }>('/api/v1/usage/rejections?limit=20') });
+  const rejections = useQuery({
+    queryKey: ['usage', 'rejections'],
+    queryFn: () => get<{ items: Rejection[] }>('/api/v1/usage/rejections?limit=20'),
+  });
   if (rejections.isError) return <ErrorState error={rejections.error} />;
   const items = rejections.data?.items ?? [];
   const label = (source: Source) => SOURCES.find((s) => s.key === source)?.label ?? source;
@@ -97,8 +102,8 @@ function Rejections() {
     <Stack gap="xs">
       <Title order={4}>Refused lately</Title>
       <Text size="xs" c="dimmed">
-        Requests refused whole (nothing of them stored): malformed or oversized batches, with the fields in error. The client was answered 400 or 413
-        and does not send them again. Kept for the raw events’ retention window.
+        Requests refused whole (nothing of them stored): malformed or oversized batches, with the fields in error. The
+        client was answered 400 or 413 and does not send them again. Kept for the raw events’ retention window.
       </Text>
       <ListTable
         testId="usage-rejections-table"
@@ -125,12 +130,18 @@ function Rejections() {
 }
 
 function Unmatched() {
-  const unmatched = useQuery({ queryKey: ['usage', 'unmatched'], queryFn: () => get<{ items: UnmatchedGroup[] }>('/api/v1/usage/unmatched?limit=100') });
+  const unmatched = useQuery({
+    queryKey: ['usage', 'unmatched'],
+    queryFn: () => get<{ items: UnmatchedGroup[] }>('/api/v1/usage/unmatched?limit=100'),
+  });
   const qc = useQueryClient();
   const rematch = useMutation({
     mutationFn: () => api<{ matched: number }>('POST', '/api/v1/usage/rematch'),
     onSuccess: (r) => {
-      notifications.show({ color: 'teal', message: r.matched === 1 ? '1 event found its account' : `${r.matched} events found their account` });
+      notifications.show({
+        color: 'teal',
+        message: r.matched === 1 ? '1 event found its account' : `${r.matched} events found their account`,
+      });
       qc.invalidateQueries({ queryKey: ['usage'] });
     },
     onError: (e) => notifications.show({ color: 'red', message: e.message }),
@@ -141,24 +152,46 @@ function Unmatched() {
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={4}>Kept aside</Title>
-        <Button size="xs" variant="default" onClick={() => rematch.mutate()} loading={rematch.isPending} disabled={items.length === 0} data-testid="usage-rematch">
+        <Button
+          size="xs"
+          variant="default"
+          onClick={() => rematch.mutate()}
+          loading={rematch.isPending}
+          disabled={items.length === 0}
+          data-testid="usage-rematch"
+        >
           Match again
         </Button>
       </Group>
       <Text size="xs" c="dimmed">
-        Events whose account is not known yet, by the group they named (or their user when they named none). A group call mapping the user matches them
-        at once; after creating or importing accounts (a group id may be the account’s id, CRM id or domain), use Match again.
+        Events whose account is not known yet, by the group they named (or their user when they named none). A group
+        call mapping the user matches them at once; after creating or importing accounts (a group id may be the
+        account’s id, CRM id or domain), use Match again.
       </Text>
       <ListTable
         testId="usage-unmatched-table"
-        columns={[{ label: 'Group' }, { label: 'User' }, { label: 'Events', right: true }, { label: 'First' }, { label: 'Last' }]}
+        columns={[
+          { label: 'Group' },
+          { label: 'User' },
+          { label: 'Events', right: true },
+          { label: 'First' },
+          { label: 'Last' },
+        ]}
         rows={items.length}
         pending={unmatched.isPending}
         empty="Nothing kept aside: every event has its account."
       >
         {items.map((g) => (
           <Table.Tr key={`${g.groupId ?? ''}\u0000${g.userId ?? ''}`}>
-            <Table.Td>{g.groupId ? <Code>{g.groupId}</Code> : <Badge variant="light" color="gray">no group</Badge>}</Table.Td>
+            <Table.Td>
+              {g.groupId ? (
+                <Code>{g.groupId}</Code>
+              ) : (
+                <Badge variant="light" color="gray">
+                  no group
+                </Badge>
+              )}
+            </Table.Td>
             <Table.Td>{g.userId ?? '—'}</Table.Td>
             <Table.Td ta="right">{g.events.toLocaleString()}</Table.Td>
             <Table.Td>{formatDateTime(g.firstAt)}</Table.Td>
@@ -192,13 +225,15 @@ export function IngestStatusPage({ session }: { session: Session }) {
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        The usage Baton holds and where it came from, what Segment and PostHog clients sent, and the events kept aside until their account is known.
+        The usage Baton holds and where it came from, what Segment and PostHog clients sent, and the events kept aside
+        until their account is known.
       </Text>
       <UsageSources />
       <Alert variant="light" title="Send usage from your product">
         <Text size="sm">
-          Point the Segment or PostHog client’s <Code>host</Code> at <Code>{origin}</Code> and use an API key of scope <Code>ingest</Code> (Settings → API
-          keys) as the write key or project key. Segment: <Code>POST {origin}/v1/batch</Code>; PostHog: <Code>POST {origin}/batch/</Code> (gzip accepted).
+          Point the Segment or PostHog client’s <Code>host</Code> at <Code>{origin}</Code> and use an API key of scope{' '}
+          <Code>ingest</Code> (Settings → API keys) as the write key or project key. Segment:{' '}
+          <Code>POST {origin}/v1/batch</Code>; PostHog: <Code>POST {origin}/batch/</Code> (gzip accepted).
         </Text>
       </Alert>
       {status.isError && <ErrorState error={status.error} />}
@@ -207,8 +242,8 @@ export function IngestStatusPage({ session }: { session: Session }) {
           <CountsTable title="Since this server started" counts={status.data.sinceStart} testId="ingest-since-start" />
           <CountsTable title="In total" counts={status.data.total} testId="ingest-total" />
           <Text size="xs" c="dimmed">
-            In total counts each event when it is stored: raw events deleted past the retention window stay counted. Unmatched is what waits for
-            its account now.
+            In total counts each event when it is stored: raw events deleted past the retention window stay counted.
+            Unmatched is what waits for its account now.
           </Text>
         </>
       )}

@@ -22,7 +22,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} 
 
 /** A table of integration health rows: status, last success, error rate against its baseline, decay flags. */
 export function IntegrationTable({ url, showAccount }: { url: string; showAccount: boolean }) {
-  const rows = useQuery({ queryKey: ['usage-integrations', url], queryFn: () => get<{ asOf: string; items: IntegrationRow[] }>(url) });
+  const rows = useQuery({
+    queryKey: ['usage-integrations', url],
+    queryFn: () => get<{ asOf: string; items: IntegrationRow[] }>(url),
+  });
   if (rows.isPending) return <Loader />;
   if (rows.isError) return <ErrorState error={rows.error} />;
   if (rows.data.items.length === 0)
@@ -51,13 +54,28 @@ export function IntegrationTable({ url, showAccount }: { url: string; showAccoun
               {showAccount && <Table.Td>{r.accountName}</Table.Td>}
               <Table.Td>{r.integration}</Table.Td>
               <Table.Td>
-                {r.errorSpike && <Badge color="red" mr={4}>error spike</Badge>}
-                {r.noRecentSync && <Badge color="orange" mr={4}>no recent sync</Badge>}
-                {!r.errorSpike && !r.noRecentSync && <Badge color={r.lastStatus === 'ok' ? 'teal' : 'gray'} variant="light">{r.lastStatus}</Badge>}
+                {r.errorSpike && (
+                  <Badge color="red" mr={4}>
+                    error spike
+                  </Badge>
+                )}
+                {r.noRecentSync && (
+                  <Badge color="orange" mr={4}>
+                    no recent sync
+                  </Badge>
+                )}
+                {!r.errorSpike && !r.noRecentSync && (
+                  <Badge color={r.lastStatus === 'ok' ? 'teal' : 'gray'} variant="light">
+                    {r.lastStatus}
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{minute(r.lastSuccessAt)}</Table.Td>
               <Table.Td>
-                {pct(r.errorRate7d)} <Text span size="xs" c="dimmed">({r.errors7d}/{r.reports7d})</Text>
+                {pct(r.errorRate7d)}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({r.errors7d}/{r.reports7d})
+                </Text>
               </Table.Td>
               <Table.Td>{pct(r.baselineErrorRate)}</Table.Td>
               <Table.Td>

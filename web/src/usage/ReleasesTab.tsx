@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Group, Loader, Modal, MultiSelect, Paper, Stack, Table, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Paper,
+  Stack,
+  Table,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
@@ -14,8 +30,14 @@ const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)} 
 
 /** Adoption → Releases: the releases, the features they introduced, and which features entitled accounts leave unused. */
 export function ReleasesTab({ session }: { session: Session }) {
-  const releases = useQuery({ queryKey: ['usage-releases'], queryFn: () => get<{ items: Release[] }>('/api/v1/usage/releases') });
-  const report = useQuery({ queryKey: ['usage-releases', 'underuse'], queryFn: () => get<{ asOf: string; items: UnderuseRow[] }>('/api/v1/usage/releases/underuse') });
+  const releases = useQuery({
+    queryKey: ['usage-releases'],
+    queryFn: () => get<{ items: Release[] }>('/api/v1/usage/releases'),
+  });
+  const report = useQuery({
+    queryKey: ['usage-releases', 'underuse'],
+    queryFn: () => get<{ asOf: string; items: UnderuseRow[] }>('/api/v1/usage/releases/underuse'),
+  });
   const [adding, setAdding] = useState(false);
   return (
     <Stack>
@@ -45,10 +67,18 @@ export function ReleasesTab({ session }: { session: Session }) {
                   <Table.Tr key={r.feature}>
                     <Table.Td>{r.featureName}</Table.Td>
                     <Table.Td>
-                      {r.releaseName} {r.version && <Text span c="dimmed">{r.version}</Text>}
+                      {r.releaseName}{' '}
+                      {r.version && (
+                        <Text span c="dimmed">
+                          {r.version}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      {r.releasedOn} <Text span size="xs" c="dimmed">({r.daysSinceRelease} d)</Text>
+                      {r.releasedOn}{' '}
+                      <Text span size="xs" c="dimmed">
+                        ({r.daysSinceRelease} d)
+                      </Text>
                     </Table.Td>
                     <Table.Td>{r.entitledAccounts}</Table.Td>
                     <Table.Td>{r.usingAccounts}</Table.Td>
@@ -83,7 +113,12 @@ export function ReleasesTab({ session }: { session: Session }) {
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.releasedOn}</Table.Td>
                   <Table.Td>
-                    {r.name} {r.version && <Text span c="dimmed">{r.version}</Text>}
+                    {r.name}{' '}
+                    {r.version && (
+                      <Text span c="dimmed">
+                        {r.version}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>{r.features.join(', ')}</Table.Td>
                   <Table.Td>{r.plans ? r.plans.join(', ') || 'every plan' : 'features’ plans'}</Table.Td>
@@ -102,7 +137,10 @@ export function ReleasesTab({ session }: { session: Session }) {
 
 function ReleaseForm({ onDone }: { onDone: () => void }) {
   const qc = useQueryClient();
-  const features = useQuery({ queryKey: ['usage-features'], queryFn: () => get<{ items: Feature[] }>('/api/v1/usage/features') });
+  const features = useQuery({
+    queryKey: ['usage-features'],
+    queryFn: () => get<{ items: Feature[] }>('/api/v1/usage/features'),
+  });
   const [name, setName] = useState('');
   const [version, setVersion] = useState('');
   const [releasedOn, setReleasedOn] = useState('');
@@ -110,7 +148,15 @@ function ReleaseForm({ onDone }: { onDone: () => void }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [plans, setPlans] = useState<string[]>([]);
   const save = useMutation({
-    mutationFn: () => api('POST', '/api/v1/usage/releases', { name, version: version || null, releasedOn, notes: notes || null, features: chosen, plans: plans.length ? plans : null }),
+    mutationFn: () =>
+      api('POST', '/api/v1/usage/releases', {
+        name,
+        version: version || null,
+        releasedOn,
+        notes: notes || null,
+        features: chosen,
+        plans: plans.length ? plans : null,
+      }),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['usage-releases'] });
       onDone();
@@ -121,9 +167,26 @@ function ReleaseForm({ onDone }: { onDone: () => void }) {
     <Stack>
       <TextInput label="Name" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
       <TextInput label="Version" value={version} onChange={(e) => setVersion(e.currentTarget.value)} />
-      <TextInput label="Released on" placeholder="YYYY-MM-DD" value={releasedOn} onChange={(e) => setReleasedOn(e.currentTarget.value)} required />
-      <MultiSelect label="Features introduced" data={(features.data?.items ?? []).map((f) => ({ value: f.key, label: f.name }))} value={chosen} onChange={setChosen} searchable />
-      <TagsInput label="Plans entitled" description="Leave empty: each feature's own plans" value={plans} onChange={setPlans} />
+      <TextInput
+        label="Released on"
+        placeholder="YYYY-MM-DD"
+        value={releasedOn}
+        onChange={(e) => setReleasedOn(e.currentTarget.value)}
+        required
+      />
+      <MultiSelect
+        label="Features introduced"
+        data={(features.data?.items ?? []).map((f) => ({ value: f.key, label: f.name }))}
+        value={chosen}
+        onChange={setChosen}
+        searchable
+      />
+      <TagsInput
+        label="Plans entitled"
+        description="Leave empty: each feature's own plans"
+        value={plans}
+        onChange={setPlans}
+      />
       <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
       <Button onClick={() => save.mutate()} loading={save.isPending}>
         Save

@@ -17,7 +17,11 @@ export type AccountRowMapper = (values: Record<string, string>, row: number) => 
  * bound once. Deleted rows are skipped with the reason; otherwise every problem is reported, each naming the
  * account field (or the flag column) and the file's column.
  */
-export function accountMapper(profile: FormatProfile<AccountField>, overrides: ColumnOverrides<AccountField> | undefined, options: RecordImportOptions): AccountRowMapper {
+export function accountMapper(
+  profile: FormatProfile<AccountField>,
+  overrides: ColumnOverrides<AccountField> | undefined,
+  options: RecordImportOptions,
+): AccountRowMapper {
   const aliases = options.aliases ?? {};
   const segment = SEGMENT_LIST.reader('segment', aliases.segment);
   const phase = LIFECYCLE_LIST.reader('lifecycle_phase', aliases.lifecycle_phase);
@@ -42,6 +46,8 @@ export function accountMapper(profile: FormatProfile<AccountField>, overrides: C
       owner: read.text('owner'),
       csm: read.text('csm'),
     });
-    return read.errors.length ? { ok: false, errors: byFieldOrder(read.errors as RowError[], ACCOUNT_FIELD_NAMES) } : { ok: true, record };
+    return read.errors.length
+      ? { ok: false, errors: byFieldOrder(read.errors as RowError[], ACCOUNT_FIELD_NAMES) }
+      : { ok: true, record };
   };
 }

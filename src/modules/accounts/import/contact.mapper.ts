@@ -17,7 +17,12 @@ function fullName(read: FieldReader<ContactField>): string {
   const name = read.text('name') ?? [read.text('first_name'), read.text('last_name')].filter(Boolean).join(' ');
   if (name) return limited(read, 'name', name, 200) ?? '';
   const columns = (['name', 'first_name', 'last_name'] as const).map((f) => read.cell(f)?.column).filter(Boolean);
-  read.fail('name', columns.length ? `required, but ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty` : 'required, but no column is mapped to it');
+  read.fail(
+    'name',
+    columns.length
+      ? `required, but ${columns.map((c) => `"${c}"`).join(' and ')} ${columns.length > 1 ? 'are' : 'is'} empty`
+      : 'required, but no column is mapped to it',
+  );
   return '';
 }
 
@@ -26,14 +31,21 @@ function accountExternalId(read: FieldReader<ContactField>): string | null {
   const cell = read.cell('account_external_id');
   const ids = cell ? splitList(cell.raw) : [];
   if (ids.length <= 1) return ids[0] ?? null;
-  return read.fail('account_external_id', `column "${cell?.column}" lists several accounts (${ids.join('; ')}); a contact belongs to one: use the primary company's column`);
+  return read.fail(
+    'account_external_id',
+    `column "${cell?.column}" lists several accounts (${ids.join('; ')}); a contact belongs to one: use the primary company's column`,
+  );
 }
 
 /**
  * The row mapper of one contact import, with the format profile, overrides, aliases and date order bound once.
  * A contact names its account by external id or by name; one of them is required.
  */
-export function contactMapper(profile: FormatProfile<ContactField>, overrides: ColumnOverrides<ContactField> | undefined, options: RecordImportOptions): ContactRowMapper {
+export function contactMapper(
+  profile: FormatProfile<ContactField>,
+  overrides: ColumnOverrides<ContactField> | undefined,
+  options: RecordImportOptions,
+): ContactRowMapper {
   const role = ROLE_LIST.reader('role', options.aliases?.role);
   const moment = (raw: string) => parseTimestamp(raw, options.dateOrder);
   return (values, row) => {
@@ -44,7 +56,12 @@ export function contactMapper(profile: FormatProfile<ContactField>, overrides: C
     const accountName = read.text('account') ?? null;
     if (!accountId && !accountName && !read.errors.some((e) => e.field === 'account_external_id')) {
       const columns = (['account_external_id', 'account'] as const).map((f) => read.cell(f)?.column).filter(Boolean);
-      read.fail('account', columns.length ? `required: the row names no account (${columns.map((c) => `"${c}"`).join(' and ')} empty)` : 'required, but no column is mapped to it');
+      read.fail(
+        'account',
+        columns.length
+          ? `required: the row names no account (${columns.map((c) => `"${c}"`).join(' and ')} empty)`
+          : 'required, but no column is mapped to it',
+      );
     }
     const record: ContactImportRecord = withoutAbsent({
       source: profile.source,
@@ -58,6 +75,8 @@ export function contactMapper(profile: FormatProfile<ContactField>, overrides: C
       lastTouchAt: read.parsed('last_touch_at', moment),
       leftAt: read.parsed('left_at', moment),
     });
-    return read.errors.length ? { ok: false, errors: byFieldOrder(read.errors as RowError[], CONTACT_FIELD_NAMES) } : { ok: true, record };
+    return read.errors.length
+      ? { ok: false, errors: byFieldOrder(read.errors as RowError[], CONTACT_FIELD_NAMES) }
+      : { ok: true, record };
   };
 }

@@ -33,7 +33,10 @@ export const HUBSPOT_EXPORT_CONTACT: FormatProfile<ContactField> = {
   },
 };
 
-const HUBSPOT_DELETION = [{ column: 'is_deleted', deletedWhen: true, reason: 'deleted in HubSpot (is_deleted is true)' }, ...FIVETRAN_DELETION];
+const HUBSPOT_DELETION = [
+  { column: 'is_deleted', deletedWhen: true, reason: 'deleted in HubSpot (is_deleted is true)' },
+  ...FIVETRAN_DELETION,
+];
 
 export const FIVETRAN_HUBSPOT_ACCOUNT: FormatProfile<AccountField> = {
   source: 'hubspot',

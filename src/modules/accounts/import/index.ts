@@ -14,5 +14,10 @@ export type { DetectedRecordFormat, RecordFormat } from './formats.ts';
 export { assertHeader, assertOptions, fileHeaderProblems, optionProblems, overridesOf, profileOf } from './options.ts';
 export type { OptionName, OptionProblem, RecordImportOptions, RecordKind } from './options.ts';
 export { MemberIndex } from './owners.ts';
-export { ACCOUNT_ALIAS_FIELDS, ACCOUNT_DEFAULT_FIELDS, CONTACT_ALIAS_FIELDS, CONTACT_DEFAULT_FIELDS } from './picklists.ts';
+export {
+  ACCOUNT_ALIAS_FIELDS,
+  ACCOUNT_DEFAULT_FIELDS,
+  CONTACT_ALIAS_FIELDS,
+  CONTACT_DEFAULT_FIELDS,
+} from './picklists.ts';
 export type { AccountImportRecord, ContactImportRecord, RowOutcome } from './records.ts';

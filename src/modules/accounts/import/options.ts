@@ -67,16 +67,26 @@ const CONTACT_RULES: KindRules<ContactField> = {
   lists: { role: ROLE_LIST },
 };
 
-const rulesOf = (kind: RecordKind): KindRules<string> => (kind === 'accounts' ? ACCOUNT_RULES : CONTACT_RULES) as KindRules<string>;
+const rulesOf = (kind: RecordKind): KindRules<string> =>
+  (kind === 'accounts' ? ACCOUNT_RULES : CONTACT_RULES) as KindRules<string>;
 
 /** The profile a format reads with; for `mapped`, the one its mapping describes. */
-export function profileOf<F extends string>(kind: RecordKind, format: RecordFormat, options: RecordImportOptions): FormatProfile<F> {
+export function profileOf<F extends string>(
+  kind: RecordKind,
+  format: RecordFormat,
+  options: RecordImportOptions,
+): FormatProfile<F> {
   const rules = rulesOf(kind);
-  return (format === 'mapped' ? mappedProfile(options.mapping ?? {}, rules.fields) : rules.profiles[format]) as FormatProfile<F>;
+  return (
+    format === 'mapped' ? mappedProfile(options.mapping ?? {}, rules.fields) : rules.profiles[format]
+  ) as FormatProfile<F>;
 }
 
 /** The user's column overrides, for formats that have their own columns. */
-export const overridesOf = <F extends string>(format: RecordFormat, options: RecordImportOptions): ColumnOverrides<F> | undefined =>
+export const overridesOf = <F extends string>(
+  format: RecordFormat,
+  options: RecordImportOptions,
+): ColumnOverrides<F> | undefined =>
   format === 'mapped' ? undefined : (options.columns as ColumnOverrides<F> | undefined);
 
 /** Which option a problem is about: the CLI names its flag, the API its query parameter. */
@@ -89,15 +99,21 @@ export interface OptionProblem {
 
 /** Problems with the options themselves, found before any row is read. */
 export function optionProblems(kind: RecordKind, format: string, options: RecordImportOptions): OptionProblem[] {
-  if (!isRecordFormat(format)) return [{ option: 'format', message: `unknown format "${format}" (${RECORD_FORMATS.join(', ')})` }];
+  if (!isRecordFormat(format))
+    return [{ option: 'format', message: `unknown format "${format}" (${RECORD_FORMATS.join(', ')})` }];
   const rules = rulesOf(kind);
   const problems: OptionProblem[] = [];
-  const add = (option: OptionName, messages: string[]) => problems.push(...messages.map((message) => ({ option, message })));
+  const add = (option: OptionName, messages: string[]) =>
+    problems.push(...messages.map((message) => ({ option, message })));
   if (format === 'mapped') {
     add('mapping', mappingProblems(options.mapping ?? {}, rules.fields));
-    if (options.columns && Object.keys(options.columns).length) add('columns', ['column overrides are for a named format; with "mapped", put every column in the mapping']);
+    if (options.columns && Object.keys(options.columns).length)
+      add('columns', ['column overrides are for a named format; with "mapped", put every column in the mapping']);
   } else {
-    if (options.mapping !== undefined) add('mapping', [`a column mapping is for the "mapped" format; use column overrides to change ${format}'s columns`]);
+    if (options.mapping !== undefined)
+      add('mapping', [
+        `a column mapping is for the "mapped" format; use column overrides to change ${format}'s columns`,
+      ]);
     add('columns', overrideProblems(options.columns ?? {}, rules.fields));
   }
   for (const [field, aliases] of Object.entries(options.aliases ?? {})) {
@@ -110,8 +126,10 @@ export function optionProblems(kind: RecordKind, format: string, options: Record
   }
   for (const [field, value] of Object.entries(options.defaults ?? {})) {
     const list = rules.lists[field];
-    if (!rules.defaultFields.includes(field) || !list) add('defaults', [`"${field}" takes no default (${rules.defaultFields.join(', ')} do)`]);
-    else if (!list.isValue(value)) add('defaults', [`${field}: "${value}" is not a ${list.label} (${list.values.join(', ')})`]);
+    if (!rules.defaultFields.includes(field) || !list)
+      add('defaults', [`"${field}" takes no default (${rules.defaultFields.join(', ')} do)`]);
+    else if (!list.isValue(value))
+      add('defaults', [`${field}: "${value}" is not a ${list.label} (${list.values.join(', ')})`]);
   }
   if (options.dateOrder !== undefined && !DATE_ORDERS.includes(options.dateOrder)) {
     add('dateOrder', [`"${options.dateOrder}" is not one of ${DATE_ORDERS.join(', ')}`]);
@@ -120,12 +138,19 @@ export function optionProblems(kind: RecordKind, format: string, options: Record
 }
 
 /** Problems with a file's header: a required field with no column, a named column that is absent. New accounts need no segment. */
-export function fileHeaderProblems(kind: RecordKind, format: RecordFormat, headers: readonly string[], options: RecordImportOptions): string[] {
+export function fileHeaderProblems(
+  kind: RecordKind,
+  format: RecordFormat,
+  headers: readonly string[],
+  options: RecordImportOptions,
+): string[] {
   const rules = rulesOf(kind);
   const profile = profileOf<string>(kind, format, options);
   const overrides = overridesOf<string>(format, options);
   const named: [string, string][] =
-    format === 'mapped' ? mappingPairs(options.mapping ?? {}) : Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column, field]);
+    format === 'mapped'
+      ? mappingPairs(options.mapping ?? {})
+      : Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column, field]);
   return headerProblems(profile, overrides, rules.fields, headers, named);
 }
 
@@ -139,5 +164,7 @@ export function assertOptions(problems: readonly OptionProblem[], nameOf: (optio
 /** Throws one validation error listing every problem with the file's header. */
 export function assertHeader(problems: readonly string[]): void {
   if (problems.length === 0) return;
-  throw new AppError('validation', `file header: ${problems.join('; ')}`, { fieldErrors: problems.map((message) => ({ field: 'file', message })) });
+  throw new AppError('validation', `file header: ${problems.join('; ')}`, {
+    fieldErrors: problems.map((message) => ({ field: 'file', message })),
+  });
 }

@@ -7,8 +7,14 @@ export function byFieldOrder(errors: RowError[], order: readonly string[]): RowE
 }
 
 /** Text no longer than the API allows for the field; longer is a row error, never a silent cut. */
-export function limited<F extends string>(read: FieldReader<F>, field: F, value: string | null | undefined, max: number): string | null | undefined {
-  if (typeof value === 'string' && value.length > max) return read.fail(field, `longer than ${max} characters (${value.length})`);
+export function limited<F extends string>(
+  read: FieldReader<F>,
+  field: F,
+  value: string | null | undefined,
+  max: number,
+): string | null | undefined {
+  if (typeof value === 'string' && value.length > max)
+    return read.fail(field, `longer than ${max} characters (${value.length})`);
   return value;
 }
 

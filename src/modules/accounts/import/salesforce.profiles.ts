@@ -9,10 +9,16 @@ import type { AccountField, ContactField } from './fields.ts';
 /** Fivetran's markers of rows gone from the source or replaced by a newer version (history mode). */
 export const FIVETRAN_DELETION: readonly DeletionFlag[] = [
   { column: '_fivetran_deleted', deletedWhen: true, reason: 'deleted in the source (_fivetran_deleted is true)' },
-  { column: '_fivetran_active', deletedWhen: false, reason: 'a superseded version of the record (_fivetran_active is false)' },
+  {
+    column: '_fivetran_active',
+    deletedWhen: false,
+    reason: 'a superseded version of the record (_fivetran_active is false)',
+  },
 ];
 
-const SALESFORCE_DELETION: readonly DeletionFlag[] = [{ column: 'IsDeleted', deletedWhen: true, reason: 'deleted in Salesforce (IsDeleted is true)' }];
+const SALESFORCE_DELETION: readonly DeletionFlag[] = [
+  { column: 'IsDeleted', deletedWhen: true, reason: 'deleted in Salesforce (IsDeleted is true)' },
+];
 
 export const SALESFORCE_ACCOUNT: FormatProfile<AccountField> = {
   source: 'salesforce',
@@ -52,7 +58,10 @@ export const FIVETRAN_SALESFORCE_ACCOUNT: FormatProfile<AccountField> = {
     industry: ['industry'],
     country: ['billing_country_code', 'billing_country', 'shipping_country_code', 'shipping_country'],
   },
-  deletion: [{ column: 'is_deleted', deletedWhen: true, reason: 'deleted in Salesforce (is_deleted is true)' }, ...FIVETRAN_DELETION],
+  deletion: [
+    { column: 'is_deleted', deletedWhen: true, reason: 'deleted in Salesforce (is_deleted is true)' },
+    ...FIVETRAN_DELETION,
+  ],
 };
 
 export const FIVETRAN_SALESFORCE_CONTACT: FormatProfile<ContactField> = {
@@ -67,5 +76,8 @@ export const FIVETRAN_SALESFORCE_CONTACT: FormatProfile<ContactField> = {
     title: ['title'],
     last_touch_at: ['last_activity_date'],
   },
-  deletion: [{ column: 'is_deleted', deletedWhen: true, reason: 'deleted in Salesforce (is_deleted is true)' }, ...FIVETRAN_DELETION],
+  deletion: [
+    { column: 'is_deleted', deletedWhen: true, reason: 'deleted in Salesforce (is_deleted is true)' },
+    ...FIVETRAN_DELETION,
+  ],
 };

@@ -66,7 +66,10 @@ describe('readCsv', () => {
     const { items } = await readAll('a,b\n1,2\n"3,4\n5,6\n');
     expect(items).toEqual([
       { row: 1, values: { a: '1', b: '2' } },
-      { row: 2, error: 'line 3: a quote opened in this row is never closed, so the rest of the file could not be read' },
+      {
+        row: 2,
+        error: 'line 3: a quote opened in this row is never closed, so the rest of the file could not be read',
+      },
     ]);
   });
 
@@ -74,7 +77,10 @@ describe('readCsv', () => {
     const { items } = await readAll(`a,b\n1,2\n"${'x'.repeat(5000)}\n3,4\n`, { maxRowChars: 1000 });
     expect(items).toEqual([
       { row: 1, values: { a: '1', b: '2' } },
-      { row: 2, error: expect.stringMatching(/^line 3: the row is longer than 1000 characters .*reading stopped here$/) },
+      {
+        row: 2,
+        error: expect.stringMatching(/^line 3: the row is longer than 1000 characters .*reading stopped here$/),
+      },
     ]);
   });
 

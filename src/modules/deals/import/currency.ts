@@ -16,6 +16,7 @@ export function parseCurrency(raw: string): Parsed<string | null> {
   if (text === '') return ok(null);
   const code = SIGNS.get(text) ?? text.toUpperCase();
   if (/^[A-Z]{3}$/.test(code) && isCurrencyCode(code)) return ok(code);
-  if (text === '$' || text === '¥') return fail(`"${text}" could be several currencies; use an ISO 4217 code such as USD`);
+  if (text === '$' || text === '¥')
+    return fail(`"${text}" could be several currencies; use an ISO 4217 code such as USD`);
   return fail(`"${text}" is not an ISO 4217 currency code (e.g. USD, EUR, GBP)`);
 }

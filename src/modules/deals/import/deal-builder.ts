@@ -186,7 +186,10 @@ class FieldReader {
 }
 
 /** The date and amount parsers of an import's declared date order and decimal separator, made once per options object. */
-const parsers = new WeakMap<MapperOptions, { date: (raw: string) => Parsed<string | null>; amount: (raw: string) => ReturnType<typeof parseAmount> }>();
+const parsers = new WeakMap<
+  MapperOptions,
+  { date: (raw: string) => Parsed<string | null>; amount: (raw: string) => ReturnType<typeof parseAmount> }
+>();
 function parsersOf(options: MapperOptions) {
   let known = parsers.get(options);
   if (!known) {

@@ -34,7 +34,9 @@ describe.skipIf(!hasSharedData)(`Fivetran Salesforce opportunity seed${sharedDat
     expect(raw).toHaveLength(10);
     expect(raw.filter((r) => r.is_deleted === 'true')).toHaveLength(10);
     expect(results.filter(isSkipped)).toHaveLength(10);
-    expect(new Set(results.map((r) => isSkipped(r) && r.reason))).toEqual(new Set(['deleted in Salesforce (is_deleted is true)']));
+    expect(new Set(results.map((r) => isSkipped(r) && r.reason))).toEqual(
+      new Set(['deleted in Salesforce (is_deleted is true)']),
+    );
   });
 
   it('maps the same rows once undeleted: won and lost from is_won/is_closed, superseded versions skipped, a probability over 100 % refused', () => {
@@ -46,7 +48,9 @@ describe.skipIf(!hasSharedData)(`Fivetran Salesforce opportunity seed${sharedDat
     expect(results.filter(isSkipped)).toHaveLength(2);
     // The seed's first row gives a probability of 1000: refused, naming the field; Salesforce keeps 0–100.
     const refused = results.filter((r) => !r.ok && 'errors' in r);
-    expect(refused.map((r) => !r.ok && 'errors' in r && r.errors.map((e) => [e.field, e.reason]))).toEqual([[['probability', 'column "probability": probability 1000 is more than 100 %']]]);
+    expect(refused.map((r) => !r.ok && 'errors' in r && r.errors.map((e) => [e.field, e.reason]))).toEqual([
+      [['probability', 'column "probability": probability 1000 is more than 100 %']],
+    ]);
     expect(count('won') + 1).toBe(active.filter((r) => r.is_won === 'true').length);
     expect(count('lost')).toBe(active.filter((r) => r.is_closed === 'true' && r.is_won !== 'true').length);
     expect(count('open')).toBe(active.filter((r) => r.is_closed === 'false').length);
@@ -140,7 +144,12 @@ describe.skipIf(!hasSharedData)(`Fivetran HubSpot pipelines and stages${sharedDa
     const { items, deleted, errors } = await readHubspotPipelines(FIVETRAN_HUBSPOT_PIPELINES);
     expect([items.length, deleted, errors.length]).toEqual([6, 0, 0]);
     expect(items.map((p) => [p.pipelineId, p.label])).toEqual(raw.map((r) => [r.pipeline_id, r.label]));
-    expect(items[3]).toEqual({ pipelineId: 'mp_pipeline_archived', label: 'pHm8C3GMK7LnsWuMcT6sgw==', active: true, displayOrder: 3 });
+    expect(items[3]).toEqual({
+      pipelineId: 'mp_pipeline_archived',
+      label: 'pHm8C3GMK7LnsWuMcT6sgw==',
+      active: true,
+      displayOrder: 3,
+    });
   });
 });
 

@@ -11,15 +11,40 @@ import {
 import { HUBSPOT_FIXTURE } from './fixtures/local-files.ts';
 import { DEAL_FIELD_NAMES, DEAL_FIELDS, type DetectedFormat, detectFormat } from './formats.ts';
 
-const headerOf = (file: string): string[] => (readFileSync(file, 'utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '').split(',');
+const headerOf = (file: string): string[] =>
+  (
+    readFileSync(file, 'utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)[0] ?? ''
+  ).split(',');
 
 describe('detectFormat', () => {
   it.each<[string, string[], DetectedFormat | undefined]>([
-    ['HubSpot UI export', ['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline'], 'hubspot-export'],
-    ['older HubSpot export', ['Deal ID', 'Deal Name', 'Associated Company', 'Company name', 'Currency'], 'hubspot-export'],
-    ['Salesforce API names', ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'IsClosed', 'AccountId'], 'salesforce'],
-    ['Fivetran HubSpot', ['deal_id', 'property_dealname', 'deal_pipeline_stage_id', 'property_amount'], 'fivetran-hubspot'],
-    ['Fivetran Salesforce', ['id', 'name', 'stage_name', 'is_won', 'is_closed', 'close_date', 'account_id'], 'fivetran-salesforce'],
+    [
+      'HubSpot UI export',
+      ['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Deal owner', 'Amount', 'Pipeline'],
+      'hubspot-export',
+    ],
+    [
+      'older HubSpot export',
+      ['Deal ID', 'Deal Name', 'Associated Company', 'Company name', 'Currency'],
+      'hubspot-export',
+    ],
+    [
+      'Salesforce API names',
+      ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'IsWon', 'IsClosed', 'AccountId'],
+      'salesforce',
+    ],
+    [
+      'Fivetran HubSpot',
+      ['deal_id', 'property_dealname', 'deal_pipeline_stage_id', 'property_amount'],
+      'fivetran-hubspot',
+    ],
+    [
+      'Fivetran Salesforce',
+      ['id', 'name', 'stage_name', 'is_won', 'is_closed', 'close_date', 'account_id'],
+      'fivetran-salesforce',
+    ],
     ['spaces and case', ['  ID ', 'NAME', ' stagename'], 'salesforce'],
     ['a spreadsheet of its own', ['Opportunity', 'Customer', 'Value'], undefined],
     ['two formats at once', ['Id', 'Name', 'StageName', 'stage_name'], undefined],

@@ -73,7 +73,13 @@ describe('HubSpot UI export (fixtures/hubspot-all-deals.csv)', () => {
       {
         row: 3,
         ok: false,
-        errors: [{ row: 3, field: 'close_date', reason: expect.stringMatching(/^column "Close Date": ambiguous date "03\/04\/2024"/) }],
+        errors: [
+          {
+            row: 3,
+            field: 'close_date',
+            reason: expect.stringMatching(/^column "Close Date": ambiguous date "03\/04\/2024"/),
+          },
+        ],
       },
       {
         row: 4,
@@ -121,11 +127,21 @@ describe('HubSpot UI export (fixtures/hubspot-all-deals.csv)', () => {
           createdDate: '2024-05-05',
         }),
       },
-      { row: 7, ok: false, errors: [{ row: 7, field: 'external_id', reason: 'required, but column "Record ID" is empty' }] },
+      {
+        row: 7,
+        ok: false,
+        errors: [{ row: 7, field: 'external_id', reason: 'required, but column "Record ID" is empty' }],
+      },
       {
         row: 8,
         ok: false,
-        errors: [{ row: 8, field: 'account_external_id', reason: expect.stringContaining('lists several accounts (501; 502)') }],
+        errors: [
+          {
+            row: 8,
+            field: 'account_external_id',
+            reason: expect.stringContaining('lists several accounts (501; 502)'),
+          },
+        ],
       },
     ]);
   });
@@ -148,8 +164,14 @@ describe('mapHubspotExportRow', () => {
 
   it.each<[Record<string, string>, Partial<DealRecord>]>([
     [{ Amount: '£300' }, { amount: 300, currency: 'GBP' }],
-    [{ Amount: '300', Currency: 'eur' }, { amount: 300, currency: 'EUR' }],
-    [{ 'Company name': 'Initech', 'Associated Company ID': '77' }, { accountName: 'Initech', accountExternalId: '77' }],
+    [
+      { Amount: '300', Currency: 'eur' },
+      { amount: 300, currency: 'EUR' },
+    ],
+    [
+      { 'Company name': 'Initech', 'Associated Company ID': '77' },
+      { accountName: 'Initech', accountExternalId: '77' },
+    ],
     [{ 'Associated Company IDs': '77;77' }, { accountExternalId: '77' }],
   ])('reads %j', (extra, expected) => {
     const result = mapHubspotExportRow({ ...row, ...extra }, 1);
@@ -169,7 +191,9 @@ describe('mapHubspotExportRow', () => {
   });
 
   it('applies stage aliases', () => {
-    const result = mapHubspotExportRow(row, 1, { aliases: { stage: { 'Appointment scheduled': ['appointmentscheduled'] } } });
+    const result = mapHubspotExportRow(row, 1, {
+      aliases: { stage: { 'Appointment scheduled': ['appointmentscheduled'] } },
+    });
     expect(result.ok && result.record.stage).toBe('Appointment scheduled');
   });
 });

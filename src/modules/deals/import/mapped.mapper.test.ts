@@ -41,7 +41,9 @@ describe('mappingProblems', () => {
   });
 
   it('names unknown targets, unmapped required fields and a field fed twice', () => {
-    expect(mappingProblems({ Ref: 'external_id', Nom: 'name', Stufe: 'stage', Etappe: 'stage', Kunde: 'customer' })).toEqual([
+    expect(
+      mappingProblems({ Ref: 'external_id', Nom: 'name', Stufe: 'stage', Etappe: 'stage', Kunde: 'customer' }),
+    ).toEqual([
       expect.stringMatching(/^column "Kunde" maps to "customer", which is not a deal field \(external_id, name, stage/),
       'stage is mapped from several columns ("Stufe", "Etappe"); keep one',
     ]);
@@ -94,9 +96,9 @@ describe('mapMappedRow', () => {
 
 describe('mapperFor', () => {
   it('throws before any row is read when a mapping targets unknown fields', () => {
-    expect(() => mapperFor('mapped', { mapping: { A: 'external_id', B: 'name', C: 'stage', D: 'deal_value' } })).toThrow(
-      /import options: column "D" maps to "deal_value", which is not a deal field/,
-    );
+    expect(() =>
+      mapperFor('mapped', { mapping: { A: 'external_id', B: 'name', C: 'stage', D: 'deal_value' } }),
+    ).toThrow(/import options: column "D" maps to "deal_value", which is not a deal field/);
   });
 
   it.each<[ImportFormat, ImportOptions, RegExp]>([
@@ -122,7 +124,9 @@ describe('mapperFor', () => {
 describe('mapRows', () => {
   it('maps a mapped CSV row by row and reports unreadable lines on the field csv', async () => {
     const csv = 'Opportunity #,Title,Phase,Won\nA-1,First,Open,no\nA-2,"Second\nA-3,Third,Open\n';
-    const results = await mapText(csv, 'mapped', { mapping: { 'Opportunity #': 'external_id', Title: 'name', Phase: 'stage', Won: 'is_won' } });
+    const results = await mapText(csv, 'mapped', {
+      mapping: { 'Opportunity #': 'external_id', Title: 'name', Phase: 'stage', Won: 'is_won' },
+    });
     expect(results).toEqual([
       { row: 1, ok: true, record: expect.objectContaining({ externalId: 'A-1', stageCategory: null }) },
       { row: 2, ok: false, errors: [{ row: 2, field: 'csv', reason: expect.stringContaining('never closed') }] },

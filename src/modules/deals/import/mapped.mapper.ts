@@ -21,7 +21,9 @@ export function mappingProblems(mapping: ColumnMapping): string[] {
   for (const [column, target] of mappingPairs(mapping)) {
     const field = target.trim();
     if (!isDealField(field)) {
-      problems.push(`column "${column}" maps to "${target}", which is not a deal field (${DEAL_FIELD_NAMES.join(', ')})`);
+      problems.push(
+        `column "${column}" maps to "${target}", which is not a deal field (${DEAL_FIELD_NAMES.join(', ')})`,
+      );
       continue;
     }
     byField.set(field, [...(byField.get(field) ?? []), column]);

@@ -51,7 +51,10 @@ export function optionProblems(format: ImportFormat, options: ImportOptions): st
 
 /** Columns the user named: overrides of a format's columns, or a mapping's columns. */
 function namedColumns(format: ImportFormat, options: ImportOptions): [column: string, field: string][] {
-  const overrides = Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [column ?? '', field]);
+  const overrides = Object.entries(options.columns ?? {}).map(([field, column]): [string, string] => [
+    column ?? '',
+    field,
+  ]);
   return format === 'mapped' ? mappingPairs(options.mapping ?? {}) : overrides;
 }
 

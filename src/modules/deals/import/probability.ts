@@ -14,8 +14,15 @@ export function parseProbability(raw: string, scale?: ProbabilityScale): Parsed<
   const m = /^(\d+(?:[.,]\d+)?)\s*(%?)$/.exec(text);
   if (!m) return { error: `"${text}" is not a probability (write 40, 40% or 0.4)` };
   const number = Number((m[1] as string).replace(',', '.'));
-  const percent = m[2] === '%' || scale === 'percent' || (scale === undefined && !(m[1] as string).match(/[.,]/)) || (scale === undefined && number > 1);
-  if (!percent && number > 1) return { error: `probability ${text} is more than 1, and this file writes probabilities as a share of 1 (0.4 for 40 %)` };
+  const percent =
+    m[2] === '%' ||
+    scale === 'percent' ||
+    (scale === undefined && !(m[1] as string).match(/[.,]/)) ||
+    (scale === undefined && number > 1);
+  if (!percent && number > 1)
+    return {
+      error: `probability ${text} is more than 1, and this file writes probabilities as a share of 1 (0.4 for 40 %)`,
+    };
   const value = percent ? number : number * 100;
   if (value > 100) return { error: `probability ${text} is more than 100 %` };
   return { value: Math.round(value * 100) / 100 };

@@ -29,7 +29,8 @@ function expectWellFormed(result: MappedRow, row: number): void {
   if (result.ok) {
     const r = result.record;
     expect(r.externalId && r.name && r.stage).toBeTruthy();
-    for (const date of [r.closeDate, r.signedDate, r.createdDate]) expect(date === null || /^\d{4}-\d{2}-\d{2}$/.test(date)).toBe(true);
+    for (const date of [r.closeDate, r.signedDate, r.createdDate])
+      expect(date === null || /^\d{4}-\d{2}-\d{2}$/.test(date)).toBe(true);
     expect(r.currency === null || /^[A-Z]{3}$/.test(r.currency)).toBe(true);
     expect(r.amount === null || Number.isFinite(r.amount)).toBe(true);
   } else if ('skipped' in result) {
@@ -57,9 +58,15 @@ const chunked = (text: string, cuts: number[]): string[] => {
 };
 
 const csvish = fc
-  .array(fc.oneof(fc.constantFrom(',', '"', '""', '\n', '\r\n', '\r', ' ', '\ufeff', ';', 'Id', 'Name'), fc.string({ maxLength: 4 })), {
-    maxLength: 80,
-  })
+  .array(
+    fc.oneof(
+      fc.constantFrom(',', '"', '""', '\n', '\r\n', '\r', ' ', '\ufeff', ';', 'Id', 'Name'),
+      fc.string({ maxLength: 4 }),
+    ),
+    {
+      maxLength: 80,
+    },
+  )
   .map((parts) => parts.join(''));
 
 function expectItems(items: CsvItem[]): void {
@@ -74,7 +81,11 @@ function expectItems(items: CsvItem[]): void {
 
 describe('the CSV reader never throws on content', () => {
   it('reads random text', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) => expectItems(await readItems([text]))));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 200 }), async (text) =>
+        expectItems(await readItems([text])),
+      ),
+    );
   });
 
   it('reads CSV-ish text the same whatever the chunk boundaries', async () => {
@@ -102,26 +113,44 @@ const realFiles: [string, DetectedFormat, MapperOptions][] = [
 ];
 
 describe('truncated real files', () => {
-  it.each(realFiles)('%s, cut anywhere, maps without throwing (or is refused for its header)', async (file, format, options) => {
-    const text = readFileSync(file, 'utf8');
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: text.length }), fc.array(fc.nat(), { maxLength: 4 }), async (end, cuts) => {
-        try {
-          for await (const result of mapRows(readCsv(Readable.from(chunked(text.slice(0, end), cuts))), format, options)) {
-            expectWellFormed(result, result.row);
+  it.each(realFiles)(
+    '%s, cut anywhere, maps without throwing (or is refused for its header)',
+    async (file, format, options) => {
+      const text = readFileSync(file, 'utf8');
+      await fc.assert(
+        fc.asyncProperty(fc.nat({ max: text.length }), fc.array(fc.nat(), { maxLength: 4 }), async (end, cuts) => {
+          try {
+            for await (const result of mapRows(
+              readCsv(Readable.from(chunked(text.slice(0, end), cuts))),
+              format,
+              options,
+            )) {
+              expectWellFormed(result, result.row);
+            }
+          } catch (error) {
+            expect(isAppError(error) && error.code).toBe('validation');
+            expect(end).toBeLessThan(text.indexOf('\n') + 1);
           }
-        } catch (error) {
-          expect(isAppError(error) && error.code).toBe('validation');
-          expect(end).toBeLessThan(text.indexOf('\n') + 1);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+        }),
+        { numRuns: 60 },
+      );
+    },
+  );
 });
 
 const COLUMNS = [
-  ...['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'CreatedDate', 'IsWon', 'IsClosed', 'AccountId', 'CurrencyIsoCode'],
+  ...[
+    'Id',
+    'Name',
+    'StageName',
+    'Amount',
+    'CloseDate',
+    'CreatedDate',
+    'IsWon',
+    'IsClosed',
+    'AccountId',
+    'CurrencyIsoCode',
+  ],
   ...['Record ID', 'Deal Name', 'Deal Stage', 'Close Date', 'Currency', 'Associated Company IDs', 'Product'],
   ...['deal_id', 'property_dealname', 'deal_pipeline_stage_id', 'property_amount', 'property_closedate'],
   ...['id', 'name', 'stage_name', 'is_won', 'is_closed', 'close_date', 'amount', 'currency_iso_code'],
@@ -130,7 +159,17 @@ const COLUMNS = [
 
 const value = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('', '1', 'TRUE', 'false', 'maybe', '03/04/24', '02/23/26', '2024-02-30', '2024-01-22T16:14:25.000+0000'),
+  fc.constantFrom(
+    '',
+    '1',
+    'TRUE',
+    'false',
+    'maybe',
+    '03/04/24',
+    '02/23/26',
+    '2024-02-30',
+    '2024-01-22T16:14:25.000+0000',
+  ),
   fc.constantFrom('$1,200.50', '1.200,50', '1.200', '€9', 'USD', 'usd', 'XYZ', 'A;B;a', '__proto__', 'constructor'),
 );
 const row = fc.dictionary(fc.oneof(fc.constantFrom(...COLUMNS), fc.string({ maxLength: 8 })), value, { maxKeys: 25 });
@@ -140,7 +179,14 @@ const options = fc.record(
 );
 
 describe('mappers never throw on a row', () => {
-  const mapping = { Id: 'external_id', Name: 'name', StageName: 'stage', Amount: 'amount', Product: 'product', IsWon: 'is_won' };
+  const mapping = {
+    Id: 'external_id',
+    Name: 'name',
+    StageName: 'stage',
+    Amount: 'amount',
+    Product: 'product',
+    IsWon: 'is_won',
+  };
   it.each<[string, (values: Record<string, string>, row: number, options: MapperOptions) => MappedRow]>([
     ['salesforce', mapSalesforceRow],
     ['hubspot-export', mapHubspotExportRow],
@@ -149,7 +195,9 @@ describe('mappers never throw on a row', () => {
     ['mapped', (values, n, o) => mapMappedRow(values, n, { ...o, mapping })],
   ])('%s: every row gives a deal, a skip, or errors naming a field', (_, map) => {
     fc.assert(
-      fc.property(row, fc.integer({ min: 1, max: 1_000_000 }), options, (values, n, o) => expectWellFormed(map(values, n, o), n)),
+      fc.property(row, fc.integer({ min: 1, max: 1_000_000 }), options, (values, n, o) =>
+        expectWellFormed(map(values, n, o), n),
+      ),
       { numRuns: 500 },
     );
   });

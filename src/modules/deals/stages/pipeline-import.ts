@@ -18,14 +18,21 @@ export type PipelineFormat = (typeof PIPELINE_FORMATS)[number];
 
 export const PIPELINE_FORMAT_HELP: Record<PipelineFormat, string> = {
   'hubspot-pipelines': 'the JSON answer of HubSpot GET /crm/v3/pipelines/deals, saved to a file',
-  'fivetran-hubspot': "Fivetran's HubSpot deal_pipeline_stage table as CSV, with deal_pipeline (the pipelines' names) as a second file",
-  'salesforce-stages': 'a Salesforce OpportunityStage export (ApiName, MasterLabel, IsWon, IsClosed, DefaultProbability)',
+  'fivetran-hubspot':
+    "Fivetran's HubSpot deal_pipeline_stage table as CSV, with deal_pipeline (the pipelines' names) as a second file",
+  'salesforce-stages':
+    'a Salesforce OpportunityStage export (ApiName, MasterLabel, IsWon, IsClosed, DefaultProbability)',
 };
 
-export type PipelineFilePart = { format: 'hubspot-pipelines' } | { format: 'fivetran-hubspot'; table: 'stages' | 'pipelines' } | { format: 'salesforce-stages' };
+export type PipelineFilePart =
+  | { format: 'hubspot-pipelines' }
+  | { format: 'fivetran-hubspot'; table: 'stages' | 'pipelines' }
+  | { format: 'salesforce-stages' };
 
 const headerOf = (text: string): string[] =>
-  (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, '').trim().toLowerCase());
+  (text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/, 1)[0] ?? '')
+    .split(',')
+    .map((h) => h.trim().replace(/^"|"$/g, '').trim().toLowerCase());
 
 /** What a file is, from its content: JSON, or a CSV header naming a known table's columns. */
 export function detectPipelineFile(text: string): PipelineFilePart | undefined {
@@ -45,32 +52,57 @@ const refuse = (field: string, message: string) => AppError.validation(field, me
  * content unless it is given. Throws a validation error naming the file when a file is not what it should be,
  * and one listing every problem when rows cannot be read: a definition is loaded whole or not at all.
  */
-export async function readPipelineFiles(files: PipelineFile[], format?: PipelineFormat): Promise<PipelineRead & { format: PipelineFormat }> {
+export async function readPipelineFiles(
+  files: PipelineFile[],
+  format?: PipelineFormat,
+): Promise<PipelineRead & { format: PipelineFormat }> {
   if (files.length === 0) throw refuse('files', 'give the file with the pipeline definitions');
   const parts = files.map((f, i) => {
     const part = detectPipelineFile(f.text);
-    if (!part) throw refuse(`files.${i}`, `${f.name}: not a pipeline definition Baton knows (${PIPELINE_FORMATS.join(', ')}); see --help`);
-    if (format && part.format !== format) throw refuse(`files.${i}`, `${f.name} looks like ${part.format}, not ${format}`);
+    if (!part)
+      throw refuse(
+        `files.${i}`,
+        `${f.name}: not a pipeline definition Baton knows (${PIPELINE_FORMATS.join(', ')}); see --help`,
+      );
+    if (format && part.format !== format)
+      throw refuse(`files.${i}`, `${f.name} looks like ${part.format}, not ${format}`);
     return { file: f, part };
   });
   const chosen = parts[0]?.part.format as PipelineFormat;
-  if (parts.some((p) => p.part.format !== chosen)) throw refuse('files', `the files are of different formats (${[...new Set(parts.map((p) => p.part.format))].join(', ')})`);
+  if (parts.some((p) => p.part.format !== chosen))
+    throw refuse(
+      'files',
+      `the files are of different formats (${[...new Set(parts.map((p) => p.part.format))].join(', ')})`,
+    );
   let read: PipelineRead;
   if (chosen === 'fivetran-hubspot') {
-    const table = (t: 'stages' | 'pipelines') => parts.filter((p) => p.part.format === 'fivetran-hubspot' && p.part.table === t).map((p) => p.file);
+    const table = (t: 'stages' | 'pipelines') =>
+      parts.filter((p) => p.part.format === 'fivetran-hubspot' && p.part.table === t).map((p) => p.file);
     const [stages, ...moreStages] = table('stages');
     const [names, ...moreNames] = table('pipelines');
-    if (!stages) throw refuse('files', 'give the deal_pipeline_stage table (stage_id, pipeline_id, label, closed_won …); deal_pipeline alone names pipelines but defines no stages');
-    if (moreStages.length || moreNames.length) throw refuse('files', 'give one deal_pipeline_stage table and at most one deal_pipeline table');
+    if (!stages)
+      throw refuse(
+        'files',
+        'give the deal_pipeline_stage table (stage_id, pipeline_id, label, closed_won …); deal_pipeline alone names pipelines but defines no stages',
+      );
+    if (moreStages.length || moreNames.length)
+      throw refuse('files', 'give one deal_pipeline_stage table and at most one deal_pipeline table');
     read = await readFivetranHubspotPipelines(stages.text, names?.text);
   } else {
     if (files.length > 1) throw refuse('files', `${chosen} is one file; got ${files.length}`);
-    read = chosen === 'hubspot-pipelines' ? readHubspotApiPipelines(files[0]?.text ?? '') : await readSalesforceStages(files[0]?.text ?? '');
+    read =
+      chosen === 'hubspot-pipelines'
+        ? readHubspotApiPipelines(files[0]?.text ?? '')
+        : await readSalesforceStages(files[0]?.text ?? '');
   }
   if (read.errors.length > 0) {
     const shown = read.errors.slice(0, 50);
     const more = read.errors.length > shown.length ? ` … and ${read.errors.length - shown.length} more` : '';
-    throw new AppError('validation', `nothing was loaded: ${shown.map((e) => `${e.field}: ${e.message}`).join('; ')}${more}`, { fieldErrors: shown });
+    throw new AppError(
+      'validation',
+      `nothing was loaded: ${shown.map((e) => `${e.field}: ${e.message}`).join('; ')}${more}`,
+      { fieldErrors: shown },
+    );
   }
   return { ...read, format: chosen };
 }
@@ -105,8 +137,12 @@ export async function loadPipelines(
   read: PipelineRead & { format: PipelineFormat },
   fileNames: string[],
 ): Promise<PipelineImportResult> {
-  const moved = await replacePipelines(db, actor, workspaceId, read.pipelines, { format: read.format, files: fileNames });
-  const count = (stages: Array<{ category: StageCategory }>, c: StageCategory) => stages.filter((s) => s.category === c).length;
+  const moved = await replacePipelines(db, actor, workspaceId, read.pipelines, {
+    format: read.format,
+    files: fileNames,
+  });
+  const count = (stages: Array<{ category: StageCategory }>, c: StageCategory) =>
+    stages.filter((s) => s.category === c).length;
   const pipelines = read.pipelines.map((p) => ({
     source: p.source,
     pipeline: p.pipeline,
@@ -116,5 +152,12 @@ export async function loadPipelines(
     lost: count(p.stages, 'lost'),
     open: count(p.stages, 'open'),
   }));
-  return { format: read.format, pipelines, stages: pipelines.reduce((n, p) => n + p.stages, 0), skipped: read.skipped, notes: read.notes, ...moved };
+  return {
+    format: read.format,
+    pipelines,
+    stages: pipelines.reduce((n, p) => n + p.stages, 0),
+    skipped: read.skipped,
+    notes: read.notes,
+    ...moved,
+  };
 }

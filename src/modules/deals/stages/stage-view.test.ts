@@ -47,7 +47,12 @@ describe('pipelineProblems', () => {
 });
 
 describe('buildStageMappingsView', () => {
-  const own = toMappings({ source: 'hubspot', pipeline: 'default', pipelineLabel: 'Sales Pipeline', stages: [{ stage: 'contractsent', label: 'Contract sent', category: 'open', probability: 90 }] });
+  const own = toMappings({
+    source: 'hubspot',
+    pipeline: 'default',
+    pipelineLabel: 'Sales Pipeline',
+    stages: [{ stage: 'contractsent', label: 'Contract sent', category: 'open', probability: 90 }],
+  });
 
   it('counts deals at each mapping by id or label, and lists what nothing maps, largest first', () => {
     const view = buildStageMappingsView(own, BUILT_IN_STAGE_MAPPINGS, [
@@ -64,13 +69,26 @@ describe('buildStageMappingsView', () => {
       ['hubspot', '', null],
       ['hubspot', 'default', 'Sales Pipeline'],
     ]);
-    expect(view.pipelines[2]?.stages).toEqual([{ stage: 'contractsent', label: 'Contract sent', category: 'open', probability: 90, origin: 'workspace', deals: 5 }]);
+    expect(view.pipelines[2]?.stages).toEqual([
+      {
+        stage: 'contractsent',
+        label: 'Contract sent',
+        category: 'open',
+        probability: 90,
+        origin: 'workspace',
+        deals: 5,
+      },
+    ]);
     // "Closed won" is a built-in stage name (and closedwon's label): the name wins.
-    expect(view.pipelines[1]?.stages.filter((s) => s.deals > 0).map((s) => [s.stage, s.deals])).toEqual([['closed won', 4]]);
+    expect(view.pipelines[1]?.stages.filter((s) => s.deals > 0).map((s) => [s.stage, s.deals])).toEqual([
+      ['closed won', 4],
+    ]);
     expect(view.unmapped).toEqual([
       { source: 'hubspot', pipeline: null, stage: 'Pitch', deals: 5 },
       { source: 'hubspot', pipeline: null, stage: 'Demo', deals: 2 },
     ]);
-    expect(view.fromSource).toEqual([{ source: 'salesforce', pipeline: null, stage: 'Prospecting', category: 'open', deals: 7 }]);
+    expect(view.fromSource).toEqual([
+      { source: 'salesforce', pipeline: null, stage: 'Prospecting', category: 'open', deals: 7 },
+    ]);
   });
 });

@@ -73,7 +73,8 @@ export interface PipelineInput {
 }
 
 /** Won is certain and lost is nothing: the probability a stage gets when none is given. */
-export const defaultProbability = (category: StageCategory): number | null => (category === 'won' ? 100 : category === 'lost' ? 0 : null);
+export const defaultProbability = (category: StageCategory): number | null =>
+  category === 'won' ? 100 : category === 'lost' ? 0 : null;
 
 /** A pipeline's stages as stored mappings, in the order given, with default probabilities. */
 export function toMappings(input: PipelineInput): StageMapping[] {
@@ -95,32 +96,49 @@ export function toMappings(input: PipelineInput): StageMapping[] {
  * stages with the same label (a deal carrying that label could not tell them apart). Case and surrounding
  * spaces are ignored.
  */
-export function pipelineProblems(stages: readonly StageInput[]): Array<{ path: [number, 'stage' | 'label']; message: string }> {
+export function pipelineProblems(
+  stages: readonly StageInput[],
+): Array<{ path: [number, 'stage' | 'label']; message: string }> {
   const problems: Array<{ path: [number, 'stage' | 'label']; message: string }> = [];
   const ids = new Map<string, number>();
   const labels = new Map<string, number>();
   stages.forEach((s, i) => {
     const id = s.stage.trim().toLowerCase();
     const first = ids.get(id);
-    if (first !== undefined) problems.push({ path: [i, 'stage'], message: `stage "${s.stage.trim()}" is already given at stages.${first}` });
+    if (first !== undefined)
+      problems.push({ path: [i, 'stage'], message: `stage "${s.stage.trim()}" is already given at stages.${first}` });
     else ids.set(id, i);
     const label = s.label?.trim().toLowerCase();
     if (!label) return;
     const sameLabel = labels.get(label);
-    if (sameLabel !== undefined) problems.push({ path: [i, 'label'], message: `label "${s.label?.trim()}" is already used by stages.${sameLabel}` });
+    if (sameLabel !== undefined)
+      problems.push({
+        path: [i, 'label'],
+        message: `label "${s.label?.trim()}" is already used by stages.${sameLabel}`,
+      });
     else labels.set(label, i);
   });
   return problems;
 }
 
 const pipelineOrder = (a: PipelineView, b: PipelineView) =>
-  a.source.localeCompare(b.source) || (a.pipeline === '' ? -1 : b.pipeline === '' ? 1 : (a.pipelineLabel ?? a.pipeline).localeCompare(b.pipelineLabel ?? b.pipeline));
+  a.source.localeCompare(b.source) ||
+  (a.pipeline === ''
+    ? -1
+    : b.pipeline === ''
+      ? 1
+      : (a.pipelineLabel ?? a.pipeline).localeCompare(b.pipelineLabel ?? b.pipeline));
 
 /** Merges groups that differ only in case or surrounding spaces, keeping the first spelling. */
 function merged<T extends UnmappedStage>(items: T[], extra: (t: T) => string = () => ''): T[] {
   const byKey = new Map<string, T>();
   for (const item of items) {
-    const k = [item.source, item.pipeline?.trim().toLowerCase() ?? '', item.stage.trim().toLowerCase(), extra(item)].join('\u0000');
+    const k = [
+      item.source,
+      item.pipeline?.trim().toLowerCase() ?? '',
+      item.stage.trim().toLowerCase(),
+      extra(item),
+    ].join('\u0000');
     const seen = byKey.get(k);
     if (seen) seen.deals += item.deals;
     else byKey.set(k, { ...item });
@@ -132,7 +150,11 @@ function merged<T extends UnmappedStage>(items: T[], extra: (t: T) => string = (
  * The page's view: every mapping in force (workspace ones first, then the built-in ones they leave standing),
  * grouped by source and pipeline with the deals each decides, and the stages deals carry that nothing maps.
  */
-export function buildStageMappingsView(own: StageMapping[], builtIn: readonly StageMapping[], groups: readonly DealStageGroup[]): StageMappingsView {
+export function buildStageMappingsView(
+  own: StageMapping[],
+  builtIn: readonly StageMapping[],
+  groups: readonly DealStageGroup[],
+): StageMappingsView {
   const map = new StageMap([...own, ...builtIn]);
   const ownSet = new Set(own);
   const counts = new Map<StageMapping, number>();
@@ -141,7 +163,8 @@ export function buildStageMappingsView(own: StageMapping[], builtIn: readonly St
   for (const g of groups) {
     const entry = map.find({ source: g.source as DealSource, pipeline: g.pipeline, stage: g.stage });
     if (entry) counts.set(entry, (counts.get(entry) ?? 0) + g.deals);
-    else if (g.stated) fromSource.push({ source: g.source, pipeline: g.pipeline, stage: g.stage, category: g.category, deals: g.deals });
+    else if (g.stated)
+      fromSource.push({ source: g.source, pipeline: g.pipeline, stage: g.stage, category: g.category, deals: g.deals });
     else unmapped.push({ source: g.source, pipeline: g.pipeline, stage: g.stage, deals: g.deals });
   }
   const pipelines = new Map<string, PipelineView>();

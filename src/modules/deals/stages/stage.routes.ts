@@ -26,12 +26,19 @@ const pipelineSchema = z.object({
   stages: z.array(stageSchema),
 });
 
-const unmappedSchema = z.object({ source: z.string(), pipeline: z.string().nullable(), stage: z.string(), deals: z.number() });
+const unmappedSchema = z.object({
+  source: z.string(),
+  pipeline: z.string().nullable(),
+  stage: z.string(),
+  deals: z.number(),
+});
 
 const viewSchema = z.object({
   pipelines: z.array(pipelineSchema),
   unmapped: z.array(unmappedSchema).describe('Stages deals carry that no mapping explains; those deals count as open'),
-  fromSource: z.array(unmappedSchema.extend({ category: z.enum(STAGE_CATEGORIES) })).describe('Stages whose category the CRM stated on the deals (Salesforce IsWon/IsClosed)'),
+  fromSource: z
+    .array(unmappedSchema.extend({ category: z.enum(STAGE_CATEGORIES) }))
+    .describe('Stages whose category the CRM stated on the deals (Salesforce IsWon/IsClosed)'),
 });
 
 const movedShape = {
@@ -43,12 +50,22 @@ const stageInput = z.object({
   stage: z.string().trim().min(1).max(200).describe('The stage as deals carry it (id or name)'),
   label: z.string().trim().max(200).nullish(),
   category: z.enum(STAGE_CATEGORIES),
-  probability: z.number().int().min(0).max(100).nullish().describe('Chance (0–100) that a deal here is won; defaults to 100 for won, 0 for lost'),
+  probability: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullish()
+    .describe('Chance (0–100) that a deal here is won; defaults to 100 for won, 0 for lost'),
 });
 
 const pipelineInput = z.object({
   source: z.enum(DEAL_SOURCES),
-  pipeline: z.string().trim().max(200).describe("The pipeline's id as deals carry it; empty = any pipeline of the source"),
+  pipeline: z
+    .string()
+    .trim()
+    .max(200)
+    .describe("The pipeline's id as deals carry it; empty = any pipeline of the source"),
   pipelineLabel: z.string().trim().max(200).nullish(),
   stages: z
     .array(stageInput)
@@ -59,7 +76,12 @@ const pipelineInput = z.object({
 });
 
 const importInput = z.object({
-  format: z.enum(PIPELINE_FORMATS).optional().describe(`Told from the content when left out: ${PIPELINE_FORMATS.map((f) => `${f} = ${PIPELINE_FORMAT_HELP[f]}`).join('; ')}`),
+  format: z
+    .enum(PIPELINE_FORMATS)
+    .optional()
+    .describe(
+      `Told from the content when left out: ${PIPELINE_FORMATS.map((f) => `${f} = ${PIPELINE_FORMAT_HELP[f]}`).join('; ')}`,
+    ),
   files: z
     .array(z.object({ name: z.string().trim().min(1).max(300), content: z.string().min(1) }))
     .min(1)
@@ -69,7 +91,15 @@ const importInput = z.object({
 const importResult = z.object({
   format: z.enum(PIPELINE_FORMATS),
   pipelines: z.array(
-    z.object({ source: z.enum(DEAL_SOURCES), pipeline: z.string(), pipelineLabel: z.string().nullable(), stages: z.number(), won: z.number(), lost: z.number(), open: z.number() }),
+    z.object({
+      source: z.enum(DEAL_SOURCES),
+      pipeline: z.string(),
+      pipelineLabel: z.string().nullable(),
+      stages: z.number(),
+      won: z.number(),
+      lost: z.number(),
+      open: z.number(),
+    }),
   ),
   stages: z.number(),
   skipped: z.number(),
@@ -86,7 +116,8 @@ export function stageRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'deals:read' },
     schema: {
       tags: ['deals'],
-      summary: 'What each CRM stage means (won, lost, open) and its probability, per source and pipeline, with deal counts and the stages nothing maps',
+      summary:
+        'What each CRM stage means (won, lost, open) and its probability, per source and pipeline, with deal counts and the stages nothing maps',
       response: { 200: viewSchema, ...errorResponses },
     },
     handler: async (request) => listStageMappings(db, principalOf(request).workspaceId),
@@ -102,7 +133,11 @@ export function stageRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => replacePipelineMapping(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          replacePipelineMapping(trx, actorOf(principal, request.id), principal.workspaceId, request.body),
+        );
     },
   });
 
@@ -122,7 +157,15 @@ export function stageRoutes(app: FastifyInstance, ctx: AppContext): void {
         files.map((f) => ({ name: f.name, text: f.content })),
         format,
       );
-      return db.transaction().execute((trx) => loadPipelines(trx, actorOf(principal, request.id), principal.workspaceId, read, files.map((f) => f.name)));
+      return db.transaction().execute((trx) =>
+        loadPipelines(
+          trx,
+          actorOf(principal, request.id),
+          principal.workspaceId,
+          read,
+          files.map((f) => f.name),
+        ),
+      );
     },
   });
 }

@@ -9,7 +9,15 @@ import { guardSetting } from '../deal.settings.ts';
 import type { DealStageMappingTable } from '../deal.table.ts';
 import { BUILT_IN_STAGE_MAPPINGS, type StageMapping } from '../stage-mapping.ts';
 import * as store from './stage.store.ts';
-import { buildStageMappingsView, type DealStageGroup, type PipelineInput, type PipelineView, pipelineProblems, type StageMappingsView, toMappings } from './stage-view.ts';
+import {
+  buildStageMappingsView,
+  type DealStageGroup,
+  type PipelineInput,
+  type PipelineView,
+  pipelineProblems,
+  type StageMappingsView,
+  toMappings,
+} from './stage-view.ts';
 
 const toMapping = (r: store.StageMappingRow): StageMapping => ({
   source: r.source as DealSource,
@@ -37,11 +45,23 @@ const toRow = (workspaceId: string, m: StageMapping): DealStageMappingTable => (
 /** A pipeline's mapping as the audit log keeps it. */
 const auditShape = (mappings: StageMapping[]) => ({
   pipelineLabel: mappings[0]?.pipelineLabel ?? null,
-  stages: mappings.map((m) => ({ stage: m.stage, label: m.label, category: m.category, probability: m.probability ?? null })),
+  stages: mappings.map((m) => ({
+    stage: m.stage,
+    label: m.label,
+    category: m.category,
+    probability: m.probability ?? null,
+  })),
 });
 
 const groupsOf = (rows: Awaited<ReturnType<typeof store.countDealsByStage>>): DealStageGroup[] =>
-  rows.map((r) => ({ source: r.source, pipeline: r.pipeline, stage: r.stage, category: r.stage_category as StageCategory, stated: r.stage_category_stated === 1, deals: r.n }));
+  rows.map((r) => ({
+    source: r.source,
+    pipeline: r.pipeline,
+    stage: r.stage,
+    category: r.stage_category as StageCategory,
+    stated: r.stage_category_stated === 1,
+    deals: r.n,
+  }));
 
 /** Every stage mapping in force, per source and pipeline, with deal counts, and the stages nothing maps. */
 export async function listStageMappings(db: Db, workspaceId: string): Promise<StageMappingsView> {
@@ -67,9 +87,16 @@ export async function reevaluateDeals(db: Db, workspaceId: string, sources: Deal
   const result: Reevaluation = { dealsRecategorized: 0, dealsChangedState: 0 };
   for (const g of await store.countDealsByStage(db, workspaceId, sources)) {
     if (g.stage_category_stated === 1) continue;
-    const category = map.categorize({ source: g.source as DealSource, pipeline: g.pipeline, stage: g.stage, stageCategory: null }) ?? 'open';
+    const category =
+      map.categorize({ source: g.source as DealSource, pipeline: g.pipeline, stage: g.stage, stageCategory: null }) ??
+      'open';
     if (category === g.stage_category) continue;
-    const deals = await store.selectMappedDealsInGroup(db, workspaceId, { source: g.source, pipeline: g.pipeline, stage: g.stage, category: g.stage_category });
+    const deals = await store.selectMappedDealsInGroup(db, workspaceId, {
+      source: g.source,
+      pipeline: g.pipeline,
+      stage: g.stage,
+      category: g.stage_category,
+    });
     result.dealsRecategorized += deals.length;
     result.dealsChangedState += await recategorizeDeals(db, workspaceId, deals, category, req);
   }
@@ -85,12 +112,19 @@ function assertValid(input: PipelineInput, prefix: string): void {
 }
 
 /** Replaces one pipeline's workspace mapping (no re-evaluation) and records it; answers the new mappings. */
-async function writePipeline(db: Db, workspaceId: string, input: PipelineInput): Promise<{ before: StageMapping[]; after: StageMapping[] }> {
+async function writePipeline(
+  db: Db,
+  workspaceId: string,
+  input: PipelineInput,
+): Promise<{ before: StageMapping[]; after: StageMapping[] }> {
   const pipeline = input.pipeline.trim();
   const before = (await store.selectPipelineMappings(db, workspaceId, input.source, pipeline)).map(toMapping);
   const after = toMappings(input);
   await store.deletePipelineMappings(db, workspaceId, input.source, pipeline);
-  await store.insertMappings(db, after.map((m) => toRow(workspaceId, m)));
+  await store.insertMappings(
+    db,
+    after.map((m) => toRow(workspaceId, m)),
+  );
   return { before, after };
 }
 
@@ -125,13 +159,19 @@ async function recordPipeline(
  * Replaces one pipeline's stage mapping (`stages: []` removes the workspace's own, leaving any built-in one),
  * re-evaluates the deals it decides and records the change with how many deals moved. Run it in a transaction.
  */
-export async function replacePipelineMapping(db: Db, actor: Actor, workspaceId: string, input: PipelineInput): Promise<PipelineReplaced> {
+export async function replacePipelineMapping(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  input: PipelineInput,
+): Promise<PipelineReplaced> {
   assertValid(input, 'body.');
   const written = await writePipeline(db, workspaceId, input);
   const moved = await reevaluateDeals(db, workspaceId, [input.source]);
   await recordPipeline(db, actor, workspaceId, input, written, moved);
   const view = await listStageMappings(db, workspaceId);
-  const pipeline = view.pipelines.find((p) => p.source === input.source && p.pipeline === input.pipeline.trim()) ?? null;
+  const pipeline =
+    view.pipelines.find((p) => p.source === input.source && p.pipeline === input.pipeline.trim()) ?? null;
   return { pipeline, ...moved };
 }
 
@@ -147,7 +187,8 @@ export async function replacePipelines(
   about: Record<string, unknown>,
 ): Promise<Reevaluation> {
   inputs.forEach((input, i) => assertValid(input, `pipelines.${i}.`));
-  for (const input of inputs) await recordPipeline(db, actor, workspaceId, input, await writePipeline(db, workspaceId, input));
+  for (const input of inputs)
+    await recordPipeline(db, actor, workspaceId, input, await writePipeline(db, workspaceId, input));
   const moved = await reevaluateDeals(db, workspaceId, [...new Set(inputs.map((p) => p.source))]);
   await recordAudit(db, {
     workspaceId,

@@ -28,18 +28,34 @@ export const selectPipelineMappings = (db: Db, workspaceId: string, source: stri
     .execute();
 
 export const deletePipelineMappings = (db: Db, workspaceId: string, source: string, pipeline: string) =>
-  db.deleteFrom('deal_stage_mappings').where('workspace_id', '=', workspaceId).where('source', '=', source).where('pipeline', '=', pipeline).execute();
+  db
+    .deleteFrom('deal_stage_mappings')
+    .where('workspace_id', '=', workspaceId)
+    .where('source', '=', source)
+    .where('pipeline', '=', pipeline)
+    .execute();
 
 export async function insertMappings(db: Db, rows: DealStageMappingTable[]): Promise<void> {
   // 9 columns × 500 rows stays under both databases' bound-parameter limits.
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('deal_stage_mappings').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('deal_stage_mappings')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** Deals counted by source, pipeline, stage and category, and whether the CRM stated the category itself. */
 export async function countDealsByStage(db: Db, workspaceId: string, sources?: string[]) {
   let q = db
     .selectFrom('deals')
-    .select(['source', 'pipeline', 'stage', 'stage_category', 'stage_category_stated', (eb) => eb.fn.countAll().as('n')])
+    .select([
+      'source',
+      'pipeline',
+      'stage',
+      'stage_category',
+      'stage_category_stated',
+      (eb) => eb.fn.countAll().as('n'),
+    ])
     .where('workspace_id', '=', workspaceId);
   if (sources) q = q.where('source', 'in', sources.length ? sources : ['']);
   const rows = await q.groupBy(['source', 'pipeline', 'stage', 'stage_category', 'stage_category_stated']).execute();
@@ -57,7 +73,18 @@ export interface StageGroupKey {
 export const selectMappedDealsInGroup = (db: Db, workspaceId: string, g: StageGroupKey) =>
   db
     .selectFrom('deals')
-    .select(['id', 'name', 'account_id', 'stage', 'amount', 'currency', 'partner_name', 'journey_state', 'signed_date', 'finance_confirmed_at'])
+    .select([
+      'id',
+      'name',
+      'account_id',
+      'stage',
+      'amount',
+      'currency',
+      'partner_name',
+      'journey_state',
+      'signed_date',
+      'finance_confirmed_at',
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('source', '=', g.source)
     .where('pipeline', g.pipeline === null ? 'is' : '=', g.pipeline)

@@ -61,14 +61,22 @@ describe('normalizeBillingTerms', () => {
 
 describe('normalizeClauses', () => {
   it('maps known spellings to their tags, keeps others as snake_case tags, each once', () => {
-    expect(normalizeClauses(['Custom SLA', 'MFN', 'most favoured nation', 'Termination for convenience', 'Escrow', ' ', 'Data residency (EU)'])).toEqual([
-      'custom_sla',
-      'mfn',
-      'termination_for_convenience',
-      'source_code_escrow',
-      'data_residency_eu',
+    expect(
+      normalizeClauses([
+        'Custom SLA',
+        'MFN',
+        'most favoured nation',
+        'Termination for convenience',
+        'Escrow',
+        ' ',
+        'Data residency (EU)',
+      ]),
+    ).toEqual(['custom_sla', 'mfn', 'termination_for_convenience', 'source_code_escrow', 'data_residency_eu']);
+    expect(normalizeClauses(['unlimited liability', 'Net 90 payment terms', 'custom_integration', 'NET 90'])).toEqual([
+      'uncapped_liability',
+      'custom_payment_terms',
+      'custom_integration',
     ]);
-    expect(normalizeClauses(['unlimited liability', 'Net 90 payment terms', 'custom_integration', 'NET 90'])).toEqual(['uncapped_liability', 'custom_payment_terms', 'custom_integration']);
   });
 });
 
@@ -110,7 +118,9 @@ describe('pricing structures and non-standard deals', () => {
   });
 
   it('names a structure from model, billing terms and discount band; none without recorded terms', () => {
-    expect(pricingStructure(terms({ pricingModel: 'per_seat', billingTerms: 'annual upfront, net 30', discountPct: 15 }))).toBe('per_seat · annual upfront, net 30 · 10–20%');
+    expect(
+      pricingStructure(terms({ pricingModel: 'per_seat', billingTerms: 'annual upfront, net 30', discountPct: 15 })),
+    ).toBe('per_seat · annual upfront, net 30 · 10–20%');
     expect(pricingStructure(terms({ discountPct: 5 }))).toBe('unspecified · unspecified · up to 10%');
     expect(pricingStructure(terms({ servicesSold: 20000 }))).toBeNull();
     expect(termsRecorded(terms({ nonStandardClauses: ['mfn'] }))).toBe(true);
@@ -119,7 +129,10 @@ describe('pricing structures and non-standard deals', () => {
 
   it('calls a deal non-standard for any clause or a discount above the threshold, saying which', () => {
     expect(nonStandardReasons(terms({ discountPct: 20 }), 20)).toEqual([]);
-    expect(nonStandardReasons(terms({ discountPct: 25, nonStandardClauses: ['mfn'] }), 20)).toEqual(['clause mfn', 'discount 25% above 20%']);
+    expect(nonStandardReasons(terms({ discountPct: 25, nonStandardClauses: ['mfn'] }), 20)).toEqual([
+      'clause mfn',
+      'discount 25% above 20%',
+    ]);
     expect(nonStandardReasons(terms({ discountPct: 25 }), 30)).toEqual([]);
   });
 });

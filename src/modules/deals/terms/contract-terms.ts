@@ -31,7 +31,13 @@ export interface ContractTerms {
   servicesSold: number | null;
 }
 
-export const NO_TERMS: ContractTerms = Object.freeze({ pricingModel: null, billingTerms: null, discountPct: null, nonStandardClauses: [], servicesSold: null }) as ContractTerms;
+export const NO_TERMS: ContractTerms = Object.freeze({
+  pricingModel: null,
+  billingTerms: null,
+  discountPct: null,
+  nonStandardClauses: [],
+  servicesSold: null,
+}) as ContractTerms;
 
 const fold = (raw: string): string =>
   raw
@@ -42,11 +48,78 @@ const fold = (raw: string): string =>
 
 /** Spellings of each pricing model (matched on the folded text, hyphens and spaces alike). */
 const PRICING_SPELLINGS: ReadonlyArray<readonly [PricingModel, readonly string[]]> = [
-  ['hybrid', ['hybrid', 'seat + usage', 'seats + usage', 'platform + usage', 'platform fee + usage', 'base + usage', 'seat and usage', 'mixed']],
-  ['per_seat', ['per seat', 'per-seat', 'seat', 'seats', 'seat based', 'seat-based', 'per user', 'per-user', 'user based', 'user-based', 'named user', 'named users', 'per license', 'per licence', 'license', 'licence']],
-  ['usage', ['usage', 'usage based', 'usage-based', 'consumption', 'consumption based', 'consumption-based', 'pay as you go', 'pay-as-you-go', 'payg', 'metered', 'per transaction', 'per event', 'per api call']],
-  ['tiered', ['tiered', 'tiers', 'tier', 'volume tiers', 'volume tiered', 'volume based', 'volume-based', 'banded', 'graduated']],
-  ['flat', ['flat', 'flat fee', 'flat-fee', 'flat rate', 'fixed', 'fixed fee', 'fixed price', 'platform fee', 'enterprise license', 'site license', 'unlimited']],
+  [
+    'hybrid',
+    [
+      'hybrid',
+      'seat + usage',
+      'seats + usage',
+      'platform + usage',
+      'platform fee + usage',
+      'base + usage',
+      'seat and usage',
+      'mixed',
+    ],
+  ],
+  [
+    'per_seat',
+    [
+      'per seat',
+      'per-seat',
+      'seat',
+      'seats',
+      'seat based',
+      'seat-based',
+      'per user',
+      'per-user',
+      'user based',
+      'user-based',
+      'named user',
+      'named users',
+      'per license',
+      'per licence',
+      'license',
+      'licence',
+    ],
+  ],
+  [
+    'usage',
+    [
+      'usage',
+      'usage based',
+      'usage-based',
+      'consumption',
+      'consumption based',
+      'consumption-based',
+      'pay as you go',
+      'pay-as-you-go',
+      'payg',
+      'metered',
+      'per transaction',
+      'per event',
+      'per api call',
+    ],
+  ],
+  [
+    'tiered',
+    ['tiered', 'tiers', 'tier', 'volume tiers', 'volume tiered', 'volume based', 'volume-based', 'banded', 'graduated'],
+  ],
+  [
+    'flat',
+    [
+      'flat',
+      'flat fee',
+      'flat-fee',
+      'flat rate',
+      'fixed',
+      'fixed fee',
+      'fixed price',
+      'platform fee',
+      'enterprise license',
+      'site license',
+      'unlimited',
+    ],
+  ],
   ['other', ['other']],
 ];
 
@@ -54,7 +127,9 @@ const PRICING_SPELLINGS: ReadonlyArray<readonly [PricingModel, readonly string[]
 const pricingKey = (text: string): string => fold(text).replace(/[-_]/g, ' ').replace(/\s+/g, ' ');
 
 const PRICING_LOOKUP = new Map<string, PricingModel>(
-  PRICING_SPELLINGS.flatMap(([model, spellings]) => [model, ...spellings].map((s): [string, PricingModel] => [pricingKey(s), model])),
+  PRICING_SPELLINGS.flatMap(([model, spellings]) =>
+    [model, ...spellings].map((s): [string, PricingModel] => [pricingKey(s), model]),
+  ),
 );
 
 /**
@@ -100,19 +175,54 @@ export function normalizeBillingTerms(raw: string | null | undefined): string | 
 }
 
 const CLAUSE_SPELLINGS: Readonly<Record<(typeof KNOWN_CLAUSES)[number], readonly string[]>> = {
-  custom_sla: ['custom sla', 'sla', 'bespoke sla', 'enhanced sla', 'premium sla', 'uptime guarantee', 'service credits'],
+  custom_sla: [
+    'custom sla',
+    'sla',
+    'bespoke sla',
+    'enhanced sla',
+    'premium sla',
+    'uptime guarantee',
+    'service credits',
+  ],
   mfn: ['mfn', 'most favored nation', 'most favoured nation', 'most favored customer', 'most favoured customer', 'mfc'],
-  termination_for_convenience: ['termination for convenience', 'tfc', 't4c', 'terminate for convenience', 'cancel anytime', 'early termination'],
-  custom_payment_terms: ['custom payment terms', 'payment terms', 'extended payment terms', 'non standard payment terms', 'net 90', 'net 120', 'net 90 payment terms', 'net 120 payment terms'],
+  termination_for_convenience: [
+    'termination for convenience',
+    'tfc',
+    't4c',
+    'terminate for convenience',
+    'cancel anytime',
+    'early termination',
+  ],
+  custom_payment_terms: [
+    'custom payment terms',
+    'payment terms',
+    'extended payment terms',
+    'non standard payment terms',
+    'net 90',
+    'net 120',
+    'net 90 payment terms',
+    'net 120 payment terms',
+  ],
   uncapped_liability: ['uncapped liability', 'unlimited liability', 'no liability cap', 'liability uncapped'],
   source_code_escrow: ['source code escrow', 'escrow', 'code escrow', 'software escrow'],
-  custom_integration: ['custom integration', 'bespoke integration', 'custom connector', 'custom development', 'custom api'],
+  custom_integration: [
+    'custom integration',
+    'bespoke integration',
+    'custom connector',
+    'custom development',
+    'custom api',
+  ],
 };
 
-const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+const slug = (text: string): string =>
+  fold(text)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 
 const CLAUSE_LOOKUP = new Map<string, string>(
-  Object.entries(CLAUSE_SPELLINGS).flatMap(([tag, spellings]) => [tag, ...spellings].map((s): [string, string] => [slug(s), tag])),
+  Object.entries(CLAUSE_SPELLINGS).flatMap(([tag, spellings]) =>
+    [tag, ...spellings].map((s): [string, string] => [slug(s), tag]),
+  ),
 );
 
 /** One clause tag: a known spelling (`MFN`, `Most favoured nation`, `escrow`) becomes its tag; others become a snake_case tag. */
@@ -142,7 +252,10 @@ export function parseDiscount(raw: string): { value: number | null } | { error: 
   const m = /^(-?\d+(?:[.,]\d+)?)\s*(%?)$/.exec(text);
   if (!m) return { error: `"${text}" is not a discount (write 15 or 15%)` };
   const value = Number((m[1] as string).replace(',', '.'));
-  if (!m[2] && value > 0 && value < 1) return { error: `ambiguous discount "${text}": write ${Math.round(value * 1000) / 10}% for that share of the price, or ${text}% for less than one percent` };
+  if (!m[2] && value > 0 && value < 1)
+    return {
+      error: `ambiguous discount "${text}": write ${Math.round(value * 1000) / 10}% for that share of the price, or ${text}% for less than one percent`,
+    };
   if (value < 0 || value > 100) return { error: `discount ${text} is outside 0–100%` };
   return { value };
 }
@@ -178,6 +291,7 @@ export function pricingStructure(t: ContractTerms): string | null {
  */
 export function nonStandardReasons(t: ContractTerms, discountThreshold: number): string[] {
   const reasons = t.nonStandardClauses.map((tag) => `clause ${tag}`);
-  if (t.discountPct !== null && t.discountPct > discountThreshold) reasons.push(`discount ${t.discountPct}% above ${discountThreshold}%`);
+  if (t.discountPct !== null && t.discountPct > discountThreshold)
+    reasons.push(`discount ${t.discountPct}% above ${discountThreshold}%`);
   return reasons;
 }

@@ -33,14 +33,37 @@ describe('contract terms in the deal import', () => {
 
   it('documents the five terms fields', () => {
     const names = DEAL_FIELDS.map((f) => f.name);
-    expect(names.slice(names.indexOf('partner') + 1, names.indexOf('is_won'))).toEqual(['pricing_model', 'billing_terms', 'discount', 'non_standard_terms', 'services_amount']);
+    expect(names.slice(names.indexOf('partner') + 1, names.indexOf('is_won'))).toEqual([
+      'pricing_model',
+      'billing_terms',
+      'discount',
+      'non_standard_terms',
+      'services_amount',
+    ]);
   });
 
   it('reads and normalises every term', () => {
-    const result = map(row({ Pricing: 'Per User', Billing: 'Annually in advance, Net30', Discount: '17.5%', Clauses: 'MFN; Custom SLA;mfn', Services: '€24,500.00' }), 1);
+    const result = map(
+      row({
+        Pricing: 'Per User',
+        Billing: 'Annually in advance, Net30',
+        Discount: '17.5%',
+        Clauses: 'MFN; Custom SLA;mfn',
+        Services: '€24,500.00',
+      }),
+      1,
+    );
     expect(result).toMatchObject({
       ok: true,
-      record: { terms: { pricingModel: 'per_seat', billingTerms: 'annual upfront, net 30', discountPct: 17.5, nonStandardClauses: ['mfn', 'custom_sla'], servicesSold: 24500 } },
+      record: {
+        terms: {
+          pricingModel: 'per_seat',
+          billingTerms: 'annual upfront, net 30',
+          discountPct: 17.5,
+          nonStandardClauses: ['mfn', 'custom_sla'],
+          servicesSold: 24500,
+        },
+      },
     });
   });
 
@@ -62,7 +85,21 @@ describe('contract terms in the deal import', () => {
 
   it('reads terms through a named column on a CRM format (no standard column exists for them)', () => {
     const sf = mapperFor('salesforce', { columns: { discount: 'Discount__c', pricing_model: 'Pricing_Model__c' } });
-    const result = sf({ Id: '006A', Name: 'Globex', StageName: 'Closed Won', IsWon: 'true', IsClosed: 'true', Discount__c: '10', Pricing_Model__c: 'Seat-based' }, 1);
-    expect(result).toMatchObject({ ok: true, record: { terms: { pricingModel: 'per_seat', discountPct: 10, billingTerms: null } } });
+    const result = sf(
+      {
+        Id: '006A',
+        Name: 'Globex',
+        StageName: 'Closed Won',
+        IsWon: 'true',
+        IsClosed: 'true',
+        Discount__c: '10',
+        Pricing_Model__c: 'Seat-based',
+      },
+      1,
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      record: { terms: { pricingModel: 'per_seat', discountPct: 10, billingTerms: null } },
+    });
   });
 });

@@ -4,7 +4,13 @@ import { contractTermsReport, quarterOf, type TermsReportDeal } from './terms-re
 
 const STD = { pricingModel: 'per_seat', billingTerms: 'annual upfront, net 30' };
 
-const deal = (id: string, owner: string | null, signedDate: string | null, closeDate: string | null, terms: Partial<ContractTerms>): TermsReportDeal => ({
+const deal = (
+  id: string,
+  owner: string | null,
+  signedDate: string | null,
+  closeDate: string | null,
+  terms: Partial<ContractTerms>,
+): TermsReportDeal => ({
   id,
   owner,
   signedDate,
@@ -15,10 +21,19 @@ const deal = (id: string, owner: string | null, signedDate: string | null, close
 const deals = [
   deal('d1', 'Ana', '2026-02-10', '2026-02-01', { ...STD, discountPct: 15 }),
   deal('d2', 'Ana', null, '2026-03-31', { ...STD, discountPct: 12 }),
-  deal('d3', 'Ben', '2026-04-01', null, { pricingModel: 'usage', billingTerms: 'monthly', nonStandardClauses: ['mfn'] }),
+  deal('d3', 'Ben', '2026-04-01', null, {
+    pricingModel: 'usage',
+    billingTerms: 'monthly',
+    nonStandardClauses: ['mfn'],
+  }),
   deal('d4', 'Ben', '2026-05-15', null, { ...STD, discountPct: 25 }),
   deal('d5', null, '2026-06-30', null, {}),
-  deal('d6', ' Ana ', '2026-07-01', null, { pricingModel: 'hybrid', billingTerms: 'quarterly', discountPct: 35, nonStandardClauses: ['custom_sla', 'mfn'] }),
+  deal('d6', ' Ana ', '2026-07-01', null, {
+    pricingModel: 'hybrid',
+    billingTerms: 'quarterly',
+    discountPct: 35,
+    nonStandardClauses: ['custom_sla', 'mfn'],
+  }),
   deal('d7', 'Ben', null, null, { pricingModel: 'flat', discountPct: 0 }),
 ];
 
@@ -28,7 +43,15 @@ describe('contractTermsReport on constructed deals', () => {
   const report = contractTermsReport(deals, opts);
 
   it('totals deals, terms, structures, non-standard and unscoped shares', () => {
-    expect(report.totals).toEqual({ deals: 7, withTerms: 6, structures: 5, nonStandard: 3, nonStandardShare: 0.5, withUnscopedCommitments: 3, unscopedShare: 0.4286 });
+    expect(report.totals).toEqual({
+      deals: 7,
+      withTerms: 6,
+      structures: 5,
+      nonStandard: 3,
+      nonStandardShare: 0.5,
+      withUnscopedCommitments: 3,
+      unscopedShare: 0.4286,
+    });
   });
 
   it('lists each structure and clause with its deals, most common first', () => {
@@ -47,18 +70,81 @@ describe('contractTermsReport on constructed deals', () => {
 
   it('breaks down by quarter of the signed date, else the close date, undated last', () => {
     expect(report.byQuarter).toEqual([
-      { quarter: '2026-Q1', deals: 2, withTerms: 2, structures: 1, nonStandard: 0, nonStandardShare: 0, withUnscopedCommitments: 1, unscopedShare: 0.5 },
-      { quarter: '2026-Q2', deals: 3, withTerms: 2, structures: 2, nonStandard: 2, nonStandardShare: 1, withUnscopedCommitments: 1, unscopedShare: 0.3333 },
-      { quarter: '2026-Q3', deals: 1, withTerms: 1, structures: 1, nonStandard: 1, nonStandardShare: 1, withUnscopedCommitments: 1, unscopedShare: 1 },
-      { quarter: 'undated', deals: 1, withTerms: 1, structures: 1, nonStandard: 0, nonStandardShare: 0, withUnscopedCommitments: 0, unscopedShare: 0 },
+      {
+        quarter: '2026-Q1',
+        deals: 2,
+        withTerms: 2,
+        structures: 1,
+        nonStandard: 0,
+        nonStandardShare: 0,
+        withUnscopedCommitments: 1,
+        unscopedShare: 0.5,
+      },
+      {
+        quarter: '2026-Q2',
+        deals: 3,
+        withTerms: 2,
+        structures: 2,
+        nonStandard: 2,
+        nonStandardShare: 1,
+        withUnscopedCommitments: 1,
+        unscopedShare: 0.3333,
+      },
+      {
+        quarter: '2026-Q3',
+        deals: 1,
+        withTerms: 1,
+        structures: 1,
+        nonStandard: 1,
+        nonStandardShare: 1,
+        withUnscopedCommitments: 1,
+        unscopedShare: 1,
+      },
+      {
+        quarter: 'undated',
+        deals: 1,
+        withTerms: 1,
+        structures: 1,
+        nonStandard: 0,
+        nonStandardShare: 0,
+        withUnscopedCommitments: 0,
+        unscopedShare: 0,
+      },
     ]);
   });
 
   it('breaks down by account executive, owners trimmed, the deals without one together', () => {
     expect(report.byOwner).toEqual([
-      { owner: 'Ana', deals: 3, withTerms: 3, structures: 2, nonStandard: 1, nonStandardShare: 0.3333, withUnscopedCommitments: 2, unscopedShare: 0.6667 },
-      { owner: 'Ben', deals: 3, withTerms: 3, structures: 3, nonStandard: 2, nonStandardShare: 0.6667, withUnscopedCommitments: 0, unscopedShare: 0 },
-      { owner: '(no owner)', deals: 1, withTerms: 0, structures: 0, nonStandard: 0, nonStandardShare: 0, withUnscopedCommitments: 1, unscopedShare: 1 },
+      {
+        owner: 'Ana',
+        deals: 3,
+        withTerms: 3,
+        structures: 2,
+        nonStandard: 1,
+        nonStandardShare: 0.3333,
+        withUnscopedCommitments: 2,
+        unscopedShare: 0.6667,
+      },
+      {
+        owner: 'Ben',
+        deals: 3,
+        withTerms: 3,
+        structures: 3,
+        nonStandard: 2,
+        nonStandardShare: 0.6667,
+        withUnscopedCommitments: 0,
+        unscopedShare: 0,
+      },
+      {
+        owner: '(no owner)',
+        deals: 1,
+        withTerms: 0,
+        structures: 0,
+        nonStandard: 0,
+        nonStandardShare: 0,
+        withUnscopedCommitments: 1,
+        unscopedShare: 1,
+      },
     ]);
   });
 
@@ -69,7 +155,15 @@ describe('contractTermsReport on constructed deals', () => {
 
   it('answers zeros for no deals', () => {
     expect(contractTermsReport([], opts)).toEqual({
-      totals: { deals: 0, withTerms: 0, structures: 0, nonStandard: 0, nonStandardShare: 0, withUnscopedCommitments: 0, unscopedShare: 0 },
+      totals: {
+        deals: 0,
+        withTerms: 0,
+        structures: 0,
+        nonStandard: 0,
+        nonStandardShare: 0,
+        withUnscopedCommitments: 0,
+        unscopedShare: 0,
+      },
       structures: [],
       clauses: [],
       byQuarter: [],
@@ -78,12 +172,12 @@ describe('contractTermsReport on constructed deals', () => {
   });
 
   it('names quarters', () => {
-    expect([quarterOf('2026-01-01'), quarterOf('2026-03-31'), quarterOf('2026-04-01'), quarterOf('2026-12-31'), quarterOf(null)]).toEqual([
-      '2026-Q1',
-      '2026-Q1',
-      '2026-Q2',
-      '2026-Q4',
-      'undated',
-    ]);
+    expect([
+      quarterOf('2026-01-01'),
+      quarterOf('2026-03-31'),
+      quarterOf('2026-04-01'),
+      quarterOf('2026-12-31'),
+      quarterOf(null),
+    ]).toEqual(['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q4', 'undated']);
   });
 });

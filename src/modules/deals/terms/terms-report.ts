@@ -53,7 +53,8 @@ export const UNDATED = 'undated';
 export const NO_OWNER = '(no owner)';
 
 /** The date a deal counts on: signed, else closed. */
-export const reportDate = (d: Pick<TermsReportDeal, 'signedDate' | 'closeDate'>): string | null => d.signedDate ?? d.closeDate;
+export const reportDate = (d: Pick<TermsReportDeal, 'signedDate' | 'closeDate'>): string | null =>
+  d.signedDate ?? d.closeDate;
 
 /** `2026-08-14` → `2026-Q3`. */
 export function quarterOf(date: string | null): string {
@@ -80,7 +81,10 @@ function figures(deals: readonly TermsReportDeal[], opts: TermsReportOptions): T
   };
 }
 
-function groupBy<K extends string>(deals: readonly TermsReportDeal[], key: (d: TermsReportDeal) => K): Map<K, TermsReportDeal[]> {
+function groupBy<K extends string>(
+  deals: readonly TermsReportDeal[],
+  key: (d: TermsReportDeal) => K,
+): Map<K, TermsReportDeal[]> {
   const groups = new Map<K, TermsReportDeal[]>();
   for (const d of deals) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
   return groups;
@@ -102,13 +106,22 @@ export function contractTermsReport(deals: readonly TermsReportDeal[], opts: Ter
     .map(([quarter, group]) => ({ quarter, ...figures(group, opts) }))
     .sort((a, b) => (a.quarter === UNDATED ? 1 : b.quarter === UNDATED ? -1 : a.quarter.localeCompare(b.quarter)));
   const byOwner = countDesc(
-    [...groupBy(deals, (d) => d.owner?.trim() || NO_OWNER)].map(([owner, group]) => ({ owner, ...figures(group, opts) })),
+    [...groupBy(deals, (d) => d.owner?.trim() || NO_OWNER)].map(([owner, group]) => ({
+      owner,
+      ...figures(group, opts),
+    })),
     (r) => r.owner,
   );
   return {
     totals: figures(deals, opts),
-    structures: countDesc([...structureCounts].map(([structure, n]) => ({ structure, deals: n })), (r) => r.structure),
-    clauses: countDesc([...clauseCounts].map(([clause, n]) => ({ clause, deals: n })), (r) => r.clause),
+    structures: countDesc(
+      [...structureCounts].map(([structure, n]) => ({ structure, deals: n })),
+      (r) => r.structure,
+    ),
+    clauses: countDesc(
+      [...clauseCounts].map(([clause, n]) => ({ clause, deals: n })),
+      (r) => r.clause,
+    ),
     byQuarter,
     byOwner,
   };

@@ -15,11 +15,27 @@ export const DEFAULT_DISCOUNT_THRESHOLD = 20;
 
 const termsBody = z
   .object({
-    pricingModel: z.string().trim().max(100).nullable().optional().describe('per_seat, usage, flat, tiered, hybrid, other, or your own wording'),
+    pricingModel: z
+      .string()
+      .trim()
+      .max(100)
+      .nullable()
+      .optional()
+      .describe('per_seat, usage, flat, tiered, hybrid, other, or your own wording'),
     billingTerms: z.string().trim().max(200).nullable().optional().describe('e.g. "annual upfront, net 30"'),
     discountPct: z.number().min(0).max(100).nullable().optional().describe('Discount off list price, 0–100'),
-    nonStandardClauses: z.array(z.string().trim().min(1).max(100)).max(50).optional().describe('Clause tags: custom_sla, mfn, termination_for_convenience …'),
-    servicesSold: z.number().min(0).max(1e12).nullable().optional().describe("Professional services sold, in the deal's currency"),
+    nonStandardClauses: z
+      .array(z.string().trim().min(1).max(100))
+      .max(50)
+      .optional()
+      .describe('Clause tags: custom_sla, mfn, termination_for_convenience …'),
+    servicesSold: z
+      .number()
+      .min(0)
+      .max(1e12)
+      .nullable()
+      .optional()
+      .describe("Professional services sold, in the deal's currency"),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'send at least one term to record');
 
@@ -52,7 +68,8 @@ export function contractTermsRoutes(app: FastifyInstance, ctx: AppContext): void
     config: { access: 'deals:write' },
     schema: {
       tags: ['deals'],
-      summary: "Record a deal's contract terms by hand: pricing model, billing terms, discount, non-standard clauses, services sold",
+      summary:
+        "Record a deal's contract terms by hand: pricing model, billing terms, discount, non-standard clauses, services sold",
       params: idParams,
       body: termsBody,
       response: { 200: dealSchema, ...errorResponses },
@@ -61,7 +78,14 @@ export function contractTermsRoutes(app: FastifyInstance, ctx: AppContext): void
       const principal = principalOf(request);
       return db.transaction().execute(async (trx) => {
         const req = await readSetting(trx, principal.workspaceId, guardSetting);
-        return updateDealTerms(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body, req);
+        return updateDealTerms(
+          trx,
+          actorOf(principal, request.id),
+          principal.workspaceId,
+          request.params.id,
+          request.body,
+          req,
+        );
       });
     },
   });
@@ -70,12 +94,18 @@ export function contractTermsRoutes(app: FastifyInstance, ctx: AppContext): void
     config: { access: 'deals:read' },
     schema: {
       tags: ['deals', 'reports'],
-      summary: 'Pricing structures, non-standard deals and deals signed with unscoped commitments, by quarter and by account executive (won deals)',
+      summary:
+        'Pricing structures, non-standard deals and deals signed with unscoped commitments, by quarter and by account executive (won deals)',
       querystring: z
         .object({
           from: isoDate.optional().describe('First signed (else close) date included'),
           to: isoDate.optional().describe('Last signed (else close) date included'),
-          discountThreshold: z.coerce.number().min(0).max(100).default(DEFAULT_DISCOUNT_THRESHOLD).describe('A discount above this percent is non-standard (default 20)'),
+          discountThreshold: z.coerce
+            .number()
+            .min(0)
+            .max(100)
+            .default(DEFAULT_DISCOUNT_THRESHOLD)
+            .describe('A discount above this percent is non-standard (default 20)'),
         })
         .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before from', path: ['to'] }),
       response: { 200: reportSchema, ...errorResponses },

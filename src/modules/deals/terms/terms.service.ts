@@ -7,7 +7,12 @@ import { nowIso } from '../../../platform/ids.ts';
 import type { Deal, GuardRequirements } from '../deal.ts';
 import { getDeal } from '../deal.service.ts';
 import { findDeal, updateDealRow } from '../deal.store.ts';
-import { type ContractTerms, normalizeBillingTerms, normalizeClauses, normalizePricingModel } from './contract-terms.ts';
+import {
+  type ContractTerms,
+  normalizeBillingTerms,
+  normalizeClauses,
+  normalizePricingModel,
+} from './contract-terms.ts';
 import { contractTermsReport, type TermsReport } from './terms-report.ts';
 import { selectWonDealTerms, termsOfRow, termsPatchColumns } from './terms.store.ts';
 
@@ -21,7 +26,14 @@ export interface TermsInput {
 }
 
 /** Records a deal's contract terms by hand (normalised as an import would), audited with before and after. */
-export async function updateDealTerms(db: Db, actor: Actor, workspaceId: string, id: string, input: TermsInput, req: GuardRequirements): Promise<Deal> {
+export async function updateDealTerms(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  input: TermsInput,
+  req: GuardRequirements,
+): Promise<Deal> {
   const row = await findDeal(db, workspaceId, id);
   if (!row) throw AppError.notFound('deal');
   const before = await getDeal(db, workspaceId, id, req);
@@ -32,9 +44,20 @@ export async function updateDealTerms(db: Db, actor: Actor, workspaceId: string,
   if (input.nonStandardClauses !== undefined) patch.nonStandardClauses = normalizeClauses(input.nonStandardClauses);
   if (input.servicesSold !== undefined) patch.servicesSold = input.servicesSold;
   const now = nowIso();
-  await updateDealRow(db, workspaceId, id, { ...termsPatchColumns(patch), updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString() });
+  await updateDealRow(db, workspaceId, id, {
+    ...termsPatchColumns(patch),
+    updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString(),
+  });
   const after = await getDeal(db, workspaceId, id, req);
-  await recordAudit(db, { workspaceId, actor, action: 'deal.terms', entityType: 'deal', entityId: id, before: { terms: before.terms }, after: { terms: after.terms } });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'deal.terms',
+    entityType: 'deal',
+    entityId: id,
+    before: { terms: before.terms },
+    after: { terms: after.terms },
+  });
   return after;
 }
 
@@ -46,9 +69,22 @@ export interface TermsReportQuery {
 }
 
 /** The contract-terms report over the workspace's won deals signed (else closed) within the period. */
-export async function contractTermsReportFor(db: Db, workspaceId: string, q: TermsReportQuery): Promise<TermsReport & TermsReportQuery> {
+export async function contractTermsReportFor(
+  db: Db,
+  workspaceId: string,
+  q: TermsReportQuery,
+): Promise<TermsReport & TermsReportQuery> {
   const rows = await selectWonDealTerms(db, workspaceId, q);
-  const deals = rows.map((r) => ({ id: r.id, owner: r.owner, signedDate: r.signed_date, closeDate: r.close_date, terms: termsOfRow(r) }));
+  const deals = rows.map((r) => ({
+    id: r.id,
+    owner: r.owner,
+    signedDate: r.signed_date,
+    closeDate: r.close_date,
+    terms: termsOfRow(r),
+  }));
   const unscoped = await dealsWithUnscopedCommitments(db, workspaceId);
-  return { ...q, ...contractTermsReport(deals, { discountThreshold: q.discountThreshold, dealsWithUnscopedCommitments: unscoped }) };
+  return {
+    ...q,
+    ...contractTermsReport(deals, { discountThreshold: q.discountThreshold, dealsWithUnscopedCommitments: unscoped }),
+  };
 }

@@ -2,7 +2,10 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { DealTable } from '../deal.table.ts';
 import type { ContractTerms } from './contract-terms.ts';
 
-type TermsColumns = Pick<DealTable, 'pricing_model' | 'billing_terms' | 'discount_pct' | 'non_standard_clauses' | 'services_sold'>;
+type TermsColumns = Pick<
+  DealTable,
+  'pricing_model' | 'billing_terms' | 'discount_pct' | 'non_standard_clauses' | 'services_sold'
+>;
 
 /** A deal row's contract terms. */
 export function termsOfRow(r: TermsColumns): ContractTerms {
@@ -20,7 +23,9 @@ export function termsOfRow(r: TermsColumns): ContractTerms {
  * leaves blank keeps what is recorded (terms entered by hand survive a file that lacks those columns).
  */
 export function termsColumns(incoming: ContractTerms | undefined, existing: TermsColumns | undefined): TermsColumns {
-  const clauses = incoming?.nonStandardClauses.length ? JSON.stringify(incoming.nonStandardClauses) : (existing?.non_standard_clauses ?? null);
+  const clauses = incoming?.nonStandardClauses.length
+    ? JSON.stringify(incoming.nonStandardClauses)
+    : (existing?.non_standard_clauses ?? null);
   return {
     pricing_model: incoming?.pricingModel ?? existing?.pricing_model ?? null,
     billing_terms: incoming?.billingTerms ?? existing?.billing_terms ?? null,
@@ -45,7 +50,17 @@ export function termsPatchColumns(patch: Partial<ContractTerms>): Partial<TermsC
 export function selectWonDealTerms(db: Db, workspaceId: string, range: { from?: string; to?: string }) {
   let q = db
     .selectFrom('deals')
-    .select(['id', 'owner', 'signed_date', 'close_date', 'pricing_model', 'billing_terms', 'discount_pct', 'non_standard_clauses', 'services_sold'])
+    .select([
+      'id',
+      'owner',
+      'signed_date',
+      'close_date',
+      'pricing_model',
+      'billing_terms',
+      'discount_pct',
+      'non_standard_clauses',
+      'services_sold',
+    ])
     .where('workspace_id', '=', workspaceId)
     .where('stage_category', '=', 'won');
   const { from, to } = range;

@@ -5,15 +5,44 @@ const upsert = (over: Record<string, unknown> = {}, deal: Record<string, unknown
   id: 'evt-1',
   type: 'deal.upsert',
   occurredAt: '2026-11-26T09:00:00Z',
-  deal: { external_id: '006Dn000004ABC', name: 'Acme – Platform', stage: 'Closed Won', is_won: true, is_closed: true, amount: 120000, currency: 'usd', close_date: '2026-11-20', signed_date: '2026-11-19', product: ['Platform', 'Onboarding'], account: 'Acme Corp', ...deal },
+  deal: {
+    external_id: '006Dn000004ABC',
+    name: 'Acme – Platform',
+    stage: 'Closed Won',
+    is_won: true,
+    is_closed: true,
+    amount: 120000,
+    currency: 'usd',
+    close_date: '2026-11-20',
+    signed_date: '2026-11-19',
+    product: ['Platform', 'Onboarding'],
+    account: 'Acme Corp',
+    ...deal,
+  },
   ...over,
 });
 
 describe('generic CRM webhook bodies', () => {
   it('reads { events: [...] } with Baton’s deal fields, by the same rules as an import row', () => {
-    const r = readCrmEvents('salesforce', { events: [upsert(), { id: 'evt-2', type: 'deal.delete', occurredAt: '2026-11-26T10:00:00+01:00', deal: { external_id: '006Dn000004XYZ' } }] });
+    const r = readCrmEvents('salesforce', {
+      events: [
+        upsert(),
+        {
+          id: 'evt-2',
+          type: 'deal.delete',
+          occurredAt: '2026-11-26T10:00:00+01:00',
+          deal: { external_id: '006Dn000004XYZ' },
+        },
+      ],
+    });
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(r.events[0]).toMatchObject({ key: 'evt-1', type: 'deal.upsert', objectId: '006Dn000004ABC', property: null, occurredAt: '2026-11-26T09:00:00.000Z' });
+    expect(r.events[0]).toMatchObject({
+      key: 'evt-1',
+      type: 'deal.upsert',
+      objectId: '006Dn000004ABC',
+      property: null,
+      occurredAt: '2026-11-26T09:00:00.000Z',
+    });
     expect(r.events[0]?.command).toEqual({
       kind: 'upsert',
       record: {
@@ -35,7 +64,11 @@ describe('generic CRM webhook bodies', () => {
         partner: null,
       },
     });
-    expect(r.events[1]).toMatchObject({ objectId: '006Dn000004XYZ', occurredAt: '2026-11-26T09:00:00.000Z', command: { kind: 'delete', externalId: '006Dn000004XYZ' } });
+    expect(r.events[1]).toMatchObject({
+      objectId: '006Dn000004XYZ',
+      occurredAt: '2026-11-26T09:00:00.000Z',
+      command: { kind: 'delete', externalId: '006Dn000004XYZ' },
+    });
   });
 
   it('accepts a single event object on its own, naming its fields from body', () => {
@@ -60,7 +93,7 @@ describe('generic CRM webhook bodies', () => {
     [upsert({}, { is_won: 'perhaps' }), 'body.events.0.deal.is_won'],
     [{ id: 'x', type: 'deal.delete', occurredAt: '2026-11-26T09:00:00Z', deal: {} }, 'body.events.0.deal.external_id'],
   ])('refuses a malformed event, naming %#: %s', (e, field) => {
-    const r = readCrmEvents('salesforce', { events: [upsert({ id: 'ok' }), e] .reverse() });
+    const r = readCrmEvents('salesforce', { events: [upsert({ id: 'ok' }), e].reverse() });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((x) => x.field)).toContain(field);
   });

@@ -16,7 +16,12 @@ const fieldNames = (): string[] => DEAL_FIELDS.map((f) => f.name);
 /** Only documented field names: a misspelt one is an error, never silently dropped. */
 const dealShape = () =>
   z.strictObject(
-    Object.fromEntries(fieldNames().map((name) => [name, name === 'product' ? z.union([scalar, z.array(z.string().max(500)).max(200)]).optional() : scalar.optional()])),
+    Object.fromEntries(
+      fieldNames().map((name) => [
+        name,
+        name === 'product' ? z.union([scalar, z.array(z.string().max(500)).max(200)]).optional() : scalar.optional(),
+      ]),
+    ),
   );
 
 const crmEvent = () =>
@@ -28,7 +33,8 @@ const crmEvent = () =>
   });
 
 /** The JSON shapes accepted: `{ "events": [ … ] }`, or one event object on its own. */
-export const crmPayloadSchema = () => z.object({ events: z.array(crmEvent()).min(1, 'send at least one event').max(1000) });
+export const crmPayloadSchema = () =>
+  z.object({ events: z.array(crmEvent()).min(1, 'send at least one event').max(1000) });
 export const crmEventSchema = crmEvent;
 
 type CrmEvent = z.infer<ReturnType<typeof crmEvent>>;
@@ -37,7 +43,10 @@ type CrmEvent = z.infer<ReturnType<typeof crmEvent>>;
 function issueErrors(issue: z.core.$ZodIssue): EventFieldError[] {
   const at = ['body', ...issue.path.map(String)].join('.');
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: `${at}.${key}`, message: `not a deal field; use ${fieldNames().join(', ')}` }));
+    return issue.keys.map((key) => ({
+      field: `${at}.${key}`,
+      message: `not a deal field; use ${fieldNames().join(', ')}`,
+    }));
   }
   return [{ field: at, message: issue.message }];
 }
@@ -51,11 +60,19 @@ function cellText(v: unknown): string {
 
 const REQUIRED_FOR_UPSERT = ['external_id', 'name', 'stage'];
 
-function command(e: CrmEvent, source: string, map: RowMapper, at: string, row: number, errors: EventFieldError[]): DealCommand {
+function command(
+  e: CrmEvent,
+  source: string,
+  map: RowMapper,
+  at: string,
+  row: number,
+  errors: EventFieldError[],
+): DealCommand {
   const deal = e.deal as Record<string, unknown>;
   const externalId = cellText(deal.external_id).trim();
   if (e.type === 'deal.delete') {
-    if (!externalId) errors.push({ field: `${at}.deal.external_id`, message: "a deal.delete names the deal's external_id" });
+    if (!externalId)
+      errors.push({ field: `${at}.deal.external_id`, message: "a deal.delete names the deal's external_id" });
     return { kind: 'delete', externalId };
   }
   const missing = REQUIRED_FOR_UPSERT.filter((f) => !cellText(deal[f]).trim());
@@ -65,7 +82,8 @@ function command(e: CrmEvent, source: string, map: RowMapper, at: string, row: n
   const mapped = map(values, row);
   if (!mapped.ok) {
     if ('errors' in mapped) {
-      for (const err of mapped.errors) errors.push({ field: `${at}.deal.${err.field}`, message: err.reason.replace(/^column "[^"]*":\s*/, '') });
+      for (const err of mapped.errors)
+        errors.push({ field: `${at}.deal.${err.field}`, message: err.reason.replace(/^column "[^"]*":\s*/, '') });
     }
     return { kind: 'ignore', reason: 'malformed' };
   }
@@ -77,7 +95,10 @@ function command(e: CrmEvent, source: string, map: RowMapper, at: string, row: n
  * Reads a generic CRM webhook body (already parsed JSON) for `source` into events, or every problem found,
  * each naming its field (`body.events.1.deal.amount`). Either all events are good or none is applied.
  */
-export function readCrmEvents(source: string, body: unknown): { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] } {
+export function readCrmEvents(
+  source: string,
+  body: unknown,
+): { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] } {
   const single = typeof body === 'object' && body !== null && !Array.isArray(body) && !('events' in body);
   const parsed = single ? crmEvent().safeParse(body) : crmPayloadSchema().safeParse(body);
   if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(issueErrors) };

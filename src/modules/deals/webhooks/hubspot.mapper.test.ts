@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HUBSPOT_PROPERTIES, hubspotEventKey, readHubspotEvents } from './hubspot.mapper.ts';
 
-const recorded: unknown = JSON.parse(fs.readFileSync(new URL('./fixtures/hubspot-deal-events.json', import.meta.url), 'utf8'));
+const recorded: unknown = JSON.parse(
+  fs.readFileSync(new URL('./fixtures/hubspot-deal-events.json', import.meta.url), 'utf8'),
+);
 
 const event = (over: Record<string, unknown> = {}) => ({
   eventId: 100,
@@ -22,13 +24,29 @@ describe('HubSpot webhook payloads', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.events.map((e) => e.command)).toEqual([
       { kind: 'create', externalId: '1246965' },
-      { kind: 'patch', externalId: '1246965', property: 'dealname', patch: { name: 'Northwind Freight – Platform renewal' } },
+      {
+        kind: 'patch',
+        externalId: '1246965',
+        property: 'dealname',
+        patch: { name: 'Northwind Freight – Platform renewal' },
+      },
       { kind: 'patch', externalId: '1246965', property: 'amount', patch: { amount: 48000 } },
-      { kind: 'patch', externalId: '1246965', property: 'dealstage', patch: { stage: 'appointmentscheduled', stageCategory: null } },
+      {
+        kind: 'patch',
+        externalId: '1246965',
+        property: 'dealstage',
+        patch: { stage: 'appointmentscheduled', stageCategory: null },
+      },
       { kind: 'patch', externalId: '1246965', property: 'closedate', patch: { closeDate: '2025-12-31' } },
       { kind: 'ignore', reason: 'contact.propertyChange is not a deal event' },
     ]);
-    expect(r.events[0]).toMatchObject({ key: '3816279340:25:1246965:1764147600000', type: 'deal.creation', objectId: '1246965', property: null, occurredAt: '2025-11-26T09:00:00.000Z' });
+    expect(r.events[0]).toMatchObject({
+      key: '3816279340:25:1246965:1764147600000',
+      type: 'deal.creation',
+      objectId: '1246965',
+      property: null,
+      occurredAt: '2025-11-26T09:00:00.000Z',
+    });
   });
 
   it.each([
@@ -56,7 +74,8 @@ describe('HubSpot webhook payloads', () => {
   ])('refuses %s = %j, naming the field', (propertyName, propertyValue) => {
     const r = readHubspotEvents([event(), event({ eventId: 101, propertyName, propertyValue })]);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual([{ field: 'body.1.propertyValue', message: expect.stringContaining(propertyName) }]);
+    if (!r.ok)
+      expect(r.errors).toEqual([{ field: 'body.1.propertyValue', message: expect.stringContaining(propertyName) }]);
   });
 
   it.each([
@@ -88,13 +107,26 @@ describe('HubSpot webhook payloads', () => {
     ]);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.events.map((e) => e.command.kind)).toEqual(['ignore', 'ignore', 'ignore']);
-    expect(r.events[2]?.command).toEqual({ kind: 'ignore', reason: 'HubSpot property hs_lastmodifieddate is not one Baton keeps' });
+    expect(r.events[2]?.command).toEqual({
+      kind: 'ignore',
+      reason: 'HubSpot property hs_lastmodifieddate is not one Baton keeps',
+    });
   });
 
   it('reads the newer object.* subscriptions on deals (object type 0-3), and a deletion', () => {
     const r = readHubspotEvents([
-      event({ subscriptionType: 'object.propertyChange', objectTypeId: '0-3', propertyName: 'amount', propertyValue: '10' }),
-      event({ subscriptionType: 'object.propertyChange', objectTypeId: '0-1', propertyName: 'amount', propertyValue: '10' }),
+      event({
+        subscriptionType: 'object.propertyChange',
+        objectTypeId: '0-3',
+        propertyName: 'amount',
+        propertyValue: '10',
+      }),
+      event({
+        subscriptionType: 'object.propertyChange',
+        objectTypeId: '0-1',
+        propertyName: 'amount',
+        propertyValue: '10',
+      }),
       event({ subscriptionType: 'deal.deletion', propertyName: undefined, propertyValue: undefined }),
     ]);
     if (!r.ok) throw new Error(JSON.stringify(r.errors));

@@ -7,7 +7,9 @@ import type { DealRecord } from '../deal.ts';
 import { cleanText, parseAmount, parseCurrency, parseDate, type Parsed } from '../import/values.ts';
 import type { DealCommand, EventFieldError, WebhookEvent } from './webhook.ts';
 
-const digits = z.union([z.number().int().nonnegative(), z.string().regex(/^\d{1,30}$/, 'must be a number')]).transform(String);
+const digits = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d{1,30}$/, 'must be a number')])
+  .transform(String);
 
 /** One event as HubSpot sends it; fields Baton does not use are let through unread. */
 const hubspotEvent = z.looseObject({
@@ -77,8 +79,9 @@ export const HUBSPOT_PROPERTIES: Readonly<Record<string, PropertyReader>> = {
  * The key that makes a retried event a duplicate. HubSpot does not promise `eventId` is unique on its own,
  * so the subscription, object and time it occurred are part of it; a retry repeats all four.
  */
-export const hubspotEventKey = (e: Pick<HubspotEvent, 'eventId' | 'subscriptionId' | 'objectId' | 'occurredAt'>): string =>
-  `${e.eventId}:${e.subscriptionId}:${e.objectId ?? ''}:${e.occurredAt}`;
+export const hubspotEventKey = (
+  e: Pick<HubspotEvent, 'eventId' | 'subscriptionId' | 'objectId' | 'occurredAt'>,
+): string => `${e.eventId}:${e.subscriptionId}:${e.objectId ?? ''}:${e.occurredAt}`;
 
 /** `deal.propertyChange`, or the newer `object.propertyChange` on object type 0-3, as `propertyChange`; undefined for other objects. */
 function dealAction(e: HubspotEvent): string | undefined {
@@ -118,11 +121,17 @@ function command(e: HubspotEvent, at: string, errors: EventFieldError[]): DealCo
       return { kind: 'patch', externalId, property: e.propertyName, patch: r.value };
     }
     case 'merge':
-      return { kind: 'ignore', reason: 'deals merged in HubSpot: Baton keeps each deal as it was; review them in Deals' };
+      return {
+        kind: 'ignore',
+        reason: 'deals merged in HubSpot: Baton keeps each deal as it was; review them in Deals',
+      };
     case 'restore':
       return { kind: 'ignore', reason: 'deal restored in HubSpot: its next property change brings it back' };
     case 'associationChange':
-      return { kind: 'ignore', reason: 'association changes are not tracked; the account is matched by name on import' };
+      return {
+        kind: 'ignore',
+        reason: 'association changes are not tracked; the account is matched by name on import',
+      };
     default:
       return { kind: 'ignore', reason: `${e.subscriptionType} is not an event Baton acts on` };
   }
@@ -132,10 +141,15 @@ function command(e: HubspotEvent, at: string, errors: EventFieldError[]): DealCo
  * Reads HubSpot's JSON body (already parsed) into events, or every problem found, each naming its field
  * (`body.2.objectId`). Either all events are good or none is applied.
  */
-export function readHubspotEvents(body: unknown): { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] } {
+export function readHubspotEvents(
+  body: unknown,
+): { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] } {
   const parsed = hubspotPayload.safeParse(body);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })) };
+    return {
+      ok: false,
+      errors: parsed.error.issues.map((i) => ({ field: ['body', ...i.path].join('.'), message: i.message })),
+    };
   }
   const errors: EventFieldError[] = [];
   const events = parsed.data.map((e, i): WebhookEvent => {

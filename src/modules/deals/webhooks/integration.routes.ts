@@ -9,7 +9,12 @@ import { errorResponses, page, pageQuery } from '../../../platform/http/schemas.
 import { listDeliveries, listIntegrations, setWebhookSecret } from './integration.service.ts';
 import { MIN_SECRET_LENGTH } from './webhook.ts';
 
-const secretStateSchema = z.object({ set: z.boolean(), last4: z.string().nullable(), setAt: z.string().nullable(), setBy: z.string().nullable() });
+const secretStateSchema = z.object({
+  set: z.boolean(),
+  last4: z.string().nullable(),
+  setAt: z.string().nullable(),
+  setBy: z.string().nullable(),
+});
 
 const integrationSchema = z.object({
   source: z.string(),
@@ -42,7 +47,8 @@ export function integrationRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'workspace:manage' },
     schema: {
       tags: ['integrations'],
-      summary: 'CRM webhook sources: HubSpot and every generic source with a secret, with the secret’s state and the last 7 days',
+      summary:
+        'CRM webhook sources: HubSpot and every generic source with a secret, with the secret’s state and the last 7 days',
       response: { 200: z.object({ items: z.array(integrationSchema) }), ...errorResponses },
     },
     handler: async (request) => {
@@ -57,7 +63,12 @@ export function integrationRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['integrations'],
       summary: 'Set, replace or remove (secret: null) the webhook secret of a source; the secret is never shown again',
       body: z.object({
-        source: z.string().trim().min(1).max(40).describe('hubspot, or the name a generic CRM sends in X-Baton-Source (e.g. salesforce)'),
+        source: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .describe('hubspot, or the name a generic CRM sends in X-Baton-Source (e.g. salesforce)'),
         secret: z
           .string()
           .trim()

@@ -23,7 +23,13 @@ export function constantTimeEqual(a: string, b: string): boolean {
  * HubSpot's v3 signature: base64 HMAC-SHA256, keyed with the app's client secret, of
  * `method + uri + body + timestamp` (the URI is the full URL HubSpot called, the timestamp in ms as sent).
  */
-export function hubspotSignatureV3(input: { clientSecret: string; method: string; uri: string; body: Buffer | string; timestamp: string }): string {
+export function hubspotSignatureV3(input: {
+  clientSecret: string;
+  method: string;
+  uri: string;
+  body: Buffer | string;
+  timestamp: string;
+}): string {
   return createHmac('sha256', input.clientSecret)
     .update(input.method)
     .update(input.uri)
@@ -49,24 +55,42 @@ export function verifyHubspot(input: {
 }): SignatureCheck {
   const { signature, timestamp } = input;
   if (!signature || !timestamp) {
-    return { ok: false, reason: 'missing', message: 'the X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp headers are required' };
+    return {
+      ok: false,
+      reason: 'missing',
+      message: 'the X-HubSpot-Signature-v3 and X-HubSpot-Request-Timestamp headers are required',
+    };
   }
   const expected = hubspotSignatureV3({ ...input, clientSecret: input.clientSecret ?? UNSET_SECRET, timestamp });
   const matches = constantTimeEqual(signature, expected) && input.clientSecret !== undefined;
   if (!matches) return { ok: false, reason: 'mismatch', message: 'the signature does not match' };
   const ms = /^\d{1,16}$/.test(timestamp) ? Number(timestamp) : Number.NaN;
   if (!Number.isFinite(ms) || Math.abs(input.now - ms) > HUBSPOT_MAX_AGE_MS) {
-    return { ok: false, reason: 'stale', message: 'X-HubSpot-Request-Timestamp is more than 5 minutes from now: the request is too old to accept' };
+    return {
+      ok: false,
+      reason: 'stale',
+      message: 'X-HubSpot-Request-Timestamp is more than 5 minutes from now: the request is too old to accept',
+    };
   }
   return { ok: true };
 }
 
 /** Baton's generic signature header value: `sha256=` and the hex HMAC-SHA256 of the raw body. */
-export const crmSignature = (secret: string, body: Buffer | string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+export const crmSignature = (secret: string, body: Buffer | string): string =>
+  `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 
 /** Checks a generic CRM request's `X-Baton-Signature`; a missing secret fails as a wrong signature does. */
-export function verifyCrm(input: { secret: string | undefined; body: Buffer; signature: string | undefined }): SignatureCheck {
-  if (!input.signature) return { ok: false, reason: 'missing', message: 'the X-Baton-Signature header is required (sha256=<hex HMAC-SHA256 of the body>)' };
+export function verifyCrm(input: {
+  secret: string | undefined;
+  body: Buffer;
+  signature: string | undefined;
+}): SignatureCheck {
+  if (!input.signature)
+    return {
+      ok: false,
+      reason: 'missing',
+      message: 'the X-Baton-Signature header is required (sha256=<hex HMAC-SHA256 of the body>)',
+    };
   const expected = crmSignature(input.secret ?? UNSET_SECRET, input.body);
   const matches = constantTimeEqual(input.signature.trim().toLowerCase(), expected) && input.secret !== undefined;
   return matches ? { ok: true } : { ok: false, reason: 'mismatch', message: 'the signature does not match' };

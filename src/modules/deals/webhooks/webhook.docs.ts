@@ -20,7 +20,9 @@ const delivered = z.object({
 
 const webhookErrors = {
   400: problemSchema.describe('Not JSON, or an event is malformed: nothing is stored; the field is named'),
-  401: problemSchema.describe('The signature is missing, wrong or too old, or no workspace has this slug: nothing is stored'),
+  401: problemSchema.describe(
+    'The signature is missing, wrong or too old, or no workspace has this slug: nothing is stored',
+  ),
   413: problemSchema.describe('The body is larger than 1 MiB'),
   503: problemSchema.describe('The same events are being applied by another delivery: retry'),
 };
@@ -35,7 +37,9 @@ export const hubspotWebhookDocs: RouteDocs = {
   security: [],
   params: workspaceParams,
   headers: z.object({
-    'x-hubspot-signature-v3': z.string().describe('base64 HMAC-SHA256 of method, URI, body and timestamp with the client secret'),
+    'x-hubspot-signature-v3': z
+      .string()
+      .describe('base64 HMAC-SHA256 of method, URI, body and timestamp with the client secret'),
     'x-hubspot-request-timestamp': z.string().describe('Milliseconds since the epoch; older than 5 minutes is refused'),
   }),
   body: hubspotPayload,

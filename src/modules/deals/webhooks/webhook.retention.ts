@@ -18,7 +18,11 @@ export interface PruneCounts {
 }
 
 /** Forgets what the webhook log no longer needs, received more than `days` before `now`. */
-export async function pruneWebhookLog(db: Db, now: Date, opts: { days?: number; batchSize?: number; onBatch?: (done: PruneCounts) => Promise<void> } = {}): Promise<PruneCounts> {
+export async function pruneWebhookLog(
+  db: Db,
+  now: Date,
+  opts: { days?: number; batchSize?: number; onBatch?: (done: PruneCounts) => Promise<void> } = {},
+): Promise<PruneCounts> {
   const cutoff = new Date(now.getTime() - (opts.days ?? WEBHOOK_LOG_DAYS) * DAY_MS).toISOString();
   const size = opts.batchSize ?? BATCH;
   const done: PruneCounts = { events: 0, deliveries: 0 };
@@ -30,7 +34,12 @@ export async function pruneWebhookLog(db: Db, now: Date, opts: { days?: number; 
       const last = page.at(-1);
       if (!last) break;
       after = last;
-      done.events += await store.deleteEvents(db, ws, source, page.filter((e) => e.outcome !== 'applied' || e.superseded).map((e) => e.eventId));
+      done.events += await store.deleteEvents(
+        db,
+        ws,
+        source,
+        page.filter((e) => e.outcome !== 'applied' || e.superseded).map((e) => e.eventId),
+      );
       await opts.onBatch?.(done);
       if (page.length < size) break;
     }

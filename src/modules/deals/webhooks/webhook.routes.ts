@@ -16,13 +16,27 @@ export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /** HubSpot signs the URI with these characters decoded (its v3 validation steps list them). */
 const HUBSPOT_DECODED: Record<string, string> = {
-  '%3A': ':', '%2F': '/', '%3F': '?', '%40': '@', '%21': '!', '%24': '$', '%27': "'", '%28': '(', '%29': ')', '%2A': '*', '%2C': ',', '%3B': ';',
+  '%3A': ':',
+  '%2F': '/',
+  '%3F': '?',
+  '%40': '@',
+  '%21': '!',
+  '%24': '$',
+  '%27': "'",
+  '%28': '(',
+  '%29': ')',
+  '%2A': '*',
+  '%2C': ',',
+  '%3B': ';',
 };
 
 /** The full URL the CRM called: BATON_PUBLIC_URL when set (behind a proxy), else the request's protocol and Host. */
 export function requestUri(request: FastifyRequest, publicUrl: string | undefined): string {
   const origin = publicUrl ?? `${request.protocol}://${request.host}`;
-  return origin + request.url.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => HUBSPOT_DECODED[m.toUpperCase()] ?? m);
+  return (
+    origin +
+    request.url.replace(/%(3A|2F|3F|40|21|24|27|28|29|2A|2C|3B)/gi, (m) => HUBSPOT_DECODED[m.toUpperCase()] ?? m)
+  );
 }
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -59,9 +73,18 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
    * log, nothing stored. An unknown workspace is answered exactly as a bad signature, so that the answer never tells
    * which workspace names exist.
    */
-  const refuse = (request: FastifyRequest, source: string, workspace: string, check: SignatureCheck, known: boolean): never => {
+  const refuse = (
+    request: FastifyRequest,
+    source: string,
+    workspace: string,
+    check: SignatureCheck,
+    known: boolean,
+  ): never => {
     const failed = check.ok ? { reason: 'mismatch', message: 'the signature does not match' } : check;
-    request.log.warn({ requestId: request.id, workspace, source, reason: known ? failed.reason : 'unknown workspace' }, 'webhook refused: signature check failed');
+    request.log.warn(
+      { requestId: request.id, workspace, source, reason: known ? failed.reason : 'unknown workspace' },
+      'webhook refused: signature check failed',
+    );
     throw new AppError('unauthenticated', failed.message);
   };
 
@@ -81,7 +104,12 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     return workspaceId === undefined ? undefined : secret;
   };
 
-  const receive = async (request: FastifyRequest, workspaceId: string, source: string, readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] }) => {
+  const receive = async (
+    request: FastifyRequest,
+    workspaceId: string,
+    source: string,
+    readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] },
+  ) => {
     const text = rawBody(request).toString('utf8');
     let body: unknown;
     try {
@@ -92,34 +120,65 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
     if (body === undefined || body instanceof Error) {
       const message = body === undefined ? tooDeepMessage() : `not valid JSON (${body.message})`;
-      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: 0, detail: `body: ${message}` });
+      await recordRejectedDelivery(db, {
+        workspaceId,
+        source,
+        requestId: request.id,
+        received: 0,
+        detail: `body: ${message}`,
+      });
       throw AppError.validation('body', message);
     }
     // A NUL character (PostgreSQL text cannot hold one) or a lone surrogate: refused, naming the field, on both databases.
     const bad = findBadText(body, 'body');
     if (bad) {
-      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: eventCount(body), detail: `${bad.field}: ${bad.message}` });
+      await recordRejectedDelivery(db, {
+        workspaceId,
+        source,
+        requestId: request.id,
+        received: eventCount(body),
+        detail: `${bad.field}: ${bad.message}`,
+      });
       throw new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
     }
     const read = readEvents(body);
     if (!read.ok) {
       const detail = read.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      await recordRejectedDelivery(db, { workspaceId, source, requestId: request.id, received: eventCount(body), detail });
+      await recordRejectedDelivery(db, {
+        workspaceId,
+        source,
+        requestId: request.id,
+        received: eventCount(body),
+        detail,
+      });
       throw new AppError('validation', detail, { fieldErrors: read.errors });
     }
     const events = read.events;
     try {
-      const counts = await db.transaction().execute((trx) => applyDelivery(trx, { workspaceId, source, requestId: request.id, events }));
-      return { received: counts.received, applied: counts.applied, duplicates: counts.duplicates, ignored: counts.ignored };
+      const counts = await db
+        .transaction()
+        .execute((trx) => applyDelivery(trx, { workspaceId, source, requestId: request.id, events }));
+      return {
+        received: counts.received,
+        applied: counts.applied,
+        duplicates: counts.duplicates,
+        ignored: counts.ignored,
+      };
     } catch (err) {
-      if (isDuplicateKey(err)) throw new AppError('unavailable', 'the same events are being applied by another delivery; retry', { retryAfterSeconds: 5, cause: err });
+      if (isDuplicateKey(err))
+        throw new AppError('unavailable', 'the same events are being applied by another delivery; retry', {
+          retryAfterSeconds: 5,
+          cause: err,
+        });
       throw err;
     }
   };
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
 
     scope.post<{ Params: { workspace: string } }>('/webhooks/hubspot/:workspace', {
       bodyLimit: WEBHOOK_BODY_LIMIT,
@@ -135,7 +194,8 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           timestamp: header(request, 'x-hubspot-request-timestamp'),
           now: Date.now(),
         });
-        if (!check.ok || !workspace) return refuse(request, HUBSPOT, request.params.workspace, check, workspace !== undefined);
+        if (!check.ok || !workspace)
+          return refuse(request, HUBSPOT, request.params.workspace, check, workspace !== undefined);
         return receive(request, workspace.id, HUBSPOT, readHubspotEvents);
       },
     });
@@ -145,12 +205,18 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       config: { access: 'public', openapi: crmWebhookDocs },
       handler: async (request) => {
         const source = (header(request, 'x-baton-source') ?? '').trim().toLowerCase();
-        if (!source) throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
+        if (!source)
+          throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
         const problem = sourceNameProblem(source);
         if (problem) throw AppError.validation('headers.x-baton-source', problem);
         const workspace = await findWorkspace(request.params.workspace);
-        const check = verifyCrm({ secret: await secretOf(workspace?.id, source), body: rawBody(request), signature: header(request, 'x-baton-signature') });
-        if (!check.ok || !workspace) return refuse(request, source, request.params.workspace, check, workspace !== undefined);
+        const check = verifyCrm({
+          secret: await secretOf(workspace?.id, source),
+          body: rawBody(request),
+          signature: header(request, 'x-baton-signature'),
+        });
+        if (!check.ok || !workspace)
+          return refuse(request, source, request.params.workspace, check, workspace !== undefined);
         return receive(request, workspace.id, source, (body) => readCrmEvents(source, body));
       },
     });

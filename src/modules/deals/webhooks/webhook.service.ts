@@ -7,7 +7,14 @@ import type { Deal, DealRecord, DealSource, StageCategory } from '../deal.ts';
 import { applyDealBatch, type DealBatchContext, loadStageMap, toDeal } from '../deal.service.ts';
 import { guardSetting } from '../deal.settings.ts';
 import * as deals from '../deal.store.ts';
-import { DELETED_STAGE, type DeliveryCounts, HUBSPOT, inOccurrenceOrder, UNKNOWN_STAGE, type WebhookEvent } from './webhook.ts';
+import {
+  DELETED_STAGE,
+  type DeliveryCounts,
+  HUBSPOT,
+  inOccurrenceOrder,
+  UNKNOWN_STAGE,
+  type WebhookEvent,
+} from './webhook.ts';
 import * as store from './webhook.store.ts';
 import type { WebhookEventTable } from './webhook.table.ts';
 
@@ -72,7 +79,13 @@ interface Delivery {
 }
 
 /** Upserts one deal record through the deal module (closed-won guard included) and audits a change. */
-async function applyRecord(db: Db, d: Delivery, record: DealRecord, before: deals.DealRow | undefined, what: string): Promise<EventResult> {
+async function applyRecord(
+  db: Db,
+  d: Delivery,
+  record: DealRecord,
+  before: deals.DealRow | undefined,
+  what: string,
+): Promise<EventResult> {
   const outcome = await applyDealBatch(db, d.batch, [{ row: 1, record }]);
   const [row] = await deals.selectDealsByExternalIds(db, d.workspaceId, record.source, [record.externalId]);
   if (!row) return ignored(`the deal could not be stored: ${outcome.errors.map((e) => e.reason).join('; ')}`);
@@ -87,8 +100,15 @@ async function applyRecord(db: Db, d: Delivery, record: DealRecord, before: deal
     before: before ? toDeal(before, d.batch.guard) : undefined,
     after,
   });
-  const journey = before && before.journey_state !== after.journeyState ? `${before.journey_state} → ${after.journeyState}` : after.journeyState;
-  return { outcome: 'applied', detail: `${what} (${before ? 'updated' : 'created'}; journey: ${journey})`, dealId: row.id };
+  const journey =
+    before && before.journey_state !== after.journeyState
+      ? `${before.journey_state} → ${after.journeyState}`
+      : after.journeyState;
+  return {
+    outcome: 'applied',
+    detail: `${what} (${before ? 'updated' : 'created'}; journey: ${journey})`,
+    dealId: row.id,
+  };
 }
 
 async function applyEvent(db: Db, d: Delivery, e: WebhookEvent): Promise<EventResult> {
@@ -109,7 +129,13 @@ async function applyEvent(db: Db, d: Delivery, e: WebhookEvent): Promise<EventRe
     }
     case 'delete':
       if (!existing) return ignored('deleted in the CRM, and not known to Baton');
-      return applyRecord(db, d, { ...rowToRecord(existing), stage: DELETED_STAGE, stageCategory: 'lost' }, existing, 'deleted in the CRM: marked lost');
+      return applyRecord(
+        db,
+        d,
+        { ...rowToRecord(existing), stage: DELETED_STAGE, stageCategory: 'lost' },
+        existing,
+        'deleted in the CRM: marked lost',
+      );
     case 'upsert':
       return applyRecord(db, d, cmd.record, existing, 'deal');
   }
@@ -133,7 +159,12 @@ export async function applyDelivery(
     workspaceId,
     source,
     actor: { type: 'system', id: null, label: `${source} webhook`, requestId: input.requestId },
-    batch: { workspaceId, guard: await readSetting(db, workspaceId, guardSetting), stages: await loadStageMap(db, workspaceId), unmappedStages: new Set() },
+    batch: {
+      workspaceId,
+      guard: await readSetting(db, workspaceId, guardSetting),
+      stages: await loadStageMap(db, workspaceId),
+      unmappedStages: new Set(),
+    },
   };
   for (const e of inOccurrenceOrder(input.events)) {
     if (known.has(e.key)) {
@@ -160,12 +191,24 @@ export async function applyDelivery(
     // Written at once, so a later event of the same delivery sees it (duplicates, order).
     await store.insertEvents(db, [row]);
   }
-  await store.insertDelivery(db, { id: deliveryId, workspace_id: workspaceId, source, received_at: now, request_id: input.requestId, status: 'accepted', ...counts, detail: null });
+  await store.insertDelivery(db, {
+    id: deliveryId,
+    workspace_id: workspaceId,
+    source,
+    received_at: now,
+    request_id: input.requestId,
+    status: 'accepted',
+    ...counts,
+    detail: null,
+  });
   return { ...counts, deliveryId };
 }
 
 /** Records a signed delivery refused as malformed (nothing of it was applied), so the admin sees why. */
-export async function recordRejectedDelivery(db: Db, input: { workspaceId: string; source: string; requestId: string; received: number; detail: string }): Promise<void> {
+export async function recordRejectedDelivery(
+  db: Db,
+  input: { workspaceId: string; source: string; requestId: string; received: number; detail: string },
+): Promise<void> {
   await store.insertDelivery(db, {
     id: newId(),
     workspace_id: input.workspaceId,

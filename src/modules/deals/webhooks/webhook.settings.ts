@@ -20,5 +20,8 @@ export const webhookSecretsSetting = defineSetting({
   key: 'integrations.webhook-secrets',
   schema: z.record(z.string(), storedSecret),
   defaultValue: {} as Record<string, StoredSecret>,
-  redact: (value) => Object.fromEntries(Object.entries(value).map(([source, s]) => [source, { set: true, setAt: s.setAt, setBy: s.setBy }])),
+  redact: (value) =>
+    Object.fromEntries(
+      Object.entries(value).map(([source, s]) => [source, { set: true, setAt: s.setAt, setBy: s.setBy }]),
+    ),
 });

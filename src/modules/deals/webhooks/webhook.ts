@@ -15,7 +15,8 @@ export const RESERVED_SOURCES: readonly string[] = [HUBSPOT, 'csv'];
 
 /** Why a name cannot be a generic source, or undefined when it can. */
 export function sourceNameProblem(name: string): string | undefined {
-  if (!SOURCE_NAME.test(name)) return 'use 2–40 lower-case letters, digits, - or _, starting with a letter (e.g. salesforce)';
+  if (!SOURCE_NAME.test(name))
+    return 'use 2–40 lower-case letters, digits, - or _, starting with a letter (e.g. salesforce)';
   if (name === HUBSPOT) return 'HubSpot signs its own way: point it at /webhooks/hubspot/<workspace> instead';
   if (RESERVED_SOURCES.includes(name)) return `${name} is reserved for imports`;
   return undefined;
@@ -111,7 +112,9 @@ export const webhookPath = (source: string, workspaceSlug: string): string =>
   source === HUBSPOT ? `/webhooks/hubspot/${workspaceSlug}` : `/webhooks/crm/${workspaceSlug}`;
 
 /** What Baton shows of a secret. */
-export function secretState(stored: { last4?: string | undefined; setAt: string; setBy: string } | undefined): SecretState {
+export function secretState(
+  stored: { last4?: string | undefined; setAt: string; setBy: string } | undefined,
+): SecretState {
   if (!stored) return { set: false, last4: null, setAt: null, setBy: null };
   return { set: true, last4: stored.last4 ?? null, setAt: stored.setAt, setBy: stored.setBy };
 }

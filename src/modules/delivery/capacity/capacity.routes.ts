@@ -46,16 +46,26 @@ const capacitySchema = z.object({
       name: z.string(),
       probability: z.number(),
       probabilityKnown: z.boolean(),
-      probabilitySource: z.enum(['deal', 'stage', 'default']).describe('The CRM’s own probability for the deal (imported), its stage’s, or the default for a stage nobody gave one'),
+      probabilitySource: z
+        .enum(['deal', 'stage', 'default'])
+        .describe(
+          'The CRM’s own probability for the deal (imported), its stage’s, or the default for a stage nobody gave one',
+        ),
       playbook: z.string().nullable(),
       closeDate: z.string().nullable(),
       stale: z.boolean().describe('Still open past its close date (by more than staleAfterDays)'),
-      counted: z.boolean().describe('Whether its hours are in the plan: not when stale deals are excluded, nor without a playbook or a chance'),
+      counted: z
+        .boolean()
+        .describe(
+          'Whether its hours are in the plan: not when stale deals are excluded, nor without a playbook or a chance',
+        ),
       expectedStart: z.string(),
       weightedHours: z.number(),
     }),
   ),
-  stale: z.object({ treatment: z.enum(STALE_DEAL_TREATMENTS), afterDays: z.number(), deals: z.number() }).describe('What the plan does with open deals past their close date, and how many there are'),
+  stale: z
+    .object({ treatment: z.enum(STALE_DEAL_TREATMENTS), afterDays: z.number(), deals: z.number() })
+    .describe('What the plan does with open deals past their close date, and how many there are'),
 });
 
 export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -64,11 +74,30 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'capacity:read' },
     schema: {
       tags: ['delivery'],
-      summary: 'Capacity plan by role and week: planned project work and the weighted pipeline against people’s hours, and the kickoff queue',
+      summary:
+        'Capacity plan by role and week: planned project work and the weighted pipeline against people’s hours, and the kickoff queue',
       querystring: z.object({
-        weeks: z.coerce.number().int().min(1).max(52).optional().describe('Weeks ahead; the workspace setting when left out (12 by default)'),
-        bufferPct: z.coerce.number().min(0).max(0.9).optional().describe('Strategic buffer: the share of capacity kept free (0–0.9); the workspace setting when left out (0.15 by default)'),
-        staleDeals: z.enum(STALE_DEAL_TREATMENTS).optional().describe('Open deals past their close date: exclude (listed as stale) or count_from_today; the workspace setting when left out (exclude by default)'),
+        weeks: z.coerce
+          .number()
+          .int()
+          .min(1)
+          .max(52)
+          .optional()
+          .describe('Weeks ahead; the workspace setting when left out (12 by default)'),
+        bufferPct: z.coerce
+          .number()
+          .min(0)
+          .max(0.9)
+          .optional()
+          .describe(
+            'Strategic buffer: the share of capacity kept free (0–0.9); the workspace setting when left out (0.15 by default)',
+          ),
+        staleDeals: z
+          .enum(STALE_DEAL_TREATMENTS)
+          .optional()
+          .describe(
+            'Open deals past their close date: exclude (listed as stale) or count_from_today; the workspace setting when left out (exclude by default)',
+          ),
       }),
       response: { 200: capacitySchema, ...errorResponses },
     },
@@ -87,16 +116,31 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/delivery/capacity-settings', {
     config: { access: 'capacity:read' },
-    schema: { tags: ['delivery'], summary: 'The workspace’s capacity planning defaults: strategic buffer, horizon, and what to do with deals past their close date', response: { 200: capacitySettingsSchema, ...errorResponses } },
+    schema: {
+      tags: ['delivery'],
+      summary:
+        'The workspace’s capacity planning defaults: strategic buffer, horizon, and what to do with deals past their close date',
+      response: { 200: capacitySettingsSchema, ...errorResponses },
+    },
     handler: async (request) => readSetting(ctx.db, principalOf(request).workspaceId, CAPACITY_SETTINGS),
   });
 
   r.put('/api/v1/delivery/capacity-settings', {
     config: { access: 'resources:write' },
-    schema: { tags: ['delivery'], summary: 'Set the strategic buffer kept free of planned work, the planning horizon, and whether deals past their close date count', body: capacitySettingsSchema, response: { 200: capacitySettingsSchema, ...errorResponses } },
+    schema: {
+      tags: ['delivery'],
+      summary:
+        'Set the strategic buffer kept free of planned work, the planning horizon, and whether deals past their close date count',
+      body: capacitySettingsSchema,
+      response: { 200: capacitySettingsSchema, ...errorResponses },
+    },
     handler: async (request) => {
       const principal = principalOf(request);
-      return ctx.db.transaction().execute((trx) => writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, CAPACITY_SETTINGS, request.body));
+      return ctx.db
+        .transaction()
+        .execute((trx) =>
+          writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, CAPACITY_SETTINGS, request.body),
+        );
     },
   });
 }

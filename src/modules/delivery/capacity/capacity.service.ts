@@ -29,7 +29,11 @@ export interface CapacityOptions {
 export async function capacityView(db: Db, workspaceId: string, opts: CapacityOptions): Promise<CapacityView> {
   const { projects, tasks, input } = await loadForecastInput(db, workspaceId, opts.today);
   const forecast = forecastOrExplain(input, tasks);
-  const [deals, segments, names] = await Promise.all([openPipeline(db, workspaceId), accountSegmentsById(db, workspaceId), accountNamesById(db, { workspaceId, partnerId: null })]);
+  const [deals, segments, names] = await Promise.all([
+    openPipeline(db, workspaceId),
+    accountSegmentsById(db, workspaceId),
+    accountNamesById(db, { workspaceId, partnerId: null }),
+  ]);
 
   // Each deal gets the playbook its products and segment would select; the same choice is looked up once.
   const chosen = new Map<string, PlaybookVersion | null>();
@@ -42,7 +46,17 @@ export async function capacityView(db: Db, workspaceId: string, opts: CapacityOp
     const playbook = chosen.get(key)!;
     const expectedStart = d.closeDate && d.closeDate > opts.today ? d.closeDate : opts.today;
     const stale = isStale(d.closeDate, opts.today, opts.staleAfterDays);
-    const line = { dealId: d.dealId, name: d.name, probability: d.probability, probabilityKnown: d.probabilityKnown, probabilitySource: d.probabilitySource, playbook: playbook?.name ?? null, closeDate: d.closeDate, stale, expectedStart };
+    const line = {
+      dealId: d.dealId,
+      name: d.name,
+      probability: d.probability,
+      probabilityKnown: d.probabilityKnown,
+      probabilitySource: d.probabilitySource,
+      playbook: playbook?.name ?? null,
+      closeDate: d.closeDate,
+      stale,
+      expectedStart,
+    };
     if (!playbook || d.probability <= 0 || (stale && opts.staleDeals === 'exclude')) {
       lines.push({ ...line, counted: false, weightedHours: 0 });
       continue;

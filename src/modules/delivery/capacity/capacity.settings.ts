@@ -12,8 +12,16 @@ export const capacitySettingsSchema = z.object({
   staleDeals: z
     .enum(STALE_DEAL_TREATMENTS)
     .default('exclude')
-    .describe('Open deals past their close date (by more than staleAfterDays): left out of the plan and listed as stale (exclude, the default), or counted as starting today'),
-  staleAfterDays: z.number().int().min(0).max(365).default(0).describe('Days past its close date after which an open deal is stale (0: the day after)'),
+    .describe(
+      'Open deals past their close date (by more than staleAfterDays): left out of the plan and listed as stale (exclude, the default), or counted as starting today',
+    ),
+  staleAfterDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(0)
+    .describe('Days past its close date after which an open deal is stale (0: the day after)'),
 });
 export type CapacitySettings = z.infer<typeof capacitySettingsSchema>;
 

@@ -30,7 +30,17 @@ describe('day numbers', () => {
     );
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-00-10', '2026-04-31', '26-01-01', '2026-1-01', '2026-01-01T00:00:00Z', 'abcd-ef-gh', ''])('refuses %j', (bad) => {
+  it.each([
+    '2026-02-29',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-04-31',
+    '26-01-01',
+    '2026-1-01',
+    '2026-01-01T00:00:00Z',
+    'abcd-ef-gh',
+    '',
+  ])('refuses %j', (bad) => {
     expect(() => toDay(bad)).toThrow(RangeError);
   });
 
@@ -83,7 +93,11 @@ describe('working days', () => {
     ['1st working day from a Monday', () => nthWorkingDay(workspace, d('2026-03-02'), 1), '2026-03-02'],
     ['3rd working day over the holiday', () => nthWorkingDay(workspace, d('2026-03-02'), 3), '2026-03-05'],
     ['0th working day is the day itself', () => nthWorkingDay(workspace, d('2026-03-07'), 0), '2026-03-07'],
-    ["ann's 4th working day over her Friday, weekend and time off", () => nthWorkingDay(ann, d('2026-03-05'), 4), '2026-03-17'],
+    [
+      "ann's 4th working day over her Friday, weekend and time off",
+      () => nthWorkingDay(ann, d('2026-03-05'), 4),
+      '2026-03-17',
+    ],
     ['add 2 working days from a Friday', () => addWorkingDays(workspace, d('2026-03-06'), 2), '2026-03-10'],
     ['add 0 working days', () => addWorkingDays(workspace, d('2026-03-07'), 0), '2026-03-07'],
   ])('%s', (_, compute, expected) => {
@@ -98,7 +112,10 @@ describe('working days', () => {
 
   it('gives up with -1 when nobody works within the horizon', () => {
     const never = resourceCalendar({ workingDays: [], timeOff: [] }, holidays);
-    const away = resourceCalendar({ workingDays: [1, 2, 3, 4, 5], timeOff: [{ from: '2026-01-01', to: '2099-12-31' }] }, holidays);
+    const away = resourceCalendar(
+      { workingDays: [1, 2, 3, 4, 5], timeOff: [{ from: '2026-01-01', to: '2099-12-31' }] },
+      holidays,
+    );
     expect(nextWorkingDay(never, d('2026-03-02'))).toBe(-1);
     expect(nextWorkingDay(away, d('2026-03-02'))).toBe(-1);
     expect(nthWorkingDay(away, d('2026-03-02'), 2)).toBe(-1);

@@ -28,12 +28,14 @@ const digit = (s: string, i: number) => {
 
 /** Day number of a `YYYY-MM-DD` date; throws a RangeError on anything else (including 2026-02-30). */
 export function toDay(iso: string): number {
-  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-') throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  if (typeof iso !== 'string' || iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-')
+    throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   const year = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
   const month = digit(iso, 5) * 10 + digit(iso, 6);
   const day = digit(iso, 8) * 10 + digit(iso, 9);
   const last = month === 2 && isLeap(year) ? 29 : DAYS_IN_MONTH[month - 1];
-  if (!(month >= 1 && month <= 12 && day >= 1 && last !== undefined && day <= last)) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  if (!(month >= 1 && month <= 12 && day >= 1 && last !== undefined && day <= last))
+    throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   return dayFromParts(year, month, day);
 }
 
@@ -136,7 +138,11 @@ function isOff(off: Int32Array, day: number): boolean {
 }
 
 export function isWorkingDay(cal: WorkCalendar, day: number): boolean {
-  return (cal.weekdayMask & (1 << isoWeekday(day))) !== 0 && !cal.holidays.has(day) && (cal.off.length === 0 || !isOff(cal.off, day));
+  return (
+    (cal.weekdayMask & (1 << isoWeekday(day))) !== 0 &&
+    !cal.holidays.has(day) &&
+    (cal.off.length === 0 || !isOff(cal.off, day))
+  );
 }
 
 /** The first working day on or after `day`, or -1 when there is none within `horizon` days. */

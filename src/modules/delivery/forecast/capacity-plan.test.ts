@@ -30,7 +30,13 @@ const input: CapacityPlanInput = {
     ],
   ]),
   pipeline: [
-    { dealId: 'd1', probability: 0.5, expectedStart: '2026-03-11', durationWeeks: 3, effortByRole: { consultant: 60, solution_architect: 24 } },
+    {
+      dealId: 'd1',
+      probability: 0.5,
+      expectedStart: '2026-03-11',
+      durationWeeks: 3,
+      effortByRole: { consultant: 60, solution_architect: 24 },
+    },
     { dealId: 'd2', probability: 0.25, expectedStart: '2026-02-25', durationWeeks: 2, effortByRole: { trainer: 80 } },
   ],
 };
@@ -60,18 +66,21 @@ describe('capacityPlan', () => {
     expect(plan.rows.map((r) => [r.role, r.week])).toEqual(expected.map(([role, week]) => [role, week]));
   });
 
-  it.each(expected)('%s in the week of %s: capacity %d, project %d, pipeline %d → %s', (role, week, capacity, project, pipeline, status) => {
-    const row = plan.rows.find((r) => r.role === role && r.week === week)!;
-    expect(row.capacityHours).toBeCloseTo(capacity, 9);
-    expect(row.projectDemandHours).toBeCloseTo(project, 9);
-    expect(row.pipelineDemandHours).toBeCloseTo(pipeline, 9);
-    expect(row.demandHours).toBeCloseTo(project + pipeline, 9);
-    expect(row.availableAfterBufferHours).toBeCloseTo(capacity * 0.85, 9);
-    expect(row.gapHours).toBeCloseTo(project + pipeline - capacity * 0.85, 9);
-    if (capacity === 0) expect(row.utilization).toBeNull();
-    else expect(row.utilization!).toBeCloseTo((project + pipeline) / capacity, 9);
-    expect(row.status).toBe(status);
-  });
+  it.each(expected)(
+    '%s in the week of %s: capacity %d, project %d, pipeline %d → %s',
+    (role, week, capacity, project, pipeline, status) => {
+      const row = plan.rows.find((r) => r.role === role && r.week === week)!;
+      expect(row.capacityHours).toBeCloseTo(capacity, 9);
+      expect(row.projectDemandHours).toBeCloseTo(project, 9);
+      expect(row.pipelineDemandHours).toBeCloseTo(pipeline, 9);
+      expect(row.demandHours).toBeCloseTo(project + pipeline, 9);
+      expect(row.availableAfterBufferHours).toBeCloseTo(capacity * 0.85, 9);
+      expect(row.gapHours).toBeCloseTo(project + pipeline - capacity * 0.85, 9);
+      if (capacity === 0) expect(row.utilization).toBeNull();
+      else expect(row.utilization!).toBeCloseTo((project + pipeline) / capacity, 9);
+      expect(row.status).toBe(status);
+    },
+  );
 
   it('totals every role per week', () => {
     expect(plan.totals.map((t) => t.week)).toEqual(plan.weeks);
@@ -86,8 +95,20 @@ describe('capacityPlan', () => {
 
   it('is over as soon as demand eats into the buffer, even below full utilization', () => {
     const one = (demand: number) =>
-      capacityPlan({ ...input, weeks: 1, resources: [resource('ann')], pipeline: [], projectDemand: new Map([['consultant', new Map([['2026-03-02', demand]])]]) }).rows[0]!;
-    expect([one(23.9).status, one(24).status, one(34).status, one(34.1).status, one(41).status]).toEqual(['under', 'ok', 'ok', 'over', 'over']);
+      capacityPlan({
+        ...input,
+        weeks: 1,
+        resources: [resource('ann')],
+        pipeline: [],
+        projectDemand: new Map([['consultant', new Map([['2026-03-02', demand]])]]),
+      }).rows[0]!;
+    expect([one(23.9).status, one(24).status, one(34).status, one(34.1).status, one(41).status]).toEqual([
+      'under',
+      'ok',
+      'ok',
+      'over',
+      'over',
+    ]);
     expect(one(34.1).utilization!).toBeLessThan(1);
   });
 
@@ -99,7 +120,12 @@ describe('capacityPlan', () => {
     ['a buffer of 100 %', { bufferPct: 1 }],
     ['a negative buffer', { bufferPct: -0.1 }],
     ['zero weeks', { weeks: 0 }],
-    ['a probability above 1', { pipeline: [{ dealId: 'x', probability: 1.5, expectedStart: '2026-03-02', durationWeeks: 1, effortByRole: {} }] }],
+    [
+      'a probability above 1',
+      {
+        pipeline: [{ dealId: 'x', probability: 1.5, expectedStart: '2026-03-02', durationWeeks: 1, effortByRole: {} }],
+      },
+    ],
   ])('refuses %s', (_, overrides) => {
     expect(() => capacityPlan({ ...input, ...overrides })).toThrow(RangeError);
   });

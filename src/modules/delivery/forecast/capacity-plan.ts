@@ -1,12 +1,4 @@
-import {
-  dailyCapacityHours,
-  holidaySet,
-  isWorkingDay,
-  resourceCalendar,
-  toDay,
-  toIso,
-  weekStart,
-} from './calendar.ts';
+import { dailyCapacityHours, holidaySet, isWorkingDay, resourceCalendar, toDay, toIso, weekStart } from './calendar.ts';
 import type { ForecastResource } from './forecast.types.ts';
 
 /**
@@ -90,8 +82,10 @@ export interface CapacityPlan {
 
 export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
   const weekCount = input.weeks ?? 12;
-  if (!Number.isInteger(weekCount) || weekCount < 1) throw new RangeError(`weeks must be a positive whole number: ${weekCount}`);
-  if (!(input.bufferPct >= 0 && input.bufferPct < 1)) throw new RangeError(`bufferPct must be in [0, 1): ${input.bufferPct}`);
+  if (!Number.isInteger(weekCount) || weekCount < 1)
+    throw new RangeError(`weeks must be a positive whole number: ${weekCount}`);
+  if (!(input.bufferPct >= 0 && input.bufferPct < 1))
+    throw new RangeError(`bufferPct must be in [0, 1): ${input.bufferPct}`);
   const first = weekStart(toDay(input.startWeek));
   const weeks = Array.from({ length: weekCount }, (_, w) => toIso(first + 7 * w));
   const weekIndex = new Map(weeks.map((w, i) => [w, i]));
@@ -99,7 +93,8 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
   const capacity = new Map<string, Float64Array>();
   const project = new Map<string, Float64Array>();
   const pipeline = new Map<string, Float64Array>();
-  const row = (m: Map<string, Float64Array>, role: string) => m.get(role) ?? m.set(role, new Float64Array(weekCount)).get(role)!;
+  const row = (m: Map<string, Float64Array>, role: string) =>
+    m.get(role) ?? m.set(role, new Float64Array(weekCount)).get(role)!;
 
   const holidays = holidaySet(input.holidays);
   for (const r of input.resources) {
@@ -118,7 +113,8 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
   }
 
   for (const deal of input.pipeline) {
-    if (!(deal.probability >= 0 && deal.probability <= 1)) throw new RangeError(`deal ${deal.dealId}: probability must be in [0, 1]: ${deal.probability}`);
+    if (!(deal.probability >= 0 && deal.probability <= 1))
+      throw new RangeError(`deal ${deal.dealId}: probability must be in [0, 1]: ${deal.probability}`);
     const span = Math.max(1, Math.round(deal.durationWeeks) || 1);
     const from = (weekStart(toDay(deal.expectedStart)) - first) / 7;
     for (const [role, effort] of Object.entries(deal.effortByRole)) {
@@ -132,7 +128,11 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
   const roles = [...new Set([...capacity.keys(), ...project.keys(), ...pipeline.keys()])].sort();
   const empty = new Float64Array(weekCount);
   const rows: CapacityPlanRow[] = [];
-  const sums = { capacity: new Float64Array(weekCount), project: new Float64Array(weekCount), pipeline: new Float64Array(weekCount) };
+  const sums = {
+    capacity: new Float64Array(weekCount),
+    project: new Float64Array(weekCount),
+    pipeline: new Float64Array(weekCount),
+  };
   for (const role of roles) {
     const c = capacity.get(role) ?? empty;
     const p = project.get(role) ?? empty;
@@ -144,7 +144,10 @@ export function capacityPlan(input: CapacityPlanInput): CapacityPlan {
       add(sums.pipeline, w, q[w]!);
     }
   }
-  const totals = weeks.map((week, w) => ({ week, ...figures(sums.capacity[w]!, sums.project[w]!, sums.pipeline[w]!, input) }));
+  const totals = weeks.map((week, w) => ({
+    week,
+    ...figures(sums.capacity[w]!, sums.project[w]!, sums.pipeline[w]!, input),
+  }));
   return { weeks, roles, rows, totals };
 }
 
@@ -152,7 +155,12 @@ const add = (a: Float64Array, i: number, v: number) => {
   a[i] = (a[i] as number) + v;
 };
 
-function figures(capacityHours: number, projectDemandHours: number, pipelineDemandHours: number, input: CapacityPlanInput): CapacityFigures {
+function figures(
+  capacityHours: number,
+  projectDemandHours: number,
+  pipelineDemandHours: number,
+  input: CapacityPlanInput,
+): CapacityFigures {
   const demandHours = projectDemandHours + pipelineDemandHours;
   const availableAfterBufferHours = capacityHours * (1 - input.bufferPct);
   const gapHours = demandHours - availableAfterBufferHours;
@@ -167,5 +175,14 @@ function figures(capacityHours: number, projectDemandHours: number, pipelineDema
         : utilization! < (input.underUtilization ?? 0.6)
           ? 'under'
           : 'ok';
-  return { capacityHours, projectDemandHours, pipelineDemandHours, demandHours, utilization, availableAfterBufferHours, gapHours, status };
+  return {
+    capacityHours,
+    projectDemandHours,
+    pipelineDemandHours,
+    demandHours,
+    utilization,
+    availableAfterBufferHours,
+    gapHours,
+    status,
+  };
 }

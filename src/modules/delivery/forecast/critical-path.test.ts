@@ -67,7 +67,10 @@ const cases: Case[] = [
   },
   {
     name: 'go-live tasks all done: nothing open decides the go-live',
-    tasks: [task('setup', { state: 'done', doneOn: '2026-02-27', remainingHours: 0 }), task('hypercare', { dependsOn: ['setup'], remainingHours: 40 })],
+    tasks: [
+      task('setup', { state: 'done', doneOn: '2026-02-27', remainingHours: 0 }),
+      task('hypercare', { dependsOn: ['setup'], remainingHours: 40 }),
+    ],
     goLiveTasks: ['setup'],
     critical: [],
     finish: '2026-03-06',
@@ -76,13 +79,21 @@ const cases: Case[] = [
 
 describe('critical path to the go-live', () => {
   it.each(cases)('$name', (c) => {
-    const forecast = forecastProjectAlone(project('p', c.tasks, c.goLiveTasks === undefined ? {} : { goLiveTasks: c.goLiveTasks }), {
-      today: TODAY,
-      resources: PEOPLE,
-      holidays: [],
-      unassignedHoursPerDay: 6,
-    });
-    expect(forecast.tasks.filter((t) => t.critical).map((t) => t.id.slice(2)).sort()).toEqual([...c.critical].sort());
+    const forecast = forecastProjectAlone(
+      project('p', c.tasks, c.goLiveTasks === undefined ? {} : { goLiveTasks: c.goLiveTasks }),
+      {
+        today: TODAY,
+        resources: PEOPLE,
+        holidays: [],
+        unassignedHoursPerDay: 6,
+      },
+    );
+    expect(
+      forecast.tasks
+        .filter((t) => t.critical)
+        .map((t) => t.id.slice(2))
+        .sort(),
+    ).toEqual([...c.critical].sort());
     expect(forecast.finish).toBe(c.finish);
   });
 });

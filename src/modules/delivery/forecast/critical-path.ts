@@ -14,7 +14,12 @@ import type { ProjectBuffers } from './task-order.ts';
  * `critical`. `startsAsSoonAsItCan(i)`: whether task i's work began on its calendar's first working day on
  * or after its earliest day (asked only along the critical chain).
  */
-export function markCritical(b: ProjectBuffers, target: number, ends: (i: number) => boolean, startsAsSoonAsItCan: (i: number) => boolean): void {
+export function markCritical(
+  b: ProjectBuffers,
+  target: number,
+  ends: (i: number) => boolean,
+  startsAsSoonAsItCan: (i: number) => boolean,
+): void {
   const { topological, depStart, depList, finish, earliest, done, critical } = b;
   const n = b.size;
   for (let i = 0; i < n; i++) critical[i] = !done[i] && finish[i] === target && ends(i) ? 1 : 0;

@@ -70,31 +70,56 @@ describe('ForecastError', () => {
     ['a holiday', { holidays: ['2026-02-30'] }, null],
     ['a time off', { resources: zed({ timeOff: [{ from: '2026-03-01', to: '03/05/2026' }] }) }, 'zed'],
   ])('refuses %s that is not a date, naming the person', (_, overrides, resourceId) => {
-    const run = () => forecastWorkspace({ today: TODAY, resources: PEOPLE, holidays: [], projects: [], unassignedHoursPerDay: 6, ...overrides });
+    const run = () =>
+      forecastWorkspace({
+        today: TODAY,
+        resources: PEOPLE,
+        holidays: [],
+        projects: [],
+        unassignedHoursPerDay: 6,
+        ...overrides,
+      });
     expect(run).toThrow(ForecastError);
     expect(run).toThrow(/not a YYYY-MM-DD date/);
     try {
       run();
     } catch (e) {
-      expect({ reason: (e as ForecastError).reason, resourceId: (e as ForecastError).resourceId }).toEqual({ reason: 'invalid_date', resourceId });
+      expect({ reason: (e as ForecastError).reason, resourceId: (e as ForecastError).resourceId }).toEqual({
+        reason: 'invalid_date',
+        resourceId,
+      });
     }
   });
 
   it.each(cases)('refuses $name, naming the task and the person', (c) => {
     let thrown: unknown;
     try {
-      forecastWorkspace({ today: TODAY, resources: c.resources, projects: c.projects, holidays: [], unassignedHoursPerDay: c.unassignedHoursPerDay ?? 6 });
+      forecastWorkspace({
+        today: TODAY,
+        resources: c.resources,
+        projects: c.projects,
+        holidays: [],
+        unassignedHoursPerDay: c.unassignedHoursPerDay ?? 6,
+      });
     } catch (e) {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(ForecastError);
     const e = thrown as ForecastError;
-    expect({ reason: e.reason, projectId: e.projectId, taskId: e.taskId, resourceId: e.resourceId }).toEqual(c.expected);
+    expect({ reason: e.reason, projectId: e.projectId, taskId: e.taskId, resourceId: e.resourceId }).toEqual(
+      c.expected,
+    );
     expect(e.message).toContain(c.projects[0]!.tasks.find((t) => t.id === c.expected.taskId)?.key ?? '');
   });
 
   it('does not refuse a person without capacity when nothing is assigned to them', () => {
-    const r = forecastWorkspace({ today: TODAY, resources: zed({ weeklyCapacityHours: 0 }), projects: [project('p', [task('a')])], holidays: [], unassignedHoursPerDay: 6 });
+    const r = forecastWorkspace({
+      today: TODAY,
+      resources: zed({ weeklyCapacityHours: 0 }),
+      projects: [project('p', [task('a')])],
+      holidays: [],
+      unassignedHoursPerDay: 6,
+    });
     expect(r.projects[0]!.finish).toBe('2026-03-02');
   });
 });

@@ -25,7 +25,11 @@ export function task(key: string, overrides: Partial<ForecastTask> = {}): Foreca
 }
 
 /** A project starting today; task ids become `projectId/key` so expectations can name them. */
-export function project(id: string, tasks: ForecastTask[], overrides: Partial<Omit<ForecastProject, 'tasks'>> = {}): ForecastProject {
+export function project(
+  id: string,
+  tasks: ForecastTask[],
+  overrides: Partial<Omit<ForecastProject, 'tasks'>> = {},
+): ForecastProject {
   return { id, startOn: TODAY, priority: 1, ...overrides, tasks: tasks.map((t) => ({ ...t, id: `${id}/${t.key}` })) };
 }
 
@@ -34,4 +38,7 @@ export function resource(id: string, overrides: Partial<ForecastResource> = {}):
 }
 
 /** ann: consultant, 40 h Mon–Fri (8 h/day); bob: architect, 20 h Mon–Fri (4 h/day). */
-export const PEOPLE: ForecastResource[] = [resource('ann'), resource('bob', { role: 'solution_architect', weeklyCapacityHours: 20 })];
+export const PEOPLE: ForecastResource[] = [
+  resource('ann'),
+  resource('bob', { role: 'solution_architect', weeklyCapacityHours: 20 }),
+];

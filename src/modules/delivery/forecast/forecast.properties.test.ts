@@ -13,7 +13,8 @@ const DAY_MS = 86_400_000;
 const t0 = Date.parse(`${TODAY}T00:00:00Z`);
 const dayIso = (offset: number) => new Date(t0 + offset * DAY_MS).toISOString().slice(0, 10);
 const isoWeekday = (iso: string) => ((new Date(`${iso}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-const mondayOf = (iso: string) => dayIso(Math.round((Date.parse(`${iso}T00:00:00Z`) - t0) / DAY_MS) - isoWeekday(iso) + 1);
+const mondayOf = (iso: string) =>
+  dayIso(Math.round((Date.parse(`${iso}T00:00:00Z`) - t0) / DAY_MS) - isoWeekday(iso) + 1);
 
 const arbResource = (id: string) =>
   fc
@@ -23,15 +24,13 @@ const arbResource = (id: string) =>
       off: fc.array(fc.tuple(fc.integer({ min: -5, max: 80 }), fc.integer({ min: 0, max: 12 })), { maxLength: 2 }),
       role: fc.constantFrom('consultant', 'solution_architect'),
     })
-    .map(
-      (r): ForecastResource => ({
-        id,
-        role: r.role,
-        weeklyCapacityHours: r.weekly,
-        workingDays: r.days,
-        timeOff: r.off.map(([from, len]) => ({ from: dayIso(from), to: dayIso(from + len) })),
-      }),
-    );
+    .map((r): ForecastResource => ({
+      id,
+      role: r.role,
+      weeklyCapacityHours: r.weekly,
+      workingDays: r.days,
+      timeOff: r.off.map(([from, len]) => ({ from: dayIso(from), to: dayIso(from + len) })),
+    }));
 
 const arbTask = fc.record({
   deps: fc.array(fc.nat(), { maxLength: 3 }),
@@ -43,8 +42,13 @@ const arbTask = fc.record({
 });
 
 const arbProject = (p: number) =>
-  fc.record({ tasks: fc.array(arbTask, { minLength: 1, maxLength: 12 }), startIn: fc.integer({ min: -20, max: 20 }), priority: fc.integer({ min: 0, max: 3 }) }).map(
-    (g): ForecastProject => ({
+  fc
+    .record({
+      tasks: fc.array(arbTask, { minLength: 1, maxLength: 12 }),
+      startIn: fc.integer({ min: -20, max: 20 }),
+      priority: fc.integer({ min: 0, max: 3 }),
+    })
+    .map((g): ForecastProject => ({
       id: `p${p}`,
       startOn: dayIso(g.startIn),
       priority: g.priority,
@@ -61,8 +65,7 @@ const arbProject = (p: number) =>
         doneOn: t.state === 'done' ? dayIso(-t.ago) : null,
         startedOn: t.state === 'in_progress' || (t.state === 'blocked' && t.ago % 2 === 0) ? dayIso(-t.ago) : null,
       })),
-    }),
-  );
+    }));
 
 const arbWorkspace = fc
   .record({
@@ -71,20 +74,21 @@ const arbWorkspace = fc
     projects: fc.tuple(arbProject(0), arbProject(1), arbProject(2)),
     projectCount: fc.integer({ min: 1, max: 3 }),
   })
-  .map(
-    (w): ForecastInput => ({
-      today: TODAY,
-      resources: [...w.resources],
-      holidays: w.holidays.map(dayIso),
-      projects: w.projects.slice(0, w.projectCount),
-      unassignedHoursPerDay: 6,
-      dailyLoad: true,
-    }),
-  );
+  .map((w): ForecastInput => ({
+    today: TODAY,
+    resources: [...w.resources],
+    holidays: w.holidays.map(dayIso),
+    projects: w.projects.slice(0, w.projectCount),
+    unassignedHoursPerDay: 6,
+    dailyLoad: true,
+  }));
 
 const notStarted = (t: ForecastTask) => t.state === 'todo' || (t.state === 'blocked' && t.startedOn === null);
 const hoursPlanned = (input: ForecastInput, keep: (t: ForecastTask) => boolean) =>
-  input.projects.flatMap((p) => p.tasks).filter((t) => t.state !== 'done' && !t.customerOwned && keep(t)).reduce((s, t) => s + t.remainingHours, 0);
+  input.projects
+    .flatMap((p) => p.tasks)
+    .filter((t) => t.state !== 'done' && !t.customerOwned && keep(t))
+    .reduce((s, t) => s + t.remainingHours, 0);
 
 describe('forecastWorkspace properties', () => {
   it('starts every task after all its dependencies finish, never in the past nor before its project', () => {
@@ -106,7 +110,11 @@ describe('forecastWorkspace properties', () => {
               if (notStarted(t)) expect(f.start > dep.finish).toBe(true);
             }
           }
-          expect(out.projects[pi]!.finish).toBe(out.projects[pi]!.tasks.map((t) => t.finish).sort().at(-1));
+          expect(out.projects[pi]!.finish).toBe(
+            out.projects[pi]!.tasks.map((t) => t.finish)
+              .sort()
+              .at(-1),
+          );
         }
       }),
       { numRuns: 300 },
@@ -131,14 +139,22 @@ describe('forecastWorkspace properties', () => {
             expect(r.timeOff.some((o) => day >= o.from && day <= o.to)).toBe(false);
           }
         }
-        expect(booked).toBeCloseTo(hoursPlanned(input, (t) => t.assigneeId !== null), 6);
+        expect(booked).toBeCloseTo(
+          hoursPlanned(input, (t) => t.assigneeId !== null),
+          6,
+        );
         let demand = 0;
         for (const weeks of out.demandByRoleWeek.values()) for (const h of weeks.values()) demand += h;
-        expect(demand).toBeCloseTo(hoursPlanned(input, () => true), 6);
+        expect(demand).toBeCloseTo(
+          hoursPlanned(input, () => true),
+          6,
+        );
         let weekly = 0;
         for (const [id, weeks] of out.loadByResourceWeek) {
           for (const [monday, h] of weeks) {
-            const daily = [...out.load!.get(id)!].filter(([day]) => mondayOf(day) === monday).reduce((s, [, x]) => s + x, 0);
+            const daily = [...out.load!.get(id)!]
+              .filter(([day]) => mondayOf(day) === monday)
+              .reduce((s, [, x]) => s + x, 0);
             expect(h).toBeCloseTo(daily, 6);
             weekly += h;
           }
@@ -159,7 +175,8 @@ describe('forecastWorkspace properties', () => {
             if (t.state === 'done') continue;
             const f = out.projects[pi]!.tasks[ti]!;
             const days = notStarted(t) ? [f.start, f.finish] : [f.finish];
-            const r = t.assigneeId !== null && !t.customerOwned ? input.resources.find((x) => x.id === t.assigneeId)! : null;
+            const r =
+              t.assigneeId !== null && !t.customerOwned ? input.resources.find((x) => x.id === t.assigneeId)! : null;
             for (const day of days) {
               expect(holidays.has(day)).toBe(false);
               expect((r?.workingDays ?? [1, 2, 3, 4, 5]).includes(isoWeekday(day))).toBe(true);

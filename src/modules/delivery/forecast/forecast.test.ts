@@ -23,8 +23,14 @@ const unassigned = { assigneeId: null };
 const cases: Case[] = [
   {
     name: 'simple chain: each task starts the working day after its dependency finishes',
-    projects: [project('p', [task('a'), task('b', { dependsOn: ['a'], remainingHours: 16 }), task('c', { dependsOn: ['b'] })])],
-    expected: { 'p/a': ['2026-03-02', '2026-03-02'], 'p/b': ['2026-03-03', '2026-03-04'], 'p/c': ['2026-03-05', '2026-03-05'] },
+    projects: [
+      project('p', [task('a'), task('b', { dependsOn: ['a'], remainingHours: 16 }), task('c', { dependsOn: ['b'] })]),
+    ],
+    expected: {
+      'p/a': ['2026-03-02', '2026-03-02'],
+      'p/b': ['2026-03-03', '2026-03-04'],
+      'p/c': ['2026-03-05', '2026-03-05'],
+    },
     critical: ['p/a', 'p/b', 'p/c'],
     finish: { p: '2026-03-05' },
   },
@@ -38,7 +44,12 @@ const cases: Case[] = [
         task('d', { dependsOn: ['b', 'c'] }),
       ]),
     ],
-    expected: { 'p/a': ['2026-03-02', '2026-03-02'], 'p/b': ['2026-03-03', '2026-03-04'], 'p/c': ['2026-03-03', '2026-03-03'], 'p/d': ['2026-03-05', '2026-03-05'] },
+    expected: {
+      'p/a': ['2026-03-02', '2026-03-02'],
+      'p/b': ['2026-03-03', '2026-03-04'],
+      'p/c': ['2026-03-03', '2026-03-03'],
+      'p/d': ['2026-03-05', '2026-03-05'],
+    },
     critical: ['p/a', 'p/b', 'p/d'],
     finish: { p: '2026-03-05' },
   },
@@ -63,16 +74,28 @@ const cases: Case[] = [
   },
   {
     name: 'weekends are skipped by people and by customer tasks',
-    projects: [project('p', [task('a', { remainingHours: 24 }), task('b', { dependsOn: ['a'], durationDays: 2, ...customer })], { startOn: '2026-03-05' })],
+    projects: [
+      project('p', [task('a', { remainingHours: 24 }), task('b', { dependsOn: ['a'], durationDays: 2, ...customer })], {
+        startOn: '2026-03-05',
+      }),
+    ],
     expected: { 'p/a': ['2026-03-05', '2026-03-09'], 'p/b': ['2026-03-10', '2026-03-11'] },
   },
   {
     name: 'a holiday inside a task: nobody works it, assigned, unassigned or customer',
     holidays: ['2026-03-04'],
     projects: [
-      project('p', [task('a', { remainingHours: 24 }), task('b', { dependsOn: ['a'], remainingHours: 6, ...unassigned }), task('c', { durationDays: 3, ...customer })]),
+      project('p', [
+        task('a', { remainingHours: 24 }),
+        task('b', { dependsOn: ['a'], remainingHours: 6, ...unassigned }),
+        task('c', { durationDays: 3, ...customer }),
+      ]),
     ],
-    expected: { 'p/a': ['2026-03-02', '2026-03-05'], 'p/b': ['2026-03-06', '2026-03-06'], 'p/c': ['2026-03-02', '2026-03-05'] },
+    expected: {
+      'p/a': ['2026-03-02', '2026-03-05'],
+      'p/b': ['2026-03-06', '2026-03-06'],
+      'p/c': ['2026-03-02', '2026-03-05'],
+    },
   },
   {
     name: "the assignee's time off pushes the task",
@@ -88,17 +111,28 @@ const cases: Case[] = [
   },
   {
     name: 'one person shared by two projects: the higher priority books first, whatever the input order',
-    projects: [project('later', [task('x', { remainingHours: 16 })], { priority: 2 }), project('first', [task('y', { remainingHours: 16 })], { priority: 1 })],
+    projects: [
+      project('later', [task('x', { remainingHours: 16 })], { priority: 2 }),
+      project('first', [task('y', { remainingHours: 16 })], { priority: 1 }),
+    ],
     expected: { 'first/y': ['2026-03-02', '2026-03-03'], 'later/x': ['2026-03-04', '2026-03-05'] },
     finish: { first: '2026-03-03', later: '2026-03-05' },
   },
   {
     name: 'a lower-priority project fills the days the first one leaves free',
     projects: [
-      project('first', [task('a'), task('b', { dependsOn: ['a'], durationDays: 2, ...customer }), task('c', { dependsOn: ['b'] })], { priority: 1 }),
+      project(
+        'first',
+        [task('a'), task('b', { dependsOn: ['a'], durationDays: 2, ...customer }), task('c', { dependsOn: ['b'] })],
+        { priority: 1 },
+      ),
       project('second', [task('z', { remainingHours: 24 })], { priority: 2 }),
     ],
-    expected: { 'first/a': ['2026-03-02', '2026-03-02'], 'first/c': ['2026-03-05', '2026-03-05'], 'second/z': ['2026-03-03', '2026-03-06'] },
+    expected: {
+      'first/a': ['2026-03-02', '2026-03-02'],
+      'first/c': ['2026-03-05', '2026-03-05'],
+      'second/z': ['2026-03-03', '2026-03-06'],
+    },
   },
   {
     name: 'a task delayed by its busy assignee is critical, its dependency is not',
@@ -106,7 +140,11 @@ const cases: Case[] = [
       project('first', [task('q', { remainingHours: 24 })], { priority: 1 }),
       project('second', [task('a', { ...bob, remainingHours: 4 }), task('b', { dependsOn: ['a'] })], { priority: 2 }),
     ],
-    expected: { 'first/q': ['2026-03-02', '2026-03-04'], 'second/a': ['2026-03-02', '2026-03-02'], 'second/b': ['2026-03-05', '2026-03-05'] },
+    expected: {
+      'first/q': ['2026-03-02', '2026-03-04'],
+      'second/a': ['2026-03-02', '2026-03-02'],
+      'second/b': ['2026-03-05', '2026-03-05'],
+    },
     critical: ['first/q', 'second/b'],
   },
   {
@@ -139,7 +177,10 @@ const cases: Case[] = [
   {
     name: 'done tasks keep their dates, book nothing and are never critical',
     projects: [
-      project('p', [task('a', { state: 'done', startedOn: '2026-02-20', doneOn: '2026-02-27', remainingHours: 0 }), task('b', { dependsOn: ['a'] })]),
+      project('p', [
+        task('a', { state: 'done', startedOn: '2026-02-20', doneOn: '2026-02-27', remainingHours: 0 }),
+        task('b', { dependsOn: ['a'] }),
+      ]),
       project('closed', [
         task('c', { state: 'done', startedOn: '2026-02-09', doneOn: '2026-02-10', remainingHours: 0 }),
         task('d', { state: 'done', doneOn: '2026-02-12', remainingHours: 0 }),
@@ -164,8 +205,18 @@ const cases: Case[] = [
   },
   {
     name: 'an unassigned task runs at unassignedHoursPerDay (6) on workspace days, competing with no one',
-    projects: [project('p', [task('u', { ...unassigned, remainingHours: 20 }), task('v', { ...unassigned, remainingHours: 3, durationDays: 2 }), task('a')])],
-    expected: { 'p/u': ['2026-03-02', '2026-03-05'], 'p/v': ['2026-03-02', '2026-03-03'], 'p/a': ['2026-03-02', '2026-03-02'] },
+    projects: [
+      project('p', [
+        task('u', { ...unassigned, remainingHours: 20 }),
+        task('v', { ...unassigned, remainingHours: 3, durationDays: 2 }),
+        task('a'),
+      ]),
+    ],
+    expected: {
+      'p/u': ['2026-03-02', '2026-03-05'],
+      'p/v': ['2026-03-02', '2026-03-03'],
+      'p/a': ['2026-03-02', '2026-03-02'],
+    },
   },
   {
     name: 'a blocked task is scheduled as if it resumed today',
@@ -176,11 +227,18 @@ const cases: Case[] = [
         task('z', { dependsOn: ['x'] }),
       ]),
     ],
-    expected: { 'p/x': ['2026-03-02', '2026-03-02'], 'p/y': ['2026-02-26', '2026-03-02'], 'p/z': ['2026-03-03', '2026-03-03'] },
+    expected: {
+      'p/x': ['2026-03-02', '2026-03-02'],
+      'p/y': ['2026-02-26', '2026-03-02'],
+      'p/z': ['2026-03-03', '2026-03-03'],
+    },
   },
   {
     name: 'nothing before today, nothing before the project starts',
-    projects: [project('old', [task('a', bob)], { startOn: '2026-02-01' }), project('queued', [task('a', bob)], { startOn: '2026-03-11', priority: 2 })],
+    projects: [
+      project('old', [task('a', bob)], { startOn: '2026-02-01' }),
+      project('queued', [task('a', bob)], { startOn: '2026-03-11', priority: 2 }),
+    ],
     expected: { 'old/a': ['2026-03-02', '2026-03-03'], 'queued/a': ['2026-03-11', '2026-03-12'] },
   },
   {
@@ -190,7 +248,7 @@ const cases: Case[] = [
     critical: ['p/a', 'p/m'],
   },
   {
-    name: "a dependency on a key only another project has is ignored, as graph.ts ignores unknown keys",
+    name: 'a dependency on a key only another project has is ignored, as graph.ts ignores unknown keys',
     projects: [
       project('one', [task('x', { ...bob, remainingHours: 40 }), task('y', { ...bob, dependsOn: ['x'] })]),
       project('two', [task('a', { dependsOn: ['x'] }), task('b', { dependsOn: ['y', 'a'] })], { priority: 2 }),
@@ -200,18 +258,36 @@ const cases: Case[] = [
   {
     name: 'the critical chain books the shared person first within a project',
     projects: [project('p', [task('short'), task('long1'), task('long2', { dependsOn: ['long1'], durationDays: 3 })])],
-    expected: { 'p/long1': ['2026-03-02', '2026-03-02'], 'p/short': ['2026-03-04', '2026-03-04'], 'p/long2': ['2026-03-03', '2026-03-05'] },
+    expected: {
+      'p/long1': ['2026-03-02', '2026-03-02'],
+      'p/short': ['2026-03-04', '2026-03-04'],
+      'p/long2': ['2026-03-03', '2026-03-05'],
+    },
     critical: ['p/long1', 'p/long2'],
   },
 ];
 
 describe('forecastWorkspace', () => {
   it.each(cases)('$name', (c) => {
-    const result = forecastWorkspace({ today: TODAY, projects: c.projects, resources: c.resources ?? PEOPLE, holidays: c.holidays ?? [], unassignedHoursPerDay: 6 });
+    const result = forecastWorkspace({
+      today: TODAY,
+      projects: c.projects,
+      resources: c.resources ?? PEOPLE,
+      holidays: c.holidays ?? [],
+      unassignedHoursPerDay: 6,
+    });
     const tasks = new Map(result.projects.flatMap((p) => p.tasks.map((t) => [t.id, t])));
-    for (const [id, [start, finish]] of Object.entries(c.expected)) expect({ id, start: tasks.get(id)?.start, finish: tasks.get(id)?.finish }).toEqual({ id, start, finish });
-    if (c.critical) expect([...tasks.values()].filter((t) => t.critical).map((t) => t.id).sort()).toEqual([...c.critical].sort());
-    for (const [id, finish] of Object.entries(c.finish ?? {})) expect(result.projects.find((p) => p.id === id)?.finish).toBe(finish);
+    for (const [id, [start, finish]] of Object.entries(c.expected))
+      expect({ id, start: tasks.get(id)?.start, finish: tasks.get(id)?.finish }).toEqual({ id, start, finish });
+    if (c.critical)
+      expect(
+        [...tasks.values()]
+          .filter((t) => t.critical)
+          .map((t) => t.id)
+          .sort(),
+      ).toEqual([...c.critical].sort());
+    for (const [id, finish] of Object.entries(c.finish ?? {}))
+      expect(result.projects.find((p) => p.id === id)?.finish).toBe(finish);
     expect(result.projects.map((p) => p.id)).toEqual(c.projects.map((p) => p.id));
   });
 
@@ -236,11 +312,33 @@ describe('forecastWorkspace', () => {
     });
     expect(result.demandByRoleWeek).toEqual(
       new Map([
-        ['consultant', new Map([['2026-03-02', 8], ['2026-03-09', 8]])],
-        ['solution_architect', new Map([['2026-03-02', 6], ['2026-03-09', 6]])],
+        [
+          'consultant',
+          new Map([
+            ['2026-03-02', 8],
+            ['2026-03-09', 8],
+          ]),
+        ],
+        [
+          'solution_architect',
+          new Map([
+            ['2026-03-02', 6],
+            ['2026-03-09', 6],
+          ]),
+        ],
       ]),
     );
-    expect(result.loadByResourceWeek).toEqual(new Map([['ann', new Map([['2026-03-02', 8], ['2026-03-09', 8]])]]));
+    expect(result.loadByResourceWeek).toEqual(
+      new Map([
+        [
+          'ann',
+          new Map([
+            ['2026-03-02', 8],
+            ['2026-03-09', 8],
+          ]),
+        ],
+      ]),
+    );
     expect(result.load).toBeUndefined();
   });
 
@@ -255,8 +353,20 @@ describe('forecastWorkspace', () => {
     });
     expect(result.load).toEqual(
       new Map([
-        ['ann', new Map([['2026-03-02', 8], ['2026-03-03', 4]])],
-        ['bob', new Map([['2026-03-02', 4], ['2026-03-03', 2]])],
+        [
+          'ann',
+          new Map([
+            ['2026-03-02', 8],
+            ['2026-03-03', 4],
+          ]),
+        ],
+        [
+          'bob',
+          new Map([
+            ['2026-03-02', 4],
+            ['2026-03-03', 2],
+          ]),
+        ],
       ]),
     );
   });
@@ -272,7 +382,13 @@ describe('forecastWorkspace', () => {
   });
 
   it('finishes an empty project when it starts', () => {
-    const r = forecastWorkspace({ today: TODAY, resources: [], holidays: [], unassignedHoursPerDay: 6, projects: [project('p', [], { startOn: '2026-04-01' })] });
+    const r = forecastWorkspace({
+      today: TODAY,
+      resources: [],
+      holidays: [],
+      unassignedHoursPerDay: 6,
+      projects: [project('p', [], { startOn: '2026-04-01' })],
+    });
     expect(r.projects[0]).toEqual({ id: 'p', finish: '2026-04-01', tasks: [] });
   });
 });

@@ -12,7 +12,15 @@ import {
 import { CapacityLane, EPSILON_HOURS } from './capacity-lane.ts';
 import { markCritical } from './critical-path.ts';
 import { ForecastError } from './forecast-error.ts';
-import type { ForecastInput, ForecastProject, ForecastResource, ForecastResult, ForecastTask, ProjectForecast, TaskForecast } from './forecast.types.ts';
+import type {
+  ForecastInput,
+  ForecastProject,
+  ForecastResource,
+  ForecastResult,
+  ForecastTask,
+  ProjectForecast,
+  TaskForecast,
+} from './forecast.types.ts';
 import { ProjectBuffers } from './task-order.ts';
 import { WeekTotals } from './week-totals.ts';
 
@@ -60,7 +68,9 @@ export function forecastWorkspace(input: ForecastInput): ForecastResult {
     estimate: (t) => estimateDays(t, ctx),
   };
 
-  const byPriority = input.projects.map((_, i) => i).sort((a, b) => input.projects[a]!.priority - input.projects[b]!.priority || a - b);
+  const byPriority = input.projects
+    .map((_, i) => i)
+    .sort((a, b) => input.projects[a]!.priority - input.projects[b]!.priority || a - b);
   const projects: ProjectForecast[] = new Array(input.projects.length);
   for (const i of byPriority) projects[i] = scheduleProject(input.projects[i]!, ctx);
 
@@ -109,7 +119,9 @@ function person(r: ForecastResource, holidays: ReadonlySet<number>, today: numbe
   try {
     cal = resourceCalendar(r, holidays);
   } catch (e) {
-    throw new ForecastError('invalid_date', `time off of resource ${r.id}: ${(e as Error).message}`, { resourceId: r.id });
+    throw new ForecastError('invalid_date', `time off of resource ${r.id}: ${(e as Error).message}`, {
+      resourceId: r.id,
+    });
   }
   const daily = dailyCapacityHours(r);
   return { id: r.id, cal, daily, lane: new CapacityLane(cal, daily, today), weeks: new WeekTotals() };
@@ -128,7 +140,10 @@ function taskDay(value: string, field: string, t: ForecastTask, project: Forecas
   try {
     return toDay(value);
   } catch {
-    throw new ForecastError('invalid_date', `task ${t.key} ${field} is not a YYYY-MM-DD date: ${String(value)}`, { projectId: project.id, taskId: t.id });
+    throw new ForecastError('invalid_date', `task ${t.key} ${field} is not a YYYY-MM-DD date: ${String(value)}`, {
+      projectId: project.id,
+      taskId: t.id,
+    });
   }
 }
 
@@ -164,7 +179,8 @@ function scheduleProject(project: ForecastProject, ctx: Context): ProjectForecas
     const i = sequence[s]!;
     const t = tasks[i]!;
     let from = Math.max(projectStart, ctx.today);
-    for (let e = depStart[i]!; e < depStart[i + 1]!; e++) if (finish[depList[e]!]! + 1 > from) from = finish[depList[e]!]! + 1;
+    for (let e = depStart[i]!; e < depStart[i + 1]!; e++)
+      if (finish[depList[e]!]! + 1 > from) from = finish[depList[e]!]! + 1;
     const started = t.state !== 'todo' && t.startedOn ? taskDay(t.startedOn, 'startedOn', t, project) : null;
     if (started !== null && started > from) from = started;
     earliest[i] = from;
@@ -187,7 +203,13 @@ function scheduleProject(project: ForecastProject, ctx: Context): ProjectForecas
     return nextWorkingDay(cal, earliest[i]!) === workStart[i];
   });
   const out: TaskForecast[] = new Array(n);
-  for (let i = 0; i < n; i++) out[i] = { id: tasks[i]!.id, start: iso(ctx, start[i]!), finish: iso(ctx, finish[i]!), critical: b.critical[i] === 1 };
+  for (let i = 0; i < n; i++)
+    out[i] = {
+      id: tasks[i]!.id,
+      start: iso(ctx, start[i]!),
+      finish: iso(ctx, finish[i]!),
+      critical: b.critical[i] === 1,
+    };
   return { id: project.id, finish: iso(ctx, projectFinish), tasks: out };
 }
 
@@ -200,15 +222,26 @@ function estimateDays(t: ForecastTask, ctx: Context): number {
 }
 
 function noCapacity(t: ForecastTask, projectId: string, resourceId: string | null, who: string): ForecastError {
-  return new ForecastError('no_capacity', `task ${t.key} of project ${projectId} cannot be scheduled: ${who} has no working hours within three years`, {
-    projectId,
-    taskId: t.id,
-    resourceId,
-  });
+  return new ForecastError(
+    'no_capacity',
+    `task ${t.key} of project ${projectId} cannot be scheduled: ${who} has no working hours within three years`,
+    {
+      projectId,
+      taskId: t.id,
+      resourceId,
+    },
+  );
 }
 
 /** Schedules task i from day `from`, booking hours as it goes; sets its `workStart` and `finish` in the buffers. */
-function scheduleTask(t: ForecastTask, projectId: string, from: number, started: number | null, ctx: Context, i: number): void {
+function scheduleTask(
+  t: ForecastTask,
+  projectId: string,
+  from: number,
+  started: number | null,
+  ctx: Context,
+  i: number,
+): void {
   const hours = t.remainingHours > EPSILON_HOURS ? t.remainingHours : 0;
   const b = ctx.buffers;
 
@@ -220,7 +253,7 @@ function scheduleTask(t: ForecastTask, projectId: string, from: number, started:
       const perDay = ctx.unassignedHoursPerDay;
       if (!(perDay > 0)) throw noCapacity(t, projectId, null, 'unassigned work (unassignedHoursPerDay is 0)');
       const weeks = roleWeeks(ctx, t.ownerRole);
-      for (let left = hours; ; ) {
+      for (let left = hours; ;) {
         const h = left < perDay ? left : perDay;
         weeks.add(((last - ctx.today + ctx.weekOffset) / 7) | 0, h);
         left -= h;
@@ -235,11 +268,15 @@ function scheduleTask(t: ForecastTask, projectId: string, from: number, started:
 
   const p = ctx.people.get(t.assigneeId);
   if (!p) {
-    throw new ForecastError('unknown_resource', `task ${t.key} of project ${projectId} is assigned to ${t.assigneeId}, who is not an active resource`, {
-      projectId,
-      taskId: t.id,
-      resourceId: t.assigneeId,
-    });
+    throw new ForecastError(
+      'unknown_resource',
+      `task ${t.key} of project ${projectId} is assigned to ${t.assigneeId}, who is not an active resource`,
+      {
+        projectId,
+        taskId: t.id,
+        resourceId: t.assigneeId,
+      },
+    );
   }
   let workStart: number;
   let last: number;
@@ -250,7 +287,7 @@ function scheduleTask(t: ForecastTask, projectId: string, from: number, started:
     let d = lane.firstFree(from - ctx.today);
     if (d < 0) throw noCapacity(t, projectId, p.id, `resource ${p.id}`);
     workStart = ctx.today + d;
-    for (let left = hours; ; ) {
+    for (let left = hours; ;) {
       const h = lane.take(d, left);
       const week = ((d + ctx.weekOffset) / 7) | 0;
       weeks.add(week, h);

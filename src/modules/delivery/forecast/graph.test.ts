@@ -82,7 +82,8 @@ describe('topologicalOrder', () => {
         if (cycle) {
           expect(cycle[0]).toBe(cycle.at(-1));
           // Each step of the reported cycle is a real dependency.
-          for (let i = 0; i + 1 < cycle.length; i++) expect(cyclic.find((x) => x.key === cycle[i])!.dependsOn).toContain(cycle[i + 1]);
+          for (let i = 0; i + 1 < cycle.length; i++)
+            expect(cyclic.find((x) => x.key === cycle[i])!.dependsOn).toContain(cycle[i + 1]);
           expect(() => topologicalOrder(cyclic)).toThrow(/cycle/);
         }
       }),

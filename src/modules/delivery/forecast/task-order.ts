@@ -95,7 +95,8 @@ export class ProjectBuffers {
       const i = topological[p]!;
       const own = estimateDays(tasks[i]!) + longestAfter[i]!;
       tail[i] = own;
-      for (let e = depStart[i]!; e < depStart[i + 1]!; e++) if (own > longestAfter[depList[e]!]!) longestAfter[depList[e]!] = own;
+      for (let e = depStart[i]!; e < depStart[i + 1]!; e++)
+        if (own > longestAfter[depList[e]!]!) longestAfter[depList[e]!] = own;
     }
     let m = 0;
     for (let i = 0; i < n; i++) if (tasks[i]!.state !== 'done') sequence[m++] = i;

@@ -9,7 +9,14 @@ import { deliveryFiguresByPartner } from './partner-figures.service.ts';
 const figuresSchema = z.object({
   partnerId: z.string().nullable(),
   partnerName: z.string(),
-  projects: z.object({ total: z.number(), queued: z.number(), active: z.number(), live: z.number(), closed: z.number(), cancelled: z.number() }),
+  projects: z.object({
+    total: z.number(),
+    queued: z.number(),
+    active: z.number(),
+    live: z.number(),
+    closed: z.number(),
+    cancelled: z.number(),
+  }),
   medianTtvDays: z.number().nullable(),
   ttvProjects: z.number(),
   delivered: z.number(),
@@ -27,7 +34,8 @@ export function partnerFigureRoutes(app: FastifyInstance, ctx: AppContext): void
     config: { access: 'margin:read' },
     schema: {
       tags: ['delivery'],
-      summary: 'Delivery figures per partner firm and for the own team: projects, time to value, on-time go-lives, slips, margin, rework',
+      summary:
+        'Delivery figures per partner firm and for the own team: projects, time to value, on-time go-lives, slips, margin, rework',
       response: { 200: z.object({ items: z.array(figuresSchema) }), ...errorResponses },
     },
     handler: async (request) => ({ items: await deliveryFiguresByPartner(ctx.db, principalOf(request).workspaceId) }),

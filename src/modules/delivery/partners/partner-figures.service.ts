@@ -11,13 +11,39 @@ export interface NamedPartnerFigures extends PartnerFigures {
 
 export async function deliveryFiguresByPartner(db: Db, workspaceId: string): Promise<NamedPartnerFigures[]> {
   const scope = { workspaceId, partnerId: null };
-  const [projects, partners, economics] = await Promise.all([projectStore.selectProjects(db, scope, { limit: 1_000_000 }), listPartners(db, workspaceId), getWorkspaceEconomics(db, scope)]);
-  const slips = await projectStore.selectSlipsOfProjects(db, workspaceId, projects.map((p) => p.id));
+  const [projects, partners, economics] = await Promise.all([
+    projectStore.selectProjects(db, scope, { limit: 1_000_000 }),
+    listPartners(db, workspaceId),
+    getWorkspaceEconomics(db, scope),
+  ]);
+  const slips = await projectStore.selectSlipsOfProjects(
+    db,
+    workspaceId,
+    projects.map((p) => p.id),
+  );
   const names = new Map(partners.map((p) => [p.id, p.name]));
   const figures = partnerFigures(
-    projects.map((p) => ({ id: p.id, partnerId: p.partner_id, status: p.status, signedOn: p.signed_on, acceptedOn: p.accepted_on, promisedGoLive: p.promised_go_live, goLiveOn: p.go_live_on, firstValueOn: p.first_value_on })),
+    projects.map((p) => ({
+      id: p.id,
+      partnerId: p.partner_id,
+      status: p.status,
+      signedOn: p.signed_on,
+      acceptedOn: p.accepted_on,
+      promisedGoLive: p.promised_go_live,
+      goLiveOn: p.go_live_on,
+      firstValueOn: p.first_value_on,
+    })),
     slips.map((s) => ({ projectId: s.project_id, days: s.days })),
-    economics.items.map((e) => ({ projectId: e.projectId, revenue: e.revenue, deliveryCost: e.deliveryCost, hours: e.hours.total, reworkHours: e.hours.rework })),
+    economics.items.map((e) => ({
+      projectId: e.projectId,
+      revenue: e.revenue,
+      deliveryCost: e.deliveryCost,
+      hours: e.hours.total,
+      reworkHours: e.hours.rework,
+    })),
   );
-  return figures.map((f) => ({ ...f, partnerName: f.partnerId ? (names.get(f.partnerId) ?? 'unknown firm') : 'Own team' }));
+  return figures.map((f) => ({
+    ...f,
+    partnerName: f.partnerId ? (names.get(f.partnerId) ?? 'unknown firm') : 'Own team',
+  }));
 }

@@ -16,10 +16,25 @@ const p = (id: string, partnerId: string | null, over: Partial<FigureProject> = 
 describe('partner figures', () => {
   it('counts projects, time to value, on-time go-lives, slips, margin and rework per firm, own team first', () => {
     const projects = [
-      p('a', 'firm', { status: 'live', firstValueOn: '2026-02-10', promisedGoLive: '2026-04-01', goLiveOn: '2026-03-25' }),
-      p('b', 'firm', { status: 'closed', firstValueOn: '2026-03-02', promisedGoLive: '2026-04-01', goLiveOn: '2026-04-20' }),
+      p('a', 'firm', {
+        status: 'live',
+        firstValueOn: '2026-02-10',
+        promisedGoLive: '2026-04-01',
+        goLiveOn: '2026-03-25',
+      }),
+      p('b', 'firm', {
+        status: 'closed',
+        firstValueOn: '2026-03-02',
+        promisedGoLive: '2026-04-01',
+        goLiveOn: '2026-04-20',
+      }),
       p('c', 'firm', { status: 'active' }),
-      p('d', null, { status: 'live', firstValueOn: '2026-01-21', promisedGoLive: '2026-03-01', goLiveOn: '2026-03-01' }),
+      p('d', null, {
+        status: 'live',
+        firstValueOn: '2026-01-21',
+        promisedGoLive: '2026-03-01',
+        goLiveOn: '2026-03-01',
+      }),
     ];
     const slips = [
       { projectId: 'b', days: 10 },
@@ -32,7 +47,13 @@ describe('partner figures', () => {
       { projectId: 'd', revenue: 5_000, deliveryCost: 2_000, hours: 40, reworkHours: 0 },
     ];
     const [own, firm] = partnerFigures(projects, slips, economics);
-    expect(own).toMatchObject({ partnerId: null, medianTtvDays: 20, onTimeShare: 1, margin: 0.6, slips: { count: 0, averageDays: null } });
+    expect(own).toMatchObject({
+      partnerId: null,
+      medianTtvDays: 20,
+      onTimeShare: 1,
+      margin: 0.6,
+      slips: { count: 0, averageDays: null },
+    });
     expect(firm).toMatchObject({
       partnerId: 'firm',
       projects: { total: 3, active: 1, live: 1, closed: 1 },

@@ -48,7 +48,11 @@ export interface PartnerFigures {
 
 const round = (n: number, places = 4) => Math.round(n * 10 ** places) / 10 ** places;
 
-export function partnerFigures(projects: readonly FigureProject[], slips: readonly FigureSlip[], economics: readonly FigureEconomics[]): PartnerFigures[] {
+export function partnerFigures(
+  projects: readonly FigureProject[],
+  slips: readonly FigureSlip[],
+  economics: readonly FigureEconomics[],
+): PartnerFigures[] {
   const groups = new Map<string | null, FigureProject[]>();
   for (const p of projects) (groups.get(p.partnerId) ?? groups.set(p.partnerId, []).get(p.partnerId)!).push(p);
   const econ = new Map(economics.map((e) => [e.projectId, e]));
@@ -66,12 +70,25 @@ export function partnerFigures(projects: readonly FigureProject[], slips: readon
     const rework = money.reduce((s, e) => s + e.reworkHours, 0);
     out.push({
       partnerId,
-      projects: { total: list.length, queued: count('queued'), active: count('active'), live: count('live'), closed: count('closed'), cancelled: count('cancelled') },
+      projects: {
+        total: list.length,
+        queued: count('queued'),
+        active: count('active'),
+        live: count('live'),
+        closed: count('closed'),
+        cancelled: count('cancelled'),
+      },
       medianTtvDays: percentile(ttv, 0.5),
       ttvProjects: ttv.length,
       delivered: delivered.length,
-      onTimeShare: delivered.length ? round(delivered.filter((p) => p.goLiveOn! <= p.promisedGoLive!).length / delivered.length) : null,
-      slips: { count: own.length, projects: new Set(own.map((s) => s.projectId)).size, averageDays: own.length ? round(own.reduce((s, x) => s + x.days, 0) / own.length, 1) : null },
+      onTimeShare: delivered.length
+        ? round(delivered.filter((p) => p.goLiveOn! <= p.promisedGoLive!).length / delivered.length)
+        : null,
+      slips: {
+        count: own.length,
+        projects: new Set(own.map((s) => s.projectId)).size,
+        averageDays: own.length ? round(own.reduce((s, x) => s + x.days, 0) / own.length, 1) : null,
+      },
       hours: round(hours, 2),
       revenue: round(revenue, 2),
       deliveryCost: round(cost, 2),
@@ -80,5 +97,7 @@ export function partnerFigures(projects: readonly FigureProject[], slips: readon
     });
   }
   // The company's own team first, then firms by project count.
-  return out.sort((a, b) => (a.partnerId === null ? -1 : b.partnerId === null ? 1 : b.projects.total - a.projects.total));
+  return out.sort((a, b) =>
+    a.partnerId === null ? -1 : b.partnerId === null ? 1 : b.projects.total - a.projects.total,
+  );
 }

@@ -1,6 +1,11 @@
 import { parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
-import { type PlaybookDefinition, type PlaybookFile, playbookDefinitionSchema, playbookFileSchema } from './playbook.ts';
+import {
+  type PlaybookDefinition,
+  type PlaybookFile,
+  playbookDefinitionSchema,
+  playbookFileSchema,
+} from './playbook.ts';
 import { type CheckOptions, checkDefinition, formatPath, type PlaybookProblem } from './playbook.rules.ts';
 
 /**
@@ -14,15 +19,23 @@ export type Read<T> = { ok: true; value: T } | { ok: false; problems: PlaybookPr
 
 /** Clearer words than the schema's for the fields people most often leave out. */
 const REQUIRED: Record<string, string> = {
-  'definition.firstValueMilestone': 'a playbook needs a first-value milestone: name the key of the milestone that counts as first value',
+  'definition.firstValueMilestone':
+    'a playbook needs a first-value milestone: name the key of the milestone that counts as first value',
   'definition.goLiveMilestone': 'name the key of the milestone that is the go-live',
   definition: 'a playbook file has a definition with its phases, milestones and tasks',
 };
 
 const valueAt = (input: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
-  path.reduce<unknown>((v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), input);
+  path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    input,
+  );
 
-function issuesToProblems(input: unknown, issues: readonly z.core.$ZodIssue[], prefix: ReadonlyArray<PropertyKey>): PlaybookProblem[] {
+function issuesToProblems(
+  input: unknown,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: ReadonlyArray<PropertyKey>,
+): PlaybookProblem[] {
   return issues.map((issue) => {
     const full = [...prefix, ...issue.path];
     const path = formatPath(full) || 'file';
@@ -44,7 +57,14 @@ export function readPlaybookFile(input: unknown, options: CheckOptions = {}): Re
 export function readDefinition(input: unknown, options: CheckOptions = {}): Read<PlaybookDefinition> {
   const parsed = playbookDefinitionSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, problems: issuesToProblems({ definition: input }, parsed.error.issues.map((i) => ({ ...i, path: ['definition', ...i.path] })), []) };
+    return {
+      ok: false,
+      problems: issuesToProblems(
+        { definition: input },
+        parsed.error.issues.map((i) => ({ ...i, path: ['definition', ...i.path] })),
+        [],
+      ),
+    };
   }
   const problems = checkDefinition(parsed.data, options);
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
@@ -84,8 +104,18 @@ export function parseText(text: string, format: FileFormat): Read<unknown> {
       const at = /position (\d+)/.exec(message);
       const where = at ? lineOf(text, Number(at[1])) : null;
       // Node does not always say where; YAML reads JSON too and does.
-      const located = where ? `line ${where.line}, column ${where.col}` : /^line \d+, column \d+/.exec(yamlError(text, 'json') ?? '')?.[0];
-      return { ok: false, problems: [{ path: 'file', message: located ? `${located}: not valid JSON (${message})` : `not valid JSON (${message})` }] };
+      const located = where
+        ? `line ${where.line}, column ${where.col}`
+        : /^line \d+, column \d+/.exec(yamlError(text, 'json') ?? '')?.[0];
+      return {
+        ok: false,
+        problems: [
+          {
+            path: 'file',
+            message: located ? `${located}: not valid JSON (${message})` : `not valid JSON (${message})`,
+          },
+        ],
+      };
     }
   }
   const error = yamlError(text);

@@ -1,14 +1,31 @@
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { PlaybookFile } from './playbook.ts';
-import { detectFormat, type FileFormat, parseText, readPlaybookFile, sameDefinition, writePlaybookFile } from './playbook-file.ts';
+import {
+  detectFormat,
+  type FileFormat,
+  parseText,
+  readPlaybookFile,
+  sameDefinition,
+  writePlaybookFile,
+} from './playbook-file.ts';
 import * as store from './playbook.store.ts';
-import { deliveryRoles, getPlaybook, getPlaybookVersion, insertPlaybookFile, orThrow, type PlaybookDetail, updatePlaybook, writeVersion } from './playbook.service.ts';
+import {
+  deliveryRoles,
+  getPlaybook,
+  getPlaybookVersion,
+  insertPlaybookFile,
+  orThrow,
+  type PlaybookDetail,
+  updatePlaybook,
+  writeVersion,
+} from './playbook.service.ts';
 
 /** A playbook (at its current version, or the one asked for) in its file form. */
 export async function exportPlaybook(db: Db, workspaceId: string, id: string, version?: number): Promise<PlaybookFile> {
   const playbook = await getPlaybook(db, workspaceId, id);
-  const definition = version === undefined ? playbook.definition : (await getPlaybookVersion(db, workspaceId, id, version)).definition;
+  const definition =
+    version === undefined ? playbook.definition : (await getPlaybookVersion(db, workspaceId, id, version)).definition;
   return {
     key: playbook.key,
     name: playbook.name,
@@ -21,9 +38,18 @@ export async function exportPlaybook(db: Db, workspaceId: string, id: string, ve
 }
 
 /** The file's text and a name for it (`<key>.yaml`, or `<key>-v3.json` for an older version). */
-export async function exportPlaybookText(db: Db, workspaceId: string, id: string, format: FileFormat, version?: number): Promise<{ text: string; filename: string }> {
+export async function exportPlaybookText(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  format: FileFormat,
+  version?: number,
+): Promise<{ text: string; filename: string }> {
   const file = await exportPlaybook(db, workspaceId, id, version);
-  return { text: writePlaybookFile(file, format), filename: `${file.key}${version === undefined ? '' : `-v${version}`}.${format}` };
+  return {
+    text: writePlaybookFile(file, format),
+    filename: `${file.key}${version === undefined ? '' : `-v${version}`}.${format}`,
+  };
 }
 
 export type ImportOutcome = 'created' | 'versioned' | 'updated' | 'unchanged';
@@ -33,10 +59,17 @@ export type ImportOutcome = 'created' | 'versioned' | 'updated' | 'unchanged';
  * changed and updates the name and selection rules when they did. The same file twice changes nothing, so
  * importing is idempotent. Checked whole first: 400 naming each field, nothing saved.
  */
-export async function importPlaybook(db: Db, actor: Actor, workspaceId: string, value: unknown, note: string | null = null): Promise<{ outcome: ImportOutcome; playbook: PlaybookDetail }> {
+export async function importPlaybook(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  value: unknown,
+  note: string | null = null,
+): Promise<{ outcome: ImportOutcome; playbook: PlaybookDetail }> {
   const file = orThrow(readPlaybookFile(value, { roles: await deliveryRoles(db, workspaceId) }));
   const row = await store.findPlaybookByKey(db, workspaceId, file.key);
-  if (!row) return { outcome: 'created', playbook: await insertPlaybookFile(db, actor, workspaceId, file, note ?? 'imported') };
+  if (!row)
+    return { outcome: 'created', playbook: await insertPlaybookFile(db, actor, workspaceId, file, note ?? 'imported') };
   const current = await getPlaybook(db, workspaceId, row.id);
   const metadata = {
     name: file.name,
@@ -56,11 +89,21 @@ export async function importPlaybook(db: Db, actor: Actor, workspaceId: string, 
   if (!sameMetadata) await updatePlaybook(db, actor, workspaceId, row.id, metadata);
   if (sameContent) return { outcome: 'updated', playbook: await getPlaybook(db, workspaceId, row.id) };
   const fresh = (await store.findPlaybook(db, workspaceId, row.id)) as store.PlaybookRow;
-  return { outcome: 'versioned', playbook: await writeVersion(db, actor, workspaceId, fresh, file.definition, note ?? 'imported') };
+  return {
+    outcome: 'versioned',
+    playbook: await writeVersion(db, actor, workspaceId, fresh, file.definition, note ?? 'imported'),
+  };
 }
 
 /** Imports a YAML or JSON text (the format from its content type, else from the text): syntax errors name the line. */
-export async function importPlaybookText(db: Db, actor: Actor, workspaceId: string, text: string, contentType?: string, note: string | null = null) {
+export async function importPlaybookText(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  text: string,
+  contentType?: string,
+  note: string | null = null,
+) {
   const value = orThrow(parseText(text, detectFormat(text, contentType)));
   return importPlaybook(db, actor, workspaceId, value, note);
 }

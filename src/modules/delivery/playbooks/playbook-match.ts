@@ -36,19 +36,25 @@ export function readMatch(rules: SelectionRules, deal: DealProfile): MatchReadin
   if (rules.archived) return { matches: false, reason: 'archived', specificity };
   const dealProducts = new Set(deal.products.map(norm));
   const shared = rules.products.filter((p) => dealProducts.has(norm(p)));
-  if (rules.products.length && shared.length === 0) return { matches: false, reason: `for products ${rules.products.join(', ')} only`, specificity };
+  if (rules.products.length && shared.length === 0)
+    return { matches: false, reason: `for products ${rules.products.join(', ')} only`, specificity };
   const segment = deal.segment === null ? null : norm(deal.segment);
   if (rules.segments.length && (segment === null || !rules.segments.map(norm).includes(segment))) {
     return { matches: false, reason: `for segments ${rules.segments.join(', ')} only`, specificity };
   }
-  const parts = [rules.products.length ? `product ${shared.join(', ')}` : 'any product', rules.segments.length ? `segment ${deal.segment}` : 'any segment'];
+  const parts = [
+    rules.products.length ? `product ${shared.join(', ')}` : 'any product',
+    rules.segments.length ? `segment ${deal.segment}` : 'any segment',
+  ];
   return { matches: true, reason: parts.join(', '), specificity };
 }
 
 /** The order among fitting playbooks: highest priority, then most specific, then oldest. */
 export function compareCandidates(a: SelectionRules, b: SelectionRules): number {
   const spec = (r: SelectionRules) => (r.products.length ? 1 : 0) + (r.segments.length ? 1 : 0);
-  return b.priority - a.priority || spec(b) - spec(a) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+  return (
+    b.priority - a.priority || spec(b) - spec(a) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)
+  );
 }
 
 /** The fitting playbooks, best first. */

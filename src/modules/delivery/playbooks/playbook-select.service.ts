@@ -23,7 +23,11 @@ export interface PlaybookCandidate {
 }
 
 /** Every playbook with whether it fits a deal and why, the chosen one first: for people to check the rules. */
-export async function explainSelection(db: Db, workspaceId: string, deal: DealProfile): Promise<{ selected: PlaybookSummary | null; candidates: PlaybookCandidate[] }> {
+export async function explainSelection(
+  db: Db,
+  workspaceId: string,
+  deal: DealProfile,
+): Promise<{ selected: PlaybookSummary | null; candidates: PlaybookCandidate[] }> {
   const all = (await listPlaybooks(db, workspaceId)).map(rulesOf);
   const ranked = rankPlaybooks(all, deal);
   const rank = new Map(ranked.map((p, i) => [p.id, i + 1]));

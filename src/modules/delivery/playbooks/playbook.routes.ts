@@ -9,11 +9,27 @@ import { errorResponses, idParams, problemSchema } from '../../../platform/http/
 import { playbookDefinitionSchema, playbookFileSchema } from './playbook.ts';
 import { exportPlaybookText, importPlaybookText } from './playbook-import.service.ts';
 import { explainSelection } from './playbook-select.service.ts';
-import { createPlaybook, getPlaybook, getPlaybookVersion, listPlaybooks, playbookEtag, savePlaybookVersion, updatePlaybook } from './playbook.service.ts';
+import {
+  createPlaybook,
+  getPlaybook,
+  getPlaybookVersion,
+  listPlaybooks,
+  playbookEtag,
+  savePlaybookVersion,
+  updatePlaybook,
+} from './playbook.service.ts';
 
 /** The largest playbook file the import takes: the biggest real playbooks are a few dozen kilobytes. */
 const IMPORT_LIMIT = 1024 * 1024;
-const IMPORT_TYPES = ['application/json', 'application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml', 'text/plain', 'application/octet-stream'];
+const IMPORT_TYPES = [
+  'application/json',
+  'application/yaml',
+  'application/x-yaml',
+  'text/yaml',
+  'text/x-yaml',
+  'text/plain',
+  'application/octet-stream',
+];
 
 const summarySchema = z.object({
   id: z.string(),
@@ -33,7 +49,14 @@ const summarySchema = z.object({
   updatedAt: z.string(),
 });
 
-const versionInfo = z.object({ version: z.number(), note: z.string().nullable(), createdBy: z.string(), createdAt: z.string(), taskCount: z.number(), totalEffortHours: z.number() });
+const versionInfo = z.object({
+  version: z.number(),
+  note: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  taskCount: z.number(),
+  totalEffortHours: z.number(),
+});
 
 const detailSchema = summarySchema.extend({
   definition: playbookDefinitionSchema,
@@ -41,7 +64,13 @@ const detailSchema = summarySchema.extend({
   versions: z.array(versionInfo).describe('Newest first'),
 });
 
-const versionSchema = z.object({ playbookId: z.string(), key: z.string(), name: z.string(), version: z.number(), definition: playbookDefinitionSchema });
+const versionSchema = z.object({
+  playbookId: z.string(),
+  key: z.string(),
+  name: z.string(),
+  version: z.number(),
+  definition: playbookDefinitionSchema,
+});
 
 const note = z.string().trim().max(500).nullable().optional().describe('What changed, kept with the version');
 
@@ -56,7 +85,13 @@ const patchBody = z
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), 'send at least one field to change');
 
-const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
+const list = (v: string | undefined) =>
+  v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 const ifMatchOf = (request: FastifyRequest): string | undefined => {
   const v = request.headers['if-match'];
@@ -83,12 +118,18 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['playbooks'],
       summary: 'Every playbook with its current version, task count, effort and selection rules',
-      querystring: z.object({ archived: z.enum(['true', 'false']).optional().describe('true: only archived ones; false: only active ones') }),
+      querystring: z.object({
+        archived: z.enum(['true', 'false']).optional().describe('true: only archived ones; false: only active ones'),
+      }),
       response: { 200: z.object({ items: z.array(summarySchema) }), ...errorResponses },
     },
     handler: async (request) => {
       const { archived } = request.query;
-      return { items: await listPlaybooks(db, principalOf(request).workspaceId, { archived: archived === undefined ? undefined : archived === 'true' }) };
+      return {
+        items: await listPlaybooks(db, principalOf(request).workspaceId, {
+          archived: archived === undefined ? undefined : archived === 'true',
+        }),
+      };
     },
   });
 
@@ -104,12 +145,23 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: {
         200: z.object({
           selected: summarySchema.nullable(),
-          candidates: z.array(z.object({ playbook: summarySchema, matches: z.boolean(), reason: z.string(), rank: z.number().nullable() })),
+          candidates: z.array(
+            z.object({
+              playbook: summarySchema,
+              matches: z.boolean(),
+              reason: z.string(),
+              rank: z.number().nullable(),
+            }),
+          ),
         }),
         ...errorResponses,
       },
     },
-    handler: async (request) => explainSelection(db, principalOf(request).workspaceId, { products: list(request.query.products), segment: request.query.segment || null }),
+    handler: async (request) =>
+      explainSelection(db, principalOf(request).workspaceId, {
+        products: list(request.query.products),
+        segment: request.query.segment || null,
+      }),
   });
 
   r.get('/api/v1/playbooks/:id', {
@@ -145,7 +197,8 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:read' },
     schema: {
       tags: ['playbooks'],
-      summary: 'The playbook as a YAML or JSON file (its current version, or the one asked for), to keep, review or import elsewhere',
+      summary:
+        'The playbook as a YAML or JSON file (its current version, or the one asked for), to keep, review or import elsewhere',
       params: idParams,
       querystring: z.object({
         format: z.enum(['yaml', 'json']).default('yaml'),
@@ -175,7 +228,9 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const playbook = await db.transaction().execute((trx) => createPlaybook(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
+      const playbook = await db
+        .transaction()
+        .execute((trx) => createPlaybook(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
       return reply.status(201).header('etag', playbookEtag(playbook)).send(playbook);
     },
   });
@@ -185,7 +240,8 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
     attachValidation: true,
     schema: {
       tags: ['playbooks'],
-      summary: 'Save a new version of the definition; send If-Match with the ETag you read (412 when someone saved since). Running projects keep their version',
+      summary:
+        'Save a new version of the definition; send If-Match with the ETag you read (412 when someone saved since). Running projects keep their version',
       params: idParams,
       body: z.object({ definition: playbookDefinitionSchema, note }),
       response: { 200: detailSchema, ...errorResponses, 412: problemSchema },
@@ -196,7 +252,16 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
       const noteText = typeof body.note === 'string' ? body.note.slice(0, 500) : null;
       const playbook = await db
         .transaction()
-        .execute((trx) => savePlaybookVersion(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, { definition: body.definition, note: noteText }, ifMatchOf(request)));
+        .execute((trx) =>
+          savePlaybookVersion(
+            trx,
+            actorOf(principal, request.id),
+            principal.workspaceId,
+            request.params.id,
+            { definition: body.definition, note: noteText },
+            ifMatchOf(request),
+          ),
+        );
       return reply.header('etag', playbookEtag(playbook)).send(playbook);
     },
   });
@@ -205,14 +270,19 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'playbooks:write' },
     schema: {
       tags: ['playbooks'],
-      summary: 'Change the name, description or selection rules (products, segments, priority), or archive / unarchive; no new version',
+      summary:
+        'Change the name, description or selection rules (products, segments, priority), or archive / unarchive; no new version',
       params: idParams,
       body: patchBody,
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const playbook = await db.transaction().execute((trx) => updatePlaybook(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body));
+      const playbook = await db
+        .transaction()
+        .execute((trx) =>
+          updatePlaybook(trx, actorOf(principal, request.id), principal.workspaceId, request.params.id, request.body),
+        );
       return reply.header('etag', playbookEtag(playbook)).send(playbook);
     },
   });
@@ -220,14 +290,18 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The import reads its body as text, whatever the content type, so that syntax errors can name their line.
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/playbooks/import', {
       config: { access: 'playbooks:write' },
       schema: {
         tags: ['playbooks'],
         summary:
           'Import a playbook file (YAML or JSON, by Content-Type or by its first character): a new key creates the playbook, a known one gets a new version when its definition changed; the same file twice changes nothing',
-        querystring: z.object({ note: z.string().trim().max(500).optional().describe('Kept with the version the import makes') }),
+        querystring: z.object({
+          note: z.string().trim().max(500).optional().describe('Kept with the version the import makes'),
+        }),
         response: {
           200: z.object({ outcome: z.enum(['versioned', 'updated', 'unchanged']), playbook: detailSchema }),
           201: z.object({ outcome: z.literal('created'), playbook: detailSchema }),
@@ -238,14 +312,29 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
       handler: async (request, reply) => {
         const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         if (type && !IMPORT_TYPES.includes(type) && !type.endsWith('+json') && !type.includes('yaml')) {
-          throw new AppError('unsupported_media_type', `send the file as application/yaml, text/yaml or application/json, not ${type}`);
+          throw new AppError(
+            'unsupported_media_type',
+            `send the file as application/yaml, text/yaml or application/json, not ${type}`,
+          );
         }
         const text = typeof request.body === 'string' ? request.body : '';
         const principal = principalOf(request);
         const result = await db
           .transaction()
-          .execute((trx) => importPlaybookText(trx, actorOf(principal, request.id), principal.workspaceId, text, type || undefined, request.query.note ?? null));
-        return reply.status(result.outcome === 'created' ? 201 : 200).header('etag', playbookEtag(result.playbook)).send(result as never);
+          .execute((trx) =>
+            importPlaybookText(
+              trx,
+              actorOf(principal, request.id),
+              principal.workspaceId,
+              text,
+              type || undefined,
+              request.query.note ?? null,
+            ),
+          );
+        return reply
+          .status(result.outcome === 'created' ? 201 : 200)
+          .header('etag', playbookEtag(result.playbook))
+          .send(result as never);
       },
     });
   });

@@ -5,18 +5,39 @@ import { detectFormat, parseText, readDefinition, readPlaybookFile, sameDefiniti
 import { compareCandidates, rankPlaybooks } from './playbook-match.ts';
 import { checkDefinition, effortByRole, formatPath, totalEffortHours, typicalDurationDays } from './playbook.rules.ts';
 
-type Task = { key: string; ownerRole?: string; customerOwned?: boolean; effortHours?: number; durationDays?: number; dependsOn?: string[]; milestone?: string | null };
+type Task = {
+  key: string;
+  ownerRole?: string;
+  customerOwned?: boolean;
+  effortHours?: number;
+  durationDays?: number;
+  dependsOn?: string[];
+  milestone?: string | null;
+};
 
 /** A small valid playbook: two phases, three milestones, four tasks; each case below breaks one thing. */
 function base(): PlaybookDefinition {
-  const task = (t: Task) => ({ name: t.key, ownerRole: 'consultant', customerOwned: false, type: 'general', effortHours: 4, durationDays: 2, dependsOn: [], milestone: null, ...t });
+  const task = (t: Task) => ({
+    name: t.key,
+    ownerRole: 'consultant',
+    customerOwned: false,
+    type: 'general',
+    effortHours: 4,
+    durationDays: 2,
+    dependsOn: [],
+    milestone: null,
+    ...t,
+  });
   return playbookDefinitionSchema.parse({
     phases: [
       {
         key: 'setup',
         name: 'Setup',
         milestones: [{ key: 'kickoff', name: 'Kickoff', onboarding: true }],
-        tasks: [task({ key: 'a', milestone: 'kickoff' }), task({ key: 'b', dependsOn: ['a'], ownerRole: 'customer', customerOwned: true, milestone: 'kickoff' })],
+        tasks: [
+          task({ key: 'a', milestone: 'kickoff' }),
+          task({ key: 'b', dependsOn: ['a'], ownerRole: 'customer', customerOwned: true, milestone: 'kickoff' }),
+        ],
       },
       {
         key: 'launch',
@@ -25,7 +46,10 @@ function base(): PlaybookDefinition {
           { key: 'first-value', name: 'First report', targetDay: 12, completionEvent: 'Report Published' },
           { key: 'go-live', name: 'Go-live' },
         ],
-        tasks: [task({ key: 'c', dependsOn: ['b'], ownerRole: 'trainer' }), task({ key: 'd', dependsOn: ['c', 'a'], milestone: 'go-live', durationDays: 3 })],
+        tasks: [
+          task({ key: 'c', dependsOn: ['b'], ownerRole: 'trainer' }),
+          task({ key: 'd', dependsOn: ['c', 'a'], milestone: 'go-live', durationDays: 3 }),
+        ],
       },
     ],
     firstValueMilestone: 'first-value',
@@ -46,21 +70,91 @@ describe('checkPlaybook', () => {
   });
 
   it.each<[string, (d: PlaybookDefinition) => void, string, RegExp]>([
-    ['duplicate phase key', (d) => (d.phases[1]!.key = 'setup'), 'definition.phases[1].key', /phase key "setup" is used twice/],
-    ['duplicate task key across phases', (d) => d.phases[1]!.tasks.push({ ...t(d, 1, 1), key: 'a', dependsOn: [] }), 'definition.phases[1].tasks[2].key', /task key "a" is used twice \(first at definition\.phases\[0\]\.tasks\[0\]\)/],
-    ['duplicate milestone key', (d) => d.phases[1]!.milestones.push({ ...d.phases[1]!.milestones[0]!, key: 'kickoff' }), 'definition.phases[1].milestones[2].key', /milestone key "kickoff" is used twice/],
-    ['unknown dependency', (d) => (t(d, 1, 1).dependsOn = ['c', 'zz']), 'definition.phases[1].tasks[1].dependsOn[1]', /no task has the key "zz"/],
-    ['dependency listed twice', (d) => (t(d, 1, 1).dependsOn = ['c', 'c']), 'definition.phases[1].tasks[1].dependsOn[1]', /listed twice/],
-    ['cycle', (d) => (t(d, 0, 0).dependsOn = ['d']), 'definition.phases[0].tasks[0].dependsOn[0]', /dependency cycle: a → d → c → b → a/],
-    ['task depending on itself', (d) => (t(d, 1, 0).dependsOn = ['c']), 'definition.phases[1].tasks[0].dependsOn[0]', /dependency cycle: c → c/],
-    ['unknown milestone of a task', (d) => (t(d, 1, 0).milestone = 'nope'), 'definition.phases[1].tasks[0].milestone', /no milestone has the key "nope"/],
-    ['unknown first-value milestone', (d) => (d.firstValueMilestone = 'value'), 'definition.firstValueMilestone', /first value/],
+    [
+      'duplicate phase key',
+      (d) => (d.phases[1]!.key = 'setup'),
+      'definition.phases[1].key',
+      /phase key "setup" is used twice/,
+    ],
+    [
+      'duplicate task key across phases',
+      (d) => d.phases[1]!.tasks.push({ ...t(d, 1, 1), key: 'a', dependsOn: [] }),
+      'definition.phases[1].tasks[2].key',
+      /task key "a" is used twice \(first at definition\.phases\[0\]\.tasks\[0\]\)/,
+    ],
+    [
+      'duplicate milestone key',
+      (d) => d.phases[1]!.milestones.push({ ...d.phases[1]!.milestones[0]!, key: 'kickoff' }),
+      'definition.phases[1].milestones[2].key',
+      /milestone key "kickoff" is used twice/,
+    ],
+    [
+      'unknown dependency',
+      (d) => (t(d, 1, 1).dependsOn = ['c', 'zz']),
+      'definition.phases[1].tasks[1].dependsOn[1]',
+      /no task has the key "zz"/,
+    ],
+    [
+      'dependency listed twice',
+      (d) => (t(d, 1, 1).dependsOn = ['c', 'c']),
+      'definition.phases[1].tasks[1].dependsOn[1]',
+      /listed twice/,
+    ],
+    [
+      'cycle',
+      (d) => (t(d, 0, 0).dependsOn = ['d']),
+      'definition.phases[0].tasks[0].dependsOn[0]',
+      /dependency cycle: a → d → c → b → a/,
+    ],
+    [
+      'task depending on itself',
+      (d) => (t(d, 1, 0).dependsOn = ['c']),
+      'definition.phases[1].tasks[0].dependsOn[0]',
+      /dependency cycle: c → c/,
+    ],
+    [
+      'unknown milestone of a task',
+      (d) => (t(d, 1, 0).milestone = 'nope'),
+      'definition.phases[1].tasks[0].milestone',
+      /no milestone has the key "nope"/,
+    ],
+    [
+      'unknown first-value milestone',
+      (d) => (d.firstValueMilestone = 'value'),
+      'definition.firstValueMilestone',
+      /first value/,
+    ],
     ['unknown go-live milestone', (d) => (d.goLiveMilestone = 'launch'), 'definition.goLiveMilestone', /go-live/],
-    ['milestone with no task and no event', (d) => (d.phases[1]!.milestones[0]!.completionEvent = null), 'definition.phases[1].milestones[0]', /can never be reached/],
-    ['unknown owner role', (d) => (t(d, 1, 0).ownerRole = 'wizard'), 'definition.phases[1].tasks[0].ownerRole', /"wizard" is not a delivery role/],
-    ['customer-owned task owned by a delivery role', (d) => (t(d, 1, 0).customerOwned = true), 'definition.phases[1].tasks[0].ownerRole', /customer-owned task has owner role "customer"/],
-    ['customer task not marked customer-owned', (d) => (t(d, 0, 1).customerOwned = false), 'definition.phases[0].tasks[1].customerOwned', /is customer-owned/],
-    ['no effort at all', (d) => d.phases.forEach((p) => p.tasks.forEach((x) => (x.effortHours = 0))), 'definition.phases', /no effort/],
+    [
+      'milestone with no task and no event',
+      (d) => (d.phases[1]!.milestones[0]!.completionEvent = null),
+      'definition.phases[1].milestones[0]',
+      /can never be reached/,
+    ],
+    [
+      'unknown owner role',
+      (d) => (t(d, 1, 0).ownerRole = 'wizard'),
+      'definition.phases[1].tasks[0].ownerRole',
+      /"wizard" is not a delivery role/,
+    ],
+    [
+      'customer-owned task owned by a delivery role',
+      (d) => (t(d, 1, 0).customerOwned = true),
+      'definition.phases[1].tasks[0].ownerRole',
+      /customer-owned task has owner role "customer"/,
+    ],
+    [
+      'customer task not marked customer-owned',
+      (d) => (t(d, 0, 1).customerOwned = false),
+      'definition.phases[0].tasks[1].customerOwned',
+      /is customer-owned/,
+    ],
+    [
+      'no effort at all',
+      (d) => d.phases.forEach((p) => p.tasks.forEach((x) => (x.effortHours = 0))),
+      'definition.phases',
+      /no effort/,
+    ],
   ])('refuses a playbook with a %s, at the field', (_name, fn, path, message) => {
     const problems = checkDefinition(edit(fn));
     expect(problems).toHaveLength(1);
@@ -74,7 +168,10 @@ describe('checkPlaybook', () => {
       t(x, 1, 0).dependsOn = ['b', 'd']; // c ⇄ d
     });
     const cycles = checkDefinition(d).filter((p) => p.message.startsWith('dependency cycle'));
-    expect(cycles.map((p) => p.message.split(' (')[0])).toEqual(['dependency cycle: a → b → a', 'dependency cycle: c → d → c']);
+    expect(cycles.map((p) => p.message.split(' (')[0])).toEqual([
+      'dependency cycle: a → b → a',
+      'dependency cycle: c → d → c',
+    ]);
   });
 
   it('takes a workspace’s own roles', () => {
@@ -86,7 +183,14 @@ describe('checkPlaybook', () => {
   it('a random dependency graph in topological order never reports a cycle; one back edge always does', () => {
     const dag = fc
       .integer({ min: 2, max: 25 })
-      .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }), fc.nat(n - 1), fc.nat(n - 1)));
+      .chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
+          fc.nat(n - 1),
+          fc.nat(n - 1),
+        ),
+      );
     fc.assert(
       fc.property(dag, ([n, pairs, x, y]) => {
         // Edges only from a later task to an earlier one: a DAG by construction.
@@ -104,7 +208,19 @@ describe('checkPlaybook', () => {
             dependsOn: [...s, ...(extra && extra[0] === i ? [extra[1]] : [])].map((k) => `t${k}`),
             milestone: 'm',
           }));
-          return { phases: [{ key: 'p', name: 'p', milestones: [{ key: 'm', name: 'm', onboarding: false, targetDay: null, completionEvent: null }], tasks }], firstValueMilestone: 'm', goLiveMilestone: 'm', goLiveChecklist: [] };
+          return {
+            phases: [
+              {
+                key: 'p',
+                name: 'p',
+                milestones: [{ key: 'm', name: 'm', onboarding: false, targetDay: null, completionEvent: null }],
+                tasks,
+              },
+            ],
+            firstValueMilestone: 'm',
+            goLiveMilestone: 'm',
+            goLiveChecklist: [],
+          };
         };
         expect(checkDefinition(def(null))).toEqual([]);
         // A back edge from an earlier task to a later one it (transitively) reaches, or to itself: a cycle.
@@ -156,7 +272,10 @@ describe('playbook files', () => {
     const { firstValueMilestone: _f, ...definition } = base();
     const read = readPlaybookFile({ key: 'x', name: 'X', definition });
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.problems).toEqual([{ path: 'definition.firstValueMilestone', message: expect.stringMatching(/needs a first-value milestone/) }]);
+    if (!read.ok)
+      expect(read.problems).toEqual([
+        { path: 'definition.firstValueMilestone', message: expect.stringMatching(/needs a first-value milestone/) },
+      ]);
   });
 
   it('reports schema problems with the same paths as the rules', () => {
@@ -165,13 +284,20 @@ describe('playbook files', () => {
     const read = readDefinition(d);
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.problems.map((p) => p.path)).toEqual(['definition.phases[1].tasks[0].effortHours']);
-    expect(formatPath(['definition', 'phases', 1, 'tasks', 0, 'dependsOn', 2])).toBe('definition.phases[1].tasks[0].dependsOn[2]');
+    expect(formatPath(['definition', 'phases', 1, 'tasks', 0, 'dependsOn', 2])).toBe(
+      'definition.phases[1].tasks[0].dependsOn[2]',
+    );
   });
 
   it('sees the same content whatever the key order or the defaults left out', () => {
     const a = base();
     const b = JSON.parse(JSON.stringify(a)) as PlaybookDefinition;
-    const reordered = { goLiveChecklist: [], goLiveMilestone: b.goLiveMilestone, firstValueMilestone: b.firstValueMilestone, phases: b.phases };
+    const reordered = {
+      goLiveChecklist: [],
+      goLiveMilestone: b.goLiveMilestone,
+      firstValueMilestone: b.firstValueMilestone,
+      phases: b.phases,
+    };
     expect(sameDefinition(a, reordered)).toBe(true);
     reordered.phases[0]!.tasks[0]!.effortHours = 5;
     expect(sameDefinition(a, reordered)).toBe(false);
@@ -179,16 +305,53 @@ describe('playbook files', () => {
 });
 
 describe('selection', () => {
-  const pb = (id: string, products: string[], segments: string[], priority = 0, createdAt = '2026-01-01T00:00:00Z', archived = false) => ({ id, products, segments, priority, createdAt, archived });
+  const pb = (
+    id: string,
+    products: string[],
+    segments: string[],
+    priority = 0,
+    createdAt = '2026-01-01T00:00:00Z',
+    archived = false,
+  ) => ({ id, products, segments, priority, createdAt, archived });
 
   it.each<[string, ReturnType<typeof pb>[], { products: string[]; segment: string | null }, string[]]>([
     ['any product, any segment fits every deal', [pb('any', [], [])], { products: [], segment: null }, ['any']],
-    ['a segment rule needs the deal’s segment', [pb('smb', [], ['smb']), pb('ent', [], ['enterprise'])], { products: [], segment: 'smb' }, ['smb']],
-    ['a product rule needs a shared product, case aside', [pb('analytics', ['Analytics'], []), pb('crm', ['CRM'], [])], { products: ['analytics', 'Billing'], segment: null }, ['analytics']],
-    ['the more specific first at equal priority', [pb('any', [], []), pb('both', ['A'], ['smb']), pb('seg', [], ['smb'])], { products: ['A'], segment: 'smb' }, ['both', 'seg', 'any']],
-    ['priority before specificity', [pb('both', ['A'], ['smb']), pb('any', [], [], 5)], { products: ['A'], segment: 'smb' }, ['any', 'both']],
-    ['the oldest among equals', [pb('new', [], [], 0, '2026-02-01T00:00:00Z'), pb('old', [], [], 0, '2025-02-01T00:00:00Z')], { products: [], segment: null }, ['old', 'new']],
-    ['archived ones never', [pb('gone', [], [], 9, undefined, true), pb('here', [], [])], { products: [], segment: null }, ['here']],
+    [
+      'a segment rule needs the deal’s segment',
+      [pb('smb', [], ['smb']), pb('ent', [], ['enterprise'])],
+      { products: [], segment: 'smb' },
+      ['smb'],
+    ],
+    [
+      'a product rule needs a shared product, case aside',
+      [pb('analytics', ['Analytics'], []), pb('crm', ['CRM'], [])],
+      { products: ['analytics', 'Billing'], segment: null },
+      ['analytics'],
+    ],
+    [
+      'the more specific first at equal priority',
+      [pb('any', [], []), pb('both', ['A'], ['smb']), pb('seg', [], ['smb'])],
+      { products: ['A'], segment: 'smb' },
+      ['both', 'seg', 'any'],
+    ],
+    [
+      'priority before specificity',
+      [pb('both', ['A'], ['smb']), pb('any', [], [], 5)],
+      { products: ['A'], segment: 'smb' },
+      ['any', 'both'],
+    ],
+    [
+      'the oldest among equals',
+      [pb('new', [], [], 0, '2026-02-01T00:00:00Z'), pb('old', [], [], 0, '2025-02-01T00:00:00Z')],
+      { products: [], segment: null },
+      ['old', 'new'],
+    ],
+    [
+      'archived ones never',
+      [pb('gone', [], [], 9, undefined, true), pb('here', [], [])],
+      { products: [], segment: null },
+      ['here'],
+    ],
     ['a deal without a segment misses segment rules', [pb('smb', [], ['smb'])], { products: [], segment: null }, []],
   ])('%s', (_name, playbooks, deal, expected) => {
     expect(rankPlaybooks(playbooks, deal).map((p) => p.id)).toEqual(expected);

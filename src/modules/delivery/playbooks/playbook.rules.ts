@@ -41,13 +41,20 @@ export interface PlacedMilestone {
 
 /** Every task in playbook order, with its path. */
 export function tasksOf(definition: PlaybookDefinition, prefix = 'definition'): PlacedTask[] {
-  return definition.phases.flatMap((p, phase) => p.tasks.map((task, index) => ({ task, phase, index, path: `${prefix}.phases[${phase}].tasks[${index}]` })));
+  return definition.phases.flatMap((p, phase) =>
+    p.tasks.map((task, index) => ({ task, phase, index, path: `${prefix}.phases[${phase}].tasks[${index}]` })),
+  );
 }
 
 /** Every milestone in playbook order, with its path. */
 export function milestonesOf(definition: PlaybookDefinition, prefix = 'definition'): PlacedMilestone[] {
   return definition.phases.flatMap((p, phase) =>
-    p.milestones.map((milestone, index) => ({ milestone, phase, index, path: `${prefix}.phases[${phase}].milestones[${index}]` })),
+    p.milestones.map((milestone, index) => ({
+      milestone,
+      phase,
+      index,
+      path: `${prefix}.phases[${phase}].milestones[${index}]`,
+    })),
   );
 }
 
@@ -61,13 +68,19 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return out;
 }
 
-function duplicates<T>(items: readonly T[], keyOf: (t: T) => string, pathOf: (t: T) => string, what: string): PlaybookProblem[] {
+function duplicates<T>(
+  items: readonly T[],
+  keyOf: (t: T) => string,
+  pathOf: (t: T) => string,
+  what: string,
+): PlaybookProblem[] {
   const first = new Map<string, string>();
   const problems: PlaybookProblem[] = [];
   for (const item of items) {
     const key = keyOf(item);
     const seen = first.get(key);
-    if (seen) problems.push({ path: `${pathOf(item)}.key`, message: `${what} key "${key}" is used twice (first at ${seen})` });
+    if (seen)
+      problems.push({ path: `${pathOf(item)}.key`, message: `${what} key "${key}" is used twice (first at ${seen})` });
     else first.set(key, pathOf(item));
   }
   return problems;
@@ -103,7 +116,11 @@ export function checkPlaybook(file: Pick<PlaybookFile, 'definition'>, options: C
 }
 
 /** The problems of a definition, with paths starting at `prefix`. */
-export function checkDefinition(definition: PlaybookDefinition, options: CheckOptions = {}, prefix = 'definition'): PlaybookProblem[] {
+export function checkDefinition(
+  definition: PlaybookDefinition,
+  options: CheckOptions = {},
+  prefix = 'definition',
+): PlaybookProblem[] {
   const roles = new Set([...(options.roles ?? DEFAULT_DELIVERY_ROLES)]);
   const tasks = tasksOf(definition, prefix);
   const milestones = milestonesOf(definition, prefix);
@@ -116,14 +133,25 @@ export function checkDefinition(definition: PlaybookDefinition, options: CheckOp
       (p) => `${prefix}.phases[${p.i}]`,
       'phase',
     ),
-    ...duplicates(tasks, (t) => t.task.key, (t) => t.path, 'task'),
-    ...duplicates(milestones, (m) => m.milestone.key, (m) => m.path, 'milestone'),
+    ...duplicates(
+      tasks,
+      (t) => t.task.key,
+      (t) => t.path,
+      'task',
+    ),
+    ...duplicates(
+      milestones,
+      (m) => m.milestone.key,
+      (m) => m.path,
+      'milestone',
+    ),
   ];
 
   for (const { task, path } of tasks) {
     const seen = new Set<string>();
     task.dependsOn.forEach((dep, i) => {
-      if (!taskKeys.has(dep)) problems.push({ path: `${path}.dependsOn[${i}]`, message: `no task has the key "${dep}"` });
+      if (!taskKeys.has(dep))
+        problems.push({ path: `${path}.dependsOn[${i}]`, message: `no task has the key "${dep}"` });
       else if (seen.has(dep)) problems.push({ path: `${path}.dependsOn[${i}]`, message: `"${dep}" is listed twice` });
       seen.add(dep);
     });
@@ -131,11 +159,17 @@ export function checkDefinition(definition: PlaybookDefinition, options: CheckOp
       problems.push({ path: `${path}.milestone`, message: `no milestone has the key "${task.milestone}"` });
     }
     if (task.ownerRole !== CUSTOMER_ROLE && !roles.has(task.ownerRole)) {
-      problems.push({ path: `${path}.ownerRole`, message: `"${task.ownerRole}" is not a delivery role; use one of ${[...roles, CUSTOMER_ROLE].join(', ')}` });
+      problems.push({
+        path: `${path}.ownerRole`,
+        message: `"${task.ownerRole}" is not a delivery role; use one of ${[...roles, CUSTOMER_ROLE].join(', ')}`,
+      });
     } else if (task.customerOwned && task.ownerRole !== CUSTOMER_ROLE) {
       problems.push({ path: `${path}.ownerRole`, message: `a customer-owned task has owner role "${CUSTOMER_ROLE}"` });
     } else if (!task.customerOwned && task.ownerRole === CUSTOMER_ROLE) {
-      problems.push({ path: `${path}.customerOwned`, message: `a task owned by "${CUSTOMER_ROLE}" is customer-owned: set customerOwned` });
+      problems.push({
+        path: `${path}.customerOwned`,
+        message: `a task owned by "${CUSTOMER_ROLE}" is customer-owned: set customerOwned`,
+      });
     }
   }
 
@@ -148,18 +182,27 @@ export function checkDefinition(definition: PlaybookDefinition, options: CheckOp
     });
   }
   if (!milestoneKeys.has(definition.goLiveMilestone)) {
-    problems.push({ path: `${prefix}.goLiveMilestone`, message: `no milestone has the key "${definition.goLiveMilestone}": name the milestone that is the go-live` });
+    problems.push({
+      path: `${prefix}.goLiveMilestone`,
+      message: `no milestone has the key "${definition.goLiveMilestone}": name the milestone that is the go-live`,
+    });
   }
 
   const reached = new Set(tasks.flatMap((t) => (t.task.milestone ? [t.task.milestone] : [])));
   for (const { milestone, path } of milestones) {
     if (!reached.has(milestone.key) && milestone.completionEvent === null) {
-      problems.push({ path, message: `milestone "${milestone.key}" can never be reached: give it at least one task or a completion event` });
+      problems.push({
+        path,
+        message: `milestone "${milestone.key}" can never be reached: give it at least one task or a completion event`,
+      });
     }
   }
 
   if (tasks.length > 0 && totalEffortHours(definition) <= 0) {
-    problems.push({ path: `${prefix}.phases`, message: 'the tasks add up to no effort: give at least one task an effort in hours' });
+    problems.push({
+      path: `${prefix}.phases`,
+      message: 'the tasks add up to no effort: give at least one task an effort in hours',
+    });
   }
   return problems;
 }
@@ -169,7 +212,8 @@ export const totalEffortHours = (definition: PlaybookDefinition): number =>
   definition.phases.reduce((sum, p) => sum + p.tasks.reduce((s, t) => s + t.effortHours, 0), 0);
 
 /** How many tasks the playbook has. */
-export const taskCount = (definition: PlaybookDefinition): number => definition.phases.reduce((n, p) => n + p.tasks.length, 0);
+export const taskCount = (definition: PlaybookDefinition): number =>
+  definition.phases.reduce((n, p) => n + p.tasks.length, 0);
 
 /**
  * Our people's effort by delivery role, in hours: what one more project from this playbook asks of the

@@ -17,7 +17,13 @@ import {
 export type { PlaybookDetail, PlaybookSummary, PlaybookVersionInfo };
 import { type Read, readDefinition, readPlaybookFile } from './playbook-file.ts';
 import { rankPlaybooks } from './playbook-match.ts';
-import { effortByRole, type PlaybookProblem, taskCount, totalEffortHours, typicalDurationDays } from './playbook.rules.ts';
+import {
+  effortByRole,
+  type PlaybookProblem,
+  taskCount,
+  totalEffortHours,
+  typicalDurationDays,
+} from './playbook.rules.ts';
 import * as store from './playbook.store.ts';
 
 /** The roles a task may name: the default delivery roles and the workspace's own (Settings → roles). */
@@ -37,7 +43,10 @@ const parseList = (json: string): string[] => JSON.parse(json) as string[];
 
 /** The problems of a read, as one validation error naming each field (`body.definition.phases[0]…`). */
 export function problemsError(problems: readonly PlaybookProblem[], prefix = 'body'): AppError {
-  const fieldErrors = problems.map((p) => ({ field: p.path === 'file' ? prefix : `${prefix}.${p.path}`, message: p.message }));
+  const fieldErrors = problems.map((p) => ({
+    field: p.path === 'file' ? prefix : `${prefix}.${p.path}`,
+    message: p.message,
+  }));
   const summary = fieldErrors
     .slice(0, 5)
     .map((f) => `${f.field}: ${f.message}`)
@@ -73,13 +82,26 @@ function toSummary(r: store.PlaybookRow, definition: PlaybookDefinition): Playbo
 
 const toVersionInfo = (v: store.PlaybookVersionRow): PlaybookVersionInfo => {
   const definition = parseDefinition(v.definition);
-  return { version: Number(v.version), note: v.note, createdBy: v.created_by_label, createdAt: v.created_at, taskCount: taskCount(definition), totalEffortHours: totalEffortHours(definition) };
+  return {
+    version: Number(v.version),
+    note: v.note,
+    createdBy: v.created_by_label,
+    createdAt: v.created_at,
+    taskCount: taskCount(definition),
+    totalEffortHours: totalEffortHours(definition),
+  };
 };
 
 /** Every playbook of the workspace, by name, archived ones included (they say so). */
-export async function listPlaybooks(db: Db, workspaceId: string, opts: { archived?: boolean } = {}): Promise<PlaybookSummary[]> {
+export async function listPlaybooks(
+  db: Db,
+  workspaceId: string,
+  opts: { archived?: boolean } = {},
+): Promise<PlaybookSummary[]> {
   const rows = await store.selectPlaybooks(db, workspaceId);
-  const current = new Map((await store.selectCurrentVersions(db, workspaceId)).map((v) => [v.playbook_id, parseDefinition(v.definition)]));
+  const current = new Map(
+    (await store.selectCurrentVersions(db, workspaceId)).map((v) => [v.playbook_id, parseDefinition(v.definition)]),
+  );
   return rows
     .filter((r) => opts.archived === undefined || (r.archived_at !== null) === opts.archived)
     .flatMap((r) => {
@@ -94,7 +116,12 @@ async function findOr404(db: Db, workspaceId: string, id: string): Promise<store
   return row;
 }
 
-async function versionOr404(db: Db, workspaceId: string, playbookId: string, version: number): Promise<store.PlaybookVersionRow> {
+async function versionOr404(
+  db: Db,
+  workspaceId: string,
+  playbookId: string,
+  version: number,
+): Promise<store.PlaybookVersionRow> {
   const v = await store.findVersion(db, workspaceId, playbookId, version);
   if (!v) throw AppError.notFound(`version ${version} of the playbook`);
   return v;
@@ -104,9 +131,17 @@ export async function getPlaybook(db: Db, workspaceId: string, id: string): Prom
   const row = await findOr404(db, workspaceId, id);
   const versions = await store.selectVersions(db, workspaceId, id);
   const current = versions.find((v) => Number(v.version) === Number(row.current_version));
-  if (!current) throw new AppError('internal', 'a playbook without its current version', { detail: `${id} v${row.current_version}` });
+  if (!current)
+    throw new AppError('internal', 'a playbook without its current version', {
+      detail: `${id} v${row.current_version}`,
+    });
   const definition = parseDefinition(current.definition);
-  return { ...toSummary(row, definition), definition, effortByRole: effortByRole(definition), versions: versions.map(toVersionInfo) };
+  return {
+    ...toSummary(row, definition),
+    definition,
+    effortByRole: effortByRole(definition),
+    versions: versions.map(toVersionInfo),
+  };
 }
 
 export async function getPlaybookByKey(db: Db, workspaceId: string, key: string): Promise<PlaybookDetail> {
@@ -120,27 +155,52 @@ export async function getPlaybookByKey(db: Db, workspaceId: string, key: string)
  * version, so it reads the same tasks whatever was saved since. 404 when the playbook or the version is not in
  * the workspace.
  */
-export async function getPlaybookVersion(db: Db, workspaceId: string, playbookId: string, version: number | null): Promise<PlaybookVersion> {
+export async function getPlaybookVersion(
+  db: Db,
+  workspaceId: string,
+  playbookId: string,
+  version: number | null,
+): Promise<PlaybookVersion> {
   const row = await findOr404(db, workspaceId, playbookId);
   const v = await versionOr404(db, workspaceId, playbookId, version ?? Number(row.current_version));
-  return { playbookId: row.id, key: row.key, name: row.name, version: Number(v.version), definition: parseDefinition(v.definition) };
+  return {
+    playbookId: row.id,
+    key: row.key,
+    name: row.name,
+    version: Number(v.version),
+    definition: parseDefinition(v.definition),
+  };
 }
 
 /**
  * The playbook a deal gets, at its current version: the non-archived playbook whose rules fit the deal's
  * products and segment, highest priority first, then the most specific, then the oldest. Null when none fits.
  */
-export async function selectPlaybook(db: Db, workspaceId: string, deal: { products: string[]; segment: string | null }): Promise<PlaybookVersion | null> {
+export async function selectPlaybook(
+  db: Db,
+  workspaceId: string,
+  deal: { products: string[]; segment: string | null },
+): Promise<PlaybookVersion | null> {
   const [best] = rankPlaybooks(await listPlaybooks(db, workspaceId), deal);
   return best ? getPlaybookVersion(db, workspaceId, best.id, best.version) : null;
 }
 
 /** Creates a playbook at version 1 from a file's content (already read), audited. */
-export async function insertPlaybookFile(db: Db, actor: Actor, workspaceId: string, file: PlaybookFile, note: string | null): Promise<PlaybookDetail> {
+export async function insertPlaybookFile(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  file: PlaybookFile,
+  note: string | null,
+): Promise<PlaybookDetail> {
   if (await store.findPlaybookByKey(db, workspaceId, file.key)) {
-    throw new AppError('conflict', `a playbook with the key ${file.key} already exists: import the file to save a new version of it`, {
-      fieldErrors: [{ field: 'body.key', message: 'is taken in this workspace' }],
-    });
+    throw new AppError(
+      'conflict',
+      `a playbook with the key ${file.key} already exists: import the file to save a new version of it`,
+      {
+        fieldErrors: [{ field: 'body.key', message: 'is taken in this workspace' }],
+      },
+    );
   }
   const now = nowIso();
   const row = {
@@ -169,12 +229,25 @@ export async function insertPlaybookFile(db: Db, actor: Actor, workspaceId: stri
     created_at: now,
   });
   const created = await getPlaybook(db, workspaceId, row.id);
-  await recordAudit(db, { workspaceId, actor, action: 'playbook.create', entityType: 'playbook', entityId: row.id, after: created });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'playbook.create',
+    entityType: 'playbook',
+    entityId: row.id,
+    after: created,
+  });
   return created;
 }
 
 /** Creates a playbook from its file form (JSON), checked whole: 400 naming each field, nothing saved. */
-export async function createPlaybook(db: Db, actor: Actor, workspaceId: string, input: unknown, note: string | null = null): Promise<PlaybookDetail> {
+export async function createPlaybook(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  input: unknown,
+  note: string | null = null,
+): Promise<PlaybookDetail> {
   const file = orThrow(readPlaybookFile(input, { roles: await deliveryRoles(db, workspaceId) }));
   return insertPlaybookFile(db, actor, workspaceId, file, note);
 }
@@ -194,21 +267,43 @@ export async function savePlaybookVersion(
   const row = await findOr404(db, workspaceId, id);
   const from = Number(row.current_version);
   if (ifMatch !== undefined && ifMatchVersion(ifMatch) !== from) {
-    throw new AppError('precondition_failed', `someone saved version ${from} of this playbook since you opened it: reload it and apply your change again`);
+    throw new AppError(
+      'precondition_failed',
+      `someone saved version ${from} of this playbook since you opened it: reload it and apply your change again`,
+    );
   }
   const definition = orThrow(readDefinition(input.definition, { roles: await deliveryRoles(db, workspaceId) }));
   return writeVersion(db, actor, workspaceId, row, definition, input.note?.trim() || null);
 }
 
 /** Writes the next version of a read definition, audited; 412 when another save took that number first. */
-export async function writeVersion(db: Db, actor: Actor, workspaceId: string, row: store.PlaybookRow, definition: PlaybookDefinition, note: string | null): Promise<PlaybookDetail> {
+export async function writeVersion(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  row: store.PlaybookRow,
+  definition: PlaybookDefinition,
+  note: string | null,
+): Promise<PlaybookDetail> {
   const before = await getPlaybook(db, workspaceId, row.id);
   const from = Number(row.current_version);
   const now = nowIso();
   if (!(await store.advanceVersion(db, workspaceId, row.id, from, now))) {
-    throw new AppError('precondition_failed', 'someone saved a new version of this playbook at the same time: reload it and apply your change again');
+    throw new AppError(
+      'precondition_failed',
+      'someone saved a new version of this playbook at the same time: reload it and apply your change again',
+    );
   }
-  await store.insertVersion(db, { id: newId(), workspace_id: workspaceId, playbook_id: row.id, version: from + 1, definition: JSON.stringify(definition), note, created_by_label: actor.label, created_at: now });
+  await store.insertVersion(db, {
+    id: newId(),
+    workspace_id: workspaceId,
+    playbook_id: row.id,
+    version: from + 1,
+    definition: JSON.stringify(definition),
+    note,
+    created_by_label: actor.label,
+    created_at: now,
+  });
   const after = await getPlaybook(db, workspaceId, row.id);
   await recordAudit(db, {
     workspaceId,
@@ -232,24 +327,46 @@ export interface PlaybookPatch {
 }
 
 /** Changes a playbook's name, description or selection rules, or archives it (archived ones are never selected). */
-export async function updatePlaybook(db: Db, actor: Actor, workspaceId: string, id: string, patch: PlaybookPatch): Promise<PlaybookDetail> {
+export async function updatePlaybook(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  id: string,
+  patch: PlaybookPatch,
+): Promise<PlaybookDetail> {
   const row = await findOr404(db, workspaceId, id);
   const before = await getPlaybook(db, workspaceId, id);
   const set: Partial<store.PlaybookRow> = {};
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.description !== undefined) set.description = patch.description?.trim() || null;
-  if (patch.products !== undefined) set.products = JSON.stringify([...new Set(patch.products.map((p) => p.trim()).filter(Boolean))]);
-  if (patch.segments !== undefined) set.segments = JSON.stringify([...new Set(patch.segments.map((s) => s.trim()).filter(Boolean))]);
+  if (patch.products !== undefined)
+    set.products = JSON.stringify([...new Set(patch.products.map((p) => p.trim()).filter(Boolean))]);
+  if (patch.segments !== undefined)
+    set.segments = JSON.stringify([...new Set(patch.segments.map((s) => s.trim()).filter(Boolean))]);
   if (patch.priority !== undefined) set.priority = patch.priority;
-  if (patch.archived !== undefined && patch.archived !== (row.archived_at !== null)) set.archived_at = patch.archived ? nowIso() : null;
+  if (patch.archived !== undefined && patch.archived !== (row.archived_at !== null))
+    set.archived_at = patch.archived ? nowIso() : null;
   const changed = Object.entries(set).filter(([k, v]) => row[k as keyof store.PlaybookRow] !== v);
   if (changed.length === 0) return before;
   set.updated_at = nowIso();
   await store.updatePlaybookRow(db, workspaceId, id, set);
   const after = await getPlaybook(db, workspaceId, id);
-  const action = patch.archived !== undefined && 'archived_at' in set && changed.length === 1 ? (patch.archived ? 'playbook.archive' : 'playbook.unarchive') : 'playbook.update';
+  const action =
+    patch.archived !== undefined && 'archived_at' in set && changed.length === 1
+      ? patch.archived
+        ? 'playbook.archive'
+        : 'playbook.unarchive'
+      : 'playbook.update';
   const { definition: _b, versions: _bv, effortByRole: _be, ...beforeRecord } = before;
   const { definition: _a, versions: _av, effortByRole: _ae, ...afterRecord } = after;
-  await recordAudit(db, { workspaceId, actor, action, entityType: 'playbook', entityId: id, before: beforeRecord, after: afterRecord });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action,
+    entityType: 'playbook',
+    entityId: id,
+    before: beforeRecord,
+    after: afterRecord,
+  });
   return after;
 }

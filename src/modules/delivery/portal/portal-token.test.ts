@@ -27,12 +27,22 @@ describe('portal tokens', () => {
   });
 
   it('refuse what is not a token', () => {
-    for (const bad of ['', 'a.b', `${link}.x`, 'a.b.c', '../../etc/passwd', `${'0'.repeat(32)}.${'A'.repeat(23)}`]) expect(readPortalToken(bad)).toBeNull();
+    for (const bad of ['', 'a.b', `${link}.x`, 'a.b.c', '../../etc/passwd', `${'0'.repeat(32)}.${'A'.repeat(23)}`])
+      expect(readPortalToken(bad)).toBeNull();
   });
 
   it('say whether a link is active, expired or revoked', () => {
-    expect(linkStatus({ expires_at: '2026-12-01T00:00:00.000Z', revoked_at: null }, '2026-11-26T00:00:00.000Z')).toBe('active');
-    expect(linkStatus({ expires_at: '2026-11-01T00:00:00.000Z', revoked_at: null }, '2026-11-26T00:00:00.000Z')).toBe('expired');
-    expect(linkStatus({ expires_at: '2026-12-01T00:00:00.000Z', revoked_at: '2026-11-20T00:00:00.000Z' }, '2026-11-26T00:00:00.000Z')).toBe('revoked');
+    expect(linkStatus({ expires_at: '2026-12-01T00:00:00.000Z', revoked_at: null }, '2026-11-26T00:00:00.000Z')).toBe(
+      'active',
+    );
+    expect(linkStatus({ expires_at: '2026-11-01T00:00:00.000Z', revoked_at: null }, '2026-11-26T00:00:00.000Z')).toBe(
+      'expired',
+    );
+    expect(
+      linkStatus(
+        { expires_at: '2026-12-01T00:00:00.000Z', revoked_at: '2026-11-20T00:00:00.000Z' },
+        '2026-11-26T00:00:00.000Z',
+      ),
+    ).toBe('revoked');
   });
 });

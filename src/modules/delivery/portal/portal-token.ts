@@ -6,11 +6,16 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 const signature = (key: string, workspaceId: string, linkId: string): string =>
-  createHmac('sha256', Buffer.from(key, 'base64url')).update(`portal:${workspaceId}:${linkId}`).digest().subarray(0, 16).toString('base64url');
+  createHmac('sha256', Buffer.from(key, 'base64url'))
+    .update(`portal:${workspaceId}:${linkId}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
 
 /** A link id (a UUID) written compactly, without its dashes. */
 const compact = (uuid: string) => uuid.replace(/-/g, '');
-const expand = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+const expand = (hex: string) =>
+  `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 
 export function signPortalToken(key: string, workspaceId: string, linkId: string): string {
   return `${compact(linkId)}.${signature(key, workspaceId, linkId)}`;

@@ -17,8 +17,36 @@ export interface PortalLink {
 
 /** What the customer sees: the plan and milestones, their tasks, and the timeline; never people, hours or money. */
 export interface PortalView {
-  project: { name: string; accountName: string | null; status: string; kickoffOn: string | null; promisedGoLive: string | null; forecastGoLive: string | null; goLiveOn: string | null; firstValueOn: string | null };
-  milestones: Array<{ key: string; name: string; phase: string; firstValue: boolean; goLive: boolean; forecastOn: string | null; completedOn: string | null }>;
-  tasks: Array<{ id: string; name: string; phase: string; milestoneKey: string | null; state: TaskState; customerOwned: boolean; blockedReason: string | null; forecastStart: string | null; forecastFinish: string | null; doneOn: string | null }>;
+  project: {
+    name: string;
+    accountName: string | null;
+    status: string;
+    kickoffOn: string | null;
+    promisedGoLive: string | null;
+    forecastGoLive: string | null;
+    goLiveOn: string | null;
+    firstValueOn: string | null;
+  };
+  milestones: Array<{
+    key: string;
+    name: string;
+    phase: string;
+    firstValue: boolean;
+    goLive: boolean;
+    forecastOn: string | null;
+    completedOn: string | null;
+  }>;
+  tasks: Array<{
+    id: string;
+    name: string;
+    phase: string;
+    milestoneKey: string | null;
+    state: TaskState;
+    customerOwned: boolean;
+    blockedReason: string | null;
+    forecastStart: string | null;
+    forecastFinish: string | null;
+    doneOn: string | null;
+  }>;
   timeline: Array<{ at: string; actorKind: string; actor: string; kind: string; detail: Record<string, unknown> }>;
 }

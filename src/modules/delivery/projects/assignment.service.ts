@@ -12,19 +12,34 @@ import { daysBetween, forecastGoLiveOf, PLANNED_STATUSES, type ProjectStatus } f
 import { findProjectOr404, todayUtc } from './project.service.ts';
 import * as store from './project.store.ts';
 
-export async function previewAssignment(db: Db, scope: Scope, projectId: string, taskId: string, assigneeId: string | null, today = todayUtc()): Promise<AssignmentPreview> {
+export async function previewAssignment(
+  db: Db,
+  scope: Scope,
+  projectId: string,
+  taskId: string,
+  assigneeId: string | null,
+  today = todayUtc(),
+): Promise<AssignmentPreview> {
   const project = await findProjectOr404(db, scope, projectId);
-  if (!PLANNED_STATUSES.includes(project.status as ProjectStatus)) throw new AppError('conflict', `the project is ${project.status}; its plan no longer changes`);
+  if (!PLANNED_STATUSES.includes(project.status as ProjectStatus))
+    throw new AppError('conflict', `the project is ${project.status}; its plan no longer changes`);
   const { tasks, milestones, tasksByProject, input } = await loadForecastInput(db, scope.workspaceId, today);
   const row = tasks.find((t) => t.id === taskId && t.project_id === projectId);
   if (!row) throw AppError.notFound('task');
   const people = await store.selectResourceNames(db, scope.workspaceId);
   const person = assigneeId ? people.find((r) => r.id === assigneeId) : null;
   if (assigneeId) {
-    if (row.customer_owned === 1) throw AppError.validation('body.assigneeId', 'a customer task is done by the customer, not assigned to our people');
-    if (!person || person.active !== 1) throw AppError.validation('body.assigneeId', 'no such active person in this workspace');
-    if (scope.partnerId && person.partner_id !== scope.partnerId) throw AppError.validation('body.assigneeId', 'partner users assign only their own firm’s people');
-    if (person.weekly_capacity_hours <= 0) throw AppError.validation('body.assigneeId', `${person.name} has no capacity (0 hours a week)`);
+    if (row.customer_owned === 1)
+      throw AppError.validation(
+        'body.assigneeId',
+        'a customer task is done by the customer, not assigned to our people',
+      );
+    if (!person || person.active !== 1)
+      throw AppError.validation('body.assigneeId', 'no such active person in this workspace');
+    if (scope.partnerId && person.partner_id !== scope.partnerId)
+      throw AppError.validation('body.assigneeId', 'partner users assign only their own firm’s people');
+    if (person.weekly_capacity_hours <= 0)
+      throw AppError.validation('body.assigneeId', `${person.name} has no capacity (0 hours a week)`);
   }
   const planned = input.projects.find((p) => p.id === projectId)!;
   planned.tasks = planned.tasks.map((t) => (t.id === taskId ? { ...t, assigneeId } : t));
@@ -33,12 +48,22 @@ export async function previewAssignment(db: Db, scope: Scope, projectId: string,
   const finishById = new Map(pf.tasks.map((t) => [t.id, t]));
   const goLive = milestones.find((m) => m.project_id === projectId && m.go_live === 1);
   const own = goLive ? (tasksByProject.get(projectId) ?? []).filter((t) => t.milestone_key === goLive.key) : [];
-  const milestoneOn = goLive ? (goLive.completed_on ?? (own.length ? own.map((t) => finishById.get(t.id)!.finish).sort().at(-1)! : null)) : null;
+  const milestoneOn = goLive
+    ? (goLive.completed_on ??
+      (own.length
+        ? own
+            .map((t) => finishById.get(t.id)!.finish)
+            .sort()
+            .at(-1)!
+        : null))
+    : null;
   const to = forecastGoLiveOf(milestoneOn, pf.finish);
   const from = project.forecast_go_live;
   const moves = from && to ? daysBetween(from, to) : 0;
   const next = finishById.get(taskId)!;
-  const timeOff = assigneeId ? (input.resources.find((r) => r.id === assigneeId)?.timeOff ?? []).filter((r) => r.to >= today) : [];
+  const timeOff = assigneeId
+    ? (input.resources.find((r) => r.id === assigneeId)?.timeOff ?? []).filter((r) => r.to >= today)
+    : [];
   const reason = person && moves > 0 ? assignmentSlipReason(person.name, timeOff, today, next.start) : null;
   const off = blockingTimeOff(timeOff, today);
   const late = Boolean(project.promised_go_live && to && to > project.promised_go_live);
@@ -46,7 +71,10 @@ export async function previewAssignment(db: Db, scope: Scope, projectId: string,
     taskId,
     assigneeId,
     assigneeName: person?.name ?? null,
-    task: { from: { start: row.forecast_start, finish: row.forecast_finish }, to: { start: next.start, finish: next.finish } },
+    task: {
+      from: { start: row.forecast_start, finish: row.forecast_finish },
+      to: { start: next.start, finish: next.finish },
+    },
     forecastGoLive: { from, to },
     goLiveMovesDays: moves,
     promisedGoLive: project.promised_go_live,

@@ -12,10 +12,19 @@ export function blockingTimeOff(timeOff: readonly TimeOffRange[], today: string)
 }
 
 /** The reason recorded on a slip an assignment causes: the person was not available, with why. */
-export function assignmentSlipReason(name: string, timeOff: readonly TimeOffRange[], today: string, taskStart: string | null): { code: SlipReason; note: string } {
+export function assignmentSlipReason(
+  name: string,
+  timeOff: readonly TimeOffRange[],
+  today: string,
+  taskStart: string | null,
+): { code: SlipReason; note: string } {
   const off = blockingTimeOff(timeOff, today);
-  if (off && (!taskStart || off.from <= taskStart)) return { code: 'resource_unavailable', note: `assigned to ${name}, on time off ${off.from} → ${off.to}` };
-  return { code: 'resource_unavailable', note: taskStart ? `assigned to ${name}, free to start ${taskStart}` : `assigned to ${name}` };
+  if (off && (!taskStart || off.from <= taskStart))
+    return { code: 'resource_unavailable', note: `assigned to ${name}, on time off ${off.from} → ${off.to}` };
+  return {
+    code: 'resource_unavailable',
+    note: taskStart ? `assigned to ${name}, free to start ${taskStart}` : `assigned to ${name}`,
+  };
 }
 
 export interface AssignmentPreview {

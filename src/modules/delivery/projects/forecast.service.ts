@@ -43,13 +43,25 @@ export interface RecomputeOutcome {
 /** Everything the forecast needs, read once: planned projects with their tasks and milestones, people, holidays. */
 export async function loadForecastInput(db: Db, workspaceId: string, today: string) {
   const projects = await store.selectPlannedProjects(db, workspaceId);
-  const tasks = await store.selectForecastTasks(db, workspaceId, projects.map((p) => p.id));
-  const milestones = await store.selectMilestonesOfProjects(db, workspaceId, projects.map((p) => p.id));
-  const [resources, holidays] = await Promise.all([listForecastResources(db, workspaceId), listHolidays(db, workspaceId)]);
+  const tasks = await store.selectForecastTasks(
+    db,
+    workspaceId,
+    projects.map((p) => p.id),
+  );
+  const milestones = await store.selectMilestonesOfProjects(
+    db,
+    workspaceId,
+    projects.map((p) => p.id),
+  );
+  const [resources, holidays] = await Promise.all([
+    listForecastResources(db, workspaceId),
+    listHolidays(db, workspaceId),
+  ]);
   const active = new Set(resources.map((r) => r.id));
 
   const tasksByProject = new Map<string, store.ForecastTaskRow[]>();
-  for (const t of tasks) (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
+  for (const t of tasks)
+    (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
 
   const goLiveMilestones = new Map(milestones.filter((m) => m.go_live === 1).map((m) => [m.project_id, m]));
   /** The go-live milestone's tasks (none when it is reached); undefined when there is no such milestone or it has no tasks. */
@@ -83,11 +95,21 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
     // The critical path is the chain deciding the go-live milestone (as forecastGoLiveOf dates it), not hypercare after it.
     goLiveTasks: goLiveTasksOf(p.id),
   }));
-  const input: ForecastInput = { today, projects: planned, resources, holidays, unassignedHoursPerDay: UNASSIGNED_HOURS_PER_DAY };
+  const input: ForecastInput = {
+    today,
+    projects: planned,
+    resources,
+    holidays,
+    unassignedHoursPerDay: UNASSIGNED_HOURS_PER_DAY,
+  };
   return { projects, tasks, milestones, tasksByProject, input };
 }
 
-export async function recomputeForecasts(db: Db, workspaceId: string, opts: RecomputeOptions): Promise<RecomputeOutcome> {
+export async function recomputeForecasts(
+  db: Db,
+  workspaceId: string,
+  opts: RecomputeOptions,
+): Promise<RecomputeOutcome> {
   const started = performance.now();
   const { projects, tasks, milestones, tasksByProject, input } = await loadForecastInput(db, workspaceId, opts.today);
 
@@ -95,9 +117,14 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
   const milestonesByProject = new Map<string, store.MilestoneRow[]>();
-  for (const m of milestones) (milestonesByProject.get(m.project_id) ?? milestonesByProject.set(m.project_id, []).get(m.project_id)!).push(m);
+  for (const m of milestones)
+    (milestonesByProject.get(m.project_id) ?? milestonesByProject.set(m.project_id, []).get(m.project_id)!).push(m);
   const byId = new Map(projects.map((p) => [p.id, p]));
-  const slipsByProject = await slipsOf(db, workspaceId, projects.map((p) => p.id));
+  const slipsByProject = await slipsOf(
+    db,
+    workspaceId,
+    projects.map((p) => p.id),
+  );
   const now = nowIso();
   const outcome: RecomputeOutcome = { projects: projects.length, changed: 0, slips: [], millis: 0 };
   const changedProjects: string[] = [];
@@ -110,13 +137,21 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
       const row = taskById.get(tf.id)!;
       finishByKey.set(row.key, tf.finish);
       const critical = tf.critical ? 1 : 0;
-      if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical) moved.push({ id: tf.id, start: tf.start, finish: tf.finish, critical });
+      if (row.forecast_start !== tf.start || row.forecast_finish !== tf.finish || row.critical !== critical)
+        moved.push({ id: tf.id, start: tf.start, finish: tf.finish, critical });
     }
     let firstValue: string | null = null;
     let goLiveMilestone: string | null = null;
     for (const m of milestonesByProject.get(p.id) ?? []) {
       const own = (tasksByProject.get(p.id) ?? []).filter((t) => t.milestone_key === m.key);
-      const forecastOn = m.completed_on ?? (own.length ? own.map((t) => finishByKey.get(t.key) ?? '').sort().at(-1)! : null);
+      const forecastOn =
+        m.completed_on ??
+        (own.length
+          ? own
+              .map((t) => finishByKey.get(t.key) ?? '')
+              .sort()
+              .at(-1)!
+          : null);
       if (m.first_value === 1) firstValue = m.completed_on ?? forecastOn;
       if (m.go_live === 1) goLiveMilestone = forecastOn;
       if (forecastOn !== m.forecast_on) await store.updateMilestone(db, workspaceId, m.id, { forecast_on: forecastOn });
@@ -126,11 +161,24 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
     if (goLive !== p.forecast_go_live || firstValue !== p.forecast_first_value) {
       outcome.changed++;
       changedProjects.push(p.id);
-      await store.updateProject(db, workspaceId, p.id, { forecast_go_live: goLive, forecast_first_value: firstValue, forecast_computed_at: now });
-      await logEvent(db, workspaceId, p.id, FORECAST, 'forecast_changed', null, { from: p.forecast_go_live, to: goLive, promised: p.promised_go_live });
+      await store.updateProject(db, workspaceId, p.id, {
+        forecast_go_live: goLive,
+        forecast_first_value: firstValue,
+        forecast_computed_at: now,
+      });
+      await logEvent(db, workspaceId, p.id, FORECAST, 'forecast_changed', null, {
+        from: p.forecast_go_live,
+        to: goLive,
+        promised: p.promised_go_live,
+      });
     }
     // Checked whether or not the forecast moved: a promise brought forward past the forecast is a slip too.
-    const slip = await recordSlipIfDue(db, workspaceId, p, goLive, slipsByProject.get(p.id) ?? [], { actor: FORECAST, explainedBy: opts.actor, reason: opts.slipReason, now });
+    const slip = await recordSlipIfDue(db, workspaceId, p, goLive, slipsByProject.get(p.id) ?? [], {
+      actor: FORECAST,
+      explainedBy: opts.actor,
+      reason: opts.slipReason,
+      now,
+    });
     if (slip) {
       if (!changedProjects.includes(p.id)) changedProjects.push(p.id);
       outcome.slips.push({ projectId: p.id, ...slip });
@@ -144,7 +192,11 @@ export async function recomputeForecasts(db: Db, workspaceId: string, opts: Reco
 }
 
 /** Runs the forecast; a task nobody can do in the planning window becomes a clear validation error naming it. */
-export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>, field = 'body.assigneeId'): ForecastResult {
+export function forecastOrExplain(
+  input: ForecastInput,
+  tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>,
+  field = 'body.assigneeId',
+): ForecastResult {
   try {
     return forecastWorkspace(input);
   } catch (e) {
@@ -158,9 +210,14 @@ export function forecastOrExplain(input: ForecastInput, tasks: ReadonlyArray<Pic
   }
 }
 
-async function slipsOf(db: Db, workspaceId: string, projectIds: readonly string[]): Promise<Map<string, store.SlipRow[]>> {
+async function slipsOf(
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+): Promise<Map<string, store.SlipRow[]>> {
   const out = new Map<string, store.SlipRow[]>();
-  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds)) (out.get(s.project_id) ?? out.set(s.project_id, []).get(s.project_id)!).push(s); // ordered by recorded_at
+  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds))
+    (out.get(s.project_id) ?? out.set(s.project_id, []).get(s.project_id)!).push(s); // ordered by recorded_at
   return out;
 }
 
@@ -204,7 +261,14 @@ export async function recordSlipIfDue(
     explained_by_label: reason ? opts.explainedBy.label : null,
     explained_at: reason ? opts.now : null,
   });
-  await logEvent(db, workspaceId, p.id, opts.actor, 'slipped', null, { slipId: id, days: slip.days, from: p.forecast_go_live, to: forecast, promised: p.promised_go_live, reason: reason?.code ?? null });
+  await logEvent(db, workspaceId, p.id, opts.actor, 'slipped', null, {
+    slipId: id,
+    days: slip.days,
+    from: p.forecast_go_live,
+    to: forecast,
+    promised: p.promised_go_live,
+    reason: reason?.code ?? null,
+  });
   return { slipId: id, days: slip.days, explained: Boolean(reason) };
 }
 

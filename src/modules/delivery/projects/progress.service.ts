@@ -24,13 +24,25 @@ export interface ProgressSnapshot {
   /** Task key → since when and why. */
   blocked?: Record<string, { since: string; reason: string }>;
   /** Forecasts the project had, in order, each past the promise recorded as a slip with its reason. */
-  slips?: Array<{ recordedAt: string; fromForecast: string | null; toForecast: string; reasonCode: SlipReason | null; note?: string }>;
+  slips?: Array<{
+    recordedAt: string;
+    fromForecast: string | null;
+    toForecast: string;
+    reasonCode: SlipReason | null;
+    note?: string;
+  }>;
   goLiveOn?: string;
   closedOn?: string;
   cancelled?: { on: string; reason: string };
 }
 
-export async function applyProgress(db: Db, actor: Actor, workspaceId: string, projectId: string, snap: ProgressSnapshot): Promise<void> {
+export async function applyProgress(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  projectId: string,
+  snap: ProgressSnapshot,
+): Promise<void> {
   const project = await findProjectOr404(db, { workspaceId, partnerId: null }, projectId);
   const tasks = await store.selectTasks(db, workspaceId, projectId);
   const byKey = new Map(tasks.map((t) => [t.key, t]));
@@ -39,7 +51,8 @@ export async function applyProgress(db: Db, actor: Actor, workspaceId: string, p
     if (!t) throw AppError.validation('progress', `no task "${key}" in the project`);
     return t;
   };
-  for (const [key, resourceId] of Object.entries(snap.assignments ?? {})) await store.updateTask(db, workspaceId, known(key).id, { assignee_id: resourceId });
+  for (const [key, resourceId] of Object.entries(snap.assignments ?? {}))
+    await store.updateTask(db, workspaceId, known(key).id, { assignee_id: resourceId });
   for (const [key, on] of Object.entries(snap.done ?? {})) {
     const t = known(key);
     // Task keys are the playbook's (`constructor` is a valid one): only the snapshot's own entries are done.
@@ -47,10 +60,28 @@ export async function applyProgress(db: Db, actor: Actor, workspaceId: string, p
     if (waiting.length) throw AppError.validation('progress', `"${key}" is done but waits for ${waiting.join(', ')}`);
     await store.updateTask(db, workspaceId, t.id, { state: 'done', done_on: on, started_on: on, remaining_hours: 0 });
   }
-  for (const [key, p] of Object.entries(snap.inProgress ?? {})) await store.updateTask(db, workspaceId, known(key).id, { state: 'in_progress', started_on: p.startedOn, remaining_hours: p.remainingHours });
-  for (const [key, b] of Object.entries(snap.blocked ?? {})) await store.updateTask(db, workspaceId, known(key).id, { state: 'blocked', blocked_since: b.since, blocked_reason: b.reason });
+  for (const [key, p] of Object.entries(snap.inProgress ?? {}))
+    await store.updateTask(db, workspaceId, known(key).id, {
+      state: 'in_progress',
+      started_on: p.startedOn,
+      remaining_hours: p.remainingHours,
+    });
+  for (const [key, b] of Object.entries(snap.blocked ?? {}))
+    await store.updateTask(db, workspaceId, known(key).id, {
+      state: 'blocked',
+      blocked_since: b.since,
+      blocked_reason: b.reason,
+    });
 
-  const status = snap.cancelled ? 'cancelled' : snap.closedOn ? 'closed' : snap.goLiveOn ? 'live' : snap.kickoffOn ? 'active' : 'queued';
+  const status = snap.cancelled
+    ? 'cancelled'
+    : snap.closedOn
+      ? 'closed'
+      : snap.goLiveOn
+        ? 'live'
+        : snap.kickoffOn
+          ? 'active'
+          : 'queued';
   await store.updateProject(db, workspaceId, projectId, {
     status,
     kickoff_on: snap.kickoffOn,
@@ -78,11 +109,26 @@ export async function applyProgress(db: Db, actor: Actor, workspaceId: string, p
       explained_at: s.reasonCode ? s.recordedAt : null,
     });
   }
-  await completeMilestones(db, actor, workspaceId, { ...project, first_value_on: null }, snap.goLiveOn ?? snap.kickoffOn ?? project.accepted_on);
+  await completeMilestones(
+    db,
+    actor,
+    workspaceId,
+    { ...project, first_value_on: null },
+    snap.goLiveOn ?? snap.kickoffOn ?? project.accepted_on,
+  );
   if (snap.goLiveOn) {
     const goLive = (await store.selectMilestones(db, workspaceId, projectId)).find((m) => m.go_live === 1);
-    if (goLive && !goLive.completed_on) await store.updateMilestone(db, workspaceId, goLive.id, { completed_on: snap.goLiveOn, completed_by: 'manual', forecast_on: snap.goLiveOn });
+    if (goLive && !goLive.completed_on)
+      await store.updateMilestone(db, workspaceId, goLive.id, {
+        completed_on: snap.goLiveOn,
+        completed_by: 'manual',
+        forecast_on: snap.goLiveOn,
+      });
     await logEvent(db, workspaceId, projectId, actor, 'go_live', null, { on: snap.goLiveOn });
   }
-  if (snap.cancelled) await logEvent(db, workspaceId, projectId, actor, 'cancel', null, { on: snap.cancelled.on, reason: snap.cancelled.reason });
+  if (snap.cancelled)
+    await logEvent(db, workspaceId, projectId, actor, 'cancel', null, {
+      on: snap.cancelled.on,
+      reason: snap.cancelled.reason,
+    });
 }

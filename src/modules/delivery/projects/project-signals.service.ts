@@ -16,10 +16,15 @@ const KINDS: ProjectSignalKind[] = [
   'ttv.first_value_overdue',
 ];
 
-export async function evaluateProjectSignals(db: Db, workspaceId: string, projectIds: readonly string[], today: string): Promise<{ raised: number; resolved: number }> {
+export async function evaluateProjectSignals(
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+  today: string,
+): Promise<{ raised: number; resolved: number }> {
   if (projectIds.length === 0) return { raised: 0, resolved: 0 };
   const ids = new Set(projectIds);
-  const projects = (await store.selectProjectsByIds(db, workspaceId, [...ids]));
+  const projects = await store.selectProjectsByIds(db, workspaceId, [...ids]);
   const [tasks, milestones, slips, scope, completed, people] = await Promise.all([
     store.selectTasksOfProjects(db, workspaceId, [...ids]),
     store.selectMilestonesOfProjects(db, workspaceId, [...ids]),
@@ -39,7 +44,10 @@ export async function evaluateProjectSignals(db: Db, workspaceId: string, projec
   const slipsBy = group(slips);
   const scopeBy = group(scope);
   const durations = new Map<string, number[]>();
-  for (const c of completed) (durations.get(c.playbook_id) ?? durations.set(c.playbook_id, []).get(c.playbook_id)!).push(daysBetween(c.kickoff_on!, c.go_live_on!));
+  for (const c of completed)
+    (durations.get(c.playbook_id) ?? durations.set(c.playbook_id, []).get(c.playbook_id)!).push(
+      daysBetween(c.kickoff_on!, c.go_live_on!),
+    );
 
   const held = [];
   const subjects: string[] = [];
@@ -65,13 +73,36 @@ export async function evaluateProjectSignals(db: Db, workspaceId: string, projec
         blockedReason: t.blocked_reason,
         blockedSince: t.blocked_since,
       })),
-      slips: (slipsBy.get(p.id) ?? []).map((s) => ({ recordedAt: s.recorded_at, days: s.days, reasonCode: s.reason_code, toForecast: s.to_forecast })),
-      scopeChanges: (scopeBy.get(p.id) ?? []).map((e) => ({ at: e.at, what: String((JSON.parse(e.detail) as { what?: unknown }).what ?? 'scope changed') })),
-      peerDurations: (durations.get(p.playbook_id) ?? []),
+      slips: (slipsBy.get(p.id) ?? []).map((s) => ({
+        recordedAt: s.recorded_at,
+        days: s.days,
+        reasonCode: s.reason_code,
+        toForecast: s.to_forecast,
+      })),
+      scopeChanges: (scopeBy.get(p.id) ?? []).map((e) => ({
+        at: e.at,
+        what: String((JSON.parse(e.detail) as { what?: unknown }).what ?? 'scope changed'),
+      })),
+      peerDurations: durations.get(p.playbook_id) ?? [],
     };
     for (const s of projectSignals(input, today)) {
-      held.push({ workspaceId, accountId: p.account_id, kind: s.kind, severity: s.severity, subjectType: s.subjectType, subjectId: s.subjectId, title: `${p.name}: ${s.title}`, evidence: { projectId: p.id, ...s.evidence } });
+      held.push({
+        workspaceId,
+        accountId: p.account_id,
+        kind: s.kind,
+        severity: s.severity,
+        subjectType: s.subjectType,
+        subjectId: s.subjectId,
+        title: `${p.name}: ${s.title}`,
+        evidence: { projectId: p.id, ...s.evidence },
+      });
     }
   }
-  return reconcileSignals(db, workspaceId, { kinds: KINDS, subjectIds: subjects }, held, 'the condition no longer holds');
+  return reconcileSignals(
+    db,
+    workspaceId,
+    { kinds: KINDS, subjectIds: subjects },
+    held,
+    'the condition no longer holds',
+  );
 }

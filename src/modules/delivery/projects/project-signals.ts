@@ -86,11 +86,19 @@ export function weekdaysBetween(from: string, to: string): number {
 }
 
 /** Every rule that holds for the project today. Projects not queued or active hold none. */
-export function projectSignals(p: SignalProject, today: string, t: SignalThresholds = DEFAULT_THRESHOLDS): HeldSignal[] {
+export function projectSignals(
+  p: SignalProject,
+  today: string,
+  t: SignalThresholds = DEFAULT_THRESHOLDS,
+): HeldSignal[] {
   if (p.status !== 'active' && p.status !== 'queued') return [];
   const out: HeldSignal[] = [];
-  const project = (kind: ProjectSignalKind, severity: HeldSignal['severity'], title: string, evidence: Record<string, unknown>) =>
-    out.push({ kind, subjectType: 'project', subjectId: p.id, severity, title, evidence });
+  const project = (
+    kind: ProjectSignalKind,
+    severity: HeldSignal['severity'],
+    title: string,
+    evidence: Record<string, unknown>,
+  ) => out.push({ kind, subjectType: 'project', subjectId: p.id, severity, title, evidence });
 
   // Stage 2: concentration of open critical-path effort on one person.
   const open = p.tasks.filter((x) => x.critical && x.state !== 'done' && x.remainingHours > 0);
@@ -106,15 +114,20 @@ export function projectSignals(p: SignalProject, today: string, t: SignalThresho
   for (const [resourceId, e] of byPerson) {
     const share = total > 0 ? e.hours / total : 0;
     if (share > t.concentrationShare) {
-      project('delivery.concentrated_work', share > 0.75 ? 'severe' : 'warning', `${Math.round(share * 100)} % of open critical-path effort rests on ${e.name}`, {
-        resourceId,
-        person: e.name,
-        hours: round1(e.hours),
-        criticalPathHours: round1(total),
-        share: round3(share),
-        threshold: t.concentrationShare,
-        tasks: e.tasks,
-      });
+      project(
+        'delivery.concentrated_work',
+        share > 0.75 ? 'severe' : 'warning',
+        `${Math.round(share * 100)} % of open critical-path effort rests on ${e.name}`,
+        {
+          resourceId,
+          person: e.name,
+          hours: round1(e.hours),
+          criticalPathHours: round1(total),
+          share: round3(share),
+          threshold: t.concentrationShare,
+          tasks: e.tasks,
+        },
+      );
     }
   }
 
@@ -129,7 +142,14 @@ export function projectSignals(p: SignalProject, today: string, t: SignalThresho
         subjectId: x.id,
         severity: days > t.blockedWorkingDays * 2 ? 'severe' : 'warning',
         title: `"${x.name}" has been blocked for ${days} working days`,
-        evidence: { projectId: p.id, task: x.name, blockedSince: x.blockedSince, workingDaysBlocked: days, reason: x.blockedReason, threshold: t.blockedWorkingDays },
+        evidence: {
+          projectId: p.id,
+          task: x.name,
+          blockedSince: x.blockedSince,
+          workingDaysBlocked: days,
+          reason: x.blockedReason,
+          threshold: t.blockedWorkingDays,
+        },
       });
     }
   }
@@ -139,27 +159,42 @@ export function projectSignals(p: SignalProject, today: string, t: SignalThresho
     const projected = daysBetween(p.kickoffOn, p.forecastGoLive);
     const limit = percentile(p.peerDurations, t.durationPercentile)!;
     if (projected > limit) {
-      project('delivery.long_duration', 'warning', `Projected to take ${projected} days; ${Math.round(t.durationPercentile * 100)} % of this playbook's projects took ${Math.round(limit)} or less`, {
-        projectedDays: projected,
-        percentileDays: round1(limit),
-        percentile: t.durationPercentile,
-        completedProjects: p.peerDurations.length,
-      });
+      project(
+        'delivery.long_duration',
+        'warning',
+        `Projected to take ${projected} days; ${Math.round(t.durationPercentile * 100)} % of this playbook's projects took ${Math.round(limit)} or less`,
+        {
+          projectedDays: projected,
+          percentileDays: round1(limit),
+          percentile: t.durationPercentile,
+          completedProjects: p.peerDurations.length,
+        },
+      );
     }
   }
 
   // Stage 3: forecast later than promised; repeated slips.
   if (p.promisedGoLive && p.forecastGoLive && p.forecastGoLive > p.promisedGoLive) {
     const days = daysBetween(p.promisedGoLive, p.forecastGoLive);
-    project('ttv.forecast_late', days > 30 ? 'severe' : 'warning', `Forecast go-live ${p.forecastGoLive} is ${days} days past the promised ${p.promisedGoLive}`, {
-      promisedGoLive: p.promisedGoLive,
-      forecastGoLive: p.forecastGoLive,
-      daysLate: days,
-    });
+    project(
+      'ttv.forecast_late',
+      days > 30 ? 'severe' : 'warning',
+      `Forecast go-live ${p.forecastGoLive} is ${days} days past the promised ${p.promisedGoLive}`,
+      {
+        promisedGoLive: p.promisedGoLive,
+        forecastGoLive: p.forecastGoLive,
+        daysLate: days,
+      },
+    );
   }
   if (p.slips.length >= t.repeatedSlips) {
     project('ttv.repeated_slips', 'severe', `The go-live has slipped ${p.slips.length} times`, {
-      slips: p.slips.map((s) => ({ recordedAt: s.recordedAt, days: s.days, toForecast: s.toForecast, reason: s.reasonCode })),
+      slips: p.slips.map((s) => ({
+        recordedAt: s.recordedAt,
+        days: s.days,
+        toForecast: s.toForecast,
+        reason: s.reasonCode,
+      })),
       threshold: t.repeatedSlips,
     });
   }
@@ -169,28 +204,43 @@ export function projectSignals(p: SignalProject, today: string, t: SignalThresho
   if (fv && !fv.completedOn && fv.targetDay !== null && p.kickoffOn) {
     const due = addCalendarDays(p.kickoffOn, fv.targetDay);
     if (today > due) {
-      project('ttv.first_value_overdue', 'warning', `First value ("${fv.name}") was due ${due}, day ${fv.targetDay} after kickoff`, {
-        milestone: fv.name,
-        dueOn: due,
-        targetDay: fv.targetDay,
-        daysOverdue: daysBetween(due, today),
-      });
+      project(
+        'ttv.first_value_overdue',
+        'warning',
+        `First value ("${fv.name}") was due ${due}, day ${fv.targetDay} after kickoff`,
+        {
+          milestone: fv.name,
+          dueOn: due,
+          targetDay: fv.targetDay,
+          daysOverdue: daysBetween(due, today),
+        },
+      );
     }
   }
 
   // Stage 1: a slip or a scope change within the first days after kickoff.
   if (p.kickoffOn) {
     const windowEnd = addCalendarDays(p.kickoffOn, t.earlyDays);
-    const early = p.slips.filter((s) => s.recordedAt.slice(0, 10) >= p.kickoffOn! && s.recordedAt.slice(0, 10) <= windowEnd);
+    const early = p.slips.filter(
+      (s) => s.recordedAt.slice(0, 10) >= p.kickoffOn! && s.recordedAt.slice(0, 10) <= windowEnd,
+    );
     if (early.length > 0) {
-      project('handoff.early_slip', 'warning', `The forecast slipped ${early.length === 1 ? 'once' : `${early.length} times`} within ${t.earlyDays} days of kickoff`, {
-        kickoffOn: p.kickoffOn,
-        slips: early.map((s) => ({ recordedAt: s.recordedAt, days: s.days, reason: s.reasonCode })),
-      });
+      project(
+        'handoff.early_slip',
+        'warning',
+        `The forecast slipped ${early.length === 1 ? 'once' : `${early.length} times`} within ${t.earlyDays} days of kickoff`,
+        {
+          kickoffOn: p.kickoffOn,
+          slips: early.map((s) => ({ recordedAt: s.recordedAt, days: s.days, reason: s.reasonCode })),
+        },
+      );
     }
     const changes = p.scopeChanges.filter((c) => c.at.slice(0, 10) >= p.kickoffOn! && c.at.slice(0, 10) <= windowEnd);
     if (changes.length > 0) {
-      project('handoff.early_scope_change', 'warning', `Scope changed within ${t.earlyDays} days of kickoff`, { kickoffOn: p.kickoffOn, changes });
+      project('handoff.early_scope_change', 'warning', `Scope changed within ${t.earlyDays} days of kickoff`, {
+        kickoffOn: p.kickoffOn,
+        changes,
+      });
     }
   }
   return out;

@@ -31,6 +31,12 @@ export async function visibleTaskIds(db: Db, scope: Scope, ids: string[]): Promi
  * stakeholders) while it works on them, however the account itself is assigned.
  */
 export async function accountIdsDeliveredBy(db: Db, workspaceId: string, partnerId: string): Promise<string[]> {
-  const rows = await db.selectFrom('projects').select('account_id').distinct().where('workspace_id', '=', workspaceId).where('partner_id', '=', partnerId).execute();
+  const rows = await db
+    .selectFrom('projects')
+    .select('account_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('partner_id', '=', partnerId)
+    .execute();
   return rows.map((r) => r.account_id);
 }

@@ -8,14 +8,38 @@ import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } fro
 import { refId } from '../../../platform/http/references.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, TASK_STATES } from './project.ts';
-import { assignmentPreviewSchema, detailSchema, eventSchema, listItemSchema, manualSlipBody, newPromiseBody, reworkBody, slipReason } from './project.schemas.ts';
+import {
+  assignmentPreviewSchema,
+  detailSchema,
+  eventSchema,
+  listItemSchema,
+  manualSlipBody,
+  newPromiseBody,
+  reworkBody,
+  slipReason,
+} from './project.schemas.ts';
 import { agreePromise, recordSlip } from './promise.service.ts';
 import { previewAssignment } from './assignment.service.ts';
-import { createProject, getProject, listProjects, moveProject, projectEtag, todayUtc, updateProject } from './project.service.ts';
+import {
+  createProject,
+  getProject,
+  listProjects,
+  moveProject,
+  projectEtag,
+  todayUtc,
+  updateProject,
+} from './project.service.ts';
 import * as store from './project.store.ts';
 import { nameEventActors } from './event-actors.ts';
 import { toEvent } from './project.views.ts';
-import { addComment, addTask, completeMilestonesByUsage, explainSlip, recordRework, updateTask } from './task.service.ts';
+import {
+  addComment,
+  addTask,
+  completeMilestonesByUsage,
+  explainSlip,
+  recordRework,
+  updateTask,
+} from './task.service.ts';
 
 const withConflicts = { ...errorResponses, 409: problemSchema, 412: problemSchema };
 const taskParams = z.object({ id: z.string().min(1).max(100), taskId: z.string().min(1).max(100) });
@@ -55,7 +79,11 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const { status, late, ...rest } = request.query;
-      return listProjects(db, scopeOf(principalOf(request)), { ...rest, statuses: status, late: late === undefined ? undefined : late === 'true' });
+      return listProjects(db, scopeOf(principalOf(request)), {
+        ...rest,
+        statuses: status,
+        late: late === undefined ? undefined : late === 'true',
+      });
     },
   });
 
@@ -71,17 +99,24 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
         promisedGoLive: isoDate.nullable().optional(),
         plannedKickoffOn: isoDate.nullable().optional(),
         signedOn: isoDate.nullable().optional(),
-        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team').nullable().optional(),
+        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team')
+          .nullable()
+          .optional(),
         leadUserId: refId('user', 'Who leads the project; a member of the workspace').nullable().optional(),
         commercialModel: z.enum(COMMERCIAL_MODELS).nullable().optional(),
         servicesFee: z.number().min(0).max(1e10).nullable().optional(),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO currency code').optional(),
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, 'a three-letter ISO currency code')
+          .optional(),
       }),
       response: { 201: detailSchema, ...withConflicts },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const project = await db.transaction().execute((trx) => createProject(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
+      const project = await db
+        .transaction()
+        .execute((trx) => createProject(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
       return reply.status(201).header('etag', projectEtag(project)).send(project);
     },
   });
@@ -104,13 +139,16 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:manage' },
     schema: {
       tags: ['delivery'],
-      summary: 'Change a project’s name, promise, planned kickoff, partner, lead or commercial terms; If-Match its ETag',
+      summary:
+        'Change a project’s name, promise, planned kickoff, partner, lead or commercial terms; If-Match its ETag',
       params: idParams,
       body: z.object({
         name: z.string().trim().min(1).max(300).optional(),
         promisedGoLive: isoDate.nullable().optional(),
         plannedKickoffOn: isoDate.nullable().optional(),
-        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team').nullable().optional(),
+        partnerId: refId('partner', 'The partner firm delivering the project; null for the own team')
+          .nullable()
+          .optional(),
         leadUserId: refId('user', 'Who leads the project; a member of the workspace').nullable().optional(),
         commercialModel: z.enum(COMMERCIAL_MODELS).nullable().optional(),
         servicesFee: z.number().min(0).max(1e10).nullable().optional(),
@@ -122,7 +160,16 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       const ifMatch = request.headers['if-match'];
       const project = await db
         .transaction()
-        .execute((trx) => updateProject(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body, typeof ifMatch === 'string' ? ifMatch : undefined));
+        .execute((trx) =>
+          updateProject(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body,
+            typeof ifMatch === 'string' ? ifMatch : undefined,
+          ),
+        );
       return reply.header('etag', projectEtag(project)).send(project);
     },
   });
@@ -136,18 +183,37 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
         params: idParams,
         body: z.object({
           on: isoDate.optional().describe('The day it happened; today when left out'),
-          checklist: z.array(z.string().max(300)).max(100).optional().describe('Go-live: the checklist items confirmed'),
+          checklist: z
+            .array(z.string().max(300))
+            .max(100)
+            .optional()
+            .describe('Go-live: the checklist items confirmed'),
           reason: z.string().trim().max(2000).optional().describe('Cancel: why'),
         }),
         response: { 200: detailSchema, ...withConflicts },
       },
       handler: async (request) => {
         const principal = principalOf(request);
-        return db.transaction().execute((trx) => moveProject(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, action, request.body));
+        return db
+          .transaction()
+          .execute((trx) =>
+            moveProject(
+              trx,
+              actorOf(principal, request.id),
+              scopeOf(principal),
+              request.params.id,
+              action,
+              request.body,
+            ),
+          );
       },
     });
   lifecycle('kickoff', 'kickoff', 'Kick the project off: the queue wait ends and the plan starts');
-  lifecycle('go-live', 'go_live', 'Record the go-live: the go-live milestone’s tasks done and every checklist item confirmed');
+  lifecycle(
+    'go-live',
+    'go_live',
+    'Record the go-live: the go-live milestone’s tasks done and every checklist item confirmed',
+  );
   lifecycle('close', 'close', 'Close a live project');
   lifecycle('cancel', 'cancel', 'Cancel a queued or active project, saying why');
 
@@ -173,7 +239,19 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const { slipReason: reason, ...patch } = request.body;
-      return db.transaction().execute((trx) => updateTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.params.taskId, patch, { slipReason: reason }));
+      return db
+        .transaction()
+        .execute((trx) =>
+          updateTask(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.params.taskId,
+            patch,
+            { slipReason: reason },
+          ),
+        );
     },
   });
 
@@ -181,12 +259,20 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:write' },
     schema: {
       tags: ['delivery'],
-      summary: 'What giving the task to someone would do, before doing it: its new dates, the go-live’s move, the person’s time off, the slip reason it would record (nothing is written)',
+      summary:
+        'What giving the task to someone would do, before doing it: its new dates, the go-live’s move, the person’s time off, the slip reason it would record (nothing is written)',
       params: taskParams,
       body: z.object({ assigneeId: refId('resource', 'The person (of People) who would work the task').nullable() }),
       response: { 200: assignmentPreviewSchema, ...withConflicts },
     },
-    handler: async (request) => previewAssignment(db, scopeOf(principalOf(request)), request.params.id, request.params.taskId, request.body.assigneeId),
+    handler: async (request) =>
+      previewAssignment(
+        db,
+        scopeOf(principalOf(request)),
+        request.params.id,
+        request.params.taskId,
+        request.body.assigneeId,
+      ),
   });
 
   r.post('/api/v1/projects/:id/tasks', {
@@ -213,7 +299,11 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request, reply) => {
       const principal = principalOf(request);
       const { slipReason: reason, ...input } = request.body;
-      const project = await db.transaction().execute((trx) => addTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, input, { slipReason: reason }));
+      const project = await db.transaction().execute((trx) =>
+        addTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, input, {
+          slipReason: reason,
+        }),
+      );
       return reply.status(201).send(project);
     },
   });
@@ -230,7 +320,12 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const scope = scopeOf(principalOf(request));
       await getProject(db, scope, request.params.id);
-      return { items: await nameEventActors(db, (await store.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(toEvent)) };
+      return {
+        items: await nameEventActors(
+          db,
+          (await store.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(toEvent),
+        ),
+      };
     },
   });
 
@@ -240,12 +335,26 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['delivery'],
       summary: 'Comment on the project or one of its tasks',
       params: idParams,
-      body: z.object({ text: z.string().trim().min(1).max(4000), taskId: refId('task', 'A task of the project the comment is about').nullable().default(null) }),
+      body: z.object({
+        text: z.string().trim().min(1).max(4000),
+        taskId: refId('task', 'A task of the project the comment is about').nullable().default(null),
+      }),
       response: { 204: z.null(), ...errorResponses },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      await db.transaction().execute((trx) => addComment(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body.text, request.body.taskId));
+      await db
+        .transaction()
+        .execute((trx) =>
+          addComment(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body.text,
+            request.body.taskId,
+          ),
+        );
       return reply.status(204).send(null);
     },
   });
@@ -261,7 +370,18 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const principal = principalOf(request);
-      return db.transaction().execute((trx) => explainSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.params.slipId, request.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          explainSlip(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.params.slipId,
+            request.body,
+          ),
+        );
     },
   });
 
@@ -269,14 +389,19 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:write' },
     schema: {
       tags: ['delivery'],
-      summary: 'Record a slip by hand: the go-live now expected past the promise, with its reason (the forecast still follows the plan)',
+      summary:
+        'Record a slip by hand: the go-live now expected past the promise, with its reason (the forecast still follows the plan)',
       params: idParams,
       body: manualSlipBody,
       response: { 201: detailSchema, ...withConflicts },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const project = await db.transaction().execute((trx) => recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      const project = await db
+        .transaction()
+        .execute((trx) =>
+          recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
       return reply.status(201).header('etag', projectEtag(project)).send(project);
     },
   });
@@ -285,14 +410,19 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:manage' },
     schema: {
       tags: ['delivery'],
-      summary: 'Agree a new promised go-live (a re-baseline), with its reason and who agreed it; later slips are measured against it',
+      summary:
+        'Agree a new promised go-live (a re-baseline), with its reason and who agreed it; later slips are measured against it',
       params: idParams,
       body: newPromiseBody,
       response: { 200: detailSchema, ...withConflicts },
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const project = await db.transaction().execute((trx) => agreePromise(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      const project = await db
+        .transaction()
+        .execute((trx) =>
+          agreePromise(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
       return reply.header('etag', projectEtag(project)).send(project);
     },
   });
@@ -308,7 +438,11 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request, reply) => {
       const principal = principalOf(request);
-      const project = await db.transaction().execute((trx) => recordRework(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body));
+      const project = await db
+        .transaction()
+        .execute((trx) =>
+          recordRework(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+        );
       return reply.status(201).send(project);
     },
   });
@@ -317,17 +451,40 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'projects:manage' },
     schema: {
       tags: ['delivery'],
-      summary: 'Complete milestones reached by product usage and recompute every planned project’s forecast now (both also run every few hours, and the forecast follows every change)',
-      response: { 200: z.object({ projects: z.number(), changed: z.number(), slips: z.number(), milestonesByUsage: z.number(), millis: z.number() }), ...errorResponses },
+      summary:
+        'Complete milestones reached by product usage and recompute every planned project’s forecast now (both also run every few hours, and the forecast follows every change)',
+      response: {
+        200: z.object({
+          projects: z.number(),
+          changed: z.number(),
+          slips: z.number(),
+          milestonesByUsage: z.number(),
+          millis: z.number(),
+        }),
+        ...errorResponses,
+      },
     },
     handler: async (request) => {
       const principal = principalOf(request);
       const out = await db.transaction().execute(async (trx) => {
         const today = todayUtc();
         const moved = await completeMilestonesByUsage(trx, principal.workspaceId, today);
-        return { moved: moved.length, ...(await recomputeForecasts(trx, principal.workspaceId, { today, actor: actorOf(principal, request.id), touched: moved })) };
+        return {
+          moved: moved.length,
+          ...(await recomputeForecasts(trx, principal.workspaceId, {
+            today,
+            actor: actorOf(principal, request.id),
+            touched: moved,
+          })),
+        };
       });
-      return { projects: out.projects, changed: out.changed, slips: out.slips.length, milestonesByUsage: out.moved, millis: out.millis };
+      return {
+        projects: out.projects,
+        changed: out.changed,
+        slips: out.slips.length,
+        milestonesByUsage: out.moved,
+        millis: out.millis,
+      };
     },
   });
 }

@@ -59,7 +59,11 @@ export const taskSchema = z.object({
   type: z.string(),
   ownerRole: z.string(),
   customerOwned: z.boolean(),
-  critical: z.boolean().describe('On the chain of tasks that decides the go-live milestone’s date (the last task’s when the playbook has none); never a done task'),
+  critical: z
+    .boolean()
+    .describe(
+      'On the chain of tasks that decides the go-live milestone’s date (the last task’s when the playbook has none); never a done task',
+    ),
   effortHours: z.number(),
   remainingHours: z.number(),
   durationDays: z.number(),
@@ -101,7 +105,14 @@ export const eventSchema = z.object({
 });
 
 export const detailSchema = summarySchema.extend({
-  progress: z.object({ tasks: z.number(), tasksDone: z.number(), effortHours: z.number(), remainingHours: z.number(), customerTasksOpen: z.number(), blocked: z.number() }),
+  progress: z.object({
+    tasks: z.number(),
+    tasksDone: z.number(),
+    effortHours: z.number(),
+    remainingHours: z.number(),
+    customerTasksOpen: z.number(),
+    blocked: z.number(),
+  }),
   tasks: z.array(taskSchema),
   milestones: z.array(milestoneSchema),
   slips: z.array(
@@ -132,7 +143,17 @@ export const detailSchema = summarySchema.extend({
       }),
     )
     .describe('New promised go-lives agreed by hand, oldest first'),
-  rework: z.array(z.object({ id: z.string(), taskId: z.string().nullable(), hours: z.number(), cause: z.string(), note: z.string().nullable(), recordedBy: z.string(), recordedAt: z.string() })),
+  rework: z.array(
+    z.object({
+      id: z.string(),
+      taskId: z.string().nullable(),
+      hours: z.number(),
+      cause: z.string(),
+      note: z.string().nullable(),
+      recordedBy: z.string(),
+      recordedAt: z.string(),
+    }),
+  ),
   goLiveChecklist: z.array(z.string()),
   events: z.array(eventSchema),
 });
@@ -172,6 +193,9 @@ export const assignmentPreviewSchema = z.object({
   promisedGoLive: z.string().nullable(),
   late: z.boolean(),
   timeOff: z.array(z.object({ from: z.string(), to: z.string() })).describe('The assignee’s time off not yet over'),
-  slipReason: z.object({ code: z.enum(SLIP_REASONS), note: z.string() }).nullable().describe('What a slip this assignment causes would be recorded with'),
+  slipReason: z
+    .object({ code: z.enum(SLIP_REASONS), note: z.string() })
+    .nullable()
+    .describe('What a slip this assignment causes would be recorded with'),
   warning: z.string().nullable().describe('To show before confirming, when the go-live moves later'),
 });

@@ -15,10 +15,30 @@ import { getPlaybookVersion, selectPlaybook } from '../playbooks/playbook.servic
 import { watchFirstUse } from '../../usage/first-use.service.ts';
 import { recomputeForecasts, recordSlipIfDue } from './forecast.service.ts';
 import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
-import { type CommercialModel, type DatedRecord, type DateField, datesContradiction, nextStatus, type ProjectAction, type ProjectStatus } from './project.ts';
+import {
+  type CommercialModel,
+  type DatedRecord,
+  type DateField,
+  datesContradiction,
+  nextStatus,
+  type ProjectAction,
+  type ProjectStatus,
+} from './project.ts';
 import * as store from './project.store.ts';
 import { nameEventActors } from './event-actors.ts';
-import { type ProjectDetail, type ProjectListItem, type ProjectSummary, progressOf, toEvent, toMilestone, toPromiseChange, toRework, toSlip, toSummary, toTask } from './project.views.ts';
+import {
+  type ProjectDetail,
+  type ProjectListItem,
+  type ProjectSummary,
+  progressOf,
+  toEvent,
+  toMilestone,
+  toPromiseChange,
+  toRework,
+  toSlip,
+  toSummary,
+  toTask,
+} from './project.views.ts';
 
 export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
@@ -40,7 +60,12 @@ export interface NewProject {
 }
 
 /** Writes the project, its milestones and tasks from the playbook version; no forecast yet. */
-export async function instantiateProject(db: Db, actor: Actor, workspaceId: string, input: NewProject): Promise<string> {
+export async function instantiateProject(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  input: NewProject,
+): Promise<string> {
   const id = newId();
   const now = nowIso();
   const def = input.playbook.definition;
@@ -96,7 +121,13 @@ export async function instantiateProject(db: Db, actor: Actor, workspaceId: stri
   );
   await store.insertMilestones(db, milestones);
   // Milestones reached by real use are completed as soon as ingest sees the account do it.
-  await watchFirstUse(db, workspaceId, milestones.filter((m) => m.completion_event).map((m) => ({ accountId: input.accountId, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB })));
+  await watchFirstUse(
+    db,
+    workspaceId,
+    milestones
+      .filter((m) => m.completion_event)
+      .map((m) => ({ accountId: input.accountId, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB })),
+  );
   sort = 0;
   await store.insertTasks(
     db,
@@ -122,12 +153,37 @@ export async function instantiateProject(db: Db, actor: Actor, workspaceId: stri
       ),
     ),
   );
-  await logEvent(db, workspaceId, id, actor, 'created', null, { playbook: input.playbook.name, version: input.playbook.version, promisedGoLive: input.promisedGoLive, handoffId: input.handoffId });
-  await recordAudit(db, { workspaceId, actor, action: 'project.create', entityType: 'project', entityId: id, after: { name: input.name, accountId: input.accountId, playbookId: input.playbook.playbookId, version: input.playbook.version } });
+  await logEvent(db, workspaceId, id, actor, 'created', null, {
+    playbook: input.playbook.name,
+    version: input.playbook.version,
+    promisedGoLive: input.promisedGoLive,
+    handoffId: input.handoffId,
+  });
+  await recordAudit(db, {
+    workspaceId,
+    actor,
+    action: 'project.create',
+    entityType: 'project',
+    entityId: id,
+    after: {
+      name: input.name,
+      accountId: input.accountId,
+      playbookId: input.playbook.playbookId,
+      version: input.playbook.version,
+    },
+  });
   return id;
 }
 
-export async function logEvent(db: Db, workspaceId: string, projectId: string, actor: Actor | { type: 'customer'; label: string }, kind: string, taskId: string | null, detail: Record<string, unknown>): Promise<void> {
+export async function logEvent(
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  actor: Actor | { type: 'customer'; label: string },
+  kind: string,
+  taskId: string | null,
+  detail: Record<string, unknown>,
+): Promise<void> {
   await store.insertEvent(db, {
     id: newId(),
     workspace_id: workspaceId,
@@ -208,16 +264,23 @@ export interface CreateProjectInput {
 }
 
 /** A project started by hand, from a chosen playbook or the one the account's segment selects. */
-export async function createProject(db: Db, actor: Actor, scope: Scope, input: CreateProjectInput): Promise<ProjectDetail> {
+export async function createProject(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: CreateProjectInput,
+): Promise<ProjectDetail> {
   if (scope.partnerId) throw new AppError('forbidden', 'partner users cannot start projects');
   const account = await getAccount(db, scope, input.accountId).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === 'not_found') throw AppError.validation('body.accountId', 'no such account in this workspace');
+    if (e instanceof AppError && e.code === 'not_found')
+      throw AppError.validation('body.accountId', 'no such account in this workspace');
     throw e;
   });
   let playbook: PlaybookVersion | null;
   if (input.playbookId) {
     playbook = await getPlaybookVersion(db, scope.workspaceId, input.playbookId, null).catch((e: unknown) => {
-      if (e instanceof AppError && e.code === 'not_found') throw AppError.validation('body.playbookId', 'no such playbook in this workspace');
+      if (e instanceof AppError && e.code === 'not_found')
+        throw AppError.validation('body.playbookId', 'no such playbook in this workspace');
       throw e;
     });
   } else {
@@ -225,9 +288,17 @@ export async function createProject(db: Db, actor: Actor, scope: Scope, input: C
     if (!playbook) throw AppError.validation('body.playbookId', 'no playbook matches this account; choose one');
   }
   const today = todayUtc();
-  if (input.signedOn && input.signedOn > today) throw AppError.validation('body.signedOn', `is in the future (today is ${today})`);
+  if (input.signedOn && input.signedOn > today)
+    throw AppError.validation('body.signedOn', `is in the future (today is ${today})`);
   checkDates(
-    { signedOn: input.signedOn ?? null, acceptedOn: today, plannedKickoffOn: input.plannedKickoffOn ?? null, kickoffOn: null, promisedGoLive: input.promisedGoLive ?? null, goLiveOn: null },
+    {
+      signedOn: input.signedOn ?? null,
+      acceptedOn: today,
+      plannedKickoffOn: input.plannedKickoffOn ?? null,
+      kickoffOn: null,
+      promisedGoLive: input.promisedGoLive ?? null,
+      goLiveOn: null,
+    },
     (['signedOn', 'plannedKickoffOn', 'promisedGoLive'] as const).filter((f) => input[f]),
     (f) => `body.${f}`,
   );
@@ -252,7 +323,10 @@ export async function createProject(db: Db, actor: Actor, scope: Scope, input: C
 }
 
 async function namesOf(db: Db, scope: Scope) {
-  const [account, playbooks] = await Promise.all([readableAccountNames(db, scope), store.selectPlaybookNames(db, scope.workspaceId)]);
+  const [account, playbooks] = await Promise.all([
+    readableAccountNames(db, scope),
+    store.selectPlaybookNames(db, scope.workspaceId),
+  ]);
   return { account, playbook: new Map(playbooks.map((p) => [p.id, p.name])) };
 }
 
@@ -291,19 +365,29 @@ export async function getProject(db: Db, scope: Scope, id: string, today = today
   };
 }
 
-
 const isKey = (v: unknown): v is { createdAt: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { createdAt?: unknown }).createdAt === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { createdAt?: unknown }).createdAt === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
 
 export async function listProjects(
   db: Db,
   scope: Scope,
   f: Omit<store.ProjectFilter, 'before'> & { cursor?: string },
 ): Promise<{ items: ProjectListItem[]; nextCursor: string | null }> {
-  const rows = await store.selectProjects(db, scope, { ...f, before: decodeCursor(f.cursor, isKey), limit: f.limit + 1 });
+  const rows = await store.selectProjects(db, scope, {
+    ...f,
+    before: decodeCursor(f.cursor, isKey),
+    limit: f.limit + 1,
+  });
   const page = rows.slice(0, f.limit);
   const ids = page.map((r) => r.id);
-  const [names, tasks, slips] = await Promise.all([namesOf(db, scope), store.selectTasksOfProjects(db, scope.workspaceId, ids), store.selectSlipsOfProjects(db, scope.workspaceId, ids)]);
+  const [names, tasks, slips] = await Promise.all([
+    namesOf(db, scope),
+    store.selectTasksOfProjects(db, scope.workspaceId, ids),
+    store.selectSlipsOfProjects(db, scope.workspaceId, ids),
+  ]);
   const today = todayUtc();
   const items = page.map((r) => {
     const own = tasks.filter((t) => t.project_id === r.id);
@@ -318,7 +402,10 @@ export async function listProjects(
     };
   });
   const last = page.at(-1);
-  return { items, nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > f.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+  };
 }
 
 export const datedRecordOf = (r: store.ProjectRow): DatedRecord => ({
@@ -331,7 +418,11 @@ export const datedRecordOf = (r: store.ProjectRow): DatedRecord => ({
 });
 
 /** Refuses dates that contradict the project's own history (`datesContradiction`), naming the request's field. */
-export function checkDates(record: DatedRecord, changed: readonly DateField[], fieldOf: (f: DateField) => string): void {
+export function checkDates(
+  record: DatedRecord,
+  changed: readonly DateField[],
+  fieldOf: (f: DateField) => string,
+): void {
   const bad = datesContradiction(record, changed);
   if (bad) throw AppError.validation(fieldOf(bad.field), bad.message);
 }
@@ -348,16 +439,31 @@ export interface ProjectPatch {
   servicesFee?: number | null;
 }
 
-export async function updateProject(db: Db, actor: Actor, scope: Scope, id: string, patch: ProjectPatch, ifMatch: string | undefined): Promise<ProjectDetail> {
+export async function updateProject(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  patch: ProjectPatch,
+  ifMatch: string | undefined,
+): Promise<ProjectDetail> {
   const before = await findProjectOr404(db, scope, id);
-  if (ifMatch && ifMatch !== projectEtag(before)) throw new AppError('precondition_failed', 'the project changed since it was read; reload it');
-  if (scope.partnerId && (patch.partnerId !== undefined || patch.commercialModel !== undefined || patch.servicesFee !== undefined)) {
+  if (ifMatch && ifMatch !== projectEtag(before))
+    throw new AppError('precondition_failed', 'the project changed since it was read; reload it');
+  if (
+    scope.partnerId &&
+    (patch.partnerId !== undefined || patch.commercialModel !== undefined || patch.servicesFee !== undefined)
+  ) {
     throw new AppError('forbidden', 'partner users cannot change the partner or the commercial terms');
   }
   const dated = { ...datedRecordOf(before) };
   if (patch.promisedGoLive !== undefined) dated.promisedGoLive = patch.promisedGoLive;
   if (patch.plannedKickoffOn !== undefined) dated.plannedKickoffOn = patch.plannedKickoffOn;
-  checkDates(dated, (['promisedGoLive', 'plannedKickoffOn'] as const).filter((f) => patch[f] !== undefined && patch[f] !== null), (f) => `body.${f}`);
+  checkDates(
+    dated,
+    (['promisedGoLive', 'plannedKickoffOn'] as const).filter((f) => patch[f] !== undefined && patch[f] !== null),
+    (f) => `body.${f}`,
+  );
   const set: Parameters<typeof store.updateProject>[3] = {};
   if (patch.name !== undefined) set.name = patch.name;
   if (patch.promisedGoLive !== undefined) set.promised_go_live = patch.promisedGoLive;
@@ -368,13 +474,26 @@ export async function updateProject(db: Db, actor: Actor, scope: Scope, id: stri
   if (patch.servicesFee !== undefined) set.services_fee = patch.servicesFee;
   await bump(db, scope.workspaceId, before, set);
   await logEvent(db, scope.workspaceId, id, actor, 'updated', null, { changes: patch });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.update', entityType: 'project', entityId: id, before: pick(before, Object.keys(set)), after: set });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.update',
+    entityType: 'project',
+    entityId: id,
+    before: pick(before, Object.keys(set)),
+    after: set,
+  });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [id] });
   return getProject(db, scope, id);
 }
 
 /** Writes a change and bumps the version (the ETag). */
-export async function bump(db: Db, workspaceId: string, before: store.ProjectRow, set: Parameters<typeof store.updateProject>[3]): Promise<void> {
+export async function bump(
+  db: Db,
+  workspaceId: string,
+  before: store.ProjectRow,
+  set: Parameters<typeof store.updateProject>[3],
+): Promise<void> {
   await store.updateProject(db, workspaceId, before.id, { ...set, version: before.version + 1, updated_at: nowIso() });
 }
 
@@ -388,7 +507,14 @@ export interface LifecycleInput {
 }
 
 /** Kickoff, go-live, close or cancel. Go-live needs the go-live milestone's tasks done and the checklist confirmed. */
-export async function moveProject(db: Db, actor: Actor, scope: Scope, id: string, action: ProjectAction, input: LifecycleInput): Promise<ProjectDetail> {
+export async function moveProject(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  action: ProjectAction,
+  input: LifecycleInput,
+): Promise<ProjectDetail> {
   const before = await findProjectOr404(db, scope, id);
   const move = nextStatus(before.status as ProjectStatus, action);
   if (!move.ok) throw new AppError('conflict', move.reason);
@@ -405,24 +531,56 @@ export async function moveProject(db: Db, actor: Actor, scope: Scope, id: string
     const detail = await getProject(db, scope, id);
     const goLive = detail.milestones.find((m) => m.goLive);
     const open = detail.tasks.filter((t) => t.milestoneKey === goLive?.key && t.state !== 'done');
-    if (open.length > 0) throw new AppError('conflict', `the go-live milestone still has open tasks: ${open.map((t) => t.name).join(', ')}`);
+    if (open.length > 0)
+      throw new AppError(
+        'conflict',
+        `the go-live milestone still has open tasks: ${open.map((t) => t.name).join(', ')}`,
+      );
     const confirmed = new Set(input.checklist ?? []);
     const missing = detail.goLiveChecklist.filter((c) => !confirmed.has(c));
     if (missing.length > 0) {
-      throw new AppError('validation', 'confirm every go-live checklist item', { fieldErrors: missing.map((c) => ({ field: 'body.checklist', message: `not confirmed: ${c}` })) });
+      throw new AppError('validation', 'confirm every go-live checklist item', {
+        fieldErrors: missing.map((c) => ({ field: 'body.checklist', message: `not confirmed: ${c}` })),
+      });
     }
     set.go_live_on = on;
-    if (goLive && !goLive.completedOn) await store.updateMilestone(db, scope.workspaceId, goLive.id, { completed_on: on, completed_by: 'manual', forecast_on: on });
+    if (goLive && !goLive.completedOn)
+      await store.updateMilestone(db, scope.workspaceId, goLive.id, {
+        completed_on: on,
+        completed_by: 'manual',
+        forecast_on: on,
+      });
   }
   if (action === 'close') set.closed_on = on;
-  if (action === 'cancel' && !input.reason?.trim()) throw AppError.validation('body.reason', 'say why the project is cancelled');
+  if (action === 'cancel' && !input.reason?.trim())
+    throw AppError.validation('body.reason', 'say why the project is cancelled');
   await bump(db, scope.workspaceId, before, set);
-  await logEvent(db, scope.workspaceId, id, actor, action, null, { on, reason: input.reason ?? null, checklist: input.checklist ?? null });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: `project.${action}`, entityType: 'project', entityId: id, before: { status: before.status }, after: { status: move.to, on } });
+  await logEvent(db, scope.workspaceId, id, actor, action, null, {
+    on,
+    reason: input.reason ?? null,
+    checklist: input.checklist ?? null,
+  });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: `project.${action}`,
+    entityType: 'project',
+    entityId: id,
+    before: { status: before.status },
+    after: { status: move.to, on },
+  });
   const phase = action === 'kickoff' ? 'implementing' : action === 'go_live' ? 'live' : null;
-  if (phase) await updateAccount(db, actor, { workspaceId: scope.workspaceId, partnerId: null }, before.account_id, { lifecyclePhase: phase });
+  if (phase)
+    await updateAccount(db, actor, { workspaceId: scope.workspaceId, partnerId: null }, before.account_id, {
+      lifecyclePhase: phase,
+    });
   // A go-live past the promise is a slip too, unless the slips already recorded explain it.
-  if (action === 'go_live') await recordSlipIfDue(db, scope.workspaceId, before, on, await store.selectSlips(db, scope.workspaceId, id), { actor, explainedBy: actor, now: nowIso() });
+  if (action === 'go_live')
+    await recordSlipIfDue(db, scope.workspaceId, before, on, await store.selectSlips(db, scope.workspaceId, id), {
+      actor,
+      explainedBy: actor,
+      now: nowIso(),
+    });
   await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
   return getProject(db, scope, id);
 }

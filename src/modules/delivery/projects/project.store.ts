@@ -2,7 +2,14 @@
 import { CompiledQuery, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
-import type { ProjectEventTable, ProjectMilestoneTable, ProjectReworkTable, ProjectSlipTable, ProjectTable, ProjectTaskTable } from './project.table.ts';
+import type {
+  ProjectEventTable,
+  ProjectMilestoneTable,
+  ProjectReworkTable,
+  ProjectSlipTable,
+  ProjectTable,
+  ProjectTaskTable,
+} from './project.table.ts';
 
 export type ProjectRow = Selectable<ProjectTable>;
 export type MilestoneRow = Selectable<ProjectMilestoneTable>;
@@ -18,7 +25,8 @@ export function visibleProjects(db: Db, scope: Scope) {
   return q;
 }
 
-export const findProject = (db: Db, scope: Scope, id: string) => visibleProjects(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+export const findProject = (db: Db, scope: Scope, id: string) =>
+  visibleProjects(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 
 export interface ProjectFilter {
   statuses?: string[];
@@ -40,27 +48,54 @@ export function selectProjects(db: Db, scope: Scope, f: ProjectFilter) {
   if (f.playbookId) q = q.where('playbook_id', '=', f.playbookId);
   if (f.late !== undefined) {
     q = f.late
-      ? q.where((eb) => eb.and([eb('promised_go_live', 'is not', null), eb('forecast_go_live', '>', eb.ref('promised_go_live'))]))
-      : q.where((eb) => eb.or([eb('promised_go_live', 'is', null), eb('forecast_go_live', 'is', null), eb('forecast_go_live', '<=', eb.ref('promised_go_live'))]));
+      ? q.where((eb) =>
+          eb.and([eb('promised_go_live', 'is not', null), eb('forecast_go_live', '>', eb.ref('promised_go_live'))]),
+        )
+      : q.where((eb) =>
+          eb.or([
+            eb('promised_go_live', 'is', null),
+            eb('forecast_go_live', 'is', null),
+            eb('forecast_go_live', '<=', eb.ref('promised_go_live')),
+          ]),
+        );
   }
   if (f.q) q = q.where('name', 'like', `%${f.q.replace(/[%_\\]/g, '')}%`);
   if (f.before) {
     const b = f.before;
-    q = q.where((eb) => eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]));
+    q = q.where((eb) =>
+      eb.or([eb('created_at', '<', b.createdAt), eb.and([eb('created_at', '=', b.createdAt), eb('id', '<', b.id)])]),
+    );
   }
   return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
 /** Projects whose work is planned and forecast (queued or active), with their tasks, for one workspace. */
 export const selectPlannedProjects = (db: Db, workspaceId: string) =>
-  db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('status', 'in', ['queued', 'active']).execute();
+  db
+    .selectFrom('projects')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('status', 'in', ['queued', 'active'])
+    .execute();
 
-export const selectTasksOfProjects = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<TaskRow[]> => {
+export const selectTasksOfProjects = async (
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+): Promise<TaskRow[]> => {
   const out: TaskRow[] = [];
   // In chunks, to stay under PostgreSQL's and SQLite's parameter limits.
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
-    out.push(...(await db.selectFrom('project_tasks').selectAll().where('workspace_id', '=', workspaceId).where('project_id', 'in', chunk).orderBy('sort').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('project_tasks')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', 'in', chunk)
+        .orderBy('sort')
+        .execute()),
+    );
   }
   return out;
 };
@@ -87,47 +122,118 @@ export const FORECAST_TASK_COLUMNS = [
 ] as const;
 export type ForecastTaskRow = Pick<TaskRow, (typeof FORECAST_TASK_COLUMNS)[number]>;
 
-export const selectForecastTasks = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<ForecastTaskRow[]> => {
+export const selectForecastTasks = async (
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+): Promise<ForecastTaskRow[]> => {
   const out: ForecastTaskRow[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
-    out.push(...(await db.selectFrom('project_tasks').select(FORECAST_TASK_COLUMNS).where('workspace_id', '=', workspaceId).where('project_id', 'in', chunk).orderBy('project_id').orderBy('sort').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('project_tasks')
+        .select(FORECAST_TASK_COLUMNS)
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', 'in', chunk)
+        .orderBy('project_id')
+        .orderBy('sort')
+        .execute()),
+    );
   }
   return out;
 };
 
 export const selectTasks = (db: Db, workspaceId: string, projectId: string) =>
-  db.selectFrom('project_tasks').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('sort').execute();
+  db
+    .selectFrom('project_tasks')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('sort')
+    .execute();
 
 export const selectMilestones = (db: Db, workspaceId: string, projectId: string) =>
-  db.selectFrom('project_milestones').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('sort').execute();
+  db
+    .selectFrom('project_milestones')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('sort')
+    .execute();
 
-export const selectMilestonesOfProjects = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<MilestoneRow[]> => {
+export const selectMilestonesOfProjects = async (
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+): Promise<MilestoneRow[]> => {
   const out: MilestoneRow[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
-    out.push(...(await db.selectFrom('project_milestones').selectAll().where('workspace_id', '=', workspaceId).where('project_id', 'in', chunk).orderBy('sort').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('project_milestones')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', 'in', chunk)
+        .orderBy('sort')
+        .execute()),
+    );
   }
   return out;
 };
 
 export const selectSlips = (db: Db, workspaceId: string, projectId: string) =>
-  db.selectFrom('project_slips').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('recorded_at').execute();
+  db
+    .selectFrom('project_slips')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('recorded_at')
+    .execute();
 
-export const selectSlipsOfProjects = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<SlipRow[]> => {
+export const selectSlipsOfProjects = async (
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+): Promise<SlipRow[]> => {
   const out: SlipRow[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
-    out.push(...(await db.selectFrom('project_slips').selectAll().where('workspace_id', '=', workspaceId).where('project_id', 'in', chunk).orderBy('recorded_at').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('project_slips')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', 'in', chunk)
+        .orderBy('recorded_at')
+        .execute()),
+    );
   }
   return out;
 };
 
 export const selectRework = (db: Db, workspaceId: string, projectId: string) =>
-  db.selectFrom('project_rework').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId).orderBy('recorded_at').execute();
+  db
+    .selectFrom('project_rework')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId)
+    .orderBy('recorded_at')
+    .execute();
 
-export const selectEvents = (db: Db, workspaceId: string, projectId: string, limit: number, kinds?: readonly string[]) => {
-  let q = db.selectFrom('project_events').selectAll().where('workspace_id', '=', workspaceId).where('project_id', '=', projectId);
+export const selectEvents = (
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  limit: number,
+  kinds?: readonly string[],
+) => {
+  let q = db
+    .selectFrom('project_events')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', '=', projectId);
   if (kinds) q = q.where('kind', 'in', kinds);
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 };
@@ -136,7 +242,15 @@ export const selectScopeChanges = async (db: Db, workspaceId: string, projectIds
   const out: EventRow[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
-    out.push(...(await db.selectFrom('project_events').selectAll().where('workspace_id', '=', workspaceId).where('project_id', 'in', chunk).where('kind', '=', 'scope_changed').execute()));
+    out.push(
+      ...(await db
+        .selectFrom('project_events')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('project_id', 'in', chunk)
+        .where('kind', '=', 'scope_changed')
+        .execute()),
+    );
   }
   return out;
 };
@@ -153,9 +267,14 @@ export const selectCompletedDurations = (db: Db, workspaceId: string) =>
     .execute();
 
 export const insertProject = (db: Db, row: Insertable<ProjectTable>) => db.insertInto('projects').values(row).execute();
-export const insertMilestones = (db: Db, rows: Insertable<ProjectMilestoneTable>[]) => (rows.length ? db.insertInto('project_milestones').values(rows).execute() : Promise.resolve([]));
+export const insertMilestones = (db: Db, rows: Insertable<ProjectMilestoneTable>[]) =>
+  rows.length ? db.insertInto('project_milestones').values(rows).execute() : Promise.resolve([]);
 export const insertTasks = async (db: Db, rows: Insertable<ProjectTaskTable>[]) => {
-  for (let i = 0; i < rows.length; i += 100) await db.insertInto('project_tasks').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await db
+      .insertInto('project_tasks')
+      .values(rows.slice(i, i + 100))
+      .execute();
 };
 /** A new task's row: not started, nothing forecast yet, its whole effort remaining. */
 export function newTaskRow(t: {
@@ -204,9 +323,12 @@ export function newTaskRow(t: {
   };
 }
 
-export const insertEvent = (db: Db, row: Insertable<ProjectEventTable>) => db.insertInto('project_events').values(row).execute();
-export const insertSlip = (db: Db, row: Insertable<ProjectSlipTable>) => db.insertInto('project_slips').values(row).execute();
-export const insertRework = (db: Db, row: Insertable<ProjectReworkTable>) => db.insertInto('project_rework').values(row).execute();
+export const insertEvent = (db: Db, row: Insertable<ProjectEventTable>) =>
+  db.insertInto('project_events').values(row).execute();
+export const insertSlip = (db: Db, row: Insertable<ProjectSlipTable>) =>
+  db.insertInto('project_slips').values(row).execute();
+export const insertRework = (db: Db, row: Insertable<ProjectReworkTable>) =>
+  db.insertInto('project_rework').values(row).execute();
 
 export const updateProject = (db: Db, workspaceId: string, id: string, patch: Updateable<ProjectTable>) =>
   db.updateTable('projects').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
@@ -215,17 +337,36 @@ export const updateTask = (db: Db, workspaceId: string, id: string, patch: Updat
   db.updateTable('project_tasks').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
 export const updateMilestone = (db: Db, workspaceId: string, id: string, patch: Updateable<ProjectMilestoneTable>) =>
-  db.updateTable('project_milestones').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  db
+    .updateTable('project_milestones')
+    .set(patch)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 
 export const deleteSlips = async (db: Db, workspaceId: string, projectIds: readonly string[]): Promise<void> => {
   for (let i = 0; i < projectIds.length; i += 500) {
-    await db.deleteFrom('project_slips').where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds.slice(i, i + 500)).execute();
+    await db
+      .deleteFrom('project_slips')
+      .where('workspace_id', '=', workspaceId)
+      .where('project_id', 'in', projectIds.slice(i, i + 500))
+      .execute();
   }
 };
 
-export const deleteEvents = async (db: Db, workspaceId: string, projectIds: readonly string[], kinds: readonly string[]): Promise<void> => {
+export const deleteEvents = async (
+  db: Db,
+  workspaceId: string,
+  projectIds: readonly string[],
+  kinds: readonly string[],
+): Promise<void> => {
   for (let i = 0; i < projectIds.length; i += 500) {
-    await db.deleteFrom('project_events').where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds.slice(i, i + 500)).where('kind', 'in', kinds).execute();
+    await db
+      .deleteFrom('project_events')
+      .where('workspace_id', '=', workspaceId)
+      .where('project_id', 'in', projectIds.slice(i, i + 500))
+      .where('kind', 'in', kinds)
+      .execute();
   }
 };
 
@@ -233,7 +374,12 @@ export const updateSlip = (db: Db, workspaceId: string, id: string, patch: Updat
   db.updateTable('project_slips').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
 export const findProjectByHandoff = (db: Db, workspaceId: string, handoffId: string) =>
-  db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('handoff_id', '=', handoffId).executeTakeFirst();
+  db
+    .selectFrom('projects')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('handoff_id', '=', handoffId)
+    .executeTakeFirst();
 
 /** A stored playbook version's definition (JSON) with its playbook's name. */
 export const findPlaybookVersion = (db: Db, workspaceId: string, playbookId: string, version: number) =>
@@ -251,12 +397,27 @@ export const selectPlaybookNames = (db: Db, workspaceId: string) =>
 
 /** Names of resources, for showing assignees. */
 export const selectResourceNames = (db: Db, workspaceId: string) =>
-  db.selectFrom('delivery_resources').select(['id', 'name', 'role', 'partner_id', 'weekly_capacity_hours', 'active']).where('workspace_id', '=', workspaceId).execute();
+  db
+    .selectFrom('delivery_resources')
+    .select(['id', 'name', 'role', 'partner_id', 'weekly_capacity_hours', 'active'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
 
-export const selectProjectsByIds = async (db: Db, workspaceId: string, ids: readonly string[]): Promise<ProjectRow[]> => {
+export const selectProjectsByIds = async (
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+): Promise<ProjectRow[]> => {
   const out: ProjectRow[] = [];
   for (let i = 0; i < ids.length; i += 500) {
-    out.push(...(await db.selectFrom('projects').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids.slice(i, i + 500)).execute()));
+    out.push(
+      ...(await db
+        .selectFrom('projects')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
   }
   return out;
 };
@@ -265,8 +426,18 @@ export const selectProjectsByIds = async (db: Db, workspaceId: string, ids: read
  * Writes new forecast dates and critical flags to many tasks: one statement compiled once and run per task, so a
  * workspace-wide re-forecast does not pay for building the same query a hundred thousand times.
  */
-export async function updateTaskForecasts(db: Db, workspaceId: string, rows: ReadonlyArray<{ id: string; start: string; finish: string; critical: number }>): Promise<void> {
+export async function updateTaskForecasts(
+  db: Db,
+  workspaceId: string,
+  rows: ReadonlyArray<{ id: string; start: string; finish: string; critical: number }>,
+): Promise<void> {
   if (rows.length === 0) return;
-  const template = db.updateTable('project_tasks').set({ forecast_start: '', forecast_finish: '', critical: 0 }).where('workspace_id', '=', workspaceId).where('id', '=', '').compile();
-  for (const r of rows) await db.executeQuery(CompiledQuery.raw(template.sql, [r.start, r.finish, r.critical, workspaceId, r.id]));
+  const template = db
+    .updateTable('project_tasks')
+    .set({ forecast_start: '', forecast_finish: '', critical: 0 })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', '')
+    .compile();
+  for (const r of rows)
+    await db.executeQuery(CompiledQuery.raw(template.sql, [r.start, r.finish, r.critical, workspaceId, r.id]));
 }

@@ -43,13 +43,39 @@ describe('project lifecycle', () => {
 describe('delivery metrics', () => {
   it('counts queue wait, duration against the promise, time to value and lateness', () => {
     const m = deliveryMetrics(
-      { signedOn: '2026-01-01', acceptedOn: '2026-01-05', kickoffOn: '2026-01-21', promisedGoLive: '2026-04-01', goLiveOn: '2026-04-11', firstValueOn: '2026-02-15', forecastGoLive: null },
+      {
+        signedOn: '2026-01-01',
+        acceptedOn: '2026-01-05',
+        kickoffOn: '2026-01-21',
+        promisedGoLive: '2026-04-01',
+        goLiveOn: '2026-04-11',
+        firstValueOn: '2026-02-15',
+        forecastGoLive: null,
+      },
       '2026-06-01',
     );
-    expect(m).toEqual({ queueWaitDays: 20, implementationDays: 80, implementationIsForecast: false, promisedDays: 90, timeToValueDays: 45, daysLate: 10 });
+    expect(m).toEqual({
+      queueWaitDays: 20,
+      implementationDays: 80,
+      implementationIsForecast: false,
+      promisedDays: 90,
+      timeToValueDays: 45,
+      daysLate: 10,
+    });
   });
   it('uses the forecast while the project runs and today while it waits', () => {
-    const m = deliveryMetrics({ signedOn: null, acceptedOn: '2026-05-01', kickoffOn: null, promisedGoLive: '2026-08-01', goLiveOn: null, firstValueOn: null, forecastGoLive: '2026-07-20' }, '2026-05-11');
+    const m = deliveryMetrics(
+      {
+        signedOn: null,
+        acceptedOn: '2026-05-01',
+        kickoffOn: null,
+        promisedGoLive: '2026-08-01',
+        goLiveOn: null,
+        firstValueOn: null,
+        forecastGoLive: '2026-07-20',
+      },
+      '2026-05-11',
+    );
     expect(m).toMatchObject({ queueWaitDays: 10, implementationDays: null, timeToValueDays: null, daysLate: 0 });
   });
   it('percentiles interpolate between ranks', () => {
@@ -85,21 +111,35 @@ const task = (id: string, over: Partial<SignalProject['tasks'][number]> = {}) =>
   blockedSince: null,
   ...over,
 });
-const kinds = (p: SignalProject, today = '2026-11-20') => projectSignals(p, today).map((s) => s.kind).sort();
+const kinds = (p: SignalProject, today = '2026-11-20') =>
+  projectSignals(p, today)
+    .map((s) => s.kind)
+    .sort();
 
 describe('delivery signals', () => {
   it('hold none for a healthy project', () => {
     expect(kinds(project())).toEqual([]);
   });
   it('flag work concentrated on one person, above half of the open critical-path effort', () => {
-    const tasks = [task('a', { assigneeId: 'r1', assigneeName: 'Dana', remainingHours: 30 }), task('b', { assigneeId: 'r2', remainingHours: 10 }), task('c', { critical: false, assigneeId: 'r2', remainingHours: 500 })];
+    const tasks = [
+      task('a', { assigneeId: 'r1', assigneeName: 'Dana', remainingHours: 30 }),
+      task('b', { assigneeId: 'r2', remainingHours: 10 }),
+      task('c', { critical: false, assigneeId: 'r2', remainingHours: 500 }),
+    ];
     const [s] = projectSignals(project({ tasks }), '2026-11-20');
-    expect(s).toMatchObject({ kind: 'delivery.concentrated_work', evidence: { person: 'Dana', hours: 30, criticalPathHours: 40, share: 0.75 } });
-    const even = [task('a', { assigneeId: 'r1', remainingHours: 20 }), task('b', { assigneeId: 'r2', remainingHours: 20 })];
+    expect(s).toMatchObject({
+      kind: 'delivery.concentrated_work',
+      evidence: { person: 'Dana', hours: 30, criticalPathHours: 40, share: 0.75 },
+    });
+    const even = [
+      task('a', { assigneeId: 'r1', remainingHours: 20 }),
+      task('b', { assigneeId: 'r2', remainingHours: 20 }),
+    ];
     expect(kinds(project({ tasks: even }))).toEqual([]);
   });
   it('flag a task blocked more than five working days', () => {
-    const blocked = (since: string) => project({ tasks: [task('a', { state: 'blocked', blockedSince: since, blockedReason: 'no VPN' })] });
+    const blocked = (since: string) =>
+      project({ tasks: [task('a', { state: 'blocked', blockedSince: since, blockedReason: 'no VPN' })] });
     expect(weekdaysBetween('2026-11-12', '2026-11-20')).toBe(6);
     expect(kinds(blocked('2026-11-12'))).toEqual(['delivery.blocked_task']);
     expect(kinds(blocked('2026-11-13'))).toEqual([]);
@@ -111,25 +151,51 @@ describe('delivery signals', () => {
     expect(kinds({ ...long, peerDurations: [100, 110, 120, 130] })).toEqual([]);
   });
   it('flag a forecast past the promise, two slips as severe, and overdue first value', () => {
-    const late = projectSignals(project({ forecastGoLive: '2027-02-11', slips: [1, 2].map((i) => ({ recordedAt: `2026-12-0${i}T10:00:00Z`, days: i * 5, reasonCode: null, toForecast: '2027-02-11' })) }), '2026-12-10');
+    const late = projectSignals(
+      project({
+        forecastGoLive: '2027-02-11',
+        slips: [1, 2].map((i) => ({
+          recordedAt: `2026-12-0${i}T10:00:00Z`,
+          days: i * 5,
+          reasonCode: null,
+          toForecast: '2027-02-11',
+        })),
+      }),
+      '2026-12-10',
+    );
     expect(late.map((s) => [s.kind, s.severity]).sort()).toEqual([
       ['ttv.first_value_overdue', 'warning'],
       ['ttv.forecast_late', 'warning'],
       ['ttv.repeated_slips', 'severe'],
     ]);
-    expect(late.find((s) => s.kind === 'ttv.first_value_overdue')?.evidence).toMatchObject({ dueOn: '2026-12-02', daysOverdue: 8 });
+    expect(late.find((s) => s.kind === 'ttv.first_value_overdue')?.evidence).toMatchObject({
+      dueOn: '2026-12-02',
+      daysOverdue: 8,
+    });
   });
   it('flag slips and scope changes within fourteen days of kickoff as handoff trouble', () => {
-    const early = project({ slips: [{ recordedAt: '2026-11-10T09:00:00Z', days: 3, reasonCode: 'scope_change', toForecast: '2027-02-04' }], scopeChanges: [{ at: '2026-11-16T09:00:00Z', what: 'task added' }], forecastGoLive: '2027-01-30' });
+    const early = project({
+      slips: [{ recordedAt: '2026-11-10T09:00:00Z', days: 3, reasonCode: 'scope_change', toForecast: '2027-02-04' }],
+      scopeChanges: [{ at: '2026-11-16T09:00:00Z', what: 'task added' }],
+      forecastGoLive: '2027-01-30',
+    });
     expect(kinds(early)).toEqual(['handoff.early_scope_change', 'handoff.early_slip']);
     const later = project({ scopeChanges: [{ at: '2026-11-17T09:00:00Z', what: 'task added' }] });
     expect(kinds(later)).toEqual([]);
   });
   it('hold nothing for live, closed or cancelled projects', () => {
-    for (const status of ['live', 'closed', 'cancelled']) expect(kinds(project({ status, forecastGoLive: '2027-05-01' }))).toEqual([]);
+    for (const status of ['live', 'closed', 'cancelled'])
+      expect(kinds(project({ status, forecastGoLive: '2027-05-01' }))).toEqual([]);
   });
   it('use the configured thresholds', () => {
-    const tasks = [task('a', { assigneeId: 'r1', remainingHours: 6 }), task('b', { assigneeId: 'r2', remainingHours: 4 })];
-    expect(projectSignals(project({ tasks }), '2026-11-20', { ...DEFAULT_THRESHOLDS, concentrationShare: 0.55 }).map((s) => s.kind)).toEqual(['delivery.concentrated_work']);
+    const tasks = [
+      task('a', { assigneeId: 'r1', remainingHours: 6 }),
+      task('b', { assigneeId: 'r2', remainingHours: 4 }),
+    ];
+    expect(
+      projectSignals(project({ tasks }), '2026-11-20', { ...DEFAULT_THRESHOLDS, concentrationShare: 0.55 }).map(
+        (s) => s.kind,
+      ),
+    ).toEqual(['delivery.concentrated_work']);
   });
 });

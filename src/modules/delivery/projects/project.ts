@@ -23,7 +23,14 @@ export const SLIP_REASONS = [
 ] as const;
 export type SlipReason = (typeof SLIP_REASONS)[number];
 
-export const REWORK_CAUSES = ['requirements_changed', 'defect', 'misconfiguration', 'customer_data', 'handoff_gap', 'other'] as const;
+export const REWORK_CAUSES = [
+  'requirements_changed',
+  'defect',
+  'misconfiguration',
+  'customer_data',
+  'handoff_gap',
+  'other',
+] as const;
 export type ReworkCause = (typeof REWORK_CAUSES)[number];
 
 export const COMMERCIAL_MODELS = ['fixed_fee', 'time_and_materials'] as const;
@@ -32,7 +39,8 @@ export type CommercialModel = (typeof COMMERCIAL_MODELS)[number];
 const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY_MS);
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
-export const addCalendarDays = (iso: string, n: number): string => new Date((dayNumber(iso) + n) * DAY_MS).toISOString().slice(0, 10);
+export const addCalendarDays = (iso: string, n: number): string =>
+  new Date((dayNumber(iso) + n) * DAY_MS).toISOString().slice(0, 10);
 
 /** Which status moves are allowed, and by which action. */
 const MOVES: Record<string, { from: readonly ProjectStatus[]; to: ProjectStatus }> = {
@@ -44,10 +52,16 @@ const MOVES: Record<string, { from: readonly ProjectStatus[]; to: ProjectStatus 
 export type ProjectAction = keyof typeof MOVES;
 
 /** The status an action leads to, or the reason it cannot be taken from `status`. */
-export function nextStatus(status: ProjectStatus, action: ProjectAction): { ok: true; to: ProjectStatus } | { ok: false; reason: string } {
+export function nextStatus(
+  status: ProjectStatus,
+  action: ProjectAction,
+): { ok: true; to: ProjectStatus } | { ok: false; reason: string } {
   const move = MOVES[action]!;
   if (move.from.includes(status)) return { ok: true, to: move.to };
-  return { ok: false, reason: `a ${status} project cannot ${action.replace('_', ' ')} (only from ${move.from.join(' or ')})` };
+  return {
+    ok: false,
+    reason: `a ${status} project cannot ${action.replace('_', ' ')} (only from ${move.from.join(' or ')})`,
+  };
 }
 
 /**
@@ -75,7 +89,8 @@ export function slipOf(input: {
  * work planned after go-live (hypercare, a handover, a check-in a week later) does not make a project late. A
  * plan without a go-live milestone, or whose go-live milestone has no tasks, goes live when its work ends.
  */
-export const forecastGoLiveOf = (goLiveMilestone: string | null, lastFinish: string | null): string | null => goLiveMilestone ?? lastFinish;
+export const forecastGoLiveOf = (goLiveMilestone: string | null, lastFinish: string | null): string | null =>
+  goLiveMilestone ?? lastFinish;
 
 /** Without a signed date, how long before a project was recorded in Baton its kickoff (or time on it) may lie. */
 export const UNSIGNED_START_MARGIN_DAYS = 180;
@@ -97,7 +112,10 @@ export type DateField = keyof DatedRecord;
 export function earliestWorkDay(p: Pick<DatedRecord, 'signedOn' | 'acceptedOn'>): { on: string; why: string } {
   if (p.signedOn) return { on: p.signedOn, why: `the deal was signed on ${p.signedOn}` };
   const on = addCalendarDays(p.acceptedOn, -UNSIGNED_START_MARGIN_DAYS);
-  return { on, why: `the project was recorded on ${p.acceptedOn.slice(0, 10)} with no signed date, and work can begin at most ${UNSIGNED_START_MARGIN_DAYS} days before that (${on})` };
+  return {
+    on,
+    why: `the project was recorded on ${p.acceptedOn.slice(0, 10)} with no signed date, and work can begin at most ${UNSIGNED_START_MARGIN_DAYS} days before that (${on})`,
+  };
 }
 
 /**
@@ -106,16 +124,58 @@ export function earliestWorkDay(p: Pick<DatedRecord, 'signedOn' | 'acceptedOn'>)
  * no earlier than the kickoff. Only contradictions involving a changed date are reported, named by that date, so
  * an older record that already breaks a rule can still be worked on. Null when the dates agree.
  */
-export function datesContradiction(d: DatedRecord, changed: readonly DateField[]): { field: DateField; message: string } | null {
+export function datesContradiction(
+  d: DatedRecord,
+  changed: readonly DateField[],
+): { field: DateField; message: string } | null {
   const has = (f: DateField) => changed.includes(f);
-  const rules: Array<{ early: DateField; late: DateField; when?: DateField; message: (early: string, late: string) => [DateField, string] }> = [
-    { early: 'signedOn', late: 'kickoffOn', message: (e) => ['kickoffOn', `is before the deal was signed (${e}): a project kicks off after its deal is signed`] },
-    { early: 'signedOn', late: 'plannedKickoffOn', message: (e) => ['plannedKickoffOn', `is before the deal was signed (${e})`] },
-    { early: 'signedOn', late: 'promisedGoLive', message: (e) => ['promisedGoLive', `is before the deal was signed (${e})`] },
+  const rules: Array<{
+    early: DateField;
+    late: DateField;
+    when?: DateField;
+    message: (early: string, late: string) => [DateField, string];
+  }> = [
+    {
+      early: 'signedOn',
+      late: 'kickoffOn',
+      message: (e) => [
+        'kickoffOn',
+        `is before the deal was signed (${e}): a project kicks off after its deal is signed`,
+      ],
+    },
+    {
+      early: 'signedOn',
+      late: 'plannedKickoffOn',
+      message: (e) => ['plannedKickoffOn', `is before the deal was signed (${e})`],
+    },
+    {
+      early: 'signedOn',
+      late: 'promisedGoLive',
+      message: (e) => ['promisedGoLive', `is before the deal was signed (${e})`],
+    },
     { early: 'signedOn', late: 'goLiveOn', message: (e) => ['goLiveOn', `is before the deal was signed (${e})`] },
-    { early: 'kickoffOn', late: 'goLiveOn', message: (e) => ['goLiveOn', `is before the kickoff (${e}): a project goes live after it kicked off`] },
-    { early: 'kickoffOn', late: 'promisedGoLive', when: 'promisedGoLive', message: (e) => ['promisedGoLive', `is before the kickoff (${e}): a new promise cannot lie before the work began`] },
-    { early: 'plannedKickoffOn', late: 'promisedGoLive', message: (e, l) => [has('promisedGoLive') ? 'promisedGoLive' : 'plannedKickoffOn', has('promisedGoLive') ? `is before the planned kickoff (${e})` : `is after the promised go-live (${l})`] },
+    {
+      early: 'kickoffOn',
+      late: 'goLiveOn',
+      message: (e) => ['goLiveOn', `is before the kickoff (${e}): a project goes live after it kicked off`],
+    },
+    {
+      early: 'kickoffOn',
+      late: 'promisedGoLive',
+      when: 'promisedGoLive',
+      message: (e) => [
+        'promisedGoLive',
+        `is before the kickoff (${e}): a new promise cannot lie before the work began`,
+      ],
+    },
+    {
+      early: 'plannedKickoffOn',
+      late: 'promisedGoLive',
+      message: (e, l) => [
+        has('promisedGoLive') ? 'promisedGoLive' : 'plannedKickoffOn',
+        has('promisedGoLive') ? `is before the planned kickoff (${e})` : `is after the promised go-live (${l})`,
+      ],
+    },
   ];
   for (const r of rules) {
     const early = d[r.early];

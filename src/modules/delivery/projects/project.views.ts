@@ -107,8 +107,24 @@ export interface PromiseChange {
 }
 
 export const toPromiseChange = (r: EventRow): PromiseChange => {
-  const d = JSON.parse(r.detail) as { from: string | null; to: string; reason: string; note: string | null; agreedBy: string; customerAgreed: boolean };
-  return { at: r.at, by: r.actor_label, from: d.from, to: d.to, reasonCode: d.reason, note: d.note, agreedBy: d.agreedBy, customerAgreed: d.customerAgreed };
+  const d = JSON.parse(r.detail) as {
+    from: string | null;
+    to: string;
+    reason: string;
+    note: string | null;
+    agreedBy: string;
+    customerAgreed: boolean;
+  };
+  return {
+    at: r.at,
+    by: r.actor_label,
+    from: d.from,
+    to: d.to,
+    reasonCode: d.reason,
+    note: d.note,
+    agreedBy: d.agreedBy,
+    customerAgreed: d.customerAgreed,
+  };
 };
 
 export interface ProjectRework {
@@ -152,7 +168,11 @@ export interface ProjectDetail extends ProjectSummary {
   events: ProjectEvent[];
 }
 
-export function toSummary(r: ProjectRow, names: { account: ReadonlyMap<string, string>; playbook: ReadonlyMap<string, string> }, today: string): ProjectSummary {
+export function toSummary(
+  r: ProjectRow,
+  names: { account: ReadonlyMap<string, string>; playbook: ReadonlyMap<string, string> },
+  today: string,
+): ProjectSummary {
   const dates = {
     signedOn: r.signed_on,
     acceptedOn: r.accepted_on,

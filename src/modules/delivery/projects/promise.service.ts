@@ -10,7 +10,15 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { daysBetween, PLANNED_STATUSES, type ProjectStatus, type SlipReason } from './project.ts';
-import { bump, checkDates, datedRecordOf, findProjectOr404, getProject, logEvent, todayUtc } from './project.service.ts';
+import {
+  bump,
+  checkDates,
+  datedRecordOf,
+  findProjectOr404,
+  getProject,
+  logEvent,
+  todayUtc,
+} from './project.service.ts';
 import * as store from './project.store.ts';
 import type { ProjectDetail } from './project.views.ts';
 
@@ -20,17 +28,30 @@ export interface Reason {
 }
 
 function checkPlanned(p: store.ProjectRow): void {
-  if (!PLANNED_STATUSES.includes(p.status as ProjectStatus)) throw new AppError('conflict', `the project is ${p.status}: its go-live is no longer planned`);
+  if (!PLANNED_STATUSES.includes(p.status as ProjectStatus))
+    throw new AppError('conflict', `the project is ${p.status}: its go-live is no longer planned`);
 }
 
 /** A slip recorded by hand: the go-live is expected on `expectedOn`, past the promise, for the reason given. */
-export async function recordSlip(db: Db, actor: Actor, scope: Scope, projectId: string, input: { expectedOn: string; reason: Reason }): Promise<ProjectDetail> {
+export async function recordSlip(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  input: { expectedOn: string; reason: Reason },
+): Promise<ProjectDetail> {
   const p = await findProjectOr404(db, scope, projectId);
   checkPlanned(p);
-  if (!p.promised_go_live) throw AppError.validation('body.expectedOn', 'the project has no promised go-live to slip past: agree one first');
-  if (input.expectedOn <= p.promised_go_live) throw AppError.validation('body.expectedOn', `is not past the promised go-live (${p.promised_go_live}): a slip moves the go-live later than promised`);
+  if (!p.promised_go_live)
+    throw AppError.validation('body.expectedOn', 'the project has no promised go-live to slip past: agree one first');
+  if (input.expectedOn <= p.promised_go_live)
+    throw AppError.validation(
+      'body.expectedOn',
+      `is not past the promised go-live (${p.promised_go_live}): a slip moves the go-live later than promised`,
+    );
   const start = p.kickoff_on ?? p.signed_on;
-  if (start && input.expectedOn < start) throw AppError.validation('body.expectedOn', `is before the project began (${start})`);
+  if (start && input.expectedOn < start)
+    throw AppError.validation('body.expectedOn', `is before the project began (${start})`);
   const id = newId();
   const now = nowIso();
   const days = daysBetween(p.promised_go_live, input.expectedOn);
@@ -49,8 +70,24 @@ export async function recordSlip(db: Db, actor: Actor, scope: Scope, projectId: 
     explained_at: now,
   });
   await bump(db, scope.workspaceId, p, {});
-  await logEvent(db, scope.workspaceId, projectId, actor, 'slipped', null, { slipId: id, days, from: p.forecast_go_live, to: input.expectedOn, promised: p.promised_go_live, reason: input.reason.code, note: input.reason.note, byHand: true });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.slip.record', entityType: 'project_slip', entityId: id, after: { projectId, expectedOn: input.expectedOn, days, reason: input.reason } });
+  await logEvent(db, scope.workspaceId, projectId, actor, 'slipped', null, {
+    slipId: id,
+    days,
+    from: p.forecast_go_live,
+    to: input.expectedOn,
+    promised: p.promised_go_live,
+    reason: input.reason.code,
+    note: input.reason.note,
+    byHand: true,
+  });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.slip.record',
+    entityType: 'project_slip',
+    entityId: id,
+    after: { projectId, expectedOn: input.expectedOn, days, reason: input.reason },
+  });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [projectId] });
   return getProject(db, scope, projectId);
 }
@@ -65,15 +102,37 @@ export interface NewPromise {
 }
 
 /** A new promised go-live, agreed with its reason and by whom; slips from now on are measured against it. */
-export async function agreePromise(db: Db, actor: Actor, scope: Scope, projectId: string, input: NewPromise): Promise<ProjectDetail> {
+export async function agreePromise(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  input: NewPromise,
+): Promise<ProjectDetail> {
   const p = await findProjectOr404(db, scope, projectId);
   checkPlanned(p);
-  if (input.promisedGoLive === p.promised_go_live) throw AppError.validation('body.promisedGoLive', `is already the promised go-live`);
+  if (input.promisedGoLive === p.promised_go_live)
+    throw AppError.validation('body.promisedGoLive', `is already the promised go-live`);
   checkDates({ ...datedRecordOf(p), promisedGoLive: input.promisedGoLive }, ['promisedGoLive'], (f) => `body.${f}`);
   await bump(db, scope.workspaceId, p, { promised_go_live: input.promisedGoLive });
-  const detail = { from: p.promised_go_live, to: input.promisedGoLive, reason: input.reason.code, note: input.reason.note, agreedBy: input.agreedBy, customerAgreed: input.customerAgreed };
+  const detail = {
+    from: p.promised_go_live,
+    to: input.promisedGoLive,
+    reason: input.reason.code,
+    note: input.reason.note,
+    agreedBy: input.agreedBy,
+    customerAgreed: input.customerAgreed,
+  };
   await logEvent(db, scope.workspaceId, projectId, actor, PROMISE_CHANGED, null, detail);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.promise.change', entityType: 'project', entityId: projectId, before: { promisedGoLive: p.promised_go_live }, after: detail });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.promise.change',
+    entityType: 'project',
+    entityId: projectId,
+    before: { promisedGoLive: p.promised_go_live },
+    after: detail,
+  });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [projectId] });
   return getProject(db, scope, projectId);
 }

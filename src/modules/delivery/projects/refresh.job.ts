@@ -10,14 +10,41 @@ import { completeMilestonesByUsage } from './task.service.ts';
  * overdue first value depend on the date, not only on changes).
  */
 export const refreshDelivery: JobHandler<unknown> = async ({ db, logger }) => {
-  const workspaces = await db.selectFrom('projects').select('workspace_id').where('status', 'in', ['queued', 'active']).distinct().execute();
+  const workspaces = await db
+    .selectFrom('projects')
+    .select('workspace_id')
+    .where('status', 'in', ['queued', 'active'])
+    .distinct()
+    .execute();
   for (const { workspace_id: workspaceId } of workspaces) {
     const today = todayUtc();
     const out = await db.transaction().execute(async (trx) => {
       const moved = await completeMilestonesByUsage(trx, workspaceId, today);
-      const planned = await trx.selectFrom('projects').select('id').where('workspace_id', '=', workspaceId).where('status', 'in', ['queued', 'active']).execute();
-      return { moved: moved.length, ...(await recomputeForecasts(trx, workspaceId, { today, actor: SYSTEM_ACTOR, touched: planned.map((p) => p.id) })) };
+      const planned = await trx
+        .selectFrom('projects')
+        .select('id')
+        .where('workspace_id', '=', workspaceId)
+        .where('status', 'in', ['queued', 'active'])
+        .execute();
+      return {
+        moved: moved.length,
+        ...(await recomputeForecasts(trx, workspaceId, {
+          today,
+          actor: SYSTEM_ACTOR,
+          touched: planned.map((p) => p.id),
+        })),
+      };
     });
-    logger.info({ workspaceId, milestonesByUsage: out.moved, projects: out.projects, changed: out.changed, slips: out.slips.length, millis: out.millis }, 'delivery refreshed');
+    logger.info(
+      {
+        workspaceId,
+        milestonesByUsage: out.moved,
+        projects: out.projects,
+        changed: out.changed,
+        slips: out.slips.length,
+        millis: out.millis,
+      },
+      'delivery refreshed',
+    );
   }
 };

@@ -45,10 +45,19 @@ export interface ChangeOptions {
 const OPEN_PROJECT = ['queued', 'active'];
 
 function checkOpen(p: store.ProjectRow): void {
-  if (!OPEN_PROJECT.includes(p.status)) throw new AppError('conflict', `the project is ${p.status}; its plan no longer changes`);
+  if (!OPEN_PROJECT.includes(p.status))
+    throw new AppError('conflict', `the project is ${p.status}; its plan no longer changes`);
 }
 
-export async function updateTask(db: Db, who: Who, scope: Scope, projectId: string, taskId: string, patch: TaskPatch, opts: ChangeOptions = {}): Promise<ProjectDetail> {
+export async function updateTask(
+  db: Db,
+  who: Who,
+  scope: Scope,
+  projectId: string,
+  taskId: string,
+  patch: TaskPatch,
+  opts: ChangeOptions = {},
+): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   checkOpen(project);
   const tasks = await store.selectTasks(db, scope.workspaceId, projectId);
@@ -58,7 +67,8 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
     if (task.customer_owned !== 1) throw new AppError('forbidden', 'this task is not the customer’s');
     const allowed = new Set(['state', 'blockedReason']);
     const extra = Object.keys(patch).filter((k) => !allowed.has(k));
-    if (extra.length) throw AppError.validation(`body.${extra[0]}`, 'the customer can only change the state of their tasks');
+    if (extra.length)
+      throw AppError.validation(`body.${extra[0]}`, 'the customer can only change the state of their tasks');
   }
   const today = todayUtc();
   const now = nowIso();
@@ -84,7 +94,11 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
     if (patch.state === 'done') {
       const open = JSON.parse(task.depends_on) as string[];
       const waiting = tasks.filter((t) => open.includes(t.key) && t.state !== 'done');
-      if (waiting.length) throw new AppError('conflict', `"${task.name}" waits for ${waiting.map((t) => `"${t.name}"`).join(', ')}, not done yet`);
+      if (waiting.length)
+        throw new AppError(
+          'conflict',
+          `"${task.name}" waits for ${waiting.map((t) => `"${t.name}"`).join(', ')}, not done yet`,
+        );
       set.done_on = today;
       set.remaining_hours = 0;
       if (!task.started_on) set.started_on = today;
@@ -99,16 +113,24 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
   }
   if (patch.assigneeId !== undefined && patch.assigneeId !== task.assignee_id) {
     if (patch.assigneeId) {
-      if (task.customer_owned === 1) throw AppError.validation('body.assigneeId', 'a customer task is done by the customer, not assigned to our people');
+      if (task.customer_owned === 1)
+        throw AppError.validation(
+          'body.assigneeId',
+          'a customer task is done by the customer, not assigned to our people',
+        );
       const person = (await store.selectResourceNames(db, scope.workspaceId)).find((r) => r.id === patch.assigneeId);
-      if (!person || person.active !== 1) throw AppError.validation('body.assigneeId', 'no such active person in this workspace');
-      if (scope.partnerId && person.partner_id !== scope.partnerId) throw AppError.validation('body.assigneeId', 'partner users assign only their own firm’s people');
-      if (person.weekly_capacity_hours <= 0) throw AppError.validation('body.assigneeId', `${person.name} has no capacity (0 hours a week)`);
+      if (!person || person.active !== 1)
+        throw AppError.validation('body.assigneeId', 'no such active person in this workspace');
+      if (scope.partnerId && person.partner_id !== scope.partnerId)
+        throw AppError.validation('body.assigneeId', 'partner users assign only their own firm’s people');
+      if (person.weekly_capacity_hours <= 0)
+        throw AppError.validation('body.assigneeId', `${person.name} has no capacity (0 hours a week)`);
       changes.assignee = person.name;
       // A slip this assignment causes is the person's availability, unless the caller gave another reason or the
       // change also moves the work itself (estimates, dependencies, state), which may be the cause as much.
       if (!opts.slipReason && Object.keys(patch).every((k) => k === 'assigneeId' || k === 'name')) {
-        const timeOff = (await listForecastResources(db, scope.workspaceId)).find((r) => r.id === person.id)?.timeOff ?? [];
+        const timeOff =
+          (await listForecastResources(db, scope.workspaceId)).find((r) => r.id === person.id)?.timeOff ?? [];
         assignmentReason = assignmentSlipReason(person.name, timeOff, today, null);
       }
     } else changes.assignee = null;
@@ -121,8 +143,10 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
   if (patch.effortHours !== undefined && patch.effortHours !== task.effort_hours) {
     changes.effortHours = { from: task.effort_hours, to: patch.effortHours };
     set.effort_hours = patch.effortHours;
-    if (patch.remainingHours === undefined && task.state !== 'done') set.remaining_hours = Math.max(0, task.remaining_hours + patch.effortHours - task.effort_hours);
-    if (patch.effortHours > task.effort_hours) scopeChange = `"${task.name}" grew from ${task.effort_hours} to ${patch.effortHours} hours`;
+    if (patch.remainingHours === undefined && task.state !== 'done')
+      set.remaining_hours = Math.max(0, task.remaining_hours + patch.effortHours - task.effort_hours);
+    if (patch.effortHours > task.effort_hours)
+      scopeChange = `"${task.name}" grew from ${task.effort_hours} to ${patch.effortHours} hours`;
   }
   if (patch.durationDays !== undefined) set.duration_days = changes.durationDays = patch.durationDays;
   if (patch.dependsOn !== undefined) {
@@ -131,7 +155,10 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
       if (!keys.has(k)) throw AppError.validation(`body.dependsOn[${i}]`, `no task "${k}" in this project`);
       if (k === task.key) throw AppError.validation(`body.dependsOn[${i}]`, 'a task cannot wait for itself');
     });
-    const graph = tasks.map((t) => ({ key: t.key, dependsOn: t.id === task.id ? patch.dependsOn! : (JSON.parse(t.depends_on) as string[]) }));
+    const graph = tasks.map((t) => ({
+      key: t.key,
+      dependsOn: t.id === task.id ? patch.dependsOn! : (JSON.parse(t.depends_on) as string[]),
+    }));
     const cycle = findCycle(graph);
     if (cycle) throw AppError.validation('body.dependsOn', `would make a dependency cycle: ${cycle.join(' → ')}`);
     set.depends_on = JSON.stringify(patch.dependsOn);
@@ -140,16 +167,31 @@ export async function updateTask(db: Db, who: Who, scope: Scope, projectId: stri
   await store.updateTask(db, scope.workspaceId, taskId, set);
   await bump(db, scope.workspaceId, project, {});
   await logEvent(db, scope.workspaceId, projectId, who, 'task_updated', taskId, { task: task.name, ...changes });
-  if (scopeChange) await logEvent(db, scope.workspaceId, projectId, who, 'scope_changed', taskId, { what: scopeChange });
+  if (scopeChange)
+    await logEvent(db, scope.workspaceId, projectId, who, 'scope_changed', taskId, { what: scopeChange });
   if ('type' in who && who.type !== 'customer') {
-    await recordAudit(db, { workspaceId: scope.workspaceId, actor: who, action: 'project.task.update', entityType: 'project_task', entityId: taskId, before: { state: task.state, assigneeId: task.assignee_id }, after: changes });
+    await recordAudit(db, {
+      workspaceId: scope.workspaceId,
+      actor: who,
+      action: 'project.task.update',
+      entityType: 'project_task',
+      entityId: taskId,
+      before: { state: task.state, assigneeId: task.assignee_id },
+      after: changes,
+    });
   }
   await completeMilestones(db, who, scope.workspaceId, project, today);
-  await recomputeForecasts(db, scope.workspaceId, { today, actor: actorOf(who), slipReason: opts.slipReason ?? assignmentReason, touched: [projectId] });
+  await recomputeForecasts(db, scope.workspaceId, {
+    today,
+    actor: actorOf(who),
+    slipReason: opts.slipReason ?? assignmentReason,
+    touched: [projectId],
+  });
   return getProject(db, scope, projectId);
 }
 
-const actorOf = (who: Who): Actor => (who.type === 'customer' ? { type: 'system', id: null, label: `customer ${who.label}` } : who);
+const actorOf = (who: Who): Actor =>
+  who.type === 'customer' ? { type: 'system', id: null, label: `customer ${who.label}` } : who;
 
 export interface NewTask {
   name: string;
@@ -165,17 +207,30 @@ export interface NewTask {
 }
 
 /** Adds a task to a running plan: a scope change, recorded as such. */
-export async function addTask(db: Db, actor: Actor, scope: Scope, projectId: string, input: NewTask, opts: ChangeOptions = {}): Promise<ProjectDetail> {
+export async function addTask(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  input: NewTask,
+  opts: ChangeOptions = {},
+): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   checkOpen(project);
-  const [tasks, milestones, roles] = await Promise.all([store.selectTasks(db, scope.workspaceId, projectId), store.selectMilestones(db, scope.workspaceId, projectId), knownRolesOf(db, scope.workspaceId)]);
+  const [tasks, milestones, roles] = await Promise.all([
+    store.selectTasks(db, scope.workspaceId, projectId),
+    store.selectMilestones(db, scope.workspaceId, projectId),
+    knownRolesOf(db, scope.workspaceId),
+  ]);
   const ownerRole = input.customerOwned ? CUSTOMER_ROLE : input.ownerRole;
-  if (!input.customerOwned && !roles.includes(ownerRole)) throw AppError.validation('body.ownerRole', `unknown delivery role "${ownerRole}"; known: ${roles.join(', ')}`);
+  if (!input.customerOwned && !roles.includes(ownerRole))
+    throw AppError.validation('body.ownerRole', `unknown delivery role "${ownerRole}"; known: ${roles.join(', ')}`);
   const keys = new Set(tasks.map((t) => t.key));
   input.dependsOn.forEach((k, i) => {
     if (!keys.has(k)) throw AppError.validation(`body.dependsOn[${i}]`, `no task "${k}" in this project`);
   });
-  if (input.milestone && !milestones.some((m) => m.key === input.milestone)) throw AppError.validation('body.milestone', `no milestone "${input.milestone}" in this project`);
+  if (input.milestone && !milestones.some((m) => m.key === input.milestone))
+    throw AppError.validation('body.milestone', `no milestone "${input.milestone}" in this project`);
   let key = slug(input.name);
   for (let n = 2; keys.has(key); n++) key = `${slug(input.name)}-${n}`;
   const id = newId();
@@ -201,16 +256,32 @@ export async function addTask(db: Db, actor: Actor, scope: Scope, projectId: str
   ]);
   await bump(db, scope.workspaceId, project, {});
   const what = `task "${input.name}" added (${input.effortHours} h)`;
-  await logEvent(db, scope.workspaceId, projectId, actor, 'task_added', id, { task: input.name, effortHours: input.effortHours });
+  await logEvent(db, scope.workspaceId, projectId, actor, 'task_added', id, {
+    task: input.name,
+    effortHours: input.effortHours,
+  });
   await logEvent(db, scope.workspaceId, projectId, actor, 'scope_changed', id, { what });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.task.add', entityType: 'project_task', entityId: id, after: { ...input, key } });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.task.add',
+    entityType: 'project_task',
+    entityId: id,
+    after: { ...input, key },
+  });
   if (input.assigneeId) return updateTask(db, actor, scope, projectId, id, { assigneeId: input.assigneeId }, opts);
   // A milestone that was complete is no longer so when a task joins it.
   if (input.milestone) {
     const m = milestones.find((x) => x.key === input.milestone);
-    if (m?.completed_on && m.completed_by === 'tasks') await store.updateMilestone(db, scope.workspaceId, m.id, { completed_on: null, completed_by: null });
+    if (m?.completed_on && m.completed_by === 'tasks')
+      await store.updateMilestone(db, scope.workspaceId, m.id, { completed_on: null, completed_by: null });
   }
-  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, slipReason: opts.slipReason, touched: [projectId] });
+  await recomputeForecasts(db, scope.workspaceId, {
+    today: todayUtc(),
+    actor,
+    slipReason: opts.slipReason,
+    touched: [projectId],
+  });
   return getProject(db, scope, projectId);
 }
 
@@ -225,27 +296,51 @@ const slug = (name: string): string =>
  * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
  * value milestone sets the project's first-value date; reopening a task un-reaches a milestone reached by tasks.
  */
-export async function completeMilestones(db: Db, who: Who, workspaceId: string, project: store.ProjectRow, today: string): Promise<void> {
-  const [tasks, milestones] = await Promise.all([store.selectTasks(db, workspaceId, project.id), store.selectMilestones(db, workspaceId, project.id)]);
+export async function completeMilestones(
+  db: Db,
+  who: Who,
+  workspaceId: string,
+  project: store.ProjectRow,
+  today: string,
+): Promise<void> {
+  const [tasks, milestones] = await Promise.all([
+    store.selectTasks(db, workspaceId, project.id),
+    store.selectMilestones(db, workspaceId, project.id),
+  ]);
   let firstValueOn = project.first_value_on;
   for (const m of milestones) {
     const own = tasks.filter((t) => t.milestone_key === m.key);
     if (own.length === 0) continue;
     const allDone = own.every((t) => t.state === 'done');
     if (allDone && !m.completed_on) {
-      const on = own.map((t) => t.done_on ?? today).sort().at(-1)!;
+      const on = own
+        .map((t) => t.done_on ?? today)
+        .sort()
+        .at(-1)!;
       await store.updateMilestone(db, workspaceId, m.id, { completed_on: on, completed_by: 'tasks', forecast_on: on });
-      await logEvent(db, workspaceId, project.id, who, 'milestone_reached', null, { milestone: m.name, on, firstValue: m.first_value === 1 });
+      await logEvent(db, workspaceId, project.id, who, 'milestone_reached', null, {
+        milestone: m.name,
+        on,
+        firstValue: m.first_value === 1,
+      });
       if (m.first_value === 1) firstValueOn = on;
     } else if (!allDone && m.completed_on && m.completed_by === 'tasks') {
       await store.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
       if (m.first_value === 1) firstValueOn = null;
     }
   }
-  if (firstValueOn !== project.first_value_on) await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
+  if (firstValueOn !== project.first_value_on)
+    await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
 }
 
-export async function addComment(db: Db, who: Who, scope: Scope, projectId: string, text: string, taskId: string | null): Promise<void> {
+export async function addComment(
+  db: Db,
+  who: Who,
+  scope: Scope,
+  projectId: string,
+  text: string,
+  taskId: string | null,
+): Promise<void> {
   await findProjectOr404(db, scope, projectId);
   if (taskId) {
     const tasks = await store.selectTasks(db, scope.workspaceId, projectId);
@@ -254,26 +349,77 @@ export async function addComment(db: Db, who: Who, scope: Scope, projectId: stri
   await logEvent(db, scope.workspaceId, projectId, who, 'comment', taskId, { text });
 }
 
-export async function explainSlip(db: Db, actor: Actor, scope: Scope, projectId: string, slipId: string, reason: { code: SlipReason; note: string | null }): Promise<ProjectDetail> {
+export async function explainSlip(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  slipId: string,
+  reason: { code: SlipReason; note: string | null },
+): Promise<ProjectDetail> {
   await findProjectOr404(db, scope, projectId);
   const slip = (await store.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
   if (!slip) throw AppError.notFound('slip');
-  await store.updateSlip(db, scope.workspaceId, slipId, { reason_code: reason.code, note: reason.note, explained_by_label: actor.label, explained_at: nowIso() });
-  await logEvent(db, scope.workspaceId, projectId, actor, 'slip_explained', null, { slipId, reason: reason.code, note: reason.note });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.slip.explain', entityType: 'project_slip', entityId: slipId, before: { reasonCode: slip.reason_code }, after: reason });
+  await store.updateSlip(db, scope.workspaceId, slipId, {
+    reason_code: reason.code,
+    note: reason.note,
+    explained_by_label: actor.label,
+    explained_at: nowIso(),
+  });
+  await logEvent(db, scope.workspaceId, projectId, actor, 'slip_explained', null, {
+    slipId,
+    reason: reason.code,
+    note: reason.note,
+  });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.slip.explain',
+    entityType: 'project_slip',
+    entityId: slipId,
+    before: { reasonCode: slip.reason_code },
+    after: reason,
+  });
   return getProject(db, scope, projectId);
 }
 
-export async function recordRework(db: Db, actor: Actor, scope: Scope, projectId: string, input: { taskId: string | null; hours: number; cause: ReworkCause; note: string | null }): Promise<ProjectDetail> {
+export async function recordRework(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  input: { taskId: string | null; hours: number; cause: ReworkCause; note: string | null },
+): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   if (project.status === 'cancelled') throw new AppError('conflict', 'the project is cancelled');
   if (input.taskId && !(await store.selectTasks(db, scope.workspaceId, projectId)).some((t) => t.id === input.taskId)) {
     throw AppError.validation('body.taskId', 'no such task in this project');
   }
   const id = newId();
-  await store.insertRework(db, { id, workspace_id: scope.workspaceId, project_id: projectId, task_id: input.taskId, hours: input.hours, cause: input.cause, note: input.note, recorded_by_label: actor.label, recorded_at: nowIso() });
-  await logEvent(db, scope.workspaceId, projectId, actor, 'rework', input.taskId, { hours: input.hours, cause: input.cause, note: input.note });
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'project.rework', entityType: 'project', entityId: projectId, after: input });
+  await store.insertRework(db, {
+    id,
+    workspace_id: scope.workspaceId,
+    project_id: projectId,
+    task_id: input.taskId,
+    hours: input.hours,
+    cause: input.cause,
+    note: input.note,
+    recorded_by_label: actor.label,
+    recorded_at: nowIso(),
+  });
+  await logEvent(db, scope.workspaceId, projectId, actor, 'rework', input.taskId, {
+    hours: input.hours,
+    cause: input.cause,
+    note: input.note,
+  });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.rework',
+    entityType: 'project',
+    entityId: projectId,
+    after: input,
+  });
   return getProject(db, scope, projectId);
 }
 
@@ -281,9 +427,22 @@ export async function recordRework(db: Db, actor: Actor, scope: Scope, projectId
  * Completes milestones that name a usage event once the account's users have done it (on or after kickoff), so
  * that first value comes from real use. Returns the projects it moved.
  */
-export async function completeMilestonesByUsage(db: Db, workspaceId: string, today: string, accountId?: string): Promise<string[]> {
-  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter((p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId));
-  const milestones = (await store.selectMilestonesOfProjects(db, workspaceId, projects.map((p) => p.id))).filter((m) => m.completion_event && !m.completed_on);
+export async function completeMilestonesByUsage(
+  db: Db,
+  workspaceId: string,
+  today: string,
+  accountId?: string,
+): Promise<string[]> {
+  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter(
+    (p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId),
+  );
+  const milestones = (
+    await store.selectMilestonesOfProjects(
+      db,
+      workspaceId,
+      projects.map((p) => p.id),
+    )
+  ).filter((m) => m.completion_event && !m.completed_on);
   if (milestones.length === 0) return [];
   const byId = new Map(projects.map((p) => [p.id, p]));
   const queries = milestones.map((m) => {
@@ -299,15 +458,29 @@ export async function completeMilestonesByUsage(db: Db, workspaceId: string, tod
     const on = found.get(`${p.account_id}\u0000${m.completion_event}`);
     if (!on || on > today) continue;
     await store.updateMilestone(db, workspaceId, m.id, { completed_on: on, completed_by: 'usage', forecast_on: on });
-    await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, { milestone: m.name, on, firstValue: m.first_value === 1, byEvent: m.completion_event });
-    if (m.first_value === 1 && !p.first_value_on) await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
+    await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, {
+      milestone: m.name,
+      on,
+      firstValue: m.first_value === 1,
+      byEvent: m.completion_event,
+    });
+    if (m.first_value === 1 && !p.first_value_on)
+      await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
     moved.add(p.id);
     reached.push({ accountId: p.account_id, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB });
     completed.add(m.id);
   }
   // No one waits on these any more (another open milestone on the same account and event is watched again).
-  const stillOpen = new Set(milestones.filter((m) => !completed.has(m.id)).map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`));
-  await unwatchFirstUse(db, workspaceId, reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)));
+  const stillOpen = new Set(
+    milestones
+      .filter((m) => !completed.has(m.id))
+      .map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`),
+  );
+  await unwatchFirstUse(
+    db,
+    workspaceId,
+    reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)),
+  );
   return [...moved];
 }
 
@@ -331,6 +504,11 @@ export async function logWorkOnTask(
     set.started_on = input.on;
   }
   await store.updateTask(db, workspaceId, task.id, set);
-  await logEvent(db, workspaceId, input.projectId, actor, 'time_logged', task.id, { task: task.name, hours: input.hours, remainingHours: remaining });
-  if (opts.recompute) await recomputeForecasts(db, workspaceId, { today: todayUtc(), actor, touched: [input.projectId] });
+  await logEvent(db, workspaceId, input.projectId, actor, 'time_logged', task.id, {
+    task: task.name,
+    hours: input.hours,
+    remainingHours: remaining,
+  });
+  if (opts.recompute)
+    await recomputeForecasts(db, workspaceId, { today: todayUtc(), actor, touched: [input.projectId] });
 }

@@ -15,8 +15,15 @@ export const usageMilestonesJob: JobHandler<{ accountId: string }> = async ({ db
     const today = todayUtc();
     const moved = await completeMilestonesByUsage(trx, workspaceId, today, accountId);
     if (moved.length === 0) return { moved: 0, changed: 0 };
-    const r = await recomputeForecasts(trx, workspaceId, { today, actor: { ...SYSTEM_ACTOR, label: 'usage' }, touched: moved });
+    const r = await recomputeForecasts(trx, workspaceId, {
+      today,
+      actor: { ...SYSTEM_ACTOR, label: 'usage' },
+      touched: moved,
+    });
     return { moved: moved.length, changed: r.changed };
   });
-  logger.info({ workspaceId, accountId, projects: out.moved, forecastsChanged: out.changed }, 'milestones reached by usage');
+  logger.info(
+    { workspaceId, accountId, projects: out.moved, forecastsChanged: out.changed },
+    'milestones reached by usage',
+  );
 };

@@ -1,11 +1,18 @@
 /** Header names as people write them: `Weekly capacity hours`, `weekly_capacity_hours`, `WeeklyCapacity`. */
-export const headerKey = (h: string): string => h.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '');
+export const headerKey = (h: string): string =>
+  h
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 /**
  * Which column of a file feeds each field: the first header matching one of the field's names. Fields are
  * given as field → accepted names (the field's own name first).
  */
-export function resolveDeliveryColumns<F extends string>(headers: readonly string[], fields: Readonly<Record<F, readonly string[]>>): Map<F, string> {
+export function resolveDeliveryColumns<F extends string>(
+  headers: readonly string[],
+  fields: Readonly<Record<F, readonly string[]>>,
+): Map<F, string> {
   const byKey = new Map(headers.map((h) => [headerKey(h), h]));
   const out = new Map<F, string>();
   for (const [field, names] of Object.entries(fields) as Array<[F, readonly string[]]>) {

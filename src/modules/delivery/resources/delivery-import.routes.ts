@@ -32,8 +32,10 @@ export function deliveryImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: { access: 'resources:write' },
       schema: {
         tags: ['imports', 'delivery'],
-        summary: 'Import people and their capacity from a CSV (name, email, role, skills, weekly_capacity_hours, working_days, cost_rate, bill_rate, partner, active, user)',
-        description: 'Matched by email, else by exact name: re-importing the same file changes nothing. A row with an unknown role is rejected with the known ones.',
+        summary:
+          'Import people and their capacity from a CSV (name, email, role, skills, weekly_capacity_hours, working_days, cost_rate, bill_rate, partner, active, user)',
+        description:
+          'Matched by email, else by exact name: re-importing the same file changes nothing. A row with an unknown role is rejected with the known ones.',
         consumes: ['text/csv'],
         querystring: runQuery,
         response: { 200: resultSchema, ...uploadErrors },
@@ -41,7 +43,14 @@ export function deliveryImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       handler: async (request) => {
         const p = principalOf(request);
         const { dryRun, runId, fileName } = request.query;
-        return importResources(db, { workspaceId: p.workspaceId, actor: actorOf(p, request.id), input: once(csvUpload(request, maxBytes)), fileName: fileName ?? null, dryRun, runId });
+        return importResources(db, {
+          workspaceId: p.workspaceId,
+          actor: actorOf(p, request.id),
+          input: once(csvUpload(request, maxBytes)),
+          fileName: fileName ?? null,
+          dryRun,
+          runId,
+        });
       },
     });
 
@@ -49,8 +58,10 @@ export function deliveryImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       config: { access: 'time:write' },
       schema: {
         tags: ['imports', 'delivery'],
-        summary: 'Import time entries from a CSV (date, person, project, task, hours, billable, rework, note, external_id)',
-        description: 'People by email or name, projects by id or name, tasks by key or name. Each row keeps the rules of time logged by hand; rows with an external_id are imported once.',
+        summary:
+          'Import time entries from a CSV (date, person, project, task, hours, billable, rework, note, external_id)',
+        description:
+          'People by email or name, projects by id or name, tasks by key or name. Each row keeps the rules of time logged by hand; rows with an external_id are imported once.',
         consumes: ['text/csv'],
         querystring: runQuery,
         response: { 200: resultSchema, ...uploadErrors },
@@ -58,7 +69,14 @@ export function deliveryImportRoutes(app: FastifyInstance, ctx: AppContext): voi
       handler: async (request) => {
         const p = principalOf(request);
         const { dryRun, runId, fileName } = request.query;
-        return importTimeEntries(db, scopeOf(p), { workspaceId: p.workspaceId, actor: actorOf(p, request.id), input: once(csvUpload(request, maxBytes)), fileName: fileName ?? null, dryRun, runId });
+        return importTimeEntries(db, scopeOf(p), {
+          workspaceId: p.workspaceId,
+          actor: actorOf(p, request.id),
+          input: once(csvUpload(request, maxBytes)),
+          fileName: fileName ?? null,
+          dryRun,
+          runId,
+        });
       },
     });
   });

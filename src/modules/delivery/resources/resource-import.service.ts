@@ -13,7 +13,12 @@ import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import { resolveDeliveryColumns } from './csv-columns.ts';
 import { DEFAULT_WORKING_DAYS } from './resource.ts';
 import { knownRolesOf } from './resource-roles.ts';
-import { REQUIRED_RESOURCE_COLUMNS, RESOURCE_COLUMNS, type ResourceImportRecord, resourceRowMapper } from './resource-import.ts';
+import {
+  REQUIRED_RESOURCE_COLUMNS,
+  RESOURCE_COLUMNS,
+  type ResourceImportRecord,
+  resourceRowMapper,
+} from './resource-import.ts';
 import * as store from './resource.store.ts';
 import type { DeliveryResourceTable } from './resource.table.ts';
 
@@ -37,7 +42,11 @@ export interface DeliveryImportInput {
 }
 
 /** The person a row names: by email when it has one, else by exact name; several of that name is refused. */
-async function match(db: Db, workspaceId: string, r: ResourceImportRecord): Promise<store.ResourceRow | null | 'ambiguous'> {
+async function match(
+  db: Db,
+  workspaceId: string,
+  r: ResourceImportRecord,
+): Promise<store.ResourceRow | null | 'ambiguous'> {
   if (r.email) {
     const byEmail = await store.selectResourcesByEmail(db, workspaceId, r.email);
     if (byEmail[0]) return byEmail[0];
@@ -63,15 +72,25 @@ function columnsOf(r: ResourceImportRecord): Partial<DeliveryResourceTable> {
 }
 
 const differs = (row: store.ResourceRow, set: Partial<DeliveryResourceTable>) =>
-  (Object.keys(set) as Array<keyof DeliveryResourceTable>).some((k) => (typeof row[k] === 'number' || typeof set[k] === 'number' ? Number(row[k]) !== Number(set[k]) : row[k] !== set[k]));
+  (Object.keys(set) as Array<keyof DeliveryResourceTable>).some((k) =>
+    typeof row[k] === 'number' || typeof set[k] === 'number' ? Number(row[k]) !== Number(set[k]) : row[k] !== set[k],
+  );
 
 /** Applies one batch of people: creates, updates what changed, leaves equal rows alone. */
-export async function applyResourceBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ResourceImportRecord }>): Promise<BatchOutcome> {
+export async function applyResourceBatch(
+  db: Db,
+  workspaceId: string,
+  batch: Array<{ row: number; record: ResourceImportRecord }>,
+): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
   for (const { row, record } of batch) {
     const found = await match(db, workspaceId, record);
     if (found === 'ambiguous') {
-      out.errors.push({ row, field: 'name', reason: `several people are named ${record.name}: give their email to say which` });
+      out.errors.push({
+        row,
+        field: 'name',
+        reason: `several people are named ${record.name}: give their email to say which`,
+      });
       continue;
     }
     const set = columnsOf(record);
@@ -81,8 +100,24 @@ export async function applyResourceBatch(db: Db, workspaceId: string, batch: Arr
         out.errors.push({ row, field: 'weekly_capacity_hours', reason: 'is required for a new person' });
         continue;
       }
-      const base = { skills: '[]', working_days: JSON.stringify(DEFAULT_WORKING_DAYS), cost_rate: 0, bill_rate: 0, email: null, user_id: null, partner_id: null, active: 1 };
-      await store.insertResource(db, { ...base, ...set, id: newId(), workspace_id: workspaceId, created_at: now, updated_at: now } as DeliveryResourceTable);
+      const base = {
+        skills: '[]',
+        working_days: JSON.stringify(DEFAULT_WORKING_DAYS),
+        cost_rate: 0,
+        bill_rate: 0,
+        email: null,
+        user_id: null,
+        partner_id: null,
+        active: 1,
+      };
+      await store.insertResource(db, {
+        ...base,
+        ...set,
+        id: newId(),
+        workspace_id: workspaceId,
+        created_at: now,
+        updated_at: now,
+      } as DeliveryResourceTable);
       out.created += 1;
     } else if (differs(found, set)) {
       await store.updateResourceRow(db, workspaceId, found.id, { ...set, updated_at: now });
@@ -103,8 +138,16 @@ export async function importResources(db: Kysely<Database>, input: DeliveryImpor
   try {
     const columns = resolveDeliveryColumns(headers, RESOURCE_COLUMNS);
     const missing = REQUIRED_RESOURCE_COLUMNS.filter((c) => !columns.has(c));
-    if (headers.length === 0) throw AppError.validation('file', 'no header line could be read: the file is empty or its first line is malformed');
-    if (missing.length) throw AppError.validation('file', `the header has no ${missing.join(' or ')} column (found: ${headers.join(', ')})`);
+    if (headers.length === 0)
+      throw AppError.validation(
+        'file',
+        'no header line could be read: the file is empty or its first line is malformed',
+      );
+    if (missing.length)
+      throw AppError.validation(
+        'file',
+        `the header has no ${missing.join(' or ')} column (found: ${headers.join(', ')})`,
+      );
     const lookups = {
       roles: await knownRolesOf(db, input.workspaceId),
       partners: new Map((await listPartners(db, input.workspaceId)).map((p) => [p.name.toLowerCase(), p.id])),

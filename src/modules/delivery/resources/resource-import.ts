@@ -76,14 +76,16 @@ export function resourceRowMapper(headers: readonly string[], lookups: ResourceI
     record.weeklyCapacityHours = number('weekly_capacity_hours', MAX_WEEKLY_CAPACITY);
     if (raw('working_days')) {
       record.workingDays = parseWorkingDays(raw('working_days'));
-      if (!record.workingDays) bad('working_days', `"${raw('working_days')}" is not a list of weekdays (e.g. 1;2;3;4;5 or Mon-Fri)`);
+      if (!record.workingDays)
+        bad('working_days', `"${raw('working_days')}" is not a list of weekdays (e.g. 1;2;3;4;5 or Mon-Fri)`);
     }
     record.costRate = number('cost_rate', 100_000);
     record.billRate = number('bill_rate', 100_000);
     if (has('partner')) {
       const firm = raw('partner');
       record.partnerId = firm ? (lookups.partners.get(firm.toLowerCase()) ?? undefined) : null;
-      if (firm && record.partnerId === undefined) bad('partner', `no partner firm named "${firm}" in this workspace (add it in Settings → Partners)`);
+      if (firm && record.partnerId === undefined)
+        bad('partner', `no partner firm named "${firm}" in this workspace (add it in Settings → Partners)`);
     }
     if (raw('active')) {
       const active = parseBoolean(raw('active'));

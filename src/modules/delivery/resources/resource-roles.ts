@@ -14,7 +14,11 @@ const roleName = z
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'use 2–40 lowercase letters, digits or underscores, starting with a letter');
 
 /** The roles a workspace adds to the defaults (`delivery.roles`). */
-export const DELIVERY_ROLES_SETTING = defineSetting({ key: 'delivery.roles', schema: z.array(roleName).max(50), defaultValue: [] as string[] });
+export const DELIVERY_ROLES_SETTING = defineSetting({
+  key: 'delivery.roles',
+  schema: z.array(roleName).max(50),
+  defaultValue: [] as string[],
+});
 
 export type { RoleList };
 
@@ -23,21 +27,26 @@ export async function getRoleList(db: Db, workspaceId: string): Promise<RoleList
   return { defaults: [...DEFAULT_DELIVERY_ROLES], custom, roles: knownRoles(custom) };
 }
 
-export const knownRolesOf = async (db: Db, workspaceId: string): Promise<string[]> => (await getRoleList(db, workspaceId)).roles;
+export const knownRolesOf = async (db: Db, workspaceId: string): Promise<string[]> =>
+  (await getRoleList(db, workspaceId)).roles;
 
 /**
  * Replaces the workspace's own roles. A role still held by people cannot be removed (409 naming it): their
  * plans would point at a role nobody may pick any more.
  */
 export async function setCustomRoles(db: Db, actor: Actor, workspaceId: string, roles: string[]): Promise<RoleList> {
-  const wanted = [...new Set(roles.map((r) => r.trim()))].filter((r) => !(DEFAULT_DELIVERY_ROLES as readonly string[]).includes(r));
+  const wanted = [...new Set(roles.map((r) => r.trim()))].filter(
+    (r) => !(DEFAULT_DELIVERY_ROLES as readonly string[]).includes(r),
+  );
   const current = await readSetting(db, workspaceId, DELIVERY_ROLES_SETTING);
   const removed = current.filter((r) => !wanted.includes(r));
   const inUse = await countResourcesWithRole(db, workspaceId, removed);
   const held = [...inUse].filter(([, n]) => n > 0);
   if (held.length > 0) {
     const list = held.map(([role, n]) => `${role} (${n} ${n === 1 ? 'person' : 'people'})`).join(', ');
-    throw new AppError('conflict', `body.roles: still held by people: ${list}; give them another role first`, { fieldErrors: [{ field: 'body.roles', message: `still held by people: ${list}` }] });
+    throw new AppError('conflict', `body.roles: still held by people: ${list}; give them another role first`, {
+      fieldErrors: [{ field: 'body.roles', message: `still held by people: ${list}` }],
+    });
   }
   await writeSetting(db, actor, workspaceId, DELIVERY_ROLES_SETTING, wanted);
   return getRoleList(db, workspaceId);

@@ -8,7 +8,14 @@ import { newId, nowIso } from '../../../platform/ids.ts';
 import { getMember } from '../../../platform/identity/member.service.ts';
 import { listPartners } from '../../../platform/identity/workspace.service.ts';
 import type { ForecastResource } from '../forecast/forecast.types.ts';
-import { checkCapacity, checkRate, checkRole, checkWorkingDays, DEFAULT_WORKING_DAYS, type Resource } from './resource.ts';
+import {
+  checkCapacity,
+  checkRate,
+  checkRole,
+  checkWorkingDays,
+  DEFAULT_WORKING_DAYS,
+  type Resource,
+} from './resource.ts';
 import { knownRolesOf } from './resource-roles.ts';
 import * as store from './resource.store.ts';
 import type { DeliveryResourceTable } from './resource.table.ts';
@@ -47,7 +54,12 @@ export interface ResourceListOptions {
   q?: string;
 }
 
-export async function listResources(db: Db, scope: Scope, opts: ResourceListOptions, showRates: boolean): Promise<Resource[]> {
+export async function listResources(
+  db: Db,
+  scope: Scope,
+  opts: ResourceListOptions,
+  showRates: boolean,
+): Promise<Resource[]> {
   return (await store.selectResources(db, scope, opts)).map((r) => toResource(r, showRates));
 }
 
@@ -58,7 +70,8 @@ export async function findResourceOr404(db: Db, scope: Scope, id: string): Promi
   return row;
 }
 
-export const getResource = async (db: Db, scope: Scope, id: string, showRates: boolean): Promise<Resource> => toResource(await findResourceOr404(db, scope, id), showRates);
+export const getResource = async (db: Db, scope: Scope, id: string, showRates: boolean): Promise<Resource> =>
+  toResource(await findResourceOr404(db, scope, id), showRates);
 
 export interface ResourceInput {
   name: string;
@@ -79,7 +92,12 @@ export type ResourcePatch = Partial<ResourceInput>;
 const cleanSkills = (skills: string[]) => [...new Set(skills.map((s) => s.trim()).filter(Boolean))];
 
 /** Checks every field against the workspace (role list, member, partner firm, unique email) and gives the columns to write. */
-async function columnsOf(db: Db, workspaceId: string, input: ResourcePatch, selfId: string | null): Promise<Partial<DeliveryResourceTable>> {
+async function columnsOf(
+  db: Db,
+  workspaceId: string,
+  input: ResourcePatch,
+  selfId: string | null,
+): Promise<Partial<DeliveryResourceTable>> {
   const set: Partial<DeliveryResourceTable> = {};
   if (input.name !== undefined) {
     const name = input.name.trim();
@@ -90,7 +108,10 @@ async function columnsOf(db: Db, workspaceId: string, input: ResourcePatch, self
     const email = input.email?.trim().toLowerCase() || null;
     if (email) {
       const same = (await store.selectResourcesByEmail(db, workspaceId, email)).filter((r) => r.id !== selfId);
-      if (same.length > 0) throw new AppError('conflict', `body.email: ${same[0]?.name} already has this email`, { fieldErrors: [{ field: 'body.email', message: `${same[0]?.name} already has this email` }] });
+      if (same.length > 0)
+        throw new AppError('conflict', `body.email: ${same[0]?.name} already has this email`, {
+          fieldErrors: [{ field: 'body.email', message: `${same[0]?.name} already has this email` }],
+        });
     }
     set.email = email;
   }
@@ -120,21 +141,63 @@ async function columnsOf(db: Db, workspaceId: string, input: ResourcePatch, self
 
 export async function createResource(db: Db, actor: Actor, scope: Scope, input: ResourceInput): Promise<Resource> {
   const now = nowIso();
-  const set = await columnsOf(db, scope.workspaceId, { skills: [], workingDays: DEFAULT_WORKING_DAYS, costRate: 0, billRate: 0, email: null, userId: null, partnerId: null, active: true, ...input }, null);
-  const row = { id: newId(), workspace_id: scope.workspaceId, created_at: now, updated_at: now, ...set } as DeliveryResourceTable;
+  const set = await columnsOf(
+    db,
+    scope.workspaceId,
+    {
+      skills: [],
+      workingDays: DEFAULT_WORKING_DAYS,
+      costRate: 0,
+      billRate: 0,
+      email: null,
+      userId: null,
+      partnerId: null,
+      active: true,
+      ...input,
+    },
+    null,
+  );
+  const row = {
+    id: newId(),
+    workspace_id: scope.workspaceId,
+    created_at: now,
+    updated_at: now,
+    ...set,
+  } as DeliveryResourceTable;
   await store.insertResource(db, row);
   const created = toResource(row, true);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.create', entityType: 'delivery_resource', entityId: row.id, after: created });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'resource.create',
+    entityType: 'delivery_resource',
+    entityId: row.id,
+    after: created,
+  });
   return created;
 }
 
-export async function updateResource(db: Db, actor: Actor, scope: Scope, id: string, patch: ResourcePatch): Promise<Resource> {
+export async function updateResource(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  patch: ResourcePatch,
+): Promise<Resource> {
   const row = await findResourceOr404(db, scope, id);
   const set = await columnsOf(db, scope.workspaceId, patch, id);
   set.updated_at = nowIso();
   await store.updateResourceRow(db, scope.workspaceId, id, set);
   const after = toResource({ ...row, ...set } as store.ResourceRow, true);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.update', entityType: 'delivery_resource', entityId: id, before: toResource(row, true), after });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'resource.update',
+    entityType: 'delivery_resource',
+    entityId: id,
+    before: toResource(row, true),
+    after,
+  });
   // Capacity, working days and being active move the plan of every project the person works on.
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, errorField: 'body.weeklyCapacityHours' });
   return after;
@@ -144,9 +207,20 @@ export async function updateResource(db: Db, actor: Actor, scope: Scope, id: str
 export async function deleteResource(db: Db, actor: Actor, scope: Scope, id: string): Promise<void> {
   const row = await findResourceOr404(db, scope, id);
   const entries = await store.countTimeEntriesOf(db, scope.workspaceId, id);
-  if (entries > 0) throw new AppError('conflict', `${row.name} has ${entries} time entr${entries === 1 ? 'y' : 'ies'}: set them inactive instead of deleting them`);
+  if (entries > 0)
+    throw new AppError(
+      'conflict',
+      `${row.name} has ${entries} time entr${entries === 1 ? 'y' : 'ies'}: set them inactive instead of deleting them`,
+    );
   await store.deleteResourceRow(db, scope.workspaceId, id);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'resource.delete', entityType: 'delivery_resource', entityId: id, before: toResource(row, true) });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'resource.delete',
+    entityType: 'delivery_resource',
+    entityId: id,
+    before: toResource(row, true),
+  });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor });
 }
 
@@ -154,9 +228,17 @@ export async function deleteResource(db: Db, actor: Actor, scope: Scope, id: str
  * The forecast's view of the workspace's active people, with their time off. Partner scopes see only their
  * firm's people.
  */
-export async function listForecastResources(db: Db, workspaceId: string, partnerId: string | null = null): Promise<ForecastResource[]> {
+export async function listForecastResources(
+  db: Db,
+  workspaceId: string,
+  partnerId: string | null = null,
+): Promise<ForecastResource[]> {
   const rows = await store.selectResources(db, { workspaceId, partnerId }, { active: true });
-  const off = await store.selectTimeOff(db, workspaceId, rows.map((r) => r.id));
+  const off = await store.selectTimeOff(
+    db,
+    workspaceId,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     role: r.role,
@@ -167,4 +249,5 @@ export async function listForecastResources(db: Db, workspaceId: string, partner
 }
 
 /** The workspace's holiday dates, for the forecast: nobody works on them. */
-export const listHolidays = async (db: Db, workspaceId: string): Promise<string[]> => (await store.selectHolidays(db, workspaceId)).map((h) => h.on_date);
+export const listHolidays = async (db: Db, workspaceId: string): Promise<string[]> =>
+  (await store.selectHolidays(db, workspaceId)).map((h) => h.on_date);

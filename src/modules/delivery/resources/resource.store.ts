@@ -28,12 +28,15 @@ export function selectResources(db: Db, scope: Scope, f: ResourceFilter = {}) {
   if (f.active !== undefined) q = q.where('active', '=', f.active ? 1 : 0);
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['email']), 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([eb(eb.fn('lower', ['name']), 'like', like), eb(eb.fn('lower', ['email']), 'like', like)]),
+    );
   }
   return q.orderBy('name').orderBy('id').execute();
 }
 
-export const findResource = (db: Db, scope: Scope, id: string) => scopedResources(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+export const findResource = (db: Db, scope: Scope, id: string) =>
+  scopedResources(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 
 /** People of the workspace with this email, case-insensitively (emails identify people in imports). */
 export const selectResourcesByEmail = (db: Db, workspaceId: string, email: string) =>
@@ -52,15 +55,25 @@ export const selectResourcesByName = (db: Db, workspaceId: string, name: string)
     .where(sql<string>`lower(name)`, '=', name.toLowerCase())
     .execute();
 
-export const insertResource = (db: Db, row: DeliveryResourceTable) => db.insertInto('delivery_resources').values(row).execute();
+export const insertResource = (db: Db, row: DeliveryResourceTable) =>
+  db.insertInto('delivery_resources').values(row).execute();
 
 export const updateResourceRow = (db: Db, workspaceId: string, id: string, patch: Partial<DeliveryResourceTable>) =>
-  db.updateTable('delivery_resources').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+  db
+    .updateTable('delivery_resources')
+    .set(patch)
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .execute();
 
 export const deleteResourceRow = (db: Db, workspaceId: string, id: string) =>
   db.deleteFrom('delivery_resources').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
-export async function countResourcesWithRole(db: Db, workspaceId: string, roles: string[]): Promise<Map<string, number>> {
+export async function countResourcesWithRole(
+  db: Db,
+  workspaceId: string,
+  roles: string[],
+): Promise<Map<string, number>> {
   if (roles.length === 0) return new Map();
   const rows = await db
     .selectFrom('delivery_resources')
@@ -91,10 +104,17 @@ export function selectTimeOff(db: Db, workspaceId: string, resourceIds?: string[
   return q.orderBy('resource_id').orderBy('starts_on').execute();
 }
 
-export const insertTimeOff = (db: Db, row: ResourceTimeOffTable) => db.insertInto('resource_time_off').values(row).execute();
+export const insertTimeOff = (db: Db, row: ResourceTimeOffTable) =>
+  db.insertInto('resource_time_off').values(row).execute();
 
 export const findTimeOff = (db: Db, workspaceId: string, resourceId: string, id: string) =>
-  db.selectFrom('resource_time_off').selectAll().where('workspace_id', '=', workspaceId).where('resource_id', '=', resourceId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('resource_time_off')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('resource_id', '=', resourceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const deleteTimeOffRow = (db: Db, workspaceId: string, id: string) =>
   db.deleteFrom('resource_time_off').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
@@ -102,7 +122,8 @@ export const deleteTimeOffRow = (db: Db, workspaceId: string, id: string) =>
 export const selectHolidays = (db: Db, workspaceId: string) =>
   db.selectFrom('workspace_holidays').selectAll().where('workspace_id', '=', workspaceId).orderBy('on_date').execute();
 
-export const deleteHolidays = (db: Db, workspaceId: string) => db.deleteFrom('workspace_holidays').where('workspace_id', '=', workspaceId).execute();
+export const deleteHolidays = (db: Db, workspaceId: string) =>
+  db.deleteFrom('workspace_holidays').where('workspace_id', '=', workspaceId).execute();
 
 export const insertHolidays = (db: Db, rows: WorkspaceHolidayTable[]) =>
   rows.length ? db.insertInto('workspace_holidays').values(rows).execute() : Promise.resolve([]);

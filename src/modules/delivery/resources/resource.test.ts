@@ -3,11 +3,20 @@ import { checkCapacity, checkRole, knownRoles, parseWorkingDays } from './resour
 
 describe('people rules', () => {
   it('knows the default roles and the workspace’s own, each once', () => {
-    expect(knownRoles(['trainer', 'data_migrator'])).toEqual(['project_manager', 'solution_architect', 'consultant', 'integration_engineer', 'trainer', 'data_migrator']);
+    expect(knownRoles(['trainer', 'data_migrator'])).toEqual([
+      'project_manager',
+      'solution_architect',
+      'consultant',
+      'integration_engineer',
+      'trainer',
+      'data_migrator',
+    ]);
   });
 
   it('refuses an unknown role naming the known ones', () => {
-    expect(() => checkRole('wizard', knownRoles([]))).toThrow(/unknown delivery role "wizard"; known roles: project_manager/);
+    expect(() => checkRole('wizard', knownRoles([]))).toThrow(
+      /unknown delivery role "wizard"; known roles: project_manager/,
+    );
   });
 
   it('keeps capacity between 0 and 80 hours', () => {

@@ -54,13 +54,15 @@ export const unknownRoleMessage = (role: string, known: readonly string[]): stri
 
 /** Weekly capacity between 0 and 80 hours. */
 export function checkCapacity(hours: number, field = 'body.weeklyCapacityHours'): number {
-  if (!Number.isFinite(hours) || hours < 0 || hours > MAX_WEEKLY_CAPACITY) throw AppError.validation(field, `must be between 0 and ${MAX_WEEKLY_CAPACITY} hours`);
+  if (!Number.isFinite(hours) || hours < 0 || hours > MAX_WEEKLY_CAPACITY)
+    throw AppError.validation(field, `must be between 0 and ${MAX_WEEKLY_CAPACITY} hours`);
   return hours;
 }
 
 /** ISO weekdays, each once, sorted. */
 export function checkWorkingDays(days: readonly number[], field = 'body.workingDays'): number[] {
-  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw AppError.validation(field, 'use ISO weekdays 1 (Monday) to 7 (Sunday)');
+  if (days.some((d) => !Number.isInteger(d) || d < 1 || d > 7))
+    throw AppError.validation(field, 'use ISO weekdays 1 (Monday) to 7 (Sunday)');
   return [...new Set(days)].sort((a, b) => a - b);
 }
 
@@ -92,7 +94,10 @@ export function parseWorkingDays(raw: string): number[] | undefined {
     if (a === undefined || b === undefined || a > b) return undefined;
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
-  const days = text.split(/[;,\s|]+/).filter(Boolean).map(dayOf);
+  const days = text
+    .split(/[;,\s|]+/)
+    .filter(Boolean)
+    .map(dayOf);
   if (days.length === 0 || days.some((d) => d === undefined)) return undefined;
   return [...new Set(days as number[])].sort((x, y) => x - y);
 }

@@ -4,13 +4,29 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { listForecastResources } from '../resources/resource.service.ts';
 import * as resources from '../resources/resource.store.ts';
 import { listHolidays } from '../resources/time-off.service.ts';
-import { type EconEntry, type EconRates, type EconomicsTotals, type ProjectEconomics, projectEconomics, totalsOf, type Utilization, utilizationOf } from './economics.ts';
+import {
+  type EconEntry,
+  type EconRates,
+  type EconomicsTotals,
+  type ProjectEconomics,
+  projectEconomics,
+  totalsOf,
+  type Utilization,
+  utilizationOf,
+} from './economics.ts';
 import { findProjectRef, selectProjectRefs, selectReworkOf, selectTaskEstimates } from './project-ref.store.ts';
 import { selectEntriesFor } from './time-entry.store.ts';
 
 type ProjectRef = NonNullable<Awaited<ReturnType<typeof findProjectRef>>>;
 
-const toEcon = (r: { resource_id: string; task_id: string | null; on_date: string; hours: number; billable: number; rework: number }): EconEntry => ({
+const toEcon = (r: {
+  resource_id: string;
+  task_id: string | null;
+  on_date: string;
+  hours: number;
+  billable: number;
+  rework: number;
+}): EconEntry => ({
   resourceId: r.resource_id,
   taskId: r.task_id,
   date: r.on_date,
@@ -32,11 +48,27 @@ async function economicsOf(db: Db, workspaceId: string, projects: ProjectRef[]):
   const rework = await selectReworkOf(db, workspaceId, ids);
   return projects.map((p) =>
     projectEconomics(
-      { id: p.id, name: p.name, status: p.status, commercialModel: p.commercial_model, servicesFee: p.services_fee === null ? null : Number(p.services_fee), currency: p.currency },
+      {
+        id: p.id,
+        name: p.name,
+        status: p.status,
+        commercialModel: p.commercial_model,
+        servicesFee: p.services_fee === null ? null : Number(p.services_fee),
+        currency: p.currency,
+      },
       entries.filter((e) => e.project_id === p.id).map(toEcon),
       rates,
-      tasks.filter((t) => t.project_id === p.id).map((t) => ({ id: t.id, taskType: t.task_type, effortHours: Number(t.effort_hours), assigneeId: t.assignee_id })),
-      rework.filter((r) => r.project_id === p.id).map((r) => ({ taskId: r.task_id, hours: Number(r.hours), cause: r.cause })),
+      tasks
+        .filter((t) => t.project_id === p.id)
+        .map((t) => ({
+          id: t.id,
+          taskType: t.task_type,
+          effortHours: Number(t.effort_hours),
+          assigneeId: t.assignee_id,
+        })),
+      rework
+        .filter((r) => r.project_id === p.id)
+        .map((r) => ({ taskId: r.task_id, hours: Number(r.hours), cause: r.cause })),
     ),
   );
 }
@@ -49,7 +81,10 @@ export async function getProjectEconomics(db: Db, scope: Scope, projectId: strin
 }
 
 /** Every project's economics (cancelled ones left out unless they logged time), with totals. */
-export async function getWorkspaceEconomics(db: Db, scope: Scope): Promise<{ items: ProjectEconomics[]; totals: EconomicsTotals }> {
+export async function getWorkspaceEconomics(
+  db: Db,
+  scope: Scope,
+): Promise<{ items: ProjectEconomics[]; totals: EconomicsTotals }> {
   const rows = await economicsOf(db, scope.workspaceId, await selectProjectRefs(db, scope));
   const items = rows.filter((r) => r.status !== 'cancelled' || r.hours.total > 0);
   return { items, totals: totalsOf(items) };
@@ -61,16 +96,36 @@ export interface PersonUtilization extends Utilization {
 }
 
 /** Utilization of the active people in view over a range, capacity net of holidays and time off. */
-export async function getUtilization(db: Db, scope: Scope, from: string, to: string): Promise<{ from: string; to: string; items: PersonUtilization[]; totals: Omit<Utilization, 'resourceId'> }> {
+export async function getUtilization(
+  db: Db,
+  scope: Scope,
+  from: string,
+  to: string,
+): Promise<{ from: string; to: string; items: PersonUtilization[]; totals: Omit<Utilization, 'resourceId'> }> {
   if (from > to) throw AppError.validation('querystring.to', `ends before it starts (${from} → ${to})`);
-  if (Date.parse(to) - Date.parse(from) > 731 * 86_400_000) throw AppError.validation('querystring.to', 'a range covers at most two years');
+  if (Date.parse(to) - Date.parse(from) > 731 * 86_400_000)
+    throw AppError.validation('querystring.to', 'a range covers at most two years');
   const people = await listForecastResources(db, scope.workspaceId, scope.partnerId);
   const rows = await resources.selectResources(db, scope, { active: true });
   const names = new Map(rows.map((r) => [r.id, r]));
   const entries = (await selectEntriesFor(db, scope.workspaceId, { from, to })).map(toEcon);
-  const items = utilizationOf(people, entries, await listHolidays(db, scope.workspaceId), from, to).map((u) => ({ ...u, name: names.get(u.resourceId)?.name ?? '', role: names.get(u.resourceId)?.role ?? '' }));
+  const items = utilizationOf(people, entries, await listHolidays(db, scope.workspaceId), from, to).map((u) => ({
+    ...u,
+    name: names.get(u.resourceId)?.name ?? '',
+    role: names.get(u.resourceId)?.role ?? '',
+  }));
   const sum = (f: (u: Utilization) => number) => Math.round(items.reduce((s, u) => s + f(u), 0) * 100) / 100;
   const capacityHours = sum((u) => u.capacityHours);
   const billableHours = sum((u) => u.billableHours);
-  return { from, to, items, totals: { capacityHours, hours: sum((u) => u.hours), billableHours, utilization: capacityHours > 0 ? Math.round((billableHours / capacityHours) * 10_000) / 10_000 : null } };
+  return {
+    from,
+    to,
+    items,
+    totals: {
+      capacityHours,
+      hours: sum((u) => u.hours),
+      billableHours,
+      utilization: capacityHours > 0 ? Math.round((billableHours / capacityHours) * 10_000) / 10_000 : null,
+    },
+  };
 }

@@ -87,7 +87,13 @@ export interface ProjectEconomics {
    * `hours` and `share`: time entries flagged as rework, against all hours logged. `byCause`: rework recorded
    * with its cause, hours and cost per cause (largest cost first); `recordedHours` / `recordedCost` their sums.
    */
-  rework: { hours: number; share: number | null; byCause: ReworkByCause[]; recordedHours: number; recordedCost: number };
+  rework: {
+    hours: number;
+    share: number | null;
+    byCause: ReworkByCause[];
+    recordedHours: number;
+    recordedCost: number;
+  };
 }
 
 const money = (n: number) => Math.round(n * 100) / 100;
@@ -95,7 +101,11 @@ const ratio = (n: number) => Math.round(n * 10_000) / 10_000;
 
 /** A project with a fee and no model is a fixed fee; one with neither is time and materials. */
 export const modelOf = (p: Pick<EconProject, 'commercialModel' | 'servicesFee'>): CommercialModel =>
-  p.commercialModel === 'fixed_fee' || p.commercialModel === 'time_and_materials' ? p.commercialModel : p.servicesFee !== null ? 'fixed_fee' : 'time_and_materials';
+  p.commercialModel === 'fixed_fee' || p.commercialModel === 'time_and_materials'
+    ? p.commercialModel
+    : p.servicesFee !== null
+      ? 'fixed_fee'
+      : 'time_and_materials';
 
 export function hoursOf(entries: readonly EconEntry[]): HoursBreakdown {
   let total = 0;
@@ -106,7 +116,12 @@ export function hoursOf(entries: readonly EconEntry[]): HoursBreakdown {
     if (e.billable) billable += e.hours;
     if (e.rework) rework += e.hours;
   }
-  return { total: money(total), billable: money(billable), nonBillable: money(total - billable), rework: money(rework) };
+  return {
+    total: money(total),
+    billable: money(billable),
+    nonBillable: money(total - billable),
+    rework: money(rework),
+  };
 }
 
 /** Actual against estimated hours per task type, over the tasks that have time logged. */
@@ -125,14 +140,26 @@ export function estimateAccuracy(entries: readonly EconEntry[], tasks: readonly 
   }
   return [...byType]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([taskType, a]) => ({ taskType, tasks: a.tasks, estimatedHours: money(a.estimated), actualHours: money(a.actual), ratio: a.estimated > 0 ? ratio(a.actual / a.estimated) : null }));
+    .map(([taskType, a]) => ({
+      taskType,
+      tasks: a.tasks,
+      estimatedHours: money(a.estimated),
+      actualHours: money(a.actual),
+      ratio: a.estimated > 0 ? ratio(a.actual / a.estimated) : null,
+    }));
 }
 
 /**
  * A project's economics from its time entries and the people's current rates. Revenue is the fee of a fixed
  * fee project, or billable hours × bill rate under time and materials; cost is every hour × cost rate.
  */
-export function projectEconomics(project: EconProject, entries: readonly EconEntry[], rates: ReadonlyMap<string, EconRates>, tasks: readonly EconTask[], rework: readonly EconRework[] = []): ProjectEconomics {
+export function projectEconomics(
+  project: EconProject,
+  entries: readonly EconEntry[],
+  rates: ReadonlyMap<string, EconRates>,
+  tasks: readonly EconTask[],
+  rework: readonly EconRework[] = [],
+): ProjectEconomics {
   const model = modelOf(project);
   let cost = 0;
   let billed = 0;
@@ -154,7 +181,11 @@ export function projectEconomics(project: EconProject, entries: readonly EconEnt
     revenue: money(revenue),
     margin: revenue > 0 ? ratio((revenue - cost) / revenue) : null,
     estimateAccuracy: estimateAccuracy(entries, tasks),
-    rework: { hours: hours.rework, share: hours.total > 0 ? ratio(hours.rework / hours.total) : null, ...reworkByCause(rework, tasks, rates, hours.total > 0 ? cost / hours.total : 0) },
+    rework: {
+      hours: hours.rework,
+      share: hours.total > 0 ? ratio(hours.rework / hours.total) : null,
+      ...reworkByCause(rework, tasks, rates, hours.total > 0 ? cost / hours.total : 0),
+    },
   };
 }
 
@@ -182,7 +213,11 @@ export function reworkByCause(
   const byCause = [...by]
     .map(([cause, a]) => ({ cause, records: a.records, hours: money(a.hours), cost: money(a.cost) }))
     .sort((a, b) => b.cost - a.cost || b.hours - a.hours || a.cause.localeCompare(b.cause));
-  return { byCause, recordedHours: money(byCause.reduce((s, c) => s + c.hours, 0)), recordedCost: money(byCause.reduce((s, c) => s + c.cost, 0)) };
+  return {
+    byCause,
+    recordedHours: money(byCause.reduce((s, c) => s + c.hours, 0)),
+    recordedCost: money(byCause.reduce((s, c) => s + c.cost, 0)),
+  };
 }
 
 export interface EconomicsTotals {
@@ -200,7 +235,12 @@ export function totalsOf(rows: readonly ProjectEconomics[]): EconomicsTotals {
   const revenue = sum((r) => r.revenue);
   const cost = sum((r) => r.deliveryCost);
   return {
-    hours: { total: sum((r) => r.hours.total), billable: sum((r) => r.hours.billable), nonBillable: sum((r) => r.hours.nonBillable), rework: sum((r) => r.hours.rework) },
+    hours: {
+      total: sum((r) => r.hours.total),
+      billable: sum((r) => r.hours.billable),
+      nonBillable: sum((r) => r.hours.nonBillable),
+      rework: sum((r) => r.hours.rework),
+    },
     deliveryCost: cost,
     revenue,
     margin: revenue > 0 ? ratio((revenue - cost) / revenue) : null,
@@ -223,7 +263,8 @@ function sumByCause(rows: readonly ReworkByCause[]): ReworkByCause[] {
 /** Every day from `from` to `to`, inclusive. */
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
 
@@ -260,12 +301,24 @@ export interface Utilization {
 }
 
 /** Utilization per person over a range: billable hours logged in it against the capacity it offered. */
-export function utilizationOf(people: readonly CapacityPerson[], entries: readonly EconEntry[], holidays: readonly string[], from: string, to: string): Utilization[] {
+export function utilizationOf(
+  people: readonly CapacityPerson[],
+  entries: readonly EconEntry[],
+  holidays: readonly string[],
+  from: string,
+  to: string,
+): Utilization[] {
   const off = new Set(holidays);
   return people.map((p) => {
     const mine = entries.filter((e) => e.resourceId === p.id && e.date >= from && e.date <= to);
     const h = hoursOf(mine);
     const capacity = capacityHours(p, from, to, off);
-    return { resourceId: p.id, capacityHours: capacity, hours: h.total, billableHours: h.billable, utilization: capacity > 0 ? ratio(h.billable / capacity) : null };
+    return {
+      resourceId: p.id,
+      capacityHours: capacity,
+      hours: h.total,
+      billableHours: h.billable,
+      utilization: capacity > 0 ? ratio(h.billable / capacity) : null,
+    };
   });
 }

@@ -11,11 +11,24 @@ function scopedProjects(db: Db, scope: Scope) {
   return q;
 }
 
-const PROJECT_COLUMNS = ['id', 'name', 'status', 'partner_id', 'commercial_model', 'services_fee', 'currency', 'signed_on', 'accepted_on', 'created_at'] as const;
+const PROJECT_COLUMNS = [
+  'id',
+  'name',
+  'status',
+  'partner_id',
+  'commercial_model',
+  'services_fee',
+  'currency',
+  'signed_on',
+  'accepted_on',
+  'created_at',
+] as const;
 
-export const findProjectRef = (db: Db, scope: Scope, id: string) => scopedProjects(db, scope).select(PROJECT_COLUMNS).where('id', '=', id).executeTakeFirst();
+export const findProjectRef = (db: Db, scope: Scope, id: string) =>
+  scopedProjects(db, scope).select(PROJECT_COLUMNS).where('id', '=', id).executeTakeFirst();
 
-export const selectProjectRefs = (db: Db, scope: Scope) => scopedProjects(db, scope).select(PROJECT_COLUMNS).orderBy('created_at').orderBy('id').execute();
+export const selectProjectRefs = (db: Db, scope: Scope) =>
+  scopedProjects(db, scope).select(PROJECT_COLUMNS).orderBy('created_at').orderBy('id').execute();
 
 /** Projects found by name (case-insensitive) or id, for imports that name them either way. */
 export const selectProjectsByNameOrId = (db: Db, scope: Scope, ref: string) =>
@@ -25,7 +38,12 @@ export const selectProjectsByNameOrId = (db: Db, scope: Scope, ref: string) =>
     .execute();
 
 export const findTaskRef = (db: Db, workspaceId: string, id: string) =>
-  db.selectFrom('project_tasks').select(['id', 'project_id', 'key', 'name']).where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('project_tasks')
+    .select(['id', 'project_id', 'key', 'name'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 /** A project's tasks matching a key or a name (case-insensitive). */
 export const selectTasksByKeyOrName = (db: Db, workspaceId: string, projectId: string, ref: string) =>
@@ -62,5 +80,10 @@ export function selectTaskNames(db: Db, workspaceId: string, projectIds: string[
 /** Rework recorded on projects, with its cause, for the economics. */
 export function selectReworkOf(db: Db, workspaceId: string, projectIds: string[]) {
   if (projectIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('project_rework').select(['project_id', 'task_id', 'hours', 'cause']).where('workspace_id', '=', workspaceId).where('project_id', 'in', projectIds).execute();
+  return db
+    .selectFrom('project_rework')
+    .select(['project_id', 'task_id', 'hours', 'cause'])
+    .where('workspace_id', '=', workspaceId)
+    .where('project_id', 'in', projectIds)
+    .execute();
 }

@@ -41,10 +41,17 @@ export interface EntryListOptions {
 }
 
 const isKey = (v: unknown): v is { date: string; id: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { date?: unknown }).date === 'string' && typeof (v as { id?: unknown }).id === 'string';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as { date?: unknown }).date === 'string' &&
+  typeof (v as { id?: unknown }).id === 'string';
 
 /** Entries newest day first, with the hours of the whole filtered set. */
-export async function listTimeEntries(db: Db, scope: Scope, opts: EntryListOptions): Promise<{ items: TimeEntry[]; nextCursor: string | null }> {
+export async function listTimeEntries(
+  db: Db,
+  scope: Scope,
+  opts: EntryListOptions,
+): Promise<{ items: TimeEntry[]; nextCursor: string | null }> {
   const before = decodeCursor(opts.cursor, isKey);
   const { limit, cursor: _cursor, ...filter } = opts;
   const rows = await store.selectEntries(db, scope, { ...filter, before, limit: limit + 1 });
@@ -68,21 +75,35 @@ export interface EntryInput {
  * Reads what an entry is checked against (project, task, person, their day) in the scope, and applies the
  * rules. Things the scope cannot see are "no such …": a partner user never learns of another firm's records.
  */
-export async function checkEntryInScope(db: Db, scope: Scope, e: Required<Pick<EntryInput, 'projectId' | 'resourceId' | 'date' | 'hours'>> & { taskId: string | null }, exceptId: string | null, prefix = 'body'): Promise<void> {
+export async function checkEntryInScope(
+  db: Db,
+  scope: Scope,
+  e: Required<Pick<EntryInput, 'projectId' | 'resourceId' | 'date' | 'hours'>> & { taskId: string | null },
+  exceptId: string | null,
+  prefix = 'body',
+): Promise<void> {
   const project = await findProjectRef(db, scope, e.projectId);
   const f = (name: string) => (prefix ? `${prefix}.${name}` : name);
   if (!project) throw AppError.validation(f('projectId'), 'no such project');
   const person = await resources.findResource(db, scope, e.resourceId);
   if (!person) throw AppError.validation(f('resourceId'), 'no such person');
   const task = e.taskId ? await findTaskRef(db, scope.workspaceId, e.taskId) : null;
-  checkEntry(e, {
-    otherHoursThatDay: await store.hoursOnDay(db, scope.workspaceId, e.resourceId, e.date, exceptId),
-    project: { status: project.status, partnerId: project.partner_id, startsOn: earliestWorkDay({ signedOn: project.signed_on, acceptedOn: project.accepted_on }) },
-    task: task ? { projectId: task.project_id } : null,
-    person: { active: Boolean(person.active), partnerId: person.partner_id, name: person.name },
-    partnerId: scope.partnerId,
-    today: today(),
-  }, prefix);
+  checkEntry(
+    e,
+    {
+      otherHoursThatDay: await store.hoursOnDay(db, scope.workspaceId, e.resourceId, e.date, exceptId),
+      project: {
+        status: project.status,
+        partnerId: project.partner_id,
+        startsOn: earliestWorkDay({ signedOn: project.signed_on, acceptedOn: project.accepted_on }),
+      },
+      task: task ? { projectId: task.project_id } : null,
+      person: { active: Boolean(person.active), partnerId: person.partner_id, name: person.name },
+      partnerId: scope.partnerId,
+      today: today(),
+    },
+    prefix,
+  );
 }
 
 export async function findEntryOr404(db: Db, scope: Scope, id: string): Promise<store.TimeEntryRow> {
@@ -91,7 +112,14 @@ export async function findEntryOr404(db: Db, scope: Scope, id: string): Promise<
   return row;
 }
 
-export async function createTimeEntry(db: Db, actor: Actor, scope: Scope, input: EntryInput, source: 'web' | 'api' | 'import', externalId: string | null = null): Promise<TimeEntry> {
+export async function createTimeEntry(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: EntryInput,
+  source: 'web' | 'api' | 'import',
+  externalId: string | null = null,
+): Promise<TimeEntry> {
   const taskId = input.taskId ?? null;
   await checkEntryInScope(db, scope, { ...input, taskId }, null);
   const row: TimeEntryTable = {
@@ -111,16 +139,36 @@ export async function createTimeEntry(db: Db, actor: Actor, scope: Scope, input:
     created_at: nowIso(),
   };
   await store.insertEntry(db, row);
-  if (taskId) await logWorkOnTask(db, actor, scope.workspaceId, { projectId: input.projectId, taskId, hours: input.hours, rework: row.rework === 1, on: input.date }, { recompute: source !== 'import' });
+  if (taskId)
+    await logWorkOnTask(
+      db,
+      actor,
+      scope.workspaceId,
+      { projectId: input.projectId, taskId, hours: input.hours, rework: row.rework === 1, on: input.date },
+      { recompute: source !== 'import' },
+    );
   const created = toEntry(row);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'time_entry.create', entityType: 'time_entry', entityId: row.id, after: created });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'time_entry.create',
+    entityType: 'time_entry',
+    entityId: row.id,
+    after: created,
+  });
   return created;
 }
 
 export type EntryPatch = Partial<EntryInput>;
 
 /** Changes an entry; the changed entry is checked whole, as a new one would be. */
-export async function updateTimeEntry(db: Db, actor: Actor, scope: Scope, id: string, patch: EntryPatch): Promise<TimeEntry> {
+export async function updateTimeEntry(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: string,
+  patch: EntryPatch,
+): Promise<TimeEntry> {
   const row = await findEntryOr404(db, scope, id);
   const next = {
     projectId: patch.projectId ?? row.project_id,
@@ -128,16 +176,35 @@ export async function updateTimeEntry(db: Db, actor: Actor, scope: Scope, id: st
     date: patch.date ?? row.on_date,
     hours: patch.hours ?? Number(row.hours),
     // A task belongs to one project: moving the entry to another project drops a task not named again.
-    taskId: patch.taskId !== undefined ? patch.taskId : patch.projectId && patch.projectId !== row.project_id ? null : row.task_id,
+    taskId:
+      patch.taskId !== undefined
+        ? patch.taskId
+        : patch.projectId && patch.projectId !== row.project_id
+          ? null
+          : row.task_id,
   };
   await checkEntryInScope(db, scope, next, id);
-  const set: Partial<TimeEntryTable> = { project_id: next.projectId, resource_id: next.resourceId, on_date: next.date, hours: next.hours, task_id: next.taskId };
+  const set: Partial<TimeEntryTable> = {
+    project_id: next.projectId,
+    resource_id: next.resourceId,
+    on_date: next.date,
+    hours: next.hours,
+    task_id: next.taskId,
+  };
   if (patch.billable !== undefined) set.billable = patch.billable ? 1 : 0;
   if (patch.rework !== undefined) set.rework = patch.rework ? 1 : 0;
   if (patch.note !== undefined) set.note = patch.note?.trim() || null;
   await store.updateEntryRow(db, scope.workspaceId, id, set);
   const after = toEntry({ ...row, ...set } as store.TimeEntryRow);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'time_entry.update', entityType: 'time_entry', entityId: id, before: toEntry(row), after });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'time_entry.update',
+    entityType: 'time_entry',
+    entityId: id,
+    before: toEntry(row),
+    after,
+  });
   return after;
 }
 
@@ -146,10 +213,19 @@ export async function deleteTimeEntry(db: Db, actor: Actor, scope: Scope, id: st
   const project = await findProjectRef(db, scope, row.project_id);
   // A closed project's hours are its final economics: they are no longer edited, nor removed.
   if (project && (CLOSED_PROJECT_STATUSES as readonly string[]).includes(project.status)) {
-    throw new AppError('conflict', `projectId: the project is ${project.status}: its time is final`, { fieldErrors: [{ field: 'projectId', message: `the project is ${project.status}` }] });
+    throw new AppError('conflict', `projectId: the project is ${project.status}: its time is final`, {
+      fieldErrors: [{ field: 'projectId', message: `the project is ${project.status}` }],
+    });
   }
   await store.deleteEntryRow(db, scope.workspaceId, id);
-  await recordAudit(db, { workspaceId: scope.workspaceId, actor, action: 'time_entry.delete', entityType: 'time_entry', entityId: id, before: toEntry(row) });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'time_entry.delete',
+    entityType: 'time_entry',
+    entityId: id,
+    before: toEntry(row),
+  });
 }
 
 export type { TimeTarget };
@@ -157,7 +233,11 @@ export type { TimeTarget };
 /** Projects in view with their tasks, for the timesheet. */
 export async function listTimeTargets(db: Db, scope: Scope): Promise<TimeTarget[]> {
   const projects = await selectProjectRefs(db, scope);
-  const tasks = await selectTaskNames(db, scope.workspaceId, projects.map((p) => p.id));
+  const tasks = await selectTaskNames(
+    db,
+    scope.workspaceId,
+    projects.map((p) => p.id),
+  );
   return projects.map((p) => ({
     id: p.id,
     name: p.name,

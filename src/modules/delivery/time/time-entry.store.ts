@@ -11,8 +11,20 @@ export function scopedEntries(db: Db, scope: Scope) {
   if (scope.partnerId) {
     const firm = scope.partnerId;
     q = q
-      .where('resource_id', 'in', (eb) => eb.selectFrom('delivery_resources').select('id').where('workspace_id', '=', scope.workspaceId).where('partner_id', '=', firm))
-      .where('project_id', 'in', (eb) => eb.selectFrom('projects').select('id').where('workspace_id', '=', scope.workspaceId).where('partner_id', '=', firm));
+      .where('resource_id', 'in', (eb) =>
+        eb
+          .selectFrom('delivery_resources')
+          .select('id')
+          .where('workspace_id', '=', scope.workspaceId)
+          .where('partner_id', '=', firm),
+      )
+      .where('project_id', 'in', (eb) =>
+        eb
+          .selectFrom('projects')
+          .select('id')
+          .where('workspace_id', '=', scope.workspaceId)
+          .where('partner_id', '=', firm),
+      );
   }
   return q;
 }
@@ -40,13 +52,25 @@ export function selectEntries(db: Db, scope: Scope, f: EntryFilter) {
   return q.orderBy('on_date', 'desc').orderBy('id', 'desc').limit(f.limit).execute();
 }
 
-export const findEntry = (db: Db, scope: Scope, id: string) => scopedEntries(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
+export const findEntry = (db: Db, scope: Scope, id: string) =>
+  scopedEntries(db, scope).selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findEntryByExternalId = (db: Db, workspaceId: string, externalId: string) =>
-  db.selectFrom('time_entries').selectAll().where('workspace_id', '=', workspaceId).where('external_id', '=', externalId).executeTakeFirst();
+  db
+    .selectFrom('time_entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
 
 /** Hours a person has on a day across every project, leaving out one entry (the one being changed). */
-export async function hoursOnDay(db: Db, workspaceId: string, resourceId: string, day: string, exceptId: string | null): Promise<number> {
+export async function hoursOnDay(
+  db: Db,
+  workspaceId: string,
+  resourceId: string,
+  day: string,
+  exceptId: string | null,
+): Promise<number> {
   let q = db
     .selectFrom('time_entries')
     .select((eb) => eb.fn.sum<number | string | null>('hours').as('h'))
@@ -63,11 +87,19 @@ export const insertEntry = (db: Db, row: TimeEntryTable) => db.insertInto('time_
 export const updateEntryRow = (db: Db, workspaceId: string, id: string, patch: Partial<TimeEntryTable>) =>
   db.updateTable('time_entries').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
-export const deleteEntryRow = (db: Db, workspaceId: string, id: string) => db.deleteFrom('time_entries').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+export const deleteEntryRow = (db: Db, workspaceId: string, id: string) =>
+  db.deleteFrom('time_entries').where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 
 /** Every entry of some projects (economics), or in a date range (utilization). */
-export function selectEntriesFor(db: Db, workspaceId: string, f: { projectIds?: string[]; from?: string; to?: string }) {
-  let q = db.selectFrom('time_entries').select(['project_id', 'task_id', 'resource_id', 'on_date', 'hours', 'billable', 'rework']).where('workspace_id', '=', workspaceId);
+export function selectEntriesFor(
+  db: Db,
+  workspaceId: string,
+  f: { projectIds?: string[]; from?: string; to?: string },
+) {
+  let q = db
+    .selectFrom('time_entries')
+    .select(['project_id', 'task_id', 'resource_id', 'on_date', 'hours', 'billable', 'rework'])
+    .where('workspace_id', '=', workspaceId);
   if (f.projectIds) {
     if (f.projectIds.length === 0) return Promise.resolve([]);
     q = q.where('project_id', 'in', f.projectIds);

@@ -53,7 +53,8 @@ export function timeRowMapper(headers: readonly string[]) {
     for (const f of ['person', 'project'] as const) if (!raw(f)) bad(f, 'is required');
     const hours = parseNumber(raw('hours'));
     if (hours === undefined) bad('hours', 'is required');
-    else if (Number.isNaN(hours) || hours <= 0 || hours > MAX_HOURS_PER_DAY) bad('hours', `"${raw('hours')}" is not a number of hours above 0 and at most ${MAX_HOURS_PER_DAY}`);
+    else if (Number.isNaN(hours) || hours <= 0 || hours > MAX_HOURS_PER_DAY)
+      bad('hours', `"${raw('hours')}" is not a number of hours above 0 and at most ${MAX_HOURS_PER_DAY}`);
     const record: TimeImportRecord = {
       date: 'value' in date ? (date.value ?? '') : '',
       person: raw('person'),

@@ -38,8 +38,12 @@ describe('feature catalogue', () => {
   });
 
   it('finds events another feature already claims, not the feature’s own', () => {
-    expect(eventConflicts(catalogue, 'reports', ['Report Published', 'SSO Login', 'New'])).toEqual([{ index: 1, event: 'SSO Login', owner: 'sso' }]);
-    expect(eventConflicts(catalogue, 'new', ['Report Exported'])).toEqual([{ index: 0, event: 'Report Exported', owner: 'reports' }]);
+    expect(eventConflicts(catalogue, 'reports', ['Report Published', 'SSO Login', 'New'])).toEqual([
+      { index: 1, event: 'SSO Login', owner: 'sso' },
+    ]);
+    expect(eventConflicts(catalogue, 'new', ['Report Exported'])).toEqual([
+      { index: 0, event: 'Report Exported', owner: 'reports' },
+    ]);
   });
 
   it('trims lists and drops blanks and repeats', () => {

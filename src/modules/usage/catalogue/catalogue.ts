@@ -35,7 +35,8 @@ export const featureOfEvent = (c: Catalogue, event: string): string => c.byEvent
  * Whether a plan list entitles an account on `plan`: an empty list entitles everyone; an account without a
  * plan is entitled only to features every plan has (its plan is unknown, so nothing narrower is assumed).
  */
-export const entitles = (plans: readonly string[], plan: string | null): boolean => plans.length === 0 || (plan !== null && plans.includes(plan));
+export const entitles = (plans: readonly string[], plan: string | null): boolean =>
+  plans.length === 0 || (plan !== null && plans.includes(plan));
 
 /** The catalogue features an account on `plan` is entitled to. */
 export function entitledFeatures(c: Catalogue, plan: string | null): Set<string> {
@@ -43,7 +44,11 @@ export function entitledFeatures(c: Catalogue, plan: string | null): Set<string>
 }
 
 /** Problems with a feature's event list against the rest of the catalogue: an event already mapped elsewhere. */
-export function eventConflicts(c: Catalogue, key: string, events: readonly string[]): Array<{ index: number; event: string; owner: string }> {
+export function eventConflicts(
+  c: Catalogue,
+  key: string,
+  events: readonly string[],
+): Array<{ index: number; event: string; owner: string }> {
   const out: Array<{ index: number; event: string; owner: string }> = [];
   events.forEach((event, index) => {
     const owner = c.byEvent.get(event);
@@ -53,4 +58,6 @@ export function eventConflicts(c: Catalogue, key: string, events: readonly strin
 }
 
 /** Plan names and event names trimmed, blanks and repeats dropped, order kept. */
-export const cleanList = (values: readonly string[]): string[] => [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
+export const cleanList = (values: readonly string[]): string[] => [
+  ...new Set(values.map((v) => v.trim()).filter((v) => v !== '')),
+];

@@ -11,14 +11,23 @@ import { RowCells } from '../../../platform/imports/csv/row-cells.ts';
 import type { CsvInput } from '../../../platform/imports/source.ts';
 
 /** Reads `key column → value column` of a small join file into memory (both columns case-insensitive). */
-export async function readJoinFile(input: CsvInput, option: string, keyColumns: readonly string[], valueColumns: readonly string[]): Promise<Map<string, string>> {
+export async function readJoinFile(
+  input: CsvInput,
+  option: string,
+  keyColumns: readonly string[],
+  valueColumns: readonly string[],
+): Promise<Map<string, string>> {
   const reader = readCsv(input.open());
   const out = new Map<string, string>();
   try {
     const headers = (await reader.headers()).map((h) => h.trim().toLowerCase());
     const key = keyColumns.find((c) => headers.includes(c));
     const value = valueColumns.find((c) => headers.includes(c));
-    if (!key || !value) throw AppError.validation(option, `the file needs a ${keyColumns.join(' or ')} column and a ${valueColumns.join(' or ')} column`);
+    if (!key || !value)
+      throw AppError.validation(
+        option,
+        `the file needs a ${keyColumns.join(' or ')} column and a ${valueColumns.join(' or ')} column`,
+      );
     for await (const item of reader) {
       if ('error' in item) continue;
       const cells = new RowCells(item.values);
@@ -38,7 +47,11 @@ export interface AccountResolver {
 }
 
 /** Resolves references by id, CRM id and domain (accounts module), then by exact name; `aliases` first turns a source id into a name. */
-export async function accountResolver(db: Db, workspaceId: string, aliases?: ReadonlyMap<string, string>): Promise<AccountResolver> {
+export async function accountResolver(
+  db: Db,
+  workspaceId: string,
+  aliases?: ReadonlyMap<string, string>,
+): Promise<AccountResolver> {
   const names = await accountNameIndex(db, workspaceId);
   return {
     resolve: async (trx, refs) => {

@@ -30,15 +30,27 @@ export interface SeatsImportInput {
   onProgress?: (report: ImportReport) => void;
 }
 
-async function applySeatsBatch(db: Db, workspaceId: string, accounts: AccountResolver, batch: Array<{ row: number; record: SeatsRecord }>): Promise<BatchOutcome> {
-  const found = await accounts.resolve(db, batch.map((b) => b.record.account));
+async function applySeatsBatch(
+  db: Db,
+  workspaceId: string,
+  accounts: AccountResolver,
+  batch: Array<{ row: number; record: SeatsRecord }>,
+): Promise<BatchOutcome> {
+  const found = await accounts.resolve(
+    db,
+    batch.map((b) => b.record.account),
+  );
   const errors: RowError[] = [];
   const outcome = { created: 0, updated: 0, unchanged: 0 };
   const at = nowIso();
   for (const { row, record } of batch) {
     const accountId = found.get(record.account);
     if (!accountId) {
-      errors.push({ row, field: 'account', reason: `no account matches "${record.account}" (by Baton id, CRM id, domain or name): import the accounts first` });
+      errors.push({
+        row,
+        field: 'account',
+        reason: `no account matches "${record.account}" (by Baton id, CRM id, domain or name): import the accounts first`,
+      });
       continue;
     }
     const before = await findSeats(db, workspaceId, accountId);

@@ -28,7 +28,12 @@ export interface UsageBatchContext {
 }
 
 const same = (a: UsageImportRowTable, b: UsageImportRowTable) =>
-  a.account_id === b.account_id && a.day === b.day && a.feature === b.feature && a.user_key === b.user_key && Number(a.events) === Number(b.events) && (a.duration_secs === null ? null : Number(a.duration_secs)) === b.duration_secs;
+  a.account_id === b.account_id &&
+  a.day === b.day &&
+  a.feature === b.feature &&
+  a.user_key === b.user_key &&
+  Number(a.events) === Number(b.events) &&
+  (a.duration_secs === null ? null : Number(a.duration_secs)) === b.duration_secs;
 
 /** Sums signed contributions per rollup key. */
 class Deltas {
@@ -47,20 +52,36 @@ class Deltas {
   }
   /** Keys in order (concurrent writers lock rows in the same order), nothing that adds up to zero. */
   sorted<T extends { events: number }>(m: Map<string, T>): T[] {
-    return [...m.entries()].filter(([, v]) => v.events !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+    return [...m.entries()]
+      .filter(([, v]) => v.events !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, v]) => v);
   }
 }
 
-export async function applyUsageBatch(db: Db, ctx: UsageBatchContext, batch: Array<{ row: number; record: UsageRowRecord }>): Promise<BatchOutcome> {
+export async function applyUsageBatch(
+  db: Db,
+  ctx: UsageBatchContext,
+  batch: Array<{ row: number; record: UsageRowRecord }>,
+): Promise<BatchOutcome> {
   const errors: RowError[] = [];
   const refOf = new Map<number, string>();
   for (const { row, record } of batch) {
     const ref = record.account ?? (record.subscription ? ctx.subscriptions?.get(record.subscription) : undefined);
     if (ref) refOf.set(row, ref);
-    else errors.push({ row, field: 'subscription', reason: `subscription "${record.subscription}" is not in the subscriptions file` });
+    else
+      errors.push({
+        row,
+        field: 'subscription',
+        reason: `subscription "${record.subscription}" is not in the subscriptions file`,
+      });
   }
   const accounts = await ctx.accounts.resolve(db, refOf.values());
-  const existing = new Map((await store.selectImportRows(db, ctx.workspaceId, ctx.source, [...new Set(batch.map((b) => b.record.key))])).map((r) => [r.row_key, r]));
+  const existing = new Map(
+    (await store.selectImportRows(db, ctx.workspaceId, ctx.source, [...new Set(batch.map((b) => b.record.key))])).map(
+      (r) => [r.row_key, r],
+    ),
+  );
   const at = nowIso();
   const deltas = new Deltas();
   const writes = new Map<string, UsageImportRowTable>();
@@ -73,12 +94,20 @@ export async function applyUsageBatch(db: Db, ctx: UsageBatchContext, batch: Arr
     if (ref === undefined) continue;
     const accountId = accounts.get(ref);
     if (!accountId) {
-      errors.push({ row, field: record.account ? 'account' : 'subscription', reason: `no account matches "${ref}" (by Baton id, CRM id, domain or name): import the accounts first` });
+      errors.push({
+        row,
+        field: record.account ? 'account' : 'subscription',
+        reason: `no account matches "${ref}" (by Baton id, CRM id, domain or name): import the accounts first`,
+      });
       continue;
     }
     const before = existing.get(record.key);
     if (seen.has(record.key) || before?.run_id === ctx.runId || ctx.seenInDryRun?.has(record.key)) {
-      errors.push({ row, field: 'id', reason: `"${record.key}" appears more than once in the file: the first row counts` });
+      errors.push({
+        row,
+        field: 'id',
+        reason: `"${record.key}" appears more than once in the file: the first row counts`,
+      });
       continue;
     }
     seen.add(record.key);
@@ -108,7 +137,10 @@ export async function applyUsageBatch(db: Db, ctx: UsageBatchContext, batch: Arr
   }
   for (const key of ctx.seenInDryRun ? seen : []) ctx.seenInDryRun?.add(key);
   const untouched = [...seen].filter((k) => !writes.has(k));
-  await store.upsertImportRows(db, [...writes.values()].sort((a, b) => (a.row_key < b.row_key ? -1 : 1)));
+  await store.upsertImportRows(
+    db,
+    [...writes.values()].sort((a, b) => (a.row_key < b.row_key ? -1 : 1)),
+  );
   await store.touchImportRows(db, ctx.workspaceId, ctx.source, untouched, ctx.runId);
   await addRollupCounts(db, ctx.workspaceId, deltas.sorted(deltas.features), deltas.sorted(deltas.users));
   return { created, updated, unchanged, errors };

@@ -47,13 +47,24 @@ export interface RecordsImportResult extends ImportReport {
 /** Stops the import before any row when the mapping or the header cannot work, naming each problem. */
 export function assertNoProblems(problems: readonly string[], option = 'mapping'): void {
   if (problems.length === 0) return;
-  throw new AppError('validation', problems.join('; '), { fieldErrors: problems.map((message) => ({ field: option, message })) });
+  throw new AppError('validation', problems.join('; '), {
+    fieldErrors: problems.map((message) => ({ field: option, message })),
+  });
 }
 
 export async function importUsage(db: Kysely<Database>, input: UsageImportInput): Promise<RecordsImportResult> {
   const source = input.source ?? 'csv';
-  const subscriptions = input.subscriptions ? await readJoinFile(input.subscriptions, 'subscriptions', ['subscription_id', 'subscription'], ['account_id', 'account']) : undefined;
-  const aliases = input.accounts ? await readJoinFile(input.accounts, 'accounts', ['account_id', 'id'], ['account_name', 'name']) : undefined;
+  const subscriptions = input.subscriptions
+    ? await readJoinFile(
+        input.subscriptions,
+        'subscriptions',
+        ['subscription_id', 'subscription'],
+        ['account_id', 'account'],
+      )
+    : undefined;
+  const aliases = input.accounts
+    ? await readJoinFile(input.accounts, 'accounts', ['account_id', 'id'], ['account_name', 'name'])
+    : undefined;
   const { reader, headers } = await openCsv(input.input);
   const skips = new Map<string, number>();
   const runId = input.runId ?? newId();
@@ -61,7 +72,14 @@ export async function importUsage(db: Kysely<Database>, input: UsageImportInput)
   let report: ImportReport & { runId: string };
   try {
     assertNoProblems(usageHeaderProblems(input.mapping, headers, Boolean(subscriptions)));
-    const ctx = { workspaceId: input.workspaceId, source, runId, accounts: await accountResolver(db, input.workspaceId, aliases), subscriptions, seenInDryRun: input.dryRun ? new Set<string>() : undefined };
+    const ctx = {
+      workspaceId: input.workspaceId,
+      source,
+      runId,
+      accounts: await accountResolver(db, input.workspaceId, aliases),
+      subscriptions,
+      seenInDryRun: input.dryRun ? new Set<string>() : undefined,
+    };
     report = await runImport(db, {
       workspaceId: input.workspaceId,
       kind: 'usage',

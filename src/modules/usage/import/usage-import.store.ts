@@ -4,7 +4,12 @@ import type { UsageImportRowTable } from './usage-import.table.ts';
 
 const KEYS_PER_QUERY = 500;
 
-export async function selectImportRows(db: Db, workspaceId: string, source: string, keys: readonly string[]): Promise<UsageImportRowTable[]> {
+export async function selectImportRows(
+  db: Db,
+  workspaceId: string,
+  source: string,
+  keys: readonly string[],
+): Promise<UsageImportRowTable[]> {
   const out: UsageImportRowTable[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
     out.push(
@@ -45,7 +50,13 @@ export async function upsertImportRows(db: Db, rows: readonly UsageImportRowTabl
 }
 
 /** Marks unchanged rows as seen by this run (so a second row with the same key in the file is known as one). */
-export async function touchImportRows(db: Db, workspaceId: string, source: string, keys: readonly string[], runId: string): Promise<void> {
+export async function touchImportRows(
+  db: Db,
+  workspaceId: string,
+  source: string,
+  keys: readonly string[],
+  runId: string,
+): Promise<void> {
   for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
     await db
       .updateTable('usage_import_rows')

@@ -5,9 +5,30 @@ const map = usageRowMapper(usageProfile(undefined, 'csv'));
 
 describe('daily usage rows', () => {
   it('reads the usual columns, a timestamp as its day, and counts 1 without a count column', () => {
-    expect(map({ usage_id: 'U-1', usage_date: '2024-03-05', subscription_id: 'S-1', feature_name: 'feature_7', usage_count: '9', usage_duration_secs: '12.6' }, 1)).toEqual({
+    expect(
+      map(
+        {
+          usage_id: 'U-1',
+          usage_date: '2024-03-05',
+          subscription_id: 'S-1',
+          feature_name: 'feature_7',
+          usage_count: '9',
+          usage_duration_secs: '12.6',
+        },
+        1,
+      ),
+    ).toEqual({
       ok: true,
-      record: { key: 'U-1', day: '2024-03-05', account: null, subscription: 'S-1', feature: 'feature_7', events: 9, user: null, durationSecs: 13 },
+      record: {
+        key: 'U-1',
+        day: '2024-03-05',
+        account: null,
+        subscription: 'S-1',
+        feature: 'feature_7',
+        events: 9,
+        user: null,
+        durationSecs: 13,
+      },
     });
     const r = map({ date: '2024-03-05T23:10:00Z', account: 'acme.example', event: 'Export' }, 2);
     expect(r).toMatchObject({ ok: true, record: { day: '2024-03-05', account: 'acme.example', events: 1 } });
@@ -31,9 +52,15 @@ describe('daily usage rows', () => {
   });
 
   it('refuses a header without day or feature, or with subscriptions but no subscriptions file', () => {
-    expect(usageHeaderProblems(undefined, ['when', 'what'], false).join(' ')).toMatch(/no column for day.*no column for feature/);
-    expect(usageHeaderProblems(undefined, ['usage_date', 'subscription_id', 'feature_name'], false).join(' ')).toMatch(/--subscriptions/);
+    expect(usageHeaderProblems(undefined, ['when', 'what'], false).join(' ')).toMatch(
+      /no column for day.*no column for feature/,
+    );
+    expect(usageHeaderProblems(undefined, ['usage_date', 'subscription_id', 'feature_name'], false).join(' ')).toMatch(
+      /--subscriptions/,
+    );
     expect(usageHeaderProblems(undefined, ['usage_date', 'subscription_id', 'feature_name'], true)).toEqual([]);
-    expect(usageHeaderProblems({ When: 'day', What: 'nope' }, ['When', 'What'], false).join(' ')).toMatch(/"nope", which is not a field/);
+    expect(usageHeaderProblems({ When: 'day', What: 'nope' }, ['When', 'What'], false).join(' ')).toMatch(
+      /"nope", which is not a field/,
+    );
   });
 });

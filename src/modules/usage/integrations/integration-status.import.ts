@@ -18,11 +18,24 @@ import type { RecordsImportResult } from '../import/usage-import.service.ts';
 import { readStatusRow } from './integration-status.ts';
 import { type ReportInput, receiveReports, reportProblems } from './integration-status.service.ts';
 
-export const INTEGRATION_STATUS_COLUMNS = ['account', 'integration', 'status', 'detail', 'occurred_at', 'source', 'report_id'] as const;
+export const INTEGRATION_STATUS_COLUMNS = [
+  'account',
+  'integration',
+  'status',
+  'detail',
+  'occurred_at',
+  'source',
+  'report_id',
+] as const;
 const REQUIRED = ['account', 'integration', 'status', 'occurred_at'];
 
 /** Header names as the file spells them, normalised: `Occurred At`, `occurredAt` → `occurred_at`. */
-const normal = (header: string) => header.trim().replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase().replace(/[\s-]+/g, '_');
+const normal = (header: string) =>
+  header
+    .trim()
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 export interface StatusImportInput {
   workspaceId: string;
@@ -38,17 +51,36 @@ export interface StatusImportInput {
  * Stores one batch's reports, each once: a report imported or sent before is unchanged; one whose account Baton
  * does not know yet is kept aside (counted as created, and noted) until the account appears.
  */
-async function applyStatusBatch(db: Db, workspaceId: string, batch: Array<{ row: number; record: ReportInput }>, keptAside: Set<string>): Promise<BatchOutcome> {
+async function applyStatusBatch(
+  db: Db,
+  workspaceId: string,
+  batch: Array<{ row: number; record: ReportInput }>,
+  keptAside: Set<string>,
+): Promise<BatchOutcome> {
   const problems = reportProblems(batch.map((b) => b.record));
   const refused = new Set(problems.map((p) => p.index));
   const taken = batch.filter((_, i) => !refused.has(i));
-  const outcomes = await receiveReports(db, workspaceId, taken.map((b) => b.record));
-  outcomes.forEach((o, i) => o === 'kept_aside' && keptAside.add((taken[i] as { record: ReportInput }).record.account.trim()));
+  const outcomes = await receiveReports(
+    db,
+    workspaceId,
+    taken.map((b) => b.record),
+  );
+  outcomes.forEach(
+    (o, i) => o === 'kept_aside' && keptAside.add((taken[i] as { record: ReportInput }).record.account.trim()),
+  );
   const errors = problems.map((p) => ({ row: batch[p.index]?.row as number, field: 'occurred_at', reason: p.message }));
-  return { created: outcomes.filter((o) => o !== 'duplicate').length, updated: 0, unchanged: outcomes.filter((o) => o === 'duplicate').length, errors };
+  return {
+    created: outcomes.filter((o) => o !== 'duplicate').length,
+    updated: 0,
+    unchanged: outcomes.filter((o) => o === 'duplicate').length,
+    errors,
+  };
 }
 
-export async function importIntegrationStatus(db: Kysely<Database>, input: StatusImportInput): Promise<RecordsImportResult> {
+export async function importIntegrationStatus(
+  db: Kysely<Database>,
+  input: StatusImportInput,
+): Promise<RecordsImportResult> {
   const { reader, headers } = await openCsv(input.csv);
   let report: ImportReport & { runId: string };
   // Accounts (as the file names them) that reports were kept aside for, across every batch.
@@ -56,8 +88,16 @@ export async function importIntegrationStatus(db: Kysely<Database>, input: Statu
   try {
     const names = new Map(headers.map((h) => [h, normal(h)]));
     const missing = REQUIRED.filter((c) => ![...names.values()].includes(c));
-    if (headers.length === 0) throw AppError.validation('file', 'no header line could be read: the file is empty or its first line is malformed');
-    if (missing.length) throw AppError.validation('file', `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')}; source and report_id optional)`);
+    if (headers.length === 0)
+      throw AppError.validation(
+        'file',
+        'no header line could be read: the file is empty or its first line is malformed',
+      );
+    if (missing.length)
+      throw AppError.validation(
+        'file',
+        `the header has no column ${missing.join(', ')} (columns: ${INTEGRATION_STATUS_COLUMNS.join(', ')}; source and report_id optional)`,
+      );
     const mapRow = (values: Record<string, string>, row: number) => {
       const named: Record<string, string> = {};
       for (const [header, value] of Object.entries(values)) named[names.get(header) as string] = value;

@@ -16,21 +16,49 @@ import { INTEGRATION_STATUSES } from './integration-status.ts';
 import { integrationRows, type ReportInput, recordReports } from './integration-status.service.ts';
 
 const report = z.object({
-  account: z.string().trim().min(1).max(200).describe('The account’s Baton id, a CRM id recorded by an import, or its domain'),
+  account: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('The account’s Baton id, a CRM id recorded by an import, or its domain'),
   integration: z.string().trim().min(1).max(100).describe('The integration’s name, e.g. salesforce-sync'),
   status: z.enum(INTEGRATION_STATUSES),
   detail: z.string().max(1000).nullable().optional().describe('What happened, e.g. the error message'),
   occurredAt: z.iso.datetime({ offset: true }).describe('When the sync ran, ISO-8601 with a time zone'),
-  source: z.string().trim().max(100).nullable().optional().describe('Who reports (a connector, an iPaaS); a report is recognised again by its source and reportId'),
-  reportId: externalId(z.string().trim().max(200).nullable().optional().describe('The reporter’s own id for this report: sent again, it counts once. Without it, a report is recognised by its source, account, integration and occurredAt'), 'the reporter’s own id'),
+  source: z
+    .string()
+    .trim()
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('Who reports (a connector, an iPaaS); a report is recognised again by its source and reportId'),
+  reportId: externalId(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .nullable()
+      .optional()
+      .describe(
+        'The reporter’s own id for this report: sent again, it counts once. Without it, a report is recognised by its source, account, integration and occurredAt',
+      ),
+    'the reporter’s own id',
+  ),
 });
 
 const received = z.object({
   received: z.number(),
   stored: z.number().describe('Reports counted now'),
   duplicates: z.number().describe('Reports received before (or twice in this batch): each counts once'),
-  keptAside: z.number().describe('Reports whose account Baton does not know yet: kept, and counted when the account is created or imported'),
-  waiting: z.array(z.object({ index: z.number(), account: z.string() })).describe('The reports kept aside, by their index in items, with the account they name'),
+  keptAside: z
+    .number()
+    .describe(
+      'Reports whose account Baton does not know yet: kept, and counted when the account is created or imported',
+    ),
+  waiting: z
+    .array(z.object({ index: z.number(), account: z.string() }))
+    .describe('The reports kept aside, by their index in items, with the account they name'),
 });
 
 const rowSchema = z.object({
@@ -39,7 +67,10 @@ const rowSchema = z.object({
   integration: z.string(),
   lastStatus: z.enum(INTEGRATION_STATUSES).describe('Status of the latest report received, whatever asOf'),
   lastReportedAt: z.string().describe('Time of the latest report received, whatever asOf'),
-  lastSuccessAt: z.string().nullable().describe('Time of the latest successful sync received, whatever asOf (lastSuccessDay follows asOf)'),
+  lastSuccessAt: z
+    .string()
+    .nullable()
+    .describe('Time of the latest successful sync received, whatever asOf (lastSuccessDay follows asOf)'),
   lastErrorAt: z.string().nullable().describe('Time of the latest failed sync received, whatever asOf'),
   lastErrorDetail: z.string().nullable().describe('Detail of the latest failed sync received, whatever asOf'),
   reports7d: z.number().describe('Reports in the 7 days ending on asOf'),
@@ -65,16 +96,22 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
     config: { access: 'ingest:write' },
     schema: {
       tags: ['usage'],
-      summary: 'Report integration syncs: { items: [...] } of up to 1,000, or one report; each counts once, and a bad one refuses the batch',
+      summary:
+        'Report integration syncs: { items: [...] } of up to 1,000, or one report; each counts once, and a bad one refuses the batch',
       description:
         'One report sent bare is read as a batch of one, so its problems are named body.items.0.<field>. A report sent again (the same source and reportId, or without an id the same source, account, integration and occurredAt) counts once. Reports naming an account Baton does not know yet are kept aside, listed in `waiting`, and counted when the account is created or imported.',
-      body: z.preprocess((v) => (typeof v === 'object' && v !== null && 'items' in v ? v : { items: [v] }), z.object({ items: z.array(report).min(1).max(1000) })),
+      body: z.preprocess(
+        (v) => (typeof v === 'object' && v !== null && 'items' in v ? v : { items: [v] }),
+        z.object({ items: z.array(report).min(1).max(1000) }),
+      ),
       response: { 200: received, ...errorResponses },
     },
     handler: async (req) => {
       const workspaceId = principalOf(req).workspaceId;
       const items: ReportInput[] = req.body.items;
-      return db.transaction().execute((trx) => recordReports(trx, workspaceId, items, (i, name) => `body.items.${i}.${name}`));
+      return db
+        .transaction()
+        .execute((trx) => recordReports(trx, workspaceId, items, (i, name) => `body.items.${i}.${name}`));
     },
   });
 
@@ -84,7 +121,8 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
       config: { access: 'imports:run' },
       schema: {
         tags: ['imports'],
-        summary: 'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at, optional source and report_id); answers a row-level report',
+        summary:
+          'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at, optional source and report_id); answers a row-level report',
         description:
           'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be), `unchanged` those received before (a file imported again changes nothing). Reports of accounts Baton does not know yet are kept aside, counted once the account appears, and named in `notes`. The run is kept with the other imports.',
         consumes: ['text/csv'],
@@ -100,7 +138,14 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
       handler: async (req) => {
         const p = principalOf(req);
         const { dryRun, runId, fileName } = req.query;
-        return importIntegrationStatus(db, { workspaceId: p.workspaceId, actor: actorOf(p, req.id), csv: once(csvUpload(req, ctx.config.importMaxBytes)), fileName: fileName ?? null, dryRun, runId });
+        return importIntegrationStatus(db, {
+          workspaceId: p.workspaceId,
+          actor: actorOf(p, req.id),
+          csv: once(csvUpload(req, ctx.config.importMaxBytes)),
+          fileName: fileName ?? null,
+          dryRun,
+          runId,
+        });
       },
     });
   });
@@ -109,7 +154,8 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'Integration health per account × integration: status, last success, error rate of 7 days against its 28-day baseline, decay flags',
+      summary:
+        'Integration health per account × integration: status, last success, error rate of 7 days against its 28-day baseline, decay flags',
       querystring: asOfQuery,
       response: { 200: z.object({ asOf: z.string(), items: z.array(rowSchema) }), ...errorResponses },
     },
@@ -123,7 +169,13 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
 
   r.get('/api/v1/usage/accounts/:id/integrations', {
     config: { access: 'usage:read' },
-    schema: { tags: ['usage'], summary: 'One account’s integration health', params: idParams, querystring: asOfQuery, response: { 200: z.object({ asOf: z.string(), items: z.array(rowSchema) }), ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'One account’s integration health',
+      params: idParams,
+      querystring: asOfQuery,
+      response: { 200: z.object({ asOf: z.string(), items: z.array(rowSchema) }), ...errorResponses },
+    },
     handler: async (req) => {
       const scope = scopeOf(principalOf(req));
       const asOf = req.query.asOf ?? todayUtc();

@@ -6,7 +6,17 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
 import { addDays } from '../adoption.ts';
-import { type DecayThresholds, dayCounts, type IntegrationHealth, type IntegrationStatus, integrationHealth, latestKey, mergeLatest, reportKey, type StatusReport } from './integration-status.ts';
+import {
+  type DecayThresholds,
+  dayCounts,
+  type IntegrationHealth,
+  type IntegrationStatus,
+  integrationHealth,
+  latestKey,
+  mergeLatest,
+  reportKey,
+  type StatusReport,
+} from './integration-status.ts';
 import * as store from './integration-status.store.ts';
 
 /** A report as a client names its account: Baton id, CRM id or domain. */
@@ -38,10 +48,20 @@ export type ReportOutcome = 'stored' | 'duplicate' | 'kept_aside';
 /** The reports that cannot be taken at all (their time too far ahead), which the caller names its own way (API path, CSV row). */
 export function reportProblems(inputs: readonly ReportInput[], now: Date = new Date()): ReportProblem[] {
   const limit = new Date(now.getTime() + MAX_FUTURE_MS).toISOString();
-  return inputs.flatMap((input, index) => (new Date(input.occurredAt).toISOString() > limit ? [{ index, field: 'occurredAt' as const, message: 'is more than a day in the future' }] : []));
+  return inputs.flatMap((input, index) =>
+    new Date(input.occurredAt).toISOString() > limit
+      ? [{ index, field: 'occurredAt' as const, message: 'is more than a day in the future' }]
+      : [],
+  );
 }
 
-const toStatusReport = (r: store.ReportRow): StatusReport => ({ accountId: r.account_id as string, integration: r.integration, status: r.status as IntegrationStatus, detail: r.detail, occurredAt: r.occurred_at });
+const toStatusReport = (r: store.ReportRow): StatusReport => ({
+  accountId: r.account_id as string,
+  integration: r.integration,
+  status: r.status as IntegrationStatus,
+  detail: r.detail,
+  occurredAt: r.occurred_at,
+});
 
 /**
  * Receives checked reports (see `reportProblems`), each once: a report received before — by its source and report
@@ -49,8 +69,16 @@ const toStatusReport = (r: store.ReportRow): StatusReport => ({ accountId: r.acc
  * account Baton does not know (or cannot tell from another) is kept aside and counted when its account appears
  * (`matchKeptAsideReports`). Answers each report's outcome, in order.
  */
-export async function receiveReports(db: Db, workspaceId: string, inputs: readonly ReportInput[]): Promise<ReportOutcome[]> {
-  const accounts = await accountsByReference(db, workspaceId, inputs.map((i) => i.account.trim()));
+export async function receiveReports(
+  db: Db,
+  workspaceId: string,
+  inputs: readonly ReportInput[],
+): Promise<ReportOutcome[]> {
+  const accounts = await accountsByReference(
+    db,
+    workspaceId,
+    inputs.map((i) => i.account.trim()),
+  );
   const receivedAt = nowIso();
   const rows = inputs.map((input): store.ReportRow => {
     const account = input.account.trim();
@@ -129,12 +157,24 @@ export async function recordReports(
   fieldOf: (index: number, name: string) => string,
   now: Date = new Date(),
 ): Promise<ReceivedReports> {
-  const errors: FieldError[] = reportProblems(inputs, now).map((p) => ({ field: fieldOf(p.index, p.field), message: p.message }));
-  if (errors.length) throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
+  const errors: FieldError[] = reportProblems(inputs, now).map((p) => ({
+    field: fieldOf(p.index, p.field),
+    message: p.message,
+  }));
+  if (errors.length)
+    throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
   const outcomes = await receiveReports(db, workspaceId, inputs);
-  const waiting = outcomes.flatMap((o, index) => (o === 'kept_aside' ? [{ index, account: (inputs[index] as ReportInput).account.trim() }] : []));
+  const waiting = outcomes.flatMap((o, index) =>
+    o === 'kept_aside' ? [{ index, account: (inputs[index] as ReportInput).account.trim() }] : [],
+  );
   const count = (o: ReportOutcome) => outcomes.filter((x) => x === o).length;
-  return { received: inputs.length, stored: count('stored'), duplicates: count('duplicate'), keptAside: waiting.length, waiting };
+  return {
+    received: inputs.length,
+    stored: count('stored'),
+    duplicates: count('duplicate'),
+    keptAside: waiting.length,
+    waiting,
+  };
 }
 
 export interface IntegrationRow extends IntegrationHealth {
@@ -149,7 +189,13 @@ export interface IntegrationRow extends IntegrationHealth {
 }
 
 /** The health of every account × integration the scope sees (or one account's) on `asOf`. */
-export async function integrationRows(db: Db, scope: Scope, asOf: string, t: DecayThresholds, accountId?: string): Promise<IntegrationRow[]> {
+export async function integrationRows(
+  db: Db,
+  scope: Scope,
+  asOf: string,
+  t: DecayThresholds,
+  accountId?: string,
+): Promise<IntegrationRow[]> {
   if (accountId) await getAccount(db, scope, accountId);
   const names = await accountNamesById(db, scope);
   const ids = accountId ? [accountId] : null;
@@ -173,5 +219,10 @@ export async function integrationRows(db: Db, scope: Scope, asOf: string, t: Dec
       lastErrorDetail: s.lastErrorDetail,
       ...integrationHealth(asOf, byKey.get(latestKey(s)) ?? [], s, t),
     }))
-    .sort((a, b) => Number(b.errorSpike || b.noRecentSync) - Number(a.errorSpike || a.noRecentSync) || a.accountName.localeCompare(b.accountName) || a.integration.localeCompare(b.integration));
+    .sort(
+      (a, b) =>
+        Number(b.errorSpike || b.noRecentSync) - Number(a.errorSpike || a.noRecentSync) ||
+        a.accountName.localeCompare(b.accountName) ||
+        a.integration.localeCompare(b.integration),
+    );
 }

@@ -11,7 +11,16 @@ export async function addDayCounts(db: Db, workspaceId: string, counts: readonly
   for (let i = 0; i < counts.length; i += ROWS_PER_UPSERT) {
     await db
       .insertInto('integration_status_daily')
-      .values(counts.slice(i, i + ROWS_PER_UPSERT).map((c) => ({ workspace_id: workspaceId, account_id: c.accountId, integration: c.integration, day: c.day, ok_count: c.ok, error_count: c.errors })))
+      .values(
+        counts.slice(i, i + ROWS_PER_UPSERT).map((c) => ({
+          workspace_id: workspaceId,
+          account_id: c.accountId,
+          integration: c.integration,
+          day: c.day,
+          ok_count: c.ok,
+          error_count: c.errors,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['workspace_id', 'account_id', 'integration', 'day']).doUpdateSet({
           ok_count: sql<number>`integration_status_daily.ok_count + excluded.ok_count`,
@@ -23,7 +32,11 @@ export async function addDayCounts(db: Db, workspaceId: string, counts: readonly
 }
 
 /** The latest states of the given accounts (or all when null). */
-export async function selectLatest(db: Db, workspaceId: string, accountIds: readonly string[] | null): Promise<LatestState[]> {
+export async function selectLatest(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[] | null,
+): Promise<LatestState[]> {
   let q = db.selectFrom('integration_status').selectAll().where('workspace_id', '=', workspaceId);
   if (accountIds !== null) {
     if (accountIds.length === 0) return [];
@@ -42,7 +55,12 @@ export async function selectLatest(db: Db, workspaceId: string, accountIds: read
   }));
 }
 
-export async function upsertLatest(db: Db, workspaceId: string, states: readonly LatestState[], at: string): Promise<void> {
+export async function upsertLatest(
+  db: Db,
+  workspaceId: string,
+  states: readonly LatestState[],
+  at: string,
+): Promise<void> {
   for (const s of states) {
     const row = {
       last_status: s.lastStatus,
@@ -62,14 +80,31 @@ export async function upsertLatest(db: Db, workspaceId: string, states: readonly
 }
 
 /** Daily counts of the given accounts (or all when null) for days in [from, to]. */
-export async function selectDays(db: Db, workspaceId: string, accountIds: readonly string[] | null, from: string, to: string): Promise<DayCount[]> {
-  let q = db.selectFrom('integration_status_daily').selectAll().where('workspace_id', '=', workspaceId).where('day', '>=', from).where('day', '<=', to);
+export async function selectDays(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[] | null,
+  from: string,
+  to: string,
+): Promise<DayCount[]> {
+  let q = db
+    .selectFrom('integration_status_daily')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('day', '>=', from)
+    .where('day', '<=', to);
   if (accountIds !== null) {
     if (accountIds.length === 0) return [];
     q = q.where('account_id', 'in', [...accountIds]);
   }
   const rows = await q.execute();
-  return rows.map((r) => ({ accountId: r.account_id, integration: r.integration, day: r.day, ok: Number(r.ok_count), errors: Number(r.error_count) }));
+  return rows.map((r) => ({
+    accountId: r.account_id,
+    integration: r.integration,
+    day: r.day,
+    ok: Number(r.ok_count),
+    errors: Number(r.error_count),
+  }));
 }
 
 export type ReportRow = IntegrationStatusReportTable;
@@ -94,12 +129,23 @@ export async function insertNewReports(db: Db, rows: readonly ReportRow[]): Prom
 
 /** The accounts (as named) that reports kept aside wait for. */
 export async function selectWaitingAccountRefs(db: Db, workspaceId: string): Promise<string[]> {
-  const rows = await db.selectFrom('integration_status_reports').select('account_ref').distinct().where('workspace_id', '=', workspaceId).where('account_id', 'is', null).execute();
+  const rows = await db
+    .selectFrom('integration_status_reports')
+    .select('account_ref')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .execute();
   return rows.map((r) => r.account_ref);
 }
 
 /** Gives the reports kept aside for one account reference their account; answers those it gave one. */
-export async function matchWaitingReports(db: Db, workspaceId: string, accountRef: string, accountId: string): Promise<ReportRow[]> {
+export async function matchWaitingReports(
+  db: Db,
+  workspaceId: string,
+  accountRef: string,
+  accountId: string,
+): Promise<ReportRow[]> {
   return db
     .updateTable('integration_status_reports')
     .set({ account_id: accountId })
@@ -112,6 +158,11 @@ export async function matchWaitingReports(db: Db, workspaceId: string, accountRe
 
 /** How many reports wait for their account. */
 export async function countWaitingReports(db: Db, workspaceId: string): Promise<number> {
-  const r = await db.selectFrom('integration_status_reports').select((eb) => eb.fn.countAll().as('n')).where('workspace_id', '=', workspaceId).where('account_id', 'is', null).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('integration_status_reports')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

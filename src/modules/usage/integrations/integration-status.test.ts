@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../adoption.ts';
-import { dayCounts, instantOf, integrationHealth, mergeLatest, readStatusRow, reportKey, type StatusReport } from './integration-status.ts';
+import {
+  dayCounts,
+  instantOf,
+  integrationHealth,
+  mergeLatest,
+  readStatusRow,
+  reportKey,
+  type StatusReport,
+} from './integration-status.ts';
 
 const D = '2026-11-20';
 const T = { spikeFactor: 3, baselineDays: 28, minReports: 10, minErrors: 3, noSyncDays: 7 };
 const d = (offset: number, ok: number, errors: number) => ({ day: addDays(D, offset), ok, errors });
-const known = (firstOffset: number) => ({ firstReportedAt: `${addDays(D, firstOffset)}T00:00:00.000Z`, lastSuccessAt: null });
+const known = (firstOffset: number) => ({
+  firstReportedAt: `${addDays(D, firstOffset)}T00:00:00.000Z`,
+  lastSuccessAt: null,
+});
 
 describe('integration decay', () => {
   it.each([
@@ -32,23 +43,48 @@ describe('integration decay', () => {
   });
 
   it('falls back on the last success kept when the days are gone', () => {
-    const h = integrationHealth(D, [], { firstReportedAt: '2026-01-01T00:00:00Z', lastSuccessAt: `${addDays(D, -3)}T10:00:00Z` }, T);
+    const h = integrationHealth(
+      D,
+      [],
+      { firstReportedAt: '2026-01-01T00:00:00Z', lastSuccessAt: `${addDays(D, -3)}T10:00:00Z` },
+      T,
+    );
     expect(h).toMatchObject({ lastSuccessDay: addDays(D, -3), daysSinceSuccess: 3, noRecentSync: false });
   });
 });
 
 describe('reports', () => {
-  const r = (status: 'ok' | 'error', occurredAt: string, detail: string | null = null): StatusReport => ({ accountId: 'a', integration: 'crm', status, detail, occurredAt });
+  const r = (status: 'ok' | 'error', occurredAt: string, detail: string | null = null): StatusReport => ({
+    accountId: 'a',
+    integration: 'crm',
+    status,
+    detail,
+    occurredAt,
+  });
 
   it('counts per day and keeps the latest of each field whatever the order', () => {
-    const reports = [r('error', '2026-11-20T10:00:00Z', 'late'), r('ok', '2026-11-19T10:00:00Z'), r('error', '2026-11-19T09:00:00Z', 'early'), r('ok', '2026-11-18T10:00:00Z')];
+    const reports = [
+      r('error', '2026-11-20T10:00:00Z', 'late'),
+      r('ok', '2026-11-19T10:00:00Z'),
+      r('error', '2026-11-19T09:00:00Z', 'early'),
+      r('ok', '2026-11-18T10:00:00Z'),
+    ];
     expect(dayCounts(reports).map((c) => [c.day, c.ok, c.errors])).toEqual([
       ['2026-11-18', 1, 0],
       ['2026-11-19', 1, 1],
       ['2026-11-20', 0, 1],
     ]);
     expect(mergeLatest(new Map(), reports)).toEqual([
-      { accountId: 'a', integration: 'crm', firstReportedAt: '2026-11-18T10:00:00Z', lastReportedAt: '2026-11-20T10:00:00Z', lastStatus: 'error', lastSuccessAt: '2026-11-19T10:00:00Z', lastErrorAt: '2026-11-20T10:00:00Z', lastErrorDetail: 'late' },
+      {
+        accountId: 'a',
+        integration: 'crm',
+        firstReportedAt: '2026-11-18T10:00:00Z',
+        lastReportedAt: '2026-11-20T10:00:00Z',
+        lastStatus: 'error',
+        lastSuccessAt: '2026-11-19T10:00:00Z',
+        lastErrorAt: '2026-11-20T10:00:00Z',
+        lastErrorDetail: 'late',
+      },
     ]);
   });
 
@@ -75,14 +111,24 @@ describe('reports', () => {
   });
 
   it('recognises a report sent again by its source and id, else by its source, account, integration and time', () => {
-    const r = { source: '', reportId: null, account: 'Northwind.example', integration: 'crm-sync', occurredAt: '2026-11-20T08:00:00.000Z' };
+    const r = {
+      source: '',
+      reportId: null,
+      account: 'Northwind.example',
+      integration: 'crm-sync',
+      occurredAt: '2026-11-20T08:00:00.000Z',
+    };
     expect(reportKey({ ...r, account: ' northwind.example' })).toBe(reportKey(r));
     expect(reportKey({ ...r, occurredAt: '2026-11-20T08:00:01.000Z' })).not.toBe(reportKey(r));
     expect(reportKey({ ...r, integration: 'billing' })).not.toBe(reportKey(r));
-    expect(reportKey({ ...r, account: 'contoso.example' }), 'two accounts syncing at the same time').not.toBe(reportKey(r));
+    expect(reportKey({ ...r, account: 'contoso.example' }), 'two accounts syncing at the same time').not.toBe(
+      reportKey(r),
+    );
     expect(reportKey({ ...r, source: 'workato' })).not.toBe(reportKey(r));
     const withId = { ...r, reportId: 'run-1' };
-    expect(reportKey({ ...withId, occurredAt: '2026-11-21T00:00:00.000Z' }), 'an id decides alone').toBe(reportKey(withId));
+    expect(reportKey({ ...withId, occurredAt: '2026-11-21T00:00:00.000Z' }), 'an id decides alone').toBe(
+      reportKey(withId),
+    );
     expect(reportKey({ ...withId, reportId: 'run-2' })).not.toBe(reportKey(withId));
   });
 });

@@ -35,7 +35,10 @@ export interface ReportIdentity {
  * and report id when it has one, else of its source, account as named (case ignored), integration and time.
  */
 export function reportKey(r: ReportIdentity): string {
-  const parts = r.reportId !== null ? ['id', r.source, r.reportId] : ['at', r.source, r.account.trim().toLowerCase(), r.integration, r.occurredAt];
+  const parts =
+    r.reportId !== null
+      ? ['id', r.source, r.reportId]
+      : ['at', r.source, r.account.trim().toLowerCase(), r.integration, r.occurredAt];
   return hash('sha256', JSON.stringify(parts), 'base64url');
 }
 
@@ -80,14 +83,24 @@ export function mergeLatest(known: ReadonlyMap<string, LatestState>, reports: re
   const out = new Map(known);
   for (const r of reports) {
     const k = keyOf(r.accountId, r.integration);
-    const s: LatestState = out.get(k) ?? { accountId: r.accountId, integration: r.integration, firstReportedAt: r.occurredAt, lastReportedAt: r.occurredAt, lastStatus: r.status, lastSuccessAt: null, lastErrorAt: null, lastErrorDetail: null };
+    const s: LatestState = out.get(k) ?? {
+      accountId: r.accountId,
+      integration: r.integration,
+      firstReportedAt: r.occurredAt,
+      lastReportedAt: r.occurredAt,
+      lastStatus: r.status,
+      lastSuccessAt: null,
+      lastErrorAt: null,
+      lastErrorDetail: null,
+    };
     const next = { ...s };
     if (r.occurredAt < next.firstReportedAt) next.firstReportedAt = r.occurredAt;
     if (r.occurredAt >= next.lastReportedAt) {
       next.lastReportedAt = r.occurredAt;
       next.lastStatus = r.status;
     }
-    if (r.status === 'ok' && (next.lastSuccessAt === null || r.occurredAt > next.lastSuccessAt)) next.lastSuccessAt = r.occurredAt;
+    if (r.status === 'ok' && (next.lastSuccessAt === null || r.occurredAt > next.lastSuccessAt))
+      next.lastSuccessAt = r.occurredAt;
     if (r.status === 'error' && (next.lastErrorAt === null || r.occurredAt >= next.lastErrorAt)) {
       next.lastErrorAt = r.occurredAt;
       next.lastErrorDetail = r.detail;
@@ -121,14 +134,20 @@ export interface IntegrationHealth {
   noRecentSync: boolean;
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The health of one account × integration on `asOf` from its daily counts and latest state. A baseline with
  * no errors (or no reports) counts as 0 %: any error rate above it is a spike once the minimum volume is met.
  * No recent sync needs the integration known for at least `noSyncDays` days, so a new one is not flagged.
  */
-export function integrationHealth(asOf: string, days: readonly Pick<DayCount, 'day' | 'ok' | 'errors'>[], latest: Pick<LatestState, 'firstReportedAt' | 'lastSuccessAt'>, t: DecayThresholds): IntegrationHealth {
+export function integrationHealth(
+  asOf: string,
+  days: readonly Pick<DayCount, 'day' | 'ok' | 'errors'>[],
+  latest: Pick<LatestState, 'firstReportedAt' | 'lastSuccessAt'>,
+  t: DecayThresholds,
+): IntegrationHealth {
   const from7 = addDays(asOf, -6);
   const fromB = addDays(from7, -t.baselineDays);
   let ok7 = 0;
@@ -153,12 +172,27 @@ export function integrationHealth(asOf: string, days: readonly Pick<DayCount, 'd
   const errorRate7d = reports7d > 0 ? err7 / reports7d : null;
   const baselineReports = okB + errB;
   const baselineErrorRate = baselineReports > 0 ? errB / baselineReports : null;
-  const errorSpike = errorRate7d !== null && reports7d >= t.minReports && err7 >= t.minErrors && errorRate7d > t.spikeFactor * (baselineErrorRate ?? 0);
+  const errorSpike =
+    errorRate7d !== null &&
+    reports7d >= t.minReports &&
+    err7 >= t.minErrors &&
+    errorRate7d > t.spikeFactor * (baselineErrorRate ?? 0);
   const firstDay = latest.firstReportedAt.slice(0, 10);
   const knownLongEnough = daysBetween(firstDay, asOf) >= t.noSyncDays;
   const daysSinceSuccess = lastSuccessDay === null ? null : daysBetween(lastSuccessDay, asOf);
-  const noRecentSync = knownLongEnough && firstDay <= asOf && (daysSinceSuccess === null || daysSinceSuccess >= t.noSyncDays);
-  return { reports7d, errors7d: err7, errorRate7d, baselineReports, baselineErrorRate, lastSuccessDay, daysSinceSuccess, errorSpike, noRecentSync };
+  const noRecentSync =
+    knownLongEnough && firstDay <= asOf && (daysSinceSuccess === null || daysSinceSuccess >= t.noSyncDays);
+  return {
+    reports7d,
+    errors7d: err7,
+    errorRate7d,
+    baselineReports,
+    baselineErrorRate,
+    lastSuccessDay,
+    daysSinceSuccess,
+    errorSpike,
+    noRecentSync,
+  };
 }
 
 export interface RawReport {
@@ -189,7 +223,10 @@ export interface StatusRow extends Omit<StatusReport, 'accountId'> {
  * A CSV row of an integration-status file (columns account, integration, status, detail, occurred_at, and
  * optionally source and report_id), checked.
  */
-export function readStatusRow(values: Record<string, string>, row: number): { ok: true; report: StatusRow } | { ok: false; errors: Array<{ row: number; field: string; reason: string }> } {
+export function readStatusRow(
+  values: Record<string, string>,
+  row: number,
+): { ok: true; report: StatusRow } | { ok: false; errors: Array<{ row: number; field: string; reason: string }> } {
   const get = (name: string) => (values[name] ?? '').trim();
   const errors: Array<{ row: number; field: string; reason: string }> = [];
   const account = get('account');
@@ -199,10 +236,12 @@ export function readStatusRow(values: Record<string, string>, row: number): { ok
   if (!account) errors.push({ row, field: 'account', reason: 'required: a Baton account id, a CRM id or a domain' });
   if (!integration) errors.push({ row, field: 'integration', reason: 'required' });
   else if (integration.length > 100) errors.push({ row, field: 'integration', reason: 'longer than 100 characters' });
-  if (!(INTEGRATION_STATUSES as readonly string[]).includes(status)) errors.push({ row, field: 'status', reason: `must be ok or error${status ? ` (not ${status})` : ''}` });
+  if (!(INTEGRATION_STATUSES as readonly string[]).includes(status))
+    errors.push({ row, field: 'status', reason: `must be ok or error${status ? ` (not ${status})` : ''}` });
   const occurredAt = when ? instantOf(when) : null;
   if (!when) errors.push({ row, field: 'occurred_at', reason: 'required' });
-  else if (occurredAt === null) errors.push({ row, field: 'occurred_at', reason: `${when} is not an ISO date or timestamp with a time zone` });
+  else if (occurredAt === null)
+    errors.push({ row, field: 'occurred_at', reason: `${when} is not an ISO date or timestamp with a time zone` });
   const source = get('source');
   const reportId = get('report_id');
   if (source.length > 100) errors.push({ row, field: 'source', reason: 'longer than 100 characters' });
@@ -211,6 +250,14 @@ export function readStatusRow(values: Record<string, string>, row: number): { ok
   const detail = get('detail');
   return {
     ok: true,
-    report: { account, integration, status: status as IntegrationStatus, detail: detail ? detail.slice(0, 1000) : null, occurredAt: occurredAt as string, source: source || null, reportId: reportId || null },
+    report: {
+      account,
+      integration,
+      status: status as IntegrationStatus,
+      detail: detail ? detail.slice(0, 1000) : null,
+      occurredAt: occurredAt as string,
+      source: source || null,
+      reportId: reportId || null,
+    },
   };
 }

@@ -27,7 +27,12 @@ const body = z.object({
   version: z.string().max(50).nullable().optional(),
   releasedOn: isoDate,
   notes: z.string().max(5000).nullable().optional(),
-  plans: z.array(z.string().max(100)).max(100).nullable().optional().describe('Plans entitled; null or absent: each feature’s own plans'),
+  plans: z
+    .array(z.string().max(100))
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('Plans entitled; null or absent: each feature’s own plans'),
   features: z.array(z.string().max(200)).max(200).describe('Catalogue feature keys the release introduced'),
 });
 
@@ -55,35 +60,63 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/usage/releases', {
     config: { access: 'usage:read' },
-    schema: { tags: ['usage'], summary: 'Product releases, newest first, with the features each introduced', response: { 200: z.object({ items: z.array(releaseSchema) }), ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'Product releases, newest first, with the features each introduced',
+      response: { 200: z.object({ items: z.array(releaseSchema) }), ...errorResponses },
+    },
     handler: async (req) => ({ items: await listReleases(db, principalOf(req).workspaceId) }),
   });
 
   r.post('/api/v1/usage/releases', {
     config: { access: 'workspace:manage' },
-    schema: { tags: ['usage'], summary: 'Record a release and the catalogue features it introduced', body, response: { 201: releaseSchema, ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'Record a release and the catalogue features it introduced',
+      body,
+      response: { 201: releaseSchema, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const principal = principalOf(req);
-      const release = await db.transaction().execute((trx) => createRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.body));
+      const release = await db
+        .transaction()
+        .execute((trx) => createRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.body));
       return reply.status(201).send(release);
     },
   });
 
   r.patch('/api/v1/usage/releases/:id', {
     config: { access: 'workspace:manage' },
-    schema: { tags: ['usage'], summary: 'Change a release', params: idParams, body: body.partial(), response: { 200: releaseSchema, ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'Change a release',
+      params: idParams,
+      body: body.partial(),
+      response: { 200: releaseSchema, ...errorResponses },
+    },
     handler: async (req) => {
       const principal = principalOf(req);
-      return db.transaction().execute((trx) => updateRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.params.id, req.body));
+      return db
+        .transaction()
+        .execute((trx) =>
+          updateRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.params.id, req.body),
+        );
     },
   });
 
   r.delete('/api/v1/usage/releases/:id', {
     config: { access: 'workspace:manage' },
-    schema: { tags: ['usage'], summary: 'Delete a release', params: idParams, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'Delete a release',
+      params: idParams,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (req, reply) => {
       const principal = principalOf(req);
-      await db.transaction().execute((trx) => deleteRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.params.id));
+      await db
+        .transaction()
+        .execute((trx) => deleteRelease(trx, actorOf(principal, req.id), principal.workspaceId, req.params.id));
       return reply.status(204).send(null);
     },
   });
@@ -92,13 +125,18 @@ export function releaseRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'usage:read' },
     schema: {
       tags: ['usage'],
-      summary: 'Release underuse: for each released feature, the entitled accounts, those that used it since release, and the share',
+      summary:
+        'Release underuse: for each released feature, the entitled accounts, those that used it since release, and the share',
       description:
         'Entitled accounts are those with any product usage since the release whose plan the release (else the feature) entitles. ' +
         'A feature released more than release.afterDays days ago is flagged below release.minShare. Read-only: signals are raised by POST /api/v1/usage/signals/evaluate and the daily usage.signals job.',
       querystring: z.object({ asOf: isoDate.optional().describe('Report day, YYYY-MM-DD (UTC); today by default') }),
       response: {
-        200: z.object({ asOf: z.string(), thresholds: z.object({ afterDays: z.number(), minShare: z.number(), minAccounts: z.number() }), items: z.array(underuseRow) }),
+        200: z.object({
+          asOf: z.string(),
+          thresholds: z.object({ afterDays: z.number(), minShare: z.number(), minAccounts: z.number() }),
+          items: z.array(underuseRow),
+        }),
         ...errorResponses,
       },
     },

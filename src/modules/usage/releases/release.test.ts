@@ -31,8 +31,24 @@ describe('release underuse', () => {
   ];
 
   it('counts entitled accounts with usage since release and those that used the feature', () => {
-    const [row] = underuseReport('2026-11-20', DEFAULT_UNDERUSE, [release('r1', '2026-09-01', ['reports'])], features, new Map(), accounts, lastUse);
-    expect(row).toMatchObject({ feature: 'reports', entitledAccounts: 5, usingAccounts: 1, share: 0.2, eligible: true, flagged: false, daysSinceRelease: 80 });
+    const [row] = underuseReport(
+      '2026-11-20',
+      DEFAULT_UNDERUSE,
+      [release('r1', '2026-09-01', ['reports'])],
+      features,
+      new Map(),
+      accounts,
+      lastUse,
+    );
+    expect(row).toMatchObject({
+      feature: 'reports',
+      entitledAccounts: 5,
+      usingAccounts: 1,
+      share: 0.2,
+      eligible: true,
+      flagged: false,
+      daysSinceRelease: 80,
+    });
     expect(row?.nonUsers).toEqual(['a2', 'a3', 'a4', 'a5']);
   });
 
@@ -43,7 +59,15 @@ describe('release underuse', () => {
     ['2026-10-31', [use('a1', 'login', '2026-10-10')], false],
     ['2026-11-01', [use('a1', 'login', '2026-10-10')], true],
   ] as Array<[string, LastUse[], boolean]>)('as of %s flags: %s', (asOf, extra, flagged) => {
-    const [row] = underuseReport(asOf, DEFAULT_UNDERUSE, [release('r1', '2026-09-01', ['reports'])], features, new Map(), accounts, [...lastUse.slice(1), ...extra]);
+    const [row] = underuseReport(
+      asOf,
+      DEFAULT_UNDERUSE,
+      [release('r1', '2026-09-01', ['reports'])],
+      features,
+      new Map(),
+      accounts,
+      [...lastUse.slice(1), ...extra],
+    );
     expect(row?.flagged).toBe(flagged);
   });
 
@@ -52,14 +76,42 @@ describe('release underuse', () => {
       ['a2', 'enterprise'],
       ['a3', 'enterprise'],
     ]);
-    const [sso] = underuseReport('2026-11-20', DEFAULT_UNDERUSE, [release('r1', '2026-09-01', ['sso'])], features, plans, accounts, lastUse);
+    const [sso] = underuseReport(
+      '2026-11-20',
+      DEFAULT_UNDERUSE,
+      [release('r1', '2026-09-01', ['sso'])],
+      features,
+      plans,
+      accounts,
+      lastUse,
+    );
     expect(sso).toMatchObject({ entitledAccounts: 2, usingAccounts: 0, share: 0, flagged: false });
-    const [wide] = underuseReport('2026-11-20', DEFAULT_UNDERUSE, [release('r1', '2026-09-01', ['sso'], [])], features, plans, accounts, lastUse);
+    const [wide] = underuseReport(
+      '2026-11-20',
+      DEFAULT_UNDERUSE,
+      [release('r1', '2026-09-01', ['sso'], [])],
+      features,
+      plans,
+      accounts,
+      lastUse,
+    );
     expect(wide).toMatchObject({ entitledAccounts: 5, usingAccounts: 0, flagged: true, plans: [] });
   });
 
   it('counts a feature from its earliest release and ignores releases after the report day', () => {
-    const rows = underuseReport('2026-11-20', DEFAULT_UNDERUSE, [release('late', '2026-12-01', ['sso']), release('r2', '2026-10-01', ['reports']), release('r1', '2026-08-15', ['reports'])], features, new Map(), accounts, lastUse);
+    const rows = underuseReport(
+      '2026-11-20',
+      DEFAULT_UNDERUSE,
+      [
+        release('late', '2026-12-01', ['sso']),
+        release('r2', '2026-10-01', ['reports']),
+        release('r1', '2026-08-15', ['reports']),
+      ],
+      features,
+      new Map(),
+      accounts,
+      lastUse,
+    );
     expect(rows.map((r) => [r.feature, r.releaseId])).toEqual([['reports', 'r1']]);
     // a6's use on 08-01 is before the release on 08-15.
     expect(rows[0]).toMatchObject({ entitledAccounts: 5, usingAccounts: 1 });

@@ -58,7 +58,8 @@ export interface UnderuseRow {
   nonUsers: string[];
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function underuseReport(
   asOf: string,
@@ -71,7 +72,9 @@ export function underuseReport(
 ): UnderuseRow[] {
   // The earliest release (on or before the report day) of each feature.
   const first = new Map<string, Release>();
-  for (const r of [...releases].sort((a, b) => (a.releasedOn < b.releasedOn ? -1 : a.releasedOn > b.releasedOn ? 1 : a.id < b.id ? -1 : 1))) {
+  for (const r of [...releases].sort((a, b) =>
+    a.releasedOn < b.releasedOn ? -1 : a.releasedOn > b.releasedOn ? 1 : a.id < b.id ? -1 : 1,
+  )) {
     if (r.releasedOn > asOf) continue;
     for (const f of r.features) if (!first.has(f)) first.set(f, r);
   }
@@ -88,7 +91,9 @@ export function underuseReport(
   for (const [feature, release] of first) {
     const info = features.get(feature);
     const featurePlans = release.plans ?? info?.plans ?? [];
-    const entitled = accounts.filter((a) => (lastAny.get(a) ?? '') >= release.releasedOn && entitles(featurePlans, plans.get(a) ?? null));
+    const entitled = accounts.filter(
+      (a) => (lastAny.get(a) ?? '') >= release.releasedOn && entitles(featurePlans, plans.get(a) ?? null),
+    );
     const using = entitled.filter((a) => (lastOf.get(`${a}\u0000${feature}`) ?? '') >= release.releasedOn);
     const share = entitled.length > 0 ? using.length / entitled.length : null;
     const eligible = release.releasedOn < cutoff;

@@ -14,7 +14,11 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get('/api/v1/usage/retention', {
     config: { access: 'usage:read' },
-    schema: { tags: ['usage'], summary: 'How long raw usage events are kept (rollups are kept for good)', response: { 200: retentionSchema, ...errorResponses } },
+    schema: {
+      tags: ['usage'],
+      summary: 'How long raw usage events are kept (rollups are kept for good)',
+      response: { 200: retentionSchema, ...errorResponses },
+    },
     handler: async (req) => readRetention(db, principalOf(req).workspaceId),
   });
 
@@ -22,13 +26,16 @@ export function retentionRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'workspace:manage' },
     schema: {
       tags: ['usage'],
-      summary: 'Set how long raw usage events are kept (7 days at least: retried batches within it are still deduplicated)',
+      summary:
+        'Set how long raw usage events are kept (7 days at least: retried batches within it are still deduplicated)',
       body: retentionSchema,
       response: { 200: retentionSchema, ...errorResponses },
     },
     handler: async (req) => {
       const principal = principalOf(req);
-      return db.transaction().execute((trx) => writeRetention(trx, actorOf(principal, req.id), principal.workspaceId, req.body));
+      return db
+        .transaction()
+        .execute((trx) => writeRetention(trx, actorOf(principal, req.id), principal.workspaceId, req.body));
     },
   });
 }

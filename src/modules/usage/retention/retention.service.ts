@@ -15,18 +15,27 @@ const DAY_MS = 86_400_000;
 /** Rows per delete statement: each is short, so ingest waits little behind it. */
 const BATCH = 5000;
 
-export const readRetention = (db: Db, workspaceId: string): Promise<Retention> => readSetting(db, workspaceId, retentionSetting);
+export const readRetention = (db: Db, workspaceId: string): Promise<Retention> =>
+  readSetting(db, workspaceId, retentionSetting);
 
-export const writeRetention = (db: Db, actor: Actor, workspaceId: string, value: unknown): Promise<Retention> => writeSetting(db, actor, workspaceId, retentionSetting, value);
+export const writeRetention = (db: Db, actor: Actor, workspaceId: string, value: unknown): Promise<Retention> =>
+  writeSetting(db, actor, workspaceId, retentionSetting, value);
 
 /** The instant before which raw events fall out of the window. */
-export const retentionCutoff = (now: Date, days: number): string => new Date(now.getTime() - days * DAY_MS).toISOString();
+export const retentionCutoff = (now: Date, days: number): string =>
+  new Date(now.getTime() - days * DAY_MS).toISOString();
 
 /**
  * Deletes one workspace's raw events past its window, batch by batch (each its own statement), and its log of
  * refused requests past the same window; returns the count of events.
  */
-export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onBatch?: (deleted: number) => Promise<void>, batchSize = BATCH): Promise<number> {
+export async function purgeRawEvents(
+  db: Db,
+  workspaceId: string,
+  now: Date,
+  onBatch?: (deleted: number) => Promise<void>,
+  batchSize = BATCH,
+): Promise<number> {
   const { rawEventDays } = await readRetention(db, workspaceId);
   const cutoff = retentionCutoff(now, rawEventDays);
   await store.deleteRejectionsBefore(db, workspaceId, cutoff);
@@ -40,8 +49,13 @@ export async function purgeRawEvents(db: Db, workspaceId: string, now: Date, onB
 }
 
 /** Every workspace's raw events past its window. */
-export async function purgeAllRawEvents(db: Db, now: Date, onBatch?: (deleted: number) => Promise<void>): Promise<Map<string, number>> {
+export async function purgeAllRawEvents(
+  db: Db,
+  now: Date,
+  onBatch?: (deleted: number) => Promise<void>,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const workspaceId of await store.selectWorkspacesWithIngest(db)) out.set(workspaceId, await purgeRawEvents(db, workspaceId, now, onBatch));
+  for (const workspaceId of await store.selectWorkspacesWithIngest(db))
+    out.set(workspaceId, await purgeRawEvents(db, workspaceId, now, onBatch));
   return out;
 }

@@ -11,7 +11,10 @@ export interface UsageSignalsPayload {
   asOf?: string;
 }
 
-export const runUsageSignals: JobHandler<UsageSignalsPayload> = async ({ db, caps, logger, job, now, reportProgress }, payload) => {
+export const runUsageSignals: JobHandler<UsageSignalsPayload> = async (
+  { db, caps, logger, job, now, reportProgress },
+  payload,
+) => {
   const asOf = payload.asOf ?? now().toISOString().slice(0, 10);
   const one = payload.workspaceId ?? job.workspaceId;
   const workspaces = one ? [one] : await listWorkspaceIds(db);

@@ -46,40 +46,130 @@ async function championsOf(db: Db, scope: Scope, accountId: string, userKeys: re
   const known = await usageStore.selectUserEmails(db, scope.workspaceId, userKeys);
   for (const u of known) if (!byEmail.has(u.email)) byEmail.set(u.email, u.user_id);
   const matched = champions.map((c) => ({ c, userKey: byEmail.get((c.email as string).toLowerCase()) ?? null }));
-  const last = await store.lastActiveDays(db, scope.workspaceId, accountId, matched.flatMap((m) => (m.userKey ? [m.userKey] : [])));
-  return matched.map(({ c, userKey }) => ({ contactId: c.id, name: c.name, email: c.email, userKey, lastActiveDay: userKey ? (last.get(userKey) ?? null) : null }));
+  const last = await store.lastActiveDays(
+    db,
+    scope.workspaceId,
+    accountId,
+    matched.flatMap((m) => (m.userKey ? [m.userKey] : [])),
+  );
+  return matched.map(({ c, userKey }) => ({
+    contactId: c.id,
+    name: c.name,
+    email: c.email,
+    userKey,
+    lastActiveDay: userKey ? (last.get(userKey) ?? null) : null,
+  }));
 }
 
-async function evaluateAccount(db: Db, scope: Scope, accountId: string, asOf: string, t: UsageThresholds, tally: Tally): Promise<void> {
+async function evaluateAccount(
+  db: Db,
+  scope: Scope,
+  accountId: string,
+  asOf: string,
+  t: UsageThresholds,
+  tally: Tally,
+): Promise<void> {
   const from = addDays(asOf, -(Math.max(t.knowledge.lookbackDays, 7 * (t.volume.baselineWeeks + 1), 28) - 1));
-  const features = (await rollups.selectFeatureRows(db, scope.workspaceId, accountId, from, asOf)).map((r) => ({ day: r.day, feature: r.feature, events: Number(r.events) }));
-  const users = (await rollups.selectUserRows(db, scope.workspaceId, accountId, from, asOf)).map((r) => ({ day: r.day, user_key: r.user_key, events: Number(r.events) }));
+  const features = (await rollups.selectFeatureRows(db, scope.workspaceId, accountId, from, asOf)).map((r) => ({
+    day: r.day,
+    feature: r.feature,
+    events: Number(r.events),
+  }));
+  const users = (await rollups.selectUserRows(db, scope.workspaceId, accountId, from, asOf)).map((r) => ({
+    day: r.day,
+    user_key: r.user_key,
+    events: Number(r.events),
+  }));
   const seatsRow = await rollups.findSeats(db, scope.workspaceId, accountId);
   const first = await store.firstUsageDay(db, scope.workspaceId, accountId);
   const userKeys = [...new Set(users.map((u) => u.user_key))];
   const champions = await championsOf(db, scope, accountId, userKeys);
-  const outcomes = usageRules({ asOf, firstUsageDay: first !== null && first <= asOf ? first : null, seats: seatsRow ? Number(seatsRow.seats) : null, features, users, champions }, t);
+  const outcomes = usageRules(
+    {
+      asOf,
+      firstUsageDay: first !== null && first <= asOf ? first : null,
+      seats: seatsRow ? Number(seatsRow.seats) : null,
+      features,
+      users,
+      champions,
+    },
+    t,
+  );
   for (const o of outcomes) {
     if (o.holds) {
-      await raiseSignal(db, { workspaceId: scope.workspaceId, kind: o.kind, accountId, severity: o.severity, subjectType: 'account', subjectId: accountId, title: o.title, evidence: o.evidence });
+      await raiseSignal(db, {
+        workspaceId: scope.workspaceId,
+        kind: o.kind,
+        accountId,
+        severity: o.severity,
+        subjectType: 'account',
+        subjectId: accountId,
+        title: o.title,
+        evidence: o.evidence,
+      });
       bump(tally.raised, o.kind);
-    } else bump(tally.resolved, o.kind, await resolveSignals(db, scope.workspaceId, o.kind, accountId, `back to normal as of ${asOf}`));
+    } else
+      bump(
+        tally.resolved,
+        o.kind,
+        await resolveSignals(db, scope.workspaceId, o.kind, accountId, `back to normal as of ${asOf}`),
+      );
   }
 }
 
-async function evaluateIntegrations(db: Db, scope: Scope, asOf: string, t: UsageThresholds, tally: Tally): Promise<void> {
+async function evaluateIntegrations(
+  db: Db,
+  scope: Scope,
+  asOf: string,
+  t: UsageThresholds,
+  tally: Tally,
+): Promise<void> {
   for (const row of await integrationRows(db, scope, asOf, t.integration)) {
     const subjectId = `${row.accountId}/${row.integration}`;
-    const evidence = { asOf, integration: row.integration, reports7d: row.reports7d, errors7d: row.errors7d, errorRate7d: row.errorRate7d, baselineReports: row.baselineReports, baselineErrorRate: row.baselineErrorRate, spikeFactor: t.integration.spikeFactor, lastSuccessDay: row.lastSuccessDay, daysSinceSuccess: row.daysSinceSuccess, lastErrorDetail: row.lastErrorDetail };
+    const evidence = {
+      asOf,
+      integration: row.integration,
+      reports7d: row.reports7d,
+      errors7d: row.errors7d,
+      errorRate7d: row.errorRate7d,
+      baselineReports: row.baselineReports,
+      baselineErrorRate: row.baselineErrorRate,
+      spikeFactor: t.integration.spikeFactor,
+      lastSuccessDay: row.lastSuccessDay,
+      daysSinceSuccess: row.daysSinceSuccess,
+      lastErrorDetail: row.lastErrorDetail,
+    };
     const rules: Array<[SignalKind, boolean, string]> = [
-      ['integration.error_spike', row.errorSpike, `${row.integration}: ${row.errors7d} of ${row.reports7d} syncs failed in 7 days`],
-      ['integration.no_recent_sync', row.noRecentSync, `${row.integration}: no successful sync ${row.lastSuccessDay ? `since ${row.lastSuccessDay}` : 'yet'}`],
+      [
+        'integration.error_spike',
+        row.errorSpike,
+        `${row.integration}: ${row.errors7d} of ${row.reports7d} syncs failed in 7 days`,
+      ],
+      [
+        'integration.no_recent_sync',
+        row.noRecentSync,
+        `${row.integration}: no successful sync ${row.lastSuccessDay ? `since ${row.lastSuccessDay}` : 'yet'}`,
+      ],
     ];
     for (const [kind, holds, title] of rules) {
       if (holds) {
-        await raiseSignal(db, { workspaceId: scope.workspaceId, kind, accountId: row.accountId, severity: 'warning', subjectType: 'integration', subjectId, title, evidence });
+        await raiseSignal(db, {
+          workspaceId: scope.workspaceId,
+          kind,
+          accountId: row.accountId,
+          severity: 'warning',
+          subjectType: 'integration',
+          subjectId,
+          title,
+          evidence,
+        });
         bump(tally.raised, kind);
-      } else bump(tally.resolved, kind, await resolveSignals(db, scope.workspaceId, kind, subjectId, `back to normal as of ${asOf}`));
+      } else
+        bump(
+          tally.resolved,
+          kind,
+          await resolveSignals(db, scope.workspaceId, kind, subjectId, `back to normal as of ${asOf}`),
+        );
     }
   }
 }
@@ -106,14 +196,30 @@ async function evaluateReleases(db: Db, scope: Scope, asOf: string, t: UsageThre
   // Open warnings on features no longer flagged (recovered, or their release changed) are resolved.
   let cursor: string | undefined;
   do {
-    const page = await listSignals(db, scope.workspaceId, { stage: 'release_underuse', open: true, limit: 200, cursor });
-    for (const s of page.items) if (!flagged.has(s.subjectId)) bump(tally.resolved, kind, await resolveSignals(db, scope.workspaceId, kind, s.subjectId, `share back above threshold as of ${asOf}`));
+    const page = await listSignals(db, scope.workspaceId, {
+      stage: 'release_underuse',
+      open: true,
+      limit: 200,
+      cursor,
+    });
+    for (const s of page.items)
+      if (!flagged.has(s.subjectId))
+        bump(
+          tally.resolved,
+          kind,
+          await resolveSignals(db, scope.workspaceId, kind, s.subjectId, `share back above threshold as of ${asOf}`),
+        );
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
 
 /** Evaluates every usage signal of a workspace as of `asOf`. The caller owns the transaction. */
-export async function evaluateUsageSignals(db: Db, caps: DialectCapabilities, workspaceId: string, asOf: string): Promise<EvaluationSummary> {
+export async function evaluateUsageSignals(
+  db: Db,
+  caps: DialectCapabilities,
+  workspaceId: string,
+  asOf: string,
+): Promise<EvaluationSummary> {
   const scope: Scope = { workspaceId, partnerId: null };
   const t = await readSetting(db, workspaceId, usageThresholdsSetting);
   const tally: Tally = { raised: {}, resolved: {} };

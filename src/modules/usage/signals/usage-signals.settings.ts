@@ -11,9 +11,19 @@ export const usageThresholdsSchema = z.object({
   concentration: z.object({ topUsers: z.number().int().min(1).max(20), maxShare: share, minEvents: count }),
   decline: z.object({ dropPct: z.number().min(0).max(100), minPreviousUsers: count }),
   knowledge: z.object({ inactiveDays: days, topUsers: z.number().int().min(1).max(20), lookbackDays: days }),
-  volume: z.object({ changePct: z.number().min(0).max(1000), baselineWeeks: z.number().int().min(1).max(26), minBaselineWeekly: count }),
+  volume: z.object({
+    changePct: z.number().min(0).max(1000),
+    baselineWeeks: z.number().int().min(1).max(26),
+    minBaselineWeekly: count,
+  }),
   release: z.object({ afterDays: days, minShare: share, minAccounts: count }),
-  integration: z.object({ spikeFactor: z.number().min(1).max(100), baselineDays: days, minReports: count, minErrors: count, noSyncDays: days }),
+  integration: z.object({
+    spikeFactor: z.number().min(1).max(100),
+    baselineDays: days,
+    minReports: count,
+    minErrors: count,
+    noSyncDays: days,
+  }),
 });
 export type UsageThresholds = z.infer<typeof usageThresholdsSchema>;
 
@@ -27,4 +37,8 @@ export const DEFAULT_USAGE_THRESHOLDS: UsageThresholds = {
   integration: { spikeFactor: 3, baselineDays: 28, minReports: 10, minErrors: 3, noSyncDays: 7 },
 };
 
-export const usageThresholdsSetting = defineSetting({ key: 'usage.signals', schema: usageThresholdsSchema, defaultValue: DEFAULT_USAGE_THRESHOLDS });
+export const usageThresholdsSetting = defineSetting({
+  key: 'usage.signals',
+  schema: usageThresholdsSchema,
+  defaultValue: DEFAULT_USAGE_THRESHOLDS,
+});

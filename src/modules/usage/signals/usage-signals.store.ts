@@ -14,7 +14,12 @@ export async function firstUsageDay(db: Db, workspaceId: string, accountId: stri
 }
 
 /** The last day with usage of each of the given product users of one account. */
-export async function lastActiveDays(db: Db, workspaceId: string, accountId: string, userKeys: readonly string[]): Promise<Map<string, string>> {
+export async function lastActiveDays(
+  db: Db,
+  workspaceId: string,
+  accountId: string,
+  userKeys: readonly string[],
+): Promise<Map<string, string>> {
   if (userKeys.length === 0) return new Map();
   const rows = await db
     .selectFrom('usage_daily_account_user')
@@ -27,4 +32,3 @@ export async function lastActiveDays(db: Db, workspaceId: string, accountId: str
     .execute();
   return new Map(rows.map((r) => [r.user_key, String(r.last)]));
 }
-

@@ -10,7 +10,12 @@
 import { addDays, adoptionNumbers, type DayFeatureRow, type DayUserRow } from '../adoption.ts';
 import type { UsageThresholds } from './usage-signals.settings.ts';
 
-export type UsageRuleKind = 'adoption.low_active_users' | 'adoption.concentrated_usage' | 'adoption.declining_usage' | 'knowledge.key_user_inactive' | 'business.volume_shift';
+export type UsageRuleKind =
+  | 'adoption.low_active_users'
+  | 'adoption.concentrated_usage'
+  | 'adoption.declining_usage'
+  | 'knowledge.key_user_inactive'
+  | 'business.volume_shift';
 
 export interface RuleOutcome {
   kind: UsageRuleKind;
@@ -41,7 +46,8 @@ export interface AccountUsage {
   champions: readonly Champion[];
 }
 
-const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 const round = (v: number, digits = 3) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 export function lowActiveUsers(a: AccountUsage, t: UsageThresholds): RuleOutcome {
@@ -54,39 +60,67 @@ export function lowActiveUsers(a: AccountUsage, t: UsageThresholds): RuleOutcome
     holds,
     severity: rate !== null && rate < t.lowActiveUsers.minRate / 2 ? 'severe' : 'warning',
     title: `${n.mau} of ${a.seats ?? '?'} licensed users active in 30 days`,
-    evidence: { asOf: a.asOf, activeUsers30d: n.mau, seats: a.seats, adoptionRate: rate === null ? null : round(rate), threshold: t.lowActiveUsers.minRate, liveSince: a.firstUsageDay, liveDays },
+    evidence: {
+      asOf: a.asOf,
+      activeUsers30d: n.mau,
+      seats: a.seats,
+      adoptionRate: rate === null ? null : round(rate),
+      threshold: t.lowActiveUsers.minRate,
+      liveSince: a.firstUsageDay,
+      liveDays,
+    },
   };
 }
 
 export function concentratedUsage(a: AccountUsage, t: UsageThresholds): RuleOutcome {
   const from = addDays(a.asOf, -29);
   const perUser = new Map<string, number>();
-  for (const r of a.users) if (r.day >= from && r.day <= a.asOf) perUser.set(r.user_key, (perUser.get(r.user_key) ?? 0) + r.events);
+  for (const r of a.users)
+    if (r.day >= from && r.day <= a.asOf) perUser.set(r.user_key, (perUser.get(r.user_key) ?? 0) + r.events);
   const ranked = [...perUser].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const total = ranked.reduce((s, [, v]) => s + v, 0);
   const top = ranked.slice(0, t.concentration.topUsers);
   const topEvents = top.reduce((s, [, v]) => s + v, 0);
   const share = total > 0 ? topEvents / total : null;
   // With no more users than the top count, the share is 100 % by construction: that is few users, not concentration.
-  const holds = share !== null && ranked.length > t.concentration.topUsers && total >= t.concentration.minEvents && share > t.concentration.maxShare;
+  const holds =
+    share !== null &&
+    ranked.length > t.concentration.topUsers &&
+    total >= t.concentration.minEvents &&
+    share > t.concentration.maxShare;
   return {
     kind: 'adoption.concentrated_usage',
     holds,
     severity: 'warning',
     title: `Top ${t.concentration.topUsers} users made ${share === null ? '—' : Math.round(share * 100)} % of 30 days’ events`,
-    evidence: { asOf: a.asOf, topUsers: top.map(([user, events]) => ({ user, events })), topEvents, events30d: total, activeUsers30d: ranked.length, share: share === null ? null : round(share), threshold: t.concentration.maxShare },
+    evidence: {
+      asOf: a.asOf,
+      topUsers: top.map(([user, events]) => ({ user, events })),
+      topEvents,
+      events30d: total,
+      activeUsers30d: ranked.length,
+      share: share === null ? null : round(share),
+      threshold: t.concentration.maxShare,
+    },
   };
 }
 
 export function decliningUsage(a: AccountUsage, t: UsageThresholds): RuleOutcome {
   const { trend } = adoptionNumbers(a.asOf, a.features, a.users, a.seats);
-  const holds = trend.changePct !== null && trend.previous >= t.decline.minPreviousUsers && trend.changePct < -t.decline.dropPct;
+  const holds =
+    trend.changePct !== null && trend.previous >= t.decline.minPreviousUsers && trend.changePct < -t.decline.dropPct;
   return {
     kind: 'adoption.declining_usage',
     holds,
     severity: trend.changePct !== null && trend.changePct < -2 * t.decline.dropPct ? 'severe' : 'warning',
     title: `Weekly active users ${trend.previous} → ${trend.current} over 4 weeks`,
-    evidence: { asOf: a.asOf, activeUsersLast7d: trend.current, activeUsers4WeeksEarlier: trend.previous, changePct: trend.changePct === null ? null : round(trend.changePct, 1), threshold: -t.decline.dropPct },
+    evidence: {
+      asOf: a.asOf,
+      activeUsersLast7d: trend.current,
+      activeUsers4WeeksEarlier: trend.previous,
+      changePct: trend.changePct === null ? null : round(trend.changePct, 1),
+      threshold: -t.decline.dropPct,
+    },
   };
 }
 
@@ -103,18 +137,40 @@ export function keyUserInactive(a: AccountUsage, t: UsageThresholds): RuleOutcom
     perUser.set(r.user_key, u);
   }
   const top = [...perUser].sort((x, y) => y[1].events - x[1].events || (x[0] < y[0] ? -1 : 1)).slice(0, topUsers);
-  const inactiveTop = top.filter(([, u]) => u.last < activeFrom).map(([user, u]) => ({ user, events90d: u.events, lastActiveDay: u.last, daysInactive: daysBetween(u.last, a.asOf) }));
+  const inactiveTop = top
+    .filter(([, u]) => u.last < activeFrom)
+    .map(([user, u]) => ({
+      user,
+      events90d: u.events,
+      lastActiveDay: u.last,
+      daysInactive: daysBetween(u.last, a.asOf),
+    }));
   const inactiveChampions = a.champions
     .filter((c) => c.lastActiveDay !== null && c.lastActiveDay <= a.asOf && c.lastActiveDay < activeFrom)
-    .map((c) => ({ contactId: c.contactId, name: c.name, user: c.userKey, lastActiveDay: c.lastActiveDay, daysInactive: daysBetween(c.lastActiveDay as string, a.asOf) }));
+    .map((c) => ({
+      contactId: c.contactId,
+      name: c.name,
+      user: c.userKey,
+      lastActiveDay: c.lastActiveDay,
+      daysInactive: daysBetween(c.lastActiveDay as string, a.asOf),
+    }));
   const holds = inactiveTop.length > 0 || inactiveChampions.length > 0;
   const who = [...inactiveChampions.map((c) => `champion ${c.name}`), ...inactiveTop.map((u) => `top user ${u.user}`)];
   return {
     kind: 'knowledge.key_user_inactive',
     holds,
     severity: inactiveChampions.length > 0 ? 'severe' : 'warning',
-    title: holds ? `No activity for ${inactiveDays}+ days: ${who.slice(0, 3).join(', ')}${who.length > 3 ? '…' : ''}` : 'Key users active',
-    evidence: { asOf: a.asOf, inactiveDays, lookbackDays, inactiveTopUsers: inactiveTop, inactiveChampions, topUsers: top.map(([user, u]) => ({ user, events90d: u.events, lastActiveDay: u.last })) },
+    title: holds
+      ? `No activity for ${inactiveDays}+ days: ${who.slice(0, 3).join(', ')}${who.length > 3 ? '…' : ''}`
+      : 'Key users active',
+    evidence: {
+      asOf: a.asOf,
+      inactiveDays,
+      lookbackDays,
+      inactiveTopUsers: inactiveTop,
+      inactiveChampions,
+      topUsers: top.map(([user, u]) => ({ user, events90d: u.events, lastActiveDay: u.last })),
+    },
   };
 }
 
@@ -138,9 +194,22 @@ export function volumeShift(a: AccountUsage, t: UsageThresholds): RuleOutcome {
     holds,
     severity: 'warning',
     title: `Weekly events ${changePct !== null && changePct >= 0 ? 'up' : 'down'} ${changePct === null ? '—' : Math.abs(Math.round(changePct))} % against the ${baselineWeeks}-week baseline`,
-    evidence: { asOf: a.asOf, eventsLast7d: current, baselineWeeklyEvents: round(baseline, 1), baselineWeeks: weeks, changePct: changePct === null ? null : round(changePct, 1), threshold: limit },
+    evidence: {
+      asOf: a.asOf,
+      eventsLast7d: current,
+      baselineWeeklyEvents: round(baseline, 1),
+      baselineWeeks: weeks,
+      changePct: changePct === null ? null : round(changePct, 1),
+      threshold: limit,
+    },
   };
 }
 
 /** Every usage rule on one account. */
-export const usageRules = (a: AccountUsage, t: UsageThresholds): RuleOutcome[] => [lowActiveUsers(a, t), concentratedUsage(a, t), decliningUsage(a, t), keyUserInactive(a, t), volumeShift(a, t)];
+export const usageRules = (a: AccountUsage, t: UsageThresholds): RuleOutcome[] => [
+  lowActiveUsers(a, t),
+  concentratedUsage(a, t),
+  decliningUsage(a, t),
+  keyUserInactive(a, t),
+  volumeShift(a, t),
+];

@@ -124,7 +124,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['idempotency_keys', 'jobs', 'audit_log', 'api_keys', 'sessions', 'memberships', 'partners', 'users', 'workspaces']) {
+  for (const t of [
+    'idempotency_keys',
+    'jobs',
+    'audit_log',
+    'api_keys',
+    'sessions',
+    'memberships',
+    'partners',
+    'users',
+    'workspaces',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('accounts_workspace_name').on('accounts').columns(['workspace_id', 'name', 'id']).execute();
+  await db.schema
+    .createIndex('accounts_workspace_name')
+    .on('accounts')
+    .columns(['workspace_id', 'name', 'id'])
+    .execute();
   await db.schema.createIndex('accounts_partner').on('accounts').columns(['workspace_id', 'partner_id']).execute();
 
   await db.schema

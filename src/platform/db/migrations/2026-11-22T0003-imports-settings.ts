@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('finished_at', 'text')
     .execute();
-  await db.schema.createIndex('import_runs_workspace').on('import_runs').columns(['workspace_id', 'started_at']).execute();
+  await db.schema
+    .createIndex('import_runs_workspace')
+    .on('import_runs')
+    .columns(['workspace_id', 'started_at'])
+    .execute();
 
   await db.schema
     .createTable('workspace_settings')

@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('deals_source_external', ['workspace_id', 'source', 'external_id'])
     .execute();
-  await db.schema.createIndex('deals_workspace_state').on('deals').columns(['workspace_id', 'journey_state', 'close_date']).execute();
+  await db.schema
+    .createIndex('deals_workspace_state')
+    .on('deals')
+    .columns(['workspace_id', 'journey_state', 'close_date'])
+    .execute();
 
   await db.schema
     .createTable('deal_stage_mappings')

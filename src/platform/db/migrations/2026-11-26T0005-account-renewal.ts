@@ -5,7 +5,11 @@ import type { Kysely } from 'kysely';
 /** The date an account's contract renews (YYYY-MM-DD): set by hand or import until revenue data feeds it. */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('accounts').addColumn('renewal_date', 'text').execute();
-  await db.schema.createIndex('accounts_renewal_idx').on('accounts').columns(['workspace_id', 'renewal_date']).execute();
+  await db.schema
+    .createIndex('accounts_renewal_idx')
+    .on('accounts')
+    .columns(['workspace_id', 'renewal_date'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -22,8 +22,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('resolved_at', 'text')
     .addColumn('resolution', 'text')
     .execute();
-  await db.schema.createIndex('signals_subject').on('signals').columns(['workspace_id', 'kind', 'subject_id', 'resolved_at']).execute();
-  await db.schema.createIndex('signals_account').on('signals').columns(['workspace_id', 'account_id', 'resolved_at']).execute();
+  await db.schema
+    .createIndex('signals_subject')
+    .on('signals')
+    .columns(['workspace_id', 'kind', 'subject_id', 'resolved_at'])
+    .execute();
+  await db.schema
+    .createIndex('signals_account')
+    .on('signals')
+    .columns(['workspace_id', 'account_id', 'resolved_at'])
+    .execute();
 
   await db.schema
     .createTable('handoff_briefs')
@@ -45,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('handoff_briefs_deal', ['workspace_id', 'deal_id'])
     .execute();
-  await db.schema.createIndex('handoff_briefs_state').on('handoff_briefs').columns(['workspace_id', 'state', 'updated_at']).execute();
+  await db.schema
+    .createIndex('handoff_briefs_state')
+    .on('handoff_briefs')
+    .columns(['workspace_id', 'state', 'updated_at'])
+    .execute();
 
   // Every state change of a brief: who moved it, when, with what score and reasons.
   await db.schema
@@ -77,7 +89,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('answered_at', 'text')
     .execute();
-  await db.schema.createIndex('handoff_clarifications_brief').on('handoff_clarifications').columns(['brief_id', 'asked_at']).execute();
+  await db.schema
+    .createIndex('handoff_clarifications_brief')
+    .on('handoff_clarifications')
+    .columns(['brief_id', 'asked_at'])
+    .execute();
 
   // Who owns an account along the journey, and when each owner handed it on.
   await db.schema
@@ -93,7 +109,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('account_ownership_handoffs_account').on('account_ownership_handoffs').columns(['workspace_id', 'account_id', 'at']).execute();
+  await db.schema
+    .createIndex('account_ownership_handoffs_account')
+    .on('account_ownership_handoffs')
+    .columns(['workspace_id', 'account_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

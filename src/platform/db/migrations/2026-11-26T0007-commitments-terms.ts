@@ -28,10 +28,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('commitments_ledger').on('commitments').columns(['workspace_id', 'made_on', 'id']).execute();
-  await db.schema.createIndex('commitments_account').on('commitments').columns(['workspace_id', 'account_id']).execute();
+  await db.schema
+    .createIndex('commitments_ledger')
+    .on('commitments')
+    .columns(['workspace_id', 'made_on', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('commitments_account')
+    .on('commitments')
+    .columns(['workspace_id', 'account_id'])
+    .execute();
   await db.schema.createIndex('commitments_deal').on('commitments').columns(['workspace_id', 'deal_id']).execute();
-  await db.schema.createIndex('commitments_status_due').on('commitments').columns(['workspace_id', 'status', 'due_date']).execute();
+  await db.schema
+    .createIndex('commitments_status_due')
+    .on('commitments')
+    .columns(['workspace_id', 'status', 'due_date'])
+    .execute();
 
   await db.schema
     .createTable('commitment_status_changes')

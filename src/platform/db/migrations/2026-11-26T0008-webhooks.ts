@@ -18,7 +18,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ignored', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('webhook_deliveries_recent').on('webhook_deliveries').columns(['workspace_id', 'source', 'received_at']).execute();
+  await db.schema
+    .createIndex('webhook_deliveries_recent')
+    .on('webhook_deliveries')
+    .columns(['workspace_id', 'source', 'received_at'])
+    .execute();
 
   // One row per event taken in (applied or ignored with a reason); the unique key makes a retried event a duplicate.
   await db.schema
@@ -37,8 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deal_id', 'text')
     .addPrimaryKeyConstraint('webhook_events_pk', ['workspace_id', 'source', 'event_id'])
     .execute();
-  await db.schema.createIndex('webhook_events_object').on('webhook_events').columns(['workspace_id', 'source', 'object_id', 'occurred_at']).execute();
-  await db.schema.createIndex('webhook_events_recent').on('webhook_events').columns(['workspace_id', 'source', 'received_at']).execute();
+  await db.schema
+    .createIndex('webhook_events_object')
+    .on('webhook_events')
+    .columns(['workspace_id', 'source', 'object_id', 'occurred_at'])
+    .execute();
+  await db.schema
+    .createIndex('webhook_events_recent')
+    .on('webhook_events')
+    .columns(['workspace_id', 'source', 'received_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -16,9 +16,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('account_external_ids_pk', ['workspace_id', 'source', 'external_id'])
     .execute();
-  await db.schema.createIndex('account_external_ids_account').on('account_external_ids').columns(['workspace_id', 'account_id']).execute();
+  await db.schema
+    .createIndex('account_external_ids_account')
+    .on('account_external_ids')
+    .columns(['workspace_id', 'account_id'])
+    .execute();
   // Contacts name their account by its CRM id, whichever source imported it.
-  await db.schema.createIndex('account_external_ids_external').on('account_external_ids').columns(['workspace_id', 'external_id']).execute();
+  await db.schema
+    .createIndex('account_external_ids_external')
+    .on('account_external_ids')
+    .columns(['workspace_id', 'external_id'])
+    .execute();
 
   await db.schema
     .createTable('contact_external_ids')
@@ -29,14 +37,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('contact_external_ids_pk', ['workspace_id', 'source', 'external_id'])
     .execute();
-  await db.schema.createIndex('contact_external_ids_contact').on('contact_external_ids').columns(['workspace_id', 'contact_id']).execute();
+  await db.schema
+    .createIndex('contact_external_ids_contact')
+    .on('contact_external_ids')
+    .columns(['workspace_id', 'contact_id'])
+    .execute();
 
   // What a run said besides its row errors (the date order it read, rows it skipped and why).
   await db.schema.alterTable('import_runs').addColumn('notes', 'text').execute();
 
   // Imports match accounts by domain and contacts by email within their account.
   await db.schema.createIndex('accounts_workspace_domain').on('accounts').columns(['workspace_id', 'domain']).execute();
-  await db.schema.createIndex('contacts_account_email').on('contacts').columns(['workspace_id', 'account_id', 'email']).execute();
+  await db.schema
+    .createIndex('contacts_account_email')
+    .on('contacts')
+    .columns(['workspace_id', 'account_id', 'email'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

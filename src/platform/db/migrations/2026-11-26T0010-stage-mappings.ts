@@ -13,7 +13,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('deal_stage_mappings').addColumn('pipeline_label', 'text').execute();
   await db.schema.alterTable('deal_stage_mappings').addColumn('probability', 'integer').execute();
   await db.schema.alterTable('deal_stage_mappings').addColumn('display_order', 'integer').execute();
-  await db.schema.alterTable('deals').addColumn('stage_category_stated', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('deals')
+    .addColumn('stage_category_stated', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Deals stored before this column: Salesforce files carry IsWon/IsClosed, the other sources leave it to the mapping.
   await sql`update deals set stage_category_stated = 1 where source = 'salesforce'`.execute(db);
 }

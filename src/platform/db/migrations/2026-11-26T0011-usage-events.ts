@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('properties', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_events_pk', ['workspace_id', 'source', 'message_id'])
     .execute();
-  await db.schema.createIndex('usage_events_account').on('usage_events').columns(['workspace_id', 'account_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('usage_events_account')
+    .on('usage_events')
+    .columns(['workspace_id', 'account_id', 'occurred_at'])
+    .execute();
 
   // Which group (and so which account) a product user belongs to.
   await db.schema
@@ -47,7 +51,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unmatched', 'integer', (c) => c.notNull())
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('usage_ingest_requests_recent').on('usage_ingest_requests').columns(['workspace_id', 'source', 'received_at']).execute();
+  await db.schema
+    .createIndex('usage_ingest_requests_recent')
+    .on('usage_ingest_requests')
+    .columns(['workspace_id', 'source', 'received_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -13,7 +13,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('events', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_daily_account_feature_pk', ['workspace_id', 'account_id', 'day', 'feature'])
     .execute();
-  await db.schema.createIndex('usage_daily_account_feature_day').on('usage_daily_account_feature').columns(['workspace_id', 'day']).execute();
+  await db.schema
+    .createIndex('usage_daily_account_feature_day')
+    .on('usage_daily_account_feature')
+    .columns(['workspace_id', 'day'])
+    .execute();
 
   // Events per account, UTC day and product user (user id, or anonymous id when there is none).
   await db.schema
@@ -25,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('events', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_daily_account_user_pk', ['workspace_id', 'account_id', 'day', 'user_key'])
     .execute();
-  await db.schema.createIndex('usage_daily_account_user_day').on('usage_daily_account_user').columns(['workspace_id', 'day']).execute();
+  await db.schema
+    .createIndex('usage_daily_account_user_day')
+    .on('usage_daily_account_user')
+    .columns(['workspace_id', 'day'])
+    .execute();
 
   // Licensed seats per account, owned by product usage until the revenue module provides them.
   await db.schema

@@ -58,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('delivery_resources_ws').on('delivery_resources').columns(['workspace_id', 'name']).execute();
+  await db.schema
+    .createIndex('delivery_resources_ws')
+    .on('delivery_resources')
+    .columns(['workspace_id', 'name'])
+    .execute();
 
   await db.schema
     .createTable('resource_time_off')
@@ -70,7 +74,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('resource_time_off_resource').on('resource_time_off').columns(['workspace_id', 'resource_id', 'starts_on']).execute();
+  await db.schema
+    .createIndex('resource_time_off_resource')
+    .on('resource_time_off')
+    .columns(['workspace_id', 'resource_id', 'starts_on'])
+    .execute();
 
   await db.schema
     .createTable('workspace_holidays')
@@ -112,7 +120,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('projects_status').on('projects').columns(['workspace_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('projects_status')
+    .on('projects')
+    .columns(['workspace_id', 'status', 'created_at'])
+    .execute();
   await db.schema.createIndex('projects_account').on('projects').columns(['workspace_id', 'account_id']).execute();
   await db.schema.createIndex('projects_partner').on('projects').columns(['workspace_id', 'partner_id']).execute();
   await db.schema.createIndex('projects_handoff').on('projects').columns(['handoff_id']).unique().execute();
@@ -136,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sort', 'integer', (c) => c.notNull())
     .addUniqueConstraint('project_milestones_key', ['project_id', 'key'])
     .execute();
-  await db.schema.createIndex('project_milestones_project').on('project_milestones').columns(['workspace_id', 'project_id', 'sort']).execute();
+  await db.schema
+    .createIndex('project_milestones_project')
+    .on('project_milestones')
+    .columns(['workspace_id', 'project_id', 'sort'])
+    .execute();
 
   await db.schema
     .createTable('project_tasks')
@@ -167,8 +183,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('project_tasks_key', ['project_id', 'key'])
     .execute();
-  await db.schema.createIndex('project_tasks_project').on('project_tasks').columns(['workspace_id', 'project_id', 'sort']).execute();
-  await db.schema.createIndex('project_tasks_assignee').on('project_tasks').columns(['workspace_id', 'assignee_id', 'state']).execute();
+  await db.schema
+    .createIndex('project_tasks_project')
+    .on('project_tasks')
+    .columns(['workspace_id', 'project_id', 'sort'])
+    .execute();
+  await db.schema
+    .createIndex('project_tasks_assignee')
+    .on('project_tasks')
+    .columns(['workspace_id', 'assignee_id', 'state'])
+    .execute();
 
   await db.schema
     .createTable('project_events')
@@ -182,7 +206,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('task_id', 'text')
     .addColumn('detail', 'text', (c) => c.notNull()) // JSON
     .execute();
-  await db.schema.createIndex('project_events_project').on('project_events').columns(['workspace_id', 'project_id', 'at']).execute();
+  await db.schema
+    .createIndex('project_events_project')
+    .on('project_events')
+    .columns(['workspace_id', 'project_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('project_slips')
@@ -199,7 +227,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('explained_by_label', 'text')
     .addColumn('explained_at', 'text')
     .execute();
-  await db.schema.createIndex('project_slips_project').on('project_slips').columns(['workspace_id', 'project_id', 'recorded_at']).execute();
+  await db.schema
+    .createIndex('project_slips_project')
+    .on('project_slips')
+    .columns(['workspace_id', 'project_id', 'recorded_at'])
+    .execute();
 
   await db.schema
     .createTable('project_rework')
@@ -231,9 +263,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by_label', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('time_entries_project').on('time_entries').columns(['workspace_id', 'project_id', 'on_date']).execute();
-  await db.schema.createIndex('time_entries_resource_day').on('time_entries').columns(['workspace_id', 'resource_id', 'on_date']).execute();
-  await db.schema.createIndex('time_entries_external').on('time_entries').columns(['workspace_id', 'external_id']).unique().execute();
+  await db.schema
+    .createIndex('time_entries_project')
+    .on('time_entries')
+    .columns(['workspace_id', 'project_id', 'on_date'])
+    .execute();
+  await db.schema
+    .createIndex('time_entries_resource_day')
+    .on('time_entries')
+    .columns(['workspace_id', 'resource_id', 'on_date'])
+    .execute();
+  await db.schema
+    .createIndex('time_entries_external')
+    .on('time_entries')
+    .columns(['workspace_id', 'external_id'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('portal_links')
@@ -247,7 +292,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by_label', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('portal_links_project').on('portal_links').columns(['workspace_id', 'project_id']).execute();
+  await db.schema
+    .createIndex('portal_links_project')
+    .on('portal_links')
+    .columns(['workspace_id', 'project_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

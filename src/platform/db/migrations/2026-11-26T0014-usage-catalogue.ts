@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('feature_key', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_feature_events_pk', ['workspace_id', 'event'])
     .execute();
-  await db.schema.createIndex('usage_feature_events_feature').on('usage_feature_events').columns(['workspace_id', 'feature_key']).execute();
+  await db.schema
+    .createIndex('usage_feature_events_feature')
+    .on('usage_feature_events')
+    .columns(['workspace_id', 'feature_key'])
+    .execute();
 
   // The plan an account is on, for entitlements.
   await db.schema
@@ -48,7 +52,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('usage_releases_ws_day').on('usage_releases').columns(['workspace_id', 'released_on']).execute();
+  await db.schema
+    .createIndex('usage_releases_ws_day')
+    .on('usage_releases')
+    .columns(['workspace_id', 'released_on'])
+    .execute();
 
   await db.schema
     .createTable('usage_release_features')
@@ -57,7 +65,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('feature_key', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_release_features_pk', ['release_id', 'feature_key'])
     .execute();
-  await db.schema.createIndex('usage_release_features_ws').on('usage_release_features').columns(['workspace_id', 'feature_key']).execute();
+  await db.schema
+    .createIndex('usage_release_features_ws')
+    .on('usage_release_features')
+    .columns(['workspace_id', 'feature_key'])
+    .execute();
 
   // Integration sync reports counted per account × integration × UTC day.
   await db.schema
@@ -70,7 +82,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('error_count', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('integration_status_daily_pk', ['workspace_id', 'account_id', 'integration', 'day'])
     .execute();
-  await db.schema.createIndex('integration_status_daily_day').on('integration_status_daily').columns(['workspace_id', 'day']).execute();
+  await db.schema
+    .createIndex('integration_status_daily_day')
+    .on('integration_status_daily')
+    .columns(['workspace_id', 'day'])
+    .execute();
 
   // The latest known state of each account × integration.
   await db.schema

@@ -5,7 +5,11 @@ import { type Kysely, sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   // Raw events are deleted by age of receipt (retention window): received_at only grows, so this index is
   // appended to, not rewritten.
-  await db.schema.createIndex('usage_events_received').on('usage_events').columns(['workspace_id', 'received_at']).execute();
+  await db.schema
+    .createIndex('usage_events_received')
+    .on('usage_events')
+    .columns(['workspace_id', 'received_at'])
+    .execute();
   // Only events kept aside are ever looked up without their key (re-matching): a partial index holds just those,
   // so storing a matched event maintains one index fewer.
   await db.schema.dropIndex('usage_events_account').execute();
@@ -38,6 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('usage_import_rows').execute();
   await db.schema.dropIndex('usage_events_unmatched').execute();
-  await db.schema.createIndex('usage_events_account').on('usage_events').columns(['workspace_id', 'account_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('usage_events_account')
+    .on('usage_events')
+    .columns(['workspace_id', 'account_id', 'occurred_at'])
+    .execute();
   await db.schema.dropIndex('usage_events_received').execute();
 }

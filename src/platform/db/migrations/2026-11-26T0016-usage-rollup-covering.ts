@@ -25,6 +25,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('usage_daily_account_feature_window').execute();
   await db.schema.dropIndex('usage_daily_account_user_window').execute();
-  await db.schema.createIndex('usage_daily_account_feature_day').on('usage_daily_account_feature').columns(['workspace_id', 'day']).execute();
-  await db.schema.createIndex('usage_daily_account_user_day').on('usage_daily_account_user').columns(['workspace_id', 'day']).execute();
+  await db.schema
+    .createIndex('usage_daily_account_feature_day')
+    .on('usage_daily_account_feature')
+    .columns(['workspace_id', 'day'])
+    .execute();
+  await db.schema
+    .createIndex('usage_daily_account_user_day')
+    .on('usage_daily_account_user')
+    .columns(['workspace_id', 'day'])
+    .execute();
 }

@@ -13,7 +13,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('usage_user_traits_pk', ['workspace_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('usage_user_traits_email').on('usage_user_traits').columns(['workspace_id', 'email']).execute();
+  await db.schema
+    .createIndex('usage_user_traits_email')
+    .on('usage_user_traits')
+    .columns(['workspace_id', 'email'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -20,7 +20,10 @@ function emailOf(properties: string): string | null {
   }
   if (typeof traits !== 'object' || traits === null || Array.isArray(traits)) return null;
   const t = traits as Record<string, unknown>;
-  const set = typeof t.$set === 'object' && t.$set !== null && !Array.isArray(t.$set) ? (t.$set as Record<string, unknown>) : undefined;
+  const set =
+    typeof t.$set === 'object' && t.$set !== null && !Array.isArray(t.$set)
+      ? (t.$set as Record<string, unknown>)
+      : undefined;
   const value = t.email ?? set?.email;
   if (typeof value !== 'string') return null;
   const email = value.trim().toLowerCase();
@@ -47,7 +50,11 @@ export async function up(db: Kysely<any>): Promise<void> {
         eb.or([
           eb('workspace_id', '>', a.workspace_id),
           eb.and([eb('workspace_id', '=', a.workspace_id), eb('source', '>', a.source)]),
-          eb.and([eb('workspace_id', '=', a.workspace_id), eb('source', '=', a.source), eb('message_id', '>', a.message_id)]),
+          eb.and([
+            eb('workspace_id', '=', a.workspace_id),
+            eb('source', '=', a.source),
+            eb('message_id', '>', a.message_id),
+          ]),
         ]),
       );
     }
@@ -57,13 +64,19 @@ export async function up(db: Kysely<any>): Promise<void> {
       if (!email) continue;
       const key = `${r.workspace_id}\u0000${r.user_id}`;
       const seen = latest.get(key);
-      if (!seen || r.occurred_at > seen.at) latest.set(key, { workspace_id: r.workspace_id, user_id: r.user_id, email, at: r.occurred_at });
+      if (!seen || r.occurred_at > seen.at)
+        latest.set(key, { workspace_id: r.workspace_id, user_id: r.user_id, email, at: r.occurred_at });
     }
     const last = rows[rows.length - 1];
     if (rows.length < PAGE || !last) break;
     after = { workspace_id: last.workspace_id, source: last.source, message_id: last.message_id };
   }
-  const values = [...latest.values()].map(({ workspace_id, user_id, email, at }) => ({ workspace_id, user_id, email, updated_at: at }));
+  const values = [...latest.values()].map(({ workspace_id, user_id, email, at }) => ({
+    workspace_id,
+    user_id,
+    email,
+    updated_at: at,
+  }));
   for (let i = 0; i < values.length; i += 500) {
     await db
       .insertInto('usage_user_traits')

@@ -9,7 +9,9 @@ import { type Kysely, sql } from 'kysely';
  * aside: a matched event is not in it.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create index usage_events_unmatched_user on usage_events (workspace_id, coalesce(user_id, anonymous_id)) where account_id is null`.execute(db);
+  await sql`create index usage_events_unmatched_user on usage_events (workspace_id, coalesce(user_id, anonymous_id)) where account_id is null`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

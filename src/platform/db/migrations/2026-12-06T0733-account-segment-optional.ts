@@ -12,12 +12,20 @@ import { type Kysely, sql, SqliteAdapter } from 'kysely';
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter;
 
 async function rebuildSqlite(db: Kysely<any>, segmentNullable: boolean): Promise<void> {
-  const table = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'accounts'`.execute(db)).rows[0]?.sql;
+  const table = (
+    await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = 'accounts'`.execute(db)
+  ).rows[0]?.sql;
   if (!table) throw new Error('accounts table not found');
-  const indexes = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = 'accounts' and sql is not null`.execute(db)).rows.map((r) => r.sql);
+  const indexes = (
+    await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where type = 'index' and tbl_name = 'accounts' and sql is not null`.execute(db)
+  ).rows.map((r) => r.sql);
   const segment = /("segment"\s+text)(\s+not null)?/i;
   if (!segment.test(table)) throw new Error('accounts.segment not found in the table definition');
-  const created = table.replace(/^create table\s+("?accounts"?)/i, 'create table "accounts_rebuilt"').replace(segment, segmentNullable ? '$1' : '$1 not null');
+  const created = table
+    .replace(/^create table\s+("?accounts"?)/i, 'create table "accounts_rebuilt"')
+    .replace(segment, segmentNullable ? '$1' : '$1 not null');
   const fk = (await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db)).rows[0]?.foreign_keys ?? 0;
   await sql`pragma foreign_keys = off`.execute(db);
   try {
@@ -27,7 +35,8 @@ async function rebuildSqlite(db: Kysely<any>, segmentNullable: boolean): Promise
     await sql`alter table accounts_rebuilt rename to accounts`.execute(db);
     for (const index of indexes) await sql.raw(index).execute(db);
     const broken = (await sql`pragma foreign_key_check`.execute(db)).rows;
-    if (broken.length) throw new Error(`foreign keys broken by the accounts rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
+    if (broken.length)
+      throw new Error(`foreign keys broken by the accounts rebuild: ${JSON.stringify(broken.slice(0, 5))}`);
   } finally {
     if (fk) await sql`pragma foreign_keys = on`.execute(db);
   }

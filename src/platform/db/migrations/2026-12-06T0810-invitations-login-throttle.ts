@@ -24,7 +24,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_by', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('invitations_workspace').on('invitations').columns(['workspace_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('invitations_workspace')
+    .on('invitations')
+    .columns(['workspace_id', 'created_at'])
+    .execute();
   await db.schema.createIndex('invitations_email').on('invitations').column('email').execute();
 
   await db.schema

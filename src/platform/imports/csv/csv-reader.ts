@@ -63,7 +63,8 @@ function rowItem(row: number, headers: readonly string[], record: readonly strin
     return { row, error: `line ${line}: ${record.length} fields where the header has ${headers.length}` };
   }
   // PostgreSQL cannot store a NUL character, and no CRM writes one: the line is binary, not text.
-  if (record.some((v) => v.includes('\u0000'))) return { row, error: `line ${line}: holds a NUL character (binary data, not CSV text)` };
+  if (record.some((v) => v.includes('\u0000')))
+    return { row, error: `line ${line}: holds a NUL character (binary data, not CSV text)` };
   // Headers are the file's (`__proto__`, `constructor` …): an object without a prototype holds them, and a column
   // the file lacks reads as absent whatever its name.
   const values: Record<string, string> = Object.create(null);

@@ -7,7 +7,10 @@ import { scanDateOrder } from './date-order.ts';
 import { mayHoldYearLastDates } from './date-order-prefilter.ts';
 
 /** The text as a stream cut into pieces of `size` characters, as a file arrives in chunks. */
-const chunked = (text: string, size: number) => Readable.from(Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size))));
+const chunked = (text: string, size: number) =>
+  Readable.from(
+    Array.from({ length: Math.ceil(text.length / size) }, (_, i) => Buffer.from(text.slice(i * size, (i + 1) * size))),
+  );
 
 describe('mayHoldYearLastDates', () => {
   it.each([
@@ -31,18 +34,31 @@ describe('mayHoldYearLastDates', () => {
   it('never misses a cell the date-order scan would read (a superset of it)', async () => {
     const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
     const dateLike = fc
-      .tuple(fc.constantFrom('', ' '), digits(1, 2), fc.constantFrom('/', '.', '-'), digits(1, 2), fc.constantFrom(2, 4), fc.constantFrom('', ' 10:30', ' 9:05 PM', 'T23:59:59'))
-      .chain(([pad, a, sep, b, yearLength, time]) => digits(yearLength, yearLength).map((y) => `${pad}${a}${sep}${b}${sep}${y}${time}${pad}`));
+      .tuple(
+        fc.constantFrom('', ' '),
+        digits(1, 2),
+        fc.constantFrom('/', '.', '-'),
+        digits(1, 2),
+        fc.constantFrom(2, 4),
+        fc.constantFrom('', ' 10:30', ' 9:05 PM', 'T23:59:59'),
+      )
+      .chain(([pad, a, sep, b, yearLength, time]) =>
+        digits(yearLength, yearLength).map((y) => `${pad}${a}${sep}${b}${sep}${y}${time}${pad}`),
+      );
     const cell = fc.oneof(fc.stringMatching(/^[ 0-9/.\-:APMT]{0,22}$/), dateLike);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 40 }), async (rows, size) => {
-        const csv = `a,b\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`;
-        const scan = await scanDateOrder(readCsv(Readable.from([Buffer.from(csv)])));
-        const any = rows.flat().some((v) => dateReadings(v) !== undefined);
-        if (scan.kind !== 'none') expect(any).toBe(true);
-        // Every cell shaped like a year-last date is flagged, even one no calendar reads (0/0/00).
-        if (any) expect(await mayHoldYearLastDates(chunked(csv, size))).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 40 }),
+        async (rows, size) => {
+          const csv = `a,b\n${rows.map((r) => r.map((v) => `"${v}"`).join(',')).join('\n')}\n`;
+          const scan = await scanDateOrder(readCsv(Readable.from([Buffer.from(csv)])));
+          const any = rows.flat().some((v) => dateReadings(v) !== undefined);
+          if (scan.kind !== 'none') expect(any).toBe(true);
+          // Every cell shaped like a year-last date is flagged, even one no calendar reads (0/0/00).
+          if (any) expect(await mayHoldYearLastDates(chunked(csv, size))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

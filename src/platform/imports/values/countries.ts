@@ -5,8 +5,23 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 /** Reserved, withdrawn and private-use codes the runtime also names (UK, FX, YU, EU …): not country codes today. */
 const NOT_COUNTRIES = new Set(
-  ['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'TA', 'UK', 'UN', 'XA', 'XB', 'ZZ']
-    .concat(['AN', 'BU', 'CS', 'DD', 'DY', 'FX', 'HV', 'NH', 'RH', 'SU', 'TP', 'VD', 'YD', 'YU', 'ZR']),
+  ['AC', 'CP', 'DG', 'EA', 'EU', 'EZ', 'IC', 'QO', 'TA', 'UK', 'UN', 'XA', 'XB', 'ZZ'].concat([
+    'AN',
+    'BU',
+    'CS',
+    'DD',
+    'DY',
+    'FX',
+    'HV',
+    'NH',
+    'RH',
+    'SU',
+    'TP',
+    'VD',
+    'YD',
+    'YU',
+    'ZR',
+  ]),
 );
 
 /** Every ISO 3166 code the runtime names, by the key of its English name, plus common other spellings. */
@@ -69,16 +84,24 @@ export function parseCountry(raw: string, aliases: Readonly<Record<string, strin
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '') return ok(null);
   for (const [spelling, code] of Object.entries(aliases)) {
-    if (picklistKey(spelling) === picklistKey(text) && CODES.has(code.trim().toUpperCase())) return ok(code.trim().toUpperCase());
+    if (picklistKey(spelling) === picklistKey(text) && CODES.has(code.trim().toUpperCase()))
+      return ok(code.trim().toUpperCase());
   }
   if (/^[a-z]{2}$/i.test(text) && CODES.has(text.toUpperCase())) return ok(text.toUpperCase());
   const code = BY_NAME.get(picklistKey(text));
-  return code ? ok(code) : fail(`"${text}" is not a country Baton knows; use its ISO 3166 code (US, GB, DE …) or an alias, e.g. country:"${text}"=US`);
+  return code
+    ? ok(code)
+    : fail(
+        `"${text}" is not a country Baton knows; use its ISO 3166 code (US, GB, DE …) or an alias, e.g. country:"${text}"=US`,
+      );
 }
 
 /** Aliases whose target is not an ISO 3166 code. */
 export function countryAliasProblems(aliases: Readonly<Record<string, string>>): string[] {
   return Object.entries(aliases)
     .filter(([, code]) => !CODES.has(code.trim().toUpperCase()))
-    .map(([spelling, code]) => `aliases.country: "${spelling}" is given as "${code}", which is not an ISO 3166 country code`);
+    .map(
+      ([spelling, code]) =>
+        `aliases.country: "${spelling}" is given as "${code}", which is not an ISO 3166 country code`,
+    );
 }

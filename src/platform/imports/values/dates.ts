@@ -71,7 +71,9 @@ function readYearLast(text: string, parts: YearLastDate, order: DateOrder | unde
   }
   if (mdy || dmy) {
     const only = mdy ? 'month/day/year' : 'day/month/year';
-    return fail(`date "${text}" needs a declared date order (it reads only as ${only}: declare ${mdy ? 'mdy' : 'dmy'})`);
+    return fail(
+      `date "${text}" needs a declared date order (it reads only as ${only}: declare ${mdy ? 'mdy' : 'dmy'})`,
+    );
   }
   return fail(`"${text}" is not a date`);
 }

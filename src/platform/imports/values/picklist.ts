@@ -4,7 +4,11 @@ import { fail, ok, type Parsed } from './parsed.ts';
 export type Aliases = Readonly<Record<string, string>>;
 
 /** Letters and digits only, lower case: `Mid-Market`, `mid market` and `MID_MARKET` are one key. */
-export const picklistKey = (value: string): string => value.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export const picklistKey = (value: string): string =>
+  value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * A closed list of values (segments, lifecycle phases, roles …). A value reads when it is one of them in any
@@ -32,7 +36,10 @@ export class Picklist<T extends string> {
   aliasProblems(field: string, aliases: Aliases): string[] {
     return Object.entries(aliases)
       .filter(([, target]) => !this.isValue(target.trim()))
-      .map(([spelling, target]) => `aliases.${field}: "${spelling}" is given as "${target}", which is not a ${this.label} (${this.values.join(', ')})`);
+      .map(
+        ([spelling, target]) =>
+          `aliases.${field}: "${spelling}" is given as "${target}", which is not a ${this.label} (${this.values.join(', ')})`,
+      );
   }
 
   /** A parser for cells of this list, with the user's aliases applied first; blank gives null. */
@@ -46,7 +53,9 @@ export class Picklist<T extends string> {
       if (text === '') return ok(null);
       const value = lookup.get(picklistKey(text));
       if (value !== undefined) return ok(value);
-      return fail(`"${text}" is not a ${this.label} (${this.values.join(', ')}); name its meaning with an alias, e.g. ${field}:"${text}"=${this.values[0]}`);
+      return fail(
+        `"${text}" is not a ${this.label} (${this.values.join(', ')}); name its meaning with an alias, e.g. ${field}:"${text}"=${this.values[0]}`,
+      );
     };
   }
 }

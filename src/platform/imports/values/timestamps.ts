@@ -21,7 +21,8 @@ export function parseTimestamp(raw: string, order?: DateOrder): Parsed<string | 
     const offset = !zone || zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
     const iso = `${day.value}T${pad(hour)}:${minute}:${pad(second)}.${fraction.slice(0, 3).padEnd(3, '0')}${offset}`;
     const at = new Date(iso);
-    if (Number.isNaN(at.getTime()) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59) return fail(`"${text}" is not a valid timestamp`);
+    if (Number.isNaN(at.getTime()) || Number(hour) > 23 || Number(minute) > 59 || Number(second) > 59)
+      return fail(`"${text}" is not a valid timestamp`);
     return ok(at.toISOString());
   }
   const day = parseDate(text, order);

@@ -6,12 +6,17 @@ const STATUS: Record<CapacityStatus, { label: string; bg: string; fg: string }> 
   under: { label: 'Spare capacity', bg: 'var(--mantine-color-blue-1)', fg: 'var(--mantine-color-blue-9)' },
   ok: { label: 'Well used', bg: 'var(--mantine-color-teal-2)', fg: 'var(--mantine-color-teal-9)' },
   over: { label: 'Over capacity', bg: 'var(--mantine-color-red-2)', fg: 'var(--mantine-color-red-9)' },
-  no_capacity: { label: 'Demand, nobody to do it', bg: 'var(--mantine-color-gray-4)', fg: 'var(--mantine-color-dark-7)' },
+  no_capacity: {
+    label: 'Demand, nobody to do it',
+    bg: 'var(--mantine-color-gray-4)',
+    fg: 'var(--mantine-color-dark-7)',
+  },
 };
 
 const h = (n: number) => Math.round(n).toLocaleString();
 const pct = (u: number | null) => (u === null ? '—' : `${Math.round(u * 100)} %`);
-const weekLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
+const weekLabel = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const roleLabel = (role: string) => role.replace(/[-_]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
 /** Role × week, coloured by how much of the capacity the demand takes; each cell says demand / capacity hours. */
@@ -36,7 +41,8 @@ export function CapacityHeatmap({ plan }: { plan: CapacityPlan }) {
         </Group>
       </Group>
       <Text size="xs" c="dimmed" mb="sm">
-        Each cell: hours demanded / hours available. Demand counts running projects’ remaining work and the pipeline weighted by its chance; {Math.round(plan.bufferPct * 100)} % of capacity is kept free.
+        Each cell: hours demanded / hours available. Demand counts running projects’ remaining work and the pipeline
+        weighted by its chance; {Math.round(plan.bufferPct * 100)} % of capacity is kept free.
       </Text>
       {roles.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -44,8 +50,19 @@ export function CapacityHeatmap({ plan }: { plan: CapacityPlan }) {
         </Text>
       ) : (
         // 12 weeks fit a 1440 px screen; more scroll sideways, by keyboard too (the region takes focus).
-        <div style={{ overflowX: 'auto', maxWidth: '100%' }} tabIndex={0} role="region" aria-label="Demand against capacity, by role and week (scrolls sideways)">
-          <Table withColumnBorders verticalSpacing={4} horizontalSpacing={4} data-testid="capacity-heatmap" style={{ tableLayout: 'fixed', minWidth: 130 + plan.weeks.length * 70 }}>
+        <div
+          style={{ overflowX: 'auto', maxWidth: '100%' }}
+          tabIndex={0}
+          role="region"
+          aria-label="Demand against capacity, by role and week (scrolls sideways)"
+        >
+          <Table
+            withColumnBorders
+            verticalSpacing={4}
+            horizontalSpacing={4}
+            data-testid="capacity-heatmap"
+            style={{ tableLayout: 'fixed', minWidth: 130 + plan.weeks.length * 70 }}
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={130}>Role</Table.Th>
@@ -93,7 +110,13 @@ function HeatCell({ cell, title, bold }: { cell: CapacityFigures | undefined; ti
         Demand {h(cell.demandHours)} h of {h(cell.capacityHours)} h ({pct(cell.utilization)})
       </Text>
       <Text size="xs">Available after the buffer: {h(cell.availableAfterBufferHours)} h</Text>
-      <Text size="xs">{cell.gapHours > 0 ? `Short by ${h(cell.gapHours)} h` : cell.gapHours < 0 ? `${h(-cell.gapHours)} h to spare` : 'Exactly covered'}</Text>
+      <Text size="xs">
+        {cell.gapHours > 0
+          ? `Short by ${h(cell.gapHours)} h`
+          : cell.gapHours < 0
+            ? `${h(-cell.gapHours)} h to spare`
+            : 'Exactly covered'}
+      </Text>
     </div>
   );
   return (

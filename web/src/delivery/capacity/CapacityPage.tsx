@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Slider, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Slider,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -26,7 +41,9 @@ export function CapacityPage({ session }: { session: Session; subPath: string })
   const plan = useQuery({
     queryKey: ['capacity', chosenWeeks, buffer, chosenStale],
     queryFn: () =>
-      get<CapacityPlan>(`/api/v1/delivery/capacity${query({ weeks: chosenWeeks ?? undefined, bufferPct: buffer === null ? undefined : buffer / 100, staleDeals: chosenStale ?? undefined })}`),
+      get<CapacityPlan>(
+        `/api/v1/delivery/capacity${query({ weeks: chosenWeeks ?? undefined, bufferPct: buffer === null ? undefined : buffer / 100, staleDeals: chosenStale ?? undefined })}`,
+      ),
     placeholderData: keepPreviousData,
   });
   const bufferPct = chosenBuffer ?? Math.round((plan.data?.bufferPct ?? 0.15) * 100);
@@ -34,13 +51,21 @@ export function CapacityPage({ session }: { session: Session; subPath: string })
   const stale = chosenStale ?? plan.data?.stale.treatment ?? 'exclude';
   const keep = useMutation({
     mutationFn: () =>
-      api('PUT', '/api/v1/delivery/capacity-settings', { bufferPct: bufferPct / 100, weeks: Number(weeks), staleDeals: stale, staleAfterDays: plan.data?.stale.afterDays ?? 0 }),
+      api('PUT', '/api/v1/delivery/capacity-settings', {
+        bufferPct: bufferPct / 100,
+        weeks: Number(weeks),
+        staleDeals: stale,
+        staleAfterDays: plan.data?.stale.afterDays ?? 0,
+      }),
     onSuccess: async () => {
       setBufferPct(null);
       setWeeks(null);
       setStale(null);
       await queryClient.invalidateQueries({ queryKey: ['capacity'] });
-      notifications.show({ color: 'green', message: `The workspace now plans ${weeks} weeks ahead with ${bufferPct} % kept free` });
+      notifications.show({
+        color: 'green',
+        message: `The workspace now plans ${weeks} weeks ahead with ${bufferPct} % kept free`,
+      });
     },
     onError: (e) => notifications.show({ color: 'red', message: (e as Error).message }),
   });
@@ -77,11 +102,18 @@ export function CapacityPage({ session }: { session: Session; subPath: string })
             onChange={(e) => setStale(e.currentTarget.checked ? 'count_from_today' : 'exclude')}
             data-testid="capacity-count-stale"
           />
-          {(chosenBuffer !== null || chosenWeeks !== null || chosenStale !== null) && can(session, 'resources:write') && (
-            <Button size="xs" variant="light" loading={keep.isPending} onClick={() => keep.mutate()} data-testid="capacity-keep-default">
-              Keep as the workspace’s default
-            </Button>
-          )}
+          {(chosenBuffer !== null || chosenWeeks !== null || chosenStale !== null) &&
+            can(session, 'resources:write') && (
+              <Button
+                size="xs"
+                variant="light"
+                loading={keep.isPending}
+                onClick={() => keep.mutate()}
+                data-testid="capacity-keep-default"
+              >
+                Keep as the workspace’s default
+              </Button>
+            )}
         </Group>
         {plan.isFetching && <Loader size="sm" />}
       </Group>
@@ -208,7 +240,9 @@ function StaleTable({ plan }: { plan: CapacityPlan }) {
         Stale deals left out ({stale.length})
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        Still open in the CRM, but their close date passed{plan.stale.afterDays > 0 ? ` more than ${plan.stale.afterDays} days ago` : ''}. Update them in the CRM, or count them from today with the switch above.
+        Still open in the CRM, but their close date passed
+        {plan.stale.afterDays > 0 ? ` more than ${plan.stale.afterDays} days ago` : ''}. Update them in the CRM, or
+        count them from today with the switch above.
       </Text>
       <Table verticalSpacing="xs" data-testid="stale-table">
         <Table.Thead>

@@ -41,10 +41,26 @@ export function HolidaysCard({ canEdit }: { canEdit: boolean }) {
         <Text size="sm" c="dimmed">
           Nobody works on these days: one per line as <code>YYYY-MM-DD,name</code>; paste a CSV to set many at once.
         </Text>
-        <Textarea autosize minRows={4} maxRows={14} value={text} onChange={(e) => setText(e.currentTarget.value)} readOnly={!canEdit} aria-label="Holidays" data-testid="holidays-editor" />
+        <Textarea
+          autosize
+          minRows={4}
+          maxRows={14}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          readOnly={!canEdit}
+          aria-label="Holidays"
+          data-testid="holidays-editor"
+        />
         {save.error && (
           <Alert color="red" data-testid="holidays-error">
-            {problems.length ? problems.map((p) => `${p.field.replace(/^body\.holidays\.(\d+)\./, (_m, i) => `line ${Number(i) + 1}: `)} ${p.message}`).join('; ') : save.error.message}
+            {problems.length
+              ? problems
+                  .map(
+                    (p) =>
+                      `${p.field.replace(/^body\.holidays\.(\d+)\./, (_m, i) => `line ${Number(i) + 1}: `)} ${p.message}`,
+                  )
+                  .join('; ')
+              : save.error.message}
           </Alert>
         )}
         {canEdit && (

@@ -12,7 +12,8 @@ import { CsvImportCard } from '../../imports/CsvImportCard.tsx';
 import { PersonDrawer } from './PersonDrawer.tsx';
 import { type Resource, roleLabel, usePeople, useTimeOff, WEEKDAYS } from './people-api.ts';
 
-const days = (d: number[]) => (d.join(',') === '1,2,3,4,5' ? 'Mon–Fri' : d.map((n) => WEEKDAYS[n - 1]?.label).join(' '));
+const days = (d: number[]) =>
+  d.join(',') === '1,2,3,4,5' ? 'Mon–Fri' : d.map((n) => WEEKDAYS[n - 1]?.label).join(' ');
 
 /** The people who deliver: role, capacity, firm, skills and (with margin:read) rates; time off; holidays; the capacity import. */
 export function PeoplePage({ session }: { session: Session }) {
@@ -24,7 +25,9 @@ export function PeoplePage({ session }: { session: Session }) {
   const [q, setQ] = useState('');
   const [open, setOpen] = useState<Resource | 'new' | null>(null);
   const today = new Date().toISOString().slice(0, 10);
-  const rows = (people.data ?? []).filter((p) => !q || `${p.name} ${p.email ?? ''} ${p.skills.join(' ')}`.toLowerCase().includes(q.toLowerCase()));
+  const rows = (people.data ?? []).filter(
+    (p) => !q || `${p.name} ${p.email ?? ''} ${p.skills.join(' ')}`.toLowerCase().includes(q.toLowerCase()),
+  );
   const offOf = (id: string) => (timeOff.data ?? []).filter((o) => o.resourceId === id);
   const away = (id: string) => offOf(id).find((o) => o.to >= today);
   if (people.isError) return <ErrorState error={people.error} />;
@@ -38,7 +41,14 @@ export function PeoplePage({ session }: { session: Session }) {
           </Button>
         )}
       </Group>
-      <TextInput placeholder="Search name, email or skill" leftSection={<IconSearch size={16} />} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={320} aria-label="Search people" />
+      <TextInput
+        placeholder="Search name, email or skill"
+        leftSection={<IconSearch size={16} />}
+        value={q}
+        onChange={(e) => setQ(e.currentTarget.value)}
+        w={320}
+        aria-label="Search people"
+      />
       <Paper withBorder>
         <Table highlightOnHover verticalSpacing="xs" data-testid="people-table">
           <Table.Thead>
@@ -57,7 +67,12 @@ export function PeoplePage({ session }: { session: Session }) {
               <OpenRow key={p.id} onOpen={() => setOpen(p)} data-testid="person-row">
                 <Table.Td>
                   <Text size="sm" fw={500}>
-                    {p.name} {!p.active && <Badge size="xs" color="gray">inactive</Badge>}
+                    {p.name}{' '}
+                    {!p.active && (
+                      <Badge size="xs" color="gray">
+                        inactive
+                      </Badge>
+                    )}
                   </Text>
                   <Text size="xs" c="dimmed">
                     {p.email ?? ''}
@@ -82,7 +97,9 @@ export function PeoplePage({ session }: { session: Session }) {
                     {p.costRate} / {p.billRate}
                   </Table.Td>
                 )}
-                <Table.Td>{away(p.id) ? `${formatDate(away(p.id)?.from)} – ${formatDate(away(p.id)?.to)}` : '—'}</Table.Td>
+                <Table.Td>
+                  {away(p.id) ? `${formatDate(away(p.id)?.from)} – ${formatDate(away(p.id)?.to)}` : '—'}
+                </Table.Td>
               </OpenRow>
             ))}
             {rows.length === 0 && !people.isPending && (
@@ -111,7 +128,13 @@ export function PeoplePage({ session }: { session: Session }) {
           </Grid.Col>
         )}
       </Grid>
-      <PersonDrawer person={open === 'new' ? null : open} opened={open !== null} onClose={() => setOpen(null)} showRates={showRates} timeOff={open && open !== 'new' ? offOf(open.id) : []} />
+      <PersonDrawer
+        person={open === 'new' ? null : open}
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        showRates={showRates}
+        timeOff={open && open !== 'new' ? offOf(open.id) : []}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,21 @@
-import { ActionIcon, Alert, Button, Chip, Divider, Drawer, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Table, TagsInput, Text, TextInput } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Chip,
+  Divider,
+  Drawer,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  TagsInput,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +39,19 @@ interface Form {
   active: boolean;
 }
 
-const EMPTY: Form = { name: '', email: '', userId: null, role: 'consultant', skills: [], weeklyCapacityHours: 40, workingDays: ['1', '2', '3', '4', '5'], costRate: 0, billRate: 0, partnerId: null, active: true };
+const EMPTY: Form = {
+  name: '',
+  email: '',
+  userId: null,
+  role: 'consultant',
+  skills: [],
+  weeklyCapacityHours: 40,
+  workingDays: ['1', '2', '3', '4', '5'],
+  costRate: 0,
+  billRate: 0,
+  partnerId: null,
+  active: true,
+};
 
 const formOf = (p: Resource): Form => ({
   name: p.name,
@@ -39,7 +68,19 @@ const formOf = (p: Resource): Form => ({
 });
 
 /** Adds or edits a person: role, capacity, working days, rates (when the viewer may see them), firm; and their time off. */
-export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { person: Resource | null; opened: boolean; onClose: () => void; showRates: boolean; timeOff: TimeOff[] }) {
+export function PersonDrawer({
+  person,
+  opened,
+  onClose,
+  showRates,
+  timeOff,
+}: {
+  person: Resource | null;
+  opened: boolean;
+  onClose: () => void;
+  showRates: boolean;
+  timeOff: TimeOff[];
+}) {
   const qc = useQueryClient();
   const roles = useRoles();
   const members = useMembers(opened);
@@ -66,7 +107,9 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
         active: form.active,
         ...(showRates ? { costRate: Number(form.costRate), billRate: Number(form.billRate) } : {}),
       };
-      return person ? api<Resource>('PATCH', `/api/v1/resources/${person.id}`, body) : api<Resource>('POST', '/api/v1/resources', body);
+      return person
+        ? api<Resource>('PATCH', `/api/v1/resources/${person.id}`, body)
+        : api<Resource>('POST', '/api/v1/resources', body);
     },
     onSuccess: () => {
       refresh();
@@ -75,13 +118,21 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
     },
   });
   const addOff = useMutation({
-    mutationFn: () => api<TimeOff>('POST', `/api/v1/resources/${person?.id}/time-off`, { from: off.from, to: off.to || off.from, reason: off.reason || null }),
+    mutationFn: () =>
+      api<TimeOff>('POST', `/api/v1/resources/${person?.id}/time-off`, {
+        from: off.from,
+        to: off.to || off.from,
+        reason: off.reason || null,
+      }),
     onSuccess: () => {
       setOff({ from: '', to: '', reason: '' });
       refresh();
     },
   });
-  const removeOff = useMutation({ mutationFn: (id: string) => api<void>('DELETE', `/api/v1/resources/${person?.id}/time-off/${id}`), onSuccess: refresh });
+  const removeOff = useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/api/v1/resources/${person?.id}/time-off/${id}`),
+    onSuccess: refresh,
+  });
 
   const errors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   const offErrors = addOff.error instanceof ApiError ? addOff.error.fieldErrors() : {};
@@ -93,14 +144,72 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
     <Drawer opened={opened} onClose={onClose} position="right" size="lg" title={person ? person.name : 'Add a person'}>
       <Stack component="form" onSubmit={submit} data-testid="person-form">
         <SimpleGrid cols={2}>
-          <TextInput label="Name" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
-          <TextInput label="Email" value={form.email} onChange={(e) => set('email', e.currentTarget.value)} error={errors.email} />
-          <Select label="Role" required data={(roles.data?.roles ?? []).map((r) => ({ value: r, label: roleLabel(r) }))} value={form.role} onChange={(v) => set('role', v)} error={errors.role} />
-          <NumberInput label="Weekly capacity (hours)" min={0} max={80} value={form.weeklyCapacityHours} onChange={(v) => set('weeklyCapacityHours', v)} error={errors.weeklyCapacityHours} />
-          <Select label="Partner firm" placeholder="Own staff" clearable data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))} value={form.partnerId} onChange={(v) => set('partnerId', v)} error={errors.partnerId} />
-          <Select label="Baton user" placeholder="None" clearable searchable data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name || m.email }))} value={form.userId} onChange={(v) => set('userId', v)} error={errors.userId} />
-          {showRates && <NumberInput label="Cost rate (per hour)" min={0} value={form.costRate} onChange={(v) => set('costRate', v)} error={errors.costRate} />}
-          {showRates && <NumberInput label="Bill rate (per hour)" min={0} value={form.billRate} onChange={(v) => set('billRate', v)} error={errors.billRate} />}
+          <TextInput
+            label="Name"
+            required
+            value={form.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errors.name}
+          />
+          <TextInput
+            label="Email"
+            value={form.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={errors.email}
+          />
+          <Select
+            label="Role"
+            required
+            data={(roles.data?.roles ?? []).map((r) => ({ value: r, label: roleLabel(r) }))}
+            value={form.role}
+            onChange={(v) => set('role', v)}
+            error={errors.role}
+          />
+          <NumberInput
+            label="Weekly capacity (hours)"
+            min={0}
+            max={80}
+            value={form.weeklyCapacityHours}
+            onChange={(v) => set('weeklyCapacityHours', v)}
+            error={errors.weeklyCapacityHours}
+          />
+          <Select
+            label="Partner firm"
+            placeholder="Own staff"
+            clearable
+            data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+            value={form.partnerId}
+            onChange={(v) => set('partnerId', v)}
+            error={errors.partnerId}
+          />
+          <Select
+            label="Baton user"
+            placeholder="None"
+            clearable
+            searchable
+            data={(members.data ?? []).map((m) => ({ value: m.id, label: m.name || m.email }))}
+            value={form.userId}
+            onChange={(v) => set('userId', v)}
+            error={errors.userId}
+          />
+          {showRates && (
+            <NumberInput
+              label="Cost rate (per hour)"
+              min={0}
+              value={form.costRate}
+              onChange={(v) => set('costRate', v)}
+              error={errors.costRate}
+            />
+          )}
+          {showRates && (
+            <NumberInput
+              label="Bill rate (per hour)"
+              min={0}
+              value={form.billRate}
+              onChange={(v) => set('billRate', v)}
+              error={errors.billRate}
+            />
+          )}
         </SimpleGrid>
         <div>
           <Text size="sm" fw={500} mb={4}>
@@ -115,10 +224,23 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
               ))}
             </Group>
           </Chip.Group>
-          {errors.workingDays && <Text size="xs" c="red">{errors.workingDays}</Text>}
+          {errors.workingDays && (
+            <Text size="xs" c="red">
+              {errors.workingDays}
+            </Text>
+          )}
         </div>
-        <TagsInput label="Skills" value={form.skills} onChange={(v) => set('skills', v)} placeholder="Type a skill and press Enter" />
-        <Switch label="Active (takes work and logs time)" checked={form.active} onChange={(e) => set('active', e.currentTarget.checked)} />
+        <TagsInput
+          label="Skills"
+          value={form.skills}
+          onChange={(v) => set('skills', v)}
+          placeholder="Type a skill and press Enter"
+        />
+        <Switch
+          label="Active (takes work and logs time)"
+          checked={form.active}
+          onChange={(e) => set('active', e.currentTarget.checked)}
+        />
         {save.error && !Object.keys(errors).length && <Alert color="red">{save.error.message}</Alert>}
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
@@ -138,7 +260,12 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
                   </Table.Td>
                   <Table.Td>{o.reason ?? ''}</Table.Td>
                   <Table.Td w={40}>
-                    <ActionIcon variant="subtle" color="red" aria-label="Remove time off" onClick={() => removeOff.mutate(o.id)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label="Remove time off"
+                      onClick={() => removeOff.mutate(o.id)}
+                    >
                       <IconTrash size={14} />
                     </ActionIcon>
                   </Table.Td>
@@ -152,9 +279,26 @@ export function PersonDrawer({ person, opened, onClose, showRates, timeOff }: { 
             </Table.Tbody>
           </Table>
           <Group align="flex-end" mt="sm">
-            <TextInput type="date" label="From" value={off.from} onChange={(e) => setOff({ ...off, from: e.currentTarget.value })} error={offErrors.from} />
-            <TextInput type="date" label="To" value={off.to} onChange={(e) => setOff({ ...off, to: e.currentTarget.value })} error={offErrors.to} />
-            <TextInput label="Reason" value={off.reason} onChange={(e) => setOff({ ...off, reason: e.currentTarget.value })} w={140} />
+            <TextInput
+              type="date"
+              label="From"
+              value={off.from}
+              onChange={(e) => setOff({ ...off, from: e.currentTarget.value })}
+              error={offErrors.from}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={off.to}
+              onChange={(e) => setOff({ ...off, to: e.currentTarget.value })}
+              error={offErrors.to}
+            />
+            <TextInput
+              label="Reason"
+              value={off.reason}
+              onChange={(e) => setOff({ ...off, reason: e.currentTarget.value })}
+              w={140}
+            />
             <Button variant="light" onClick={() => addOff.mutate()} disabled={!off.from} loading={addOff.isPending}>
               Add
             </Button>

@@ -4,13 +4,26 @@ import type { Holiday, Resource, RoleList, TimeOff } from '../../../../src/modul
 
 export type { Holiday, Resource, RoleList, TimeOff };
 
-export const usePeople = () => useQuery({ queryKey: ['delivery', 'people'], queryFn: () => get<{ items: Resource[] }>('/api/v1/resources').then((r) => r.items) });
+export const usePeople = () =>
+  useQuery({
+    queryKey: ['delivery', 'people'],
+    queryFn: () => get<{ items: Resource[] }>('/api/v1/resources').then((r) => r.items),
+  });
 
-export const useRoles = () => useQuery({ queryKey: ['delivery', 'roles'], queryFn: () => get<RoleList>('/api/v1/delivery/roles') });
+export const useRoles = () =>
+  useQuery({ queryKey: ['delivery', 'roles'], queryFn: () => get<RoleList>('/api/v1/delivery/roles') });
 
-export const useHolidays = () => useQuery({ queryKey: ['delivery', 'holidays'], queryFn: () => get<{ items: Holiday[] }>('/api/v1/delivery/holidays').then((r) => r.items) });
+export const useHolidays = () =>
+  useQuery({
+    queryKey: ['delivery', 'holidays'],
+    queryFn: () => get<{ items: Holiday[] }>('/api/v1/delivery/holidays').then((r) => r.items),
+  });
 
-export const useTimeOff = () => useQuery({ queryKey: ['delivery', 'time-off'], queryFn: () => get<{ items: TimeOff[] }>('/api/v1/delivery/time-off').then((r) => r.items) });
+export const useTimeOff = () =>
+  useQuery({
+    queryKey: ['delivery', 'time-off'],
+    queryFn: () => get<{ items: TimeOff[] }>('/api/v1/delivery/time-off').then((r) => r.items),
+  });
 
 export const WEEKDAYS = [
   { value: '1', label: 'Mon' },

@@ -1,6 +1,31 @@
-import { ActionIcon, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { addMilestone, addTask, milestoneKeys, removeMilestone, removePhase, removeTask, taskKeys, updateMilestone, updatePhase, updateTask } from './draft.ts';
+import {
+  addMilestone,
+  addTask,
+  milestoneKeys,
+  removeMilestone,
+  removePhase,
+  removeTask,
+  taskKeys,
+  updateMilestone,
+  updatePhase,
+  updateTask,
+} from './draft.ts';
 import { CUSTOMER_ROLE, errorAt, type PlaybookDefinition } from './playbook-api.ts';
 
 interface Props {
@@ -26,18 +51,42 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end">
           <Group align="flex-end">
-            <TextInput label="Phase" value={p.name} readOnly={readOnly} onChange={(e) => onChange(updatePhase(draft, phase, { name: e.currentTarget.value }))} error={at('.name')} w={260} />
-            <TextInput label="Key" value={p.key} readOnly={readOnly} onChange={(e) => onChange(updatePhase(draft, phase, { key: e.currentTarget.value }))} error={at('.key')} w={180} />
+            <TextInput
+              label="Phase"
+              value={p.name}
+              readOnly={readOnly}
+              onChange={(e) => onChange(updatePhase(draft, phase, { name: e.currentTarget.value }))}
+              error={at('.name')}
+              w={260}
+            />
+            <TextInput
+              label="Key"
+              value={p.key}
+              readOnly={readOnly}
+              onChange={(e) => onChange(updatePhase(draft, phase, { key: e.currentTarget.value }))}
+              error={at('.key')}
+              w={180}
+            />
           </Group>
           {!readOnly && draft.phases.length > 1 && (
-            <Button variant="subtle" color="red" size="xs" leftSection={<IconTrash size={14} />} onClick={() => onChange(removePhase(draft, phase))}>
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              leftSection={<IconTrash size={14} />}
+              onClick={() => onChange(removePhase(draft, phase))}
+            >
               Remove phase
             </Button>
           )}
         </Group>
 
         <Title order={5}>Milestones</Title>
-        {p.milestones.length === 0 && <Text size="sm" c="dimmed">No milestones in this phase.</Text>}
+        {p.milestones.length === 0 && (
+          <Text size="sm" c="dimmed">
+            No milestones in this phase.
+          </Text>
+        )}
         {p.milestones.length > 0 && (
           <Table verticalSpacing={4} data-testid={`milestones-${p.key}`}>
             <Table.Thead>
@@ -53,20 +102,49 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
             <Table.Tbody>
               {p.milestones.map((m, i) => {
                 const path = `.milestones[${i}]`;
-                const set = (patch: Parameters<typeof updateMilestone>[3]) => onChange(updateMilestone(draft, phase, i, patch));
+                const set = (patch: Parameters<typeof updateMilestone>[3]) =>
+                  onChange(updateMilestone(draft, phase, i, patch));
                 return (
                   <Table.Tr key={i}>
                     <Table.Td>
-                      <TextInput size="xs" aria-label="Milestone key" value={m.key} readOnly={readOnly} onChange={(e) => set({ key: e.currentTarget.value })} error={at(`${path}.key`) ?? at(path)} />
+                      <TextInput
+                        size="xs"
+                        aria-label="Milestone key"
+                        value={m.key}
+                        readOnly={readOnly}
+                        onChange={(e) => set({ key: e.currentTarget.value })}
+                        error={at(`${path}.key`) ?? at(path)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <TextInput size="xs" aria-label="Milestone name" value={m.name} readOnly={readOnly} onChange={(e) => set({ name: e.currentTarget.value })} error={at(`${path}.name`)} />
+                      <TextInput
+                        size="xs"
+                        aria-label="Milestone name"
+                        value={m.name}
+                        readOnly={readOnly}
+                        onChange={(e) => set({ name: e.currentTarget.value })}
+                        error={at(`${path}.name`)}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <Checkbox aria-label="Onboarding milestone" checked={m.onboarding} disabled={readOnly} onChange={(e) => set({ onboarding: e.currentTarget.checked })} />
+                      <Checkbox
+                        aria-label="Onboarding milestone"
+                        checked={m.onboarding}
+                        disabled={readOnly}
+                        onChange={(e) => set({ onboarding: e.currentTarget.checked })}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <NumberInput size="xs" w={90} aria-label="Target day" min={0} value={m.targetDay ?? ''} readOnly={readOnly} onChange={(v) => set({ targetDay: v === '' ? null : num(v) })} error={at(`${path}.targetDay`)} />
+                      <NumberInput
+                        size="xs"
+                        w={90}
+                        aria-label="Target day"
+                        min={0}
+                        value={m.targetDay ?? ''}
+                        readOnly={readOnly}
+                        onChange={(v) => set({ targetDay: v === '' ? null : num(v) })}
+                        error={at(`${path}.targetDay`)}
+                      />
                     </Table.Td>
                     <Table.Td>
                       <TextInput
@@ -81,7 +159,12 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
                     </Table.Td>
                     <Table.Td>
                       {!readOnly && (
-                        <ActionIcon variant="subtle" color="red" aria-label="Remove milestone" onClick={() => onChange(removeMilestone(draft, phase, i))}>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label="Remove milestone"
+                          onClick={() => onChange(removeMilestone(draft, phase, i))}
+                        >
                           <IconTrash size={14} />
                         </ActionIcon>
                       )}
@@ -94,7 +177,12 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
         )}
         {!readOnly && (
           <Group>
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange(addMilestone(draft, phase))}>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => onChange(addMilestone(draft, phase))}
+            >
               Add milestone
             </Button>
           </Group>
@@ -123,10 +211,26 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
               return (
                 <Table.Tr key={i} data-testid={`task-${t.key}`}>
                   <Table.Td>
-                    <TextInput size="xs" w={140} aria-label="Task key" value={t.key} readOnly={readOnly} onChange={(e) => set({ key: e.currentTarget.value })} error={at(`${path}.key`)} />
+                    <TextInput
+                      size="xs"
+                      w={140}
+                      aria-label="Task key"
+                      value={t.key}
+                      readOnly={readOnly}
+                      onChange={(e) => set({ key: e.currentTarget.value })}
+                      error={at(`${path}.key`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" miw={200} aria-label="Task name" value={t.name} readOnly={readOnly} onChange={(e) => set({ name: e.currentTarget.value })} error={at(`${path}.name`)} />
+                    <TextInput
+                      size="xs"
+                      miw={200}
+                      aria-label="Task name"
+                      value={t.name}
+                      readOnly={readOnly}
+                      onChange={(e) => set({ name: e.currentTarget.value })}
+                      error={at(`${path}.name`)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <Select
@@ -149,19 +253,54 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
                       disabled={readOnly}
                       onChange={(e) => {
                         const on = e.currentTarget.checked;
-                        set({ customerOwned: on, ownerRole: on ? CUSTOMER_ROLE : t.ownerRole === CUSTOMER_ROLE ? (roles[0] ?? 'consultant') : t.ownerRole });
+                        set({
+                          customerOwned: on,
+                          ownerRole: on
+                            ? CUSTOMER_ROLE
+                            : t.ownerRole === CUSTOMER_ROLE
+                              ? (roles[0] ?? 'consultant')
+                              : t.ownerRole,
+                        });
                       }}
                       error={at(`${path}.customerOwned`)}
                     />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput size="xs" w={110} aria-label="Task type" value={t.type} readOnly={readOnly} onChange={(e) => set({ type: e.currentTarget.value })} error={at(`${path}.type`)} />
+                    <TextInput
+                      size="xs"
+                      w={110}
+                      aria-label="Task type"
+                      value={t.type}
+                      readOnly={readOnly}
+                      onChange={(e) => set({ type: e.currentTarget.value })}
+                      error={at(`${path}.type`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <NumberInput size="xs" w={80} aria-label="Effort hours" min={0} decimalScale={1} value={t.effortHours} readOnly={readOnly} onChange={(v) => set({ effortHours: num(v) })} error={at(`${path}.effortHours`)} />
+                    <NumberInput
+                      size="xs"
+                      w={80}
+                      aria-label="Effort hours"
+                      min={0}
+                      decimalScale={1}
+                      value={t.effortHours}
+                      readOnly={readOnly}
+                      onChange={(v) => set({ effortHours: num(v) })}
+                      error={at(`${path}.effortHours`)}
+                    />
                   </Table.Td>
                   <Table.Td>
-                    <NumberInput size="xs" w={70} aria-label="Duration days" min={0} allowDecimal={false} value={t.durationDays} readOnly={readOnly} onChange={(v) => set({ durationDays: Math.round(num(v)) })} error={at(`${path}.durationDays`)} />
+                    <NumberInput
+                      size="xs"
+                      w={70}
+                      aria-label="Duration days"
+                      min={0}
+                      allowDecimal={false}
+                      value={t.durationDays}
+                      readOnly={readOnly}
+                      onChange={(v) => set({ durationDays: Math.round(num(v)) })}
+                      error={at(`${path}.durationDays`)}
+                    />
                   </Table.Td>
                   <Table.Td>
                     <MultiSelect
@@ -181,7 +320,11 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
                       size="xs"
                       w={160}
                       aria-label="Milestone"
-                      data={allMilestones.some((m) => m.value === t.milestone) || t.milestone === null ? allMilestones : [...allMilestones, { value: t.milestone, label: t.milestone }]}
+                      data={
+                        allMilestones.some((m) => m.value === t.milestone) || t.milestone === null
+                          ? allMilestones
+                          : [...allMilestones, { value: t.milestone, label: t.milestone }]
+                      }
                       value={t.milestone}
                       readOnly={readOnly}
                       clearable
@@ -192,7 +335,12 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
                   </Table.Td>
                   <Table.Td>
                     {!readOnly && p.tasks.length > 1 && (
-                      <ActionIcon variant="subtle" color="red" aria-label="Remove task" onClick={() => onChange(removeTask(draft, phase, i))}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label="Remove task"
+                        onClick={() => onChange(removeTask(draft, phase, i))}
+                      >
                         <IconTrash size={14} />
                       </ActionIcon>
                     )}
@@ -204,7 +352,12 @@ export function PhaseEditor({ draft, phase, roles, problems, readOnly, onChange 
         </Table>
         {!readOnly && (
           <Group>
-            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange(addTask(draft, phase))}>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => onChange(addTask(draft, phase))}
+            >
               Add task
             </Button>
           </Group>

@@ -1,4 +1,17 @@
-import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +23,15 @@ import type { Session } from '../../api/types.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { addPhase, milestoneKeys } from './draft.ts';
 import { PhaseEditor } from './PhaseEditor.tsx';
-import { errorAt, exportUrl, type PlaybookDefinition, type PlaybookDetail, problemsByPath, useDeliveryRoles, usePlaybook } from './playbook-api.ts';
+import {
+  errorAt,
+  exportUrl,
+  type PlaybookDefinition,
+  type PlaybookDetail,
+  problemsByPath,
+  useDeliveryRoles,
+  usePlaybook,
+} from './playbook-api.ts';
 import { RulesCard } from './RulesCard.tsx';
 import { VersionHistory } from './VersionHistory.tsx';
 
@@ -22,7 +43,13 @@ export function PlaybookEditor({ id, session }: { id: string; session: Session }
   const playbook = usePlaybook(id);
   if (playbook.isError) return <ErrorState error={playbook.error} />;
   if (!playbook.data) return <Text c="dimmed">Loading…</Text>;
-  return <Editor key={`${playbook.data.id}@${playbook.data.version}`} playbook={playbook.data} readOnly={!can(session, 'playbooks:write')} />;
+  return (
+    <Editor
+      key={`${playbook.data.id}@${playbook.data.version}`}
+      playbook={playbook.data}
+      readOnly={!can(session, 'playbooks:write')}
+    />
+  );
 }
 
 function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: boolean }) {
@@ -31,7 +58,13 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
   const [draft, setDraft] = useState<PlaybookDefinition>(playbook.definition);
   const [note, setNote] = useState('');
   const save = useMutation({
-    mutationFn: () => api<PlaybookDetail>('PUT', `/api/v1/playbooks/${playbook.id}/definition`, { definition: draft, note: note || null }, { 'if-match': `"${playbook.version}"` }),
+    mutationFn: () =>
+      api<PlaybookDetail>(
+        'PUT',
+        `/api/v1/playbooks/${playbook.id}/definition`,
+        { definition: draft, note: note || null },
+        { 'if-match': `"${playbook.version}"` },
+      ),
     onSuccess: (p) => {
       qc.setQueryData(['playbooks', p.id], p);
       qc.invalidateQueries({ queryKey: ['playbooks'], exact: true });
@@ -64,14 +97,29 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
           </Badge>
           {playbook.archived && <Badge color="gray">archived</Badge>}
           <Text size="sm" c="dimmed">
-            {playbook.key} · {playbook.taskCount} tasks · {playbook.totalEffortHours} h · ~{playbook.typicalDurationDays} working days
+            {playbook.key} · {playbook.taskCount} tasks · {playbook.totalEffortHours} h · ~
+            {playbook.typicalDurationDays} working days
           </Text>
         </Group>
         <Group gap="xs">
-          <Button component="a" href={exportUrl(playbook.id, 'yaml')} download variant="default" size="xs" leftSection={<IconDownload size={14} />}>
+          <Button
+            component="a"
+            href={exportUrl(playbook.id, 'yaml')}
+            download
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+          >
             YAML
           </Button>
-          <Button component="a" href={exportUrl(playbook.id, 'json')} download variant="default" size="xs" leftSection={<IconDownload size={14} />}>
+          <Button
+            component="a"
+            href={exportUrl(playbook.id, 'json')}
+            download
+            variant="default"
+            size="xs"
+            leftSection={<IconDownload size={14} />}
+          >
             JSON
           </Button>
         </Group>
@@ -108,7 +156,15 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
       </Paper>
 
       {draft.phases.map((_, i) => (
-        <PhaseEditor key={i} draft={draft} phase={i} roles={roles} problems={problems} readOnly={readOnly} onChange={setDraft} />
+        <PhaseEditor
+          key={i}
+          draft={draft}
+          phase={i}
+          roles={roles}
+          problems={problems}
+          readOnly={readOnly}
+          onChange={setDraft}
+        />
       ))}
       {!readOnly && (
         <Group>
@@ -117,7 +173,11 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
           </Button>
         </Group>
       )}
-      {errorAt(problems, 'definition.phases') && <Text c="red" size="sm">{errorAt(problems, 'definition.phases')}</Text>}
+      {errorAt(problems, 'definition.phases') && (
+        <Text c="red" size="sm">
+          {errorAt(problems, 'definition.phases')}
+        </Text>
+      )}
 
       <Checklist draft={draft} readOnly={readOnly} onChange={setDraft} problems={problems} />
 
@@ -146,7 +206,13 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
               </Alert>
             )}
             <Group align="flex-end">
-              <TextInput label="What changed" placeholder="kept with the version" value={note} onChange={(e) => setNote(e.currentTarget.value)} style={{ flex: 1 }} />
+              <TextInput
+                label="What changed"
+                placeholder="kept with the version"
+                value={note}
+                onChange={(e) => setNote(e.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
               <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!dirty}>
                 Save as version {playbook.version + 1}
               </Button>
@@ -163,7 +229,17 @@ function Editor({ playbook, readOnly }: { playbook: PlaybookDetail; readOnly: bo
   );
 }
 
-function Checklist({ draft, readOnly, onChange, problems }: { draft: PlaybookDefinition; readOnly: boolean; onChange: (d: PlaybookDefinition) => void; problems: Map<string, string> }) {
+function Checklist({
+  draft,
+  readOnly,
+  onChange,
+  problems,
+}: {
+  draft: PlaybookDefinition;
+  readOnly: boolean;
+  onChange: (d: PlaybookDefinition) => void;
+  problems: Map<string, string>;
+}) {
   const items = draft.goLiveChecklist;
   const set = (next: string[]) => onChange({ ...draft, goLiveChecklist: next });
   return (
@@ -186,7 +262,12 @@ function Checklist({ draft, readOnly, onChange, problems }: { draft: PlaybookDef
               error={errorAt(problems, `definition.goLiveChecklist[${i}]`)}
             />
             {!readOnly && (
-              <ActionIcon variant="subtle" color="red" aria-label="Remove checklist item" onClick={() => set(items.filter((_, j) => j !== i))}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label="Remove checklist item"
+                onClick={() => set(items.filter((_, j) => j !== i))}
+              >
                 <IconTrash size={14} />
               </ActionIcon>
             )}

@@ -28,7 +28,12 @@ export function PlaybookList({ session }: { session: Session }) {
     },
     onSuccess: (r) => {
       qc.invalidateQueries({ queryKey: ['playbooks'] });
-      const words: Record<string, string> = { created: 'Created', versioned: `Saved version ${r.playbook.version} of`, updated: 'Updated', unchanged: 'No change to' };
+      const words: Record<string, string> = {
+        created: 'Created',
+        versioned: `Saved version ${r.playbook.version} of`,
+        updated: 'Updated',
+        unchanged: 'No change to',
+      };
       notifications.show({ color: 'teal', message: `${words[r.outcome] ?? r.outcome} ${r.playbook.name}` });
     },
   });
@@ -36,13 +41,22 @@ export function PlaybookList({ session }: { session: Session }) {
     <Stack>
       <Group justify="space-between">
         <Text c="dimmed" size="sm">
-          The templates projects start from. A new handoff gets the first playbook whose products and segments fit its deal.
+          The templates projects start from. A new handoff gets the first playbook whose products and segments fit its
+          deal.
         </Text>
         {mayWrite && (
           <Group>
-            <FileButton onChange={(f) => f && importFile.mutate(f)} accept=".yaml,.yml,.json,application/json,application/yaml">
+            <FileButton
+              onChange={(f) => f && importFile.mutate(f)}
+              accept=".yaml,.yml,.json,application/json,application/yaml"
+            >
               {(props) => (
-                <Button {...props} variant="default" leftSection={<IconFileImport size={16} />} loading={importFile.isPending}>
+                <Button
+                  {...props}
+                  variant="default"
+                  leftSection={<IconFileImport size={16} />}
+                  loading={importFile.isPending}
+                >
                   Import YAML / JSON
                 </Button>
               )}
@@ -86,12 +100,30 @@ export function PlaybookList({ session }: { session: Session }) {
                       {p.key}
                     </Text>
                   </Table.Td>
-                  <Table.Td>{p.products.length ? p.products.join(', ') : <Text size="sm" c="dimmed">any</Text>}</Table.Td>
-                  <Table.Td>{p.segments.length ? p.segments.map((s) => segmentLabel[s] ?? s).join(', ') : <Text size="sm" c="dimmed">any</Text>}</Table.Td>
+                  <Table.Td>
+                    {p.products.length ? (
+                      p.products.join(', ')
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        any
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {p.segments.length ? (
+                      p.segments.map((s) => segmentLabel[s] ?? s).join(', ')
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        any
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>v{p.version}</Table.Td>
                   <Table.Td>{p.taskCount}</Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>{p.totalEffortHours.toLocaleString()} h</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>~{Math.round((p.typicalDurationDays / 5) * 10) / 10} weeks</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    ~{Math.round((p.typicalDurationDays / 5) * 10) / 10} weeks
+                  </Table.Td>
                 </OpenRow>
               ))}
             </Table.Tbody>
@@ -103,7 +135,11 @@ export function PlaybookList({ session }: { session: Session }) {
           )}
         </Paper>
       )}
-      <NewPlaybookModal opened={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/delivery/playbooks/${id}`)} />
+      <NewPlaybookModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => navigate(`/delivery/playbooks/${id}`)}
+      />
     </Stack>
   );
 }
@@ -126,11 +162,24 @@ function ImportProblems({ error }: { error: Error }) {
   );
 }
 
-function NewPlaybookModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+function NewPlaybookModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const qc = useQueryClient();
   const [form, setForm] = useState({ key: '', name: '' });
   const create = useMutation({
-    mutationFn: () => api<PlaybookDetail>('POST', '/api/v1/playbooks', { key: form.key.trim(), name: form.name.trim(), definition: starterDefinition() }),
+    mutationFn: () =>
+      api<PlaybookDetail>('POST', '/api/v1/playbooks', {
+        key: form.key.trim(),
+        name: form.name.trim(),
+        definition: starterDefinition(),
+      }),
     onSuccess: (p) => {
       qc.invalidateQueries({ queryKey: ['playbooks'] });
       setForm({ key: '', name: '' });
@@ -146,7 +195,13 @@ function NewPlaybookModal({ opened, onClose, onCreated }: { opened: boolean; onC
   return (
     <Modal opened={opened} onClose={onClose} title="New playbook">
       <Stack component="form" onSubmit={submit}>
-        <TextInput label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={errors.name} />
+        <TextInput
+          label="Name"
+          required
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          error={errors.name}
+        />
         <TextInput
           label="Key"
           description="Names the playbook in files and the command line: lowercase letters, digits, - and _"
@@ -155,7 +210,11 @@ function NewPlaybookModal({ opened, onClose, onCreated }: { opened: boolean; onC
           onChange={(e) => setForm({ ...form, key: e.currentTarget.value })}
           error={errors.key}
         />
-        {create.error && !errors.key && !errors.name && <Text c="red" size="sm">{create.error.message}</Text>}
+        {create.error && !errors.key && !errors.name && (
+          <Text c="red" size="sm">
+            {create.error.message}
+          </Text>
+        )}
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending}>
             Create and edit

@@ -32,7 +32,13 @@ export function VersionHistory({ playbook }: { playbook: PlaybookDetail }) {
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{v.note ?? <Text size="sm" c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                {v.note ?? (
+                  <Text size="sm" c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>{v.createdBy}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v.createdAt)}</Table.Td>
               <Table.Td>{v.taskCount}</Table.Td>

@@ -18,9 +18,20 @@ export const newTask = (key: string, milestone: string | null): PlaybookTask => 
   milestone,
 });
 
-export const newMilestone = (key: string): PlaybookMilestone => ({ key, name: '', onboarding: false, targetDay: null, completionEvent: null });
+export const newMilestone = (key: string): PlaybookMilestone => ({
+  key,
+  name: '',
+  onboarding: false,
+  targetDay: null,
+  completionEvent: null,
+});
 
-export const newPhase = (key: string): PlaybookPhase => ({ key, name: '', milestones: [], tasks: [newTask(`${key}-task-1`, null)] });
+export const newPhase = (key: string): PlaybookPhase => ({
+  key,
+  name: '',
+  milestones: [],
+  tasks: [newTask(`${key}-task-1`, null)],
+});
 
 /** A key not used yet: `base`, `base-2`, `base-3` … */
 export function freshKey(used: Iterable<string>, base: string): string {
@@ -32,58 +43,106 @@ export function freshKey(used: Iterable<string>, base: string): string {
 }
 
 export const taskKeys = (d: PlaybookDefinition): string[] => d.phases.flatMap((p) => p.tasks.map((t) => t.key));
-export const milestoneKeys = (d: PlaybookDefinition): string[] => d.phases.flatMap((p) => p.milestones.map((m) => m.key));
+export const milestoneKeys = (d: PlaybookDefinition): string[] =>
+  d.phases.flatMap((p) => p.milestones.map((m) => m.key));
 
 function mapPhase(d: PlaybookDefinition, phase: number, fn: (p: PlaybookPhase) => PlaybookPhase): PlaybookDefinition {
   return { ...d, phases: d.phases.map((p, i) => (i === phase ? fn(p) : p)) };
 }
 
-export function updateTask(d: PlaybookDefinition, phase: number, index: number, patch: Partial<PlaybookTask>): PlaybookDefinition {
+export function updateTask(
+  d: PlaybookDefinition,
+  phase: number,
+  index: number,
+  patch: Partial<PlaybookTask>,
+): PlaybookDefinition {
   const old = d.phases[phase]?.tasks[index];
-  let next = mapPhase(d, phase, (p) => ({ ...p, tasks: p.tasks.map((t, i) => (i === index ? { ...t, ...patch } : t)) }));
+  let next = mapPhase(d, phase, (p) => ({
+    ...p,
+    tasks: p.tasks.map((t, i) => (i === index ? { ...t, ...patch } : t)),
+  }));
   if (old && patch.key !== undefined && patch.key !== old.key) {
     const from = old.key;
     const to = patch.key;
-    next = { ...next, phases: next.phases.map((p) => ({ ...p, tasks: p.tasks.map((t) => ({ ...t, dependsOn: t.dependsOn.map((k) => (k === from ? to : k)) })) })) };
+    next = {
+      ...next,
+      phases: next.phases.map((p) => ({
+        ...p,
+        tasks: p.tasks.map((t) => ({ ...t, dependsOn: t.dependsOn.map((k) => (k === from ? to : k)) })),
+      })),
+    };
   }
   return next;
 }
 
-export function updateMilestone(d: PlaybookDefinition, phase: number, index: number, patch: Partial<PlaybookMilestone>): PlaybookDefinition {
+export function updateMilestone(
+  d: PlaybookDefinition,
+  phase: number,
+  index: number,
+  patch: Partial<PlaybookMilestone>,
+): PlaybookDefinition {
   const old = d.phases[phase]?.milestones[index];
-  let next = mapPhase(d, phase, (p) => ({ ...p, milestones: p.milestones.map((m, i) => (i === index ? { ...m, ...patch } : m)) }));
+  let next = mapPhase(d, phase, (p) => ({
+    ...p,
+    milestones: p.milestones.map((m, i) => (i === index ? { ...m, ...patch } : m)),
+  }));
   if (old && patch.key !== undefined && patch.key !== old.key) {
     const [from, to] = [old.key, patch.key];
     next = {
       ...next,
       firstValueMilestone: next.firstValueMilestone === from ? to : next.firstValueMilestone,
       goLiveMilestone: next.goLiveMilestone === from ? to : next.goLiveMilestone,
-      phases: next.phases.map((p) => ({ ...p, tasks: p.tasks.map((t) => (t.milestone === from ? { ...t, milestone: to } : t)) })),
+      phases: next.phases.map((p) => ({
+        ...p,
+        tasks: p.tasks.map((t) => (t.milestone === from ? { ...t, milestone: to } : t)),
+      })),
     };
   }
   return next;
 }
 
-export const updatePhase = (d: PlaybookDefinition, phase: number, patch: Partial<Pick<PlaybookPhase, 'key' | 'name'>>) => mapPhase(d, phase, (p) => ({ ...p, ...patch }));
+export const updatePhase = (
+  d: PlaybookDefinition,
+  phase: number,
+  patch: Partial<Pick<PlaybookPhase, 'key' | 'name'>>,
+) => mapPhase(d, phase, (p) => ({ ...p, ...patch }));
 
 export const addTask = (d: PlaybookDefinition, phase: number) =>
-  mapPhase(d, phase, (p) => ({ ...p, tasks: [...p.tasks, newTask(freshKey(taskKeys(d), `${p.key}-task`), p.milestones.at(-1)?.key ?? null)] }));
+  mapPhase(d, phase, (p) => ({
+    ...p,
+    tasks: [...p.tasks, newTask(freshKey(taskKeys(d), `${p.key}-task`), p.milestones.at(-1)?.key ?? null)],
+  }));
 
 /** Removes a task and every dependency on it. */
 export function removeTask(d: PlaybookDefinition, phase: number, index: number): PlaybookDefinition {
   const key = d.phases[phase]?.tasks[index]?.key;
   const next = mapPhase(d, phase, (p) => ({ ...p, tasks: p.tasks.filter((_, i) => i !== index) }));
-  return { ...next, phases: next.phases.map((p) => ({ ...p, tasks: p.tasks.map((t) => ({ ...t, dependsOn: t.dependsOn.filter((k) => k !== key) })) })) };
+  return {
+    ...next,
+    phases: next.phases.map((p) => ({
+      ...p,
+      tasks: p.tasks.map((t) => ({ ...t, dependsOn: t.dependsOn.filter((k) => k !== key) })),
+    })),
+  };
 }
 
 export const addMilestone = (d: PlaybookDefinition, phase: number) =>
-  mapPhase(d, phase, (p) => ({ ...p, milestones: [...p.milestones, newMilestone(freshKey(milestoneKeys(d), `${p.key}-milestone`))] }));
+  mapPhase(d, phase, (p) => ({
+    ...p,
+    milestones: [...p.milestones, newMilestone(freshKey(milestoneKeys(d), `${p.key}-milestone`))],
+  }));
 
 /** Removes a milestone; tasks that counted towards it count towards none. */
 export function removeMilestone(d: PlaybookDefinition, phase: number, index: number): PlaybookDefinition {
   const key = d.phases[phase]?.milestones[index]?.key;
   const next = mapPhase(d, phase, (p) => ({ ...p, milestones: p.milestones.filter((_, i) => i !== index) }));
-  return { ...next, phases: next.phases.map((p) => ({ ...p, tasks: p.tasks.map((t) => (t.milestone === key ? { ...t, milestone: null } : t)) })) };
+  return {
+    ...next,
+    phases: next.phases.map((p) => ({
+      ...p,
+      tasks: p.tasks.map((t) => (t.milestone === key ? { ...t, milestone: null } : t)),
+    })),
+  };
 }
 
 export const addPhase = (d: PlaybookDefinition): PlaybookDefinition => {
@@ -116,9 +175,26 @@ export const starterDefinition = (): PlaybookDefinition => ({
         { key: 'go-live', name: 'Go-live', onboarding: false, targetDay: 30, completionEvent: null },
       ],
       tasks: [
-        { ...newTask('kickoff-call', 'kickoff-done'), name: 'Kickoff call', ownerRole: 'project_manager', effortHours: 2 },
-        { ...newTask('first-outcome', 'first-value'), name: 'Deliver the first outcome', effortHours: 8, durationDays: 5, dependsOn: ['kickoff-call'] },
-        { ...newTask('go-live-review', 'go-live'), name: 'Go-live review', ownerRole: 'project_manager', effortHours: 2, dependsOn: ['first-outcome'] },
+        {
+          ...newTask('kickoff-call', 'kickoff-done'),
+          name: 'Kickoff call',
+          ownerRole: 'project_manager',
+          effortHours: 2,
+        },
+        {
+          ...newTask('first-outcome', 'first-value'),
+          name: 'Deliver the first outcome',
+          effortHours: 8,
+          durationDays: 5,
+          dependsOn: ['kickoff-call'],
+        },
+        {
+          ...newTask('go-live-review', 'go-live'),
+          name: 'Go-live review',
+          ownerRole: 'project_manager',
+          effortHours: 2,
+          dependsOn: ['first-outcome'],
+        },
       ],
     },
   ],

@@ -23,13 +23,23 @@ export const SEGMENT_OPTIONS = [
   { value: 'enterprise', label: 'Enterprise' },
 ];
 
-export const usePlaybooks = () => useQuery({ queryKey: ['playbooks'], queryFn: () => get<{ items: PlaybookSummary[] }>('/api/v1/playbooks').then((r) => r.items) });
+export const usePlaybooks = () =>
+  useQuery({
+    queryKey: ['playbooks'],
+    queryFn: () => get<{ items: PlaybookSummary[] }>('/api/v1/playbooks').then((r) => r.items),
+  });
 
-export const usePlaybook = (id: string) => useQuery({ queryKey: ['playbooks', id], queryFn: () => get<PlaybookDetail>(`/api/v1/playbooks/${id}`) });
+export const usePlaybook = (id: string) =>
+  useQuery({ queryKey: ['playbooks', id], queryFn: () => get<PlaybookDetail>(`/api/v1/playbooks/${id}`) });
 
 /** Delivery roles of the workspace (defaults and its own), for the owner-role pickers. */
 export function useDeliveryRoles(): string[] {
-  const roles = useQuery({ queryKey: ['delivery-roles'], queryFn: () => get<{ roles: string[] }>('/api/v1/delivery/roles').then((r) => r.roles), retry: false, staleTime: 60_000 });
+  const roles = useQuery({
+    queryKey: ['delivery-roles'],
+    queryFn: () => get<{ roles: string[] }>('/api/v1/delivery/roles').then((r) => r.roles),
+    retry: false,
+    staleTime: 60_000,
+  });
   return [...(roles.data ?? FALLBACK_ROLES), CUSTOMER_ROLE];
 }
 
@@ -50,6 +60,8 @@ export function problemsByPath(error: unknown): Map<string, string> {
 /** The message at a path, or the messages of the fields under it (a task's dependsOn[2] under its dependsOn). */
 export function errorAt(problems: Map<string, string>, path: string, under = false): string | undefined {
   if (!under) return problems.get(path);
-  const found = [...problems].filter(([p]) => p === path || p.startsWith(`${path}[`) || p.startsWith(`${path}.`)).map(([, m]) => m);
+  const found = [...problems]
+    .filter(([p]) => p === path || p.startsWith(`${path}[`) || p.startsWith(`${path}.`))
+    .map(([, m]) => m);
   return found.length ? found.join('; ') : undefined;
 }

@@ -1,4 +1,17 @@
-import { Autocomplete, Button, Checkbox, Group, Modal, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Autocomplete,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { phaseLabel, slipReasonOptions } from '../labels.ts';
@@ -19,9 +32,18 @@ const EMPTY = {
 };
 
 /** A task added after the plan was made is a scope change: the timeline records it, and a slip it causes can carry its reason now. */
-export function AddTaskModal({ project, opened, onClose }: { project: ProjectDetail; opened: boolean; onClose: () => void }) {
+export function AddTaskModal({
+  project,
+  opened,
+  onClose,
+}: {
+  project: ProjectDetail;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const [form, setForm] = useState(EMPTY);
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
   const add = useProjectMutation(
     project.id,
     () => ({
@@ -55,21 +77,87 @@ export function AddTaskModal({ project, opened, onClose }: { project: ProjectDet
   return (
     <Modal opened={opened} onClose={onClose} title="Add a task (scope change)" size="lg">
       <Stack component="form" onSubmit={submit} data-testid="add-task-form">
-        <TextInput label="Task" required value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+        <TextInput
+          label="Task"
+          required
+          value={form.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+        />
         <SimpleGrid cols={2}>
-          <Autocomplete label="Phase" required data={phases} value={form.phase} onChange={(v) => set('phase', v)} error={errors.phase} renderOption={({ option }) => phaseLabel(option.value)} />
-          <TextInput label="Owner role" value={form.ownerRole} onChange={(e) => set('ownerRole', e.currentTarget.value)} error={errors.ownerRole} />
+          <Autocomplete
+            label="Phase"
+            required
+            data={phases}
+            value={form.phase}
+            onChange={(v) => set('phase', v)}
+            error={errors.phase}
+            renderOption={({ option }) => phaseLabel(option.value)}
+          />
+          <TextInput
+            label="Owner role"
+            value={form.ownerRole}
+            onChange={(e) => set('ownerRole', e.currentTarget.value)}
+            error={errors.ownerRole}
+          />
         </SimpleGrid>
-        <Checkbox label="The customer does this task" checked={form.customerOwned} onChange={(e) => set('customerOwned', e.currentTarget.checked)} />
+        <Checkbox
+          label="The customer does this task"
+          checked={form.customerOwned}
+          onChange={(e) => set('customerOwned', e.currentTarget.checked)}
+        />
         <SimpleGrid cols={2}>
-          <NumberInput label="Effort (hours)" required min={0} max={10000} value={form.effortHours} onChange={(v) => set('effortHours', v)} error={errors.effortHours} />
-          <NumberInput label="Duration (working days)" min={0} max={365} value={form.durationDays} onChange={(v) => set('durationDays', v)} error={errors.durationDays} />
+          <NumberInput
+            label="Effort (hours)"
+            required
+            min={0}
+            max={10000}
+            value={form.effortHours}
+            onChange={(v) => set('effortHours', v)}
+            error={errors.effortHours}
+          />
+          <NumberInput
+            label="Duration (working days)"
+            min={0}
+            max={365}
+            value={form.durationDays}
+            onChange={(v) => set('durationDays', v)}
+            error={errors.durationDays}
+          />
         </SimpleGrid>
-        <MultiSelect label="Waits for" data={project.tasks.map((t) => ({ value: t.key, label: t.name }))} value={form.dependsOn} onChange={(v) => set('dependsOn', v)} searchable error={errors.dependsOn} />
-        <Select label="Milestone" data={project.milestones.map((m) => ({ value: m.key, label: m.name }))} value={form.milestone} onChange={(v) => set('milestone', v)} clearable error={errors.milestone} />
+        <MultiSelect
+          label="Waits for"
+          data={project.tasks.map((t) => ({ value: t.key, label: t.name }))}
+          value={form.dependsOn}
+          onChange={(v) => set('dependsOn', v)}
+          searchable
+          error={errors.dependsOn}
+        />
+        <Select
+          label="Milestone"
+          data={project.milestones.map((m) => ({ value: m.key, label: m.name }))}
+          value={form.milestone}
+          onChange={(v) => set('milestone', v)}
+          clearable
+          error={errors.milestone}
+        />
         <SimpleGrid cols={2}>
-          <Select label="If it makes the go-live slip, why" placeholder="Give the reason later" data={slipReasonOptions} value={form.slipCode} onChange={(v) => set('slipCode', v)} clearable error={errors.code} />
-          <TextInput label="Note on the slip" value={form.slipNote} onChange={(e) => set('slipNote', e.currentTarget.value)} disabled={!form.slipCode} error={errors.note} />
+          <Select
+            label="If it makes the go-live slip, why"
+            placeholder="Give the reason later"
+            data={slipReasonOptions}
+            value={form.slipCode}
+            onChange={(v) => set('slipCode', v)}
+            clearable
+            error={errors.code}
+          />
+          <TextInput
+            label="Note on the slip"
+            value={form.slipNote}
+            onChange={(e) => set('slipNote', e.currentTarget.value)}
+            disabled={!form.slipCode}
+            error={errors.note}
+          />
         </SimpleGrid>
         {add.isError && Object.keys(errors).length === 0 && (
           <Text c="red" size="sm">

@@ -26,10 +26,19 @@ interface Props {
  * the critical path in orange, blocked work in red, the customer's tasks striped; milestones as diamonds; lines
  * at today, at the forecast and at the promised go-live. Plain SVG, so hundreds of tasks draw at once.
  */
-export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, forecastGoLive, today = new Date().toISOString().slice(0, 10) }: Props) {
+export const Gantt = memo(function Gantt({
+  tasks,
+  milestones,
+  promisedGoLive,
+  forecastGoLive,
+  today = new Date().toISOString().slice(0, 10),
+}: Props) {
   const theme = useMantineTheme();
   const c = theme.colors;
-  const layout = useMemo(() => layoutGantt(tasks, milestones, [today, promisedGoLive, forecastGoLive]), [tasks, milestones, today, promisedGoLive, forecastGoLive]);
+  const layout = useMemo(
+    () => layoutGantt(tasks, milestones, [today, promisedGoLive, forecastGoLive]),
+    [tasks, milestones, today, promisedGoLive, forecastGoLive],
+  );
   const { ref, width: boxWidth } = useElementSize();
   const span = layout.end - layout.start;
   // Fill the card's width; long plans scroll sideways rather than squeeze a day below 3 px.
@@ -37,7 +46,8 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
   const width = LABEL_W + span * px;
   const height = layout.rows * ROW + 6;
   const x = (day: number) => LABEL_W + (day - layout.start) * px;
-  const fill = (t: ProjectTask) => (t.state === 'done' ? c.gray[4] : t.state === 'blocked' ? c.red[6] : t.critical ? c.orange[6] : c.blue[5]);
+  const fill = (t: ProjectTask) =>
+    t.state === 'done' ? c.gray[4] : t.state === 'blocked' ? c.red[6] : t.critical ? c.orange[6] : c.blue[5];
   const lines = [
     { day: dayNo(today), label: 'Today', color: c.green[7], dash: '4 3' },
     forecastGoLive && { day: dayNo(forecastGoLive), label: 'Forecast', color: c.blue[8], dash: '2 2' },
@@ -48,7 +58,17 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
     <Paper withBorder p="md" data-testid="gantt">
       <Group justify="space-between" mb="xs">
         <Title order={5}>Timeline</Title>
-        <Legend colors={{ planned: c.blue[5], critical: c.orange[6], blocked: c.red[6], done: c.gray[4], customer: c.violet[7], promised: c.red[8], today: c.green[7] }} />
+        <Legend
+          colors={{
+            planned: c.blue[5],
+            critical: c.orange[6],
+            blocked: c.red[6],
+            done: c.gray[4],
+            customer: c.violet[7],
+            promised: c.red[8],
+            today: c.green[7],
+          }}
+        />
       </Group>
       {tasks.length === 0 ? (
         <Text c="dimmed" size="sm">
@@ -70,17 +90,42 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
               const lx = x(l.day) + px / 2;
               const end = lx > width - 70;
               return (
-                <text key={l.label} x={end ? lx - 3 : lx + 3} y={HEADER_H - 24 + i * 11} fontSize={10} fontWeight={600} fill={l.color} textAnchor={end ? 'end' : 'start'}>
+                <text
+                  key={l.label}
+                  x={end ? lx - 3 : lx + 3}
+                  y={HEADER_H - 24 + i * 11}
+                  fontSize={10}
+                  fontWeight={600}
+                  fill={l.color}
+                  textAnchor={end ? 'end' : 'start'}
+                >
                   {l.label}
                 </text>
               );
             })}
           </svg>
           {/* Scrolls when the plan is long: focusable, so a keyboard scrolls it too. */}
-          <div style={{ maxHeight: 560, overflowY: 'auto', width: width + 16 }} tabIndex={0} role="region" aria-label="Timeline of the tasks">
-            <svg width={width} height={height} role="list" aria-label="Tasks by phase, on the calendar" style={{ display: 'block' }}>
+          <div
+            style={{ maxHeight: 560, overflowY: 'auto', width: width + 16 }}
+            tabIndex={0}
+            role="region"
+            aria-label="Timeline of the tasks"
+          >
+            <svg
+              width={width}
+              height={height}
+              role="list"
+              aria-label="Tasks by phase, on the calendar"
+              style={{ display: 'block' }}
+            >
               <defs>
-                <pattern id="gantt-customer" width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <pattern
+                  id="gantt-customer"
+                  width={6}
+                  height={6}
+                  patternUnits="userSpaceOnUse"
+                  patternTransform="rotate(45)"
+                >
                   <rect width={3} height={6} fill="white" opacity={0.55} />
                 </pattern>
               </defs>
@@ -88,7 +133,11 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
                 <line key={m.day} x1={x(m.day)} x2={x(m.day)} y1={0} y2={height} stroke={c.gray[2]} />
               ))}
               {layout.phases.map((p) => (
-                <g key={p.phase} role="listitem" aria-label={`Phase ${phaseLabel(p.phase)}: ${p.done} of ${p.tasks} tasks done`}>
+                <g
+                  key={p.phase}
+                  role="listitem"
+                  aria-label={`Phase ${phaseLabel(p.phase)}: ${p.done} of ${p.tasks} tasks done`}
+                >
                   <rect x={0} y={p.row * ROW} width={width} height={ROW} fill={c.gray[1]} />
                   <text x={6} y={p.row * ROW + 15} fontSize={12} fontWeight={700} fill={c.dark[6]}>
                     {clip(phaseLabel(p.phase), 30)} ({p.done}/{p.tasks})
@@ -99,14 +148,46 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
                 const y = row * ROW;
                 const label = `${t.name}: ${formatDate(isoOfDay(from))} – ${formatDate(isoOfDay(to))}, ${TASK_STATE_LABELS[t.state]}${t.critical ? ', critical' : ''}${t.customerOwned ? ', customer task' : ''}${t.blockedReason ? ` (${t.blockedReason})` : ''}`;
                 return (
-                  <g key={t.id} role="listitem" aria-label={label} data-testid="gantt-bar" data-state={t.state} data-critical={t.critical || undefined} data-customer={t.customerOwned || undefined}>
+                  <g
+                    key={t.id}
+                    role="listitem"
+                    aria-label={label}
+                    data-testid="gantt-bar"
+                    data-state={t.state}
+                    data-critical={t.critical || undefined}
+                    data-customer={t.customerOwned || undefined}
+                  >
                     <title>{label}</title>
-                    <text x={14} y={y + 15} fontSize={12} fill={t.state === 'done' ? c.gray[6] : c.dark[7]} textDecoration={t.state === 'done' ? 'line-through' : undefined}>
+                    <text
+                      x={14}
+                      y={y + 15}
+                      fontSize={12}
+                      fill={t.state === 'done' ? c.gray[6] : c.dark[7]}
+                      textDecoration={t.state === 'done' ? 'line-through' : undefined}
+                    >
                       {t.customerOwned ? '◧ ' : ''}
                       {clip(t.name, 36)}
                     </text>
-                    <rect x={x(from)} y={y + (ROW - BAR_H) / 2} width={Math.max(px, (to - from + 1) * px)} height={BAR_H} rx={3} fill={fill(t)} opacity={t.state === 'done' ? 0.7 : 1} />
-                    {t.customerOwned && <rect x={x(from)} y={y + (ROW - BAR_H) / 2} width={Math.max(px, (to - from + 1) * px)} height={BAR_H} rx={3} fill="url(#gantt-customer)" stroke={c.violet[7]} />}
+                    <rect
+                      x={x(from)}
+                      y={y + (ROW - BAR_H) / 2}
+                      width={Math.max(px, (to - from + 1) * px)}
+                      height={BAR_H}
+                      rx={3}
+                      fill={fill(t)}
+                      opacity={t.state === 'done' ? 0.7 : 1}
+                    />
+                    {t.customerOwned && (
+                      <rect
+                        x={x(from)}
+                        y={y + (ROW - BAR_H) / 2}
+                        width={Math.max(px, (to - from + 1) * px)}
+                        height={BAR_H}
+                        rx={3}
+                        fill="url(#gantt-customer)"
+                        stroke={c.violet[7]}
+                      />
+                    )}
                   </g>
                 );
               })}
@@ -124,12 +205,26 @@ export const Gantt = memo(function Gantt({ tasks, milestones, promisedGoLive, fo
                 return (
                   <g key={m.id} role="listitem" aria-label={label} data-testid="gantt-milestone">
                     <title>{label}</title>
-                    <path d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`} fill={done ? c.teal[6] : 'white'} stroke={m.goLive ? c.red[8] : c.teal[8]} strokeWidth={2} />
+                    <path
+                      d={`M ${cx} ${cy - 7} L ${cx + 7} ${cy} L ${cx} ${cy + 7} L ${cx - 7} ${cy} Z`}
+                      fill={done ? c.teal[6] : 'white'}
+                      stroke={m.goLive ? c.red[8] : c.teal[8]}
+                      strokeWidth={2}
+                    />
                   </g>
                 );
               })}
               {lines.map((l) => (
-                <line key={l.label} x1={x(l.day) + px / 2} x2={x(l.day) + px / 2} y1={0} y2={height} stroke={l.color} strokeWidth={l.label === 'Promised' ? 2 : 1.5} strokeDasharray={l.dash} />
+                <line
+                  key={l.label}
+                  x1={x(l.day) + px / 2}
+                  x2={x(l.day) + px / 2}
+                  y1={0}
+                  y2={height}
+                  stroke={l.color}
+                  strokeWidth={l.label === 'Promised' ? 2 : 1.5}
+                  strokeDasharray={l.dash}
+                />
               ))}
             </svg>
           </div>

@@ -1,4 +1,18 @@
-import { ActionIcon, Badge, Button, CopyButton, Group, NumberInput, Paper, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  CopyButton,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -16,13 +30,23 @@ export function PortalLinksCard({ projectId }: { projectId: string }) {
   const [label, setLabel] = useState('');
   const [daysValid, setDaysValid] = useState<number | string>(30);
   const key = ['portal-links', projectId];
-  const links = useQuery({ queryKey: key, queryFn: () => get<{ items: PortalLink[] }>(`/api/v1/projects/${projectId}/portal-links`).then((r) => r.items) });
+  const links = useQuery({
+    queryKey: key,
+    queryFn: () => get<{ items: PortalLink[] }>(`/api/v1/projects/${projectId}/portal-links`).then((r) => r.items),
+  });
   const create = useMutation({
-    mutationFn: () => api<PortalLink>('POST', `/api/v1/projects/${projectId}/portal-links`, { label: label.trim(), expiresInDays: typeof daysValid === 'number' ? daysValid : 30 }),
+    mutationFn: () =>
+      api<PortalLink>('POST', `/api/v1/projects/${projectId}/portal-links`, {
+        label: label.trim(),
+        expiresInDays: typeof daysValid === 'number' ? daysValid : 30,
+      }),
     onSuccess: (link) => {
       setLabel('');
       qc.invalidateQueries({ queryKey: key });
-      notifications.show({ color: 'teal', message: `Portal link “${link.label}” created: copy it and send it to the customer` });
+      notifications.show({
+        color: 'teal',
+        message: `Portal link “${link.label}” created: copy it and send it to the customer`,
+      });
     },
   });
   const revoke = useMutation({
@@ -42,8 +66,23 @@ export function PortalLinksCard({ projectId }: { projectId: string }) {
       </Title>
       <Stack gap="xs">
         <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput label="Link for" placeholder="e.g. Priya Nair, sponsor" value={label} onChange={(e) => setLabel(e.currentTarget.value)} error={errors.label} style={{ flex: 1 }} />
-          <NumberInput label="Valid (days)" min={1} max={365} w={100} value={daysValid} onChange={setDaysValid} error={errors.expiresInDays} />
+          <TextInput
+            label="Link for"
+            placeholder="e.g. Priya Nair, sponsor"
+            value={label}
+            onChange={(e) => setLabel(e.currentTarget.value)}
+            error={errors.label}
+            style={{ flex: 1 }}
+          />
+          <NumberInput
+            label="Valid (days)"
+            min={1}
+            max={365}
+            w={100}
+            value={daysValid}
+            onChange={setDaysValid}
+            error={errors.expiresInDays}
+          />
           <Button onClick={() => create.mutate()} loading={create.isPending} disabled={!label.trim()}>
             Create link
           </Button>
@@ -73,7 +112,10 @@ export function PortalLinksCard({ projectId }: { projectId: string }) {
                       </Badge>
                     </Group>
                     <Text size="xs" c="dimmed">
-                      {l.status === 'revoked' ? `revoked ${formatDate(l.revokedAt)}` : `${l.status === 'expired' ? 'expired' : 'expires'} ${formatDate(l.expiresAt)}`} · last opened {formatAgo(l.lastUsedAt)}
+                      {l.status === 'revoked'
+                        ? `revoked ${formatDate(l.revokedAt)}`
+                        : `${l.status === 'expired' ? 'expired' : 'expires'} ${formatDate(l.expiresAt)}`}{' '}
+                      · last opened {formatAgo(l.lastUsedAt)}
                     </Text>
                     {l.url && l.status === 'active' && (
                       <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="portal-url">
@@ -95,7 +137,15 @@ export function PortalLinksCard({ projectId }: { projectId: string }) {
                         </CopyButton>
                       )}
                       {l.status === 'active' && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => confirmAction(`Revoke the link for ${l.label}? It stops working at once.`) && revoke.mutate(l.id)}>
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            confirmAction(`Revoke the link for ${l.label}? It stops working at once.`) &&
+                            revoke.mutate(l.id)
+                          }
+                        >
                           Revoke
                         </Button>
                       )}

@@ -25,7 +25,12 @@ export function ProjectPage({ session, id }: { session: Session; id: string }) {
     <Stack data-testid="project-page">
       <ProjectHeader project={p} session={session} />
       <ProjectSignals projectId={p.id} accountId={p.accountId} session={session} />
-      <Gantt tasks={p.tasks} milestones={p.milestones} promisedGoLive={p.promisedGoLive} forecastGoLive={p.goLiveOn ?? p.forecastGoLive} />
+      <Gantt
+        tasks={p.tasks}
+        milestones={p.milestones}
+        promisedGoLive={p.promisedGoLive}
+        forecastGoLive={p.goLiveOn ?? p.forecastGoLive}
+      />
       <TaskTable project={p} session={session} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

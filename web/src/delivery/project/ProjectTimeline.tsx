@@ -1,4 +1,16 @@
-import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,7 +26,8 @@ const LENSES: Record<string, (e: ProjectEvent) => boolean> = {
   all: () => true,
   comments: (e) => e.kind === 'comment',
   customer: (e) => e.actorKind === 'customer',
-  forecast: (e) => e.kind === 'forecast_changed' || e.kind === 'slipped' || e.kind === 'slip_explained' || e.kind === 'scope_changed',
+  forecast: (e) =>
+    e.kind === 'forecast_changed' || e.kind === 'slipped' || e.kind === 'slip_explained' || e.kind === 'scope_changed',
 };
 
 /** Everything that happened to the project, newest first: people, the customer and the forecast, with a comment box. */
@@ -24,7 +37,8 @@ export function ProjectTimeline({ project, session }: { project: ProjectDetail; 
   const [text, setText] = useState('');
   const events = useQuery({
     queryKey: ['project-timeline', project.id, project.version],
-    queryFn: () => get<{ items: ProjectEvent[] }>(`/api/v1/projects/${project.id}/timeline?limit=500`).then((r) => r.items),
+    queryFn: () =>
+      get<{ items: ProjectEvent[] }>(`/api/v1/projects/${project.id}/timeline?limit=500`).then((r) => r.items),
   });
   const comment = useMutation({
     mutationFn: () => api<void>('POST', `/api/v1/projects/${project.id}/comments`, { text: text.trim() }),
@@ -55,8 +69,21 @@ export function ProjectTimeline({ project, session }: { project: ProjectDetail; 
       </Group>
       {can(session, 'projects:write') && (
         <Stack gap="xs" mb="sm">
-          <Textarea placeholder="Write a comment for the team (the customer sees it in the portal)" autosize minRows={2} value={text} onChange={(e) => setText(e.currentTarget.value)} aria-label="Comment" />
-          <Button size="xs" w="fit-content" onClick={() => comment.mutate()} loading={comment.isPending} disabled={!text.trim()}>
+          <Textarea
+            placeholder="Write a comment for the team (the customer sees it in the portal)"
+            autosize
+            minRows={2}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            aria-label="Comment"
+          />
+          <Button
+            size="xs"
+            w="fit-content"
+            onClick={() => comment.mutate()}
+            loading={comment.isPending}
+            disabled={!text.trim()}
+          >
             Comment
           </Button>
         </Stack>
@@ -65,7 +92,12 @@ export function ProjectTimeline({ project, session }: { project: ProjectDetail; 
       <ScrollArea.Autosize mah={520}>
         <Timeline bulletSize={12} lineWidth={2}>
           {shown.map((e) => (
-            <Timeline.Item key={e.id} color={EVENT_COLORS[e.kind] ?? (e.actorKind === 'customer' ? 'violet' : 'gray')} data-testid="timeline-event" data-kind={e.kind}>
+            <Timeline.Item
+              key={e.id}
+              color={EVENT_COLORS[e.kind] ?? (e.actorKind === 'customer' ? 'violet' : 'gray')}
+              data-testid="timeline-event"
+              data-kind={e.kind}
+            >
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {describeEvent(e.kind, e.detail)}
               </Text>
@@ -77,7 +109,9 @@ export function ProjectTimeline({ project, session }: { project: ProjectDetail; 
                 )}
                 <Text size="xs" c="dimmed">
                   {e.actor} · {formatDateTime(e.at)}
-                  {e.taskId && e.kind === 'comment' && taskName.get(e.taskId) ? ` · on “${taskName.get(e.taskId)}”` : ''}
+                  {e.taskId && e.kind === 'comment' && taskName.get(e.taskId)
+                    ? ` · on “${taskName.get(e.taskId)}”`
+                    : ''}
                 </Text>
               </Group>
             </Timeline.Item>

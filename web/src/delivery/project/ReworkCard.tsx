@@ -11,10 +11,24 @@ import { useProjectMutation } from './useProjectMutation.ts';
 /** Hours spent redoing work, with their cause: the cost the first attempt did not show. */
 export function ReworkCard({ project, session }: { project: ProjectDetail; session: Session }) {
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ taskId: null as string | null, hours: '' as number | string, cause: null as string | null, note: '' });
+  const [form, setForm] = useState({
+    taskId: null as string | null,
+    hours: '' as number | string,
+    cause: null as string | null,
+    note: '',
+  });
   const record = useProjectMutation(
     project.id,
-    () => ({ method: 'POST', url: `/api/v1/projects/${project.id}/rework`, body: { taskId: form.taskId, hours: typeof form.hours === 'number' ? form.hours : 0, cause: form.cause ?? '', note: form.note.trim() || null } }),
+    () => ({
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/rework`,
+      body: {
+        taskId: form.taskId,
+        hours: typeof form.hours === 'number' ? form.hours : 0,
+        cause: form.cause ?? '',
+        note: form.note.trim() || null,
+      },
+    }),
     'Rework recorded',
   );
   const errors = record.error instanceof ApiError ? record.error.fieldErrors() : {};
@@ -56,10 +70,39 @@ export function ReworkCard({ project, session }: { project: ProjectDetail; sessi
       )}
       <Modal opened={open} onClose={() => setOpen(false)} title="Record rework">
         <Stack>
-          <NumberInput label="Hours" required min={0} max={1000} value={form.hours} onChange={(v) => setForm((f) => ({ ...f, hours: v }))} error={errors.hours} />
-          <Select label="Cause" required data={reworkCauseOptions} value={form.cause} onChange={(v) => setForm((f) => ({ ...f, cause: v }))} error={errors.cause} />
-          <Select label="Task" placeholder="The project as a whole" searchable clearable data={project.tasks.map((t) => ({ value: t.id, label: t.name }))} value={form.taskId} onChange={(v) => setForm((f) => ({ ...f, taskId: v }))} error={errors.taskId} />
-          <TextInput label="Note" value={form.note} onChange={(e) => setForm((f) => ({ ...f, note: e.currentTarget.value }))} error={errors.note} />
+          <NumberInput
+            label="Hours"
+            required
+            min={0}
+            max={1000}
+            value={form.hours}
+            onChange={(v) => setForm((f) => ({ ...f, hours: v }))}
+            error={errors.hours}
+          />
+          <Select
+            label="Cause"
+            required
+            data={reworkCauseOptions}
+            value={form.cause}
+            onChange={(v) => setForm((f) => ({ ...f, cause: v }))}
+            error={errors.cause}
+          />
+          <Select
+            label="Task"
+            placeholder="The project as a whole"
+            searchable
+            clearable
+            data={project.tasks.map((t) => ({ value: t.id, label: t.name }))}
+            value={form.taskId}
+            onChange={(v) => setForm((f) => ({ ...f, taskId: v }))}
+            error={errors.taskId}
+          />
+          <TextInput
+            label="Note"
+            value={form.note}
+            onChange={(e) => setForm((f) => ({ ...f, note: e.currentTarget.value }))}
+            error={errors.note}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpen(false)}>
               Cancel

@@ -1,4 +1,17 @@
-import { Badge, Button, Checkbox, Group, Modal, Paper, Popover, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  Popover,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
@@ -9,7 +22,15 @@ import { useProjectMutation } from './useProjectMutation.ts';
 
 /** Every time the forecast moved past the promise; an unexplained slip stands out until someone gives its reason. */
 export function SlipsCard({ project, session }: { project: ProjectDetail; session: Session }) {
-  const explain = useProjectMutation(project.id, ({ slipId, code, note }: { slipId: string; code: string; note: string }) => ({ method: 'PUT', url: `/api/v1/projects/${project.id}/slips/${slipId}`, body: { code, note: note || null } }), 'Slip reason recorded');
+  const explain = useProjectMutation(
+    project.id,
+    ({ slipId, code, note }: { slipId: string; code: string; note: string }) => ({
+      method: 'PUT',
+      url: `/api/v1/projects/${project.id}/slips/${slipId}`,
+      body: { code, note: note || null },
+    }),
+    'Slip reason recorded',
+  );
   const unexplained = project.slips.filter((s) => !s.reasonCode).length;
   const [dialog, setDialog] = useState<'slip' | 'promise' | null>(null);
   const planned = project.status === 'queued' || project.status === 'active';
@@ -45,7 +66,13 @@ export function SlipsCard({ project, session }: { project: ProjectDetail; sessio
       ) : (
         <Stack gap="xs">
           {project.slips.map((s) => (
-            <SlipRow key={s.id} slip={s} canExplain={can(session, 'projects:write')} busy={explain.isPending} onExplain={(code, note) => explain.mutate({ slipId: s.id, code, note })} />
+            <SlipRow
+              key={s.id}
+              slip={s}
+              canExplain={can(session, 'projects:write')}
+              busy={explain.isPending}
+              onExplain={(code, note) => explain.mutate({ slipId: s.id, code, note })}
+            />
           ))}
         </Stack>
       )}
@@ -56,7 +83,8 @@ export function SlipsCard({ project, session }: { project: ProjectDetail; sessio
           </Text>
           {project.promiseChanges.map((c) => (
             <Text size="xs" key={c.at}>
-              {formatDateTime(c.at)}: {c.from ? formatDate(c.from) : 'none'} → {formatDate(c.to)} · {SLIP_REASON_LABELS[c.reasonCode] ?? c.reasonCode}
+              {formatDateTime(c.at)}: {c.from ? formatDate(c.from) : 'none'} → {formatDate(c.to)} ·{' '}
+              {SLIP_REASON_LABELS[c.reasonCode] ?? c.reasonCode}
               {c.note ? `: ${c.note}` : ''} · agreed by {c.agreedBy}
               {c.customerAgreed ? ' (customer)' : ''} · recorded by {c.by}
             </Text>
@@ -71,7 +99,15 @@ export function SlipsCard({ project, session }: { project: ProjectDetail; sessio
 
 /** A slip the plan does not show yet (a customer's freeze, a late contract): recorded by hand, with its reason. */
 function SlipModal({ project, opened, onClose }: { project: ProjectDetail; opened: boolean; onClose: () => void }) {
-  const record = useProjectMutation(project.id, (body: { expectedOn: string; reason: { code: string; note: string | null } }) => ({ method: 'POST', url: `/api/v1/projects/${project.id}/slips`, body }), 'Slip recorded');
+  const record = useProjectMutation(
+    project.id,
+    (body: { expectedOn: string; reason: { code: string; note: string | null } }) => ({
+      method: 'POST',
+      url: `/api/v1/projects/${project.id}/slips`,
+      body,
+    }),
+    'Slip recorded',
+  );
   const [on, setOn] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -79,8 +115,21 @@ function SlipModal({ project, opened, onClose }: { project: ProjectDetail; opene
     <Modal opened={opened} onClose={onClose} title="Record a slip">
       <Stack>
         <Text size="sm">The go-live is now expected after the promised {formatDate(project.promisedGoLive)}.</Text>
-        <TextInput label="Go-live now expected on" type="date" required value={on} onChange={(e) => setOn(e.currentTarget.value)} />
-        <Select label="Reason" required data={slipReasonOptions} value={code} onChange={setCode} comboboxProps={{ withinPortal: false }} />
+        <TextInput
+          label="Go-live now expected on"
+          type="date"
+          required
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+        <Select
+          label="Reason"
+          required
+          data={slipReasonOptions}
+          value={code}
+          onChange={setCode}
+          comboboxProps={{ withinPortal: false }}
+        />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {record.error && (
           <Text c="red" size="sm">
@@ -91,7 +140,14 @@ function SlipModal({ project, opened, onClose }: { project: ProjectDetail; opene
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button disabled={!on || !code} loading={record.isPending} onClick={() => code && record.mutate({ expectedOn: on, reason: { code, note: note.trim() || null } }, { onSuccess: onClose })}>
+          <Button
+            disabled={!on || !code}
+            loading={record.isPending}
+            onClick={() =>
+              code &&
+              record.mutate({ expectedOn: on, reason: { code, note: note.trim() || null } }, { onSuccess: onClose })
+            }
+          >
             Record slip
           </Button>
         </Group>
@@ -104,7 +160,12 @@ function SlipModal({ project, opened, onClose }: { project: ProjectDetail; opene
 function PromiseModal({ project, opened, onClose }: { project: ProjectDetail; opened: boolean; onClose: () => void }) {
   const agree = useProjectMutation(
     project.id,
-    (body: { promisedGoLive: string; reason: { code: string; note: string | null }; agreedBy: string; customerAgreed: boolean }) => ({ method: 'POST', url: `/api/v1/projects/${project.id}/promise`, body }),
+    (body: {
+      promisedGoLive: string;
+      reason: { code: string; note: string | null };
+      agreedBy: string;
+      customerAgreed: boolean;
+    }) => ({ method: 'POST', url: `/api/v1/projects/${project.id}/promise`, body }),
     (p) => `Promised go-live is now ${formatDate(p.promisedGoLive)}`,
   );
   const [on, setOn] = useState('');
@@ -115,12 +176,37 @@ function PromiseModal({ project, opened, onClose }: { project: ProjectDetail; op
   return (
     <Modal opened={opened} onClose={onClose} title="Agree a new promised go-live">
       <Stack>
-        <Text size="sm">Promised now: {formatDate(project.promisedGoLive)}. Slips from here on are measured against the new date.</Text>
-        <TextInput label="New promised go-live" type="date" required value={on} onChange={(e) => setOn(e.currentTarget.value)} />
-        <Select label="Reason" required data={slipReasonOptions} value={code} onChange={setCode} comboboxProps={{ withinPortal: false }} />
+        <Text size="sm">
+          Promised now: {formatDate(project.promisedGoLive)}. Slips from here on are measured against the new date.
+        </Text>
+        <TextInput
+          label="New promised go-live"
+          type="date"
+          required
+          value={on}
+          onChange={(e) => setOn(e.currentTarget.value)}
+        />
+        <Select
+          label="Reason"
+          required
+          data={slipReasonOptions}
+          value={code}
+          onChange={setCode}
+          comboboxProps={{ withinPortal: false }}
+        />
         <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-        <TextInput label="Agreed by" required description="Who agreed the new date, e.g. the customer’s sponsor" value={agreedBy} onChange={(e) => setAgreedBy(e.currentTarget.value)} />
-        <Checkbox label="The customer agreed it" checked={customer} onChange={(e) => setCustomer(e.currentTarget.checked)} />
+        <TextInput
+          label="Agreed by"
+          required
+          description="Who agreed the new date, e.g. the customer’s sponsor"
+          value={agreedBy}
+          onChange={(e) => setAgreedBy(e.currentTarget.value)}
+        />
+        <Checkbox
+          label="The customer agreed it"
+          checked={customer}
+          onChange={(e) => setCustomer(e.currentTarget.checked)}
+        />
         {agree.error && (
           <Text c="red" size="sm">
             {agree.error.message}
@@ -133,7 +219,18 @@ function PromiseModal({ project, opened, onClose }: { project: ProjectDetail; op
           <Button
             disabled={!on || !code || !agreedBy.trim()}
             loading={agree.isPending}
-            onClick={() => code && agree.mutate({ promisedGoLive: on, reason: { code, note: note.trim() || null }, agreedBy: agreedBy.trim(), customerAgreed: customer }, { onSuccess: onClose })}
+            onClick={() =>
+              code &&
+              agree.mutate(
+                {
+                  promisedGoLive: on,
+                  reason: { code, note: note.trim() || null },
+                  agreedBy: agreedBy.trim(),
+                  customerAgreed: customer,
+                },
+                { onSuccess: onClose },
+              )
+            }
           >
             Agree new promise
           </Button>
@@ -143,7 +240,17 @@ function PromiseModal({ project, opened, onClose }: { project: ProjectDetail; op
   );
 }
 
-function SlipRow({ slip: s, canExplain, busy, onExplain }: { slip: ProjectSlip; canExplain: boolean; busy: boolean; onExplain: (code: string, note: string) => void }) {
+function SlipRow({
+  slip: s,
+  canExplain,
+  busy,
+  onExplain,
+}: {
+  slip: ProjectSlip;
+  canExplain: boolean;
+  busy: boolean;
+  onExplain: (code: string, note: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [code, setCode] = useState<string | null>(null);
   const [note, setNote] = useState('');
@@ -173,13 +280,25 @@ function SlipRow({ slip: s, canExplain, busy, onExplain }: { slip: ProjectSlip; 
         {missing && canExplain && (
           <Popover opened={open} onChange={setOpen} position="bottom-end" width={300} trapFocus withArrow>
             <Popover.Target>
-              <Button size="xs" variant="light" color="orange" style={{ flexShrink: 0 }} onClick={() => setOpen((o) => !o)}>
+              <Button
+                size="xs"
+                variant="light"
+                color="orange"
+                style={{ flexShrink: 0 }}
+                onClick={() => setOpen((o) => !o)}
+              >
                 Give reason
               </Button>
             </Popover.Target>
             <Popover.Dropdown>
               <Stack gap="xs">
-                <Select label="Reason" data={slipReasonOptions} value={code} onChange={setCode} comboboxProps={{ withinPortal: false }} />
+                <Select
+                  label="Reason"
+                  data={slipReasonOptions}
+                  value={code}
+                  onChange={setCode}
+                  comboboxProps={{ withinPortal: false }}
+                />
                 <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
                 <Button
                   size="xs"

@@ -1,4 +1,18 @@
-import { Badge, Button, Group, Input, Modal, Paper, Select, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Input,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { notifications } from '@mantine/notifications';
@@ -23,24 +37,45 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
   const [openOnly, setOpenOnly] = useState(false);
   const [blocking, setBlocking] = useState<ProjectTask | null>(null);
   const [adding, setAdding] = useState(false);
-  const resources = useQuery({ queryKey: ['resources', 'active'], queryFn: () => get<{ items: Resource[] }>('/api/v1/resources?active=true').then((r) => r.items), enabled: editable });
-  const update = useProjectMutation(project.id, ({ taskId, patch }: { taskId: string; patch: Patch }) => ({ method: 'PATCH', url: `/api/v1/projects/${project.id}/tasks/${taskId}`, body: patch }), 'Task updated; forecast recomputed');
+  const resources = useQuery({
+    queryKey: ['resources', 'active'],
+    queryFn: () => get<{ items: Resource[] }>('/api/v1/resources?active=true').then((r) => r.items),
+    enabled: editable,
+  });
+  const update = useProjectMutation(
+    project.id,
+    ({ taskId, patch }: { taskId: string; patch: Patch }) => ({
+      method: 'PATCH',
+      url: `/api/v1/projects/${project.id}/tasks/${taskId}`,
+      body: patch,
+    }),
+    'Task updated; forecast recomputed',
+  );
   const names = useMemo(() => new Map(project.tasks.map((t) => [t.key, t.name])), [project.tasks]);
   const phases = useMemo(() => [...new Set(project.tasks.map((t) => t.phase))], [project.tasks]);
-  const people = useMemo(() => (resources.data ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.role}` })), [resources.data]);
+  const people = useMemo(
+    () => (resources.data ?? []).map((r) => ({ value: r.id, label: `${r.name} · ${r.role}` })),
+    [resources.data],
+  );
   const [showAll, setShowAll] = useState(false);
   const matching = project.tasks.filter((t) => (!phase || t.phase === phase) && (!openOnly || t.state !== 'done'));
   // A long plan draws its first rows at once and the rest on request; the filters narrow it first.
   const rows = showAll ? matching : matching.slice(0, ROW_LIMIT);
   const { mutate } = update;
-  const [confirming, setConfirming] = useState<{ task: ProjectTask; patch: Patch; preview: AssignmentPreview } | null>(null);
+  const [confirming, setConfirming] = useState<{ task: ProjectTask; patch: Patch; preview: AssignmentPreview } | null>(
+    null,
+  );
   const onPatch = useCallback(
     (t: ProjectTask, patch: Patch) => {
       if (patch.state === 'blocked') return setBlocking(t);
       // An assignee is asked about first: when it moves the go-live later, the page says so and asks to confirm.
       if (patch.assigneeId !== undefined && patch.assigneeId !== null) {
-        api<AssignmentPreview>('POST', `/api/v1/projects/${project.id}/tasks/${t.id}/assignment-preview`, { assigneeId: patch.assigneeId })
-          .then((preview) => (preview.warning ? setConfirming({ task: t, patch, preview }) : mutate({ taskId: t.id, patch })))
+        api<AssignmentPreview>('POST', `/api/v1/projects/${project.id}/tasks/${t.id}/assignment-preview`, {
+          assigneeId: patch.assigneeId,
+        })
+          .then((preview) =>
+            preview.warning ? setConfirming({ task: t, patch, preview }) : mutate({ taskId: t.id, patch }),
+          )
           .catch((err: Error) => notifications.show({ color: 'red', message: err.message }));
         return;
       }
@@ -53,8 +88,22 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
       <Group justify="space-between" mb="sm">
         <Title order={5}>Tasks</Title>
         <Group>
-          <Select placeholder="Every phase" data={phases.map((p) => ({ value: p, label: phaseLabel(p) }))} value={phase} onChange={setPhase} clearable size="xs" w={180} aria-label="Phase" />
-          <Switch label="Open only" checked={openOnly} onChange={(e) => setOpenOnly(e.currentTarget.checked)} size="xs" />
+          <Select
+            placeholder="Every phase"
+            data={phases.map((p) => ({ value: p, label: phaseLabel(p) }))}
+            value={phase}
+            onChange={setPhase}
+            clearable
+            size="xs"
+            w={180}
+            aria-label="Phase"
+          />
+          <Switch
+            label="Open only"
+            checked={openOnly}
+            onChange={(e) => setOpenOnly(e.currentTarget.checked)}
+            size="xs"
+          />
           {editable && (
             <Button size="xs" variant="light" onClick={() => setAdding(true)}>
               Add task
@@ -86,7 +135,18 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
           </Button>
         )}
       </div>
-      <BlockModal task={blocking} onClose={() => setBlocking(null)} busy={update.isPending} onConfirm={(reason) => blocking && update.mutate({ taskId: blocking.id, patch: { state: 'blocked', blockedReason: reason } }, { onSuccess: () => setBlocking(null) })} />
+      <BlockModal
+        task={blocking}
+        onClose={() => setBlocking(null)}
+        busy={update.isPending}
+        onConfirm={(reason) =>
+          blocking &&
+          update.mutate(
+            { taskId: blocking.id, patch: { state: 'blocked', blockedReason: reason } },
+            { onSuccess: () => setBlocking(null) },
+          )
+        }
+      />
       {editable && <AddTaskModal project={project} opened={adding} onClose={() => setAdding(false)} />}
       <Modal opened={confirming !== null} onClose={() => setConfirming(null)} title="This assignment moves the go-live">
         {confirming && (
@@ -101,7 +161,16 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
               <Button variant="default" onClick={() => setConfirming(null)}>
                 Keep as it is
               </Button>
-              <Button color="orange" loading={update.isPending} onClick={() => update.mutate({ taskId: confirming.task.id, patch: confirming.patch }, { onSuccess: () => setConfirming(null) })}>
+              <Button
+                color="orange"
+                loading={update.isPending}
+                onClick={() =>
+                  update.mutate(
+                    { taskId: confirming.task.id, patch: confirming.patch },
+                    { onSuccess: () => setConfirming(null) },
+                  )
+                }
+              >
                 Assign anyway
               </Button>
             </Group>
@@ -112,7 +181,19 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
   );
 }
 
-const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatch }: { task: ProjectTask; editable: boolean; people: Array<{ value: string; label: string }>; names: ReadonlyMap<string, string>; onPatch: (t: ProjectTask, patch: Patch) => void }) {
+const TaskRow = memo(function TaskRow({
+  task: t,
+  editable,
+  people,
+  names,
+  onPatch,
+}: {
+  task: ProjectTask;
+  editable: boolean;
+  people: Array<{ value: string; label: string }>;
+  names: ReadonlyMap<string, string>;
+  onPatch: (t: ProjectTask, patch: Patch) => void;
+}) {
   return (
     <Table.Tr data-testid="task-row" data-task={t.key} bg={t.state === 'blocked' ? 'red.0' : undefined}>
       <Table.Td>
@@ -142,7 +223,12 @@ const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatc
       </Table.Td>
       <Table.Td>
         {editable ? (
-          <Choice options={taskStateOptions} value={t.state} onChange={(v) => onPatch(t, { state: v })} label={`State of ${t.name}`} />
+          <Choice
+            options={taskStateOptions}
+            value={t.state}
+            onChange={(v) => onPatch(t, { state: v })}
+            label={`State of ${t.name}`}
+          />
         ) : (
           <Badge variant="light" color={TASK_STATE_COLORS[t.state]}>
             {TASK_STATE_LABELS[t.state]}
@@ -156,7 +242,13 @@ const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatc
           </Text>
         ) : editable ? (
           <Choice
-            options={[{ value: '', label: 'Unassigned' }, ...people, ...(t.assigneeId && !people.some((p) => p.value === t.assigneeId) ? [{ value: t.assigneeId, label: t.assigneeName ?? t.assigneeId }] : [])]}
+            options={[
+              { value: '', label: 'Unassigned' },
+              ...people,
+              ...(t.assigneeId && !people.some((p) => p.value === t.assigneeId)
+                ? [{ value: t.assigneeId, label: t.assigneeName ?? t.assigneeId }]
+                : []),
+            ]}
             value={t.assigneeId ?? ''}
             onChange={(v) => onPatch(t, { assigneeId: v || null })}
             label={`Assignee of ${t.name}`}
@@ -166,7 +258,11 @@ const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatc
         )}
       </Table.Td>
       <Table.Td>
-        {editable && t.state !== 'done' ? <HoursInput key={t.remainingHours} task={t} onCommit={(h) => onPatch(t, { remainingHours: h })} /> : <Text size="sm">{t.remainingHours}</Text>}
+        {editable && t.state !== 'done' ? (
+          <HoursInput key={t.remainingHours} task={t} onCommit={(h) => onPatch(t, { remainingHours: h })} />
+        ) : (
+          <Text size="sm">{t.remainingHours}</Text>
+        )}
       </Table.Td>
       <Table.Td>
         <Text size="xs" lineClamp={2} title={t.dependsOn.map((k) => names.get(k) ?? k).join(', ')}>
@@ -174,7 +270,11 @@ const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatc
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="xs">{t.doneOn ? `done ${formatDate(t.doneOn)}` : `${formatDate(t.forecastStart)} → ${formatDate(t.forecastFinish)}`}</Text>
+        <Text size="xs">
+          {t.doneOn
+            ? `done ${formatDate(t.doneOn)}`
+            : `${formatDate(t.forecastStart)} → ${formatDate(t.forecastFinish)}`}
+        </Text>
       </Table.Td>
     </Table.Tr>
   );
@@ -184,9 +284,27 @@ const TaskRow = memo(function TaskRow({ task: t, editable, people, names, onPatc
  * A plain select in Mantine's input style: a plan has hundreds of rows, and the light native control keeps the
  * table quick to draw and to filter.
  */
-function Choice({ options, value, onChange, label }: { options: Array<{ value: string; label: string }>; value: string; onChange: (value: string) => void; label: string }) {
+function Choice({
+  options,
+  value,
+  onChange,
+  label,
+}: {
+  options: Array<{ value: string; label: string }>;
+  value: string;
+  onChange: (value: string) => void;
+  label: string;
+}) {
   return (
-    <Input component="select" size="xs" value={value} onChange={(e) => onChange((e.currentTarget as unknown as HTMLSelectElement).value)} aria-label={label} rightSection={<span aria-hidden>▾</span>} rightSectionPointerEvents="none">
+    <Input
+      component="select"
+      size="xs"
+      value={value}
+      onChange={(e) => onChange((e.currentTarget as unknown as HTMLSelectElement).value)}
+      aria-label={label}
+      rightSection={<span aria-hidden>▾</span>}
+      rightSectionPointerEvents="none"
+    >
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}
@@ -218,12 +336,30 @@ function HoursInput({ task, onCommit }: { task: ProjectTask; onCommit: (hours: n
   );
 }
 
-function BlockModal({ task, onClose, onConfirm, busy }: { task: ProjectTask | null; onClose: () => void; onConfirm: (reason: string) => void; busy: boolean }) {
+function BlockModal({
+  task,
+  onClose,
+  onConfirm,
+  busy,
+}: {
+  task: ProjectTask | null;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+  busy: boolean;
+}) {
   const [reason, setReason] = useState('');
   return (
     <Modal opened={task !== null} onClose={onClose} title={`Blocked: ${task?.name ?? ''}`}>
       <Stack>
-        <Textarea label="What blocks it" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+        <Textarea
+          label="What blocks it"
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

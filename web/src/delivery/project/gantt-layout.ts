@@ -50,7 +50,11 @@ export function taskSpan(t: ProjectTask): { from: string; to: string } | null {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** One header row per phase (in plan order, with its milestones), then one row per task of the phase. */
-export function layoutGantt(tasks: readonly ProjectTask[], milestones: readonly ProjectMilestone[], marks: readonly (string | null)[]): GanttLayout {
+export function layoutGantt(
+  tasks: readonly ProjectTask[],
+  milestones: readonly ProjectMilestone[],
+  marks: readonly (string | null)[],
+): GanttLayout {
   const order: string[] = [];
   const byPhase = new Map<string, ProjectTask[]>();
   for (const t of tasks) {
@@ -104,7 +108,11 @@ export function layoutGantt(tasks: readonly ProjectTask[], milestones: readonly 
   const end = hi + 4;
   const months: GanttLayout['months'] = [];
   const first = new Date(start * DAY_MS);
-  for (let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); d.getTime() / DAY_MS <= end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+  for (
+    let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+    d.getTime() / DAY_MS <= end;
+    d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+  ) {
     months.push({ day: d.getTime() / DAY_MS, label: `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` });
   }
   return { start, end, rows: row, phases, bars, undated, diamonds, months };

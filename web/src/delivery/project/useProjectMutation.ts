@@ -7,7 +7,11 @@ import type { ProjectDetail } from '../types.ts';
  * A change to the project that answers with the whole project (every write does: the forecast follows each
  * one): the page shows the answer at once, lists and signals reload.
  */
-export function useProjectMutation<V>(id: string, request: (vars: V) => { method: string; url: string; body?: unknown }, message: string | ((p: ProjectDetail) => string)) {
+export function useProjectMutation<V>(
+  id: string,
+  request: (vars: V) => { method: string; url: string; body?: unknown },
+  message: string | ((p: ProjectDetail) => string),
+) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (vars: V) => {

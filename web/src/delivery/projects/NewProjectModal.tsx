@@ -20,11 +20,24 @@ const EMPTY = {
 };
 
 /** Starts a project by hand (accepted handoffs start theirs by themselves); the server names any bad field. */
-export function NewProjectModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
+export function NewProjectModal({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (id: string) => void;
+}) {
   const qc = useQueryClient();
   const [form, setForm] = useState(EMPTY);
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const playbooks = useQuery({ queryKey: ['playbooks', 'active'], queryFn: () => get<{ items: PlaybookSummary[] }>('/api/v1/playbooks?archived=false').then((r) => r.items), enabled: opened });
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
+  const playbooks = useQuery({
+    queryKey: ['playbooks', 'active'],
+    queryFn: () => get<{ items: PlaybookSummary[] }>('/api/v1/playbooks?archived=false').then((r) => r.items),
+    enabled: opened,
+  });
   const partners = usePartners(opened);
   const create = useMutation({
     mutationFn: () =>
@@ -55,7 +68,13 @@ export function NewProjectModal({ opened, onClose, onCreated }: { opened: boolea
     <Modal opened={opened} onClose={onClose} title="New project" size="lg">
       <Stack component="form" onSubmit={submit} data-testid="new-project-form">
         <AccountPicker value={form.accountId} onChange={(id) => set('accountId', id)} error={errors.accountId} />
-        <TextInput label="Name" placeholder="Left empty: the account and the playbook" value={form.name} onChange={(e) => set('name', e.currentTarget.value)} error={errors.name} />
+        <TextInput
+          label="Name"
+          placeholder="Left empty: the account and the playbook"
+          value={form.name}
+          onChange={(e) => set('name', e.currentTarget.value)}
+          error={errors.name}
+        />
         <Select
           label="Playbook"
           placeholder="Left empty: the one the account's segment selects"
@@ -67,8 +86,20 @@ export function NewProjectModal({ opened, onClose, onCreated }: { opened: boolea
           error={errors.playbookId}
         />
         <SimpleGrid cols={2}>
-          <TextInput label="Promised go-live" type="date" value={form.promisedGoLive} onChange={(e) => set('promisedGoLive', e.currentTarget.value)} error={errors.promisedGoLive} />
-          <TextInput label="Planned kickoff" type="date" value={form.plannedKickoffOn} onChange={(e) => set('plannedKickoffOn', e.currentTarget.value)} error={errors.plannedKickoffOn} />
+          <TextInput
+            label="Promised go-live"
+            type="date"
+            value={form.promisedGoLive}
+            onChange={(e) => set('promisedGoLive', e.currentTarget.value)}
+            error={errors.promisedGoLive}
+          />
+          <TextInput
+            label="Planned kickoff"
+            type="date"
+            value={form.plannedKickoffOn}
+            onChange={(e) => set('plannedKickoffOn', e.currentTarget.value)}
+            error={errors.plannedKickoffOn}
+          />
         </SimpleGrid>
         <Select
           label="Partner"
@@ -80,8 +111,22 @@ export function NewProjectModal({ opened, onClose, onCreated }: { opened: boolea
           error={errors.partnerId}
         />
         <SimpleGrid cols={2}>
-          <Select label="Commercial model" data={commercialModelOptions} value={form.commercialModel} onChange={(v) => set('commercialModel', v)} clearable error={errors.commercialModel} />
-          <NumberInput label="Services fee" min={0} thousandSeparator="," value={form.servicesFee} onChange={(v) => set('servicesFee', v)} error={errors.servicesFee} />
+          <Select
+            label="Commercial model"
+            data={commercialModelOptions}
+            value={form.commercialModel}
+            onChange={(v) => set('commercialModel', v)}
+            clearable
+            error={errors.commercialModel}
+          />
+          <NumberInput
+            label="Services fee"
+            min={0}
+            thousandSeparator=","
+            value={form.servicesFee}
+            onChange={(v) => set('servicesFee', v)}
+            error={errors.servicesFee}
+          />
         </SimpleGrid>
         {create.isError && Object.keys(errors).length === 0 && (
           <Text c="red" size="sm">

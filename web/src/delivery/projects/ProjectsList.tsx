@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Group, MultiSelect, Paper, Progress, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Progress,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -26,7 +39,9 @@ export function ProjectsList({ session }: { session: Session }) {
     queryKey: ['projects', statuses, late, q],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      get<Page<ProjectListItem>>(`/api/v1/projects${query({ limit: 100, cursor: pageParam, status: statuses.join(','), late: late ? 'true' : undefined, q })}`),
+      get<Page<ProjectListItem>>(
+        `/api/v1/projects${query({ limit: 100, cursor: pageParam, status: statuses.join(','), late: late ? 'true' : undefined, q })}`,
+      ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
   });
@@ -35,8 +50,23 @@ export function ProjectsList({ session }: { session: Session }) {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <Group align="flex-end">
-          <MultiSelect label="Status" data={statusOptions} value={statuses} onChange={setStatuses} placeholder="Any status" clearable w={300} data-testid="project-status-filter" />
-          <TextInput label="Search" placeholder="Project or account" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+          <MultiSelect
+            label="Status"
+            data={statusOptions}
+            value={statuses}
+            onChange={setStatuses}
+            placeholder="Any status"
+            clearable
+            w={300}
+            data-testid="project-status-filter"
+          />
+          <TextInput
+            label="Search"
+            placeholder="Project or account"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+          />
           <Switch label="Late only" checked={late} onChange={(e) => setLate(e.currentTarget.checked)} mb={8} />
         </Group>
         {can(session, 'projects:manage') && <Button onClick={open}>New project</Button>}
@@ -85,7 +115,17 @@ export function ProjectsList({ session }: { session: Session }) {
                 <Table.Td>
                   <GoLiveCell item={p} />
                 </Table.Td>
-                <Table.Td>{p.slipCount > 0 ? <Badge color="orange" variant="light">{p.slipCount}</Badge> : <Text size="sm" c="dimmed">0</Text>}</Table.Td>
+                <Table.Td>
+                  {p.slipCount > 0 ? (
+                    <Badge color="orange" variant="light">
+                      {p.slipCount}
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      0
+                    </Text>
+                  )}
+                </Table.Td>
                 <Table.Td>{days(p.metrics.queueWaitDays)}</Table.Td>
                 <Table.Td>{days(p.metrics.timeToValueDays)}</Table.Td>
               </OpenRow>
@@ -99,7 +139,12 @@ export function ProjectsList({ session }: { session: Session }) {
         )}
       </Paper>
       {projects.hasNextPage && (
-        <Button variant="default" w="fit-content" onClick={() => projects.fetchNextPage()} loading={projects.isFetchingNextPage}>
+        <Button
+          variant="default"
+          w="fit-content"
+          onClick={() => projects.fetchNextPage()}
+          loading={projects.isFetchingNextPage}
+        >
           Load more
         </Button>
       )}
@@ -112,7 +157,12 @@ function ProgressCell({ done, total }: { done: number; total: number }) {
   const pct = total ? Math.round((done / total) * 100) : 0;
   return (
     <Group gap="xs" wrap="nowrap">
-      <Progress value={pct} w={90} color={pct === 100 ? 'teal' : 'blue'} aria-label={`${done} of ${total} tasks done`} />
+      <Progress
+        value={pct}
+        w={90}
+        color={pct === 100 ? 'teal' : 'blue'}
+        aria-label={`${done} of ${total} tasks done`}
+      />
       <Text size="xs">
         {done}/{total}
       </Text>
@@ -126,7 +176,12 @@ function GoLiveCell({ item }: { item: ProjectListItem }) {
   if (!date) return <Text size="sm">—</Text>;
   return (
     <div>
-      <Text size="sm" c={item.late ? 'red' : undefined} fw={item.late ? 600 : undefined} style={{ whiteSpace: 'nowrap' }}>
+      <Text
+        size="sm"
+        c={item.late ? 'red' : undefined}
+        fw={item.late ? 600 : undefined}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         {formatDate(date)}
         {item.goLiveOn ? ' (actual)' : ''}
       </Text>

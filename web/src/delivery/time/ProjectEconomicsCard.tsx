@@ -22,7 +22,10 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 /** A project's services economics: hours, delivery cost, revenue, margin, estimate accuracy by task type, rework. Needs margin:read. */
 export function ProjectEconomicsCard({ projectId }: { projectId: string }) {
-  const econ = useQuery({ queryKey: ['delivery', 'time', 'economics', projectId], queryFn: () => get<ProjectEconomics>(`/api/v1/projects/${projectId}/economics`) });
+  const econ = useQuery({
+    queryKey: ['delivery', 'time', 'economics', projectId],
+    queryFn: () => get<ProjectEconomics>(`/api/v1/projects/${projectId}/economics`),
+  });
   if (econ.isError) return <Alert color="red">{econ.error.message}</Alert>;
   const e = econ.data;
   if (!e) return null;
@@ -82,7 +85,9 @@ export function ProjectEconomicsCard({ projectId }: { projectId: string }) {
                   <Table.Td>{a.tasks}</Table.Td>
                   <Table.Td>{a.estimatedHours}</Table.Td>
                   <Table.Td>{a.actualHours}</Table.Td>
-                  <Table.Td c={a.ratio !== null && a.ratio > 1.2 ? 'red' : undefined}>{a.ratio === null ? '—' : `${a.ratio}×`}</Table.Td>
+                  <Table.Td c={a.ratio !== null && a.ratio > 1.2 ? 'red' : undefined}>
+                    {a.ratio === null ? '—' : `${a.ratio}×`}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -17,7 +17,17 @@ interface Row {
  * One person's week: a row per project (and task), a column per day, hours in the cells. Saving sends only
  * the cells that changed, one request each, and shows every answer the server refused next to its cell.
  */
-export function TimesheetGrid({ resourceId, monday, entries, targets }: { resourceId: string; monday: string; entries: TimeEntry[]; targets: TimeTarget[] }) {
+export function TimesheetGrid({
+  resourceId,
+  monday,
+  entries,
+  targets,
+}: {
+  resourceId: string;
+  monday: string;
+  entries: TimeEntry[];
+  targets: TimeTarget[];
+}) {
   const qc = useQueryClient();
   const days = weekDays(monday);
   const today = todayIso();
@@ -32,7 +42,10 @@ export function TimesheetGrid({ resourceId, monday, entries, targets }: { resour
   const [extra, setExtra] = useState<Row[]>([]);
   const [draft, setDraft] = useState<Record<string, number | ''>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pick, setPick] = useState<{ projectId: string | null; taskId: string | null }>({ projectId: null, taskId: null });
+  const [pick, setPick] = useState<{ projectId: string | null; taskId: string | null }>({
+    projectId: null,
+    taskId: null,
+  });
   useEffect(() => {
     setDraft({});
     setErrors({});
@@ -40,11 +53,14 @@ export function TimesheetGrid({ resourceId, monday, entries, targets }: { resour
   }, [resourceId, monday]);
 
   const rows: Row[] = [];
-  for (const e of entries) if (!rows.some((r) => r.key === rowKey(e.projectId, e.taskId))) rows.push({ key: rowKey(e.projectId, e.taskId), projectId: e.projectId, taskId: e.taskId });
+  for (const e of entries)
+    if (!rows.some((r) => r.key === rowKey(e.projectId, e.taskId)))
+      rows.push({ key: rowKey(e.projectId, e.taskId), projectId: e.projectId, taskId: e.taskId });
   for (const r of extra) if (!rows.some((x) => x.key === r.key)) rows.push(r);
 
   const project = (id: string) => targets.find((t) => t.id === id);
-  const label = (r: Row) => `${project(r.projectId)?.name ?? 'Project'}${r.taskId ? ` · ${project(r.projectId)?.tasks.find((t) => t.id === r.taskId)?.name ?? 'task'}` : ''}`;
+  const label = (r: Row) =>
+    `${project(r.projectId)?.name ?? 'Project'}${r.taskId ? ` · ${project(r.projectId)?.tasks.find((t) => t.id === r.taskId)?.name ?? 'task'}` : ''}`;
   const saved = (k: string) => (byCell.get(k) ?? []).reduce((s, e) => s + e.hours, 0);
   const shown = (k: string) => (k in draft ? draft[k] : saved(k) || '');
   const changed = Object.keys(draft).filter((k) => Number(draft[k] || 0) !== saved(k));
@@ -58,11 +74,21 @@ export function TimesheetGrid({ resourceId, monday, entries, targets }: { resour
         const hours = Number(draft[k] || 0);
         const existing = byCell.get(k) ?? [];
         try {
-          if (existing.length === 0) await api('POST', '/api/v1/time-entries', { projectId, taskId: task || null, resourceId, date: day, hours });
+          if (existing.length === 0)
+            await api('POST', '/api/v1/time-entries', {
+              projectId,
+              taskId: task || null,
+              resourceId,
+              date: day,
+              hours,
+            });
           else if (hours === 0) for (const e of existing) await api('DELETE', `/api/v1/time-entries/${e.id}`);
           else await api('PATCH', `/api/v1/time-entries/${existing[0]?.id}`, { hours });
         } catch (error) {
-          problems[k] = error instanceof ApiError ? (error.problem.errors?.map((f) => f.message).join('; ') ?? error.message) : String(error);
+          problems[k] =
+            error instanceof ApiError
+              ? (error.problem.errors?.map((f) => f.message).join('; ') ?? error.message)
+              : String(error);
         }
       }
       return problems;
@@ -135,18 +161,53 @@ export function TimesheetGrid({ resourceId, monday, entries, targets }: { resour
         </Table.Tbody>
       </Table>
       <Group mt="sm" align="flex-end">
-        <Select label="Project" placeholder="Pick a project" searchable data={open.map((t) => ({ value: t.id, label: t.name }))} value={pick.projectId} onChange={(v) => setPick({ projectId: v, taskId: null })} w={240} data-testid="timesheet-project" />
-        <Select label="Task" placeholder="No task" clearable searchable data={(picked?.tasks ?? []).map((t) => ({ value: t.id, label: t.name }))} value={pick.taskId} onChange={(v) => setPick((p) => ({ ...p, taskId: v }))} w={240} disabled={!picked} />
+        <Select
+          label="Project"
+          placeholder="Pick a project"
+          searchable
+          data={open.map((t) => ({ value: t.id, label: t.name }))}
+          value={pick.projectId}
+          onChange={(v) => setPick({ projectId: v, taskId: null })}
+          w={240}
+          data-testid="timesheet-project"
+        />
+        <Select
+          label="Task"
+          placeholder="No task"
+          clearable
+          searchable
+          data={(picked?.tasks ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          value={pick.taskId}
+          onChange={(v) => setPick((p) => ({ ...p, taskId: v }))}
+          w={240}
+          disabled={!picked}
+        />
         <Button
           variant="light"
           leftSection={<IconPlus size={14} />}
           disabled={!pick.projectId}
-          onClick={() => pick.projectId && setExtra((x) => [...x, { key: rowKey(pick.projectId as string, pick.taskId), projectId: pick.projectId as string, taskId: pick.taskId }])}
+          onClick={() =>
+            pick.projectId &&
+            setExtra((x) => [
+              ...x,
+              {
+                key: rowKey(pick.projectId as string, pick.taskId),
+                projectId: pick.projectId as string,
+                taskId: pick.taskId,
+              },
+            ])
+          }
           data-testid="timesheet-add-row"
         >
           Add row
         </Button>
-        <Button ml="auto" onClick={() => save.mutate()} disabled={changed.length === 0} loading={save.isPending} data-testid="timesheet-save">
+        <Button
+          ml="auto"
+          onClick={() => save.mutate()}
+          disabled={changed.length === 0}
+          loading={save.isPending}
+          data-testid="timesheet-save"
+        >
           Save {changed.length ? `(${changed.length})` : ''}
         </Button>
       </Group>

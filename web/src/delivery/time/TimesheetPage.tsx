@@ -20,16 +20,26 @@ export function TimesheetPage({ session }: { session: Session }) {
   const sunday = addDays(monday, 6);
   useEffect(() => {
     if (resourceId || !people.data?.length) return;
-    const mine = people.data.find((p) => p.userId && p.userId === session.user?.id) ?? people.data.find((p) => p.active);
+    const mine =
+      people.data.find((p) => p.userId && p.userId === session.user?.id) ?? people.data.find((p) => p.active);
     setResourceId(mine?.id ?? null);
   }, [people.data, resourceId, session.user?.id]);
-  const targets = useQuery({ queryKey: ['delivery', 'time', 'targets'], queryFn: () => get<{ items: TimeTarget[] }>('/api/v1/time-entries/targets').then((r) => r.items) });
+  const targets = useQuery({
+    queryKey: ['delivery', 'time', 'targets'],
+    queryFn: () => get<{ items: TimeTarget[] }>('/api/v1/time-entries/targets').then((r) => r.items),
+  });
   const entries = useQuery({
     queryKey: ['delivery', 'time', 'entries', resourceId, monday],
-    queryFn: () => get<Page<TimeEntry>>(`/api/v1/time-entries${query({ resource: resourceId, from: monday, to: sunday, limit: 200 })}`).then((r) => r.items),
+    queryFn: () =>
+      get<Page<TimeEntry>>(
+        `/api/v1/time-entries${query({ resource: resourceId, from: monday, to: sunday, limit: 200 })}`,
+      ).then((r) => r.items),
     enabled: resourceId !== null,
   });
-  const remove = useMutation({ mutationFn: (id: string) => api<void>('DELETE', `/api/v1/time-entries/${id}`), onSuccess: () => qc.invalidateQueries({ queryKey: ['delivery', 'time'] }) });
+  const remove = useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `/api/v1/time-entries/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['delivery', 'time'] }),
+  });
   const name = (id: string) => targets.data?.find((t) => t.id === id);
   if (people.isError) return <ErrorState error={people.error} />;
   const total = (entries.data ?? []).reduce((s, e) => s + e.hours, 0);
@@ -62,8 +72,12 @@ export function TimesheetPage({ session }: { session: Session }) {
           </Button>
         </Group>
       </Group>
-      {!resourceId && !people.isPending && <Text c="dimmed">No active person to log time for: add people on the People page.</Text>}
-      {resourceId && entries.data && targets.data && <TimesheetGrid resourceId={resourceId} monday={monday} entries={entries.data} targets={targets.data} />}
+      {!resourceId && !people.isPending && (
+        <Text c="dimmed">No active person to log time for: add people on the People page.</Text>
+      )}
+      {resourceId && entries.data && targets.data && (
+        <TimesheetGrid resourceId={resourceId} monday={monday} entries={entries.data} targets={targets.data} />
+      )}
       <Paper withBorder>
         <Table verticalSpacing={4} fz="sm" data-testid="time-entries-table">
           <Table.Thead>
@@ -84,12 +98,27 @@ export function TimesheetPage({ session }: { session: Session }) {
                   {e.taskId ? ` · ${name(e.projectId)?.tasks.find((t) => t.id === e.taskId)?.name ?? ''}` : ''}
                 </Table.Td>
                 <Table.Td>
-                  {e.hours} {!e.billable && <Badge size="xs" color="gray">non-billable</Badge>} {e.rework && <Badge size="xs" color="orange">rework</Badge>}
+                  {e.hours}{' '}
+                  {!e.billable && (
+                    <Badge size="xs" color="gray">
+                      non-billable
+                    </Badge>
+                  )}{' '}
+                  {e.rework && (
+                    <Badge size="xs" color="orange">
+                      rework
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{e.note ?? ''}</Table.Td>
                 <Table.Td w={40}>
                   {can(session, 'time:write') && (
-                    <ActionIcon variant="subtle" color="red" aria-label="Delete entry" onClick={() => remove.mutate(e.id)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label="Delete entry"
+                      onClick={() => remove.mutate(e.id)}
+                    >
                       <IconTrash size={14} />
                     </ActionIcon>
                   )}

@@ -6,7 +6,8 @@ export type { ProjectEconomics, TimeEntry, TimeTarget };
 const DAY = 86_400_000;
 
 /** Days as the server counts them: ISO dates in UTC. */
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** The Monday of the week holding `day`. */
 export const mondayOf = (day: string): string => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));

@@ -19,7 +19,8 @@ function share(v: unknown): number | null | undefined {
   return Number.isFinite(n) && n >= 0 && n <= 1 ? n : undefined;
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null);
+const text = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : null;
 
 /**
  * A closed deal stage is won at probability 1.0 and lost at 0.0 (HubSpot's own rule for deal stages);
@@ -29,7 +30,8 @@ function categoryOf(stage: Json, meta: Json, probability: number | null): StageC
   const closedWon = flag(meta.closedWon ?? stage.closedWon);
   if (closedWon === true) return 'won';
   const closed = flag(meta.isClosed ?? stage.isClosed);
-  if (closed === undefined && (meta.isClosed ?? stage.isClosed) !== undefined) return `isClosed "${String(meta.isClosed ?? stage.isClosed)}" is not true or false`;
+  if (closed === undefined && (meta.isClosed ?? stage.isClosed) !== undefined)
+    return `isClosed "${String(meta.isClosed ?? stage.isClosed)}" is not true or false`;
   if (!closed) return 'open';
   if (closedWon === false || probability === 0) return 'lost';
   if (probability === 1) return 'won';
@@ -43,7 +45,8 @@ function categoryOf(stage: Json, meta: Json, probability: number | null): StageC
  */
 export function readHubspotApiPipelines(json: string): PipelineRead {
   const read: PipelineRead = { pipelines: [], skipped: 0, notes: [], errors: [] };
-  const fail = (field: string, message: string): void => void read.errors.push({ field, message } satisfies DefinitionError);
+  const fail = (field: string, message: string): void =>
+    void read.errors.push({ field, message } satisfies DefinitionError);
   let body: unknown;
   try {
     body = JSON.parse(json.replace(/^\uFEFF/, ''));
@@ -60,7 +63,11 @@ export function readHubspotApiPipelines(json: string): PipelineRead {
   list.forEach((p, i) => {
     const where = at(i);
     const prefix = where ? `${where}.` : '';
-    if (!isObject(p) || !Array.isArray(p.stages)) return fail(where || 'file', 'not a pipeline: expected an object with stages (the answer of GET /crm/v3/pipelines/deals)');
+    if (!isObject(p) || !Array.isArray(p.stages))
+      return fail(
+        where || 'file',
+        'not a pipeline: expected an object with stages (the answer of GET /crm/v3/pipelines/deals)',
+      );
     const id = text(p.id ?? p.pipelineId);
     if (!id) return fail(`${prefix}id`, 'required, but missing');
     const pipeline: PipelineInput = { source: 'hubspot', pipeline: id, pipelineLabel: text(p.label), stages: [] };
@@ -79,7 +86,10 @@ export function readHubspotApiPipelines(json: string): PipelineRead {
       const meta = isObject(s.metadata) ? s.metadata : {};
       const probability = share(meta.probability ?? s.probability);
       if (probability === undefined) {
-        fail(`${field}.metadata.probability`, `"${String(meta.probability ?? s.probability)}" is not a number from 0 to 1`);
+        fail(
+          `${field}.metadata.probability`,
+          `"${String(meta.probability ?? s.probability)}" is not a number from 0 to 1`,
+        );
         continue;
       }
       const category = categoryOf(s, meta, probability);

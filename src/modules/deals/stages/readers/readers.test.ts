@@ -5,7 +5,8 @@ import { detectPipelineFile, readPipelineFiles } from '../pipeline-import.ts';
 import { readHubspotApiPipelines } from './hubspot-api.reader.ts';
 import { readSalesforceStages } from './salesforce-stages.reader.ts';
 
-const fixture = (name: string) => fs.readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  fs.readFileSync(fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url)), 'utf8');
 
 describe('HubSpot pipelines API answer', () => {
   it('reads both pipelines of the fixture, stages in display order, probability as whole percent', () => {
@@ -29,7 +30,14 @@ describe('HubSpot pipelines API answer', () => {
   it('reads the legacy v1 shape (pipelineId, stageId, closedWon)', () => {
     const v1 = {
       results: [
-        { pipelineId: 'default', label: 'Sales', stages: [{ stageId: 'won1', label: 'Won', displayOrder: 1, metadata: { isClosed: true, probability: 1 } }, { stageId: 'new', label: 'New', displayOrder: 0, metadata: { probability: 0.1 } }] },
+        {
+          pipelineId: 'default',
+          label: 'Sales',
+          stages: [
+            { stageId: 'won1', label: 'Won', displayOrder: 1, metadata: { isClosed: true, probability: 1 } },
+            { stageId: 'new', label: 'New', displayOrder: 0, metadata: { probability: 0.1 } },
+          ],
+        },
       ],
     };
     const read = readHubspotApiPipelines(JSON.stringify(v1));
@@ -41,9 +49,25 @@ describe('HubSpot pipelines API answer', () => {
 
   it.each([
     ['not JSON', '{"results": [', 'file'],
-    ['a closed stage that is neither won nor lost', JSON.stringify({ results: [{ id: 'p', stages: [{ id: 's', metadata: { isClosed: 'true', probability: '0.5' } }] }] }), 'results.0.stages.0.metadata'],
-    ['a probability above 1', JSON.stringify({ results: [{ id: 'p', stages: [{ id: 's', metadata: { isClosed: 'false', probability: '20' } }] }] }), 'results.0.stages.0.metadata.probability'],
-    ['a stage without id', JSON.stringify({ results: [{ id: 'p', stages: [{ label: 'x' }] }] }), 'results.0.stages.0.id'],
+    [
+      'a closed stage that is neither won nor lost',
+      JSON.stringify({
+        results: [{ id: 'p', stages: [{ id: 's', metadata: { isClosed: 'true', probability: '0.5' } }] }],
+      }),
+      'results.0.stages.0.metadata',
+    ],
+    [
+      'a probability above 1',
+      JSON.stringify({
+        results: [{ id: 'p', stages: [{ id: 's', metadata: { isClosed: 'false', probability: '20' } }] }],
+      }),
+      'results.0.stages.0.metadata.probability',
+    ],
+    [
+      'a stage without id',
+      JSON.stringify({ results: [{ id: 'p', stages: [{ label: 'x' }] }] }),
+      'results.0.stages.0.id',
+    ],
     ['an object that is not a pipeline list', JSON.stringify({ total: 3 }), 'file'],
   ])('reports %s with where it is', (_what, json, field) => {
     expect(readHubspotApiPipelines(json).errors.map((e) => e.field)).toEqual([field]);
@@ -58,8 +82,15 @@ describe('Salesforce OpportunityStage export', () => {
     expect(read.pipelines.map((p) => [p.source, p.pipeline])).toEqual([['salesforce', '']]);
     expect(stages.map((s) => s.stage).slice(0, 3)).toEqual(['Prospecting', 'Qualification', 'Needs Analysis']);
     expect(stages.filter((s) => s.category === 'won').map((s) => s.stage)).toEqual(['Closed Won']);
-    expect(stages.filter((s) => s.category === 'lost').map((s) => [s.stage, s.probability])).toEqual([['Closed Lost', 0]]);
-    expect(stages.at(-1)).toEqual({ stage: 'Legacy_Evaluation', label: 'Legacy Evaluation', category: 'open', probability: 30 });
+    expect(stages.filter((s) => s.category === 'lost').map((s) => [s.stage, s.probability])).toEqual([
+      ['Closed Lost', 0],
+    ]);
+    expect(stages.at(-1)).toEqual({
+      stage: 'Legacy_Evaluation',
+      label: 'Legacy Evaluation',
+      category: 'open',
+      probability: 30,
+    });
     expect(read.notes).toEqual(['1 inactive stage kept: older deals may still sit in them']);
   });
 
@@ -83,13 +114,21 @@ describe('telling pipeline files apart', () => {
   });
 
   it('knows the two Fivetran tables by their columns, and nothing else', () => {
-    expect(detectPipelineFile('_fivetran_deleted,stage_id,label,pipeline_id\n')).toEqual({ format: 'fivetran-hubspot', table: 'stages' });
-    expect(detectPipelineFile('\uFEFFpipeline_id,label,active\n')).toEqual({ format: 'fivetran-hubspot', table: 'pipelines' });
+    expect(detectPipelineFile('_fivetran_deleted,stage_id,label,pipeline_id\n')).toEqual({
+      format: 'fivetran-hubspot',
+      table: 'stages',
+    });
+    expect(detectPipelineFile('\uFEFFpipeline_id,label,active\n')).toEqual({
+      format: 'fivetran-hubspot',
+      table: 'pipelines',
+    });
     expect(detectPipelineFile('Deal ID,Title\n')).toBeUndefined();
   });
 
   it('refuses the Fivetran pipeline table alone: it names pipelines but defines no stage', async () => {
-    await expect(readPipelineFiles([{ name: 'deal_pipeline.csv', text: 'pipeline_id,label\np,Sales\n' }])).rejects.toThrow(/give the deal_pipeline_stage table/);
+    await expect(
+      readPipelineFiles([{ name: 'deal_pipeline.csv', text: 'pipeline_id,label\np,Sales\n' }]),
+    ).rejects.toThrow(/give the deal_pipeline_stage table/);
   });
 
   it('refuses two files of different formats', async () => {

@@ -46,17 +46,30 @@ export async function readSalesforceStages(csv: string): Promise<PipelineRead> {
     const rawProbability = cells.first(['DefaultProbability'])?.raw.trim() ?? '';
     const probability = rawProbability === '' ? null : Number(rawProbability);
     if (probability !== null && !(Number.isFinite(probability) && probability >= 0 && probability <= 100)) {
-      read.errors.push({ field: `${where}: DefaultProbability`, message: `"${rawProbability}" is not a number from 0 to 100` });
+      read.errors.push({
+        field: `${where}: DefaultProbability`,
+        message: `"${rawProbability}" is not a number from 0 to 100`,
+      });
       continue;
     }
     if (problems.length) continue;
     const category: StageCategory = won ? 'won' : closed ? 'lost' : 'open';
     const order = Number(cells.first(['SortOrder'])?.raw.trim() || Number.NaN);
-    stages.push({ stage, label: label ?? null, category, probability: probability === null ? null : Math.round(probability), order: Number.isFinite(order) ? order : Number.MAX_SAFE_INTEGER });
+    stages.push({
+      stage,
+      label: label ?? null,
+      category,
+      probability: probability === null ? null : Math.round(probability),
+      order: Number.isFinite(order) ? order : Number.MAX_SAFE_INTEGER,
+    });
   }
-  if (stages.length === 0 && read.errors.length === 0) read.errors.push({ field: 'file', message: 'no stages in the file' });
+  if (stages.length === 0 && read.errors.length === 0)
+    read.errors.push({ field: 'file', message: 'no stages in the file' });
   stages.sort((a, b) => a.order - b.order);
-  read.pipelines = stages.length ? [{ source: 'salesforce', pipeline: '', pipelineLabel: null, stages: stages.map(({ order: _, ...s }) => s) }] : [];
-  if (inactive > 0) read.notes.push(`${inactive} inactive stage${inactive === 1 ? '' : 's'} kept: older deals may still sit in them`);
+  read.pipelines = stages.length
+    ? [{ source: 'salesforce', pipeline: '', pipelineLabel: null, stages: stages.map(({ order: _, ...s }) => s) }]
+    : [];
+  if (inactive > 0)
+    read.notes.push(`${inactive} inactive stage${inactive === 1 ? '' : 's'} kept: older deals may still sit in them`);
   return read;
 }
