@@ -4,22 +4,13 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
-import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../../platform/http/schemas.ts';
+import { errorResponses, idParams, isoDate, page, pageQuery } from '../../../platform/http/schemas.ts';
 import { refId } from '../../../platform/http/references.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { COMMERCIAL_MODELS, PROJECT_STATUSES, TASK_STATES } from './project.ts';
-import {
-  assignmentPreviewSchema,
-  detailSchema,
-  eventSchema,
-  listItemSchema,
-  manualSlipBody,
-  newPromiseBody,
-  reworkBody,
-  slipReason,
-} from './project.schemas.ts';
-import { agreePromise, recordSlip } from './promise.service.ts';
-import { previewAssignment } from './assignment.service.ts';
+import { slipRoutes } from './slip.routes.ts';
+import { taskRoutes } from './task.routes.ts';
+import { COMMERCIAL_MODELS, PROJECT_STATUSES } from './project.ts';
+import { detailSchema, eventSchema, listItemSchema, hours, withConflicts } from './project.schemas.ts';
 import {
   createProject,
   getProject,
@@ -32,22 +23,13 @@ import {
 import * as store from './project.store.ts';
 import { nameEventActors } from './event-actors.ts';
 import { toEvent } from './project.views.ts';
-import {
-  addComment,
-  addTask,
-  completeMilestonesByUsage,
-  explainSlip,
-  recordRework,
-  updateTask,
-} from './task.service.ts';
-
-const withConflicts = { ...errorResponses, 409: problemSchema, 412: problemSchema };
-const taskParams = z.object({ id: z.string().min(1).max(100), taskId: z.string().min(1).max(100) });
-const hours = z.number().min(0).max(10_000);
+import { addComment, completeMilestonesByUsage } from './task.service.ts';
 
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  taskRoutes(app, ctx);
+  slipRoutes(app, ctx);
 
   r.get('/api/v1/projects', {
     config: { access: 'projects:read' },
@@ -217,97 +199,6 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   lifecycle('close', 'close', 'Close a live project');
   lifecycle('cancel', 'cancel', 'Cancel a queued or active project, saying why');
 
-  r.patch('/api/v1/projects/:id/tasks/:taskId', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'Work a task: state (blocked needs a reason), assignee, estimates, dependencies; the forecast follows',
-      params: taskParams,
-      body: z.object({
-        name: z.string().trim().min(1).max(300).optional(),
-        state: z.enum(TASK_STATES).optional(),
-        blockedReason: z.string().trim().max(1000).nullable().optional(),
-        assigneeId: refId('resource', 'The person (of People) who works the task').nullable().optional(),
-        remainingHours: hours.optional(),
-        effortHours: hours.optional(),
-        durationDays: z.number().int().min(0).max(365).optional(),
-        dependsOn: z.array(z.string().min(1).max(80)).max(100).optional(),
-        slipReason: slipReason.optional().describe('Recorded on a slip this change causes'),
-      }),
-      response: { 200: detailSchema, ...withConflicts },
-    },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      const { slipReason: reason, ...patch } = request.body;
-      return db
-        .transaction()
-        .execute((trx) =>
-          updateTask(
-            trx,
-            actorOf(principal, request.id),
-            scopeOf(principal),
-            request.params.id,
-            request.params.taskId,
-            patch,
-            { slipReason: reason },
-          ),
-        );
-    },
-  });
-
-  r.post('/api/v1/projects/:id/tasks/:taskId/assignment-preview', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary:
-        'What giving the task to someone would do, before doing it: its new dates, the go-live’s move, the person’s time off, the slip reason it would record (nothing is written)',
-      params: taskParams,
-      body: z.object({ assigneeId: refId('resource', 'The person (of People) who would work the task').nullable() }),
-      response: { 200: assignmentPreviewSchema, ...withConflicts },
-    },
-    handler: async (request) =>
-      previewAssignment(
-        db,
-        scopeOf(principalOf(request)),
-        request.params.id,
-        request.params.taskId,
-        request.body.assigneeId,
-      ),
-  });
-
-  r.post('/api/v1/projects/:id/tasks', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'Add a task to the plan (a scope change, recorded as one)',
-      params: idParams,
-      body: z.object({
-        name: z.string().trim().min(1).max(300),
-        phase: z.string().trim().min(1).max(200),
-        ownerRole: z.string().trim().min(1).max(80).default('consultant'),
-        customerOwned: z.boolean().default(false),
-        type: z.string().trim().min(1).max(80).default('general'),
-        effortHours: hours,
-        durationDays: z.number().int().min(0).max(365).default(1),
-        dependsOn: z.array(z.string().min(1).max(80)).max(100).default([]),
-        milestone: z.string().max(80).nullable().default(null),
-        assigneeId: refId('resource', 'The person (of People) who works the task').nullable().default(null),
-        slipReason: slipReason.optional(),
-      }),
-      response: { 201: detailSchema, ...withConflicts },
-    },
-    handler: async (request, reply) => {
-      const principal = principalOf(request);
-      const { slipReason: reason, ...input } = request.body;
-      const project = await db.transaction().execute((trx) =>
-        addTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, input, {
-          slipReason: reason,
-        }),
-      );
-      return reply.status(201).send(project);
-    },
-  });
-
   r.get('/api/v1/projects/:id/timeline', {
     config: { access: 'projects:read' },
     schema: {
@@ -356,94 +247,6 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
           ),
         );
       return reply.status(204).send(null);
-    },
-  });
-
-  r.put('/api/v1/projects/:id/slips/:slipId', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'Give the reason code of a slip',
-      params: z.object({ id: z.string().min(1).max(100), slipId: z.string().min(1).max(100) }),
-      body: slipReason,
-      response: { 200: detailSchema, ...errorResponses },
-    },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      return db
-        .transaction()
-        .execute((trx) =>
-          explainSlip(
-            trx,
-            actorOf(principal, request.id),
-            scopeOf(principal),
-            request.params.id,
-            request.params.slipId,
-            request.body,
-          ),
-        );
-    },
-  });
-
-  r.post('/api/v1/projects/:id/slips', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary:
-        'Record a slip by hand: the go-live now expected past the promise, with its reason (the forecast still follows the plan)',
-      params: idParams,
-      body: manualSlipBody,
-      response: { 201: detailSchema, ...withConflicts },
-    },
-    handler: async (request, reply) => {
-      const principal = principalOf(request);
-      const project = await db
-        .transaction()
-        .execute((trx) =>
-          recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
-        );
-      return reply.status(201).header('etag', projectEtag(project)).send(project);
-    },
-  });
-
-  r.post('/api/v1/projects/:id/promise', {
-    config: { access: 'projects:manage' },
-    schema: {
-      tags: ['delivery'],
-      summary:
-        'Agree a new promised go-live (a re-baseline), with its reason and who agreed it; later slips are measured against it',
-      params: idParams,
-      body: newPromiseBody,
-      response: { 200: detailSchema, ...withConflicts },
-    },
-    handler: async (request, reply) => {
-      const principal = principalOf(request);
-      const project = await db
-        .transaction()
-        .execute((trx) =>
-          agreePromise(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
-        );
-      return reply.header('etag', projectEtag(project)).send(project);
-    },
-  });
-
-  r.post('/api/v1/projects/:id/rework', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'Record rework: hours spent redoing work, with its cause',
-      params: idParams,
-      body: reworkBody,
-      response: { 201: detailSchema, ...withConflicts },
-    },
-    handler: async (request, reply) => {
-      const principal = principalOf(request);
-      const project = await db
-        .transaction()
-        .execute((trx) =>
-          recordRework(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
-        );
-      return reply.status(201).send(project);
     },
   });
 

@@ -1,7 +1,7 @@
 /** The API shapes of projects, for validation and the OpenAPI document. */
 import { z } from 'zod';
 import { refId } from '../../../platform/http/references.ts';
-import { isoDate } from '../../../platform/http/schemas.ts';
+import { errorResponses, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
 import { TASK_STATES, COMMERCIAL_MODELS, PROJECT_STATUSES, REWORK_CAUSES, SLIP_REASONS } from './project.ts';
 
 const metrics = z.object({
@@ -199,3 +199,9 @@ export const assignmentPreviewSchema = z.object({
     .describe('What a slip this assignment causes would be recorded with'),
   warning: z.string().nullable().describe('To show before confirming, when the go-live moves later'),
 });
+
+/** The errors a project write may answer: the usual ones, a conflict with the project's state, a stale ETag. */
+export const withConflicts = { ...errorResponses, 409: problemSchema, 412: problemSchema };
+
+/** Hours on a task: planned effort or what remains. */
+export const hours = z.number().min(0).max(10_000);
