@@ -65,7 +65,6 @@ describe('milestones completed by usage', () => {
         messageId: 'm1',
         userId: 'gavin',
         event: 'Dashboard Viewed',
-        timestamp: new Date().toISOString(),
         context: { groupId: accountId },
       },
       {
@@ -73,7 +72,6 @@ describe('milestones completed by usage', () => {
         messageId: 'm2',
         userId: 'richard',
         event: 'Report Published',
-        timestamp: new Date().toISOString(),
         context: { groupId: other },
       },
     ]);
@@ -87,7 +85,6 @@ describe('milestones completed by usage', () => {
         messageId: 'm3',
         userId: 'gavin',
         event: 'Report Published',
-        timestamp: new Date().toISOString(),
         context: { groupId: accountId },
       },
     ]);
@@ -134,7 +131,6 @@ describe('milestones completed by usage, within seconds', () => {
         messageId: 'r1',
         userId: 'laurie',
         event: 'Dashboard Viewed',
-        timestamp: new Date().toISOString(),
         context: { groupId: account },
       },
     ]);
@@ -152,7 +148,6 @@ describe('milestones completed by usage, within seconds', () => {
         messageId: 'r2',
         userId: 'laurie',
         event: 'Report Published',
-        timestamp: new Date().toISOString(),
         context: { groupId: account },
       },
     ]);
@@ -162,7 +157,6 @@ describe('milestones completed by usage, within seconds', () => {
         messageId: 'r3',
         userId: 'monica',
         event: 'Report Published',
-        timestamp: new Date().toISOString(),
         context: { groupId: account },
       },
     ]);
@@ -218,7 +212,6 @@ describe('milestones completed by usage kept aside until the account was known',
         messageId: 'b1',
         userId: 'erlich',
         event: 'Report Published',
-        timestamp: new Date().toISOString(),
         context: { groupId: 'bachmanity.example' },
       },
     ]);
