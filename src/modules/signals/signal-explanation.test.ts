@@ -18,7 +18,8 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
         { field: 'Stakeholders', status: 'weak' },
       ],
     },
-    'The brief was submitted 45 % complete on 2 Nov 2026, below the 70 % threshold. 2 items are missing or incomplete: Success criteria and Stakeholders.',
+    'The brief was submitted 45 % complete on 2 Nov 2026, below the 70 % threshold. ' +
+      '2 items are missing or incomplete: Success criteria and Stakeholders.',
   ],
   [
     'handoff.repeated_requirement',
@@ -27,7 +28,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       latest: { field: 'Integrations', question: 'Which CRM?', briefSaid: 'Salesforce' },
       fields: ['Integrations', 'Data migration'],
     },
-    'Delivery asked 2 questions the brief already answered (about Integrations and Data migration). The latest, on Integrations: “Which CRM?”; the brief said “Salesforce”.',
+    'Delivery asked 2 questions the brief already answered (about Integrations ' +
+      'and Data migration). The latest, on Integrations: “Which CRM?”; the brief ' +
+      'said “Salesforce”.',
   ],
   [
     'deal.reopened',
@@ -39,7 +42,8 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       briefState: 'accepted',
       reopenedAt: '2026-11-03T10:00:00Z',
     },
-    'Acme renewal (48,000 EUR) was won, then moved back to stage “Negotiation” in the CRM on 3 Nov 2026. Its handoff brief is accepted.',
+    'Acme renewal (48,000 EUR) was won, then moved back to stage “Negotiation” ' +
+      'in the CRM on 3 Nov 2026. Its handoff brief is accepted.',
   ],
   [
     'handoff.early_slip',
@@ -68,7 +72,8 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       threshold: 0.5,
       tasks: ['Data load', 'SSO'],
     },
-    'Ana Ruiz holds 42 of the 60 hours of open critical-path work (70 %; the limit is 50 %), in 2 tasks: “Data load” and “SSO”.',
+    'Ana Ruiz holds 42 of the 60 hours of open critical-path work (70 %; the ' +
+      'limit is 50 %), in 2 tasks: “Data load” and “SSO”.',
   ],
   [
     'delivery.blocked_task',
@@ -80,12 +85,14 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       reason: 'Waiting for the IdP admin',
       threshold: 3,
     },
-    'The task “SSO” has been blocked since 2 Nov 2026: 6 working days, past the limit of 3. Reason given: Waiting for the IdP admin.',
+    'The task “SSO” has been blocked since 2 Nov 2026: 6 working days, past ' +
+      'the limit of 3. Reason given: Waiting for the IdP admin.',
   ],
   [
     'delivery.long_duration',
     { projectedDays: 120, percentileDays: 90, percentile: 0.8, completedProjects: 12 },
-    'The forecast runs 120 days from kickoff to go-live; 80 % of the 12 completed projects of the same playbook took 90 days or less.',
+    'The forecast runs 120 days from kickoff to go-live; 80 % of the 12 completed ' +
+      'projects of the same playbook took 90 days or less.',
   ],
   [
     'ttv.forecast_late',
@@ -102,12 +109,14 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
         { recordedAt: '2026-11-10T00:00:00Z', days: 10, reason: 'customer_delay' },
       ],
     },
-    'The go-live has slipped 3 times (a warning from 3), by 19 days in all. The latest slip, recorded 10 Nov 2026, moved it 10 days (customer delay).',
+    'The go-live has slipped 3 times (a warning from 3), by 19 days in all. ' +
+      'The latest slip, recorded 10 Nov 2026, moved it 10 days (customer delay).',
   ],
   [
     'ttv.first_value_overdue',
     { milestone: 'First report live', dueOn: '2026-11-01', targetDay: 30, daysOverdue: 5 },
-    'First value, the milestone “First report live”, was due on 1 Nov 2026 (day 30 after kickoff) and is 5 days overdue.',
+    'First value, the milestone “First report live”, was due on 1 Nov 2026 ' +
+      '(day 30 after kickoff) and is 5 days overdue.',
   ],
   [
     'adoption.low_active_users',
@@ -120,7 +129,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       liveSince: '2026-08-01',
       liveDays: 111,
     },
-    '11 of 50 licensed seats were used in the 30 days to 20 Nov 2026: an adoption rate of 22 % (30-day active users ÷ licensed seats), below the 40 % threshold. The account has used the product since 1 Aug 2026 (111 days).',
+    '11 of 50 licensed seats were used in the 30 days to 20 Nov 2026: an adoption ' +
+      'rate of 22 % (30-day active users ÷ licensed seats), below the 40 % threshold. ' +
+      'The account has used the product since 1 Aug 2026 (111 days).',
   ],
   [
     'adoption.concentrated_usage',
@@ -137,12 +148,15 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       share: 0.95,
       threshold: 0.8,
     },
-    'The top 3 users made 95 of the 100 events in the 30 days to 20 Nov 2026 (95 %, above the 80 % limit), among 9 active users.',
+    'The top 3 users made 95 of the 100 events in the 30 days to 20 Nov 2026 ' +
+      '(95 %, above the 80 % limit), among 9 active users.',
   ],
   [
     'adoption.declining_usage',
     { asOf: '2026-11-20', activeUsersLast7d: 4, activeUsers4WeeksEarlier: 11, changePct: -63.6, threshold: -30 },
-    '4 users were active in the 7 days to 20 Nov 2026, against 11 in the 7 days ending three weeks earlier: down 63.6 % (a warning from a drop of 30 %).',
+    '4 users were active in the 7 days to 20 Nov 2026, against 11 in the 7 ' +
+      'days ending three weeks earlier: down 63.6 % (a warning from a drop of ' +
+      '30 %).',
   ],
   [
     'knowledge.key_user_inactive',
@@ -155,7 +169,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       ],
       inactiveTopUsers: [{ user: 'u7', events90d: 340, lastActiveDay: '2026-10-25', daysInactive: 26 }],
     },
-    'No activity for 21 days or more, as of 20 Nov 2026, from the champion Joan Watts (last active 20 Oct 2026, 31 days ago) and the top user u7 (340 events in 90 days, last active 25 Oct 2026, 26 days ago).',
+    'No activity for 21 days or more, as of 20 Nov 2026, from the champion ' +
+      'Joan Watts (last active 20 Oct 2026, 31 days ago) and the top user u7 ' +
+      '(340 events in 90 days, last active 25 Oct 2026, 26 days ago).',
   ],
   [
     'business.volume_shift',
@@ -167,7 +183,8 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       changePct: -70,
       threshold: 50,
     },
-    '300 events in the 7 days to 20 Nov 2026, against a weekly average of 1000 over the 4 weeks before: down 70 % (a warning beyond 50 % either way).',
+    '300 events in the 7 days to 20 Nov 2026, against a weekly average of 1000 ' +
+      'over the 4 weeks before: down 70 % (a warning beyond 50 % either way).',
   ],
   [
     'release.underused_feature',
@@ -182,7 +199,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       threshold: 0.3,
       nonUsers: ['a', 'b', 'c', 'd'],
     },
-    '1 of the 5 accounts entitled to Dashboards used it (20 %; accounts using it ÷ accounts entitled, a warning below 30 %) in the 80 days since its release on 1 Sep 2026. 4 entitled accounts have not used it.',
+    '1 of the 5 accounts entitled to Dashboards used it (20 %; accounts using ' +
+      'it ÷ accounts entitled, a warning below 30 %) in the 80 days since its ' +
+      'release on 1 Sep 2026. 4 entitled accounts have not used it.',
   ],
   [
     'integration.error_spike',
@@ -197,7 +216,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       spikeFactor: 3,
       lastErrorDetail: 'token expired',
     },
-    '12 of the 20 syncs salesforce-sync reported in the 7 days to 20 Nov 2026 failed (60 %), against a usual 5 %; 3 times the usual rate counts as a spike. The last error: token expired.',
+    '12 of the 20 syncs salesforce-sync reported in the 7 days to 20 Nov 2026 ' +
+      'failed (60 %), against a usual 5 %; 3 times the usual rate counts as a ' +
+      'spike. The last error: token expired.',
   ],
   [
     'integration.no_recent_sync',
@@ -209,7 +230,9 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       lastSuccessDay: '2026-11-10',
       daysSinceSuccess: 10,
     },
-    'salesforce-sync has not synced successfully since 10 Nov 2026, 10 days before 20 Nov 2026; it reported 6 syncs in the last 7 days, 6 of them failed.',
+    'salesforce-sync has not synced successfully since 10 Nov 2026, 10 days ' +
+      'before 20 Nov 2026; it reported 6 syncs in the last 7 days, 6 of them ' +
+      'failed.',
   ],
 ];
 

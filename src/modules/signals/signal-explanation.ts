@@ -41,9 +41,13 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       .map((f) => str(obj(f), 'field'))
       .filter((f): f is string => f !== null);
     const what = missing.length
-      ? ` ${missing.length === 1 ? 'One item is' : `${missing.length} items are`} missing or incomplete: ${some(missing, 5)}.`
+      ? ` ${missing.length === 1 ? 'One item is' : `${missing.length} items are`} ` +
+        `missing or incomplete: ${some(missing, 5)}.`
       : '';
-    return `The brief was submitted ${n(num(e, 'completeness'))} % complete on ${day(str(e, 'submittedAt'))}, below the ${n(num(e, 'threshold'))} % threshold.${what}`;
+    return (
+      `The brief was submitted ${n(num(e, 'completeness'))} % complete on ${day(str(e, 'submittedAt'))}, ` +
+      `below the ${n(num(e, 'threshold'))} % threshold.${what}`
+    );
   },
   'handoff.repeated_requirement': (e) => {
     const latest = obj(e.latest);
@@ -51,65 +55,117 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const count = num(e, 'repeatedQuestions');
     const about = fields.length ? ` (about ${some(fields)})` : '';
     const said = str(latest, 'briefSaid');
-    return `Delivery asked ${plural(count, 'question')} the brief already answered${about}. The latest, on ${str(latest, 'field') ?? 'a field'}: ${quoted(str(latest, 'question'))}${said ? `; the brief said ${quoted(said)}` : ''}.`;
+    return (
+      `Delivery asked ${plural(count, 'question')} the brief already answered${about}. ` +
+      `The latest, on ${str(latest, 'field') ?? 'a field'}: ${quoted(str(latest, 'question'))}${said ? `; the brief said ${quoted(said)}` : ''}.`
+    );
   },
   'deal.reopened': (e) => {
     const amount = num(e, 'amount');
     const worth =
       amount === null ? '' : ` (${amount.toLocaleString('en')}${str(e, 'currency') ? ` ${str(e, 'currency')}` : ''})`;
     const brief = str(e, 'briefState');
-    return `${str(e, 'deal') ?? 'The deal'}${worth} was won, then moved back to stage ${quoted(str(e, 'stageNow'))} in the CRM on ${day(str(e, 'reopenedAt'))}.${brief ? ` Its handoff brief is ${brief.replace(/_/g, ' ')}.` : ' It has no handoff brief.'}`;
+    return (
+      `${str(e, 'deal') ?? 'The deal'}${worth} was won, then moved back to stage ` +
+      `${quoted(str(e, 'stageNow'))} in the CRM on ${day(str(e, 'reopenedAt'))}.${brief ? ` Its handoff brief is ${brief.replace(/_/g, ' ')}.` : ' It has no handoff brief.'}`
+    );
   },
   'handoff.early_slip': (e) => {
     const slips = list(e, 'slips');
-    return `The forecast go-live slipped ${slips.length === 1 ? 'once' : `${slips.length} times`}, by ${plural(sumDays(slips), 'day')} in all, within two weeks of the kickoff on ${day(str(e, 'kickoffOn'))}.`;
+    return (
+      `The forecast go-live slipped ${slips.length === 1 ? 'once' : `${slips.length} times`}, ` +
+      `by ${plural(sumDays(slips), 'day')} in all, within two weeks of the kickoff ` +
+      `on ${day(str(e, 'kickoffOn'))}.`
+    );
   },
   'handoff.early_scope_change': (e) => {
     const changes = list(e, 'changes');
-    return `The scope changed ${changes.length === 1 ? 'once' : `${changes.length} times`} within two weeks of the kickoff on ${day(str(e, 'kickoffOn'))}.`;
+    return (
+      `The scope changed ${changes.length === 1 ? 'once' : `${changes.length} times`} ` +
+      `within two weeks of the kickoff on ${day(str(e, 'kickoffOn'))}.`
+    );
   },
   'delivery.concentrated_work': (e) => {
     const tasks = list(e, 'tasks').filter((t): t is string => typeof t === 'string');
-    return `${str(e, 'person') ?? 'One person'} holds ${n(num(e, 'hours'))} of the ${n(num(e, 'criticalPathHours'))} hours of open critical-path work (${pct(num(e, 'share'))}; the limit is ${pct(num(e, 'threshold'))})${tasks.length ? `, in ${plural(tasks.length, 'task')}: ${some(tasks.map((t) => quoted(t)))}` : ''}.`;
+    return (
+      `${str(e, 'person') ?? 'One person'} holds ${n(num(e, 'hours'))} of the ` +
+      `${n(num(e, 'criticalPathHours'))} hours of open critical-path work (${pct(num(e, 'share'))}; ` +
+      `the limit is ${pct(num(e, 'threshold'))})${tasks.length ? `, in ${plural(tasks.length, 'task')}: ${some(tasks.map((t) => quoted(t)))}` : ''}.`
+    );
   },
   'delivery.blocked_task': (e) => {
     const reason = str(e, 'reason');
-    return `The task ${quoted(str(e, 'task'))} has been blocked since ${day(str(e, 'blockedSince'))}: ${plural(num(e, 'workingDaysBlocked'), 'working day')}, past the limit of ${n(num(e, 'threshold'))}.${reason ? ` Reason given: ${reason}.` : ' No reason was given.'}`;
+    return (
+      `The task ${quoted(str(e, 'task'))} has been blocked since ${day(str(e, 'blockedSince'))}: ` +
+      `${plural(num(e, 'workingDaysBlocked'), 'working day')}, past the limit ` +
+      `of ${n(num(e, 'threshold'))}.${reason ? ` Reason given: ${reason}.` : ' No reason was given.'}`
+    );
   },
   'delivery.long_duration': (e) =>
-    `The forecast runs ${plural(num(e, 'projectedDays'), 'day')} from kickoff to go-live; ${pct(num(e, 'percentile'))} of the ${n(num(e, 'completedProjects'))} completed projects of the same playbook took ${plural(num(e, 'percentileDays'), 'day')} or less.`,
+    `The forecast runs ${plural(num(e, 'projectedDays'), 'day')} from kickoff ` +
+    `to go-live; ${pct(num(e, 'percentile'))} of the ${n(num(e, 'completedProjects'))} ` +
+    `completed projects of the same playbook took ${plural(num(e, 'percentileDays'), 'day')} ` +
+    `or less.`,
   'ttv.forecast_late': (e) =>
-    `The forecast go-live, ${day(str(e, 'forecastGoLive'))}, is ${plural(num(e, 'daysLate'), 'day')} after the go-live promised to the customer, ${day(str(e, 'promisedGoLive'))}.`,
+    `The forecast go-live, ${day(str(e, 'forecastGoLive'))}, is ${plural(num(e, 'daysLate'), 'day')} ` +
+    `after the go-live promised to the customer, ${day(str(e, 'promisedGoLive'))}.`,
   'ttv.repeated_slips': (e) => {
     const slips = list(e, 'slips');
     const last = obj(slips.at(-1));
     const reason = str(last, 'reason');
-    return `The go-live has slipped ${plural(slips.length, 'time')} (a warning from ${n(num(e, 'threshold'))}), by ${plural(sumDays(slips), 'day')} in all. The latest slip, recorded ${day(str(last, 'recordedAt'))}, moved it ${plural(num(last, 'days'), 'day')}${reason ? ` (${reason.replace(/_/g, ' ')})` : ''}.`;
+    return (
+      `The go-live has slipped ${plural(slips.length, 'time')} (a warning from ` +
+      `${n(num(e, 'threshold'))}), by ${plural(sumDays(slips), 'day')} in all. ` +
+      `The latest slip, recorded ${day(str(last, 'recordedAt'))}, moved it ${plural(num(last, 'days'), 'day')}${reason ? ` (${reason.replace(/_/g, ' ')})` : ''}.`
+    );
   },
   'ttv.first_value_overdue': (e) =>
-    `First value, the milestone ${quoted(str(e, 'milestone'))}, was due on ${day(str(e, 'dueOn'))} (day ${n(num(e, 'targetDay'))} after kickoff) and is ${plural(num(e, 'daysOverdue'), 'day')} overdue.`,
+    `First value, the milestone ${quoted(str(e, 'milestone'))}, was due on ` +
+    `${day(str(e, 'dueOn'))} (day ${n(num(e, 'targetDay'))} after kickoff) ` +
+    `and is ${plural(num(e, 'daysOverdue'), 'day')} overdue.`,
   'adoption.low_active_users': (e) => {
     const seats = num(e, 'seats');
     const live = str(e, 'liveSince');
-    return `${n(num(e, 'activeUsers30d'))} of ${seats === null ? 'an unknown number of' : seats} licensed seats were used in the 30 days to ${day(str(e, 'asOf'))}: an adoption rate of ${pct(num(e, 'adoptionRate'))} (30-day active users ÷ licensed seats), below the ${pct(num(e, 'threshold'))} threshold.${live ? ` The account has used the product since ${day(live)} (${plural(num(e, 'liveDays'), 'day')}).` : ''}`;
+    return (
+      `${n(num(e, 'activeUsers30d'))} of ${seats === null ? 'an unknown number of' : seats} ` +
+      `licensed seats were used in the 30 days to ${day(str(e, 'asOf'))}: an ` +
+      `adoption rate of ${pct(num(e, 'adoptionRate'))} (30-day active users ÷ ` +
+      `licensed seats), below the ${pct(num(e, 'threshold'))} threshold.${live ? ` The account has used the product since ${day(live)} (${plural(num(e, 'liveDays'), 'day')}).` : ''}`
+    );
   },
   'adoption.concentrated_usage': (e) => {
     const top = list(e, 'topUsers');
-    return `The ${top.length === 1 ? 'top user' : `top ${top.length} users`} made ${n(num(e, 'topEvents'))} of the ${n(num(e, 'events30d'))} events in the 30 days to ${day(str(e, 'asOf'))} (${pct(num(e, 'share'))}, above the ${pct(num(e, 'threshold'))} limit), among ${plural(num(e, 'activeUsers30d'), 'active user')}.`;
+    return (
+      `The ${top.length === 1 ? 'top user' : `top ${top.length} users`} made ` +
+      `${n(num(e, 'topEvents'))} of the ${n(num(e, 'events30d'))} events in the ` +
+      `30 days to ${day(str(e, 'asOf'))} (${pct(num(e, 'share'))}, above the ` +
+      `${pct(num(e, 'threshold'))} limit), among ${plural(num(e, 'activeUsers30d'), 'active user')}.`
+    );
   },
   'adoption.declining_usage': (e) => {
     const change = num(e, 'changePct');
     const threshold = num(e, 'threshold');
-    return `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} in the 7 days ending three weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`;
+    return (
+      `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active ` +
+      `in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} ` +
+      `in the 7 days ending three weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`
+    );
   },
   'knowledge.key_user_inactive': (e) => {
     const champions = list(e, 'inactiveChampions').map((c) => {
       const o = obj(c);
-      return `the champion ${str(o, 'name') ?? 'a champion'} (last active ${day(str(o, 'lastActiveDay'))}, ${plural(num(o, 'daysInactive'), 'day')} ago)`;
+      return (
+        `the champion ${str(o, 'name') ?? 'a champion'} (last active ${day(str(o, 'lastActiveDay'))}, ` +
+        `${plural(num(o, 'daysInactive'), 'day')} ago)`
+      );
     });
     const top = list(e, 'inactiveTopUsers').map((u) => {
       const o = obj(u);
-      return `the top user ${str(o, 'user') ?? 'unknown'} (${plural(num(o, 'events90d'), 'event')} in ${n(num(e, 'lookbackDays'))} days, last active ${day(str(o, 'lastActiveDay'))}, ${plural(num(o, 'daysInactive'), 'day')} ago)`;
+      return (
+        `the top user ${str(o, 'user') ?? 'unknown'} (${plural(num(o, 'events90d'), 'event')} ` +
+        `in ${n(num(e, 'lookbackDays'))} days, last active ${day(str(o, 'lastActiveDay'))}, ` +
+        `${plural(num(o, 'daysInactive'), 'day')} ago)`
+      );
     });
     const who = [...champions, ...top];
     return who.length
@@ -119,20 +175,41 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   'business.volume_shift': (e) => {
     const change = num(e, 'changePct');
     const weeks = list(e, 'baselineWeeks').length;
-    return `${plural(num(e, 'eventsLast7d'), 'event')} in the 7 days to ${day(str(e, 'asOf'))}, against a weekly average of ${n(num(e, 'baselineWeeklyEvents'))} over the ${plural(weeks, 'week')} before: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`} (a warning beyond ${n(num(e, 'threshold'))} % either way).`;
+    return (
+      `${plural(num(e, 'eventsLast7d'), 'event')} in the 7 days to ${day(str(e, 'asOf'))}, ` +
+      `against a weekly average of ${n(num(e, 'baselineWeeklyEvents'))} over ` +
+      `the ${plural(weeks, 'week')} before: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`} ` +
+      `(a warning beyond ${n(num(e, 'threshold'))} % either way).`
+    );
   },
   'release.underused_feature': (e) => {
     const nonUsers = list(e, 'nonUsers');
-    return `${n(num(e, 'usingAccounts'))} of the ${n(num(e, 'entitledAccounts'))} accounts entitled to ${str(e, 'featureName') ?? 'the feature'} used it (${pct(num(e, 'share'))}; accounts using it ÷ accounts entitled, a warning below ${pct(num(e, 'threshold'))}) in the ${plural(num(e, 'daysSinceRelease'), 'day')} since its release on ${day(str(e, 'releasedOn'))}.${nonUsers.length ? ` ${plural(nonUsers.length, 'entitled account has', 'entitled accounts have')} not used it.` : ''}`;
+    return (
+      `${n(num(e, 'usingAccounts'))} of the ${n(num(e, 'entitledAccounts'))} ` +
+      `accounts entitled to ${str(e, 'featureName') ?? 'the feature'} used it ` +
+      `(${pct(num(e, 'share'))}; accounts using it ÷ accounts entitled, a warning ` +
+      `below ${pct(num(e, 'threshold'))}) in the ${plural(num(e, 'daysSinceRelease'), 'day')} ` +
+      `since its release on ${day(str(e, 'releasedOn'))}.${nonUsers.length ? ` ${plural(nonUsers.length, 'entitled account has', 'entitled accounts have')} not used it.` : ''}`
+    );
   },
   'integration.error_spike': (e) => {
     const detail = str(e, 'lastErrorDetail');
-    return `${n(num(e, 'errors7d'))} of the ${plural(num(e, 'reports7d'), 'sync')} ${str(e, 'integration') ?? 'the integration'} reported in the 7 days to ${day(str(e, 'asOf'))} failed (${pct(num(e, 'errorRate7d'))}), against a usual ${pct(num(e, 'baselineErrorRate'))}; ${n(num(e, 'spikeFactor'))} times the usual rate counts as a spike.${detail ? ` The last error: ${detail}.` : ''}`;
+    return (
+      `${n(num(e, 'errors7d'))} of the ${plural(num(e, 'reports7d'), 'sync')} ` +
+      `${str(e, 'integration') ?? 'the integration'} reported in the 7 days to ` +
+      `${day(str(e, 'asOf'))} failed (${pct(num(e, 'errorRate7d'))}), against ` +
+      `a usual ${pct(num(e, 'baselineErrorRate'))}; ${n(num(e, 'spikeFactor'))} ` +
+      `times the usual rate counts as a spike.${detail ? ` The last error: ${detail}.` : ''}`
+    );
   },
   'integration.no_recent_sync': (e) => {
     const last = str(e, 'lastSuccessDay');
     const name = str(e, 'integration') ?? 'The integration';
-    return `${name} ${last ? `has not synced successfully since ${day(last)}, ${plural(num(e, 'daysSinceSuccess'), 'day')} before ${day(str(e, 'asOf'))}` : `has never reported a successful sync as of ${day(str(e, 'asOf'))}`}; it reported ${plural(num(e, 'reports7d'), 'sync')} in the last 7 days, ${n(num(e, 'errors7d'))} of them failed.`;
+    return (
+      `${name} ${last ? `has not synced successfully since ${day(last)}, ${plural(num(e, 'daysSinceSuccess'), 'day')} before ${day(str(e, 'asOf'))}` : `has never reported a successful sync as of ${day(str(e, 'asOf'))}`}; ` +
+      `it reported ${plural(num(e, 'reports7d'), 'sync')} in the last 7 days, ` +
+      `${n(num(e, 'errors7d'))} of them failed.`
+    );
   },
 };
 
