@@ -14,7 +14,8 @@ let admin: Client;
 
 const addDays = (from: string, n: number) =>
   new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-const now = () => new Date().toISOString().slice(0, 10);
+// The day every plan here starts from (asOf), whatever the machine's day.
+const now = () => '2026-11-20';
 
 type Line = {
   name: string;
@@ -38,7 +39,10 @@ const upload = async (csv: string, query = '') => {
   return res.json();
 };
 const plan = async (query = '') => {
-  const res = await admin.request({ method: 'GET', url: `/api/v1/delivery/capacity${query}` });
+  const res = await admin.request({
+    method: 'GET',
+    url: `/api/v1/delivery/capacity?asOf=${now()}${query.replace('?', '&')}`,
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as {
     pipeline: Line[];

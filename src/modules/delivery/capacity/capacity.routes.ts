@@ -6,7 +6,7 @@ import { actorOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { CAPACITY_SETTINGS, capacitySettingsSchema, STALE_DEAL_TREATMENTS } from './capacity.settings.ts';
-import { errorResponses } from '../../../platform/http/schemas.ts';
+import { errorResponses, isoDate } from '../../../platform/http/schemas.ts';
 import { todayUtc } from '../projects/project.service.ts';
 import { capacityView } from './capacity.service.ts';
 
@@ -98,6 +98,7 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
           .describe(
             'Open deals past their close date: exclude (listed as stale) or count_from_today; the workspace setting when left out (exclude by default)',
           ),
+        asOf: isoDate.optional().describe('The day the plan starts from: today when left out'),
       }),
       response: { 200: capacitySchema, ...errorResponses },
     },
@@ -105,7 +106,7 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
       const workspaceId = principalOf(request).workspaceId;
       const defaults = await readSetting(ctx.db, workspaceId, CAPACITY_SETTINGS);
       return capacityView(ctx.db, workspaceId, {
-        today: todayUtc(),
+        today: request.query.asOf ?? todayUtc(),
         weeks: request.query.weeks ?? defaults.weeks,
         bufferPct: request.query.bufferPct ?? defaults.bufferPct,
         staleDeals: request.query.staleDeals ?? defaults.staleDeals,
