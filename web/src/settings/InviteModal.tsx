@@ -1,11 +1,11 @@
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import { usePartners } from '../api/queries.ts';
 import type { Invitation, Member } from '../api/types.ts';
 import { formatDate } from '../ui/format.ts';
-import { options, ROLES } from '../ui/labels.ts';
+import { ROLES } from '../ui/labels.ts';
+import { RoleFields } from './RoleFields.tsx';
 
 /**
  * Invites a person by email with a role. They become a member when they accept; with no mail server the
@@ -13,7 +13,6 @@ import { options, ROLES } from '../ui/labels.ts';
  */
 export function InviteModal({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
-  const partners = usePartners();
   const [form, setForm] = useState({
     email: '',
     name: '',
@@ -78,24 +77,12 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
           />
-          <Select
-            label="Role"
-            data={options(ROLES)}
-            value={form.role}
-            onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })}
-            allowDeselect={false}
-            error={errors.role}
+          <RoleFields
+            role={form.role}
+            partnerId={form.partnerId}
+            errors={errors}
+            onChange={(next) => setForm({ ...form, ...next })}
           />
-          {form.role === 'partner' && (
-            <Select
-              label="Partner firm"
-              required
-              data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              value={form.partnerId}
-              onChange={(v) => setForm({ ...form, partnerId: v })}
-              error={errors.partnerId}
-            />
-          )}
           {invite.isError && !Object.keys(errors).length && (
             <Alert color="red" role="alert">
               {invite.error.message}

@@ -1,10 +1,9 @@
-import { Button, Group, Modal, Select, Stack } from '@mantine/core';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import { usePartners } from '../api/queries.ts';
 import type { Member } from '../api/types.ts';
-import { options, ROLES } from '../ui/labels.ts';
+import { RoleFields } from './RoleFields.tsx';
 
 /** Changes a member's role and partner firm in this workspace (their login is theirs). */
 export function MemberModal({
@@ -17,7 +16,6 @@ export function MemberModal({
   onSaved: (m: Member) => void;
 }) {
   const qc = useQueryClient();
-  const partners = usePartners();
   const [form, setForm] = useState({ role: member.role, partnerId: member.partnerId });
   const save = useMutation({
     mutationFn: () =>
@@ -39,24 +37,12 @@ export function MemberModal({
   return (
     <Modal opened onClose={onClose} title={`Role of ${member.name}`}>
       <Stack component="form" onSubmit={submit}>
-        <Select
-          label="Role"
-          data={options(ROLES)}
-          value={form.role}
-          onChange={(v) => setForm({ ...form, role: (v ?? 'viewer') as Member['role'] })}
-          allowDeselect={false}
-          error={errors.role}
+        <RoleFields
+          role={form.role}
+          partnerId={form.partnerId}
+          errors={errors}
+          onChange={(next) => setForm({ ...form, ...next })}
         />
-        {form.role === 'partner' && (
-          <Select
-            label="Partner firm"
-            required
-            data={(partners.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
-            value={form.partnerId}
-            onChange={(v) => setForm({ ...form, partnerId: v })}
-            error={errors.partnerId}
-          />
-        )}
         {save.isError && !Object.keys(errors).length && (
           <div role="alert" style={{ color: 'var(--mantine-color-red-7)' }}>
             {save.error.message}
