@@ -115,22 +115,15 @@ function SlipModal({ project, opened, onClose }: { project: ProjectDetail; opene
     <Modal opened={opened} onClose={onClose} title="Record a slip">
       <Stack>
         <Text size="sm">The go-live is now expected after the promised {formatDate(project.promisedGoLive)}.</Text>
-        <TextInput
-          label="Go-live now expected on"
-          type="date"
-          required
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
+        <DayAndReason
+          dayLabel="Go-live now expected on"
+          day={on}
+          onDay={setOn}
+          code={code}
+          onCode={setCode}
+          note={note}
+          onNote={setNote}
         />
-        <Select
-          label="Reason"
-          required
-          data={slipReasonOptions}
-          value={code}
-          onChange={setCode}
-          comboboxProps={{ withinPortal: false }}
-        />
-        <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {record.error && (
           <Text c="red" size="sm">
             {record.error.message}
@@ -179,22 +172,15 @@ function PromiseModal({ project, opened, onClose }: { project: ProjectDetail; op
         <Text size="sm">
           Promised now: {formatDate(project.promisedGoLive)}. Slips from here on are measured against the new date.
         </Text>
-        <TextInput
-          label="New promised go-live"
-          type="date"
-          required
-          value={on}
-          onChange={(e) => setOn(e.currentTarget.value)}
+        <DayAndReason
+          dayLabel="New promised go-live"
+          day={on}
+          onDay={setOn}
+          code={code}
+          onCode={setCode}
+          note={note}
+          onNote={setNote}
         />
-        <Select
-          label="Reason"
-          required
-          data={slipReasonOptions}
-          value={code}
-          onChange={setCode}
-          comboboxProps={{ withinPortal: false }}
-        />
-        <TextInput label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         <TextInput
           label="Agreed by"
           required
@@ -317,5 +303,37 @@ function SlipRow({
         )}
       </Group>
     </Paper>
+  );
+}
+
+/** The day a slip or a promise names, with its reason code and a note: both dialogs ask the same. */
+function DayAndReason(props: {
+  dayLabel: string;
+  day: string;
+  onDay: (v: string) => void;
+  code: string | null;
+  onCode: (v: string | null) => void;
+  note: string;
+  onNote: (v: string) => void;
+}) {
+  return (
+    <>
+      <TextInput
+        label={props.dayLabel}
+        type="date"
+        required
+        value={props.day}
+        onChange={(e) => props.onDay(e.currentTarget.value)}
+      />
+      <Select
+        label="Reason"
+        required
+        data={slipReasonOptions}
+        value={props.code}
+        onChange={props.onCode}
+        comboboxProps={{ withinPortal: false }}
+      />
+      <TextInput label="Note" value={props.note} onChange={(e) => props.onNote(e.currentTarget.value)} />
+    </>
   );
 }
