@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['test/browser/**', 'node_modules/**'],
+          setupFiles: ['test/setup-modules.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
@@ -17,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          setupFiles: ['test/setup-modules.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',

@@ -3,6 +3,7 @@
  * of them. Each benchmark compares against a baseline measured in the same run and prints the ratio.
  */
 import fs from 'node:fs';
+import '../src/app/modules.ts';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 

@@ -3,8 +3,7 @@ import type { Config } from '../platform/config/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { reportModeFixed } from '../platform/db/file-modes.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
-import { registryOf } from '../platform/jobs/job.service.ts';
-import { JOBS } from '../platform/jobs/registry.ts';
+import { COMPOSITION } from './modules.ts';
 import { createLogger, type Logger } from '../platform/logging/logger.ts';
 import { secretBox } from '../platform/secrets/secret-box.ts';
 import { loadSecretKey } from '../platform/secrets/secret-key.ts';
@@ -44,5 +43,5 @@ export async function openContext(
     await dbh.close();
     throw err;
   }
-  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: registryOf(JOBS), secrets };
+  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: COMPOSITION.jobs, secrets };
 }

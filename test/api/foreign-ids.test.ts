@@ -4,15 +4,11 @@ import { z } from 'zod';
 import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
-import {
-  fieldsOf,
-  looksLikeId,
-  REF_KINDS,
-  type RefKind,
-  refId,
-  referencesOf,
-} from '../../src/platform/http/references.ts';
-import { REFERENCE_RESOLVERS } from '../../src/platform/http/reference-resolvers.ts';
+import { fieldsOf, looksLikeId, type RefKind, refId, referencesOf } from '../../src/platform/http/references.ts';
+import { COMPOSITION } from '../../src/app/modules.ts';
+
+const REF_KINDS = [...COMPOSITION.references.keys()] as RefKind[];
+const idsOf = (kind: RefKind) => COMPOSITION.references.get(kind)!.ids;
 import { dayFromToday } from '../helpers/delivery.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -456,17 +452,13 @@ describe('a partner user’s writes name only its own firm’s records', () => {
   it('names only its own firm’s members and firm (no partner write names them yet: the rule is asked directly)', async () => {
     const scope = { workspaceId: partnerWorkspace, partnerId: firms.mine };
     expect([
-      ...(await REFERENCE_RESOLVERS.user(t.ctx.db, scope, [
-        partnerFixtures.member,
-        partnerFixtures.otherMember,
-        own.user,
-      ])),
+      ...(await idsOf('user')(t.ctx.db, scope, [partnerFixtures.member, partnerFixtures.otherMember, own.user])),
     ]).toEqual([partnerFixtures.member]);
-    expect([...(await REFERENCE_RESOLVERS.partner(t.ctx.db, scope, [firms.mine, firms.other]))]).toEqual([firms.mine]);
+    expect([...(await idsOf('partner')(t.ctx.db, scope, [firms.mine, firms.other]))]).toEqual([firms.mine]);
     const workspace = { workspaceId: partnerWorkspace, partnerId: null };
     expect(
       new Set(
-        await REFERENCE_RESOLVERS.user(t.ctx.db, workspace, [
+        await idsOf('user')(t.ctx.db, workspace, [
           partnerFixtures.member,
           partnerFixtures.otherMember,
           own.user,

@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { buildServer } from '../../src/platform/http/server.ts';
-import { registryOf } from '../../src/platform/jobs/job.service.ts';
-import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { COMPOSITION } from '../../src/app/modules.ts';
 import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -31,7 +30,7 @@ describe('health', () => {
       db: dbh.db,
       caps: dbh.caps,
       logger: createLogger('silent'),
-      jobs: registryOf(JOBS),
+      jobs: COMPOSITION.jobs,
       secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
     };
     const server = await buildServer(ctx);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registryOf } from '../../src/platform/jobs/job.service.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
-import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { COMPOSITION } from '../../src/app/modules.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -268,11 +267,11 @@ describe('usage signals', () => {
   });
 
   it('runs as the usage.signals job, scheduled daily', async () => {
-    const def = JOBS.find((j) => j.type === 'usage.signals');
+    const def = COMPOSITION.jobs.get('usage.signals');
     expect(def?.everyMs).toBe(86_400_000);
     // A week on, Contoso's last week had no events at all: down 100 % against its 8-week baseline (23.6 a week);
     // its signal is refreshed, not duplicated.
-    const registry = registryOf(JOBS);
+    const registry = COMPOSITION.jobs;
     // The runner's clock is that day too, so its own scheduled run (every workspace, as of "today") agrees.
     const now = new Date(`${day(7)}T12:00:00.000Z`);
     const { id } = await enqueueJob(t.ctx.db, registry, {

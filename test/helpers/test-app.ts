@@ -9,8 +9,7 @@ import { createLogin, findLoginByEmail } from '../../src/platform/identity/login
 import { grantMembership } from '../../src/platform/identity/member.service.ts';
 import { createPartner, createWorkspace } from '../../src/platform/identity/workspace.service.ts';
 import { buildServer, type Server } from '../../src/platform/http/server.ts';
-import { registryOf } from '../../src/platform/jobs/job.service.ts';
-import { JOBS } from '../../src/platform/jobs/registry.ts';
+import { COMPOSITION } from '../../src/app/modules.ts';
 import { JobRunner } from '../../src/platform/jobs/runner.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
@@ -60,7 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     db: testDb.db,
     caps: testDb.caps,
     logger: createLogger('silent'),
-    jobs: registryOf(JOBS),
+    jobs: COMPOSITION.jobs,
     secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
   };
   const server = await buildServer(ctx);

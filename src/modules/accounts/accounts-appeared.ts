@@ -4,13 +4,13 @@
  * committed (even when it came from another process, such as `baton import accounts`).
  */
 import type { Db } from '../../platform/db/database.ts';
-import { enqueueJob, registryOf } from '../../platform/jobs/job.service.ts';
-import { JOBS } from '../../platform/jobs/registry.ts';
+import { enqueueJob } from '../../platform/jobs/job.service.ts';
+import { composedJobs } from '../../platform/modules/composition.ts';
 
 /** The jobs' types, as the registry declares them (named here, not imported: those modules depend on this one). */
 const WAITING_FOR_ACCOUNTS = ['usage.rematch', 'deals.accounts.link'] as const;
 
 export async function queueAccountsAppeared(db: Db, workspaceId: string): Promise<void> {
-  const registry = registryOf(JOBS);
+  const registry = composedJobs();
   for (const type of WAITING_FOR_ACCOUNTS) await enqueueJob(db, registry, { type, payload: {}, workspaceId });
 }

@@ -4,8 +4,8 @@
  * job queued by ingest when a watched account first does the event).
  */
 import type { Db } from '../../platform/db/database.ts';
-import { enqueueJob, registryOf } from '../../platform/jobs/job.service.ts';
-import { JOBS } from '../../platform/jobs/registry.ts';
+import { enqueueJob } from '../../platform/jobs/job.service.ts';
+import { composedJobs } from '../../platform/modules/composition.ts';
 import { featureOf, type RollupEvent } from './rollup.ts';
 
 export interface FirstUseQuery {
@@ -102,7 +102,7 @@ export async function queueWatchedFirstUses(
     .where('workspace_id', '=', workspaceId)
     .execute();
   let queued = 0;
-  const registry = registryOf(JOBS);
+  const registry = composedJobs();
   for (const w of watches) {
     if (!seen.has(`${w.account_id}\u0000${w.event}`)) continue;
     const id = `${w.job_type}@${workspaceId}:${w.account_id}:${w.event}:${Math.floor(now / WINDOW_MS)}`;

@@ -1,6 +1,8 @@
 // The usage ingest write thread (write-thread.ts): stores each group of requests it is sent in one transaction on
 // a SQLite connection of its own, one group at a time, and answers each group's outcomes or its error.
 import { parentPort, workerData } from 'node:worker_threads';
+// A worker thread is an entry point of its own: it composes the modules as the process that started it did.
+import '../../app/modules.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { ingestRequests } from './ingest.service.ts';

@@ -2,7 +2,8 @@ import { AppError } from '../errors/app-error.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { newId, nowIso } from '../ids.ts';
-import { AUDIT_NAMES } from './audit-names.ts';
+import { composition } from '../modules/composition.ts';
+import { userNamesOf } from '../identity/identity.names.ts';
 import { type AuditFilter, insertAuditEntry, listAuditEntries, selectAuditFacets } from './audit.store.ts';
 import type { AuditLogTable } from './audit.table.ts';
 
@@ -68,9 +69,10 @@ const toEntry = (r: AuditLogTable): AuditEntry => ({
 
 /** Names the records and people of these entries, asking each kind's module (entries are changed in place). */
 async function nameEntries(db: Db, workspaceId: string, items: AuditEntry[]): Promise<void> {
+  const lookups = composition().auditNames;
   const idsOf = new Map<string, Set<string>>();
   const want = (type: string, id: string | null) => {
-    if (!id || !AUDIT_NAMES[type]) return;
+    if (!id || !lookups.has(type)) return;
     const set = idsOf.get(type) ?? new Set<string>();
     set.add(id);
     idsOf.set(type, set);
@@ -80,8 +82,7 @@ async function nameEntries(db: Db, workspaceId: string, items: AuditEntry[]): Pr
     if (e.actor.type === 'user') want('user', e.actor.id);
   }
   const names = new Map<string, Map<string, string>>();
-  for (const [type, ids] of idsOf)
-    names.set(type, await (AUDIT_NAMES[type] as (typeof AUDIT_NAMES)[string])(db, workspaceId, [...ids]));
+  for (const [type, ids] of idsOf) names.set(type, await lookups.get(type)!(db, workspaceId, [...ids]));
   for (const e of items) {
     e.entityName = (e.entityId && names.get(e.entityType)?.get(e.entityId)) ?? null;
     if (e.actor.type === 'user' && e.actor.id) e.actor.name = names.get('user')?.get(e.actor.id) ?? null;
@@ -133,7 +134,7 @@ export async function auditFacets(
   workspaceId: string,
 ): Promise<{ actions: string[]; entityTypes: string[]; actors: Array<{ id: string; type: string; name: string }> }> {
   const f = await selectAuditFacets(db, workspaceId);
-  const users = await AUDIT_NAMES.user!(
+  const users = await userNamesOf(
     db,
     workspaceId,
     f.actors.filter((a) => a.actor_type === 'user').map((a) => a.actor_id as string),

@@ -1,9 +1,9 @@
 import { type Kysely, type MigrationProvider, Migrator } from 'kysely';
 import { AppError } from '../errors/app-error.ts';
 import type { DatabaseHandle } from './database.ts';
-import { migrations } from './migrations/index.ts';
+import { composition } from '../modules/composition.ts';
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const provider: MigrationProvider = { getMigrations: async () => composition().migrations };
 
 /** The migrator over Baton's migrations and its bookkeeping tables. */
 export function migrator(db: Kysely<any>): Migrator {

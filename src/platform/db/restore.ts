@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error.ts';
 import { type DatabaseHandle, openDatabase } from './database.ts';
 import { createPrivateFile, makePrivateDir, PRIVATE_FILE_MODE, sqliteCompanions } from './file-modes.ts';
 import { migrateToLatest } from './migrate.ts';
-import { migrations } from './migrations/index.ts';
+import { composition } from '../modules/composition.ts';
 
 /** What a backup file is, from its first bytes: a SQLite database (`baton backup` on SQLite), a pg_dump archive, or neither. */
 export type BackupFormat = 'sqlite' | 'pg_dump' | 'unknown';
@@ -53,7 +53,7 @@ export function backupFormatOf(file: string): BackupFormat {
 
 /** Refuses a backup made by a newer Baton: its schema cannot be taken back to this version's. */
 function refuseNewer(applied: readonly string[], file: string): void {
-  const unknown = applied.filter((name) => !Object.hasOwn(migrations, name));
+  const unknown = applied.filter((name) => !Object.hasOwn(composition().migrations, name));
   if (unknown.length > 0) {
     throw new AppError(
       'validation',

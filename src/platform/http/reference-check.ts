@@ -4,11 +4,16 @@ import type { Scope } from '../auth/principal.ts';
 import { scopeOf } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
-import { REF_LABELS, type RefKind, referencesOf, valuesAt } from './references.ts';
+import { type RefKind, referencesOf, valuesAt } from './references.ts';
 
 /** Which of some ids name records of one kind that a scope sees (its workspace, and a partner user's firm). */
 export type ReferenceResolver = (db: Db, scope: Scope, ids: string[]) => Promise<Iterable<string>>;
-export type ReferenceResolvers = Record<RefKind, ReferenceResolver>;
+/** A kind of record a write may name: how errors call it, and the lookup of which ids the scope sees. */
+export interface ReferenceDeclaration {
+  label: string;
+  ids: ReferenceResolver;
+}
+export type ReferenceResolvers = ReadonlyMap<string, ReferenceDeclaration>;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,11 +61,9 @@ export function installReferenceChecks(
   });
 }
 
-const refusal = (kind: RefKind, scope: Scope): string => {
+const refusal = (kind: RefKind, label: string, scope: Scope): string => {
   const firm = scope.partnerId ? ' for your partner firm' : '';
-  return kind === 'user'
-    ? `is not a member of this workspace${firm}`
-    : `no such ${REF_LABELS[kind]} in this workspace${firm}`;
+  return kind === 'user' ? `is not a member of this workspace${firm}` : `no such ${label} in this workspace${firm}`;
 };
 
 /** The fields of a body whose ids name no record the scope sees, each named as `body.<path>`. */
@@ -82,9 +85,11 @@ export async function unknownReferences(
   }
   const errors: FieldError[] = [];
   for (const [kind, uses] of wanted) {
-    const known = new Set(await resolvers[kind](db, scope, [...new Set(uses.map((u) => u.id))]));
+    const declared = resolvers.get(kind);
+    if (!declared) throw new Error(`no module declares the record kind ${kind}`);
+    const known = new Set(await declared.ids(db, scope, [...new Set(uses.map((u) => u.id))]));
     for (const use of uses) {
-      if (!known.has(use.id)) errors.push({ field: use.field, message: refusal(kind, scope) });
+      if (!known.has(use.id)) errors.push({ field: use.field, message: refusal(kind, declared.label, scope) });
     }
   }
   return errors;

@@ -5,31 +5,15 @@ import { z } from 'zod';
  * (`reference-check.ts`) can refuse an id of another workspace, of another partner firm, or of nothing,
  * before a route writes anything. Pure: the kinds, the annotation and the walk over a Zod schema.
  */
-export const REF_KINDS = [
-  'account',
-  'contact',
-  'deal',
-  'user',
-  'partner',
-  'playbook',
-  'project',
-  'task',
-  'resource',
-] as const;
-export type RefKind = (typeof REF_KINDS)[number];
-
-/** How each kind is named in an error: "no such <label> in this workspace". */
-export const REF_LABELS: Record<RefKind, string> = {
-  account: 'account',
-  contact: 'contact',
-  deal: 'deal',
-  user: 'member',
-  partner: 'partner firm',
-  playbook: 'playbook',
-  project: 'project',
-  task: 'project task',
-  resource: 'person',
-};
+/**
+ * Kind of record → how an error names it ("no such <label> in this workspace"). The platform declares its own;
+ * each module merges in the kinds it owns (`declare module`) and gives their id lookups in its manifest.
+ */
+export interface ReferenceKinds {
+  user: 'member';
+  partner: 'partner firm';
+}
+export type RefKind = keyof ReferenceKinds & string;
 
 /**
  * What an id-like field holds: the kind of Baton record it names, or `external` with the reason it names
@@ -46,7 +30,7 @@ export function refId(kind: RefKind, description?: string): z.ZodString {
     .string()
     .min(1)
     .max(100)
-    .describe(description ?? `The id of a ${REF_LABELS[kind]} of this workspace`);
+    .describe(description ?? `The id of a ${kind} record of this workspace`);
   references.add(schema, { ref: kind });
   return schema;
 }

@@ -6,25 +6,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { accountRoutes } from '../../modules/accounts/account.routes.ts';
-import { dealRoutes } from '../../modules/deals/deal.routes.ts';
-import { commitmentRoutes } from '../../modules/commitments/commitment.routes.ts';
-import { contractTermsRoutes } from '../../modules/deals/terms/terms.routes.ts';
-import { stageRoutes } from '../../modules/deals/stages/stage.routes.ts';
-import { integrationRoutes } from '../../modules/deals/webhooks/integration.routes.ts';
-import { webhookRoutes } from '../../modules/deals/webhooks/webhook.routes.ts';
-import { handoffRoutes } from '../../modules/handoffs/handoff.routes.ts';
-import { playbookRoutes } from '../../modules/delivery/playbooks/playbook.routes.ts';
-import { signalRoutes } from '../../modules/signals/signal.routes.ts';
-import { usageRoutes } from '../../modules/usage/ingest.routes.ts';
-import { catalogueRoutes } from '../../modules/usage/catalogue/catalogue.routes.ts';
-import { integrationStatusRoutes } from '../../modules/usage/integrations/integration-status.routes.ts';
-import { usageImportRoutes } from '../../modules/usage/import/usage-import.routes.ts';
-import { releaseRoutes } from '../../modules/usage/releases/release.routes.ts';
-import { usageSignalRoutes } from '../../modules/usage/signals/usage-signals.routes.ts';
-import { deliveryImportRoutes } from '../../modules/delivery/resources/delivery-import.routes.ts';
-import { resourceRoutes } from '../../modules/delivery/resources/resource.routes.ts';
-import { timeEntryRoutes } from '../../modules/delivery/time/time-entry.routes.ts';
 import type { AppContext } from '../app-context.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { apiKeyRoutes } from '../auth/api-key.routes.ts';
@@ -36,13 +17,9 @@ import { installAuth, type RouteEntry } from './auth.hook.ts';
 import { clientErrorHandler, installErrorHandler } from './error-handler.ts';
 import { documentOptionalBodies, installInputGuard } from './input-guard.ts';
 import { healthRoutes } from './health.routes.ts';
-import { projectRoutes } from '../../modules/delivery/projects/project.routes.ts';
-import { portalRoutes } from '../../modules/delivery/portal/portal.routes.ts';
-import { capacityRoutes } from '../../modules/delivery/capacity/capacity.routes.ts';
-import { partnerFigureRoutes } from '../../modules/delivery/partners/partner-figures.routes.ts';
 import { installIdempotency } from './idempotency.ts';
 import { installReferenceChecks, type WriteRoute } from './reference-check.ts';
-import { REFERENCE_RESOLVERS } from './reference-resolvers.ts';
+import { composition } from '../modules/composition.ts';
 import { openapiTransform, SECURITY_SCHEMES } from './openapi.ts';
 import { installWeb } from './web.ts';
 
@@ -56,7 +33,7 @@ export interface Server {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** Builds the HTTP server: one place that wires plugins, the error edge, auth and every module's routes. */
+/** Builds the HTTP server: one place that wires plugins, the error edge, auth and each composed module's routes. */
 export async function buildServer(ctx: AppContext, options: { webDir?: string } = {}): Promise<Server> {
   const app = Fastify({
     loggerInstance: ctx.logger as FastifyBaseLogger,
@@ -129,7 +106,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
 
   installAuth(app, ctx.db, routes);
   installIdempotency(app, ctx.db);
-  installReferenceChecks(app, ctx.db, REFERENCE_RESOLVERS, writes);
+  installReferenceChecks(app, ctx.db, composition().references, writes);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, ctx);
@@ -138,29 +115,7 @@ export async function buildServer(ctx: AppContext, options: { webDir?: string } 
   apiKeyRoutes(app, ctx);
   auditRoutes(app, ctx);
   jobRoutes(app, ctx);
-  accountRoutes(app, ctx);
-  dealRoutes(app, ctx);
-  contractTermsRoutes(app, ctx);
-  commitmentRoutes(app, ctx);
-  stageRoutes(app, ctx);
-  integrationRoutes(app, ctx);
-  webhookRoutes(app, ctx);
-  handoffRoutes(app, ctx);
-  signalRoutes(app, ctx);
-  usageRoutes(app, ctx);
-  catalogueRoutes(app, ctx);
-  releaseRoutes(app, ctx);
-  integrationStatusRoutes(app, ctx);
-  usageImportRoutes(app, ctx);
-  usageSignalRoutes(app, ctx);
-  resourceRoutes(app, ctx);
-  timeEntryRoutes(app, ctx);
-  deliveryImportRoutes(app, ctx);
-  playbookRoutes(app, ctx);
-  projectRoutes(app, ctx);
-  portalRoutes(app, ctx);
-  capacityRoutes(app, ctx);
-  partnerFigureRoutes(app, ctx);
+  for (const m of composition().modules) await m.routes?.(app, ctx);
   importRoutes(app, ctx);
 
   await installWeb(app, options.webDir);

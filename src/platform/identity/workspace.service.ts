@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.service.ts';
-import { installBuiltInPlaybooks } from '../../modules/delivery/playbooks/playbook-builtin.service.ts';
+import { composition } from '../modules/composition.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { Db } from '../db/database.ts';
@@ -40,8 +40,8 @@ export async function createWorkspace(
     entityId: row.id,
     after: workspace,
   });
-  // Every workspace starts with the built-in playbooks, so the first accepted handoff has one to use.
-  await installBuiltInPlaybooks(db, actor, row.id);
+  // What each module gives a new workspace (delivery: the built-in playbooks, so a first handoff has one to use).
+  for (const m of composition().modules) await m.onWorkspaceCreated?.(db, actor, row.id);
   return workspace;
 }
 

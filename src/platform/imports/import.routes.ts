@@ -9,7 +9,7 @@ import { errorResponses, idParams, page, pageQuery, problemSchema } from '../htt
 import { getImportRun, listImportRuns } from './import-run.service.ts';
 import { IMPORT_KINDS, IMPORT_RUN_STATUSES } from './import-run.ts';
 import type { ImportRequest, OptionNamer } from './importer.ts';
-import { IMPORTERS } from './importers.ts';
+import { composition } from '../modules/composition.ts';
 import { previewImport } from './preview.ts';
 import { acceptCsvStreams, csvUpload, once } from './upload.ts';
 import { findBadText, nestsDeeperThan, tooDeepMessage } from '../http/json-input.ts';
@@ -154,8 +154,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     acceptCsvStreams(scope);
     const r = scope.withTypeProvider<ZodTypeProvider>();
 
-    for (const kind of IMPORT_KINDS) {
-      const importer = IMPORTERS[kind];
+    for (const [kind, importer] of composition().importers) {
       r.post(`/api/v1/imports/${kind}/preview`, {
         config: { access: 'imports:run' },
         schema: {

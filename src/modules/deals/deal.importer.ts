@@ -1,11 +1,7 @@
-/**
- * The kinds of record the import page and API import, each behind the same `Importer` face: deals (the deal
- * module's importer) and accounts and contacts (the account module's).
- */
-import { accountImporter, contactImporter } from '../../modules/accounts/account-import.service.ts';
-import type { DealRecord } from '../../modules/deals/deal.ts';
-import { importDeals } from '../../modules/deals/deal-import.service.ts';
-import { DEAL_FIELD_NAMES, type DealField } from '../../modules/deals/import/formats.ts';
+/** Deals behind the one `Importer` face the CLI, the upload routes and the import page share. */
+import type { DealRecord } from './deal.ts';
+import { importDeals } from './deal-import.service.ts';
+import { DEAL_FIELD_NAMES, type DealField } from './import/formats.ts';
 import {
   DEAL_FIELDS,
   detectFormat,
@@ -15,15 +11,15 @@ import {
   type ImportOptions,
   mapperFor,
   optionProblems,
-} from '../../modules/deals/import/index.ts';
-import { mappingProblems } from '../../modules/deals/import/mapped.mapper.ts';
-import { profileFor } from '../../modules/deals/import/options.ts';
-import { ALIAS_FIELDS } from '../../modules/deals/import/aliases.ts';
-import { AppError, type FieldError } from '../errors/app-error.ts';
-import { saveImportNotes } from './import-run.service.ts';
-import type { ImportKind } from './import-run.ts';
-import type { Importer, ImportRequest, OptionNamer } from './importer.ts';
-import { resolveColumns } from './profile.ts';
+} from './import/index.ts';
+import { mappingProblems } from './import/mapped.mapper.ts';
+import { profileFor } from './import/options.ts';
+import { ALIAS_FIELDS } from './import/aliases.ts';
+import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
+import { saveImportNotes } from '../../platform/imports/import-run.service.ts';
+import type { ImportKind } from '../../platform/imports/import-run.ts';
+import type { Importer, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
+import { resolveColumns } from '../../platform/imports/profile.ts';
 
 /** The request in the deal importer's terms; aliases turn from spelling → value into value → spellings. */
 function dealOptions(request: ImportRequest): ImportOptions {
@@ -182,9 +178,3 @@ function renamed(error: unknown, name: OptionNamer): unknown {
     cause: error,
   });
 }
-
-export const IMPORTERS: Readonly<Record<ImportKind, Importer>> = {
-  deals: dealImporter,
-  accounts: accountImporter,
-  contacts: contactImporter,
-};

@@ -1,0 +1,28 @@
+import { defineModule } from '../../platform/modules/baton-module.ts';
+import { briefNamesOf } from './handoff.names.ts';
+import { handoffRoutes } from './handoff.routes.ts';
+import { completenessSetting } from './handoff.settings.ts';
+import type {
+  AccountOwnershipHandoffTable,
+  HandoffBriefTable,
+  HandoffClarificationTable,
+  HandoffEventTable,
+} from './handoff.table.ts';
+
+export const handoffsModule = defineModule({
+  name: 'handoffs',
+  purpose: 'The handoff brief from sales to delivery: completeness, review, clarifications and account ownership.',
+  tables: ['handoff_briefs', 'handoff_events', 'handoff_clarifications', 'account_ownership_handoffs'],
+  routes: handoffRoutes,
+  auditNames: { handoff_brief: briefNamesOf },
+  settings: [completenessSetting],
+});
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    handoff_briefs: HandoffBriefTable;
+    handoff_events: HandoffEventTable;
+    handoff_clarifications: HandoffClarificationTable;
+    account_ownership_handoffs: AccountOwnershipHandoffTable;
+  }
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
+import { defineModule } from '../../platform/modules/baton-module.ts';
+import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
+import { usageRoutes } from './ingest.routes.ts';
+import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
+import { usageImportRoutes } from './import/usage-import.routes.ts';
+import { releaseRoutes } from './releases/release.routes.ts';
+import { retentionSetting } from './retention/retention.settings.ts';
+import { usageSignalRoutes } from './signals/usage-signals.routes.ts';
+import { usageThresholdsSetting } from './signals/usage-signals.settings.ts';
+import type { UsageAccountPlanTable, UsageFeatureEventTable, UsageFeatureTable } from './catalogue/catalogue.table.ts';
+import type { UsageImportRowTable } from './import/usage-import.table.ts';
+import type {
+  IntegrationStatusDailyTable,
+  IntegrationStatusReportTable,
+  IntegrationStatusTable,
+} from './integrations/integration-status.table.ts';
+import type { UsageReleaseFeatureTable, UsageReleaseTable } from './releases/release.table.ts';
+import type {
+  UsageAccountSeatsTable,
+  UsageDailyAccountFeatureTable,
+  UsageDailyAccountUserTable,
+  UsageEventTable,
+  UsageFirstUseWatchTable,
+  UsageIngestRequestTable,
+  UsageIngestTotalsTable,
+  UsageUserTable,
+  UsageUserTraitsTable,
+} from './usage.table.ts';
+
+const HOUR = 3_600_000;
+
+export const usageModule = defineModule({
+  name: 'usage',
+  purpose: 'Product usage from Segment, PostHog and imports; adoption, releases, integrations and their signals.',
+  tables: [
+    'usage_events',
+    'usage_users',
+    'usage_user_traits',
+    'usage_ingest_requests',
+    'usage_ingest_totals',
+    'usage_daily_account_feature',
+    'usage_daily_account_user',
+    'usage_account_seats',
+    'usage_first_use_watches',
+    'usage_import_rows',
+    'usage_features',
+    'usage_feature_events',
+    'usage_account_plans',
+    'usage_releases',
+    'usage_release_features',
+    'integration_status_daily',
+    'integration_status',
+    'integration_status_reports',
+  ],
+  routes: (app, ctx) => {
+    usageRoutes(app, ctx);
+    catalogueRoutes(app, ctx);
+    releaseRoutes(app, ctx);
+    integrationStatusRoutes(app, ctx);
+    usageImportRoutes(app, ctx);
+    usageSignalRoutes(app, ctx);
+  },
+  jobs: [
+    defineJob({
+      type: 'usage.events.purge',
+      version: 1,
+      description: 'Deletes raw usage events past each workspace’s retention window (rollups are kept)',
+      input: z.object({}),
+      maxAttempts: 3,
+      everyMs: 6 * HOUR,
+      load: async () => (await import('./retention/retention.job.ts')).purgeUsageEvents,
+    }),
+    defineJob({
+      type: 'usage.rematch',
+      version: 1,
+      description:
+        'Matches kept-aside usage events and integration sync reports to accounts that were created or imported',
+      input: z.object({}),
+      maxAttempts: 5,
+      load: async () => (await import('./ingest.jobs.ts')).rematchUsageJob,
+    }),
+    defineJob({
+      type: 'usage.signals',
+      version: 1,
+      description:
+        'Evaluates the usage, knowledge-loss, business-change, release-underuse and integration-decay signals (every workspace unless one is named)',
+      input: z.object({ workspaceId: z.string().optional(), asOf: z.iso.date().optional() }),
+      maxAttempts: 3,
+      everyMs: 24 * HOUR,
+      load: async () => (await import('./signals/usage-signals.job.ts')).runUsageSignals,
+    }),
+  ],
+  settings: [retentionSetting, usageThresholdsSetting],
+  nav: { path: '/adoption', label: 'Adoption' },
+});
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    usage_events: UsageEventTable;
+    usage_users: UsageUserTable;
+    usage_user_traits: UsageUserTraitsTable;
+    usage_ingest_requests: UsageIngestRequestTable;
+    usage_ingest_totals: UsageIngestTotalsTable;
+    usage_daily_account_feature: UsageDailyAccountFeatureTable;
+    usage_daily_account_user: UsageDailyAccountUserTable;
+    usage_account_seats: UsageAccountSeatsTable;
+    usage_first_use_watches: UsageFirstUseWatchTable;
+    usage_import_rows: UsageImportRowTable;
+    usage_features: UsageFeatureTable;
+    usage_feature_events: UsageFeatureEventTable;
+    usage_account_plans: UsageAccountPlanTable;
+    usage_releases: UsageReleaseTable;
+    usage_release_features: UsageReleaseFeatureTable;
+    integration_status_daily: IntegrationStatusDailyTable;
+    integration_status: IntegrationStatusTable;
+    integration_status_reports: IntegrationStatusReportTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'usage.events.purge': Record<string, never>;
+    'usage.rematch': Record<string, never>;
+    'usage.signals': { workspaceId?: string; asOf?: string };
+  }
+}
