@@ -26,6 +26,7 @@ export const JOURNEY = [
   'handoffs',
   'delivery',
   'usage',
+  'relationship',
   'revenue',
   'support',
   'knowledge',
