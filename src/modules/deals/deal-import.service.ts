@@ -10,18 +10,16 @@ import { readSetting } from '../../platform/settings/settings.service.ts';
 import type { DealRecord } from './deal.ts';
 import { applyDealBatch, loadStageMap } from './deal.service.ts';
 import { guardSetting } from './deal.settings.ts';
+import { type CsvReader, readCsv } from '../../platform/imports/csv/csv-reader.ts';
+import { describeDateOrder, scanDateOrder } from '../../platform/imports/csv/date-order.ts';
 import {
-  describeDateOrder,
   detectFormat,
   IMPORT_FORMATS,
   type ImportFormat,
-  type CsvReader,
   type ImportOptions,
   isSkipped,
   type MappedRow,
   mapRows,
-  readCsv,
-  scanDateOrder,
 } from './import/index.ts';
 
 /** Opens the file again for each pass (format and date-order checks read it before the import does). */

@@ -1,4 +1,4 @@
-import { foldText } from './text.ts';
+import { foldText } from '../../../platform/imports/values/text.ts';
 
 /** Spellings per canonical value, e.g. `{ 'Merchant Services': ['Merchant Svc', 'merchant-services'] }`. */
 export type AliasTable = Readonly<Record<string, readonly string[]>>;

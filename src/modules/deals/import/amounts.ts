@@ -1,5 +1,5 @@
 import { isCurrencyCode } from './currency.ts';
-import { fail, ok, type Parsed } from './parsed.ts';
+import { fail, ok, type Parsed } from '../../../platform/imports/values/parsed.ts';
 
 /** The decimal separator a file uses: `1,200.50` (point) or `1.200,50` (comma). */
 export const DECIMAL_SEPARATORS = ['.', ','] as const;

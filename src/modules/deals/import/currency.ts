@@ -1,4 +1,4 @@
-import { fail, ok, type Parsed } from './parsed.ts';
+import { fail, ok, type Parsed } from '../../../platform/imports/values/parsed.ts';
 
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
 const SIGNS = new Map([

@@ -2,9 +2,10 @@ import type { DealRecord, RowError } from '../deal.ts';
 import { DEAL_FIELD_NAMES, type DealField } from './formats.ts';
 import type { MappedRow, MapperOptions } from './mapper-types.ts';
 import { columnsFor, type FormatProfile } from './profile.ts';
-import { type Cell, RowCells } from './row-cells.ts';
+import { type Cell, RowCells } from '../../../platform/imports/csv/row-cells.ts';
+import { deletionReason } from '../../../platform/imports/profile.ts';
 import { parseProbability } from './probability.ts';
-import { deletionReason, stageCategory } from './row-flags.ts';
+import { stageCategory } from './stage-flags.ts';
 import {
   type AliasField,
   canonicalizer,

@@ -1,6 +1,7 @@
 import { mapDeal } from './deal-builder.ts';
 import type { MappedRow, MapperOptions } from './mapper-types.ts';
-import type { DeletionFlag, FormatProfile } from './profile.ts';
+import type { DeletionFlag } from '../../../platform/imports/profile.ts';
+import type { FormatProfile } from './profile.ts';
 
 /** Fivetran's markers of rows gone from the source or replaced by a newer version (history mode). */
 export const FIVETRAN_DELETION: readonly DeletionFlag[] = [

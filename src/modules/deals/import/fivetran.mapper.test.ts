@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv-reader.ts';
+import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';
 import {
   FIVETRAN_HUBSPOT_DEALS,
   FIVETRAN_HUBSPOT_PIPELINES,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../deal.ts';
-import { readCsv } from './csv-reader.ts';
+import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';
 import { HUBSPOT_FIXTURE } from './fixtures/local-files.ts';
 import { mapHubspotExportRow } from './hubspot-export.mapper.ts';
 import { type ImportOptions, mapRows } from './index.ts';

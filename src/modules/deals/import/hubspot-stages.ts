@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { RowError } from '../deal.ts';
-import { readCsv } from './csv-reader.ts';
-import { RowCells } from './row-cells.ts';
+import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';
+import { RowCells } from '../../../platform/imports/csv/row-cells.ts';
 import { cleanText, parseBoolean } from './values.ts';
 
 /** A HubSpot deal stage as Fivetran's `deal_pipeline_stage` table holds it. */

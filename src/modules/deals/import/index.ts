@@ -1,17 +1,13 @@
 /**
- * Deal import: read a CRM export (`readCsv`), tell its format (`detectFormat`), and map each row to a
- * `DealRecord` (`mapRows`). Pure apart from the file reader; the importer stores what comes out.
+ * Deal import: tell a CRM export's format (`detectFormat`) and map each row the platform's reader gives
+ * (`readCsv`) to a `DealRecord` (`mapRows`). Pure; the importer reads the file and stores what comes out.
  */
 import { mapDeal } from './deal-builder.ts';
-import type { CsvItem } from './csv-reader.ts';
+import type { CsvItem } from '../../../platform/imports/csv/csv-reader.ts';
 import type { ImportFormat } from './formats.ts';
 import type { MappedRow, RowMapper } from './mapper-types.ts';
 import { assertNoProblems, headerProblems, type ImportOptions, optionProblems, profileFor } from './options.ts';
 
-export { readCsv } from './csv-reader.ts';
-export type { CsvItem, CsvReader, CsvRow, CsvRowError, ReadCsvOptions } from './csv-reader.ts';
-export { DateOrderScan, describeDateOrder, scanDateOrder } from './date-order.ts';
-export type { DateOrderEvidence, DateSample } from './date-order.ts';
 export { DEAL_FIELDS, detectFormat, IMPORT_FORMATS } from './formats.ts';
 export type { DealField, DealFieldDoc, DetectedFormat, ImportFormat } from './formats.ts';
 export { readHubspotPipelines, readHubspotStages } from './hubspot-stages.ts';

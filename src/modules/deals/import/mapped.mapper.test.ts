@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { readCsv } from './csv-reader.ts';
+import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';
 import { type ImportFormat, type ImportOptions, mapperFor, mapRows } from './index.ts';
 import { mapMappedRow, mappingProblems } from './mapped.mapper.ts';
 import type { MappedRow } from './mapper-types.ts';

@@ -1,7 +1,7 @@
 import { mapDeal } from './deal-builder.ts';
 import { DEAL_FIELD_NAMES, type DealField, isDealField, REQUIRED_FIELDS } from './formats.ts';
 import type { MappedRow, MapperOptions } from './mapper-types.ts';
-import type { FieldColumns, FormatProfile } from './profile.ts';
+import type { FormatProfile } from './profile.ts';
 
 import { type ColumnMapping, mappingPairs } from '../../../platform/imports/profile.ts';
 
@@ -50,7 +50,7 @@ export function mappedProfile(mapping: ColumnMapping): FormatProfile {
     const field = target.trim();
     if (isDealField(field) && !columns[field]?.includes(column)) columns[field] = [...(columns[field] ?? []), column];
   }
-  const profile: FormatProfile = { source: 'csv', columns: columns as FieldColumns };
+  const profile: FormatProfile = { source: 'csv', columns };
   profiles.set(mapping, profile);
   return profile;
 }

@@ -1,7 +1,7 @@
 import type { RowResult } from '../deal.ts';
 import type { AliasConfig } from './aliases.ts';
 import type { DecimalSeparator } from './amounts.ts';
-import type { DateOrder } from './dates.ts';
+import type { DateOrder } from '../../../platform/imports/values/dates.ts';
 import type { DealField } from './formats.ts';
 
 /** How to read one file's values; every option is something the user declares, never something guessed. */

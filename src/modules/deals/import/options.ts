@@ -7,7 +7,7 @@ import { type ColumnMapping, mappedProfile, mappingProblems } from './mapped.map
 import type { MapperOptions } from './mapper-types.ts';
 import { columnsFor, type FormatProfile } from './profile.ts';
 import { mappingPairs } from '../../../platform/imports/profile.ts';
-import { missingColumns } from './row-cells.ts';
+import { missingColumns } from '../../../platform/imports/csv/row-cells.ts';
 import { SALESFORCE_PROFILE } from './salesforce.mapper.ts';
 import { aliasProblems, DATE_ORDERS, DECIMAL_SEPARATORS, parseCurrency } from './values.ts';
 

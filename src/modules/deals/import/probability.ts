@@ -3,7 +3,7 @@
  * (`10`, `10%`); HubSpot keeps a share of one (`hs_deal_stage_probability` `0.1`). A format says which it writes;
  * in a mapped file, `40%` and `40` are percents and a decimal of one or less (`0.4`, `1.0`) is a share. Pure.
  */
-import type { Parsed } from './parsed.ts';
+import type { Parsed } from '../../../platform/imports/values/parsed.ts';
 
 /** How a source writes probabilities: a percent (0–100) or a share of one (0–1). */
 export type ProbabilityScale = 'percent' | 'share';

@@ -2,22 +2,11 @@ import type { DealSource } from '../deal.ts';
 import type { DealField } from './formats.ts';
 import type { MapperOptions } from './mapper-types.ts';
 import type { ProbabilityScale } from './probability.ts';
+import type { FormatProfile as Profile } from '../../../platform/imports/profile.ts';
 
-/** Candidate columns per deal field, in order of preference (matched case-insensitively). */
-export type FieldColumns = Partial<Record<DealField, readonly string[]>>;
-
-/** A column that marks a row as deleted when it holds `deletedWhen`; blank never does. */
-export interface DeletionFlag {
-  column: string;
-  deletedWhen: boolean;
-  reason: string;
-}
-
-/** What a format mapper knows about its source: where each field lives and what marks a row deleted. */
-export interface FormatProfile {
+/** What a format mapper knows about its source: where each deal field lives and what marks a row deleted. */
+export interface FormatProfile extends Profile<DealField> {
   source: DealSource;
-  columns: FieldColumns;
-  deletion?: readonly DeletionFlag[];
   /** How the source writes the probability column; a mapped file's values say it themselves (see `parseProbability`). */
   probabilityScale?: ProbabilityScale;
 }

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../platform/errors/app-error.ts';
-import { type CsvItem, readCsv } from './csv-reader.ts';
+import { type CsvItem, readCsv } from '../../../platform/imports/csv/csv-reader.ts';
 import { mapFivetranHubspotRow } from './fivetran-hubspot.mapper.ts';
 import { mapFivetranSalesforceRow } from './fivetran-salesforce.mapper.ts';
 import {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './csv-reader.ts';
-import { scanDateOrder } from './date-order.ts';
+import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';
+import { scanDateOrder } from '../../../platform/imports/csv/date-order.ts';
 import { DEVORG_OPPORTUNITIES, hasSharedData, sharedDataNote, WORKSHOP_OPPORTUNITIES } from './fixtures/shared-data.ts';
 import { type ImportOptions, mapRows } from './index.ts';
 import type { MappedRow } from './mapper-types.ts';

@@ -7,9 +7,9 @@ export type { AliasConfig, AliasField, AliasTable, Canonicalize } from './aliase
 export { parseAmount, DECIMAL_SEPARATORS } from './amounts.ts';
 export type { Amount, DecimalSeparator } from './amounts.ts';
 export { isCurrencyCode, parseCurrency } from './currency.ts';
-export { dateReadings, parseDate, DATE_ORDER_LABELS, DATE_ORDERS } from './dates.ts';
-export type { DateOrder } from './dates.ts';
-export type { Parsed } from './parsed.ts';
-export { cleanText, foldText, splitList } from './text.ts';
+export { dateReadings, parseDate, DATE_ORDER_LABELS, DATE_ORDERS } from '../../../platform/imports/values/dates.ts';
+export type { DateOrder } from '../../../platform/imports/values/dates.ts';
+export type { Parsed } from '../../../platform/imports/values/parsed.ts';
+export { cleanText, foldText, splitList } from '../../../platform/imports/values/text.ts';
 
 export { parseBoolean } from '../../../platform/imports/values/booleans.ts';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { StageCategory } from '../../deal.ts';
-import { readCsv } from '../../import/index.ts';
-import { RowCells } from '../../import/row-cells.ts';
+import { readCsv } from '../../../../platform/imports/csv/csv-reader.ts';
+import { RowCells } from '../../../../platform/imports/csv/row-cells.ts';
 import { cleanText, parseBoolean } from '../../import/values.ts';
 import type { StageInput } from '../stage-view.ts';
 import type { PipelineRead } from './pipeline-read.ts';

@@ -1,24 +1,6 @@
 import type { RowError, StageCategory } from '../deal.ts';
-import type { FormatProfile } from './profile.ts';
-import type { Cell, RowCells } from './row-cells.ts';
-import { parseBoolean } from './values.ts';
-
-/** The reason a row is marked deleted, or undefined; a flag that is not a yes/no value becomes an error. */
-export function deletionReason(
-  cells: RowCells,
-  profile: FormatProfile,
-  row: number,
-  errors: RowError[],
-): string | undefined {
-  for (const flag of profile.deletion ?? []) {
-    const cell = cells.first([flag.column]);
-    if (!cell || cell.raw.trim() === '') continue;
-    const parsed = parseBoolean(cell.raw);
-    if ('error' in parsed) errors.push({ row, field: cell.column, reason: parsed.error });
-    else if (parsed.value === flag.deletedWhen) return flag.reason;
-  }
-  return undefined;
-}
+import type { Cell } from '../../../platform/imports/csv/row-cells.ts';
+import { parseBoolean } from '../../../platform/imports/values/booleans.ts';
 
 function flag(cell: Cell | undefined, field: string, row: number, errors: RowError[]): boolean | undefined {
   if (!cell) return undefined;

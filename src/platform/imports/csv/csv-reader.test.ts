@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isAppError } from '../../../platform/errors/app-error.ts';
+import { isAppError } from '../../errors/app-error.ts';
 import { type CsvItem, readCsv, type ReadCsvOptions } from './csv-reader.ts';
 
 const fromText = (text: string, options?: ReadCsvOptions) => readCsv(Readable.from([text]), options);

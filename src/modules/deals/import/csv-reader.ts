@@ -1,2 +1,0 @@
-// Moved to the platform: every importer reads CSV the same way.
-export * from '../../../platform/imports/csv/csv-reader.ts';
