@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listForecastResources, listHolidays } from '../../src/modules/delivery/resources/resource.service.ts';
+import { listForecastResources, listHolidays } from '../../src/modules/delivery/resources/availability.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

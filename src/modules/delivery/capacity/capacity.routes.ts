@@ -7,7 +7,7 @@ import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { CAPACITY_SETTINGS, capacitySettingsSchema, STALE_DEAL_TREATMENTS } from './capacity.settings.ts';
 import { errorResponses, isoDate } from '../../../platform/http/schemas.ts';
-import { todayUtc } from '../projects/project.service.ts';
+import { todayUtc } from '../projects/project.ts';
 import { capacityView } from './capacity.service.ts';
 
 const figures = {

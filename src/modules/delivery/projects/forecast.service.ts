@@ -9,11 +9,11 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { ForecastError, forecastWorkspace } from '../forecast/forecast.ts';
 import type { ForecastInput, ForecastProject, ForecastResult, TaskState } from '../forecast/forecast.types.ts';
-import { listForecastResources, listHolidays } from '../resources/resource.service.ts';
+import { listForecastResources, listHolidays } from '../resources/availability.service.ts';
 import { forecastGoLiveOf, slipOf, type SlipReason } from './project.ts';
 import * as store from './project.store.ts';
-import { logEvent } from './project.service.ts';
 import { evaluateProjectSignals } from './project-signals.service.ts';
+import { logEvent } from './timeline.service.ts';
 
 /** Hours a day assumed for a task nobody is assigned to yet. */
 const UNASSIGNED_HOURS_PER_DAY = 6;

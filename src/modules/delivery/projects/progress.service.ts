@@ -9,9 +9,10 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SlipReason } from './project.ts';
-import { findProjectOr404, logEvent } from './project.service.ts';
+import { findProjectOr404 } from './project.service.ts';
 import * as store from './project.store.ts';
 import { completeMilestones } from './task.service.ts';
+import { logEvent } from './timeline.service.ts';
 
 export interface ProgressSnapshot {
   kickoffOn: string | null;

@@ -9,17 +9,9 @@ import { refId } from '../../../platform/http/references.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { slipRoutes } from './slip.routes.ts';
 import { taskRoutes } from './task.routes.ts';
-import { COMMERCIAL_MODELS, PROJECT_STATUSES } from './project.ts';
+import { COMMERCIAL_MODELS, PROJECT_STATUSES, todayUtc } from './project.ts';
 import { detailSchema, eventSchema, listItemSchema, hours, withConflicts } from './project.schemas.ts';
-import {
-  createProject,
-  getProject,
-  listProjects,
-  moveProject,
-  projectEtag,
-  todayUtc,
-  updateProject,
-} from './project.service.ts';
+import { createProject, getProject, listProjects, moveProject, projectEtag, updateProject } from './project.service.ts';
 import * as store from './project.store.ts';
 import { nameEventActors } from './event-actors.ts';
 import { toEvent } from './project.views.ts';

@@ -9,10 +9,10 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
-import { getAccount, readableAccountNames, updateAccount } from '../../accounts/account.service.ts';
+import { getAccount, readableAccountNames, updateAccount } from '../../accounts/index.ts';
 import { playbookDefinitionSchema, type PlaybookVersion } from '../playbooks/playbook.ts';
 import { getPlaybookVersion, selectPlaybook } from '../playbooks/playbook.service.ts';
-import { watchFirstUse } from '../../usage/first-use.service.ts';
+import { watchFirstUse } from '../../usage/adoption/first-use.service.ts';
 import { recomputeForecasts, recordSlipIfDue } from './forecast.service.ts';
 import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 import {
@@ -23,8 +23,10 @@ import {
   nextStatus,
   type ProjectAction,
   type ProjectStatus,
+  todayUtc,
 } from './project.ts';
 import * as store from './project.store.ts';
+import { logEvent } from './timeline.service.ts';
 import { nameEventActors } from './event-actors.ts';
 import {
   type ProjectDetail,
@@ -40,7 +42,7 @@ import {
   toTask,
 } from './project.views.ts';
 
-export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+export { todayUtc };
 
 export interface NewProject {
   accountId: string;
@@ -173,28 +175,6 @@ export async function instantiateProject(
     },
   });
   return id;
-}
-
-export async function logEvent(
-  db: Db,
-  workspaceId: string,
-  projectId: string,
-  actor: Actor | { type: 'customer'; label: string },
-  kind: string,
-  taskId: string | null,
-  detail: Record<string, unknown>,
-): Promise<void> {
-  await store.insertEvent(db, {
-    id: newId(),
-    workspace_id: workspaceId,
-    project_id: projectId,
-    at: nowIso(),
-    actor_kind: actor.type === 'customer' ? 'customer' : actor.type === 'system' ? 'system' : 'user',
-    actor_label: actor.label,
-    kind,
-    task_id: taskId,
-    detail: JSON.stringify(detail),
-  });
 }
 
 /** The project an accepted handoff started, if any. */

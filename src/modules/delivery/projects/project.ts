@@ -41,6 +41,10 @@ export const dayNumber = (iso: string): number => Math.floor(Date.parse(`${iso.s
 export const daysBetween = (from: string, to: string): number => dayNumber(to) - dayNumber(from);
 export const addCalendarDays = (iso: string, n: number): string =>
   new Date((dayNumber(iso) + n) * DAY_MS).toISOString().slice(0, 10);
+/** The UTC day of a moment, as the tables store days. */
+export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+/** Today by the machine's clock, for callers given no clock of their own. */
+export const todayUtc = (): string => dayOf(new Date());
 
 /** Which status moves are allowed, and by which action. */
 const MOVES: Record<string, { from: readonly ProjectStatus[]; to: ProjectStatus }> = {

@@ -9,18 +9,11 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { daysBetween, PLANNED_STATUSES, type ProjectStatus, type SlipReason } from './project.ts';
-import {
-  bump,
-  checkDates,
-  datedRecordOf,
-  findProjectOr404,
-  getProject,
-  logEvent,
-  todayUtc,
-} from './project.service.ts';
+import { daysBetween, PLANNED_STATUSES, type ProjectStatus, type SlipReason, todayUtc } from './project.ts';
+import { bump, checkDates, datedRecordOf, findProjectOr404, getProject } from './project.service.ts';
 import * as store from './project.store.ts';
 import type { ProjectDetail } from './project.views.ts';
+import { logEvent } from './timeline.service.ts';
 
 export interface Reason {
   code: SlipReason;

@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
 import type { JobHandler } from '../../../platform/jobs/job.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { todayUtc } from './project.service.ts';
+import { todayUtc } from './project.ts';
 import { completeMilestonesByUsage } from './task.service.ts';
 
 /**

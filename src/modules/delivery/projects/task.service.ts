@@ -12,17 +12,16 @@ import { findCycle } from '../forecast/graph.ts';
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { CUSTOMER_ROLE } from '../resources/roles.ts';
 import { knownRolesOf } from '../resources/resource-roles.ts';
-import { listForecastResources } from '../resources/resource.service.ts';
+import { listForecastResources } from '../resources/availability.service.ts';
 import { assignmentSlipReason } from './assignment.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import type { ReworkCause, SlipReason } from './project.ts';
-import { bump, findProjectOr404, getProject, logEvent, todayUtc } from './project.service.ts';
+import { type ReworkCause, type SlipReason, todayUtc } from './project.ts';
+import { bump, findProjectOr404, getProject } from './project.service.ts';
+import { logEvent, type Who } from './timeline.service.ts';
 import * as store from './project.store.ts';
 import type { ProjectDetail } from './project.views.ts';
-import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/first-use.service.ts';
+import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/adoption/first-use.service.ts';
 import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
-
-type Who = Actor | { type: 'customer'; label: string };
 
 export interface TaskPatch {
   name?: string;

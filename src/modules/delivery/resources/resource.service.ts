@@ -1,5 +1,3 @@
-import { recomputeForecasts } from '../projects/forecast.service.ts';
-import { todayUtc } from '../projects/project.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -7,27 +5,20 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { getMember } from '../../../platform/identity/member.service.ts';
 import { listPartners } from '../../../platform/identity/workspace.service.ts';
-import type { ForecastResource } from '../forecast/forecast.types.ts';
+import { recomputeForecasts } from '../projects/forecast.service.ts';
+import { todayUtc } from '../projects/project.ts';
 import {
   checkCapacity,
   checkRate,
   checkRole,
   checkWorkingDays,
   DEFAULT_WORKING_DAYS,
+  parseList,
   type Resource,
 } from './resource.ts';
 import { knownRolesOf } from './resource-roles.ts';
 import * as store from './resource.store.ts';
 import type { DeliveryResourceTable } from './resource.table.ts';
-
-const parseList = <T>(json: string): T[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as T[]) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** The API's view of a row; rates only when the principal may see margins. */
 export const toResource = (r: store.ResourceRow, showRates: boolean): Resource => ({
@@ -223,31 +214,3 @@ export async function deleteResource(db: Db, actor: Actor, scope: Scope, id: str
   });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor });
 }
-
-/**
- * The forecast's view of the workspace's active people, with their time off. Partner scopes see only their
- * firm's people.
- */
-export async function listForecastResources(
-  db: Db,
-  workspaceId: string,
-  partnerId: string | null = null,
-): Promise<ForecastResource[]> {
-  const rows = await store.selectResources(db, { workspaceId, partnerId }, { active: true });
-  const off = await store.selectTimeOff(
-    db,
-    workspaceId,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    role: r.role,
-    weeklyCapacityHours: Number(r.weekly_capacity_hours),
-    workingDays: parseList<number>(r.working_days),
-    timeOff: off.filter((o) => o.resource_id === r.id).map((o) => ({ from: o.starts_on, to: o.ends_on })),
-  }));
-}
-
-/** The workspace's holiday dates, for the forecast: nobody works on them. */
-export const listHolidays = async (db: Db, workspaceId: string): Promise<string[]> =>
-  (await store.selectHolidays(db, workspaceId)).map((h) => h.on_date);

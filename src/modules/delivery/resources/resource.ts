@@ -102,6 +102,16 @@ export function parseWorkingDays(raw: string): number[] | undefined {
   return [...new Set(days as number[])].sort((x, y) => x - y);
 }
 
+/** A stored JSON list (skills, working days); anything else reads as empty. */
+export const parseList = <T>(json: string): T[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? (v as T[]) : [];
+  } catch {
+    return [];
+  }
+};
+
 /** The roles people may have in a workspace. */
 export interface RoleList {
   defaults: string[];

@@ -1,10 +1,10 @@
-import { recomputeForecasts } from '../projects/forecast.service.ts';
-import { todayUtc } from '../projects/project.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
+import { recomputeForecasts } from '../projects/forecast.service.ts';
+import { todayUtc } from '../projects/project.ts';
 import { checkRange, type Holiday, type TimeOff } from './resource.ts';
 import { findResourceOr404 } from './resource.service.ts';
 import * as store from './resource.store.ts';
@@ -80,8 +80,6 @@ export async function removeTimeOff(db: Db, actor: Actor, scope: Scope, resource
 export async function getHolidays(db: Db, workspaceId: string): Promise<Holiday[]> {
   return (await store.selectHolidays(db, workspaceId)).map((h) => ({ date: h.on_date, name: h.name }));
 }
-
-export { listHolidays } from './resource.service.ts';
 
 /** Replaces the workspace's holidays with this list; a date given twice is refused naming its place. */
 export async function setHolidays(db: Db, actor: Actor, workspaceId: string, holidays: Holiday[]): Promise<Holiday[]> {

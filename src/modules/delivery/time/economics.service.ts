@@ -1,9 +1,8 @@
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { listForecastResources } from '../resources/resource.service.ts';
+import { listForecastResources, listHolidays } from '../resources/availability.service.ts';
 import * as resources from '../resources/resource.store.ts';
-import { listHolidays } from '../resources/time-off.service.ts';
 import {
   type EconEntry,
   type EconRates,
