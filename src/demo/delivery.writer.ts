@@ -7,8 +7,7 @@ import type { Actor } from '../platform/auth/principal.ts';
 import { newId } from '../platform/ids.ts';
 import type { SlipReason } from '../modules/delivery/projects/project.ts';
 import type { Db } from '../platform/db/database.ts';
-import { accountNamesById } from '../modules/accounts/account.service.ts';
-import { setAccountCreatedOn } from '../modules/accounts/account-since.service.ts';
+import { accountNamesById, setAccountCreatedOn } from '../modules/accounts/index.ts';
 import { insertOwnershipHandoff } from '../modules/handoffs/handoff.store.ts';
 import { selectPlaybook } from '../modules/delivery/playbooks/playbook.service.ts';
 import { typicalDurationDays } from '../modules/delivery/playbooks/playbook.rules.ts';
@@ -16,6 +15,8 @@ import { recomputeForecasts } from '../modules/delivery/projects/forecast.servic
 import { applyProgress, type ProgressSnapshot } from '../modules/delivery/projects/progress.service.ts';
 import { instantiateProject } from '../modules/delivery/projects/project.service.ts';
 import * as projectStore from '../modules/delivery/projects/project.store.ts';
+import * as taskStore from '../modules/delivery/projects/task.store.ts';
+import * as timelineStore from '../modules/delivery/projects/timeline.store.ts';
 import { createResource } from '../modules/delivery/resources/resource.service.ts';
 import { addTimeOff, setHolidays } from '../modules/delivery/resources/time-off.service.ts';
 import { createTimeEntry } from '../modules/delivery/time/time-entry.service.ts';
@@ -133,7 +134,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
       projects++;
       project = (await projectStore.findProject(db, scope, id))!;
     }
-    const tasks = await projectStore.selectTasks(db, workspaceId, project.id);
+    const tasks = await taskStore.selectTasks(db, workspaceId, project.id);
     const planTasks = tasks.map((t) => ({
       key: t.key,
       dependsOn: JSON.parse(t.depends_on) as string[],
@@ -374,12 +375,12 @@ async function promiseAfterForecast(
   const { workspaceId, actor } = ctx;
   const planned = await projectStore.selectPlannedProjects(db, workspaceId);
   // The forecasts made while the demo was being written measured against the briefs' first promises: forget them.
-  await projectStore.deleteSlips(
+  await timelineStore.deleteSlips(
     db,
     workspaceId,
     planned.map((p) => p.id),
   );
-  await projectStore.deleteEvents(
+  await timelineStore.deleteEvents(
     db,
     workspaceId,
     planned.map((p) => p.id),
@@ -407,7 +408,7 @@ async function promiseAfterForecast(
       [today - 1, promised + 6, forecast, null, null],
     ];
     for (const [at, from, to, reason, note] of slips) {
-      await projectStore.insertSlip(db, {
+      await timelineStore.insertSlip(db, {
         id: newId(),
         workspace_id: workspaceId,
         project_id: p.id,

@@ -1,4 +1,4 @@
-import { newTaskRow } from '../../src/modules/delivery/projects/project.store.ts';
+import { newTaskRow } from '../../src/modules/delivery/projects/task.store.ts';
 import { newId, nowIso } from '../../src/platform/ids.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/platform/db/schema.ts';

@@ -2,6 +2,7 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { listPartners } from '../../../platform/identity/workspace.service.ts';
 import * as projectStore from '../projects/project.store.ts';
+import * as timelineStore from '../projects/timeline.store.ts';
 import { getWorkspaceEconomics } from '../time/economics.service.ts';
 import { type PartnerFigures, partnerFigures } from './partner-figures.ts';
 
@@ -16,7 +17,7 @@ export async function deliveryFiguresByPartner(db: Db, workspaceId: string): Pro
     listPartners(db, workspaceId),
     getWorkspaceEconomics(db, scope),
   ]);
-  const slips = await projectStore.selectSlipsOfProjects(
+  const slips = await timelineStore.selectSlipsOfProjects(
     db,
     workspaceId,
     projects.map((p) => p.id),

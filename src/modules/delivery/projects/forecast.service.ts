@@ -12,6 +12,8 @@ import type { ForecastInput, ForecastProject, ForecastResult, TaskState } from '
 import { listForecastResources, listHolidays } from '../resources/availability.service.ts';
 import { forecastGoLiveOf, slipOf, type SlipReason } from './project.ts';
 import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import { evaluateProjectSignals } from './project-signals.service.ts';
 import { logEvent } from './timeline.service.ts';
 
@@ -43,12 +45,12 @@ export interface RecomputeOutcome {
 /** Everything the forecast needs, read once: planned projects with their tasks and milestones, people, holidays. */
 export async function loadForecastInput(db: Db, workspaceId: string, today: string) {
   const projects = await store.selectPlannedProjects(db, workspaceId);
-  const tasks = await store.selectForecastTasks(
+  const tasks = await taskStore.selectForecastTasks(
     db,
     workspaceId,
     projects.map((p) => p.id),
   );
-  const milestones = await store.selectMilestonesOfProjects(
+  const milestones = await taskStore.selectMilestonesOfProjects(
     db,
     workspaceId,
     projects.map((p) => p.id),
@@ -59,7 +61,7 @@ export async function loadForecastInput(db: Db, workspaceId: string, today: stri
   ]);
   const active = new Set(resources.map((r) => r.id));
 
-  const tasksByProject = new Map<string, store.ForecastTaskRow[]>();
+  const tasksByProject = new Map<string, taskStore.ForecastTaskRow[]>();
   for (const t of tasks)
     (tasksByProject.get(t.project_id) ?? tasksByProject.set(t.project_id, []).get(t.project_id)!).push(t);
 
@@ -116,7 +118,7 @@ export async function recomputeForecasts(
   const result = forecastOrExplain(input, tasks, opts.errorField);
 
   const taskById = new Map(tasks.map((t) => [t.id, t]));
-  const milestonesByProject = new Map<string, store.MilestoneRow[]>();
+  const milestonesByProject = new Map<string, taskStore.MilestoneRow[]>();
   for (const m of milestones)
     (milestonesByProject.get(m.project_id) ?? milestonesByProject.set(m.project_id, []).get(m.project_id)!).push(m);
   const byId = new Map(projects.map((p) => [p.id, p]));
@@ -154,7 +156,8 @@ export async function recomputeForecasts(
           : null);
       if (m.first_value === 1) firstValue = m.completed_on ?? forecastOn;
       if (m.go_live === 1) goLiveMilestone = forecastOn;
-      if (forecastOn !== m.forecast_on) await store.updateMilestone(db, workspaceId, m.id, { forecast_on: forecastOn });
+      if (forecastOn !== m.forecast_on)
+        await taskStore.updateMilestone(db, workspaceId, m.id, { forecast_on: forecastOn });
     }
     // Go-live is the go-live milestone's day: work planned after it (hypercare, a check-in) does not move it.
     const goLive = forecastGoLiveOf(goLiveMilestone, pf.finish);
@@ -184,7 +187,7 @@ export async function recomputeForecasts(
       outcome.slips.push({ projectId: p.id, ...slip });
     }
   }
-  await store.updateTaskForecasts(db, workspaceId, moved);
+  await taskStore.updateTaskForecasts(db, workspaceId, moved);
   const evaluate = new Set([...changedProjects, ...(opts.touched ?? [])]);
   await evaluateProjectSignals(db, workspaceId, [...evaluate], opts.today);
   outcome.millis = Math.round(performance.now() - started);
@@ -194,7 +197,7 @@ export async function recomputeForecasts(
 /** Runs the forecast; a task nobody can do in the planning window becomes a clear validation error naming it. */
 export function forecastOrExplain(
   input: ForecastInput,
-  tasks: ReadonlyArray<Pick<store.TaskRow, 'id' | 'name'>>,
+  tasks: ReadonlyArray<Pick<taskStore.TaskRow, 'id' | 'name'>>,
   field = 'body.assigneeId',
 ): ForecastResult {
   try {
@@ -214,9 +217,9 @@ async function slipsOf(
   db: Db,
   workspaceId: string,
   projectIds: readonly string[],
-): Promise<Map<string, store.SlipRow[]>> {
-  const out = new Map<string, store.SlipRow[]>();
-  for (const s of await store.selectSlipsOfProjects(db, workspaceId, projectIds))
+): Promise<Map<string, timelineStore.SlipRow[]>> {
+  const out = new Map<string, timelineStore.SlipRow[]>();
+  for (const s of await timelineStore.selectSlipsOfProjects(db, workspaceId, projectIds))
     (out.get(s.project_id) ?? out.set(s.project_id, []).get(s.project_id)!).push(s); // ordered by recorded_at
   return out;
 }
@@ -232,7 +235,7 @@ export async function recordSlipIfDue(
   workspaceId: string,
   p: Pick<store.ProjectRow, 'id' | 'promised_go_live' | 'forecast_go_live'>,
   forecast: string | null,
-  slips: readonly store.SlipRow[],
+  slips: readonly timelineStore.SlipRow[],
   opts: { actor: Actor; explainedBy: Actor; reason?: { code: SlipReason; note: string | null }; now: string },
 ): Promise<{ slipId: string; days: number; explained: boolean } | null> {
   if (!p.promised_go_live) return null;
@@ -247,7 +250,7 @@ export async function recordSlipIfDue(
   if (!slip || !forecast) return null;
   const id = newId();
   const reason = opts.reason;
-  await store.insertSlip(db, {
+  await timelineStore.insertSlip(db, {
     id,
     workspace_id: workspaceId,
     project_id: p.id,

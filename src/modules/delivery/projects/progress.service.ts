@@ -11,6 +11,8 @@ import { newId } from '../../../platform/ids.ts';
 import type { SlipReason } from './project.ts';
 import { findProjectOr404 } from './project.service.ts';
 import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import { completeMilestones } from './task.service.ts';
 import { logEvent } from './timeline.service.ts';
 
@@ -45,7 +47,7 @@ export async function applyProgress(
   snap: ProgressSnapshot,
 ): Promise<void> {
   const project = await findProjectOr404(db, { workspaceId, partnerId: null }, projectId);
-  const tasks = await store.selectTasks(db, workspaceId, projectId);
+  const tasks = await taskStore.selectTasks(db, workspaceId, projectId);
   const byKey = new Map(tasks.map((t) => [t.key, t]));
   const known = (key: string) => {
     const t = byKey.get(key);
@@ -53,22 +55,27 @@ export async function applyProgress(
     return t;
   };
   for (const [key, resourceId] of Object.entries(snap.assignments ?? {}))
-    await store.updateTask(db, workspaceId, known(key).id, { assignee_id: resourceId });
+    await taskStore.updateTask(db, workspaceId, known(key).id, { assignee_id: resourceId });
   for (const [key, on] of Object.entries(snap.done ?? {})) {
     const t = known(key);
     // Task keys are the playbook's (`constructor` is a valid one): only the snapshot's own entries are done.
     const waiting = (JSON.parse(t.depends_on) as string[]).filter((d) => !(snap.done && Object.hasOwn(snap.done, d)));
     if (waiting.length) throw AppError.validation('progress', `"${key}" is done but waits for ${waiting.join(', ')}`);
-    await store.updateTask(db, workspaceId, t.id, { state: 'done', done_on: on, started_on: on, remaining_hours: 0 });
+    await taskStore.updateTask(db, workspaceId, t.id, {
+      state: 'done',
+      done_on: on,
+      started_on: on,
+      remaining_hours: 0,
+    });
   }
   for (const [key, p] of Object.entries(snap.inProgress ?? {}))
-    await store.updateTask(db, workspaceId, known(key).id, {
+    await taskStore.updateTask(db, workspaceId, known(key).id, {
       state: 'in_progress',
       started_on: p.startedOn,
       remaining_hours: p.remainingHours,
     });
   for (const [key, b] of Object.entries(snap.blocked ?? {}))
-    await store.updateTask(db, workspaceId, known(key).id, {
+    await taskStore.updateTask(db, workspaceId, known(key).id, {
       state: 'blocked',
       blocked_since: b.since,
       blocked_reason: b.reason,
@@ -95,7 +102,7 @@ export async function applyProgress(
   for (const s of snap.slips ?? []) {
     if (!project.promised_go_live) break;
     const days = Math.round((Date.parse(s.toForecast) - Date.parse(project.promised_go_live)) / 86_400_000);
-    await store.insertSlip(db, {
+    await timelineStore.insertSlip(db, {
       id: newId(),
       workspace_id: workspaceId,
       project_id: projectId,
@@ -118,9 +125,9 @@ export async function applyProgress(
     snap.goLiveOn ?? snap.kickoffOn ?? project.accepted_on,
   );
   if (snap.goLiveOn) {
-    const goLive = (await store.selectMilestones(db, workspaceId, projectId)).find((m) => m.go_live === 1);
+    const goLive = (await taskStore.selectMilestones(db, workspaceId, projectId)).find((m) => m.go_live === 1);
     if (goLive && !goLive.completed_on)
-      await store.updateMilestone(db, workspaceId, goLive.id, {
+      await taskStore.updateMilestone(db, workspaceId, goLive.id, {
         completed_on: snap.goLiveOn,
         completed_by: 'manual',
         forecast_on: snap.goLiveOn,

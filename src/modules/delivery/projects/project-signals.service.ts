@@ -1,9 +1,11 @@
 /** Evaluates the delivery rules (project-signals.ts) on projects and raises or resolves their signals. */
 import type { Db } from '../../../platform/db/database.ts';
-import { reconcileSignals } from '../../signals/signal.service.ts';
+import { reconcileSignals } from '../../signals/index.ts';
 import { type ProjectSignalKind, projectSignals, type SignalProject } from './project-signals.ts';
 import { daysBetween } from './project.ts';
 import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import * as timelineStore from './timeline.store.ts';
 
 const KINDS: ProjectSignalKind[] = [
   'handoff.early_slip',
@@ -26,10 +28,10 @@ export async function evaluateProjectSignals(
   const ids = new Set(projectIds);
   const projects = await store.selectProjectsByIds(db, workspaceId, [...ids]);
   const [tasks, milestones, slips, scope, completed, people] = await Promise.all([
-    store.selectTasksOfProjects(db, workspaceId, [...ids]),
-    store.selectMilestonesOfProjects(db, workspaceId, [...ids]),
-    store.selectSlipsOfProjects(db, workspaceId, [...ids]),
-    store.selectScopeChanges(db, workspaceId, [...ids]),
+    taskStore.selectTasksOfProjects(db, workspaceId, [...ids]),
+    taskStore.selectMilestonesOfProjects(db, workspaceId, [...ids]),
+    timelineStore.selectSlipsOfProjects(db, workspaceId, [...ids]),
+    timelineStore.selectScopeChanges(db, workspaceId, [...ids]),
     store.selectCompletedDurations(db, workspaceId),
     store.selectResourceNames(db, workspaceId),
   ]);

@@ -12,7 +12,7 @@ import { taskRoutes } from './task.routes.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, todayUtc } from './project.ts';
 import { detailSchema, eventSchema, listItemSchema, hours, withConflicts } from './project.schemas.ts';
 import { createProject, getProject, listProjects, moveProject, projectEtag, updateProject } from './project.service.ts';
-import * as store from './project.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import { nameEventActors } from './event-actors.ts';
 import { toEvent } from './project.views.ts';
 import { addComment, completeMilestonesByUsage } from './task.service.ts';
@@ -206,7 +206,9 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       return {
         items: await nameEventActors(
           db,
-          (await store.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(toEvent),
+          (await timelineStore.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(
+            toEvent,
+          ),
         ),
       };
     },

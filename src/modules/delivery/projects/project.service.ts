@@ -26,6 +26,8 @@ import {
   todayUtc,
 } from './project.ts';
 import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import { logEvent } from './timeline.service.ts';
 import { nameEventActors } from './event-actors.ts';
 import {
@@ -121,7 +123,7 @@ export async function instantiateProject(
       sort: sort++,
     })),
   );
-  await store.insertMilestones(db, milestones);
+  await taskStore.insertMilestones(db, milestones);
   // Milestones reached by real use are completed as soon as ingest sees the account do it.
   await watchFirstUse(
     db,
@@ -131,11 +133,11 @@ export async function instantiateProject(
       .map((m) => ({ accountId: input.accountId, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB })),
   );
   sort = 0;
-  await store.insertTasks(
+  await taskStore.insertTasks(
     db,
     def.phases.flatMap((phase) =>
       phase.tasks.map((t) =>
-        store.newTaskRow({
+        taskStore.newTaskRow({
           id: newId(),
           workspaceId,
           projectId: id,
@@ -320,14 +322,14 @@ export async function getProject(db: Db, scope: Scope, id: string, today = today
   const row = await findProjectOr404(db, scope, id);
   const [names, tasks, milestones, slips, rework, events, people, version, promises] = await Promise.all([
     namesOf(db, scope),
-    store.selectTasks(db, scope.workspaceId, id),
-    store.selectMilestones(db, scope.workspaceId, id),
-    store.selectSlips(db, scope.workspaceId, id),
-    store.selectRework(db, scope.workspaceId, id),
-    store.selectEvents(db, scope.workspaceId, id, 200),
+    taskStore.selectTasks(db, scope.workspaceId, id),
+    taskStore.selectMilestones(db, scope.workspaceId, id),
+    timelineStore.selectSlips(db, scope.workspaceId, id),
+    timelineStore.selectRework(db, scope.workspaceId, id),
+    timelineStore.selectEvents(db, scope.workspaceId, id, 200),
     store.selectResourceNames(db, scope.workspaceId),
     store.findPlaybookVersion(db, scope.workspaceId, row.playbook_id, row.playbook_version),
-    store.selectEvents(db, scope.workspaceId, id, 1000, ['promise_changed']),
+    timelineStore.selectEvents(db, scope.workspaceId, id, 1000, ['promise_changed']),
   ]);
   const assignees = new Map(people.map((p) => [p.id, p.name]));
   const taskViews = tasks.map((t) => toTask(t, assignees));
@@ -365,8 +367,8 @@ export async function listProjects(
   const ids = page.map((r) => r.id);
   const [names, tasks, slips] = await Promise.all([
     namesOf(db, scope),
-    store.selectTasksOfProjects(db, scope.workspaceId, ids),
-    store.selectSlipsOfProjects(db, scope.workspaceId, ids),
+    taskStore.selectTasksOfProjects(db, scope.workspaceId, ids),
+    timelineStore.selectSlipsOfProjects(db, scope.workspaceId, ids),
   ]);
   const today = todayUtc();
   const items = page.map((r) => {
@@ -525,7 +527,7 @@ export async function moveProject(
     }
     set.go_live_on = on;
     if (goLive && !goLive.completedOn)
-      await store.updateMilestone(db, scope.workspaceId, goLive.id, {
+      await taskStore.updateMilestone(db, scope.workspaceId, goLive.id, {
         completed_on: on,
         completed_by: 'manual',
         forecast_on: on,
@@ -556,11 +558,18 @@ export async function moveProject(
     });
   // A go-live past the promise is a slip too, unless the slips already recorded explain it.
   if (action === 'go_live')
-    await recordSlipIfDue(db, scope.workspaceId, before, on, await store.selectSlips(db, scope.workspaceId, id), {
-      actor,
-      explainedBy: actor,
-      now: nowIso(),
-    });
+    await recordSlipIfDue(
+      db,
+      scope.workspaceId,
+      before,
+      on,
+      await timelineStore.selectSlips(db, scope.workspaceId, id),
+      {
+        actor,
+        explainedBy: actor,
+        now: nowIso(),
+      },
+    );
   await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
   return getProject(db, scope, id);
 }

@@ -11,28 +11,32 @@ import {
 } from '../../../../test/helpers/fixtures/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.ts';
 import {
-  deleteEvents,
-  deleteSlips,
   findProject,
   findProjectByHandoff,
-  insertEvent,
-  insertSlip,
   selectCompletedDurations,
-  selectEvents,
-  selectForecastTasks,
-  selectMilestonesOfProjects,
   selectPlannedProjects,
   selectProjects,
   selectProjectsByIds,
+  updateProject,
+} from './project.store.ts';
+import {
+  selectForecastTasks,
+  selectMilestonesOfProjects,
+  selectTasks,
+  selectTasksOfProjects,
+  updateTask,
+  updateTaskForecasts,
+} from './task.store.ts';
+import {
+  deleteEvents,
+  deleteSlips,
+  insertEvent,
+  insertSlip,
+  selectEvents,
   selectScopeChanges,
   selectSlips,
   selectSlipsOfProjects,
-  selectTasks,
-  selectTasksOfProjects,
-  updateProject,
-  updateTask,
-  updateTaskForecasts,
-} from './project.store.ts';
+} from './timeline.store.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,7 +1,9 @@
 /** What the API and pages show of a project, and how rows become it. */
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { type CommercialModel, type DeliveryMetrics, deliveryMetrics, type ProjectStatus } from './project.ts';
-import type { EventRow, MilestoneRow, ProjectRow, ReworkRow, SlipRow, TaskRow } from './project.store.ts';
+import type { ProjectRow } from './project.store.ts';
+import type { MilestoneRow, TaskRow } from './task.store.ts';
+import type { EventRow, ReworkRow, SlipRow } from './timeline.store.ts';
 
 export interface ProjectSummary {
   id: string;

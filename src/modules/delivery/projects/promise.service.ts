@@ -12,6 +12,7 @@ import { recomputeForecasts } from './forecast.service.ts';
 import { daysBetween, PLANNED_STATUSES, type ProjectStatus, type SlipReason, todayUtc } from './project.ts';
 import { bump, checkDates, datedRecordOf, findProjectOr404, getProject } from './project.service.ts';
 import * as store from './project.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import type { ProjectDetail } from './project.views.ts';
 import { logEvent } from './timeline.service.ts';
 
@@ -48,7 +49,7 @@ export async function recordSlip(
   const id = newId();
   const now = nowIso();
   const days = daysBetween(p.promised_go_live, input.expectedOn);
-  await store.insertSlip(db, {
+  await timelineStore.insertSlip(db, {
     id,
     workspace_id: scope.workspaceId,
     project_id: projectId,

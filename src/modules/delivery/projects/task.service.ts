@@ -19,6 +19,8 @@ import { type ReworkCause, type SlipReason, todayUtc } from './project.ts';
 import { bump, findProjectOr404, getProject } from './project.service.ts';
 import { logEvent, type Who } from './timeline.service.ts';
 import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import * as timelineStore from './timeline.store.ts';
 import type { ProjectDetail } from './project.views.ts';
 import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/adoption/first-use.service.ts';
 import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
@@ -59,7 +61,7 @@ export async function updateTask(
 ): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   checkOpen(project);
-  const tasks = await store.selectTasks(db, scope.workspaceId, projectId);
+  const tasks = await taskStore.selectTasks(db, scope.workspaceId, projectId);
   const task = tasks.find((t) => t.id === taskId);
   if (!task) throw AppError.notFound('task');
   if (opts.customer) {
@@ -71,7 +73,7 @@ export async function updateTask(
   }
   const today = todayUtc();
   const now = nowIso();
-  const set: Parameters<typeof store.updateTask>[3] = { updated_at: now };
+  const set: Parameters<typeof taskStore.updateTask>[3] = { updated_at: now };
   const changes: Record<string, unknown> = {};
   let assignmentReason: { code: SlipReason; note: string | null } | undefined;
 
@@ -163,7 +165,7 @@ export async function updateTask(
     set.depends_on = JSON.stringify(patch.dependsOn);
     changes.dependsOn = patch.dependsOn;
   }
-  await store.updateTask(db, scope.workspaceId, taskId, set);
+  await taskStore.updateTask(db, scope.workspaceId, taskId, set);
   await bump(db, scope.workspaceId, project, {});
   await logEvent(db, scope.workspaceId, projectId, who, 'task_updated', taskId, { task: task.name, ...changes });
   if (scopeChange)
@@ -217,8 +219,8 @@ export async function addTask(
   const project = await findProjectOr404(db, scope, projectId);
   checkOpen(project);
   const [tasks, milestones, roles] = await Promise.all([
-    store.selectTasks(db, scope.workspaceId, projectId),
-    store.selectMilestones(db, scope.workspaceId, projectId),
+    taskStore.selectTasks(db, scope.workspaceId, projectId),
+    taskStore.selectMilestones(db, scope.workspaceId, projectId),
     knownRolesOf(db, scope.workspaceId),
   ]);
   const ownerRole = input.customerOwned ? CUSTOMER_ROLE : input.ownerRole;
@@ -234,8 +236,8 @@ export async function addTask(
   for (let n = 2; keys.has(key); n++) key = `${slug(input.name)}-${n}`;
   const id = newId();
   const now = nowIso();
-  await store.insertTasks(db, [
-    store.newTaskRow({
+  await taskStore.insertTasks(db, [
+    taskStore.newTaskRow({
       id,
       workspaceId: scope.workspaceId,
       projectId,
@@ -273,7 +275,7 @@ export async function addTask(
   if (input.milestone) {
     const m = milestones.find((x) => x.key === input.milestone);
     if (m?.completed_on && m.completed_by === 'tasks')
-      await store.updateMilestone(db, scope.workspaceId, m.id, { completed_on: null, completed_by: null });
+      await taskStore.updateMilestone(db, scope.workspaceId, m.id, { completed_on: null, completed_by: null });
   }
   await recomputeForecasts(db, scope.workspaceId, {
     today: todayUtc(),
@@ -303,8 +305,8 @@ export async function completeMilestones(
   today: string,
 ): Promise<void> {
   const [tasks, milestones] = await Promise.all([
-    store.selectTasks(db, workspaceId, project.id),
-    store.selectMilestones(db, workspaceId, project.id),
+    taskStore.selectTasks(db, workspaceId, project.id),
+    taskStore.selectMilestones(db, workspaceId, project.id),
   ]);
   let firstValueOn = project.first_value_on;
   for (const m of milestones) {
@@ -316,7 +318,11 @@ export async function completeMilestones(
         .map((t) => t.done_on ?? today)
         .sort()
         .at(-1)!;
-      await store.updateMilestone(db, workspaceId, m.id, { completed_on: on, completed_by: 'tasks', forecast_on: on });
+      await taskStore.updateMilestone(db, workspaceId, m.id, {
+        completed_on: on,
+        completed_by: 'tasks',
+        forecast_on: on,
+      });
       await logEvent(db, workspaceId, project.id, who, 'milestone_reached', null, {
         milestone: m.name,
         on,
@@ -324,7 +330,7 @@ export async function completeMilestones(
       });
       if (m.first_value === 1) firstValueOn = on;
     } else if (!allDone && m.completed_on && m.completed_by === 'tasks') {
-      await store.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
+      await taskStore.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
       if (m.first_value === 1) firstValueOn = null;
     }
   }
@@ -342,7 +348,7 @@ export async function addComment(
 ): Promise<void> {
   await findProjectOr404(db, scope, projectId);
   if (taskId) {
-    const tasks = await store.selectTasks(db, scope.workspaceId, projectId);
+    const tasks = await taskStore.selectTasks(db, scope.workspaceId, projectId);
     if (!tasks.some((t) => t.id === taskId)) throw AppError.validation('body.taskId', 'no such task in this project');
   }
   await logEvent(db, scope.workspaceId, projectId, who, 'comment', taskId, { text });
@@ -357,9 +363,9 @@ export async function explainSlip(
   reason: { code: SlipReason; note: string | null },
 ): Promise<ProjectDetail> {
   await findProjectOr404(db, scope, projectId);
-  const slip = (await store.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
+  const slip = (await timelineStore.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
   if (!slip) throw AppError.notFound('slip');
-  await store.updateSlip(db, scope.workspaceId, slipId, {
+  await timelineStore.updateSlip(db, scope.workspaceId, slipId, {
     reason_code: reason.code,
     note: reason.note,
     explained_by_label: actor.label,
@@ -391,11 +397,14 @@ export async function recordRework(
 ): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   if (project.status === 'cancelled') throw new AppError('conflict', 'the project is cancelled');
-  if (input.taskId && !(await store.selectTasks(db, scope.workspaceId, projectId)).some((t) => t.id === input.taskId)) {
+  if (
+    input.taskId &&
+    !(await taskStore.selectTasks(db, scope.workspaceId, projectId)).some((t) => t.id === input.taskId)
+  ) {
     throw AppError.validation('body.taskId', 'no such task in this project');
   }
   const id = newId();
-  await store.insertRework(db, {
+  await timelineStore.insertRework(db, {
     id,
     workspace_id: scope.workspaceId,
     project_id: projectId,
@@ -436,7 +445,7 @@ export async function completeMilestonesByUsage(
     (p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId),
   );
   const milestones = (
-    await store.selectMilestonesOfProjects(
+    await taskStore.selectMilestonesOfProjects(
       db,
       workspaceId,
       projects.map((p) => p.id),
@@ -456,7 +465,11 @@ export async function completeMilestonesByUsage(
     const p = byId.get(m.project_id)!;
     const on = found.get(`${p.account_id}\u0000${m.completion_event}`);
     if (!on || on > today) continue;
-    await store.updateMilestone(db, workspaceId, m.id, { completed_on: on, completed_by: 'usage', forecast_on: on });
+    await taskStore.updateMilestone(db, workspaceId, m.id, {
+      completed_on: on,
+      completed_by: 'usage',
+      forecast_on: on,
+    });
     await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, {
       milestone: m.name,
       on,
@@ -494,15 +507,15 @@ export async function logWorkOnTask(
   input: { projectId: string; taskId: string; hours: number; rework: boolean; on: string },
   opts: { recompute: boolean },
 ): Promise<void> {
-  const task = (await store.selectTasks(db, workspaceId, input.projectId)).find((t) => t.id === input.taskId);
+  const task = (await taskStore.selectTasks(db, workspaceId, input.projectId)).find((t) => t.id === input.taskId);
   if (!task || task.state === 'done' || input.rework) return;
   const remaining = Math.max(0, Math.round((task.remaining_hours - input.hours) * 100) / 100);
-  const set: Parameters<typeof store.updateTask>[3] = { remaining_hours: remaining, updated_at: nowIso() };
+  const set: Parameters<typeof taskStore.updateTask>[3] = { remaining_hours: remaining, updated_at: nowIso() };
   if (task.state === 'todo') {
     set.state = 'in_progress';
     set.started_on = input.on;
   }
-  await store.updateTask(db, workspaceId, task.id, set);
+  await taskStore.updateTask(db, workspaceId, task.id, set);
   await logEvent(db, workspaceId, input.projectId, actor, 'time_logged', task.id, {
     task: task.name,
     hours: input.hours,

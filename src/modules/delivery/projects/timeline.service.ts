@@ -5,7 +5,7 @@
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
-import * as store from './project.store.ts';
+import * as timelineStore from './timeline.store.ts';
 
 /** Who an event is by: a person, an API key or Baton itself, or the customer working through the portal. */
 export type Who = Actor | { type: 'customer'; label: string };
@@ -19,7 +19,7 @@ export async function logEvent(
   taskId: string | null,
   detail: Record<string, unknown>,
 ): Promise<void> {
-  await store.insertEvent(db, {
+  await timelineStore.insertEvent(db, {
     id: newId(),
     workspace_id: workspaceId,
     project_id: projectId,

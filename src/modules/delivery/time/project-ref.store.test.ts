@@ -7,7 +7,7 @@ import {
   fixtureId,
 } from '../../../../test/helpers/fixtures/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.ts';
-import { insertRework } from '../projects/project.store.ts';
+import { insertRework } from '../projects/timeline.store.ts';
 import {
   findProjectRef,
   findTaskRef,
