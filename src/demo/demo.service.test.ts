@@ -1,4 +1,4 @@
-import { portfolio } from '../modules/usage/adoption.service.ts';
+import { portfolio } from '../modules/usage/adoption/adoption.service.ts';
 import { integrationRows } from '../modules/usage/integrations/integration-status.service.ts';
 import { underuse } from '../modules/usage/releases/release.service.ts';
 import { DEFAULT_USAGE_THRESHOLDS } from '../modules/usage/signals/usage-signals.settings.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, adoptionNumbers } from '../../src/modules/usage/adoption.ts';
-import { portfolio } from '../../src/modules/usage/adoption.service.ts';
+import { addDays, adoptionNumbers } from '../../src/modules/usage/adoption/adoption.ts';
+import { portfolio } from '../../src/modules/usage/adoption/adoption.service.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**

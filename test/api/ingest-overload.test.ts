@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IngestWriter } from '../../src/modules/usage/ingest.writer.ts';
+import { IngestWriter } from '../../src/modules/usage/ingest/ingest-writer.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { AppError } from '../../src/platform/errors/app-error.ts';
 import { createWorkspace } from '../../src/platform/identity/workspace.service.ts';

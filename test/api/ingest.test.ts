@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { Analytics } from '@segment/analytics-node';
 import { PostHog } from 'posthog-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rematchUnmatched } from '../../src/modules/usage/ingest.service.ts';
+import { rematchUnmatched } from '../../src/modules/usage/ingest/ingest.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

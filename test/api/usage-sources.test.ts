@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addRollupCounts } from '../../src/modules/usage/rollup.store.ts';
-import { usageSources } from '../../src/modules/usage/usage-sources.ts';
+import { addRollupCounts } from '../../src/modules/usage/adoption/rollup.store.ts';
+import { usageSources } from '../../src/modules/usage/adoption/usage-sources.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;

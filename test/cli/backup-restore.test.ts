@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookSecret } from '../../src/modules/deals/webhooks/integration.service.ts';
-import { ingestMessages } from '../../src/modules/usage/ingest.service.ts';
+import { ingestMessages } from '../../src/modules/usage/ingest/ingest.service.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrator } from '../../src/platform/db/migrate.ts';

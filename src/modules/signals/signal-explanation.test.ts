@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, type DayUserRow } from '../usage/adoption.ts';
+import { addDays, type DayUserRow } from '../usage/adoption/adoption.ts';
 import { DEFAULT_USAGE_THRESHOLDS } from '../usage/signals/usage-signals.settings.ts';
 import { usageRules } from '../usage/signals/usage-signals.ts';
 import { SIGNAL_KINDS, type SignalKind } from './signal.ts';

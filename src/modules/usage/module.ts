@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
-import { usageRoutes } from './ingest.routes.ts';
+import { usageRoutes } from './ingest/ingest.routes.ts';
 import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
 import { usageImportRoutes } from './import/usage-import.routes.ts';
 import { releaseRoutes } from './releases/release.routes.ts';
@@ -21,13 +21,15 @@ import type {
   UsageAccountSeatsTable,
   UsageDailyAccountFeatureTable,
   UsageDailyAccountUserTable,
-  UsageEventTable,
   UsageFirstUseWatchTable,
+} from './adoption/adoption.table.ts';
+import type {
+  UsageEventTable,
   UsageIngestRequestTable,
   UsageIngestTotalsTable,
   UsageUserTable,
   UsageUserTraitsTable,
-} from './usage.table.ts';
+} from './ingest/ingest.table.ts';
 
 const HOUR = 3_600_000;
 
@@ -79,7 +81,7 @@ export const usageModule = defineModule({
         'Matches kept-aside usage events and integration sync reports to accounts that were created or imported',
       input: z.object({}),
       maxAttempts: 5,
-      load: async () => (await import('./ingest.jobs.ts')).rematchUsageJob,
+      load: async () => (await import('./ingest/rematch.job.ts')).rematchUsageJob,
     }),
     defineJob({
       type: 'usage.signals',

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabaseAt } from '../../../test/helpers/test-db.ts';
-import { ingestTotals } from '../../modules/usage/ingest.service.ts';
+import { ingestTotals } from '../../modules/usage/ingest/ingest.service.ts';
 import type { DatabaseHandle } from './database.ts';
 
 /** Migrations of product usage tables that move data: each keeps what was there, on the way up and back down. */

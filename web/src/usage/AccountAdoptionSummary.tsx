@@ -1,7 +1,7 @@
 import { Anchor, Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { AdoptionNumbers } from '../../../src/modules/usage/adoption.ts';
+import type { AdoptionNumbers } from '../../../src/modules/usage/adoption/adoption.ts';
 import { get } from '../api/client.ts';
 import { FIGURE_HELP, HelpedFigure } from './figure-help.tsx';
 

@@ -20,7 +20,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { OpenRow } from '../ui/OpenRow.tsx';
-import type { AdoptionNumbers, DailyPoint } from '../../../src/modules/usage/adoption.ts';
+import type { AdoptionNumbers, DailyPoint } from '../../../src/modules/usage/adoption/adoption.ts';
 import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';

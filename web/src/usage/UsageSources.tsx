@@ -1,6 +1,6 @@
 import { List, Paper, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { UsageSources as Sources } from '../../../src/modules/usage/usage-sources.ts';
+import type { UsageSources as Sources } from '../../../src/modules/usage/adoption/usage-sources.ts';
 import { get } from '../api/client.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate, formatDateTime } from '../ui/format.ts';

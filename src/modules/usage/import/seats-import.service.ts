@@ -13,7 +13,7 @@ import { runImport } from '../../../platform/imports/import.service.ts';
 import { mapCsvRows, skipNotes } from '../../../platform/imports/map-rows.ts';
 import type { ColumnMapping } from '../../../platform/imports/profile.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
-import { findSeats, upsertSeats } from '../rollup.store.ts';
+import { findSeats, upsertSeats } from '../adoption/rollup.store.ts';
 import { type AccountResolver, accountResolver } from './account-refs.ts';
 import { type SeatsRecord, seatsHeaderProblems, seatsProfile, seatsRowMapper } from './seats-import.ts';
 import { assertNoProblems, type RecordsImportResult } from './usage-import.service.ts';

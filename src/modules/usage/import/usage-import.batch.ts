@@ -6,8 +6,8 @@
 import type { Db } from '../../../platform/db/database.ts';
 import { nowIso } from '../../../platform/ids.ts';
 import type { BatchOutcome, RowError } from '../../../platform/imports/import-run.ts';
-import { addRollupCounts } from '../rollup.store.ts';
-import type { FeatureRollup, UserRollup } from '../rollup.ts';
+import { addRollupCounts } from '../adoption/rollup.store.ts';
+import type { FeatureRollup, UserRollup } from '../adoption/rollup.ts';
 import type { AccountResolver } from './account-refs.ts';
 import * as store from './usage-import.store.ts';
 import type { UsageImportRowTable } from './usage-import.table.ts';

@@ -9,7 +9,7 @@ import { externalId } from '../../../platform/http/references.ts';
 import { importCounts, runOptions } from '../../../platform/imports/import.schemas.ts';
 import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
-import { todayUtc } from '../adoption.service.ts';
+import { todayUtc } from '../adoption/adoption.service.ts';
 import { usageThresholdsSetting } from '../signals/usage-signals.settings.ts';
 import { importIntegrationStatus } from './integration-status.import.ts';
 import { INTEGRATION_STATUSES } from './integration-status.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../adoption.ts';
+import { addDays } from '../adoption/adoption.ts';
 import {
   dayCounts,
   instantOf,

@@ -4,7 +4,7 @@
  * before those 7 days, with a minimum volume), or no successful sync for `noSyncDays` days.
  */
 import { hash } from 'node:crypto';
-import { addDays, isDay } from '../adoption.ts';
+import { addDays, isDay } from '../adoption/adoption.ts';
 
 export const INTEGRATION_STATUSES = ['ok', 'error'] as const;
 export type IntegrationStatus = (typeof INTEGRATION_STATUSES)[number];

@@ -6,7 +6,7 @@ import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate } from '../../../platform/http/schemas.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
-import { todayUtc } from '../adoption.service.ts';
+import { todayUtc } from '../adoption/adoption.service.ts';
 import { usageThresholdsSetting } from '../signals/usage-signals.settings.ts';
 import { createRelease, deleteRelease, listReleases, underuse, updateRelease } from './release.service.ts';
 

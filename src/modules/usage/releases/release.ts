@@ -6,7 +6,7 @@
  * with no usage is an adoption problem, not a release one) and whose plan the release, or else the feature,
  * entitles. A feature introduced by several releases counts from the earliest.
  */
-import { addDays } from '../adoption.ts';
+import { addDays } from '../adoption/adoption.ts';
 import { entitles } from '../catalogue/catalogue.ts';
 
 export interface Release {

@@ -6,7 +6,7 @@ import { actorOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, isoDate } from '../../../platform/http/schemas.ts';
 import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
-import { todayUtc } from '../adoption.service.ts';
+import { todayUtc } from '../adoption/adoption.service.ts';
 import { evaluateUsageSignals } from './usage-signals.service.ts';
 import { usageThresholdsSchema, usageThresholdsSetting } from './usage-signals.settings.ts';
 

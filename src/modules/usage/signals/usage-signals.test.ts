@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, type DayFeatureRow, type DayUserRow } from '../adoption.ts';
+import { addDays, type DayFeatureRow, type DayUserRow } from '../adoption/adoption.ts';
 import {
   type AccountUsage,
   concentratedUsage,

@@ -7,7 +7,7 @@
  * before the day judged. The lifecycle phase is not used, because it does not say since when an account is
  * live; accounts in phase `churned` are not judged at all (the caller skips them).
  */
-import { addDays, adoptionNumbers, type DayFeatureRow, type DayUserRow } from '../adoption.ts';
+import { addDays, adoptionNumbers, type DayFeatureRow, type DayUserRow } from '../adoption/adoption.ts';
 import type { UsageThresholds } from './usage-signals.settings.ts';
 
 export type UsageRuleKind =

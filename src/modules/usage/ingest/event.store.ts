@@ -1,14 +1,14 @@
 /** Queries of product usage: events, user → group mappings and ingest requests, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
-import { capabilitiesOf, type Db, sqliteInTransaction } from '../../platform/db/database.ts';
-import type { RollupEvent } from './rollup.ts';
+import { capabilitiesOf, type Db, sqliteInTransaction } from '../../../platform/db/database.ts';
+import type { RollupEvent } from '../adoption/rollup.ts';
 import type {
   UsageEventTable,
   UsageIngestRequestTable,
   UsageIngestTotalsTable,
   UsageUserTable,
   UsageUserTraitsTable,
-} from './usage.table.ts';
+} from './ingest.table.ts';
 
 /** The columns of an event the rollups take (see rollup.ts). */
 const ROLLUP_COLUMNS = ['account_id', 'type', 'event', 'user_id', 'anonymous_id', 'occurred_at'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { problemSchema } from '../../platform/http/schemas.ts';
-import type { RouteDocs } from '../../platform/http/openapi.ts';
+import { problemSchema } from '../../../platform/http/schemas.ts';
+import type { RouteDocs } from '../../../platform/http/openapi.ts';
 import { MAX_EVENT_BYTES, MAX_POSTHOG_BODY_BYTES, MAX_SEGMENT_BATCH_BYTES, type UsageType } from './usage-event.ts';
 
 /*

@@ -2,7 +2,7 @@
  * One ingest request's body read into messages (pure, no I/O): JSON, the size of each message as sent, then the
  * Segment or PostHog reading. Runs on a worker thread (read-pool.ts) or, without one, on the request's thread.
  */
-import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../../platform/http/json-input.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import { scanMessages } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
 import {

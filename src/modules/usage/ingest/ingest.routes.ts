@@ -2,21 +2,21 @@ import { gunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/app-context.ts';
-import { principalFromApiKey } from '../../platform/auth/api-key.service.ts';
-import { actorOf, can, type Principal } from '../../platform/auth/principal.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses } from '../../platform/http/schemas.ts';
-import { adoptionRoutes } from './adoption.routes.ts';
-import { usageSourceRoutes } from './usage-sources.routes.ts';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { principalFromApiKey } from '../../../platform/auth/api-key.service.ts';
+import { actorOf, can, type Principal } from '../../../platform/auth/principal.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { errorResponses } from '../../../platform/http/schemas.ts';
+import { adoptionRoutes } from '../adoption/adoption.routes.ts';
+import { usageSourceRoutes } from '../adoption/usage-sources.routes.ts';
 import { IngestCounters } from './ingest-counters.ts';
 import { posthogDocs, segmentDocs } from './ingest.docs.ts';
-import { IngestWriter } from './ingest.writer.ts';
-import { IngestWriteThread } from './write-thread.ts';
-import { BodyReader } from './read-pool.ts';
+import { IngestWriter } from './ingest-writer.service.ts';
+import { IngestWriteThread } from './write-thread.service.ts';
+import { BodyReader } from './read-pool.service.ts';
 import type { BodyRead } from './read-body.ts';
-import { retentionRoutes } from './retention/retention.routes.ts';
+import { retentionRoutes } from '../retention/retention.routes.ts';
 import {
   ingestTotals,
   listRejections,

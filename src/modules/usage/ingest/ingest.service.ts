@@ -5,20 +5,20 @@
  * A group id names an account as `accountsByReference` (accounts module) resolves it; one that matches several
  * accounts is left unmatched rather than guessed.
  */
-import { accountsByReference } from '../accounts/account-lookup.service.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Actor } from '../../platform/auth/principal.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { newId, nowIso } from '../../platform/ids.ts';
+import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/auth/principal.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { newId, nowIso } from '../../../platform/ids.ts';
 import type { IngestCounts } from './ingest-counters.ts';
-import { queueWatchedFirstUses } from './first-use.service.ts';
-import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest.group.ts';
-import { addToRollups } from './rollup.store.ts';
-import type { RollupEvent } from './rollup.ts';
-import * as store from './usage.store.ts';
+import { queueWatchedFirstUses } from '../adoption/first-use.service.ts';
+import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests } from './ingest-group.service.ts';
+import { addToRollups } from '../adoption/rollup.store.ts';
+import type { RollupEvent } from '../adoption/rollup.ts';
+import * as store from './event.store.ts';
 import type { UsageSource } from './usage-event.ts';
 
-export type { IngestOutcome, IngestRequest } from './ingest.group.ts';
+export type { IngestOutcome, IngestRequest } from './ingest-group.service.ts';
 
 /**
  * Gives events kept aside their account where it is now known: by the group the event named, or by the group

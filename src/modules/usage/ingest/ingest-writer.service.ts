@@ -7,12 +7,12 @@
  * resend of anything that did commit a duplicate.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import type { IngestOutcome, IngestRequest } from './ingest.group.ts';
+import type { Database } from '../../../platform/db/schema.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import type { IngestOutcome, IngestRequest } from './ingest-group.service.ts';
 import { countOf, type Messages, unpack } from './packed-messages.ts';
 import { ingestRequests } from './ingest.service.ts';
-import { type IngestWriteThread, WriteThreadStopped } from './write-thread.ts';
+import { type IngestWriteThread, WriteThreadStopped } from './write-thread.service.ts';
 
 export interface IngestWriterOptions {
   /** Requests admitted (waiting or being written) at most; beyond, 429. */

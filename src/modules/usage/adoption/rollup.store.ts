@@ -1,8 +1,8 @@
 /** Queries of the daily usage rollups and licensed seats, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
-import { capabilitiesOf, type Db, readTogether, textListRows } from '../../platform/db/database.ts';
+import { capabilitiesOf, type Db, readTogether, textListRows } from '../../../platform/db/database.ts';
 import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
-import type { UsageAccountSeatsTable } from './usage.table.ts';
+import type { UsageAccountSeatsTable } from './adoption.table.ts';
 import { type AdoptionAggregates, addDays, totalAndTopThree } from './adoption.ts';
 
 /** 5 columns × 500 rows stays under both databases' bound-parameter limits. */

@@ -3,9 +3,9 @@
  * rollups on or after a date. Delivery reads it to complete milestones by real use, and watches for it (a
  * job queued by ingest when a watched account first does the event).
  */
-import type { Db } from '../../platform/db/database.ts';
-import { enqueueJob } from '../../platform/jobs/job.service.ts';
-import { composedJobs } from '../../platform/modules/composition.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { enqueueJob } from '../../../platform/jobs/job.service.ts';
+import { composedJobs } from '../../../platform/modules/composition.ts';
 import { featureOf, type RollupEvent } from './rollup.ts';
 
 export interface FirstUseQuery {

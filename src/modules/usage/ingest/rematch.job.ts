@@ -3,10 +3,10 @@
  * (accounts/accounts-appeared.ts) in the transaction that creates or imports them, so it runs once that write has
  * committed.
  */
-import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
-import type { JobHandler } from '../../platform/jobs/job.ts';
+import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
+import type { JobHandler } from '../../../platform/jobs/job.ts';
 import { rematchAndRecord } from './ingest.service.ts';
-import { matchKeptAsideReports } from './integrations/integration-status.service.ts';
+import { matchKeptAsideReports } from '../integrations/integration-status.service.ts';
 
 export const rematchUsageJob: JobHandler<unknown> = async ({ db, job, logger }) => {
   const workspaceId = job.workspaceId;

@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runTsScript } from '../../../test/helpers/cli.ts';
-import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
-import { openDatabase, type DatabaseHandle } from '../../platform/db/database.ts';
-import { migrateToLatest } from '../../platform/db/migrate.ts';
-import { createWorkspace } from '../../platform/identity/workspace.service.ts';
-import { newId } from '../../platform/ids.ts';
-import { IngestWriter, type QueuedRequest } from './ingest.writer.ts';
+import { runTsScript } from '../../../../test/helpers/cli.ts';
+import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
+import { openDatabase, type DatabaseHandle } from '../../../platform/db/database.ts';
+import { migrateToLatest } from '../../../platform/db/migrate.ts';
+import { createWorkspace } from '../../../platform/identity/workspace.service.ts';
+import { newId } from '../../../platform/ids.ts';
+import { IngestWriter, type QueuedRequest } from './ingest-writer.service.ts';
 import { pack } from './packed-messages.ts';
 import type { UsageMessage } from './usage-event.ts';
-import { IngestWriteThread } from './write-thread.ts';
+import { IngestWriteThread } from './write-thread.service.ts';
 
 const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -223,7 +223,7 @@ describe('the usage ingest write thread (served SQLite file)', () => {
     // Nothing else keeps this process alive while the thread stops: it must still reach the last line.
     const r = runTsScript(
       dir,
-      `import { IngestWriteThread } from ${JSON.stringify(path.join(here, 'write-thread.ts'))};
+      `import { IngestWriteThread } from ${JSON.stringify(path.join(here, 'write-thread.service.ts'))};
 const thread = new IngestWriteThread(${JSON.stringify(s.file)});
 while (!thread.writing) await new Promise((resolve) => setTimeout(resolve, 20));
 await thread.close();

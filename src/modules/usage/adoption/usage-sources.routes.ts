@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/app-context.ts';
-import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { errorResponses } from '../../../platform/http/schemas.ts';
 import { workspaceUsageSources } from './usage-sources.service.ts';
 
 const sourcesSchema = z.object({

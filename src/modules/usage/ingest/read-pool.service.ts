@@ -5,7 +5,7 @@
  * or if one fails, bodies are read on the request thread instead: a request never waits on a missing worker.
  */
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../../platform/workers/ts-worker.ts';
+import { startTsWorker } from '../../../platform/workers/ts-worker.ts';
 import { type BodyJob, type BodyRead, readBody } from './read-body.ts';
 
 interface Pending {

@@ -7,11 +7,11 @@
  * request thread instead (`write` answers undefined): a request never waits on a missing thread.
  */
 import type { Worker } from 'node:worker_threads';
-import { AppError, type AppErrorCode } from '../../platform/errors/app-error.ts';
-import { stopWorker } from '../../platform/workers/stop-worker.ts';
-import { startTsWorker } from '../../platform/workers/ts-worker.ts';
-import type { IngestOutcome } from './ingest.group.ts';
-import type { QueuedRequest } from './ingest.writer.ts';
+import { AppError, type AppErrorCode } from '../../../platform/errors/app-error.ts';
+import { stopWorker } from '../../../platform/workers/stop-worker.ts';
+import { startTsWorker } from '../../../platform/workers/ts-worker.ts';
+import type { IngestOutcome } from './ingest-group.service.ts';
+import type { QueuedRequest } from './ingest-writer.service.ts';
 
 /** An error thrown on the thread, as it crosses to the request thread. */
 export interface ThreadError {

@@ -1,7 +1,7 @@
 /** Where a workspace's usage came from: its rollups, the events ingested and the usage tables imported. */
-import type { Db } from '../../platform/db/database.ts';
-import { getWorkspace } from '../../platform/identity/workspace.service.ts';
-import { ingestTotals } from './ingest.service.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { getWorkspace } from '../../../platform/identity/workspace.service.ts';
+import { ingestTotals } from '../ingest/ingest.service.ts';
 import { type UsageSources, usageSources } from './usage-sources.ts';
 
 export async function workspaceUsageSources(db: Db, workspaceId: string): Promise<UsageSources> {

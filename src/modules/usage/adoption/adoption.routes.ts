@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/app-context.ts';
-import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
-import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses, idParams, isoDate } from '../../platform/http/schemas.ts';
+import type { AppContext } from '../../../platform/app-context.ts';
+import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
+import { principalOf } from '../../../platform/http/auth.hook.ts';
+import { errorResponses, idParams, isoDate } from '../../../platform/http/schemas.ts';
 import { accountAdoption, PORTFOLIO_SORTS, portfolio, setSeats, todayUtc } from './adoption.service.ts';
 
 const numbers = {

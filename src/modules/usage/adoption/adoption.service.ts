@@ -1,9 +1,9 @@
 /** Licensed seats and adoption numbers of accounts, from the daily usage rollups. */
-import { accountNamesById, getAccount } from '../accounts/account.service.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Actor, Scope } from '../../platform/auth/principal.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { nowIso } from '../../platform/ids.ts';
+import { accountNamesById, getAccount } from '../../accounts/account.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { Actor, Scope } from '../../../platform/auth/principal.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { nowIso } from '../../../platform/ids.ts';
 import {
   type AdoptionNumbers,
   addDays,
@@ -15,8 +15,8 @@ import {
   WINDOW_DAYS,
 } from './adoption.ts';
 import * as store from './rollup.store.ts';
-import { entitledFeatures, featureOfEvent } from './catalogue/catalogue.ts';
-import { accountPlans, loadCatalogue } from './catalogue/catalogue.service.ts';
+import { entitledFeatures, featureOfEvent } from '../catalogue/catalogue.ts';
+import { accountPlans, loadCatalogue } from '../catalogue/catalogue.service.ts';
 
 export interface Seats {
   accountId: string;

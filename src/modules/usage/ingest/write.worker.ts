@@ -2,12 +2,12 @@
 // a SQLite connection of its own, one group at a time, and answers each group's outcomes or its error.
 import { parentPort, workerData } from 'node:worker_threads';
 // A worker thread is an entry point of its own: it composes the modules as the process that started it did.
-import '../../app/modules.ts';
-import { openDatabase } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import '../../../app/modules.ts';
+import { openDatabase } from '../../../platform/db/database.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
 import { ingestRequests } from './ingest.service.ts';
-import { type QueuedRequest, unpacked } from './ingest.writer.ts';
-import type { ThreadError } from './write-thread.ts';
+import { type QueuedRequest, unpacked } from './ingest-writer.service.ts';
+import type { ThreadError } from './write-thread.service.ts';
 
 const port = parentPort;
 if (!port) throw new Error('write.worker.ts runs as a worker thread');

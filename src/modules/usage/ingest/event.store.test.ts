@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.ts';
-import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
-import { createWorkspace } from '../../platform/identity/workspace.service.ts';
-import { newId } from '../../platform/ids.ts';
-import { addRollupCounts } from './rollup.store.ts';
-import { insertNewEvents } from './usage.store.ts';
-import type { UsageEventTable } from './usage.table.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.ts';
+import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
+import { createWorkspace } from '../../../platform/identity/workspace.service.ts';
+import { newId } from '../../../platform/ids.ts';
+import { addRollupCounts } from '../adoption/rollup.store.ts';
+import { insertNewEvents } from './event.store.ts';
+import type { UsageEventTable } from './ingest.table.ts';
 
 let t: TestDatabase;
 let workspaceId: string;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { countOf, unpack } from './packed-messages.ts';
 import { type BodyRead, readBody } from './read-body.ts';
-import { BodyReader } from './read-pool.ts';
+import { BodyReader } from './read-pool.service.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const batch = (n: number) =>

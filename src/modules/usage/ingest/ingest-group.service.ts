@@ -4,16 +4,16 @@
  * request record each, whatever the number of requests. Each request keeps its own outcome: an event two
  * requests of the group both carry is stored for the first and a duplicate for the second.
  */
-import { accountsByReference } from '../accounts/account-lookup.service.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Actor } from '../../platform/auth/principal.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { newId, nowIso } from '../../platform/ids.ts';
-import { queueWatchedFirstUses } from './first-use.service.ts';
-import { addToRollups } from './rollup.store.ts';
-import type { RollupEvent } from './rollup.ts';
-import * as store from './usage.store.ts';
-import type { UsageEventTable } from './usage.table.ts';
+import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { recordAudit } from '../../../platform/audit/audit.service.ts';
+import type { Actor } from '../../../platform/auth/principal.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import { newId, nowIso } from '../../../platform/ids.ts';
+import { queueWatchedFirstUses } from '../adoption/first-use.service.ts';
+import { addToRollups } from '../adoption/rollup.store.ts';
+import type { RollupEvent } from '../adoption/rollup.ts';
+import * as store from './event.store.ts';
+import type { UsageEventTable } from './ingest.table.ts';
 import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
 
 export interface IngestRequest {
