@@ -10,8 +10,9 @@ import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 
 let w: CliWorkspace;
 let projectId: string;
-const today = new Date().toISOString().slice(0, 10);
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+/** Fixed days of work: after the deal was signed, and before any run of this test (`baton` reads its own clock). */
+const SIGNED_ON = '2026-11-02';
+const WORKED_ON = ['2026-11-16', '2026-11-17'] as const;
 
 beforeAll(async () => {
   w = await cliWorkspace('deliv');
@@ -47,7 +48,7 @@ beforeAll(async () => {
             trx,
             SYSTEM_ACTOR,
             { workspaceId: ws.id, partnerId: null },
-            { accountId: account.id, name: 'Umbrella rollout' },
+            { accountId: account.id, name: 'Umbrella rollout', signedOn: SIGNED_ON },
           ),
         )
     ).id;
@@ -83,10 +84,15 @@ describe('baton (delivery)', () => {
   });
 
   it('imports a timesheet that burns task estimates down, then re-forecasts on demand', () => {
+    // The person logging time is this test's own, not one another test imported.
+    const people = path.join(w.dir, 'timesheet-people.csv');
+    fs.writeFileSync(people, 'Name,Email,Role,Weekly capacity\nTess Time,tess@example.com,consultant,40\n');
+    const person = baton(['import', 'resources', people, '--workspace', 'deliv', '--json'], w.env);
+    expect(person.status, person.stderr).toBe(0);
     const file = path.join(w.dir, 'time.csv');
     fs.writeFileSync(
       file,
-      `Date,Person,Project,Task,Hours,External id\n${yesterday},rita@example.com,Umbrella rollout,welcome-call,1.5,T-1\n${today},nobody@example.com,Umbrella rollout,,2,T-2\n`,
+      `Date,Person,Project,Task,Hours,External id\n${WORKED_ON[0]},tess@example.com,Umbrella rollout,welcome-call,1.5,T-1\n${WORKED_ON[1]},nobody@example.com,Umbrella rollout,,2,T-2\n`,
     );
     const r = baton(['import', 'time', file, '--workspace', 'deliv', '--json'], w.env);
     const report = JSON.parse(r.stdout);
@@ -97,7 +103,7 @@ describe('baton (delivery)', () => {
     expect(recompute.status, recompute.stderr).toBe(0);
     expect(JSON.parse(recompute.stdout)).toMatchObject({ projects: 1, slips: 0, milestonesByUsage: 0 });
     expect(projectId).toBeTruthy();
-  });
+  }, 120_000);
 
   it('explains an unknown workspace', () => {
     const r = baton(['recompute', 'delivery', '--workspace', 'nope'], w.env);
