@@ -14,6 +14,7 @@ import { deliveryModule } from '../modules/delivery/module.ts';
 import { handoffsModule } from '../modules/handoffs/module.ts';
 import { signalsModule } from '../modules/signals/module.ts';
 import { usageModule } from '../modules/usage/module.ts';
+import { installLookups } from './lookups.ts';
 
 export const MODULES = [
   accountsModule,
@@ -32,3 +33,4 @@ export const COMPOSITION = composeModules(MODULES, {
   auditNames: PLATFORM_AUDIT_NAMES,
 });
 installComposition(COMPOSITION);
+installLookups();

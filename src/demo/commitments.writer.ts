@@ -1,5 +1,5 @@
 /** Writes the demo's commitments ledger and contract terms through the services people use. */
-import { accountNameIndex, listContacts } from '../modules/accounts/account.service.ts';
+import { accountNameIndex, listContacts } from '../modules/accounts/index.ts';
 import { type BulkCommitment, recordCommitmentsInBulk } from '../modules/commitments/commitment-bulk.service.ts';
 import { dealIdsByExternalId } from '../modules/deals/deal.service.ts';
 import { DEFAULT_GUARD } from '../modules/deals/deal.ts';

@@ -1,5 +1,5 @@
 /** The demo workspace as plain data: what `generateDemo` returns and `buildDemoWorkspace` writes. */
-import type { ContactRole, LifecyclePhase, Region, Segment } from '../modules/accounts/account.ts';
+import type { ContactRole, LifecyclePhase, Region, Segment } from '../modules/accounts/index.ts';
 import type { Role } from '../platform/auth/permissions.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoCommitment } from './commitments.ts';

@@ -1,5 +1,5 @@
 /** Invented people's first and last names, by the region a customer is in. */
-import type { Region } from '../modules/accounts/account.ts';
+import type { Region } from '../modules/accounts/index.ts';
 
 export interface NamePool {
   first: readonly string[];

@@ -1,5 +1,5 @@
 /** Who owns each demo account: books of accounts balanced by workload, partners on a share of them. Pure. */
-import type { Segment } from '../modules/accounts/account.ts';
+import type { Segment } from '../modules/accounts/index.ts';
 import type { DemoOwners, DemoPartner, DemoStaff, Position } from './demo.ts';
 import type { AccountProfile } from './profiles.ts';
 import type { Random } from './random.ts';

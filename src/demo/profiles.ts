@@ -1,5 +1,5 @@
 /** Who each demo customer is: name, size, industry, where, and how far along the journey. Pure. */
-import { type LifecyclePhase, type Region, SEGMENTS, type Segment } from '../modules/accounts/account.ts';
+import { type LifecyclePhase, type Region, SEGMENTS, type Segment } from '../modules/accounts/index.ts';
 import { slugOf } from './people.ts';
 import { type Random, weightsOf } from './random.ts';
 import {

@@ -1,5 +1,5 @@
 /** When each demo customer's contract renews, by where it stands in the journey. Pure. */
-import type { LifecyclePhase } from '../modules/accounts/account.ts';
+import type { LifecyclePhase } from '../modules/accounts/index.ts';
 import type { Random } from './random.ts';
 
 /** Days from today to the renewal, by phase: renewing customers are inside the 120-day window. */

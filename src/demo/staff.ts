@@ -1,5 +1,5 @@
 /** The vendor's own people and its implementation partners. Pure. */
-import type { Region } from '../modules/accounts/account.ts';
+import type { Region } from '../modules/accounts/index.ts';
 import { type DemoPartner, type DemoStaff, POSITION_ROLES, type Position, STAFF_EMAIL_DOMAIN } from './demo.ts';
 import { NAMES, type NamePool } from './names.ts';
 import { drawPeople, emailFor, type Person, slugOf } from './people.ts';

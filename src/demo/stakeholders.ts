@@ -3,7 +3,7 @@
  * Two stories from DESIGN §1 are planted: sponsors gone quiet before a renewal (renewal risk) and
  * champions who left (knowledge loss).
  */
-import type { ContactRole, LifecyclePhase, Segment } from '../modules/accounts/account.ts';
+import type { ContactRole, LifecyclePhase, Segment } from '../modules/accounts/index.ts';
 import type { DemoContact } from './demo.ts';
 import { NAMES } from './names.ts';
 import { drawPeople, emailFor, type Person } from './people.ts';

@@ -1,5 +1,5 @@
 /** Job titles that match a stakeholder's role, the company's size and its industry. */
-import type { ContactRole, Segment } from '../modules/accounts/account.ts';
+import type { ContactRole, Segment } from '../modules/accounts/index.ts';
 import type { Industry } from './words.ts';
 
 export const SPONSOR_TITLES: Readonly<Record<Segment, readonly string[]>> = {

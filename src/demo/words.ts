@@ -1,5 +1,5 @@
 /** Word lists for customer companies: names, industries and where they are. Invented names only. */
-import type { Region, Segment } from '../modules/accounts/account.ts';
+import type { Region, Segment } from '../modules/accounts/index.ts';
 
 export const INDUSTRIES = [
   'Logistics',

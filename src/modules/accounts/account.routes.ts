@@ -7,6 +7,7 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
 import { accountVersion, CONTACT_ROLES, LIFECYCLE_PHASES, REGIONS, SEGMENTS } from './account.ts';
+import { accountSchema } from './account.schemas.ts';
 import {
   addContact,
   createAccount,
@@ -15,28 +16,6 @@ import {
   readAccount,
   updateAccount,
 } from './account.service.ts';
-
-export const accountSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  domain: z.string().nullable(),
-  segment: z
-    .enum(SEGMENTS)
-    .nullable()
-    .describe('null: none given yet (an account imported from a file without segments); set it with PATCH'),
-  industry: z.string().nullable(),
-  region: z.enum(REGIONS).nullable(),
-  country: z.string().nullable(),
-  lifecyclePhase: z.enum(LIFECYCLE_PHASES),
-  renewalDate: z.string().nullable(),
-  aeUserId: z.string().nullable(),
-  deliveryLeadUserId: z.string().nullable(),
-  csmUserId: z.string().nullable(),
-  accountManagerUserId: z.string().nullable(),
-  partnerId: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const contactSchema = z.object({
   id: z.string(),

@@ -3,6 +3,7 @@ import type { Actor, Scope } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { publish } from '../../platform/events/domain-events.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
@@ -18,8 +19,7 @@ import {
   type Segment,
 } from './account.ts';
 import * as store from './account.store.ts';
-import { queueAccountsAppeared } from './accounts-appeared.ts';
-import { accountIdsDeliveredBy } from '../delivery/projects/project.refs.ts';
+import { accountsWorkedOnBy } from './partner-scope.service.ts';
 
 export const toAccount = (r: store.AccountRow): Account => ({
   id: r.id,
@@ -71,12 +71,12 @@ const isKey = (v: unknown): v is { name: string; id: string } =>
   typeof (v as { id?: unknown }).id === 'string';
 
 /**
- * What a scope reads: a partner user also reads the accounts its firm delivers a project for (a project
- * given to a firm opens its account's record to the firm), for as long as the project is the firm's.
+ * What a scope reads: a partner user also reads the accounts its firm works on (a project given to a firm opens its
+ * account's record to the firm), for as long as that work is the firm's (`partner-scope.service.ts`).
  */
 async function readScope(db: Db, scope: Scope): Promise<store.ReadScope> {
   if (!scope.partnerId) return scope;
-  return { ...scope, delivered: await accountIdsDeliveredBy(db, scope.workspaceId, scope.partnerId) };
+  return { ...scope, delivered: await accountsWorkedOnBy(db, scope.workspaceId, scope.partnerId) };
 }
 
 export async function listAccounts(
@@ -173,8 +173,8 @@ export async function createAccount(db: Db, actor: Actor, scope: Scope, input: A
     entityId: row.id,
     after: account,
   });
-  // Usage events kept aside for this account's id or domain are matched once this write commits.
-  await queueAccountsAppeared(db, scope.workspaceId);
+  // Usage events kept aside for this account's id or domain, and deals naming it, find it once this write commits.
+  await publish(db, 'accounts.appeared', { workspaceId: scope.workspaceId });
   return account;
 }
 
@@ -228,7 +228,7 @@ export async function updateAccount(
   });
   // Usage kept aside under the new domain, and deals naming the new name, now have their account.
   if ((after.domain && after.domain !== before.domain) || after.name !== before.name)
-    await queueAccountsAppeared(db, scope.workspaceId);
+    await publish(db, 'accounts.appeared', { workspaceId: scope.workspaceId });
   return after;
 }
 

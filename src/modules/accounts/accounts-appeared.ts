@@ -1,16 +1,9 @@
 /**
- * What waits for accounts to appear: usage events kept aside, and deals naming an account Baton did not know. Both
- * are jobs, queued in the transaction that creates, imports or re-domains accounts, so they run once that write has
- * committed (even when it came from another process, such as `baton import accounts`).
+ * The account import's way of publishing `accounts.appeared` (see `account.events.ts`), kept under this name until
+ * that import publishes the event itself; every other writer of accounts publishes it directly.
  */
 import type { Db } from '../../platform/db/database.ts';
-import { enqueueJob } from '../../platform/jobs/job.service.ts';
-import { composedJobs } from '../../platform/modules/composition.ts';
+import { publish } from '../../platform/events/domain-events.ts';
 
-/** The jobs' types, as the registry declares them (named here, not imported: those modules depend on this one). */
-const WAITING_FOR_ACCOUNTS = ['usage.rematch', 'deals.accounts.link'] as const;
-
-export async function queueAccountsAppeared(db: Db, workspaceId: string): Promise<void> {
-  const registry = composedJobs();
-  for (const type of WAITING_FOR_ACCOUNTS) await enqueueJob(db, registry, { type, payload: {}, workspaceId });
-}
+export const queueAccountsAppeared = (db: Db, workspaceId: string): Promise<void> =>
+  publish(db, 'accounts.appeared', { workspaceId });

@@ -1,4 +1,4 @@
-import { getAccount, listContacts } from '../accounts/account.service.ts';
+import { getAccount, listContacts } from '../accounts/index.ts';
 import { getDeal } from '../deals/deal.service.ts';
 import { DEFAULT_GUARD } from '../deals/deal.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';

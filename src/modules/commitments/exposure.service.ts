@@ -1,4 +1,4 @@
-import { listAccounts } from '../accounts/account.service.ts';
+import { listAccounts } from '../accounts/index.ts';
 import type { Scope } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';

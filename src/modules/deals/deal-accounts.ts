@@ -8,8 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
-import { accountsByCrmIds, crmRefKey } from '../accounts/account-lookup.service.ts';
-import { accountNameIndex } from '../accounts/account.service.ts';
+import { accountsByCrmIds, crmRefKey, accountNameIndex } from '../accounts/index.ts';
 import { onDealsLinkedToAccount } from '../handoffs/handoff.intake.ts';
 import * as store from './deal.store.ts';
 

@@ -1,6 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { accountNamesOf } from '../accounts/account-lookup.service.ts';
-import { accountNameIndex } from '../accounts/account.service.ts';
+import { accountNamesOf, accountNameIndex } from '../accounts/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';

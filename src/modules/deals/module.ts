@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { linkDealsWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { dealImporter } from './deal.importer.ts';
 import { dealNamesOf } from './deal.names.ts';
 import { visibleDealIds } from './deal.refs.ts';
@@ -52,6 +53,7 @@ export const dealsModule = defineModule({
   references: { deal: { label: 'deal', ids: visibleDealIds } },
   auditNames: { deal: dealNamesOf },
   settings: [guardSetting, webhookSecretsSetting],
+  subscriptions: { 'accounts.appeared': linkDealsWhenAccountsAppear },
   nav: { path: '/deals', label: 'Deals & handoffs' },
 });
 

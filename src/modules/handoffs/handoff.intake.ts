@@ -5,9 +5,8 @@
  */
 import type { Db } from '../../platform/db/database.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { type Account, type Contact, CONTACT_ROLE_LABELS } from '../accounts/account.ts';
-import { getAccount, listContacts } from '../accounts/account.service.ts';
-import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
+import { type Account, type Contact, CONTACT_ROLE_LABELS, getAccount, listContacts } from '../accounts/index.ts';
+import { raiseSignal, resolveSignals } from '../signals/index.ts';
 import { type BriefContent, EMPTY_BRIEF, scoreBrief } from './handoff.ts';
 import { completenessSetting } from './handoff.settings.ts';
 import * as store from './handoff.store.ts';

@@ -7,7 +7,7 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page, pageQuery } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
-import { accountSchema } from '../accounts/account.routes.ts';
+import { accountSchema } from '../accounts/index.ts';
 import { dealSchema } from '../deals/deal.routes.ts';
 import { BRIEF_FIELDS, BRIEF_STATES, completenessConfigSchema } from './handoff.ts';
 import {

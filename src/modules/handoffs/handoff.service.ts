@@ -7,11 +7,10 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
-import { accountNamesOf } from '../accounts/account-lookup.service.ts';
-import { getAccount, updateAccount } from '../accounts/account.service.ts';
+import { accountNamesOf, getAccount, updateAccount } from '../accounts/index.ts';
 import { type DealFacts, dealFactsOf, getDeal } from '../deals/deal.service.ts';
 import { guardSetting } from '../deals/deal.settings.ts';
-import { raiseSignal, resolveSignals } from '../signals/signal.service.ts';
+import { raiseSignal, resolveSignals } from '../signals/index.ts';
 import {
   BRIEF_FIELD_LABELS,
   type BriefAction,

@@ -9,8 +9,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { getMember } from '../../platform/identity/member.service.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Account } from '../accounts/account.ts';
-import { getAccount, updateAccount } from '../accounts/account.service.ts';
+import { type Account, getAccount, updateAccount } from '../accounts/index.ts';
 import * as store from './handoff.store.ts';
 
 export const OWNER_ROLES = ['ae', 'delivery_lead', 'csm', 'account_manager'] as const;

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
-import { accountNamesById } from '../accounts/account.service.ts';
+import { accountNamesById } from '../accounts/index.ts';
 import { explainSignal } from './signal-explanation.ts';
 import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
 import type { SignalTable } from './signal.table.ts';

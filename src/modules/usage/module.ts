@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { rematchUsageWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { usageRoutes } from './ingest/ingest.routes.ts';
 import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
@@ -95,6 +96,7 @@ export const usageModule = defineModule({
     }),
   ],
   settings: [retentionSetting, usageThresholdsSetting],
+  subscriptions: { 'accounts.appeared': rematchUsageWhenAccountsAppear },
   nav: { path: '/adoption', label: 'Adoption' },
 });
 

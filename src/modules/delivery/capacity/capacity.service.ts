@@ -4,7 +4,7 @@
  * would get, against the hours people can give; and the queue of accepted projects waiting for kickoff.
  */
 import type { Db } from '../../../platform/db/database.ts';
-import { accountNamesById, accountSegmentsById } from '../../accounts/account.service.ts';
+import { accountNamesById, accountSegmentsById } from '../../accounts/index.ts';
 import { openPipeline } from '../../deals/pipeline.service.ts';
 import { capacityPlan, type PipelineDemand } from '../forecast/capacity-plan.ts';
 import { type CapacityView, isStale, type PipelineLine } from './capacity.ts';

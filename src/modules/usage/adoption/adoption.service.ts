@@ -1,5 +1,5 @@
 /** Licensed seats and adoption numbers of accounts, from the daily usage rollups. */
-import { accountNamesById, getAccount } from '../../accounts/account.service.ts';
+import { accountNamesById, getAccount } from '../../accounts/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

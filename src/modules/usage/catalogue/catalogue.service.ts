@@ -1,5 +1,5 @@
 /** Use cases of the feature catalogue and account plans. Writes are audited; the caller owns the transaction. */
-import { getAccount } from '../../accounts/account.service.ts';
+import { getAccount } from '../../accounts/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

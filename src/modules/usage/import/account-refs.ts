@@ -2,8 +2,7 @@
  * Which Baton account a row of an imported table means, and the join files that lead there: a subscriptions
  * table (subscription → the source's account id) and an accounts table (the source's account id → name).
  */
-import { accountNameIndex } from '../../accounts/account.service.ts';
-import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { accountNameIndex, accountsByReference } from '../../accounts/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { readCsv } from '../../../platform/imports/csv/csv-reader.ts';

@@ -4,7 +4,7 @@
  * request record each, whatever the number of requests. Each request keeps its own outcome: an event two
  * requests of the group both carry is stored for the first and a duplicate for the second.
  */
-import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { accountsByReference } from '../../accounts/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

@@ -5,7 +5,7 @@
  * A group id names an account as `accountsByReference` (accounts module) resolves it; one that matches several
  * accounts is left unmatched rather than guessed.
  */
-import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { accountsByReference } from '../../accounts/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

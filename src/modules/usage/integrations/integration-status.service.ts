@@ -1,11 +1,10 @@
 /** Use cases of integration health: recording sync reports (API, CSV) and reading each integration's health. */
-import { accountNamesById, getAccount } from '../../accounts/account.service.ts';
-import { accountsByReference } from '../../accounts/account-lookup.service.ts';
+import { accountNamesById, getAccount, accountsByReference } from '../../accounts/index.ts';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
-import { addDays } from '../adoption/adoption.ts';
+import { addDays } from '../adoption.ts';
 import {
   type DecayThresholds,
   dayCounts,

@@ -1,5 +1,5 @@
 /** Use cases of product releases and the release-underuse report. Writes are audited; the caller owns the transaction. */
-import { accountNamesById } from '../../accounts/account.service.ts';
+import { accountNamesById } from '../../accounts/index.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

@@ -4,18 +4,17 @@
  * released feature. A rule that holds raises (or refreshes) its signal with the numbers as evidence; one that
  * no longer holds resolves it. Idempotent: evaluating the same day twice changes nothing but the sighting time.
  */
-import { listAccounts, listContacts } from '../../accounts/account.service.ts';
-import { listSignals, raiseSignal, resolveSignals } from '../../signals/signal.service.ts';
-import type { SignalKind } from '../../signals/signal.ts';
+import { listAccounts, listContacts } from '../../accounts/index.ts';
+import { listSignals, raiseSignal, resolveSignals, type SignalKind } from '../../signals/index.ts';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../../platform/db/capabilities.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
-import { addDays } from '../adoption/adoption.ts';
+import { addDays } from '../adoption.ts';
 import { integrationRows } from '../integrations/integration-status.service.ts';
 import { underuse } from '../releases/release.service.ts';
-import * as rollups from '../adoption/rollup.store.ts';
-import * as usageStore from '../ingest/event.store.ts';
+import * as rollups from '../rollup.store.ts';
+import * as usageStore from '../usage.store.ts';
 import { type Champion, usageRules } from './usage-signals.ts';
 import { type UsageThresholds, usageThresholdsSetting } from './usage-signals.settings.ts';
 import * as store from './usage-signals.store.ts';

@@ -1,0 +1,33 @@
+/** The accounts module's public face: what later modules, the demo and the command line use of it, nothing else. */
+export {
+  type Account,
+  type Contact,
+  CONTACT_ROLE_LABELS,
+  type ContactRole,
+  type LifecyclePhase,
+  type Region,
+  SEGMENTS,
+  type Segment,
+} from './account.ts';
+export { accountSchema } from './account.schemas.ts';
+export {
+  accountNameIndex,
+  accountNamesById,
+  accountSegmentsById,
+  type BulkAccount,
+  createAccountsInBulk,
+  getAccount,
+  listAccounts,
+  listContacts,
+  readableAccountNames,
+  updateAccount,
+} from './account.service.ts';
+export {
+  accountNamesOf,
+  accountsByCrmIds,
+  accountsByReference,
+  type CrmAccountRef,
+  crmRefKey,
+} from './account-lookup.service.ts';
+export { setAccountCreatedOn } from './account-since.service.ts';
+export { addPartnerAccountSource, type PartnerAccountSource } from './partner-scope.service.ts';
