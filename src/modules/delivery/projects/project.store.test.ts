@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAccount,
-  buildMilestone,
   buildPartner,
   buildPlaybook,
   buildProject,
-  buildTask,
   buildWorkspace,
-  fixtureId,
 } from '../../../../test/helpers/fixtures/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.ts';
 import {
@@ -19,24 +16,6 @@ import {
   selectProjectsByIds,
   updateProject,
 } from './project.store.ts';
-import {
-  selectForecastTasks,
-  selectMilestonesOfProjects,
-  selectTasks,
-  selectTasksOfProjects,
-  updateTask,
-  updateTaskForecasts,
-} from './task.store.ts';
-import {
-  deleteEvents,
-  deleteSlips,
-  insertEvent,
-  insertSlip,
-  selectEvents,
-  selectScopeChanges,
-  selectSlips,
-  selectSlipsOfProjects,
-} from './timeline.store.ts';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -120,107 +99,6 @@ describe('project store (both databases)', () => {
     );
     await updateProject(t.db, ws, theirs.id, { name: 'Taken over' });
     expect((await findProject(t.db, all(theirs.workspace_id), theirs.id))?.name).toBe(theirs.name);
-  });
-
-  it('reads tasks and milestones in plan order, per project or for many projects at once', async () => {
-    const ws = (await buildWorkspace(t.db)).id;
-    const p = await buildProject(t.db, ws);
-    const q = await buildProject(t.db, ws);
-    const second = await buildTask(t.db, p, { sort: 2 });
-    const first = await buildTask(t.db, p, { sort: 1 });
-    const other = await buildTask(t.db, q, { sort: 0 });
-    const m2 = await buildMilestone(t.db, p, { sort: 2 });
-    const m1 = await buildMilestone(t.db, q, { sort: 1 });
-
-    expect(ids(await selectTasks(t.db, ws, p.id))).toEqual([first.id, second.id]);
-    expect(ids(await selectTasksOfProjects(t.db, ws, [p.id, q.id]))).toEqual([other.id, first.id, second.id]);
-    const forecast = await selectForecastTasks(t.db, ws, [q.id, p.id]);
-    expect(forecast.map((r) => r.id)).toEqual(
-      p.id < q.id ? [first.id, second.id, other.id] : [other.id, first.id, second.id],
-    );
-    expect(Object.keys(forecast[0]!)).not.toContain('effort_hours');
-    expect(ids(await selectMilestonesOfProjects(t.db, ws, [p.id, q.id]))).toEqual([m1.id, m2.id]);
-    expect(await selectTasks(t.db, (await buildWorkspace(t.db)).id, p.id)).toEqual([]);
-    expect(await selectTasksOfProjects(t.db, ws, [])).toEqual([]);
-  });
-
-  it("writes forecasts to many tasks with one compiled statement, never another workspace's task", async () => {
-    const ws = (await buildWorkspace(t.db)).id;
-    const p = await buildProject(t.db, ws);
-    const tasks = [await buildTask(t.db, p), await buildTask(t.db, p)];
-    const theirs = await buildTask(t.db, await buildProject(t.db, (await buildWorkspace(t.db)).id));
-    await updateTaskForecasts(t.db, ws, [
-      { id: tasks[0]!.id, start: '2026-12-01', finish: '2026-12-02', critical: 1 },
-      { id: tasks[1]!.id, start: '2026-12-03', finish: '2026-12-04', critical: 0 },
-      { id: theirs.id, start: '2026-12-05', finish: '2026-12-06', critical: 1 },
-    ]);
-    await updateTaskForecasts(t.db, ws, []);
-    const back = await selectTasks(t.db, ws, p.id);
-    expect(back.map((r) => [r.forecast_start, r.forecast_finish, r.critical])).toEqual([
-      ['2026-12-01', '2026-12-02', 1],
-      ['2026-12-03', '2026-12-04', 0],
-    ]);
-    expect((await selectTasks(t.db, theirs.workspace_id, theirs.project_id))[0]).toEqual(theirs);
-    await updateTask(t.db, theirs.workspace_id, theirs.id, { state: 'done', done_on: '2026-11-30' });
-    expect((await selectTasks(t.db, theirs.workspace_id, theirs.project_id))[0]).toMatchObject({ state: 'done' });
-  });
-
-  it('keeps the timeline newest first (ties by id), filters it by kind, and deletes only the kinds named', async () => {
-    const ws = (await buildWorkspace(t.db)).id;
-    const p = await buildProject(t.db, ws);
-    const q = await buildProject(t.db, ws);
-    const event = (projectId: string, at: string, kind: string) => ({
-      id: fixtureId(),
-      workspace_id: ws,
-      project_id: projectId,
-      at,
-      actor_kind: 'system',
-      actor_label: 'baton',
-      kind,
-      task_id: null,
-      detail: '{}',
-    });
-    const e1 = event(p.id, '2026-11-01T00:00:00.000Z', 'kicked_off');
-    const e2 = event(p.id, '2026-11-02T00:00:00.000Z', 'scope_changed');
-    const e3 = event(p.id, '2026-11-02T00:00:00.000Z', 'forecast_changed');
-    const e4 = event(q.id, '2026-11-03T00:00:00.000Z', 'scope_changed');
-    for (const e of [e1, e2, e3, e4]) await insertEvent(t.db, e);
-
-    expect(ids(await selectEvents(t.db, ws, p.id, 10))).toEqual([e3.id, e2.id, e1.id]);
-    expect(ids(await selectEvents(t.db, ws, p.id, 2))).toEqual([e3.id, e2.id]);
-    expect(ids(await selectEvents(t.db, ws, p.id, 10, ['kicked_off']))).toEqual([e1.id]);
-    expect(ids(await selectScopeChanges(t.db, ws, [p.id, q.id])).sort()).toEqual([e2.id, e4.id].sort());
-    await deleteEvents(t.db, ws, [p.id], ['forecast_changed', 'scope_changed']);
-    expect(ids(await selectEvents(t.db, ws, p.id, 10))).toEqual([e1.id]);
-    expect(ids(await selectEvents(t.db, ws, q.id, 10))).toEqual([e4.id]);
-  });
-
-  it('keeps slips in the order recorded, and deletes those of the given projects only', async () => {
-    const ws = (await buildWorkspace(t.db)).id;
-    const p = await buildProject(t.db, ws);
-    const q = await buildProject(t.db, ws);
-    const slip = (projectId: string, recorded_at: string) => ({
-      id: fixtureId(),
-      workspace_id: ws,
-      project_id: projectId,
-      recorded_at,
-      promised_go_live: '2027-01-10',
-      from_forecast: null,
-      to_forecast: '2027-01-20',
-      days: 10,
-      reason_code: null,
-      note: null,
-      explained_by_label: null,
-      explained_at: null,
-    });
-    const later = slip(p.id, '2026-11-05T00:00:00.000Z');
-    const earlier = slip(p.id, '2026-11-01T00:00:00.000Z');
-    const qs = slip(q.id, '2026-11-03T00:00:00.000Z');
-    for (const s of [later, earlier, qs]) await insertSlip(t.db, s);
-    expect(await selectSlips(t.db, ws, p.id)).toEqual([earlier, later]);
-    expect(ids(await selectSlipsOfProjects(t.db, ws, [p.id, q.id]))).toEqual([earlier.id, qs.id, later.id]);
-    await deleteSlips(t.db, ws, [p.id]);
-    expect(ids(await selectSlipsOfProjects(t.db, ws, [p.id, q.id]))).toEqual([qs.id]);
   });
 
   it('finds a project by its handoff, and the durations of completed projects only', async () => {
