@@ -11,13 +11,12 @@ export type FittedModel = LogisticModel | BoostingModel;
 
 /**
  * The default choice: logistic regression at three strengths of regularization, and boosted trees of
- * depth 2 (read at 100 and 200 trees) and depth 3 (read at 50, 100 and 150 trees) — one fit per depth.
+ * depth 3 read at 50, 100 and 150 trees (one fit: the counts share their first trees).
  */
 export const DEFAULT_CANDIDATES: readonly Candidate[] = [
   { kind: 'logistic', c: 0.01 },
   { kind: 'logistic', c: 0.1 },
   { kind: 'logistic', c: 1 },
-  ...[100, 200].map((trees): Candidate => ({ kind: 'boosting', params: { ...BOOSTING_DEFAULTS, depth: 2, trees } })),
   ...[50, 100, 150].map((trees): Candidate => ({ kind: 'boosting', params: { ...BOOSTING_DEFAULTS, trees } })),
 ];
 

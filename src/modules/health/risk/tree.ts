@@ -198,9 +198,10 @@ export function growTree(
       else ((tree.feature[k] = f), (tree.threshold[k] = d.edges[f]![b]!), (splitBin[k] = b), splits.push(k));
     }
     if (splits.length === 0) break;
+    const first = 2 ** depth - 1; // nodes of this level: first … 2·first
     for (let r = 0; r < sample.length; r++) {
       const k = node[r]!;
-      if (tree.feature[k]! < 0 || !level.has(k)) continue;
+      if (k < first || tree.feature[k]! < 0) continue;
       node[r] = d.bins[sample[r]! * d.cols + tree.feature[k]!]! <= splitBin[k]! ? 2 * k + 1 : 2 * k + 2;
       sizes[node[r]!]!++;
     }
