@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { binMatrix } from './bins.ts';
 import { boostingLogits, boostingStagedLogits, fitBoosting } from './boosting.ts';
 import { drawRows, logit, matrixOf } from './fixtures/matrices.ts';
 import { fitLogistic, logisticLogits } from './logistic.ts';
@@ -50,5 +51,17 @@ describe('gradient-boosted trees', () => {
     expect(Array.from(at10!)).toEqual(
       Array.from(boostingLogits({ ...model, trees: model.trees.slice(0, 10) }, data.X)),
     );
+  });
+
+  it("bins each column at quantiles and lists a row's entries off the column's most common bin only", () => {
+    const X = matrixOf(Array.from({ length: 100 }, (_, i) => [i, i % 4 === 0 ? 1 : 0]));
+    const binned = binMatrix(X, 4);
+    expect(Array.from(binned.edges[0]!)).toEqual([25, 50, 75]);
+    expect(Array.from(binned.edges[1]!)).toEqual([0.5]);
+    expect(binned.bins[25 * 2]).toBe(0); // 25 ≤ 25: the first bin
+    expect(binned.bins[26 * 2]).toBe(1);
+    expect(binned.common[1]).toBe(0);
+    // row 4: value 4 (bin 0, the first column's most common one) and the flag set: one entry, the flag
+    expect(Array.from(binned.entryCol.subarray(binned.start[4]!, binned.start[5]!))).toEqual([1]);
   });
 });

@@ -4,7 +4,8 @@
  */
 import type { Matrix } from './preprocess.ts';
 import { seededRandom } from './random.ts';
-import { binMatrix, growTree, treeOutput, type Tree } from './tree.ts';
+import { binMatrix } from './bins.ts';
+import { growTree, treeOutput, type Tree } from './tree.ts';
 
 export interface BoostingParams {
   trees: number;

@@ -128,7 +128,10 @@ function solveConjugate(X: Matrix, s: Float64Array, lambda: number, grad: Float6
     const curvature = dot(dir, hd);
     if (curvature <= 0) break;
     const alpha = rz / curvature;
-    for (let j = 0; j < p; j++) ((step[j]! += alpha * dir[j]!), (r[j]! -= alpha * hd[j]!));
+    for (let j = 0; j < p; j++) {
+      step[j]! += alpha * dir[j]!;
+      r[j]! -= alpha * hd[j]!;
+    }
     if (Math.sqrt(dot(r, r)) < stopAt) break;
     for (let j = 0; j < p; j++) z[j] = r[j]! / diag[j]!;
     const next = dot(r, z);

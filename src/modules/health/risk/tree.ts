@@ -1,9 +1,9 @@
 /**
- * One regression tree of the boosted churn-risk model, grown level by level on histograms. Every column
- * is cut once into at most 255 quantile bins; a row lists only the columns off their most common bin
- * (a one-hot column is mostly 0), and of two sibling nodes only the smaller one's histogram is summed,
- * the other being its parent's minus it. A split search then costs bins, not rows. Pure.
+ * One regression tree of the boosted churn-risk model, grown level by level on histograms of binned
+ * columns (`bins.ts`): of two sibling nodes only the smaller one's histogram is summed, the other being
+ * its parent's minus it, and a split search costs bins, not rows. Pure.
  */
+import type { Binned } from './bins.ts';
 import type { Matrix } from './preprocess.ts';
 
 /**
@@ -14,80 +14,6 @@ export interface Tree {
   feature: number[];
   threshold: number[];
   value: number[];
-}
-
-export interface Binned {
-  rows: number;
-  cols: number;
-  /** Dense bins, row-major. */
-  bins: Uint8Array;
-  /** The most bins any column has. */
-  binCount: number;
-  /** Per column, ascending upper edges: bin b holds edges[b-1] < x ≤ edges[b]. */
-  edges: Float64Array[];
-  /** Per column, its most common bin; each row's other entries listed in `start`/`entryCol`/`entryBin`. */
-  common: Uint8Array;
-  start: Int32Array;
-  entryCol: Int32Array;
-  entryBin: Uint8Array;
-}
-
-function cutsOf(sorted: Float64Array, maxBins: number): Float64Array {
-  const distinct: number[] = [];
-  for (const v of sorted) if (distinct.length === 0 || v !== distinct[distinct.length - 1]) distinct.push(v);
-  const cuts: number[] = [];
-  if (distinct.length <= maxBins) {
-    for (let k = 1; k < distinct.length; k++) cuts.push((distinct[k - 1]! + distinct[k]!) / 2);
-  } else {
-    for (let q = 1; q < maxBins; q++) {
-      const v = sorted[Math.floor((q * sorted.length) / maxBins)]!;
-      if (v < distinct[distinct.length - 1]! && (cuts.length === 0 || v > cuts[cuts.length - 1]!)) cuts.push(v);
-    }
-  }
-  return Float64Array.from(cuts);
-}
-
-/** Quantile bins of each column of X (midpoints between values when a column has few distinct ones). */
-export function binMatrix(X: Matrix, maxBins: number): Binned {
-  const { rows, cols } = X;
-  const edges: Float64Array[] = [];
-  const bins = new Uint8Array(rows * cols);
-  const common = new Uint8Array(cols);
-  const values = new Float64Array(rows);
-  for (let j = 0; j < cols; j++) {
-    for (let i = 0; i < rows; i++) values[i] = X.data[i * cols + j]!;
-    const e = cutsOf(Float64Array.from(values).sort(), maxBins);
-    edges.push(e);
-    const counts = new Int32Array(e.length + 1);
-    for (let i = 0; i < rows; i++) {
-      let lo = 0;
-      let hi = e.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (values[i]! <= e[mid]!) hi = mid;
-        else lo = mid + 1;
-      }
-      bins[i * cols + j] = lo;
-      counts[lo]!++;
-    }
-    common[j] = counts.indexOf(Math.max(...counts));
-  }
-  const start = new Int32Array(rows + 1);
-  for (let i = 0; i < rows; i++) {
-    let m = 0;
-    for (let j = 0; j < cols; j++) if (bins[i * cols + j] !== common[j]) m++;
-    start[i + 1] = start[i]! + m;
-  }
-  const entryCol = new Int32Array(start[rows]!);
-  const entryBin = new Uint8Array(start[rows]!);
-  for (let i = 0, at = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      const b = bins[i * cols + j]!;
-      if (b !== common[j]) ((entryCol[at] = j), (entryBin[at++] = b));
-    }
-  }
-  const binCount = edges.reduce((m, e) => Math.max(m, e.length + 1), 1);
-  return { rows, cols, bins, binCount, edges, common, start, entryCol, entryBin };
 }
 
 export interface GrowOptions {
@@ -135,7 +61,10 @@ function histograms(
     for (let j = 0; j < d.cols; j++) {
       let G = totals[2 * s]!;
       let H = totals[2 * s + 1]!;
-      for (let b = 0; b < B; b++) ((G -= hist[2 * (j * B + b)]!), (H -= hist[2 * (j * B + b) + 1]!));
+      for (let b = 0; b < B; b++) {
+        G -= hist[2 * (j * B + b)]!;
+        H -= hist[2 * (j * B + b) + 1]!;
+      }
       hist[2 * (j * B + d.common[j]!)]! += G;
       hist[2 * (j * B + d.common[j]!) + 1]! += H;
     }
@@ -143,7 +72,7 @@ function histograms(
   return { out, totals };
 }
 
-/** The best split of a node from its histogram: [column, bin, gain], column −1 when none gains. */
+/** The best split of a node from its histogram: [column, bin], column −1 when no split gains. */
 function bestSplit(d: Binned, hist: Float64Array, G: number, H: number, o: GrowOptions): [number, number] {
   const B = d.binCount;
   const parent = (G * G) / (H + o.l2);
@@ -158,7 +87,10 @@ function bestSplit(d: Binned, hist: Float64Array, G: number, H: number, o: GrowO
       const HR = H - HL;
       if (HL < o.minChildHessian || HR < o.minChildHessian) continue;
       const gain = (GL * GL) / (HL + o.l2) + ((G - GL) * (G - GL)) / (HR + o.l2) - parent;
-      if (gain > bestGain) ((bestGain = gain), (best = [j, b]));
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = [j, b];
+      }
     }
   }
   return best;
@@ -195,7 +127,12 @@ export function growTree(
     for (const [k, n] of level) {
       const [f, b] = depth < o.depth ? bestSplit(d, n.hist, n.G, n.H, o) : [-1, 0];
       if (f < 0) tree.value[k] = (-n.G / (n.H + o.l2)) * o.learningRate;
-      else ((tree.feature[k] = f), (tree.threshold[k] = d.edges[f]![b]!), (splitBin[k] = b), splits.push(k));
+      else {
+        tree.feature[k] = f;
+        tree.threshold[k] = d.edges[f]![b]!;
+        splitBin[k] = b;
+        splits.push(k);
+      }
     }
     if (splits.length === 0) break;
     const first = 2 ** depth - 1; // nodes of this level: first … 2·first
