@@ -1,32 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildAccount,
+  buildUsageEvent,
+  buildWorkspace,
+  FIXTURE_NOW,
+  fixtureId,
+} from '../../../../test/helpers/fixtures/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-db.ts';
-import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
-import { createWorkspace } from '../../../platform/identity/workspace.service.ts';
-import { newId } from '../../../platform/ids.ts';
 import { addRollupCounts } from '../adoption/rollup.store.ts';
-import { insertNewEvents } from './event.store.ts';
-import type { UsageEventTable } from './ingest.table.ts';
+import {
+  insertNewEvents,
+  recordIngestRequests,
+  selectIngestTotals,
+  selectRecentRejections,
+  selectUngroupedUsers,
+  selectUnmatchedCounts,
+  selectUnmatchedGroupIds,
+  setGroupAccount,
+  setUserEventsAccount,
+} from './event.store.ts';
+import type { UsageEventTable, UsageIngestRequestTable } from './ingest.table.ts';
 
 let t: TestDatabase;
 let workspaceId: string;
-const accountId = newId();
+let accountId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  workspaceId = (await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'acme' })).id;
-  const now = new Date().toISOString();
-  await t.db
-    .insertInto('accounts')
-    .values({
-      id: accountId,
-      workspace_id: workspaceId,
-      name: 'Northwind',
-      segment: 'smb',
-      lifecycle_phase: 'live',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  workspaceId = (await buildWorkspace(t.db)).id;
+  accountId = (await buildAccount(t.db, workspaceId, { name: 'Northwind' })).id;
 });
 afterAll(() => t.close());
 
@@ -120,5 +122,73 @@ describe('storing usage events (both databases)', () => {
       .where('workspace_id', '=', workspaceId)
       .execute();
     expect(user.map((u) => [u.user_key, Number(u.events)])).toEqual([['user {1}', 7]]);
+  });
+});
+
+describe('events kept aside and ingest totals (both databases)', () => {
+  it('matches the events kept aside of a group, or of a user without a group, once, in their workspace only', async () => {
+    const ws = (await buildWorkspace(t.db)).id;
+    const other = (await buildWorkspace(t.db)).id;
+    const account = (await buildAccount(t.db, ws)).id;
+    await buildUsageEvent(t.db, ws, { group_id: 'northwind.example', user_id: 'ana' });
+    await buildUsageEvent(t.db, ws, { group_id: 'northwind.example', source: 'posthog' });
+    await buildUsageEvent(t.db, ws, { group_id: null, user_id: 'ana' });
+    await buildUsageEvent(t.db, ws, { group_id: null, user_id: null, anonymous_id: 'anon-7' });
+    await buildUsageEvent(t.db, other, { group_id: 'northwind.example' });
+    expect(await selectUnmatchedGroupIds(t.db, ws)).toEqual(['northwind.example']);
+    expect((await selectUngroupedUsers(t.db, ws)).sort()).toEqual(['ana', 'anon-7']);
+    const counts = await selectUnmatchedCounts(t.db, ws);
+    expect(counts.map((c) => [c.source, Number(c.unmatched)]).sort()).toEqual([
+      ['posthog', 1],
+      ['segment', 3],
+    ]);
+
+    const byGroup = await setGroupAccount(t.db, ws, 'northwind.example', account);
+    expect(byGroup.map((e) => e.account_id)).toEqual([account, account]);
+    expect(await setGroupAccount(t.db, ws, 'northwind.example', account), 'matched once').toEqual([]);
+    const byUser = await setUserEventsAccount(t.db, ws, 'anon-7', 'northwind.example', account);
+    expect(byUser).toHaveLength(1);
+    expect(await selectUngroupedUsers(t.db, ws)).toEqual(['ana']);
+    expect(await selectUnmatchedGroupIds(t.db, other)).toEqual(['northwind.example']);
+  });
+
+  it('adds requests to the totals per source, keeps the latest times, and logs only the refused ones', async () => {
+    const ws = (await buildWorkspace(t.db)).id;
+    const request = (source: string, received_at: string, over: Partial<UsageIngestRequestTable> = {}) => ({
+      id: fixtureId(),
+      workspace_id: ws,
+      source,
+      received_at,
+      received: 2,
+      stored: 2,
+      duplicates: 0,
+      rejected: 0,
+      unmatched: 0,
+      detail: null,
+      ...over,
+    });
+    const refused = request('segment', '2026-11-20T10:00:02.000Z', { stored: 0, rejected: 2, detail: 'bad batch' });
+    await recordIngestRequests(
+      t.db,
+      [request('segment', '2026-11-20T10:00:01.000Z'), refused, request('posthog', FIXTURE_NOW)],
+      new Map([['segment', '2026-11-20T09:00:00.000Z']]),
+    );
+    await recordIngestRequests(
+      t.db,
+      [request('segment', '2026-11-19T00:00:00.000Z')],
+      new Map([['segment', '2026-11-01T00:00:00.000Z']]),
+    );
+    const totals = new Map((await selectIngestTotals(t.db, ws)).map((r) => [r.source, r]));
+    expect(totals.get('segment')).toMatchObject({
+      received: 6,
+      stored: 4,
+      rejected: 2,
+      last_event_at: '2026-11-20T09:00:00.000Z',
+      last_received_at: '2026-11-20T10:00:01.000Z',
+    });
+    expect(totals.get('posthog')).toMatchObject({ received: 2, last_event_at: null, last_received_at: FIXTURE_NOW });
+    expect(await selectRecentRejections(t.db, ws, 10)).toEqual([
+      { source: 'segment', received_at: refused.received_at, rejected: 2, detail: 'bad batch' },
+    ]);
   });
 });
