@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.ts';
 import { getOwnership } from '../modules/handoffs/ownership.service.ts';
-import { getProject } from '../modules/delivery/projects/project.service.ts';
+import { getProject } from '../modules/delivery/projects/project-query.service.ts';
 import { buildDemoWorkspace } from './demo.service.ts';
 
 /** The demo's delivery tells one consistent story: dates in order, owners moved on, accounts older than today. */

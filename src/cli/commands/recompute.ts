@@ -7,8 +7,8 @@ import { isDay } from '../../modules/usage/adoption/adoption.ts';
 import { withContext } from '../context.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { recomputeForecasts } from '../../modules/delivery/projects/forecast.service.ts';
-import { listProjects } from '../../modules/delivery/projects/project.service.ts';
-import { completeMilestonesByUsage } from '../../modules/delivery/projects/task.service.ts';
+import { listProjects } from '../../modules/delivery/projects/project-query.service.ts';
+import { completeMilestonesByUsage } from '../../modules/delivery/projects/milestone.service.ts';
 
 /** `baton recompute …`: runs now what a scheduled job would run later. */
 export function recomputeCommand(): Command {

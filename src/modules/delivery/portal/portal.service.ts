@@ -12,8 +12,9 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { defineSetting, readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
 import type { TaskState } from '../forecast/forecast.types.ts';
-import { findProjectOr404, getProject } from '../projects/project.service.ts';
-import { addComment, updateTask } from '../projects/task.service.ts';
+import { addComment } from '../projects/comment.service.ts';
+import { findProjectOr404, getProject } from '../projects/project-query.service.ts';
+import { updateTask } from '../projects/task.service.ts';
 import type { PortalLink, PortalView } from './portal.ts';
 import { linkStatus, readPortalToken, signatureMatches, signPortalToken } from './portal-token.ts';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { type AssignmentPreview, assignmentSlipReason, blockingTimeOff } from './assignment.ts';
 import { forecastOrExplain, loadForecastInput } from './forecast.service.ts';
 import { daysBetween, forecastGoLiveOf, PLANNED_STATUSES, type ProjectStatus, todayUtc } from './project.ts';
-import { findProjectOr404 } from './project.service.ts';
+import { findProjectOr404 } from './project-query.service.ts';
 import * as store from './project.store.ts';
 
 export async function previewAssignment(

@@ -9,11 +9,11 @@ import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { SlipReason } from './project.ts';
-import { findProjectOr404 } from './project.service.ts';
+import { findProjectOr404 } from './project-query.service.ts';
 import * as store from './project.store.ts';
 import * as taskStore from './task.store.ts';
 import * as timelineStore from './timeline.store.ts';
-import { completeMilestones } from './task.service.ts';
+import { completeMilestones } from './milestone.service.ts';
 import { logEvent } from './timeline.service.ts';
 
 export interface ProgressSnapshot {

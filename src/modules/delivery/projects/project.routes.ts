@@ -11,11 +11,13 @@ import { slipRoutes } from './slip.routes.ts';
 import { taskRoutes } from './task.routes.ts';
 import { COMMERCIAL_MODELS, PROJECT_STATUSES, todayUtc } from './project.ts';
 import { detailSchema, eventSchema, listItemSchema, hours, withConflicts } from './project.schemas.ts';
-import { createProject, getProject, listProjects, moveProject, projectEtag, updateProject } from './project.service.ts';
-import * as timelineStore from './timeline.store.ts';
-import { nameEventActors } from './event-actors.ts';
-import { toEvent } from './project.views.ts';
-import { addComment, completeMilestonesByUsage } from './task.service.ts';
+import { createProject } from './project.service.ts';
+import { getProject, listProjects, projectTimeline } from './project-query.service.ts';
+import { updateProject } from './project-update.service.ts';
+import { moveProject } from './lifecycle.service.ts';
+import { projectEtag } from './project.ts';
+import { addComment } from './comment.service.ts';
+import { completeMilestonesByUsage } from './milestone.service.ts';
 
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -200,18 +202,9 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
       response: { 200: z.object({ items: z.array(eventSchema) }), ...errorResponses },
     },
-    handler: async (request) => {
-      const scope = scopeOf(principalOf(request));
-      await getProject(db, scope, request.params.id);
-      return {
-        items: await nameEventActors(
-          db,
-          (await timelineStore.selectEvents(db, scope.workspaceId, request.params.id, request.query.limit)).map(
-            toEvent,
-          ),
-        ),
-      };
-    },
+    handler: async (request) => ({
+      items: await projectTimeline(db, scopeOf(principalOf(request)), request.params.id, request.query.limit),
+    }),
   });
 
   r.post('/api/v1/projects/:id/comments', {

@@ -2,6 +2,7 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import { nowIso } from '../../../platform/ids.ts';
 import type { ProjectTable } from './project.table.ts';
 
 export type ProjectRow = Selectable<ProjectTable>;
@@ -81,6 +82,14 @@ export const insertProject = (db: Db, row: Insertable<ProjectTable>) => db.inser
 
 export const updateProject = (db: Db, workspaceId: string, id: string, patch: Updateable<ProjectTable>) =>
   db.updateTable('projects').set(patch).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+
+/** Writes a change to a project and bumps its version (its ETag). */
+export const bumpProject = (
+  db: Db,
+  workspaceId: string,
+  before: Pick<ProjectRow, 'id' | 'version'>,
+  set: Updateable<ProjectTable>,
+) => updateProject(db, workspaceId, before.id, { ...set, version: before.version + 1, updated_at: nowIso() });
 
 export const findProjectByHandoff = (db: Db, workspaceId: string, handoffId: string) =>
   db

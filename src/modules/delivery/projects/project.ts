@@ -243,3 +243,6 @@ export function percentile(values: readonly number[], p: number): number | null 
   const hi = Math.ceil(rank);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (rank - lo);
 }
+
+/** A project's ETag: its id and version. */
+export const projectEtag = (p: { id: string; version: number }): string => `"${p.id}:${p.version}"`;

@@ -1,7 +1,8 @@
 /**
  * What people record about a project's go-live by hand: a slip they know of (a customer's delay the plan does not
- * show yet), and a new promised date agreed with the customer (a re-baseline), each with its reason and who agreed
- * it. Both land on the timeline and in the audit log; slips after a new promise are measured against it.
+ * show yet), the reason of a slip the forecast recorded, and a new promised date agreed with the customer (a
+ * re-baseline), each with its reason and who agreed it. All land on the timeline and in the audit log; slips after
+ * a new promise are measured against it.
  */
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
@@ -10,7 +11,8 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { daysBetween, PLANNED_STATUSES, type ProjectStatus, type SlipReason, todayUtc } from './project.ts';
-import { bump, checkDates, datedRecordOf, findProjectOr404, getProject } from './project.service.ts';
+import { checkDates, datedRecordOf } from './project-dates.ts';
+import { findProjectOr404, getProject } from './project-query.service.ts';
 import * as store from './project.store.ts';
 import * as timelineStore from './timeline.store.ts';
 import type { ProjectDetail } from './project.views.ts';
@@ -63,7 +65,7 @@ export async function recordSlip(
     explained_by_label: actor.label,
     explained_at: now,
   });
-  await bump(db, scope.workspaceId, p, {});
+  await store.bumpProject(db, scope.workspaceId, p, {});
   await logEvent(db, scope.workspaceId, projectId, actor, 'slipped', null, {
     slipId: id,
     days,
@@ -83,6 +85,40 @@ export async function recordSlip(
     after: { projectId, expectedOn: input.expectedOn, days, reason: input.reason },
   });
   await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [projectId] });
+  return getProject(db, scope, projectId);
+}
+
+export async function explainSlip(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  projectId: string,
+  slipId: string,
+  reason: { code: SlipReason; note: string | null },
+): Promise<ProjectDetail> {
+  await findProjectOr404(db, scope, projectId);
+  const slip = (await timelineStore.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
+  if (!slip) throw AppError.notFound('slip');
+  await timelineStore.updateSlip(db, scope.workspaceId, slipId, {
+    reason_code: reason.code,
+    note: reason.note,
+    explained_by_label: actor.label,
+    explained_at: nowIso(),
+  });
+  await logEvent(db, scope.workspaceId, projectId, actor, 'slip_explained', null, {
+    slipId,
+    reason: reason.code,
+    note: reason.note,
+  });
+  await recordAudit(db, {
+    workspaceId: scope.workspaceId,
+    actor,
+    action: 'project.slip.explain',
+    entityType: 'project_slip',
+    entityId: slipId,
+    before: { reasonCode: slip.reason_code },
+    after: reason,
+  });
   return getProject(db, scope, projectId);
 }
 
@@ -108,7 +144,7 @@ export async function agreePromise(
   if (input.promisedGoLive === p.promised_go_live)
     throw AppError.validation('body.promisedGoLive', `is already the promised go-live`);
   checkDates({ ...datedRecordOf(p), promisedGoLive: input.promisedGoLive }, ['promisedGoLive'], (f) => `body.${f}`);
-  await bump(db, scope.workspaceId, p, { promised_go_live: input.promisedGoLive });
+  await store.bumpProject(db, scope.workspaceId, p, { promised_go_live: input.promisedGoLive });
   const detail = {
     from: p.promised_go_live,
     to: input.promisedGoLive,

@@ -14,9 +14,9 @@ import {
   hours,
   withConflicts,
 } from './project.schemas.ts';
-import { projectEtag } from './project.service.ts';
-import { agreePromise, recordSlip } from './promise.service.ts';
-import { explainSlip, recordRework } from './task.service.ts';
+import { projectEtag } from './project.ts';
+import { agreePromise, explainSlip, recordSlip } from './promise.service.ts';
+import { recordRework } from './rework.service.ts';
 
 /** What moved a project's go-live: slips and their reasons, new promises agreed, rework recorded. */
 export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {

@@ -1,7 +1,7 @@
 /**
- * Work on a project's plan: task state, assignee, estimates and dependencies; scope changes (tasks added);
- * comments; rework entries; the reasons of slips. Milestones complete when their tasks are done, first value
- * and go-live dates follow. Each change re-forecasts the workspace in the same transaction.
+ * Work on a project's plan: task state, assignee, estimates and dependencies, and tasks added (a scope change).
+ * Milestones complete when their tasks are done, first value and go-live dates follow. Each change re-forecasts
+ * the workspace in the same transaction.
  */
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
@@ -15,15 +15,13 @@ import { knownRolesOf } from '../resources/resource-roles.ts';
 import { listForecastResources } from '../resources/availability.service.ts';
 import { assignmentSlipReason } from './assignment.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { type ReworkCause, type SlipReason, todayUtc } from './project.ts';
-import { bump, findProjectOr404, getProject } from './project.service.ts';
+import { completeMilestones } from './milestone.service.ts';
+import { type SlipReason, todayUtc } from './project.ts';
+import { findProjectOr404, getProject } from './project-query.service.ts';
 import { logEvent, type Who } from './timeline.service.ts';
 import * as store from './project.store.ts';
 import * as taskStore from './task.store.ts';
-import * as timelineStore from './timeline.store.ts';
 import type { ProjectDetail } from './project.views.ts';
-import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/adoption/first-use.service.ts';
-import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 
 export interface TaskPatch {
   name?: string;
@@ -166,7 +164,7 @@ export async function updateTask(
     changes.dependsOn = patch.dependsOn;
   }
   await taskStore.updateTask(db, scope.workspaceId, taskId, set);
-  await bump(db, scope.workspaceId, project, {});
+  await store.bumpProject(db, scope.workspaceId, project, {});
   await logEvent(db, scope.workspaceId, projectId, who, 'task_updated', taskId, { task: task.name, ...changes });
   if (scopeChange)
     await logEvent(db, scope.workspaceId, projectId, who, 'scope_changed', taskId, { what: scopeChange });
@@ -255,7 +253,7 @@ export async function addTask(
       now,
     }),
   ]);
-  await bump(db, scope.workspaceId, project, {});
+  await store.bumpProject(db, scope.workspaceId, project, {});
   const what = `task "${input.name}" added (${input.effortHours} h)`;
   await logEvent(db, scope.workspaceId, projectId, actor, 'task_added', id, {
     task: input.name,
@@ -292,235 +290,3 @@ const slug = (name: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'task';
-
-/**
- * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
- * value milestone sets the project's first-value date; reopening a task un-reaches a milestone reached by tasks.
- */
-export async function completeMilestones(
-  db: Db,
-  who: Who,
-  workspaceId: string,
-  project: store.ProjectRow,
-  today: string,
-): Promise<void> {
-  const [tasks, milestones] = await Promise.all([
-    taskStore.selectTasks(db, workspaceId, project.id),
-    taskStore.selectMilestones(db, workspaceId, project.id),
-  ]);
-  let firstValueOn = project.first_value_on;
-  for (const m of milestones) {
-    const own = tasks.filter((t) => t.milestone_key === m.key);
-    if (own.length === 0) continue;
-    const allDone = own.every((t) => t.state === 'done');
-    if (allDone && !m.completed_on) {
-      const on = own
-        .map((t) => t.done_on ?? today)
-        .sort()
-        .at(-1)!;
-      await taskStore.updateMilestone(db, workspaceId, m.id, {
-        completed_on: on,
-        completed_by: 'tasks',
-        forecast_on: on,
-      });
-      await logEvent(db, workspaceId, project.id, who, 'milestone_reached', null, {
-        milestone: m.name,
-        on,
-        firstValue: m.first_value === 1,
-      });
-      if (m.first_value === 1) firstValueOn = on;
-    } else if (!allDone && m.completed_on && m.completed_by === 'tasks') {
-      await taskStore.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
-      if (m.first_value === 1) firstValueOn = null;
-    }
-  }
-  if (firstValueOn !== project.first_value_on)
-    await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
-}
-
-export async function addComment(
-  db: Db,
-  who: Who,
-  scope: Scope,
-  projectId: string,
-  text: string,
-  taskId: string | null,
-): Promise<void> {
-  await findProjectOr404(db, scope, projectId);
-  if (taskId) {
-    const tasks = await taskStore.selectTasks(db, scope.workspaceId, projectId);
-    if (!tasks.some((t) => t.id === taskId)) throw AppError.validation('body.taskId', 'no such task in this project');
-  }
-  await logEvent(db, scope.workspaceId, projectId, who, 'comment', taskId, { text });
-}
-
-export async function explainSlip(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  projectId: string,
-  slipId: string,
-  reason: { code: SlipReason; note: string | null },
-): Promise<ProjectDetail> {
-  await findProjectOr404(db, scope, projectId);
-  const slip = (await timelineStore.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
-  if (!slip) throw AppError.notFound('slip');
-  await timelineStore.updateSlip(db, scope.workspaceId, slipId, {
-    reason_code: reason.code,
-    note: reason.note,
-    explained_by_label: actor.label,
-    explained_at: nowIso(),
-  });
-  await logEvent(db, scope.workspaceId, projectId, actor, 'slip_explained', null, {
-    slipId,
-    reason: reason.code,
-    note: reason.note,
-  });
-  await recordAudit(db, {
-    workspaceId: scope.workspaceId,
-    actor,
-    action: 'project.slip.explain',
-    entityType: 'project_slip',
-    entityId: slipId,
-    before: { reasonCode: slip.reason_code },
-    after: reason,
-  });
-  return getProject(db, scope, projectId);
-}
-
-export async function recordRework(
-  db: Db,
-  actor: Actor,
-  scope: Scope,
-  projectId: string,
-  input: { taskId: string | null; hours: number; cause: ReworkCause; note: string | null },
-): Promise<ProjectDetail> {
-  const project = await findProjectOr404(db, scope, projectId);
-  if (project.status === 'cancelled') throw new AppError('conflict', 'the project is cancelled');
-  if (
-    input.taskId &&
-    !(await taskStore.selectTasks(db, scope.workspaceId, projectId)).some((t) => t.id === input.taskId)
-  ) {
-    throw AppError.validation('body.taskId', 'no such task in this project');
-  }
-  const id = newId();
-  await timelineStore.insertRework(db, {
-    id,
-    workspace_id: scope.workspaceId,
-    project_id: projectId,
-    task_id: input.taskId,
-    hours: input.hours,
-    cause: input.cause,
-    note: input.note,
-    recorded_by_label: actor.label,
-    recorded_at: nowIso(),
-  });
-  await logEvent(db, scope.workspaceId, projectId, actor, 'rework', input.taskId, {
-    hours: input.hours,
-    cause: input.cause,
-    note: input.note,
-  });
-  await recordAudit(db, {
-    workspaceId: scope.workspaceId,
-    actor,
-    action: 'project.rework',
-    entityType: 'project',
-    entityId: projectId,
-    after: input,
-  });
-  return getProject(db, scope, projectId);
-}
-
-/**
- * Completes milestones that name a usage event once the account's users have done it (on or after kickoff), so
- * that first value comes from real use. Returns the projects it moved.
- */
-export async function completeMilestonesByUsage(
-  db: Db,
-  workspaceId: string,
-  today: string,
-  accountId?: string,
-): Promise<string[]> {
-  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter(
-    (p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId),
-  );
-  const milestones = (
-    await taskStore.selectMilestonesOfProjects(
-      db,
-      workspaceId,
-      projects.map((p) => p.id),
-    )
-  ).filter((m) => m.completion_event && !m.completed_on);
-  if (milestones.length === 0) return [];
-  const byId = new Map(projects.map((p) => [p.id, p]));
-  const queries = milestones.map((m) => {
-    const p = byId.get(m.project_id)!;
-    return { accountId: p.account_id, event: m.completion_event!, since: p.kickoff_on ?? p.accepted_on.slice(0, 10) };
-  });
-  const found = await firstUseDays(db, workspaceId, queries);
-  const moved = new Set<string>();
-  const reached: FirstUseWatch[] = [];
-  const completed = new Set<string>();
-  for (const m of milestones) {
-    const p = byId.get(m.project_id)!;
-    const on = found.get(`${p.account_id}\u0000${m.completion_event}`);
-    if (!on || on > today) continue;
-    await taskStore.updateMilestone(db, workspaceId, m.id, {
-      completed_on: on,
-      completed_by: 'usage',
-      forecast_on: on,
-    });
-    await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, {
-      milestone: m.name,
-      on,
-      firstValue: m.first_value === 1,
-      byEvent: m.completion_event,
-    });
-    if (m.first_value === 1 && !p.first_value_on)
-      await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
-    moved.add(p.id);
-    reached.push({ accountId: p.account_id, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB });
-    completed.add(m.id);
-  }
-  // No one waits on these any more (another open milestone on the same account and event is watched again).
-  const stillOpen = new Set(
-    milestones
-      .filter((m) => !completed.has(m.id))
-      .map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`),
-  );
-  await unwatchFirstUse(
-    db,
-    workspaceId,
-    reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)),
-  );
-  return [...moved];
-}
-
-/**
- * Time logged on a task burns its remaining estimate down (never below zero) and starts a task not yet
- * started; rework hours do not, they are extra work. `recompute: false` lets a bulk import forecast once at the end.
- */
-export async function logWorkOnTask(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
-  input: { projectId: string; taskId: string; hours: number; rework: boolean; on: string },
-  opts: { recompute: boolean },
-): Promise<void> {
-  const task = (await taskStore.selectTasks(db, workspaceId, input.projectId)).find((t) => t.id === input.taskId);
-  if (!task || task.state === 'done' || input.rework) return;
-  const remaining = Math.max(0, Math.round((task.remaining_hours - input.hours) * 100) / 100);
-  const set: Parameters<typeof taskStore.updateTask>[3] = { remaining_hours: remaining, updated_at: nowIso() };
-  if (task.state === 'todo') {
-    set.state = 'in_progress';
-    set.started_on = input.on;
-  }
-  await taskStore.updateTask(db, workspaceId, task.id, set);
-  await logEvent(db, workspaceId, input.projectId, actor, 'time_logged', task.id, {
-    task: task.name,
-    hours: input.hours,
-    remainingHours: remaining,
-  });
-  if (opts.recompute)
-    await recomputeForecasts(db, workspaceId, { today: todayUtc(), actor, touched: [input.projectId] });
-}

@@ -2,7 +2,7 @@ import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
 import type { JobHandler } from '../../../platform/jobs/job.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { todayUtc } from './project.ts';
-import { completeMilestonesByUsage } from './task.service.ts';
+import { completeMilestonesByUsage } from './milestone.service.ts';
 
 /**
  * Queued by usage ingest (a first-use watch) when an account does a milestone's completion event: completes that

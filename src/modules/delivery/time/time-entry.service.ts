@@ -1,5 +1,5 @@
 import type { TimeTarget } from './time-entry.ts';
-import { logWorkOnTask } from '../projects/task.service.ts';
+import { logWorkOnTask } from '../projects/task-time.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';

@@ -1,0 +1,120 @@
+/**
+ * Milestones reached: by their tasks all done (on the last one's date), or by the account's users doing the
+ * milestone's completion event in the product. The first value milestone sets the project's first-value date.
+ */
+import type { Db } from '../../../platform/db/database.ts';
+import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/adoption/first-use.service.ts';
+import * as store from './project.store.ts';
+import * as taskStore from './task.store.ts';
+import { logEvent, type Who } from './timeline.service.ts';
+import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
+
+/**
+ * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
+ * value milestone sets the project's first-value date; reopening a task un-reaches a milestone reached by tasks.
+ */
+export async function completeMilestones(
+  db: Db,
+  who: Who,
+  workspaceId: string,
+  project: store.ProjectRow,
+  today: string,
+): Promise<void> {
+  const [tasks, milestones] = await Promise.all([
+    taskStore.selectTasks(db, workspaceId, project.id),
+    taskStore.selectMilestones(db, workspaceId, project.id),
+  ]);
+  let firstValueOn = project.first_value_on;
+  for (const m of milestones) {
+    const own = tasks.filter((t) => t.milestone_key === m.key);
+    if (own.length === 0) continue;
+    const allDone = own.every((t) => t.state === 'done');
+    if (allDone && !m.completed_on) {
+      const on = own
+        .map((t) => t.done_on ?? today)
+        .sort()
+        .at(-1)!;
+      await taskStore.updateMilestone(db, workspaceId, m.id, {
+        completed_on: on,
+        completed_by: 'tasks',
+        forecast_on: on,
+      });
+      await logEvent(db, workspaceId, project.id, who, 'milestone_reached', null, {
+        milestone: m.name,
+        on,
+        firstValue: m.first_value === 1,
+      });
+      if (m.first_value === 1) firstValueOn = on;
+    } else if (!allDone && m.completed_on && m.completed_by === 'tasks') {
+      await taskStore.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
+      if (m.first_value === 1) firstValueOn = null;
+    }
+  }
+  if (firstValueOn !== project.first_value_on)
+    await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
+}
+
+/**
+ * Completes milestones that name a usage event once the account's users have done it (on or after kickoff), so
+ * that first value comes from real use. Returns the projects it moved.
+ */
+export async function completeMilestonesByUsage(
+  db: Db,
+  workspaceId: string,
+  today: string,
+  accountId?: string,
+): Promise<string[]> {
+  const projects = (await store.selectPlannedProjects(db, workspaceId)).filter(
+    (p) => (p.status === 'active' || p.status === 'queued') && (accountId === undefined || p.account_id === accountId),
+  );
+  const milestones = (
+    await taskStore.selectMilestonesOfProjects(
+      db,
+      workspaceId,
+      projects.map((p) => p.id),
+    )
+  ).filter((m) => m.completion_event && !m.completed_on);
+  if (milestones.length === 0) return [];
+  const byId = new Map(projects.map((p) => [p.id, p]));
+  const queries = milestones.map((m) => {
+    const p = byId.get(m.project_id)!;
+    return { accountId: p.account_id, event: m.completion_event!, since: p.kickoff_on ?? p.accepted_on.slice(0, 10) };
+  });
+  const found = await firstUseDays(db, workspaceId, queries);
+  const moved = new Set<string>();
+  const reached: FirstUseWatch[] = [];
+  const completed = new Set<string>();
+  for (const m of milestones) {
+    const p = byId.get(m.project_id)!;
+    const on = found.get(`${p.account_id}\u0000${m.completion_event}`);
+    if (!on || on > today) continue;
+    await taskStore.updateMilestone(db, workspaceId, m.id, {
+      completed_on: on,
+      completed_by: 'usage',
+      forecast_on: on,
+    });
+    await logEvent(db, workspaceId, p.id, { type: 'system', id: null, label: 'usage' }, 'milestone_reached', null, {
+      milestone: m.name,
+      on,
+      firstValue: m.first_value === 1,
+      byEvent: m.completion_event,
+    });
+    if (m.first_value === 1 && !p.first_value_on)
+      await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
+    moved.add(p.id);
+    reached.push({ accountId: p.account_id, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB });
+    completed.add(m.id);
+  }
+  // No one waits on these any more (another open milestone on the same account and event is watched again).
+  const stillOpen = new Set(
+    milestones
+      .filter((m) => !completed.has(m.id))
+      .map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`),
+  );
+  await unwatchFirstUse(
+    db,
+    workspaceId,
+    reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)),
+  );
+  return [...moved];
+}
