@@ -8,13 +8,23 @@ import { partnerFigureRoutes } from './partners/partner-figures.routes.ts';
 import { installBuiltInPlaybooks } from './playbooks/playbook-builtin.service.ts';
 import { workspacePlaybookIds } from './playbooks/playbook.refs.ts';
 import { playbookRoutes } from './playbooks/playbook.routes.ts';
+import { portalLinkRoutes } from './portal/portal-link.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
+import { PORTAL_KEY } from './portal/portal.settings.ts';
 import { visibleProjectIds, visibleTaskIds } from './projects/project.refs.ts';
+import { forecastRoutes } from './projects/forecast.routes.ts';
+import { lifecycleRoutes } from './projects/lifecycle.routes.ts';
 import { projectRoutes } from './projects/project.routes.ts';
+import { slipRoutes } from './projects/slip.routes.ts';
+import { taskRoutes } from './projects/task.routes.ts';
+import { timelineRoutes } from './projects/timeline.routes.ts';
 import { deliveryImportRoutes } from './resources/delivery-import.routes.ts';
 import { visibleResourceIds } from './resources/resource.refs.ts';
 import { DELIVERY_ROLES_SETTING } from './resources/resource-roles.ts';
+import { holidayRoutes } from './resources/holiday.routes.ts';
 import { resourceRoutes } from './resources/resource.routes.ts';
+import { roleRoutes } from './resources/role.routes.ts';
+import { timeOffRoutes } from './resources/time-off.routes.ts';
 import { timeEntryRoutes } from './time/time-entry.routes.ts';
 import type { PlaybookTable, PlaybookVersionTable } from './playbooks/playbook.table.ts';
 import type { PortalLinkTable } from './portal/portal-link.table.ts';
@@ -51,10 +61,19 @@ export const deliveryModule = defineModule({
   ],
   routes: (app, ctx) => {
     resourceRoutes(app, ctx);
+    timeOffRoutes(app, ctx);
+    roleRoutes(app, ctx);
+    holidayRoutes(app, ctx);
     timeEntryRoutes(app, ctx);
     deliveryImportRoutes(app, ctx);
     playbookRoutes(app, ctx);
+    taskRoutes(app, ctx);
+    slipRoutes(app, ctx);
     projectRoutes(app, ctx);
+    lifecycleRoutes(app, ctx);
+    timelineRoutes(app, ctx);
+    forecastRoutes(app, ctx);
+    portalLinkRoutes(app, ctx);
     portalRoutes(app, ctx);
     capacityRoutes(app, ctx);
     partnerFigureRoutes(app, ctx);
@@ -87,7 +106,7 @@ export const deliveryModule = defineModule({
     resource: { label: 'person', ids: visibleResourceIds },
   },
   auditNames: { project: projectNamesOf, playbook: playbookNamesOf, delivery_resource: resourceNamesOf },
-  settings: [DELIVERY_ROLES_SETTING, CAPACITY_SETTINGS],
+  settings: [DELIVERY_ROLES_SETTING, CAPACITY_SETTINGS, PORTAL_KEY],
   onWorkspaceCreated: async (db, actor, workspaceId) => {
     await installBuiltInPlaybooks(db, actor, workspaceId);
   },

@@ -6,24 +6,16 @@ import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery } from '../../../platform/http/schemas.ts';
 import { refId } from '../../../platform/http/references.ts';
-import { recomputeForecasts } from './forecast.service.ts';
-import { slipRoutes } from './slip.routes.ts';
-import { taskRoutes } from './task.routes.ts';
-import { COMMERCIAL_MODELS, PROJECT_STATUSES, todayUtc } from './project.ts';
-import { detailSchema, eventSchema, listItemSchema, hours, withConflicts } from './project.schemas.ts';
+import { COMMERCIAL_MODELS, PROJECT_STATUSES, projectEtag } from './project.ts';
+import { detailSchema, listItemSchema, withConflicts } from './project.schemas.ts';
+import { getProject, listProjects } from './project-query.service.ts';
 import { createProject } from './project.service.ts';
-import { getProject, listProjects, projectTimeline } from './project-query.service.ts';
 import { updateProject } from './project-update.service.ts';
-import { moveProject } from './lifecycle.service.ts';
-import { projectEtag } from './project.ts';
-import { addComment } from './comment.service.ts';
-import { completeMilestonesByUsage } from './milestone.service.ts';
 
+/** Projects: the list, starting one by hand, one project, and changing its fields. */
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
-  taskRoutes(app, ctx);
-  slipRoutes(app, ctx);
 
   r.get('/api/v1/projects', {
     config: { access: 'projects:read' },
@@ -147,134 +139,6 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
           ),
         );
       return reply.header('etag', projectEtag(project)).send(project);
-    },
-  });
-
-  const lifecycle = (path: string, action: 'kickoff' | 'go_live' | 'close' | 'cancel', summary: string) =>
-    r.post(`/api/v1/projects/:id/${path}`, {
-      config: { access: 'projects:manage' },
-      schema: {
-        tags: ['delivery'],
-        summary,
-        params: idParams,
-        body: z.object({
-          on: isoDate.optional().describe('The day it happened; today when left out'),
-          checklist: z
-            .array(z.string().max(300))
-            .max(100)
-            .optional()
-            .describe('Go-live: the checklist items confirmed'),
-          reason: z.string().trim().max(2000).optional().describe('Cancel: why'),
-        }),
-        response: { 200: detailSchema, ...withConflicts },
-      },
-      handler: async (request) => {
-        const principal = principalOf(request);
-        return db
-          .transaction()
-          .execute((trx) =>
-            moveProject(
-              trx,
-              actorOf(principal, request.id),
-              scopeOf(principal),
-              request.params.id,
-              action,
-              request.body,
-            ),
-          );
-      },
-    });
-  lifecycle('kickoff', 'kickoff', 'Kick the project off: the queue wait ends and the plan starts');
-  lifecycle(
-    'go-live',
-    'go_live',
-    'Record the go-live: the go-live milestone’s tasks done and every checklist item confirmed',
-  );
-  lifecycle('close', 'close', 'Close a live project');
-  lifecycle('cancel', 'cancel', 'Cancel a queued or active project, saying why');
-
-  r.get('/api/v1/projects/:id/timeline', {
-    config: { access: 'projects:read' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'The project’s timeline: changes, comments, customer actions, forecast moves and slips, newest first',
-      params: idParams,
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }),
-      response: { 200: z.object({ items: z.array(eventSchema) }), ...errorResponses },
-    },
-    handler: async (request) => ({
-      items: await projectTimeline(db, scopeOf(principalOf(request)), request.params.id, request.query.limit),
-    }),
-  });
-
-  r.post('/api/v1/projects/:id/comments', {
-    config: { access: 'projects:write' },
-    schema: {
-      tags: ['delivery'],
-      summary: 'Comment on the project or one of its tasks',
-      params: idParams,
-      body: z.object({
-        text: z.string().trim().min(1).max(4000),
-        taskId: refId('task', 'A task of the project the comment is about').nullable().default(null),
-      }),
-      response: { 204: z.null(), ...errorResponses },
-    },
-    handler: async (request, reply) => {
-      const principal = principalOf(request);
-      await db
-        .transaction()
-        .execute((trx) =>
-          addComment(
-            trx,
-            actorOf(principal, request.id),
-            scopeOf(principal),
-            request.params.id,
-            request.body.text,
-            request.body.taskId,
-          ),
-        );
-      return reply.status(204).send(null);
-    },
-  });
-
-  r.post('/api/v1/delivery/forecast/recompute', {
-    config: { access: 'projects:manage' },
-    schema: {
-      tags: ['delivery'],
-      summary:
-        'Complete milestones reached by product usage and recompute every planned project’s forecast now (both also run every few hours, and the forecast follows every change)',
-      response: {
-        200: z.object({
-          projects: z.number(),
-          changed: z.number(),
-          slips: z.number(),
-          milestonesByUsage: z.number(),
-          millis: z.number(),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      const out = await db.transaction().execute(async (trx) => {
-        const today = todayUtc();
-        const moved = await completeMilestonesByUsage(trx, principal.workspaceId, today);
-        return {
-          moved: moved.length,
-          ...(await recomputeForecasts(trx, principal.workspaceId, {
-            today,
-            actor: actorOf(principal, request.id),
-            touched: moved,
-          })),
-        };
-      });
-      return {
-        projects: out.projects,
-        changed: out.changed,
-        slips: out.slips.length,
-        milestonesByUsage: out.moved,
-        millis: out.millis,
-      };
     },
   });
 }
