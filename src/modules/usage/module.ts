@@ -3,7 +3,14 @@ import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { rematchUsageWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
-import { usageRoutes } from './ingest/ingest.routes.ts';
+import { adoptionRoutes } from './adoption/adoption.routes.ts';
+import { seatRoutes } from './adoption/seats.routes.ts';
+import { usageSourceRoutes } from './adoption/usage-sources.routes.ts';
+import { openIngestRuntime } from './ingest/ingest-runtime.service.ts';
+import { ingestRoutes } from './ingest/ingest.routes.ts';
+import { ingestStatusRoutes } from './ingest/ingest-status.routes.ts';
+import { unmatchedRoutes } from './ingest/unmatched.routes.ts';
+import { retentionRoutes } from './retention/retention.routes.ts';
 import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
 import { usageImportRoutes } from './import/usage-import.routes.ts';
 import { releaseRoutes } from './releases/release.routes.ts';
@@ -58,7 +65,16 @@ export const usageModule = defineModule({
     'integration_status_reports',
   ],
   routes: (app, ctx) => {
-    usageRoutes(app, ctx);
+    // Each server gets its own ingest runtime (reader pool, write thread, writer), stopped when that server closes.
+    const ingest = openIngestRuntime(ctx);
+    app.addHook('onClose', async () => ingest.close());
+    ingestRoutes(app, ctx, ingest);
+    seatRoutes(app, ctx);
+    adoptionRoutes(app, ctx);
+    retentionRoutes(app, ctx);
+    usageSourceRoutes(app, ctx);
+    ingestStatusRoutes(app, ctx, ingest);
+    unmatchedRoutes(app, ctx);
     catalogueRoutes(app, ctx);
     releaseRoutes(app, ctx);
     integrationStatusRoutes(app, ctx);

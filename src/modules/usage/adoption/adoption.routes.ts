@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
-import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
+import { scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate } from '../../../platform/http/schemas.ts';
-import { accountAdoption, PORTFOLIO_SORTS, portfolio, setSeats, todayUtc } from './adoption.service.ts';
+import { accountAdoption, PORTFOLIO_SORTS, portfolio, todayUtc } from './adoption.service.ts';
 
 const numbers = {
   dau: z.number(),
@@ -30,30 +30,10 @@ const numbers = {
 
 const dayQuery = isoDate.optional().describe('Reference day, YYYY-MM-DD (UTC); today by default');
 
-/** Licensed seats and adoption numbers, per account and for the portfolio. */
+/** Adoption numbers, per account and for the portfolio. */
 export function adoptionRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
   const r = app.withTypeProvider<ZodTypeProvider>();
-
-  r.put('/api/v1/usage/accounts/:id/seats', {
-    config: { access: 'accounts:write' },
-    schema: {
-      tags: ['usage'],
-      summary: 'Set an account’s licensed seats (null clears them)',
-      params: idParams,
-      body: z.object({ seats: z.number().int().min(0).max(10_000_000).nullable() }),
-      response: {
-        200: z.object({ accountId: z.string(), seats: z.number().nullable(), updatedAt: z.string().nullable() }),
-        ...errorResponses,
-      },
-    },
-    handler: async (req) => {
-      const principal = principalOf(req);
-      return db
-        .transaction()
-        .execute((trx) => setSeats(trx, actorOf(principal, req.id), scopeOf(principal), req.params.id, req.body.seats));
-    },
-  });
 
   r.get('/api/v1/usage/accounts/:id/adoption', {
     config: { access: 'usage:read' },

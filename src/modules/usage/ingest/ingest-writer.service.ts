@@ -9,9 +9,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import type { IngestOutcome, IngestRequest } from './ingest-group.service.ts';
-import { countOf, type Messages, unpack } from './packed-messages.ts';
+import type { IngestOutcome } from './ingest-group.service.ts';
+import { countOf } from './packed-messages.ts';
 import { ingestRequests } from './ingest.service.ts';
+import { type QueuedRequest, unpacked } from './queued-request.ts';
 import { type IngestWriteThread, WriteThreadStopped } from './write-thread.service.ts';
 
 export interface IngestWriterOptions {
@@ -23,14 +24,6 @@ export interface IngestWriterOptions {
   /** Events per transaction at most (a group holds at least one request, whatever its size). */
   maxGroupEvents?: number;
 }
-
-/** A request as it waits: its messages as read, perhaps still packed by the thread that read them. */
-export interface QueuedRequest extends Omit<IngestRequest, 'messages'> {
-  messages: Messages;
-}
-
-/** The request with its messages as objects, to store on this thread. */
-export const unpacked = (r: QueuedRequest): IngestRequest => ({ ...r, messages: unpack(r.messages) });
 
 interface Waiting {
   request: QueuedRequest;

@@ -1,29 +1,13 @@
 import { gunzip } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
-import { principalFromApiKey } from '../../../platform/auth/api-key.service.ts';
-import { actorOf, can, type Principal } from '../../../platform/auth/principal.ts';
+import { actorOf, type Principal } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { principalOf } from '../../../platform/http/auth.hook.ts';
-import { errorResponses } from '../../../platform/http/schemas.ts';
-import { adoptionRoutes } from '../adoption/adoption.routes.ts';
-import { usageSourceRoutes } from '../adoption/usage-sources.routes.ts';
-import { IngestCounters } from './ingest-counters.ts';
 import { posthogDocs, segmentDocs } from './ingest.docs.ts';
-import { IngestWriter } from './ingest-writer.service.ts';
-import { IngestWriteThread } from './write-thread.service.ts';
-import { BodyReader } from './read-pool.service.ts';
+import type { IngestRuntime } from './ingest-runtime.service.ts';
+import { ingestKeys } from './ingest-keys.service.ts';
+import { recordRejectedRequest } from './ingest.service.ts';
 import type { BodyRead } from './read-body.ts';
-import { retentionRoutes } from '../retention/retention.routes.ts';
-import {
-  ingestTotals,
-  listRejections,
-  listUnmatched,
-  recordRejectedRequest,
-  rematchAndRecord,
-} from './ingest.service.ts';
 import {
   basicAuthUser,
   MAX_POSTHOG_BODY_BYTES,
@@ -31,10 +15,6 @@ import {
   type UsageSource,
   type UsageType,
 } from './usage-event.ts';
-
-/** A verified key is trusted for this long before it is checked again (a revoked key stops within it). */
-const KEY_CACHE_MS = 10_000;
-const KEY_CACHE_SIZE = 1000;
 
 const inflate = (body: Buffer, limit: number): Promise<Buffer> =>
   new Promise((resolve, reject) => {
@@ -52,72 +32,17 @@ const inflate = (body: Buffer, limit: number): Promise<Buffer> =>
 /** The raw body (none when the request sent no body: read as empty, which is not JSON). */
 const bytesOf = (body: unknown): Buffer => (Buffer.isBuffer(body) ? body : Buffer.alloc(0));
 
-const ingestStatusCounts = z.object({
-  received: z.number(),
-  stored: z
-    .number()
-    .describe(
-      'Events stored, counted when stored: in total, raw events deleted past the retention window stay counted',
-    ),
-  duplicates: z.number(),
-  rejected: z.number(),
-  unmatched: z
-    .number()
-    .describe('In total: events kept aside now, waiting for their account; since start: those stored without one'),
-  lastEventAt: z.string().nullable(),
-});
-const bySource = <T extends z.ZodType>(s: T) => z.object({ segment: s, posthog: s });
-
 /**
  * Product usage ingest, outside /api/v1 (clients authenticate with an `ingest` API key as Segment's write key
  * or PostHog's `api_key`): Segment's `POST /v1/batch|track|identify|group|page` and PostHog's
  * `POST /batch/`, `/capture/`, `/e/` (gzip bodies). Registered in their own plugin so their body parser
- * (raw bytes, gzip inflated with a limit) does not reach other routes. Also the status and kept-aside lists
- * under /api/v1/usage, and the seats and adoption routes (adoption.routes.ts).
+ * (raw bytes, gzip inflated with a limit) does not reach other routes. `ingest` is the server's ingest runtime
+ * (reader pool, writer, counters), built and stopped by usage's manifest.
  */
-export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function ingestRoutes(app: FastifyInstance, ctx: AppContext, ingest: IngestRuntime): void {
   const { db } = ctx;
-  const counters = new IngestCounters();
-  // A served SQLite file stores ingest on a thread of its own (write-thread.ts); PostgreSQL and commands here.
-  const file = ctx.dbh.sideThread && ctx.config.ingestWriteThread ? ctx.dbh.sqliteFile : undefined;
-  const thread = file
-    ? new IngestWriteThread(file, (reason) =>
-        ctx.logger.warn({ reason }, 'the usage ingest write thread stopped: ingest is stored on the request thread'),
-      )
-    : undefined;
-  app.addHook('onClose', async () => thread?.close());
-  const writer = new IngestWriter(
-    db,
-    {
-      maxPending: ctx.config.ingestMaxPending,
-      retryAfterSeconds: ctx.config.ingestRetryAfterSeconds,
-      // PostgreSQL (row locks) takes several writing transactions at once; SQLite one.
-      writers: ctx.caps.singleWriter ? 1 : ctx.config.ingestPgWriters,
-    },
-    thread,
-  );
-  const reader = new BodyReader(ctx.config.ingestReadThreads);
-  app.addHook('onClose', () => reader.close());
-  const keys = new Map<string, { principal: Principal; until: number }>();
-
-  /** The workspace of an ingest key, verified once per key every few seconds. */
-  const authenticate = async (presented: string | null): Promise<Principal> => {
-    if (!presented)
-      throw new AppError(
-        'unauthenticated',
-        'present an ingest API key as the write key (Basic auth user name) or api_key',
-      );
-    const now = Date.now();
-    const cached = keys.get(presented);
-    if (cached && cached.until > now) return cached.principal;
-    const principal = await principalFromApiKey(db, presented.trim());
-    if (!principal) throw new AppError('unauthenticated', 'the API key is unknown or revoked');
-    if (!can(principal, 'ingest:write'))
-      throw new AppError('forbidden', 'this API key may not send usage data (needs scope ingest)');
-    if (keys.size >= KEY_CACHE_SIZE) keys.clear();
-    keys.set(presented, { principal, until: now + KEY_CACHE_MS });
-    return principal;
-  };
+  const { counters, reader, writer } = ingest;
+  const authenticate = ingestKeys(db);
 
   const receive = async (
     request: FastifyRequest,
@@ -245,104 +170,5 @@ export function usageRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
       }
     }
-  });
-
-  adoptionRoutes(app, ctx);
-  retentionRoutes(app, ctx);
-  usageSourceRoutes(app, ctx);
-
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.get('/api/v1/usage/ingest-status', {
-    config: { access: 'usage:read' },
-    schema: {
-      tags: ['usage'],
-      summary: 'Product usage ingest: counters since this instance started and in total, per source',
-      response: {
-        200: z.object({
-          startedAt: z.string(),
-          writeThread: z
-            .boolean()
-            .describe(
-              'Whether events are stored on a thread of their own beside the one receiving requests (a served SQLite file)',
-            ),
-          sinceStart: bySource(ingestStatusCounts),
-          total: bySource(ingestStatusCounts.extend({ lastReceivedAt: z.string().nullable() })),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (req) => {
-      const workspaceId = principalOf(req).workspaceId;
-      return {
-        startedAt: counters.startedAt,
-        writeThread: thread?.writing ?? false,
-        sinceStart: counters.snapshot(workspaceId),
-        total: await ingestTotals(db, workspaceId),
-      };
-    },
-  });
-
-  r.get('/api/v1/usage/rejections', {
-    config: { access: 'usage:read' },
-    schema: {
-      tags: ['usage'],
-      summary:
-        'Ingest requests refused lately (malformed or oversized), the newest first, with why; kept for the raw events’ retention window',
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              source: z.enum(['segment', 'posthog']),
-              receivedAt: z.string(),
-              events: z.number(),
-              detail: z.string().nullable(),
-            }),
-          ),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (req) => ({ items: await listRejections(db, principalOf(req).workspaceId, req.query.limit) }),
-  });
-
-  r.get('/api/v1/usage/unmatched', {
-    config: { access: 'workspace:manage' },
-    schema: {
-      tags: ['usage'],
-      summary: 'Usage events kept aside (no account known for their group or user), by group and user',
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              groupId: z.string().nullable(),
-              userId: z.string().nullable(),
-              events: z.number(),
-              firstAt: z.string(),
-              lastAt: z.string(),
-            }),
-          ),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (req) => ({ items: await listUnmatched(db, principalOf(req).workspaceId, req.query.limit) }),
-  });
-
-  r.post('/api/v1/usage/rematch', {
-    config: { access: 'workspace:manage' },
-    schema: {
-      tags: ['usage'],
-      summary: 'Match the events kept aside again, after accounts were created or imported',
-      response: { 200: z.object({ matched: z.number() }), ...errorResponses },
-    },
-    handler: async (req) => {
-      const principal = principalOf(req);
-      const matched = await db
-        .transaction()
-        .execute((trx) => rematchAndRecord(trx, actorOf(principal, req.id), principal.workspaceId));
-      return { matched };
-    },
   });
 }

@@ -11,7 +11,7 @@ import { AppError, type AppErrorCode } from '../../../platform/errors/app-error.
 import { stopWorker } from '../../../platform/workers/stop-worker.ts';
 import { startTsWorker } from '../../../platform/workers/ts-worker.ts';
 import type { IngestOutcome } from './ingest-group.service.ts';
-import type { QueuedRequest } from './ingest-writer.service.ts';
+import type { QueuedRequest } from './queued-request.ts';
 
 /** An error thrown on the thread, as it crosses to the request thread. */
 export interface ThreadError {

@@ -9,7 +9,8 @@ import { openDatabase, type DatabaseHandle } from '../../../platform/db/database
 import { migrateToLatest } from '../../../platform/db/migrate.ts';
 import { createWorkspace } from '../../../platform/identity/workspace.service.ts';
 import { newId } from '../../../platform/ids.ts';
-import { IngestWriter, type QueuedRequest } from './ingest-writer.service.ts';
+import { IngestWriter } from './ingest-writer.service.ts';
+import type { QueuedRequest } from './queued-request.ts';
 import { pack } from './packed-messages.ts';
 import type { UsageMessage } from './usage-event.ts';
 import { IngestWriteThread } from './write-thread.service.ts';

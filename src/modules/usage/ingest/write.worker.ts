@@ -6,7 +6,7 @@ import '../../../app/modules.ts';
 import { openDatabase } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { ingestRequests } from './ingest.service.ts';
-import { type QueuedRequest, unpacked } from './ingest-writer.service.ts';
+import { type QueuedRequest, unpacked } from './queued-request.ts';
 import type { ThreadError } from './write-thread.service.ts';
 
 const port = parentPort;

@@ -4,7 +4,7 @@ import type { Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
 import { nowIso } from '../../../platform/ids.ts';
-import { addDays } from '../adoption.ts';
+import { addDays } from '../adoption/adoption.ts';
 import {
   type DecayThresholds,
   dayCounts,
