@@ -20,7 +20,7 @@ import { taskRoutes } from './projects/task.routes.ts';
 import { timelineRoutes } from './projects/timeline.routes.ts';
 import { deliveryImportRoutes } from './resources/delivery-import.routes.ts';
 import { visibleResourceIds } from './resources/resource.refs.ts';
-import { DELIVERY_ROLES_SETTING } from './resources/resource-roles.ts';
+import { DELIVERY_ROLES_SETTING } from './resources/resource-roles.settings.ts';
 import { holidayRoutes } from './resources/holiday.routes.ts';
 import { resourceRoutes } from './resources/resource.routes.ts';
 import { roleRoutes } from './resources/role.routes.ts';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
-import { knownRolesOf } from '../resources/resource-roles.ts';
+import { knownRolesOf } from '../resources/resource-roles.service.ts';
 import {
   type PlaybookDefinition,
   type PlaybookDetail,

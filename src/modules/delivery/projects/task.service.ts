@@ -11,7 +11,7 @@ import { newId, nowIso } from '../../../platform/ids.ts';
 import { findCycle } from '../forecast/graph.ts';
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { CUSTOMER_ROLE } from '../resources/roles.ts';
-import { knownRolesOf } from '../resources/resource-roles.ts';
+import { knownRolesOf } from '../resources/resource-roles.service.ts';
 import { listForecastResources } from '../resources/availability.service.ts';
 import { assignmentSlipReason } from './assignment.ts';
 import { recomputeForecasts } from './forecast.service.ts';

@@ -12,7 +12,7 @@ import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import { resolveDeliveryColumns } from './csv-columns.ts';
 import { DEFAULT_WORKING_DAYS } from './resource.ts';
-import { knownRolesOf } from './resource-roles.ts';
+import { knownRolesOf } from './resource-roles.service.ts';
 import {
   REQUIRED_RESOURCE_COLUMNS,
   RESOURCE_COLUMNS,

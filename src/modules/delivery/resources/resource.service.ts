@@ -16,7 +16,7 @@ import {
   parseList,
   type Resource,
 } from './resource.ts';
-import { knownRolesOf } from './resource-roles.ts';
+import { knownRolesOf } from './resource-roles.service.ts';
 import * as store from './resource.store.ts';
 import type { DeliveryResourceTable } from './resource.table.ts';
 

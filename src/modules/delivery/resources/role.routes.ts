@@ -5,7 +5,7 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, problemSchema } from '../../../platform/http/schemas.ts';
-import { getRoleList, setCustomRoles } from './resource-roles.ts';
+import { getRoleList, setCustomRoles } from './resource-roles.service.ts';
 
 const roleListSchema = z.object({
   defaults: z.array(z.string()),

@@ -1,26 +1,12 @@
-import type { RoleList } from './resource.ts';
-import { z } from 'zod';
+/** The workspace's delivery roles: the defaults and its own, read and replaced. */
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { defineSetting, readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
-import { DEFAULT_DELIVERY_ROLES } from './roles.ts';
-import { knownRoles } from './resource.ts';
+import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
+import { knownRoles, type RoleList } from './resource.ts';
+import { DELIVERY_ROLES_SETTING } from './resource-roles.settings.ts';
 import { countResourcesWithRole } from './resource.store.ts';
-
-const roleName = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'use 2–40 lowercase letters, digits or underscores, starting with a letter');
-
-/** The roles a workspace adds to the defaults (`delivery.roles`). */
-export const DELIVERY_ROLES_SETTING = defineSetting({
-  key: 'delivery.roles',
-  schema: z.array(roleName).max(50),
-  defaultValue: [] as string[],
-});
-
-export type { RoleList };
+import { DEFAULT_DELIVERY_ROLES } from './roles.ts';
 
 export async function getRoleList(db: Db, workspaceId: string): Promise<RoleList> {
   const custom = await readSetting(db, workspaceId, DELIVERY_ROLES_SETTING);
