@@ -32,6 +32,7 @@ describe('health', () => {
       logger: createLogger('silent'),
       jobs: COMPOSITION.jobs,
       secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
+      now: () => new Date(),
     };
     const server = await buildServer(ctx);
     const res = await server.app.inject({ method: 'GET', url: '/readyz' });

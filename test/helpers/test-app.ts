@@ -49,8 +49,14 @@ export interface TestApp {
 
 let counter = 0;
 
-/** A Baton server on a fresh database, driven in-process through Fastify's inject (real HTTP semantics, no socket). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * A Baton server on a fresh database, driven in-process through Fastify's inject (real HTTP semantics, no socket).
+ * `now` is the server's clock (the real time when left out): what "today" means to its routes.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { now?: () => Date } = {},
+): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', BATON_LOGIN_RATE_LIMIT: '10000', ...env });
   const ctx: AppContext = {
@@ -61,6 +67,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     logger: createLogger('silent'),
     jobs: COMPOSITION.jobs,
     secrets: secretBox(randomBytes(SECRET_KEY_BYTES)),
+    now: options.now ?? (() => new Date()),
   };
   const server = await buildServer(ctx);
   const inject = (opts: InjectOptions) => server.app.inject(opts);

@@ -7,7 +7,7 @@ import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { readSetting, writeSetting } from '../../../platform/settings/settings.service.ts';
 import { CAPACITY_SETTINGS, capacitySettingsSchema, STALE_DEAL_TREATMENTS } from './capacity.settings.ts';
 import { errorResponses, isoDate } from '../../../platform/http/schemas.ts';
-import { todayUtc } from '../projects/project.ts';
+import { dayOf } from '../projects/project.ts';
 import { capacityView } from './capacity.service.ts';
 
 const figures = {
@@ -106,7 +106,7 @@ export function capacityRoutes(app: FastifyInstance, ctx: AppContext): void {
       const workspaceId = principalOf(request).workspaceId;
       const defaults = await readSetting(ctx.db, workspaceId, CAPACITY_SETTINGS);
       return capacityView(ctx.db, workspaceId, {
-        today: request.query.asOf ?? todayUtc(),
+        today: request.query.asOf ?? dayOf(ctx.now()),
         weeks: request.query.weeks ?? defaults.weeks,
         bufferPct: request.query.bufferPct ?? defaults.bufferPct,
         staleDeals: request.query.staleDeals ?? defaults.staleDeals,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { problemSchema } from '../../../platform/http/schemas.ts';
-import { TASK_STATES } from '../projects/project.ts';
+import { dayOf, TASK_STATES } from '../projects/project.ts';
 import { portalComment, portalUpdateTask, portalView } from './portal.service.ts';
 
 const viewSchema = z.object({
@@ -67,6 +67,7 @@ const portalErrors = {
 export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  const today = () => dayOf(ctx.now());
 
   r.get('/api/portal/:token', {
     config: { access: 'public', rateLimit: { max: 120, timeWindow: 60_000 } },
@@ -76,7 +77,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: tokenParams,
       response: { 200: viewSchema, ...portalErrors },
     },
-    handler: async (request) => db.transaction().execute((trx) => portalView(trx, request.params.token)),
+    handler: async (request) => db.transaction().execute((trx) => portalView(trx, request.params.token, today())),
   });
 
   r.patch('/api/portal/:token/tasks/:taskId', {
@@ -95,7 +96,7 @@ export function portalRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) =>
       db
         .transaction()
-        .execute((trx) => portalUpdateTask(trx, request.params.token, request.params.taskId, request.body)),
+        .execute((trx) => portalUpdateTask(trx, request.params.token, request.params.taskId, request.body, today())),
   });
 
   r.post('/api/portal/:token/comments', {

@@ -9,6 +9,7 @@ import { readSetting } from '../../../platform/settings/settings.service.ts';
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { addComment } from '../projects/comment.service.ts';
 import { getProject } from '../projects/project-query.service.ts';
+import { todayUtc } from '../projects/project.ts';
 import { updateTask } from '../projects/task.service.ts';
 import type { PortalView } from './portal.ts';
 import { PORTAL_KEY } from './portal.settings.ts';
@@ -47,8 +48,8 @@ const CUSTOMER_VISIBLE = new Set([
   'forecast_changed',
 ]);
 
-async function view(db: Db, link: { workspaceId: string; projectId: string }): Promise<PortalView> {
-  const p = await getProject(db, { workspaceId: link.workspaceId, partnerId: null }, link.projectId);
+async function view(db: Db, link: { workspaceId: string; projectId: string }, today: string): Promise<PortalView> {
+  const p = await getProject(db, { workspaceId: link.workspaceId, partnerId: null }, link.projectId, today);
   return {
     project: {
       name: p.name,
@@ -111,10 +112,10 @@ async function touch(db: Db, link: { workspaceId: string; linkId: string }): Pro
     .execute();
 }
 
-export async function portalView(db: Db, token: string): Promise<PortalView> {
+export async function portalView(db: Db, token: string, today = todayUtc()): Promise<PortalView> {
   const link = await openLink(db, token);
   await touch(db, link);
-  return view(db, link);
+  return view(db, link, today);
 }
 
 export async function portalUpdateTask(
@@ -122,6 +123,7 @@ export async function portalUpdateTask(
   token: string,
   taskId: string,
   input: { state: TaskState; blockedReason?: string | null; by: string },
+  today = todayUtc(),
 ): Promise<PortalView> {
   const link = await openLink(db, token);
   const scope = { workspaceId: link.workspaceId, partnerId: null };
@@ -140,10 +142,10 @@ export async function portalUpdateTask(
     link.projectId,
     taskId,
     { state: input.state, blockedReason: input.blockedReason },
-    { customer: true },
+    { customer: true, today },
   );
   await touch(db, link);
-  return view(db, link);
+  return view(db, link, today);
 }
 
 export async function portalComment(

@@ -7,7 +7,7 @@ import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../../platform/http/schemas.ts';
 import { recomputeForecasts } from './forecast.service.ts';
 import { completeMilestonesByUsage } from './milestone.service.ts';
-import { todayUtc } from './project.ts';
+import { dayOf } from './project.ts';
 
 /** The workspace's forecast, recomputed on demand. */
 export function forecastRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -34,7 +34,7 @@ export function forecastRoutes(app: FastifyInstance, ctx: AppContext): void {
     handler: async (request) => {
       const principal = principalOf(request);
       const out = await db.transaction().execute(async (trx) => {
-        const today = todayUtc();
+        const today = dayOf(ctx.now());
         const moved = await completeMilestonesByUsage(trx, principal.workspaceId, today);
         return {
           moved: moved.length,

@@ -6,12 +6,14 @@ import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { idParams, isoDate } from '../../../platform/http/schemas.ts';
 import { moveProject } from './lifecycle.service.ts';
+import { dayOf } from './project.ts';
 import { detailSchema, withConflicts } from './project.schemas.ts';
 
 /** A project's lifecycle: kickoff, go-live, close and cancel. */
 export function lifecycleRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  const today = () => dayOf(ctx.now());
 
   const lifecycle = (path: string, action: 'kickoff' | 'go_live' | 'close' | 'cancel', summary: string) =>
     r.post(`/api/v1/projects/:id/${path}`, {
@@ -43,6 +45,7 @@ export function lifecycleRoutes(app: FastifyInstance, ctx: AppContext): void {
               request.params.id,
               action,
               request.body,
+              today(),
             ),
           );
       },

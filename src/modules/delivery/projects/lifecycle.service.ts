@@ -33,11 +33,11 @@ export async function moveProject(
   id: string,
   action: ProjectAction,
   input: LifecycleInput,
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   const before = await findProjectOr404(db, scope, id);
   const move = nextStatus(before.status as ProjectStatus, action);
   if (!move.ok) throw new AppError('conflict', move.reason);
-  const today = todayUtc();
   const on = input.on ?? today;
   if (on > today) throw AppError.validation('body.on', 'cannot be in the future');
   const set: Parameters<typeof store.updateProject>[3] = { status: move.to };
@@ -47,7 +47,7 @@ export async function moveProject(
   }
   if (action === 'go_live') {
     checkDates({ ...datedRecordOf(before), goLiveOn: on }, ['goLiveOn'], () => 'body.on');
-    const detail = await getProject(db, scope, id);
+    const detail = await getProject(db, scope, id, today);
     const goLive = detail.milestones.find((m) => m.goLive);
     const open = detail.tasks.filter((t) => t.milestoneKey === goLive?.key && t.state !== 'done');
     if (open.length > 0)
@@ -108,5 +108,5 @@ export async function moveProject(
       },
     );
   await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
-  return getProject(db, scope, id);
+  return getProject(db, scope, id, today);
 }

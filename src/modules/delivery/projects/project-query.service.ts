@@ -77,6 +77,7 @@ export async function listProjects(
   db: Db,
   scope: Scope,
   f: Omit<store.ProjectFilter, 'before'> & { cursor?: string },
+  today = todayUtc(),
 ): Promise<{ items: ProjectListItem[]; nextCursor: string | null }> {
   const rows = await store.selectProjects(db, scope, {
     ...f,
@@ -90,7 +91,6 @@ export async function listProjects(
     taskStore.selectTasksOfProjects(db, scope.workspaceId, ids),
     timelineStore.selectSlipsOfProjects(db, scope.workspaceId, ids),
   ]);
-  const today = todayUtc();
   const items = page.map((r) => {
     const own = tasks.filter((t) => t.project_id === r.id);
     return {

@@ -28,6 +28,7 @@ export async function updateProject(
   id: string,
   patch: ProjectPatch,
   ifMatch: string | undefined,
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   const before = await findProjectOr404(db, scope, id);
   if (ifMatch && ifMatch !== projectEtag(before))
@@ -65,8 +66,8 @@ export async function updateProject(
     before: pick(before, Object.keys(set)),
     after: set,
   });
-  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [id] });
-  return getProject(db, scope, id);
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
+  return getProject(db, scope, id, today);
 }
 
 const pick = (row: Record<string, unknown>, keys: string[]) => Object.fromEntries(keys.map((k) => [k, row[k]]));

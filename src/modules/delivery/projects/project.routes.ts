@@ -6,7 +6,7 @@ import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery } from '../../../platform/http/schemas.ts';
 import { refId } from '../../../platform/http/references.ts';
-import { COMMERCIAL_MODELS, PROJECT_STATUSES, projectEtag } from './project.ts';
+import { COMMERCIAL_MODELS, dayOf, PROJECT_STATUSES, projectEtag } from './project.ts';
 import { detailSchema, listItemSchema, withConflicts } from './project.schemas.ts';
 import { getProject, listProjects } from './project-query.service.ts';
 import { createProject } from './project.service.ts';
@@ -16,6 +16,7 @@ import { updateProject } from './project-update.service.ts';
 export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  const today = () => dayOf(ctx.now());
 
   r.get('/api/v1/projects', {
     config: { access: 'projects:read' },
@@ -47,11 +48,16 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) => {
       const { status, late, ...rest } = request.query;
-      return listProjects(db, scopeOf(principalOf(request)), {
-        ...rest,
-        statuses: status,
-        late: late === undefined ? undefined : late === 'true',
-      });
+      return listProjects(
+        db,
+        scopeOf(principalOf(request)),
+        {
+          ...rest,
+          statuses: status,
+          late: late === undefined ? undefined : late === 'true',
+        },
+        today(),
+      );
     },
   });
 
@@ -84,7 +90,9 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       const project = await db
         .transaction()
-        .execute((trx) => createProject(trx, actorOf(principal, request.id), scopeOf(principal), request.body));
+        .execute((trx) =>
+          createProject(trx, actorOf(principal, request.id), scopeOf(principal), request.body, today()),
+        );
       return reply.status(201).header('etag', projectEtag(project)).send(project);
     },
   });
@@ -98,7 +106,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: detailSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
-      const project = await getProject(db, scopeOf(principalOf(request)), request.params.id);
+      const project = await getProject(db, scopeOf(principalOf(request)), request.params.id, today());
       return reply.header('etag', projectEtag(project)).send(project);
     },
   });
@@ -136,6 +144,7 @@ export function projectRoutes(app: FastifyInstance, ctx: AppContext): void {
             request.params.id,
             request.body,
             typeof ifMatch === 'string' ? ifMatch : undefined,
+            today(),
           ),
         );
       return reply.header('etag', projectEtag(project)).send(project);

@@ -184,7 +184,12 @@ export interface HandoffStart {
  * Starts the project of an accepted handoff from the playbook its products and segment select. Returns the
  * project's id, or null when the workspace has no playbook at all (the acceptance still stands).
  */
-export async function startProjectForHandoff(db: Db, actor: Actor, h: HandoffStart): Promise<string | null> {
+export async function startProjectForHandoff(
+  db: Db,
+  actor: Actor,
+  h: HandoffStart,
+  today = todayUtc(),
+): Promise<string | null> {
   const existing = await store.findProjectByHandoff(db, h.workspaceId, h.handoffId);
   if (existing) return existing.id;
   const playbook = await selectPlaybook(db, h.workspaceId, { products: h.products, segment: h.segment });
@@ -196,7 +201,7 @@ export async function startProjectForHandoff(db: Db, actor: Actor, h: HandoffSta
     dealId: h.dealId,
     handoffId: h.handoffId,
     signedOn: h.signedOn,
-    acceptedOn: todayUtc(),
+    acceptedOn: today,
     promisedGoLive: h.promisedGoLive,
     plannedKickoffOn: null,
     partnerId: h.partnerId,
@@ -205,7 +210,7 @@ export async function startProjectForHandoff(db: Db, actor: Actor, h: HandoffSta
     servicesFee: h.servicesSold,
     currency: h.currency ?? 'USD',
   });
-  await recomputeForecasts(db, h.workspaceId, { today: todayUtc(), actor, touched: [id] });
+  await recomputeForecasts(db, h.workspaceId, { today, actor, touched: [id] });
   return id;
 }
 
@@ -229,6 +234,7 @@ export async function createProject(
   actor: Actor,
   scope: Scope,
   input: CreateProjectInput,
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   if (scope.partnerId) throw new AppError('forbidden', 'partner users cannot start projects');
   const account = await getAccount(db, scope, input.accountId).catch((e: unknown) => {
@@ -247,7 +253,6 @@ export async function createProject(
     playbook = await selectPlaybook(db, scope.workspaceId, { products: [], segment: account.segment });
     if (!playbook) throw AppError.validation('body.playbookId', 'no playbook matches this account; choose one');
   }
-  const today = todayUtc();
   if (input.signedOn && input.signedOn > today)
     throw AppError.validation('body.signedOn', `is in the future (today is ${today})`);
   checkDates(
@@ -269,7 +274,7 @@ export async function createProject(
     dealId: null,
     handoffId: null,
     signedOn: input.signedOn ?? null,
-    acceptedOn: todayUtc(),
+    acceptedOn: today,
     promisedGoLive: input.promisedGoLive ?? null,
     plannedKickoffOn: input.plannedKickoffOn ?? null,
     partnerId: input.partnerId === undefined ? account.partnerId : input.partnerId,
@@ -278,6 +283,6 @@ export async function createProject(
     servicesFee: input.servicesFee ?? null,
     currency: input.currency ?? 'USD',
   });
-  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [id] });
-  return getProject(db, scope, id);
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
+  return getProject(db, scope, id, today);
 }

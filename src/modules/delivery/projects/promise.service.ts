@@ -35,6 +35,7 @@ export async function recordSlip(
   scope: Scope,
   projectId: string,
   input: { expectedOn: string; reason: Reason },
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   const p = await findProjectOr404(db, scope, projectId);
   checkPlanned(p);
@@ -84,8 +85,8 @@ export async function recordSlip(
     entityId: id,
     after: { projectId, expectedOn: input.expectedOn, days, reason: input.reason },
   });
-  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [projectId] });
-  return getProject(db, scope, projectId);
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId] });
+  return getProject(db, scope, projectId, today);
 }
 
 export async function explainSlip(
@@ -95,6 +96,7 @@ export async function explainSlip(
   projectId: string,
   slipId: string,
   reason: { code: SlipReason; note: string | null },
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   await findProjectOr404(db, scope, projectId);
   const slip = (await timelineStore.selectSlips(db, scope.workspaceId, projectId)).find((s) => s.id === slipId);
@@ -119,7 +121,7 @@ export async function explainSlip(
     before: { reasonCode: slip.reason_code },
     after: reason,
   });
-  return getProject(db, scope, projectId);
+  return getProject(db, scope, projectId, today);
 }
 
 export interface NewPromise {
@@ -138,6 +140,7 @@ export async function agreePromise(
   scope: Scope,
   projectId: string,
   input: NewPromise,
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   const p = await findProjectOr404(db, scope, projectId);
   checkPlanned(p);
@@ -163,8 +166,8 @@ export async function agreePromise(
     before: { promisedGoLive: p.promised_go_live },
     after: detail,
   });
-  await recomputeForecasts(db, scope.workspaceId, { today: todayUtc(), actor, touched: [projectId] });
-  return getProject(db, scope, projectId);
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId] });
+  return getProject(db, scope, projectId, today);
 }
 
 /** The timeline kind of an agreed new promise; the project's promise history reads these. */

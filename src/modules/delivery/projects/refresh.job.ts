@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
 import type { JobHandler } from '../../../platform/jobs/job.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { todayUtc } from './project.ts';
+import { dayOf } from './project.ts';
 import { completeMilestonesByUsage } from './milestone.service.ts';
 
 /**
@@ -9,7 +9,7 @@ import { completeMilestonesByUsage } from './milestone.service.ts';
  * forecast (days pass, so tasks not started slide), then every planned project's signals (blocked days and
  * overdue first value depend on the date, not only on changes).
  */
-export const refreshDelivery: JobHandler<unknown> = async ({ db, logger }) => {
+export const refreshDelivery: JobHandler<unknown> = async ({ db, logger, now }) => {
   const workspaces = await db
     .selectFrom('projects')
     .select('workspace_id')
@@ -17,7 +17,7 @@ export const refreshDelivery: JobHandler<unknown> = async ({ db, logger }) => {
     .distinct()
     .execute();
   for (const { workspace_id: workspaceId } of workspaces) {
-    const today = todayUtc();
+    const today = dayOf(now());
     const out = await db.transaction().execute(async (trx) => {
       const moved = await completeMilestonesByUsage(trx, workspaceId, today);
       const planned = await trx

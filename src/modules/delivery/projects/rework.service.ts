@@ -4,7 +4,7 @@ import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
-import type { ReworkCause } from './project.ts';
+import { type ReworkCause, todayUtc } from './project.ts';
 import { findProjectOr404, getProject } from './project-query.service.ts';
 import type { ProjectDetail } from './project.views.ts';
 import * as taskStore from './task.store.ts';
@@ -17,6 +17,7 @@ export async function recordRework(
   scope: Scope,
   projectId: string,
   input: { taskId: string | null; hours: number; cause: ReworkCause; note: string | null },
+  today = todayUtc(),
 ): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   if (project.status === 'cancelled') throw new AppError('conflict', 'the project is cancelled');
@@ -51,5 +52,5 @@ export async function recordRework(
     entityId: projectId,
     after: input,
   });
-  return getProject(db, scope, projectId);
+  return getProject(db, scope, projectId, today);
 }

@@ -14,7 +14,7 @@ import {
   hours,
   withConflicts,
 } from './project.schemas.ts';
-import { projectEtag } from './project.ts';
+import { dayOf, projectEtag } from './project.ts';
 import { agreePromise, explainSlip, recordSlip } from './promise.service.ts';
 import { recordRework } from './rework.service.ts';
 
@@ -22,6 +22,7 @@ import { recordRework } from './rework.service.ts';
 export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  const today = () => dayOf(ctx.now());
 
   r.put('/api/v1/projects/:id/slips/:slipId', {
     config: { access: 'projects:write' },
@@ -44,6 +45,7 @@ export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
             request.params.id,
             request.params.slipId,
             request.body,
+            today(),
           ),
         );
     },
@@ -64,7 +66,7 @@ export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
       const project = await db
         .transaction()
         .execute((trx) =>
-          recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+          recordSlip(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body, today()),
         );
       return reply.status(201).header('etag', projectEtag(project)).send(project);
     },
@@ -85,7 +87,14 @@ export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
       const project = await db
         .transaction()
         .execute((trx) =>
-          agreePromise(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+          agreePromise(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body,
+            today(),
+          ),
         );
       return reply.header('etag', projectEtag(project)).send(project);
     },
@@ -105,7 +114,14 @@ export function slipRoutes(app: FastifyInstance, ctx: AppContext): void {
       const project = await db
         .transaction()
         .execute((trx) =>
-          recordRework(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
+          recordRework(
+            trx,
+            actorOf(principal, request.id),
+            scopeOf(principal),
+            request.params.id,
+            request.body,
+            today(),
+          ),
         );
       return reply.status(201).send(project);
     },

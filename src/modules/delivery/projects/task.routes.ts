@@ -7,7 +7,7 @@ import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { idParams } from '../../../platform/http/schemas.ts';
 import { refId } from '../../../platform/http/references.ts';
 import { previewAssignment } from './assignment.service.ts';
-import { TASK_STATES } from './project.ts';
+import { dayOf, TASK_STATES } from './project.ts';
 import { assignmentPreviewSchema, detailSchema, slipReason, hours, withConflicts } from './project.schemas.ts';
 import { addTask, updateTask } from './task.service.ts';
 
@@ -17,6 +17,7 @@ const taskParams = z.object({ id: z.string().min(1).max(100), taskId: z.string()
 export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
+  const today = () => dayOf(ctx.now());
 
   r.patch('/api/v1/projects/:id/tasks/:taskId', {
     config: { access: 'projects:write' },
@@ -50,7 +51,7 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
             request.params.id,
             request.params.taskId,
             patch,
-            { slipReason: reason },
+            { slipReason: reason, today: today() },
           ),
         );
     },
@@ -73,6 +74,7 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
         request.params.id,
         request.params.taskId,
         request.body.assigneeId,
+        today(),
       ),
   });
 
@@ -103,6 +105,7 @@ export function taskRoutes(app: FastifyInstance, ctx: AppContext): void {
       const project = await db.transaction().execute((trx) =>
         addTask(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, input, {
           slipReason: reason,
+          today: today(),
         }),
       );
       return reply.status(201).send(project);

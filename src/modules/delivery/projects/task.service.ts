@@ -39,6 +39,8 @@ export interface ChangeOptions {
   slipReason?: { code: SlipReason; note: string | null };
   /** A customer working through the portal: only their own tasks, only their state. */
   customer?: boolean;
+  /** The day the change is made on (today by the machine's clock when left out). */
+  today?: string;
 }
 
 const OPEN_PROJECT = ['queued', 'active'];
@@ -69,7 +71,7 @@ export async function updateTask(
     if (extra.length)
       throw AppError.validation(`body.${extra[0]}`, 'the customer can only change the state of their tasks');
   }
-  const today = todayUtc();
+  const today = opts.today ?? todayUtc();
   const now = nowIso();
   const set: Parameters<typeof taskStore.updateTask>[3] = { updated_at: now };
   const changes: Record<string, unknown> = {};
@@ -186,7 +188,7 @@ export async function updateTask(
     slipReason: opts.slipReason ?? assignmentReason,
     touched: [projectId],
   });
-  return getProject(db, scope, projectId);
+  return getProject(db, scope, projectId, today);
 }
 
 const actorOf = (who: Who): Actor =>
@@ -216,6 +218,7 @@ export async function addTask(
 ): Promise<ProjectDetail> {
   const project = await findProjectOr404(db, scope, projectId);
   checkOpen(project);
+  const today = opts.today ?? todayUtc();
   const [tasks, milestones, roles] = await Promise.all([
     taskStore.selectTasks(db, scope.workspaceId, projectId),
     taskStore.selectMilestones(db, scope.workspaceId, projectId),
@@ -276,12 +279,12 @@ export async function addTask(
       await taskStore.updateMilestone(db, scope.workspaceId, m.id, { completed_on: null, completed_by: null });
   }
   await recomputeForecasts(db, scope.workspaceId, {
-    today: todayUtc(),
+    today,
     actor,
     slipReason: opts.slipReason,
     touched: [projectId],
   });
-  return getProject(db, scope, projectId);
+  return getProject(db, scope, projectId, today);
 }
 
 const slug = (name: string): string =>
