@@ -4,8 +4,12 @@
  */
 import { addPartnerAccountSource } from '../modules/accounts/index.ts';
 import { accountIdsDeliveredBy } from '../modules/delivery/projects/project.refs.ts';
+import { setFirstUseSource } from '../modules/delivery/index.ts';
+import { firstUseDays } from '../modules/usage/index.ts';
 
 export function installLookups(): void {
   // A partner firm reads the accounts it delivers a project for.
   addPartnerAccountSource(accountIdsDeliveredBy);
+  // Milestones completed by real use: the first day an account did the event, from usage's daily rollups.
+  setFirstUseSource(firstUseDays);
 }

@@ -5,6 +5,7 @@ import { rematchUsageWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { adoptionRoutes } from './adoption/adoption.routes.ts';
 import { seatRoutes } from './adoption/seats.routes.ts';
+import { watchMilestoneUsage } from './adoption/usage-milestones.handler.ts';
 import { usageSourceRoutes } from './adoption/usage-sources.routes.ts';
 import { openIngestRuntime } from './ingest/ingest-runtime.service.ts';
 import { ingestRoutes } from './ingest/ingest.routes.ts';
@@ -112,7 +113,10 @@ export const usageModule = defineModule({
     }),
   ],
   settings: [retentionSetting, usageThresholdsSetting],
-  subscriptions: { 'accounts.appeared': rematchUsageWhenAccountsAppear },
+  subscriptions: {
+    'accounts.appeared': rematchUsageWhenAccountsAppear,
+    'delivery.usage-milestones-changed': watchMilestoneUsage,
+  },
   nav: { path: '/adoption', label: 'Adoption' },
 });
 

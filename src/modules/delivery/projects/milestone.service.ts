@@ -3,11 +3,12 @@
  * milestone's completion event in the product. The first value milestone sets the project's first-value date.
  */
 import type { Db } from '../../../platform/db/database.ts';
-import { firstUseDays, type FirstUseWatch, unwatchFirstUse } from '../../usage/adoption/first-use.service.ts';
+import { publish } from '../../../platform/events/domain-events.ts';
+import { firstUseDays } from './first-use-source.service.ts';
+import type { MilestoneUsage } from './project.events.ts';
 import * as store from './project.store.ts';
 import * as taskStore from './task.store.ts';
 import { logEvent, type Who } from './timeline.service.ts';
-import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 
 /**
  * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
@@ -82,7 +83,7 @@ export async function completeMilestonesByUsage(
   });
   const found = await firstUseDays(db, workspaceId, queries);
   const moved = new Set<string>();
-  const reached: FirstUseWatch[] = [];
+  const reached: MilestoneUsage[] = [];
   const completed = new Set<string>();
   for (const m of milestones) {
     const p = byId.get(m.project_id)!;
@@ -102,7 +103,7 @@ export async function completeMilestonesByUsage(
     if (m.first_value === 1 && !p.first_value_on)
       await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
     moved.add(p.id);
-    reached.push({ accountId: p.account_id, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB });
+    reached.push({ accountId: p.account_id, event: m.completion_event! });
     completed.add(m.id);
   }
   // No one waits on these any more (another open milestone on the same account and event is watched again).
@@ -111,10 +112,8 @@ export async function completeMilestonesByUsage(
       .filter((m) => !completed.has(m.id))
       .map((m) => `${byId.get(m.project_id)!.account_id}\u0000${m.completion_event}`),
   );
-  await unwatchFirstUse(
-    db,
-    workspaceId,
-    reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`)),
-  );
+  const done = reached.filter((r) => !stillOpen.has(`${r.accountId}\u0000${r.event}`));
+  if (done.length > 0)
+    await publish(db, 'delivery.usage-milestones-changed', { workspaceId, awaited: [], reached: done });
   return [...moved];
 }

@@ -7,13 +7,12 @@ import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { publish } from '../../../platform/events/domain-events.ts';
 import { newId, nowIso } from '../../../platform/ids.ts';
 import { getAccount } from '../../accounts/index.ts';
 import type { PlaybookVersion } from '../playbooks/playbook.ts';
 import { getPlaybookVersion, selectPlaybook } from '../playbooks/playbook.service.ts';
-import { watchFirstUse } from '../../usage/adoption/first-use.service.ts';
 import { recomputeForecasts } from './forecast.service.ts';
-import { USAGE_MILESTONES_JOB } from './usage-milestones.ts';
 import { type CommercialModel, todayUtc } from './project.ts';
 import { checkDates } from './project-dates.ts';
 import { getProject } from './project-query.service.ts';
@@ -102,14 +101,11 @@ export async function instantiateProject(
     })),
   );
   await taskStore.insertMilestones(db, milestones);
-  // Milestones reached by real use are completed as soon as ingest sees the account do it.
-  await watchFirstUse(
-    db,
-    workspaceId,
-    milestones
-      .filter((m) => m.completion_event)
-      .map((m) => ({ accountId: input.accountId, event: m.completion_event!, jobType: USAGE_MILESTONES_JOB })),
-  );
+  // Milestones reached by real use are completed as soon as the account is seen doing it (project.events.ts).
+  const awaited = milestones
+    .filter((m) => m.completion_event)
+    .map((m) => ({ accountId: input.accountId, event: m.completion_event! }));
+  if (awaited.length > 0) await publish(db, 'delivery.usage-milestones-changed', { workspaceId, awaited, reached: [] });
   sort = 0;
   await taskStore.insertTasks(
     db,

@@ -1,12 +1,15 @@
 /**
  * When an account's users first did something: the first day an event (feature) appears in the account's
- * rollups on or after a date. Delivery reads it to complete milestones by real use, and watches for it (a
- * job queued by ingest when a watched account first does the event).
+ * rollups on or after a date. Delivery reads it to complete milestones by real use (the composition root gives it
+ * `firstUseDays`), and has it watched: when a watched account first does the event, ingest queues delivery's
+ * `delivery.usage-milestones` job (the watches follow delivery's `delivery.usage-milestones-changed` event).
  */
 import type { Db } from '../../../platform/db/database.ts';
-import { enqueueJob } from '../../../platform/jobs/job.service.ts';
-import { composedJobs } from '../../../platform/modules/composition.ts';
+import { queueJob } from '../../../platform/jobs/job-types.ts';
 import { featureOf, type RollupEvent } from './rollup.ts';
+
+/** The job a watch queues (its payload `{ accountId }`), kept as each watch's `job_type`. */
+const MILESTONES_JOB = 'delivery.usage-milestones';
 
 export interface FirstUseQuery {
   accountId: string;
@@ -37,12 +40,10 @@ export async function firstUseDays(
   return out;
 }
 
-/** "When this account first does this event, queue this job": a module that waits on real use says so here. */
+/** "When this account first does this event, queue delivery's milestones job". */
 export interface FirstUseWatch {
   accountId: string;
   event: string;
-  /** A job type of the registry; its payload is `{ accountId }`. */
-  jobType: string;
 }
 
 export async function watchFirstUse(db: Db, workspaceId: string, watches: readonly FirstUseWatch[]): Promise<void> {
@@ -55,7 +56,7 @@ export async function watchFirstUse(db: Db, workspaceId: string, watches: readon
         workspace_id: workspaceId,
         account_id: w.accountId,
         event: w.event,
-        job_type: w.jobType,
+        job_type: MILESTONES_JOB,
         created_at: now,
       })),
     )
@@ -70,7 +71,7 @@ export async function unwatchFirstUse(db: Db, workspaceId: string, watches: read
       .where('workspace_id', '=', workspaceId)
       .where('account_id', '=', w.accountId)
       .where('event', '=', w.event)
-      .where('job_type', '=', w.jobType)
+      .where('job_type', '=', MILESTONES_JOB)
       .execute();
   }
 }
@@ -98,19 +99,15 @@ export async function queueWatchedFirstUses(
   if (seen.size === 0) return 0;
   const watches = await db
     .selectFrom('usage_first_use_watches')
-    .select(['account_id', 'event', 'job_type'])
+    .select(['account_id', 'event'])
     .where('workspace_id', '=', workspaceId)
+    .where('job_type', '=', MILESTONES_JOB)
     .execute();
   let queued = 0;
-  const registry = composedJobs();
   for (const w of watches) {
     if (!seen.has(`${w.account_id}\u0000${w.event}`)) continue;
-    const id = `${w.job_type}@${workspaceId}:${w.account_id}:${w.event}:${Math.floor(now / WINDOW_MS)}`;
-    if (
-      (await enqueueJob(db, registry, { type: w.job_type, payload: { accountId: w.account_id }, workspaceId, id }))
-        .queued
-    )
-      queued++;
+    const id = `${MILESTONES_JOB}@${workspaceId}:${w.account_id}:${w.event}:${Math.floor(now / WINDOW_MS)}`;
+    if ((await queueJob(db, MILESTONES_JOB, { accountId: w.account_id }, { workspaceId, id })).queued) queued++;
   }
   return queued;
 }
