@@ -4,6 +4,9 @@
  * identifier-like or empty attributes set aside with their reason. Pure.
  */
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
+import { OUTCOME_WORDS_HELP, outcomeOf } from '../../../platform/imports/values/outcomes.ts';
+
+export { outcomeOf };
 
 export type Cell = string | number | boolean | null | undefined;
 export type AccountRow = Readonly<Record<string, Cell>>;
@@ -43,8 +46,6 @@ export const IDENTIFIER_SHARE = 0.5;
 
 const BLANK_WORDS = new Set(['', 'na', 'n/a', 'null', 'nan']);
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-const CHURNED = new Set(['yes', 'y', 'true', '1', 'churned']);
-const RETAINED = new Set(['no', 'n', 'false', '0', 'retained']);
 
 const cellOf = (row: AccountRow, name: string): Cell => (Object.hasOwn(row, name) ? row[name] : null);
 
@@ -66,15 +67,6 @@ export function numberOf(cell: Cell): number {
 export function levelOf(cell: Cell): string | null {
   if (isBlank(cell)) return null;
   return typeof cell === 'string' ? cell.trim() : String(cell);
-}
-
-/** Churned (1) or not (0) from yes/no, true/false, 1/0, churned/retained, y/n; null for anything else. */
-export function outcomeOf(cell: Cell): 0 | 1 | null {
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
-  const word = typeof cell === 'number' ? String(cell) : typeof cell === 'string' ? cell.trim().toLowerCase() : '';
-  if (CHURNED.has(word)) return 1;
-  if (RETAINED.has(word)) return 0;
-  return null;
 }
 
 /** Numeric when at least 95 % of the non-blank cells read as numbers (booleans never do). */
@@ -140,7 +132,7 @@ export function buildDataset(
       const shown = isBlank(cell) ? 'a blank' : `"${String(cell)}"`;
       errors.push({
         field: `row ${i + 1}: ${outcome}`,
-        message: `${shown} is not an outcome (yes/no, true/false, 1/0, churned/retained, y/n)`,
+        message: `${shown} is not an outcome (${OUTCOME_WORDS_HELP})`,
       });
     } else y[i] = value;
   });
