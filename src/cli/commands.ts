@@ -89,6 +89,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/playbook.ts')).playbookCommand(),
   },
   {
+    name: 'risk',
+    term: 'risk',
+    summary: 'Churn risk: backtest the model, score accounts',
+    load: async () => (await import('./commands/risk.ts')).riskCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

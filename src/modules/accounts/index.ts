@@ -31,3 +31,4 @@ export {
 } from './account-lookup.service.ts';
 export { setAccountCreatedOn } from './account-since.service.ts';
 export { addPartnerAccountSource, type PartnerAccountSource } from './partner-scope.service.ts';
+export { type AccountAttributesRow, listAccountAttributes } from './account-attributes.store.ts';

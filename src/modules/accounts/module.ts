@@ -5,13 +5,16 @@ import { visibleAccountIds, visibleContactIds } from './account.refs.ts';
 import { accountRoutes } from './account.routes.ts';
 import type { AccountExternalIdTable, ContactExternalIdTable } from './account-import.table.ts';
 import type { AccountTable, ContactTable } from './account.table.ts';
+import type { AccountAttributesTable } from './account-attributes.table.ts';
+import { down as attributesDown, up as attributesUp } from './migrations/2026-12-06T1100-account-attributes.ts';
 
 export const accountsModule = defineModule({
   name: 'accounts',
   purpose: 'Customer accounts and their stakeholders: the records every other module hangs on.',
-  tables: ['accounts', 'contacts', 'account_external_ids', 'contact_external_ids'],
+  tables: ['accounts', 'contacts', 'account_external_ids', 'contact_external_ids', 'account_attributes'],
   routes: accountRoutes,
   importers: [accountImporter, contactImporter],
+  migrations: { '2026-12-06T1100-account-attributes': { up: attributesUp, down: attributesDown } },
   references: {
     account: { label: 'account', ids: visibleAccountIds },
     contact: { label: 'contact', ids: visibleContactIds },
@@ -26,6 +29,7 @@ declare module '../../platform/db/schema.ts' {
     contacts: ContactTable;
     account_external_ids: AccountExternalIdTable;
     contact_external_ids: ContactExternalIdTable;
+    account_attributes: AccountAttributesTable;
   }
 }
 

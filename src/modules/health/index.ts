@@ -1,0 +1,10 @@
+/** The health module's public face: what later modules, the demo and the command line use of it, nothing else. */
+export {
+  latestBacktest,
+  listRiskScores,
+  riskScoreOf,
+  runBacktest,
+  scoreWorkspace,
+  type RiskScore,
+  type StoredBacktest,
+} from './risk.service.ts';

@@ -1,0 +1,47 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { RiskBacktestTable, RiskModelTable, RiskScoreTable } from './risk.table.ts';
+
+export const insertBacktest = (db: Db, row: RiskBacktestTable) => db.insertInto('risk_backtests').values(row).execute();
+
+export const latestBacktest = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('risk_backtests')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const insertModel = (db: Db, row: RiskModelTable) => db.insertInto('risk_models').values(row).execute();
+
+/** Replaces the workspace's scores with those of one model. */
+export async function replaceScores(db: Db, workspaceId: string, rows: readonly RiskScoreTable[]): Promise<void> {
+  await db.deleteFrom('risk_scores').where('workspace_id', '=', workspaceId).execute();
+  for (let i = 0; i < rows.length; i += 200)
+    await db
+      .insertInto('risk_scores')
+      .values(rows.slice(i, i + 200))
+      .execute();
+}
+
+export const listScores = (db: Db, workspaceId: string, limit: number, offset: number) =>
+  db
+    .selectFrom('risk_scores as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['s.account_id', 'a.name', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .where('s.workspace_id', '=', workspaceId)
+    .orderBy('s.probability', 'desc')
+    .orderBy('s.account_id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+
+export const scoreOf = (db: Db, workspaceId: string, accountId: string) =>
+  db
+    .selectFrom('risk_scores as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['s.account_id', 'a.name', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .where('s.workspace_id', '=', workspaceId)
+    .where('s.account_id', '=', accountId)
+    .executeTakeFirst();
