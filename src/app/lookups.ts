@@ -3,7 +3,7 @@
  * point and never names the modules answering it; the composition root plugs each later module's answer in.
  */
 import { addPartnerAccountSource } from '../modules/accounts/index.ts';
-import { accountIdsDeliveredBy } from '../modules/delivery/projects/project.refs.ts';
+import { accountIdsDeliveredBy } from '../modules/delivery/index.ts';
 import { setFirstUseSource } from '../modules/delivery/index.ts';
 import { firstUseDays } from '../modules/usage/index.ts';
 

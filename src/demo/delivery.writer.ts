@@ -5,21 +5,29 @@
  */
 import type { Actor } from '../platform/auth/principal.ts';
 import { newId } from '../platform/ids.ts';
-import type { SlipReason } from '../modules/delivery/projects/project.ts';
 import type { Db } from '../platform/db/database.ts';
 import { accountNamesById, setAccountCreatedOn } from '../modules/accounts/index.ts';
 import { insertOwnershipHandoff } from '../modules/handoffs/handoff.store.ts';
-import { selectPlaybook } from '../modules/delivery/playbooks/playbook.service.ts';
-import { typicalDurationDays } from '../modules/delivery/playbooks/playbook.rules.ts';
-import { recomputeForecasts } from '../modules/delivery/projects/forecast.service.ts';
-import { applyProgress, type ProgressSnapshot } from '../modules/delivery/projects/progress.service.ts';
-import { instantiateProject } from '../modules/delivery/projects/project.service.ts';
-import * as projectStore from '../modules/delivery/projects/project.store.ts';
-import * as taskStore from '../modules/delivery/projects/task.store.ts';
-import * as timelineStore from '../modules/delivery/projects/timeline.store.ts';
-import { createResource } from '../modules/delivery/resources/resource.service.ts';
-import { addTimeOff, setHolidays } from '../modules/delivery/resources/time-off.service.ts';
-import { createTimeEntry } from '../modules/delivery/time/time-entry.service.ts';
+import {
+  addTimeOff,
+  applyProgress,
+  createResource,
+  createTimeEntry,
+  forgetForecastHistory,
+  instantiateProject,
+  plannedProjectRecords,
+  type ProgressSnapshot,
+  projectRecord,
+  projectRecords,
+  recomputeForecasts,
+  recordPastSlip,
+  selectPlaybook,
+  setHolidays,
+  setPastDates,
+  type SlipReason,
+  taskRecords,
+  typicalDurationDays,
+} from '../modules/delivery/index.ts';
 import type { DemoData } from './demo.ts';
 import {
   demoHolidays,
@@ -95,7 +103,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
   const names = await accountNamesById(db, scope);
   const idByName = new Map([...names].map(([id, name]) => [name, id]));
   const accounts = new Map(ctx.data.accounts.map((a) => [a.name, a]));
-  const existing = await projectStore.selectProjects(db, scope, { limit: 10_000 });
+  const existing = await projectRecords(db, scope);
   const projectOf = new Map(existing.map((p) => [p.account_id, p]));
   const plans = planDemoProjects(rng, ctx.data.accounts);
   const running: string[] = [];
@@ -132,9 +140,9 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
         currency: 'USD',
       });
       projects++;
-      project = (await projectStore.findProject(db, scope, id))!;
+      project = (await projectRecord(db, scope, id))!;
     }
-    const tasks = await taskStore.selectTasks(db, workspaceId, project.id);
+    const tasks = await taskRecords(db, workspaceId, project.id);
     const planTasks = tasks.map((t) => ({
       key: t.key,
       dependsOn: JSON.parse(t.depends_on) as string[],
@@ -192,7 +200,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
         ? Math.min(dayNo(project.accepted_on.slice(0, 10)), today)
         : Math.max(signed ?? -Infinity, kickoff - 5);
     if (iso(accepted) !== project.accepted_on.slice(0, 10)) {
-      await projectStore.updateProject(db, workspaceId, project.id, { accepted_on: iso(accepted) });
+      await setPastDates(db, workspaceId, project.id, { acceptedOn: iso(accepted) });
       project = { ...project, accepted_on: iso(accepted) };
     }
     since.set(accountId, Math.min(since.get(accountId) ?? Infinity, signed ?? accepted, accepted));
@@ -204,7 +212,7 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
       snap.goLiveOn = iso(goLive);
       if (plan.story === 'closed') snap.closedOn = iso(Math.min(today, goLive + 30));
       const promised = plan.story === 'live_late' ? kickoff + calendarDays - 10 : goLive + rng.int(0, 14);
-      await projectStore.updateProject(db, workspaceId, project.id, { promised_go_live: iso(promised) });
+      await setPastDates(db, workspaceId, project.id, { promisedGoLive: iso(promised) });
       project = { ...project, promised_go_live: iso(promised) };
       if (plan.story === 'live_late') {
         snap.slips = [
@@ -295,10 +303,10 @@ export async function writeDemoDelivery(db: Db, ctx: DeliveryWriteContext, rng: 
   }
   await promiseAfterForecast(db, ctx, rng, today, stories);
   // Projects the story did not touch (briefs accepted today, queued) are accepted on the demo's today at the latest.
-  for (const p of await projectStore.selectProjects(db, scope, { limit: 10_000 })) {
+  for (const p of await projectRecords(db, scope)) {
     const accepted = Math.min(dayNo(p.accepted_on.slice(0, 10)), today);
     if (iso(accepted) !== p.accepted_on.slice(0, 10))
-      await projectStore.updateProject(db, workspaceId, p.id, { accepted_on: iso(accepted) });
+      await setPastDates(db, workspaceId, p.id, { acceptedOn: iso(accepted) });
     const first = Math.min(accepted, p.signed_on ? dayNo(p.signed_on) : accepted);
     since.set(p.account_id, Math.min(since.get(p.account_id) ?? Infinity, first));
   }
@@ -373,28 +381,20 @@ async function promiseAfterForecast(
   stories: ReadonlyMap<string, string>,
 ): Promise<void> {
   const { workspaceId, actor } = ctx;
-  const planned = await projectStore.selectPlannedProjects(db, workspaceId);
+  const planned = await plannedProjectRecords(db, workspaceId);
   // The forecasts made while the demo was being written measured against the briefs' first promises: forget them.
-  await timelineStore.deleteSlips(
+  await forgetForecastHistory(
     db,
     workspaceId,
     planned.map((p) => p.id),
   );
-  await timelineStore.deleteEvents(
-    db,
-    workspaceId,
-    planned.map((p) => p.id),
-    ['slipped', 'forecast_changed'],
-  );
-  for (const p of planned)
-    await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: null, forecast_go_live: null });
   await recomputeForecasts(db, workspaceId, { today: iso(today), actor });
-  for (const p of await projectStore.selectPlannedProjects(db, workspaceId)) {
+  for (const p of await plannedProjectRecords(db, workspaceId)) {
     if (!p.forecast_go_live) continue;
     const forecast = dayNo(p.forecast_go_live);
     const late = stories.get(p.id) === 'late' || (!stories.has(p.id) && rng.chance(0.2));
     const promised = late ? forecast - rng.int(12, 30) : forecast + rng.int(7, 25);
-    await projectStore.updateProject(db, workspaceId, p.id, { promised_go_live: iso(promised) });
+    await setPastDates(db, workspaceId, p.id, { promisedGoLive: iso(promised) });
     if (!late || !p.kickoff_on) continue;
     const kickoff = dayNo(p.kickoff_on);
     const slips: Array<[number, number, number, SlipReason | null, string | null]> = [
@@ -408,19 +408,14 @@ async function promiseAfterForecast(
       [today - 1, promised + 6, forecast, null, null],
     ];
     for (const [at, from, to, reason, note] of slips) {
-      await timelineStore.insertSlip(db, {
-        id: newId(),
-        workspace_id: workspaceId,
-        project_id: p.id,
-        recorded_at: `${iso(at)}T09:00:00.000Z`,
-        promised_go_live: iso(promised),
-        from_forecast: iso(from),
-        to_forecast: iso(to),
+      await recordPastSlip(db, actor, workspaceId, p.id, {
+        recordedAt: `${iso(at)}T09:00:00.000Z`,
+        promisedGoLive: iso(promised),
+        fromForecast: iso(from),
+        toForecast: iso(to),
         days: to - promised,
-        reason_code: reason,
+        reasonCode: reason,
         note,
-        explained_by_label: reason ? actor.label : null,
-        explained_at: reason ? `${iso(at)}T09:00:00.000Z` : null,
       });
     }
   }

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { getPlaybookByKey, listPlaybooks } from '../../modules/delivery/playbooks/playbook.service.ts';
-import { exportPlaybookText, importPlaybookText } from '../../modules/delivery/playbooks/playbook-import.service.ts';
+import {
+  exportPlaybookText,
+  getPlaybookByKey,
+  importPlaybookText,
+  listPlaybooks,
+} from '../../modules/delivery/index.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';

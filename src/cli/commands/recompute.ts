@@ -6,9 +6,7 @@ import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts
 import { isDay } from '../../modules/usage/adoption/adoption.ts';
 import { withContext } from '../context.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
-import { recomputeForecasts } from '../../modules/delivery/projects/forecast.service.ts';
-import { listProjects } from '../../modules/delivery/projects/project-query.service.ts';
-import { completeMilestonesByUsage } from '../../modules/delivery/projects/milestone.service.ts';
+import { refreshWorkspaceDelivery } from '../../modules/delivery/index.ts';
 
 /** `baton recompute …`: runs now what a scheduled job would run later. */
 export function recomputeCommand(): Command {
@@ -49,27 +47,16 @@ export function recomputeCommand(): Command {
     .action(async (opts: { workspace: string; json?: boolean }) => {
       const summary = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-        return ctx.db.transaction().execute(async (trx) => {
-          const today = todayUtc();
-          const moved = await completeMilestonesByUsage(trx, ws.id, today);
-          const planned = await listProjects(
-            trx,
-            { workspaceId: ws.id, partnerId: null },
-            { statuses: ['queued', 'active'], limit: 10_000 },
-          );
-          const out = await recomputeForecasts(trx, ws.id, {
-            today,
-            actor: SYSTEM_ACTOR,
-            touched: planned.items.map((p) => p.id),
-          });
-          return {
-            projects: out.projects,
-            forecastsChanged: out.changed,
-            slips: out.slips.length,
-            milestonesByUsage: moved.length,
-            millis: out.millis,
-          };
-        });
+        const out = await ctx.db
+          .transaction()
+          .execute((trx) => refreshWorkspaceDelivery(trx, ws.id, todayUtc(), SYSTEM_ACTOR));
+        return {
+          projects: out.projects,
+          forecastsChanged: out.changed,
+          slips: out.slips.length,
+          milestonesByUsage: out.milestonesByUsage,
+          millis: out.millis,
+        };
       });
       if (opts.json) console.log(JSON.stringify(summary));
       else {

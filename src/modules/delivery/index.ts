@@ -1,3 +1,22 @@
 /** The delivery module's public face: what later modules, the demo and the command line use of it, nothing else. */
-export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './projects/first-use-source.service.ts';
-export type { MilestoneUsage } from './projects/project.events.ts';
+export { exportPlaybookText, importPlaybookText } from './playbooks/playbook-import.service.ts';
+export { typicalDurationDays } from './playbooks/playbook.rules.ts';
+export { getPlaybookByKey, listPlaybooks, selectPlaybook } from './playbooks/playbook.service.ts';
+export { recomputeForecasts } from './projects/forecast.service.ts';
+export {
+  forgetForecastHistory,
+  plannedProjectRecords,
+  projectRecord,
+  projectRecords,
+  recordPastSlip,
+  setPastDates,
+  taskRecords,
+} from './projects/history.service.ts';
+export { applyProgress, type ProgressSnapshot } from './projects/progress.service.ts';
+export type { SlipReason } from './projects/project.ts';
+export { accountIdsDeliveredBy } from './projects/project.refs.ts';
+export { instantiateProject } from './projects/project.service.ts';
+export { refreshWorkspaceDelivery } from './projects/refresh.service.ts';
+export { createResource } from './resources/resource.service.ts';
+export { addTimeOff, setHolidays } from './resources/time-off.service.ts';
+export { createTimeEntry } from './time/time-entry.service.ts';

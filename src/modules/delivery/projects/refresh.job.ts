@@ -1,14 +1,9 @@
 import { SYSTEM_ACTOR } from '../../../platform/auth/principal.ts';
 import type { JobHandler } from '../../../platform/jobs/job.ts';
-import { recomputeForecasts } from './forecast.service.ts';
 import { dayOf } from './project.ts';
-import { completeMilestonesByUsage } from './milestone.service.ts';
+import { refreshWorkspaceDelivery } from './refresh.service.ts';
 
-/**
- * For every workspace with planned projects, in its own transaction: milestones completed by usage, then the
- * forecast (days pass, so tasks not started slide), then every planned project's signals (blocked days and
- * overdue first value depend on the date, not only on changes).
- */
+/** Every workspace with planned projects brought up to the runner's day, each in its own transaction. */
 export const refreshDelivery: JobHandler<unknown> = async ({ db, logger, now }) => {
   const workspaces = await db
     .selectFrom('projects')
@@ -18,27 +13,13 @@ export const refreshDelivery: JobHandler<unknown> = async ({ db, logger, now }) 
     .execute();
   for (const { workspace_id: workspaceId } of workspaces) {
     const today = dayOf(now());
-    const out = await db.transaction().execute(async (trx) => {
-      const moved = await completeMilestonesByUsage(trx, workspaceId, today);
-      const planned = await trx
-        .selectFrom('projects')
-        .select('id')
-        .where('workspace_id', '=', workspaceId)
-        .where('status', 'in', ['queued', 'active'])
-        .execute();
-      return {
-        moved: moved.length,
-        ...(await recomputeForecasts(trx, workspaceId, {
-          today,
-          actor: SYSTEM_ACTOR,
-          touched: planned.map((p) => p.id),
-        })),
-      };
-    });
+    const out = await db
+      .transaction()
+      .execute((trx) => refreshWorkspaceDelivery(trx, workspaceId, today, SYSTEM_ACTOR));
     logger.info(
       {
         workspaceId,
-        milestonesByUsage: out.moved,
+        milestonesByUsage: out.milestonesByUsage,
         projects: out.projects,
         changed: out.changed,
         slips: out.slips.length,
