@@ -124,7 +124,8 @@ export function rank(kind: ModelKind, labels: readonly string[], raw: ArrayLike<
   const top = labels
     .map((label, i) => ({ label, score: round(probabilities[i]!, 4) }))
     .sort((a, b) => b.score - a.score || (a.label < b.label ? -1 : 1));
-  return { label: labels[argmax(values)]!, confidence: probabilities[argmax(values)]!, top };
+  const best = argmax(values);
+  return { label: labels[best]!, confidence: round(probabilities[best]!, 4), top };
 }
 
 const normalised = (xs: number[]) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ticketText } from './categories.ts';
-import { crossValidate, metricsOf, stratifiedFolds } from './cross-validate.ts';
+import { crossValidate, metricsOf, outOfFoldPredictions, stratifiedFolds } from './cross-validate.ts';
 import { syntheticTickets } from './fixtures/synthetic-tickets.ts';
 
 const items = (n: number, options: Parameters<typeof syntheticTickets>[1] = {}) =>
@@ -91,12 +91,20 @@ describe('crossValidate', () => {
     ];
     const cv = crossValidate(data);
     expect(cv.n).toBe(10);
-    expect(cv.predictions).toHaveLength(10);
+    expect(outOfFoldPredictions(data).predictions).toHaveLength(10);
     // The one billing ticket is tested by a model that never saw billing, so it cannot be right.
     expect(cv.per_class.billing).toEqual({ precision: 0, recall: 0, f1: 0, support: 1 });
   });
 
-  it('refuses fewer than ten labelled items', () => {
+  it('refuses fewer than ten labelled items, and fewer than two folds', () => {
     expect(() => crossValidate(items(9))).toThrow('too few labelled tickets to train (n < 10): 9 labelled');
+    expect(() => crossValidate(items(20), { folds: 1 })).toThrow('folds: 2 or more are needed, not 1');
+  });
+
+  it('gives the figures the command line prints, in exactly these keys', () => {
+    const cv = crossValidate(items(30, { seed: 12 }));
+    expect(Object.keys(cv).sort()).toEqual(['accuracy', 'confusion', 'folds', 'macro_f1', 'n', 'per_class']);
+    for (const m of Object.values(cv.per_class))
+      expect(Object.keys(m)).toEqual(['precision', 'recall', 'f1', 'support']);
   });
 });

@@ -3,6 +3,7 @@
  * are fitted on the other folds only, then the fold is predicted. Texts are split into terms once (that
  * step learns nothing); what is learnt from data is learnt inside the fold.
  */
+import { AppError } from '../../../platform/errors/app-error.ts';
 import type { LabelledText } from './categories.ts';
 import { type ClassifierOptions, DEFAULT_CLASSIFIER, fitCounts, labelledOf, rank } from './classifier.ts';
 import { scores, seededRandom } from './linear-classifier.ts';
@@ -27,7 +28,13 @@ export interface Metrics {
 
 export interface CrossValidation extends Metrics {
   folds: number;
-  /** The out-of-fold prediction of each labelled item, in the order given. */
+}
+
+export interface OutOfFold {
+  folds: number;
+  /** The label of each labelled item, in the order given. */
+  truth: string[];
+  /** The prediction for each of them by the model fitted without its fold. */
   predictions: Array<{ label: string; confidence: number }>;
 }
 
@@ -96,17 +103,30 @@ export function metricsOf(truth: readonly string[], predicted: readonly string[]
   };
 }
 
-/** Cross-validates the classifier on the labelled items (null labels are left out). */
+/** Cross-validates the classifier on the labelled items (null labels are left out): the figures to show. */
 export function crossValidate(
   items: readonly LabelledText[],
   options: Partial<CrossValidationOptions> = {},
 ): CrossValidation {
+  const { folds, truth, predictions } = outOfFoldPredictions(items, options);
+  const metrics = metricsOf(
+    truth,
+    predictions.map((p) => p.label),
+  );
+  return { ...metrics, folds };
+}
+
+/** Each labelled item's prediction by the model of the folds it is not in (null labels are left out). */
+export function outOfFoldPredictions(
+  items: readonly LabelledText[],
+  options: Partial<CrossValidationOptions> = {},
+): OutOfFold {
   const { folds: k, seed } = { folds: 5, seed: 1, ...options };
   const settings: ClassifierOptions = { ...DEFAULT_CLASSIFIER, seed, ...options.classifier };
   const labelled = labelledOf(items);
   const labels = labelled.map((i) => i.label);
   const folds = Math.min(k, labelled.length);
-  if (!Number.isInteger(folds) || folds < 2) throw new RangeError(`cross-validation needs 2 folds or more, not ${k}`);
+  if (!Number.isInteger(folds) || folds < 2) throw AppError.validation('folds', `2 or more are needed, not ${k}`);
   const fold = stratifiedFolds(labels, folds, seed);
   const lexicon = new Lexicon();
   const docs = labelled.map((i) => countTerms(i.text, lexicon, settings.features));
@@ -129,9 +149,5 @@ export function crossValidate(
       predictions[i] = { label, confidence };
     }
   }
-  const metrics = metricsOf(
-    labels,
-    predictions.map((p) => p.label),
-  );
-  return { ...metrics, folds, predictions };
+  return { folds, truth: labels, predictions };
 }

@@ -74,6 +74,8 @@ export class Lexicon {
   private readonly gramsOfWord = new Map<string, Int32Array>();
   private gramsKey = '';
   readonly terms: string[] = [];
+  /** Per-term counts of the document being read (by `countTerms`), zero again between documents. */
+  scratch: Float64Array = new Float64Array(1024);
 
   constructor(
     terms: readonly string[] = [],
@@ -115,6 +117,13 @@ export class Lexicon {
     return grams;
   }
 
+  growScratch(id: number): Float64Array {
+    const grown = new Float64Array(Math.max(id + 1, this.scratch.length * 2));
+    grown.set(this.scratch);
+    this.scratch = grown;
+    return grown;
+  }
+
   isCharTerm(id: number): boolean {
     return (this.terms[id] ?? '').startsWith(CHAR_PREFIX);
   }
@@ -126,19 +135,13 @@ export interface TermCounts {
   counts: Float64Array;
 }
 
-/** Per-term counts of the document being read, indexed by term id; zero again between documents. */
-let scratch = new Float64Array(1 << 16);
-
 /** Counts a text's terms, giving new terms ids in `lexicon` (unless it is frozen, then they are dropped). */
 export function countTerms(text: string, lexicon: Lexicon, options: FeatureOptions = DEFAULT_FEATURES): TermCounts {
   const seen: number[] = [];
+  let scratch = lexicon.scratch;
   const add = (id: number) => {
     if (id < 0) return;
-    if (id >= scratch.length) {
-      const grown = new Float64Array(Math.max(id + 1, scratch.length * 2));
-      grown.set(scratch);
-      scratch = grown;
-    }
+    if (id >= scratch.length) scratch = lexicon.growScratch(id);
     if (scratch[id] === 0) seen.push(id);
     scratch[id]!++;
   };
@@ -203,22 +206,27 @@ export function fitVocabulary(
 
 /** A document's TF-IDF vector in a vocabulary; each block unit length, scaled by 1/√blocks present. */
 export function vectorise(doc: TermCounts, vocabulary: Vocabulary): SparseVector {
-  const idx: number[] = [];
-  const val: number[] = [];
-  const norms = [0, 0];
+  const { featureOf, idf, isChar } = vocabulary;
+  const idx = new Int32Array(doc.ids.length);
+  const val = new Float64Array(doc.ids.length);
+  let size = 0;
+  let wordNorm = 0;
+  let charNorm = 0;
   for (let k = 0; k < doc.ids.length; k++) {
-    const f = doc.ids[k]! < vocabulary.featureOf.length ? vocabulary.featureOf[doc.ids[k]!]! : -1;
+    const id = doc.ids[k]!;
+    const f = id < featureOf.length ? featureOf[id]! : -1;
     if (f < 0) continue;
-    const v = (1 + Math.log(doc.counts[k]!)) * vocabulary.idf[f]!;
-    idx.push(f);
-    val.push(v);
-    norms[vocabulary.isChar[f]!]! += v * v;
+    const count = doc.counts[k]!;
+    const v = (count === 1 ? 1 : 1 + Math.log(count)) * idf[f]!;
+    idx[size] = f;
+    val[size++] = v;
+    if (isChar[f]) charNorm += v * v;
+    else wordNorm += v * v;
   }
-  const blocks = (norms[0]! > 0 ? 1 : 0) + (norms[1]! > 0 ? 1 : 0);
-  const scale = norms.map((s) => (s > 0 ? 1 / Math.sqrt(s * blocks) : 0));
+  const blocks = (wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? 1 : 0);
+  const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm * blocks) : 0;
+  const charScale = charNorm > 0 ? 1 / Math.sqrt(charNorm * blocks) : 0;
+  for (let k = 0; k < size; k++) val[k]! *= isChar[idx[k]!] ? charScale : wordScale;
   // Features are numbered in lexicon order, so the indices are already ascending.
-  return {
-    idx: Int32Array.from(idx),
-    val: Float64Array.from(val, (v, i) => v * scale[vocabulary.isChar[idx[i]!]!]!),
-  };
+  return { idx: idx.slice(0, size), val: val.slice(0, size) };
 }
