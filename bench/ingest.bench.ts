@@ -387,7 +387,7 @@ async function adoption(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-bench-adoption-'));
   const { openDatabase } = await import('../src/platform/db/database.ts');
   const { migrateToLatest } = await import('../src/platform/db/migrate.ts');
-  const { portfolio } = await import('../src/modules/usage/adoption/adoption.service.ts');
+  const { portfolio } = await import('../src/modules/usage/index.ts');
   // Opened as `baton serve` opens it: with its side thread, which takes one of the two aggregate queries.
   const dbh = await openDatabase(`sqlite:${path.join(dir, 'baton.db')}`, { sideThread: true });
   try {

@@ -6,11 +6,14 @@
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import { accountNamesById } from '../modules/accounts/index.ts';
-import { setSeats } from '../modules/usage/adoption/adoption.service.ts';
-import { createFeature, setPlan } from '../modules/usage/catalogue/catalogue.service.ts';
-import { recordReports } from '../modules/usage/integrations/integration-status.service.ts';
-import { createRelease } from '../modules/usage/releases/release.service.ts';
-import { addRollupCounts } from '../modules/usage/adoption/rollup.store.ts';
+import {
+  addRollupCounts,
+  createFeature,
+  createRelease,
+  recordReports,
+  setPlan,
+  setSeats,
+} from '../modules/usage/index.ts';
 import type { DemoData } from './demo.ts';
 import type { Random } from './random.ts';
 import { DEMO_FEATURES, generateDemoUsage } from './usage.ts';

@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { todayUtc } from '../../modules/usage/adoption/adoption.service.ts';
-import { evaluateUsageSignals } from '../../modules/usage/signals/usage-signals.service.ts';
+import { evaluateUsageSignals, isDay, todayUtc } from '../../modules/usage/index.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
-import { isDay } from '../../modules/usage/adoption/adoption.ts';
 import { withContext } from '../context.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { refreshWorkspaceDelivery } from '../../modules/delivery/index.ts';

@@ -1,2 +1,11 @@
 /** The usage module's public face: what later modules, the demo and the command line use of it, nothing else. */
+export { findSeats } from './adoption/rollup.store.ts';
+export { setSeats } from './adoption/adoption.service.ts';
 export { firstUseDays } from './adoption/first-use.service.ts';
+export { isDay } from './adoption/adoption.ts';
+export { portfolio, todayUtc } from './adoption/adoption.service.ts';
+export { addRollupCounts } from './adoption/rollup.store.ts';
+export { createFeature, setPlan } from './catalogue/catalogue.service.ts';
+export { recordReports } from './integrations/integration-status.service.ts';
+export { createRelease } from './releases/release.service.ts';
+export { evaluateUsageSignals } from './signals/usage-signals.service.ts';
