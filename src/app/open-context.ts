@@ -7,7 +7,7 @@ import { COMPOSITION } from './modules.ts';
 import { createLogger, type Logger } from '../platform/logging/logger.ts';
 import { secretBox } from '../platform/secrets/secret-box.ts';
 import { loadSecretKey } from '../platform/secrets/secret-key.ts';
-import { upkeepWebhookSecrets } from '../modules/deals/webhooks/integration.service.ts';
+import { upkeepWebhookSecrets } from '../modules/deals/index.ts';
 
 /**
  * Opens the database and brings it up to date: what `serve`, `migrate` and every CLI command start with. A serving
@@ -43,14 +43,5 @@ export async function openContext(
     await dbh.close();
     throw err;
   }
-  return {
-    config,
-    dbh,
-    db: dbh.db,
-    caps: dbh.caps,
-    logger: log,
-    jobs: COMPOSITION.jobs,
-    secrets,
-    now: () => new Date(),
-  };
+  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: COMPOSITION.jobs, secrets };
 }

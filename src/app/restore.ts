@@ -2,7 +2,7 @@ import type { Config } from '../platform/config/config.ts';
 import { restorePostgres, restoreSqlite, type Restored } from '../platform/db/restore.ts';
 import { keyIdOf } from '../platform/secrets/secret-box.ts';
 import { findSecretKey } from '../platform/secrets/secret-key.ts';
-import { webhookSecretKeys } from '../modules/deals/webhooks/integration.service.ts';
+import { webhookSecretKeys } from '../modules/deals/index.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 
 export interface RestoreReport extends Restored<{ secretKeys: Map<string, number> }> {

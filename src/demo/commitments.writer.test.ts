@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/test-db.ts';
 import { getCommitment, listCommitments } from '../modules/commitments/commitment.service.ts';
 import { commitmentExposure } from '../modules/commitments/exposure.service.ts';
-import { contractTermsReportFor } from '../modules/deals/terms/terms.service.ts';
+import { contractTermsReportFor } from '../modules/commitments/terms-report.service.ts';
 import { buildDemoWorkspace, type DemoSummary } from './demo.service.ts';
 import { generateDemo } from './generate.ts';
 

@@ -1,9 +1,7 @@
 /** Writes the demo's commitments ledger and contract terms through the services people use. */
 import { accountNameIndex, listContacts } from '../modules/accounts/index.ts';
 import { type BulkCommitment, recordCommitmentsInBulk } from '../modules/commitments/commitment-bulk.service.ts';
-import { dealIdsByExternalId } from '../modules/deals/deal.service.ts';
-import { DEFAULT_GUARD } from '../modules/deals/deal.ts';
-import { updateDealTerms } from '../modules/deals/terms/terms.service.ts';
+import { dealIdsByExternalId, DEFAULT_GUARD, updateDealTerms } from '../modules/deals/index.ts';
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
 import type { DemoCommitment } from './commitments.ts';

@@ -4,7 +4,7 @@
  * delivery had to ask although the brief answered them, won deals waiting for finance, the open pipeline,
  * lost deals, and a won deal the CRM reopened. Pure and deterministic.
  */
-import type { DealRecord } from '../modules/deals/deal.ts';
+import type { DealRecord } from '../modules/deals/index.ts';
 import type { BriefContent, BriefField } from '../modules/handoffs/handoff.ts';
 import { EMPTY_BRIEF } from '../modules/handoffs/handoff.ts';
 import type { DemoAccount, DemoStaff } from './demo.ts';

@@ -1,13 +1,14 @@
 /** Writes the demo's deals and briefs through the same services people use, so every rule applies. */
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';
-import { DEFAULT_GUARD } from '../modules/deals/deal.ts';
 import {
+  DEFAULT_GUARD,
   applyDealBatch,
   dealIdsByExternalId,
   loadStageMap,
   setFinanceConfirmation,
-} from '../modules/deals/deal.service.ts';
+  replacePipelineMapping,
+} from '../modules/deals/index.ts';
 import {
   acceptBrief,
   answerClarification,
@@ -17,7 +18,6 @@ import {
   submitBrief,
   updateBriefContent,
 } from '../modules/handoffs/handoff.service.ts';
-import { replacePipelineMapping } from '../modules/deals/stages/stage.service.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoStaff } from './demo.ts';
 

@@ -1,9 +1,7 @@
 import { Command, Option } from 'commander';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
-import type { JourneyState } from '../../modules/deals/deal.ts';
-import { listDeals } from '../../modules/deals/deal.service.ts';
-import { guardSetting } from '../../modules/deals/deal.settings.ts';
+import { type JourneyState, listDeals, guardSetting } from '../../modules/deals/index.ts';
 import { withContext } from '../context.ts';
 
 /** `--stage` in the words a person uses, onto the journey states. */

@@ -2,8 +2,7 @@ import { Command } from 'commander';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
-import { listIntegrations, setWebhookSecret } from '../../modules/deals/webhooks/integration.service.ts';
-import { MIN_SECRET_LENGTH } from '../../modules/deals/webhooks/webhook.ts';
+import { listIntegrations, setWebhookSecret, MIN_SECRET_LENGTH } from '../../modules/deals/index.ts';
 import { withContext } from '../context.ts';
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };

@@ -1,6 +1,5 @@
 import { getAccount, listContacts } from '../accounts/index.ts';
-import { getDeal } from '../deals/deal.service.ts';
-import { DEFAULT_GUARD } from '../deals/deal.ts';
+import { getDeal, DEFAULT_GUARD } from '../deals/index.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';

@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { type CommitmentStatus, daysBetween, isoDay, isUnscoped } from './commitment.ts';
+import { daysBetween, isoDay } from './commitment.ts';
 import { toCommitment } from './commitment.service.ts';
 import * as store from './commitment.store.ts';
 import { DEFAULT_RENEWAL_WINDOW_DAYS, type ExposureReport, exposureReport } from './exposure-report.ts';
@@ -62,13 +62,4 @@ export async function commitmentExposure(
   );
   const renewals = new Map([...accounts].map(([id, a]) => [id, a.renewalDate]));
   return exposureReport(commitments, renewals, today, opts.withinDays ?? DEFAULT_RENEWAL_WINDOW_DAYS);
-}
-
-/** Deals with at least one unscoped promise linked to them (`isUnscoped`), for the contract-terms report. */
-export async function dealsWithUnscopedCommitments(db: Db, workspaceId: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (const r of await store.selectDealCommitments(db, workspaceId)) {
-    if (r.deal_id && isUnscoped({ dueDate: r.due_date, status: r.status as CommitmentStatus })) out.add(r.deal_id);
-  }
-  return out;
 }

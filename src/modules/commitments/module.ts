@@ -1,12 +1,16 @@
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
+import { termsReportRoutes } from './terms-report.routes.ts';
 import type { CommitmentStatusChangeTable, CommitmentTable } from './commitment.table.ts';
 
 export const commitmentsModule = defineModule({
   name: 'commitments',
   purpose: 'The ledger of every promise made to a customer, with its status and the exposure it carries.',
   tables: ['commitments', 'commitment_status_changes'],
-  routes: commitmentRoutes,
+  routes: (app, ctx) => {
+    commitmentRoutes(app, ctx);
+    termsReportRoutes(app, ctx);
+  },
 });
 
 declare module '../../platform/db/schema.ts' {

@@ -1,5 +1,5 @@
 import type { JobHandler } from '../../platform/jobs/job.ts';
-import { linkDealsToAccounts } from './deal-accounts.ts';
+import { linkDealsToAccounts } from './deal-accounts.service.ts';
 
 /** Links deals waiting for their account, queued where accounts are created or imported. */
 export const linkDealAccountsJob: JobHandler<unknown> = async ({ db, job, logger }) => {

@@ -6,38 +6,11 @@ import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page, pageQuery } from '../../platform/http/schemas.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
-import { JOURNEY_STATES, STAGE_CATEGORIES } from './deal.ts';
-import { getDeal, listDeals, reapplyGuard, setFinanceConfirmation } from './deal.service.ts';
+import { JOURNEY_STATES } from './deal.ts';
+import { dealSchema } from './deal.schemas.ts';
+import { getDeal, listDeals } from './deal.service.ts';
+import { reapplyGuard, setFinanceConfirmation } from './deal-guard.service.ts';
 import { guardSetting } from './deal.settings.ts';
-import { contractTermsSchema } from './terms/terms.schema.ts';
-
-export const dealSchema = z.object({
-  id: z.string(),
-  source: z.string(),
-  externalId: z.string(),
-  name: z.string(),
-  accountId: z.string().nullable(),
-  accountName: z.string().nullable(),
-  stage: z.string(),
-  stageCategory: z.enum(STAGE_CATEGORIES),
-  pipeline: z.string().nullable(),
-  amount: z.number().nullable(),
-  currency: z.string().nullable(),
-  closeDate: z.string().nullable(),
-  signedDate: z.string().nullable(),
-  createdDate: z.string().nullable(),
-  owner: z.string().nullable(),
-  products: z.array(z.string()),
-  partnerName: z.string().nullable(),
-  financeConfirmedAt: z.string().nullable(),
-  journeyState: z.enum(JOURNEY_STATES),
-  missing: z.array(z.enum(['won', 'signed', 'finance_confirmed'])),
-  confirmedAt: z.string().nullable(),
-  reopenedAt: z.string().nullable(),
-  terms: contractTermsSchema,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
 
 const guardSchema = guardSetting.schema;
 

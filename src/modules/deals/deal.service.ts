@@ -1,7 +1,5 @@
 import { hash as digest } from 'node:crypto';
 import { accountNamesOf, accountNameIndex } from '../accounts/index.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import type { Actor } from '../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -16,8 +14,8 @@ import {
   type JourneyState,
   type StageCategory,
 } from './deal.ts';
-import { type JourneyTransition, onJourneyTransitions } from '../handoffs/handoff.intake.ts';
-import { resolveDealAccounts } from './deal-accounts.ts';
+import { resolveDealAccounts } from './deal-accounts.service.ts';
+import { announceJourneyMoves, isJourneyEvent, type JourneyMove, journeyMoveOf } from './deal-journey.service.ts';
 import * as store from './deal.store.ts';
 import { termsColumns, termsOfRow } from './terms/terms.store.ts';
 import type { DealTable } from './deal.table.ts';
@@ -116,7 +114,7 @@ export async function applyDealBatch(
   );
   const now = nowIso();
   const inserts: DealTable[] = [];
-  const transitions: JourneyTransition[] = [];
+  const moves: JourneyMove[] = [];
   const seen = new Set<string>();
   for (const [index, { row, record }] of batch.entries()) {
     const id = `${record.source}\u0000${record.externalId}`;
@@ -177,7 +175,7 @@ export async function applyDealBatch(
     };
     const dealId = existing?.id ?? newId();
     if (isJourneyEvent(existing?.journey_state ?? null, g.state)) {
-      transitions.push(transitionOf(dealId, existing?.journey_state ?? null, fields));
+      moves.push(journeyMoveOf(dealId, existing?.journey_state ?? null, fields));
     }
     if (existing) {
       await store.updateDealRow(db, ctx.workspaceId, existing.id, fields);
@@ -198,29 +196,9 @@ export async function applyDealBatch(
     }
   }
   await store.insertDeals(db, inserts);
-  await onJourneyTransitions(db, ctx.workspaceId, transitions);
+  await announceJourneyMoves(db, ctx.workspaceId, moves);
   return outcome;
 }
-
-/** A change that matters beyond the deal itself: it entered the journey, or the CRM took it back. */
-const isJourneyEvent = (from: string | null, to: JourneyState): boolean =>
-  from !== to && (to === 'confirmed' || to === 'reopened');
-
-const transitionOf = (
-  dealId: string,
-  from: string | null,
-  f: Pick<DealTable, 'name' | 'account_id' | 'journey_state' | 'stage' | 'amount' | 'currency' | 'partner_name'>,
-): JourneyTransition => ({
-  dealId,
-  dealName: f.name,
-  accountId: f.account_id,
-  from,
-  to: f.journey_state,
-  stage: f.stage,
-  amount: f.amount,
-  currency: f.currency,
-  partnerName: f.partner_name,
-});
 
 const isKey = (v: unknown): v is { updatedAt: string; id: string } =>
   typeof v === 'object' &&
@@ -295,87 +273,6 @@ export async function dealIdsByExternalId(
   return new Map(rows.map((r) => [r.external_id, r.id]));
 }
 
-/**
- * Records (or withdraws) finance's confirmation of a won deal and passes it through the guard again:
- * the moment a deal's last missing condition is met, it enters the post-sale journey.
- */
-export async function setFinanceConfirmation(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
-  id: string,
-  confirmed: boolean,
-  req: GuardRequirements,
-): Promise<Deal> {
-  const row = await store.findDeal(db, workspaceId, id);
-  if (!row) throw AppError.notFound('deal');
-  const before = toDeal(row, req);
-  const now = nowIso();
-  const financeConfirmedAt = confirmed ? (row.finance_confirmed_at ?? now) : null;
-  const g = guard(
-    {
-      stageCategory: row.stage_category as StageCategory,
-      signedDate: row.signed_date,
-      financeConfirmedAt,
-      previous: row.journey_state as JourneyState,
-    },
-    req,
-  );
-  await store.updateDealRow(db, workspaceId, id, {
-    finance_confirmed_at: financeConfirmedAt,
-    journey_state: g.state,
-    confirmed_at: g.state === 'confirmed' ? (row.confirmed_at ?? now) : row.confirmed_at,
-    updated_at: now > row.updated_at ? now : new Date(Date.parse(row.updated_at) + 1).toISOString(),
-  });
-  if (isJourneyEvent(row.journey_state, g.state))
-    await onJourneyTransitions(db, workspaceId, [
-      transitionOf(id, row.journey_state, { ...row, journey_state: g.state }),
-    ]);
-  const after = await getDeal(db, workspaceId, id, req);
-  await recordAudit(db, {
-    workspaceId,
-    actor,
-    action: confirmed ? 'deal.finance_confirm' : 'deal.finance_unconfirm',
-    entityType: 'deal',
-    entityId: id,
-    before,
-    after,
-  });
-  return after;
-}
-
-/**
- * Passes every deal waiting for confirmation through the guard again (after the workspace relaxed or
- * tightened its requirements). Deals already in the journey stay there.
- */
-export async function reapplyGuard(db: Db, workspaceId: string, req: GuardRequirements): Promise<number> {
-  const now = nowIso();
-  let changed = 0;
-  for (const row of await store.selectDealsInState(db, workspaceId, 'pending_confirmation')) {
-    const g = guard(
-      {
-        stageCategory: row.stage_category as StageCategory,
-        signedDate: row.signed_date,
-        financeConfirmedAt: row.finance_confirmed_at,
-        previous: 'pending_confirmation',
-      },
-      req,
-    );
-    if (g.state === row.journey_state) continue;
-    await store.updateDealRow(db, workspaceId, row.id, {
-      journey_state: g.state,
-      confirmed_at: g.state === 'confirmed' ? now : null,
-      updated_at: now,
-    });
-    if (isJourneyEvent(row.journey_state, g.state))
-      await onJourneyTransitions(db, workspaceId, [
-        transitionOf(row.id, row.journey_state, { ...row, journey_state: g.state }),
-      ]);
-    changed += 1;
-  }
-  return changed;
-}
-
 /** A deal as re-evaluation reads it: what the guard needs and what a journey transition tells. */
 export type RecategorizedDeal = Pick<
   store.DealRow,
@@ -404,7 +301,7 @@ export async function recategorizeDeals(
 ): Promise<number> {
   const now = nowIso();
   const byMove = new Map<string, { from: string; to: JourneyState; ids: string[] }>();
-  const transitions: JourneyTransition[] = [];
+  const moves: JourneyMove[] = [];
   for (const d of deals) {
     const g = guard(
       {
@@ -420,7 +317,7 @@ export async function recategorizeDeals(
     entry.ids.push(d.id);
     byMove.set(move, entry);
     if (isJourneyEvent(d.journey_state, g.state))
-      transitions.push(transitionOf(d.id, d.journey_state, { ...d, journey_state: g.state }));
+      moves.push(journeyMoveOf(d.id, d.journey_state, { ...d, journey_state: g.state }));
   }
   let changed = 0;
   for (const { from, to, ids } of byMove.values()) {
@@ -435,6 +332,6 @@ export async function recategorizeDeals(
       await store.updateDealsCategory(db, workspaceId, ids.slice(i, i + 500), patch);
     if (from !== to) changed += ids.length;
   }
-  await onJourneyTransitions(db, workspaceId, transitions);
+  await announceJourneyMoves(db, workspaceId, moves);
   return changed;
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { dealNamesOf } from '../deals/deal.names.ts';
+import { dealNamesOf } from '../deals/index.ts';
 
 /** Handoff briefs named by their deal ("Brief: <deal>"), the deal's name asked of the deals module. */
 export async function briefNamesOf(db: Db, workspaceId: string, ids: readonly string[]): Promise<Map<string, string>> {

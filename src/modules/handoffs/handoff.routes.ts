@@ -8,7 +8,7 @@ import { errorResponses, idParams, page, pageQuery } from '../../platform/http/s
 import { refId } from '../../platform/http/references.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
 import { accountSchema } from '../accounts/index.ts';
-import { dealSchema } from '../deals/deal.routes.ts';
+import { dealSchema } from '../deals/index.ts';
 import { BRIEF_FIELDS, BRIEF_STATES, completenessConfigSchema } from './handoff.ts';
 import {
   acceptBrief,

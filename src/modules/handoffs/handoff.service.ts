@@ -8,8 +8,7 @@ import { getMember } from '../../platform/identity/member.service.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import { accountNamesOf, getAccount, updateAccount } from '../accounts/index.ts';
-import { type DealFacts, dealFactsOf, getDeal } from '../deals/deal.service.ts';
-import { guardSetting } from '../deals/deal.settings.ts';
+import { type DealFacts, dealFactsOf, getDeal, guardSetting } from '../deals/index.ts';
 import { raiseSignal, resolveSignals } from '../signals/index.ts';
 import {
   BRIEF_FIELD_LABELS,

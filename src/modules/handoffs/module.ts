@@ -1,5 +1,10 @@
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { briefNamesOf } from './handoff.names.ts';
+import {
+  linkBriefsToAccount,
+  openBriefsOfConfirmedDeals,
+  pullBackBriefsOfReopenedDeals,
+} from './handoff-intake.handler.ts';
 import { handoffRoutes } from './handoff.routes.ts';
 import { completenessSetting } from './handoff.settings.ts';
 import type {
@@ -16,6 +21,11 @@ export const handoffsModule = defineModule({
   routes: handoffRoutes,
   auditNames: { handoff_brief: briefNamesOf },
   settings: [completenessSetting],
+  subscriptions: {
+    'deals.confirmed': openBriefsOfConfirmedDeals,
+    'deals.reopened': pullBackBriefsOfReopenedDeals,
+    'deals.account-linked': linkBriefsToAccount,
+  },
 });
 
 declare module '../../platform/db/schema.ts' {

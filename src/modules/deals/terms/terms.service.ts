@@ -1,4 +1,3 @@
-import { dealsWithUnscopedCommitments } from '../../commitments/exposure.service.ts';
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -13,7 +12,7 @@ import {
   normalizeClauses,
   normalizePricingModel,
 } from './contract-terms.ts';
-import { contractTermsReport, type TermsReport } from './terms-report.ts';
+import type { TermsReportDeal } from './terms-report.ts';
 import { selectWonDealTerms, termsOfRow, termsPatchColumns } from './terms.store.ts';
 
 /** A hand-made change of terms: only the fields given change; null clears one. */
@@ -61,30 +60,21 @@ export async function updateDealTerms(
   return after;
 }
 
-export interface TermsReportQuery {
-  from?: string;
-  to?: string;
-  /** A discount above this many percent makes a deal non-standard. */
-  discountThreshold: number;
-}
-
-/** The contract-terms report over the workspace's won deals signed (else closed) within the period. */
-export async function contractTermsReportFor(
+/**
+ * The workspace's won deals with their terms, as the contract-terms report reads them; `from`/`to` bound the signed
+ * date, else the close date.
+ */
+export async function wonDealTerms(
   db: Db,
   workspaceId: string,
-  q: TermsReportQuery,
-): Promise<TermsReport & TermsReportQuery> {
-  const rows = await selectWonDealTerms(db, workspaceId, q);
-  const deals = rows.map((r) => ({
+  period: { from?: string; to?: string },
+): Promise<TermsReportDeal[]> {
+  const rows = await selectWonDealTerms(db, workspaceId, period);
+  return rows.map((r) => ({
     id: r.id,
     owner: r.owner,
     signedDate: r.signed_date,
     closeDate: r.close_date,
     terms: termsOfRow(r),
   }));
-  const unscoped = await dealsWithUnscopedCommitments(db, workspaceId);
-  return {
-    ...q,
-    ...contractTermsReport(deals, { discountThreshold: q.discountThreshold, dealsWithUnscopedCommitments: unscoped }),
-  };
 }

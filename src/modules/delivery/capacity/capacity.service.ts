@@ -5,7 +5,7 @@
  */
 import type { Db } from '../../../platform/db/database.ts';
 import { accountNamesById, accountSegmentsById } from '../../accounts/index.ts';
-import { openPipeline } from '../../deals/pipeline.service.ts';
+import { openPipeline } from '../../deals/index.ts';
 import { capacityPlan, type PipelineDemand } from '../forecast/capacity-plan.ts';
 import { type CapacityView, isStale, type PipelineLine } from './capacity.ts';
 import type { StaleDealTreatment } from './capacity.settings.ts';

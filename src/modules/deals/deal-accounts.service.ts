@@ -2,14 +2,14 @@
  * Which account a deal belongs to. A CRM names the customer of a deal by its own id (Salesforce `AccountId`,
  * HubSpot's associated company), which account imports record: that comes first. Else the account whose name is
  * exactly the deal's account name, when one account only has it. Deals that name an account Baton does not know yet
- * are linked when it appears (`linkDealsToAccounts`, run as a job after accounts are created or imported), and so
- * are their handoff briefs.
+ * are linked when it appears (`linkDealsToAccounts`, run as a job after accounts are created or imported), each link
+ * announced (`deals.account-linked`) so that what hangs on those deals (their handoff briefs) follows.
  */
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { publish } from '../../platform/events/domain-events.ts';
 import { accountsByCrmIds, crmRefKey, accountNameIndex } from '../accounts/index.ts';
-import { onDealsLinkedToAccount } from '../handoffs/handoff.intake.ts';
 import * as store from './deal.store.ts';
 
 export interface DealAccountRef {
@@ -65,7 +65,7 @@ export async function linkDealsToAccounts(db: Kysely<Database>, workspaceId: str
       let n = 0;
       for (const [accountId, dealIds] of byAccount) {
         n += await store.setAccountOfDeals(trx, workspaceId, accountId, dealIds);
-        await onDealsLinkedToAccount(trx, workspaceId, accountId, dealIds);
+        await publish(trx, 'deals.account-linked', { workspaceId, accountId, dealIds });
       }
       return n;
     });
