@@ -43,5 +43,14 @@ export async function openContext(
     await dbh.close();
     throw err;
   }
-  return { config, dbh, db: dbh.db, caps: dbh.caps, logger: log, jobs: COMPOSITION.jobs, secrets };
+  return {
+    config,
+    dbh,
+    db: dbh.db,
+    caps: dbh.caps,
+    logger: log,
+    jobs: COMPOSITION.jobs,
+    secrets,
+    now: () => new Date(),
+  };
 }
