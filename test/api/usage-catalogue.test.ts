@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextSeq } from '../helpers/fixtures/sequence.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let viewer: Client;
-let key: string;
-let northwind: string;
-let betaAccount: string;
 
 const D = '2026-11-20';
 let seq = 0;
@@ -19,24 +14,24 @@ const track = (userId: string, event: string, groupId: string) => ({
   timestamp: `${D}T10:00:00.000Z`,
   context: { groupId },
 });
-const adoption = async () =>
-  (await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/adoption?day=${D}` })).json();
-const feature = (payload: object, c = admin) => c.request({ method: 'POST', url: '/api/v1/usage/features', payload });
 
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await t.workspace('acme');
-  const beta = await t.workspace('beta');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
-  northwind = (
+});
+afterAll(async () => t?.close());
+
+/**
+ * A workspace of the test's own: an admin, a viewer, and the account Northwind, whose two users used four events
+ * on day D. Every test starts from an empty catalogue.
+ */
+async function workspace() {
+  const acme = await t.workspace(`catalogue-${nextSeq()}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const viewer = await t.login((await t.user(acme, 'viewer')).email);
+  const northwind: string = (
     await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Northwind', segment: 'smb' } })
   ).json().id;
-  const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
-  betaAccount = (
-    await betaAdmin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Beta', segment: 'smb' } })
-  ).json().id;
-  key = await t.apiKey(acme, 'ingest');
+  const key = await t.apiKey(acme, 'ingest');
   const res = await t.inject({
     method: 'POST',
     url: '/v1/batch',
@@ -51,15 +46,32 @@ beforeAll(async () => {
     },
   });
   expect(res.statusCode).toBe(200);
-});
-afterAll(async () => t?.close());
+  const feature = (payload: object, c: Client = admin) =>
+    c.request({ method: 'POST', url: '/api/v1/usage/features', payload });
+  const adoption = async () =>
+    (await viewer.request({ method: 'GET', url: `/api/v1/usage/accounts/${northwind}/adoption?day=${D}` })).json();
+  const setPlan = (plan: string) =>
+    admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${northwind}/plan`, payload: { plan } });
+  /** The catalogue the later tests read: reports (every plan, two events), sso (enterprise), api (pro, enterprise). */
+  const catalogue = async () => {
+    for (const f of [
+      { key: 'reports', name: 'Reports', events: ['Report Published', 'Report Exported'] },
+      { key: 'sso', name: 'Single sign-on', plans: ['enterprise'], events: ['SSO Login'] },
+      { key: 'api', name: 'API', plans: ['pro', 'enterprise'] },
+    ])
+      expect((await feature(f)).statusCode).toBe(201);
+  };
+  return { acme, admin, viewer, northwind, feature, adoption, setPlan, catalogue };
+}
 
 describe('feature catalogue', () => {
   it('counts every event as its own feature while the catalogue is empty', async () => {
+    const { adoption } = await workspace();
     expect(await adoption()).toMatchObject({ featureBreadth: 4, featuresEntitled: null, featureBreadthRate: null });
   });
 
   it('adds features, maps several events to one, and refuses bad input naming the field', async () => {
+    const { acme, viewer, feature } = await workspace();
     const reports = await feature({
       key: 'reports',
       name: 'Reports',
@@ -99,31 +111,31 @@ describe('feature catalogue', () => {
   });
 
   it('measures feature breadth against the features the account’s plan entitles', async () => {
+    const { admin, viewer, northwind, adoption, setPlan, catalogue } = await workspace();
+    await catalogue();
     // No plan: only features every plan has (reports); its two events count once. Search is no catalogue feature it is entitled to.
     expect(await adoption()).toMatchObject({ featureBreadth: 1, featuresEntitled: 1, featureBreadthRate: 1 });
-    const set = await admin.request({
-      method: 'PUT',
-      url: `/api/v1/usage/accounts/${northwind}/plan`,
-      payload: { plan: 'enterprise' },
-    });
+    const set = await setPlan('enterprise');
     expect(set.json()).toEqual({ accountId: northwind, plan: 'enterprise' });
     // Enterprise: reports, sso, api entitled; reports and sso used.
     expect(await adoption()).toMatchObject({ featureBreadth: 2, featuresEntitled: 3, featureBreadthRate: 2 / 3 });
-    await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${northwind}/plan`, payload: { plan: 'pro' } });
+    await setPlan('pro');
     expect(await adoption()).toMatchObject({ featureBreadth: 1, featuresEntitled: 2, featureBreadthRate: 0.5 });
     const portfolio = (await viewer.request({ method: 'GET', url: `/api/v1/usage/adoption?day=${D}` })).json();
     expect(portfolio.items[0]).toMatchObject({ featureBreadth: 1, featuresEntitled: 2, featureBreadthRate: 0.5 });
     expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/plans' })).json().items).toEqual([
       { accountId: northwind, plan: 'pro' },
     ]);
+    const beta = await workspace();
     expect(
       (
         await admin.request({
           method: 'PUT',
-          url: `/api/v1/usage/accounts/${betaAccount}/plan`,
+          url: `/api/v1/usage/accounts/${beta.northwind}/plan`,
           payload: { plan: 'pro' },
         })
       ).statusCode,
+      "another workspace's account",
     ).toBe(404);
     const bad = await admin.request({
       method: 'PUT',
@@ -135,6 +147,9 @@ describe('feature catalogue', () => {
   });
 
   it('changes and removes features', async () => {
+    const { acme, admin, adoption, setPlan, catalogue } = await workspace();
+    await catalogue();
+    await setPlan('pro');
     const patched = await admin.request({
       method: 'PATCH',
       url: '/api/v1/usage/features/api',
