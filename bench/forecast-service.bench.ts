@@ -14,7 +14,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { newId, nowIso } from '../src/platform/ids.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
 import type { PlaybookFile } from '../src/modules/delivery/playbooks/playbook.ts';
-import { insertPlaybookFile } from '../src/modules/delivery/playbooks/playbook.service.ts';
+import { insertPlaybookFile } from '../src/modules/delivery/playbooks/playbook-edit.service.ts';
 import { getPlaybookVersion } from '../src/modules/delivery/playbooks/playbook.service.ts';
 import { loadForecastInput, recomputeForecasts } from '../src/modules/delivery/projects/forecast.service.ts';
 import { instantiateProject } from '../src/modules/delivery/projects/project.service.ts';

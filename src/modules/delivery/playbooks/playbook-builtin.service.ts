@@ -4,7 +4,7 @@ import type { Actor } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { PlaybookFile } from './playbook.ts';
 import { readPlaybookFile } from './playbook-file.ts';
-import { insertPlaybookFile } from './playbook.service.ts';
+import { insertPlaybookFile } from './playbook-edit.service.ts';
 import { selectPlaybookKeys } from './playbook.store.ts';
 
 /** The playbooks every workspace starts with, as YAML files beside this one (people can export and adapt them). */

@@ -10,16 +10,8 @@ import {
   writePlaybookFile,
 } from './playbook-file.ts';
 import * as store from './playbook.store.ts';
-import {
-  deliveryRoles,
-  getPlaybook,
-  getPlaybookVersion,
-  insertPlaybookFile,
-  orThrow,
-  type PlaybookDetail,
-  updatePlaybook,
-  writeVersion,
-} from './playbook.service.ts';
+import { deliveryRoles, getPlaybook, getPlaybookVersion, orThrow, type PlaybookDetail } from './playbook.service.ts';
+import { insertPlaybookFile, updatePlaybook, writeVersion } from './playbook-edit.service.ts';
 
 /** A playbook (at its current version, or the one asked for) in its file form. */
 export async function exportPlaybook(db: Db, workspaceId: string, id: string, version?: number): Promise<PlaybookFile> {

@@ -7,17 +7,11 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, problemSchema } from '../../../platform/http/schemas.ts';
 import { playbookDefinitionSchema, playbookFileSchema } from './playbook.ts';
+import { detailSchema, note, patchBody, summarySchema, versionSchema } from './playbook.schemas.ts';
 import { exportPlaybookText, importPlaybookText } from './playbook-import.service.ts';
 import { explainSelection } from './playbook-select.service.ts';
-import {
-  createPlaybook,
-  getPlaybook,
-  getPlaybookVersion,
-  listPlaybooks,
-  playbookEtag,
-  savePlaybookVersion,
-  updatePlaybook,
-} from './playbook.service.ts';
+import { getPlaybook, getPlaybookVersion, listPlaybooks, playbookEtag } from './playbook.service.ts';
+import { createPlaybook, savePlaybookVersion, updatePlaybook } from './playbook-edit.service.ts';
 
 /** The largest playbook file the import takes: the biggest real playbooks are a few dozen kilobytes. */
 const IMPORT_LIMIT = 1024 * 1024;
@@ -30,60 +24,6 @@ const IMPORT_TYPES = [
   'text/plain',
   'application/octet-stream',
 ];
-
-const summarySchema = z.object({
-  id: z.string(),
-  key: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  products: z.array(z.string()),
-  segments: z.array(z.string()),
-  priority: z.number(),
-  version: z.number().describe('The current version'),
-  taskCount: z.number(),
-  totalEffortHours: z.number().describe("All the effort planned, ours and the customer's"),
-  typicalDurationDays: z.number().describe('Working days along the longest chain of dependencies'),
-  archived: z.boolean(),
-  archivedAt: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const versionInfo = z.object({
-  version: z.number(),
-  note: z.string().nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  taskCount: z.number(),
-  totalEffortHours: z.number(),
-});
-
-const detailSchema = summarySchema.extend({
-  definition: playbookDefinitionSchema,
-  effortByRole: z.record(z.string(), z.number()).describe('Our effort by delivery role, customer tasks left out'),
-  versions: z.array(versionInfo).describe('Newest first'),
-});
-
-const versionSchema = z.object({
-  playbookId: z.string(),
-  key: z.string(),
-  name: z.string(),
-  version: z.number(),
-  definition: playbookDefinitionSchema,
-});
-
-const note = z.string().trim().max(500).nullable().optional().describe('What changed, kept with the version');
-
-const patchBody = z
-  .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(4000).nullable().optional(),
-    products: z.array(z.string().trim().min(1).max(200)).max(100).optional().describe('Empty: any product'),
-    segments: z.array(z.string().trim().min(1).max(40)).max(20).optional().describe('Empty: any segment'),
-    priority: z.number().int().min(-1000).max(1000).optional(),
-    archived: z.boolean().optional().describe('Archived playbooks are never selected for a new project'),
-  })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), 'send at least one field to change');
 
 const list = (v: string | undefined) =>
   v
