@@ -20,3 +20,5 @@ export { refreshWorkspaceDelivery } from './projects/refresh.service.ts';
 export { createResource } from './resources/resource.service.ts';
 export { addTimeOff, setHolidays } from './resources/time-off.service.ts';
 export { createTimeEntry } from './time/time-entry.service.ts';
+export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './projects/first-use-source.service.ts';
+export type { MilestoneUsage } from './projects/project.events.ts';
