@@ -118,15 +118,7 @@ describe.skipIf(!hasSharedData)('importing the shared Salesforce and Fivetran fi
         text: fs.readFileSync(f, 'utf8'),
       }));
       const read = await readPipelineFiles(files);
-      return t.db.transaction().execute((trx) =>
-        loadPipelineDefinitions(
-          trx,
-          SYSTEM_ACTOR,
-          ws,
-          read,
-          files.map((f) => f.name),
-        ),
-      );
+      return t.db.transaction().execute((trx) => loadPipelineDefinitions(trx, SYSTEM_ACTOR, ws, read));
     };
 
     it('still rejects the seed deals: none of the 44 carries a stage id to map', async () => {

@@ -53,18 +53,23 @@ export function aliasPairs(
   return out;
 }
 
-/** The flag each option is given with, for errors the CLI prints. */
+const FLAGS: Readonly<Record<string, string>> = {
+  format: '--format',
+  mapping: '--map',
+  columns: '--column',
+  aliases: '--alias',
+  defaults: '--default',
+  dateOrder: '--date-order',
+  decimal: '--decimal',
+  currency: '--currency',
+};
+
+/** `subscriptionsFile` → `subscriptions-file`: how a kind's own option or file is written on the command line. */
+export const kebab = (name: string) => name.replaceAll(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The flag each option is given with, for errors the CLI prints (a kind's own option or file: `--source` …). */
 export const flagOf: OptionNamer = (option) =>
-  ({
-    format: '--format',
-    mapping: '--map',
-    columns: '--column',
-    aliases: '--alias',
-    defaults: '--default',
-    dateOrder: '--date-order',
-    decimal: '--decimal',
-    currency: '--currency',
-  })[option];
+  Object.hasOwn(FLAGS, option) ? (FLAGS[option] as string) : `--${kebab(option)}`;
 
 /**
  * The exit status of an import that ran but refused some rows (each in its report): scripts can tell it from a
@@ -96,6 +101,20 @@ export function fieldsHelp(
     ? "targets of --map, and of --column to override a format's own column"
     : 'targets of --map';
   return `\n${title} (${targets}):\n${lines.join('\n')}\n\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n${EXIT_STATUS_HELP}`;
+}
+
+/** The columns a fixed-format file may have, and some examples, for `--help` of a kind that takes no mapping. */
+export function columnsHelp(fields: readonly FieldDoc[], examples: readonly string[]): string {
+  const width = Math.max(0, ...fields.map((f) => f.name.length));
+  const lines = fields.map((f) => `  ${f.name.padEnd(width)}  ${f.required ? '(required) ' : ''}${f.description}`);
+  return `${lines.length ? `\nColumns:\n${lines.join('\n')}\n` : ''}\nExamples:\n${examples.map((e) => `  ${e}`).join('\n')}\n${EXIT_STATUS_HELP}`;
+}
+
+/** What each format of a kind is, for `--help`. */
+export function formatsHelp(formats: Readonly<Record<string, string>>): string {
+  const width = Math.max(0, ...Object.keys(formats).map((f) => f.length));
+  const lines = Object.entries(formats).map(([f, about]) => `  ${f.padEnd(width)}  ${about}`);
+  return `\nFormats (told from the content when --format is left out):\n${lines.join('\n')}`;
 }
 
 /** Runs an import with a progress bar on a terminal (bytes of the file read, rows so far); none with --json. */
@@ -130,21 +149,28 @@ export async function withProgressBar<T>(
 }
 
 /**
- * Prints a report: one JSON object with --json, else a summary, the notes and the first 50 row errors; a report
- * with rejected rows sets the exit status to 3.
+ * Prints a report: with --json the one JSON object the upload route answers, else a summary, what the kind says of
+ * it (`describe`), the notes and the first 50 row errors; a report with rejected rows sets the exit status to 3.
  */
-export function printReport(file: string, result: ImportResult, json: boolean | undefined): void {
-  const { runId: _runId, notes, ...report } = result;
+export function printReport(
+  file: string,
+  result: ImportResult,
+  json: boolean | undefined,
+  describe?: (result: ImportResult) => { headline?: string; lines: string[] },
+): void {
   exitForRejectedRows(result);
   if (json) {
-    console.log(JSON.stringify({ ...report, notes }));
+    console.log(JSON.stringify(result));
     return;
   }
-  console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file} (${result.format})`);
+  const said = describe?.(result);
+  const headline = said?.headline ? `: ${said.headline}` : '';
+  console.log(`${result.dryRun ? 'dry run: nothing written. ' : ''}${file} (${result.format})${headline}`);
   console.log(
     `  read ${result.read} · created ${result.created} · updated ${result.updated} · unchanged ${result.unchanged} · rejected ${result.rejected} · skipped ${result.skipped}`,
   );
-  for (const n of notes) console.log(`  note: ${n}`);
+  for (const line of said?.lines ?? []) console.log(`  ${line}`);
+  for (const n of result.notes) console.log(`  note: ${n}`);
   const shown = result.errors.slice(0, 50);
   for (const e of shown) console.log(`  row ${e.row}  ${e.field}: ${e.reason}`);
   if (result.errors.length > shown.length || result.errorsTruncated)

@@ -1,140 +1,186 @@
+/**
+ * `baton import <kind> <file>`: one command per import kind the modules declare, each built from its importer
+ * (the options every import has, the common ones the kind reads, its own options and files) and run through
+ * `importFile`, as the upload routes run it.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { COMPOSITION } from '../../app/modules.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
-import { importDeals } from '../../modules/deals/deal-import.service.ts';
-import {
-  DEAL_FIELDS,
-  IMPORT_FORMATS,
-  type ImportFormat,
-  type ImportOptions,
-} from '../../modules/deals/import/index.ts';
+import { importFile, takesOf } from '../../platform/imports/import-file.ts';
+import type { CommonOption, Importer, ImportFile, ImportRequest } from '../../platform/imports/importer.ts';
+import type { DateOrder } from '../../platform/imports/values/dates.ts';
 import { withContext } from '../context.ts';
 import {
   aliasPairs,
   collect,
+  columnsHelp,
   fieldsHelp,
+  flagOf,
+  formatsHelp,
+  kebab,
   mappingOption,
   pairs,
   printReport,
   withProgressBar,
 } from './import-options.ts';
-import { importResourcesCommand, importTimeCommand } from './import-delivery.ts';
-import { importPipelinesCommand } from './import-pipelines.ts';
-import { importAccountsCommand, importContactsCommand } from './import-records.ts';
-import { importSeatsCommand, importUsageCommand } from './import-usage.ts';
-import { importIntegrationStatusCommand } from './import-integration-status.ts';
 
-const DEAL_EXAMPLES = [
-  'baton import deals hubspot-crm-exports-all-deals.csv --workspace acme',
-  'baton import deals Opportunity.csv --workspace acme --format salesforce --date-order mdy --column product=Product__c',
-  'baton import deals deals.csv --workspace acme --map "Deal ID=external_id" --map "Title=name" --map "Status=stage" --json',
-];
-
-interface ImportDealsOptions {
+type Flags = Record<string, unknown> & {
   workspace: string;
-  format?: ImportFormat;
+  format?: string;
   map?: string[];
   column?: string[];
   alias?: string[];
-  dateOrder?: 'mdy' | 'dmy';
+  default?: string[];
+  dateOrder?: DateOrder;
   decimal?: '.' | ',';
   currency?: string;
   dryRun?: boolean;
   json?: boolean;
+};
+
+const JSON_HELP =
+  'print the report as one JSON object, as the upload route answers it: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}], notes';
+
+/** The command-line option of each common option a kind reads. */
+function commonOption(option: CommonOption, importer: Importer): Option {
+  const mapped = importer.formats.includes('mapped');
+  const listed = (fields: readonly string[]) => (fields.length ? ` (${fields.join(', ')})` : '');
+  switch (option) {
+    case 'format':
+      return new Option(
+        '--format <format>',
+        importer.detect ? 'what wrote the file (detected from the header when left out)' : 'what wrote the file',
+      ).choices([...importer.formats]);
+    case 'mapping':
+      return new Option(
+        '--map <column=field>',
+        mapped
+          ? 'map a column onto a field (implies --format mapped); repeat, also to feed several fields from one column'
+          : 'map a column onto a field; repeat (without it the usual column names are read)',
+      ).argParser(collect);
+    case 'columns':
+      return new Option(
+        '--column <field=column>',
+        "read a field from another column than the format's own; repeat",
+      ).argParser(collect);
+    case 'aliases':
+      return new Option(
+        '--alias <field:spelling=canonical>',
+        `another spelling of a value${listed(importer.aliasFields)}, e.g. ${aliasExample(importer)}; repeat`,
+      ).argParser(collect);
+    case 'defaults':
+      return new Option(
+        '--default <field=value>',
+        `the value new records take when their row names none${listed(importer.defaultFields)}; repeat`,
+      ).argParser(collect);
+    case 'dateOrder':
+      return new Option(
+        '--date-order <order>',
+        'order of dates like 03/04/24 (inferred when the file proves it)',
+      ).choices(['mdy', 'dmy']);
+    case 'decimal':
+      return new Option('--decimal <separator>', 'decimal separator of amounts').choices(['.', ',']);
+    case 'currency':
+      return new Option('--currency <code>', 'currency of rows that name none (ISO 4217)');
+  }
 }
 
-/** Deal alias tables list each canonical value with its spellings. */
-function aliases(values: string[] | undefined): ImportOptions['aliases'] {
-  const bySpelling = aliasPairs(values, 'product:Analytics Pro=Analytics');
-  if (!bySpelling) return undefined;
-  const out: Record<string, Record<string, string[]>> = {};
-  for (const [field, table] of Object.entries(bySpelling)) {
-    for (const [spelling, canonical] of Object.entries(table)) {
-      const canonicals = (out[field] ??= {});
-      canonicals[canonical] = [...(canonicals[canonical] ?? []), spelling];
-    }
+const aliasExample = (importer: Importer) => `${importer.aliasFields[0] ?? 'field'}:Spelling=canonical`;
+
+/** The file named on the command line, refused (exit 2) when it is not there. */
+function existing(option: string, file: string): ImportFile {
+  if (!fs.existsSync(file)) throw AppError.validation(option, `${file} does not exist`);
+  return { name: path.basename(file), open: () => fs.createReadStream(file) };
+}
+
+/** What the flags ask of the import, in the request every door hands the importer. */
+function requestOf(importer: Importer, flags: Flags, more: Array<string | undefined>): ImportRequest {
+  const takes = new Set(takesOf(importer));
+  const options: Record<string, string> = Object.create(null);
+  for (const o of importer.options ?? []) {
+    const value = flags[o.name];
+    if (typeof value === 'string') options[o.name] = value;
   }
-  return out as ImportOptions['aliases'];
+  const files: Record<string, ImportFile> = Object.create(null);
+  (importer.files ?? []).forEach((f, i) => {
+    const file = f.argument
+      ? (more[i] ?? (flags[f.name] as string | undefined))
+      : (flags[f.name] as string | undefined);
+    if (file !== undefined) files[f.name] = existing(flagOf(f.name), file);
+  });
+  const format =
+    flags.map?.length && takes.has('format') && importer.formats.includes('mapped') ? 'mapped' : flags.format;
+  return {
+    format,
+    mapping: mappingOption(flags.map),
+    columns: pairs('--column', flags.column),
+    aliases: aliasPairs(flags.alias, aliasExample(importer)),
+    defaults: pairs('--default', flags.default),
+    dateOrder: flags.dateOrder,
+    decimal: flags.decimal,
+    currency: flags.currency,
+    ...(Object.keys(options).length ? { options } : {}),
+    ...(Object.keys(files).length ? { files } : {}),
+  };
+}
+
+function kindCommand(importer: Importer): Command {
+  const takes = takesOf(importer);
+  const cmd = new Command(importer.kind)
+    .description(importer.description ?? `Import ${importer.kind} from a CSV file`)
+    .argument('<file>', 'the file to import');
+  for (const alias of importer.aliases ?? []) cmd.alias(alias);
+  const more = (importer.files ?? []).filter((f) => f.argument);
+  for (const f of more) cmd.argument(`[${kebab(f.name)}]`, f.description);
+  cmd.requiredOption('--workspace <slug>', 'workspace slug');
+  for (const option of takes) cmd.addOption(commonOption(option, importer));
+  for (const o of importer.options ?? []) {
+    const option = new Option(`--${kebab(o.name)} <value>`, o.description);
+    cmd.addOption(o.default ? option.default(o.default) : option);
+  }
+  for (const f of importer.files ?? []) cmd.option(`--${kebab(f.name)} <file>`, f.description);
+  cmd
+    .option('--dry-run', 'check every row and count what would change, writing nothing')
+    .option('--json', JSON_HELP)
+    .addHelpText('after', importer.formatHelp ? formatsHelp(importer.formatHelp) : '')
+    .addHelpText(
+      'after',
+      takes.includes('mapping')
+        ? fieldsHelp('Fields', importer.fields, importer.examples ?? [], takes.includes('columns'))
+        : columnsHelp(importer.fields, importer.examples ?? []),
+    )
+    .action(async (file: string, ...rest: unknown[]) => {
+      const flags = rest[more.length] as Flags;
+      const main = existing('file', file);
+      const request = requestOf(importer, flags, rest.slice(0, more.length) as Array<string | undefined>);
+      const result = await withContext(async (ctx) => {
+        const ws = await getWorkspaceBySlug(ctx.db, flags.workspace);
+        return withProgressBar(file, flags.json, (open, onProgress) =>
+          importFile(ctx.db, importer, {
+            workspaceId: ws.id,
+            actor: { ...SYSTEM_ACTOR, label: `cli import ${main.name}` },
+            input: { open },
+            fileName: main.name,
+            request,
+            dryRun: flags.dryRun,
+            name: flagOf,
+            onProgress,
+          }),
+        );
+      });
+      printReport(file, result, flags.json, importer.describe);
+    });
+  return cmd;
 }
 
 export function importCommand(): Command {
   const cmd = new Command('import').description(
     'Import records from files (CRM exports, warehouse syncs, any CSV with a mapping)',
   );
-  cmd
-    .command('deals')
-    .description(
-      'Import deals from a CSV: HubSpot or Salesforce exports, Fivetran syncs, or any CSV with --map. Re-running it changes nothing; a changed row updates its deal.',
-    )
-    .argument('<file>', 'the CSV file')
-    .requiredOption('--workspace <slug>', 'workspace slug')
-    .addOption(
-      new Option('--format <format>', 'what wrote the file (detected from the header when left out)').choices([
-        ...IMPORT_FORMATS,
-      ]),
-    )
-    .option(
-      '--map <column=field>',
-      'map a column onto a deal field (implies --format mapped); repeat, also to feed several fields from one column',
-      collect,
-    )
-    .option('--column <field=column>', "read a deal field from another column than the format's own; repeat", collect)
-    .option(
-      '--alias <field:spelling=canonical>',
-      'one canonical spelling for a picklist value, e.g. product:Analytics Pro=Analytics; repeat',
-      collect,
-    )
-    .addOption(
-      new Option('--date-order <order>', 'order of dates like 03/04/24 (inferred when the file proves it)').choices([
-        'mdy',
-        'dmy',
-      ]),
-    )
-    .addOption(new Option('--decimal <separator>', 'decimal separator of amounts').choices(['.', ',']))
-    .option('--currency <code>', 'currency of rows that name none (ISO 4217)')
-    .option('--dry-run', 'check every row and count what would change, writing nothing')
-    .option(
-      '--json',
-      'print the report as one JSON object: read, created, updated, unchanged, rejected, skipped, errors [{row, field, reason}]',
-    )
-    .addHelpText('after', fieldsHelp('Deal fields', DEAL_FIELDS, DEAL_EXAMPLES))
-    .action(async (file: string, opts: ImportDealsOptions) => {
-      if (!fs.existsSync(file)) throw AppError.validation('file', `${file} does not exist`);
-      const options: ImportOptions = {
-        mapping: mappingOption(opts.map),
-        columns: pairs('--column', opts.column) as ImportOptions['columns'],
-        aliases: aliases(opts.alias),
-        dateOrder: opts.dateOrder,
-        decimal: opts.decimal,
-        defaultCurrency: opts.currency,
-      };
-      const result = await withProgressBar(file, opts.json, (open, onProgress) =>
-        withContext(async (ctx) => {
-          const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
-          return importDeals(ctx.db, {
-            workspaceId: ws.id,
-            actor: { ...SYSTEM_ACTOR, label: `cli import ${path.basename(file)}` },
-            open,
-            fileName: path.basename(file),
-            format: opts.map?.length ? 'mapped' : opts.format,
-            options,
-            dryRun: opts.dryRun,
-            onProgress,
-          });
-        }),
-      );
-      printReport(file, { ...result, kind: 'deals' }, opts.json);
-    });
-  cmd.addCommand(importPipelinesCommand());
-  cmd.addCommand(importAccountsCommand());
-  cmd.addCommand(importContactsCommand());
-  cmd.addCommand(importUsageCommand());
-  cmd.addCommand(importSeatsCommand());
-  cmd.addCommand(importIntegrationStatusCommand());
-  cmd.addCommand(importResourcesCommand());
-  cmd.addCommand(importTimeCommand());
+  for (const importer of COMPOSITION.importers.values()) cmd.addCommand(kindCommand(importer));
   return cmd;
 }

@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { listMembers } from '../../platform/identity/member.service.ts';
 import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
-import { saveImportNotes } from '../../platform/imports/import-run.service.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
 import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
@@ -169,6 +168,7 @@ export async function importRecords(
       runId: input.runId,
       onProgress: input.onProgress,
       audit: { action: kind === 'accounts' ? 'account.import' : 'contact.import' },
+      notes: () => allNotes(notes, skips, unmatchedOwners),
     };
     if (kind === 'accounts') {
       const map = accountMapper(profileOf(kind, format, options), overridesOf(format, options), options);
@@ -199,26 +199,55 @@ export async function importRecords(
   } finally {
     await reader.close().catch(() => {});
   }
-  notes.push(...skipNotes(skips));
+  // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
+  if (!input.dryRun && kind === 'accounts' && report.created + report.updated > 0)
+    await queueAccountsAppeared(db, input.workspaceId);
+  return { ...report, kind, format, dryRun: Boolean(input.dryRun), notes: allNotes(notes, skips, unmatchedOwners) };
+}
+
+/** The notes of a run: those said before the rows, then skip reasons and owners no member matched. */
+function allNotes(before: readonly string[], skips: Map<string, number>, unmatchedOwners: Set<string>): string[] {
+  const notes = [...before, ...skipNotes(skips)];
   if (unmatchedOwners.size > 0) {
     const list = [...unmatchedOwners].slice(0, 10).join('; ');
     notes.push(
       `owners that name no member were left unassigned: ${list}${unmatchedOwners.size > 10 ? ' …' : ''} (owners are matched by a member's email or name)`,
     );
   }
-  if (notes.length) await saveImportNotes(db, report.runId, notes);
-  // Usage events kept aside and deals waiting for the accounts that appeared are matched by jobs, after these writes.
-  if (!input.dryRun && kind === 'accounts' && report.created + report.updated > 0)
-    await queueAccountsAppeared(db, input.workspaceId);
-  return { ...report, kind, format, dryRun: Boolean(input.dryRun), notes };
+  return notes;
 }
 
 export const importAccounts = (db: Kysely<Database>, input: RecordImportInput) => importRecords(db, 'accounts', input);
 export const importContacts = (db: Kysely<Database>, input: RecordImportInput) => importRecords(db, 'contacts', input);
 
+const ABOUT: Record<RecordKind, Pick<Importer, 'label' | 'description' | 'examples'>> = {
+  accounts: {
+    label: 'Accounts',
+    description:
+      'Import accounts from a CSV: Salesforce Account or HubSpot company exports, Fivetran syncs, or any CSV with --map. Matched by CRM id, else domain, else exact name: re-running it changes nothing; a changed row updates its account.',
+    examples: [
+      'baton import accounts Account.csv --workspace acme --default segment=mid_market',
+      'baton import accounts hubspot-crm-exports-all-companies.csv --workspace acme --column segment=Tier --alias segment:Strategic=enterprise',
+      'baton import accounts customers.csv --workspace acme --map "Customer=name" --map "Web=domain" --map "Tier=segment" --dry-run --json',
+    ],
+  },
+  contacts: {
+    label: 'Contacts',
+    description:
+      "Import contacts from a CSV: Salesforce Contact or HubSpot contact exports, Fivetran syncs, or any CSV with --map. Each names its account by the account's CRM id or name (import accounts first). Matched by CRM id, else email, else name within the account.",
+    examples: [
+      'baton import contacts Contact.csv --workspace acme',
+      'baton import contacts hubspot-crm-exports-all-contacts.csv --workspace acme --alias "role:Decision Maker=executive_sponsor" --alias "role:End User=key_user"',
+      'baton import contacts people.csv --workspace acme --map "Company=account" --map "Full name=name" --map "E-mail=email" --default role=key_user',
+    ],
+  },
+};
+
 function importerOf(kind: RecordKind): Importer {
   return {
     kind,
+    ...ABOUT[kind],
+    takes: ['format', 'mapping', 'columns', 'aliases', 'defaults', 'dateOrder'],
     formats: RECORD_FORMATS,
     fields: kind === 'accounts' ? ACCOUNT_FIELDS : CONTACT_FIELDS,
     aliasFields: kind === 'accounts' ? ACCOUNT_ALIAS_FIELDS : CONTACT_ALIAS_FIELDS,

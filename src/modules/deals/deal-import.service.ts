@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImportReport, MappedRow as ImportRow } from '../../platform/imports/import-run.ts';
 import { mayHoldYearLastDates } from '../../platform/imports/csv/date-order-prefilter.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
+import { skipNotes } from '../../platform/imports/map-rows.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import type { DealRecord } from './deal.ts';
 import { applyDealBatch, loadStageMap } from './deal.service.ts';
@@ -120,16 +121,22 @@ export async function importDeals(
         applyDealBatch(trx, { workspaceId: input.workspaceId, guard, stages, unmappedStages }, batch),
       onProgress: input.onProgress,
       audit: { action: 'deal.import' },
+      notes: () => allNotes(notes, skips, unmappedStages),
     });
   } finally {
     await reader.close().catch(() => {});
   }
-  for (const [reason, n] of skips) notes.push(`${n} row${n === 1 ? '' : 's'} skipped: ${reason}`);
+  return { ...report, format, dryRun: Boolean(input.dryRun), notes: allNotes(notes, skips, unmappedStages) };
+}
+
+/** The notes of a run: those said before the rows, then skip reasons and stages no mapping explains. */
+function allNotes(before: readonly string[], skips: Map<string, number>, unmappedStages: Set<string>): string[] {
+  const notes = [...before, ...skipNotes(skips)];
   if (unmappedStages.size > 0) {
     const list = [...unmappedStages].slice(0, 10).join('; ');
     notes.push(
       `stages with no mapping were taken as still open: ${list}${unmappedStages.size > 10 ? ' …' : ''} (map them to won or lost in the stage mappings)`,
     );
   }
-  return { ...report, format, dryRun: Boolean(input.dryRun), notes };
+  return notes;
 }

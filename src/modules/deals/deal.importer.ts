@@ -16,8 +16,6 @@ import { mappingProblems } from './import/mapped.mapper.ts';
 import { profileFor } from './import/options.ts';
 import { ALIAS_FIELDS } from './import/aliases.ts';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
-import { saveImportNotes } from '../../platform/imports/import-run.service.ts';
-import type { ImportKind } from '../../platform/imports/import-run.ts';
 import type { Importer, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import { resolveColumns } from '../../platform/imports/profile.ts';
 
@@ -110,6 +108,15 @@ function dealView(r: DealRecord): Record<string, unknown> {
 
 export const dealImporter: Importer = {
   kind: 'deals',
+  label: 'Deals',
+  description:
+    'Import deals from a CSV: HubSpot or Salesforce exports, Fivetran syncs, or any CSV with --map. Re-running it changes nothing; a changed row updates its deal.',
+  takes: ['format', 'mapping', 'columns', 'aliases', 'dateOrder', 'decimal', 'currency'],
+  examples: [
+    'baton import deals hubspot-crm-exports-all-deals.csv --workspace acme',
+    'baton import deals Opportunity.csv --workspace acme --format salesforce --date-order mdy --column product=Product__c',
+    'baton import deals deals.csv --workspace acme --map "Deal ID=external_id" --map "Title=name" --map "Status=stage" --json',
+  ],
   formats: IMPORT_FORMATS,
   fields: DEAL_FIELDS,
   aliasFields: ALIAS_FIELDS,
@@ -162,8 +169,7 @@ export const dealImporter: Importer = {
     }).catch((error: unknown) => {
       throw renamed(error, input.name);
     });
-    if (result.notes.length) await saveImportNotes(db, result.runId, result.notes);
-    return { ...result, kind: 'deals' as const };
+    return { ...result, kind: 'deals' };
   },
 };
 

@@ -3,6 +3,7 @@ import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { linkDealsWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { dealImporter } from './deal.importer.ts';
+import { pipelineImporter } from './stages/pipeline-importer.ts';
 import { dealNamesOf } from './deal.names.ts';
 import { visibleDealIds } from './deal.refs.ts';
 import { dealRoutes } from './deal.routes.ts';
@@ -49,7 +50,7 @@ export const dealsModule = defineModule({
       load: async () => (await import('./webhooks/webhook.jobs.ts')).pruneWebhookLogJob,
     }),
   ],
-  importers: [dealImporter],
+  importers: [dealImporter, pipelineImporter],
   references: { deal: { label: 'deal', ids: visibleDealIds } },
   auditNames: { deal: dealNamesOf },
   settings: [guardSetting, webhookSecretsSetting],

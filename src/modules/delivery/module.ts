@@ -18,7 +18,7 @@ import { projectRoutes } from './projects/project.routes.ts';
 import { slipRoutes } from './projects/slip.routes.ts';
 import { taskRoutes } from './projects/task.routes.ts';
 import { timelineRoutes } from './projects/timeline.routes.ts';
-import { deliveryImportRoutes } from './resources/delivery-import.routes.ts';
+import { resourceImporter } from './resources/resource-import.service.ts';
 import { visibleResourceIds } from './resources/resource.refs.ts';
 import { DELIVERY_ROLES_SETTING } from './resources/resource-roles.settings.ts';
 import { holidayRoutes } from './resources/holiday.routes.ts';
@@ -26,6 +26,7 @@ import { resourceRoutes } from './resources/resource.routes.ts';
 import { roleRoutes } from './resources/role.routes.ts';
 import { timeOffRoutes } from './resources/time-off.routes.ts';
 import { timeEntryRoutes } from './time/time-entry.routes.ts';
+import { timeImporter } from './time/time-import.service.ts';
 import type { PlaybookTable, PlaybookVersionTable } from './playbooks/playbook.table.ts';
 import type { PortalLinkTable } from './portal/portal-link.table.ts';
 import type {
@@ -65,7 +66,6 @@ export const deliveryModule = defineModule({
     roleRoutes(app, ctx);
     holidayRoutes(app, ctx);
     timeEntryRoutes(app, ctx);
-    deliveryImportRoutes(app, ctx);
     playbookRoutes(app, ctx);
     taskRoutes(app, ctx);
     slipRoutes(app, ctx);
@@ -99,6 +99,7 @@ export const deliveryModule = defineModule({
       load: async () => (await import('./projects/refresh.job.ts')).refreshDelivery,
     }),
   ],
+  importers: [resourceImporter, timeImporter],
   references: {
     playbook: { label: 'playbook', ids: workspacePlaybookIds },
     project: { label: 'project', ids: visibleProjectIds },

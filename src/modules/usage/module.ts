@@ -12,8 +12,9 @@ import { ingestRoutes } from './ingest/ingest.routes.ts';
 import { ingestStatusRoutes } from './ingest/ingest-status.routes.ts';
 import { unmatchedRoutes } from './ingest/unmatched.routes.ts';
 import { retentionRoutes } from './retention/retention.routes.ts';
+import { integrationStatusImporter } from './integrations/integration-status.import.ts';
 import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
-import { usageImportRoutes } from './import/usage-import.routes.ts';
+import { seatsImporter, usageImporter } from './import/usage-importers.ts';
 import { releaseRoutes } from './releases/release.routes.ts';
 import { retentionSetting } from './retention/retention.settings.ts';
 import { usageSignalRoutes } from './signals/usage-signals.routes.ts';
@@ -79,9 +80,9 @@ export const usageModule = defineModule({
     catalogueRoutes(app, ctx);
     releaseRoutes(app, ctx);
     integrationStatusRoutes(app, ctx);
-    usageImportRoutes(app, ctx);
     usageSignalRoutes(app, ctx);
   },
+  importers: [usageImporter, seatsImporter, integrationStatusImporter],
   jobs: [
     defineJob({
       type: 'usage.events.purge',

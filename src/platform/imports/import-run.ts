@@ -53,9 +53,8 @@ export interface BatchOutcome {
   errors: RowError[];
 }
 
-/** The record kinds the import page and API import. */
-export const IMPORT_KINDS = ['deals', 'accounts', 'contacts'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+/** An import kind's name (`deals`, `time-entries` …): each is declared by its module's importer, none here. */
+export type ImportKind = string;
 
 export const IMPORT_RUN_STATUSES = ['running', 'succeeded', 'failed', 'interrupted'] as const;
 export type ImportRunStatus = (typeof IMPORT_RUN_STATUSES)[number];
@@ -112,6 +111,33 @@ export interface ImportResult extends ImportReport {
   format: string;
   dryRun: boolean;
   notes: string[];
+  /** The kind's own figures besides the counts (a pipelines import: each pipeline and the deals it moved). */
+  details?: Record<string, unknown>;
+}
+
+/** An import kind as the API lists it (`GET /api/v1/imports/kinds`): what it reads and takes, and who may run it. */
+export interface ImportKindView {
+  kind: ImportKind;
+  label: string;
+  description: string;
+  /** The permission an import of it needs. */
+  access: string;
+  /** What the file may be sent as. */
+  mediaTypes: string[];
+  /** Whether the import page can preview a file of it (the format, the columns, the first rows). */
+  preview: boolean;
+  /** The common options it reads (format, mapping, columns, aliases, defaults, dateOrder, decimal, currency). */
+  takes: string[];
+  formats: string[];
+  fields: ImportFieldDoc[];
+  aliasFields: string[];
+  defaultFields: string[];
+  /** Its own options, with the value taken when left out. */
+  options: Array<{ name: string; description: string; default: string | null }>;
+  /** Further files it reads (only the command line sends those). */
+  files: Array<{ name: string; description: string }>;
+  /** The kind its runs are listed under in the history. */
+  runKind: ImportKind;
 }
 
 /** One documented field an import can fill. */

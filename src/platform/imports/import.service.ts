@@ -29,11 +29,16 @@ export interface ImportOptions<R> {
    * The audit entry of a run that wrote (not a dry run): its action (`deal.import` …) and what it records besides
    * the file, the format and the counts.
    */
-  audit: { action: string; details?: Record<string, unknown> };
+  audit: { action: string; details?: Record<string, unknown> | (() => Record<string, unknown>) };
   rows: AsyncIterable<MappedRow<R>>;
   /** Writes one batch; runs inside the batch's transaction. Must be idempotent per record. */
   applyBatch: (trx: Db, batch: Array<{ row: number; record: R }>) => Promise<BatchOutcome>;
   onProgress?: (report: ImportReport) => void;
+  /**
+   * What the user should know besides the row errors (a proven date order, skip reasons, unmapped stages), read once
+   * the rows are done and kept with the run, so the history shows the notes the report gave.
+   */
+  notes?: () => readonly string[];
 }
 
 class DryRunRollback extends Error {}
@@ -46,6 +51,9 @@ const countsOf = ({ read, created, updated, unchanged, rejected, skipped }: Impo
   rejected,
   skipped,
 });
+
+const detailsOf = ({ details }: ImportOptions<unknown>['audit']) =>
+  typeof details === 'function' ? details() : details;
 
 /**
  * Runs an import: mapped rows stream in, are applied in batches (2,000 rows) of one transaction each (a batch commits
@@ -128,6 +136,7 @@ export async function runImport<R>(
   };
 
   let status = 'succeeded';
+  let notes: readonly string[] = [];
   try {
     for await (const mapped of opts.rows) {
       report.read += 1;
@@ -148,6 +157,7 @@ export async function runImport<R>(
     await flush();
     // Rows refused while mapping and rows a batch refused, reported in the file's order.
     report.errors.sort((a, b) => a.row - b.row);
+    notes = opts.notes?.() ?? [];
   } catch (err) {
     status = 'failed';
     throw err;
@@ -159,6 +169,7 @@ export async function runImport<R>(
         status,
         ...countsOf(report),
         errors: JSON.stringify(report.errors.slice(0, 1000)),
+        ...(notes.length ? { notes: JSON.stringify(notes) } : {}),
         finished_at: nowIso(),
       })
       .where('id', '=', runId)
@@ -171,7 +182,7 @@ export async function runImport<R>(
       action: opts.audit.action,
       entityType: 'import_run',
       entityId: runId,
-      after: { file: opts.fileName, format: opts.format, ...opts.audit.details, ...countsOf(report) },
+      after: { file: opts.fileName, format: opts.format, ...detailsOf(opts.audit), ...countsOf(report) },
     });
   }
   return { ...report, runId };

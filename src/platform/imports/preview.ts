@@ -5,6 +5,9 @@ import type { ImportPreview } from './import-run.ts';
 import type { Importer, ImportPlan, ImportRequest, OptionNamer } from './importer.ts';
 import { CSV_FIELD } from './map-rows.ts';
 
+/** A kind that tells no formats apart reads every file with its one format. */
+const defaultFormat = (importer: Importer) => () => importer.formats[0];
+
 /** How many rows a preview shows. */
 export const PREVIEW_ROWS = 20;
 
@@ -51,7 +54,7 @@ function rowsOf(plan: ImportPlan, items: CsvItem[]): ImportPreview['rows'] {
  * header and the problem, so the user can map it.
  */
 export async function previewImport(
-  importer: Importer,
+  importer: Importer & Pick<Required<Importer>, 'plan'>,
   body: Readable,
   request: ImportRequest,
   name: OptionNamer,
@@ -59,7 +62,7 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const reader = readCsv(body);
   const headers = await reader.headers();
-  const format = request.format ?? (request.mapping ? 'mapped' : importer.detect(headers));
+  const format = request.format ?? (request.mapping ? 'mapped' : (importer.detect ?? defaultFormat(importer))(headers));
   const base = {
     kind: importer.kind,
     formats: [...importer.formats],

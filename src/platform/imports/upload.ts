@@ -6,11 +6,14 @@ import { AppError } from '../errors/app-error.ts';
 export const CSV_TYPES = ['text/csv', 'application/csv'];
 
 /**
- * Lets the routes of `scope` take a CSV body as the stream it arrives as, never buffered whole: the handler
- * reads it through `csvUpload`, which enforces the size limit as the bytes come in.
+ * Lets the routes of `scope` take a CSV body (or one of `also`, such as JSON definition files) as the stream it
+ * arrives as, never buffered whole: the handler reads it through `csvUpload`, which enforces the size limit as the
+ * bytes come in.
  */
-export function acceptCsvStreams(scope: FastifyInstance): void {
-  scope.addContentTypeParser(CSV_TYPES, (_request, payload, done) => done(null, payload));
+export function acceptCsvStreams(scope: FastifyInstance, also: readonly string[] = []): void {
+  // A type the server parses itself (JSON) is read as a stream here instead, in this scope only.
+  for (const type of also) if (scope.hasContentTypeParser(type)) scope.removeContentTypeParser(type);
+  scope.addContentTypeParser([...CSV_TYPES, ...also], (_request, payload, done) => done(null, payload));
 }
 
 const tooLarge = (maxBytes: number) =>
@@ -21,14 +24,15 @@ const tooLarge = (maxBytes: number) =>
 
 /**
  * The request's CSV body as a stream that fails with 413 once it passes `maxBytes`; 415 when the body is not
- * declared as CSV, 413 at once when its declared length is already too large.
+ * declared as CSV (or one of `also`), 413 at once when its declared length is already too large.
  */
-export function csvUpload(request: FastifyRequest, maxBytes: number): Readable {
+export function csvUpload(request: FastifyRequest, maxBytes: number, also: readonly string[] = []): Readable {
   const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!CSV_TYPES.includes(type)) {
+  if (!CSV_TYPES.includes(type) && !also.includes(type)) {
+    const types = ['text/csv', ...also].join(' or ');
     throw new AppError(
       'unsupported_media_type',
-      `send the file itself as the body, with Content-Type: text/csv${type ? ` (not ${type})` : ''}`,
+      `send the file itself as the body, with Content-Type: ${types}${type ? ` (not ${type})` : ''}`,
     );
   }
   // An empty body reaches no parser: it reads as an empty file, which the importer refuses for its missing header.

@@ -126,21 +126,11 @@ export interface PipelineImportResult extends Reevaluation {
   notes: string[];
 }
 
-/**
- * Loads the pipelines read from files: each replaces that pipeline's stage mapping (audited), then the deals
- * they decide are re-evaluated once. Run it in the caller's transaction.
- */
-export async function loadPipelines(
-  db: Db,
-  actor: Actor,
-  workspaceId: string,
+/** What a load of pipelines did: each pipeline with its stages by category, and the deals it moved. */
+export function pipelineSummary(
   read: PipelineRead & { format: PipelineFormat },
-  fileNames: string[],
-): Promise<PipelineImportResult> {
-  const moved = await replacePipelines(db, actor, workspaceId, read.pipelines, {
-    format: read.format,
-    files: fileNames,
-  });
+  moved: Reevaluation,
+): PipelineImportResult {
   const count = (stages: Array<{ category: StageCategory }>, c: StageCategory) =>
     stages.filter((s) => s.category === c).length;
   const pipelines = read.pipelines.map((p) => ({
@@ -160,4 +150,18 @@ export async function loadPipelines(
     notes: read.notes,
     ...moved,
   };
+}
+
+/**
+ * Loads the pipelines read from files: each replaces that pipeline's stage mapping (audited), then the deals
+ * they decide are re-evaluated once. Run it in the caller's transaction; `baton import pipelines` and the upload
+ * routes load them through the pipelines importer, which keeps the run.
+ */
+export async function loadPipelines(
+  db: Db,
+  actor: Actor,
+  workspaceId: string,
+  read: PipelineRead & { format: PipelineFormat },
+): Promise<PipelineImportResult> {
+  return pipelineSummary(read, await replacePipelines(db, actor, workspaceId, read.pipelines));
 }

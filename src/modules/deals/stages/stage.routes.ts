@@ -6,7 +6,14 @@ import { actorOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses } from '../../../platform/http/schemas.ts';
 import { DEAL_SOURCES, STAGE_CATEGORIES } from '../deal.ts';
-import { loadPipelines, PIPELINE_FORMAT_HELP, PIPELINE_FORMATS, readPipelineFiles } from './pipeline-import.ts';
+import { importFile } from '../../../platform/imports/import-file.ts';
+import {
+  PIPELINE_FORMAT_HELP,
+  PIPELINE_FORMATS,
+  type PipelineFormat,
+  type PipelineImportResult,
+} from './pipeline-import.ts';
+import { pipelineImporter } from './pipeline-importer.ts';
 import { listStageMappings, replacePipelineMapping } from './stage.service.ts';
 import { pipelineProblems } from './stage-view.ts';
 
@@ -150,22 +157,24 @@ export function stageRoutes(app: FastifyInstance, ctx: AppContext): void {
       body: importInput,
       response: { 200: importResult, ...errorResponses },
     },
+    // The pipelines import with its files in a JSON body (Fivetran's two tables at once): the same importer and run.
     handler: async (request) => {
       const principal = principalOf(request);
-      const { files, format } = request.body;
-      const read = await readPipelineFiles(
-        files.map((f) => ({ name: f.name, text: f.content })),
-        format,
-      );
-      return db.transaction().execute((trx) =>
-        loadPipelines(
-          trx,
-          actorOf(principal, request.id),
-          principal.workspaceId,
-          read,
-          files.map((f) => f.name),
-        ),
-      );
+      const [main, names] = request.body.files as [{ name: string; content: string }, ...typeof request.body.files];
+      const result = await importFile(db, pipelineImporter, {
+        workspaceId: principal.workspaceId,
+        partnerId: principal.partnerId,
+        actor: actorOf(principal, request.id),
+        input: { open: () => main.content },
+        fileName: main.name,
+        request: {
+          format: request.body.format,
+          ...(names ? { files: { names: { name: names.name, open: () => names.content } } } : {}),
+        },
+        name: (option) => `body.${option}`,
+      });
+      const summary = result.details as unknown as PipelineImportResult;
+      return { ...summary, format: result.format as PipelineFormat, notes: result.notes };
     },
   });
 }

@@ -177,26 +177,17 @@ export async function replacePipelineMapping(
 
 /**
  * Loads several pipelines at once (a CRM's pipeline definitions): each replaces that pipeline's mapping and
- * is recorded, then the deals are re-evaluated once. Every pipeline is checked before anything is written.
+ * is recorded, then the deals are re-evaluated once. Every pipeline is checked before anything is written; the
+ * import that loads them records the whole (`deal.stage_mapping.import`, with its run).
  */
 export async function replacePipelines(
   db: Db,
   actor: Actor,
   workspaceId: string,
   inputs: PipelineInput[],
-  about: Record<string, unknown>,
 ): Promise<Reevaluation> {
   inputs.forEach((input, i) => assertValid(input, `pipelines.${i}.`));
   for (const input of inputs)
     await recordPipeline(db, actor, workspaceId, input, await writePipeline(db, workspaceId, input));
-  const moved = await reevaluateDeals(db, workspaceId, [...new Set(inputs.map((p) => p.source))]);
-  await recordAudit(db, {
-    workspaceId,
-    actor,
-    action: 'deal.stage_mapping.import',
-    entityType: 'deal_stage_mapping',
-    entityId: null,
-    after: { ...about, pipelines: inputs.length, stages: inputs.reduce((n, p) => n + p.stages.length, 0), ...moved },
-  });
-  return moved;
+  return reevaluateDeals(db, workspaceId, [...new Set(inputs.map((p) => p.source))]);
 }

@@ -8,6 +8,7 @@ import { listMembers } from '../../../platform/identity/member.service.ts';
 import { listPartners } from '../../../platform/identity/workspace.service.ts';
 import type { BatchOutcome, ImportReport } from '../../../platform/imports/import-run.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
+import type { Importer } from '../../../platform/imports/importer.ts';
 import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import { resolveDeliveryColumns } from './csv-columns.ts';
@@ -171,3 +172,53 @@ export async function importResources(db: Kysely<Database>, input: DeliveryImpor
   }
   return { ...report, kind: 'resources', format: 'baton-people', dryRun: Boolean(input.dryRun), notes: [] };
 }
+
+/** People and their capacity behind the one `Importer` face (`baton import resources`, `/api/v1/imports/resources`). */
+export const resourceImporter: Importer = {
+  kind: 'resources',
+  label: 'People',
+  description:
+    'Import people who deliver and their capacity from a CSV. Matched by email, else exact name: re-running it changes nothing. Header names are matched loosely: "Weekly capacity" reads as weekly_capacity_hours.',
+  access: 'resources:write',
+  takes: [],
+  formats: ['baton-people'],
+  fields: [
+    { name: 'name', required: true, description: "the person's name" },
+    {
+      name: 'role',
+      required: true,
+      description: 'a delivery role of the workspace (defaults plus Settings → delivery roles)',
+    },
+    { name: 'email', required: false, description: 'identifies the person on re-runs (else the exact name)' },
+    { name: 'weekly_capacity_hours', required: false, description: '0–80; required for a new person' },
+    { name: 'working_days', required: false, description: '1;2;3;4;5 or Mon-Fri (Monday–Friday when left out)' },
+    { name: 'skills', required: false, description: 'separated by ;' },
+    { name: 'cost_rate', required: false, description: 'per hour' },
+    { name: 'bill_rate', required: false, description: 'per hour' },
+    { name: 'partner', required: false, description: "the partner firm's name; blank: own staff" },
+    { name: 'active', required: false, description: 'true/false' },
+    { name: 'user', required: false, description: 'the email of the workspace member this person signs in as' },
+  ],
+  aliasFields: [],
+  defaultFields: [],
+  examples: [
+    'baton import resources people.csv --workspace acme --dry-run',
+    'baton import resources people.csv --workspace acme --json',
+  ],
+  api: {
+    summary:
+      'Import people and their capacity from a CSV (name, email, role, skills, weekly_capacity_hours, working_days, cost_rate, bill_rate, partner, active, user)',
+    description:
+      'Matched by email, else by exact name: re-importing the same file changes nothing. A row with an unknown role is rejected with the known ones.',
+  },
+  run: (db, call) =>
+    importResources(db, {
+      workspaceId: call.workspaceId,
+      actor: call.actor,
+      input: call.input,
+      fileName: call.fileName,
+      dryRun: call.dryRun,
+      runId: call.runId,
+      onProgress: call.onProgress,
+    }),
+};

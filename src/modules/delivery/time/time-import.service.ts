@@ -6,8 +6,8 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { BatchOutcome, ImportReport, RowError } from '../../../platform/imports/import-run.ts';
-import { saveImportNotes } from '../../../platform/imports/import-run.service.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
+import type { Importer } from '../../../platform/imports/importer.ts';
 import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { openCsv } from '../../../platform/imports/source.ts';
 import { resolveDeliveryColumns } from '../resources/csv-columns.ts';
@@ -179,11 +179,11 @@ export async function importTimeEntries(
       rows: mapCsvRows(reader, timeRowMapper(headers), new Map()),
       applyBatch: (trx, batch) => applyTimeBatch(trx, input.actor, scope, batch),
       audit: { action: 'time_entry.import' },
+      notes: () => notes,
     });
   } finally {
     await reader.close().catch(() => {});
   }
-  if (notes.length) await saveImportNotes(db, report.runId, notes);
   // Logged hours burned task estimates down row by row; the forecast follows once, for the whole file.
   if (!input.dryRun && report.created + report.updated > 0) {
     await db
@@ -192,3 +192,52 @@ export async function importTimeEntries(
   }
   return { ...report, kind: 'time-entries', format: 'baton-timesheet', dryRun: Boolean(input.dryRun), notes };
 }
+
+/** Timesheets behind the one `Importer` face (`baton import time`, `/api/v1/imports/time-entries`). */
+export const timeImporter: Importer = {
+  kind: 'time-entries',
+  label: 'Time entries',
+  aliases: ['time'],
+  description:
+    'Import time entries from a CSV; each row keeps the rules of time logged by hand, and rows with an external_id are imported once.',
+  access: 'time:write',
+  takes: [],
+  formats: ['baton-timesheet'],
+  fields: [
+    { name: 'date', required: true, description: 'YYYY-MM-DD' },
+    { name: 'person', required: true, description: 'email or exact name' },
+    { name: 'project', required: true, description: 'project id or name' },
+    { name: 'hours', required: true, description: 'above 0, at most 24 a person a day' },
+    { name: 'task', required: false, description: 'task key or name, of that project' },
+    { name: 'billable', required: false, description: 'true/false (true when blank)' },
+    { name: 'rework', required: false, description: 'true/false' },
+    { name: 'note', required: false, description: 'free text' },
+    {
+      name: 'external_id',
+      required: false,
+      description: 'your own id for the row: re-running the file then changes nothing',
+    },
+  ],
+  aliasFields: [],
+  defaultFields: [],
+  examples: ['baton import time timesheet-2026-11.csv --workspace acme --dry-run'],
+  api: {
+    summary: 'Import time entries from a CSV (date, person, project, task, hours, billable, rework, note, external_id)',
+    description:
+      'People by email or name, projects by id or name, tasks by key or name. Each row keeps the rules of time logged by hand; rows with an external_id are imported once.',
+  },
+  run: (db, call) =>
+    importTimeEntries(
+      db,
+      { workspaceId: call.workspaceId, partnerId: call.partnerId ?? null },
+      {
+        workspaceId: call.workspaceId,
+        actor: call.actor,
+        input: call.input,
+        fileName: call.fileName,
+        dryRun: call.dryRun,
+        runId: call.runId,
+        onProgress: call.onProgress,
+      },
+    ),
+};

@@ -8,7 +8,6 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { nowIso } from '../../../platform/ids.ts';
 import type { BatchOutcome, ImportReport, RowError } from '../../../platform/imports/import-run.ts';
-import { saveImportNotes } from '../../../platform/imports/import-run.service.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
 import { mapCsvRows, skipNotes } from '../../../platform/imports/map-rows.ts';
 import type { ColumnMapping } from '../../../platform/imports/profile.ts';
@@ -84,11 +83,11 @@ export async function importSeats(db: Kysely<Database>, input: SeatsImportInput)
       applyBatch: (trx, batch) => applySeatsBatch(trx, input.workspaceId, accounts, batch),
       onProgress: input.onProgress,
       audit: { action: 'usage.seats_import' },
+      notes: () => skipNotes(skips),
     });
   } finally {
     await reader.close().catch(() => {});
   }
   const notes = skipNotes(skips);
-  if (notes.length) await saveImportNotes(db, report.runId, notes);
   return { ...report, kind: 'seats', format, dryRun: Boolean(input.dryRun), notes };
 }

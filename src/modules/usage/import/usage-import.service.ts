@@ -9,7 +9,6 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { ImportReport } from '../../../platform/imports/import-run.ts';
-import { saveImportNotes } from '../../../platform/imports/import-run.service.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
 import { mapCsvRows, skipNotes } from '../../../platform/imports/map-rows.ts';
 import type { ColumnMapping } from '../../../platform/imports/profile.ts';
@@ -92,11 +91,11 @@ export async function importUsage(db: Kysely<Database>, input: UsageImportInput)
       applyBatch: (trx, batch) => applyUsageBatch(trx, ctx, batch),
       onProgress: input.onProgress,
       audit: { action: 'usage.import', details: { source } },
+      notes: () => skipNotes(skips),
     });
   } finally {
     await reader.close().catch(() => {});
   }
   const notes = skipNotes(skips);
-  if (notes.length) await saveImportNotes(db, report.runId, notes);
   return { ...report, kind: 'usage', format, dryRun: Boolean(input.dryRun), notes };
 }

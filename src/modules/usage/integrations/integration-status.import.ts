@@ -11,6 +11,7 @@ import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { BatchOutcome, ImportReport } from '../../../platform/imports/import-run.ts';
 import { runImport } from '../../../platform/imports/import.service.ts';
+import type { Importer } from '../../../platform/imports/importer.ts';
 import { mapCsvRows } from '../../../platform/imports/map-rows.ts';
 import { type CsvInput, openCsv } from '../../../platform/imports/source.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -45,6 +46,7 @@ export interface StatusImportInput {
   dryRun?: boolean;
   /** The run's id, chosen by an API client to follow the run while the file uploads. */
   runId?: string;
+  onProgress?: (report: ImportReport) => void;
 }
 
 /**
@@ -76,6 +78,14 @@ async function applyStatusBatch(
     errors,
   };
 }
+
+/** The note of a run whose reports name accounts Baton does not know yet. */
+const keptAsideNotes = (keptAside: Set<string>): string[] =>
+  keptAside.size
+    ? [
+        `Reports of ${keptAside.size} account${keptAside.size === 1 ? '' : 's'} Baton does not know yet (${[...keptAside].slice(0, 5).join(', ')}${keptAside.size > 5 ? ' …' : ''}) are kept aside: they count once the account is created or imported with that id, CRM id or domain.`,
+      ]
+    : [];
 
 export async function importIntegrationStatus(
   db: Kysely<Database>,
@@ -114,15 +124,51 @@ export async function importIntegrationStatus(
       runId: input.runId,
       rows: mapCsvRows(reader, mapRow, new Map()),
       applyBatch: (trx, batch) => applyStatusBatch(trx, input.workspaceId, batch, keptAside),
+      onProgress: input.onProgress,
       audit: { action: 'usage.integration_status_import' },
+      notes: () => keptAsideNotes(keptAside),
     });
   } finally {
     await reader.close().catch(() => {});
   }
-  const notes = keptAside.size
-    ? [
-        `Reports of ${keptAside.size} account${keptAside.size === 1 ? '' : 's'} Baton does not know yet (${[...keptAside].slice(0, 5).join(', ')}${keptAside.size > 5 ? ' …' : ''}) are kept aside: they count once the account is created or imported with that id, CRM id or domain.`,
-      ]
-    : [];
+  const notes = keptAsideNotes(keptAside);
   return { ...report, kind: 'integration_status', format: 'integration_status', dryRun: Boolean(input.dryRun), notes };
 }
+
+/** Integration sync reports behind the one `Importer` face (`baton import integration-status`, its upload route). */
+export const integrationStatusImporter: Importer = {
+  kind: 'integration-status',
+  runKind: 'integration_status',
+  label: 'Integration status',
+  description: `Import integration sync reports from a CSV with the columns ${INTEGRATION_STATUS_COLUMNS.join(', ')}. The account is a Baton id, a CRM id or a domain; status is ok or error. source and report_id are optional: a report imported again (the same source and report_id, or else the same source, account, integration and occurred_at) is unchanged. Reports of accounts Baton does not know yet are kept aside and counted once the account appears. Rejected rows store nothing.`,
+  takes: [],
+  formats: ['integration_status'],
+  fields: [
+    { name: 'account', required: true, description: 'the account: its Baton id, a CRM id or its domain' },
+    { name: 'integration', required: true, description: 'the integration, as the product names it' },
+    { name: 'status', required: true, description: 'ok or error' },
+    { name: 'detail', required: false, description: 'what the sync said' },
+    { name: 'occurred_at', required: true, description: 'when the sync ran (a timestamp)' },
+    { name: 'source', required: false, description: 'what sent the report' },
+    { name: 'report_id', required: false, description: "the source's own id for the report: imported once" },
+  ],
+  aliasFields: [],
+  defaultFields: [],
+  examples: ['baton import integration-status syncs.csv --workspace acme'],
+  api: {
+    summary:
+      'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at, optional source and report_id); answers a row-level report',
+    description:
+      'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be), `unchanged` those received before (a file imported again changes nothing). Reports of accounts Baton does not know yet are kept aside, counted once the account appears, and named in `notes`. The run is kept with the other imports.',
+  },
+  run: (db, call) =>
+    importIntegrationStatus(db, {
+      workspaceId: call.workspaceId,
+      actor: call.actor,
+      csv: call.input,
+      fileName: call.fileName,
+      dryRun: call.dryRun,
+      runId: call.runId,
+      onProgress: call.onProgress,
+    }),
+};

@@ -2,16 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
-import { actorOf, scopeOf } from '../../../platform/auth/principal.ts';
+import { scopeOf } from '../../../platform/auth/principal.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
-import { errorResponses, idParams, isoDate, problemSchema } from '../../../platform/http/schemas.ts';
+import { errorResponses, idParams, isoDate } from '../../../platform/http/schemas.ts';
 import { externalId } from '../../../platform/http/references.ts';
-import { importCounts, runOptions } from '../../../platform/imports/import.schemas.ts';
-import { acceptCsvStreams, csvUpload, once } from '../../../platform/imports/upload.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
 import { todayUtc } from '../adoption/adoption.service.ts';
 import { usageThresholdsSetting } from '../signals/usage-signals.settings.ts';
-import { importIntegrationStatus } from './integration-status.import.ts';
 import { INTEGRATION_STATUSES } from './integration-status.ts';
 import { integrationRows, type ReportInput, recordReports } from './integration-status.service.ts';
 
@@ -113,41 +110,6 @@ export function integrationStatusRoutes(app: FastifyInstance, ctx: AppContext): 
         .transaction()
         .execute((trx) => recordReports(trx, workspaceId, items, (i, name) => `body.items.${i}.${name}`));
     },
-  });
-
-  app.register(async (scope) => {
-    acceptCsvStreams(scope);
-    scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/imports/integration-status', {
-      config: { access: 'imports:run' },
-      schema: {
-        tags: ['imports'],
-        summary:
-          'Import integration sync reports from a CSV (account, integration, status, detail, occurred_at, optional source and report_id); answers a row-level report',
-        description:
-          'The body is the CSV file, sent as text/csv. A rejected row is reported with its row number and field and stores nothing; `created` counts the reports stored (or, in a dry run, that would be), `unchanged` those received before (a file imported again changes nothing). Reports of accounts Baton does not know yet are kept aside, counted once the account appears, and named in `notes`. The run is kept with the other imports.',
-        consumes: ['text/csv'],
-        querystring: z.object(runOptions),
-        response: {
-          200: importCounts.extend({ runId: z.string(), kind: z.string(), errorsTruncated: z.boolean() }),
-          ...errorResponses,
-          409: problemSchema,
-          413: problemSchema,
-          415: problemSchema,
-        },
-      },
-      handler: async (req) => {
-        const p = principalOf(req);
-        const { dryRun, runId, fileName } = req.query;
-        return importIntegrationStatus(db, {
-          workspaceId: p.workspaceId,
-          actor: actorOf(p, req.id),
-          csv: once(csvUpload(req, ctx.config.importMaxBytes)),
-          fileName: fileName ?? null,
-          dryRun,
-          runId,
-        });
-      },
-    });
   });
 
   r.get('/api/v1/usage/integrations', {
