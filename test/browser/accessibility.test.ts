@@ -136,7 +136,11 @@ describe.skipIf(!hasChromium)('accessibility of every page', () => {
     await nav.waitFor();
     const sections = await nav
       .getByRole('link')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href') as string));
+      .evaluateAll((links) =>
+        links.map(
+          (a) => (a as unknown as { getAttribute(name: string): string | null }).getAttribute('href') as string,
+        ),
+      );
     expect(sections.length).toBeGreaterThanOrEqual(10);
     for (const href of sections) {
       await page.goto(baton.url + href);

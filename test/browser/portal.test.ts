@@ -83,7 +83,9 @@ describe.skipIf(!hasChromium)('the customer portal: working the plan from a link
     expect(await customer.getByLabel('Email').count()).toBe(0);
     const needed = page.getByTestId('what-we-need').getByTestId('customer-task');
     await needed.first().waitFor();
-    const names = await needed.evaluateAll((els) => els.map((e) => e.getAttribute('data-task-name')));
+    const names = await needed.evaluateAll((els) =>
+      els.map((e) => (e as unknown as { getAttribute(name: string): string | null }).getAttribute('data-task-name')),
+    );
     expect(names).toContain("Name the customer's admin and share access to the data source");
     await page.getByTestId('portal-plan').getByText('Create the workspace, roles and login policy').waitFor();
   });
