@@ -1,3 +1,4 @@
+import './modules.ts';
 import type { Config } from '../platform/config/config.ts';
 import { restorePostgres, restoreSqlite, type Restored } from '../platform/db/restore.ts';
 import { keyIdOf } from '../platform/secrets/secret-box.ts';

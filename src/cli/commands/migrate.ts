@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+// The migrations are the platform's and every module's: the modules are composed before they are read.
+import '../../app/modules.ts';
 import { loadConfig } from '../../platform/config/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest, pendingMigrations } from '../../platform/db/migrate.ts';
