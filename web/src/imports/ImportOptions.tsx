@@ -22,13 +22,16 @@ const LISTS: Record<string, Record<string, string>> = {
   role: CONTACT_ROLES,
 };
 
-/** Format, date order, defaults for new records and the deal amounts' decimal separator. */
+/** Format, date order, defaults for new records and the amounts' decimal separator, as far as the kind takes them. */
 export function ImportOptions({
   preview,
+  takes,
   choices,
   onChange,
 }: {
   preview: ImportPreview;
+  /** The common options the kind reads (the server's list of kinds says). */
+  takes: readonly string[];
   choices: ImportChoices;
   onChange: (c: ImportChoices) => void;
 }) {
@@ -53,26 +56,28 @@ export function ImportOptions({
         }}
         data-testid="import-format"
       />
-      <Select
-        label="Dates like 03/04/24"
-        description={preview.dateOrder.message}
-        error={needsOrder && !choices.dateOrder ? 'choose the order these dates are written in' : undefined}
-        data={[
-          {
-            value: '',
-            label:
-              preview.dateOrder.status === 'proven'
-                ? `As the file shows (${preview.dateOrder.order})`
-                : 'As the file shows',
-          },
-          { value: 'mdy', label: 'month/day/year' },
-          { value: 'dmy', label: 'day/month/year' },
-        ]}
-        value={choices.dateOrder}
-        allowDeselect={false}
-        w={300}
-        onChange={(v) => onChange({ ...choices, dateOrder: (v ?? '') as ImportChoices['dateOrder'] })}
-      />
+      {takes.includes('dateOrder') && (
+        <Select
+          label="Dates like 03/04/24"
+          description={preview.dateOrder.message}
+          error={needsOrder && !choices.dateOrder ? 'choose the order these dates are written in' : undefined}
+          data={[
+            {
+              value: '',
+              label:
+                preview.dateOrder.status === 'proven'
+                  ? `As the file shows (${preview.dateOrder.order})`
+                  : 'As the file shows',
+            },
+            { value: 'mdy', label: 'month/day/year' },
+            { value: 'dmy', label: 'day/month/year' },
+          ]}
+          value={choices.dateOrder}
+          allowDeselect={false}
+          w={300}
+          onChange={(v) => onChange({ ...choices, dateOrder: (v ?? '') as ImportChoices['dateOrder'] })}
+        />
+      )}
       {preview.defaultFields.map((field) => (
         <Select
           key={field}
@@ -86,7 +91,7 @@ export function ImportOptions({
           data-testid={`import-default-${field}`}
         />
       ))}
-      {preview.kind === 'deals' && (
+      {takes.includes('decimal') && (
         <Select
           label="Amounts"
           data={[

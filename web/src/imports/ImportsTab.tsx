@@ -18,6 +18,7 @@ import { useState } from 'react';
 import { ApiError, get } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { ImportKind, ImportResult, ImportRunView, Session } from '../api/types.ts';
+import type { ImportKindView } from '../../../src/platform/imports/import-run.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { type ImportChoices, NO_CHOICES, previewImport, runImport } from './import-api.ts';
 import { AliasEditor, ImportOptions } from './ImportOptions.tsx';
@@ -25,12 +26,6 @@ import { ImportReport } from './ImportReport.tsx';
 import { ImportRuns } from './ImportRuns.tsx';
 import { MappingTable } from './MappingTable.tsx';
 import { PreviewTable } from './PreviewTable.tsx';
-
-const KINDS: Array<{ value: ImportKind; label: string }> = [
-  { value: 'deals', label: 'Deals' },
-  { value: 'accounts', label: 'Accounts' },
-  { value: 'contacts', label: 'Contacts' },
-];
 
 /** A run id the page knows before its upload ends, so it can follow the run (random UUID v4, also over plain HTTP). */
 function newRunId(): string {
@@ -50,7 +45,16 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10
  */
 export function ImportsTab({ session }: { session: Session; subPath: string }) {
   const qc = useQueryClient();
-  const [kind, setKind] = useState<ImportKind>('deals');
+  const listed = useQuery({
+    queryKey: ['import-kinds'],
+    queryFn: () => get<{ items: ImportKindView[] }>('/api/v1/imports/kinds'),
+    staleTime: Infinity,
+  });
+  // The kinds this page previews and maps, that the person may import; deals first when they may.
+  const kinds = (listed.data?.items ?? []).filter((k) => k.preview && can(session, k.access));
+  const [chosen, setKind] = useState<ImportKind | null>(null);
+  const kind = chosen ?? kinds.find((k) => k.kind === 'deals')?.kind ?? kinds[0]?.kind ?? 'deals';
+  const takes = kinds.find((k) => k.kind === kind)?.takes ?? [];
   const [file, setFile] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(NO_CHOICES);
   const [run, setRun] = useState<{ runId: string; dryRun: boolean } | null>(null);
@@ -59,7 +63,7 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
   const preview = useQuery({
     queryKey: ['import-preview', kind, file?.name, file?.size, file?.lastModified, choices],
     queryFn: () => previewImport(kind, file as File, choices),
-    enabled: file !== null,
+    enabled: file !== null && kinds.length > 0,
     retry: false,
     // While a changed mapping is previewed, the last preview of the same file stays on screen.
     placeholderData: (previous, query) =>
@@ -105,10 +109,15 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
   };
 
   if (!can(session, 'imports:run')) return <Text c="dimmed">Your role does not import records.</Text>;
+  if (listed.isError) return <ErrorState error={listed.error} />;
+  if (!listed.data) return <Loader size="sm" />;
   const p = preview.data;
   const tooLarge = p !== undefined && file !== null && file.size > p.maxBytes;
   const needsOrder =
-    p !== undefined && (p.dateOrder.status === 'ambiguous' || p.dateOrder.status === 'conflict') && !choices.dateOrder;
+    p !== undefined &&
+    takes.includes('dateOrder') &&
+    (p.dateOrder.status === 'ambiguous' || p.dateOrder.status === 'conflict') &&
+    !choices.dateOrder;
   const blocked = !p || p.problems.length > 0 || tooLarge || needsOrder || preview.isFetching;
 
   return (
@@ -127,7 +136,7 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
               What to import
             </Text>
             <SegmentedControl
-              data={KINDS}
+              data={kinds.map((k) => ({ value: k.kind, label: k.label }))}
               value={kind}
               onChange={(v) => reset({ kind: v as ImportKind })}
               data-testid="import-kind"
@@ -171,7 +180,7 @@ export function ImportsTab({ session }: { session: Session; subPath: string }) {
               ))}
             </Alert>
           )}
-          <ImportOptions preview={p} choices={choices} onChange={setChoices} />
+          <ImportOptions preview={p} takes={takes} choices={choices} onChange={setChoices} />
           <Title order={5}>Columns</Title>
           <MappingTable preview={p} choices={choices} onChange={setChoices} />
           <AliasEditor preview={p} choices={choices} onChange={setChoices} />
