@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { nextSeq } from '../helpers/fixtures/sequence.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let admin: Client;
-let viewer: Client;
-let key: string;
-const accounts: string[] = [];
 
 const D = '2026-11-20';
 const day = (offset: number) =>
@@ -19,39 +16,27 @@ const track = (userId: string, event: string, offset: number, groupId: string) =
   timestamp: `${day(offset)}T10:00:00.000Z`,
   context: { groupId },
 });
-const send = async (batch: unknown[]) => {
-  const res = await t.inject({
-    method: 'POST',
-    url: '/v1/batch',
-    headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
-    payload: { batch },
-  });
-  expect(res.statusCode, res.body).toBe(200);
-};
-const report = async (asOf = D) => {
-  const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/releases/underuse?asOf=${asOf}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as Array<Record<string, unknown>>;
-};
-const underused = async () =>
-  (await viewer.request({ method: 'GET', url: '/api/v1/signals?stage=release_underuse&status=all' })).json()
-    .items as Array<{
-    subjectId: string;
-    accountId: string | null;
-    resolvedAt: string | null;
-    evidence: Record<string, unknown>;
-  }>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
+});
+afterAll(async () => t?.close());
+
+/**
+ * A workspace of the test's own: six accounts (A1 and A2 on the enterprise plan), the catalogue's reports (every
+ * plan) and sso (enterprise), and the usage the tests judge: since day −80, A1 used reports and SSO, A2..A5 only
+ * logged in; A6 used reports before it only.
+ */
+async function workspace() {
+  const acme = await t.workspace(`releases-${nextSeq()}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const viewer = await t.login((await t.user(acme, 'viewer')).email);
+  const accounts: string[] = [];
   for (const name of ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'])
     accounts.push(
       (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, segment: 'smb' } })).json().id,
     );
-  key = await t.apiKey(acme, 'ingest');
+  const key = await t.apiKey(acme, 'ingest');
   await admin.request({
     method: 'POST',
     url: '/api/v1/usage/features',
@@ -64,6 +49,15 @@ beforeAll(async () => {
   });
   for (const a of accounts.slice(0, 2))
     await admin.request({ method: 'PUT', url: `/api/v1/usage/accounts/${a}/plan`, payload: { plan: 'enterprise' } });
+  const send = async (batch: unknown[]) => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+      payload: { batch },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  };
   const [a1, a2, a3, a4, a5, a6] = accounts as [string, string, string, string, string, string];
   await send([
     // Since the release on day −80: a1 used reports and SSO, a2..a5 only logged in; a6 used reports before it only.
@@ -75,11 +69,41 @@ beforeAll(async () => {
     track('u5', 'Login', -5, a5),
     track('u6', 'Report Published', -90, a6),
   ]);
-});
-afterAll(async () => t?.close());
+  const report = async (asOf = D) => {
+    const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/releases/underuse?asOf=${asOf}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as Array<Record<string, unknown>>;
+  };
+  const underused = async () =>
+    (await viewer.request({ method: 'GET', url: '/api/v1/signals?stage=release_underuse&status=all' })).json()
+      .items as Array<{
+      subjectId: string;
+      accountId: string | null;
+      resolvedAt: string | null;
+      evidence: Record<string, unknown>;
+    }>;
+  /** The release the reports judge: reports and sso, released on day −80. */
+  const release = async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/usage/releases',
+      payload: {
+        name: 'Autumn',
+        version: '4.2',
+        releasedOn: day(-80),
+        notes: 'Reports and SSO',
+        features: ['reports', 'sso'],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json().id as string;
+  };
+  return { admin, viewer, accounts, send, report, underused, release };
+}
 
 describe('releases', () => {
   it('records releases with catalogue features, refusing unknown ones naming the field', async () => {
+    const { admin, viewer } = await workspace();
     const bad = await admin.request({
       method: 'POST',
       url: '/api/v1/usage/releases',
@@ -125,6 +149,8 @@ describe('releases', () => {
   });
 
   it('reports entitled and using accounts per feature, computed by hand', async () => {
+    const { report, release } = await workspace();
+    await release();
     const rows = await report();
     // reports: every plan; a1..a5 used the product since day −80 (a6 did not); a1 used reports → 1 / 5.
     // sso: enterprise only (a1, a2), both active; a1 used it → 1 / 2.
@@ -137,6 +163,8 @@ describe('releases', () => {
   });
 
   it('raises a signal on an underused feature (no account) and resolves it when the share recovers', async () => {
+    const { admin, accounts, send, report, underused, release } = await workspace();
+    await release();
     // a7 joins and uses the product, not reports: 1 / 6 ≈ 17 % < 20 %.
     accounts.push(
       (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'A7', segment: 'smb' } })).json()
@@ -168,7 +196,9 @@ describe('releases', () => {
   });
 
   it('does not judge a feature released 60 days ago or less; changes and deletes releases', async () => {
-    const id = (await viewer.request({ method: 'GET', url: '/api/v1/usage/releases' })).json().items[0].id;
+    const { admin, accounts, send, report, release } = await workspace();
+    const id = await release();
+    await send([track('u2', 'Report Published', -1, accounts[1] as string)]);
     const patched = await admin.request({
       method: 'PATCH',
       url: `/api/v1/usage/releases/${id}`,
