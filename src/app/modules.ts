@@ -12,6 +12,7 @@ import { commitmentsModule } from '../modules/commitments/module.ts';
 import { dealsModule } from '../modules/deals/module.ts';
 import { deliveryModule } from '../modules/delivery/module.ts';
 import { handoffsModule } from '../modules/handoffs/module.ts';
+import { revenueModule } from '../modules/revenue/module.ts';
 import { healthModule } from '../modules/health/module.ts';
 import { signalsModule } from '../modules/signals/module.ts';
 import { usageModule } from '../modules/usage/module.ts';
@@ -25,6 +26,7 @@ export const MODULES = [
   handoffsModule,
   deliveryModule,
   usageModule,
+  revenueModule,
   healthModule,
 ];
 

@@ -95,6 +95,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/risk.ts')).riskCommand(),
   },
   {
+    name: 'revenue',
+    term: 'revenue',
+    summary: 'Revenue figures: ARR on a day, retention (GRR, NRR) over a period',
+    load: async () => (await import('./commands/revenue.ts')).revenueCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

@@ -17,6 +17,7 @@ import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writ
 import { generateDemo } from './generate.ts';
 import { writeDemoDelivery } from './delivery.writer.ts';
 import { writeDemoUsage } from './usage.writer.ts';
+import { writeDemoRevenue } from './revenue.writer.ts';
 import { createRandom } from './random.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
@@ -43,6 +44,8 @@ export interface DemoSummary {
   /** Customers with ten weeks of product usage, and the daily rollup rows written for them. */
   usageAccounts: number;
   usageRows: number;
+  /** Subscriptions behind the revenue figures (renewals, a contraction, expansions, churn, a reactivation). */
+  subscriptions: number;
 }
 
 export interface DemoOptions {
@@ -154,6 +157,12 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR },
     createRandom((options.seed ?? 42) ^ 0x05a9e),
   );
+  // After usage: seats usage set for a customer stay theirs; subscriptions give the others theirs.
+  const revenue = await writeDemoRevenue(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date() },
+    createRandom((options.seed ?? 42) ^ 0x7e7e),
+  );
   const delivery = await writeDemoDelivery(
     db,
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
@@ -175,6 +184,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     timeEntries: delivery.timeEntries,
     usageAccounts: usage.accounts,
     usageRows: usage.rows,
+    subscriptions: revenue.subscriptions,
   };
 }
 

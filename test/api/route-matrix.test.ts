@@ -179,6 +179,7 @@ beforeAll(async () => {
   ).id;
   // /api/v1/usage/accounts/:id/… routes take an account id.
   otherWorkspace.usage = account.json().id;
+  otherWorkspace.revenue = account.json().id;
   // Every workspace starts with the built-in playbooks.
   otherWorkspace.playbooks = (
     await t.ctx.db.selectFrom('playbooks').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()

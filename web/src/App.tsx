@@ -9,6 +9,7 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { DealsSection } from './deals/DealsSection.tsx';
 import { DeliverySection } from './delivery/DeliverySection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
+import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { AdoptionSection } from './usage/AdoptionSection.tsx';
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
+        <Route path="/revenue" element={<RevenuePage session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
         ))}

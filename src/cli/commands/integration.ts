@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { listIntegrations, setWebhookSecret, MIN_SECRET_LENGTH } from '../../modules/deals/index.ts';
+import { setStripeSecret, stripeState } from '../../modules/revenue/index.ts';
 import { withContext } from '../context.ts';
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
@@ -18,12 +19,14 @@ async function readStdin(): Promise<string> {
 const EXAMPLES = `
 Sources:
   hubspot      the HubSpot app's client secret; HubSpot calls /webhooks/hubspot/<workspace>
+  stripe       the Stripe endpoint's signing secret (whsec_…); Stripe calls /webhooks/stripe/<workspace>
   <name>       any other CRM (salesforce, pipedrive …): a shared secret of ${MIN_SECRET_LENGTH}+ characters; the CRM
                calls /webhooks/crm/<workspace> with X-Baton-Source: <name> and X-Baton-Signature: sha256=<hex HMAC>
 
 Examples:
   $ baton integration set hubspot --workspace acme --secret-stdin < hubspot-client-secret.txt
   $ baton integration set salesforce --workspace acme --secret "$(openssl rand -hex 32)"
+  $ baton integration set stripe --workspace acme --secret whsec_…
   $ baton integration set salesforce --workspace acme --remove
   $ baton integration list --workspace acme --json`;
 
@@ -50,6 +53,23 @@ export function integrationCommand(): Command {
         if (given !== 1)
           throw AppError.validation('--secret', 'give exactly one of --secret, --secret-stdin or --remove');
         const secret = opts.remove ? null : opts.secretStdin ? await readStdin() : (opts.secret as string);
+        if (source.trim().toLowerCase() === 'stripe') {
+          // Stripe's secret belongs to revenue (its own setting), sealed the same way.
+          const state = await withContext(async (ctx) => {
+            const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+            const field = opts.secretStdin ? '--secret-stdin' : '--secret';
+            await ctx.db
+              .transaction()
+              .execute((trx) => setStripeSecret(trx, ctx.secrets, CLI_ACTOR, ws.id, secret, field));
+            return stripeState(ctx.db, ws);
+          });
+          if (secret === null) console.log(`removed the Stripe webhook secret of ${opts.workspace}`);
+          else
+            console.log(
+              `set the Stripe webhook secret of ${opts.workspace} (ends in …${state.secret.last4 ?? ''}); Stripe calls ${state.webhookPath}`,
+            );
+          return;
+        }
         const item = await withContext(async (ctx) => {
           const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
           await ctx.db
@@ -71,11 +91,12 @@ export function integrationCommand(): Command {
     .requiredOption('--workspace <slug>', 'workspace slug')
     .option('--json', 'print JSON')
     .action(async (opts: { workspace: string; json?: boolean }) => {
-      const items = await withContext(async (ctx) =>
-        listIntegrations(ctx.db, await getWorkspaceBySlug(ctx.db, opts.workspace)),
-      );
+      const { items, stripe } = await withContext(async (ctx) => {
+        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+        return { items: await listIntegrations(ctx.db, ws), stripe: await stripeState(ctx.db, ws) };
+      });
       if (opts.json) {
-        console.log(JSON.stringify({ items }, null, 2));
+        console.log(JSON.stringify({ items, stripe }, null, 2));
         return;
       }
       for (const i of items) {
@@ -85,6 +106,11 @@ export function integrationCommand(): Command {
         const week = `7 days: ${i.last7Days.applied} applied, ${i.last7Days.ignored} ignored, ${i.last7Days.rejected} rejected`;
         console.log([i.source, i.webhookPath, secret, `last event ${i.lastEventAt ?? 'never'}`, week].join('\t'));
       }
+      const s = stripe.secret;
+      const stripeSecretText = s.set ? `secret …${s.last4} set ${s.setAt?.slice(0, 10)} by ${s.setBy}` : 'no secret';
+      console.log(
+        ['stripe', stripe.webhookPath, stripeSecretText, `last event ${stripe.lastEventAt ?? 'never'}`].join('\t'),
+      );
     });
   return cmd;
 }

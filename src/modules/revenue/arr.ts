@@ -69,3 +69,7 @@ export function monthsBetween(from: string, to: string): string[] {
   }
   return out;
 }
+
+/** Whether a subscription runs on `day`, trial or not (for seats: a trial's users hold seats too). */
+export const countsOnOrTrial = (s: Pick<SubscriptionFacts, 'start' | 'end'>, day: string): boolean =>
+  s.start <= day && (s.end === null || s.end > day);

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   'time:write',
   'capacity:read',
   'margin:read',
+  'revenue:read',
+  'revenue:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -78,9 +80,12 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'commitments:review',
     'audit:read',
     ...deliveryWork,
+    'revenue:read',
+    'revenue:write',
   ]),
-  // Success managers record promises they inherit; delivery reviews briefs and asks the clarifications.
-  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write']),
+  // Success managers record promises they inherit and own renewals (they read revenue); delivery reviews briefs and
+  // asks the clarifications.
+  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write', 'revenue:read']),
   delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([
@@ -90,12 +95,14 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'imports:run',
     'handoffs:write',
     'commitments:write',
+    'revenue:read',
   ]),
   support: new Set([...everyoneReads]),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
   // time, and never see the member list, deals, rates or the capacity plan.
   partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write']),
-  viewer: new Set([...everyoneReads]),
+  // Executives and investors read the portfolio's money figures (ARR, NRR) too.
+  viewer: new Set([...everyoneReads, 'revenue:read']),
 };
 
 const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {

@@ -60,7 +60,7 @@ export const SECTIONS: Section[] = [
     path: '/revenue',
     label: 'Revenue',
     icon: IconCoin,
-    built: false,
+    built: true,
     promise: 'Subscriptions, ARR movements and renewals, with net and gross revenue retention by cohort.',
   },
   {

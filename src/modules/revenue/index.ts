@@ -1,0 +1,8 @@
+/** The revenue module's public face: what later modules, the demo and the command line use of it, nothing else. */
+export { arrReport, loadBook, movementReport, renewalReport, retentionReport } from './revenue.service.ts';
+export { applySubscriptionBatch, listSubscriptions, type SubscriptionRecord } from './subscription.service.ts';
+export { accountMatcher } from './account-match.service.ts';
+export { feedSeats } from './seats.service.ts';
+export { setStripeSecret, stripeState } from './stripe/stripe-secret.service.ts';
+export { SUBSCRIPTION_FIELDS } from './import/subscription-fields.ts';
+export { fromCents, type Subscription } from './subscription.ts';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
+import { defineModule } from '../../platform/modules/baton-module.ts';
+import { rematchRevenueWhenAccountsAppear } from './accounts-appeared.handler.ts';
+import { up as revenueTablesUp, down as revenueTablesDown } from './migrations/2026-12-06T1000-revenue.ts';
+import { revenueRoutes } from './revenue.routes.ts';
+import { revenueSettings, stripeSecretSetting } from './revenue.settings.ts';
+import { stripeWebhookRoutes } from './stripe/stripe-webhook.routes.ts';
+import { subscriptionImporter } from './subscription.importer.ts';
+import type {
+  RevenueSeatFeedTable,
+  RevenueStripeCustomerTable,
+  RevenueStripeEventTable,
+  RevenueSubscriptionTable,
+} from './revenue.table.ts';
+
+export const revenueModule = defineModule({
+  name: 'revenue',
+  purpose: 'Subscriptions from Stripe and files; ARR, its movements, renewals and retention (GRR, NRR) in money.',
+  tables: ['revenue_subscriptions', 'revenue_stripe_customers', 'revenue_stripe_events', 'revenue_seat_feeds'],
+  routes: (app, ctx) => {
+    revenueRoutes(app, ctx);
+    stripeWebhookRoutes(app, ctx);
+  },
+  jobs: [
+    defineJob({
+      type: 'revenue.rematch',
+      version: 1,
+      description:
+        'Matches Stripe customers and imported subscriptions kept aside to accounts that were created or imported',
+      input: z.object({}),
+      maxAttempts: 5,
+      load: async () => (await import('./rematch.job.ts')).rematchRevenueJob,
+    }),
+  ],
+  importers: [subscriptionImporter],
+  migrations: { '2026-12-06T1000-revenue': { up: revenueTablesUp, down: revenueTablesDown } },
+  settings: [revenueSettings, stripeSecretSetting],
+  subscriptions: { 'accounts.appeared': rematchRevenueWhenAccountsAppear },
+  nav: { path: '/revenue', label: 'Revenue' },
+});
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    revenue_subscriptions: RevenueSubscriptionTable;
+    revenue_stripe_customers: RevenueStripeCustomerTable;
+    revenue_stripe_events: RevenueStripeEventTable;
+    revenue_seat_feeds: RevenueSeatFeedTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'revenue.rematch': Record<string, never>;
+  }
+}
