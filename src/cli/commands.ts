@@ -89,16 +89,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/playbook.ts')).playbookCommand(),
   },
   {
-    name: 'risk',
-    term: 'risk',
-    summary: 'Churn risk: backtest the model, score accounts',
-    load: async () => (await import('./commands/risk.ts')).riskCommand(),
-  },
-  {
     name: 'revenue',
     term: 'revenue',
     summary: 'Revenue figures: ARR on a day, retention (GRR, NRR) over a period',
     load: async () => (await import('./commands/revenue.ts')).revenueCommand(),
+  },
+  {
+    name: 'risk',
+    term: 'risk',
+    summary: 'Churn risk: backtest the model, score accounts',
+    load: async () => (await import('./commands/risk.ts')).riskCommand(),
   },
   {
     name: 'recompute',
