@@ -10,15 +10,13 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import { addRollupCounts } from '../adoption/rollup.store.ts';
 import {
   insertNewEvents,
-  recordIngestRequests,
-  selectIngestTotals,
-  selectRecentRejections,
   selectUngroupedUsers,
   selectUnmatchedCounts,
   selectUnmatchedGroupIds,
   setGroupAccount,
   setUserEventsAccount,
 } from './event.store.ts';
+import { recordIngestRequests, selectIngestTotals, selectRecentRejections } from './ingest-request.store.ts';
 import type { UsageEventTable, UsageIngestRequestTable } from './ingest.table.ts';
 
 let t: TestDatabase;

@@ -13,6 +13,7 @@ import { queueWatchedFirstUses } from '../adoption/first-use.service.ts';
 import { addToRollups } from '../adoption/rollup.store.ts';
 import type { RollupEvent } from '../adoption/rollup.ts';
 import * as store from './event.store.ts';
+import * as requestStore from './ingest-request.store.ts';
 import type { UsageEventTable } from './ingest.table.ts';
 import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
 
@@ -178,7 +179,7 @@ export async function ingestWorkspaceRequests(
       lastEventAt: lastEventAt[i] ?? null,
     };
   });
-  await store.recordIngestRequests(
+  await requestStore.recordIngestRequests(
     db,
     requests.map((r, i) => {
       const o = outcomes[i] as IngestOutcome;

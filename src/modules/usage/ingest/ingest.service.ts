@@ -16,6 +16,7 @@ import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests 
 import { addToRollups } from '../adoption/rollup.store.ts';
 import type { RollupEvent } from '../adoption/rollup.ts';
 import * as store from './event.store.ts';
+import * as requestStore from './ingest-request.store.ts';
 import type { UsageSource } from './usage-event.ts';
 
 export type { IngestOutcome, IngestRequest } from './ingest-group.service.ts';
@@ -108,7 +109,7 @@ export async function recordRejectedRequest(
   db: Db,
   input: { workspaceId: string; source: UsageSource; rejected: number; detail: string },
 ): Promise<void> {
-  await store.recordIngestRequests(db, [
+  await requestStore.recordIngestRequests(db, [
     {
       id: newId(),
       workspace_id: input.workspaceId,
@@ -130,7 +131,7 @@ export interface SourceTotals extends IngestCounts {
 
 /** Totals per source: what the requests came to (kept as they are recorded), and the events still kept aside. */
 export async function ingestTotals(db: Db, workspaceId: string): Promise<Record<UsageSource, SourceTotals>> {
-  const totals = new Map((await store.selectIngestTotals(db, workspaceId)).map((r) => [r.source, r]));
+  const totals = new Map((await requestStore.selectIngestTotals(db, workspaceId)).map((r) => [r.source, r]));
   const unmatched = new Map(
     (await store.selectUnmatchedCounts(db, workspaceId)).map((r) => [r.source, Number(r.unmatched)]),
   );
@@ -160,7 +161,7 @@ export interface Rejection {
 
 /** The latest refused requests, the newest first: what a client sent that Baton could not take, and why. */
 export async function listRejections(db: Db, workspaceId: string, limit: number): Promise<Rejection[]> {
-  return (await store.selectRecentRejections(db, workspaceId, limit)).map((r) => ({
+  return (await requestStore.selectRecentRejections(db, workspaceId, limit)).map((r) => ({
     source: r.source as UsageSource,
     receivedAt: r.received_at,
     events: Number(r.rejected),

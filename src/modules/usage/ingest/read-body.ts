@@ -5,13 +5,12 @@
 import { MAX_JSON_DEPTH, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import { scanMessages } from './message-sizes.ts';
 import type { Messages } from './packed-messages.ts';
+import { readPosthog } from './posthog-event.ts';
+import { readSegment, segmentWriteKey } from './segment-event.ts';
 import {
   MAX_EVENT_BYTES,
   type MessageSizes,
   type ReadResult,
-  readPosthog,
-  readSegment,
-  segmentWriteKey,
   type UsageSource,
   type UsageType,
 } from './usage-event.ts';

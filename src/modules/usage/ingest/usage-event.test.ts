@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { unpack } from './packed-messages.ts';
 import { readBody } from './read-body.ts';
 import { messageSizes } from './message-sizes.ts';
-import {
-  basicAuthUser,
-  isCanonicalUtc,
-  readPosthog,
-  readSegment,
-  type UsageMessage,
-  userGroups,
-} from './usage-event.ts';
+import { isCanonicalUtc } from './message-fields.ts';
+import { readPosthog } from './posthog-event.ts';
+import { readSegment } from './segment-event.ts';
+import { basicAuthUser, type UsageMessage, userGroups } from './usage-event.ts';
 
 const NOW = '2026-11-26T12:00:00.000Z';
 const id = fc.stringMatching(/^[a-z0-9]{1,8}$/);
