@@ -10,7 +10,9 @@ const usageLike: Importer = {
   fields: [],
   aliasFields: [],
   defaultFields: [],
-  options: [{ name: 'source', description: 'where rows come from', default: 'csv', pattern: /^[a-z]+$/, maxLength: 12 }],
+  options: [
+    { name: 'source', description: 'where rows come from', default: 'csv', pattern: /^[a-z]+$/, maxLength: 12 },
+  ],
   files: [{ name: 'subscriptions', description: 'a join table' }],
   run: async () => {
     throw new Error('not run here');
