@@ -5,8 +5,7 @@
  * lost deals, and a won deal the CRM reopened. Pure and deterministic.
  */
 import type { DealRecord } from '../modules/deals/index.ts';
-import type { BriefContent, BriefField } from '../modules/handoffs/handoff.ts';
-import { EMPTY_BRIEF } from '../modules/handoffs/handoff.ts';
+import { type BriefContent, type BriefField, EMPTY_BRIEF } from '../modules/handoffs/index.ts';
 import type { DemoAccount, DemoStaff } from './demo.ts';
 import type { Random } from './random.ts';
 

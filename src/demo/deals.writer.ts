@@ -17,7 +17,7 @@ import {
   returnBrief,
   submitBrief,
   updateBriefContent,
-} from '../modules/handoffs/handoff.service.ts';
+} from '../modules/handoffs/index.ts';
 import type { DemoDeal } from './deals.ts';
 import type { DemoStaff } from './demo.ts';
 

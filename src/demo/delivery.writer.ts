@@ -4,10 +4,9 @@
  * partner-delivered ones for partner accounts, and time logged on the work done.
  */
 import type { Actor } from '../platform/auth/principal.ts';
-import { newId } from '../platform/ids.ts';
 import type { Db } from '../platform/db/database.ts';
 import { accountNamesById, setAccountCreatedOn } from '../modules/accounts/index.ts';
-import { insertOwnershipHandoff } from '../modules/handoffs/handoff.store.ts';
+import { type OwnerRole, recordPastOwnershipHandoffs } from '../modules/handoffs/index.ts';
 import {
   addTimeOff,
   applyProgress,
@@ -341,7 +340,7 @@ async function handOverAfterGoLive(
   today: number,
 ): Promise<void> {
   const who = (email: string | null) => ctx.userIdOf(email);
-  const steps: Array<[string, string, string | null, string | null, number]> = [
+  const steps: Array<[OwnerRole, OwnerRole, string | null, string | null, number]> = [
     ['ae', 'delivery_lead', who(account.owners.ae), who(account.owners.deliveryLead), accepted],
     ['delivery_lead', 'csm', who(account.owners.deliveryLead), who(account.owners.csm), Math.min(goLive + 7, today)],
   ];
@@ -353,20 +352,18 @@ async function handOverAfterGoLive(
       who(account.owners.accountManager),
       Math.min(goLive + 30, today),
     ]);
-  for (const [from, to, fromUser, toUser, on] of steps) {
-    await insertOwnershipHandoff(db, {
-      id: newId(),
-      workspace_id: ctx.workspaceId,
-      account_id: accountId,
-      from_role: from,
-      to_role: to,
-      from_user_id: fromUser,
-      to_user_id: toUser,
-      brief_id: null,
+  await recordPastOwnershipHandoffs(
+    db,
+    ctx.workspaceId,
+    accountId,
+    steps.map(([fromRole, toRole, fromUserId, toUserId, on]) => ({
+      fromRole,
+      toRole,
+      fromUserId,
+      toUserId,
       at: `${iso(on)}T10:00:00.000Z`,
-      note: null,
-    });
-  }
+    })),
+  );
 }
 
 /**

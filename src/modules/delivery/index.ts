@@ -15,7 +15,7 @@ export {
 export { applyProgress, type ProgressSnapshot } from './projects/progress.service.ts';
 export type { SlipReason } from './projects/project.ts';
 export { accountIdsDeliveredBy } from './projects/project.refs.ts';
-export { instantiateProject } from './projects/project.service.ts';
+export { instantiateProject, projectIdOfHandoff } from './projects/project.service.ts';
 export { refreshWorkspaceDelivery } from './projects/refresh.service.ts';
 export { createResource } from './resources/resource.service.ts';
 export { addTimeOff, setHolidays } from './resources/time-off.service.ts';

@@ -11,6 +11,7 @@ import { playbookRoutes } from './playbooks/playbook.routes.ts';
 import { portalLinkRoutes } from './portal/portal-link.routes.ts';
 import { portalRoutes } from './portal/portal.routes.ts';
 import { PORTAL_KEY } from './portal/portal.settings.ts';
+import { startProjectOfAcceptedHandoff } from './projects/handoff-accepted.handler.ts';
 import { visibleProjectIds, visibleTaskIds } from './projects/project.refs.ts';
 import { forecastRoutes } from './projects/forecast.routes.ts';
 import { lifecycleRoutes } from './projects/lifecycle.routes.ts';
@@ -108,6 +109,7 @@ export const deliveryModule = defineModule({
   },
   auditNames: { project: projectNamesOf, playbook: playbookNamesOf, delivery_resource: resourceNamesOf },
   settings: [DELIVERY_ROLES_SETTING, CAPACITY_SETTINGS, PORTAL_KEY],
+  subscriptions: { 'handoffs.accepted': startProjectOfAcceptedHandoff },
   onWorkspaceCreated: async (db, actor, workspaceId) => {
     await installBuiltInPlaybooks(db, actor, workspaceId);
   },

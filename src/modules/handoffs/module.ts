@@ -5,8 +5,12 @@ import {
   openBriefsOfConfirmedDeals,
   pullBackBriefsOfReopenedDeals,
 } from './handoff-intake.handler.ts';
+import { clarificationRoutes } from './clarification.routes.ts';
+import { handoffReviewRoutes } from './handoff-review.routes.ts';
 import { handoffRoutes } from './handoff.routes.ts';
+import { handoffSettingsRoutes } from './handoff-settings.routes.ts';
 import { completenessSetting } from './handoff.settings.ts';
+import { ownershipRoutes } from './ownership.routes.ts';
 import type {
   AccountOwnershipHandoffTable,
   HandoffBriefTable,
@@ -18,7 +22,13 @@ export const handoffsModule = defineModule({
   name: 'handoffs',
   purpose: 'The handoff brief from sales to delivery: completeness, review, clarifications and account ownership.',
   tables: ['handoff_briefs', 'handoff_events', 'handoff_clarifications', 'account_ownership_handoffs'],
-  routes: handoffRoutes,
+  routes: (app, ctx) => {
+    handoffRoutes(app, ctx);
+    handoffReviewRoutes(app, ctx);
+    clarificationRoutes(app, ctx);
+    handoffSettingsRoutes(app, ctx);
+    ownershipRoutes(app, ctx);
+  },
   auditNames: { handoff_brief: briefNamesOf },
   settings: [completenessSetting],
   subscriptions: {

@@ -127,3 +127,38 @@ export async function handOver(
   });
   return after;
 }
+
+/** A handoff of an account's ownership that happened before the account came into Baton. */
+export interface PastOwnershipHandoff {
+  fromRole: OwnerRole;
+  toRole: OwnerRole;
+  fromUserId: string | null;
+  toUserId: string | null;
+  at: string;
+}
+
+/**
+ * Records an account's past ownership handoffs, dated as they happened: only what brings in accounts with their
+ * history (the demo workspace) calls it, unaudited and unchecked, like the account's own `setAccountCreatedOn`.
+ */
+export async function recordPastOwnershipHandoffs(
+  db: Db,
+  workspaceId: string,
+  accountId: string,
+  handoffs: readonly PastOwnershipHandoff[],
+): Promise<void> {
+  for (const h of handoffs) {
+    await store.insertOwnershipHandoff(db, {
+      id: newId(),
+      workspace_id: workspaceId,
+      account_id: accountId,
+      from_role: h.fromRole,
+      to_role: h.toRole,
+      from_user_id: h.fromUserId,
+      to_user_id: h.toUserId,
+      brief_id: null,
+      at: h.at,
+      note: null,
+    });
+  }
+}
