@@ -120,7 +120,7 @@ describe('the compiled command line', () => {
     fs.writeFileSync(
       script,
       `import { startTsWorker } from './dist/platform/workers/ts-worker.js';
-const worker = startTsWorker(new URL('./dist/modules/usage/read.worker.ts', import.meta.url));
+const worker = startTsWorker(new URL('./dist/modules/usage/ingest/read.worker.ts', import.meta.url));
 worker.on('error', (err) => { console.error(err); process.exit(1); });
 worker.on('message', (m) => { if (m.ready) { console.log('ready'); void worker.terminate(); } });`,
     );
