@@ -12,17 +12,13 @@ import { nameEventActors } from './timeline.service.ts';
 import * as timelineStore from './timeline.store.ts';
 import {
   type ProjectDetail,
-  type ProjectEvent,
   type ProjectListItem,
   progressOf,
-  toEvent,
   toMilestone,
-  toPromiseChange,
-  toRework,
-  toSlip,
   toSummary,
   toTask,
 } from './project.views.ts';
+import { type ProjectEvent, toEvent, toPromiseChange, toRework, toSlip } from './timeline.views.ts';
 
 async function namesOf(db: Db, scope: Scope) {
   const [account, playbooks] = await Promise.all([

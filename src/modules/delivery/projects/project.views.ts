@@ -1,9 +1,16 @@
 /** What the API and pages show of a project, and how rows become it. */
+import type { Selectable } from 'kysely';
 import type { TaskState } from '../forecast/forecast.types.ts';
 import { type CommercialModel, type DeliveryMetrics, deliveryMetrics, type ProjectStatus } from './project.ts';
-import type { ProjectRow } from './project.store.ts';
-import type { MilestoneRow, TaskRow } from './task.store.ts';
-import type { EventRow, ReworkRow, SlipRow } from './timeline.store.ts';
+import type { ProjectMilestoneTable, ProjectTable, ProjectTaskTable } from './project.table.ts';
+import type { ProjectEvent, ProjectRework, ProjectSlip, PromiseChange } from './timeline.views.ts';
+
+// The rows as the stores read them, named from the tables so the web app's types never reach a store.
+type ProjectRow = Selectable<ProjectTable>;
+type MilestoneRow = Selectable<ProjectMilestoneTable>;
+type TaskRow = Selectable<ProjectTaskTable>;
+
+export type { ProjectEvent, ProjectRework, ProjectSlip, PromiseChange } from './timeline.views.ts';
 
 export interface ProjectSummary {
   id: string;
@@ -81,72 +88,6 @@ export interface ProjectMilestone {
   forecastOn: string | null;
   completedOn: string | null;
   completedBy: string | null;
-}
-
-export interface ProjectSlip {
-  id: string;
-  recordedAt: string;
-  promisedGoLive: string;
-  fromForecast: string | null;
-  toForecast: string;
-  days: number;
-  reasonCode: string | null;
-  note: string | null;
-  explainedBy: string | null;
-  explainedAt: string | null;
-}
-
-/** A new promised go-live agreed by hand: from what, to what, why, who agreed it. */
-export interface PromiseChange {
-  at: string;
-  by: string;
-  from: string | null;
-  to: string;
-  reasonCode: string;
-  note: string | null;
-  agreedBy: string;
-  customerAgreed: boolean;
-}
-
-export const toPromiseChange = (r: EventRow): PromiseChange => {
-  const d = JSON.parse(r.detail) as {
-    from: string | null;
-    to: string;
-    reason: string;
-    note: string | null;
-    agreedBy: string;
-    customerAgreed: boolean;
-  };
-  return {
-    at: r.at,
-    by: r.actor_label,
-    from: d.from,
-    to: d.to,
-    reasonCode: d.reason,
-    note: d.note,
-    agreedBy: d.agreedBy,
-    customerAgreed: d.customerAgreed,
-  };
-};
-
-export interface ProjectRework {
-  id: string;
-  taskId: string | null;
-  hours: number;
-  cause: string;
-  note: string | null;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-export interface ProjectEvent {
-  id: string;
-  at: string;
-  actorKind: 'user' | 'customer' | 'system';
-  actor: string;
-  kind: string;
-  taskId: string | null;
-  detail: Record<string, unknown>;
 }
 
 export interface ProjectProgress {
@@ -256,39 +197,6 @@ export const toMilestone = (r: MilestoneRow): ProjectMilestone => ({
   forecastOn: r.forecast_on,
   completedOn: r.completed_on,
   completedBy: r.completed_by,
-});
-
-export const toSlip = (r: SlipRow): ProjectSlip => ({
-  id: r.id,
-  recordedAt: r.recorded_at,
-  promisedGoLive: r.promised_go_live,
-  fromForecast: r.from_forecast,
-  toForecast: r.to_forecast,
-  days: r.days,
-  reasonCode: r.reason_code,
-  note: r.note,
-  explainedBy: r.explained_by_label,
-  explainedAt: r.explained_at,
-});
-
-export const toRework = (r: ReworkRow): ProjectRework => ({
-  id: r.id,
-  taskId: r.task_id,
-  hours: r.hours,
-  cause: r.cause,
-  note: r.note,
-  recordedBy: r.recorded_by_label,
-  recordedAt: r.recorded_at,
-});
-
-export const toEvent = (r: EventRow): ProjectEvent => ({
-  id: r.id,
-  at: r.at,
-  actorKind: r.actor_kind as ProjectEvent['actorKind'],
-  actor: r.actor_label,
-  kind: r.kind,
-  taskId: r.task_id,
-  detail: JSON.parse(r.detail) as Record<string, unknown>,
 });
 
 export function progressOf(tasks: readonly ProjectTask[]): ProjectProgress {
