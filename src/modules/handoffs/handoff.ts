@@ -3,7 +3,7 @@
  * a completeness score and a review (draft → submitted → accepted | returned). Pure types and rules.
  */
 import { z } from 'zod';
-import type { Segment } from '../accounts/index.ts';
+import type { Segment } from '../accounts/account.ts';
 
 export const BRIEF_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 export type BriefState = (typeof BRIEF_STATES)[number];

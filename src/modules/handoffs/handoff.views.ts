@@ -1,6 +1,6 @@
 /** The brief as the API answers it. Pure types, shared with the web app. */
-import type { Account } from '../accounts/index.ts';
-import type { Deal } from '../deals/index.ts';
+import type { Account } from '../accounts/account.ts';
+import type { Deal } from '../deals/deal.ts';
 import type { BriefContent, BriefField, BriefScore, BriefState } from './handoff.ts';
 
 export interface BriefSummary {
