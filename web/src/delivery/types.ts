@@ -35,5 +35,5 @@ export type {
   PipelineLine as PipelineDemand,
   QueuedProject,
 } from '../../../src/modules/delivery/capacity/capacity.ts';
-export type { StaleDealTreatment } from '../../../src/modules/delivery/capacity/capacity.settings.ts';
+export type { StaleDealTreatment } from '../../../src/modules/delivery/capacity/capacity.ts';
 export type { PortalLink } from '../../../src/modules/delivery/portal/portal.ts';

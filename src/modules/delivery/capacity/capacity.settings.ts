@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineSetting } from '../../../platform/settings/settings.service.ts';
 
-/** What the plan does with an open deal past its close date: leave it out (listed as stale), or count it as starting today. */
-export const STALE_DEAL_TREATMENTS = ['exclude', 'count_from_today'] as const;
-export type StaleDealTreatment = (typeof STALE_DEAL_TREATMENTS)[number];
+import { STALE_DEAL_TREATMENTS, type StaleDealTreatment } from './capacity.ts';
+
+export { STALE_DEAL_TREATMENTS, type StaleDealTreatment };
 
 /** The workspace's capacity planning defaults: the strategic buffer kept free of planned work, the horizon, and stale deals. */
 export const capacitySettingsSchema = z.object({

@@ -1,6 +1,9 @@
 /** What the capacity page shows: the plan by role and week, the kickoff queue and the pipeline counted. Pure types. */
 import type { CapacityPlan } from '../forecast/capacity-plan.ts';
-import type { StaleDealTreatment } from './capacity.settings.ts';
+
+/** What the plan does with an open deal past its close date: leave it out (listed as stale), or count it as starting today. */
+export const STALE_DEAL_TREATMENTS = ['exclude', 'count_from_today'] as const;
+export type StaleDealTreatment = (typeof STALE_DEAL_TREATMENTS)[number];
 
 export interface QueuedProject {
   projectId: string;
