@@ -3,7 +3,7 @@
  * time. Some were over-promised (firm words, product never agreed), some are overdue, some sit on accounts
  * renewing soon, most are in order. Pure and deterministic, drawn from a random stream of its own.
  */
-import type { CommitmentStatus } from '../modules/commitments/commitment.ts';
+import type { CommitmentStatus } from '../modules/commitments/index.ts';
 import type { DemoAccount, DemoStaff } from './demo.ts';
 import { createRandom, type Random } from './random.ts';
 

@@ -1,6 +1,6 @@
 /** Writes the demo's commitments ledger and contract terms through the services people use. */
 import { accountNameIndex, listContacts } from '../modules/accounts/index.ts';
-import { type BulkCommitment, recordCommitmentsInBulk } from '../modules/commitments/commitment-bulk.service.ts';
+import { type BulkCommitment, recordCommitmentsInBulk } from '../modules/commitments/index.ts';
 import { dealIdsByExternalId, DEFAULT_GUARD, updateDealTerms } from '../modules/deals/index.ts';
 import type { Actor } from '../platform/auth/principal.ts';
 import type { Db } from '../platform/db/database.ts';

@@ -6,58 +6,11 @@ import { actorOf, can, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate, page, pageQuery, problemSchema } from '../../platform/http/schemas.ts';
 import { refId } from '../../platform/http/references.ts';
-import { classifyWords, COMMITMENT_STATUSES, COVERING_STATUS, STRENGTHS } from './commitment.ts';
-import {
-  createCommitment,
-  deleteCommitment,
-  getCommitment,
-  listCommitments,
-  setCommitmentStatus,
-  updateCommitment,
-} from './commitment.service.ts';
-import { commitmentExposure, renewingAccountIds } from './exposure.service.ts';
-import { DEFAULT_RENEWAL_WINDOW_DAYS } from './exposure-report.ts';
-
-const actorRef = z.object({ userId: z.string().nullable(), label: z.string() });
-
-const commitmentSchema = z.object({
-  id: z.string(),
-  accountId: z.string(),
-  accountName: z.string().nullable(),
-  dealId: z.string().nullable(),
-  dealName: z.string().nullable(),
-  what: z.string(),
-  toContactId: z.string().nullable(),
-  toName: z.string(),
-  words: z.string(),
-  strength: z.enum(STRENGTHS),
-  matchedPhrase: z.string().nullable(),
-  status: z.enum(COMMITMENT_STATUSES),
-  dueDate: z.string().nullable(),
-  roadmapItem: z.string().nullable(),
-  madeBy: actorRef,
-  madeOn: z.string(),
-  exposed: z.boolean(),
-  exposure: z.string().nullable().describe('Why the promise is exposed'),
-  overdue: z.boolean(),
-  daysOverdue: z.number().nullable(),
-  unscoped: z.boolean().describe('Not reviewed by product, or open with no due date'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-const historySchema = z.array(
-  z.object({
-    id: z.string(),
-    from: z.enum(COMMITMENT_STATUSES).nullable(),
-    to: z.enum(COMMITMENT_STATUSES),
-    note: z.string().nullable(),
-    changedBy: actorRef,
-    changedAt: z.string(),
-  }),
-);
-
-const withHistory = commitmentSchema.extend({ history: historySchema });
+import { COMMITMENT_STATUSES } from './commitment.ts';
+import { createCommitment, deleteCommitment, updateCommitment } from './commitment-record.service.ts';
+import { getCommitment, listCommitments } from './commitment.service.ts';
+import { commitmentSchema, withHistory, withinDays } from './commitment.schemas.ts';
+import { renewingAccountIds } from './exposure.service.ts';
 
 const what = z.string().trim().min(1).max(2000);
 const words = z
@@ -106,40 +59,7 @@ const statusList = z
   })
   .describe(`Comma-separated product statuses: ${COMMITMENT_STATUSES.join(', ')}`);
 
-const withinDays = z.coerce.number().int().min(0).max(730);
-
-const exposureRow = z.object({
-  commitmentId: z.string(),
-  accountId: z.string(),
-  accountName: z.string().nullable(),
-  what: z.string(),
-  words: z.string(),
-  strength: z.enum(STRENGTHS),
-  matchedPhrase: z.string().nullable(),
-  status: z.enum(COMMITMENT_STATUSES),
-  dueDate: z.string().nullable(),
-  daysOverdue: z.number().nullable(),
-  renewalDate: z.string().nullable(),
-  daysToRenewal: z.number().nullable(),
-  reason: z.string(),
-});
-
-const exposureSection = z.object({
-  count: z.number(),
-  accounts: z.number(),
-  byStatus: z.record(z.enum(COMMITMENT_STATUSES), z.number()),
-  rows: z.array(exposureRow),
-});
-
-const exposureReportSchema = z.object({
-  today: z.string(),
-  withinDays: z.number(),
-  totals: z.object({ commitments: z.number(), open: z.number(), listed: z.number(), accounts: z.number() }),
-  exposed: exposureSection,
-  overdue: exposureSection,
-  renewing: exposureSection,
-});
-
+/** The commitments ledger: listing, reading, recording, changing and deleting promises. */
 export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, caps } = ctx;
@@ -181,30 +101,6 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         accountIds,
         open: renewingWithinDays === undefined ? undefined : true,
       });
-    },
-  });
-
-  r.get('/api/v1/commitments/classify', {
-    config: { access: 'commitments:read' },
-    schema: {
-      tags: ['commitments'],
-      summary:
-        'How Baton reads the words of a promise: their strength, the phrase that decided it, and the status they need',
-      querystring: z.object({ words: z.string().trim().min(1).max(500) }),
-      response: {
-        200: z.object({
-          strength: z.enum(STRENGTHS),
-          phrase: z.string().nullable(),
-          rule: z.string(),
-          matches: z.array(z.object({ phrase: z.string(), strength: z.enum(STRENGTHS), rule: z.string() })),
-          needs: z.enum(COMMITMENT_STATUSES).nullable().describe('The weakest status that keeps such words covered'),
-        }),
-        ...errorResponses,
-      },
-    },
-    handler: async (request) => {
-      const reading = classifyWords(request.query.words);
-      return { ...reading, needs: COVERING_STATUS[reading.strength] };
     },
   });
 
@@ -264,25 +160,6 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
 
-  r.put('/api/v1/commitments/:id/status', {
-    config: { access: 'commitments:review' },
-    schema: {
-      tags: ['commitments'],
-      summary: "Product's status of a promise, with a note; every change is kept in its history",
-      params: idParams,
-      body: z.object({ status: z.enum(COMMITMENT_STATUSES), note: z.string().trim().max(1000).nullable().optional() }),
-      response: { 200: withHistory, ...errorResponses },
-    },
-    handler: async (request) => {
-      const principal = principalOf(request);
-      return db
-        .transaction()
-        .execute((trx) =>
-          setCommitmentStatus(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id, request.body),
-        );
-    },
-  });
-
   r.delete('/api/v1/commitments/:id', {
     config: { access: 'commitments:write' },
     schema: {
@@ -298,21 +175,5 @@ export function commitmentRoutes(app: FastifyInstance, ctx: AppContext): void {
         .execute((trx) => deleteCommitment(trx, actorOf(principal, request.id), scopeOf(principal), request.params.id));
       return reply.status(204).send(null);
     },
-  });
-
-  r.get('/api/v1/reports/commitment-exposure', {
-    config: { access: 'commitments:read' },
-    schema: {
-      tags: ['commitments', 'reports'],
-      summary: 'Promises at risk: exposed (status weaker than the words), overdue, and open on accounts renewing soon',
-      querystring: z.object({
-        withinDays: withinDays
-          .default(DEFAULT_RENEWAL_WINDOW_DAYS)
-          .describe('The renewal window, in days (default 180)'),
-      }),
-      response: { 200: exposureReportSchema, ...errorResponses },
-    },
-    handler: async (request) =>
-      commitmentExposure(db, caps, scopeOf(principalOf(request)), { withinDays: request.query.withinDays }),
   });
 }

@@ -1,5 +1,7 @@
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { commitmentReviewRoutes } from './commitment-review.routes.ts';
 import { commitmentRoutes } from './commitment.routes.ts';
+import { exposureRoutes } from './exposure.routes.ts';
 import { termsReportRoutes } from './terms-report.routes.ts';
 import type { CommitmentStatusChangeTable, CommitmentTable } from './commitment.table.ts';
 
@@ -9,6 +11,8 @@ export const commitmentsModule = defineModule({
   tables: ['commitments', 'commitment_status_changes'],
   routes: (app, ctx) => {
     commitmentRoutes(app, ctx);
+    commitmentReviewRoutes(app, ctx);
+    exposureRoutes(app, ctx);
     termsReportRoutes(app, ctx);
   },
 });

@@ -1,0 +1,3 @@
+/** The commitments module's public face: what later modules, the demo and the command line use of it, nothing else. */
+export type { CommitmentStatus } from './commitment.ts';
+export { type BulkCommitment, recordCommitmentsInBulk } from './commitment-bulk.service.ts';
