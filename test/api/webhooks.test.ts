@@ -4,7 +4,7 @@ import { Signature } from '@hubspot/api-client';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upkeepWebhookSecrets } from '../../src/modules/deals/webhooks/integration.service.ts';
-import { pruneWebhookLog } from '../../src/modules/deals/webhooks/webhook.retention.ts';
+import { pruneWebhookLog } from '../../src/modules/deals/webhooks/webhook-retention.service.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { SECRET_KEY_BYTES, secretBox } from '../../src/platform/secrets/secret-box.ts';
 import { crmSignature, hubspotSignatureV3 } from '../../src/modules/deals/webhooks/signature.ts';

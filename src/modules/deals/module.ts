@@ -47,7 +47,7 @@ export const dealsModule = defineModule({
       input: z.object({}),
       maxAttempts: 3,
       everyMs: DAY,
-      load: async () => (await import('./webhooks/webhook.jobs.ts')).pruneWebhookLogJob,
+      load: async () => (await import('./webhooks/webhook-retention.job.ts')).pruneWebhookLogJob,
     }),
   ],
   importers: [dealImporter, pipelineImporter],

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import { getWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
@@ -60,6 +61,114 @@ const isDuplicateKey = (err: unknown): boolean => {
 };
 
 /**
+ * Refuses an unsigned or badly signed request, or one for a workspace that does not exist: 401, a warning in the
+ * log, nothing stored. An unknown workspace is answered exactly as a bad signature, so that the answer never tells
+ * which workspace names exist.
+ */
+function refuse(
+  request: FastifyRequest,
+  source: string,
+  workspace: string,
+  check: SignatureCheck,
+  known: boolean,
+): never {
+  const failed = check.ok ? { reason: 'mismatch', message: 'the signature does not match' } : check;
+  request.log.warn(
+    { requestId: request.id, workspace, source, reason: known ? failed.reason : 'unknown workspace' },
+    'webhook refused: signature check failed',
+  );
+  throw new AppError('unauthenticated', failed.message);
+}
+
+/** The workspace a webhook URL names, or undefined when there is none. */
+async function findWorkspace(db: Db, slug: string) {
+  try {
+    return await getWorkspaceBySlug(db, slug);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found') return undefined;
+    throw err;
+  }
+}
+
+/** The secret a workspace's source signs with; for an unknown workspace, the same lookup finding none. */
+async function secretOf(ctx: AppContext, workspaceId: string | undefined, source: string) {
+  const secret = await webhookSecret(ctx.db, ctx.secrets, workspaceId ?? '', source);
+  return workspaceId === undefined ? undefined : secret;
+}
+
+/** Reads, checks and applies a signed delivery's events in one transaction; a refused body is logged, not applied. */
+async function receive(
+  db: Db,
+  request: FastifyRequest,
+  workspaceId: string,
+  source: string,
+  readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] },
+) {
+  const text = rawBody(request).toString('utf8');
+  let body: unknown;
+  try {
+    // Nesting is limited on the raw text, before anything walks it.
+    body = nestsDeeperThan(text) ? undefined : JSON.parse(text);
+  } catch (err) {
+    body = err as Error;
+  }
+  if (body === undefined || body instanceof Error) {
+    const message = body === undefined ? tooDeepMessage() : `not valid JSON (${body.message})`;
+    await recordRejectedDelivery(db, {
+      workspaceId,
+      source,
+      requestId: request.id,
+      received: 0,
+      detail: `body: ${message}`,
+    });
+    throw AppError.validation('body', message);
+  }
+  // A NUL character (PostgreSQL text cannot hold one) or a lone surrogate: refused, naming the field, on both databases.
+  const bad = findBadText(body, 'body');
+  if (bad) {
+    await recordRejectedDelivery(db, {
+      workspaceId,
+      source,
+      requestId: request.id,
+      received: eventCount(body),
+      detail: `${bad.field}: ${bad.message}`,
+    });
+    throw new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
+  }
+  const read = readEvents(body);
+  if (!read.ok) {
+    const detail = read.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+    await recordRejectedDelivery(db, {
+      workspaceId,
+      source,
+      requestId: request.id,
+      received: eventCount(body),
+      detail,
+    });
+    throw new AppError('validation', detail, { fieldErrors: read.errors });
+  }
+  const events = read.events;
+  try {
+    const counts = await db
+      .transaction()
+      .execute((trx) => applyDelivery(trx, { workspaceId, source, requestId: request.id, events }));
+    return {
+      received: counts.received,
+      applied: counts.applied,
+      duplicates: counts.duplicates,
+      ignored: counts.ignored,
+    };
+  } catch (err) {
+    if (isDuplicateKey(err))
+      throw new AppError('unavailable', 'the same events are being applied by another delivery; retry', {
+        retryAfterSeconds: 5,
+        cause: err,
+      });
+    throw err;
+  }
+}
+
+/**
  * Baton's CRM webhooks, outside /api/v1 (the CRM authenticates by signature, not by session or API key):
  * `POST /webhooks/hubspot/:workspace` (HubSpot v3 signatures) and `POST /webhooks/crm/:workspace` (any CRM,
  * `X-Baton-Source` + `X-Baton-Signature`). Registered in their own plugin so the raw-body parser they need
@@ -67,112 +176,6 @@ const isDuplicateKey = (err: unknown): boolean => {
  */
 export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
-
-  /**
-   * Refuses an unsigned or badly signed request, or one for a workspace that does not exist: 401, a warning in the
-   * log, nothing stored. An unknown workspace is answered exactly as a bad signature, so that the answer never tells
-   * which workspace names exist.
-   */
-  const refuse = (
-    request: FastifyRequest,
-    source: string,
-    workspace: string,
-    check: SignatureCheck,
-    known: boolean,
-  ): never => {
-    const failed = check.ok ? { reason: 'mismatch', message: 'the signature does not match' } : check;
-    request.log.warn(
-      { requestId: request.id, workspace, source, reason: known ? failed.reason : 'unknown workspace' },
-      'webhook refused: signature check failed',
-    );
-    throw new AppError('unauthenticated', failed.message);
-  };
-
-  /** The workspace a webhook URL names, or undefined when there is none. */
-  const findWorkspace = async (slug: string) => {
-    try {
-      return await getWorkspaceBySlug(db, slug);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not_found') return undefined;
-      throw err;
-    }
-  };
-
-  /** The secret a workspace's source signs with; for an unknown workspace, the same lookup finding none. */
-  const secretOf = async (workspaceId: string | undefined, source: string) => {
-    const secret = await webhookSecret(db, ctx.secrets, workspaceId ?? '', source);
-    return workspaceId === undefined ? undefined : secret;
-  };
-
-  const receive = async (
-    request: FastifyRequest,
-    workspaceId: string,
-    source: string,
-    readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] },
-  ) => {
-    const text = rawBody(request).toString('utf8');
-    let body: unknown;
-    try {
-      // Nesting is limited on the raw text, before anything walks it.
-      body = nestsDeeperThan(text) ? undefined : JSON.parse(text);
-    } catch (err) {
-      body = err as Error;
-    }
-    if (body === undefined || body instanceof Error) {
-      const message = body === undefined ? tooDeepMessage() : `not valid JSON (${body.message})`;
-      await recordRejectedDelivery(db, {
-        workspaceId,
-        source,
-        requestId: request.id,
-        received: 0,
-        detail: `body: ${message}`,
-      });
-      throw AppError.validation('body', message);
-    }
-    // A NUL character (PostgreSQL text cannot hold one) or a lone surrogate: refused, naming the field, on both databases.
-    const bad = findBadText(body, 'body');
-    if (bad) {
-      await recordRejectedDelivery(db, {
-        workspaceId,
-        source,
-        requestId: request.id,
-        received: eventCount(body),
-        detail: `${bad.field}: ${bad.message}`,
-      });
-      throw new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
-    }
-    const read = readEvents(body);
-    if (!read.ok) {
-      const detail = read.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-      await recordRejectedDelivery(db, {
-        workspaceId,
-        source,
-        requestId: request.id,
-        received: eventCount(body),
-        detail,
-      });
-      throw new AppError('validation', detail, { fieldErrors: read.errors });
-    }
-    const events = read.events;
-    try {
-      const counts = await db
-        .transaction()
-        .execute((trx) => applyDelivery(trx, { workspaceId, source, requestId: request.id, events }));
-      return {
-        received: counts.received,
-        applied: counts.applied,
-        duplicates: counts.duplicates,
-        ignored: counts.ignored,
-      };
-    } catch (err) {
-      if (isDuplicateKey(err))
-        throw new AppError('unavailable', 'the same events are being applied by another delivery; retry', {
-          retryAfterSeconds: 5,
-          cause: err,
-        });
-      throw err;
-    }
-  };
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -184,9 +187,9 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       config: { access: 'public', openapi: hubspotWebhookDocs },
       handler: async (request) => {
-        const workspace = await findWorkspace(request.params.workspace);
+        const workspace = await findWorkspace(db, request.params.workspace);
         const check = verifyHubspot({
-          clientSecret: await secretOf(workspace?.id, HUBSPOT),
+          clientSecret: await secretOf(ctx, workspace?.id, HUBSPOT),
           method: request.method,
           uri: requestUri(request, ctx.config.publicUrl),
           body: rawBody(request),
@@ -196,7 +199,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         if (!check.ok || !workspace)
           return refuse(request, HUBSPOT, request.params.workspace, check, workspace !== undefined);
-        return receive(request, workspace.id, HUBSPOT, readHubspotEvents);
+        return receive(db, request, workspace.id, HUBSPOT, readHubspotEvents);
       },
     });
 
@@ -209,15 +212,15 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
         const problem = sourceNameProblem(source);
         if (problem) throw AppError.validation('headers.x-baton-source', problem);
-        const workspace = await findWorkspace(request.params.workspace);
+        const workspace = await findWorkspace(db, request.params.workspace);
         const check = verifyCrm({
-          secret: await secretOf(workspace?.id, source),
+          secret: await secretOf(ctx, workspace?.id, source),
           body: rawBody(request),
           signature: header(request, 'x-baton-signature'),
         });
         if (!check.ok || !workspace)
           return refuse(request, source, request.params.workspace, check, workspace !== undefined);
-        return receive(request, workspace.id, source, (body) => readCrmEvents(source, body));
+        return receive(db, request, workspace.id, source, (body) => readCrmEvents(source, body));
       },
     });
   });

@@ -1,5 +1,5 @@
 import type { JobHandler } from '../../../platform/jobs/job.ts';
-import { pruneWebhookLog } from './webhook.retention.ts';
+import { pruneWebhookLog } from './webhook-retention.service.ts';
 
 /** The daily sweep of the webhook log, progress reported per batch. */
 export const pruneWebhookLogJob: JobHandler<unknown> = async ({ db, logger, now, reportProgress }) => {
