@@ -346,6 +346,10 @@ describe('the handoff brief', () => {
     ]);
     expect(projects[0].forecastGoLive).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(projects[0].progress.tasks).toBeGreaterThan(5);
+    // The brief names the project it started.
+    expect((await admin.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json().projectId).toBe(
+      projects[0].id,
+    );
   });
 
   it('hands the live customer to success, in the chain’s order only', async () => {

@@ -129,7 +129,7 @@ describe('revenue over HTTP', () => {
 
   it('matches the waiting subscription when its account appears, through the accounts.appeared event', async () => {
     await account('Zeta', null);
-    expect(await t.runJobs({ now: new Date('2026-12-06T12:00:00Z') })).toEqual([]);
+    expect(await t.runJobs()).toEqual([]);
     const waiting = await csm.request({ method: 'GET', url: '/api/v1/revenue/waiting' });
     expect(waiting.json()).toEqual({ customers: [], subscriptions: [] });
     const res = await csm.request({ method: 'GET', url: '/api/v1/revenue/arr?on=2024-12-31' });

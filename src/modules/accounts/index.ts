@@ -22,13 +22,7 @@ export {
   readableAccountNames,
   updateAccount,
 } from './account.service.ts';
-export {
-  accountNamesOf,
-  accountsByCrmIds,
-  accountsByReference,
-  type CrmAccountRef,
-  crmRefKey,
-} from './account-lookup.service.ts';
+export { accountNamesOf, accountsByCrmIds, accountsByReference, crmRefKey } from './account-lookup.service.ts';
 export { setAccountCreatedOn } from './account-since.service.ts';
-export { addPartnerAccountSource, type PartnerAccountSource } from './partner-scope.service.ts';
+export { addPartnerAccountSource } from './partner-scope.service.ts';
 export { type AccountAttributesRow, listAccountAttributes } from './account-attributes.store.ts';
