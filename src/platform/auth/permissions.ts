@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'margin:read',
   'revenue:read',
   'revenue:write',
+  'relationship:read',
+  'relationship:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +56,7 @@ const everyoneReads: Permission[] = [
   'commitments:read',
   'usage:read',
   'projects:read',
+  'relationship:read',
 ];
 /** Delivery's own work: projects, playbooks, people and their time, capacity and services margin. */
 const deliveryWork: Permission[] = [
@@ -82,10 +85,11 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     ...deliveryWork,
     'revenue:read',
     'revenue:write',
+    'relationship:write',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue); delivery reviews briefs and
   // asks the clarifications.
-  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write', 'revenue:read']),
+  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write', 'revenue:read', 'relationship:write']),
   delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([
@@ -96,6 +100,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'handoffs:write',
     'commitments:write',
     'revenue:read',
+    'relationship:write',
   ]),
   support: new Set([...everyoneReads]),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
