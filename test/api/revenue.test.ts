@@ -106,6 +106,11 @@ describe('revenue over HTTP', () => {
     const first = await upload(admin, bookCsv());
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ kind: 'subscriptions', read: 8, created: 8, rejected: 0 });
+    expect(first.json().notes).toEqual([
+      expect.stringContaining('1 subscription names an account Baton does not know'),
+    ]);
+    const history = (await admin.request({ method: 'GET', url: '/api/v1/imports?kind=subscriptions&limit=1' })).json();
+    expect(history.items[0].notes).toEqual(first.json().notes);
     const again = await upload(admin, bookCsv());
     expect(again.json()).toMatchObject({ read: 8, created: 0, updated: 0, unchanged: 8 });
     const waiting = await csm.request({ method: 'GET', url: '/api/v1/revenue/waiting' });

@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
-import { saveImportNotes } from '../../platform/imports/import-run.service.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
 import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
@@ -123,19 +122,23 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
         return result;
       },
       onProgress: input.onProgress,
+      notes: () => [...notes, ...skipNotes(skips), ...waitingNotes(waiting)],
       audit: { action: 'subscription.import' },
     });
   } finally {
     await reader.close().catch(() => {});
   }
-  notes.push(...skipNotes(skips));
-  if (waiting > 0)
-    notes.push(
-      `${waiting === 1 ? '1 subscription names' : `${waiting} subscriptions name`} an account Baton does not know yet: kept, and matched when the account appears (import the accounts with their ids)`,
-    );
-  if (notes.length) await saveImportNotes(db, report.runId, notes);
-  return { ...report, kind: 'subscriptions', format, dryRun: Boolean(input.dryRun), notes };
+  const allNotes = [...notes, ...skipNotes(skips), ...waitingNotes(waiting)];
+  return { ...report, kind: 'subscriptions', format, dryRun: Boolean(input.dryRun), notes: allNotes };
 }
+
+/** The note on subscriptions kept for accounts Baton does not know yet. */
+const waitingNotes = (waiting: number): string[] =>
+  waiting === 0
+    ? []
+    : [
+        `${waiting === 1 ? '1 subscription names' : `${waiting} subscriptions name`} an account Baton does not know yet: kept, and matched when the account appears (import the accounts with their ids)`,
+      ];
 
 const subscriptions = {
   kind: 'subscriptions' as const,

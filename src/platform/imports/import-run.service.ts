@@ -53,7 +53,3 @@ export async function listImportRuns(
     nextCursor: rows.length > opts.limit && last ? encodeCursor({ startedAt: last.startedAt, id: last.id }) : null,
   };
 }
-
-/** Keeps what a run said besides its row errors, for the history. */
-export const saveImportNotes = (db: Db, runId: string, notes: readonly string[]) =>
-  store.updateImportRunNotes(db, runId, notes);
