@@ -18,6 +18,7 @@ import { generateDemo } from './generate.ts';
 import { writeDemoDelivery } from './delivery.writer.ts';
 import { writeDemoUsage } from './usage.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
+import { writeDemoRisk } from './risk.writer.ts';
 import { createRandom } from './random.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
@@ -46,6 +47,9 @@ export interface DemoSummary {
   usageRows: number;
   /** Subscriptions behind the revenue figures (renewals, a contraction, expansions, churn, a reactivation). */
   subscriptions: number;
+  /** Customers with churn-risk attributes, and those of them whose renewal outcome is known (the model's history). */
+  riskAccounts: number;
+  riskHistory: number;
 }
 
 export interface DemoOptions {
@@ -163,6 +167,11 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
     createRandom((options.seed ?? 42) ^ 0x7e7e),
   );
+  const risk = await writeDemoRisk(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date() },
+    createRandom((options.seed ?? 42) ^ 0x1234),
+  );
   const delivery = await writeDemoDelivery(
     db,
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
@@ -185,6 +194,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     usageAccounts: usage.accounts,
     usageRows: usage.rows,
     subscriptions: revenue.subscriptions,
+    riskAccounts: risk.withAttributes,
+    riskHistory: risk.withOutcome,
   };
 }
 

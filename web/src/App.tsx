@@ -8,6 +8,7 @@ import { isLinkPage, LinkPage } from './account/LinkPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { DealsSection } from './deals/DealsSection.tsx';
 import { DeliverySection } from './delivery/DeliverySection.tsx';
+import { HealthSection } from './health/HealthSection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
@@ -39,6 +40,7 @@ export function App() {
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
         <Route path="/revenue" element={<RevenuePage session={session.data} />} />
+        <Route path="/health/*" element={<HealthSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />
         ))}

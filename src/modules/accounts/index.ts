@@ -25,4 +25,8 @@ export {
 export { accountNamesOf, accountsByCrmIds, accountsByReference, crmRefKey } from './account-lookup.service.ts';
 export { setAccountCreatedOn } from './account-since.service.ts';
 export { addPartnerAccountSource } from './partner-scope.service.ts';
-export { type AccountAttributesRow, listAccountAttributes } from './account-attributes.store.ts';
+export {
+  type AccountAttributesRow,
+  listAccountAttributes,
+  replaceAccountAttributes,
+} from './account-attributes.store.ts';

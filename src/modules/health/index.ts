@@ -8,3 +8,5 @@ export {
   type RiskScore,
   type StoredBacktest,
 } from './risk.service.ts';
+export { queueBacktest, queueScoring } from './risk-jobs.service.ts';
+export { driverSentence } from './driver-sentence.ts';

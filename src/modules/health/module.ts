@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { down as riskDown, up as riskUp } from './migrations/2026-12-06T1100-health-risk.ts';
+import { riskRoutes } from './risk.routes.ts';
 import type { RiskBacktestTable, RiskModelTable, RiskScoreTable } from './risk.table.ts';
 
 export const healthModule = defineModule({
@@ -7,7 +10,27 @@ export const healthModule = defineModule({
   purpose:
     "Churn risk learnt from the workspace's own history: a cross-validated backtest, and each account's probability, decile and drivers.",
   tables: ['risk_backtests', 'risk_models', 'risk_scores'],
+  routes: riskRoutes,
+  jobs: [
+    defineJob({
+      type: 'health.risk.backtest',
+      version: 1,
+      description: 'Backtests the churn-risk model on the accounts with a known renewal outcome (k-fold)',
+      input: z.object({ folds: z.number().int().min(2).max(20).optional() }),
+      maxAttempts: 3,
+      load: async () => (await import('./risk.job.ts')).riskBacktestJob,
+    }),
+    defineJob({
+      type: 'health.risk.score',
+      version: 1,
+      description: 'Fits the churn-risk model on the accounts with an outcome and scores the others',
+      input: z.object({}),
+      maxAttempts: 3,
+      load: async () => (await import('./risk.job.ts')).riskScoreJob,
+    }),
+  ],
   migrations: { '2026-12-06T1100-health-risk': { up: riskUp, down: riskDown } },
+  nav: { path: '/health', label: 'Health' },
 });
 
 declare module '../../platform/db/schema.ts' {
@@ -15,5 +38,12 @@ declare module '../../platform/db/schema.ts' {
     risk_backtests: RiskBacktestTable;
     risk_models: RiskModelTable;
     risk_scores: RiskScoreTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'health.risk.backtest': { folds?: number };
+    'health.risk.score': Record<string, never>;
   }
 }

@@ -45,3 +45,22 @@ export const scoreOf = (db: Db, workspaceId: string, accountId: string) =>
     .where('s.workspace_id', '=', workspaceId)
     .where('s.account_id', '=', accountId)
     .executeTakeFirst();
+
+export const modelOf = (db: Db, workspaceId: string, id: string) =>
+  db
+    .selectFrom('risk_models')
+    .select(['id', 'model', 'created_at'])
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+/** Every score of the workspace with its model's id, riskiest first. */
+export const allScores = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('risk_scores as s')
+    .innerJoin('accounts as a', 'a.id', 's.account_id')
+    .select(['s.account_id', 'a.name', 's.model_id', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .where('s.workspace_id', '=', workspaceId)
+    .orderBy('s.probability', 'desc')
+    .orderBy('s.account_id')
+    .execute();

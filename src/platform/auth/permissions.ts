@@ -42,6 +42,8 @@ export const PERMISSIONS = [
   'revenue:write',
   'relationship:read',
   'relationship:write',
+  'health:read',
+  'health:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -86,10 +88,20 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'revenue:read',
     'revenue:write',
     'relationship:write',
+    'health:read',
+    'health:write',
   ]),
-  // Success managers record promises they inherit and own renewals (they read revenue); delivery reviews briefs and
-  // asks the clarifications.
-  csm: new Set([...everyoneReads, 'accounts:write', 'commitments:write', 'revenue:read', 'relationship:write']),
+  // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
+  // it); delivery reviews briefs and asks the clarifications.
+  csm: new Set([
+    ...everyoneReads,
+    'accounts:write',
+    'commitments:write',
+    'revenue:read',
+    'relationship:write',
+    'health:read',
+    'health:write',
+  ]),
   delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([
@@ -101,13 +113,14 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'commitments:write',
     'revenue:read',
     'relationship:write',
+    'health:read',
   ]),
   support: new Set([...everyoneReads]),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
   // time, and never see the member list, deals, rates or the capacity plan.
   partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write']),
-  // Executives and investors read the portfolio's money figures (ARR, NRR) too.
-  viewer: new Set([...everyoneReads, 'revenue:read']),
+  // Executives and investors read the portfolio's money figures (ARR, NRR, ARR at risk) too.
+  viewer: new Set([...everyoneReads, 'revenue:read', 'health:read']),
 };
 
 const SCOPE_PERMISSIONS: Record<ApiKeyScope, ReadonlySet<Permission>> = {

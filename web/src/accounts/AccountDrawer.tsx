@@ -6,6 +6,7 @@ import { can } from '../api/session.ts';
 import type { Account, Contact, Session } from '../api/types.ts';
 import { SignalList } from '../signals/SignalList.tsx';
 import { AccountAdoptionSummary } from '../usage/AccountAdoptionSummary.tsx';
+import { AccountRiskCard } from '../health/AccountRiskCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { OwnershipCard } from './OwnershipCard.tsx';
 import { formatAgo, formatDate } from '../ui/format.ts';
@@ -69,6 +70,7 @@ export function AccountDrawer({
           </SimpleGrid>
           <SignalList accountId={a.id} />
           {can(session, 'usage:read') && <AccountAdoptionSummary accountId={a.id} />}
+          {can(session, 'health:read') && <AccountRiskCard accountId={a.id} />}
           <OwnershipCard accountId={a.id} session={session} />
           <Title order={4} mt="md">
             Stakeholders

@@ -67,7 +67,7 @@ export const SECTIONS: Section[] = [
     path: '/health',
     label: 'Health',
     icon: IconHeartbeat,
-    built: false,
+    built: true,
     promise:
       'Health scores that show what moved them, signals along the failure chain with their evidence, and the plays that answer them.',
   },

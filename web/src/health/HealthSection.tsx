@@ -1,0 +1,20 @@
+import type { Session } from '../api/types.ts';
+import { RoutedTabs } from '../ui/RoutedTabs.tsx';
+import { AtRiskTab } from './AtRiskTab.tsx';
+import { RiskModelTab } from './RiskModelTab.tsx';
+
+/** Health: the accounts whose renewal is at risk, and the churn-risk model's backtest. */
+export function HealthSection({ session }: { session: Session }) {
+  return (
+    <RoutedTabs
+      title="Health"
+      base="/health"
+      tabs={[
+        { value: 'at-risk', label: 'At risk', permission: 'health:read', Tab: AtRiskTab },
+        { value: 'model', label: 'Risk model', permission: 'health:read', Tab: RiskModelTab },
+      ]}
+      session={session}
+      empty="Your role does not see churn risk."
+    />
+  );
+}
