@@ -13,6 +13,7 @@ import { dealsModule } from '../modules/deals/module.ts';
 import { deliveryModule } from '../modules/delivery/module.ts';
 import { handoffsModule } from '../modules/handoffs/module.ts';
 import { healthModule } from '../modules/health/module.ts';
+import { relationshipModule } from '../modules/relationship/module.ts';
 import { revenueModule } from '../modules/revenue/module.ts';
 import { signalsModule } from '../modules/signals/module.ts';
 import { usageModule } from '../modules/usage/module.ts';
@@ -26,6 +27,7 @@ export const MODULES = [
   handoffsModule,
   deliveryModule,
   usageModule,
+  relationshipModule,
   revenueModule,
   healthModule,
 ];

@@ -76,6 +76,12 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/projects/:id/tasks/:taskId/assignment-preview': () => ({}),
   'POST /api/v1/projects/:id/comments': () => ({ text: 'A note' }),
   'POST /api/v1/projects/:id/rework': () => ({ hours: 1, cause: 'defect' }),
+  'POST /api/v1/relationship/surveys': () => ({
+    items: [{ accountId: own.account, kind: 'nps', score: 9, respondedAt: '2026-01-05T10:00:00Z' }],
+  }),
+  'POST /api/v1/relationship/touches': () => ({
+    items: [{ accountId: own.account, kind: 'call', occurredAt: '2026-01-05T10:00:00Z' }],
+  }),
 };
 
 const pathOf = (url: string) =>

@@ -180,6 +180,7 @@ beforeAll(async () => {
   // /api/v1/usage/accounts/:id/… routes take an account id.
   otherWorkspace.usage = account.json().id;
   otherWorkspace.revenue = account.json().id;
+  otherWorkspace.relationship = account.json().id;
   // /api/v1/health/risk/accounts/:id takes an account id (risk jobs of another workspace: test/api/health-risk.test.ts).
   otherWorkspace.health = account.json().id;
   // Every workspace starts with the built-in playbooks.

@@ -30,3 +30,10 @@ export {
   listAccountAttributes,
   replaceAccountAttributes,
 } from './account-attributes.store.ts';
+export {
+  type ContactKey,
+  contactsByEmails,
+  contactsByIds,
+  contactsByReference,
+  recordContactTouches,
+} from './contact-touch.service.ts';

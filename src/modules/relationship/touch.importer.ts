@@ -1,0 +1,162 @@
+/**
+ * `touches` behind the one `Importer` face: CRM activity exports as they come (Salesforce Tasks and Events,
+ * HubSpot activities) or any table through `--map`. Meetings, calls and emails become touches; to-dos and notes
+ * are skipped and counted; a row whose account cannot be found (by id, name, its people or their email domain)
+ * is reported. Each touch moves its contacts' last touch forward; importing the file again changes nothing.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
+import { runImport } from '../../platform/imports/import.service.ts';
+import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
+import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
+import {
+  type FormatProfile,
+  headerProblems,
+  mappedProfile,
+  mappingProblems,
+  resolveColumns,
+} from '../../platform/imports/profile.ts';
+import { openCsv, settleDateOrder, unknownFormat } from '../../platform/imports/source.ts';
+import {
+  detectTouchFormat,
+  TOUCH_FIELD_SET,
+  TOUCH_FIELDS,
+  TOUCH_FORMATS,
+  TOUCH_PROFILES,
+  type TouchField,
+} from './import/touch-profiles.ts';
+import { touchRowMapper } from './import/touch-rows.ts';
+import { applyTouchBatch } from './touch.service.ts';
+import type { TouchRecord } from './touch.ts';
+
+const profileOf = (format: string, request: ImportRequest): FormatProfile<TouchField> =>
+  format === 'mapped'
+    ? mappedProfile(request.mapping ?? {}, TOUCH_FIELD_SET)
+    : TOUCH_PROFILES[format as keyof typeof TOUCH_PROFILES];
+
+function assertRequest(format: string, request: ImportRequest, name: OptionNamer): void {
+  const errors: Array<{ field: string; message: string }> = [];
+  if (!(TOUCH_FORMATS as readonly string[]).includes(format))
+    errors.push({ field: name('format'), message: `unknown format "${format}" (${TOUCH_FORMATS.join(', ')})` });
+  if (format === 'mapped' && !request.mapping)
+    errors.push({ field: name('mapping'), message: 'the mapped format needs a mapping of columns to fields' });
+  for (const m of request.mapping ? mappingProblems(request.mapping, TOUCH_FIELD_SET) : [])
+    errors.push({ field: name('mapping'), message: m });
+  if (errors.length)
+    throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
+}
+
+const touchView = (r: TouchRecord): Record<string, unknown> => ({
+  external_id: r.externalId,
+  kind: r.kind,
+  occurred_at: r.occurredAt,
+  subject: r.subject,
+  direction: r.direction,
+  account_external_id: r.accountRef,
+  account: r.accountName,
+  contact_external_id: r.contactRefs.join('; '),
+  contact_email: r.emails.join('; '),
+});
+
+function plan(format: string, headers: readonly string[], request: ImportRequest, name: OptionNamer): ImportPlan {
+  assertRequest(format, request, name);
+  const profile = profileOf(format, request);
+  return {
+    format,
+    headerProblems: headerProblems(profile, undefined, TOUCH_FIELD_SET, headers, []),
+    mapping: resolveColumns(profile, undefined, TOUCH_FIELD_SET, headers),
+    map: touchRowMapper(profile, { source: profile.source, dateOrder: request.dateOrder, now: new Date() }),
+    view: (record) => touchView(record as TouchRecord),
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
+  const { request, name } = input;
+  const notes: string[] = [];
+  const skips = new Map<string, number>();
+  const { reader, headers } = await openCsv(input.input);
+  let report: ImportReport & { runId: string };
+  let format: string;
+  let byDomain = 0;
+  let touched = 0;
+  const allNotes = () => [
+    ...notes,
+    ...skipNotes(skips),
+    ...(byDomain > 0
+      ? [
+          `${plural(byDomain, 'touch names', 'touches name')} no known contact: attached to the one account whose domain their email addresses share`,
+        ]
+      : []),
+    ...(touched > 0 && !input.dryRun ? [`${plural(touched, 'contact’s', 'contacts’')} last touch moved forward`] : []),
+  ];
+  try {
+    format = request.format ?? (request.mapping ? 'mapped' : detectTouchFormat(headers)) ?? '';
+    if (!format) throw unknownFormat(headers, TOUCH_FORMATS, name('format'));
+    const planned = plan(format, headers, request, name);
+    if (planned.headerProblems.length)
+      throw new AppError('validation', `file header: ${planned.headerProblems.join('; ')}`, {
+        fieldErrors: planned.headerProblems.map((message) => ({ field: 'file', message })),
+      });
+    const dateOrder = await settleDateOrder(input.input, request.dateOrder, notes, name('dateOrder'));
+    const now = new Date();
+    const profile = profileOf(format, request);
+    const map = touchRowMapper(profile, { source: profile.source, dateOrder, now });
+    report = await runImport(db, {
+      workspaceId: input.workspaceId,
+      kind: 'touches',
+      format,
+      fileName: input.fileName,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      runId: input.runId,
+      rows: mapCsvRows(reader, map, skips),
+      applyBatch: async (trx, batch) => {
+        const result = await applyTouchBatch(trx, { workspaceId: input.workspaceId, now }, batch);
+        byDomain += result.byDomain;
+        touched += result.contactsTouched;
+        return result;
+      },
+      onProgress: input.onProgress,
+      notes: () => allNotes(),
+      audit: { action: 'touch.import' },
+    });
+  } finally {
+    await reader.close().catch(() => {});
+  }
+  return { ...report, kind: 'touches', format, dryRun: Boolean(input.dryRun), notes: allNotes() };
+}
+
+const touches = {
+  kind: 'touches' as const,
+  label: 'Touches',
+  description:
+    'Import meetings, calls and emails with customers from a CRM’s activity export: Salesforce Tasks and Events, HubSpot activities, or any table with --map. Tasks and notes are skipped; each touch moves its contacts’ last touch forward (never back); importing the file again changes nothing.',
+  access: 'relationship:write' as const,
+  takes: ['format', 'mapping', 'dateOrder'] as const,
+  examples: [
+    'baton import touches salesforce_tasks.csv --workspace acme',
+    'baton import touches hubspot-crm-exports-all-activities.csv --workspace acme',
+    'baton import touches calls.csv --workspace acme --map "When=occurred_at" --map "Who=contact_email" --map "Channel=kind"',
+  ],
+  formatHelp: {
+    salesforce:
+      'a Salesforce Task or Event export (Subject, ActivityDate, WhoId or Who.Email, WhatId/AccountId, Type/TaskSubtype)',
+    hubspot: 'HubSpot’s activity export (Activity type, Activity date, Associated Contact, Associated Company)',
+    touches: 'a table with Baton’s names (kind, occurred_at, contact_email, account …)',
+    mapped: 'any table, its columns named with --map',
+  },
+  formats: TOUCH_FORMATS,
+  fields: TOUCH_FIELDS,
+  aliasFields: [],
+  defaultFields: [],
+  detect: detectTouchFormat,
+  plan,
+  run,
+};
+
+/** The touch import as the CLI, the upload routes and the import page see it. */
+export const touchImporter: Importer = touches;
