@@ -17,6 +17,7 @@ import { writeDemoCommitments, writeDemoContractTerms } from './commitments.writ
 import { generateDemo } from './generate.ts';
 import { writeDemoDelivery } from './delivery.writer.ts';
 import { writeDemoUsage } from './usage.writer.ts';
+import { writeDemoRelationship } from './relationship.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
 import { createRandom } from './random.ts';
@@ -50,6 +51,9 @@ export interface DemoSummary {
   /** Customers with churn-risk attributes, and those of them whose renewal outcome is known (the model's history). */
   riskAccounts: number;
   riskHistory: number;
+  /** NPS and CSAT answers, and touches with the customers' people. */
+  surveys: number;
+  touches: number;
 }
 
 export interface DemoOptions {
@@ -161,6 +165,11 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR },
     createRandom((options.seed ?? 42) ^ 0x05a9e),
   );
+  const relationship = await writeDemoRelationship(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date() },
+    createRandom((options.seed ?? 42) ^ 0x5e7),
+  );
   // After usage: seats usage set for a customer stay theirs; subscriptions give the others theirs.
   const revenue = await writeDemoRevenue(
     db,
@@ -196,6 +205,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     subscriptions: revenue.subscriptions,
     riskAccounts: risk.withAttributes,
     riskHistory: risk.withOutcome,
+    surveys: relationship.surveys,
+    touches: relationship.touches,
   };
 }
 
