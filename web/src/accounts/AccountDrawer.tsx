@@ -7,6 +7,7 @@ import type { Account, Contact, Session } from '../api/types.ts';
 import { SignalList } from '../signals/SignalList.tsx';
 import { AccountAdoptionSummary } from '../usage/AccountAdoptionSummary.tsx';
 import { AccountRiskCard } from '../health/AccountRiskCard.tsx';
+import { StakeholdersCard } from '../relationship/StakeholdersCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { OwnershipCard } from './OwnershipCard.tsx';
 import { formatAgo, formatDate } from '../ui/format.ts';
@@ -72,43 +73,49 @@ export function AccountDrawer({
           {can(session, 'usage:read') && <AccountAdoptionSummary accountId={a.id} />}
           {can(session, 'health:read') && <AccountRiskCard accountId={a.id} />}
           <OwnershipCard accountId={a.id} session={session} />
-          <Title order={4} mt="md">
-            Stakeholders
-          </Title>
-          <Table verticalSpacing={6} data-testid="stakeholders">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Title</Table.Th>
-                <Table.Th>Last touch</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.contacts.map((c) => (
-                <Table.Tr key={c.id} c={c.leftAt ? 'dimmed' : undefined}>
-                  <Table.Td>
-                    <Text size="sm">{c.name}</Text>
-                    <Text size="xs" c="dimmed">
-                      {c.email}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{CONTACT_ROLES[c.role] ?? c.role}</Table.Td>
-                  <Table.Td>{c.title ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {c.leftAt ? (
-                      <Badge color="red" variant="light">
-                        Left {formatDate(c.leftAt)}
-                      </Badge>
-                    ) : (
-                      formatAgo(c.lastTouchAt)
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {a.contacts.length === 0 && <Text c="dimmed">No stakeholders recorded yet.</Text>}
+          {can(session, 'relationship:read') ? (
+            <StakeholdersCard accountId={a.id} />
+          ) : (
+            <>
+              <Title order={4} mt="md">
+                Stakeholders
+              </Title>
+              <Table verticalSpacing={6} data-testid="stakeholders">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>Role</Table.Th>
+                    <Table.Th>Title</Table.Th>
+                    <Table.Th>Last touch</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {a.contacts.map((c) => (
+                    <Table.Tr key={c.id} c={c.leftAt ? 'dimmed' : undefined}>
+                      <Table.Td>
+                        <Text size="sm">{c.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {c.email}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>{CONTACT_ROLES[c.role] ?? c.role}</Table.Td>
+                      <Table.Td>{c.title ?? '—'}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {c.leftAt ? (
+                          <Badge color="red" variant="light">
+                            Left {formatDate(c.leftAt)}
+                          </Badge>
+                        ) : (
+                          formatAgo(c.lastTouchAt)
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+              {a.contacts.length === 0 && <Text c="dimmed">No stakeholders recorded yet.</Text>}
+            </>
+          )}
         </Stack>
       )}
     </Drawer>
