@@ -34,7 +34,7 @@ describe('the demo’s churn-risk history', () => {
   it('draws attributes that lean towards churn for the customers who left', () => {
     const rows = demoRiskHistory(data.accounts, today, createRandom(3));
     const mean = (outcome: 0 | 1) => {
-      const seats = rows.filter((r) => r.outcome === outcome).map((r) => Number(r.attributes['Seats used %']));
+      const seats = rows.filter((r) => r.outcome === outcome).map((r) => Number(r.attributes['Training completion %']));
       return seats.reduce((s, v) => s + v, 0) / seats.length;
     };
     expect(mean(1)).toBeLessThan(mean(0) - 10);

@@ -1,6 +1,7 @@
 /**
- * The demo's churn-risk history (pure): the attributes a success team keeps per customer (seat use, the trend of
- * active users, tickets, the last NPS answer, an executive sponsor, the plan) and the renewal outcome of the
+ * The demo's churn-risk history (pure): the attributes a success team keeps per customer in its own sheet (how much
+ * of the training its people completed, days since the last business review, tickets, open escalations, an
+ * executive sponsor, the plan; none of them figures the demo shows elsewhere) and the renewal outcome of the
  * customers whose renewal is behind them: the churned ones, and the live ones that renewed in the last four
  * months (their next renewal is more than eight months away). Each customer's attributes are drawn around a hidden
  * risk that is higher for those who left, with noise, so the backtest finds a real but imperfect signal; the
@@ -12,10 +13,10 @@ import type { Random } from './random.ts';
 
 /** The attribute columns, as a customer-success export would name them. */
 export const RISK_ATTRIBUTES = [
-  'Seats used %',
-  'Active users trend %',
+  'Training completion %',
+  'Days since last QBR',
   'Support tickets (90 days)',
-  'Last NPS',
+  'Open escalations',
   'Executive sponsor',
   'Plan',
 ] as const;
@@ -48,16 +49,16 @@ function normal(rng: Random): number {
 
 /** One customer's attributes drawn around its hidden risk `z` (higher: closer to leaving). */
 function draw(rng: Random, segment: Segment, z: number): DemoRiskRow['attributes'] {
-  const seats = Math.round(clamp(72 - 14 * z + 13 * normal(rng), 8, 100));
-  const trend = Math.round(clamp(4 - 12 * z + 13 * normal(rng), -70, 60));
+  const training = Math.round(clamp(74 - 14 * z + 13 * normal(rng), 5, 100));
+  const qbr = Math.round(clamp(70 + 32 * z + 30 * normal(rng), 7, 400));
   const tickets = Math.max(0, Math.round((segment === 'enterprise' ? 6 : 3) + 2 * z + 2.5 * normal(rng)));
-  const nps = Math.round(clamp(7.5 - 1.2 * z + 1.7 * normal(rng), 0, 10));
+  const escalations = Math.max(0, Math.round(0.3 + 0.6 * z + 0.7 * normal(rng)));
   const sponsor = rng.chance(clamp(0.65 - 0.15 * z, 0.1, 0.95));
   return {
-    'Seats used %': String(seats),
-    'Active users trend %': String(trend),
+    'Training completion %': String(training),
+    'Days since last QBR': String(qbr),
     'Support tickets (90 days)': String(tickets),
-    'Last NPS': String(nps),
+    'Open escalations': String(escalations),
     'Executive sponsor': sponsor ? 'yes' : 'no',
     Plan: PLAN[segment],
   };

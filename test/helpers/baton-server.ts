@@ -20,7 +20,7 @@ export interface RunningTestBaton {
  * A real Baton server on a free port, as `npm start` runs it: its own fresh database (a temporary SQLite
  * file, or a new PostgreSQL database when BATON_TEST_DATABASE_URL is set), first-start setup, the built web app.
  */
-export async function startBaton(options: { demo?: boolean } = {}): Promise<RunningTestBaton> {
+export async function startBaton(options: { demo?: boolean; jobs?: boolean } = {}): Promise<RunningTestBaton> {
   if (!webIsBuilt()) await buildWeb();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-test-'));
   const database = await createEmptyDatabase(path.join(dataDir, 'baton.db'));
@@ -34,7 +34,8 @@ export async function startBaton(options: { demo?: boolean } = {}): Promise<Runn
     BATON_DEMO: String(options.demo ?? true),
     BATON_ADMIN_EMAIL: adminEmail,
     BATON_ADMIN_PASSWORD: adminPassword,
-    BATON_JOBS: 'false',
+    // The job runner only for tests that follow jobs (the Health page's scoring and backtest).
+    BATON_JOBS: String(options.jobs ?? false),
   });
   const baton = await start(config, { logger: createLogger('silent') });
   return {
