@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { latestBacktest, listRiskScores } from '../modules/health/index.ts';
 import { buildDemoWorkspace, type DemoSummary } from './demo.service.ts';
+import { BACKTEST_AFTER_SECONDS } from './risk.writer.ts';
 
 const today = new Date('2026-12-01T10:30:00Z');
 let t: TestApp;
@@ -18,7 +19,10 @@ describe('the demo’s churn risk', () => {
     expect(summary.riskAccounts).toBe(summary.accounts);
     expect(summary.riskHistory).toBeGreaterThanOrEqual(40);
     expect(await latestBacktest(t.ctx.db, summary.workspaceId)).toBeNull();
+    // Not due at the demo's creation: the first page is served before the model runs.
     expect(await t.runJobs({ now: today })).toEqual([]);
+    expect(await latestBacktest(t.ctx.db, summary.workspaceId)).toBeNull();
+    expect(await t.runJobs({ now: new Date(today.getTime() + BACKTEST_AFTER_SECONDS * 1000) })).toEqual([]);
 
     const b = await latestBacktest(t.ctx.db, summary.workspaceId);
     expect(b?.result.n).toBe(summary.riskHistory);

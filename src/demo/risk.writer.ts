@@ -10,6 +10,10 @@ import type { DemoData } from './demo.ts';
 import type { Random } from './random.ts';
 import { demoRiskHistory } from './risk.ts';
 
+/** Seconds after the demo's creation the scoring and the backtest become due. */
+export const SCORE_AFTER_SECONDS = 3;
+export const BACKTEST_AFTER_SECONDS = 8;
+
 export async function writeDemoRisk(
   db: Db,
   ctx: { workspaceId: string; data: DemoData; today: Date },
@@ -32,8 +36,10 @@ export async function writeDemoRisk(
     ];
   });
   await replaceAccountAttributes(db, rows);
-  // Due from the demo's own day, so a demo built for another day runs them on the runner's first look.
-  await queueScoring(db, ctx.workspaceId, { runAt: ctx.today });
-  await queueBacktest(db, ctx.workspaceId, { runAt: ctx.today });
+  // Due a few seconds after the demo's own moment: the first start answers its first page before the model takes
+  // the server's thread (about a second); a demo built for another day runs them on that day's clock.
+  const later = (seconds: number) => new Date(ctx.today.getTime() + seconds * 1000);
+  await queueScoring(db, ctx.workspaceId, { runAt: later(SCORE_AFTER_SECONDS) });
+  await queueBacktest(db, ctx.workspaceId, { runAt: later(BACKTEST_AFTER_SECONDS) });
   return { withAttributes: rows.length, withOutcome: rows.filter((r) => r.outcome !== null).length };
 }
