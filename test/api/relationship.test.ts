@@ -132,6 +132,17 @@ describe('survey answers over HTTP', () => {
     expect(fields(res)).toEqual(['body.accountId']);
   });
 
+  it('refuses one answer’s fields beside a batch, naming items', async () => {
+    const s = await setUp();
+    const res = await post(s.csm, 'surveys', {
+      kind: 'nps',
+      items: [{ accountId: s.northwind.id, kind: 'nps', score: 9, respondedAt: '2026-03-01T00:00:00Z' }],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(fields(res)).toEqual(['body.items']);
+    expect(await surveyCount(s.ws)).toBe(0);
+  });
+
   it('changes nothing when the same answer comes again', async () => {
     const s = await setUp();
     const answer = { contactId: s.champion.id, kind: 'nps', score: 10, respondedAt: '2026-02-01T00:00:00Z' };
