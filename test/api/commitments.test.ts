@@ -246,9 +246,9 @@ describe('recording a promise', () => {
 });
 
 describe("product's status and its history", () => {
-  let id: string;
-  beforeAll(async () => {
-    id = (
+  /** A promise as sales recorded it, not reviewed yet. */
+  const promise = async (): Promise<string> =>
+    (
       await record(sales, {
         accountId: northwind,
         what: 'Salesforce connector',
@@ -257,9 +257,26 @@ describe("product's status and its history", () => {
         dueDate: day(60),
       })
     ).json().id;
-  });
+
+  /** A promise product has reviewed: planned by a leader, then committed by an admin. */
+  async function reviewedPromise(): Promise<string> {
+    const id = await promise();
+    for (const [client, status, note] of [
+      [leader, 'planned', 'In the Q2 plan'],
+      [admin, 'committed', 'Staffed'],
+    ] as const) {
+      const res = await client.request({
+        method: 'PUT',
+        url: `/api/v1/commitments/${id}/status`,
+        payload: { status, note },
+      });
+      expect(res.json().status).toBe(status);
+    }
+    return id;
+  }
 
   it('lets reviewers set the status with a note, keeping who, when, from, to and note', async () => {
+    const id = await promise();
     expect(
       (await sales.request({ method: 'PUT', url: `/api/v1/commitments/${id}/status`, payload: { status: 'planned' } }))
         .statusCode,
@@ -299,6 +316,7 @@ describe("product's status and its history", () => {
   });
 
   it('changes nothing when the same status comes again without a note', async () => {
+    const id = await reviewedPromise();
     const res = await leader.request({
       method: 'PUT',
       url: `/api/v1/commitments/${id}/status`,
@@ -308,6 +326,7 @@ describe("product's status and its history", () => {
   });
 
   it('refuses an unknown status, naming the field', async () => {
+    const id = await promise();
     const res = await leader.request({
       method: 'PUT',
       url: `/api/v1/commitments/${id}/status`,
@@ -318,6 +337,7 @@ describe("product's status and its history", () => {
   });
 
   it('lets the recorder change what was promised, but after review only a reviewer changes the words or the date', async () => {
+    const id = await reviewedPromise();
     const what = await sales.request({
       method: 'PATCH',
       url: `/api/v1/commitments/${id}`,
@@ -360,6 +380,7 @@ describe("product's status and its history", () => {
   });
 
   it('deletes a promise only while not reviewed; a reviewed one stays (409 with the reason)', async () => {
+    const id = await reviewedPromise();
     const reviewed = await sales.request({ method: 'DELETE', url: `/api/v1/commitments/${id}` });
     expect(reviewed.statusCode).toBe(409);
     expect(reviewed.json().detail).toContain('stays in the ledger');
