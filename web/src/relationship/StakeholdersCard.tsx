@@ -84,7 +84,7 @@ export function StakeholdersCard({ accountId }: { accountId: string }) {
               />
             </SimpleGrid>
             <Text size="sm" data-testid="sentiment-sentence">
-              From {formatDate(a.sentiment.from)} to {formatDate(a.sentiment.to)}: {a.sentiment.sentence}
+              {formatDate(a.sentiment.from)} – {formatDate(a.sentiment.to)} · {a.sentiment.sentence}
             </Text>
             <Table verticalSpacing={6} data-testid="stakeholders">
               <Table.Thead>
