@@ -64,7 +64,7 @@ export function AtRiskTab({ session }: { session: Session }) {
           <Text fw={600}>No account has a churn-risk score yet.</Text>
           <Text size="sm" mt="xs">
             The model learns from accounts whose renewal outcome you know. Import them with their attributes —{' '}
-            <code>baton import accounts accounts.csv --attributes seats_used,plan,… --outcome renewed</code> — then run
+            <code>baton import accounts accounts.csv --attributes seats_used,plan,… --outcome churned</code> — then run
             the backtest under Risk model and score the accounts (or <code>baton risk score --workspace …</code>). It
             needs at least 20 accounts with an outcome, 5 of them churned and 5 renewed.
           </Text>
