@@ -44,7 +44,7 @@ describe('account attributes store (both databases)', () => {
     const ws = (await buildWorkspace(t.db)).id;
     const kept = await buildAccount(t.db, ws, { name: 'Kept' });
     await buildAccountAttributes(t.db, ws, kept.id, { attributes: { plan: 'Enterprise' }, outcome: 0 });
-    const accounts = [];
+    const accounts: Array<{ id: string }> = [];
     for (let i = 0; i < 130; i++)
       accounts.push(await buildAccount(t.db, ws, { name: `Batch ${String(i).padStart(3, '0')}` }));
     const rows = (plan: string, outcome: number | null) =>

@@ -50,7 +50,7 @@ describe('risk store (both databases)', () => {
     const theirs = await buildAccount(t.db, other, { name: 'Theirs' });
     await replaceScores(t.db, ws, [score(ws, gone.id, model, 0.9)]);
     await replaceScores(t.db, other, [score(other, theirs.id, model, 0.99)]);
-    const many = [];
+    const many: Array<{ id: string }> = [];
     for (let i = 0; i < 210; i++) many.push(await buildAccount(t.db, ws, { name: `Middle ${i}` }));
     await replaceScores(t.db, ws, [
       score(ws, low.id, model, 0.05),
