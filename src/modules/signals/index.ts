@@ -1,3 +1,3 @@
 /** The signals module's public face: what later modules use of it, nothing else. */
-export type { SignalKind } from './signal.ts';
+export { chainStageOf, SIGNAL_STAGES, type Signal, type SignalKind, type SignalStage } from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
