@@ -3,35 +3,8 @@ import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts
 import { dayFromToday, insertProject, insertTask } from '../helpers/delivery.ts';
 
 let t: TestApp;
-let ws: string;
-let delivery: Client;
-let viewer: Client;
-let partnerA: Client;
-let firmA: string;
-let firmB: string;
-let ana: string;
-let ben: string;
-let idle: string;
-let alphaPerson: string;
-let betaPerson: string;
-let project: string;
-let other: string;
-let closed: string;
-let alphaProject: string;
-let betaProject: string;
-let task: string;
-let otherTask: string;
+let slugs = 0;
 
-const count = async () =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom('time_entries')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', ws)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 const yesterday = dayFromToday(-1);
 const log = (client: Client, payload: Record<string, unknown>) =>
@@ -55,31 +28,82 @@ async function person(client: Client, name: string, over: Record<string, unknown
   return res.json().id;
 }
 
-beforeAll(async () => {
-  t = await createTestApp();
-  ws = await t.workspace('acme');
-  firmA = await t.partner(ws, 'Alpha Consulting');
-  firmB = await t.partner(ws, 'Beta Partners');
-  delivery = await t.login((await t.user(ws, 'delivery')).email);
-  viewer = await t.login((await t.user(ws, 'viewer')).email);
-  partnerA = await t.login((await t.user(ws, 'partner', { partnerId: firmA })).email);
-  ana = await person(delivery, 'Ana', { costRate: 50, billRate: 150 });
-  ben = await person(delivery, 'Ben', { costRate: 80, billRate: 200 });
-  idle = await person(delivery, 'Idle', { active: false });
-  alphaPerson = await person(delivery, 'Alpha Al', { partnerId: firmA });
-  betaPerson = await person(delivery, 'Beta Bo', { partnerId: firmB });
-  project = await insertProject(t, ws, { name: 'Northwind rollout', commercialModel: 'time_and_materials' });
-  other = await insertProject(t, ws, { name: 'Globex', commercialModel: 'fixed_fee', servicesFee: 10000 });
-  closed = await insertProject(t, ws, { name: 'Old one', status: 'closed' });
-  alphaProject = await insertProject(t, ws, { name: 'Alpha project', partnerId: firmA });
-  betaProject = await insertProject(t, ws, { name: 'Beta project', partnerId: firmB });
-  task = await insertTask(t, ws, project, {
+/**
+ * A workspace of its own: delivery, a viewer and a user of the partner firm Alpha; people (Ana and Ben with their
+ * rates, Idle who is inactive, one person of each firm); projects (Northwind rollout with its SSO task, Globex with a
+ * training task, a closed one, one of each firm).
+ */
+async function setUp() {
+  const ws = await t.workspace(`acme-${++slugs}`);
+  const firmA = await t.partner(ws, 'Alpha Consulting');
+  const firmB = await t.partner(ws, 'Beta Partners');
+  const delivery = await t.login((await t.user(ws, 'delivery')).email);
+  const viewer = await t.login((await t.user(ws, 'viewer')).email);
+  const partnerA = await t.login((await t.user(ws, 'partner', { partnerId: firmA })).email);
+  const ana = await person(delivery, 'Ana', { costRate: 50, billRate: 150 });
+  const ben = await person(delivery, 'Ben', { costRate: 80, billRate: 200 });
+  const idle = await person(delivery, 'Idle', { active: false });
+  const alphaPerson = await person(delivery, 'Alpha Al', { partnerId: firmA });
+  const betaPerson = await person(delivery, 'Beta Bo', { partnerId: firmB });
+  const project = await insertProject(t, ws, { name: 'Northwind rollout', commercialModel: 'time_and_materials' });
+  const other = await insertProject(t, ws, { name: 'Globex', commercialModel: 'fixed_fee', servicesFee: 10000 });
+  const closed = await insertProject(t, ws, { name: 'Old one', status: 'closed' });
+  const alphaProject = await insertProject(t, ws, { name: 'Alpha project', partnerId: firmA });
+  const betaProject = await insertProject(t, ws, { name: 'Beta project', partnerId: firmB });
+  const task = await insertTask(t, ws, project, {
     key: 'sso',
     name: 'Configure SSO',
     taskType: 'integration',
     effortHours: 10,
   });
-  otherTask = await insertTask(t, ws, other, { key: 'train', taskType: 'training', effortHours: 4 });
+  const otherTask = await insertTask(t, ws, other, { key: 'train', taskType: 'training', effortHours: 4 });
+  const count = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('time_entries')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('workspace_id', '=', ws)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    ws,
+    delivery,
+    viewer,
+    partnerA,
+    ana,
+    ben,
+    idle,
+    alphaPerson,
+    betaPerson,
+    project,
+    other,
+    closed,
+    alphaProject,
+    betaProject,
+    task,
+    otherTask,
+    count,
+  };
+}
+type World = Awaited<ReturnType<typeof setUp>>;
+
+/** Ben's day five days ago, full at 24 h: 14 h on Northwind rollout and 10 h on Globex. */
+async function bensFullDay({ delivery, ben, project, other }: World): Promise<void> {
+  const day = dayFromToday(-5);
+  expect((await log(delivery, { projectId: project, resourceId: ben, date: day, hours: 14 })).statusCode).toBe(201);
+  expect((await log(delivery, { projectId: other, resourceId: ben, date: day, hours: 10 })).statusCode).toBe(201);
+}
+
+/** Five hours the Alpha user logged yesterday for Alpha's person on Alpha's project. */
+async function alphaTime({ partnerA, alphaProject, alphaPerson }: World): Promise<void> {
+  const res = await log(partnerA, { projectId: alphaProject, resourceId: alphaPerson, date: yesterday, hours: 5 });
+  expect(res.statusCode, res.body).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
 });
 
 afterAll(async () => {
@@ -88,6 +112,7 @@ afterAll(async () => {
 
 describe('logging time', () => {
   it('logs, lists, changes and deletes an entry', async () => {
+    const { delivery, viewer, ana, project, task, count } = await setUp();
     const res = await log(delivery, {
       projectId: project,
       taskId: task,
@@ -129,11 +154,13 @@ describe('logging time', () => {
     ['zero hours', () => ({ hours: 0 }), 400, 'body.hours'],
     ['more than 24 hours', () => ({ hours: 24.5 }), 400, 'body.hours'],
     ['a future day', () => ({ date: dayFromToday(3) }), 400, 'body.date'],
-    ['a closed project', () => ({ projectId: closed, taskId: null }), 409, 'body.projectId'],
-    ['a task of another project', () => ({ taskId: otherTask }), 400, 'body.taskId'],
-    ['an inactive person', () => ({ resourceId: idle }), 409, 'body.resourceId'],
+    ['a closed project', (w: World) => ({ projectId: w.closed, taskId: null }), 409, 'body.projectId'],
+    ['a task of another project', (w: World) => ({ taskId: w.otherTask }), 400, 'body.taskId'],
+    ['an inactive person', (w: World) => ({ resourceId: w.idle }), 409, 'body.resourceId'],
     ['an unknown project', () => ({ projectId: 'nope', taskId: null }), 400, 'body.projectId'],
   ])('refuses %s naming the field, saving nothing', async (_what, over, status, field) => {
+    const w = await setUp();
+    const { delivery, ana, project, task, count } = w;
     const before = await count();
     const res = await log(delivery, {
       projectId: project,
@@ -141,7 +168,7 @@ describe('logging time', () => {
       resourceId: ana,
       date: yesterday,
       hours: 2,
-      ...over(),
+      ...over(w),
     });
     expect(res.statusCode, res.body).toBe(status);
     expect(fieldsOf(res.json())).toContain(field);
@@ -149,6 +176,7 @@ describe('logging time', () => {
   });
 
   it("keeps a person's day at 24 h across every project, also when an entry is changed", async () => {
+    const { delivery, ben, project, other, count } = await setUp();
     const day = dayFromToday(-5);
     const first = await log(delivery, { projectId: project, resourceId: ben, date: day, hours: 14 });
     expect(first.statusCode).toBe(201);
@@ -174,6 +202,9 @@ describe('logging time', () => {
   });
 
   it('pages the list with a cursor, newest day first', async () => {
+    const w = await setUp();
+    const { viewer, ben } = w;
+    await bensFullDay(w);
     const all: string[] = [];
     let cursor: string | null = null;
     do {
@@ -190,6 +221,7 @@ describe('logging time', () => {
 
 describe('partner users', () => {
   it("log time only for their firm's people on their firm's projects", async () => {
+    const { partnerA, alphaPerson, betaPerson, project, alphaProject, betaProject, count } = await setUp();
     const before = await count();
     const ok = await log(partnerA, { projectId: alphaProject, resourceId: alphaPerson, date: yesterday, hours: 5 });
     expect(ok.statusCode, ok.body).toBe(201);
@@ -220,6 +252,7 @@ describe('partner users', () => {
   });
 
   it("are offered only their firm's projects to log time on", async () => {
+    const { delivery, partnerA } = await setUp();
     const mine = (await partnerA.request({ method: 'GET', url: '/api/v1/time-entries/targets' })).json().items;
     expect(mine.map((p: { name: string }) => p.name)).toEqual(['Alpha project']);
     const all = (await delivery.request({ method: 'GET', url: '/api/v1/time-entries/targets' })).json().items as Array<{
@@ -232,6 +265,9 @@ describe('partner users', () => {
   });
 
   it("see only their firm's time and cannot touch another's entries", async () => {
+    const w = await setUp();
+    const { delivery, partnerA, alphaPerson, betaPerson, alphaProject, betaProject } = w;
+    await alphaTime(w);
     const theirs = await log(delivery, { projectId: betaProject, resourceId: betaPerson, date: yesterday, hours: 2 });
     const list = await partnerA.request({ method: 'GET', url: '/api/v1/time-entries' });
     expect(list.json().items.every((e: { resourceId: string }) => e.resourceId === alphaPerson)).toBe(true);
@@ -247,6 +283,7 @@ describe('partner users', () => {
 
 describe('economics', () => {
   it('computes a time-and-materials and a fixed-fee project from their entries', async () => {
+    const { ws, delivery, viewer, ana, ben } = await setUp();
     const tm = await insertProject(t, ws, { name: 'T&M', commercialModel: 'time_and_materials' });
     const ff = await insertProject(t, ws, { name: 'Fixed', commercialModel: 'fixed_fee', servicesFee: 2000 });
     const cfg = await insertTask(t, ws, tm, { key: 'cfg', taskType: 'configuration', effortHours: 8 });
@@ -305,6 +342,7 @@ describe('economics', () => {
   });
 
   it('gives utilization as billable hours over capacity net of holidays and time off', async () => {
+    const { delivery, project } = await setUp();
     const u = await person(delivery, 'Uma', {
       costRate: 10,
       billRate: 20,
@@ -342,7 +380,7 @@ describe('economics', () => {
 });
 
 describe('time import', () => {
-  const file = (hours = '3') =>
+  const file = ({ project }: World, hours = '3') =>
     [
       'date,person,project,task,hours,billable,note,external_id',
       `${yesterday},ana@example.com,Northwind rollout,sso,${hours},true,imported,X-1`,
@@ -355,8 +393,10 @@ describe('time import', () => {
     ].join('\n');
 
   it('imports good rows and rejects each bad one naming its column; nothing of a bad row is saved', async () => {
+    const w = await setUp();
+    const { delivery, count } = w;
     const before = await count();
-    const res = await csv(delivery, '/api/v1/imports/time-entries', file());
+    const res = await csv(delivery, '/api/v1/imports/time-entries', file(w));
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r).toMatchObject({ read: 7, created: 2, rejected: 5 });
@@ -374,6 +414,7 @@ describe('time import', () => {
     const imported = await t.ctx.db
       .selectFrom('time_entries')
       .select(['source', 'external_id', 'billable'])
+      .where('workspace_id', '=', w.ws)
       .where('external_id', 'in', ['X-1', 'X-2'])
       .orderBy('external_id')
       .execute();
@@ -384,14 +425,17 @@ describe('time import', () => {
   });
 
   it('changes nothing on a re-run, and updates a row whose hours changed', async () => {
+    const w = await setUp();
+    const { delivery, count } = w;
+    expect((await csv(delivery, '/api/v1/imports/time-entries', file(w))).json().created).toBe(2);
     const before = await count();
-    expect((await csv(delivery, '/api/v1/imports/time-entries', file())).json()).toMatchObject({
+    expect((await csv(delivery, '/api/v1/imports/time-entries', file(w))).json()).toMatchObject({
       created: 0,
       updated: 0,
       unchanged: 2,
       rejected: 5,
     });
-    expect((await csv(delivery, '/api/v1/imports/time-entries', file('3.5'))).json()).toMatchObject({
+    expect((await csv(delivery, '/api/v1/imports/time-entries', file(w, '3.5'))).json()).toMatchObject({
       created: 0,
       updated: 1,
       unchanged: 1,
@@ -400,12 +444,14 @@ describe('time import', () => {
     const row = await t.ctx.db
       .selectFrom('time_entries')
       .select('hours')
+      .where('workspace_id', '=', w.ws)
       .where('external_id', '=', 'X-1')
       .executeTakeFirstOrThrow();
     expect(Number(row.hours)).toBe(3.5);
   });
 
   it("keeps partner imports to their firm's people and projects", async () => {
+    const { partnerA, count } = await setUp();
     const before = await count();
     const res = await csv(
       partnerA,
