@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let viewer: Client;
-let key: string;
-let northwind: string;
-let contoso: string;
+let slugs = 0;
 
 const D = '2026-11-20';
 const day = (offset: number) =>
   new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const at = (offset: number, minute = 0) => `${day(offset)}T08:${String(minute % 60).padStart(2, '0')}:00.000Z`;
-const post = (payload: object, auth = key) =>
-  t.inject({
-    method: 'POST',
-    url: '/api/v1/integration-status',
-    headers: { authorization: `Bearer ${auth}` },
-    payload,
-  });
 const report = (
   account: string,
   integration: string,
@@ -28,48 +16,83 @@ const report = (
   minute = 0,
   detail?: string,
 ) => ({ account, integration, status, occurredAt: at(offset, minute), ...(detail ? { detail } : {}) });
-const stored = async () =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom('integration_status_daily')
-        .select((eb) => eb.fn.sum<number>('ok_count').as('n'))
-        .where('workspace_id', '=', acme)
-        .executeTakeFirstOrThrow()
-    ).n ?? 0,
-  );
-const health = async (q = `?asOf=${D}`) => {
-  const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/integrations${q}` });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json().items as Array<Record<string, unknown>>;
-};
-const evaluate = async (asOf = D) =>
-  (await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } })).json();
-const open = async (accountId: string) =>
-  (
-    (await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}` })).json().items as Array<{
-      kind: string;
-      subjectId: string;
-      evidence: Record<string, unknown>;
-    }>
-  ).filter((s) => s.kind.startsWith('integration.'));
 
-beforeAll(async () => {
-  t = await createTestApp();
-  acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
+/** A workspace of its own: an admin, a viewer, an ingest key and two accounts, Northwind and Contoso. */
+async function setUp() {
+  const acme = await t.workspace(`acme-${++slugs}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const viewer = await t.login((await t.user(acme, 'viewer')).email);
   const create = async (name: string, domain: string) =>
     (await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'smb' } })).json()
       .id as string;
-  northwind = await create('Northwind', 'northwind.example');
-  contoso = await create('Contoso', 'contoso.example');
-  key = await t.apiKey(acme, 'ingest');
+  const northwind = await create('Northwind', 'northwind.example');
+  const contoso = await create('Contoso', 'contoso.example');
+  const key = await t.apiKey(acme, 'ingest');
+  const post = (payload: object, auth = key) =>
+    t.inject({
+      method: 'POST',
+      url: '/api/v1/integration-status',
+      headers: { authorization: `Bearer ${auth}` },
+      payload,
+    });
+  const stored = async () =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom('integration_status_daily')
+          .select((eb) => eb.fn.sum<number>('ok_count').as('n'))
+          .where('workspace_id', '=', acme)
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
+  const health = async (q = `?asOf=${D}`) => {
+    const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/integrations${q}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items as Array<Record<string, unknown>>;
+  };
+  const evaluate = async (asOf = D) =>
+    (await admin.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } })).json();
+  const open = async (accountId: string) =>
+    (
+      (await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}` })).json().items as Array<{
+        kind: string;
+        subjectId: string;
+        evidence: Record<string, unknown>;
+      }>
+    ).filter((s) => s.kind.startsWith('integration.'));
+  return { acme, admin, viewer, northwind, contoso, post, stored, health, evaluate, open };
+}
+type World = Awaited<ReturnType<typeof setUp>>;
+
+/** Northwind's CRM sync: a success on day −1 (reported by domain), an error later that day and one on day −2. */
+async function crmSyncReports({ post, northwind }: World): Promise<void> {
+  expect((await post(report('Northwind.example', 'crm-sync', 'ok', -1))).json().stored).toBe(1);
+  const res = await post({
+    items: [
+      report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'),
+      report(northwind, 'crm-sync', 'error', -2, 0, 'older'),
+    ],
+  });
+  expect(res.json().stored).toBe(2);
+}
+
+/** Contoso's billing, as the CSV import below brings it: two successes on day −20, one on day −10. */
+async function billingHistory({ post, contoso }: World): Promise<void> {
+  const ok = (occurredAt: string) => ({ account: contoso, integration: 'billing', status: 'ok', occurredAt });
+  const res = await post({
+    items: [ok(`${day(-20)}T10:00:00Z`), ok(`${day(-20)}T11:00:00Z`), ok(`${day(-10)}T00:00:00Z`)],
+  });
+  expect(res.json().stored).toBe(3);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => t?.close());
 
 describe('integration status reports', () => {
   it('refuses a batch with a bad status or a bad time, naming the field, and stores nothing', async () => {
+    const { acme, admin, northwind, post, stored } = await setUp();
     const cases: Array<[object, string]> = [
       [
         {
@@ -94,7 +117,13 @@ describe('integration status reports', () => {
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect(await stored()).toBe(0);
-    expect(await t.ctx.db.selectFrom('integration_status_reports').select('report_key').execute()).toEqual([]);
+    expect(
+      await t.ctx.db
+        .selectFrom('integration_status_reports')
+        .select('report_key')
+        .where('workspace_id', '=', acme)
+        .execute(),
+    ).toEqual([]);
     // Users report nothing: an integration reports with an ingest key.
     expect(
       (
@@ -108,6 +137,7 @@ describe('integration status reports', () => {
   });
 
   it('stores reports by Baton id or domain, counting each day and keeping the last success and error', async () => {
+    const { northwind, post, health } = await setUp();
     const one = await post(report('Northwind.example', 'crm-sync', 'ok', -1));
     expect(one.json()).toEqual({ received: 1, stored: 1, duplicates: 0, keptAside: 0, waiting: [] });
     const res = await post({
@@ -134,6 +164,9 @@ describe('integration status reports', () => {
   });
 
   it('counts a report sent again once, by its id or by its source, account, integration and time', async () => {
+    const w = await setUp();
+    const { northwind, post, health } = w;
+    await crmSyncReports(w);
     const batch = {
       items: [
         report(northwind, 'crm-sync', 'error', -1, 30, 'token expired'),
@@ -166,6 +199,7 @@ describe('integration status reports', () => {
   });
 
   it('keeps reports of an account Baton does not know yet aside, says so, and counts them when the account appears', async () => {
+    const { acme, admin, northwind, post, health } = await setUp();
     const res = await post({
       items: [
         report('globex.example', 'erp-sync', 'error', -1, 0, 'auth'),
@@ -212,6 +246,7 @@ describe('integration status reports', () => {
       await t.ctx.db
         .selectFrom('integration_status_reports')
         .select('report_key')
+        .where('workspace_id', '=', acme)
         .where('account_id', 'is', null)
         .execute(),
     ).toEqual([]);
@@ -222,6 +257,7 @@ describe('integration status reports', () => {
   });
 
   it('imports a CSV with a row-level report: rejected rows store nothing', async () => {
+    const { admin, contoso } = await setUp();
     const csv = [
       'Account,Integration,Status,Detail,Occurred At',
       `contoso.example,billing,ok,,${day(-20)}T10:00:00Z`,
@@ -304,7 +340,12 @@ describe('integration status reports', () => {
 
 describe('integration decay', () => {
   it('flags an error spike against the 28-day baseline and a week without a successful sync, and resolves them', async () => {
-    // Baseline (days −34…−7): 20 ok and 1 error; last 7 days (with day −1, −2 above: 1 ok, 2 errors) 6 ok and 3 more errors.
+    const w = await setUp();
+    const { viewer, northwind, contoso, post, health, evaluate, open } = w;
+    await crmSyncReports(w);
+    await billingHistory(w);
+    // Baseline (days −34…−7): 20 ok and 1 error; last 7 days (with Northwind's CRM sync on day −1, −2: 1 ok,
+    // 2 errors) 6 ok and 3 more errors.
     const baseline = [
       ...Array.from({ length: 20 }, (_, i) => report(northwind, 'crm-sync', 'ok', -8 - i)),
       report(northwind, 'crm-sync', 'error', -9, 5),
@@ -314,7 +355,7 @@ describe('integration decay', () => {
       ...Array.from({ length: 3 }, (_, i) => report(northwind, 'crm-sync', 'error', -4, i, 'timeout')),
     ];
     expect((await post({ items: [...baseline, ...recent] })).statusCode).toBe(200);
-    // Contoso's billing: known since day −20, last success day −10 (imported above), only errors since.
+    // Contoso's billing: known since day −20, last success day −10 (as imported above), only errors since.
     await post({ items: [report(contoso, 'billing', 'error', -3, 0, 'card declined')] });
 
     const rows = await health();
@@ -363,6 +404,7 @@ describe('integration decay', () => {
   });
 
   it('hides other workspaces and refuses a bad day', async () => {
+    const { viewer, northwind } = await setUp();
     const beta = await t.workspace('beta');
     const betaAdmin = await t.login((await t.user(beta, 'admin')).email);
     expect((await betaAdmin.request({ method: 'GET', url: '/api/v1/usage/integrations' })).json().items).toEqual([]);
