@@ -11,35 +11,9 @@ import { SYSTEM_ACTOR } from '../../src/platform/auth/principal.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
-let delivery: Client;
-let viewer: Client;
-let partner: Client;
+let slugs = 0;
 
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
-const count = async (table: 'playbooks' | 'playbook_versions') =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', ws)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-const auditActions = async (entityId: string) =>
-  (
-    await t.ctx.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('workspace_id', '=', ws)
-      .where('entity_id', '=', entityId)
-      .orderBy('at')
-      .orderBy('id')
-      .execute()
-  ).map((a) => a.action);
-
 /** A small sound playbook in its file form; tests change one thing at a time. */
 function file(key: string, overrides: Record<string, unknown> = {}) {
   return {
@@ -119,14 +93,87 @@ const definitionOf = (f: File) =>
 const create = (client: Client, body: unknown) =>
   client.request({ method: 'POST', url: '/api/v1/playbooks', payload: body as object });
 
+/** A workspace of its own, with the built-in playbooks every new workspace gets: an admin, delivery and a viewer. */
+async function setUp() {
+  const ws = await t.workspace(`acme-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const delivery = await t.login((await t.user(ws, 'delivery')).email);
+  const viewer = await t.login((await t.user(ws, 'viewer')).email);
+  const count = async (table: 'playbooks' | 'playbook_versions') =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('workspace_id', '=', ws)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const auditActions = async (entityId: string) =>
+    (
+      await t.ctx.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('workspace_id', '=', ws)
+        .where('entity_id', '=', entityId)
+        .orderBy('at')
+        .orderBy('id')
+        .execute()
+    ).map((a) => a.action);
+  return { ws, admin, delivery, viewer, count, auditActions };
+}
+type World = Awaited<ReturnType<typeof setUp>>;
+
+/** Delivery's "onboarding" playbook at version 1. */
+async function onboarding({ delivery }: World): Promise<string> {
+  const res = await create(delivery, file('onboarding'));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/** "onboarding" at version 2: a hand-over task added after training. */
+async function onboardingV2(w: World): Promise<string> {
+  const id = await onboarding(w);
+  const next = file('onboarding');
+  definitionOf(next).phases[1]!.tasks.push({
+    key: 'handover',
+    name: 'Hand over',
+    ownerRole: 'project_manager',
+    effortHours: 2,
+    durationDays: 1,
+    dependsOn: ['train'],
+    milestone: 'go-live',
+  });
+  const res = await w.delivery.request({
+    method: 'PUT',
+    url: `/api/v1/playbooks/${id}/definition`,
+    headers: { 'if-match': '"1"' },
+    payload: { definition: next.definition, note: 'hand over to success' },
+  });
+  expect(res.json().version).toBe(2);
+  return id;
+}
+
+/** "onboarding" at version 2, renamed and selected for Insights on smb. */
+async function onboardingForInsightsOnSmb(w: World): Promise<string> {
+  const id = await onboardingV2(w);
+  const res = await w.delivery.request({
+    method: 'PATCH',
+    url: `/api/v1/playbooks/${id}`,
+    payload: { name: 'Onboarding', products: ['Insights'], segments: ['smb'] },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return id;
+}
+
+/** Two playbooks for Insights: one for any segment, one for enterprise buying Insights and Planner. */
+async function insightsPlaybooks({ delivery }: World): Promise<void> {
+  await create(delivery, file('insights-any', { products: ['Insights'], priority: 0 }));
+  await create(delivery, file('insights-enterprise', { products: ['Insights', 'Planner'], segments: ['enterprise'] }));
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  ws = await t.workspace('acme');
-  admin = await t.login((await t.user(ws, 'admin')).email);
-  delivery = await t.login((await t.user(ws, 'delivery')).email);
-  viewer = await t.login((await t.user(ws, 'viewer')).email);
-  const firm = await t.partner(ws, 'Implementers Ltd');
-  partner = await t.login((await t.user(ws, 'partner', { partnerId: firm })).email);
 });
 
 afterAll(async () => {
@@ -135,6 +182,7 @@ afterAll(async () => {
 
 describe('built-in playbooks', () => {
   it('are installed when a workspace is created, each sound, each with a first-value milestone and a completion event', async () => {
+    const { viewer } = await setUp();
     const res = await viewer.request({ method: 'GET', url: '/api/v1/playbooks' });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as Array<{
@@ -179,6 +227,7 @@ describe('built-in playbooks', () => {
   });
 
   it('installs only the missing ones when run again', async () => {
+    const { ws, count } = await setUp();
     const before = await count('playbooks');
     expect(await installBuiltInPlaybooks(t.ctx.db, SYSTEM_ACTOR, ws)).toEqual({ installed: [] });
     expect(await count('playbooks')).toBe(before);
@@ -195,13 +244,12 @@ describe('built-in playbooks', () => {
 });
 
 describe('creating and versioning', () => {
-  let id: string;
-
   it('creates a playbook at version 1 with its figures, audited', async () => {
+    const { delivery, auditActions } = await setUp();
     const res = await create(delivery, file('onboarding'));
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    id = body.id;
+    const id = body.id;
     expect(res.headers.etag).toBe('"1"');
     expect(body).toMatchObject({
       key: 'onboarding',
@@ -217,12 +265,18 @@ describe('creating and versioning', () => {
   });
 
   it('refuses a second playbook with the same key (409)', async () => {
+    const w = await setUp();
+    const { admin } = w;
+    await onboarding(w);
     const res = await create(admin, file('onboarding'));
     expect(res.statusCode).toBe(409);
     expect(fieldsOf(res.json())).toEqual(['body.key']);
   });
 
   it('saves a new immutable version with If-Match; the old version stays as it was', async () => {
+    const w = await setUp();
+    const { ws, delivery, viewer, auditActions } = w;
+    const id = await onboarding(w);
     const next = file('onboarding');
     definitionOf(next).phases[1]!.tasks.push({
       key: 'handover',
@@ -255,6 +309,9 @@ describe('creating and versioning', () => {
   });
 
   it('refuses a save based on an older version (412), saving nothing', async () => {
+    const w = await setUp();
+    const { delivery, count } = w;
+    const id = await onboardingV2(w);
     const versions = await count('playbook_versions');
     const res = await delivery.request({
       method: 'PUT',
@@ -268,6 +325,9 @@ describe('creating and versioning', () => {
   });
 
   it('answers 404 for a version that does not exist', async () => {
+    const w = await setUp();
+    const { viewer } = w;
+    const id = await onboarding(w);
     expect((await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${id}/versions/9` })).statusCode).toBe(404);
     expect((await viewer.request({ method: 'GET', url: `/api/v1/playbooks/${id}/versions/latest` })).statusCode).toBe(
       404,
@@ -275,6 +335,9 @@ describe('creating and versioning', () => {
   });
 
   it('changes name and selection rules without a new version, and archives', async () => {
+    const w = await setUp();
+    const { delivery, viewer, auditActions } = w;
+    const id = await onboardingV2(w);
     const res = await delivery.request({
       method: 'PATCH',
       url: `/api/v1/playbooks/${id}`,
@@ -327,6 +390,7 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
   ];
 
   it.each(cases)('%s, on create', async (_name, breakIt, fields) => {
+    const { delivery, count } = await setUp();
     const [playbooks, versions] = [await count('playbooks'), await count('playbook_versions')];
     const f = file('broken');
     breakIt(f);
@@ -337,6 +401,7 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
   });
 
   it.each(cases)('%s, on a new version', async (_name, breakIt, fields) => {
+    const { delivery, viewer } = await setUp();
     const target = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' }))
       .json()
       .items.find((p: { key: string }) => p.key === 'smb-quick-start');
@@ -355,6 +420,7 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
   });
 
   it('the cycle message names the tasks in order', async () => {
+    const { delivery } = await setUp();
     const f = file('cyclic');
     definitionOf(f).phases[0]!.tasks[0]!.dependsOn = ['train'];
     const res = await create(delivery, f);
@@ -364,11 +430,10 @@ describe('refusing unsound playbooks (400 naming the field, nothing saved)', () 
 
 describe('selection rules', () => {
   it('shows which playbook a deal would get and why the others would not', async () => {
-    await create(delivery, file('insights-any', { products: ['Insights'], priority: 0 }));
-    await create(
-      delivery,
-      file('insights-enterprise', { products: ['Insights', 'Planner'], segments: ['enterprise'] }),
-    );
+    const w = await setUp();
+    const { ws, viewer } = w;
+    await onboardingForInsightsOnSmb(w);
+    await insightsPlaybooks(w);
     const enterprise = await viewer.request({
       method: 'GET',
       url: '/api/v1/playbooks/match?products=insights,Billing&segment=enterprise',
@@ -385,7 +450,7 @@ describe('selection rules', () => {
     expect(
       body.candidates.find((c: { playbook: { key: string } }) => c.playbook.key === 'smb-quick-start'),
     ).toMatchObject({ matches: false, reason: 'for segments smb only' });
-    // "onboarding" (made above) is for Insights on smb: two rules, more specific than either one-rule playbook.
+    // "onboarding" is for Insights on smb: two rules, more specific than either one-rule playbook.
     expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'smb' }))?.key).toBe('onboarding');
     expect((await selectPlaybook(t.ctx.db, ws, { products: ['Insights'], segment: 'mid_market' }))?.key).toBe(
       'mid-market-standard',
@@ -393,6 +458,10 @@ describe('selection rules', () => {
   });
 
   it('puts priority first and never selects an archived playbook', async () => {
+    const w = await setUp();
+    const { ws, delivery, viewer } = w;
+    await onboardingForInsightsOnSmb(w);
+    await insightsPlaybooks(w);
     const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{
       id: string;
       key: string;
@@ -424,6 +493,7 @@ describe('import and export', () => {
     });
 
   it('round-trips YAML and JSON: export then import makes no new version', async () => {
+    const { delivery, viewer, count } = await setUp();
     const list = (await viewer.request({ method: 'GET', url: '/api/v1/playbooks' })).json().items as Array<{
       id: string;
       key: string;
@@ -452,6 +522,7 @@ describe('import and export', () => {
   });
 
   it('creates a playbook from YAML, then versions it when its content changes', async () => {
+    const { admin, delivery, viewer, auditActions } = await setUp();
     const yaml = (
       await viewer.request({
         method: 'GET',
@@ -478,11 +549,13 @@ describe('import and export', () => {
   });
 
   it('detects JSON without a content type it knows', async () => {
+    const { delivery } = await setUp();
     const res = await importText(delivery, JSON.stringify(file('detected-json')), 'application/octet-stream');
     expect(res.statusCode, res.body).toBe(201);
   });
 
   it('names the line of a YAML syntax error, and each field of an unsound file; nothing saved', async () => {
+    const { delivery, count } = await setUp();
     const playbooks = await count('playbooks');
     const syntax = await importText(
       delivery,
@@ -509,12 +582,17 @@ describe('import and export', () => {
   });
 
   it('refuses a body that is not a playbook file type (415)', async () => {
+    const { delivery } = await setUp();
     expect((await importText(delivery, 'a,b\n1,2\n', 'text/csv')).statusCode).toBe(415);
   });
 });
 
 describe('access', () => {
   it('lets partner users and viewers read playbooks but never change them', async () => {
+    const { ws, viewer } = await setUp();
+    const partner = await t.login(
+      (await t.user(ws, 'partner', { partnerId: await t.partner(ws, 'Implementers Ltd') })).email,
+    );
     const list = await partner.request({ method: 'GET', url: '/api/v1/playbooks' });
     expect(list.statusCode).toBe(200);
     const id = list.json().items[0].id;
@@ -546,6 +624,7 @@ describe('access', () => {
   });
 
   it('never shows another workspace’s playbooks', async () => {
+    const { admin } = await setUp();
     const other = await t.workspace('elsewhere');
     const otherAdmin = await t.login((await t.user(other, 'admin')).email);
     const mine = (await create(admin, file('private-to-acme'))).json().id;
