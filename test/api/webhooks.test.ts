@@ -29,6 +29,7 @@ let beta: string;
 let admin: Client;
 let betaAdmin: Client;
 let sales: Client;
+let slugs = 0;
 
 interface SendOptions {
   secret?: string;
@@ -134,6 +135,81 @@ async function setSecret(client: Client, source: string, secret: string | null) 
   return res.json();
 }
 
+/** A workspace of its own with the HubSpot, Salesforce and Pipedrive secrets set, and its admin. */
+async function setUp() {
+  const slug = `acme-${++slugs}`;
+  const ws = await t.workspace(slug);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  await setSecret(admin, 'hubspot', HUBSPOT_SECRET);
+  await setSecret(admin, 'salesforce', SALESFORCE_SECRET);
+  await setSecret(admin, 'pipedrive', PIPEDRIVE_SECRET);
+  return { slug, ws, admin };
+}
+type World = Awaited<ReturnType<typeof setUp>>;
+
+/** The recorded HubSpot delivery, applied: six events, five of them about deals. */
+async function recordedDelivery({ slug }: World): Promise<void> {
+  expect((await hubspot(slug, recorded)).json()).toMatchObject({ received: 6, applied: 5 });
+}
+
+/** Deal 801 won in HubSpot while the workspace's guard asks for nothing more: confirmed at once. */
+async function confirmedDeal({ slug, ws, admin }: World): Promise<void> {
+  const guard = await admin.request({
+    method: 'PUT',
+    url: '/api/v1/settings/deal-guard',
+    payload: { signed: false, financeConfirmed: false },
+  });
+  expect(guard.statusCode).toBe(200);
+  await hubspot(slug, [
+    hs(801, { propertyName: 'dealname', propertyValue: 'Fabrikam – Platform' }),
+    stage(801, 'closedwon'),
+  ]);
+  expect(await deal('hubspot', '801', ws)).toMatchObject({ journey_state: 'confirmed' });
+}
+
+/** A generic CRM's deal upsert, each a later time than the one before. */
+const upsert = (id: string, deal: Record<string, unknown>, occurredAt = new Date((clock += 1000)).toISOString()) => ({
+  id,
+  type: 'deal.upsert',
+  occurredAt,
+  deal,
+});
+const opp = {
+  external_id: '006Dn00000ACME1',
+  name: 'Acme – Platform',
+  stage: 'Closed Won',
+  is_won: true,
+  is_closed: true,
+  amount: 120000,
+  currency: 'USD',
+  signed_date: '2026-11-19',
+  close_date: '2026-11-20',
+  account: 'Acme Corp',
+};
+
+/**
+ * A week of traffic: from HubSpot six events applied and three deliveries refused as malformed; from Salesforce four
+ * events applied and two deliveries refused as malformed.
+ */
+async function integrationTraffic(w: World): Promise<void> {
+  const { slug } = w;
+  await recordedDelivery(w);
+  expect((await hubspot(slug, [hs(701, { propertyName: 'amount', propertyValue: '9000' })])).json().applied).toBe(1);
+  for (const bad of [
+    '[{"eventId": 1,',
+    [stage(904, 'closedwon'), { ...stage(904, 'closedlost'), objectId: undefined }],
+    [hs(904, { propertyName: 'amount', propertyValue: 'lots' })],
+  ])
+    expect((await hubspot(slug, bad)).statusCode).toBe(400);
+  const events = ['SF-1', 'SF-2', 'SF-3', 'SF-4'].map((id) => upsert(id, { ...opp, external_id: id }));
+  expect((await crm(slug, 'salesforce', { events })).json().applied).toBe(4);
+  for (const bad of [
+    { ...opp, close_date: '2026-02-30' },
+    { ...opp, stagename: 'x' },
+  ])
+    expect((await crm(slug, 'salesforce', { events: [upsert('sf-bad', bad)] })).statusCode).toBe(400);
+}
+
 beforeAll(async () => {
   t = await createTestApp({ BATON_PUBLIC_URL: PUBLIC_URL });
   acme = await t.workspace('acme');
@@ -151,11 +227,12 @@ afterAll(async () => t?.close());
 
 describe('HubSpot webhooks', () => {
   it('signs as HubSpot’s own client checks it, and applies a recorded delivery to deals', async () => {
+    const { slug, ws } = await setUp();
     const timestamp = Date.now();
     const signature = hubspotSignatureV3({
       clientSecret: HUBSPOT_SECRET,
       method: 'POST',
-      uri: `${PUBLIC_URL}/webhooks/hubspot/acme`,
+      uri: `${PUBLIC_URL}/webhooks/hubspot/${slug}`,
       body: recorded,
       timestamp: String(timestamp),
     });
@@ -165,16 +242,16 @@ describe('HubSpot webhooks', () => {
         signature,
         clientSecret: HUBSPOT_SECRET,
         requestBody: recorded,
-        url: `${PUBLIC_URL}/webhooks/hubspot/acme`,
+        url: `${PUBLIC_URL}/webhooks/hubspot/${slug}`,
         method: 'POST',
         timestamp,
       }),
     ).toBe(true);
 
-    const res = await hubspot('acme', recorded, { timestamp });
+    const res = await hubspot(slug, recorded, { timestamp });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ received: 6, applied: 5, duplicates: 0, ignored: 1 });
-    expect(await deal('hubspot', '1246965')).toMatchObject({
+    expect(await deal('hubspot', '1246965', ws)).toMatchObject({
       name: 'Northwind Freight – Platform renewal',
       amount: 48000,
       stage: 'appointmentscheduled',
@@ -185,18 +262,21 @@ describe('HubSpot webhooks', () => {
     const contact = await t.ctx.db
       .selectFrom('webhook_events')
       .selectAll()
+      .where('workspace_id', '=', ws)
       .where('event_type', '=', 'contact.propertyChange')
       .executeTakeFirstOrThrow();
     expect(contact).toMatchObject({
       outcome: 'ignored',
       detail: 'contact.propertyChange is not a deal event',
-      workspace_id: acme,
+      workspace_id: ws,
     });
   });
 
   it('applies the same events once: a retried delivery answers them as duplicates and changes nothing', async () => {
+    const w = await setUp();
+    await recordedDelivery(w);
     const before = await stored();
-    const res = await hubspot('acme', recorded);
+    const res = await hubspot(w.slug, recorded);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ received: 6, applied: 0, duplicates: 6, ignored: 0 });
     const after = await stored();
@@ -222,13 +302,14 @@ describe('HubSpot webhooks', () => {
   });
 
   it('puts a deal moved to closed-won into pending confirmation under the default guard, then confirms per the guard', async () => {
-    await hubspot('acme', [
+    const { slug, ws, admin } = await setUp();
+    await hubspot(slug, [
       hs(800, { subscriptionType: 'deal.creation' }),
       hs(800, { propertyName: 'dealname', propertyValue: 'Contoso – Analytics' }),
     ]);
-    const res = await hubspot('acme', [stage(800, 'closedwon')]);
+    const res = await hubspot(slug, [stage(800, 'closedwon')]);
     expect(res.json()).toEqual({ received: 1, applied: 1, duplicates: 0, ignored: 0 });
-    const d = await deal('hubspot', '800');
+    const d = await deal('hubspot', '800', ws);
     expect(d).toMatchObject({ stage: 'closedwon', stage_category: 'won', journey_state: 'pending_confirmation' });
     const shown = (await admin.request({ method: 'GET', url: `/api/v1/deals/${d?.id}` })).json();
     expect(shown.missing).toEqual(['signed', 'finance_confirmed']);
@@ -242,18 +323,21 @@ describe('HubSpot webhooks', () => {
         })
       ).statusCode,
     ).toBe(200);
-    await hubspot('acme', [
+    await hubspot(slug, [
       hs(801, { propertyName: 'dealname', propertyValue: 'Fabrikam – Platform' }),
       stage(801, 'closedwon'),
     ]);
-    expect(await deal('hubspot', '801')).toMatchObject({ journey_state: 'confirmed' });
-    expect((await deal('hubspot', '801'))?.confirmed_at).toBeTruthy();
+    expect(await deal('hubspot', '801', ws)).toMatchObject({ journey_state: 'confirmed' });
+    expect((await deal('hubspot', '801', ws))?.confirmed_at).toBeTruthy();
   });
 
   it('reopens a won deal the CRM moves back to an open stage', async () => {
-    const res = await hubspot('acme', [stage(801, 'contractsent')]);
+    const w = await setUp();
+    const { slug, ws, admin } = w;
+    await confirmedDeal(w);
+    const res = await hubspot(slug, [stage(801, 'contractsent')]);
     expect(res.json()).toMatchObject({ applied: 1 });
-    const d = await deal('hubspot', '801');
+    const d = await deal('hubspot', '801', ws);
     expect(d).toMatchObject({ stage: 'contractsent', stage_category: 'open', journey_state: 'reopened' });
     expect(d?.reopened_at).toBeTruthy();
     const entry = await t.ctx.db
@@ -290,20 +374,24 @@ describe('HubSpot webhooks', () => {
   });
 
   it('marks a deleted deal lost (or reopened when it was in the journey), and ignores an unknown one with a reason', async () => {
-    const res = await hubspot('acme', [
+    const { slug, ws } = await setUp();
+    // Deal 803, won in HubSpot and waiting for confirmation.
+    expect((await hubspot(slug, [stage(803, 'closedwon')])).json()).toMatchObject({ applied: 1 });
+    const res = await hubspot(slug, [
       hs(803, { subscriptionType: 'deal.deletion' }),
       hs(999_999, { subscriptionType: 'deal.deletion' }),
     ]);
     expect(res.json()).toEqual({ received: 2, applied: 1, duplicates: 0, ignored: 1 });
-    expect(await deal('hubspot', '803')).toMatchObject({
+    expect(await deal('hubspot', '803', ws)).toMatchObject({
       stage: 'deleted',
       stage_category: 'lost',
       journey_state: 'lost',
     });
-    expect(await deal('hubspot', '999999')).toBeUndefined();
+    expect(await deal('hubspot', '999999', ws)).toBeUndefined();
     const ignored = await t.ctx.db
       .selectFrom('webhook_events')
       .selectAll()
+      .where('workspace_id', '=', ws)
       .where('object_id', '=', '999999')
       .executeTakeFirstOrThrow();
     expect(ignored).toMatchObject({ outcome: 'ignored', detail: 'deleted in the CRM, and not known to Baton' });
@@ -486,25 +574,6 @@ function hubspotHeadersFor(text: string): Record<string, string> {
 }
 
 describe('generic CRM webhooks', () => {
-  const upsert = (id: string, deal: Record<string, unknown>, occurredAt = new Date((clock += 1000)).toISOString()) => ({
-    id,
-    type: 'deal.upsert',
-    occurredAt,
-    deal,
-  });
-  const opp = {
-    external_id: '006Dn00000ACME1',
-    name: 'Acme – Platform',
-    stage: 'Closed Won',
-    is_won: true,
-    is_closed: true,
-    amount: 120000,
-    currency: 'USD',
-    signed_date: '2026-11-19',
-    close_date: '2026-11-20',
-    account: 'Acme Corp',
-  };
-
   it('upserts a deal under the source’s name, through the closed-won guard, once per event id', async () => {
     const res = await crm('acme', 'salesforce', { events: [upsert('sf-1', opp)] });
     expect(res.statusCode, res.body).toBe(200);
@@ -523,14 +592,16 @@ describe('generic CRM webhooks', () => {
   });
 
   it('accepts one event on its own, and a delete, which marks the deal lost', async () => {
-    const res = await crm('acme', 'salesforce', {
+    const { slug, ws } = await setUp();
+    expect((await crm(slug, 'salesforce', { events: [upsert('sf-1', opp)] })).json()).toMatchObject({ applied: 1 });
+    const res = await crm(slug, 'salesforce', {
       id: 'sf-2',
       type: 'deal.delete',
       occurredAt: new Date((clock += 1000)).toISOString(),
       deal: { external_id: '006Dn00000ACME1' },
     });
     expect(res.json()).toEqual({ received: 1, applied: 1, duplicates: 0, ignored: 0 });
-    expect(await deal('salesforce', '006Dn00000ACME1')).toMatchObject({ stage: 'deleted', journey_state: 'lost' });
+    expect(await deal('salesforce', '006Dn00000ACME1', ws)).toMatchObject({ stage: 'deleted', journey_state: 'lost' });
   });
 
   it('keeps sources apart: the same external id under another source is another deal', async () => {
@@ -612,6 +683,9 @@ describe('generic CRM webhooks', () => {
 
 describe('Settings → Integrations API', () => {
   it('lists HubSpot and each generic source with a secret, never the secret, with the last 7 days', async () => {
+    const w = await setUp();
+    const { slug, admin } = w;
+    await integrationTraffic(w);
     const res = await admin.request({ method: 'GET', url: '/api/v1/integrations' });
     expect(res.statusCode).toBe(200);
     for (const secret of [HUBSPOT_SECRET, SALESFORCE_SECRET, PIPEDRIVE_SECRET]) expect(res.body).not.toContain(secret);
@@ -620,7 +694,7 @@ describe('Settings → Integrations API', () => {
     const hub = items[0];
     expect(hub).toMatchObject({
       kind: 'hubspot',
-      webhookPath: '/webhooks/hubspot/acme',
+      webhookPath: `/webhooks/hubspot/${slug}`,
       secret: { set: true, last4: HUBSPOT_SECRET.slice(-4), setBy: expect.stringContaining('@') },
     });
     expect(hub.lastEventAt).toBeTruthy();
@@ -629,7 +703,7 @@ describe('Settings → Integrations API', () => {
     const sf = items.find((i: { source: string }) => i.source === 'salesforce');
     expect(sf).toMatchObject({
       kind: 'generic',
-      webhookPath: '/webhooks/crm/acme',
+      webhookPath: `/webhooks/crm/${slug}`,
       last7Days: { applied: 4, ignored: 0, rejected: 2 },
     });
   });
@@ -758,6 +832,11 @@ describe('Settings → Integrations API', () => {
   });
 
   it('pages deliveries newest first, per workspace', async () => {
+    const w = await setUp();
+    const { admin } = w;
+    for (const id of [910, 911, 912]) await hubspot(w.slug, [stage(id, 'closedwon')]);
+    const other = await setUp();
+    await hubspot(other.slug, [stage(901, 'closedwon')]);
     const first = (await admin.request({ method: 'GET', url: '/api/v1/integrations/deliveries?limit=2' })).json();
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTruthy();
@@ -765,10 +844,10 @@ describe('Settings → Integrations API', () => {
       await admin.request({ method: 'GET', url: `/api/v1/integrations/deliveries?limit=2&cursor=${first.nextCursor}` })
     ).json();
     expect(second.items[0].receivedAt <= first.items[1].receivedAt).toBe(true);
-    const betaItems = (
-      await betaAdmin.request({ method: 'GET', url: '/api/v1/integrations/deliveries?limit=200' })
+    const otherItems = (
+      await other.admin.request({ method: 'GET', url: '/api/v1/integrations/deliveries?limit=200' })
     ).json().items;
-    expect(betaItems).toHaveLength(1);
+    expect(otherItems).toHaveLength(1);
   });
 });
 
