@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/modules/deals/deal.ts';
 import { dealFactory, loadDeals } from '../helpers/deals.ts';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
-let ae: Client;
-let delivery: Client;
-let aeId: string;
-let deliveryId: string;
-let csmId: string;
-let accountId: string;
+let slugs = 0;
 
 const deal = dealFactory({
   source: 'hubspot',
@@ -24,22 +17,48 @@ const deal = dealFactory({
   createdDate: '2026-07-01',
   owner: 'Ana Ruiz',
 });
-const load = (records: DealRecord[]) => loadDeals(t, ws, records);
 
-async function confirmed(externalId: string): Promise<string> {
-  await load([deal(externalId)]);
-  const d = (await admin.request({ method: 'GET', url: `/api/v1/deals?q=${externalId}` })).json().items[0];
-  const res = await admin.request({
-    method: 'PUT',
-    url: `/api/v1/deals/${d.id}/finance-confirmation`,
-    payload: { confirmed: true },
+/** A workspace of its own: an admin, an account executive, delivery and a CSM, and the account the deals name. */
+async function setUp() {
+  const ws = await t.workspace(`contoso-vendor-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const a = await t.user(ws, 'sales');
+  const d = await t.user(ws, 'delivery');
+  const csmId = (await t.user(ws, 'csm')).userId;
+  const ae = await t.login(a.email);
+  const delivery = await t.login(d.email);
+  const account = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Contoso Logistics', segment: 'mid_market', aeUserId: a.userId },
   });
-  expect(res.json().journeyState).toBe('confirmed');
-  const briefs = (
-    await admin.request({ method: 'GET', url: `/api/v1/handoffs?accountId=${accountId}&limit=200` })
-  ).json().items;
-  return briefs.find((b: { dealId: string }) => b.dealId === d.id).id;
+  const accountId = account.json().id as string;
+  await admin.request({
+    method: 'POST',
+    url: `/api/v1/accounts/${accountId}/contacts`,
+    payload: { name: 'Marta Kowalski', role: 'executive_sponsor', email: 'marta@contoso.example' },
+  });
+  const load = (records: DealRecord[]) => loadDeals(t, ws, records);
+
+  /** Loads a won deal and confirms it in finance; returns the brief the guard made for it. */
+  async function confirmed(externalId: string): Promise<string> {
+    await load([deal(externalId)]);
+    const d = (await admin.request({ method: 'GET', url: `/api/v1/deals?q=${externalId}` })).json().items[0];
+    const res = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/deals/${d.id}/finance-confirmation`,
+      payload: { confirmed: true },
+    });
+    expect(res.json().journeyState).toBe('confirmed');
+    const briefs = (
+      await admin.request({ method: 'GET', url: `/api/v1/handoffs?accountId=${accountId}&limit=200` })
+    ).json().items;
+    return briefs.find((b: { dealId: string }) => b.dealId === d.id).id;
+  }
+
+  return { ws, admin, ae, delivery, aeId: a.userId, deliveryId: d.userId, csmId, accountId, load, confirmed };
 }
+type World = Awaited<ReturnType<typeof setUp>>;
 
 const COMPLETE = {
   painPoints: ['Dispatchers re-key orders from email into three systems'],
@@ -61,38 +80,99 @@ const COMPLETE = {
   partnerSwimLanes: [],
 };
 
+/** The steps a brief goes through, each from the one before; a test starts from the step it is about. */
+async function thinDraft(w: World): Promise<string> {
+  const id = await w.confirmed('D-1');
+  const read = (await w.ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
+  const saved = await w.ae.request({
+    method: 'PUT',
+    url: `/api/v1/handoffs/${id}/content`,
+    payload: {
+      content: {
+        ...read.content,
+        goals: [{ goal: 'Faster order intake', successCriterion: 'faster' }],
+        promisedGoLive: '2027-03-01',
+      },
+    },
+  });
+  expect(saved.json().completeness).toBe(35);
+  return id;
+}
+
+async function submittedThin(w: World): Promise<string> {
+  const id = await thinDraft(w);
+  const res = await w.ae.request({
+    method: 'POST',
+    url: `/api/v1/handoffs/${id}/submit`,
+    payload: { note: 'Customer is in a hurry' },
+  });
+  expect(res.json().state).toBe('submitted');
+  return id;
+}
+
+async function returned(w: World): Promise<string> {
+  const id = await submittedThin(w);
+  const res = await w.delivery.request({
+    method: 'POST',
+    url: `/api/v1/handoffs/${id}/return`,
+    payload: { reasons: ['No measurable success criteria', 'Integrations missing'] },
+  });
+  expect(res.json().state).toBe('returned');
+  return id;
+}
+
+async function resubmitted(w: World): Promise<string> {
+  const id = await returned(w);
+  await w.ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } });
+  const res = await w.ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: {} });
+  expect(res.json().state).toBe('submitted');
+  return id;
+}
+
+/** Resubmitted, with two clarifications asked (one about a field the brief filled) and the first answered. */
+async function clarified(w: World): Promise<string> {
+  const id = await resubmitted(w);
+  const fresh = await w.delivery.request({
+    method: 'POST',
+    url: `/api/v1/handoffs/${id}/clarifications`,
+    payload: { question: 'Who signs off the pilot?' },
+  });
+  await w.delivery.request({
+    method: 'POST',
+    url: `/api/v1/handoffs/${id}/clarifications`,
+    payload: { field: 'integrations', question: 'Which ERP do we integrate with?' },
+  });
+  const answered = await w.ae.request({
+    method: 'PUT',
+    url: `/api/v1/handoffs/${id}/clarifications/${fresh.json().id}`,
+    payload: { answer: 'Marta' },
+  });
+  expect(answered.statusCode).toBe(200);
+  return id;
+}
+
+async function accepted(w: World): Promise<string> {
+  const id = await clarified(w);
+  const res = await w.delivery.request({
+    method: 'POST',
+    url: `/api/v1/handoffs/${id}/accept`,
+    payload: { note: 'Kickoff next Tuesday' },
+  });
+  expect(res.json().state).toBe('accepted');
+  return id;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  ws = await t.workspace('contoso-vendor');
-  admin = await t.login((await t.user(ws, 'admin')).email);
-  const a = await t.user(ws, 'sales');
-  const d = await t.user(ws, 'delivery');
-  csmId = (await t.user(ws, 'csm')).userId;
-  aeId = a.userId;
-  deliveryId = d.userId;
-  ae = await t.login(a.email);
-  delivery = await t.login(d.email);
-  const account = await admin.request({
-    method: 'POST',
-    url: '/api/v1/accounts',
-    payload: { name: 'Contoso Logistics', segment: 'mid_market', aeUserId: aeId },
-  });
-  accountId = account.json().id;
-  await admin.request({
-    method: 'POST',
-    url: `/api/v1/accounts/${accountId}/contacts`,
-    payload: { name: 'Marta Kowalski', role: 'executive_sponsor', email: 'marta@contoso.example' },
-  });
 });
 afterAll(async () => t?.close());
 
 describe('the handoff brief', () => {
-  let id: string;
-
   it('is created when a deal passes the closed-won guard, with the CRM’s stakeholders already in it', async () => {
+    const { admin, ae, aeId, load, confirmed } = await setUp();
     await load([deal('D-1')]);
     expect((await admin.request({ method: 'GET', url: '/api/v1/handoffs' })).json().items).toHaveLength(0);
-    id = await confirmed('D-1');
+    const id = await confirmed('D-1');
     const brief = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
     expect(brief.state).toBe('draft');
     expect(brief.aeUserId).toBe(aeId);
@@ -106,6 +186,8 @@ describe('the handoff brief', () => {
   });
 
   it('scores the brief as the account executive fills it, and refuses a stale or invalid edit naming the field', async () => {
+    const { ae, confirmed } = await setUp();
+    const id = await confirmed('D-1');
     const read = await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` });
     const etag = read.headers.etag as string;
     const thin = {
@@ -145,6 +227,9 @@ describe('the handoff brief', () => {
   });
 
   it('lets only the account executive’s roles write it and only delivery review it', async () => {
+    const w = await setUp();
+    const { ae, delivery } = w;
+    const id = await thinDraft(w);
     expect(
       (await delivery.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } }))
         .statusCode,
@@ -155,6 +240,9 @@ describe('the handoff brief', () => {
   });
 
   it('refuses submission while a required field is empty', async () => {
+    const w = await setUp();
+    const { ae } = w;
+    const id = await thinDraft(w);
     const read = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
     await ae.request({
       method: 'PUT',
@@ -168,6 +256,9 @@ describe('the handoff brief', () => {
   });
 
   it('raises a stage-1 signal when a thin brief is submitted, with the incomplete fields as evidence', async () => {
+    const w = await setUp();
+    const { ae, delivery, accountId } = w;
+    const id = await thinDraft(w);
     const read = (await ae.request({ method: 'GET', url: `/api/v1/handoffs/${id}` })).json();
     await ae.request({
       method: 'PUT',
@@ -194,6 +285,9 @@ describe('the handoff brief', () => {
   });
 
   it('goes back to the account executive with reasons, and a return without one is refused', async () => {
+    const w = await setUp();
+    const { delivery } = w;
+    const id = await submittedThin(w);
     const none = await delivery.request({
       method: 'POST',
       url: `/api/v1/handoffs/${id}/return`,
@@ -216,6 +310,9 @@ describe('the handoff brief', () => {
   });
 
   it('is fixed and resubmitted complete, which resolves the thin-brief signal', async () => {
+    const w = await setUp();
+    const { ae, delivery } = w;
+    const id = await returned(w);
     const saved = await ae.request({
       method: 'PUT',
       url: `/api/v1/handoffs/${id}/content`,
@@ -235,6 +332,9 @@ describe('the handoff brief', () => {
   });
 
   it('logs clarifications; one about a field the brief filled is a repeated requirement and raises a signal', async () => {
+    const w = await setUp();
+    const { ae, delivery, aeId } = w;
+    const id = await resubmitted(w);
     const fresh = await delivery.request({
       method: 'POST',
       url: `/api/v1/handoffs/${id}/clarifications`,
@@ -273,6 +373,9 @@ describe('the handoff brief', () => {
   });
 
   it('lists briefs as each brief shows itself: deal, account, promised go-live and open clarifications', async () => {
+    const w = await setUp();
+    const { admin } = w;
+    const id = await clarified(w);
     const items = (await admin.request({ method: 'GET', url: '/api/v1/handoffs?limit=200' })).json().items as Array<
       Record<string, unknown>
     >;
@@ -289,6 +392,9 @@ describe('the handoff brief', () => {
   });
 
   it('is accepted by delivery: the account gets its delivery lead and the first ownership handoff is dated', async () => {
+    const w = await setUp();
+    const { admin, ae, delivery, aeId, deliveryId, accountId } = w;
+    const id = await clarified(w);
     const res = await delivery.request({
       method: 'POST',
       url: `/api/v1/handoffs/${id}/accept`,
@@ -353,6 +459,9 @@ describe('the handoff brief', () => {
   });
 
   it('hands the live customer to success, in the chain’s order only', async () => {
+    const w = await setUp();
+    const { admin, delivery, csmId, accountId } = w;
+    await accepted(w);
     const skip = await admin.request({
       method: 'POST',
       url: `/api/v1/accounts/${accountId}/ownership-handoffs`,
@@ -378,6 +487,9 @@ describe('the handoff brief', () => {
   });
 
   it('records every step in the audit log', async () => {
+    const w = await setUp();
+    const { admin } = w;
+    await accepted(w);
     const log = (
       await admin.request({ method: 'GET', url: '/api/v1/audit-log?entityType=handoff_brief&limit=100' })
     ).json().items;
@@ -396,6 +508,7 @@ describe('the handoff brief', () => {
 
 describe('a won deal reopened in the CRM', () => {
   it('is pulled back: its brief cannot be accepted and a signal says why, until the deal is won again', async () => {
+    const { ws, admin, ae, delivery, accountId, load, confirmed } = await setUp();
     const id = await confirmed('D-2');
     await ae.request({ method: 'PUT', url: `/api/v1/handoffs/${id}/content`, payload: { content: COMPLETE } });
     await ae.request({ method: 'POST', url: `/api/v1/handoffs/${id}/submit`, payload: {} });
@@ -442,6 +555,7 @@ describe('a won deal reopened in the CRM', () => {
 
 describe('completeness settings', () => {
   it('are per segment, changed by admins only, and validated naming the field', async () => {
+    const { admin, ae } = await setUp();
     const current = (await ae.request({ method: 'GET', url: '/api/v1/settings/handoff-completeness' })).json();
     expect(current.threshold).toBe(80);
     expect(
