@@ -24,18 +24,24 @@ export interface RiskHistory {
   attributes: string[];
 }
 
-/** Every account with attributes or an outcome, as model rows; `today` is the day the unlabelled ones are read on. */
+/**
+ * Every account with attributes or an outcome, as model rows: its own attributes and the other modules' features
+ * read on its own day (risk-features.ts: `today` for the accounts still to score, a horizon before the outcome
+ * for the others, so no record the outcome caused is learnt from).
+ */
 export async function loadHistory(db: Db, workspaceId: string, today: string): Promise<RiskHistory> {
   const accounts = await listAccountAttributes(db, workspaceId);
-  const dayOf = new Map(
-    accounts.map((a) => [a.accountId, a.outcome === null ? today : (a.outcomeRecordedOn ?? today)]),
+  const features = await moduleFeatures(
+    db,
+    workspaceId,
+    accounts.map((a) => ({ accountId: a.accountId, outcome: a.outcome, recordedOn: a.outcomeRecordedOn })),
+    today,
   );
-  const features = await moduleFeatures(db, workspaceId, dayOf);
   const names = new Set<string>();
   const labelled: RiskHistory['labelled'] = [];
   const unlabelled: RiskHistory['unlabelled'] = [];
   for (const a of accounts) {
-    const row: Record<string, Cell> = { ...a.attributes, ...features.get(a.accountId) };
+    const row: Record<string, Cell> = { ...a.attributes, ...features.get(a.accountId)?.features };
     if (a.outcome === null) unlabelled.push({ accountId: a.accountId, name: a.name, row });
     else {
       for (const k of Object.keys(row)) names.add(k);
