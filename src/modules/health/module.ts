@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { down as riskDown, up as riskUp } from './migrations/2026-12-06T1100-health-risk.ts';
+import { portfolioRoutes } from './portfolio.routes.ts';
+import { queueRenewalSignals } from './renewal/renewal-signals.handler.ts';
+import { renewalSignalRoutes } from './renewal/renewal-signals.routes.ts';
+import { renewalThresholdsSetting } from './renewal/renewal-signals.settings.ts';
 import { riskRoutes } from './risk.routes.ts';
 import type { RiskBacktestTable, RiskModelTable, RiskScoreTable } from './risk.table.ts';
 
@@ -10,7 +14,10 @@ export const healthModule = defineModule({
   purpose:
     "Churn risk learnt from the workspace's own history: a cross-validated backtest, and each account's probability, decile and drivers.",
   tables: ['risk_backtests', 'risk_models', 'risk_scores'],
-  routes: riskRoutes,
+  routes: (app, ctx) => {
+    riskRoutes(app, ctx);
+    portfolioRoutes(app, ctx);
+  },
   jobs: [
     defineJob({
       type: 'health.risk.backtest',
@@ -28,7 +35,19 @@ export const healthModule = defineModule({
       maxAttempts: 3,
       load: async () => (await import('./risk.job.ts')).riskScoreJob,
     }),
+    defineJob({
+      type: 'health.renewal-signals',
+      version: 1,
+      description:
+        'Evaluates the at-risk renewal signal: a renewal within the window and churn risk in the riskiest deciles (every workspace unless one is named)',
+      input: z.object({ workspaceId: z.string().optional(), asOf: z.iso.date().optional() }),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./renewal/renewal-signals.job.ts')).runRenewalSignals,
+    }),
   ],
+  settings: [renewalThresholdsSetting],
+  subscriptions: { 'revenue.subscriptions-changed': queueRenewalSignals },
   migrations: { '2026-12-06T1100-health-risk': { up: riskUp, down: riskDown } },
   nav: { path: '/health', label: 'Health' },
 });
@@ -45,5 +64,6 @@ declare module '../../platform/jobs/job-types.ts' {
   interface JobInputs {
     'health.risk.backtest': { folds?: number };
     'health.risk.score': Record<string, never>;
+    'health.renewal-signals': { workspaceId?: string; asOf?: string };
   }
 }

@@ -51,7 +51,7 @@ function usualValues(model: RiskModel | null): Map<string, number> {
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
-async function readAll(db: Db, caps: DialectCapabilities, workspaceId: string, today: string) {
+export async function readAll(db: Db, caps: DialectCapabilities, workspaceId: string, today: string) {
   const rows = await store.allScores(db, workspaceId);
   const modelRow = rows[0] ? await store.modelOf(db, workspaceId, rows[0].model_id) : undefined;
   const model = modelRow ? (JSON.parse(modelRow.model) as RiskModel) : null;
@@ -82,7 +82,7 @@ async function readAll(db: Db, caps: DialectCapabilities, workspaceId: string, t
       scoredAt: r.scored_at,
     };
   });
-  return { items, currency: arr.currency, model: model?.chosen ?? null };
+  return { items, currency: arr.currency, model: model?.chosen ?? null, arrOf };
 }
 
 export async function listAccountRisks(
