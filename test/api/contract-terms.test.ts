@@ -45,19 +45,23 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('contract terms on deals', () => {
-  let ws: string;
-  let admin: Client;
-  let sales: Client;
-  let viewer: Client;
-
-  beforeAll(async () => {
-    ws = await t.workspace('terms');
-    admin = await t.login((await t.user(ws, 'admin')).email);
-    sales = await t.login((await t.user(ws, 'sales')).email);
-    viewer = await t.login((await t.user(ws, 'viewer')).email);
-  });
+  let slugs = 0;
+  /** A workspace of its own, with its admin, a seller and a viewer. */
+  const setUp = async () => {
+    const ws = await t.workspace(`terms-${++slugs}`);
+    const admin = await t.login((await t.user(ws, 'admin')).email);
+    const sales = await t.login((await t.user(ws, 'sales')).email);
+    const viewer = await t.login((await t.user(ws, 'viewer')).email);
+    return { ws, admin, sales, viewer };
+  };
+  const T1 = (discount: string) =>
+    `T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",${discount},MFN; Custom SLA,"$18,000"`;
+  /** Deal T-1 imported with its terms (a 12.5 % discount). */
+  const dealWithTerms = async ({ ws }: { ws: string }) =>
+    expect(await importCsv(ws, [T1('12.5%')])).toMatchObject({ created: 1, rejected: 0 });
 
   it('imports terms as documented fields, normalised, and shows them on the deal', async () => {
+    const { ws, admin } = await setUp();
     const report = await importCsv(ws, [
       'T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",12.5%,MFN; Custom SLA,"$18,000"',
     ]);
@@ -73,14 +77,16 @@ describe('contract terms on deals', () => {
   });
 
   it('changes nothing when the same terms come again, and updates the deal when a term changes', async () => {
-    const line = (discount: string) =>
-      `T-1,Acme T-1,Closed Won,true,true,Acme,Ana,2026-01-15,2026-01-10,Per User,"Annually in advance, Net30",${discount},MFN; Custom SLA,"$18,000"`;
-    expect(await importCsv(ws, [line('12.5%')])).toMatchObject({ unchanged: 1, updated: 0 });
-    expect(await importCsv(ws, [line('15')])).toMatchObject({ unchanged: 0, updated: 1 });
+    const w = await setUp();
+    const { ws, admin } = w;
+    await dealWithTerms(w);
+    expect(await importCsv(ws, [T1('12.5%')])).toMatchObject({ unchanged: 1, updated: 0 });
+    expect(await importCsv(ws, [T1('15')])).toMatchObject({ unchanged: 0, updated: 1 });
     expect((await dealByExternalId(admin, 'T-1')).terms.discountPct).toBe(15);
   });
 
   it('rejects a row with an ambiguous discount, naming the field, and keeps the other rows', async () => {
+    const { ws } = await setUp();
     const report = await importCsv(ws, [
       'T-2,Acme T-2,Closed Won,true,true,Acme,Ana,2026-02-01,,Flat,,0.3,,',
       'T-3,Acme T-3,Closed Won,true,true,Acme,Ana,2026-02-02,,Flat,,30,,',
@@ -90,6 +96,7 @@ describe('contract terms on deals', () => {
   });
 
   it('records terms by hand, normalised and audited; a file without terms columns leaves them alone', async () => {
+    const { ws, admin, sales } = await setUp();
     const plain = { Id: 'external_id', Name: 'name', Stage: 'stage', Won: 'is_won', Closed: 'is_closed' };
     expect(await importCsv(ws, ['P-1,Plain P-1,Negotiation,false,false'], plain)).toMatchObject({ created: 1 });
     const d = await dealByExternalId(admin, 'P-1');
@@ -152,6 +159,9 @@ describe('contract terms on deals', () => {
     [{ nonStandardClauses: 'mfn' }, 'body.nonStandardClauses'],
     [{}, 'body'],
   ])('refuses %j naming the field, and writes nothing', async (payload, field) => {
+    const w = await setUp();
+    const { admin, sales } = w;
+    await dealWithTerms(w);
     const d = await dealByExternalId(admin, 'T-1');
     const res = await sales.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload });
     expect(res.statusCode).toBe(400);
@@ -160,6 +170,9 @@ describe('contract terms on deals', () => {
   });
 
   it('lets only deal writers record terms, and only in their workspace', async () => {
+    const w = await setUp();
+    const { admin, viewer } = w;
+    await dealWithTerms(w);
     const d = await dealByExternalId(admin, 'T-1');
     expect(
       (await viewer.request({ method: 'PATCH', url: `/api/v1/deals/${d.id}/terms`, payload: { discountPct: 1 } }))
