@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
-let partnerClient: Client;
-let partnerId: string;
+let slugs = 0;
 
-beforeAll(async () => {
-  t = await createTestApp();
-  ws = await t.workspace('acme');
-  admin = await t.login((await t.user(ws, 'admin')).email);
-  partnerId = await t.partner(ws, 'Bridge Consulting');
-  partnerClient = await t.login((await t.user(ws, 'partner', { partnerId })).email);
+/**
+ * A workspace of its own with five accounts (Charlie Health enterprise, the others smb; Bravo Retail with the partner
+ * firm Bridge Consulting), its admin and a user of the firm.
+ */
+async function setUp() {
+  const ws = await t.workspace(`acme-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const partnerId = await t.partner(ws, 'Bridge Consulting');
+  const partnerClient = await t.login((await t.user(ws, 'partner', { partnerId })).email);
   const names = ['Delta Foods', 'alpha Logistics', 'Charlie Health', 'Bravo Retail', 'Echo Energy'];
   for (const name of names) {
     const res = await admin.request({
@@ -26,11 +26,34 @@ beforeAll(async () => {
     });
     expect(res.statusCode).toBe(201);
   }
+  return { ws, admin, partnerClient };
+}
+
+/** Echo Energy goes live, and a sixth account, Foxtrot Media, is made. */
+async function liveAndNewAccount({ admin }: Awaited<ReturnType<typeof setUp>>): Promise<void> {
+  const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Echo' })).json().items[0].id;
+  const live = await admin.request({
+    method: 'PATCH',
+    url: `/api/v1/accounts/${id}`,
+    payload: { lifecyclePhase: 'live' },
+  });
+  expect(live.statusCode).toBe(200);
+  const created = await admin.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name: 'Foxtrot Media', segment: 'smb' },
+  });
+  expect(created.statusCode).toBe(201);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => t?.close());
 
 describe('accounts', () => {
   it('pages through accounts by name with an opaque cursor', async () => {
+    const { admin } = await setUp();
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -45,6 +68,7 @@ describe('accounts', () => {
   });
 
   it('filters by segment and by part of the name, ignoring case', async () => {
+    const { admin } = await setUp();
     const enterprise = (await admin.request({ method: 'GET', url: '/api/v1/accounts?segment=enterprise' })).json();
     expect(enterprise.items.map((a: { name: string }) => a.name)).toEqual(['Charlie Health']);
     const q = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=ALPHA' })).json();
@@ -52,6 +76,7 @@ describe('accounts', () => {
   });
 
   it('counts in total the accounts the filters pass, over every page, not the whole workspace', async () => {
+    const { admin, partnerClient } = await setUp();
     const none = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=zzzz' })).json();
     expect(none).toMatchObject({ items: [], total: 0 });
     const smb = (await admin.request({ method: 'GET', url: '/api/v1/accounts?segment=smb&limit=2' })).json();
@@ -62,6 +87,7 @@ describe('accounts', () => {
   });
 
   it('shows partner users only their firm’s accounts, and 404 for the others', async () => {
+    const { admin, partnerClient } = await setUp();
     const page = (await partnerClient.request({ method: 'GET', url: '/api/v1/accounts' })).json();
     expect(page.items.map((a: { name: string }) => a.name)).toEqual(['Bravo Retail']);
     expect(page.total).toBe(1);
@@ -72,6 +98,7 @@ describe('accounts', () => {
   });
 
   it('refuses an owner who is not a member of the workspace, naming the field', async () => {
+    const { admin } = await setUp();
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/accounts',
@@ -83,6 +110,7 @@ describe('accounts', () => {
   });
 
   it('updates with If-Match and refuses a stale version with 412', async () => {
+    const { admin } = await setUp();
     const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Echo' })).json().items[0].id;
     const read = await admin.request({ method: 'GET', url: `/api/v1/accounts/${id}` });
     const etag = read.headers.etag as string;
@@ -105,6 +133,7 @@ describe('accounts', () => {
   });
 
   it('records a renewal date, and refuses one that is not a real date naming the field', async () => {
+    const { admin } = await setUp();
     const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Charlie' })).json().items[0].id;
     const ok = await admin.request({
       method: 'PATCH',
@@ -123,6 +152,7 @@ describe('accounts', () => {
   });
 
   it('adds stakeholders and returns them with the account', async () => {
+    const { admin } = await setUp();
     const id = (await admin.request({ method: 'GET', url: '/api/v1/accounts?q=Charlie' })).json().items[0].id;
     const res = await admin.request({
       method: 'POST',
@@ -137,6 +167,7 @@ describe('accounts', () => {
   });
 
   it('replays a retried create with the same Idempotency-Key instead of creating twice', async () => {
+    const { admin } = await setUp();
     const send = (name: string) =>
       admin.request({
         method: 'POST',
@@ -156,6 +187,9 @@ describe('accounts', () => {
   });
 
   it('records every write in the audit log with before and after', async () => {
+    const w = await setUp();
+    const { admin } = w;
+    await liveAndNewAccount(w);
     const log = (await admin.request({ method: 'GET', url: '/api/v1/audit-log?entityType=account&limit=100' })).json();
     type Entry = { action: string; before: { lifecyclePhase: string }; after: { lifecyclePhase: string } };
     const update = log.items.find(
