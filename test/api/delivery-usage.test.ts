@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Delivery meets usage and the pipeline: a milestone naming an event is reached when the account's users do it
@@ -8,42 +8,44 @@ import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts
  */
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
 let url: string;
-let key: string;
-let accountId: string;
+let slugs = 0;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   t = await createTestApp();
-  ws = await t.workspace('usage-delivery');
-  admin = await t.login((await t.user(ws, 'admin')).email);
-  key = await t.apiKey(ws, 'ingest');
-  accountId = (
-    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hooli', segment: 'smb' } })
-  ).json().id;
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
 });
 afterAll(() => t?.close());
 
-const send = async (batch: unknown[]) => {
-  const res = await fetch(`${url}/v1/batch`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
-    },
-    body: JSON.stringify({ batch }),
-  });
-  expect(res.status).toBe(200);
-};
+/** A workspace of its own with its admin, an ingest key (`send` posts a Segment batch with it) and the account Hooli. */
+async function setUp() {
+  const ws = await t.workspace(`usage-delivery-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const key = await t.apiKey(ws, 'ingest');
+  const accountId = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Hooli', segment: 'smb' } })
+  ).json().id as string;
+  const send = async (batch: unknown[]) => {
+    const res = await fetch(`${url}/v1/batch`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}`,
+      },
+      body: JSON.stringify({ batch }),
+    });
+    expect(res.status).toBe(200);
+  };
+  return { ws, admin, accountId, send };
+}
 
 describe('milestones completed by usage', () => {
   it('reach first value when the account’s users publish their first report, not before', async () => {
+    const { admin, accountId, send } = await setUp();
     const p = (
       await admin.request({
         method: 'POST',
@@ -111,6 +113,7 @@ describe('milestones completed by usage', () => {
 
 describe('milestones completed by usage, within seconds', () => {
   it('an event sent through the Segment endpoint completes the milestone once due jobs run, without the periodic refresh', async () => {
+    const { admin, send } = await setUp();
     const account = (
       await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Raviga', segment: 'smb' } })
     ).json().id;
@@ -193,6 +196,7 @@ describe('milestones completed by usage, within seconds', () => {
 
 describe('milestones completed by usage kept aside until the account was known', () => {
   it('completes the milestone once the account’s new domain matches the events sent earlier', async () => {
+    const { admin, send } = await setUp();
     const account = (
       await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Bachmanity', segment: 'smb' } })
     ).json().id;
@@ -240,6 +244,17 @@ describe('milestones completed by usage kept aside until the account was known',
 
 describe('capacity plan', () => {
   it('sets planned project work and the probable pipeline against people’s hours, role by role', async () => {
+    const { admin, accountId } = await setUp();
+    // A project under way for Hooli: its open tasks are the planned work.
+    const started = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId, promisedGoLive: addDays(60) },
+    });
+    expect(
+      (await admin.request({ method: 'POST', url: `/api/v1/projects/${started.json().id}/kickoff`, payload: {} }))
+        .statusCode,
+    ).toBe(200);
     const consultant = (
       await admin.request({
         method: 'POST',
