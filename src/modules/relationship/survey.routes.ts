@@ -1,16 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getAccount } from '../accounts/index.ts';
 import type { AppContext } from '../../platform/app-context.ts';
-import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { scopeOf } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, isoDate } from '../../platform/http/schemas.ts';
 import { itemsOf, refusal } from './request-errors.ts';
+import { auditRecorded, readRecordListQuery, recordListQuery } from './record-routes.service.ts';
 import { sentimentSchema, surveyBody, surveyItem, surveyResponseSchema } from './relationship.schemas.ts';
-import { periodBounds, sentimentReport } from './sentiment.service.ts';
+import { sentimentReport } from './sentiment.service.ts';
 import { SURVEY_KINDS } from './sentiment.ts';
 import { applySurveyBatch, listSurveys } from './survey.service.ts';
 import type { SurveyRecord } from './survey.ts';
@@ -71,15 +70,7 @@ export function surveyRoutes(app: FastifyInstance, ctx: AppContext): void {
           items.map((item, i) => ({ row: i + 1, record: toRecord(item) })),
         );
         if (out.errors.length) throw refusal(out.errors, batch, (f) => API_FIELDS[f] ?? f);
-        if (out.created > 0)
-          await recordAudit(trx, {
-            workspaceId,
-            actor: actorOf(principal, request.id),
-            action: 'survey.record',
-            entityType: 'account',
-            entityId: out.accountIds.length === 1 ? (out.accountIds[0] as string) : null,
-            after: { created: out.created, accounts: out.accountIds },
-          });
+        await auditRecorded(trx, principal, request.id, 'survey.record', out);
         return out;
       });
       return reply.status(201).send({
@@ -95,28 +86,12 @@ export function surveyRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['relationship'],
       summary: 'Survey answers, newest first',
-      querystring: z.object({
-        account: z.string().max(100).optional().describe('Account id'),
-        kind: z.enum(SURVEY_KINDS).optional(),
-        from: isoDate.optional().describe('First day (YYYY-MM-DD)'),
-        to: isoDate.optional().describe('Last day (YYYY-MM-DD)'),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
+      querystring: recordListQuery(SURVEY_KINDS),
       response: { 200: z.object({ items: z.array(surveyResponseSchema) }), ...errorResponses },
     },
     handler: async (request) => {
-      const scope = scopeOf(principalOf(request));
-      const { account, kind, from, to, limit } = request.query;
-      if (account) await getAccount(db, scope, account);
-      if (from && to && from > to) throw AppError.validation('querystring.from', `${from} is after ${to}`);
-      const items = await listSurveys(db, scope.workspaceId, {
-        accountId: account,
-        kind,
-        from: from ? periodBounds(from, from).start : undefined,
-        to: to ? periodBounds(to, to).end : undefined,
-        limit,
-      });
-      return { items };
+      const { workspaceId, filter } = await readRecordListQuery(db, principalOf(request), request.query);
+      return { items: await listSurveys(db, workspaceId, filter) };
     },
   });
 

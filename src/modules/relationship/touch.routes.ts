@@ -1,16 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { getAccount } from '../accounts/index.ts';
 import type { AppContext } from '../../platform/app-context.ts';
-import { actorOf, scopeOf } from '../../platform/auth/principal.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
+import { scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses, idParams, isoDate } from '../../platform/http/schemas.ts';
+import { errorResponses, idParams } from '../../platform/http/schemas.ts';
 import { itemsOf, refusal } from './request-errors.ts';
+import { auditRecorded, readRecordListQuery, recordListQuery } from './record-routes.service.ts';
 import { stakeholdersSchema, touchBody, touchItem, touchSchema } from './relationship.schemas.ts';
-import { periodBounds } from './sentiment.service.ts';
 import { accountStakeholders } from './stakeholders.service.ts';
 import { applyTouchBatch, listTouches } from './touch.service.ts';
 import { TOUCH_KINDS, type TouchRecord } from './touch.ts';
@@ -59,15 +56,7 @@ export function touchRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw refusal(out.errors, batch, (f) =>
             f === 'account' ? 'accountId' : f === 'occurred_at' ? 'occurredAt' : 'emails',
           );
-        if (out.created > 0)
-          await recordAudit(trx, {
-            workspaceId,
-            actor: actorOf(principal, request.id),
-            action: 'touch.record',
-            entityType: 'account',
-            entityId: out.accountIds.length === 1 ? (out.accountIds[0] as string) : null,
-            after: { created: out.created, accounts: out.accountIds },
-          });
+        await auditRecorded(trx, principal, request.id, 'touch.record', out);
         return out;
       });
       return reply.status(201).send({
@@ -83,28 +72,12 @@ export function touchRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['relationship'],
       summary: 'Touches, newest first',
-      querystring: z.object({
-        account: z.string().max(100).optional().describe('Account id'),
-        kind: z.enum(TOUCH_KINDS).optional(),
-        from: isoDate.optional().describe('First day (YYYY-MM-DD)'),
-        to: isoDate.optional().describe('Last day (YYYY-MM-DD)'),
-        limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
+      querystring: recordListQuery(TOUCH_KINDS),
       response: { 200: z.object({ items: z.array(touchSchema) }), ...errorResponses },
     },
     handler: async (request) => {
-      const scope = scopeOf(principalOf(request));
-      const { account, kind, from, to, limit } = request.query;
-      if (account) await getAccount(db, scope, account);
-      if (from && to && from > to) throw AppError.validation('querystring.from', `${from} is after ${to}`);
-      const items = await listTouches(db, scope.workspaceId, {
-        accountId: account,
-        kind,
-        from: from ? periodBounds(from, from).start : undefined,
-        to: to ? periodBounds(to, to).end : undefined,
-        limit,
-      });
-      return { items };
+      const { workspaceId, filter } = await readRecordListQuery(db, principalOf(request), request.query);
+      return { items: await listTouches(db, workspaceId, filter) };
     },
   });
 
