@@ -20,6 +20,7 @@ import { writeDemoUsage } from './usage.writer.ts';
 import { writeDemoRelationship } from './relationship.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
+import { queueDemoSignals } from './signals.writer.ts';
 import { createRandom } from './random.ts';
 
 const DEMO_ACTOR: Actor = { ...SYSTEM_ACTOR, label: 'baton demo' };
@@ -181,6 +182,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
     createRandom((options.seed ?? 42) ^ 0x1234),
   );
+  await queueDemoSignals(db, { workspaceId: workspace.id, today: options.today ?? new Date() });
   const delivery = await writeDemoDelivery(
     db,
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },

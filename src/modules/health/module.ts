@@ -17,6 +17,7 @@ export const healthModule = defineModule({
   routes: (app, ctx) => {
     riskRoutes(app, ctx);
     portfolioRoutes(app, ctx);
+    renewalSignalRoutes(app, ctx);
   },
   jobs: [
     defineJob({

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { JobContext, JobHandler } from '../../platform/jobs/job.ts';
+import { queueJob } from '../../platform/jobs/job-types.ts';
 import type { RiskJobOutcome } from './risk-jobs.service.ts';
 import { runBacktest, scoreWorkspace } from './risk.service.ts';
 
@@ -30,5 +31,7 @@ export const riskBacktestJob: JobHandler<{ folds?: number }> = (ctx, input) =>
 export const riskScoreJob: JobHandler<Record<string, never>> = (ctx) =>
   recording(ctx, async (workspaceId, today) => {
     const s = await scoreWorkspace(ctx.db, workspaceId, { today });
+    // New scores: the at-risk renewal signal is judged again on them, on the same day.
+    await queueJob(ctx.db, 'health.renewal-signals', { workspaceId, asOf: today }, { workspaceId, runAt: ctx.now() });
     return { outcome: 'done', modelId: s.modelId, scored: s.scores.length };
   });

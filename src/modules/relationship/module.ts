@@ -1,6 +1,11 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { up as relationshipUp, down as relationshipDown } from './migrations/2026-12-06T1400-relationship.ts';
 import type { RelationshipSurveyTable, RelationshipTouchTable } from './relationship.table.ts';
+import { queueRelationshipSignals } from './signals/relationship-signals.handler.ts';
+import { relationshipSignalRoutes } from './signals/relationship-signals.routes.ts';
+import { relationshipThresholdsSetting } from './signals/relationship-signals.settings.ts';
 import { surveyImporter } from './survey.importer.ts';
 import { surveyRoutes } from './survey.routes.ts';
 import { touchImporter } from './touch.importer.ts';
@@ -14,8 +19,30 @@ export const relationshipModule = defineModule({
   routes: (app, ctx) => {
     surveyRoutes(app, ctx);
     touchRoutes(app, ctx);
+    relationshipSignalRoutes(app, ctx);
   },
   importers: [surveyImporter, touchImporter],
+  jobs: [
+    defineJob({
+      type: 'relationship.signals',
+      version: 1,
+      description:
+        'Evaluates the sponsor-untouched, detractor, finance-in-delivery and touch-surge signals (every workspace unless one is named; some accounts when named)',
+      input: z.object({
+        workspaceId: z.string().optional(),
+        accountIds: z.array(z.string()).max(500).optional(),
+        asOf: z.iso.date().optional(),
+      }),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./signals/relationship-signals.job.ts')).runRelationshipSignals,
+    }),
+  ],
+  settings: [relationshipThresholdsSetting],
+  subscriptions: {
+    'relationship.touched': queueRelationshipSignals,
+    'relationship.survey-recorded': queueRelationshipSignals,
+  },
   migrations: { '2026-12-06T1400-relationship': { up: relationshipUp, down: relationshipDown } },
 });
 
@@ -23,5 +50,11 @@ declare module '../../platform/db/schema.ts' {
   interface Database {
     relationship_surveys: RelationshipSurveyTable;
     relationship_touches: RelationshipTouchTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'relationship.signals': { workspaceId?: string; accountIds?: string[]; asOf?: string };
   }
 }

@@ -1,5 +1,13 @@
 /** The revenue module's public face: what later modules, the demo and the command line use of it, nothing else. */
-export { arrReport, loadBook, movementReport, renewalReport, retentionReport } from './revenue.service.ts';
+export type { RevenueSubscriptionsChanged } from './revenue.events.ts';
+export {
+  arrReport,
+  loadBook,
+  movementReport,
+  renewalReport,
+  type RenewalItem,
+  retentionReport,
+} from './revenue.service.ts';
 export { applySubscriptionBatch, listSubscriptions, type SubscriptionRecord } from './subscription.service.ts';
 export { accountMatcher } from './account-match.service.ts';
 export { feedSeats } from './seats.service.ts';

@@ -5,6 +5,9 @@ import { rematchRevenueWhenAccountsAppear } from './accounts-appeared.handler.ts
 import { up as revenueTablesUp, down as revenueTablesDown } from './migrations/2026-12-06T1000-revenue.ts';
 import { revenueRoutes } from './revenue.routes.ts';
 import { revenueSettings, stripeSecretSetting } from './revenue.settings.ts';
+import { queueRevenueSignals } from './signals/revenue-signals.queue.ts';
+import { revenueSignalRoutes } from './signals/revenue-signals.routes.ts';
+import { revenueThresholdsSetting } from './signals/revenue-signals.settings.ts';
 import { stripeWebhookRoutes } from './stripe/stripe-webhook.routes.ts';
 import { subscriptionImporter } from './subscription.importer.ts';
 import type {
@@ -21,6 +24,7 @@ export const revenueModule = defineModule({
   routes: (app, ctx) => {
     revenueRoutes(app, ctx);
     stripeWebhookRoutes(app, ctx);
+    revenueSignalRoutes(app, ctx);
   },
   jobs: [
     defineJob({
@@ -32,11 +36,28 @@ export const revenueModule = defineModule({
       maxAttempts: 5,
       load: async () => (await import('./rematch.job.ts')).rematchRevenueJob,
     }),
+    defineJob({
+      type: 'revenue.signals',
+      version: 1,
+      description:
+        'Evaluates the contraction and no-expansion signals (every workspace unless one is named; some accounts when named)',
+      input: z.object({
+        workspaceId: z.string().optional(),
+        accountIds: z.array(z.string()).max(500).optional(),
+        asOf: z.iso.date().optional(),
+      }),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./signals/revenue-signals.job.ts')).runRevenueSignals,
+    }),
   ],
   importers: [subscriptionImporter],
   migrations: { '2026-12-06T1000-revenue': { up: revenueTablesUp, down: revenueTablesDown } },
-  settings: [revenueSettings, stripeSecretSetting],
-  subscriptions: { 'accounts.appeared': rematchRevenueWhenAccountsAppear },
+  settings: [revenueSettings, stripeSecretSetting, revenueThresholdsSetting],
+  subscriptions: {
+    'accounts.appeared': rematchRevenueWhenAccountsAppear,
+    'revenue.subscriptions-changed': queueRevenueSignals,
+  },
   nav: { path: '/revenue', label: 'Revenue' },
 });
 
@@ -52,5 +73,6 @@ declare module '../../platform/db/schema.ts' {
 declare module '../../platform/jobs/job-types.ts' {
   interface JobInputs {
     'revenue.rematch': Record<string, never>;
+    'revenue.signals': { workspaceId?: string; accountIds?: string[]; asOf?: string };
   }
 }

@@ -6,6 +6,7 @@ import type { BatchOutcome, RowError } from '../../platform/imports/import-run.t
 import type { AccountMatcher } from './account-match.service.ts';
 import type { Subscription, SubscriptionSource } from './subscription.ts';
 import * as store from './subscription.store.ts';
+import { publish } from '../../platform/events/domain-events.ts';
 
 /** A subscription as a source gives it (a file's row, a Stripe subscription), before it is stored. */
 export interface SubscriptionRecord {
@@ -170,6 +171,8 @@ export async function applySubscriptionBatch(
     });
   }
   out.errors = errors;
+  if (out.accounts.size > 0)
+    await publish(db, 'revenue.subscriptions-changed', { workspaceId, accountIds: [...out.accounts] });
   return out;
 }
 

@@ -234,6 +234,117 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       'before 20 Nov 2026; it reported 6 syncs in the last 7 days, 6 of them ' +
       'failed.',
   ],
+  [
+    'relationship.finance_in_delivery',
+    {
+      asOf: '2026-11-20T12:00:00.000Z',
+      lifecyclePhase: 'implementing',
+      lookbackDays: 30,
+      touchCount: 1,
+      touches: [
+        {
+          at: '2026-11-18T10:00:00.000Z',
+          kind: 'meeting',
+          subject: 'Pricing review',
+          contact: 'Jo Park',
+          title: 'Procurement lead',
+        },
+      ],
+    },
+    'Finance, procurement or legal people took part in 1 touch in the 30 days to 20 Nov 2026, while the account is ' +
+      'still in delivery (implementing): Jo Park (Procurement lead) on 18 Nov 2026 (meeting “Pricing review”).',
+  ],
+  [
+    'relationship.touch_surge',
+    {
+      asOf: '2026-11-20T12:00:00.000Z',
+      recentDays: 14,
+      recentTouches: 12,
+      baselineDays: 90,
+      baselineTouches: 19,
+      usualTouches: 3,
+      ratio: 4,
+      factor: 2,
+      minTouches: 6,
+    },
+    '12 touches with the customer in the 14 days to 20 Nov 2026, against a usual 3 per 14 days over the 90 days ' +
+      'before: 4 times the usual pace (a warning above 2 times, from 6 touches).',
+  ],
+  [
+    'renewal.at_risk_renewal',
+    {
+      asOf: '2026-11-20',
+      renewalOn: '2027-01-19',
+      daysToRenewal: 60,
+      withinDays: 120,
+      probability: 0.41,
+      decile: 2,
+      topPct: 20,
+      maxDecile: 3,
+      scoredAt: '2026-11-19T08:00:00.000Z',
+    },
+    'The renewal on 19 Jan 2027 is 60 days away (a warning within 120 days) and churn risk is in the top 20 % of ' +
+      'accounts: decile 2 of 10, 1 the riskiest, a probability of 41 % (a warning up to decile 3). Read from the ' +
+      'churn-risk model scored 19 Nov 2026; there is no health score yet.',
+  ],
+  [
+    'renewal.sponsor_untouched',
+    {
+      asOf: '2026-11-20T12:00:00.000Z',
+      thresholdDays: 60,
+      sponsors: [
+        { contact: 'Callum Haddad', title: 'Owner', lastTouchAt: '2026-09-11T10:00:00.000Z', daysSinceTouch: 70 },
+      ],
+    },
+    'No touch with the executive sponsor for 60 days or more, as of 20 Nov 2026: Callum Haddad (Owner), last ' +
+      'touched on 11 Sep 2026, 70 days ago.',
+  ],
+  [
+    'renewal.detractor',
+    {
+      maxScore: 6,
+      detractors: [
+        {
+          contact: 'Callum Haddad',
+          role: 'executive_sponsor',
+          score: 3,
+          respondedAt: '2026-09-13T09:00:00.000Z',
+          comment: 'Go-live slipped twice.',
+        },
+      ],
+    },
+    'The executive sponsor Callum Haddad answered NPS 3 on 13 Sep 2026, saying “Go-live slipped twice.” (their ' +
+      'latest NPS; 6 or below is a detractor).',
+  ],
+  [
+    'renewal.contraction',
+    {
+      asOf: '2026-11-20',
+      since: '2026-08-22',
+      currency: 'USD',
+      fromArr: 120000,
+      toArr: 90000,
+      change: -30000,
+      changeShare: 0.25,
+      subscriptions: [{ name: 'Pro', from: 40000, to: 10000 }],
+    },
+    'ARR went from 120,000 USD on 22 Aug 2026 to 90,000 USD on 20 Nov 2026: down 30,000 USD (25 %). What ' +
+      'changed: Pro (40,000 USD → 10,000 USD).',
+  ],
+  [
+    'renewal.no_expansion',
+    {
+      asOf: '2026-11-20',
+      currency: 'USD',
+      firstPaidOn: '2025-12-01',
+      monthsUnderContract: 11,
+      thresholdMonths: 9,
+      firstArr: 24000,
+      currentArr: 24000,
+    },
+    'Under contract since 1 Dec 2025 (11 months, a note from 9) and ARR never rose above the 24,000 USD it started ' +
+      'at; it is 24,000 USD as of 20 Nov 2026.',
+  ],
 ];
 
 describe('signal explanations', () => {

@@ -123,6 +123,33 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     `First value, the milestone ${quoted(str(e, 'milestone'))}, was due on ` +
     `${day(str(e, 'dueOn'))} (day ${n(num(e, 'targetDay'))} after kickoff) ` +
     `and is ${plural(num(e, 'daysOverdue'), 'day')} overdue.`,
+  'relationship.finance_in_delivery': (e) => {
+    const touches = list(e, 'touches').map((t) => {
+      const o = obj(t);
+      const title = str(o, 'title');
+      const subject = str(o, 'subject');
+      return (
+        `${str(o, 'contact') ?? 'someone'}${title ? ` (${title})` : ''} on ${day(str(o, 'at'))}` +
+        `${subject ? ` (${str(o, 'kind') ?? 'touch'} ${quoted(subject)})` : ''}`
+      );
+    });
+    const phase = str(e, 'lifecyclePhase');
+    return (
+      `Finance, procurement or legal people took part in ${plural(num(e, 'touchCount'), 'touch', 'touches')} ` +
+      `in the ${plural(num(e, 'lookbackDays'), 'day')} to ${day(str(e, 'asOf'))}, while the account is still in ` +
+      `delivery${phase ? ` (${phase.replace(/_/g, ' ')})` : ''}${touches.length ? `: ${some(touches)}` : ''}.`
+    );
+  },
+  'relationship.touch_surge': (e) => {
+    const ratio = num(e, 'ratio');
+    return (
+      `${plural(num(e, 'recentTouches'), 'touch', 'touches')} with the customer in the ${n(num(e, 'recentDays'))} ` +
+      `days to ${day(str(e, 'asOf'))}, against a usual ${n(num(e, 'usualTouches'))} per ${n(num(e, 'recentDays'))} ` +
+      `days over the ${n(num(e, 'baselineDays'))} days before` +
+      `${ratio === null ? '' : `: ${n(ratio)} times the usual pace`} (a warning above ${n(num(e, 'factor'))} times, ` +
+      `from ${plural(num(e, 'minTouches'), 'touch', 'touches')}).`
+    );
+  },
   'adoption.low_active_users': (e) => {
     const seats = num(e, 'seats');
     const live = str(e, 'liveSince');
@@ -149,6 +176,72 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active ` +
       `in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} ` +
       `in the 7 days ending three weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`
+    );
+  },
+  'renewal.at_risk_renewal': (e) => {
+    const top = num(e, 'topPct');
+    const probability = num(e, 'probability');
+    return (
+      `The renewal on ${day(str(e, 'renewalOn'))} is ${plural(num(e, 'daysToRenewal'), 'day')} away ` +
+      `(a warning within ${n(num(e, 'withinDays'))} days) and churn risk is in the top ${top === null ? 'an unknown share' : `${n(top)} %`} ` +
+      `of accounts: decile ${n(num(e, 'decile'))} of 10, 1 the riskiest${probability === null ? '' : `, a probability of ${pct(probability)}`} ` +
+      `(a warning up to decile ${n(num(e, 'maxDecile'))}). Read from the churn-risk model scored ` +
+      `${day(str(e, 'scoredAt'))}; there is no health score yet.`
+    );
+  },
+  'renewal.sponsor_untouched': (e) => {
+    const sponsors = list(e, 'sponsors').map((x) => {
+      const o = obj(x);
+      const title = str(o, 'title');
+      return (
+        `${str(o, 'contact') ?? 'the sponsor'}${title ? ` (${title})` : ''}, last touched on ` +
+        `${day(str(o, 'lastTouchAt'))}, ${plural(num(o, 'daysSinceTouch'), 'day')} ago`
+      );
+    });
+    return (
+      `No touch with the executive sponsor for ${n(num(e, 'thresholdDays'))} days or more, as of ` +
+      `${day(str(e, 'asOf'))}${sponsors.length ? `: ${some(sponsors)}` : ''}.`
+    );
+  },
+  'renewal.detractor': (e) => {
+    const who = list(e, 'detractors').map((x) => {
+      const o = obj(x);
+      const comment = str(o, 'comment');
+      const role = str(o, 'role');
+      return (
+        `${role ? `the ${role.replace(/_/g, ' ')} ` : ''}${str(o, 'contact') ?? 'a stakeholder'} answered NPS ` +
+        `${n(num(o, 'score'))} on ${day(str(o, 'respondedAt'))}${comment ? `, saying ${quoted(comment)}` : ''}`
+      );
+    });
+    const text = some(who);
+    return (
+      `${who.length ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : 'A sponsor or champion answered as a detractor'}` +
+      ` (their latest NPS; ${n(num(e, 'maxScore'))} or below is a detractor).`
+    );
+  },
+  'renewal.contraction': (e) => {
+    const cur = str(e, 'currency');
+    const money = (v: number | null) =>
+      v === null ? 'an unknown amount' : `${v.toLocaleString('en')}${cur ? ` ${cur}` : ''}`;
+    const change = num(e, 'change');
+    const subs = list(e, 'subscriptions').map((x) => {
+      const o = obj(x);
+      return `${str(o, 'name') ?? 'a subscription'} (${money(num(o, 'from'))} → ${money(num(o, 'to'))})`;
+    });
+    return (
+      `ARR went from ${money(num(e, 'fromArr'))} on ${day(str(e, 'since'))} to ${money(num(e, 'toArr'))} on ` +
+      `${day(str(e, 'asOf'))}: down ${money(change === null ? null : Math.abs(change))} (${pct(num(e, 'changeShare'))}).` +
+      `${subs.length ? ` What changed: ${some(subs)}.` : ''}`
+    );
+  },
+  'renewal.no_expansion': (e) => {
+    const cur = str(e, 'currency');
+    const money = (v: number | null) =>
+      v === null ? 'an unknown amount' : `${v.toLocaleString('en')}${cur ? ` ${cur}` : ''}`;
+    return (
+      `Under contract since ${day(str(e, 'firstPaidOn'))} (${plural(num(e, 'monthsUnderContract'), 'month')}, a note from ` +
+      `${n(num(e, 'thresholdMonths'))}) and ARR never rose above the ${money(num(e, 'firstArr'))} it started at; ` +
+      `it is ${money(num(e, 'currentArr'))} as of ${day(str(e, 'asOf'))}.`
     );
   },
   'knowledge.key_user_inactive': (e) => {

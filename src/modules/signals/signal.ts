@@ -68,6 +68,14 @@ export const SIGNAL_KINDS = {
     stage: 'time_to_value',
     play: 'First value is overdue: find the smallest step that gets the customer a real result.',
   },
+  'relationship.finance_in_delivery': {
+    stage: 'time_to_value',
+    play: 'Finance or procurement is in the conversation before go-live: find out what they are weighing and show the sponsor the value delivered so far.',
+  },
+  'relationship.touch_surge': {
+    stage: 'time_to_value',
+    play: 'Contact with the customer rose well above its usual pace: ask the team what is driving it and whether the sponsor is worried.',
+  },
   'adoption.low_active_users': {
     stage: 'adoption',
     play: 'Few licensed users are active: plan enablement sessions with the champion.',
@@ -79,6 +87,26 @@ export const SIGNAL_KINDS = {
   'adoption.declining_usage': {
     stage: 'adoption',
     play: 'Active users are falling: find out what changed with the champion.',
+  },
+  'renewal.at_risk_renewal': {
+    stage: 'renewal',
+    play: 'The renewal is close and churn risk is high: build the renewal plan now with the sponsor, starting from the value delivered.',
+  },
+  'renewal.sponsor_untouched': {
+    stage: 'renewal',
+    play: 'The executive sponsor has gone quiet: book an executive check-in and bring the outcomes they bought.',
+  },
+  'renewal.detractor': {
+    stage: 'renewal',
+    play: 'A sponsor or champion is a detractor: call them, hear the complaint out, and agree a fix with a date.',
+  },
+  'renewal.contraction': {
+    stage: 'renewal',
+    play: 'The account pays less than it did: learn why the seats or plan went down before the renewal talks turn to price.',
+  },
+  'renewal.no_expansion': {
+    stage: 'renewal',
+    play: 'No expansion since the first contract: look for a team or use case beyond the first one with the champion.',
   },
   'knowledge.key_user_inactive': {
     stage: 'knowledge_loss',
