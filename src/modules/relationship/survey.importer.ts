@@ -17,7 +17,7 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleDateOrder, unknownFormat } from '../../platform/imports/source.ts';
+import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import {
   detectSurveyFormat,
   SURVEY_FIELDS,
@@ -87,14 +87,16 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
   let report: ImportReport & { runId: string };
   let format: string;
   try {
-    format = request.format ?? (request.mapping ? 'mapped' : detectSurveyFormat(headers)) ?? '';
-    if (!format) throw unknownFormat(headers, SURVEY_FORMATS, name('format'));
-    const planned = plan(format, headers, request, name);
-    if (planned.headerProblems.length)
-      throw new AppError('validation', `file header: ${planned.headerProblems.join('; ')}`, {
-        fieldErrors: planned.headerProblems.map((message) => ({ field: 'file', message })),
-      });
-    const dateOrder = await settleDateOrder(input.input, request.dateOrder, notes, name('dateOrder'));
+    const settled = await settleCsvFile(
+      input.input,
+      headers,
+      { formats: SURVEY_FORMATS, detect: detectSurveyFormat, plan },
+      request,
+      name,
+      notes,
+    );
+    format = settled.format;
+    const dateOrder = settled.dateOrder;
     const now = new Date();
     const map = surveyRowMapper(profileOf(format, request), { dateOrder, kind: kindOption(request), now });
     report = await runImport(db, {

@@ -18,7 +18,7 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleDateOrder, unknownFormat } from '../../platform/imports/source.ts';
+import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import {
   detectTouchFormat,
   TOUCH_FIELD_SET,
@@ -94,14 +94,16 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
     ...(touched > 0 && !input.dryRun ? [`${plural(touched, 'contact’s', 'contacts’')} last touch moved forward`] : []),
   ];
   try {
-    format = request.format ?? (request.mapping ? 'mapped' : detectTouchFormat(headers)) ?? '';
-    if (!format) throw unknownFormat(headers, TOUCH_FORMATS, name('format'));
-    const planned = plan(format, headers, request, name);
-    if (planned.headerProblems.length)
-      throw new AppError('validation', `file header: ${planned.headerProblems.join('; ')}`, {
-        fieldErrors: planned.headerProblems.map((message) => ({ field: 'file', message })),
-      });
-    const dateOrder = await settleDateOrder(input.input, request.dateOrder, notes, name('dateOrder'));
+    const settled = await settleCsvFile(
+      input.input,
+      headers,
+      { formats: TOUCH_FORMATS, detect: detectTouchFormat, plan },
+      request,
+      name,
+      notes,
+    );
+    format = settled.format;
+    const dateOrder = settled.dateOrder;
     const now = new Date();
     const profile = profileOf(format, request);
     const map = touchRowMapper(profile, { source: profile.source, dateOrder, now });

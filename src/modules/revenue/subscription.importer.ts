@@ -17,7 +17,7 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleDateOrder, unknownFormat } from '../../platform/imports/source.ts';
+import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import { accountMatcher } from './account-match.service.ts';
 import { DEFAULT_CURRENCY } from './currency.ts';
@@ -94,14 +94,16 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
   let format: string;
   let waiting = 0;
   try {
-    format = request.format ?? (request.mapping ? 'mapped' : detectSubscriptionFormat(headers)) ?? '';
-    if (!format) throw unknownFormat(headers, SUBSCRIPTION_FORMATS, name('format'));
-    const planned = plan(format, headers, request, name);
-    if (planned.headerProblems.length)
-      throw new AppError('validation', `file header: ${planned.headerProblems.join('; ')}`, {
-        fieldErrors: planned.headerProblems.map((message) => ({ field: 'file', message })),
-      });
-    const dateOrder = await settleDateOrder(input.input, request.dateOrder, notes, name('dateOrder'));
+    const settled = await settleCsvFile(
+      input.input,
+      headers,
+      { formats: SUBSCRIPTION_FORMATS, detect: detectSubscriptionFormat, plan },
+      request,
+      name,
+      notes,
+    );
+    format = settled.format;
+    const dateOrder = settled.dateOrder;
     const settings = await readSetting(db, input.workspaceId, revenueSettings);
     const currency = request.currency?.toUpperCase() ?? settings.currency ?? DEFAULT_CURRENCY;
     const map = subscriptionRowMapper(profileOf(format, request), { dateOrder, currency });

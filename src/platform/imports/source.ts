@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { type CsvReader, readCsv } from './csv/csv-reader.ts';
 import { describeDateOrder, scanDateOrder } from './csv/date-order.ts';
 import { AppError } from '../errors/app-error.ts';
+import type { ImportPlan, ImportRequest, OptionNamer } from './importer.ts';
 import type { DateOrder } from './values/dates.ts';
 
 /**
@@ -57,4 +58,34 @@ export async function settleDateOrder(
   }
   if (evidence.kind === 'none') return undefined;
   throw AppError.validation(field, describeDateOrder(evidence));
+}
+
+/** How one kind reads a file's header: its formats, the one a header reads like, and the plan of a format. */
+export interface HeaderReading {
+  formats: readonly string[];
+  detect(headers: readonly string[]): string | null | undefined;
+  plan(format: string, headers: readonly string[], request: ImportRequest, name: OptionNamer): ImportPlan;
+}
+
+/**
+ * Settles what a file is before its rows are read: its format (the one asked for, `mapped` with a mapping, or the
+ * one its header reads like, else refused naming the option), a header the format can read (else refused naming
+ * each problem, as `file`), and its date order (asked for, or read from the dates themselves, with a note).
+ */
+export async function settleCsvFile(
+  input: CsvInput,
+  headers: readonly string[],
+  reading: HeaderReading,
+  request: ImportRequest,
+  name: OptionNamer,
+  notes: string[],
+): Promise<{ format: string; dateOrder: DateOrder | undefined }> {
+  const format = request.format ?? (request.mapping ? 'mapped' : reading.detect(headers)) ?? '';
+  if (!format) throw unknownFormat(headers, reading.formats, name('format'));
+  const planned = reading.plan(format, headers, request, name);
+  if (planned.headerProblems.length)
+    throw new AppError('validation', `file header: ${planned.headerProblems.join('; ')}`, {
+      fieldErrors: planned.headerProblems.map((message) => ({ field: 'file', message })),
+    });
+  return { format, dateOrder: await settleDateOrder(input, request.dateOrder, notes, name('dateOrder')) };
 }
