@@ -3,25 +3,8 @@ import { listForecastResources, listHolidays } from '../../src/modules/delivery/
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
-let delivery: Client;
-let viewer: Client;
-let partnerA: Client;
-let firmA: string;
-let firmB: string;
-let memberId: string;
+let slugs = 0;
 
-const count = async (table: 'delivery_resources' | 'resource_time_off' | 'workspace_holidays') =>
-  Number(
-    (
-      await t.ctx.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', ws)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
 const fieldsOf = (body: { errors?: Array<{ field: string }> }) => (body.errors ?? []).map((e) => e.field);
 const person = (over: Record<string, unknown> = {}) => ({
   name: 'Ana Ruiz',
@@ -36,17 +19,34 @@ const person = (over: Record<string, unknown> = {}) => ({
 const csv = (client: Client, url: string, body: string) =>
   client.request({ method: 'POST', url, headers: { 'content-type': 'text/csv' }, payload: body });
 
+/**
+ * A workspace of its own with two partner firms (Alpha Consulting, Beta Partners): its admin, a delivery member, a
+ * viewer and a user of Alpha; `count` counts the workspace's rows of a table.
+ */
+async function setUp() {
+  const ws = await t.workspace(`acme-${++slugs}`);
+  const firmA = await t.partner(ws, 'Alpha Consulting');
+  const firmB = await t.partner(ws, 'Beta Partners');
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const d = await t.user(ws, 'delivery');
+  const delivery = await t.login(d.email);
+  const viewer = await t.login((await t.user(ws, 'viewer')).email);
+  const partnerA = await t.login((await t.user(ws, 'partner', { partnerId: firmA })).email);
+  const count = async (table: 'delivery_resources' | 'resource_time_off' | 'workspace_holidays') =>
+    Number(
+      (
+        await t.ctx.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('workspace_id', '=', ws)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return { ws, firmA, firmB, admin, delivery, memberId: d.userId, viewer, partnerA, count };
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  ws = await t.workspace('acme');
-  firmA = await t.partner(ws, 'Alpha Consulting');
-  firmB = await t.partner(ws, 'Beta Partners');
-  admin = await t.login((await t.user(ws, 'admin')).email);
-  const d = await t.user(ws, 'delivery');
-  memberId = d.userId;
-  delivery = await t.login(d.email);
-  viewer = await t.login((await t.user(ws, 'viewer')).email);
-  partnerA = await t.login((await t.user(ws, 'partner', { partnerId: firmA })).email);
 });
 
 afterAll(async () => {
@@ -55,6 +55,7 @@ afterAll(async () => {
 
 describe('people', () => {
   it('creates, reads and changes a person; rates only for margin:read', async () => {
+    const { delivery, memberId, viewer } = await setUp();
     const res = await delivery.request({
       method: 'POST',
       url: '/api/v1/resources',
@@ -93,6 +94,7 @@ describe('people', () => {
     ['user', { userId: 'not-a-member' }, 'body.userId', /not a member/],
     ['working days', { workingDays: [0, 8] }, 'body.workingDays', /./],
   ])('refuses a bad %s naming the field, saving nothing', async (_what, over, field, message) => {
+    const { delivery, count } = await setUp();
     const before = await count('delivery_resources');
     const res = await delivery.request({
       method: 'POST',
@@ -106,6 +108,10 @@ describe('people', () => {
   });
 
   it('refuses a second person with the same email (409)', async () => {
+    const { delivery, count } = await setUp();
+    expect((await delivery.request({ method: 'POST', url: '/api/v1/resources', payload: person() })).statusCode).toBe(
+      201,
+    );
     const before = await count('delivery_resources');
     const res = await delivery.request({
       method: 'POST',
@@ -118,6 +124,7 @@ describe('people', () => {
   });
 
   it('accepts a role the workspace adds, and keeps a held role from being removed', async () => {
+    const { delivery, viewer } = await setUp();
     const put = await delivery.request({
       method: 'PUT',
       url: '/api/v1/delivery/roles',
@@ -143,6 +150,7 @@ describe('people', () => {
   });
 
   it("shows partner users their firm's people only", async () => {
+    const { ws, firmA, firmB, admin, partnerA } = await setUp();
     const a = await admin.request({
       method: 'POST',
       url: '/api/v1/resources',
@@ -167,6 +175,7 @@ describe('people', () => {
 
 describe('time off and holidays', () => {
   it('records time off, refuses a range that ends before it starts, and gives it to the forecast', async () => {
+    const { ws, admin, delivery, count } = await setUp();
     const p = await admin.request({
       method: 'POST',
       url: '/api/v1/resources',
@@ -201,6 +210,7 @@ describe('time off and holidays', () => {
   });
 
   it('sets holidays from JSON and from CSV, refusing a date given twice', async () => {
+    const { ws, delivery, count } = await setUp();
     const json = await delivery.request({
       method: 'PUT',
       url: '/api/v1/delivery/holidays',
@@ -249,6 +259,7 @@ describe('capacity import', () => {
   ].join('\n');
 
   it('rejects an unknown role row by row, naming the known roles, and saves the rest', async () => {
+    const { firmA, delivery, count } = await setUp();
     const before = await count('delivery_resources');
     const res = await csv(delivery, '/api/v1/imports/resources?fileName=people.csv', file);
     expect(res.statusCode, res.body).toBe(200);
@@ -285,6 +296,8 @@ describe('capacity import', () => {
   });
 
   it('changes nothing on a re-run, and updates a changed row', async () => {
+    const { delivery, count } = await setUp();
+    expect((await csv(delivery, '/api/v1/imports/resources', file)).json()).toMatchObject({ created: 2 });
     const before = await count('delivery_resources');
     const again = (await csv(delivery, '/api/v1/imports/resources', file)).json();
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });
@@ -294,6 +307,7 @@ describe('capacity import', () => {
   });
 
   it('writes nothing on a dry run, and refuses a file without a role column', async () => {
+    const { delivery, viewer, count } = await setUp();
     const before = await count('delivery_resources');
     const dry = (
       await csv(delivery, '/api/v1/imports/resources?dryRun=true', 'name,role,capacity\nDry Person,consultant,20\n')
