@@ -1,68 +1,88 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeRawEvents } from '../../src/modules/usage/retention/retention.service.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let viewer: Client;
-let key: string;
-let northwind: string;
+let slugs = 0;
 
 const DAY = 86_400_000;
 const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
-const track = (messageId: string, timestamp: string) => ({
-  type: 'track',
-  messageId,
-  userId: `user-${messageId}`,
-  event: 'Report Published',
-  timestamp,
-  context: { groupId: northwind },
-});
-const send = async (batch: unknown[]) => {
-  const res = await t.inject({
+
+/**
+ * A workspace of its own with its admin, a viewer, an ingest key and the account Northwind; `track` makes a Segment
+ * event of Northwind's, `send` sends a batch of them, `ids` lists the raw events stored, `rollups` the daily rollups.
+ */
+async function setUp() {
+  const acme = await t.workspace(`acme-${++slugs}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const viewer = await t.login((await t.user(acme, 'viewer')).email);
+  const res = await admin.request({
     method: 'POST',
-    url: '/v1/batch',
-    headers: { 'content-type': 'application/json', authorization: basic(key) },
-    payload: JSON.stringify({ batch }),
+    url: '/api/v1/accounts',
+    payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' },
   });
-  expect(res.statusCode).toBe(200);
-};
-const ids = async () =>
-  (
-    await t.ctx.db
-      .selectFrom('usage_events')
-      .select('message_id')
-      .where('workspace_id', '=', acme)
-      .orderBy('message_id')
-      .execute()
-  ).map((r) => r.message_id);
-const rollups = () =>
-  Promise.all([
+  const northwind = res.json().id as string;
+  const key = await t.apiKey(acme, 'ingest');
+  const track = (messageId: string, timestamp: string) => ({
+    type: 'track',
+    messageId,
+    userId: `user-${messageId}`,
+    event: 'Report Published',
+    timestamp,
+    context: { groupId: northwind },
+  });
+  const send = async (batch: unknown[]) => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      headers: { 'content-type': 'application/json', authorization: basic(key) },
+      payload: JSON.stringify({ batch }),
+    });
+    expect(res.statusCode).toBe(200);
+  };
+  const ids = async () =>
+    (
+      await t.ctx.db
+        .selectFrom('usage_events')
+        .select('message_id')
+        .where('workspace_id', '=', acme)
+        .orderBy('message_id')
+        .execute()
+    ).map((r) => r.message_id);
+  const rollups = () =>
+    Promise.all([
+      t.ctx.db
+        .selectFrom('usage_daily_account_feature')
+        .selectAll()
+        .where('workspace_id', '=', acme)
+        .orderBy('day')
+        .orderBy('feature')
+        .execute(),
+      t.ctx.db
+        .selectFrom('usage_daily_account_user')
+        .selectAll()
+        .where('workspace_id', '=', acme)
+        .orderBy('day')
+        .orderBy('user_key')
+        .execute(),
+    ]);
+  /** Marks events as received `days` ago, as if they had arrived then. */
+  const receivedDaysAgo = (messageIds: string[], days: number) =>
     t.ctx.db
-      .selectFrom('usage_daily_account_feature')
-      .selectAll()
+      .updateTable('usage_events')
+      .set({ received_at: new Date(Date.now() - days * DAY).toISOString() })
       .where('workspace_id', '=', acme)
-      .orderBy('day')
-      .orderBy('feature')
-      .execute(),
-    t.ctx.db
-      .selectFrom('usage_daily_account_user')
-      .selectAll()
-      .where('workspace_id', '=', acme)
-      .orderBy('day')
-      .orderBy('user_key')
-      .execute(),
-  ]);
-/** Marks events as received `days` ago, as if they had arrived then. */
-const receivedDaysAgo = (messageIds: string[], days: number) =>
-  t.ctx.db
-    .updateTable('usage_events')
-    .set({ received_at: new Date(Date.now() - days * DAY).toISOString() })
-    .where('workspace_id', '=', acme)
-    .where('message_id', 'in', messageIds)
-    .execute();
+      .where('message_id', 'in', messageIds)
+      .execute();
+  return { acme, admin, viewer, track, send, ids, rollups, receivedDaysAgo };
+}
+
+/** The workspace keeps raw events 30 days. */
+async function thirtyDayWindow({ admin }: Awaited<ReturnType<typeof setUp>>): Promise<void> {
+  const set = await admin.request({ method: 'PUT', url: '/api/v1/usage/retention', payload: { rawEventDays: 30 } });
+  expect(set.json()).toEqual({ rawEventDays: 30 });
+}
 
 /** Runs the scheduled purge as the job runner does. */
 async function runPurge(): Promise<void> {
@@ -79,21 +99,12 @@ async function runPurge(): Promise<void> {
 
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
-  const res = await admin.request({
-    method: 'POST',
-    url: '/api/v1/accounts',
-    payload: { name: 'Northwind', domain: 'northwind.example', segment: 'smb' },
-  });
-  northwind = res.json().id;
-  key = await t.apiKey(acme, 'ingest');
 });
 afterAll(async () => t?.close());
 
 describe('raw usage event retention', () => {
   it('keeps 90 days by default; admins change it, 7 days at least, audited', async () => {
+    const { acme, admin, viewer } = await setUp();
     expect((await viewer.request({ method: 'GET', url: '/api/v1/usage/retention' })).json()).toEqual({
       rawEventDays: 90,
     });
@@ -121,6 +132,9 @@ describe('raw usage event retention', () => {
   });
 
   it('deletes raw events received before the window, in batches, keeps recent ones and never touches the rollups', async () => {
+    const w = await setUp();
+    const { track, send, ids, rollups, receivedDaysAgo } = w;
+    await thirtyDayWindow(w);
     const old = Array.from({ length: 12 }, (_, i) => `old-${String(i).padStart(2, '0')}`);
     const edge = ['edge-1'];
     const recent = ['recent-1', 'recent-2'];
@@ -141,6 +155,9 @@ describe('raw usage event retention', () => {
   });
 
   it('deletes batch after batch until none is left past the window, each batch reported', async () => {
+    const w = await setUp();
+    const { acme, track, send, ids, receivedDaysAgo } = w;
+    await thirtyDayWindow(w);
     const many = Array.from({ length: 12 }, (_, i) => `many-${String(i).padStart(2, '0')}`);
     await send(many.map((id) => track(id, '2026-02-01T10:00:00.000Z')));
     await receivedDaysAgo(many, 60);
@@ -154,6 +171,9 @@ describe('raw usage event retention', () => {
   });
 
   it('keeps the ingest totals whole: events stored stay counted, and purged events kept aside leave the unmatched count', async () => {
+    const w = await setUp();
+    const { viewer, track, send, receivedDaysAgo } = w;
+    await thirtyDayWindow(w);
     const status = async () =>
       (await viewer.request({ method: 'GET', url: '/api/v1/usage/ingest-status' })).json().total.segment;
     const before = await status();
@@ -210,6 +230,9 @@ describe('raw usage event retention', () => {
   });
 
   it('leaves other workspaces to their own window', async () => {
+    const w = await setUp();
+    const { track } = w;
+    await thirtyDayWindow(w);
     const beta = await t.workspace('beta');
     const betaKey = await t.apiKey(beta, 'ingest');
     const res = await t.inject({
@@ -219,7 +242,7 @@ describe('raw usage event retention', () => {
       payload: JSON.stringify({ batch: [track('beta-1', '2026-01-01T00:00:00.000Z')] }),
     });
     expect(res.statusCode).toBe(200);
-    // 45 days old: past acme's 30 days, within beta's default 90.
+    // 45 days old: past the 30 days of the workspace set up above, within beta's default 90.
     await t.ctx.db
       .updateTable('usage_events')
       .set({ received_at: new Date(Date.now() - 45 * DAY).toISOString() })
