@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
  * Projects through the API: started from a playbook, kicked off, worked task by task while the forecast follows,
@@ -8,13 +8,7 @@ import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts
  */
 
 let t: TestApp;
-let ws: string;
-let admin: Client;
-let partnerClient: Client;
-let accountId: string;
-let partnerId: string;
-let consultant: string;
-let trainer: string;
+let slugs = 0;
 
 const today = () => new Date().toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) =>
@@ -33,42 +27,73 @@ interface Task {
   assigneeId: string | null;
 }
 
-const person = async (name: string, role: string, extra: Record<string, unknown> = {}) => {
-  const res = await admin.request({
-    method: 'POST',
-    url: '/api/v1/resources',
-    payload: { name, role, weeklyCapacityHours: 40, costRate: 80, billRate: 180, ...extra },
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-};
-
-const create = async (payload: Record<string, unknown>) => {
-  const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId, ...payload } });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-};
-
 const task = (project: { tasks: Task[] }, key: string) => project.tasks.find((x) => x.key === key)!;
+
+/**
+ * A workspace of its own: its admin, the partner firm Northwind Consulting and one of its users, the smb account
+ * Globex, and two people (Dana Consultant, Tom Trainer). `person` adds one more, `create` starts a project for Globex.
+ */
+async function setUp() {
+  const ws = await t.workspace(`acme-delivery-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const partnerId = await t.partner(ws, 'Northwind Consulting');
+  const partnerClient = await t.login((await t.user(ws, 'partner', { partnerId })).email);
+  const accountId = (
+    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Globex', segment: 'smb' } })
+  ).json().id as string;
+  const person = async (name: string, role: string, extra: Record<string, unknown> = {}) => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/v1/resources',
+      payload: { name, role, weeklyCapacityHours: 40, costRate: 80, billRate: 180, ...extra },
+    });
+    expect(res.statusCode).toBe(201);
+    return res.json().id as string;
+  };
+  const create = async (payload: Record<string, unknown>) => {
+    const res = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId, ...payload } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const consultant = await person('Dana Consultant', 'consultant');
+  const trainer = await person('Tom Trainer', 'trainer');
+  return { ws, admin, partnerClient, partnerId, accountId, consultant, trainer, person, create };
+}
+
+/** A project the partner firm delivers, and one of the own team's that slipped twice past its promise. */
+async function partnerAndSlippedProjects({
+  admin,
+  partnerId,
+  consultant,
+  trainer,
+  create,
+}: Awaited<ReturnType<typeof setUp>>) {
+  await create({ name: 'Partner-delivered', partnerId, promisedGoLive: addDays(today(), 200) });
+  const p = await create({ name: 'Tight promise', promisedGoLive: addDays(today(), 90) });
+  await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
+  for (const [key, effortHours, assigneeId] of [
+    ['connect-source', 900, consultant],
+    ['build-report', 400, trainer],
+  ] as const) {
+    const res = await admin.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${p.id}/tasks/${task(p, key).id}`,
+      payload: { effortHours, assigneeId },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  const slipped = (await admin.request({ method: 'GET', url: `/api/v1/projects/${p.id}` })).json();
+  expect(slipped.slips).toHaveLength(2);
+}
 
 beforeAll(async () => {
   t = await createTestApp();
-  ws = await t.workspace('acme-delivery');
-  const a = await t.user(ws, 'admin');
-  admin = await t.login(a.email);
-  partnerId = await t.partner(ws, 'Northwind Consulting');
-  const p = await t.user(ws, 'partner', { partnerId });
-  partnerClient = await t.login(p.email);
-  accountId = (
-    await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Globex', segment: 'smb' } })
-  ).json().id;
-  consultant = await person('Dana Consultant', 'consultant');
-  trainer = await person('Tom Trainer', 'trainer');
 });
 afterAll(() => t?.close());
 
 describe('a project from a playbook', () => {
   it('starts queued from the playbook the account’s segment selects, with its tasks, milestones and a forecast', async () => {
+    const { create } = await setUp();
     const p = await create({ promisedGoLive: addDays(today(), 120) });
     expect(p).toMatchObject({
       status: 'queued',
@@ -98,6 +123,7 @@ describe('a project from a playbook', () => {
   });
 
   it('refuses bad input naming the field, and changes nothing', async () => {
+    const { admin, accountId } = await setUp();
     const unknown = await admin.request({ method: 'POST', url: '/api/v1/projects', payload: { accountId: 'nope' } });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors).toEqual([expect.objectContaining({ field: 'body.accountId' })]);
@@ -112,6 +138,7 @@ describe('a project from a playbook', () => {
   });
 
   it('is kicked off, worked, and its forecast follows each change', async () => {
+    const { admin, accountId, consultant, create } = await setUp();
     const p = await create({ name: 'Globex rollout', promisedGoLive: addDays(today(), 200) });
     const kicked = await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
     expect(kicked.statusCode).toBe(200);
@@ -175,6 +202,7 @@ describe('a project from a playbook', () => {
   });
 
   it('records a slip when the forecast passes the promise, takes its reason, and raises the time-to-value signals', async () => {
+    const { admin, accountId, consultant, trainer, create } = await setUp();
     const p = await create({ name: 'Tight promise', promisedGoLive: addDays(today(), 90) });
     await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
     const url = (key: string) => `/api/v1/projects/${p.id}/tasks/${task(p, key).id}`;
@@ -257,6 +285,7 @@ describe('a project from a playbook', () => {
   });
 
   it('warns when most open critical-path effort rests on one person', async () => {
+    const { admin, accountId, consultant, create } = await setUp();
     const p = await create({ name: 'One expert', promisedGoLive: addDays(today(), 300) });
     let cur = p;
     for (const x of (p.tasks as Task[]).filter((y) => !y.customerOwned)) {
@@ -283,6 +312,7 @@ describe('a project from a playbook', () => {
   });
 
   it('goes live only with the go-live tasks done and every checklist item confirmed', async () => {
+    const { admin, accountId, create } = await setUp();
     const p = await create({ name: 'To go live', promisedGoLive: addDays(today(), 300) });
     await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
     const open = await admin.request({
@@ -339,6 +369,7 @@ describe('a project from a playbook', () => {
 
 describe('time and capacity on the plan', () => {
   it('burns a task’s remaining hours down as time is logged on it, and the forecast follows', async () => {
+    const { admin, consultant, create } = await setUp();
     const p = await create({ name: 'Logged', promisedGoLive: addDays(today(), 200) });
     await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
     const setup = task(p, 'workspace-setup');
@@ -371,6 +402,7 @@ describe('time and capacity on the plan', () => {
   });
 
   it('re-forecasts when the people change: time off pushes the plan, a person made inactive leaves their tasks unassigned', async () => {
+    const { admin, person, create } = await setUp();
     const sam = await person('Sam Solo', 'consultant');
     const p = await create({ name: 'Sam’s project', promisedGoLive: addDays(today(), 300) });
     await admin.request({ method: 'POST', url: `/api/v1/projects/${p.id}/kickoff`, payload: {} });
@@ -428,6 +460,7 @@ describe('time and capacity on the plan', () => {
   });
 
   it('refuses a task for someone who has no capacity, naming the assignee field, and keeps the plan', async () => {
+    const { admin, person, create } = await setUp();
     const idle = await person('Ivy Idle', 'consultant', { weeklyCapacityHours: 0 });
     const p = await create({ name: 'Nobody free', promisedGoLive: addDays(today(), 200) });
     const res = await admin.request({
@@ -459,6 +492,7 @@ describe('time and capacity on the plan', () => {
 
 describe('partner users', () => {
   it('see and work only their firm’s projects', async () => {
+    const { partnerClient, partnerId, accountId, consultant, create } = await setUp();
     const own = await create({ name: 'Partner-delivered', partnerId, promisedGoLive: addDays(today(), 200) });
     const other = await create({ name: 'In-house', partnerId: null, promisedGoLive: addDays(today(), 200) });
     const list = (await partnerClient.request({ method: 'GET', url: '/api/v1/projects?limit=200' }))
@@ -492,6 +526,9 @@ describe('partner users', () => {
   });
 
   it('have their firm’s delivery figures recorded beside the own team’s, for leaders only', async () => {
+    const w = await setUp();
+    const { admin, partnerClient, partnerId } = w;
+    await partnerAndSlippedProjects(w);
     const items = (await admin.request({ method: 'GET', url: '/api/v1/delivery/partners' })).json().items;
     const all = (await admin.request({ method: 'GET', url: '/api/v1/projects?limit=200' })).json().items;
     const firm = items.find((f: { partnerId: string | null }) => f.partnerId === partnerId);
