@@ -22,9 +22,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the login page, as a person would. */
-export async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(url);
+/** Signs in through the login page, as a person would, on the page at `path` (the accounts list unless another is given; `/` is the first page, Today). */
+export async function signIn(
+  page: Page,
+  url: string,
+  email: string,
+  password: string,
+  path = '/accounts',
+): Promise<void> {
+  await page.goto(url + path);
   await page.getByLabel('Email').fill(email);
   await page.locator('input[type=password]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();

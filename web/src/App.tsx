@@ -1,6 +1,6 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
-import { useSession } from './api/session.ts';
+import { can, useSession } from './api/session.ts';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { InvitationsBanner } from './account/InvitationsBanner.tsx';
@@ -9,6 +9,7 @@ import { LoginPage } from './auth/LoginPage.tsx';
 import { DealsSection } from './deals/DealsSection.tsx';
 import { DeliverySection } from './delivery/DeliverySection.tsx';
 import { HealthSection } from './health/HealthSection.tsx';
+import { HomePage } from './home/HomePage.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
@@ -34,7 +35,12 @@ export function App() {
     <AppLayout session={session.data}>
       <InvitationsBanner session={session.data} />
       <Routes>
-        <Route path="/" element={<Navigate to="/accounts" replace />} />
+        <Route
+          path="/"
+          element={
+            can(session.data, 'health:read') ? <HomePage session={session.data} /> : <Navigate to="/accounts" replace />
+          }
+        />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />

@@ -10,6 +10,7 @@ export const portfolioAccountSchema = z.object({
   account: z.string(),
   domain: z.string().nullable(),
   segment: z.string().nullable(),
+  industry: z.string().nullable(),
   lifecyclePhase: z.string(),
   region: z.string().nullable(),
   aeUserId: z.string().nullable(),

@@ -100,6 +100,7 @@ export async function readPortfolio(
       account: a.name,
       domain: a.domain,
       segment: a.segment,
+      industry: a.industry,
       lifecyclePhase: a.lifecyclePhase,
       region: a.region,
       aeUserId: a.aeUserId,

@@ -9,6 +9,7 @@ export interface PortfolioAccount {
   account: string;
   domain: string | null;
   segment: string | null;
+  industry: string | null;
   lifecyclePhase: string;
   region: string | null;
   aeUserId: string | null;

@@ -10,10 +10,55 @@ import { can } from '../api/session.ts';
 import type { Account, Page, Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { options, PHASE_COLORS, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
+import { type PortfolioAccountList, stageLabel } from '../health/portfolio.ts';
+import { pct } from '../health/types.ts';
+import { formatDate, formatMoney } from '../ui/format.ts';
 import { AccountDrawer } from './AccountDrawer.tsx';
+import {
+  FigureFilterInputs,
+  type FigureFilters,
+  NO_FIGURE_FILTERS,
+  SortHeader,
+  type SortState,
+} from './AccountFigures.tsx';
 import { CreateAccountModal } from './CreateAccountModal.tsx';
 
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** A row of the list: an account, with the figures later modules give it when the viewer sees them. */
+type Row = Pick<
+  Account,
+  'id' | 'name' | 'domain' | 'partnerId' | 'industry' | 'region' | 'lifecyclePhase' | 'csmUserId' | 'aeUserId'
+> & {
+  segment: string | null;
+  arr?: number;
+  probability?: number | null;
+  decile?: number | null;
+  arrAtRisk?: number | null;
+  nextRenewal?: string | null;
+  daysToRenewal?: number | null;
+  chainStage?: string | null;
+};
+
+function FigureCells({ a, money }: { a: Row; money: (n: number | null | undefined) => string }) {
+  return (
+    <>
+      <Table.Td style={NOWRAP}>{money(a.arr)}</Table.Td>
+      <Table.Td style={NOWRAP}>
+        {a.probability === null || a.probability === undefined ? (
+          <Text span size="sm" c="dimmed">
+            not scored
+          </Text>
+        ) : (
+          `${pct(a.probability)} · decile ${a.decile}`
+        )}
+      </Table.Td>
+      <Table.Td style={NOWRAP}>{money(a.arrAtRisk)}</Table.Td>
+      <Table.Td style={NOWRAP}>{a.nextRenewal ? `${formatDate(a.nextRenewal)} (${a.daysToRenewal} d)` : '—'}</Table.Td>
+      <Table.Td style={NOWRAP}>{stageLabel(a.chainStage ?? null)}</Table.Td>
+    </>
+  );
+}
 
 export function AccountsPage({ session }: { session: Session }) {
   const [q, setQ] = useState('');
@@ -25,6 +70,10 @@ export function AccountsPage({ session }: { session: Session }) {
   const [creating, setCreating] = useState(false);
   const names = useNames(can(session, 'users:read'));
 
+  // Those who see churn risk get the list with ARR, risk, next renewal and chain stage (health's enriched list).
+  const figures = can(session, 'health:read');
+  const [filters, setFilters] = useState<FigureFilters>(NO_FIGURE_FILTERS);
+  const [sorting, setSorting] = useState<SortState>({ sort: 'name', order: 'asc' });
   const accounts = useInfiniteQuery({
     queryKey: ['accounts', { search, segment, phase, region }],
     initialPageParam: undefined as string | undefined,
@@ -34,9 +83,29 @@ export function AccountsPage({ session }: { session: Session }) {
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    enabled: !figures,
   });
-  const rows = accounts.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = accounts.data?.pages[0]?.total;
+  const enriched = useInfiniteQuery({
+    queryKey: ['health', 'accounts', { search, segment, phase, region, filters, sorting }],
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      get<PortfolioAccountList>(
+        `/api/v1/health/accounts${query({ limit: 50, offset: pageParam, q: search, segment, lifecyclePhase: phase, region, ...filters, ...sorting })}`,
+      ),
+    getNextPageParam: (last, pages) => {
+      const read = pages.reduce((n, p) => n + p.items.length, 0);
+      return read < last.total ? read : undefined;
+    },
+    placeholderData: keepPreviousData,
+    enabled: figures,
+  });
+  const list = figures ? enriched : accounts;
+  const rows: Row[] = figures
+    ? (enriched.data?.pages.flatMap((p) => p.items) ?? []).map((a) => ({ ...a, id: a.accountId, name: a.account }))
+    : (accounts.data?.pages.flatMap((p) => p.items) ?? []);
+  const total = figures ? enriched.data?.pages[0]?.total : accounts.data?.pages[0]?.total;
+  const currency = enriched.data?.pages[0]?.currency ?? 'USD';
+  const money = (n: number | null | undefined) => (n === null || n === undefined ? '—' : formatMoney(n, currency));
 
   return (
     <Stack>
@@ -91,15 +160,29 @@ export function AccountsPage({ session }: { session: Session }) {
           w={170}
           aria-label="Region"
         />
+        {figures && <FigureFilterInputs value={filters} onChange={setFilters} />}
       </Group>
-      {accounts.isError ? (
-        <ErrorState error={accounts.error} />
+      {list.isError ? (
+        <ErrorState error={list.error} />
       ) : (
         <Paper withBorder>
           <Table highlightOnHover verticalSpacing="xs" data-testid="accounts-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Account</Table.Th>
+                {figures ? (
+                  <SortHeader label="Account" value="name" state={sorting} onSort={setSorting} />
+                ) : (
+                  <Table.Th>Account</Table.Th>
+                )}
+                {figures && (
+                  <>
+                    <SortHeader label="ARR" value="arr" state={sorting} onSort={setSorting} />
+                    <SortHeader label="Risk" value="probability" state={sorting} onSort={setSorting} />
+                    <SortHeader label="ARR at risk" value="arr_at_risk" state={sorting} onSort={setSorting} />
+                    <SortHeader label="Next renewal" value="next_renewal" state={sorting} onSort={setSorting} />
+                    <SortHeader label="Chain stage" value="chain_stage" state={sorting} onSort={setSorting} />
+                  </>
+                )}
                 <Table.Th>Segment</Table.Th>
                 <Table.Th>Industry</Table.Th>
                 <Table.Th>Region</Table.Th>
@@ -120,6 +203,7 @@ export function AccountsPage({ session }: { session: Session }) {
                       {a.partnerId && ` · delivered by ${names.partner(a.partnerId)}`}
                     </Text>
                   </Table.Td>
+                  {figures && <FigureCells a={a} money={money} />}
                   <Table.Td style={NOWRAP}>
                     {a.segment ? (
                       (SEGMENTS[a.segment] ?? a.segment)
@@ -142,23 +226,23 @@ export function AccountsPage({ session }: { session: Session }) {
               ))}
             </Table.Tbody>
           </Table>
-          {accounts.isPending && (
+          {list.isPending && (
             <Text p="md" c="dimmed">
               Loading accounts…
             </Text>
           )}
-          {!accounts.isPending && rows.length === 0 && (
+          {!list.isPending && rows.length === 0 && (
             <Text p="md" c="dimmed">
               No accounts match.
             </Text>
           )}
         </Paper>
       )}
-      {accounts.hasNextPage && (
+      {list.hasNextPage && (
         <Button
           variant="default"
-          onClick={() => accounts.fetchNextPage()}
-          loading={accounts.isFetchingNextPage}
+          onClick={() => list.fetchNextPage()}
+          loading={list.isFetchingNextPage}
           w="fit-content"
         >
           Load more

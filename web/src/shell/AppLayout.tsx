@@ -1,7 +1,9 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconHome } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { SECTIONS } from '../sections/sections.ts';
 import { UserMenu } from './UserMenu.tsx';
@@ -40,6 +42,16 @@ export function AppLayout({ session, children }: { session: Session; children: R
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
+        {can(session, 'health:read') && (
+          <NavLink
+            component={RouterLink}
+            to="/"
+            end
+            label="Today"
+            leftSection={<IconHome size={18} stroke={1.6} />}
+            active={location.pathname === '/'}
+          />
+        )}
         {SECTIONS.map((s) => (
           <NavLink
             key={s.path}

@@ -1,0 +1,122 @@
+import { Group, Select, Table, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { CHAIN_STAGES } from '../health/portfolio.ts';
+
+/** The columns the accounts list sorts by (the health module's enriched list). */
+export type AccountSort = 'name' | 'arr' | 'probability' | 'arr_at_risk' | 'next_renewal' | 'chain_stage';
+export interface SortState {
+  sort: AccountSort;
+  order: 'asc' | 'desc';
+}
+
+const ASCENDING: readonly AccountSort[] = ['name', 'next_renewal', 'chain_stage'];
+/** The order a column sorts in first: names, dates and stages ascending, money and risk descending. */
+export const firstOrder = (sort: AccountSort): 'asc' | 'desc' => (ASCENDING.includes(sort) ? 'asc' : 'desc');
+
+/** A column header that sorts by its column (again: the other way), telling assistive technology the order. */
+export function SortHeader({
+  label,
+  value,
+  state,
+  onSort,
+}: {
+  label: string;
+  value: AccountSort;
+  state: SortState;
+  onSort: (s: SortState) => void;
+}) {
+  const active = state.sort === value;
+  const Icon = state.order === 'asc' ? IconArrowUp : IconArrowDown;
+  const next = (): SortState =>
+    active ? { sort: value, order: state.order === 'asc' ? 'desc' : 'asc' } : { sort: value, order: firstOrder(value) };
+  return (
+    <Table.Th
+      scope="col"
+      aria-sort={active ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none'}
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      <UnstyledButton onClick={() => onSort(next())} fw={600} fz="sm" data-testid={`sort-${value}`}>
+        <Group gap={4} wrap="nowrap">
+          {label}
+          {active && <Icon size={14} aria-hidden />}
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+}
+
+export interface FigureFilters {
+  stage: string | null;
+  maxDecile: string | null;
+  renewalWithin: string | null;
+  minArr: string | null;
+}
+
+export const NO_FIGURE_FILTERS: FigureFilters = { stage: null, maxDecile: null, renewalWithin: null, minArr: null };
+
+const STAGE_OPTIONS = [
+  ...Object.entries(CHAIN_STAGES).map(([value, label]) => ({ value, label })),
+  { value: 'none', label: 'No open signal' },
+];
+const RISK_OPTIONS = [
+  { value: '1', label: 'Riskiest tenth (decile 1)' },
+  { value: '3', label: 'Deciles 1–3' },
+  { value: '5', label: 'Deciles 1–5' },
+  { value: '10', label: 'Any scored' },
+];
+const RENEWAL_OPTIONS = ['30', '90', '120', '365'].map((d) => ({ value: d, label: `Renews within ${d} days` }));
+const ARR_OPTIONS = ['1', '10000', '50000', '100000'].map((v) => ({
+  value: v,
+  label: v === '1' ? 'Any ARR' : `ARR ≥ ${Number(v).toLocaleString()}`,
+}));
+
+/** Filters on the figures later modules give each account: chain stage, risk decile, renewal window, ARR. */
+export function FigureFilterInputs({
+  value,
+  onChange,
+}: {
+  value: FigureFilters;
+  onChange: (f: FigureFilters) => void;
+}) {
+  const set = (key: keyof FigureFilters) => (v: string | null) => onChange({ ...value, [key]: v });
+  return (
+    <>
+      <Select
+        placeholder="Chain stage"
+        data={STAGE_OPTIONS}
+        value={value.stage}
+        onChange={set('stage')}
+        clearable
+        w={190}
+        aria-label="Chain stage"
+      />
+      <Select
+        placeholder="Risk"
+        data={RISK_OPTIONS}
+        value={value.maxDecile}
+        onChange={set('maxDecile')}
+        clearable
+        w={210}
+        aria-label="Risk"
+      />
+      <Select
+        placeholder="Next renewal"
+        data={RENEWAL_OPTIONS}
+        value={value.renewalWithin}
+        onChange={set('renewalWithin')}
+        clearable
+        w={210}
+        aria-label="Next renewal"
+      />
+      <Select
+        placeholder="ARR"
+        data={ARR_OPTIONS}
+        value={value.minArr}
+        onChange={set('minArr')}
+        clearable
+        w={160}
+        aria-label="ARR"
+      />
+    </>
+  );
+}
