@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOSITION } from '../../src/app/modules.ts';
+import { buildDemoWorkspace } from '../../src/demo/demo.service.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { buildAccount, buildContact, buildSubscription, buildSurvey, fixtureId } from '../helpers/fixtures/index.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -264,4 +265,35 @@ describe('at-risk renewal', () => {
     for (const type of ['relationship.signals', 'revenue.signals', 'health.renewal-signals'])
       expect(COMPOSITION.jobs.get(type)?.everyMs, type).toBe(86_400_000);
   });
+});
+
+describe('the demo', () => {
+  it('shows its story customer’s quiet detractor sponsor once the jobs queued at its creation have run', async () => {
+    const today = new Date('2026-12-01T10:30:00.000Z');
+    const demo = await t.ctx.db
+      .transaction()
+      .execute((trx) => buildDemoWorkspace(trx, { slug: 'demo-renewal', today }));
+    // The jobs the demo queued for its own day, due seconds after it (the scoring first, then the renewal signal).
+    expect(await t.runJobs({ now: new Date(today.getTime() + 30_000) })).toEqual([]);
+    const account = await t.ctx.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('workspace_id', '=', demo.workspaceId)
+      .where('name', '=', 'Coldharbour Metalworks')
+      .executeTakeFirstOrThrow();
+    const open = await t.ctx.db
+      .selectFrom('signals')
+      .select(['kind', 'evidence'])
+      .where('account_id', '=', account.id)
+      .where('resolved_at', 'is', null)
+      .execute();
+    const byKind = new Map(open.map((s) => [s.kind, JSON.parse(s.evidence) as Record<string, unknown>]));
+    expect(
+      (byKind.get('renewal.sponsor_untouched')?.sponsors as Array<{ daysSinceTouch: number }>)[0]?.daysSinceTouch,
+    ).toBe(70);
+    expect((byKind.get('renewal.detractor')?.detractors as Array<{ score: number; role: string }>)[0]).toMatchObject({
+      score: 3,
+      role: 'executive_sponsor',
+    });
+  }, 180_000);
 });
