@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOSITION } from '../../src/app/modules.ts';
 import { buildDemoWorkspace } from '../../src/demo/demo.service.ts';
+import { accountMatcher, applySubscriptionBatch } from '../../src/modules/revenue/index.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { buildAccount, buildContact, buildSubscription, buildSurvey, fixtureId } from '../helpers/fixtures/index.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -214,6 +215,49 @@ describe('revenue signals', () => {
     });
     await evaluate(w.admin, '/api/v1/revenue/signals/evaluate');
     expect(await signalsOf(w.viewer, account.id)).toEqual([]);
+  });
+});
+
+describe('when subscriptions change', () => {
+  it('queues the revenue signals of the accounts that changed and the at-risk renewal signal, in the same write', async () => {
+    const w = await workspace('rev-queue');
+    const account = await buildAccount(t.ctx.db, w.id, { name: 'Queued', domain: 'queued.example' });
+    await t.ctx.db.transaction().execute(async (trx) =>
+      applySubscriptionBatch(trx, { workspaceId: w.id, matcher: await accountMatcher(trx, w.id) }, [
+        {
+          row: 1,
+          record: {
+            source: 'csv',
+            externalId: 'q-1',
+            accountRef: account.id,
+            accountName: null,
+            start: '2026-01-01',
+            end: null,
+            arrCents: 1_000_000,
+            mrrCents: null,
+            seats: null,
+            plan: null,
+            trial: false,
+            currency: 'USD',
+            billingPeriod: 'annual',
+            autoRenew: null,
+            renewsOn: null,
+            status: null,
+          },
+        },
+      ]),
+    );
+    const queued = await t.ctx.db
+      .selectFrom('jobs')
+      .select(['type', 'payload'])
+      .where('workspace_id', '=', w.id)
+      .where('type', 'in', ['revenue.signals', 'health.renewal-signals'])
+      .orderBy('type')
+      .execute();
+    expect(queued.map((j) => [j.type, JSON.parse(j.payload)])).toEqual([
+      ['health.renewal-signals', { workspaceId: w.id }],
+      ['revenue.signals', { workspaceId: w.id, accountIds: [account.id] }],
+    ]);
   });
 });
 
