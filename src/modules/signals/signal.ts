@@ -1,6 +1,6 @@
 /**
  * Signals: early warnings along the failure chain (DESIGN §4), each with the evidence that raised it.
- * An account's chain stage is the earliest stage with an open signal.
+ * An account's chain stage is the earliest stage with an open warning (a signal above `info`).
  */
 
 /** Chain stages in order, then the erosion sources. */
@@ -150,11 +150,14 @@ export interface Signal {
   resolution: string | null;
 }
 
-/** The earliest chain stage among open signals, or null when none is open. Pure. */
-export function chainStageOf(open: Array<Pick<Signal, 'stage' | 'resolvedAt'>>): SignalStage | null {
+/**
+ * The earliest chain stage among open warnings, or null when none is open. Pure. A signal of severity `info`
+ * (no expansion yet, say) is a note, not trouble: it never places an account in the chain.
+ */
+export function chainStageOf(open: Array<Pick<Signal, 'stage' | 'resolvedAt' | 'severity'>>): SignalStage | null {
   let best: number | null = null;
   for (const s of open) {
-    if (s.resolvedAt) continue;
+    if (s.resolvedAt || s.severity === 'info') continue;
     const i = SIGNAL_STAGES.indexOf(s.stage);
     if (best === null || i < best) best = i;
   }

@@ -95,6 +95,6 @@ export const PORTFOLIO_HELP = {
   arrAtRisk:
     'ARR at risk is each scored account’s churn probability × its ARR today, summed: the revenue the risk puts in question.',
   chainStage:
-    'An account’s chain stage is the earliest stage of the failure chain with an open signal; accounts without one are shown apart.',
+    'An account’s chain stage is the earliest stage of the failure chain with an open warning (notes such as “no expansion yet” do not count); accounts without one are shown apart.',
   health: 'Health scores come next; until then, churn risk is the measure.',
 } as const;
