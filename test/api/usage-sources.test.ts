@@ -5,35 +5,36 @@ import { usageSources } from '../../src/modules/usage/adoption/usage-sources.ts'
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let viewer: Client;
 let url: string;
-let key: string;
-let account: string;
+let slugs = 0;
 
 const D = '2026-11-20';
 const day = (offset: number) =>
   new Date(Date.parse(`${D}T00:00:00.000Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-const sources = async (c: Client = viewer) => {
+const sources = async (c: Client) => {
   const res = await c.request({ method: 'GET', url: '/api/v1/usage/sources' });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
 
-beforeAll(async () => {
-  t = await createTestApp();
-  acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
-  account = (
+/** A workspace of its own: an admin, a viewer, one account and an ingest key. */
+async function setUp() {
+  const ws = await t.workspace(`sourced-${++slugs}`);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const viewer = await t.login((await t.user(ws, 'viewer')).email);
+  const account = (
     await admin.request({
       method: 'POST',
       url: '/api/v1/accounts',
       payload: { name: 'Sourced', domain: 'sourced.example', segment: 'smb' },
     })
-  ).json().id;
-  key = await t.apiKey(acme, 'ingest');
+  ).json().id as string;
+  const key = await t.apiKey(ws, 'ingest');
+  return { ws, admin, viewer, account, key };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
 });
@@ -41,7 +42,8 @@ afterAll(async () => t?.close());
 
 describe('where the usage held came from', () => {
   it('holds nothing at first, and says so', async () => {
-    expect(await sources()).toEqual({
+    const { viewer } = await setUp();
+    expect(await sources(viewer)).toEqual({
       held: { firstDay: null, lastDay: null, days: 0, accounts: 0, events: 0 },
       received: 0,
       imported: [],
@@ -51,6 +53,7 @@ describe('where the usage held came from', () => {
   });
 
   it('splits the daily usage into events received, usage tables imported and usage written directly', async () => {
+    const { ws: acme, admin, viewer, account, key } = await setUp();
     const batch = [1, 2, 3].map((i) => ({
       type: 'track',
       messageId: `m${i}`,
@@ -83,7 +86,7 @@ describe('where the usage held came from', () => {
     // As the demo writes its ten weeks: straight into the daily rollups.
     await addRollupCounts(t.ctx.db, acme, [{ account_id: account, day: day(-69), feature: 'Login', events: 20 }], []);
 
-    const s = await sources();
+    const s = await sources(viewer);
     expect(s.held).toEqual({ firstDay: day(-69), lastDay: day(-1), days: 4, accounts: 1, events: 33 });
     expect(s.received).toBe(3);
     expect(s.imported).toEqual([{ source: 'csv', events: 10, runs: 1, lastImportedAt: expect.any(String) }]);
@@ -92,7 +95,7 @@ describe('where the usage held came from', () => {
     expect(s.writtenBy).toBeNull();
 
     await t.ctx.db.updateTable('workspaces').set({ is_demo: 1 }).where('id', '=', acme).execute();
-    expect((await sources()).writtenBy).toBe('demo');
+    expect((await sources(viewer)).writtenBy).toBe('demo');
   });
 
   it('needs a sign-in', async () => {
