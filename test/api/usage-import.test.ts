@@ -2,9 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let key: string;
+let slugs = 0;
 
 const basic = (writeKey: string) => `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
 const track = (messageId: string, groupId: string, userId = 'u1') => ({
@@ -15,7 +13,7 @@ const track = (messageId: string, groupId: string, userId = 'u1') => ({
   timestamp: '2026-11-20T10:00:00.000Z',
   context: { groupId },
 });
-const send = async (batch: unknown[]) => {
+const send = async (key: string, batch: unknown[]) => {
   const res = await t.inject({
     method: 'POST',
     url: '/v1/batch',
@@ -24,7 +22,7 @@ const send = async (batch: unknown[]) => {
   });
   expect(res.statusCode).toBe(200);
 };
-const accountOf = async (prefix: string) =>
+const accountOf = async (acme: string, prefix: string) =>
   (
     await t.ctx.db
       .selectFrom('usage_events')
@@ -33,7 +31,7 @@ const accountOf = async (prefix: string) =>
       .where('message_id', 'like', `${prefix}%`)
       .execute()
   ).map((r) => r.account_id);
-const featureEvents = async (accountId: string) =>
+const featureEvents = async (acme: string, accountId: string) =>
   Number(
     (
       await t.ctx.db
@@ -44,7 +42,7 @@ const featureEvents = async (accountId: string) =>
         .executeTakeFirst()
     )?.n ?? 0,
   );
-const userRows = (accountId: string) =>
+const userRows = (acme: string, accountId: string) =>
   t.ctx.db
     .selectFrom('usage_daily_account_user')
     .select(['user_key', 'events'])
@@ -58,22 +56,28 @@ async function runJobs(): Promise<void> {
   expect(await t.runJobs()).toEqual([]);
 }
 
+/** A workspace of its own: an admin and an ingest key. */
+async function setUp(): Promise<{ acme: string; admin: Client; key: string }> {
+  const acme = await t.workspace(`kept-aside-${++slugs}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const key = await t.apiKey(acme, 'ingest');
+  return { acme, admin, key };
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  key = await t.apiKey(acme, 'ingest');
 });
 afterAll(async () => t?.close());
 
 describe('usage events kept aside, matched when their account appears', () => {
   it('matches them after an account with their domain is created, counting them once in the rollups', async () => {
-    await send([
+    const { acme, admin, key } = await setUp();
+    await send(key, [
       track('fab-1', 'fabrikam.example', 'ann'),
       track('fab-2', 'fabrikam.example', 'bob'),
       track('fab-3', 'fabrikam.example', 'ann'),
     ]);
-    expect(await accountOf('fab-')).toEqual([null, null, null]);
+    expect(await accountOf(acme, 'fab-')).toEqual([null, null, null]);
 
     const res = await admin.request({
       method: 'POST',
@@ -92,9 +96,9 @@ describe('usage events kept aside, matched when their account appears', () => {
         .execute(),
     ).toEqual([{ workspace_id: acme }]);
     await runJobs();
-    expect(await accountOf('fab-')).toEqual([fabrikam, fabrikam, fabrikam]);
-    expect(await featureEvents(fabrikam)).toBe(3);
-    expect((await userRows(fabrikam)).map((r) => [r.user_key, Number(r.events)])).toEqual([
+    expect(await accountOf(acme, 'fab-')).toEqual([fabrikam, fabrikam, fabrikam]);
+    expect(await featureEvents(acme, fabrikam)).toBe(3);
+    expect((await userRows(acme, fabrikam)).map((r) => [r.user_key, Number(r.events)])).toEqual([
       ['ann', 2],
       ['bob', 1],
     ]);
@@ -110,7 +114,7 @@ describe('usage events kept aside, matched when their account appears', () => {
       ).statusCode,
     ).toBe(201);
     await runJobs();
-    expect(await featureEvents(fabrikam)).toBe(3);
+    expect(await featureEvents(acme, fabrikam)).toBe(3);
     const audit = await t.ctx.db
       .selectFrom('audit_log')
       .select(['after_json', 'actor_type'])
@@ -124,7 +128,8 @@ describe('usage events kept aside, matched when their account appears', () => {
   });
 
   it('matches them when an account is given their domain later', async () => {
-    await send([track('nw-1', 'northwind.example', 'cy'), track('nw-2', 'northwind.example', 'cy')]);
+    const { acme, admin, key } = await setUp();
+    await send(key, [track('nw-1', 'northwind.example', 'cy'), track('nw-2', 'northwind.example', 'cy')]);
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/accounts',
@@ -132,7 +137,7 @@ describe('usage events kept aside, matched when their account appears', () => {
     });
     const northwind = res.json().id as string;
     await runJobs();
-    expect(await accountOf('nw-')).toEqual([null, null]);
+    expect(await accountOf(acme, 'nw-')).toEqual([null, null]);
     // Another change queues nothing; the domain does.
     expect(
       (await admin.request({ method: 'PATCH', url: `/api/v1/accounts/${northwind}`, payload: { industry: 'Retail' } }))
@@ -156,12 +161,13 @@ describe('usage events kept aside, matched when their account appears', () => {
       ).statusCode,
     ).toBe(200);
     await runJobs();
-    expect(await accountOf('nw-')).toEqual([northwind, northwind]);
-    expect(await featureEvents(northwind)).toBe(2);
+    expect(await accountOf(acme, 'nw-')).toEqual([northwind, northwind]);
+    expect(await featureEvents(acme, northwind)).toBe(2);
   });
 
   it('matches them after an import brings the account with their CRM id', async () => {
-    await send([track('crm-1', '0015000001TAILS'), track('crm-2', '0015000001TAILS')]);
+    const { acme, admin, key } = await setUp();
+    await send(key, [track('crm-1', '0015000001TAILS'), track('crm-2', '0015000001TAILS')]);
     const csv = 'Account ID,Account Name\n0015000001TAILS,Tailspin Toys\n';
     const res = await admin.request({
       method: 'POST',
@@ -171,7 +177,7 @@ describe('usage events kept aside, matched when their account appears', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ created: 1 });
-    expect(await accountOf('crm-')).toEqual([null, null]);
+    expect(await accountOf(acme, 'crm-')).toEqual([null, null]);
     await runJobs();
     const tailspin = (
       await t.ctx.db
@@ -181,8 +187,8 @@ describe('usage events kept aside, matched when their account appears', () => {
         .where('name', '=', 'Tailspin Toys')
         .executeTakeFirstOrThrow()
     ).id;
-    expect(await accountOf('crm-')).toEqual([tailspin, tailspin]);
-    expect(await featureEvents(tailspin)).toBe(2);
+    expect(await accountOf(acme, 'crm-')).toEqual([tailspin, tailspin]);
+    expect(await featureEvents(acme, tailspin)).toBe(2);
 
     // Importing the same file again creates nothing and queues nothing.
     const again = await admin.request({
