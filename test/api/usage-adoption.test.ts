@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
@@ -11,6 +11,7 @@ let url: string;
 let northwind: string;
 let contoso: string;
 let betaAccount: string;
+let slugs = 0;
 
 const D = '2026-11-20';
 const day = (offset: number) =>
@@ -112,27 +113,39 @@ const NORTHWIND_USERS = [
   { day: D, user_key: 'u1', events: 4 },
 ];
 
+const createAccount = async (c: Client, name: string, domain: string) => {
+  const res = await c.request({
+    method: 'POST',
+    url: '/api/v1/accounts',
+    payload: { name, domain, segment: 'mid_market' },
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
+};
+/** Northwind's four weeks and the two Report Published u2 adds on the day, as the rollup tests send them. */
+const sendNorthwindUsage = async () => {
+  await send(northwindBatch());
+  await send([
+    track('nw-13', 'u2', 'Report Published', 0, northwind),
+    track('nw-14', 'u2', 'Report Published', 0, northwind),
+  ]);
+};
+
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await t.workspace('acme');
   const beta = await t.workspace('beta');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
-  const create = async (c: Client, name: string, domain: string) => {
-    const res = await c.request({
-      method: 'POST',
-      url: '/api/v1/accounts',
-      payload: { name, domain, segment: 'mid_market' },
-    });
-    expect(res.statusCode).toBe(201);
-    return res.json().id as string;
-  };
-  northwind = await create(admin, 'Northwind', 'northwind.example');
-  contoso = await create(admin, 'Contoso', 'contoso.example');
-  betaAccount = await create(await t.login((await t.user(beta, 'admin')).email), 'Beta Corp', 'beta.example');
-  key = await t.apiKey(acme, 'ingest');
+  betaAccount = await createAccount(await t.login((await t.user(beta, 'admin')).email), 'Beta Corp', 'beta.example');
   await t.server.app.listen({ port: 0, host: '127.0.0.1' });
   url = `http://127.0.0.1:${(t.server.app.server.address() as AddressInfo).port}`;
+});
+// Each test gets a workspace of its own: an admin, a viewer, Northwind and Contoso, and an ingest key.
+beforeEach(async () => {
+  acme = await t.workspace(`acme-${++slugs}`);
+  admin = await t.login((await t.user(acme, 'admin')).email);
+  viewer = await t.login((await t.user(acme, 'viewer')).email);
+  northwind = await createAccount(admin, 'Northwind', 'northwind.example');
+  contoso = await createAccount(admin, 'Contoso', 'contoso.example');
+  key = await t.apiKey(acme, 'ingest');
 });
 afterAll(async () => t?.close());
 
@@ -156,6 +169,7 @@ describe('usage rollups', () => {
   });
 
   it('does not count a retried batch again, and counts only the new events of a partly retried one', async () => {
+    await send(northwindBatch());
     await send(northwindBatch());
     expect(await featureRows(northwind)).toEqual(NORTHWIND_FEATURES);
     expect(await userRows(northwind)).toEqual(NORTHWIND_USERS);
@@ -258,6 +272,7 @@ describe('seats and adoption', () => {
   });
 
   it('refuses bad seats naming the field and writes nothing; refuses viewers and other workspaces', async () => {
+    expect((await seats(northwind, { seats: 8 })).statusCode).toBe(200);
     for (const payload of [{ seats: -1 }, { seats: 2.5 }, { seats: 'ten' }, {}]) {
       const res = await seats(northwind, payload);
       expect(res.statusCode).toBe(400);
@@ -275,10 +290,12 @@ describe('seats and adoption', () => {
   });
 
   it('gives an account’s adoption numbers on a day, with its 30-day series', async () => {
+    await sendNorthwindUsage();
+    expect((await seats(northwind, { seats: 8 })).statusCode).toBe(200);
     const res = await adoption(northwind);
     expect(res.statusCode).toBe(200);
     const a = res.json();
-    // Users in 30 days: u1..u5; on D: u1, u2 (two Report Published in the retry test); in 7 days: u1, u2, u5.
+    // Users in 30 days: u1..u5; on D: u1, u2 (two Report Published); in 7 days: u1, u2, u5.
     expect(a).toMatchObject({
       accountId: northwind,
       day: D,
@@ -312,6 +329,7 @@ describe('seats and adoption', () => {
   });
 
   it('gives ten weeks of the daily series when asked, the numbers still over 30 days', async () => {
+    await sendNorthwindUsage();
     // Three weeks on, 30 days no longer reach the first events; ten weeks hold all of them.
     const short = (await adoption(northwind, `?day=${day(21)}`)).json();
     const long = (await adoption(northwind, `?day=${day(21)}&days=70`)).json();
@@ -342,6 +360,23 @@ describe('seats and adoption', () => {
   });
 
   it('gives the portfolio, one row per account with usage, sorted and paged', async () => {
+    // Northwind: five users in 30 days on 8 seats; Fabrikam: two users, two features; Contoso: one anonymous page view.
+    await sendNorthwindUsage();
+    expect((await seats(northwind, { seats: 8 })).statusCode).toBe(200);
+    const fabrikam = await createAccount(admin, 'Fabrikam', 'fabrikam.example');
+    await send([
+      track('fa-1', 'k1', 'Login', 0, fabrikam),
+      track('fa-2', 'k1', 'Login', 0, fabrikam),
+      track('fa-3', 'k2', 'Export', -1, fabrikam),
+      {
+        type: 'page',
+        messageId: 'co-1',
+        anonymousId: 'anon-1',
+        name: 'Pricing',
+        timestamp: at(-2),
+        context: { groupId: contoso },
+      },
+    ]);
     const list = async (q: string) => {
       const res = await viewer.request({ method: 'GET', url: `/api/v1/usage/adoption?day=${D}${q}` });
       expect(res.statusCode).toBe(200);
@@ -448,16 +483,15 @@ describe('licensed seats from a CSV', () => {
   });
 
   it('refuses viewers, and a file without an account column, naming the missing column', async () => {
+    const seatlyTwo = (
+      await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Seatly Two', segment: 'smb' } })
+    ).json().id as string;
+    expect((await upload('account,seats\nSeatly Two,45\n')).json()).toMatchObject({ created: 1 });
     expect((await upload('account,seats\nSeatly Two,1\n', '', viewer)).statusCode).toBe(403);
     const bad = await upload('customer,seats\nSeatly Two,1\n');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().detail).toMatch(/account/);
-    expect(
-      await seatsOf(
-        (await t.ctx.db.selectFrom('accounts').select('id').where('name', '=', 'Seatly Two').executeTakeFirstOrThrow())
-          .id,
-      ),
-    ).toBe(45);
+    expect(await seatsOf(seatlyTwo)).toBe(45);
   });
 });
 
