@@ -37,16 +37,30 @@ const upload = (
     payload: csv,
   });
 
-const count = async (table: 'accounts' | 'contacts' | 'deals') =>
+const count = async (table: 'accounts' | 'contacts' | 'deals', workspaceId: string) =>
   Number(
     (
       await t.ctx.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', ws)
+        .where('workspace_id', '=', workspaceId)
         .executeTakeFirstOrThrow()
     ).n,
   );
+
+/** A workspace of the test's own, with an admin and a sales member signed in. */
+async function setUp(slug: string): Promise<{ ws: string; admin: Client; sales: Client }> {
+  const id = await t.workspace(slug);
+  return {
+    ws: id,
+    admin: await t.login((await t.user(id, 'admin')).email),
+    sales: await t.login((await t.user(id, 'sales')).email),
+  };
+}
+
+const CONTACTS =
+  'Id,AccountId,FirstName,LastName,Email,Title\n003UP1,001UP0000000000001,Ana,Silva,ana@company-1.example,CFO\n003UP2,001UP0000000000099,Bo,Chen,bo@x.example,CTO\n';
+const DEALS = 'Record ID,Deal Name,Deal Stage,Amount,Close Date\n9001,Company 1 renewal,closedwon,1200,2026-10-01\n';
 
 /** A Salesforce Account export of `n` accounts (API names), with a custom Tier__c column for the segment. */
 function salesforceAccounts(
@@ -71,6 +85,7 @@ const SF = { columns: { segment: 'Tier__c' } };
 
 describe('import preview', () => {
   it('detects the format, maps the columns and shows the first 20 rows as Baton reads them, writing nothing', async () => {
+    const { ws, sales } = await setUp('preview');
     const csv = salesforceAccounts(25, (i) => (i === 4 ? { Tier__c: 'Gold' } : {}));
     const res = await upload(sales, 'accounts/preview', csv, SF);
     expect(res.statusCode, res.body).toBe(200);
@@ -97,7 +112,7 @@ describe('import preview', () => {
     expect(p.rows[3].values.segment).toBe('Gold');
     expect(p.fields.map((f: { name: string }) => f.name)).toContain('lifecycle_phase');
     expect(p.maxBytes).toBe(1024 * 1024);
-    expect(await count('accounts')).toBe(0);
+    expect(await count('accounts', ws)).toBe(0);
   });
 
   it('answers a file it cannot place with its header and the problem, so the page can map it', async () => {
@@ -166,6 +181,7 @@ describe('import preview', () => {
 
 describe('importing an upload', () => {
   it('dry-runs the whole file with the full report, writing nothing', async () => {
+    const { ws, admin, sales } = await setUp('dry-run');
     const runId = randomUUID();
     const res = await upload(sales, 'accounts', salesforceAccounts(30), {
       ...SF,
@@ -183,7 +199,7 @@ describe('importing an upload', () => {
       created: 30,
       rejected: 0,
     });
-    expect(await count('accounts')).toBe(0);
+    expect(await count('accounts', ws)).toBe(0);
     const run = (await admin.request({ method: 'GET', url: `/api/v1/imports/${runId}` })).json();
     expect(run).toMatchObject({
       id: runId,
@@ -196,9 +212,10 @@ describe('importing an upload', () => {
   });
 
   it('imports, then changes nothing on the same file, and updates only a changed row', async () => {
+    const { ws, sales } = await setUp('reimport');
     const first = await upload(sales, 'accounts', salesforceAccounts(30), SF);
     expect(first.json()).toMatchObject({ dryRun: false, read: 30, created: 30, updated: 0, unchanged: 0, rejected: 0 });
-    expect(await count('accounts')).toBe(30);
+    expect(await count('accounts', ws)).toBe(30);
     const again = await upload(sales, 'accounts', salesforceAccounts(30), SF);
     expect(again.json()).toMatchObject({ read: 30, created: 0, updated: 0, unchanged: 30 });
     const changed = await upload(
@@ -215,10 +232,11 @@ describe('importing an upload', () => {
       .where('name', '=', 'Company 7, Inc.')
       .executeTakeFirstOrThrow();
     expect(row.segment).toBe('enterprise');
-    expect(await count('accounts')).toBe(30);
+    expect(await count('accounts', ws)).toBe(30);
   });
 
   it('rejects a bad row, naming its row and field, and lands the others; the rejected rows download as CSV', async () => {
+    const { admin, sales } = await setUp('bad-row');
     const csv = salesforceAccounts(5, (i) => (i === 3 ? { Tier__c: 'Platinum', Website: 'not a site' } : {}))
       .replaceAll('001UP', '001BR')
       .replaceAll('company-', 'branch-')
@@ -308,22 +326,30 @@ describe('importing an upload', () => {
   });
 
   it('imports contacts against the accounts imported before, and deals through the same upload', async () => {
-    const contacts =
-      'Id,AccountId,FirstName,LastName,Email,Title\n003UP1,001UP0000000000001,Ana,Silva,ana@company-1.example,CFO\n003UP2,001UP0000000000099,Bo,Chen,bo@x.example,CTO\n';
-    const report = (await upload(sales, 'contacts', contacts)).json();
+    const { ws, sales } = await setUp('contacts');
+    expect((await upload(sales, 'accounts', salesforceAccounts(30), SF)).json()).toMatchObject({ created: 30 });
+    const report = (await upload(sales, 'contacts', CONTACTS)).json();
     expect(report).toMatchObject({ kind: 'contacts', format: 'salesforce', created: 1, rejected: 1 });
     expect(report.errors[0]).toMatchObject({ row: 2, field: 'account_external_id' });
-    const deals =
-      'Record ID,Deal Name,Deal Stage,Amount,Close Date\n9001,Company 1 renewal,closedwon,1200,2026-10-01\n';
-    expect((await upload(sales, 'deals', deals)).json()).toMatchObject({
+    expect((await upload(sales, 'deals', DEALS)).json()).toMatchObject({
       kind: 'deals',
       format: 'hubspot-export',
       created: 1,
     });
-    expect(await count('deals')).toBe(1);
+    expect(await count('deals', ws)).toBe(1);
   });
 
   it('lists past imports, newest first, with their kind and counts', async () => {
+    const { admin, sales } = await setUp('history');
+    for (const [path, csv, query] of [
+      ['accounts', salesforceAccounts(30), SF],
+      ['accounts', salesforceAccounts(30), SF],
+      ['contacts', CONTACTS, {}],
+      ['deals', DEALS, {}],
+    ] as const) {
+      const res = await upload(sales, path, csv, query);
+      expect(res.statusCode, res.body).toBe(200);
+    }
     const page = (await admin.request({ method: 'GET', url: '/api/v1/imports?limit=3' })).json();
     expect(page.items).toHaveLength(3);
     expect(page.items[0]).toMatchObject({ kind: 'deals', status: 'succeeded', created: 1 });
@@ -333,6 +359,17 @@ describe('importing an upload', () => {
   });
 
   it('audits every run that wrote, once, with its file and counts, and no dry run', async () => {
+    const { ws, sales } = await setUp('audited');
+    for (const [path, csv, query] of [
+      ['accounts', salesforceAccounts(30), { ...SF, dryRun: 'true', fileName: 'Account.csv' }],
+      ['accounts', salesforceAccounts(30), { ...SF, fileName: 'Account.csv' }],
+      ['accounts', salesforceAccounts(30), SF],
+      ['contacts', CONTACTS, { fileName: 'Contact.csv' }],
+      ['deals', DEALS, {}],
+    ] as const) {
+      const res = await upload(sales, path, csv, query);
+      expect(res.statusCode, res.body).toBe(200);
+    }
     const runs = await t.ctx.db
       .selectFrom('import_runs')
       .select(['id', 'kind', 'dry_run', 'status', 'file_name', 'created'])
