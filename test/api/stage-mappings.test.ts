@@ -19,7 +19,6 @@ const HUBSPOT_EXPORT = path.resolve(
 );
 
 let t: TestApp;
-let admin: Client;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -142,11 +141,9 @@ describe('stage mappings: reading them', () => {
 });
 
 describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
-  let ws: { id: string; admin: Client };
-
-  beforeAll(async () => {
-    ws = await workspace('remap');
-    admin = ws.admin;
+  /** A workspace of the six deals below, R-2 and R-6 confirmed by finance, every deal in the state it starts in. */
+  async function setUp(slug: string): Promise<{ id: string; admin: Client }> {
+    const ws = await workspace(slug);
     await importCsv(ws.id, [
       'R-1,Pending win,Won,2026-10-01', // won, signed, finance not confirmed → pending_confirmation
       'R-2,Confirmed win,Won,2026-10-02', // confirmed below by finance
@@ -157,7 +154,7 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
     ]);
     const deals = await dealsByExternalId(ws.id);
     for (const id of ['R-2', 'R-6']) {
-      const res = await admin.request({
+      const res = await ws.admin.request({
         method: 'PUT',
         url: `/api/v1/deals/${deals[id]?.id}/finance-confirmation`,
         payload: { confirmed: true },
@@ -175,10 +172,12 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
       'R-5': 'lost',
       'R-6': 'open',
     });
-  });
+    return ws;
+  }
 
-  it('moves each deal as the closed-won guard says, answers how many changed state, and records it', async () => {
-    const res = await put(admin, {
+  /** The workspace's own meaning of the CSV stages: Won is open now, Contract signed and Verbal yes are won. */
+  const remap = (client: Client) =>
+    put(client, {
       source: 'csv',
       pipeline: '',
       stages: [
@@ -188,6 +187,10 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
         { stage: 'Won', category: 'open', probability: 80 },
       ],
     });
+
+  it('moves each deal as the closed-won guard says, answers how many changed state, and records it', async () => {
+    const ws = await setUp('remap');
+    const res = await remap(ws.admin);
     expect(res.statusCode, res.body).toBe(200);
     // R-1 and R-2 leave won; R-3 and R-6 become won; R-4 stays open.
     expect(res.json()).toMatchObject({ dealsRecategorized: 4, dealsChangedState: 4 });
@@ -212,7 +215,7 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
       ['lost', 'lost', 0, 'built_in', 1],
       ['closed lost', 'lost', 0, 'built_in', 0],
     ]);
-    expect((await view(admin)).unmapped).toEqual([]);
+    expect((await view(ws.admin)).unmapped).toEqual([]);
 
     const [entry, ...more] = await auditOf(ws.id, 'deal.stage_mapping.replace');
     expect(more).toHaveLength(0);
@@ -230,6 +233,8 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
   });
 
   it('takes the new meaning on the next import too, without counting the re-evaluated deals as changed', async () => {
+    const ws = await setUp('remap-then-import');
+    expect((await remap(ws.admin)).statusCode).toBe(200);
     const report = await importCsv(ws.id, [
       'R-1,Pending win,Won,2026-10-01',
       'R-2,Confirmed win,Won,2026-10-02',
@@ -242,7 +247,9 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
   });
 
   it('puts the built-in mapping back when the pipeline is emptied, and the deals follow it', async () => {
-    const res = await put(admin, { source: 'csv', pipeline: '', stages: [] });
+    const ws = await setUp('remap-then-empty');
+    expect((await remap(ws.admin)).statusCode).toBe(200);
+    const res = await put(ws.admin, { source: 'csv', pipeline: '', stages: [] });
     expect(res.statusCode, res.body).toBe(200);
     // R-1, R-2 are won again; R-3 and R-6 lose their mapping (open); R-4 (Negotiation) was open and stays so.
     expect(res.json()).toMatchObject({ dealsRecategorized: 4, dealsChangedState: 4 });
@@ -252,7 +259,11 @@ describe('stage mappings: changing one pipeline re-evaluates its deals', () => {
     expect(deals['R-3']?.journey_state).toBe('open');
     expect(deals['R-6']?.journey_state).toBe('reopened');
     expect(res.json().pipeline.stages.every((s: StageView) => s.origin === 'built_in')).toBe(true);
-    expect((await view(admin)).unmapped.map((u) => u.stage)).toEqual(['Contract signed', 'Negotiation', 'Verbal yes']);
+    expect((await view(ws.admin)).unmapped.map((u) => u.stage)).toEqual([
+      'Contract signed',
+      'Negotiation',
+      'Verbal yes',
+    ]);
   });
 
   it('leaves alone deals whose CRM stated won or lost itself (Salesforce IsWon/IsClosed)', async () => {
