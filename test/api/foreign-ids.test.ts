@@ -31,6 +31,7 @@ const ownPath: Record<string, string> = {};
 let ownTask = '';
 let spareMember = '';
 let partnerWorkspace = '';
+let otherWorkspace = '';
 const firms = { mine: '', other: '' };
 const partnerFixtures = {
   project: '',
@@ -194,6 +195,7 @@ beforeAll(async () => {
   spareMember = (await t.user(a, 'viewer')).userId;
 
   const b = await t.workspace('beta');
+  otherWorkspace = b;
   const bAdmin = await t.login((await t.user(b, 'admin')).email);
   await recordsOf(bAdmin, b, foreign, 'Beta');
 
@@ -383,19 +385,22 @@ describe('POST /api/v1/projects (the reported case)', () => {
   });
 
   it('accepts a user of another workspace once that user is a member of this one', async () => {
-    const outsider = await t.ctx.db
-      .selectFrom('users')
-      .select('email')
-      .where('id', '=', foreign.user)
-      .executeTakeFirstOrThrow();
+    // A user of its own, so the shared foreign user stays foreign for the other tests.
+    const outsider = await t.user(otherWorkspace, 'delivery');
+    const refused = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: own.account, name: 'Shared lead', leadUserId: outsider.userId },
+    });
+    expect(refused.statusCode, refused.body).toBe(400);
     await t.user(partnerWorkspace, 'delivery', { email: outsider.email });
     const res = await admin.request({
       method: 'POST',
       url: '/api/v1/projects',
-      payload: { accountId: own.account, name: 'Shared lead', leadUserId: foreign.user },
+      payload: { accountId: own.account, name: 'Shared lead', leadUserId: outsider.userId },
     });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json().leadUserId).toBe(foreign.user);
+    expect(res.json().leadUserId).toBe(outsider.userId);
   });
 });
 
