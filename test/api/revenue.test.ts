@@ -2,10 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let csm: Client;
-const ids = new Map<string, string>();
+
+/** A workspace of the test's own: an admin and a CSM signed in, and its accounts by name. */
+interface Book {
+  ws: string;
+  admin: Client;
+  csm: Client;
+  ids: Map<string, string>;
+}
 
 const upload = (client: Client, csv: string, query = '') =>
   client.request({
@@ -15,26 +19,42 @@ const upload = (client: Client, csv: string, query = '') =>
     payload: csv,
   });
 
-const subscriptionCount = async () =>
+const subscriptionCount = async (workspaceId: string) =>
   Number(
     (
       await t.ctx.db
         .selectFrom('revenue_subscriptions')
         .select((eb) => eb.fn.countAll().as('n'))
-        .where('workspace_id', '=', acme)
+        .where('workspace_id', '=', workspaceId)
         .executeTakeFirstOrThrow()
     ).n,
   );
 
-async function account(name: string, domain: string | null): Promise<string> {
-  const res = await admin.request({
+async function account(book: Book, name: string, domain: string | null): Promise<string> {
+  const res = await book.admin.request({
     method: 'POST',
     url: '/api/v1/accounts',
     payload: { name, domain, segment: 'smb' },
   });
   expect(res.statusCode, res.body).toBe(201);
-  ids.set(name, res.json().id);
+  book.ids.set(name, res.json().id);
   return res.json().id;
+}
+
+/** A workspace with Northwind (northwind.example), Contoso, Fabrikam and Initech, and no subscription yet. */
+async function setUp(slug: string): Promise<Book> {
+  const ws = await t.workspace(slug);
+  const book: Book = {
+    ws,
+    admin: await t.login((await t.user(ws, 'admin')).email),
+    csm: await t.login((await t.user(ws, 'csm')).email),
+    ids: new Map(),
+  };
+  await account(book, 'Northwind', 'northwind.example');
+  await account(book, 'Contoso', null);
+  await account(book, 'Fabrikam', null);
+  await account(book, 'Initech', null);
+  return book;
 }
 
 /**
@@ -46,7 +66,7 @@ async function account(name: string, domain: string | null): Promise<string> {
  * - Zeta (unknown yet): 30,000 from 2024-03-01 → waits, then new once Zeta exists
  * - a EUR subscription of Northwind → left out of USD figures, named
  */
-const bookCsv = () =>
+const bookCsv = (ids: Map<string, string>) =>
   [
     'subscription_id,account_id,account_name,start_date,end_date,arr_amount,mrr_amount,seats,plan_tier,is_trial,currency,billing_frequency,auto_renew_flag',
     'S-1,northwind.example,,2024-01-01,,12000,,10,Pro,False,USD,annual,True',
@@ -59,22 +79,26 @@ const bookCsv = () =>
     'S-8,northwind.example,,2024-01-01,,5000,,,Pro,False,EUR,annual,True',
   ].join('\n');
 
+/** The book imported; with `zeta`, Zeta's account then appears and the jobs it queues have run. */
+async function withBook(slug: string, options: { zeta: boolean }): Promise<Book> {
+  const book = await setUp(slug);
+  const res = await upload(book.admin, bookCsv(book.ids));
+  expect(res.json()).toMatchObject({ read: 8, created: 8, rejected: 0 });
+  if (options.zeta) {
+    await account(book, 'Zeta', null);
+    expect(await t.runJobs()).toEqual([]);
+  }
+  return book;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
-  acme = await t.workspace('acme');
-  const a = await t.user(acme, 'admin');
-  const c = await t.user(acme, 'csm');
-  admin = await t.login(a.email);
-  csm = await t.login(c.email);
-  await account('Northwind', 'northwind.example');
-  await account('Contoso', null);
-  await account('Fabrikam', null);
-  await account('Initech', null);
 });
 afterAll(async () => t?.close());
 
 describe('revenue over HTTP', () => {
   it('refuses a file without the columns it needs, naming the file, and writes nothing', async () => {
+    const { ws, admin } = await setUp('refused-file');
     const res = await upload(admin, 'subscription_id,account_id,arr\nS-1,x,100\n', '?format=subscriptions');
     expect(res.statusCode, res.body).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -83,10 +107,11 @@ describe('revenue over HTTP', () => {
         expect.objectContaining({ field: 'file', message: expect.stringContaining('start_date') }),
       ]),
     );
-    expect(await subscriptionCount()).toBe(0);
+    expect(await subscriptionCount(ws)).toBe(0);
   });
 
   it('rejects bad rows one by one, naming the field, and stores none of them', async () => {
+    const { ws, admin } = await setUp('bad-rows');
     const res = await upload(
       admin,
       'subscription_id,account_id,start_date,end_date,arr_amount\nS-x,northwind.example,2024-02-30,,100\nS-y,northwind.example,2024-03-01,2024-01-01,100\nS-z,northwind.example,2024-03-01,,lots\n',
@@ -99,11 +124,12 @@ describe('revenue over HTTP', () => {
         .errors.map((e: { field: string }) => e.field)
         .sort(),
     ).toEqual(['arr', 'end_date', 'start_date']);
-    expect(await subscriptionCount()).toBe(0);
+    expect(await subscriptionCount(ws)).toBe(0);
   });
 
   it('imports the book: by domain, Baton id or name; an unknown account waits; importing again changes nothing', async () => {
-    const first = await upload(admin, bookCsv());
+    const { admin, csm, ids } = await setUp('book');
+    const first = await upload(admin, bookCsv(ids));
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ kind: 'subscriptions', read: 8, created: 8, rejected: 0 });
     expect(first.json().notes).toEqual([
@@ -111,13 +137,14 @@ describe('revenue over HTTP', () => {
     ]);
     const history = (await admin.request({ method: 'GET', url: '/api/v1/imports?kind=subscriptions&limit=1' })).json();
     expect(history.items[0].notes).toEqual(first.json().notes);
-    const again = await upload(admin, bookCsv());
+    const again = await upload(admin, bookCsv(ids));
     expect(again.json()).toMatchObject({ read: 8, created: 0, updated: 0, unchanged: 8 });
     const waiting = await csm.request({ method: 'GET', url: '/api/v1/revenue/waiting' });
     expect(waiting.json().subscriptions.map((s: { externalId: string }) => s.externalId)).toEqual(['S-7']);
   });
 
   it('gives ARR on a day per account, in USD only, saying the EUR subscription is left out', async () => {
+    const { csm } = await withBook('arr', { zeta: false });
     const res = await csm.request({ method: 'GET', url: '/api/v1/revenue/arr?on=2024-12-31' });
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
@@ -133,7 +160,9 @@ describe('revenue over HTTP', () => {
   });
 
   it('matches the waiting subscription when its account appears, through the accounts.appeared event', async () => {
-    await account('Zeta', null);
+    const book = await withBook('waiting', { zeta: false });
+    const { csm } = book;
+    await account(book, 'Zeta', null);
     expect(await t.runJobs()).toEqual([]);
     const waiting = await csm.request({ method: 'GET', url: '/api/v1/revenue/waiting' });
     expect(waiting.json()).toEqual({ customers: [], subscriptions: [] });
@@ -142,6 +171,7 @@ describe('revenue over HTTP', () => {
   });
 
   it('measures retention over 2024 with each account’s net change once, by cohort, and the waterfall', async () => {
+    const { csm } = await withBook('retention', { zeta: true });
     const res = await csm.request({ method: 'GET', url: '/api/v1/revenue/retention?from=2024-01-01&to=2024-12-31' });
     expect(res.statusCode, res.body).toBe(200);
     // start: Northwind 12,000 + Contoso 24,000 + Fabrikam 9,000 = 45,000
@@ -172,6 +202,7 @@ describe('revenue over HTTP', () => {
   });
 
   it('gives movements by month and the next renewals', async () => {
+    const { csm } = await withBook('movements', { zeta: true });
     const moves = (
       await csm.request({ method: 'GET', url: '/api/v1/revenue/movements?from=2024-06&to=2024-07' })
     ).json();
@@ -192,6 +223,7 @@ describe('revenue over HTTP', () => {
   });
 
   it('feeds subscription seats to adoption unless seats were set by hand', async () => {
+    const { admin, ids } = await withBook('seats', { zeta: true });
     const seats = async (name: string) =>
       (
         await t.ctx.db
@@ -207,13 +239,13 @@ describe('revenue over HTTP', () => {
       payload: { seats: 40 },
     });
     expect(set.statusCode, set.body).toBe(200);
-    const changed = bookCsv()
+    const changed = bookCsv(ids)
       .replace('S-4,', 'S-4,')
       .replace(',Pro,False,USD,monthly,False', ',Pro,False,USD,monthly,False')
       .replace('2024-06-01,,,1500,,', '2024-06-01,,,1500,25,');
     expect((await upload(admin, changed)).json()).toMatchObject({ updated: 1 });
     expect(Number(await seats('Contoso'))).toBe(40);
-    const northwind = bookCsv().replace(
+    const northwind = bookCsv(ids).replace(
       'S-2,northwind.example,,2024-07-01,,6000,,5,',
       'S-2,northwind.example,,2024-07-01,,6000,,8,',
     );
@@ -222,6 +254,7 @@ describe('revenue over HTTP', () => {
   });
 
   it('lists an account’s subscriptions and refuses bad queries naming the field', async () => {
+    const { admin, csm, ids } = await withBook('subscriptions', { zeta: true });
     const list = await csm.request({
       method: 'GET',
       url: `/api/v1/revenue/accounts/${ids.get('Northwind')}/subscriptions`,
