@@ -18,26 +18,36 @@ const today = new Date('2026-12-01T10:30:00Z');
 let t: TestDatabase;
 let admin: { userId: string; email: string };
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  const main = await createWorkspace(t.db, SYSTEM_ACTOR, { slug: 'main' });
-  const { member } = await addPersonDirectly(t.db, SYSTEM_ACTOR, main.id, {
+/** The operator's workspace "main" and its admin, who can sign in. */
+async function mainAdmin(db: TestDatabase['db']): Promise<{ userId: string; email: string }> {
+  const main = await createWorkspace(db, SYSTEM_ACTOR, { slug: 'main' });
+  const { member } = await addPersonDirectly(db, SYSTEM_ACTOR, main.id, {
     email: 'ops@example.com',
     name: 'Ops',
     role: 'admin',
     password: 'a-long-password',
   });
-  admin = { userId: member.id, email: member.email };
+  return { userId: member.id, email: member.email };
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  admin = await mainAdmin(t.db);
 });
 afterAll(async () => t?.close());
 
-const everything = async (workspaceId: string) =>
-  (await listAccounts(t.db, t.caps, { workspaceId, partnerId: null }, { limit: 500 })).items;
+/** The demo workspace built once on the fixed day, for the tests that only read it (none of them changes it). */
+let demoBuilt: Promise<Awaited<ReturnType<typeof buildDemoWorkspace>>> | undefined;
+const demo = () =>
+  (demoBuilt ??= t.db.transaction().execute((trx) => buildDemoWorkspace(trx, { admins: [admin], today })));
+
+const everything = async (workspaceId: string, on: TestDatabase = t) =>
+  (await listAccounts(on.db, on.caps, { workspaceId, partnerId: null }, { limit: 500 })).items;
 
 describe('buildDemoWorkspace', () => {
   it('creates the demo workspace with its people, partner firms, accounts and stakeholders', async () => {
     const data = generateDemo(42, today);
-    const summary = await t.db.transaction().execute((trx) => buildDemoWorkspace(trx, { admins: [admin], today }));
+    const summary = await demo();
     const expectedContacts = data.accounts.reduce((n, a) => n + a.contacts.length, 0);
     expect(summary).toMatchObject({
       slug: 'demo',
@@ -79,6 +89,7 @@ describe('buildDemoWorkspace', () => {
 describe('the demo’s deals and handoffs', () => {
   it('tell stage-1 stories: every brief state, thin briefs flagged, repeated questions, a reopened deal', async () => {
     const data = generateDemo(42, today);
+    await demo();
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     const count = async (table: 'deals' | 'handoff_briefs', column: 'journey_state' | 'state') =>
       Object.fromEntries(
@@ -121,6 +132,7 @@ describe('the demo’s deals and handoffs', () => {
   });
 
   it('holds ten weeks of product usage: an adoption portfolio, an underused release and a failing integration', async () => {
+    await demo();
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     const scope = { workspaceId: workspace.id, partnerId: null };
     // Usage and integration syncs are dated from the demo's own day, never from the machine's clock.
@@ -145,6 +157,7 @@ describe('the demo’s deals and handoffs', () => {
   });
 
   it('holds delivery in every state: projects queued, running (late, concentrated, blocked, partner-delivered), live, closed and cancelled, with time logged', async () => {
+    await demo();
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     const projects = await t.db.selectFrom('projects').selectAll().where('workspace_id', '=', workspace.id).execute();
     const statuses = new Set(projects.map((p) => p.status));
@@ -185,25 +198,36 @@ describe('the demo’s deals and handoffs', () => {
 
 describe('rebuildDemoWorkspace', () => {
   it('rebuilds from scratch, keeping the admins who can sign in and rejoining staff who already have a user', async () => {
-    const before = await getWorkspaceBySlug(t.db, 'demo');
-    const staff = (await listMembers(t.db, before.id)).find((m) => m.role === 'csm');
-    // A staff member given a password keeps it; a password-less admin is not a real login and is dropped.
-    await setPasswordOf(t.db, SYSTEM_ACTOR, staff?.email as string, 'another-long-password');
-    await addPersonDirectly(t.db, SYSTEM_ACTOR, before.id, { email: 'nologin@example.com', role: 'admin' });
+    // A database of its own: staff are users of every workspace they join, and this test gives one a password.
+    const own = await createTestDatabase();
+    try {
+      const ownAdmin = await mainAdmin(own.db);
+      await own.db.transaction().execute((trx) => buildDemoWorkspace(trx, { admins: [ownAdmin], today }));
+      const before = await getWorkspaceBySlug(own.db, 'demo');
+      const staff = (await listMembers(own.db, before.id)).find((m) => m.role === 'csm');
+      // A staff member given a password keeps it; a password-less admin is not a real login and is dropped.
+      await setPasswordOf(own.db, SYSTEM_ACTOR, staff?.email as string, 'another-long-password');
+      await addPersonDirectly(own.db, SYSTEM_ACTOR, before.id, { email: 'nologin@example.com', role: 'admin' });
 
-    const summary = await t.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, 'demo', 42));
-    expect(summary).toMatchObject({ slug: 'demo', users: 26, partners: 3, accounts: 200 });
-    expect(summary.workspaceId).not.toBe(before.id);
-    await expect(getWorkspaceBySlug(t.db, 'demo')).resolves.toMatchObject({ id: summary.workspaceId, isDemo: true });
+      const summary = await own.db.transaction().execute((trx) => rebuildDemoWorkspace(trx, 'demo', 42));
+      expect(summary).toMatchObject({ slug: 'demo', users: 26, partners: 3, accounts: 200 });
+      expect(summary.workspaceId).not.toBe(before.id);
+      await expect(getWorkspaceBySlug(own.db, 'demo')).resolves.toMatchObject({
+        id: summary.workspaceId,
+        isDemo: true,
+      });
 
-    const members = await listMembers(t.db, summary.workspaceId);
-    expect(members.find((m) => m.id === admin.userId)?.role).toBe('admin');
-    expect(members.find((m) => m.id === staff?.id)).toMatchObject({ role: 'csm' });
-    expect((await withPasswords(t.db, [staff?.id as string])).size).toBe(1);
-    expect(members.some((m) => m.email === 'nologin@example.com')).toBe(false);
-    expect(await everything(summary.workspaceId)).toHaveLength(200);
-    expect(await everything(before.id)).toHaveLength(0);
-  });
+      const members = await listMembers(own.db, summary.workspaceId);
+      expect(members.find((m) => m.id === ownAdmin.userId)?.role).toBe('admin');
+      expect(members.find((m) => m.id === staff?.id)).toMatchObject({ role: 'csm' });
+      expect((await withPasswords(own.db, [staff?.id as string])).size).toBe(1);
+      expect(members.some((m) => m.email === 'nologin@example.com')).toBe(false);
+      expect(await everything(summary.workspaceId, own)).toHaveLength(200);
+      expect(await everything(before.id, own)).toHaveLength(0);
+    } finally {
+      await own.close();
+    }
+  }, 120_000); // builds the demo twice, on a database of its own
 
   it('refuses a workspace that is not a demo one and leaves it alone', async () => {
     const error = await t.db
