@@ -1,3 +1,4 @@
 /** The signals module's public face: what later modules use of it, nothing else. */
 export { chainStageOf, SIGNAL_STAGES, type Signal, type SignalKind, type SignalStage } from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
+export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts';
