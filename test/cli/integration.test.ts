@@ -21,7 +21,32 @@ beforeAll(async () => {
 });
 afterAll(async () => cli?.close());
 
-describe('baton integration', () => {
+/** A workspace of the test's own, with the HubSpot secret set from an option and the Salesforce one from stdin. */
+function withSecrets(slug: string): string {
+  const created = baton(['workspace', 'create', slug], env);
+  expect(created.status, created.stderr).toBe(0);
+  const set = baton(['integration', 'set', 'hubspot', '--workspace', slug, '--secret', HUBSPOT_SECRET], env);
+  expect(set.status, set.stderr).toBe(0);
+  const stdin = baton(
+    ['integration', 'set', 'Salesforce', '--workspace', slug, '--secret-stdin'],
+    env,
+    `${SALESFORCE_SECRET}\n`,
+  );
+  expect(stdin.status, stdin.stderr).toBe(0);
+  return slug;
+}
+
+async function workspaceId(slug: string): Promise<string> {
+  const dbh = await openDatabase(database.url);
+  try {
+    return (await dbh.db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  } finally {
+    await dbh.close();
+  }
+}
+
+// Each test makes its own workspace (and what it builds on): a few more processes each.
+describe('baton integration', { timeout: 120_000 }, () => {
   it('explains itself in --help', () => {
     const top = baton(['--help'], env);
     expect(top.stdout).toContain('integration');
@@ -55,7 +80,8 @@ describe('baton integration', () => {
   });
 
   it('lists sources as JSON and as text, with the secret state only', async () => {
-    const r = baton(['integration', 'list', '--workspace', 'acme', '--json'], env);
+    const slug = withSecrets('listed');
+    const r = baton(['integration', 'list', '--workspace', slug, '--json'], env);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).not.toContain(HUBSPOT_SECRET);
     expect(r.stdout).not.toContain(SALESFORCE_SECRET);
@@ -63,7 +89,7 @@ describe('baton integration', () => {
     expect(items).toEqual([
       expect.objectContaining({
         source: 'hubspot',
-        webhookPath: '/webhooks/hubspot/acme',
+        webhookPath: '/webhooks/hubspot/listed',
         secret: expect.objectContaining({ set: true, last4: '7781', setBy: 'cli' }),
       }),
       expect.objectContaining({
@@ -73,15 +99,17 @@ describe('baton integration', () => {
         lastEventAt: null,
       }),
     ]);
-    const text = baton(['integration', 'list', '--workspace', 'acme'], env);
+    const text = baton(['integration', 'list', '--workspace', slug], env);
     expect(text.stdout).toMatch(
-      /^hubspot\t\/webhooks\/hubspot\/acme\tsecret …7781 set \d{4}-\d{2}-\d{2} by cli\tlast event never/m,
+      /^hubspot\t\/webhooks\/hubspot\/listed\tsecret …7781 set \d{4}-\d{2}-\d{2} by cli\tlast event never/m,
     );
     // The secret is stored for signature checks, and the audit log records only that it changed.
+    const id = await workspaceId(slug);
     const dbh = await openDatabase(database.url);
     const audit = await dbh.db
       .selectFrom('audit_log')
       .select(['action', 'before_json', 'after_json'])
+      .where('workspace_id', '=', id)
       .where('entity_id', '=', 'integrations.webhook-secrets')
       .execute();
     await dbh.close();
@@ -91,19 +119,17 @@ describe('baton integration', () => {
   });
 
   it('removes a secret, and refuses a short secret, a bad name or no secret at all with exit 2', () => {
-    expect(baton(['integration', 'set', 'salesforce', '--workspace', 'acme', '--remove'], env).stdout).toContain(
+    const slug = withSecrets('removed');
+    expect(baton(['integration', 'set', 'salesforce', '--workspace', slug, '--remove'], env).stdout).toContain(
       'removed the webhook secret of salesforce',
     );
-    const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
+    const listed = JSON.parse(baton(['integration', 'list', '--workspace', slug, '--json'], env).stdout).items;
     expect(listed.map((i: { source: string }) => i.source)).toEqual(['hubspot']);
     const cases: Array<[string[], string]> = [
-      [['integration', 'set', 'salesforce', '--workspace', 'acme', '--secret', 'short'], 'at least 16 characters'],
+      [['integration', 'set', 'salesforce', '--workspace', slug, '--secret', 'short'], 'at least 16 characters'],
+      [['integration', 'set', 'Not A Name', '--workspace', slug, '--secret', SALESFORCE_SECRET], 'lower-case letters'],
       [
-        ['integration', 'set', 'Not A Name', '--workspace', 'acme', '--secret', SALESFORCE_SECRET],
-        'lower-case letters',
-      ],
-      [
-        ['integration', 'set', 'salesforce', '--workspace', 'acme'],
+        ['integration', 'set', 'salesforce', '--workspace', slug],
         'exactly one of --secret, --secret-stdin or --remove',
       ],
     ];
@@ -118,6 +144,8 @@ describe('baton integration', () => {
   });
 
   it('seals secrets with the data folder key, made on first start and readable by its owner only', async () => {
+    const slug = withSecrets('sealed');
+    const id = await workspaceId(slug);
     const keyFile = path.join(dir, SECRET_KEY_FILE);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const box = secretBox(loadSecretKey({ secretKey: undefined, dataDir: dir }));
@@ -127,6 +155,7 @@ describe('baton integration', () => {
         dbh.db
           .selectFrom('workspace_settings')
           .select(['workspace_id', 'value'])
+          .where('workspace_id', '=', id)
           .where('key', '=', 'integrations.webhook-secrets')
           .executeTakeFirstOrThrow();
       const row = await setting();
@@ -144,9 +173,10 @@ describe('baton integration', () => {
       await dbh.db
         .updateTable('workspace_settings')
         .set({ value })
+        .where('workspace_id', '=', id)
         .where('key', '=', 'integrations.webhook-secrets')
         .execute();
-      const listed = JSON.parse(baton(['integration', 'list', '--workspace', 'acme', '--json'], env).stdout).items;
+      const listed = JSON.parse(baton(['integration', 'list', '--workspace', slug, '--json'], env).stdout).items;
       expect(listed.find((i: { source: string }) => i.source === 'zoho')).toMatchObject({
         secret: { set: true, last4: '5150' },
       });
@@ -165,8 +195,9 @@ describe('baton integration', () => {
   });
 
   it('says at start when secrets were sealed with another key than its own', () => {
+    const slug = withSecrets('rekeyed');
     const other = randomBytes(32);
-    const r = baton(['integration', 'list', '--workspace', 'acme'], {
+    const r = baton(['integration', 'list', '--workspace', slug], {
       ...env,
       BATON_SECRET_KEY: other.toString('base64'),
     });
@@ -175,7 +206,7 @@ describe('baton integration', () => {
     expect(log).toContain('sealed with another key than this instance');
     expect(log).toContain(keyIdOf(other));
     expect(log).toContain(keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir })));
-    const own = baton(['integration', 'list', '--workspace', 'acme'], env);
+    const own = baton(['integration', 'list', '--workspace', slug], env);
     expect(`${own.stdout}${own.stderr}`).not.toContain('sealed with another key');
   });
 });

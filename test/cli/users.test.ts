@@ -20,7 +20,8 @@ const login = async (email: string) => {
   }
 };
 
-describe('baton user', () => {
+// Each test makes its own workspace (and what it builds on): a few more processes each.
+describe('baton user', { timeout: 120_000 }, () => {
   it('create without a password prints a single-use set-password link for the new login', async () => {
     const r = baton(
       ['user', 'create', '--workspace', 'acme', '--email', 'Dee@Acme.example', '--role', 'delivery'],
@@ -47,27 +48,27 @@ describe('baton user', () => {
 
   it('set-password sets a password read from stdin, or prints a link and leaves the password as it is', async () => {
     const created = baton(
-      ['user', 'create', '--workspace', 'acme', '--email', 'admin@acme.example', '--role', 'admin', '--password-stdin'],
+      ['user', 'create', '--workspace', 'acme', '--email', 'reset@acme.example', '--role', 'admin', '--password-stdin'],
       env(),
       'first-long-password\n',
     );
     expect(created.status, created.stderr).toBe(0);
     const set = baton(
-      ['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'],
+      ['user', 'set-password', '--email', 'reset@acme.example', '--password-stdin'],
       env(),
       'second-long-password\n',
     );
     expect(set.status, set.stderr).toBe(0);
-    expect(set.stdout).toContain('password of admin@acme.example set');
-    expect(await checkPassword('second-long-password', (await login('admin@acme.example'))?.password_hash)).toBe(true);
+    expect(set.stdout).toContain('password of reset@acme.example set');
+    expect(await checkPassword('second-long-password', (await login('reset@acme.example'))?.password_hash)).toBe(true);
 
-    const link = baton(['user', 'set-password', '--email', 'admin@acme.example'], env());
+    const link = baton(['user', 'set-password', '--email', 'reset@acme.example'], env());
     expect(link.status, link.stderr).toBe(0);
     expect(link.stdout).toMatch(/https:\/\/baton\.example\.com\/set-password#[\w-]{40,}/);
-    expect(await checkPassword('second-long-password', (await login('admin@acme.example'))?.password_hash)).toBe(true);
+    expect(await checkPassword('second-long-password', (await login('reset@acme.example'))?.password_hash)).toBe(true);
 
     const short = baton(
-      ['user', 'set-password', '--email', 'admin@acme.example', '--password-stdin'],
+      ['user', 'set-password', '--email', 'reset@acme.example', '--password-stdin'],
       env(),
       'short\n',
     );
@@ -84,7 +85,13 @@ describe('baton user', () => {
     expect(r.stdout).toContain('--password-stdin');
   });
 
-  it('create refuses a password for a login that already exists (it keeps its own)', () => {
+  it('create refuses a password for a login that already exists (it keeps its own)', async () => {
+    const created = baton(
+      ['user', 'create', '--workspace', 'acme', '--email', 'admin@acme.example', '--role', 'admin', '--password-stdin'],
+      env(),
+      'first-long-password\n',
+    );
+    expect(created.status, created.stderr).toBe(0);
     const r = baton(
       [
         'user',
@@ -102,5 +109,6 @@ describe('baton user', () => {
     );
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('set-password');
+    expect(await checkPassword('first-long-password', (await login('admin@acme.example'))?.password_hash)).toBe(true);
   });
 });
