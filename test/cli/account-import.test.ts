@@ -34,11 +34,21 @@ const json = (args: string[]) => {
   return report;
 };
 
-async function count(table: 'accounts' | 'contacts'): Promise<number> {
+/** A workspace of the test's own in the shared database. */
+function workspace(slug: string): string {
+  const r = baton(['workspace', 'create', slug], env);
+  expect(r.status, r.stderr).toBe(0);
+  return slug;
+}
+
+/** The rows of one table in one workspace. */
+async function count(table: 'accounts' | 'contacts', slug: string): Promise<number> {
   const dbh = await openDatabase(database.url);
   try {
     const r = await dbh.db
       .selectFrom(table)
+      .innerJoin('workspaces', 'workspaces.id', `${table}.workspace_id`)
+      .where('workspaces.slug', '=', slug)
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
@@ -47,7 +57,35 @@ async function count(table: 'accounts' | 'contacts'): Promise<number> {
   }
 }
 
-describe('baton import accounts / contacts', () => {
+/** Imports the accounts C-1 (Acme), C-2 (Globex) and C-3 (Initech) through a mapping, aliases and a default. */
+const customers = (slug: string) => {
+  const csv = file(
+    'customers.csv',
+    'Customer ID,Customer,Web,Tier\nC-1,Acme,acme.example,Mid-Market\nC-2,Globex,globex.example,Strategic\nC-3,Initech,,\n',
+  );
+  return [
+    'import',
+    'accounts',
+    csv,
+    '--workspace',
+    slug,
+    '--map',
+    'Customer ID=external_id',
+    '--map',
+    'Customer=name',
+    '--map',
+    'Web=domain',
+    '--map',
+    'Tier=segment',
+    '--alias',
+    'segment:Strategic=enterprise',
+    '--default',
+    'segment=smb',
+  ];
+};
+
+// Each test makes its own workspace (and what it builds on): a few more processes each.
+describe('baton import accounts / contacts', { timeout: 120_000 }, () => {
   it('lists the documented fields and examples in --help', () => {
     const accounts = baton(['import', 'accounts', '--help'], env);
     expect(accounts.status).toBe(0);
@@ -69,39 +107,20 @@ describe('baton import accounts / contacts', () => {
   });
 
   it('imports a mapped file with aliases and a default, dry run first, and again changes nothing', async () => {
-    const csv = file(
-      'customers.csv',
-      'Customer ID,Customer,Web,Tier\nC-1,Acme,acme.example,Mid-Market\nC-2,Globex,globex.example,Strategic\nC-3,Initech,,\n',
-    );
-    const args = [
-      'import',
-      'accounts',
-      csv,
-      '--workspace',
-      'acme',
-      '--map',
-      'Customer ID=external_id',
-      '--map',
-      'Customer=name',
-      '--map',
-      'Web=domain',
-      '--map',
-      'Tier=segment',
-      '--alias',
-      'segment:Strategic=enterprise',
-      '--default',
-      'segment=smb',
-    ];
+    const slug = workspace('mapped');
+    const args = customers(slug);
     expect(json([...args, '--dry-run'])).toMatchObject({ dryRun: true, format: 'mapped', read: 3, created: 3 });
-    expect(await count('accounts')).toBe(0);
+    expect(await count('accounts', slug)).toBe(0);
     expect(json(args)).toMatchObject({ read: 3, created: 3, rejected: 0, errors: [] });
-    expect(await count('accounts')).toBe(3);
+    expect(await count('accounts', slug)).toBe(3);
     expect(json(args)).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
     const text = baton(args, env);
     expect(text.stdout).toContain('read 3 · created 0 · updated 0 · unchanged 3 · rejected 0');
   });
 
   it('imports contacts against those accounts, printing each rejected row', () => {
+    const slug = workspace('people');
+    expect(json(customers(slug))).toMatchObject({ created: 3, rejected: 0 });
     const csv = file(
       'people.csv',
       'Id,Company ID,Name,Email,Role\nP-1,C-1,Ana Silva,ana@acme.example,champion\nP-2,C-9,Bo Chen,bo@x.example,\nP-3,C-2,Cy Diaz,cy@globex.example,wizard\n',
@@ -111,7 +130,7 @@ describe('baton import accounts / contacts', () => {
       'contacts',
       csv,
       '--workspace',
-      'acme',
+      slug,
       '--map',
       'Id=external_id',
       '--map',
@@ -132,24 +151,27 @@ describe('baton import accounts / contacts', () => {
   });
 
   it('refuses a mapping onto an unknown field, naming the flag, and writes nothing', async () => {
+    const slug = workspace('refused');
+    expect(json(customers(slug))).toMatchObject({ created: 3, rejected: 0 });
     const csv = file('bad.csv', 'Customer\nAcme\n');
     const r = baton(
-      ['import', 'accounts', csv, '--workspace', 'acme', '--map', 'Customer=company_name', '--default', 'segment=smb'],
+      ['import', 'accounts', csv, '--workspace', slug, '--map', 'Customer=company_name', '--default', 'segment=smb'],
       env,
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--map: column "Customer" maps to "company_name", which is not a field here');
-    expect(await count('accounts')).toBe(3);
+    expect(await count('accounts', slug)).toBe(3);
   });
 
   it('gives deals the same --alias spelling: field:spelling=canonical', async () => {
+    const slug = workspace('deals');
     const csv = file('deals.csv', 'Deal ID,Title,Status\nD-1,Renewal,closed won (signed)\n');
     const args = [
       'import',
       'deals',
       csv,
       '--workspace',
-      'acme',
+      slug,
       '--map',
       'Deal ID=external_id',
       '--map',
@@ -163,7 +185,9 @@ describe('baton import accounts / contacts', () => {
     const dbh = await openDatabase(database.url);
     const deal = await dbh.db
       .selectFrom('deals')
+      .innerJoin('workspaces', 'workspaces.id', 'deals.workspace_id')
       .select(['stage'])
+      .where('workspaces.slug', '=', slug)
       .where('external_id', '=', 'D-1')
       .executeTakeFirstOrThrow();
     await dbh.close();
@@ -171,7 +195,7 @@ describe('baton import accounts / contacts', () => {
   });
 
   it.skipIf(!hasSharedData)('imports the shared Salesforce Account and Contact exports', () => {
-    baton(['workspace', 'create', 'sf'], env);
+    workspace('sf');
     const accounts = json([
       'import',
       'accounts',
@@ -203,13 +227,14 @@ describe('baton import accounts / contacts', () => {
     const rows = 60_000;
     const lines = ['Customer ID,Customer'];
     for (let i = 1; i <= rows; i++) lines.push(`K-${i},Killed ${i}`);
+    const slug = workspace('killed');
     const csv = file('killed.csv', `${lines.join('\n')}\n`);
     const args = [
       'import',
       'accounts',
       csv,
       '--workspace',
-      'acme',
+      slug,
       '--map',
       'Customer ID=external_id',
       '--map',
@@ -217,7 +242,7 @@ describe('baton import accounts / contacts', () => {
       '--default',
       'segment=smb',
     ];
-    const before = await count('accounts');
+    const before = await count('accounts', slug);
     const child = spawn(process.execPath, [BATON_BIN, ...args], {
       env: { PATH: process.env.PATH ?? '', BATON_LOG_LEVEL: 'warn', ...env },
       stdio: 'ignore',
@@ -242,7 +267,7 @@ describe('baton import accounts / contacts', () => {
         finishedAt: null,
       });
 
-      const committed = (await count('accounts')) - before;
+      const committed = (await count('accounts', slug)) - before;
       expect(committed).toBeGreaterThanOrEqual(2000);
       expect(json(args)).toMatchObject({ read: rows, unchanged: committed, created: rows - committed, rejected: 0 });
     } finally {

@@ -24,7 +24,8 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('baton CLI', () => {
+// Each test makes its own workspace (and what it builds on): a few more processes each.
+describe('baton CLI', { timeout: 120_000 }, () => {
   it('lists its commands and the environment in --help', () => {
     const r = baton(['--help'], env);
     expect(r.status).toBe(0);
@@ -51,13 +52,14 @@ describe('baton CLI', () => {
   });
 
   it('creates a user with a password read from stdin', async () => {
+    expect(baton(['workspace', 'create', 'people'], env).status).toBe(0);
     const r = baton(
-      ['user', 'create', '--workspace', 'acme', '--email', 'ana@acme.example', '--role', 'admin', '--password-stdin'],
+      ['user', 'create', '--workspace', 'people', '--email', 'ana@acme.example', '--role', 'admin', '--password-stdin'],
       env,
       'a-long-password\n',
     );
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain('ana@acme.example is admin in acme');
+    expect(r.stdout).toContain('ana@acme.example is admin in people');
     const dbh = await openDatabase(database.url);
     const user = await dbh.db
       .selectFrom('users')
@@ -69,33 +71,45 @@ describe('baton CLI', () => {
   });
 
   it('refuses an unknown role, listing the choices', () => {
-    const r = baton(['user', 'create', '--workspace', 'acme', '--email', 'x@acme.example', '--role', 'wizard'], env);
+    expect(baton(['workspace', 'create', 'roles'], env).status).toBe(0);
+    const r = baton(['user', 'create', '--workspace', 'roles', '--email', 'x@acme.example', '--role', 'wizard'], env);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('admin, leader, csm');
   });
 
   it('prints a new API key alone on stdout', () => {
-    const r = baton(['apikey', 'create', '--workspace', 'acme', '--scope', 'ingest'], env);
+    expect(baton(['workspace', 'create', 'keys'], env).status).toBe(0);
+    const r = baton(['apikey', 'create', '--workspace', 'keys', '--scope', 'ingest'], env);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^bk_[\w-]{12}\.[\w-]{43}\n$/);
   });
 
   it('writes a backup that can be restored', async () => {
-    const file = path.join(dir, 'backups', 'snapshot.bak');
-    const r = baton(['backup', file], env);
-    expect(r.status, r.stderr).toBe(0);
-    expect(fs.statSync(file).size).toBeGreaterThan(0);
-    expect(r.stdout).toContain(
-      `sealed with key ${keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: dir }))}: keep ${path.join(dir, 'secret.key')} with the backup`,
-    );
-    if (TEST_POSTGRES_URL) {
-      const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
-      expect(list.stdout).toContain('TABLE public workspaces');
-    } else {
-      const copy = await openDatabase(`sqlite:${file}`);
-      const rows = await copy.db.selectFrom('workspaces').select('slug').execute();
-      await copy.close();
-      expect(rows.map((w) => w.slug)).toEqual(['acme']);
+    // A database of its own, holding one workspace.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-backup-'));
+    const backedUp = await createEmptyDatabase(path.join(own, 'baton.db'));
+    const ownEnv = { BATON_DATA_DIR: own, DATABASE_URL: backedUp.url };
+    try {
+      expect(baton(['workspace', 'create', 'acme'], ownEnv).status).toBe(0);
+      const file = path.join(own, 'backups', 'snapshot.bak');
+      const r = baton(['backup', file], ownEnv);
+      expect(r.status, r.stderr).toBe(0);
+      expect(fs.statSync(file).size).toBeGreaterThan(0);
+      expect(r.stdout).toContain(
+        `sealed with key ${keyIdOf(loadSecretKey({ secretKey: undefined, dataDir: own }))}: keep ${path.join(own, 'secret.key')} with the backup`,
+      );
+      if (TEST_POSTGRES_URL) {
+        const list = spawnSync('pg_restore', ['--list', file], { encoding: 'utf8' });
+        expect(list.stdout).toContain('TABLE public workspaces');
+      } else {
+        const copy = await openDatabase(`sqlite:${file}`);
+        const rows = await copy.db.selectFrom('workspaces').select('slug').execute();
+        await copy.close();
+        expect(rows.map((w) => w.slug)).toEqual(['acme']);
+      }
+    } finally {
+      await backedUp.drop();
+      fs.rmSync(own, { recursive: true, force: true });
     }
   });
 
