@@ -130,31 +130,39 @@ worker.on('message', (m) => { if (m.ready) { console.log('ready'); void worker.t
   });
 
   it('runs the compiled copy while it is current, and the sources as soon as one of them is newer', () => {
-    // Mark the compiled copy: its listing shows while no source changed since the build …
-    const compiledTable = path.join(root, 'dist', 'cli', 'commands.js');
-    fs.writeFileSync(
-      compiledTable,
-      fs.readFileSync(compiledTable, 'utf8').replace('Deals from the CRM', 'Deals (compiled)'),
-    );
-    expect(run(['--help']).stdout).toContain('Deals (compiled)');
-    // … and an edit of any source file wins at once, without a build.
+    // What it edits and removes in the copy is put back, and the copy built again, whatever the outcome.
     const sourceTable = path.join(root, 'src', 'cli', 'commands.ts');
-    fs.writeFileSync(
-      sourceTable,
-      fs.readFileSync(sourceTable, 'utf8').replace('Deals from the CRM', 'Deals (edited source)'),
-    );
-    const edited = run(['--help']);
-    expect(edited.stdout).toContain('Deals (edited source)');
-    expect(edited.stdout).not.toContain('Deals (compiled)');
-    // Removing a file counts too (its folder changed).
-    build();
-    expect(run(['--help']).stdout).toContain('Deals (edited source)');
-    fs.writeFileSync(
-      compiledTable,
-      fs.readFileSync(compiledTable, 'utf8').replace('Deals (edited source)', 'Deals (compiled again)'),
-    );
-    expect(run(['--help']).stdout).toContain('Deals (compiled again)');
-    fs.rmSync(path.join(root, 'src', 'modules', 'deals', 'deal.store.test.ts'));
-    expect(run(['--help']).stdout).toContain('Deals (edited source)');
+    const removed = path.join(root, 'src', 'modules', 'deals', 'deal.store.test.ts');
+    const originals = new Map([sourceTable, removed].map((f) => [f, fs.readFileSync(f)]));
+    try {
+      // Mark the compiled copy: its listing shows while no source changed since the build …
+      const compiledTable = path.join(root, 'dist', 'cli', 'commands.js');
+      fs.writeFileSync(
+        compiledTable,
+        fs.readFileSync(compiledTable, 'utf8').replace('Deals from the CRM', 'Deals (compiled)'),
+      );
+      expect(run(['--help']).stdout).toContain('Deals (compiled)');
+      // … and an edit of any source file wins at once, without a build.
+      fs.writeFileSync(
+        sourceTable,
+        fs.readFileSync(sourceTable, 'utf8').replace('Deals from the CRM', 'Deals (edited source)'),
+      );
+      const edited = run(['--help']);
+      expect(edited.stdout).toContain('Deals (edited source)');
+      expect(edited.stdout).not.toContain('Deals (compiled)');
+      // Removing a file counts too (its folder changed).
+      build();
+      expect(run(['--help']).stdout).toContain('Deals (edited source)');
+      fs.writeFileSync(
+        compiledTable,
+        fs.readFileSync(compiledTable, 'utf8').replace('Deals (edited source)', 'Deals (compiled again)'),
+      );
+      expect(run(['--help']).stdout).toContain('Deals (compiled again)');
+      fs.rmSync(removed);
+      expect(run(['--help']).stdout).toContain('Deals (edited source)');
+    } finally {
+      for (const [f, text] of originals) fs.writeFileSync(f, text);
+      build();
+    }
   });
 });

@@ -27,8 +27,25 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-/** The feature rollups keyed by the accounts' CRM ids, read straight from the database. */
-async function featureRollups(): Promise<Map<string, number>> {
+/** A workspace of the test's own in the shared database. */
+function workspace(slug: string): string {
+  const r = baton(['workspace', 'create', slug], cli.env);
+  expect(r.status, r.stderr).toBe(0);
+  return slug;
+}
+
+async function workspaceId(slug: string): Promise<string> {
+  const dbh = await openDatabase(cli.database.url);
+  try {
+    return (await dbh.db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+  } finally {
+    await dbh.close();
+  }
+}
+
+/** The feature rollups of one workspace keyed by the accounts' CRM ids, read straight from the database. */
+async function featureRollups(slug: string): Promise<Map<string, number>> {
+  const id = await workspaceId(slug);
   const dbh = await openDatabase(cli.database.url);
   try {
     const ext = new Map(
@@ -40,6 +57,7 @@ async function featureRollups(): Promise<Map<string, number>> {
     const rows = await dbh.db
       .selectFrom('usage_daily_account_feature')
       .select(['account_id', 'day', 'feature', 'events'])
+      .where('workspace_id', '=', id)
       .execute();
     return new Map(
       rows.map((r) => [`${ext.get(r.account_id) ?? r.account_id}|${r.day}|${r.feature}`, Number(r.events)]),
@@ -49,7 +67,8 @@ async function featureRollups(): Promise<Map<string, number>> {
   }
 }
 
-async function seats(): Promise<Map<string, number>> {
+async function seats(slug: string): Promise<Map<string, number>> {
+  const id = await workspaceId(slug);
   const dbh = await openDatabase(cli.database.url);
   try {
     const ext = new Map(
@@ -59,10 +78,13 @@ async function seats(): Promise<Map<string, number>> {
       ]),
     );
     return new Map(
-      (await dbh.db.selectFrom('usage_account_seats').select(['account_id', 'seats']).execute()).map((r) => [
-        ext.get(r.account_id) ?? r.account_id,
-        Number(r.seats),
-      ]),
+      (
+        await dbh.db
+          .selectFrom('usage_account_seats')
+          .select(['account_id', 'seats'])
+          .where('workspace_id', '=', id)
+          .execute()
+      ).map((r) => [ext.get(r.account_id) ?? r.account_id, Number(r.seats)]),
     );
   } finally {
     await dbh.close();
@@ -88,16 +110,16 @@ describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack ta
   const raven = (name: string) => sharedFile('ravenstack', name);
   const read = (name: string) =>
     parse(fs.readFileSync(raven(name)), { columns: true }) as Array<Record<string, string>>;
-
-  it('imports the accounts, then the daily usage through the subscriptions, exactly as the files add up; again changes nothing', async () => {
-    const accounts = read('ravenstack_accounts.csv');
+  /** A workspace of the test's own holding the RavenStack accounts. */
+  const ravenAccounts = (slug: string) => {
+    workspace(slug);
     expect(
       json([
         'import',
         'accounts',
         raven('ravenstack_accounts.csv'),
         '--workspace',
-        'acme',
+        slug,
         '--map',
         'account_id=external_id',
         '--map',
@@ -106,9 +128,14 @@ describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack ta
         'segment=smb',
       ]),
     ).toMatchObject({
-      created: accounts.length,
+      created: read('ravenstack_accounts.csv').length,
       rejected: 0,
     });
+    return slug;
+  };
+
+  it('imports the accounts, then the daily usage through the subscriptions, exactly as the files add up; again changes nothing', async () => {
+    const slug = ravenAccounts('raven-usage');
 
     // What the files say: each usage_id once (its first row), summed per account, day and feature.
     const subscriptionAccount = new Map(
@@ -131,7 +158,7 @@ describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack ta
       'usage',
       raven('ravenstack_feature_usage.csv'),
       '--workspace',
-      'acme',
+      slug,
       '--subscriptions',
       raven('ravenstack_subscriptions.csv'),
       ...RAVEN_MAP,
@@ -142,7 +169,7 @@ describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack ta
       created: firstRows.size,
       rejected: repeated,
     });
-    expect((await featureRollups()).size).toBe(0);
+    expect((await featureRollups(slug)).size).toBe(0);
 
     const first = json(args);
     expect(first).toMatchObject({
@@ -153,27 +180,28 @@ describe.skipIf(!hasSharedData)('baton import usage / seats on the RavenStack ta
       rejected: repeated,
     });
     expect(first.errors.every((e: { field: string }) => e.field === 'id')).toBe(true);
-    expect(await featureRollups()).toEqual(expected);
+    expect(await featureRollups(slug)).toEqual(expected);
 
     expect(json(args)).toMatchObject({ created: 0, updated: 0, unchanged: firstRows.size, rejected: repeated });
-    expect(await featureRollups()).toEqual(expected);
+    expect(await featureRollups(slug)).toEqual(expected);
   }, 120_000);
 
   it('imports licensed seats from the accounts table, row by row, and again changes nothing', async () => {
+    const slug = ravenAccounts('raven-seats');
     const accounts = read('ravenstack_accounts.csv');
     const args = [
       'import',
       'seats',
       raven('ravenstack_accounts.csv'),
       '--workspace',
-      'acme',
+      slug,
       '--map',
       'account_id=account',
       '--map',
       'seats=seats',
     ];
     expect(json(args)).toMatchObject({ read: accounts.length, created: accounts.length, rejected: 0 });
-    expect(await seats()).toEqual(new Map(accounts.map((a) => [a.account_id, Number(a.seats)])));
+    expect(await seats(slug)).toEqual(new Map(accounts.map((a) => [a.account_id, Number(a.seats)])));
     expect(json(args)).toMatchObject({ created: 0, updated: 0, unchanged: accounts.length });
   }, 60_000);
 });
@@ -198,12 +226,13 @@ describe('baton import usage / seats: the row-level report', () => {
   });
 
   it('reports unknown accounts, bad days and bad numbers by row and field, imports the good rows, and changes a row that changed', async () => {
+    const slug = workspace('rows');
     json([
       'import',
       'accounts',
       file('acc.csv', 'name,domain\nGlobex,globex.example\nInitech,initech.example\n'),
       '--workspace',
-      'acme',
+      slug,
       '--map',
       'name=name',
       '--map',
@@ -232,7 +261,7 @@ describe('baton import usage / seats: the row-level report', () => {
       '--map',
       'user=user',
     ];
-    const report = json(['import', 'usage', file('daily.csv', `${rows.join('\n')}\n`), '--workspace', 'acme', ...map]);
+    const report = json(['import', 'usage', file('daily.csv', `${rows.join('\n')}\n`), '--workspace', slug, ...map]);
     expect(report).toMatchObject({ read: 6, created: 2, rejected: 4 });
     expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([
       [3, 'account'],
@@ -240,7 +269,7 @@ describe('baton import usage / seats: the row-level report', () => {
       [5, 'events'],
       [6, 'feature'],
     ]);
-    const text = baton(['import', 'usage', path.join(cli.dir, 'daily.csv'), '--workspace', 'acme', ...map], cli.env);
+    const text = baton(['import', 'usage', path.join(cli.dir, 'daily.csv'), '--workspace', slug, ...map], cli.env);
     expect(text.stdout).toContain('unchanged 2');
     expect(text.stdout).toContain('no account matches "Umbrella"');
 
@@ -250,14 +279,20 @@ describe('baton import usage / seats: the row-level report', () => {
       'usage',
       file('daily2.csv', 'date,company,event,count,user\n2026-03-01,globex.example,Export,5,ann\n'),
       '--workspace',
-      'acme',
+      slug,
       ...map,
     ]);
     expect(changed).toMatchObject({ created: 0, updated: 1 });
+    const id = await workspaceId(slug);
     const dbh = await openDatabase(cli.database.url);
     try {
       const globex = (
-        await dbh.db.selectFrom('accounts').select('id').where('name', '=', 'Globex').executeTakeFirstOrThrow()
+        await dbh.db
+          .selectFrom('accounts')
+          .select('id')
+          .where('workspace_id', '=', id)
+          .where('name', '=', 'Globex')
+          .executeTakeFirstOrThrow()
       ).id;
       const f = await dbh.db
         .selectFrom('usage_daily_account_feature')
@@ -276,7 +311,7 @@ describe('baton import usage / seats: the row-level report', () => {
     }
 
     const bad = baton(
-      ['import', 'usage', file('nocols.csv', 'when,what\n2026-01-01,x\n'), '--workspace', 'acme'],
+      ['import', 'usage', file('nocols.csv', 'when,what\n2026-01-01,x\n'), '--workspace', slug],
       cli.env,
     );
     expect(bad.status).not.toBe(0);
@@ -286,7 +321,7 @@ describe('baton import usage / seats: the row-level report', () => {
       'seats',
       file('seats.csv', 'account,seats\nglobex.example,25\nUmbrella,3\nInitech,many\n'),
       '--workspace',
-      'acme',
+      slug,
     ]);
     expect(seatsReport).toMatchObject({ read: 3, created: 1, rejected: 2 });
     expect(seatsReport.errors.map((e: { row: number; field: string }) => [e.row, e.field]).sort()).toEqual([
@@ -296,29 +331,45 @@ describe('baton import usage / seats: the row-level report', () => {
   }, 60_000);
 
   it('imports integration sync reports with a row-level report, kept in the import history, once; a file without its columns stores nothing', async () => {
+    const slug = workspace('syncs');
+    json([
+      'import',
+      'accounts',
+      file('sync-accounts.csv', 'name,domain\nGlobex,globex.example\n'),
+      '--workspace',
+      slug,
+      '--map',
+      'name=name',
+      '--map',
+      'domain=domain',
+      '--default',
+      'segment=smb',
+    ]);
     const csv = file(
       'syncs.csv',
       'account,integration,status,detail,occurred_at\nglobex.example,crm-sync,ok,,2026-03-01T08:00:00Z\nglobex.example,crm-sync,fine,,2026-03-01T09:00:00Z\numbrella.example,crm-sync,ok,,2026-03-01T09:00:00Z\n',
     );
-    const checked = json(['import', 'integration-status', csv, '--workspace', 'acme', '--dry-run']);
+    const checked = json(['import', 'integration-status', csv, '--workspace', slug, '--dry-run']);
     expect(checked).toMatchObject({ dryRun: true, read: 3, created: 2, rejected: 1 });
-    const report = json(['import', 'integration-status', csv, '--workspace', 'acme']);
+    const report = json(['import', 'integration-status', csv, '--workspace', slug]);
     expect(report).toMatchObject({ dryRun: false, read: 3, created: 2, rejected: 1 });
     expect(report.errors.map((e: { row: number; field: string }) => [e.row, e.field])).toEqual([[2, 'status']]);
     expect(report.notes.join(' '), 'umbrella.example is not an account yet').toMatch(
       /umbrella\.example\) are kept aside/,
     );
-    expect(json(['import', 'integration-status', csv, '--workspace', 'acme']), 'the same file again').toMatchObject({
+    expect(json(['import', 'integration-status', csv, '--workspace', slug]), 'the same file again').toMatchObject({
       read: 3,
       created: 0,
       unchanged: 2,
       rejected: 1,
     });
+    const id = await workspaceId(slug);
     const dbh = await openDatabase(cli.database.url);
     try {
       const daily = await dbh.db
         .selectFrom('integration_status_daily')
         .select(['integration', 'ok_count', 'error_count'])
+        .where('workspace_id', '=', id)
         .execute();
       expect(daily.map((r) => [r.integration, Number(r.ok_count), Number(r.error_count)])).toEqual([
         ['crm-sync', 1, 0],
@@ -338,7 +389,7 @@ describe('baton import usage / seats: the row-level report', () => {
         'integration-status',
         file('nostatus.csv', 'account,integration,occurred_at\nglobex.example,crm-sync,2026-03-01T08:00:00Z\n'),
         '--workspace',
-        'acme',
+        slug,
       ],
       cli.env,
     );
