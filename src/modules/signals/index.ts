@@ -2,3 +2,4 @@
 export { chainStageOf, SIGNAL_STAGES, type Signal, type SignalKind, type SignalStage } from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
 export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts';
+export { type SignalRulesPayload, signalRulesJob } from './signal-rules.job.ts';
