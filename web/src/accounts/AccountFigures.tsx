@@ -78,45 +78,26 @@ export function FigureFilterInputs({
   value: FigureFilters;
   onChange: (f: FigureFilters) => void;
 }) {
-  const set = (key: keyof FigureFilters) => (v: string | null) => onChange({ ...value, [key]: v });
+  const filters: Array<{ key: keyof FigureFilters; label: string; data: typeof STAGE_OPTIONS; w: number }> = [
+    { key: 'stage', label: 'Chain stage', data: STAGE_OPTIONS, w: 190 },
+    { key: 'maxDecile', label: 'Risk', data: RISK_OPTIONS, w: 210 },
+    { key: 'renewalWithin', label: 'Next renewal', data: RENEWAL_OPTIONS, w: 210 },
+    { key: 'minArr', label: 'ARR', data: ARR_OPTIONS, w: 160 },
+  ];
   return (
     <>
-      <Select
-        placeholder="Chain stage"
-        data={STAGE_OPTIONS}
-        value={value.stage}
-        onChange={set('stage')}
-        clearable
-        w={190}
-        aria-label="Chain stage"
-      />
-      <Select
-        placeholder="Risk"
-        data={RISK_OPTIONS}
-        value={value.maxDecile}
-        onChange={set('maxDecile')}
-        clearable
-        w={210}
-        aria-label="Risk"
-      />
-      <Select
-        placeholder="Next renewal"
-        data={RENEWAL_OPTIONS}
-        value={value.renewalWithin}
-        onChange={set('renewalWithin')}
-        clearable
-        w={210}
-        aria-label="Next renewal"
-      />
-      <Select
-        placeholder="ARR"
-        data={ARR_OPTIONS}
-        value={value.minArr}
-        onChange={set('minArr')}
-        clearable
-        w={160}
-        aria-label="ARR"
-      />
+      {filters.map((f) => (
+        <Select
+          key={f.key}
+          placeholder={f.label}
+          data={f.data}
+          value={value[f.key]}
+          onChange={(v) => onChange({ ...value, [f.key]: v })}
+          clearable
+          w={f.w}
+          aria-label={f.label}
+        />
+      ))}
     </>
   );
 }

@@ -1,30 +1,12 @@
 /** The portfolio answers of the API (src/modules/health/portfolio.schemas.ts), as the web app reads them. */
+import type { PortfolioAccount as ServerPortfolioAccount } from '../../../src/modules/health/portfolio.ts';
 import type { Account } from '../api/types.ts';
 
-export interface PortfolioAccount {
-  accountId: string;
-  account: string;
-  domain: string | null;
-  segment: string | null;
-  industry: string | null;
+/** An account with its figures, as the server's portfolio rules give it, its phase and region in the app's words. */
+export type PortfolioAccount = Omit<ServerPortfolioAccount, 'lifecyclePhase' | 'region'> & {
   lifecyclePhase: Account['lifecyclePhase'];
   region: Account['region'];
-  aeUserId: string | null;
-  csmUserId: string | null;
-  accountManagerUserId: string | null;
-  csm: string | null;
-  accountManager: string | null;
-  partnerId: string | null;
-  arr: number;
-  probability: number | null;
-  decile: number | null;
-  arrAtRisk: number | null;
-  nextRenewal: string | null;
-  daysToRenewal: number | null;
-  chainStage: string | null;
-  why: string[];
-  signals: string[];
-}
+};
 
 interface Money {
   accounts: number;
