@@ -301,35 +301,39 @@ describe('HubSpot webhooks', () => {
     });
   });
 
-  it('puts a deal moved to closed-won into pending confirmation under the default guard, then confirms per the guard', async () => {
-    const { slug, ws, admin } = await setUp();
-    await hubspot(slug, [
-      hs(800, { subscriptionType: 'deal.creation' }),
-      hs(800, { propertyName: 'dealname', propertyValue: 'Contoso – Analytics' }),
-    ]);
-    const res = await hubspot(slug, [stage(800, 'closedwon')]);
-    expect(res.json()).toEqual({ received: 1, applied: 1, duplicates: 0, ignored: 0 });
-    const d = await deal('hubspot', '800', ws);
-    expect(d).toMatchObject({ stage: 'closedwon', stage_category: 'won', journey_state: 'pending_confirmation' });
-    const shown = (await admin.request({ method: 'GET', url: `/api/v1/deals/${d?.id}` })).json();
-    expect(shown.missing).toEqual(['signed', 'finance_confirmed']);
+  it(
+    'puts a deal moved to closed-won into pending confirmation under the default guard, then confirms ' +
+      'per the guard',
+    async () => {
+      const { slug, ws, admin } = await setUp();
+      await hubspot(slug, [
+        hs(800, { subscriptionType: 'deal.creation' }),
+        hs(800, { propertyName: 'dealname', propertyValue: 'Contoso – Analytics' }),
+      ]);
+      const res = await hubspot(slug, [stage(800, 'closedwon')]);
+      expect(res.json()).toEqual({ received: 1, applied: 1, duplicates: 0, ignored: 0 });
+      const d = await deal('hubspot', '800', ws);
+      expect(d).toMatchObject({ stage: 'closedwon', stage_category: 'won', journey_state: 'pending_confirmation' });
+      const shown = (await admin.request({ method: 'GET', url: `/api/v1/deals/${d?.id}` })).json();
+      expect(shown.missing).toEqual(['signed', 'finance_confirmed']);
 
-    expect(
-      (
-        await admin.request({
-          method: 'PUT',
-          url: '/api/v1/settings/deal-guard',
-          payload: { signed: false, financeConfirmed: false },
-        })
-      ).statusCode,
-    ).toBe(200);
-    await hubspot(slug, [
-      hs(801, { propertyName: 'dealname', propertyValue: 'Fabrikam – Platform' }),
-      stage(801, 'closedwon'),
-    ]);
-    expect(await deal('hubspot', '801', ws)).toMatchObject({ journey_state: 'confirmed' });
-    expect((await deal('hubspot', '801', ws))?.confirmed_at).toBeTruthy();
-  });
+      expect(
+        (
+          await admin.request({
+            method: 'PUT',
+            url: '/api/v1/settings/deal-guard',
+            payload: { signed: false, financeConfirmed: false },
+          })
+        ).statusCode,
+      ).toBe(200);
+      await hubspot(slug, [
+        hs(801, { propertyName: 'dealname', propertyValue: 'Fabrikam – Platform' }),
+        stage(801, 'closedwon'),
+      ]);
+      expect(await deal('hubspot', '801', ws)).toMatchObject({ journey_state: 'confirmed' });
+      expect((await deal('hubspot', '801', ws))?.confirmed_at).toBeTruthy();
+    },
+  );
 
   it('reopens a won deal the CRM moves back to an open stage', async () => {
     const w = await setUp();
@@ -373,29 +377,32 @@ describe('HubSpot webhooks', () => {
     expect(await deal('hubspot', '803')).toMatchObject({ stage: 'closedwon' });
   });
 
-  it('marks a deleted deal lost (or reopened when it was in the journey), and ignores an unknown one with a reason', async () => {
-    const { slug, ws } = await setUp();
-    // Deal 803, won in HubSpot and waiting for confirmation.
-    expect((await hubspot(slug, [stage(803, 'closedwon')])).json()).toMatchObject({ applied: 1 });
-    const res = await hubspot(slug, [
-      hs(803, { subscriptionType: 'deal.deletion' }),
-      hs(999_999, { subscriptionType: 'deal.deletion' }),
-    ]);
-    expect(res.json()).toEqual({ received: 2, applied: 1, duplicates: 0, ignored: 1 });
-    expect(await deal('hubspot', '803', ws)).toMatchObject({
-      stage: 'deleted',
-      stage_category: 'lost',
-      journey_state: 'lost',
-    });
-    expect(await deal('hubspot', '999999', ws)).toBeUndefined();
-    const ignored = await t.ctx.db
-      .selectFrom('webhook_events')
-      .selectAll()
-      .where('workspace_id', '=', ws)
-      .where('object_id', '=', '999999')
-      .executeTakeFirstOrThrow();
-    expect(ignored).toMatchObject({ outcome: 'ignored', detail: 'deleted in the CRM, and not known to Baton' });
-  });
+  it(
+    'marks a deleted deal lost (or reopened when it was in the journey), and ignores an unknown one ' + 'with a reason',
+    async () => {
+      const { slug, ws } = await setUp();
+      // Deal 803, won in HubSpot and waiting for confirmation.
+      expect((await hubspot(slug, [stage(803, 'closedwon')])).json()).toMatchObject({ applied: 1 });
+      const res = await hubspot(slug, [
+        hs(803, { subscriptionType: 'deal.deletion' }),
+        hs(999_999, { subscriptionType: 'deal.deletion' }),
+      ]);
+      expect(res.json()).toEqual({ received: 2, applied: 1, duplicates: 0, ignored: 1 });
+      expect(await deal('hubspot', '803', ws)).toMatchObject({
+        stage: 'deleted',
+        stage_category: 'lost',
+        journey_state: 'lost',
+      });
+      expect(await deal('hubspot', '999999', ws)).toBeUndefined();
+      const ignored = await t.ctx.db
+        .selectFrom('webhook_events')
+        .selectAll()
+        .where('workspace_id', '=', ws)
+        .where('object_id', '=', '999999')
+        .executeTakeFirstOrThrow();
+      expect(ignored).toMatchObject({ outcome: 'ignored', detail: 'deleted in the CRM, and not known to Baton' });
+    },
+  );
 
   describe('refuses with 401 and stores nothing', () => {
     const body = () => [stage(900, 'closedwon')];
@@ -454,47 +461,50 @@ describe('HubSpot webhooks', () => {
     expect((await hubspot('beta', [stage(902, 'closedwon')], { secret: HUBSPOT_SECRET })).statusCode).toBe(401);
   });
 
-  it('answers an unknown workspace exactly as a bad signature (no hint which workspaces exist), storing nothing', async () => {
-    const before = await stored();
-    const shape = (res: LightMyRequestResponse) => {
-      const { requestId, instance, ...rest } = res.json();
-      return {
-        status: res.statusCode,
-        type: res.headers['content-type'],
-        body: rest,
-        keys: Object.keys(res.json()).sort(),
+  it(
+    'answers an unknown workspace exactly as a bad signature (no hint which workspaces exist), storing ' + 'nothing',
+    async () => {
+      const before = await stored();
+      const shape = (res: LightMyRequestResponse) => {
+        const { requestId, instance, ...rest } = res.json();
+        return {
+          status: res.statusCode,
+          type: res.headers['content-type'],
+          body: rest,
+          keys: Object.keys(res.json()).sort(),
+        };
       };
-    };
-    const pairs = [
-      [
-        await hubspot('nowhere', [stage(903, 'closedwon')]),
-        await hubspot('acme', [stage(903, 'closedwon')], { secret: 'some-other-secret-entirely' }),
-      ],
-      [
-        await hubspot('nowhere', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } }),
-        await hubspot('acme', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } }),
-      ],
-      [
-        await crm('nowhere', 'salesforce', { events: [] }),
-        await crm('acme', 'salesforce', { events: [] }, { secret: 'some-other-secret-entirely' }),
-      ],
-      [
-        await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } }),
-        await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } }),
-      ],
-      [
-        await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } }),
-        await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } }),
-      ],
-    ] as const;
-    for (const [unknown, badSignature] of pairs) expect(shape(unknown)).toEqual(shape(badSignature));
-    expect(shape(pairs[0][0])).toMatchObject({
-      status: 401,
-      type: expect.stringContaining('application/problem+json'),
-      body: { detail: 'the signature does not match' },
-    });
-    expect(await stored()).toEqual(before);
-  });
+      const pairs = [
+        [
+          await hubspot('nowhere', [stage(903, 'closedwon')]),
+          await hubspot('acme', [stage(903, 'closedwon')], { secret: 'some-other-secret-entirely' }),
+        ],
+        [
+          await hubspot('nowhere', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } }),
+          await hubspot('acme', [stage(903, 'closedwon')], { headers: { 'x-hubspot-signature-v3': '' } }),
+        ],
+        [
+          await crm('nowhere', 'salesforce', { events: [] }),
+          await crm('acme', 'salesforce', { events: [] }, { secret: 'some-other-secret-entirely' }),
+        ],
+        [
+          await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } }),
+          await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-signature': '' } }),
+        ],
+        [
+          await crm('nowhere', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } }),
+          await crm('acme', 'salesforce', { events: [] }, { headers: { 'x-baton-source': '' } }),
+        ],
+      ] as const;
+      for (const [unknown, badSignature] of pairs) expect(shape(unknown)).toEqual(shape(badSignature));
+      expect(shape(pairs[0][0])).toMatchObject({
+        status: 401,
+        type: expect.stringContaining('application/problem+json'),
+        body: { detail: 'the signature does not match' },
+      });
+      expect(await stored()).toEqual(before);
+    },
+  );
 
   it('answers 404 problem details for unknown webhook paths', async () => {
     for (const url of ['/webhooks/zendesk/acme', '/webhooks/hubspot', '/webhooks/']) {
@@ -708,114 +718,124 @@ describe('Settings → Integrations API', () => {
     });
   });
 
-  it('sets, replaces and removes a secret, audited without the secret; refuses bad input naming the field', async () => {
-    const set = await setSecret(admin, 'Zoho', 'zoho-shared-secret-00000001');
-    expect(set).toMatchObject({ source: 'zoho', secret: { set: true, last4: '0001' } });
-    expect(await setSecret(admin, 'zoho', 'zoho-shared-secret-00000002')).toMatchObject({ secret: { last4: '0002' } });
-    expect(
-      (
-        await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: { source: 'zoho', secret: null } })
-      ).json(),
-    ).toMatchObject({ source: 'zoho', secret: { set: false } });
-    const audit = await admin.request({ method: 'GET', url: '/api/v1/audit-log?limit=50&entityType=setting' });
-    const entries = audit
-      .json()
-      .items.filter((e: { entityId: string }) => e.entityId === 'integrations.webhook-secrets');
-    expect(entries.length).toBeGreaterThanOrEqual(3);
-    expect(entries[0]).toMatchObject({
-      action: 'setting.update',
-      before: { zoho: { set: true } },
-      after: { hubspot: { set: true, setBy: expect.any(String) } },
-    });
-    expect(entries[0].after.zoho).toBeUndefined();
-    const everything = JSON.stringify(await t.ctx.db.selectFrom('audit_log').selectAll().execute());
-    for (const secret of [
-      'zoho-shared-secret-00000001',
-      'zoho-shared-secret-00000002',
-      HUBSPOT_SECRET,
-      SALESFORCE_SECRET,
-    ])
-      expect(everything).not.toContain(secret);
+  it(
+    'sets, replaces and removes a secret, audited without the secret; refuses bad input naming the ' + 'field',
+    async () => {
+      const set = await setSecret(admin, 'Zoho', 'zoho-shared-secret-00000001');
+      expect(set).toMatchObject({ source: 'zoho', secret: { set: true, last4: '0001' } });
+      expect(await setSecret(admin, 'zoho', 'zoho-shared-secret-00000002')).toMatchObject({
+        secret: { last4: '0002' },
+      });
+      expect(
+        (
+          await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: { source: 'zoho', secret: null } })
+        ).json(),
+      ).toMatchObject({ source: 'zoho', secret: { set: false } });
+      const audit = await admin.request({ method: 'GET', url: '/api/v1/audit-log?limit=50&entityType=setting' });
+      const entries = audit
+        .json()
+        .items.filter((e: { entityId: string }) => e.entityId === 'integrations.webhook-secrets');
+      expect(entries.length).toBeGreaterThanOrEqual(3);
+      expect(entries[0]).toMatchObject({
+        action: 'setting.update',
+        before: { zoho: { set: true } },
+        after: { hubspot: { set: true, setBy: expect.any(String) } },
+      });
+      expect(entries[0].after.zoho).toBeUndefined();
+      const everything = JSON.stringify(await t.ctx.db.selectFrom('audit_log').selectAll().execute());
+      for (const secret of [
+        'zoho-shared-secret-00000001',
+        'zoho-shared-secret-00000002',
+        HUBSPOT_SECRET,
+        SALESFORCE_SECRET,
+      ])
+        expect(everything).not.toContain(secret);
 
-    const cases: Array<[unknown, string]> = [
-      [{ source: 'zoho', secret: 'short' }, 'body.secret'],
-      [{ source: 'Not a name!', secret: 'long-enough-secret-0000' }, 'body.source'],
-      [{ source: 'csv', secret: 'long-enough-secret-0000' }, 'body.source'],
-      [{ secret: 'long-enough-secret-0000' }, 'body.source'],
-    ];
-    for (const [payload, field] of cases) {
-      const res = await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: payload as object });
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
-    }
-    expect(
-      (await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: { source: 'zoho', secret: null } }))
-        .statusCode,
-    ).toBe(404);
-  });
+      const cases: Array<[unknown, string]> = [
+        [{ source: 'zoho', secret: 'short' }, 'body.secret'],
+        [{ source: 'Not a name!', secret: 'long-enough-secret-0000' }, 'body.source'],
+        [{ source: 'csv', secret: 'long-enough-secret-0000' }, 'body.source'],
+        [{ secret: 'long-enough-secret-0000' }, 'body.source'],
+      ];
+      for (const [payload, field] of cases) {
+        const res = await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: payload as object });
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+      expect(
+        (await admin.request({ method: 'PUT', url: '/api/v1/integrations', payload: { source: 'zoho', secret: null } }))
+          .statusCode,
+      ).toBe(404);
+    },
+  );
 
-  it('stores secrets sealed with the instance key, seals secrets stored in plain text, and refuses to guess with another key', async () => {
-    const settings = async (ws: string) =>
-      (
-        await t.ctx.db
-          .selectFrom('workspace_settings')
-          .select('value')
-          .where('workspace_id', '=', ws)
-          .where('key', '=', 'integrations.webhook-secrets')
-          .executeTakeFirst()
-      )?.value ?? '';
-    const stored = await settings(acme);
-    for (const secret of [HUBSPOT_SECRET, SALESFORCE_SECRET, PIPEDRIVE_SECRET]) expect(stored).not.toContain(secret);
-    expect(JSON.parse(stored).hubspot).toMatchObject({
-      secret: expect.stringMatching(/^sealed:v1:/),
-      last4: HUBSPOT_SECRET.slice(-4),
-    });
+  it(
+    'stores secrets sealed with the instance key, seals secrets stored in plain text, and refuses to ' +
+      'guess with another key',
+    async () => {
+      const settings = async (ws: string) =>
+        (
+          await t.ctx.db
+            .selectFrom('workspace_settings')
+            .select('value')
+            .where('workspace_id', '=', ws)
+            .where('key', '=', 'integrations.webhook-secrets')
+            .executeTakeFirst()
+        )?.value ?? '';
+      const stored = await settings(acme);
+      for (const secret of [HUBSPOT_SECRET, SALESFORCE_SECRET, PIPEDRIVE_SECRET]) expect(stored).not.toContain(secret);
+      expect(JSON.parse(stored).hubspot).toMatchObject({
+        secret: expect.stringMatching(/^sealed:v1:/),
+        last4: HUBSPOT_SECRET.slice(-4),
+      });
 
-    // A secret an earlier Baton stored as it was: read as it is, and sealed at the next start.
-    const gamma = (
-      await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'gamma').executeTakeFirstOrThrow()
-    ).id;
-    const plain = 'gamma-hubspot-client-secret-9999';
-    const now = new Date().toISOString();
-    const legacy = JSON.stringify({ hubspot: { secret: plain, setAt: now, setBy: 'admin@gamma.example' } });
-    await t.ctx.db
-      .insertInto('workspace_settings')
-      .values({ workspace_id: gamma, key: 'integrations.webhook-secrets', value: legacy, updated_at: now })
-      .execute();
-    expect((await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain })).statusCode).toBe(200);
-    expect((await upkeepWebhookSecrets(t.ctx.db, t.ctx.secrets)).sealed).toBe(1);
-    expect((await upkeepWebhookSecrets(t.ctx.db, t.ctx.secrets)).sealed, 'already sealed: nothing to do').toBe(0);
-    expect(await settings(gamma)).not.toContain(plain);
-    expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: plain })).json()).toMatchObject({
-      applied: 1,
-    });
-    expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: HUBSPOT_SECRET })).statusCode).toBe(401);
+      // A secret an earlier Baton stored as it was: read as it is, and sealed at the next start.
+      const gamma = (
+        await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'gamma').executeTakeFirstOrThrow()
+      ).id;
+      const plain = 'gamma-hubspot-client-secret-9999';
+      const now = new Date().toISOString();
+      const legacy = JSON.stringify({ hubspot: { secret: plain, setAt: now, setBy: 'admin@gamma.example' } });
+      await t.ctx.db
+        .insertInto('workspace_settings')
+        .values({ workspace_id: gamma, key: 'integrations.webhook-secrets', value: legacy, updated_at: now })
+        .execute();
+      expect((await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain })).statusCode).toBe(200);
+      expect((await upkeepWebhookSecrets(t.ctx.db, t.ctx.secrets)).sealed).toBe(1);
+      expect((await upkeepWebhookSecrets(t.ctx.db, t.ctx.secrets)).sealed, 'already sealed: nothing to do').toBe(0);
+      expect(await settings(gamma)).not.toContain(plain);
+      expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: plain })).json()).toMatchObject({
+        applied: 1,
+      });
+      expect((await hubspot('gamma', [stage(1200, 'closedlost')], { secret: HUBSPOT_SECRET })).statusCode).toBe(401);
 
-    // Sealed by another instance's key: an error of this instance (500, logged with both key ids), never a 401 that would blame the CRM.
-    const other = secretBox(randomBytes(SECRET_KEY_BYTES));
-    const foreign = JSON.stringify({
-      hubspot: {
-        secret: other.seal(plain, `webhook-secret:${gamma}:hubspot`),
-        last4: '9999',
-        setAt: now,
-        setBy: 'admin@gamma.example',
-      },
-    });
-    await t.ctx.db
-      .updateTable('workspace_settings')
-      .set({ value: foreign })
-      .where('workspace_id', '=', gamma)
-      .where('key', '=', 'integrations.webhook-secrets')
-      .execute();
-    const res = await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain });
-    expect(res.statusCode).toBe(500);
-    expect(res.body).not.toContain(other.keyId);
-    await t.ctx.db
-      .deleteFrom('workspace_settings')
-      .where('workspace_id', '=', gamma)
-      .where('key', '=', 'integrations.webhook-secrets')
-      .execute();
-  });
+      // Sealed by another instance's key: an error of this instance (500, logged with both key ids),
+      // never a 401 that would blame the CRM.
+      const other = secretBox(randomBytes(SECRET_KEY_BYTES));
+      const foreign = JSON.stringify({
+        hubspot: {
+          secret: other.seal(plain, `webhook-secret:${gamma}:hubspot`),
+          last4: '9999',
+          setAt: now,
+          setBy: 'admin@gamma.example',
+        },
+      });
+      await t.ctx.db
+        .updateTable('workspace_settings')
+        .set({ value: foreign })
+        .where('workspace_id', '=', gamma)
+        .where('key', '=', 'integrations.webhook-secrets')
+        .execute();
+      const res = await hubspot('gamma', [stage(1200, 'closedwon')], { secret: plain });
+      expect(res.statusCode).toBe(500);
+      expect(res.body).not.toContain(other.keyId);
+      await t.ctx.db
+        .deleteFrom('workspace_settings')
+        .where('workspace_id', '=', gamma)
+        .where('key', '=', 'integrations.webhook-secrets')
+        .execute();
+    },
+  );
 
   it('is for workspace managers only', async () => {
     expect((await sales.request({ method: 'GET', url: '/api/v1/integrations' })).statusCode).toBe(403);
@@ -863,78 +883,82 @@ describe('the webhook log over time', () => {
     return newest;
   };
 
-  it('forgets deliveries and ignored or superseded events after 90 days, keeping the newest change that orders a late retry', async () => {
-    const first = stage(1100, 'appointmentscheduled');
-    const second = stage(1100, 'contractsent');
-    const amount = hs(1100, { propertyName: 'amount', propertyValue: '5000' });
-    const other = hs(1100, {
-      subscriptionType: 'contact.propertyChange',
-      propertyName: 'email',
-      propertyValue: 'ana@northwind.example',
-    });
-    expect((await hubspot('acme', [first, second, amount, other])).json()).toEqual({
-      received: 4,
-      applied: 3,
-      duplicates: 0,
-      ignored: 1,
-    });
+  it(
+    'forgets deliveries and ignored or superseded events after 90 days, keeping the newest change that ' +
+      'orders a late retry',
+    async () => {
+      const first = stage(1100, 'appointmentscheduled');
+      const second = stage(1100, 'contractsent');
+      const amount = hs(1100, { propertyName: 'amount', propertyValue: '5000' });
+      const other = hs(1100, {
+        subscriptionType: 'contact.propertyChange',
+        propertyName: 'email',
+        propertyValue: 'ana@northwind.example',
+      });
+      expect((await hubspot('acme', [first, second, amount, other])).json()).toEqual({
+        received: 4,
+        applied: 3,
+        duplicates: 0,
+        ignored: 1,
+      });
 
-    expect(await pruneWebhookLog(t.ctx.db, new Date()), 'nothing is old yet').toEqual({ events: 0, deliveries: 0 });
-    const before = await stored();
-    const kept = await newestApplied();
-    // Pages of 7 rows, so that paging past kept rows is exercised.
-    const pruned = await pruneWebhookLog(t.ctx.db, new Date(Date.now() + 91 * DAY), { batchSize: 7 });
-    const after = await stored();
-    expect(pruned).toEqual({ events: before.events - after.events, deliveries: before.deliveries });
-    expect(after.deliveries).toBe(0);
-    // Exactly the newest applied change of each deal property stays, in every workspace and source.
-    const rows = await t.ctx.db.selectFrom('webhook_events').selectAll().execute();
-    expect(rows.every((r) => r.outcome === 'applied')).toBe(true);
-    expect(
-      new Map(rows.map((r) => [[r.workspace_id, r.source, r.object_id, r.property].join('|'), r.occurred_at ?? ''])),
-    ).toEqual(kept);
-    expect(rows).toHaveLength(kept.size);
-    expect(after.deals).toBe(before.deals);
+      expect(await pruneWebhookLog(t.ctx.db, new Date()), 'nothing is old yet').toEqual({ events: 0, deliveries: 0 });
+      const before = await stored();
+      const kept = await newestApplied();
+      // Pages of 7 rows, so that paging past kept rows is exercised.
+      const pruned = await pruneWebhookLog(t.ctx.db, new Date(Date.now() + 91 * DAY), { batchSize: 7 });
+      const after = await stored();
+      expect(pruned).toEqual({ events: before.events - after.events, deliveries: before.deliveries });
+      expect(after.deliveries).toBe(0);
+      // Exactly the newest applied change of each deal property stays, in every workspace and source.
+      const rows = await t.ctx.db.selectFrom('webhook_events').selectAll().execute();
+      expect(rows.every((r) => r.outcome === 'applied')).toBe(true);
+      expect(
+        new Map(rows.map((r) => [[r.workspace_id, r.source, r.object_id, r.property].join('|'), r.occurred_at ?? ''])),
+      ).toEqual(kept);
+      expect(rows).toHaveLength(kept.size);
+      expect(after.deals).toBe(before.deals);
 
-    // A retry of a forgotten change is older than the kept one: ignored, as it would have been before.
-    const retried = await hubspot('acme', [first]);
-    expect(retried.json()).toEqual({ received: 1, applied: 0, duplicates: 0, ignored: 1 });
-    const late = await t.ctx.db
-      .selectFrom('webhook_events')
-      .select('detail')
-      .where('object_id', '=', '1100')
-      .where('outcome', '=', 'ignored')
-      .executeTakeFirstOrThrow();
-    expect(late.detail).toContain('out of order');
-    expect((await hubspot('acme', [second, amount])).json()).toEqual({
-      received: 2,
-      applied: 0,
-      duplicates: 2,
-      ignored: 0,
-    });
-    expect(await deal('hubspot', '1100')).toMatchObject({ stage: 'contractsent', amount: 5000 });
+      // A retry of a forgotten change is older than the kept one: ignored, as it would have been before.
+      const retried = await hubspot('acme', [first]);
+      expect(retried.json()).toEqual({ received: 1, applied: 0, duplicates: 0, ignored: 1 });
+      const late = await t.ctx.db
+        .selectFrom('webhook_events')
+        .select('detail')
+        .where('object_id', '=', '1100')
+        .where('outcome', '=', 'ignored')
+        .executeTakeFirstOrThrow();
+      expect(late.detail).toContain('out of order');
+      expect((await hubspot('acme', [second, amount])).json()).toEqual({
+        received: 2,
+        applied: 0,
+        duplicates: 2,
+        ignored: 0,
+      });
+      expect(await deal('hubspot', '1100')).toMatchObject({ stage: 'contractsent', amount: 5000 });
 
-    // The daily job, as the runner runs it, forgets that ignored retry once it is old.
-    await t.ctx.db
-      .updateTable('webhook_events')
-      .set({ received_at: new Date(Date.now() - 91 * DAY).toISOString() })
-      .where('outcome', '=', 'ignored')
-      .execute();
-    await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'deals.webhooks.prune', payload: {} });
-    expect(await t.runJobs()).toEqual([]);
-    // The runner also schedules the job's own daily slot: every run succeeded.
-    const runs = await t.ctx.db
-      .selectFrom('jobs')
-      .select(['status', 'last_error'])
-      .where('type', '=', 'deals.webhooks.prune')
-      .execute();
-    expect(runs.length).toBeGreaterThanOrEqual(1);
-    expect(runs.filter((r) => r.status !== 'succeeded')).toEqual([]);
-    expect(
-      await t.ctx.db.selectFrom('webhook_events').select('event_id').where('outcome', '=', 'ignored').execute(),
-    ).toEqual([]);
-    expect((await stored()).events).toBe(kept.size);
-  });
+      // The daily job, as the runner runs it, forgets that ignored retry once it is old.
+      await t.ctx.db
+        .updateTable('webhook_events')
+        .set({ received_at: new Date(Date.now() - 91 * DAY).toISOString() })
+        .where('outcome', '=', 'ignored')
+        .execute();
+      await enqueueJob(t.ctx.db, t.ctx.jobs, { type: 'deals.webhooks.prune', payload: {} });
+      expect(await t.runJobs()).toEqual([]);
+      // The runner also schedules the job's own daily slot: every run succeeded.
+      const runs = await t.ctx.db
+        .selectFrom('jobs')
+        .select(['status', 'last_error'])
+        .where('type', '=', 'deals.webhooks.prune')
+        .execute();
+      expect(runs.length).toBeGreaterThanOrEqual(1);
+      expect(runs.filter((r) => r.status !== 'succeeded')).toEqual([]);
+      expect(
+        await t.ctx.db.selectFrom('webhook_events').select('event_id').where('outcome', '=', 'ignored').execute(),
+      ).toEqual([]);
+      expect((await stored()).events).toBe(kept.size);
+    },
+  );
 });
 
 describe('BATON_PUBLIC_URL', () => {

@@ -57,7 +57,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const said = str(latest, 'briefSaid');
     return (
       `Delivery asked ${plural(count, 'question')} the brief already answered${about}. ` +
-      `The latest, on ${str(latest, 'field') ?? 'a field'}: ${quoted(str(latest, 'question'))}${said ? `; the brief said ${quoted(said)}` : ''}.`
+      `The latest, on ${str(latest, 'field') ?? 'a field'}: ` +
+      `${quoted(str(latest, 'question'))}${said ? `; the brief said ${quoted(said)}` : ''}.`
     );
   },
   'deal.reopened': (e) => {
@@ -67,7 +68,9 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const brief = str(e, 'briefState');
     return (
       `${str(e, 'deal') ?? 'The deal'}${worth} was won, then moved back to stage ` +
-      `${quoted(str(e, 'stageNow'))} in the CRM on ${day(str(e, 'reopenedAt'))}.${brief ? ` Its handoff brief is ${brief.replace(/_/g, ' ')}.` : ' It has no handoff brief.'}`
+      `${quoted(str(e, 'stageNow'))} in the CRM on ` +
+      `${day(str(e, 'reopenedAt'))}.` +
+      (brief ? ` Its handoff brief is ${brief.replace(/_/g, ' ')}.` : ' It has no handoff brief.')
     );
   },
   'handoff.early_slip': (e) => {
@@ -90,7 +93,10 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     return (
       `${str(e, 'person') ?? 'One person'} holds ${n(num(e, 'hours'))} of the ` +
       `${n(num(e, 'criticalPathHours'))} hours of open critical-path work (${pct(num(e, 'share'))}; ` +
-      `the limit is ${pct(num(e, 'threshold'))})${tasks.length ? `, in ${plural(tasks.length, 'task')}: ${some(tasks.map((t) => quoted(t)))}` : ''}.`
+      `the limit is ` +
+      `${pct(num(e, 'threshold'))})` +
+      (tasks.length ? `, in ${plural(tasks.length, 'task')}: ${some(tasks.map((t) => quoted(t)))}` : '') +
+      '.'
     );
   },
   'delivery.blocked_task': (e) => {
@@ -116,7 +122,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     return (
       `The go-live has slipped ${plural(slips.length, 'time')} (a warning from ` +
       `${n(num(e, 'threshold'))}), by ${plural(sumDays(slips), 'day')} in all. ` +
-      `The latest slip, recorded ${day(str(last, 'recordedAt'))}, moved it ${plural(num(last, 'days'), 'day')}${reason ? ` (${reason.replace(/_/g, ' ')})` : ''}.`
+      `The latest slip, recorded ${day(str(last, 'recordedAt'))}, moved it ` +
+      `${plural(num(last, 'days'), 'day')}${reason ? ` (${reason.replace(/_/g, ' ')})` : ''}.`
     );
   },
   'ttv.first_value_overdue': (e) =>
@@ -157,7 +164,9 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       `${n(num(e, 'activeUsers30d'))} of ${seats === null ? 'an unknown number of' : seats} ` +
       `licensed seats were used in the 30 days to ${day(str(e, 'asOf'))}: an ` +
       `adoption rate of ${pct(num(e, 'adoptionRate'))} (30-day active users ÷ ` +
-      `licensed seats), below the ${pct(num(e, 'threshold'))} threshold.${live ? ` The account has used the product since ${day(live)} (${plural(num(e, 'liveDays'), 'day')}).` : ''}`
+      `licensed seats), below the ${pct(num(e, 'threshold'))} ` +
+      'threshold.' +
+      (live ? ` The account has used the product since ${day(live)} (${plural(num(e, 'liveDays'), 'day')}).` : '')
     );
   },
   'adoption.concentrated_usage': (e) => {
@@ -175,7 +184,10 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     return (
       `${plural(num(e, 'activeUsersLast7d'), 'user was', 'users were')} active ` +
       `in the 7 days to ${day(str(e, 'asOf'))}, against ${n(num(e, 'activeUsers4WeeksEarlier'))} ` +
-      `in the 7 days ending three weeks earlier: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`}${threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`}.`
+      `in the 7 days ending three weeks earlier: ` +
+      (change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`) +
+      (threshold === null ? '' : ` (a warning from a drop of ${n(Math.abs(threshold))} %)`) +
+      '.'
     );
   },
   'renewal.at_risk_renewal': (e) => {
@@ -183,8 +195,10 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const probability = num(e, 'probability');
     return (
       `The renewal on ${day(str(e, 'renewalOn'))} is ${plural(num(e, 'daysToRenewal'), 'day')} away ` +
-      `(a warning within ${n(num(e, 'withinDays'))} days) and churn risk is in the top ${top === null ? 'an unknown share' : `${n(top)} %`} ` +
-      `of accounts: decile ${n(num(e, 'decile'))} of 10, 1 the riskiest${probability === null ? '' : `, a probability of ${pct(probability)}`} ` +
+      `(a warning within ${n(num(e, 'withinDays'))} days) and churn risk is in the top ` +
+      `${top === null ? 'an unknown share' : `${n(top)} %`} ` +
+      `of accounts: decile ${n(num(e, 'decile'))} of 10, 1 the ` +
+      `riskiest${probability === null ? '' : `, a probability of ${pct(probability)}`} ` +
       `(a warning up to decile ${n(num(e, 'maxDecile'))}). Read from the churn-risk model scored ` +
       `${day(str(e, 'scoredAt'))}; there is no health score yet.`
     );
@@ -215,7 +229,9 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     });
     const text = some(who);
     return (
-      `${who.length ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : 'A sponsor or champion answered as a detractor'}` +
+      (who.length
+        ? `${text.charAt(0).toUpperCase()}${text.slice(1)}`
+        : 'A sponsor or champion answered as a detractor') +
       ` (their latest NPS; ${n(num(e, 'maxScore'))} or below is a detractor).`
     );
   },
@@ -230,7 +246,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     });
     return (
       `ARR went from ${money(num(e, 'fromArr'))} on ${day(str(e, 'since'))} to ${money(num(e, 'toArr'))} on ` +
-      `${day(str(e, 'asOf'))}: down ${money(change === null ? null : Math.abs(change))} (${pct(num(e, 'changeShare'))}).` +
+      `${day(str(e, 'asOf'))}: down ${money(change === null ? null : Math.abs(change))} ` +
+      `(${pct(num(e, 'changeShare'))}).` +
       `${subs.length ? ` What changed: ${some(subs)}.` : ''}`
     );
   },
@@ -239,7 +256,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const money = (v: number | null) =>
       v === null ? 'an unknown amount' : `${v.toLocaleString('en')}${cur ? ` ${cur}` : ''}`;
     return (
-      `Under contract since ${day(str(e, 'firstPaidOn'))} (${plural(num(e, 'monthsUnderContract'), 'month')}, a note from ` +
+      `Under contract since ${day(str(e, 'firstPaidOn'))} ` +
+      `(${plural(num(e, 'monthsUnderContract'), 'month')}, a note from ` +
       `${n(num(e, 'thresholdMonths'))}) and ARR never rose above the ${money(num(e, 'firstArr'))} it started at; ` +
       `it is ${money(num(e, 'currentArr'))} as of ${day(str(e, 'asOf'))}.`
     );
@@ -271,7 +289,8 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     return (
       `${plural(num(e, 'eventsLast7d'), 'event')} in the 7 days to ${day(str(e, 'asOf'))}, ` +
       `against a weekly average of ${n(num(e, 'baselineWeeklyEvents'))} over ` +
-      `the ${plural(weeks, 'week')} before: ${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`} ` +
+      `the ${plural(weeks, 'week')} before: ` +
+      `${change === null ? 'an unknown change' : `${change < 0 ? 'down' : 'up'} ${n(Math.abs(change))} %`} ` +
       `(a warning beyond ${n(num(e, 'threshold'))} % either way).`
     );
   },
@@ -282,7 +301,11 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       `accounts entitled to ${str(e, 'featureName') ?? 'the feature'} used it ` +
       `(${pct(num(e, 'share'))}; accounts using it ÷ accounts entitled, a warning ` +
       `below ${pct(num(e, 'threshold'))}) in the ${plural(num(e, 'daysSinceRelease'), 'day')} ` +
-      `since its release on ${day(str(e, 'releasedOn'))}.${nonUsers.length ? ` ${plural(nonUsers.length, 'entitled account has', 'entitled accounts have')} not used it.` : ''}`
+      `since its release on ` +
+      `${day(str(e, 'releasedOn'))}.` +
+      (nonUsers.length
+        ? ` ${plural(nonUsers.length, 'entitled account has', 'entitled accounts have')} not used it.`
+        : '')
     );
   },
   'integration.error_spike': (e) => {
@@ -299,7 +322,12 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     const last = str(e, 'lastSuccessDay');
     const name = str(e, 'integration') ?? 'The integration';
     return (
-      `${name} ${last ? `has not synced successfully since ${day(last)}, ${plural(num(e, 'daysSinceSuccess'), 'day')} before ${day(str(e, 'asOf'))}` : `has never reported a successful sync as of ${day(str(e, 'asOf'))}`}; ` +
+      `${name} ` +
+      (last
+        ? `has not synced successfully since ${day(last)}, ` +
+          `${plural(num(e, 'daysSinceSuccess'), 'day')} before ${day(str(e, 'asOf'))}`
+        : `has never reported a successful sync as of ${day(str(e, 'asOf'))}`) +
+      '; ' +
       `it reported ${plural(num(e, 'reports7d'), 'sync')} in the last 7 days, ` +
       `${n(num(e, 'errors7d'))} of them failed.`
     );
@@ -312,7 +340,8 @@ function generic(e: Evidence): string {
     .filter(([k, v]) => (typeof v === 'number' || typeof v === 'string') && !/Id$/.test(k))
     .map(
       ([k, v]) =>
-        `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? day(v) : v}`,
+        `${k.replace(/([A-Z])/g, ' $1').toLowerCase()} ` +
+        `${typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? day(v) : v}`,
     );
   return parts.length ? `${parts.join(', ')}.`.replace(/^./, (c) => c.toUpperCase()) : '';
 }

@@ -30,7 +30,9 @@ export const SIGNAL_KINDS = {
   },
   'handoff.repeated_requirement': {
     stage: 'handoff',
-    play: 'Delivery asked for something the brief already said: walk the brief with the team before asking the customer.',
+    play:
+      'Delivery asked for something the brief already said: walk the brief with the team before asking ' +
+      'the customer.',
   },
   'deal.reopened': {
     stage: 'handoff',
@@ -38,7 +40,9 @@ export const SIGNAL_KINDS = {
   },
   'handoff.early_slip': {
     stage: 'handoff',
-    play: 'The forecast slipped within two weeks of kickoff: the sale and the plan disagree; review scope with the account executive.',
+    play:
+      'The forecast slipped within two weeks of kickoff: the sale and the plan disagree; review scope ' +
+      'with the account executive.',
   },
   'handoff.early_scope_change': {
     stage: 'handoff',
@@ -70,11 +74,15 @@ export const SIGNAL_KINDS = {
   },
   'relationship.finance_in_delivery': {
     stage: 'time_to_value',
-    play: 'Finance or procurement is in the conversation before go-live: find out what they are weighing and show the sponsor the value delivered so far.',
+    play:
+      'Finance or procurement is in the conversation before go-live: find out what they are weighing ' +
+      'and show the sponsor the value delivered so far.',
   },
   'relationship.touch_surge': {
     stage: 'time_to_value',
-    play: 'Contact with the customer rose well above its usual pace: ask the team what is driving it and whether the sponsor is worried.',
+    play:
+      'Contact with the customer rose well above its usual pace: ask the team what is driving it and ' +
+      'whether the sponsor is worried.',
   },
   'adoption.low_active_users': {
     stage: 'adoption',
@@ -90,7 +98,9 @@ export const SIGNAL_KINDS = {
   },
   'renewal.at_risk_renewal': {
     stage: 'renewal',
-    play: 'The renewal is close and churn risk is high: build the renewal plan now with the sponsor, starting from the value delivered.',
+    play:
+      'The renewal is close and churn risk is high: build the renewal plan now with the sponsor, ' +
+      'starting from the value delivered.',
   },
   'renewal.sponsor_untouched': {
     stage: 'renewal',
@@ -102,7 +112,9 @@ export const SIGNAL_KINDS = {
   },
   'renewal.contraction': {
     stage: 'renewal',
-    play: 'The account pays less than it did: learn why the seats or plan went down before the renewal talks turn to price.',
+    play:
+      'The account pays less than it did: learn why the seats or plan went down before the renewal ' +
+      'talks turn to price.',
   },
   'renewal.no_expansion': {
     stage: 'renewal',
