@@ -7,13 +7,20 @@ const OLD_SECRET = 'whsec_acmeOldSigningSecret98765432100';
 const stripe = new Stripe('sk_test_baton_signing_only');
 
 let t: TestApp;
+/** The server's clock: deliveries are signed at this moment unless a test says otherwise. */
+const NOW = new Date('2026-12-01T09:00:00Z');
+const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 
 /** A delivery signed by Stripe's own package (`generateTestHeaderString`), or with the header given. */
 function deliver(slug: string, event: object, opts: { secret?: string; timestamp?: number; header?: string } = {}) {
   const payload = JSON.stringify(event);
   const header =
     opts.header ??
-    stripe.webhooks.generateTestHeaderString({ payload, secret: opts.secret ?? SECRET, timestamp: opts.timestamp });
+    stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: opts.secret ?? SECRET,
+      timestamp: opts.timestamp ?? NOW_SECONDS,
+    });
   return t.inject({
     method: 'POST',
     url: `/webhooks/stripe/${slug}`,
@@ -75,7 +82,7 @@ const rowOf = (workspaceId: string) =>
     .executeTakeFirst();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { now: () => NOW });
 });
 afterAll(async () => t?.close());
 
@@ -119,7 +126,7 @@ describe('Stripe webhooks', () => {
     const { id } = await setUp('refusing');
     const e = event('customer.created', { id: 'cus_x', email: 'a@x.example', metadata: {} });
     const wrong = await deliver('refusing', e, { secret: 'whsec_notTheRightOne000000000' });
-    const stale = await deliver('refusing', e, { timestamp: Math.floor(Date.now() / 1000) - 600 });
+    const stale = await deliver('refusing', e, { timestamp: NOW_SECONDS - 600 });
     const unknown = await deliver('no-such-workspace', e);
     const unsigned = await deliver('refusing', e, { header: 'v1=abc' });
     for (const res of [wrong, stale, unknown, unsigned]) {
@@ -140,7 +147,7 @@ describe('Stripe webhooks', () => {
     const { northwind } = await setUp('rolling');
     const e = northwindCustomer();
     const payload = JSON.stringify(e);
-    const timestamp = Math.floor(Date.now() / 1000);
+    const timestamp = NOW_SECONDS;
     const sig = (secret: string) =>
       stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp }).split('v1=')[1] as string;
     const res = await deliver('rolling', e, { header: `t=${timestamp},v1=${sig(OLD_SECRET)},v1=${sig(SECRET)}` });

@@ -195,7 +195,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           body: rawBody(request),
           signature: header(request, 'x-hubspot-signature-v3'),
           timestamp: header(request, 'x-hubspot-request-timestamp'),
-          now: Date.now(),
+          now: ctx.now().getTime(),
         });
         if (!check.ok || !workspace)
           return refuse(request, HUBSPOT, request.params.workspace, check, workspace !== undefined);

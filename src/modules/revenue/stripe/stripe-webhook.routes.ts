@@ -79,7 +79,7 @@ export function stripeWebhookRoutes(app: FastifyInstance, ctx: AppContext): void
           secret: workspace ? secret : undefined,
           header: typeof header === 'string' ? header : undefined,
           body,
-          nowSeconds: Math.floor(Date.now() / 1000),
+          nowSeconds: Math.floor(ctx.now().getTime() / 1000),
         });
         if (!check.ok || !workspace) {
           const failed = check.ok
