@@ -72,6 +72,12 @@ afterAll(async () => {
 
 describe('churn risk over HTTP', () => {
   it('answers no backtest and no scores before any has run', async () => {
+    // A workspace of its own, with history and an open account, where nothing has run yet.
+    const fresh = await t.workspace('fresh');
+    const viewer = await t.login((await t.user(fresh, 'viewer')).email);
+    await history(fresh, 30);
+    const middling = await buildAccount(t.ctx.db, fresh, { name: 'Middling' });
+    await buildAccountAttributes(t.ctx.db, fresh, middling.id, { attributes: { seats_used_pct: '45' } });
     const b = await viewer.request({ method: 'GET', url: '/api/v1/health/risk/backtest' });
     expect(b.statusCode, b.body).toBe(200);
     expect(b.json()).toEqual({ backtest: null });
@@ -79,7 +85,7 @@ describe('churn risk over HTTP', () => {
     expect(list.json()).toMatchObject({ total: 0, items: [], totalArrAtRisk: 0, scoredAt: null });
     const one = await viewer.request({
       method: 'GET',
-      url: `/api/v1/health/risk/accounts/${open.get('Middling')?.id}`,
+      url: `/api/v1/health/risk/accounts/${middling.id}`,
     });
     expect(one.statusCode).toBe(404);
   });

@@ -4,12 +4,6 @@ import { COMPOSITION } from '../../src/app/modules.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 let t: TestApp;
-let acme: string;
-let admin: Client;
-let viewer: Client;
-let key: string;
-let northwind: string;
-let contoso: string;
 
 const D = '2026-11-20';
 const day = (offset: number) =>
@@ -25,7 +19,7 @@ const tracks = (userId: string, event: string, offset: number, groupId: string, 
     timestamp: `${day(offset)}T10:${String(i % 60).padStart(2, '0')}:00.000Z`,
     context: { groupId },
   }));
-const send = async (batch: unknown[]) => {
+const send = async (key: string, batch: unknown[]) => {
   const res = await t.inject({
     method: 'POST',
     url: '/v1/batch',
@@ -34,7 +28,7 @@ const send = async (batch: unknown[]) => {
   });
   expect(res.statusCode, res.body).toBe(200);
 };
-const evaluate = async (asOf = D, c = admin) => {
+const evaluate = async (c: Client, asOf = D) => {
   const res = await c.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf } });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { accounts: number; raised: Record<string, number>; resolved: Record<string, number> };
@@ -49,25 +43,29 @@ type Sig = {
   firstSeenAt: string;
   id: string;
 };
-const signals = async (accountId: string, status = 'open') =>
+const signals = async (viewer: Client, accountId: string, status = 'open') =>
   (
     (
       await viewer.request({ method: 'GET', url: `/api/v1/signals?accountId=${accountId}&status=${status}&limit=200` })
     ).json().items as Sig[]
   ).sort((a, b) => a.kind.localeCompare(b.kind));
 
-beforeAll(async () => {
-  t = await createTestApp();
-  acme = await t.workspace('acme');
-  admin = await t.login((await t.user(acme, 'admin')).email);
-  viewer = await t.login((await t.user(acme, 'viewer')).email);
+let workspaces = 0;
+/**
+ * A workspace of its own for each test: Northwind, a power user gone quiet 60 days ago, a champion last seen 40 days
+ * ago, four users a month ago and only one of them in the last week; Contoso, steady for eight weeks, then doubled.
+ */
+async function usageWorkspace() {
+  const acme = await t.workspace(`acme-${++workspaces}`);
+  const admin = await t.login((await t.user(acme, 'admin')).email);
+  const viewer = await t.login((await t.user(acme, 'viewer')).email);
   const create = async (name: string, domain: string) =>
     (
       await admin.request({ method: 'POST', url: '/api/v1/accounts', payload: { name, domain, segment: 'mid_market' } })
     ).json().id as string;
-  northwind = await create('Northwind', 'northwind.example');
-  contoso = await create('Contoso', 'contoso.example');
-  key = await t.apiKey(acme, 'ingest');
+  const northwind = await create('Northwind', 'northwind.example');
+  const contoso = await create('Contoso', 'contoso.example');
+  const key = await t.apiKey(acme, 'ingest');
   await admin.request({
     method: 'POST',
     url: `/api/v1/accounts/${northwind}/contacts`,
@@ -77,7 +75,7 @@ beforeAll(async () => {
 
   // Northwind: a power user gone quiet 60 days ago, a champion last seen 40 days ago, four users a month
   // ago and only one of them in the last week.
-  await send([
+  await send(key, [
     ...tracks('old', 'Export', -60, northwind, 12),
     {
       type: 'identify',
@@ -99,17 +97,23 @@ beforeAll(async () => {
   // Contoso: 21 events a week for eight weeks by seven users, then 42 in the last week.
   const weekly = [];
   for (let w = 1; w <= 8; w++) for (let u = 1; u <= 7; u++) weekly.push(...tracks(`b${u}`, 'Sync', -7 * w, contoso, 3));
-  await send(weekly);
-  await send([
+  await send(key, weekly);
+  await send(key, [
     ...tracks('b1', 'Sync', -70, contoso, 1),
     ...Array.from({ length: 7 }, (_, u) => tracks(`b${u + 1}`, 'Sync', -2, contoso, 6)).flat(),
   ]);
+  return { acme, admin, viewer, northwind, contoso, key };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
 });
 afterAll(async () => t?.close());
 
 describe('usage signals', () => {
   it('raises exactly the rules that hold on each account, with their numbers as evidence', async () => {
-    const summary = await evaluate();
+    const { admin, viewer, northwind, contoso } = await usageWorkspace();
+    const summary = await evaluate(admin);
     expect(summary.accounts).toBe(2);
     expect(summary.raised).toEqual({
       'adoption.low_active_users': 1,
@@ -118,7 +122,7 @@ describe('usage signals', () => {
       'knowledge.key_user_inactive': 1,
       'business.volume_shift': 1,
     });
-    const nw = await signals(northwind);
+    const nw = await signals(viewer, northwind);
     expect(nw.map((s) => s.kind)).toEqual([
       'adoption.concentrated_usage',
       'adoption.declining_usage',
@@ -178,7 +182,7 @@ describe('usage signals', () => {
       },
     ]);
 
-    const co = await signals(contoso);
+    const co = await signals(viewer, contoso);
     expect(co.map((s) => s.kind)).toEqual(['business.volume_shift']);
     expect(co[0]?.evidence).toMatchObject({
       eventsLast7d: 42,
@@ -190,6 +194,7 @@ describe('usage signals', () => {
   });
 
   it('still knows the champion by the email they identified with once the raw events are past their window', async () => {
+    const { acme, admin, viewer, northwind } = await usageWorkspace();
     expect(
       await t.ctx.db
         .selectFrom('usage_user_traits')
@@ -199,8 +204,8 @@ describe('usage signals', () => {
     ).toEqual([{ user_id: 'champ-1', email: 'chris@northwind.example' }]);
     // As the retention purge leaves it: rollups and users kept, raw events (the identify call among them) gone.
     await t.ctx.db.deleteFrom('usage_events').where('workspace_id', '=', acme).execute();
-    await evaluate();
-    const knowledge = (await signals(northwind)).find((s) => s.kind === 'knowledge.key_user_inactive') as Sig;
+    await evaluate(admin);
+    const knowledge = (await signals(viewer, northwind)).find((s) => s.kind === 'knowledge.key_user_inactive') as Sig;
     expect(knowledge.evidence.inactiveChampions).toEqual([
       {
         contactId: expect.any(String),
@@ -213,22 +218,35 @@ describe('usage signals', () => {
   });
 
   it('keeps one signal per rule when evaluated again, and resolves the rules that stop holding', async () => {
-    const before = await signals(northwind);
+    const { admin, viewer, northwind, key } = await usageWorkspace();
+    await evaluate(admin);
+    const before = await signals(viewer, northwind);
     // Four more users today: 8 of 20 seats active (40 %), and 5 this week against 4 four weeks earlier.
-    await send(['u5', 'u6', 'u7', 'u8'].flatMap((u) => tracks(u, 'Report', 0, northwind, 1)));
-    const summary = await evaluate();
+    await send(
+      key,
+      ['u5', 'u6', 'u7', 'u8'].flatMap((u) => tracks(u, 'Report', 0, northwind, 1)),
+    );
+    const summary = await evaluate(admin);
     expect(summary.resolved).toEqual({ 'adoption.low_active_users': 1, 'adoption.declining_usage': 1 });
-    const after = await signals(northwind);
+    const after = await signals(viewer, northwind);
     expect(after.map((s) => s.kind)).toEqual(['adoption.concentrated_usage', 'knowledge.key_user_inactive']);
     // The same signals, refreshed: first sighting kept, evidence replaced (u5..u8 add 4 events).
     const concentrated = after[0] as Sig;
     expect(concentrated.id).toBe(before[0]?.id);
     expect(concentrated.evidence).toMatchObject({ events30d: 32, topEvents: 27 });
-    const resolved = (await signals(northwind, 'resolved')).map((s) => s.kind);
+    const resolved = (await signals(viewer, northwind, 'resolved')).map((s) => s.kind);
     expect(resolved).toEqual(['adoption.declining_usage', 'adoption.low_active_users']);
   });
 
   it('reads its thresholds from the workspace setting', async () => {
+    const { admin, viewer, northwind, key } = await usageWorkspace();
+    // With four more users today, 27 of the 30 days' 32 events come from the top three users.
+    await send(
+      key,
+      ['u5', 'u6', 'u7', 'u8'].flatMap((u) => tracks(u, 'Report', 0, northwind, 1)),
+    );
+    await evaluate(admin);
+    expect((await signals(viewer, northwind)).map((s) => s.kind)).toContain('adoption.concentrated_usage');
     const current = (await viewer.request({ method: 'GET', url: '/api/v1/settings/usage-signals' })).json();
     expect(current.concentration).toEqual({ topUsers: 3, maxShare: 0.6, minEvents: 20 });
     const bad = await admin.request({
@@ -248,11 +266,12 @@ describe('usage signals', () => {
     });
     expect(put.statusCode).toBe(200);
     // 27 / 32 = 84 % is under 90 %.
-    expect((await evaluate()).resolved).toEqual({ 'adoption.concentrated_usage': 1 });
-    expect((await signals(northwind)).map((s) => s.kind)).toEqual(['knowledge.key_user_inactive']);
+    expect((await evaluate(admin)).resolved).toEqual({ 'adoption.concentrated_usage': 1 });
+    expect((await signals(viewer, northwind)).map((s) => s.kind)).toEqual(['knowledge.key_user_inactive']);
   });
 
   it('refuses viewers and a bad day, naming the field', async () => {
+    const { admin, viewer } = await usageWorkspace();
     expect(
       (await viewer.request({ method: 'POST', url: '/api/v1/usage/signals/evaluate', payload: { asOf: D } }))
         .statusCode,
@@ -267,6 +286,8 @@ describe('usage signals', () => {
   });
 
   it('runs as the usage.signals job, scheduled daily', async () => {
+    const { acme, admin, viewer, contoso } = await usageWorkspace();
+    await evaluate(admin);
     const def = COMPOSITION.jobs.get('usage.signals');
     expect(def?.everyMs).toBe(86_400_000);
     // A week on, Contoso's last week had no events at all: down 100 % against its 8-week baseline (23.6 a week);
@@ -287,7 +308,7 @@ describe('usage signals', () => {
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     expect(job).toEqual({ status: 'succeeded', last_error: null });
-    const co = await signals(contoso);
+    const co = await signals(viewer, contoso);
     expect(co.map((s) => s.kind)).toContain('business.volume_shift');
     expect(co.filter((s) => s.kind === 'business.volume_shift')).toHaveLength(1);
     expect(co.find((s) => s.kind === 'business.volume_shift')?.evidence).toMatchObject({

@@ -15,12 +15,15 @@ afterAll(async () => cli?.close());
 
 describe('baton playbook', () => {
   it('lists the built-in playbooks of a new workspace', () => {
-    const r = baton(['playbook', 'list', '--workspace', 'acme'], env);
+    // A workspace of its own, untouched by the other tests' imports.
+    const created = baton(['workspace', 'create', 'fresh'], env);
+    expect(created.status, created.stderr).toBe(0);
+    const r = baton(['playbook', 'list', '--workspace', 'fresh'], env);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /^smb-quick-start\tSMB quick start\tv1\t14 tasks\t\d+ h\t~\d+ working days\tproducts: any; segments: smb$/m,
     );
-    const json = JSON.parse(baton(['playbook', 'list', '--workspace', 'acme', '--json'], env).stdout);
+    const json = JSON.parse(baton(['playbook', 'list', '--workspace', 'fresh', '--json'], env).stdout);
     expect(json.items.map((p: { key: string }) => p.key).sort()).toEqual([
       'enterprise-implementation',
       'mid-market-standard',
