@@ -32,6 +32,7 @@ export const JOURNEY = [
   'knowledge',
   'health',
   'plays',
+  'alerts',
   'insights',
 ] as const;
 export type ModuleName = (typeof JOURNEY)[number];
