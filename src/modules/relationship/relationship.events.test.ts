@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, buildContact, buildWorkspace } from '../../../test/helpers/fixtures/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-db.ts';
 import { type DomainEvents, installSubscriptions } from '../../platform/events/domain-events.ts';
+import { composition, installComposition } from '../../platform/modules/composition.ts';
 import { applySurveyBatch } from './survey.service.ts';
 import { applyTouchBatch } from './touch.service.ts';
 
@@ -22,7 +23,11 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  // Test files share a worker's modules: the composed modules' own subscribers are put back for the next file.
+  installComposition(composition());
+  await t.close();
+});
 
 const now = new Date('2026-03-15T12:00:00Z');
 
