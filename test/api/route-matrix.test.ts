@@ -3,6 +3,7 @@ import { API_KEY_SCOPES, ROLES, type Role, roleAllows, scopeAllows } from '../..
 import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
+import { raiseSignal } from '../../src/modules/signals/index.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { dayFromToday } from '../helpers/delivery.ts';
@@ -70,6 +71,10 @@ const VALID_BODIES: Record<string, unknown> = {
     customerAgreed: true,
   },
   'POST /api/v1/projects/:id/portal-links': { label: 'hijack' },
+  'POST /api/v1/signals/:id/acknowledge': {},
+  'POST /api/v1/signals/:id/snooze': { until: '2099-01-01' },
+  'POST /api/v1/signals/:id/dismiss': { reason: 'not_relevant' },
+  'POST /api/v1/signals/:id/reopen': {},
   'PUT /api/v1/playbooks/:id/definition': {
     definition: {
       phases: [
@@ -208,6 +213,18 @@ beforeAll(async () => {
     payload: { projectId: betaProject, resourceId: otherWorkspace.resources, date: dayFromToday(-1), hours: 2 },
   });
   otherWorkspace['time-entries'] = entry.json().id;
+  otherWorkspace.signals = (
+    await raiseSignal(t.ctx.db, {
+      workspaceId: b,
+      kind: 'deal.reopened',
+      accountId: otherWorkspace.accounts as string,
+      severity: 'warning',
+      subjectType: 'deal',
+      subjectId: otherWorkspace.deals as string,
+      title: 'Beta deal reopened',
+      evidence: {},
+    })
+  ).id;
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, page, pageQuery } from '../../platform/http/schemas.ts';
+import { ATTENTION_FILTERS, ATTENTIONS } from './attention.ts';
 import { SEVERITIES, SIGNAL_STAGES } from './signal.ts';
 import { listSignals } from './signal.service.ts';
 
@@ -24,6 +25,10 @@ export const signalSchema = z.object({
   lastSeenAt: z.string(),
   resolvedAt: z.string().nullable(),
   resolution: z.string().nullable(),
+  attention: z
+    .enum(ATTENTIONS)
+    .describe('What people did about it, as of today: a snoozed signal is new again on its day'),
+  snoozedUntil: z.string().nullable().describe('The day a snoozed signal comes back as new; null unless snoozed'),
 });
 
 export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -38,6 +43,10 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
         subjectId: z.string().max(100).optional().describe('The record the signal is about (a deal, a brief …)'),
         stage: z.enum(SIGNAL_STAGES).optional(),
         status: z.enum(['open', 'resolved', 'all']).default('open'),
+        attention: z
+          .enum(ATTENTION_FILTERS)
+          .optional()
+          .describe('new, acknowledged, snoozed, dismissed, or active (new or acknowledged); any when left out'),
       }),
       response: { 200: page(signalSchema), ...errorResponses },
     },
@@ -48,6 +57,7 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
         ...rest,
         open: status === 'all' ? undefined : status === 'open',
         partnerId: scope.partnerId,
+        today: ctx.now().toISOString().slice(0, 10),
       });
     },
   });

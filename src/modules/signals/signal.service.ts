@@ -3,13 +3,17 @@ import type { Db } from '../../platform/db/database.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { accountNamesById } from '../accounts/index.ts';
+import { type Attention, type AttentionFilter, attentionOnRefresh, effectiveAttention } from './attention.ts';
+import { evidenceFingerprint } from './evidence-fingerprint.ts';
+import { insertSignalAction, whereAttention } from './signal-action.store.ts';
 import { explainSignal } from './signal-explanation.ts';
 import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
 import type { SignalTable } from './signal.table.ts';
 
 type SignalRow = Selectable<SignalTable>;
 
-const toSignal = (r: SignalRow): Signal => {
+/** A row as a signal, its attention as of `today` (YYYY-MM-DD). */
+export const toSignal = (r: SignalRow, today: string = nowIso().slice(0, 10)): Signal => {
   const evidence = JSON.parse(r.evidence) as Record<string, unknown>;
   return {
     id: r.id,
@@ -27,6 +31,8 @@ const toSignal = (r: SignalRow): Signal => {
     lastSeenAt: r.last_seen_at,
     resolvedAt: r.resolved_at,
     resolution: r.resolution,
+    attention: effectiveAttention({ attention: r.attention as Attention, snoozedUntil: r.snoozed_until }, today),
+    snoozedUntil: r.attention === 'snoozed' && r.snoozed_until && r.snoozed_until > today ? r.snoozed_until : null,
   };
 };
 
@@ -56,14 +62,26 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
     .where('resolved_at', 'is', null)
     .executeTakeFirst();
   if (open) {
+    const stored = {
+      attention: open.attention as Attention,
+      snoozedUntil: open.snoozed_until,
+      dismissedFingerprint: open.dismissed_fingerprint,
+    };
+    const { next, returned } = attentionOnRefresh(stored, evidenceFingerprint(s.evidence));
     const patch = {
       severity: s.severity,
       title: s.title,
       evidence: JSON.stringify(s.evidence),
       last_seen_at: now,
       account_id: s.accountId ?? open.account_id,
+      attention: next.attention,
+      snoozed_until: next.snoozedUntil,
+      dismissed_fingerprint: next.dismissedFingerprint,
     };
     await db.updateTable('signals').set(patch).where('id', '=', open.id).execute();
+    // A dismissed warning whose evidence changed is back, and its history says why.
+    if (returned)
+      await insertSignalAction(db, { workspaceId: s.workspaceId, signalId: open.id, action: 'returned', at: now });
     return toSignal({ ...open, ...patch });
   }
   const row: SignalRow = {
@@ -82,6 +100,9 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
     last_seen_at: now,
     resolved_at: null,
     resolution: null,
+    attention: 'new',
+    snoozed_until: null,
+    dismissed_fingerprint: null,
   };
   await db.insertInto('signals').values(row).execute();
   return toSignal(row);
@@ -120,6 +141,10 @@ export interface SignalFilter {
   open?: boolean;
   /** Partner users see only signals on their firm's accounts. */
   partnerId?: string | null;
+  /** What people did about them; `active` is new or acknowledged. Any attention when left out. */
+  attention?: AttentionFilter;
+  /** The day read (YYYY-MM-DD), which ends snoozes: today by the server's clock. */
+  today?: string;
   limit: number;
   cursor?: string;
 }
@@ -136,6 +161,8 @@ export async function listSignals(
   if (f.stage) q = q.where('signals.stage', '=', f.stage);
   if (f.open === true) q = q.where('signals.resolved_at', 'is', null);
   if (f.open === false) q = q.where('signals.resolved_at', 'is not', null);
+  const today = f.today ?? nowIso().slice(0, 10);
+  if (f.attention) q = whereAttention(q, f.attention, today);
   if (f.partnerId) {
     // The accounts module says which accounts the firm's users see; no signal about another account shows.
     const visible = [...(await accountNamesById(db, { workspaceId, partnerId: f.partnerId })).keys()];
@@ -156,7 +183,7 @@ export async function listSignals(
     .orderBy('signals.id', 'desc')
     .limit(f.limit + 1)
     .execute();
-  const items = rows.slice(0, f.limit).map(toSignal);
+  const items = rows.slice(0, f.limit).map((r) => toSignal(r, today));
   const last = items.at(-1);
   return {
     items,

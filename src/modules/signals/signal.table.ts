@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 export interface SignalTable {
   id: string;
   workspace_id: string;
@@ -15,4 +17,22 @@ export interface SignalTable {
   last_seen_at: string;
   resolved_at: string | null;
   resolution: string | null;
+  /** new | acknowledged | snoozed | dismissed (attention.ts); a snooze past its day reads as new. */
+  attention: Generated<string>;
+  snoozed_until: string | null;
+  dismissed_fingerprint: string | null;
+}
+
+/** What people did about a signal, one row per action (and Baton's row when a dismissed one came back). */
+export interface SignalActionTable {
+  id: string;
+  workspace_id: string;
+  signal_id: string;
+  action: string;
+  by_user_id: string | null;
+  by_label: string | null;
+  at: string;
+  note: string | null;
+  reason: string | null;
+  until: string | null;
 }

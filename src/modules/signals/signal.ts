@@ -2,6 +2,7 @@
  * Signals: early warnings along the failure chain (DESIGN §4), each with the evidence that raised it.
  * An account's chain stage is the earliest stage with an open warning (a signal above `info`).
  */
+import type { Attention } from './attention.ts';
 
 /** Chain stages in order, then the erosion sources. */
 export const SIGNAL_STAGES = [
@@ -160,6 +161,10 @@ export interface Signal {
   lastSeenAt: string;
   resolvedAt: string | null;
   resolution: string | null;
+  /** What people did about it, as of the day read: a snooze past its day reads as `new` (attention.ts). */
+  attention: Attention;
+  /** The last day a snoozed signal stays away; null unless snoozed. */
+  snoozedUntil: string | null;
 }
 
 /**

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'relationship:write',
   'health:read',
   'health:write',
+  'signals:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -90,6 +91,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'relationship:write',
     'health:read',
     'health:write',
+    'signals:write',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
   // it); delivery reviews briefs and asks the clarifications.
@@ -101,8 +103,10 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'relationship:write',
     'health:read',
     'health:write',
+    'signals:write',
   ]),
-  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork]),
+  // Those who work accounts act on their signals (acknowledge, snooze, dismiss); support and viewers read them.
+  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork, 'signals:write']),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([
     ...everyoneReads,
@@ -114,6 +118,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'revenue:read',
     'relationship:write',
     'health:read',
+    'signals:write',
   ]),
   support: new Set([...everyoneReads]),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own

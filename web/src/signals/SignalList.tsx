@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get, query } from '../api/client.ts';
 import type { Page, Signal } from '../api/types.ts';
 import { formatDate } from '../ui/format.ts';
+import { SignalActions } from './SignalActions.tsx';
 
 const SEVERITY_COLORS: Record<string, string> = { info: 'blue', warning: 'orange', severe: 'red' };
 
@@ -22,7 +23,10 @@ export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; a
   return <SignalAlerts signals={signals.data ?? []} testId="signals" />;
 }
 
-/** Signals as alerts: title, the evidence in sentences (the server writes them), the play and when first seen. */
+/**
+ * Signals as alerts: title, the evidence in sentences (the server writes them), the play, when first seen, and what
+ * people did about it with the actions a reader may take.
+ */
 export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; testId: string }) {
   if (!signals.length) return null;
   return (
@@ -46,6 +50,7 @@ export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; 
           <Text size="xs" c="dimmed" mt={4}>
             First seen {formatDate(s.firstSeenAt)}
           </Text>
+          <SignalActions signal={s} />
         </Alert>
       ))}
     </Stack>
