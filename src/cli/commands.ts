@@ -101,6 +101,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/risk.ts')).riskCommand(),
   },
   {
+    name: 'health',
+    term: 'health',
+    summary: 'Health scores: rescore accounts and say why they moved',
+    load: async () => (await import('./commands/health.ts')).healthCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

@@ -10,3 +10,11 @@ export {
 } from './risk.service.ts';
 export { queueBacktest, queueScoring } from './risk-jobs.service.ts';
 export { driverSentence } from './driver-sentence.ts';
+export {
+  accountScore,
+  currentHealthScores,
+  type HealthScore,
+  readScorecards,
+  scoreAccounts,
+  type ScoreView,
+} from './score/score.service.ts';

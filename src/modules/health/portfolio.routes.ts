@@ -90,6 +90,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
           chainStage: a.chainStage,
           csmUserId: a.csmUserId,
           csm: a.csm,
+          health: a.health,
+          healthBand: a.healthBand,
         })),
       };
     },
@@ -100,12 +102,13 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['health'],
       summary:
-        'The accounts list with ARR, churn risk, next renewal and chain stage, sortable and filterable by each (and by name, segment, phase, region, owner)',
+        'The accounts list with ARR, churn risk, health score, next renewal and chain stage, sortable and filterable by each (and by name, segment, phase, region, owner)',
       querystring: portfolioAccountsQuery,
       response: { 200: portfolioAccountsSchema, ...errorResponses },
     },
     handler: async (request) => {
       const { q, segment, lifecyclePhase, region, owner, stage, maxDecile, minArr, renewalWithin } = request.query;
+      const { band, maxHealth } = request.query;
       const { sort, order, limit, offset } = request.query;
       const p = await readPortfolio(db, caps, scope(request), today(), {
         q,
@@ -114,7 +117,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
         region,
         ownerUserId: owner,
       });
-      const rows = filterAccounts(p.accounts, { stage, maxDecile, minArr, renewalWithin });
+      const rows = filterAccounts(p.accounts, { stage, maxDecile, minArr, renewalWithin, band, maxHealth });
       const sorted = sortAccounts(rows, sort, order ?? defaultOrder(sort), SIGNAL_STAGES);
       return { today: p.today, currency: p.currency, total: rows.length, items: sorted.slice(offset, offset + limit) };
     },

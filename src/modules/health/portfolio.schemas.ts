@@ -28,6 +28,8 @@ export const portfolioAccountSchema = z.object({
   chainStage: z.string().nullable().describe('The earliest chain stage with an open signal; null: none open'),
   why: z.array(z.string()).describe('The churn model’s top drivers in sentences'),
   signals: z.array(z.string()).describe('The open signals’ titles, earliest stage first'),
+  health: z.number().nullable().describe('The health score 0–100; null until scored or without data'),
+  healthBand: z.string().nullable().describe('green ≥ 70, yellow ≥ 40, red below; null without a score'),
 });
 
 const money = z.object({ accounts: z.number(), arr: z.number(), arrAtRisk: z.number() });
@@ -73,6 +75,8 @@ export const renewalItemSchema = z.object({
   chainStage: z.string().nullable(),
   csmUserId: z.string().nullable(),
   csm: z.string().nullable(),
+  health: z.number().nullable(),
+  healthBand: z.string().nullable(),
 });
 
 export const renewalsSchema = z.object({
@@ -98,6 +102,8 @@ export const portfolioAccountsQuery = z.object({
   maxDecile: z.coerce.number().int().min(1).max(10).optional().describe('Scored in this decile or a riskier one'),
   minArr: z.coerce.number().min(0).optional().describe('At least this ARR'),
   renewalWithin: z.coerce.number().int().min(0).max(730).optional().describe('Renewing within this many days'),
+  band: z.enum(['green', 'yellow', 'red', 'none']).optional().describe('Health band; none: not scored'),
+  maxHealth: z.coerce.number().min(0).max(100).optional().describe('Health score at most this'),
   sort: z.enum(ACCOUNT_SORTS).default('name'),
   order,
   limit: z.coerce.number().int().min(1).max(200).default(50),

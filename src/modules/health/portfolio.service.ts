@@ -11,6 +11,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { userNamesOf } from '../../platform/identity/identity.names.ts';
 import { cents, daysBetween, type PortfolioAccount } from './portfolio.ts';
 import { readAll } from './risk-accounts.service.ts';
+import { currentHealthScores } from './score/score.service.ts';
 
 /** Renewals further away than this are not looked for. */
 const RENEWAL_HORIZON_DAYS = 730;
@@ -84,6 +85,7 @@ export async function readPortfolio(
     if (!seen || r.date < seen) renewalOf.set(r.accountId, r.date);
   }
   const signals = await openSignals(db, scope);
+  const health = await currentHealthScores(db, scope.workspaceId);
   const owners = new Set<string>();
   for (const a of accounts) for (const id of [a.csmUserId, a.accountManagerUserId]) if (id) owners.add(id);
   const names = await userNamesOf(db, scope.workspaceId, [...owners]);
@@ -118,6 +120,8 @@ export async function readPortfolio(
       chainStage: chainStageOf(open),
       why: (r?.drivers ?? []).map((d) => d.sentence),
       signals: open.map((s) => s.title),
+      health: health.get(a.id)?.score ?? null,
+      healthBand: health.get(a.id)?.band ?? null,
     };
   });
   return {

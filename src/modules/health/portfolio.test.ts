@@ -34,6 +34,8 @@ const row = (account: string, over: Partial<PortfolioAccount> = {}): PortfolioAc
   chainStage: null,
   why: [],
   signals: [],
+  health: null,
+  healthBand: null,
   ...over,
 });
 

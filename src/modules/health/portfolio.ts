@@ -34,11 +34,22 @@ export interface PortfolioAccount {
   why: string[];
   /** The open signals' titles, earliest chain stage first. */
   signals: string[];
+  /** The health score (0–100) and its band; null until scored or without data. */
+  health: number | null;
+  healthBand: string | null;
 }
 
-export const ACCOUNT_SORTS = ['name', 'arr', 'probability', 'arr_at_risk', 'next_renewal', 'chain_stage'] as const;
+export const ACCOUNT_SORTS = [
+  'name',
+  'arr',
+  'probability',
+  'arr_at_risk',
+  'next_renewal',
+  'chain_stage',
+  'health',
+] as const;
 export type AccountSort = (typeof ACCOUNT_SORTS)[number];
-export const RENEWAL_SORTS = ['arr_at_risk', 'date', 'arr', 'probability'] as const;
+export const RENEWAL_SORTS = ['arr_at_risk', 'date', 'arr', 'probability', 'health'] as const;
 export type RenewalSort = (typeof RENEWAL_SORTS)[number];
 /** The renewal windows the first page counts. */
 export const RENEWAL_WINDOWS = [30, 90, 120] as const;
@@ -69,12 +80,19 @@ function keyOf(
       return a.nextRenewal;
     case 'chain_stage':
       return a.chainStage === null ? null : stages.indexOf(a.chainStage);
+    case 'health':
+      return a.health;
   }
 }
 
-/** The order a sort reads in when none is asked: names, dates and stages ascending, money and risk descending. */
+/**
+ * The order a sort reads in when none is asked: names, dates, stages and health ascending (the least healthy
+ * first), money and risk descending.
+ */
 export const defaultOrder = (sort: AccountSort | RenewalSort): 'asc' | 'desc' =>
-  sort === 'name' || sort === 'next_renewal' || sort === 'date' || sort === 'chain_stage' ? 'asc' : 'desc';
+  sort === 'name' || sort === 'next_renewal' || sort === 'date' || sort === 'chain_stage' || sort === 'health'
+    ? 'asc'
+    : 'desc';
 
 /** Rows sorted by one column, rows without a value last, ties by name. */
 export function sortAccounts(
@@ -105,6 +123,10 @@ export interface AccountFilter {
   minArr?: number;
   /** Accounts renewing within this many days from today. */
   renewalWithin?: number;
+  /** Accounts in this health band, or 'none' for those without a score. */
+  band?: string;
+  /** Accounts scoring at most this much health. */
+  maxHealth?: number;
 }
 
 export function filterAccounts(rows: readonly PortfolioAccount[], f: AccountFilter): PortfolioAccount[] {
@@ -113,7 +135,9 @@ export function filterAccounts(rows: readonly PortfolioAccount[], f: AccountFilt
       (f.stage === undefined || (f.stage === 'none' ? a.chainStage === null : a.chainStage === f.stage)) &&
       (f.maxDecile === undefined || (a.decile !== null && a.decile <= f.maxDecile)) &&
       (f.minArr === undefined || a.arr >= f.minArr) &&
-      (f.renewalWithin === undefined || (a.daysToRenewal !== null && a.daysToRenewal <= f.renewalWithin)),
+      (f.renewalWithin === undefined || (a.daysToRenewal !== null && a.daysToRenewal <= f.renewalWithin)) &&
+      (f.band === undefined || (f.band === 'none' ? a.healthBand === null : a.healthBand === f.band)) &&
+      (f.maxHealth === undefined || (a.health !== null && a.health <= f.maxHealth)),
   );
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Gathers the facts a health score reads for a workspace's accounts, through the earlier modules' faces:
+ * delivery's projects, usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
+ * executive sponsor's last touch) and revenue's subscriptions in the reporting currency.
+ */
+import { listContacts } from '../../accounts/index.ts';
+import { projectRecords } from '../../delivery/index.ts';
+import { listSurveys, listTouches } from '../../relationship/index.ts';
+import { loadBook } from '../../revenue/index.ts';
+import { portfolio } from '../../usage/index.ts';
+import type { Db } from '../../../platform/db/database.ts';
+import type {
+  AnswerFacts,
+  ContactFacts,
+  ProjectFacts,
+  RawAccountFacts,
+  SubscriptionFacts,
+  UsageFacts,
+} from './facts.ts';
+
+const DAY_MS = 86_400_000;
+/** Below this many accounts, answers and touches are read account by account rather than for the workspace. */
+const FEW = 50;
+
+const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** Each named account's raw facts on `now`. */
+export async function gatherFacts(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+  now: Date,
+): Promise<Map<string, RawAccountFacts>> {
+  const scope = { workspaceId, partnerId: null };
+  const today = now.toISOString().slice(0, 10);
+  const wanted = new Set(accountIds);
+  const yearAgo = new Date(now.getTime() - 366 * DAY_MS).toISOString();
+
+  const projects = new Map<string, ProjectFacts[]>();
+  for (const p of await projectRecords(db, scope))
+    if (wanted.has(p.account_id))
+      push(projects, p.account_id, {
+        status: p.status,
+        promisedGoLive: p.promised_go_live,
+        forecastGoLive: p.forecast_go_live,
+      });
+
+  const usage = new Map<string, UsageFacts>();
+  const adoption = await portfolio(db, scope, {
+    day: today,
+    sort: 'mau',
+    order: 'desc',
+    limit: Number.MAX_SAFE_INTEGER,
+    offset: 0,
+  });
+  for (const u of adoption.items)
+    usage.set(u.accountId, { mau: u.mau, seats: u.seats, wau: u.trend.current, wauFourWeeksBefore: u.trend.previous });
+
+  const answers = new Map<string, AnswerFacts[]>();
+  const touches = new Map<string, string[]>();
+  const few = accountIds.length <= FEW;
+  for (const accountId of few ? accountIds : [undefined]) {
+    const q = { accountId, from: yearAgo, limit: 0 };
+    for (const a of await listSurveys(db, workspaceId, q))
+      push(answers, a.accountId, { kind: a.kind, score: a.score, at: a.respondedAt });
+    for (const t of await listTouches(db, workspaceId, q)) push(touches, t.accountId, t.occurredAt);
+  }
+
+  const book = await loadBook(db, workspaceId);
+  const subscriptions = new Map<string, SubscriptionFacts[]>();
+  for (const s of book.subscriptions)
+    if (s.accountId !== null && wanted.has(s.accountId))
+      push(subscriptions, s.accountId, {
+        start: s.start,
+        end: s.end,
+        arrCents: s.arrCents,
+        trial: s.trial,
+        lastInvoice: s.lastInvoice,
+      });
+
+  const out = new Map<string, RawAccountFacts>();
+  for (const accountId of accountIds) {
+    const contacts: ContactFacts[] = (await listContacts(db, scope, accountId)).map((c) => ({
+      role: c.role,
+      lastTouchAt: c.lastTouchAt,
+      leftAt: c.leftAt,
+    }));
+    out.set(accountId, {
+      projects: projects.get(accountId) ?? [],
+      usage: usage.get(accountId) ?? null,
+      answers: answers.get(accountId) ?? [],
+      contacts,
+      touchedAt: touches.get(accountId) ?? [],
+      subscriptions: subscriptions.get(accountId) ?? [],
+      currency: book.currency,
+    });
+  }
+  return out;
+}
