@@ -16,6 +16,7 @@ import { healthModule } from '../modules/health/module.ts';
 import { relationshipModule } from '../modules/relationship/module.ts';
 import { revenueModule } from '../modules/revenue/module.ts';
 import { signalsModule } from '../modules/signals/module.ts';
+import { supportModule } from '../modules/support/module.ts';
 import { usageModule } from '../modules/usage/module.ts';
 import { installLookups } from './lookups.ts';
 
@@ -29,6 +30,7 @@ export const MODULES = [
   usageModule,
   relationshipModule,
   revenueModule,
+  supportModule,
   healthModule,
 ];
 

@@ -107,6 +107,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/health.ts')).healthCommand(),
   },
   {
+    name: 'tickets',
+    term: 'tickets',
+    summary: 'Support tickets: train the ticket classifier, list tickets with their category',
+    load: async () => (await import('./commands/tickets.ts')).ticketsCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

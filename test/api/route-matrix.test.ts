@@ -52,6 +52,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/resources/:id': { name: 'hijacked' },
   'POST /api/v1/resources/:id/time-off': { from: '2026-01-01', to: '2026-01-02' },
   'PATCH /api/v1/time-entries/:id': { hours: 1 },
+  'PATCH /api/v1/support/tickets/:id': { category: 'bug' },
   'PATCH /api/v1/projects/:id': { name: 'hijacked' },
   'POST /api/v1/projects/:id/kickoff': {},
   'POST /api/v1/projects/:id/go-live': {},
@@ -186,6 +187,15 @@ beforeAll(async () => {
   otherWorkspace.usage = account.json().id;
   otherWorkspace.revenue = account.json().id;
   otherWorkspace.relationship = account.json().id;
+  await bClient.request({
+    method: 'POST',
+    url: '/api/v1/imports/tickets',
+    headers: { 'content-type': 'text/csv' },
+    payload: 'external_id,subject,created_at\nB-T1,Beta question,2026-10-01\n',
+  });
+  otherWorkspace.support = (
+    await t.ctx.db.selectFrom('tickets').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
+  ).id;
   // /api/v1/health/risk/accounts/:id takes an account id (risk jobs of another workspace: test/api/health-risk.test.ts).
   otherWorkspace.health = account.json().id;
   // Every workspace starts with the built-in playbooks.

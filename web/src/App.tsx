@@ -14,6 +14,7 @@ import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { SupportPage } from './support/SupportPage.tsx';
 import { AdoptionSection } from './usage/AdoptionSection.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ErrorState } from './ui/ErrorState.tsx';
@@ -46,6 +47,7 @@ export function App() {
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
         <Route path="/revenue" element={<RevenuePage session={session.data} />} />
+        <Route path="/support" element={<SupportPage session={session.data} />} />
         <Route path="/health/*" element={<HealthSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />

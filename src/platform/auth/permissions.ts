@@ -45,6 +45,8 @@ export const PERMISSIONS = [
   'health:read',
   'health:write',
   'signals:write',
+  'support:read',
+  'support:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +62,7 @@ const everyoneReads: Permission[] = [
   'usage:read',
   'projects:read',
   'relationship:read',
+  'support:read',
 ];
 /** Delivery's own work: projects, playbooks, people and their time, capacity and services margin. */
 const deliveryWork: Permission[] = [
@@ -92,6 +95,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:read',
     'health:write',
     'signals:write',
+    'support:write',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
   // it); delivery reviews briefs and asks the clarifications.
@@ -104,6 +108,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:read',
     'health:write',
     'signals:write',
+    'support:write',
   ]),
   // Those who work accounts act on their signals (acknowledge, snooze, dismiss); support and viewers read them.
   delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork, 'signals:write']),
@@ -120,7 +125,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:read',
     'signals:write',
   ]),
-  support: new Set([...everyoneReads]),
+  // Support agents import their help desk's tickets and correct their categories.
+  support: new Set([...everyoneReads, 'support:write']),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
   // time, and never see the member list, deals, rates or the capacity plan.
   partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write']),

@@ -45,7 +45,7 @@ export const SECTIONS: Section[] = [
     path: '/support',
     label: 'Support',
     icon: IconHeadset,
-    built: false,
+    built: true,
     promise: 'Ticket load after go-live, repetitive "how do I" questions and what the knowledge base deflects.',
   },
   {

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
+import { defineModule } from '../../platform/modules/baton-module.ts';
+import { rematchTicketsWhenAccountsAppear } from './accounts-appeared.handler.ts';
+import { up as supportTablesUp, down as supportTablesDown } from './migrations/2026-12-06T1800-support.ts';
+import { supportRoutes } from './support.routes.ts';
+import { ticketRulesSetting } from './support.settings.ts';
+import { ticketImporter } from './ticket.importer.ts';
+import type { TicketModelTable, TicketTable } from './ticket.table.ts';
+
+export const supportModule = defineModule({
+  name: 'support',
+  purpose:
+    'Support tickets from help desk exports, matched to accounts and labelled (help desk, rules, a trained model, people).',
+  tables: ['tickets', 'ticket_models'],
+  routes: (app, ctx) => {
+    supportRoutes(app, ctx);
+  },
+  jobs: [
+    defineJob({
+      type: 'support.rematch',
+      version: 1,
+      description: 'Matches tickets waiting for an account to accounts that were created or imported',
+      input: z.object({}),
+      maxAttempts: 5,
+      load: async () => (await import('./rematch.job.ts')).rematchTicketsJob,
+    }),
+    defineJob({
+      type: 'support.train',
+      version: 1,
+      description:
+        'Trains the workspace’s ticket classifier on the tickets labelled by the help desk or a person, then labels the rest',
+      input: z.object({}),
+      maxAttempts: 1,
+      load: async () => (await import('./train.job.ts')).trainTicketsJob,
+    }),
+  ],
+  importers: [ticketImporter],
+  migrations: { '2026-12-06T1800-support': { up: supportTablesUp, down: supportTablesDown } },
+  settings: [ticketRulesSetting],
+  subscriptions: { 'accounts.appeared': rematchTicketsWhenAccountsAppear },
+  nav: { path: '/support', label: 'Support' },
+});
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    tickets: TicketTable;
+    ticket_models: TicketModelTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'support.rematch': Record<string, never>;
+    'support.train': Record<string, never>;
+  }
+}

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/app-context.ts';
+import { actorOf } from '../../platform/auth/principal.ts';
+import { principalOf } from '../../platform/http/auth.hook.ts';
+import { errorResponses, idParams, page } from '../../platform/http/schemas.ts';
+import { queueJob } from '../../platform/jobs/job-types.ts';
+import { assertTrainable, modelFigures } from './model.service.ts';
+import { correctionBody, modelSchema, ticketListQuery, ticketSchema, trainQueuedSchema } from './support.schemas.ts';
+import { correctCategory, getTicket, listTickets } from './ticket.service.ts';
+
+/** Tickets, a person's correction of a ticket's category, and the ticket classifier's last fit. */
+export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx;
+  const ws = (request: Parameters<typeof principalOf>[0]) => principalOf(request).workspaceId;
+
+  r.get('/api/v1/support/tickets', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'Tickets, newest first: of one account, a category, a status, or those no account was found for',
+      querystring: ticketListQuery,
+      response: { 200: page(ticketSchema), ...errorResponses },
+    },
+    handler: async (request) => {
+      const q = request.query;
+      return listTickets(db, ws(request), {
+        accountId: q.account,
+        category: q.category,
+        status: q.status,
+        unmatched: q.unmatched === 'true',
+        limit: q.limit,
+        cursor: q.cursor,
+      });
+    },
+  });
+
+  r.get('/api/v1/support/tickets/:id', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'One ticket',
+      params: idParams,
+      response: { 200: ticketSchema, ...errorResponses },
+    },
+    handler: async (request) => getTicket(db, ws(request), request.params.id),
+  });
+
+  r.patch('/api/v1/support/tickets/:id', {
+    config: { access: 'support:write' },
+    schema: {
+      tags: ['support'],
+      summary: 'Correct a ticket’s category: kept over rules, the model and later imports, and trains the next fit',
+      params: idParams,
+      body: correctionBody,
+      response: { 200: ticketSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return db
+        .transaction()
+        .execute((trx) =>
+          correctCategory(
+            trx,
+            actorOf(principal, request.id),
+            principal.workspaceId,
+            request.params.id,
+            request.body.category,
+          ),
+        );
+    },
+  });
+
+  r.get('/api/v1/support/model', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'The ticket classifier’s last fit: labelled tickets, 5-fold cross-validated accuracy and macro F1',
+      response: { 200: modelSchema, ...errorResponses },
+    },
+    handler: async (request) => ({ model: await modelFigures(db, ws(request)) }),
+  });
+
+  r.post('/api/v1/support/model/train', {
+    config: { access: 'support:write' },
+    schema: {
+      tags: ['support'],
+      summary:
+        'Queue the training of the ticket classifier on the tickets labelled by the help desk or a person; it then labels the others',
+      response: { 202: trainQueuedSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const workspaceId = ws(request);
+      await assertTrainable(db, workspaceId);
+      const job = await queueJob(db, 'support.train', {}, { workspaceId, runAt: ctx.now() });
+      return reply.code(202).send({ jobId: job.id, state: 'queued' as const });
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { pageQuery } from '../../platform/http/schemas.ts';
+import { LABEL_SOURCES, TICKET_CATEGORIES } from './classify/categories.ts';
+
+export const ticketSchema = z
+  .object({
+    id: z.string(),
+    accountId: z.string().nullable(),
+    source: z.string(),
+    externalId: z.string(),
+    subject: z.string().nullable(),
+    description: z.string().nullable(),
+    status: z.string().nullable(),
+    priority: z.string().nullable(),
+    category: z.enum(TICKET_CATEGORIES).nullable(),
+    categorySource: z.enum(LABEL_SOURCES).nullable(),
+    channel: z.string().nullable(),
+    requesterEmail: z.string().nullable(),
+    organization: z.string().nullable(),
+    accountExternalId: z.string().nullable(),
+    assignee: z.string().nullable(),
+    tags: z.array(z.string()),
+    createdAt: z.string(),
+    firstResponseAt: z.string().nullable(),
+    solvedAt: z.string().nullable(),
+    satisfaction: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .describe('A support ticket, its account (null while unmatched) and its category with who gave it');
+
+export const ticketListQuery = pageQuery.extend({
+  account: z.string().max(100).optional().describe('Only this account’s tickets'),
+  category: z.enum(TICKET_CATEGORIES).optional(),
+  status: z.string().max(100).optional(),
+  unmatched: z.enum(['true', 'false']).optional().describe('true: only tickets no account was found for'),
+});
+
+export const correctionBody = z.object({
+  category: z.enum(TICKET_CATEGORIES).describe('The category a person gives the ticket; trains the next fit'),
+});
+
+const classMetrics = z.object({ precision: z.number(), recall: z.number(), f1: z.number(), support: z.number() });
+
+export const modelSchema = z.object({
+  model: z
+    .object({
+      trainedAt: z.string(),
+      n: z.number().describe('Labelled tickets (by the help desk or a person) it was trained on'),
+      folds: z.number(),
+      accuracy: z.number().describe('Cross-validated share of labelled tickets it labels right'),
+      macroF1: z.number().describe('Cross-validated F1 averaged over the categories, each counting alike'),
+      perClass: z.record(z.string(), classMetrics),
+    })
+    .nullable()
+    .describe('The last fit, or null before the first'),
+});
+
+export const trainQueuedSchema = z.object({ jobId: z.string(), state: z.literal('queued') });

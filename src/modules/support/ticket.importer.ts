@@ -1,0 +1,220 @@
+/**
+ * `tickets` behind the one `Importer` face: help desk exports as they come (Zendesk's CSV export, Salesforce
+ * Cases, HubSpot tickets, Fivetran's `zendesk.ticket`) or any table through `--map`, streamed in batches. Each
+ * ticket is keyed by its source and id (re-importing updates, never duplicates; an older `updated_at` never
+ * replaces a newer one), finds its account (or waits for it), and gets its category: the help desk's, else the
+ * workspace's rules, else the trained model.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
+import { runImport } from '../../platform/imports/import.service.ts';
+import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
+import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
+import {
+  type FormatProfile,
+  headerProblems,
+  mappedProfile,
+  mappingProblems,
+  resolveColumns,
+} from '../../platform/imports/profile.ts';
+import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
+import { isTicketCategory, TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
+import {
+  detectTicketFormat,
+  TICKET_FIELD_SET,
+  TICKET_FIELDS,
+  TICKET_FORMATS,
+  TICKET_PROFILES,
+  type TicketField,
+} from './import/ticket-fields.ts';
+import { ticketRowMapper } from './import/ticket-rows.ts';
+import { categoryKey, type TicketRecord } from './ticket.ts';
+import { workspaceLabeller } from './ticket-labels.service.ts';
+import { applyTicketBatch } from './ticket.service.ts';
+
+const profileOf = (format: string, request: ImportRequest): FormatProfile<TicketField> =>
+  format === 'mapped'
+    ? mappedProfile(request.mapping ?? {}, TICKET_FIELD_SET)
+    : TICKET_PROFILES[format as keyof typeof TICKET_PROFILES];
+
+const aliasesOf = (request: ImportRequest): Map<string, TicketCategory> =>
+  new Map(
+    Object.entries(request.aliases?.category ?? {})
+      .filter(([, to]) => isTicketCategory(to))
+      .map(([word, to]) => [categoryKey(word), to as TicketCategory]),
+  );
+
+function assertRequest(format: string, request: ImportRequest, name: OptionNamer): void {
+  const errors: Array<{ field: string; message: string }> = [];
+  if (!(TICKET_FORMATS as readonly string[]).includes(format))
+    errors.push({ field: name('format'), message: `unknown format "${format}" (${TICKET_FORMATS.join(', ')})` });
+  if (format === 'mapped' && !request.mapping)
+    errors.push({ field: name('mapping'), message: 'the mapped format needs a mapping of columns to fields' });
+  for (const m of request.mapping ? mappingProblems(request.mapping, TICKET_FIELD_SET) : [])
+    errors.push({ field: name('mapping'), message: m });
+  for (const [field, words] of Object.entries(request.aliases ?? {})) {
+    if (field !== 'category') {
+      errors.push({ field: name('aliases'), message: `only category takes aliases, not "${field}"` });
+      continue;
+    }
+    for (const [word, to] of Object.entries(words))
+      if (!isTicketCategory(to))
+        errors.push({
+          field: name('aliases'),
+          message: `"${word}" maps to "${to}", which is not a category (${TICKET_CATEGORIES.join(', ')})`,
+        });
+  }
+  if (errors.length)
+    throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
+}
+
+const ticketView = (r: TicketRecord): Record<string, unknown> => ({
+  external_id: r.externalId,
+  subject: r.subject,
+  status: r.status,
+  priority: r.priority,
+  category: r.category,
+  channel: r.channel,
+  requester_email: r.requesterEmail,
+  organization: r.organization,
+  account_external_id: r.accountExternalId,
+  assignee: r.assignee,
+  tags: r.tags.join(' '),
+  created_at: r.createdAt,
+  first_response_at: r.firstResponseAt,
+  solved_at: r.solvedAt,
+  satisfaction: r.satisfaction,
+  updated_at: r.updatedAt,
+});
+
+function plan(format: string, headers: readonly string[], request: ImportRequest, name: OptionNamer): ImportPlan {
+  assertRequest(format, request, name);
+  const profile = profileOf(format, request);
+  return {
+    format,
+    headerProblems: headerProblems(profile, undefined, TICKET_FIELD_SET, headers, []),
+    mapping: resolveColumns(profile, undefined, TICKET_FIELD_SET, headers),
+    map: ticketRowMapper(profile, {
+      source: profile.source,
+      dateOrder: request.dateOrder,
+      aliases: aliasesOf(request),
+      unknownWord: () => {},
+    }),
+    view: (record) => ticketView(record as TicketRecord),
+  };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
+  const { request, name } = input;
+  const notes: string[] = [];
+  const skips = new Map<string, number>();
+  const unknownWords = new Map<string, number>();
+  let waiting = 0;
+  let stale = 0;
+  const allNotes = () => {
+    const words = [...unknownWords].sort((a, b) => b[1] - a[1]);
+    return [
+      ...notes,
+      ...skipNotes(skips),
+      ...(waiting > 0
+        ? [
+            `${plural(waiting, 'ticket names', 'tickets name')} no account Baton knows (by CRM id, organization or email domain): kept, listed as unmatched, and matched when the account appears`,
+          ]
+        : []),
+      ...(stale > 0
+        ? [`${plural(stale, 'row is', 'rows are')} older than the ticket already stored (updated_at): the newer kept`]
+        : []),
+      ...(words.length > 0
+        ? [
+            `category words Baton does not know (${words
+              .slice(0, 5)
+              .map(([w, n]) => `"${w}" ×${n}`)
+              .join(
+                ', ',
+              )}): those tickets are labelled by the rules or the model; --alias category:word=how_to names one`,
+          ]
+        : []),
+    ];
+  };
+  const { reader, headers } = await openCsv(input.input);
+  let report: ImportReport & { runId: string };
+  let format: string;
+  try {
+    const settled = await settleCsvFile(
+      input.input,
+      headers,
+      { formats: TICKET_FORMATS, detect: detectTicketFormat, plan },
+      request,
+      name,
+      notes,
+    );
+    format = settled.format;
+    const profile = profileOf(format, request);
+    const map = ticketRowMapper(profile, {
+      source: profile.source,
+      dateOrder: settled.dateOrder,
+      aliases: aliasesOf(request),
+      unknownWord: (word) => unknownWords.set(word, (unknownWords.get(word) ?? 0) + 1),
+    });
+    const labeller = await workspaceLabeller(db, input.workspaceId);
+    const now = new Date().toISOString();
+    report = await runImport(db, {
+      workspaceId: input.workspaceId,
+      kind: 'tickets',
+      format,
+      fileName: input.fileName,
+      actor: input.actor,
+      dryRun: input.dryRun,
+      runId: input.runId,
+      rows: mapCsvRows(reader, map, skips),
+      applyBatch: async (trx, batch) => {
+        const result = await applyTicketBatch(trx, { workspaceId: input.workspaceId, labeller, now }, batch);
+        waiting += result.waiting;
+        stale += result.stale;
+        return result;
+      },
+      onProgress: input.onProgress,
+      notes: () => allNotes(),
+      audit: { action: 'ticket.import' },
+    });
+  } finally {
+    await reader.close().catch(() => {});
+  }
+  return { ...report, kind: 'tickets', format, dryRun: Boolean(input.dryRun), notes: allNotes() };
+}
+
+const tickets = {
+  kind: 'tickets' as const,
+  label: 'Tickets',
+  description:
+    'Import support tickets from a help desk export: Zendesk, Salesforce Cases, HubSpot tickets, Fivetran’s zendesk.ticket, or any table with --map. Keyed by the ticket’s id: importing again updates, never duplicates, and an older updated_at never replaces a newer one. Each ticket finds its account by CRM id, organization or email domain (or waits for it) and gets its category from the help desk, the workspace’s rules or the trained model.',
+  access: 'support:write' as const,
+  takes: ['format', 'mapping', 'aliases', 'dateOrder'] as const,
+  examples: [
+    'baton import tickets zendesk-tickets.csv --workspace acme',
+    'baton import tickets cases.csv --workspace acme --format salesforce --alias "category:Question=how_to"',
+    'baton import tickets issues_train.csv --workspace acme --map title=subject --map body=description --map label=category --map created_at=created_at --map repo=organization',
+  ],
+  formatHelp: {
+    zendesk: 'Zendesk’s CSV export (Id, Subject, Status, Priority, Requester email, Organization, Created at …)',
+    salesforce: 'a Salesforce Case export (Id, CaseNumber, Subject, Description, Status, Origin, Type, AccountId …)',
+    hubspot: 'HubSpot’s ticket export (Ticket ID, Ticket name, Ticket description, Ticket status, Create date …)',
+    fivetran: 'Fivetran’s zendesk.ticket table (id, subject, description, status, type, via_channel, created_at …)',
+    csv: 'a table with Baton’s names (external_id, subject, description, category, created_at …)',
+    mapped: 'any table, its columns named with --map',
+  },
+  formats: TICKET_FORMATS,
+  fields: TICKET_FIELDS,
+  aliasFields: ['category'],
+  defaultFields: [],
+  detect: detectTicketFormat,
+  plan,
+  run,
+};
+
+/** The ticket import as the CLI, the upload routes and the import page see it. */
+export const ticketImporter: Importer = tickets;
