@@ -20,6 +20,7 @@ import { writeDemoUsage } from './usage.writer.ts';
 import { writeDemoRelationship } from './relationship.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
+import { writeDemoSupport } from './support.writer.ts';
 import { queueDemoSignals } from './signals.writer.ts';
 import { createRandom } from './random.ts';
 
@@ -55,6 +56,7 @@ export interface DemoSummary {
   /** NPS and CSAT answers, and touches with the customers' people. */
   surveys: number;
   touches: number;
+  tickets: number;
 }
 
 export interface DemoOptions {
@@ -177,6 +179,11 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
     createRandom((options.seed ?? 42) ^ 0x7e7e),
   );
+  const support = await writeDemoSupport(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date() },
+    createRandom((options.seed ?? 42) ^ 0x5a990),
+  );
   const risk = await writeDemoRisk(
     db,
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
@@ -209,6 +216,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     riskHistory: risk.withOutcome,
     surveys: relationship.surveys,
     touches: relationship.touches,
+    tickets: support.tickets,
   };
 }
 
