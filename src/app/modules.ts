@@ -8,6 +8,7 @@ import { PLATFORM_REFERENCES } from '../platform/http/reference-resolvers.ts';
 import { PLATFORM_JOBS } from '../platform/jobs/registry.ts';
 import { composeModules, installComposition } from '../platform/modules/composition.ts';
 import { accountsModule } from '../modules/accounts/module.ts';
+import { alertsModule } from '../modules/alerts/module.ts';
 import { commitmentsModule } from '../modules/commitments/module.ts';
 import { dealsModule } from '../modules/deals/module.ts';
 import { deliveryModule } from '../modules/delivery/module.ts';
@@ -32,6 +33,7 @@ export const MODULES = [
   revenueModule,
   supportModule,
   healthModule,
+  alertsModule,
 ];
 
 export const COMPOSITION = composeModules(MODULES, {

@@ -52,6 +52,8 @@ export async function startBaton(
         logger: ctx.logger,
         workerId: config.instanceId,
         pollMs: config.jobsPollMs,
+        config,
+        secrets: ctx.secrets,
       });
       runner.start();
     }

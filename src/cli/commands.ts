@@ -113,6 +113,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/tickets.ts')).ticketsCommand(),
   },
   {
+    name: 'alerts',
+    term: 'alerts',
+    summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test',
+    load: async () => (await import('./commands/alerts.ts')).alertsCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

@@ -83,6 +83,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/relationship/touches': () => ({
     items: [{ accountId: own.account, kind: 'call', occurredAt: '2026-01-05T10:00:00Z' }],
   }),
+  'POST /api/v1/alerts/subscriptions': () => ({ channel: 'email', target: 'alerts@acme.example' }),
 };
 
 const pathOf = (url: string) =>

@@ -63,6 +63,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/projects/:id/comments': { text: 'hijacked' },
   'PUT /api/v1/projects/:id/slips/:slipId': { code: 'other' },
   'POST /api/v1/projects/:id/rework': { hours: 1, cause: 'defect' },
+  'PATCH /api/v1/alerts/subscriptions/:id': { enabled: false },
+  'POST /api/v1/alerts/deliveries/:id/replay': {},
   'POST /api/v1/projects/:id/tasks/:taskId/assignment-preview': { assigneeId: null },
   'POST /api/v1/projects/:id/slips': { expectedOn: '2030-01-01', reason: { code: 'other' } },
   'POST /api/v1/projects/:id/promise': {
@@ -196,6 +198,14 @@ beforeAll(async () => {
   otherWorkspace.support = (
     await t.ctx.db.selectFrom('tickets').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
   ).id;
+  // /api/v1/alerts/…/:id: a subscription of B (for the replay route too: no delivery of A has that id either).
+  otherWorkspace.alerts = (
+    await bClient.request({
+      method: 'POST',
+      url: '/api/v1/alerts/subscriptions',
+      payload: { channel: 'email', target: 'alerts@beta.example' },
+    })
+  ).json().id;
   // /api/v1/health/risk/accounts/:id takes an account id (risk jobs of another workspace: test/api/health-risk.test.ts).
   otherWorkspace.health = account.json().id;
   // Every workspace starts with the built-in playbooks.

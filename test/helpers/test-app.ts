@@ -121,6 +121,8 @@ export async function createTestApp(
         workerId: 'test',
         pollMs: 1000,
         now,
+        config: ctx.config,
+        secrets: ctx.secrets,
       });
       while ((await runner.tick()) > 0) {
         // until no job is due

@@ -1,6 +1,15 @@
 /** The signals module's public face: what later modules use of it, nothing else. */
-export { chainStageOf, SIGNAL_STAGES, type Signal, type SignalKind, type SignalStage } from './signal.ts';
+export {
+  chainStageOf,
+  SEVERITIES,
+  type Severity,
+  SIGNAL_STAGES,
+  type Signal,
+  type SignalKind,
+  type SignalStage,
+} from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
 export { type Attention, type AttentionFilter, DISMISS_REASONS, type DismissReason } from './attention.ts';
 export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts';
 export { type SignalRulesPayload, signalRulesJob } from './signal-rules.job.ts';
+export type { SignalRaised } from './signal.events.ts';

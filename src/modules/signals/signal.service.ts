@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { publish } from '../../platform/events/domain-events.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
 import { accountNamesById } from '../accounts/index.ts';
@@ -7,7 +8,8 @@ import { type Attention, type AttentionFilter, attentionOnRefresh, effectiveAtte
 import { evidenceFingerprint } from './evidence-fingerprint.ts';
 import { insertSignalAction, whereAttention } from './signal-action.store.ts';
 import { explainSignal } from './signal-explanation.ts';
-import { type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
+import './signal.events.ts';
+import { SEVERITIES, type Severity, type Signal, SIGNAL_KINDS, type SignalKind, type SignalStage } from './signal.ts';
 import type { SignalTable } from './signal.table.ts';
 
 type SignalRow = Selectable<SignalTable>;
@@ -82,7 +84,12 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
     // A dismissed warning whose evidence changed is back, and its history says why.
     if (returned)
       await insertSignalAction(db, { workspaceId: s.workspaceId, signalId: open.id, action: 'returned', at: now });
-    return toSignal({ ...open, ...patch });
+    const signal = toSignal({ ...open, ...patch });
+    // A severity that rose is news (alerts), unless the signal stays dismissed.
+    const before = open.severity as Severity;
+    if (SEVERITIES.indexOf(s.severity) > SEVERITIES.indexOf(before) && next.attention !== 'dismissed')
+      await publishRaised(db, s.workspaceId, signal, before);
+    return signal;
   }
   const row: SignalRow = {
     id: newId(),
@@ -105,8 +112,26 @@ export async function raiseSignal(db: Db, s: RaiseSignal): Promise<Signal> {
     dismissed_fingerprint: null,
   };
   await db.insertInto('signals').values(row).execute();
-  return toSignal(row);
+  const signal = toSignal(row);
+  await publishRaised(db, s.workspaceId, signal, null);
+  return signal;
 }
+
+/** Tells later modules (alerts) that a signal opened or rose, in the raising transaction. */
+const publishRaised = (db: Db, workspaceId: string, s: Signal, previousSeverity: Severity | null) =>
+  publish(db, 'signals.raised', {
+    workspaceId,
+    signalId: s.id,
+    accountId: s.accountId,
+    kind: s.kind,
+    stage: s.stage,
+    severity: s.severity,
+    previousSeverity,
+    title: s.title,
+    explanation: s.explanation,
+    suggestedPlay: s.suggestedPlay,
+    at: s.lastSeenAt,
+  });
 
 /** Resolves the open signals of a kind on a subject (the condition no longer holds). Returns how many. */
 export async function resolveSignals(

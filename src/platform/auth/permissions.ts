@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'signals:write',
   'support:read',
   'support:write',
+  'alerts:read',
+  'alerts:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,6 +98,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:write',
     'signals:write',
     'support:write',
+    'alerts:read',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
   // it); delivery reviews briefs and asks the clarifications.

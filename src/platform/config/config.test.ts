@@ -92,4 +92,20 @@ describe('configuration', () => {
     expect(redactUrl('postgres://baton:s3cret@db:5432/baton')).toBe('postgres://baton:***@db:5432/baton');
     expect(redactUrl('sqlite:/data/baton.db')).toBe('sqlite:/data/baton.db');
   });
+
+  it('parses BATON_SMTP_URL once, and refuses one that is not an SMTP server', () => {
+    expect(loadConfig({ BATON_SMTP_URL: 'smtp://baton:p%40ss@mail.example:2525' }).smtp).toEqual({
+      host: 'mail.example',
+      port: 2525,
+      secure: false,
+      user: 'baton',
+      pass: 'p@ss',
+    });
+    expect(loadConfig({ BATON_SMTP_URL: 'smtps://mail.example' }).smtp).toMatchObject({ port: 465, secure: true });
+    expect(loadConfig({}).smtp).toBeUndefined();
+    for (const bad of ['http://mail.example', 'mail.example:25', 'smtp://mail.example/path']) {
+      expect(() => loadConfig({ BATON_SMTP_URL: bad }), bad).toThrow(/BATON_SMTP_URL must look like/);
+    }
+    expect(() => loadConfig({ BATON_SMTP_FROM: 'baton' })).toThrow(/BATON_SMTP_FROM must be an email address/);
+  });
 });

@@ -55,6 +55,20 @@ export interface Config {
   readonly ingestPgWriters: number;
   /** Seals stored secrets; from `BATON_SECRET_KEY`, else the data folder's `secret.key` (platform/secrets). */
   readonly secretKey: Buffer | undefined;
+  /** The SMTP server alerts are mailed through (`BATON_SMTP_URL`); undefined: email alerts cannot be sent. */
+  readonly smtp: SmtpConfig | undefined;
+  /** The sender of alert emails (`BATON_SMTP_FROM`). */
+  readonly smtpFrom: string;
+}
+
+/** An SMTP server, parsed once from `smtp://user:pass@host:port` (`smtps://` for TLS from the start). */
+export interface SmtpConfig {
+  readonly host: string;
+  readonly port: number;
+  /** TLS from the first byte (smtps, usually port 465); otherwise STARTTLS when the server offers it. */
+  readonly secure: boolean;
+  readonly user: string | undefined;
+  readonly pass: string | undefined;
 }
 
 const bool = (name: string) =>
@@ -139,6 +153,19 @@ const envSchema = z.object({
     })
     .transform((v) => v.replace(/\/$/, ''))
     .optional(),
+  BATON_SMTP_URL: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      const smtp = parseSmtpUrl(v);
+      if (!smtp) {
+        ctx.addIssue({ code: 'custom', message: 'BATON_SMTP_URL must look like smtp://user:pass@host:587' });
+        return z.NEVER;
+      }
+      return smtp;
+    })
+    .optional(),
+  BATON_SMTP_FROM: z.email('BATON_SMTP_FROM must be an email address').optional(),
 });
 
 /** One documented row per variable: ARCHITECTURE.md and `baton --help` show this table. */
@@ -227,6 +254,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
       'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and https:// turns on Secure cookies and HSTS',
   },
   {
+    name: 'BATON_SMTP_URL',
+    default: '(none: no email alerts)',
+    meaning: 'SMTP server for email alerts: smtp://user:pass@host:587 (STARTTLS when offered) or smtps:// (TLS, 465)',
+  },
+  { name: 'BATON_SMTP_FROM', default: 'baton@localhost', meaning: 'sender address of alert emails' },
+  {
     name: 'NODE_ENV',
     default: 'development',
     meaning: 'production turns on Secure cookies and HSTS and makes configuration mistakes fatal',
@@ -287,6 +320,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestWriteThread: e.BATON_INGEST_WRITE_THREAD ?? true,
     ingestPgWriters: e.BATON_INGEST_PG_WRITERS ?? 2,
     secretKey: e.BATON_SECRET_KEY,
+    smtp: e.BATON_SMTP_URL,
+    smtpFrom: e.BATON_SMTP_FROM ?? 'baton@localhost',
   });
 }
 
@@ -306,6 +341,22 @@ export function parseTrustProxy(text: string): boolean | string[] | undefined {
     return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
   };
   return entries.every(valid) ? entries : undefined;
+}
+
+/** An SMTP server from `smtp://user:pass@host:port` or `smtps://…`; undefined when it is not one. */
+export function parseSmtpUrl(text: string): SmtpConfig | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const u = new URL(text);
+  if ((u.protocol !== 'smtp:' && u.protocol !== 'smtps:') || !u.hostname) return undefined;
+  if ((u.pathname !== '' && u.pathname !== '/') || u.search || u.hash) return undefined;
+  const secure = u.protocol === 'smtps:';
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : secure ? 465 : 587,
+    secure,
+    user: u.username ? decodeURIComponent(u.username) : undefined,
+    pass: u.password ? decodeURIComponent(u.password) : undefined,
+  };
 }
 
 /** A database URL safe to print: the password is replaced by ***. */

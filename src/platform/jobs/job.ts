@@ -1,7 +1,9 @@
 import type { z } from 'zod';
+import type { Config } from '../config/config.ts';
 import type { DialectCapabilities } from '../db/capabilities.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'dead'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -32,6 +34,9 @@ export interface JobContext {
   job: Job;
   /** The runner's clock: what "now" and "today" mean for this run (tests pass their own). */
   now(): Date;
+  /** The instance's configuration and secret key, where the runner was given them (a serving instance is). */
+  config?: Config;
+  secrets?: SecretBox;
   /** Records progress (shown to admins) and extends the job's lease. */
   reportProgress(progress: unknown): Promise<void>;
 }

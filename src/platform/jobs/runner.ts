@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.ts';
 import type { DialectCapabilities } from '../db/capabilities.ts';
 import type { Database } from '../db/schema.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { SecretBox } from '../secrets/secret-box.ts';
 import { afterFailure, slotId } from './job.ts';
 import { enqueueJob, type JobRegistry, toJob } from './job.service.ts';
 import * as store from './job.store.ts';
@@ -18,6 +20,9 @@ export interface RunnerOptions {
   /** How long a claim lasts before another worker may take the job over. */
   leaseMs?: number;
   now?: () => Date;
+  /** Given to jobs that reach outside (alerts read the SMTP server and open sealed webhook secrets). */
+  config?: Config;
+  secrets?: SecretBox;
 }
 
 /**
@@ -96,6 +101,8 @@ export class JobRunner {
           logger,
           job,
           now: this.now,
+          config: this.opts.config,
+          secrets: this.opts.secrets,
           reportProgress: async (progress) => {
             const at = this.now();
             const until = new Date(at.getTime() + (this.opts.leaseMs ?? 300_000)).toISOString();

@@ -1,0 +1,120 @@
+import { Command } from 'commander';
+import {
+  createSubscription,
+  listSubscriptions,
+  sendTestAlerts,
+  subscriptionCreateSchema,
+} from '../../modules/alerts/index.ts';
+import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
+import { withContext } from '../context.ts';
+
+const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
+
+/** Each body field, as the command line names it. */
+const FLAGS: Record<string, string> = {
+  target: '--slack/--email/--webhook',
+  secret: '--secret',
+  stages: '--stages',
+  minSeverity: '--severity',
+  mode: '--digest',
+  channel: '--slack/--email/--webhook',
+};
+
+const HELP = `
+An alert is sent when a signal opens or its severity rises (immediate), or once a day (--digest daily).
+Webhooks are signed: Baton-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" under --secret>.
+
+Examples:
+  baton alerts add --workspace acme --slack https://hooks.slack.com/services/T0/B0/XXXX --severity severe
+  baton alerts add --workspace acme --email cs-team@acme.example --stages time_to_value,renewal
+  baton alerts add --workspace acme --webhook https://ops.acme.example/baton --secret "$(openssl rand -hex 24)"
+  baton alerts test --workspace acme`;
+
+interface AddOptions {
+  workspace: string;
+  slack?: string;
+  email?: string;
+  webhook?: string;
+  secret?: string;
+  stages?: string;
+  severity?: string;
+  digest?: string;
+}
+
+function addInput(o: AddOptions): unknown {
+  const given = (['slack', 'email', 'webhook'] as const).filter((c) => o[c] !== undefined);
+  if (given.length !== 1) throw AppError.validation('--slack/--email/--webhook', 'give exactly one channel');
+  const channel = given[0]!;
+  if (o.digest !== undefined && o.digest !== 'daily') throw AppError.validation('--digest', 'the one digest is daily');
+  return {
+    channel,
+    target: o[channel],
+    ...(o.secret !== undefined ? { secret: o.secret } : {}),
+    ...(o.stages !== undefined ? { stages: o.stages.split(',').map((s) => s.trim()) } : {}),
+    ...(o.severity !== undefined ? { minSeverity: o.severity } : {}),
+    ...(o.digest ? { mode: 'daily_digest' } : {}),
+  };
+}
+
+export function alertsCommand(): Command {
+  const cmd = new Command('alerts')
+    .description('Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test')
+    .addHelpText('after', HELP);
+  cmd
+    .command('add')
+    .description('Add a subscription and print its id')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--slack <url>', 'a Slack incoming webhook URL')
+    .option('--email <address>', 'an email address (mailed through BATON_SMTP_URL)')
+    .option('--webhook <url>', 'a URL Baton POSTs signed JSON to')
+    .option('--secret <secret>', 'the webhook’s signing secret (16+ characters)')
+    .option('--stages <list>', 'chain stages, comma-separated (all when left out), e.g. time_to_value,renewal')
+    .option('--severity <level>', 'the least severe signal that alerts: info, warning (default) or severe')
+    .option('--digest <daily>', 'one message a day instead of each signal as it opens')
+    .action(async (opts: AddOptions) => {
+      const parsed = subscriptionCreateSchema.safeParse(addInput(opts));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = String(issue.path[0] ?? 'channel');
+        throw AppError.validation(FLAGS[field] ?? `--${field}`, issue.message);
+      }
+      const sub = await withContext(async (ctx) => {
+        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+        return ctx.db
+          .transaction()
+          .execute((trx) => createSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, parsed.data, ctx.now()));
+      });
+      console.log(sub.id);
+    });
+  cmd
+    .command('list')
+    .description('List the subscriptions: id, channel, where to, filters, state')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .action(async (opts: { workspace: string }) => {
+      const subs = await withContext(async (ctx) =>
+        listSubscriptions(ctx.db, (await getWorkspaceBySlug(ctx.db, opts.workspace)).id),
+      );
+      for (const s of subs) {
+        const state = s.enabled ? 'enabled' : `disabled${s.disabledReason ? ` (${s.disabledReason})` : ''}`;
+        const stages = s.stages.length > 0 ? s.stages.join(',') : 'all stages';
+        console.log([s.id, s.channel, s.target, stages, `${s.minSeverity}+`, s.mode, state].join('\t'));
+      }
+    });
+  cmd
+    .command('test')
+    .description('Send a test alert through every enabled subscription and print what each channel answered')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .action(async (opts: { workspace: string }) => {
+      const answers = await withContext(async (ctx) =>
+        sendTestAlerts(ctx, (await getWorkspaceBySlug(ctx.db, opts.workspace)).id),
+      );
+      if (answers.length === 0) console.log('no enabled subscription: add one with baton alerts add');
+      for (const a of answers) {
+        console.log([a.ok ? 'ok' : 'FAILED', a.channel, a.target, a.status ?? '-', a.answer].join('\t'));
+      }
+      if (answers.some((a) => !a.ok)) process.exitCode = 1;
+    });
+  return cmd;
+}

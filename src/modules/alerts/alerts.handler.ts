@@ -1,0 +1,97 @@
+/**
+ * A signal opened or rose (signals' `signals.raised`, in the raising transaction): each subscription that wants it
+ * gets one outbox row (unique per subscription and event key, so nothing is queued twice), and a delivery job is
+ * queued to send them. The alert's data is fixed here, so a replay later sends the same body.
+ */
+import { capabilitiesOf, type Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { queueJob } from '../../platform/jobs/job-types.ts';
+import { accountNamesOf } from '../accounts/index.ts';
+import { arrReport } from '../revenue/index.ts';
+import type { SignalRaised } from '../signals/index.ts';
+import type { AlertData } from './alert-message.ts';
+import { sendableFrom, signalEventKey, wantsSignal } from './alert.ts';
+import { insertDelivery } from './delivery.store.ts';
+import { listSubscriptions } from './subscription.service.ts';
+
+/** ARR by account, read once per transaction and workspace (a rule raising many signals reads the book once). */
+const arrCache = new WeakMap<object, Map<string, Promise<{ arr: Map<string, number>; currency: string | null }>>>();
+
+function arrOf(db: Db, workspaceId: string, day: string) {
+  let byWorkspace = arrCache.get(db);
+  if (!byWorkspace) arrCache.set(db, (byWorkspace = new Map()));
+  const key = `${workspaceId}@${day}`;
+  let found = byWorkspace.get(key);
+  if (!found) {
+    found = arrReport(db, capabilitiesOf(db), workspaceId, day).then((r) => ({
+      arr: new Map(r.accounts.map((a) => [a.accountId, a.arr])),
+      currency: r.currency ?? null,
+    }));
+    byWorkspace.set(key, found);
+  }
+  return found;
+}
+
+export async function queueSignalAlerts(db: Db, e: SignalRaised): Promise<void> {
+  const subs = (await listSubscriptions(db, e.workspaceId)).filter((s) => wantsSignal(s, e));
+  if (subs.length === 0) return;
+  const account = e.accountId
+    ? { id: e.accountId, name: (await accountNamesOf(db, e.workspaceId, [e.accountId])).get(e.accountId) ?? '' }
+    : null;
+  const book = account ? await arrOf(db, e.workspaceId, e.at.slice(0, 10)) : null;
+  const arr = account ? (book?.arr.get(account.id) ?? null) : null;
+  const data: AlertData & { path: string | null } = {
+    title: e.title,
+    explanation: e.explanation,
+    severity: e.severity,
+    stage: e.stage,
+    signal: {
+      id: e.signalId,
+      kind: e.kind,
+      previousSeverity: e.previousSeverity,
+      suggestedPlay: e.suggestedPlay,
+      at: e.at,
+    },
+    account: account && account.name ? account : null,
+    arr,
+    currency: arr === null ? null : (book?.currency ?? null),
+    link: null,
+    path: account ? `/accounts/${account.id}` : null,
+  };
+  const at = new Date(e.at);
+  let queued = 0;
+  for (const sub of subs) {
+    const from = sendableFrom(at, sub.quietHours);
+    const inserted = await insertDelivery(db, {
+      id: newId(),
+      workspace_id: e.workspaceId,
+      subscription_id: sub.id,
+      event_key: signalEventKey(e.signalId, e.severity),
+      event_type: 'signal.raised',
+      payload: JSON.stringify(data),
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: from?.toISOString() ?? null,
+      locked_by: null,
+      locked_until: null,
+      last_attempt_at: null,
+      last_status: null,
+      last_response: null,
+      last_error: null,
+      sent_at: null,
+      created_at: e.at,
+    });
+    if (inserted) queued++;
+  }
+  // One job per workspace and minute is enough: it sends every due row of the workspace, and the scheduled
+  // pass each minute catches anything a job of the same minute had already missed.
+  if (queued > 0) {
+    const minute = e.at.slice(0, 16);
+    await queueJob(
+      db,
+      'alerts.deliver',
+      { workspaceId: e.workspaceId },
+      { workspaceId: e.workspaceId, id: `alerts.deliver:${e.workspaceId}@${minute}`, runAt: at },
+    );
+  }
+}

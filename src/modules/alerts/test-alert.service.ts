@@ -1,0 +1,49 @@
+/** A test alert through every enabled channel of a workspace, answering what each channel answered. Not queued. */
+import { getWorkspace } from '../../platform/identity/workspace.service.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Channel } from './alert.ts';
+import { sendAlert } from './channels/send.service.ts';
+import type { DeliveryEnv } from './delivery.service.ts';
+import { destinationOf, toSubscription } from './subscription.service.ts';
+import { selectSubscriptions } from './subscription.store.ts';
+
+export interface TestAnswer {
+  subscriptionId: string;
+  channel: Channel;
+  target: string;
+  ok: boolean;
+  status: number | null;
+  answer: string;
+}
+
+export async function sendTestAlerts(env: DeliveryEnv, workspaceId: string): Promise<TestAnswer[]> {
+  const workspace = await getWorkspace(env.db, workspaceId);
+  const rows = (await selectSubscriptions(env.db, workspaceId)).filter((r) => r.enabled === 1);
+  return Promise.all(
+    rows.map(async (row) => {
+      const sub = toSubscription(row);
+      const result = await sendAlert(
+        env,
+        {
+          id: newId(),
+          type: 'alert.test',
+          created: env.now().toISOString(),
+          workspace: workspace.slug,
+          data: {
+            title: 'Test alert from Baton',
+            explanation: `This ${sub.channel} channel of ${workspace.name} receives Baton's alerts.`,
+            severity: 'info',
+            stage: null,
+            signal: null,
+            account: null,
+            arr: null,
+            currency: null,
+            link: env.config.publicUrl ? `${env.config.publicUrl}/settings/alerts` : null,
+          },
+        },
+        destinationOf(env.secrets, row),
+      );
+      return { subscriptionId: sub.id, channel: sub.channel, target: sub.target, ...result };
+    }),
+  );
+}
