@@ -22,3 +22,4 @@ export { addTimeOff, setHolidays } from './resources/time-off.service.ts';
 export { createTimeEntry } from './time/time-entry.service.ts';
 export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './projects/first-use-source.service.ts';
 export type { MilestoneUsage } from './projects/project.events.ts';
+export { type AssignedTask, openTasksAssignedTo } from './projects/assigned-tasks.service.ts';

@@ -97,3 +97,38 @@ export async function answerClarification(
   });
   return toClarification({ ...row, ...patch });
 }
+
+/** A question delivery asked about a brief that its account executive has not answered yet. */
+export interface OpenClarification {
+  id: string;
+  briefId: string;
+  dealId: string;
+  accountId: string | null;
+  question: string;
+  field: BriefField | null;
+  askedAt: string;
+}
+
+/** The unanswered questions on the briefs a person writes (their account executive), oldest first. */
+export async function openClarificationsFor(db: Db, workspaceId: string, userId: string): Promise<OpenClarification[]> {
+  const rows = await db
+    .selectFrom('handoff_clarifications')
+    .innerJoin('handoff_briefs', 'handoff_briefs.id', 'handoff_clarifications.brief_id')
+    .select([
+      'handoff_clarifications.id',
+      'handoff_clarifications.brief_id as briefId',
+      'handoff_briefs.deal_id as dealId',
+      'handoff_briefs.account_id as accountId',
+      'handoff_clarifications.question',
+      'handoff_clarifications.field',
+      'handoff_clarifications.asked_at as askedAt',
+    ])
+    .where('handoff_clarifications.workspace_id', '=', workspaceId)
+    .where('handoff_briefs.workspace_id', '=', workspaceId)
+    .where('handoff_briefs.ae_user_id', '=', userId)
+    .where('handoff_clarifications.answer', 'is', null)
+    .orderBy('handoff_clarifications.asked_at')
+    .orderBy('handoff_clarifications.id')
+    .execute();
+  return rows.map((r) => ({ ...r, field: r.field as BriefField | null }));
+}

@@ -3,6 +3,11 @@ export { type BriefContent, type BriefField, EMPTY_BRIEF } from './handoff.ts';
 export { setBriefProjectSource } from './brief-project.service.ts';
 export { updateBriefContent, submitBrief } from './handoff-edit.service.ts';
 export { acceptBrief, returnBrief } from './handoff-review.service.ts';
-export { answerClarification, askClarification } from './handoff-clarification.service.ts';
+export {
+  answerClarification,
+  askClarification,
+  type OpenClarification,
+  openClarificationsFor,
+} from './handoff-clarification.service.ts';
 export { listBriefs } from './handoff.service.ts';
 export { type OwnerRole, recordPastOwnershipHandoffs } from './ownership.service.ts';

@@ -18,3 +18,5 @@ export {
   scoreAccounts,
   type ScoreView,
 } from './score/score.service.ts';
+export { type Portfolio, readPortfolio } from './portfolio.service.ts';
+export type { PortfolioAccount } from './portfolio.ts';

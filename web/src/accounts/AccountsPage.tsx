@@ -66,7 +66,8 @@ export function AccountsPage({ session }: { session: Session }) {
   const [segment, setSegment] = useState<string | null>(null);
   const [phase, setPhase] = useState<string | null>(null);
   const [region, setRegion] = useState<string | null>(null);
-  const [openId, setOpenId] = useState<string | null>(null);
+  // `?account=<id>` opens that account's drawer (My work links a signal to its account this way).
+  const [openId, setOpenId] = useState<string | null>(() => new URLSearchParams(window.location.search).get('account'));
   const [creating, setCreating] = useState(false);
   const names = useNames(can(session, 'users:read'));
 

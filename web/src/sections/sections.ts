@@ -6,6 +6,7 @@ import {
   IconHeartbeat,
   IconHeadset,
   IconHandStop,
+  IconListCheck,
   IconRoute,
   IconSettings,
   IconTrendingUp,
@@ -23,6 +24,7 @@ export interface Section {
 
 /** The navigation follows the customer's journey from Closed-Won to renewal. */
 export const SECTIONS: Section[] = [
+  { path: '/my-work', label: 'My work', icon: IconListCheck, built: true },
   { path: '/accounts', label: 'Accounts', icon: IconBuildingSkyscraper, built: true },
   { path: '/deals', label: 'Deals & handoffs', icon: IconHandStop, built: true },
   {

@@ -31,7 +31,11 @@ const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 
  * What a person does about a signal (acknowledge, snooze to a day, dismiss with a reason, reopen) and what others
  * did, in words. Keyboard-usable: every control is a labelled button or field.
  */
-export function SignalActions({ signal }: { signal: Signal }) {
+export function SignalActions({
+  signal,
+}: {
+  signal: Pick<Signal, 'id' | 'title' | 'attention' | 'snoozedUntil' | 'resolvedAt'>;
+}) {
   const session = useSession();
   const qc = useQueryClient();
   const [form, setForm] = useState<'snooze' | 'dismiss' | null>(null);
