@@ -61,8 +61,10 @@ const money = (n: number, currency: string) =>
 /** The account's money in words, or '' when the reader may not see it. */
 export function moneySentence(name: string, m: AccountMoney | undefined, currency: string | null): string {
   if (!m || currency === null) return '';
-  if (m.arrAtRisk !== null && m.probability !== null)
-    return `${Math.round(m.probability * 100)} % churn risk puts ${money(m.arrAtRisk, currency)} of ${name}’s ${money(m.arr, currency)} ARR at risk`;
+  if (m.arrAtRisk !== null && m.probability !== null) {
+    const risk = `${Math.round(m.probability * 100)} % churn risk`;
+    return `${risk} puts ${money(m.arrAtRisk, currency)} of ${name}’s ${money(m.arr, currency)} ARR at risk`;
+  }
   if (m.arr > 0) return `${name} has ${money(m.arr, currency)} ARR, not scored for churn risk yet`;
   return `${name} has no running subscription`;
 }
