@@ -224,4 +224,55 @@ describe('support tickets API', () => {
       { field: 'tickets', message: expect.stringContaining('4 tickets are labelled') },
     ]);
   });
+
+  it('measures an account’s load after go-live: tickets per 100 seats, how-to share, response and resolution hours', async () => {
+    const s = await setUp();
+    const admin = await t.login((await t.user(s.ws, 'admin')).email);
+    const project = await admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: s.northwind.id, name: 'Northwind rollout' },
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    await t.ctx.db
+      .updateTable('projects')
+      .set({ status: 'live', go_live_on: '2026-09-01' })
+      .where('id', '=', project.json().id)
+      .execute();
+    const seats = await admin.request({
+      method: 'PUT',
+      url: `/api/v1/usage/accounts/${s.northwind.id}/seats`,
+      payload: { seats: 20 },
+    });
+    expect(seats.statusCode, seats.body).toBe(200);
+    const csv = [
+      'external_id,subject,category,organization,created_at,first_response_at,solved_at',
+      'A,How do I add users,how_to,Northwind Traders,2026-09-02T09:00:00Z,2026-09-02T11:00:00Z,2026-09-02T21:00:00Z',
+      'B,Where is the export,how_to,Northwind Traders,2026-09-20T09:00:00Z,2026-09-20T13:00:00Z,',
+      'C,Sync broken,bug,Northwind Traders,2026-10-15T09:00:00Z,2026-10-15T15:00:00Z,2026-10-16T09:00:00Z',
+      'D,Before go-live,bug,Northwind Traders,2026-08-15T09:00:00Z,,',
+    ].join('\n');
+    await s.agent.request({
+      method: 'POST',
+      url: '/api/v1/imports/tickets',
+      headers: { 'content-type': 'text/csv' },
+      payload: csv,
+    });
+    const load = await get(s.viewer, `/api/v1/support/accounts/${s.northwind.id}/load`);
+    expect(load.statusCode, load.body).toBe(200);
+    expect(load.json()).toMatchObject({
+      goLive: '2026-09-01',
+      seats: 20,
+      windows: [
+        { days: 30, tickets: 2, per100Seats: 10, complete: true },
+        { days: 60, tickets: 3, per100Seats: 15, complete: true },
+        { days: 90, tickets: 3, per100Seats: 15, complete: false },
+      ],
+      tickets: 3,
+      howToShare: 0.667,
+      medianFirstResponseHours: 4,
+      medianResolutionHours: 18,
+    });
+    expect((await get(s.viewer, '/api/v1/support/accounts/nope/load')).statusCode).toBe(404);
+  });
 });

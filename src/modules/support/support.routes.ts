@@ -5,8 +5,16 @@ import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page } from '../../platform/http/schemas.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
+import { accountSupportLoad } from './load.service.ts';
 import { assertTrainable, modelFigures } from './model.service.ts';
-import { correctionBody, modelSchema, ticketListQuery, ticketSchema, trainQueuedSchema } from './support.schemas.ts';
+import {
+  correctionBody,
+  loadSchema,
+  modelSchema,
+  ticketListQuery,
+  ticketSchema,
+  trainQueuedSchema,
+} from './support.schemas.ts';
 import { correctCategory, getTicket, listTickets } from './ticket.service.ts';
 
 /** Tickets, a person's correction of a ticket's category, and the ticket classifier's last fit. */
@@ -96,5 +104,18 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const job = await queueJob(db, 'support.train', {}, { workspaceId, runAt: ctx.now() });
       return reply.code(202).send({ jobId: job.id, state: 'queued' as const });
     },
+  });
+
+  r.get('/api/v1/support/accounts/:id/load', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary:
+        'An account’s support load: tickets in the 30/60/90 days after go-live per 100 licensed seats, how-to share, median first-response and resolution hours',
+      params: idParams,
+      response: { 200: loadSchema, ...errorResponses },
+    },
+    handler: async (request) =>
+      accountSupportLoad(db, ws(request), request.params.id, ctx.now().toISOString().slice(0, 10)),
   });
 }

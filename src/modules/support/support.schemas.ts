@@ -56,3 +56,23 @@ export const modelSchema = z.object({
 });
 
 export const trainQueuedSchema = z.object({ jobId: z.string(), state: z.literal('queued') });
+
+export const loadSchema = z
+  .object({
+    goLive: z.string().nullable().describe('The account’s first go-live (delivery), null when none is recorded'),
+    seats: z.number().nullable().describe('Licensed seats (adoption)'),
+    windows: z.array(
+      z.object({
+        days: z.number(),
+        tickets: z.number(),
+        per100Seats: z.number().nullable().describe('Tickets in the window per 100 licensed seats'),
+        complete: z.boolean().describe('false while the window has not ended yet'),
+      }),
+    ),
+    tickets: z.number().describe('Tickets in the 90 days after go-live (all tickets without a go-live)'),
+    howToShare: z.number().nullable(),
+    medianFirstResponseHours: z.number().nullable(),
+    medianResolutionHours: z.number().nullable(),
+    sentence: z.string(),
+  })
+  .describe('An account’s support load after go-live (DESIGN §5)');
