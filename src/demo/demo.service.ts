@@ -19,6 +19,7 @@ import { writeDemoDelivery } from './delivery.writer.ts';
 import { writeDemoUsage } from './usage.writer.ts';
 import { writeDemoRelationship } from './relationship.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
+import { writeDemoHealth } from './health.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
 import { writeDemoSupport } from './support.writer.ts';
 import { queueDemoSignals } from './signals.writer.ts';
@@ -53,6 +54,8 @@ export interface DemoSummary {
   /** Customers with churn-risk attributes, and those of them whose renewal outcome is known (the model's history). */
   riskAccounts: number;
   riskHistory: number;
+  /** Health scorings kept over the last 90 days (each a change of an account's points). */
+  healthScorings: number;
   /** NPS and CSAT answers, and touches with the customers' people. */
   surveys: number;
   touches: number;
@@ -195,6 +198,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
     createRandom((options.seed ?? 42) ^ 0xde11),
   );
+  // Last: health reads what every other writer dated.
+  const health = await writeDemoHealth(db, { workspaceId: workspace.id, today: options.today ?? new Date() });
   return {
     workspaceId: workspace.id,
     slug: workspace.slug,
@@ -217,6 +222,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     surveys: relationship.surveys,
     touches: relationship.touches,
     tickets: support.tickets,
+    healthScorings: health.scorings,
   };
 }
 

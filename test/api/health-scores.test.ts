@@ -144,8 +144,8 @@ describe('health scores', () => {
     const second = await scoreOf(w.csm, account.id);
     const sentiment = second.current?.components.dimensions.find((d) => d.dimension === 'sentiment');
     expect(sentiment?.points).toBe(0);
-    // relationship 100 (weight 5) and sentiment 0 (weight 20) on the small-business scorecard
-    expect(second.current).toMatchObject({ score: 20, band: 'red' });
+    // relationship 100 (weight 10) and sentiment 0 (weight 20) on the small-business scorecard
+    expect(second.current).toMatchObject({ score: 33, band: 'red' });
     expect(second.why.sincePrevious?.since).toBe(at(0).toISOString());
     expect(second.why.sincePrevious?.moves.map((m) => m.sentence)).toEqual([
       'Sentiment counts since 20 Nov, now 0 points: NPS over the last year -100 from 1 answer, unknown before.',

@@ -6,6 +6,7 @@ import { can } from '../api/session.ts';
 import type { Account, Contact, Session } from '../api/types.ts';
 import { SignalList } from '../signals/SignalList.tsx';
 import { AccountAdoptionSummary } from '../usage/AccountAdoptionSummary.tsx';
+import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
 import { AccountRiskCard } from '../health/AccountRiskCard.tsx';
 import { StakeholdersCard } from '../relationship/StakeholdersCard.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
@@ -71,6 +72,7 @@ export function AccountDrawer({
           </SimpleGrid>
           <SignalList accountId={a.id} />
           {can(session, 'usage:read') && <AccountAdoptionSummary accountId={a.id} />}
+          {can(session, 'health:read') && <AccountHealthCard accountId={a.id} />}
           {can(session, 'health:read') && <AccountRiskCard accountId={a.id} />}
           <OwnershipCard accountId={a.id} session={session} />
           {can(session, 'relationship:read') ? (

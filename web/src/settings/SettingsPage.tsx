@@ -5,6 +5,7 @@ import { AuditTab } from './AuditTab.tsx';
 import { IntegrationsTab } from './IntegrationsTab.tsx';
 import { JobsTab } from './JobsTab.tsx';
 import { PartnersTab } from './PartnersTab.tsx';
+import { ScorecardsTab } from './ScorecardsTab.tsx';
 import { UsersTab } from './UsersTab.tsx';
 import { WorkspaceTab } from './WorkspaceTab.tsx';
 
@@ -14,6 +15,7 @@ const TABS: RoutedTab[] = [
   { value: 'api-keys', label: 'API keys', permission: 'apikeys:manage', Tab: ApiKeysTab },
   { value: 'workspace', label: 'Workspace', permission: 'workspace:manage', Tab: WorkspaceTab },
   { value: 'integrations', label: 'Integrations', permission: 'workspace:manage', Tab: IntegrationsTab },
+  { value: 'scorecards', label: 'Scorecards', permission: 'workspace:manage', Tab: ScorecardsTab },
   { value: 'jobs', label: 'Jobs', permission: 'jobs:manage', Tab: JobsTab },
   { value: 'audit', label: 'Audit log', permission: 'audit:read', Tab: AuditTab },
 ];

@@ -3,7 +3,7 @@
  * delivery's projects, usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
  * executive sponsor's last touch) and revenue's subscriptions in the reporting currency.
  */
-import { listContacts } from '../../accounts/index.ts';
+import { getAccount, listContacts } from '../../accounts/index.ts';
 import { projectRecords } from '../../delivery/index.ts';
 import { listSurveys, listTouches } from '../../relationship/index.ts';
 import { loadBook } from '../../revenue/index.ts';
@@ -28,7 +28,7 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
   else map.set(key, [value]);
 };
 
-/** Each named account's raw facts on `now`. */
+/** Each named account's raw facts on `now`; churned accounts are left out (there is no health left to score). */
 export async function gatherFacts(
   db: Db,
   workspaceId: string,
@@ -84,6 +84,7 @@ export async function gatherFacts(
 
   const out = new Map<string, RawAccountFacts>();
   for (const accountId of accountIds) {
+    if ((await getAccount(db, scope, accountId)).lifecyclePhase === 'churned') continue;
     const contacts: ContactFacts[] = (await listContacts(db, scope, accountId)).map((c) => ({
       role: c.role,
       lastTouchAt: c.lastTouchAt,

@@ -43,6 +43,7 @@ const segmentOf = (s: string | null | undefined): ScoreSegment =>
   SCORE_SEGMENTS.includes(s as ScoreSegment) ? (s as ScoreSegment) : FALLBACK_SEGMENT;
 
 export interface ScoringSummary {
+  /** Accounts scored (churned ones are not). */
   accounts: number;
   /** Accounts whose points changed (a new history row each). */
   changed: number;
@@ -59,6 +60,7 @@ export async function scoreAccounts(
   const ids = accountIds ? accountIds.filter((id) => segments.has(id)) : [...segments.keys()];
   const cards = await readScorecards(db, workspaceId);
   let changed = 0;
+  let scored = 0;
   for (let i = 0; i < ids.length; i += STEP) {
     const step = ids.slice(i, i + STEP);
     const facts = await gatherFacts(db, workspaceId, step, now);
@@ -69,6 +71,7 @@ export async function scoreAccounts(
       const segment = segmentOf(segments.get(accountId));
       const raw = facts.get(accountId);
       if (!raw) continue;
+      scored += 1;
       const result = scoreOf(measuresOf(accountFacts(raw, now)), cards.segments[segment], segment);
       const before = current.get(accountId);
       const seen =
@@ -95,7 +98,7 @@ export async function scoreAccounts(
     for (const r of refreshed) await store.refreshComponents(db, workspaceId, r.id, r.components);
     changed += rows.length;
   }
-  return { accounts: ids.length, changed };
+  return { accounts: scored, changed };
 }
 
 export interface HealthScore {

@@ -72,15 +72,13 @@ const withChanges = (
 
 /**
  * The defaults: small customers are read mostly by their usage and are touched less often; large ones depend on
- * their executive sponsor and are touched often.
+ * their executive sponsor and are touched often. A sponsor untouched for 60 days (the renewal signal's default,
+ * DESIGN §4) is worth half the points on the small and mid-market scorecards.
  */
 export const DEFAULT_SCORECARDS: Scorecards = {
   version: 0,
   segments: {
-    smb: withChanges(
-      { adoption: 40, relationship: 5, delivery: 15 },
-      { sponsor_days_since_touch: { bad: 180, good: 60 }, days_since_touch: { bad: 120, good: 30 } },
-    ),
+    smb: withChanges({ adoption: 35, relationship: 10, delivery: 15 }, { days_since_touch: { bad: 90, good: 30 } }),
     mid_market: withChanges({}, {}),
     enterprise: withChanges(
       { relationship: 25, adoption: 25, commercial: 15 },

@@ -45,7 +45,8 @@ function measureMoves(then: DimensionComponent, now: DimensionComponent): Measur
   for (const m of now.measures) {
     const before = then.measures.find((x) => x.measure === m.measure);
     const fromPoints = before?.points ?? null;
-    if (before && before.raw === m.raw && fromPoints === m.points) continue;
+    // a value that moved within the same points (a day more since a touch) did not move the score
+    if (before && fromPoints === m.points && (m.points !== null || before.raw === m.raw)) continue;
     if (!before && m.raw === null) continue;
     out.push({
       measure: m.measure,
