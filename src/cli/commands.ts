@@ -95,6 +95,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/revenue.ts')).revenueCommand(),
   },
   {
+    name: 'signals',
+    term: 'signals',
+    summary: 'Signals: list them, acknowledge, snooze, dismiss or reopen one',
+    load: async () => (await import('./commands/signals.ts')).signalsCommand(),
+  },
+  {
     name: 'risk',
     term: 'risk',
     summary: 'Churn risk: backtest the model, score accounts',

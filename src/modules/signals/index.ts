@@ -9,7 +9,15 @@ export {
   type SignalStage,
 } from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
-export { type Attention, type AttentionFilter, DISMISS_REASONS, type DismissReason } from './attention.ts';
+export {
+  type ActionInput as SignalActionInput,
+  type Attention,
+  type AttentionFilter,
+  ATTENTION_FILTERS,
+  DISMISS_REASONS,
+  type DismissReason,
+} from './attention.ts';
+export { actOnSignal, getSignal, type SignalWithHistory } from './signal-action.service.ts';
 export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts';
 export { type SignalRulesPayload, signalRulesJob } from './signal-rules.job.ts';
 export type { SignalRaised } from './signal.events.ts';
