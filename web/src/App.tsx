@@ -43,7 +43,7 @@ export function App() {
             can(session.data, 'health:read') ? <HomePage session={session.data} /> : <Navigate to="/accounts" replace />
           }
         />
-        <Route path="/my-work" element={<MyWorkPage />} />
+        <Route path="/my-work" element={<MyWorkPage session={session.data} />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />

@@ -1,10 +1,24 @@
-import { Alert, Anchor, Badge, Group, Loader, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { MyWork, WorkKind } from '../../../src/modules/plays/my-work.ts';
-import { get } from '../api/client.ts';
-import type { Signal } from '../api/types.ts';
+import { get, query } from '../api/client.ts';
+import { useMembers } from '../api/queries.ts';
+import { can } from '../api/session.ts';
+import type { Session, Signal } from '../api/types.ts';
 import { SignalActions } from '../signals/SignalActions.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate, formatMoney } from '../ui/format.ts';
@@ -19,10 +33,18 @@ const KIND_COLORS: Record<WorkKind, string> = { signal: 'orange', task: 'blue', 
 const count = (n: number, kind: WorkKind) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
 
 /** My work: the signals on my accounts, my project tasks and the questions on my briefs, money at stake first. */
-export function MyWorkPage() {
+export function MyWorkPage({ session }: { session: Session }) {
   const [kind, setKind] = useState<'all' | WorkKind>('all');
-  const work = useQuery({ queryKey: ['my-work'], queryFn: () => get<MyWork>('/api/v1/my-work') });
-  if (work.isPending) return <Loader aria-label="Loading your work" />;
+  // Admins may read a colleague's queue (to cover for them, or to see what a new team member faces).
+  const admin = can(session, 'workspace:manage') && session.user !== null;
+  const members = useMembers(admin);
+  const [whose, setWhose] = useState<string | null>(null);
+  const userId = whose && whose !== session.user?.id ? whose : undefined;
+  const work = useQuery({
+    queryKey: ['my-work', userId ?? null],
+    queryFn: () => get<MyWork>(`/api/v1/my-work${query({ userId })}`),
+  });
+  if (work.isPending) return <Loader aria-label="Loading the work" />;
   if (work.isError) return <ErrorState error={work.error} />;
   const w = work.data;
   const by = (k: WorkKind) => w.items.filter((i) => i.kind === k).length;
@@ -30,7 +52,24 @@ export function MyWorkPage() {
   const kinds = (['signal', 'task', 'clarification'] as const).filter((k) => by(k) > 0);
   return (
     <Stack>
-      <Title order={2}>My work</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>My work</Title>
+        {admin && (
+          <Select
+            label="Whose work"
+            w={280}
+            allowDeselect={false}
+            value={whose ?? session.user?.id ?? null}
+            onChange={setWhose}
+            data={(members.data ?? [])
+              .filter((m) => m.role !== 'partner')
+              .map((m) => ({
+                value: m.id,
+                label: m.id === session.user?.id ? `${m.name} (me)` : `${m.name}, ${m.role}`,
+              }))}
+          />
+        )}
+      </Group>
       <Text data-testid="my-work-summary">
         {w.items.length === 0
           ? 'Nothing waits for you: no active signal on your accounts, no open task, no unanswered question.'
