@@ -320,3 +320,26 @@ describe('the test alert', () => {
     }
   });
 });
+
+describe('the daily digest', () => {
+  it('sends one message a day to a digest subscription, with the new severe signals, and nothing at once', async () => {
+    const s = await setUp();
+    const hook = await httpReceiver();
+    try {
+      await subscribe(s.admin, { channel: 'webhook', target: hook.url, secret: SECRET, mode: 'daily_digest' });
+      const signal = await raise(s.ws, s.account.id, `digest-${n}`);
+      // The digest's day follows the signal's own time (signals record when they were raised).
+      const day = new Date(Date.parse(signal.firstSeenAt) + 3_600_000);
+      await t.runJobs({ now: day });
+      await t.runJobs({ now: new Date(day.getTime() + 60_000) });
+      expect(hook.received).toHaveLength(1);
+      const body = JSON.parse(hook.received[0]!.body);
+      expect(body.type).toBe('alert.digest');
+      expect(body.data.title).toBe(`Baton daily digest for ${day.toISOString().slice(0, 10)}`);
+      expect(body.data.explanation).toContain(`${s.account.name}: Go-live forecast is past the promise`);
+      expect(body.data.explanation).toContain('1 new severe signals');
+    } finally {
+      await hook.close();
+    }
+  });
+});

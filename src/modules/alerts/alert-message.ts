@@ -1,7 +1,7 @@
 /**
  * What an alert says, on each channel: the signed webhook's body, Slack's blocks, an email's text and HTML. Pure.
  */
-export type AlertType = 'signal.raised' | 'alert.test';
+export type AlertType = 'signal.raised' | 'alert.digest' | 'alert.test';
 
 /** The alert's data, fixed when it is queued (a replay sends the same body). */
 export interface AlertData {

@@ -21,6 +21,15 @@ export const alertsModule = defineModule({
       everyMs: 60_000,
       load: async () => (await import('./deliver.job.ts')).runAlertDelivery,
     }),
+    defineJob({
+      type: 'alerts.digest',
+      version: 1,
+      description: 'Sends the daily digest to subscriptions in daily_digest mode (new severe signals, renewals, slips)',
+      input: z.object({}),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./deliver.job.ts')).runAlertDigest,
+    }),
   ],
   subscriptions: { 'signals.raised': queueSignalAlerts },
   migrations: { '2026-12-06T1900-alerts': { up: alertsUp, down: alertsDown } },
@@ -36,5 +45,6 @@ declare module '../../platform/db/schema.ts' {
 declare module '../../platform/jobs/job-types.ts' {
   interface JobInputs {
     'alerts.deliver': { workspaceId?: string };
+    'alerts.digest': Record<string, never>;
   }
 }

@@ -77,3 +77,15 @@ export async function recordOutcome(
       .execute();
   }
 }
+
+/** Workspaces with an enabled subscription in a mode. */
+export const workspacesWithMode = async (db: Db, mode: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('alert_subscriptions')
+      .select('workspace_id')
+      .distinct()
+      .where('mode', '=', mode)
+      .where('enabled', '=', 1)
+      .execute()
+  ).map((r) => r.workspace_id);

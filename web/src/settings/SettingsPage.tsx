@@ -1,5 +1,6 @@
 import type { Session } from '../api/types.ts';
 import { type RoutedTab, RoutedTabs } from '../ui/RoutedTabs.tsx';
+import { AlertsTab } from './AlertsTab.tsx';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { IntegrationsTab } from './IntegrationsTab.tsx';
@@ -16,6 +17,7 @@ const TABS: RoutedTab[] = [
   { value: 'workspace', label: 'Workspace', permission: 'workspace:manage', Tab: WorkspaceTab },
   { value: 'integrations', label: 'Integrations', permission: 'workspace:manage', Tab: IntegrationsTab },
   { value: 'scorecards', label: 'Scorecards', permission: 'workspace:manage', Tab: ScorecardsTab },
+  { value: 'alerts', label: 'Alerts', permission: 'alerts:read', Tab: AlertsTab },
   { value: 'jobs', label: 'Jobs', permission: 'jobs:manage', Tab: JobsTab },
   { value: 'audit', label: 'Audit log', permission: 'audit:read', Tab: AuditTab },
 ];

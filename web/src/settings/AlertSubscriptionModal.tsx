@@ -1,0 +1,121 @@
+import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.ts';
+import { type AlertSubscription, STAGES, stageLabel } from './alert-types.ts';
+
+const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
+  slack: 'Slack incoming webhook URL',
+  email: 'Email address',
+  webhook: 'Webhook URL',
+};
+
+/** Adds a subscription: the channel and where to, the stages and least severity it hears of. */
+export function AlertSubscriptionModal({ onClose }: { onClose: () => void }) {
+  const qc = useQueryClient();
+  const [channel, setChannel] = useState<AlertSubscription['channel']>('email');
+  const [target, setTarget] = useState('');
+  const [secret, setSecret] = useState('');
+  const [stages, setStages] = useState<string[]>([]);
+  const [minSeverity, setMinSeverity] = useState('warning');
+  const [mode, setMode] = useState('immediate');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const create = useMutation({
+    mutationFn: () =>
+      api<AlertSubscription>('POST', '/api/v1/alerts/subscriptions', {
+        channel,
+        target,
+        ...(channel === 'webhook' ? { secret } : {}),
+        stages,
+        minSeverity,
+        mode,
+      }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['alert-subscriptions'] });
+      onClose();
+    },
+    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : { target: String(err) }),
+  });
+  return (
+    <Modal opened onClose={onClose} title="Add an alert subscription">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setErrors({});
+          create.mutate();
+        }}
+      >
+        <Stack>
+          <Select
+            label="Channel"
+            value={channel}
+            onChange={(v) => v && setChannel(v as AlertSubscription['channel'])}
+            data={[
+              { value: 'email', label: 'Email' },
+              { value: 'slack', label: 'Slack' },
+              { value: 'webhook', label: 'Signed webhook' },
+            ]}
+            allowDeselect={false}
+            error={errors.channel}
+          />
+          <TextInput
+            label={TARGET_LABEL[channel]}
+            required
+            value={target}
+            onChange={(e) => setTarget(e.currentTarget.value)}
+            error={errors.target}
+          />
+          {channel === 'webhook' && (
+            <PasswordInput
+              label="Signing secret"
+              description="16 characters or more; Baton signs every delivery with it and never shows it again."
+              required
+              value={secret}
+              onChange={(e) => setSecret(e.currentTarget.value)}
+              error={errors.secret}
+            />
+          )}
+          <MultiSelect
+            label="Chain stages"
+            description="Leave empty to hear of every stage."
+            data={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+            value={stages}
+            onChange={setStages}
+            error={errors.stages ?? errors['0']}
+          />
+          <Select
+            label="Least severe signal that alerts"
+            value={minSeverity}
+            onChange={(v) => v && setMinSeverity(v)}
+            data={[
+              { value: 'info', label: 'Info and above' },
+              { value: 'warning', label: 'Warning and above' },
+              { value: 'severe', label: 'Severe only' },
+            ]}
+            allowDeselect={false}
+            error={errors.minSeverity}
+          />
+          <Select
+            label="When"
+            value={mode}
+            onChange={(v) => v && setMode(v)}
+            data={[
+              { value: 'immediate', label: 'As each signal opens or rises' },
+              { value: 'daily_digest', label: 'Once a day, in a digest' },
+            ]}
+            allowDeselect={false}
+            error={errors.mode}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              Add
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
