@@ -276,3 +276,38 @@ describe('support tickets API', () => {
     expect((await get(s.viewer, '/api/v1/support/accounts/nope/load')).statusCode).toBe(404);
   });
 });
+
+describe('support keyword rules', () => {
+  it('shows the default rules, replaces them (used by the next import), and refuses a bad one naming it', async () => {
+    const s = await setUp();
+    const rules = (await get(s.viewer, '/api/v1/support/rules')).json().rules;
+    expect(rules.map((r: { category: string }) => r.category)).toEqual(['billing', 'how_to']);
+
+    const put = (c: Client, body: object) => c.request({ method: 'PUT', url: '/api/v1/support/rules', payload: body });
+    expect((await put(s.viewer, { rules: [] })).statusCode).toBe(403);
+    const bad = await put(s.agent, {
+      rules: [
+        { category: 'bug', any: ['crash'] },
+        { category: 'bug', any: ['/(/'] },
+      ],
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.rules.1.any']);
+    const wrong = await put(s.agent, { rules: [{ category: 'urgent', any: ['x'] }] });
+    expect(wrong.json().errors[0].field).toBe('body.rules.0.category');
+    expect((await get(s.viewer, '/api/v1/support/rules')).json().rules).toEqual(rules);
+
+    const ok = await put(s.agent, { rules: [{ category: 'bug', any: ['crash', 'crashes'], field: 'subject' }] });
+    expect(ok.statusCode, ok.body).toBe(200);
+    await s.agent.request({
+      method: 'POST',
+      url: '/api/v1/imports/tickets',
+      headers: { 'content-type': 'text/csv' },
+      payload: 'external_id,subject,created_at\nR1,App crashes on start,2026-10-01\nR2,Invoice please,2026-10-01\n',
+    });
+    const items = (await get(s.viewer, '/api/v1/support/tickets')).json().items;
+    expect(
+      items.map((i: { externalId: string; category: string | null }) => `${i.externalId}:${i.category}`).sort(),
+    ).toEqual(['R1:bug', 'R2:null']);
+  });
+});

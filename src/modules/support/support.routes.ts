@@ -5,6 +5,8 @@ import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page } from '../../platform/http/schemas.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
+import { rulesBody, rulesSchema } from './rules.schemas.ts';
+import { readTicketRules, writeTicketRules } from './rules.service.ts';
 import { accountSupportLoad } from './load.service.ts';
 import { assertTrainable, modelFigures } from './model.service.ts';
 import {
@@ -117,5 +119,32 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     handler: async (request) =>
       accountSupportLoad(db, ws(request), request.params.id, ctx.now().toISOString().slice(0, 10)),
+  });
+
+  r.get('/api/v1/support/rules', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'The keyword rules that label tickets their help desk did not label, before the model',
+      response: { 200: rulesSchema, ...errorResponses },
+    },
+    handler: async (request) => readTicketRules(db, ws(request)),
+  });
+
+  r.put('/api/v1/support/rules', {
+    config: { access: 'support:write' },
+    schema: {
+      tags: ['support'],
+      summary:
+        'Replace the keyword rules (the first rule with a matching phrase gives the category); applies to tickets imported from now on',
+      body: rulesBody,
+      response: { 200: rulesSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return db
+        .transaction()
+        .execute((trx) => writeTicketRules(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
+    },
   });
 }
