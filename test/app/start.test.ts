@@ -41,7 +41,8 @@ async function signIn(url: string, email: string, password: string): Promise<str
   return (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
 }
 
-describe('first start', () => {
+// Each start builds a whole workspace (the demo is a year of a portfolio's history): minutes on a busy machine.
+describe('first start', { timeout: 180_000 }, () => {
   it('creates the demo workspace and an admin with a generated password, once', async () => {
     const database = await createEmptyDatabase(path.join(dir, 'demo.db'));
     cleanups.push(database.drop);
