@@ -2,6 +2,7 @@
  * The accounts at risk as people read them: each scored account's probability and decile, its ARR today and the
  * ARR at risk (probability × ARR, from revenue's face), its next renewal, and its drivers in sentences.
  */
+import { accountNamesOf } from '../accounts/index.ts';
 import { arrReport, renewalReport } from '../revenue/index.ts';
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -52,7 +53,16 @@ function usualValues(model: RiskModel | null): Map<string, number> {
 const cents = (n: number) => Math.round(n * 100) / 100;
 
 export async function readAll(db: Db, caps: DialectCapabilities, workspaceId: string, today: string) {
-  const rows = await store.allScores(db, workspaceId);
+  const scored = await store.allScores(db, workspaceId);
+  const names = await accountNamesOf(
+    db,
+    workspaceId,
+    scored.map((r) => r.account_id),
+  );
+  const rows = scored.flatMap((r) => {
+    const name = names.get(r.account_id);
+    return name === undefined ? [] : [{ ...r, name }];
+  });
   const modelRow = rows[0] ? await store.modelOf(db, workspaceId, rows[0].model_id) : undefined;
   const model = modelRow ? (JSON.parse(modelRow.model) as RiskModel) : null;
   const usual = usualValues(model);

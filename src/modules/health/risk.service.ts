@@ -3,7 +3,7 @@
  * and the other modules' features as of the outcome's day), the backtest, the fitted model and the scores of
  * the accounts whose outcome is still unknown.
  */
-import { listAccountAttributes } from '../accounts/index.ts';
+import { accountNamesOf, listAccountAttributes } from '../accounts/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId, nowIso } from '../../platform/ids.ts';
@@ -170,19 +170,33 @@ export async function scoreWorkspace(
   return { modelId, chosen: model.chosen, trained: model.trained, scores };
 }
 
-const toScore = (r: Awaited<ReturnType<typeof store.scoreOf>> & object): RiskScore => ({
+type ScoreRow = Awaited<ReturnType<typeof store.scoreOf>> & object;
+const toScore = (r: ScoreRow, name: string): RiskScore => ({
   accountId: r.account_id,
-  account: r.name,
+  account: name,
   probability: Number(r.probability),
   decile: Number(r.decile),
   drivers: JSON.parse(r.drivers) as Driver[],
   scoredAt: r.scored_at,
 });
 
+/** Scores with their accounts' names, read through accounts' face. */
+async function named(db: Db, workspaceId: string, rows: readonly ScoreRow[]): Promise<RiskScore[]> {
+  const names = await accountNamesOf(
+    db,
+    workspaceId,
+    rows.map((r) => r.account_id),
+  );
+  return rows.flatMap((r) => {
+    const name = names.get(r.account_id);
+    return name === undefined ? [] : [toScore(r, name)];
+  });
+}
+
 export const listRiskScores = async (db: Db, workspaceId: string, limit = 100, offset = 0) =>
-  (await store.listScores(db, workspaceId, limit, offset)).map(toScore);
+  named(db, workspaceId, await store.listScores(db, workspaceId, limit, offset));
 
 export const riskScoreOf = async (db: Db, workspaceId: string, accountId: string) => {
   const r = await store.scoreOf(db, workspaceId, accountId);
-  return r ? toScore(r) : null;
+  return r ? ((await named(db, workspaceId, [r]))[0] ?? null) : null;
 };

@@ -28,8 +28,7 @@ export async function replaceScores(db: Db, workspaceId: string, rows: readonly 
 export const listScores = (db: Db, workspaceId: string, limit: number, offset: number) =>
   db
     .selectFrom('risk_scores as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.account_id', 'a.name', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .select(['s.account_id', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
     .where('s.workspace_id', '=', workspaceId)
     .orderBy('s.probability', 'desc')
     .orderBy('s.account_id')
@@ -40,8 +39,7 @@ export const listScores = (db: Db, workspaceId: string, limit: number, offset: n
 export const scoreOf = (db: Db, workspaceId: string, accountId: string) =>
   db
     .selectFrom('risk_scores as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.account_id', 'a.name', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .select(['s.account_id', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
     .where('s.workspace_id', '=', workspaceId)
     .where('s.account_id', '=', accountId)
     .executeTakeFirst();
@@ -58,8 +56,7 @@ export const modelOf = (db: Db, workspaceId: string, id: string) =>
 export const allScores = (db: Db, workspaceId: string) =>
   db
     .selectFrom('risk_scores as s')
-    .innerJoin('accounts as a', 'a.id', 's.account_id')
-    .select(['s.account_id', 'a.name', 's.model_id', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
+    .select(['s.account_id', 's.model_id', 's.probability', 's.decile', 's.drivers', 's.scored_at'])
     .where('s.workspace_id', '=', workspaceId)
     .orderBy('s.probability', 'desc')
     .orderBy('s.account_id')
