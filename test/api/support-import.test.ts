@@ -45,13 +45,16 @@ const tickets = (ws: string) =>
 const byId = async (ws: string) => new Map((await tickets(ws)).map((r) => [r.external_id, r]));
 
 describe('baton import tickets (upload)', () => {
-  it('reads Zendesk’s export: accounts by organization or email domain, categories by type or rule, the rest unmatched', async () => {
+  it('reads Zendesk’s export: accounts by organization or domain, categories by type or rule, else unmatched', async () => {
     const s = await setUp();
     const csv = [
-      'Id,Subject,Description,Status,Priority,Type,Requester email,Organization,Created at,Solved at,Tags,Satisfaction Score',
-      '101,How do I add a user?,Asking for a colleague,solved,normal,,ann@northwind.example,,2026-10-01 09:00:00 +0000,2026-10-01 15:30:00 +0000,onboarding users,Good',
+      'Id,Subject,Description,Status,Priority,Type,Requester email,Organization,Created at,Solved ' +
+        'at,Tags,Satisfaction Score',
+      '101,How do I add a user?,Asking for a colleague,solved,normal,,ann@northwind.example,,2026-10-01 09:00:00 ' +
+        '+0000,2026-10-01 15:30:00 +0000,onboarding users,Good',
       '102,Export crashes,Stack trace attached,open,high,incident,bo@else.example,Contoso,2026-10-02 10:00:00 +0000,,,',
-      '103,Charged twice this month,Please refund,pending,low,,x@nowhere.example,Unknown Ltd,2026-10-03 11:00:00 +0000,,billing,Bad',
+      '103,Charged twice this month,Please refund,pending,low,,x@nowhere.example,Unknown Ltd,2026-10-03 11:00:00 ' +
+        '+0000,,billing,Bad',
       '104,Dashboard idea,Would love dark mode,open,low,,y@nowhere.example,,2026-10-04 12:00:00 +0000,,,',
     ].join('\n');
     const res = await upload(s.agent, csv);
@@ -78,13 +81,18 @@ describe('baton import tickets (upload)', () => {
     expect(unmatched.json().items.map((i: { externalId: string }) => i.externalId)).toEqual(['104', '103']);
   });
 
-  it('reads a Salesforce Case export: the account by AccountId, Type words through --alias, deleted cases skipped', async () => {
+  it('reads a Salesforce Case export: account by AccountId, Type words by --alias, deleted cases skipped', async () => {
     const s = await setUp();
     const csv = [
-      'Id,CaseNumber,Subject,Description,Status,Priority,Origin,Type,AccountId,SuppliedEmail,CreatedDate,ClosedDate,LastModifiedDate,IsDeleted',
-      '500A,00001001,SSO setup,Where is the SAML page,Closed,Medium,Email,Setup Help,001NW,,2026-09-01T08:00:00.000+0000,2026-09-02T08:00:00.000+0000,2026-09-02T08:00:00.000+0000,false',
-      '500B,00001002,Old case,gone,Closed,Low,Web,Question,001NW,,2026-09-01T08:00:00.000+0000,,2026-09-02T08:00:00.000+0000,true',
-      '500C,00001003,Report wrong,Totals off,New,High,Phone,Problem,,ops@contoso.example,2026-09-03T08:00:00.000+0000,,2026-09-03T08:00:00.000+0000,false',
+      'Id,CaseNumber,Subject,Description,Status,Priority,Origin,Type,AccountId,SuppliedEmail,CreatedDate,' +
+        'ClosedDate,LastModifiedDate,IsDeleted',
+      '500A,00001001,SSO setup,Where is the SAML page,Closed,Medium,Email,Setup ' +
+        'Help,001NW,,2026-09-01T08:00:00.000+0000,2026-09-02T08:00:00.000+0000,2026-09-02T08:00:00.000+0000,false',
+      '500B,00001002,Old ' +
+        'case,gone,Closed,Low,Web,Question,001NW,,2026-09-01T08:00:00.000+0000,,2026-09-02T08:00:00.000+0000,true',
+      '500C,00001003,Report wrong,Totals ' +
+        'off,New,High,Phone,Problem,,ops@contoso.example,2026-09-03T08:00:00.000+0000,,' +
+        '2026-09-03T08:00:00.000+0000,false',
     ].join('\n');
     const aliases = encodeURIComponent(JSON.stringify({ category: { 'Setup Help': 'configuration' } }));
     const res = await upload(s.agent, csv, `?aliases=${aliases}`);
@@ -112,16 +120,20 @@ describe('baton import tickets (upload)', () => {
   it('reads HubSpot’s ticket export and Fivetran’s zendesk.ticket table', async () => {
     const s = await setUp();
     const hubspot = [
-      'Ticket ID,Ticket name,Ticket description,Ticket status,Priority,Category,Create date,Close date,Associated Company',
-      '9001,Invoice missing VAT,Need VAT number on invoice,Closed,LOW,BILLING_ISSUE,2026-08-01 10:00,2026-08-02 10:00,Northwind Traders',
+      'Ticket ID,Ticket name,Ticket description,Ticket status,Priority,Category,Create date,Close date,Associated ' +
+        'Company',
+      '9001,Invoice missing VAT,Need VAT number on invoice,Closed,LOW,BILLING_ISSUE,2026-08-01 10:00,2026-08-02 ' +
+        '10:00,Northwind Traders',
       '9002,Feature: bulk edit,Please add bulk edit,New,MEDIUM,FEATURE_REQUEST,2026-08-03 10:00,,Nobody Inc',
     ].join('\n');
     const h = await upload(s.agent, hubspot);
     expect(h.statusCode, h.body).toBe(200);
     expect(h.json()).toMatchObject({ format: 'hubspot', created: 2 });
     const fivetran = [
-      'id,subject,description,status,priority,type,via_channel,requester_id,organization_id,created_at,updated_at,_fivetran_deleted,_fivetran_synced',
-      '7,Cannot log in,Password reset loops,open,urgent,problem,web,55,contoso.example,2026-08-05 09:00:00,2026-08-05 10:00:00,false,2026-08-06 00:00:00',
+      'id,subject,description,status,priority,type,via_channel,requester_id,organization_id,created_at,' +
+        'updated_at,_fivetran_deleted,_fivetran_synced',
+      '7,Cannot log in,Password reset loops,open,urgent,problem,web,55,contoso.example,2026-08-05 ' +
+        '09:00:00,2026-08-05 10:00:00,false,2026-08-06 00:00:00',
       '8,Gone,deleted,closed,low,question,email,56,,2026-08-05 09:00:00,2026-08-05 10:00:00,true,2026-08-06 00:00:00',
     ].join('\n');
     const f = await upload(s.agent, fivetran);

@@ -794,7 +794,7 @@ describe('Settings → Integrations API', () => {
         await t.ctx.db.selectFrom('workspaces').select('id').where('slug', '=', 'gamma').executeTakeFirstOrThrow()
       ).id;
       const plain = 'gamma-hubspot-client-secret-9999';
-      const now = new Date().toISOString();
+      const now = t.ctx.now().toISOString();
       const legacy = JSON.stringify({ hubspot: { secret: plain, setAt: now, setBy: 'admin@gamma.example' } });
       await t.ctx.db
         .insertInto('workspace_settings')
@@ -902,11 +902,13 @@ describe('the webhook log over time', () => {
         ignored: 1,
       });
 
-      expect(await pruneWebhookLog(t.ctx.db, new Date()), 'nothing is old yet').toEqual({ events: 0, deliveries: 0 });
+      expect(await pruneWebhookLog(t.ctx.db, t.ctx.now()), 'nothing is old yet').toEqual({ events: 0, deliveries: 0 });
       const before = await stored();
       const kept = await newestApplied();
       // Pages of 7 rows, so that paging past kept rows is exercised.
-      const pruned = await pruneWebhookLog(t.ctx.db, new Date(Date.now() + 91 * DAY), { batchSize: 7 });
+      const pruned = await pruneWebhookLog(t.ctx.db, new Date(t.ctx.now().getTime() + 91 * DAY), {
+        batchSize: 7,
+      });
       const after = await stored();
       expect(pruned).toEqual({ events: before.events - after.events, deliveries: before.deliveries });
       expect(after.deliveries).toBe(0);

@@ -39,7 +39,10 @@ export interface Config {
   readonly jobsEnabled: boolean;
   readonly jobsPollMs: number;
   readonly instanceId: string;
-  /** The address people and CRMs reach Baton at (`https://baton.example.com`), when it differs from what a request says. */
+  /**
+   * The address people and CRMs reach Baton at (`https://baton.example.com`), when it differs from what
+   * a request says.
+   */
   readonly publicUrl: string | undefined;
   /** Largest CSV an import upload accepts, in bytes. */
   readonly importMaxBytes: number;
@@ -114,7 +117,8 @@ const envSchema = z.object({
         ctx.addIssue({
           code: 'custom',
           message:
-            'BATON_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+            'BATON_TRUST_PROXY must be true, false, or a comma-separated list of proxy addresses, subnets ' +
+            '(10.0.0.0/8) or loopback, linklocal, uniquelocal',
         });
         return z.NEVER;
       }
@@ -190,13 +194,16 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     name: 'BATON_SECURE_COOKIES',
     default: '(see meaning)',
     meaning:
-      'mark the session cookie Secure (sent only over HTTPS) and send HSTS: true, or false for neither; unset, both in production or with an https:// BATON_PUBLIC_URL, else the cookie is Secure on requests that came over HTTPS',
+      'mark the session cookie Secure (sent only over HTTPS) and send HSTS: true, or false for neither; unset, ' +
+      'both in production or with an https:// BATON_PUBLIC_URL, else the cookie is Secure on requests that came ' +
+      'over HTTPS',
   },
   {
     name: 'BATON_TRUST_PROXY',
     default: 'loopback',
     meaning:
-      'reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed: true (any), false (none), or addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated',
+      'reverse proxies whose X-Forwarded-For/-Proto/-Host headers are believed: true (any), false (none), or ' +
+      'addresses, subnets (10.0.0.0/8) and loopback, linklocal, uniquelocal, comma-separated',
   },
   { name: 'BATON_SESSION_TTL_HOURS', default: '168', meaning: 'how long a login lasts' },
   { name: 'BATON_LOG_LEVEL', default: 'info', meaning: 'fatal, error, warn, info, debug, trace or silent' },
@@ -204,7 +211,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     name: 'BATON_LOGIN_RATE_LIMIT',
     default: '10',
     meaning:
-      'sign-in attempts per minute per client address, per instance (failed sign-ins are also counted per email and per address in the database)',
+      'sign-in attempts per minute per client address, per instance (failed sign-ins are also counted per email ' +
+      'and per address in the database)',
   },
   { name: 'BATON_JOBS', default: 'true', meaning: 'run the job worker and scheduler in this instance' },
   { name: 'BATON_JOBS_POLL_MS', default: '1000', meaning: 'how often the worker looks for due jobs' },
@@ -234,7 +242,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     name: 'BATON_INGEST_WRITE_THREAD',
     default: 'true',
     meaning:
-      'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on the request thread)',
+      'on a SQLite file, store usage ingest on a thread of its own while the request thread receives (false: on ' +
+      'the request thread)',
   },
   {
     name: 'BATON_INGEST_PG_WRITERS',
@@ -245,13 +254,15 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
     name: 'BATON_SECRET_KEY',
     default: '(<BATON_DATA_DIR>/secret.key, made on first start)',
     meaning:
-      'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the same on every instance of one database',
+      'key sealing stored secrets such as CRM webhook secrets: 32 bytes as base64 (openssl rand -base64 32); the ' +
+      'same on every instance of one database',
   },
   {
     name: 'BATON_PUBLIC_URL',
     default: '(from each request)',
     meaning:
-      'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and https:// turns on Secure cookies and HSTS',
+      'address people and CRMs reach Baton at, e.g. https://baton.example.com; webhook signatures cover it, and ' +
+      'https:// turns on Secure cookies and HSTS',
   },
   {
     name: 'BATON_SMTP_URL',

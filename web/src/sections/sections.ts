@@ -33,7 +33,8 @@ export const SECTIONS: Section[] = [
     icon: IconRoute,
     built: true,
     promise:
-      'Playbooks, implementation projects with a forecast go-live and recorded slips, the customer portal, time, services margin and capacity.',
+      'Playbooks, implementation projects with a forecast go-live and recorded slips, the customer portal, time, ' +
+      'services margin and capacity.',
   },
   {
     path: '/adoption',
@@ -41,7 +42,8 @@ export const SECTIONS: Section[] = [
     icon: IconTrendingUp,
     built: true,
     promise:
-      'Product usage from Segment and PostHog, seats, active users, feature breadth, releases and integration health per account.',
+      'Product usage from Segment and PostHog, seats, active users, feature breadth, releases and integration ' +
+      'health per account.',
   },
   {
     path: '/support',
@@ -56,7 +58,8 @@ export const SECTIONS: Section[] = [
     icon: IconBook2,
     built: false,
     promise:
-      'Configuration decisions, integration patterns and lessons from every implementation, searchable for the next one.',
+      'Configuration decisions, integration patterns and lessons from every implementation, searchable for the ' +
+      'next one.',
   },
   {
     path: '/revenue',
@@ -71,7 +74,8 @@ export const SECTIONS: Section[] = [
     icon: IconHeartbeat,
     built: true,
     promise:
-      'Health scores that show what moved them, signals along the failure chain with their evidence, and the plays that answer them.',
+      'Health scores that show what moved them, signals along the failure chain with their evidence, and the plays ' +
+      'that answer them.',
   },
   {
     path: '/insights',
