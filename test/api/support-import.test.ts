@@ -45,7 +45,7 @@ const tickets = (ws: string) =>
 const byId = async (ws: string) => new Map((await tickets(ws)).map((r) => [r.external_id, r]));
 
 describe('baton import tickets (upload)', () => {
-  it('reads Zendesk’s export: accounts by organization or domain, categories by type or rule, else unmatched', async () => {
+  it('reads Zendesk’s export: accounts by organization or domain, categories by type or rule', async () => {
     const s = await setUp();
     const csv = [
       'Id,Subject,Description,Status,Priority,Type,Requester email,Organization,Created at,Solved ' +
