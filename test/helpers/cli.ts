@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createEmptyDatabase } from './test-db.ts';
+import { createMigratedDatabase } from './test-db.ts';
 
 export const BATON_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/baton.js');
 const RUN_TS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/run-ts.js');
@@ -48,7 +48,7 @@ export interface CliWorkspace {
 /** A fresh database (SQLite file, or a new PostgreSQL database) holding one workspace, for driving `baton`. */
 export async function cliWorkspace(slug = 'acme'): Promise<CliWorkspace> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baton-cli-'));
-  const database = await createEmptyDatabase(path.join(dir, 'baton.db'));
+  const database = await createMigratedDatabase(path.join(dir, 'baton.db'));
   const env = { BATON_DATA_DIR: dir, DATABASE_URL: database.url };
   const created = baton(['workspace', 'create', slug], env);
   if (created.status !== 0) throw new Error(`baton workspace create ${slug}: ${created.stderr}`);
