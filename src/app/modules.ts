@@ -14,6 +14,7 @@ import { dealsModule } from '../modules/deals/module.ts';
 import { deliveryModule } from '../modules/delivery/module.ts';
 import { handoffsModule } from '../modules/handoffs/module.ts';
 import { healthModule } from '../modules/health/module.ts';
+import { insightsModule } from '../modules/insights/module.ts';
 import { playsModule } from '../modules/plays/module.ts';
 import { relationshipModule } from '../modules/relationship/module.ts';
 import { revenueModule } from '../modules/revenue/module.ts';
@@ -36,6 +37,7 @@ export const MODULES = [
   healthModule,
   playsModule,
   alertsModule,
+  insightsModule,
 ];
 
 export const COMPOSITION = composeModules(MODULES, {

@@ -39,3 +39,13 @@ export {
   contactsByReference,
   recordContactTouches,
 } from './contact-touch.service.ts';
+export { readAccount } from './account.service.ts';
+export {
+  dayWords,
+  instantOf,
+  newestFirst,
+  TIMELINE_GROUPS,
+  type TimelineEntry,
+  type TimelineGroup,
+  type TimelineRange,
+} from './account-timeline.ts';

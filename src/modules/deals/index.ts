@@ -24,3 +24,4 @@ export {
   webhookSecretKeys,
 } from './webhooks/integration.service.ts';
 export { MIN_SECRET_LENGTH } from './webhooks/webhook.ts';
+export { dealTimelineOf } from './deal-timeline.service.ts';

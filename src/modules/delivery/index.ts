@@ -24,3 +24,4 @@ export { createTimeEntry } from './time/time-entry.service.ts';
 export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './projects/first-use-source.service.ts';
 export type { MilestoneUsage } from './projects/project.events.ts';
 export { type AssignedTask, openTasksAssignedTo } from './projects/assigned-tasks.service.ts';
+export { projectTimelineOf } from './projects/project-timeline.service.ts';

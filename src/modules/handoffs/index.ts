@@ -11,3 +11,4 @@ export {
 } from './handoff-clarification.service.ts';
 export { listBriefs } from './handoff.service.ts';
 export { type OwnerRole, recordPastOwnershipHandoffs } from './ownership.service.ts';
+export { briefTimelineOf } from './handoff-timeline.service.ts';

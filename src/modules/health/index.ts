@@ -20,3 +20,5 @@ export {
 } from './score/score.service.ts';
 export { type Portfolio, readPortfolio } from './portfolio.service.ts';
 export type { PortfolioAccount } from './portfolio.ts';
+export { healthTimelineOf } from './score/band-timeline.service.ts';
+export { scoreHistory, type HistoryPoint } from './score/score.service.ts';

@@ -16,3 +16,4 @@ export { applySurveyBatch, listSurveys } from './survey.service.ts';
 export type { SurveyRecord, SurveyResponse } from './survey.ts';
 export { applyTouchBatch, listTouches } from './touch.service.ts';
 export type { Touch, TouchKind, TouchRecord } from './touch.ts';
+export { relationshipTimelineOf } from './relationship-timeline.service.ts';

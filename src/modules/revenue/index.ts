@@ -14,3 +14,5 @@ export { feedSeats } from './seats.service.ts';
 export { setStripeSecret, stripeState } from './stripe/stripe-secret.service.ts';
 export { SUBSCRIPTION_FIELDS } from './import/subscription-fields.ts';
 export { fromCents, type Subscription } from './subscription.ts';
+export { accountArrHistory, type AccountArrHistory, subscriptionTimelineOf } from './account-arr.service.ts';
+export { type ArrStep, moneyWords } from './account-arr.ts';

@@ -9,6 +9,7 @@ import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, isoDate } from '../../platform/http/schemas.ts';
 import { getWorkspace } from '../../platform/identity/workspace.service.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
+import { accountArrHistory } from './account-arr.service.ts';
 import { addMonths } from './renewals.ts';
 import {
   arrSchema,
@@ -131,6 +132,50 @@ export function revenueRoutes(app: FastifyInstance, ctx: AppContext): void {
       await getAccount(db, { workspaceId: principal.workspaceId, partnerId: null }, request.params.id);
       const items = await listSubscriptions(db, principal.workspaceId, { accountIds: [request.params.id] });
       return { items: items.map(subscriptionView) };
+    },
+  });
+
+  r.get('/api/v1/revenue/accounts/:id/arr-history', {
+    config: { access: 'revenue:read' },
+    schema: {
+      tags: ['revenue'],
+      summary: 'An account’s ARR over time: each day it changed, with the movement, oldest first',
+      description:
+        'From the account’s subscriptions in the reporting currency (others are left out and said so in `note`). ' +
+        'ARR holds from each point until the next.',
+      params: idParams,
+      response: {
+        200: z.object({
+          accountId: z.string(),
+          currency: z.string(),
+          note: z.string().nullable(),
+          points: z.array(
+            z.object({
+              day: z.string(),
+              arr: z.number(),
+              before: z.number(),
+              kind: z.enum(['new', 'expansion', 'contraction', 'churn', 'reactivation']),
+            }),
+          ),
+        }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      await getAccount(db, { workspaceId: principal.workspaceId, partnerId: null }, request.params.id);
+      const history = await accountArrHistory(db, principal.workspaceId, request.params.id);
+      return {
+        accountId: request.params.id,
+        currency: history.currency,
+        note: history.note,
+        points: history.steps.map((s) => ({
+          day: s.day,
+          arr: fromCents(s.after),
+          before: fromCents(s.before),
+          kind: s.kind,
+        })),
+      };
     },
   });
 

@@ -21,3 +21,4 @@ export { actOnSignal, getSignal, type SignalWithHistory } from './signal-action.
 export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts';
 export { type SignalRulesPayload, signalRulesJob } from './signal-rules.job.ts';
 export type { SignalRaised } from './signal.events.ts';
+export { signalTimelineOf } from './signal-timeline.service.ts';

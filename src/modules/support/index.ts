@@ -4,3 +4,4 @@ export { modelFigures, type ModelFigures, trainTicketModel, type TrainResult } f
 export { applyTicketBatch, listTickets } from './ticket.service.ts';
 export { workspaceLabeller } from './ticket-labels.service.ts';
 export type { Ticket, TicketRecord } from './ticket.ts';
+export { ticketTimelineOf } from './ticket-timeline.service.ts';

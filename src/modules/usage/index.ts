@@ -9,3 +9,4 @@ export { createFeature, setPlan } from './catalogue/catalogue.service.ts';
 export { recordReports } from './integrations/integration-status.service.ts';
 export { createRelease } from './releases/release.service.ts';
 export { evaluateUsageSignals } from './signals/usage-signals.service.ts';
+export { firstUseTimelineOf } from './adoption/first-use-timeline.service.ts';
