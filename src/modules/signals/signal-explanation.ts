@@ -193,14 +193,30 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   'renewal.at_risk_renewal': (e) => {
     const top = num(e, 'topPct');
     const probability = num(e, 'probability');
+    const health = num(e, 'healthScore');
+    const decile = num(e, 'decile');
+    const maxDecile = num(e, 'maxDecile');
+    const readings = [
+      ...(health === null
+        ? []
+        : [
+            `health is ${n(health)} of 100 (a warning below ${n(num(e, 'maxHealthScore'))}, ` +
+              `scored ${day(str(e, 'healthScoredAt'))})`,
+          ]),
+      ...(decile === null
+        ? []
+        : [
+            `churn risk is in the top ${top === null ? 'an unknown share' : `${n(top)} %`} of accounts: ` +
+              `decile ${n(decile)} of 10, 1 the riskiest` +
+              `${probability === null ? '' : `, a probability of ${pct(probability)}`} ` +
+              `(a warning up to decile ${n(maxDecile)}, scored ${day(str(e, 'scoredAt'))})`,
+          ]),
+    ];
     return (
       `The renewal on ${day(str(e, 'renewalOn'))} is ${plural(num(e, 'daysToRenewal'), 'day')} away ` +
-      `(a warning within ${n(num(e, 'withinDays'))} days) and churn risk is in the top ` +
-      `${top === null ? 'an unknown share' : `${n(top)} %`} ` +
-      `of accounts: decile ${n(num(e, 'decile'))} of 10, 1 the ` +
-      `riskiest${probability === null ? '' : `, a probability of ${pct(probability)}`} ` +
-      `(a warning up to decile ${n(num(e, 'maxDecile'))}). Read from the churn-risk model scored ` +
-      `${day(str(e, 'scoredAt'))}; there is no health score yet.`
+      `(a warning within ${n(num(e, 'withinDays'))} days)` +
+      (readings.length > 0 ? `, and ${readings.join('; ')}.` : ', with no health score or churn risk read.') +
+      (health === null && decile !== null ? ' The account has no health score.' : '')
     );
   },
   'renewal.sponsor_untouched': (e) => {

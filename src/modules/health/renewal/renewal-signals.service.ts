@@ -1,6 +1,6 @@
 /**
  * Evaluates the at-risk renewal signal of a workspace on a day: each account renewing within the window (revenue's
- * renewal report) is judged with its churn-risk score; accounts with an open warning that no longer renew soon, or
+ * renewal report) is judged with its current health score and its churn-risk score; accounts with an open warning that no longer renew soon, or
  * are no longer risky, are judged too, so their warning resolves. Idempotent.
  */
 import { renewalReport } from '../../revenue/index.ts';
@@ -9,6 +9,7 @@ import type { DialectCapabilities } from '../../../platform/db/capabilities.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
 import { riskScoreOf } from '../risk.service.ts';
+import { currentHealthScores } from '../score/score.service.ts';
 import { atRiskRenewal } from './renewal-signals.ts';
 import { renewalThresholdsSetting } from './renewal-signals.settings.ts';
 
@@ -38,6 +39,7 @@ export async function evaluateRenewalSignals(
     for (const s of page.items) if (s.kind === KIND && s.accountId) judged.add(s.accountId);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
+  const health = await currentHealthScores(db, workspaceId);
   const summary: RenewalSignalSummary = { asOf, accounts: 0, raised: {}, resolved: {} };
   for (const accountId of [...judged].sort()) {
     summary.accounts += 1;
@@ -48,6 +50,7 @@ export async function evaluateRenewalSignals(
         asOf,
         renewal: r ? { date: r.date, basis: r.basis, arr: r.arr, currency: report.currency } : null,
         risk: score ? { probability: score.probability, decile: score.decile, scoredAt: score.scoredAt } : null,
+        health: health.get(accountId) ?? null,
       },
       t,
     );

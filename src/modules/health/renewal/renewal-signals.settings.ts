@@ -4,19 +4,21 @@ import { defineSetting } from '../../../platform/settings/settings.service.ts';
 
 export const renewalThresholdsSchema = z.object({
   /**
-   * A renewal within `withinDays` and churn risk in deciles 1 to `maxDecile` (decile 1 is the riskiest tenth, so 3
-   * is the riskiest 30 %). Health scores are not built yet: the churn-risk model stands for them.
+   * A renewal within `withinDays` and either a health score below `maxHealthScore` or churn risk in deciles 1 to
+   * `maxDecile` (decile 1 is the riskiest tenth, so 3 is the riskiest 30 %). Values saved before the health
+   * threshold existed take its default.
    */
   atRiskRenewal: z.object({
     enabled: z.boolean(),
     withinDays: z.number().int().min(1).max(730),
     maxDecile: z.number().int().min(1).max(10),
+    maxHealthScore: z.number().int().min(1).max(100).default(40),
   }),
 });
 export type RenewalThresholds = z.infer<typeof renewalThresholdsSchema>;
 
 export const DEFAULT_RENEWAL_THRESHOLDS: RenewalThresholds = {
-  atRiskRenewal: { enabled: true, withinDays: 120, maxDecile: 3 },
+  atRiskRenewal: { enabled: true, withinDays: 120, maxDecile: 3, maxHealthScore: 40 },
 };
 
 export const renewalThresholdsSetting = defineSetting({

@@ -1,7 +1,7 @@
 /**
- * The at-risk renewal rule (pure, DESIGN §4 stage 6): the account renews within some days and its churn risk is
- * among the riskiest deciles. Until health scores exist, the churn-risk model's decile (1 the riskiest tenth) is the
- * health the rule reads, and the evidence says so.
+ * The at-risk renewal rule (pure, DESIGN §4 stage 6): the account renews within some days and its health is below
+ * the threshold, or its churn risk is among the riskiest deciles (1 the riskiest tenth). Either reading is enough;
+ * the evidence says which held, with both figures where they exist.
  */
 import type { RenewalThresholds } from './renewal-signals.settings.ts';
 
@@ -11,6 +11,8 @@ export interface RenewalRisk {
   renewal: { date: string; basis: string; arr: number; currency: string } | null;
   /** Its churn-risk score (from the latest scoring), if any. */
   risk: { probability: number; decile: number; scoredAt: string } | null;
+  /** Its current health score (0–100; null where no measure had data), if it was scored. */
+  health?: { score: number | null; band: string | null; scoredAt: string } | null;
 }
 
 export interface RuleOutcome {
@@ -25,19 +27,28 @@ const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 export function atRiskRenewal(a: RenewalRisk, t: RenewalThresholds): RuleOutcome {
-  const { enabled, withinDays, maxDecile } = t.atRiskRenewal;
+  const { enabled, withinDays, maxDecile, maxHealthScore } = t.atRiskRenewal;
   const days = a.renewal ? daysBetween(a.asOf, a.renewal.date) : null;
   const soon = days !== null && days >= 0 && days <= withinDays;
-  const risky = a.risk !== null && a.risk.decile <= maxDecile;
+  const score = a.health?.score ?? null;
+  const lowHealth = score !== null && score < maxHealthScore;
+  const riskyDecile = a.risk !== null && a.risk.decile <= maxDecile;
   const top = a.risk ? a.risk.decile * 10 : null;
+  const reasons = [...(lowHealth ? ['health'] : []), ...(riskyDecile ? ['churn_risk'] : [])];
+  const half = days !== null && days <= withinDays / 2;
+  const worst = a.risk?.decile === 1 || (score !== null && score < maxHealthScore / 2);
+  const because = [
+    ...(lowHealth ? [`health ${Math.round(score)} (below ${maxHealthScore})`] : []),
+    ...(riskyDecile ? [`churn risk in the top ${top} %`] : []),
+  ].join(' and ');
   return {
     kind: 'renewal.at_risk_renewal',
-    holds: enabled && soon && risky,
-    severity: a.risk && a.risk.decile === 1 && days !== null && days <= withinDays / 2 ? 'severe' : 'warning',
+    holds: enabled && soon && reasons.length > 0,
+    severity: worst && half ? 'severe' : 'warning',
     title:
-      a.renewal && a.risk
-        ? `Renews in ${days} days with churn risk in the top ${top} %`
-        : 'No renewal close with high churn risk',
+      a.renewal && because
+        ? `Renews in ${days} days with ${because}`
+        : 'No renewal close with low health or high churn risk',
     evidence: {
       asOf: a.asOf,
       renewalOn: a.renewal?.date ?? null,
@@ -46,13 +57,18 @@ export function atRiskRenewal(a: RenewalRisk, t: RenewalThresholds): RuleOutcome
       currency: a.renewal?.currency ?? null,
       daysToRenewal: days,
       withinDays,
+      healthScore: score === null ? null : Math.round(score),
+      healthBand: a.health?.band ?? null,
+      healthScoredAt: a.health?.scoredAt ?? null,
+      maxHealthScore,
       probability: a.risk ? Math.round(a.risk.probability * 1000) / 1000 : null,
       decile: a.risk?.decile ?? null,
       topPct: top,
       maxDecile,
       thresholdTopPct: maxDecile * 10,
       scoredAt: a.risk?.scoredAt ?? null,
-      measure: 'churn_risk',
+      reasons,
+      measure: reasons.join('+') || null,
     },
   };
 }
