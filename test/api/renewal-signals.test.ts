@@ -19,6 +19,7 @@ afterAll(async () => t?.close());
 
 type Sig = {
   kind: string;
+  title: string;
   severity: string;
   evidence: Record<string, unknown>;
   explanation: string;
