@@ -13,6 +13,7 @@ import { commitmentsModule } from '../modules/commitments/module.ts';
 import { dealsModule } from '../modules/deals/module.ts';
 import { deliveryModule } from '../modules/delivery/module.ts';
 import { handoffsModule } from '../modules/handoffs/module.ts';
+import { knowledgeModule } from '../modules/knowledge/module.ts';
 import { healthModule } from '../modules/health/module.ts';
 import { insightsModule } from '../modules/insights/module.ts';
 import { playsModule } from '../modules/plays/module.ts';
@@ -34,6 +35,7 @@ export const MODULES = [
   relationshipModule,
   revenueModule,
   supportModule,
+  knowledgeModule,
   healthModule,
   playsModule,
   alertsModule,

@@ -119,6 +119,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/tickets.ts')).ticketsCommand(),
   },
   {
+    name: 'search',
+    term: 'search',
+    summary: 'Search the knowledge base with a question: articles, lessons, briefs and resolved tickets, best first',
+    load: async () => (await import('./commands/search.ts')).searchCommand(),
+  },
+  {
     name: 'alerts',
     term: 'alerts',
     summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test',

@@ -53,6 +53,10 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/resources/:id/time-off': { from: '2026-01-01', to: '2026-01-02' },
   'PATCH /api/v1/time-entries/:id': { hours: 1 },
   'PATCH /api/v1/support/tickets/:id': { category: 'bug' },
+  'PUT /api/v1/knowledge/articles/:id': { title: 'hijacked' },
+  'POST /api/v1/knowledge/articles/from-ticket/:ticketId': {},
+  'POST /api/v1/knowledge/projects/:id/lessons': { kind: 'lesson', text: 'hijacked' },
+  'POST /api/v1/knowledge/lessons/:id/article': {},
   'PATCH /api/v1/projects/:id': { name: 'hijacked' },
   'POST /api/v1/projects/:id/kickoff': {},
   'POST /api/v1/projects/:id/go-live': {},
@@ -198,6 +202,10 @@ beforeAll(async () => {
   otherWorkspace.support = (
     await t.ctx.db.selectFrom('tickets').select('id').where('workspace_id', '=', b).executeTakeFirstOrThrow()
   ).id;
+  // /api/v1/knowledge/…/:id: an article of B (no ticket, project or lesson of A has that id either).
+  otherWorkspace.knowledge = (
+    await bClient.request({ method: 'POST', url: '/api/v1/knowledge/articles', payload: { title: 'Beta article' } })
+  ).json().id;
   // /api/v1/alerts/…/:id: a subscription of B (for the replay route too: no delivery of A has that id either).
   otherWorkspace.alerts = (
     await bClient.request({

@@ -97,6 +97,19 @@ function existing(option: string, file: string): ImportFile {
   return { name: path.basename(file), open: () => fs.createReadStream(file) };
 }
 
+/** A folder's files (not hidden, by name) for a kind that reads folders; undefined for a file; refused otherwise. */
+function folderOf(importer: Importer, dir: string): ImportFile[] | undefined {
+  if (!fs.statSync(dir).isDirectory()) return undefined;
+  if (!importer.folders)
+    throw AppError.validation('file', `${dir} is a folder: an import of ${importer.kind} reads one file`);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort()
+    .map((name) => ({ name, open: () => fs.createReadStream(path.join(dir, name)) }));
+}
+
 /** What the flags ask of the import, in the request every door hands the importer. */
 function requestOf(importer: Importer, flags: Flags, more: Array<string | undefined>): ImportRequest {
   const takes = new Set(takesOf(importer));
@@ -132,7 +145,7 @@ function kindCommand(importer: Importer): Command {
   const takes = takesOf(importer);
   const cmd = new Command(importer.kind)
     .description(importer.description ?? `Import ${importer.kind} from a CSV file`)
-    .argument('<file>', 'the file to import');
+    .argument('<file>', importer.folders ? `the file to import, or ${importer.folders}` : 'the file to import');
   for (const alias of importer.aliases ?? []) cmd.alias(alias);
   const more = (importer.files ?? []).filter((f) => f.argument);
   for (const f of more) cmd.argument(`[${kebab(f.name)}]`, f.description);
@@ -156,6 +169,7 @@ function kindCommand(importer: Importer): Command {
     .action(async (file: string, ...rest: unknown[]) => {
       const flags = rest[more.length] as Flags;
       const main = existing('file', file);
+      const folder = folderOf(importer, file);
       const request = requestOf(importer, flags, rest.slice(0, more.length) as Array<string | undefined>);
       const result = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, flags.workspace);
@@ -163,8 +177,9 @@ function kindCommand(importer: Importer): Command {
           importFile(ctx.db, importer, {
             workspaceId: ws.id,
             actor: { ...SYSTEM_ACTOR, label: `cli import ${main.name}` },
-            input: { open },
+            input: folder ? { open: () => '' } : { open },
             fileName: main.name,
+            ...(folder ? { folder } : {}),
             request,
             dryRun: flags.dryRun,
             name: flagOf,

@@ -1,7 +1,7 @@
 /** The support module's public face: what later modules, the demo and the command line use of it, nothing else. */
 export { TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
 export { modelFigures, type ModelFigures, trainTicketModel, type TrainResult } from './model.service.ts';
-export { applyTicketBatch, listTickets } from './ticket.service.ts';
+export { applyTicketBatch, getTicket, listTickets } from './ticket.service.ts';
 export { workspaceLabeller } from './ticket-labels.service.ts';
 export type { Ticket, TicketRecord } from './ticket.ts';
 export { ticketTimelineOf } from './ticket-timeline.service.ts';

@@ -47,6 +47,8 @@ export const PERMISSIONS = [
   'signals:write',
   'support:read',
   'support:write',
+  'knowledge:read',
+  'knowledge:write',
   'alerts:read',
   'alerts:manage',
 ] as const;
@@ -65,6 +67,7 @@ const everyoneReads: Permission[] = [
   'projects:read',
   'relationship:read',
   'support:read',
+  'knowledge:read',
 ];
 /** Delivery's own work: projects, playbooks, people and their time, capacity and services margin. */
 const deliveryWork: Permission[] = [
@@ -98,6 +101,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:write',
     'signals:write',
     'support:write',
+    'knowledge:write',
     'alerts:read',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
@@ -112,9 +116,17 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'health:write',
     'signals:write',
     'support:write',
+    'knowledge:write',
   ]),
   // Those who work accounts act on their signals (acknowledge, snooze, dismiss); support and viewers read them.
-  delivery: new Set([...everyoneReads, 'accounts:write', 'handoffs:review', ...deliveryWork, 'signals:write']),
+  delivery: new Set([
+    ...everyoneReads,
+    'accounts:write',
+    'handoffs:review',
+    ...deliveryWork,
+    'signals:write',
+    'knowledge:write',
+  ]),
   // The account executive imports the CRM, writes the brief and records every promise made in the sale.
   sales: new Set([
     ...everyoneReads,
@@ -131,8 +143,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   // Support agents import their help desk's tickets and correct their categories.
   support: new Set([...everyoneReads, 'support:write']),
   // Partners read and work only their firm's accounts and projects (enforced in the stores), log their own
-  // time, and never see the member list, deals, rates or the capacity plan.
-  partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write']),
+  // time, and never see the member list, deals, rates or the capacity plan. They read published articles only.
+  partner: new Set(['accounts:read', 'projects:read', 'projects:write', 'time:write', 'knowledge:read']),
   // Executives and investors read the portfolio's money figures (ARR, NRR, ARR at risk) too.
   viewer: new Set([...everyoneReads, 'revenue:read', 'health:read']),
 };

@@ -99,6 +99,8 @@ export interface ImportCall {
   runId?: string;
   name: OptionNamer;
   onProgress?: (report: ImportReport) => void;
+  /** The files of a folder named instead of one file (the command line, for a kind that reads folders). */
+  folder?: readonly ImportFile[];
 }
 
 /** One kind of record Baton imports from files. */
@@ -128,6 +130,8 @@ export interface Importer {
   api?: { summary: string; description: string };
   /** The kind its runs are recorded under, when not `kind` (runs recorded before the kinds were named alike). */
   runKind?: string;
+  /** What a folder of its files is read as, for a kind that reads one (the command line takes the folder). */
+  folders?: string;
   /** Other names its command answers to (`baton import time`). */
   aliases?: readonly string[];
   /** The format a header shows, if any (the first of `formats` when left out). */

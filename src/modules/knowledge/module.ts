@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineJob } from '../../platform/jobs/job.ts';
+import { defineModule } from '../../platform/modules/baton-module.ts';
+import { articleImporter } from './article.importer.ts';
+import { articleRoutes } from './article.routes.ts';
+import type {
+  KnowledgeArticleTable,
+  KnowledgeArticleVersionTable,
+  KnowledgeProjectLessonTable,
+  KnowledgeSearchDocTable,
+} from './knowledge.table.ts';
+import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-06T2100-knowledge.ts';
+import { lessonRoutes } from './lesson.routes.ts';
+import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
+
+export const knowledgeModule = defineModule({
+  name: 'knowledge',
+  purpose:
+    'The knowledge base: articles with their versions, lessons and decisions from projects, and one search over them, handoff briefs and resolved tickets.',
+  tables: ['knowledge_articles', 'knowledge_article_versions', 'knowledge_project_lessons', 'knowledge_search_docs'],
+  routes: (app, ctx) => {
+    articleRoutes(app, ctx);
+    lessonRoutes(app, ctx);
+    searchRoutes(app, ctx);
+    reindexRoutes(app, ctx);
+  },
+  importers: [articleImporter],
+  jobs: [
+    defineJob({
+      type: 'knowledge.reindex',
+      version: 1,
+      description: 'Brings the search index up to date with resolved tickets (one workspace, or every one daily)',
+      input: z.object({}),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./search/reindex.job.ts')).reindexKnowledgeJob,
+    }),
+  ],
+  migrations: { '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown } },
+});
+
+declare module '../../platform/db/schema.ts' {
+  interface Database {
+    knowledge_articles: KnowledgeArticleTable;
+    knowledge_article_versions: KnowledgeArticleVersionTable;
+    knowledge_project_lessons: KnowledgeProjectLessonTable;
+    knowledge_search_docs: KnowledgeSearchDocTable;
+  }
+}
+
+declare module '../../platform/jobs/job-types.ts' {
+  interface JobInputs {
+    'knowledge.reindex': Record<string, never>;
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The search index (Kysely, one face, two engines): documents in `knowledge_search_docs`; on SQLite their FTS5
+ * twin (kept by triggers) ranked by `bm25()` with the title weighted above the body, snippets by `snippet()`;
+ * on PostgreSQL their stored `tsvector` ranked by `ts_rank_cd`, snippets by `ts_headline`.
+ */
+import { sql } from 'kysely';
+import { capabilitiesOf, type Db } from '../../../platform/db/database.ts';
+import { newId } from '../../../platform/ids.ts';
+import { ftsMatch, MARK_END, MARK_START, tsQueryText } from './query.ts';
+import { type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
+
+/** Stores a document, replacing the one of the same record. */
+export async function upsertDoc(db: Db, workspaceId: string, doc: SearchDoc): Promise<void> {
+  const values = {
+    external_id: doc.externalId,
+    title: doc.title,
+    body: doc.body,
+    url: doc.url,
+    updated_at: doc.updatedAt,
+  };
+  await db
+    .insertInto('knowledge_search_docs')
+    .values({ id: newId(), workspace_id: workspaceId, kind: doc.kind, ref_id: doc.refId, ...values })
+    .onConflict((oc) => oc.columns(['workspace_id', 'kind', 'ref_id']).doUpdateSet(values))
+    .execute();
+}
+
+export const deleteDoc = (db: Db, workspaceId: string, kind: SearchKind, refId: string) =>
+  db
+    .deleteFrom('knowledge_search_docs')
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .where('ref_id', '=', refId)
+    .execute();
+
+/** The record ids of a kind the index holds for a workspace, with when each was indexed. */
+export const selectDocRefs = (db: Db, workspaceId: string, kind: SearchKind) =>
+  db
+    .selectFrom('knowledge_search_docs')
+    .select(['ref_id', 'updated_at', 'title'])
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', '=', kind)
+    .execute();
+
+export interface RawHit {
+  kind: string;
+  ref_id: string;
+  external_id: string | null;
+  title: string;
+  url: string;
+  snippet: string;
+  score: number;
+}
+
+/** The best documents for the terms, of the kinds asked, in one workspace. */
+export async function searchDocs(
+  db: Db,
+  workspaceId: string,
+  terms: readonly string[],
+  kinds: readonly SearchKind[],
+  limit: number,
+): Promise<RawHit[]> {
+  if (terms.length === 0 || kinds.length === 0) return [];
+  if (capabilitiesOf(db).kind === 'sqlite') {
+    const rows = await sql<RawHit>`
+      select d.kind, d.ref_id, d.external_id, d.title, d.url,
+        snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+        -bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0) as score
+      from knowledge_search_fts
+      join knowledge_search_docs d on d.id = knowledge_search_fts.doc_id
+      where knowledge_search_fts match ${ftsMatch(terms)}
+        and d.workspace_id = ${workspaceId}
+        and d.kind in (${sql.join(kinds)})
+      order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
+      limit ${limit}`.execute(db);
+    return rows.rows;
+  }
+  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  const rows = await sql<RawHit>`
+    with q as (select to_tsquery('english', ${tsQueryText(terms)}) as query),
+    ranked as (
+      select d.id, d.kind, d.ref_id, d.external_id, d.title, d.url, d.body,
+        ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, q.query) as score
+      from knowledge_search_docs d, q
+      where d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)}) and d.tsv @@ q.query
+      order by score desc, d.id
+      limit ${limit})
+    select r.kind, r.ref_id, r.external_id, r.title, r.url, r.score,
+      ts_headline('english', r.body, q.query, ${options}) as snippet
+    from ranked r, q
+    order by r.score desc, r.id`.execute(db);
+  return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
