@@ -117,6 +117,7 @@ function requestOf(importer: Importer, flags: Flags, more: Array<string | undefi
   for (const o of importer.options ?? []) {
     const value = flags[o.name];
     if (typeof value === 'string') options[o.name] = value;
+    else if (o.flag && value === true) options[o.name] = 'true';
   }
   const files: Record<string, ImportFile> = Object.create(null);
   (importer.files ?? []).forEach((f, i) => {
@@ -152,7 +153,7 @@ function kindCommand(importer: Importer): Command {
   cmd.requiredOption('--workspace <slug>', 'workspace slug');
   for (const option of takes) cmd.addOption(commonOption(option, importer));
   for (const o of importer.options ?? []) {
-    const option = new Option(`--${kebab(o.name)} <value>`, o.description);
+    const option = new Option(`--${kebab(o.name)}${o.flag ? '' : ' <value>'}`, o.description);
     cmd.addOption(o.default ? option.default(o.default) : option);
   }
   for (const f of importer.files ?? []) cmd.option(`--${kebab(f.name)} <file>`, f.description);

@@ -3,16 +3,17 @@ import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { rematchTicketsWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { up as supportTablesUp, down as supportTablesDown } from './migrations/2026-12-06T1800-support.ts';
+import { up as ticketEventsUp, down as ticketEventsDown } from './migrations/2026-12-06T2100-ticket-events.ts';
 import { supportRoutes } from './support.routes.ts';
 import { ticketRulesSetting } from './support.settings.ts';
 import { ticketImporter } from './ticket.importer.ts';
-import type { TicketModelTable, TicketTable } from './ticket.table.ts';
+import type { TicketEventTable, TicketModelTable, TicketTable } from './ticket.table.ts';
 
 export const supportModule = defineModule({
   name: 'support',
   purpose:
     'Support tickets from help desk exports, matched to accounts and labelled (help desk, rules, a trained model, people).',
-  tables: ['tickets', 'ticket_models'],
+  tables: ['tickets', 'ticket_models', 'ticket_events'],
   routes: (app, ctx) => {
     supportRoutes(app, ctx);
   },
@@ -36,7 +37,10 @@ export const supportModule = defineModule({
     }),
   ],
   importers: [ticketImporter],
-  migrations: { '2026-12-06T1800-support': { up: supportTablesUp, down: supportTablesDown } },
+  migrations: {
+    '2026-12-06T1800-support': { up: supportTablesUp, down: supportTablesDown },
+    '2026-12-06T2100-ticket-events': { up: ticketEventsUp, down: ticketEventsDown },
+  },
   settings: [ticketRulesSetting],
   subscriptions: { 'accounts.appeared': rematchTicketsWhenAccountsAppear },
   nav: { path: '/support', label: 'Support' },
@@ -46,6 +50,7 @@ declare module '../../platform/db/schema.ts' {
   interface Database {
     tickets: TicketTable;
     ticket_models: TicketModelTable;
+    ticket_events: TicketEventTable;
   }
 }
 

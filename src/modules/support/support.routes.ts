@@ -14,10 +14,11 @@ import {
   loadSchema,
   modelSchema,
   ticketListQuery,
+  ticketDetailSchema,
   ticketSchema,
   trainQueuedSchema,
 } from './support.schemas.ts';
-import { correctCategory, getTicket, listTickets } from './ticket.service.ts';
+import { correctCategory, getTicketWithHistory, listTickets } from './ticket.service.ts';
 
 /** Tickets, a person's correction of a ticket's category, and the ticket classifier's last fit. */
 export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -50,11 +51,11 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'support:read' },
     schema: {
       tags: ['support'],
-      summary: 'One ticket',
+      summary: 'One ticket with its status history',
       params: idParams,
-      response: { 200: ticketSchema, ...errorResponses },
+      response: { 200: ticketDetailSchema, ...errorResponses },
     },
-    handler: async (request) => getTicket(db, ws(request), request.params.id),
+    handler: async (request) => getTicketWithHistory(db, ws(request), request.params.id),
   });
 
   r.patch('/api/v1/support/tickets/:id', {

@@ -25,8 +25,17 @@ export const ticketSchema = z
     solvedAt: z.string().nullable(),
     satisfaction: z.string().nullable(),
     updatedAt: z.string().nullable(),
+    reopens: z.number().nullable().optional().describe('Times it left solved again, where its source tells'),
   })
   .describe('A support ticket, its account (null while unmatched) and its category with who gave it');
+
+export const ticketDetailSchema = ticketSchema
+  .extend({
+    history: z
+      .array(z.object({ status: z.string(), at: z.string() }))
+      .describe('Its status changes in time order (from an event log or webhooks; empty when none were kept)'),
+  })
+  .describe('A support ticket with its status history');
 
 export const ticketListQuery = pageQuery.extend({
   account: z.string().max(100).optional().describe('Only this account’s tickets'),

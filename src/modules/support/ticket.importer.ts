@@ -33,11 +33,35 @@ import { ticketRowMapper } from './import/ticket-rows.ts';
 import { categoryKey, type TicketRecord } from './ticket.ts';
 import { workspaceLabeller } from './ticket-labels.service.ts';
 import { applyTicketBatch } from './ticket.service.ts';
+import { applyEventLogBatch, type EventLogState, newEventLogState } from './event-log.service.ts';
+import { eventLogProfile } from './import/event-log.ts';
 
-const profileOf = (format: string, request: ImportRequest): FormatProfile<TicketField> =>
-  format === 'mapped'
-    ? mappedProfile(request.mapping ?? {}, TICKET_FIELD_SET)
-    : TICKET_PROFILES[format as keyof typeof TICKET_PROFILES];
+const isEventLog = (request: ImportRequest) => request.options?.eventLog === 'true';
+
+function profileOf(format: string, request: ImportRequest): FormatProfile<TicketField> {
+  const profile =
+    format === 'mapped'
+      ? mappedProfile(request.mapping ?? {}, TICKET_FIELD_SET)
+      : TICKET_PROFILES[format as keyof typeof TICKET_PROFILES];
+  const { key, at } = request.options ?? {};
+  return isEventLog(request) && key && at ? eventLogProfile(profile, key, at) : profile;
+}
+
+/** An event log's key and time columns, each a column of the file. */
+function eventLogProblems(request: ImportRequest, headers: readonly string[]): string[] {
+  if (!isEventLog(request)) return [];
+  const present = new Set(headers.map((h) => h.trim().toLowerCase()));
+  return (['key', 'at'] as const)
+    .map((option) => request.options?.[option])
+    .filter((column): column is string => column !== undefined && !present.has(column.trim().toLowerCase()))
+    .map((column) => `the event log's column "${column}" is not in the file`);
+}
+
+/** Whether a created_at column of the file is read (else an event log's ticket opens at its first row). */
+const createdColumnMapped = (profile: FormatProfile<TicketField>, headers: readonly string[], at: string) =>
+  resolveColumns(profile, undefined, TICKET_FIELD_SET, headers).some(
+    (m) => m.field === 'created_at' && m.column.trim().toLowerCase() !== at.trim().toLowerCase(),
+  );
 
 const aliasesOf = (request: ImportRequest): Map<string, TicketCategory> =>
   new Map(
@@ -66,6 +90,18 @@ function assertRequest(format: string, request: ImportRequest, name: OptionNamer
           message: `"${word}" maps to "${to}", which is not a category (${TICKET_CATEGORIES.join(', ')})`,
         });
   }
+  const options = request.options ?? {};
+  if (isEventLog(request)) {
+    for (const option of ['key', 'at'] as const)
+      if (!options[option]?.trim())
+        errors.push({
+          field: name(option),
+          message: `an event log needs the column of each row's ${option === 'key' ? 'ticket id' : 'time'}`,
+        });
+  } else
+    for (const option of ['key', 'at'] as const)
+      if (options[option] !== undefined)
+        errors.push({ field: name(option), message: `is read only with ${name('eventLog')}` });
   if (errors.length)
     throw new AppError('validation', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { fieldErrors: errors });
 }
@@ -94,19 +130,30 @@ function plan(format: string, headers: readonly string[], request: ImportRequest
   const profile = profileOf(format, request);
   return {
     format,
-    headerProblems: headerProblems(profile, undefined, TICKET_FIELD_SET, headers, []),
+    headerProblems: [
+      ...headerProblems(profile, undefined, TICKET_FIELD_SET, headers, []),
+      ...eventLogProblems(request, headers),
+    ],
     mapping: resolveColumns(profile, undefined, TICKET_FIELD_SET, headers),
     map: ticketRowMapper(profile, {
       source: profile.source,
       dateOrder: request.dateOrder,
       aliases: aliasesOf(request),
       unknownWord: () => {},
+      eventLog: isEventLog(request),
     }),
     view: (record) => ticketView(record as TicketRecord),
   };
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const eventLogNotes = (log: EventLogState): string[] => [
+  `an event log: its rows are status changes of ${plural(log.tickets.size, 'ticket', 'tickets')} (${log.created.size} new to Baton); each ticket's state is its latest row, its history kept`,
+  ...(log.stale > 0
+    ? [`${plural(log.stale, 'ticket is', 'tickets are')} older in the file than as stored (updated_at): the newer kept`]
+    : []),
+];
 
 async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
   const { request, name } = input;
@@ -115,10 +162,12 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
   const unknownWords = new Map<string, number>();
   let waiting = 0;
   let stale = 0;
+  let eventLog: EventLogState | undefined;
   const allNotes = () => {
     const words = [...unknownWords].sort((a, b) => b[1] - a[1]);
     return [
       ...notes,
+      ...(eventLog ? eventLogNotes(eventLog) : []),
       ...skipNotes(skips),
       ...(waiting > 0
         ? [
@@ -147,7 +196,12 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
     const settled = await settleCsvFile(
       input.input,
       headers,
-      { formats: TICKET_FORMATS, detect: detectTicketFormat, plan },
+      {
+        formats: TICKET_FORMATS,
+        // An event log's other columns are often Baton's own names without a created_at: read as a plain table.
+        detect: (h) => detectTicketFormat(h) ?? (isEventLog(request) ? 'csv' : undefined),
+        plan,
+      },
       request,
       name,
       notes,
@@ -159,9 +213,14 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
       dateOrder: settled.dateOrder,
       aliases: aliasesOf(request),
       unknownWord: (word) => unknownWords.set(word, (unknownWords.get(word) ?? 0) + 1),
+      eventLog: isEventLog(request),
     });
     const labeller = await workspaceLabeller(db, input.workspaceId);
     const now = new Date().toISOString();
+    const log = isEventLog(request)
+      ? newEventLogState(createdColumnMapped(profile, headers, request.options?.at ?? ''))
+      : undefined;
+    eventLog = log;
     report = await runImport(db, {
       workspaceId: input.workspaceId,
       kind: 'tickets',
@@ -172,6 +231,7 @@ async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]):
       runId: input.runId,
       rows: mapCsvRows(reader, map, skips),
       applyBatch: async (trx, batch) => {
+        if (log) return applyEventLogBatch(trx, { workspaceId: input.workspaceId, labeller, now }, log, batch);
         const result = await applyTicketBatch(trx, { workspaceId: input.workspaceId, labeller, now }, batch);
         waiting += result.waiting;
         stale += result.stale;
@@ -194,9 +254,21 @@ const tickets = {
     'Import support tickets from a help desk export: Zendesk, Salesforce Cases, HubSpot tickets, Fivetran’s zendesk.ticket, or any table with --map. Keyed by the ticket’s id: importing again updates, never duplicates, and an older updated_at never replaces a newer one. Each ticket finds its account by CRM id, organization or email domain (or waits for it) and gets its category from the help desk, the workspace’s rules or the trained model.',
   access: 'support:write' as const,
   takes: ['format', 'mapping', 'aliases', 'dateOrder'] as const,
+  options: [
+    {
+      name: 'eventLog',
+      description:
+        'the file is an event log (one row per status change of a ticket): rows are collapsed into tickets with their history; name --key and --at',
+      pattern: /^(true|false)$/,
+      flag: true,
+    },
+    { name: 'key', description: 'with --event-log: the column of the ticket’s id', maxLength: 200 },
+    { name: 'at', description: 'with --event-log: the column of the row’s time', maxLength: 200 },
+  ],
   examples: [
     'baton import tickets zendesk-tickets.csv --workspace acme',
     'baton import tickets cases.csv --workspace acme --format salesforce --alias "category:Question=how_to"',
+    'baton import tickets audit-log.csv --workspace acme --event-log --key "Ticket ID" --at "Changed at"',
     'baton import tickets issues_train.csv --workspace acme --map title=subject --map body=description --map label=category --map created_at=created_at --map repo=organization',
   ],
   formatHelp: {

@@ -8,6 +8,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { BatchOutcome } from '../../platform/imports/import-run.ts';
 import type { LabelSource, TicketCategory } from './classify/categories.ts';
+import { orderHistory, type TicketStatusEvent } from './import/event-log.ts';
 import type { Ticket, TicketRecord } from './ticket.ts';
 import type { Labeller } from './ticket-labels.service.ts';
 import { matchAccounts } from './ticket-match.service.ts';
@@ -36,6 +37,7 @@ export function toTicket(r: store.TicketRow): Ticket {
     solvedAt: r.solved_at,
     satisfaction: r.satisfaction,
     updatedAt: r.updated_at,
+    reopens: r.reopens,
   };
 }
 
@@ -57,9 +59,10 @@ const columnsOf = (r: TicketRecord) => ({
   updated_at: r.updatedAt,
 });
 
+// A reopen count joins the hash only when a source gives one, so tickets stored before it was kept stay unchanged.
 const hashOf = (r: TicketRecord): string =>
   createHash('sha256')
-    .update(JSON.stringify([columnsOf(r), r.category]))
+    .update(JSON.stringify([columnsOf(r), r.category, ...(r.reopens != null ? [r.reopens] : [])]))
     .digest('hex')
     .slice(0, 32);
 
@@ -122,6 +125,7 @@ export async function applyTicketBatch(
       external_id: record.externalId,
       account_id: accountId,
       ...columnsOf(record),
+      reopens: record.reopens ?? null,
       category: label.category,
       category_source: label.source,
       content_hash: hash,
@@ -175,6 +179,17 @@ export async function getTicket(db: Db, workspaceId: string, id: string): Promis
   const row = await store.selectTicket(db, workspaceId, id);
   if (!row) throw AppError.notFound('ticket');
   return toTicket(row);
+}
+
+/** A ticket with its status changes in time order, repeats of one status folded. */
+export async function getTicketWithHistory(
+  db: Db,
+  workspaceId: string,
+  id: string,
+): Promise<Ticket & { history: TicketStatusEvent[] }> {
+  const ticket = await getTicket(db, workspaceId, id);
+  const events = await store.selectEvents(db, workspaceId, ticket.source, [ticket.externalId]);
+  return { ...ticket, history: orderHistory(events.map((e) => ({ status: e.status, at: e.at }))) };
 }
 
 /** A person's label for a ticket: kept over rules, the model and later imports without a label; trains the next fit. */

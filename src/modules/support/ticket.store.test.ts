@@ -37,6 +37,7 @@ const ticket = (workspaceId: string, over: Partial<TicketTable> = {}): TicketTab
   account_external_id: null,
   assignee: null,
   tags: '[]',
+  reopens: null,
   created_at: '2026-10-01T00:00:00.000Z',
   first_response_at: null,
   solved_at: null,

@@ -1,7 +1,7 @@
 /** Queries of tickets and the fitted classifier, always within one workspace. */
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { TicketModelTable, TicketTable } from './ticket.table.ts';
+import type { TicketEventTable, TicketModelTable, TicketTable } from './ticket.table.ts';
 
 export type TicketRow = Selectable<TicketTable>;
 export type TicketModelRow = Selectable<TicketModelTable>;
@@ -112,4 +112,43 @@ export const selectModel = (db: Db, workspaceId: string) =>
 export async function saveModel(db: Db, row: TicketModelTable): Promise<void> {
   await db.deleteFrom('ticket_models').where('workspace_id', '=', row.workspace_id).execute();
   await db.insertInto('ticket_models').values(row).execute();
+}
+
+export type TicketEventRow = Selectable<TicketEventTable>;
+
+/** Stores status changes, each once (a known one is left alone); the number newly stored. */
+export async function insertEvents(db: Db, rows: TicketEventTable[]): Promise<number> {
+  let stored = 0;
+  for (let i = 0; i < rows.length; i += 100) {
+    const result = await db
+      .insertInto('ticket_events')
+      .values(rows.slice(i, i + 100))
+      .onConflict((oc) => oc.columns(['workspace_id', 'source', 'external_id', 'at', 'status']).doNothing())
+      .executeTakeFirst();
+    stored += Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+  return stored;
+}
+
+/** The status changes of tickets of one source, in time order. */
+export async function selectEvents(
+  db: Db,
+  workspaceId: string,
+  source: string,
+  externalIds: readonly string[],
+): Promise<TicketEventRow[]> {
+  const out: TicketEventRow[] = [];
+  for (let i = 0; i < externalIds.length; i += CHUNK)
+    out.push(
+      ...(await db
+        .selectFrom('ticket_events')
+        .selectAll()
+        .where('workspace_id', '=', workspaceId)
+        .where('source', '=', source)
+        .where('external_id', 'in', externalIds.slice(i, i + CHUNK))
+        .orderBy('external_id')
+        .orderBy('at')
+        .execute()),
+    );
+  return out;
 }

@@ -32,6 +32,18 @@ export interface TicketTable {
   updated_at: string | null;
   content_hash: string;
   stored_at: string;
+  /** How many times it left solved or closed again (null: its source does not say). */
+  reopens: number | null;
+}
+
+/** A ticket's status from a time on (event logs, webhooks), keyed by the ticket's source and id. */
+export interface TicketEventTable {
+  workspace_id: string;
+  source: string;
+  external_id: string;
+  at: string;
+  status: string;
+  stored_at: string;
 }
 
 /** A workspace's last fitted ticket classifier with its cross-validated figures. */

@@ -23,6 +23,8 @@ export interface TicketRecord {
   satisfaction: string | null;
   /** When the source last changed it (null: the source does not say). */
   updatedAt: string | null;
+  /** How many times it left solved or closed again (left out: the source does not say). */
+  reopens?: number | null;
 }
 
 export interface Ticket extends Omit<TicketRecord, 'category'> {

@@ -65,6 +65,8 @@ export interface ImportOptionDoc {
   /** What a value must look like, and how long it may be. */
   pattern?: RegExp;
   maxLength?: number;
+  /** A switch: the command line takes it without a value (`--event-log`), the API as `true` or `false`. */
+  flag?: boolean;
 }
 
 /** A further file of one kind (usage's `subscriptions` join table). */

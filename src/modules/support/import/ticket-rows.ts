@@ -17,6 +17,8 @@ export interface TicketRowOptions {
   aliases: ReadonlyMap<string, TicketCategory>;
   /** Counts category words Baton did not know (the ticket is then labelled by the rules or the model). */
   unknownWord(word: string): void;
+  /** Rows of an event log: one status change each, so a row may leave the text to the ticket's other rows. */
+  eventLog?: boolean;
 }
 
 /** Long texts are cut here: a ticket's first message, not a thread. */
@@ -46,14 +48,17 @@ export function ticketRowMapper(
     const subject = r.text('subject')?.slice(0, 500) ?? null;
     const descriptionCell = r.cell('description');
     const description = descriptionCell?.raw.trim() ? descriptionCell.raw.trim().slice(0, MAX_TEXT) : null;
-    if (!subject && !description) r.fail('subject', 'required: a ticket needs a subject or a description');
+    if (!subject && !description && !options.eventLog)
+      r.fail('subject', 'required: a ticket needs a subject or a description');
     const createdAt = r.required('created_at', r.parsed('created_at', time));
     const firstResponseAt = r.parsed('first_response_at', time) ?? null;
     const solvedAt = r.parsed('solved_at', time) ?? null;
-    const updatedAt = r.parsed('updated_at', time) ?? null;
-    if (createdAt && solvedAt && solvedAt < createdAt)
+    // An event log's time feeds created_at and updated_at: a bad one is reported once.
+    const atFailed = options.eventLog && r.errors.some((e) => e.field === 'created_at');
+    const updatedAt = atFailed ? null : (r.parsed('updated_at', time) ?? null);
+    if (!options.eventLog && createdAt && solvedAt && solvedAt < createdAt)
       r.fail('solved_at', `${solvedAt} is before the ticket was opened, ${createdAt}`);
-    if (createdAt && firstResponseAt && firstResponseAt < createdAt)
+    if (!options.eventLog && createdAt && firstResponseAt && firstResponseAt < createdAt)
       r.fail('first_response_at', `${firstResponseAt} is before the ticket was opened, ${createdAt}`);
     const idCell = r.cell('external_id');
     const externalId = idCell ? r.required('external_id', r.text('external_id')) : null;
