@@ -3,7 +3,7 @@
  * the command line), JSON Lines or CSV with `external_id, title, body, tags`. Keyed by external id: the same
  * content changes nothing, new content is the article's next version. Each bad row or file is reported alone.
  */
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -119,7 +119,8 @@ async function rowsOf(
       ),
     };
   }
-  const { reader, headers } = await openCsv({ open: () => text });
+  // A string given to the CSV reader is a file path: the text goes in as a stream.
+  const { reader, headers } = await openCsv({ open: () => Readable.from([text]) });
   const lower = headers.map((h) => h.trim().toLowerCase());
   const missing = ['title'].filter((h) => !lower.includes(h));
   if (!lower.includes('external_id') && !lower.includes('id')) missing.unshift('external_id');

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
+
+let cli: CliWorkspace;
+beforeAll(async () => {
+  cli = await cliWorkspace('kb');
+});
+afterAll(async () => cli?.close());
+
+const json = (args: string[]) => {
+  const r = baton([...args, '--json'], cli.env);
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+};
+
+describe('baton import articles / baton search', () => {
+  it('imports a folder of Markdown files, again unchanged, and answers a question best first', () => {
+    const folder = path.join(cli.dir, 'help-centre');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(
+      path.join(folder, 'rotate-saml-certificate.md'),
+      '---\ntitle: Rotate the SAML signing certificate\ntags: product:sso, security\n---\nUpload the new certificate before the old one expires.\n',
+    );
+    fs.writeFileSync(
+      path.join(folder, 'hubspot.md'),
+      '# Connect HubSpot\n\nAuthorize Baton in HubSpot; companies and deals sync every hour.\n',
+    );
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'not an article');
+    fs.writeFileSync(path.join(folder, 'broken.md'), '---\ntags: a\n---\n');
+
+    // Some rows were rejected: the report is printed and the command exits 3, as every import does.
+    const first = baton(['import', 'articles', folder, '--workspace', 'kb', '--json'], cli.env);
+    expect(first.status, first.stderr).toBe(3);
+    const report = JSON.parse(first.stdout);
+    expect(report).toMatchObject({ format: 'markdown', created: 2, rejected: 1 });
+    expect(report.errors).toEqual([{ row: 1, field: 'title', reason: 'is empty' }]);
+    expect(report.notes.join(' ')).toContain('1 file in the folder not Markdown');
+    fs.rmSync(path.join(folder, 'broken.md'));
+    expect(json(['import', 'articles', folder, '--workspace', 'kb'])).toMatchObject({ created: 0, unchanged: 2 });
+
+    const found = json(['search', 'How can I renew the certificate for SAML?', '--workspace', 'kb', '--limit', '5']);
+    expect(found.items[0]).toMatchObject({ kind: 'article', external_id: 'rotate-saml-certificate' });
+    expect(found.items[0].snippet).toContain('<mark>');
+
+    const text = baton(['search', 'hubspot deals', '--workspace', 'kb'], cli.env);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(/^1\. \[article\] hubspot · Connect HubSpot \(score [\d.]+\)/);
+    expect(text.stdout).not.toContain('<mark>');
+  });
+
+  it('refuses a bad limit, and says when nothing is found', () => {
+    const bad = baton(['search', 'sso', '--workspace', 'kb', '--limit', '0'], cli.env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--limit');
+    const none = baton(['search', 'the of and', '--workspace', 'kb'], cli.env);
+    expect(none.status, none.stderr).toBe(0);
+    expect(none.stdout.trim()).toBe('Nothing found.');
+  });
+});
