@@ -92,7 +92,16 @@ describe('my work', () => {
     const w = await team('work-order');
     const res = await myWork(w.ana.email);
     expect(res.statusCode, res.body).toBe(200);
-    const items = res.json().items as Item[];
+    const all = res.json().items as Item[];
+    // The sponsor signals started the sponsor play on Ana's accounts: its tasks join her work, the money first.
+    const play = ' (Executive sponsor re-engagement)';
+    expect(all.filter((i) => i.kind === 'play_task').map((i) => [i.title, i.account?.name, i.moneyAtRisk])).toEqual([
+      [`Email the sponsor for a check-in${play}`, 'Big Co', 300_000],
+      [`Hold the executive check-in${play}`, 'Big Co', 300_000],
+      [`Email the sponsor for a check-in${play}`, 'Small Co', 10_000],
+      [`Hold the executive check-in${play}`, 'Small Co', 10_000],
+    ]);
+    const items = all.filter((i) => i.kind !== 'play_task');
     expect(items.map((i) => [i.kind, i.title, i.moneyAtRisk, i.due])).toEqual([
       ['task', 'Data import (Ben Co rollout)', 500_000, '2026-11-24'],
       ['task', 'SSO setup (Ben Co rollout)', 500_000, '2026-11-27'],
@@ -115,9 +124,10 @@ describe('my work', () => {
 
     // Ben sees his own account's signal only.
     const bens = (await myWork(w.ben.email)).json().items as Item[];
-    expect(bens.map((i) => [i.kind, i.title, i.moneyAtRisk])).toEqual([
+    expect(bens.filter((i) => i.kind === 'signal').map((i) => [i.kind, i.title, i.moneyAtRisk])).toEqual([
       ['signal', 'Sponsor untouched at Ben Co', 500_000],
     ]);
+    expect(bens.filter((i) => i.kind === 'play_task').map((i) => i.account?.name)).toEqual(['Ben Co', 'Ben Co']);
   });
 
   it('leaves out signals acted on (until a snooze ends) and shows a reader without health:read no money', async () => {
@@ -152,7 +162,12 @@ describe('my work', () => {
     const w = await team('work-admin');
     const asAdmin = await myWork(w.admin.email, `?userId=${w.ben.userId}`);
     expect(asAdmin.statusCode, asAdmin.body).toBe(200);
-    expect(asAdmin.json().items.map((i: Item) => i.title)).toEqual(['Sponsor untouched at Ben Co']);
+    expect(
+      asAdmin
+        .json()
+        .items.filter((i: Item) => i.kind === 'signal')
+        .map((i: Item) => i.title),
+    ).toEqual(['Sponsor untouched at Ben Co']);
     expect((await myWork(w.ana.email, `?userId=${w.ben.userId}`)).statusCode).toBe(403);
     const other = await team('work-admin-other');
     const foreign = await myWork(w.admin.email, `?userId=${other.ana.userId}`);

@@ -82,6 +82,13 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/signals/:id/snooze': { until: '2099-01-01' },
   'POST /api/v1/signals/:id/dismiss': { reason: 'not_relevant' },
   'POST /api/v1/signals/:id/reopen': {},
+  'PUT /api/v1/plays/:id': {
+    name: 'Hijacked',
+    trigger: { type: 'deal_confirmed' },
+    tasks: [{ title: 'Hijack', role: 'csm', dueInDays: 1 }],
+  },
+  'POST /api/v1/play-tasks/:id/complete': {},
+  'POST /api/v1/play-tasks/:id/reopen': {},
   'PUT /api/v1/playbooks/:id/definition': {
     definition: {
       phases: [
@@ -116,6 +123,10 @@ beforeAll(async () => {
     toRole: 'csm',
     toUserId: (await t.user(a, 'csm')).userId,
   };
+  const alphaAccount = await clients
+    .get('admin')
+    ?.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Alpha Corp', segment: 'smb' } });
+  VALID_BODIES['POST /api/v1/plays/:id/start'] = { accountId: alphaAccount?.json().id };
 
   const b = await t.workspace('beta');
   const bAdmin = await t.user(b, 'admin');
@@ -253,6 +264,17 @@ beforeAll(async () => {
       evidence: {},
     })
   ).id;
+  const betaPlays = (await bClient.request({ method: 'GET', url: '/api/v1/plays' })).json().items as Array<{
+    id: string;
+  }>;
+  otherWorkspace.plays = betaPlays[0]?.id as string;
+  const betaRun = await bClient.request({
+    method: 'POST',
+    url: `/api/v1/plays/${otherWorkspace.plays}/start`,
+    payload: { accountId: otherWorkspace.accounts },
+  });
+  otherWorkspace['play-runs'] = betaRun.json().id;
+  otherWorkspace['play-tasks'] = betaRun.json().tasks[0].id;
 });
 
 afterAll(async () => {

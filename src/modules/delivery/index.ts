@@ -17,7 +17,7 @@ export type { SlipReason } from './projects/project.ts';
 export { accountIdsDeliveredBy } from './projects/project.refs.ts';
 export { instantiateProject, projectIdOfHandoff } from './projects/project.service.ts';
 export { refreshWorkspaceDelivery } from './projects/refresh.service.ts';
-export { accountGoLive } from './projects/go-live.service.ts';
+export { accountGoLive, goLivesBetween } from './projects/go-live.service.ts';
 export { getProject } from './projects/project-query.service.ts';
 export { createResource } from './resources/resource.service.ts';
 export { addTimeOff, setHolidays } from './resources/time-off.service.ts';

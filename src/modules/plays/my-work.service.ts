@@ -11,6 +11,7 @@ import { openTasksAssignedTo } from '../delivery/index.ts';
 import { openClarificationsFor } from '../handoffs/index.ts';
 import { readPortfolio } from '../health/index.ts';
 import { listSignals, type Signal } from '../signals/index.ts';
+import { openTasksOf as openPlayTasksOf } from './play.store.ts';
 import {
   type AccountMoney,
   moneyAtRisk,
@@ -19,6 +20,7 @@ import {
   orderWork,
   OWNER_ROLE_WORDS,
   type OwnerRoleKey,
+  playTaskWhy,
   sentence,
   type WorkItem,
 } from './my-work.ts';
@@ -157,6 +159,28 @@ export async function readMyWork(
         moneyLine(c.accountId),
       ),
       href: `/deals/handoffs/deal/${c.dealId}`,
+      signal: null,
+    });
+  }
+
+  for (const t of await openPlayTasksOf(db, scope.workspaceId, userId)) {
+    const account = accountOf(t.account_id);
+    if (!account) continue;
+    items.push({
+      kind: 'play_task',
+      id: t.id,
+      title: `${t.title} (${t.play_name})`,
+      account,
+      due: t.due_on,
+      moneyAtRisk: withMoney ? moneyAtRisk(moneyOf.get(account.id)) : null,
+      why: sentence(
+        playTaskWhy(
+          { playName: t.play_name, trigger: t.trigger_text, assignmentNote: t.assignment_note, due: t.due_on },
+          today,
+        ).replace(/\.$/, ''),
+        moneyLine(account.id),
+      ),
+      href: `/my-work/plays/runs/${t.run_id}`,
       signal: null,
     });
   }

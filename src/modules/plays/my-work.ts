@@ -1,9 +1,10 @@
 /**
  * My work: one list of what a person should do next, from the signals on the accounts they own, the project tasks
- * assigned to them and the questions on their briefs, the money at stake first. Pure: the figures are given.
+ * and play tasks assigned to them and the questions on their briefs, the money at stake first. Pure: the figures are
+ * given.
  */
 
-export const WORK_KINDS = ['signal', 'task', 'clarification'] as const;
+export const WORK_KINDS = ['signal', 'task', 'clarification', 'play_task'] as const;
 export type WorkKind = (typeof WORK_KINDS)[number];
 
 export const OWNER_ROLE_WORDS = {
@@ -74,6 +75,15 @@ export const sentence = (...parts: string[]): string => {
   const text = parts.filter(Boolean).join('; ');
   return text ? `${text[0]?.toUpperCase()}${text.slice(1)}.` : '';
 };
+
+/** Why a play task is in the list: the play, what started it, and where it was reassigned. */
+export function playTaskWhy(
+  t: { playName: string; trigger: string; assignmentNote: string | null; due: string },
+  today: string,
+): string {
+  const late = t.due < today ? `overdue since ${t.due}` : t.due === today ? 'due today' : '';
+  return sentence(`the play “${t.playName}” started on ${t.trigger}`, late, t.assignmentNote ?? '');
+}
 
 /** Money at stake first (most first, none last), then the soonest due (none last), then by title. */
 export function orderWork(items: readonly WorkItem[]): WorkItem[] {

@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'knowledge:write',
   'alerts:read',
   'alerts:manage',
+  'plays:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +104,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'support:write',
     'knowledge:write',
     'alerts:read',
+    'plays:write',
   ]),
   // Success managers record promises they inherit and own renewals (they read revenue and churn risk, and rescore
   // it); delivery reviews briefs and asks the clarifications.

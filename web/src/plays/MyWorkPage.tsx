@@ -27,8 +27,14 @@ const KIND_WORDS: Record<WorkKind, [string, string]> = {
   signal: ['signal', 'signals'],
   task: ['task', 'tasks'],
   clarification: ['question', 'questions'],
+  play_task: ['play task', 'play tasks'],
 };
-const KIND_COLORS: Record<WorkKind, string> = { signal: 'orange', task: 'blue', clarification: 'grape' };
+const KIND_COLORS: Record<WorkKind, string> = {
+  signal: 'orange',
+  task: 'blue',
+  clarification: 'grape',
+  play_task: 'teal',
+};
 
 const count = (n: number, kind: WorkKind) => `${n} ${KIND_WORDS[kind][n === 1 ? 0 : 1]}`;
 
@@ -49,7 +55,7 @@ export function MyWorkPage({ session }: { session: Session }) {
   const w = work.data;
   const by = (k: WorkKind) => w.items.filter((i) => i.kind === k).length;
   const shown = kind === 'all' ? w.items : w.items.filter((i) => i.kind === kind);
-  const kinds = (['signal', 'task', 'clarification'] as const).filter((k) => by(k) > 0);
+  const kinds = (['signal', 'play_task', 'task', 'clarification'] as const).filter((k) => by(k) > 0);
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">

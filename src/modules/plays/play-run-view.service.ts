@@ -1,0 +1,87 @@
+/** Reading runs: a play's runs, one run with its tasks, the outcome when judged. */
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { accountNamesOf } from '../accounts/index.ts';
+import type { Outcome, RunStatus } from './play.ts';
+import * as store from './play.store.ts';
+
+export interface PlayTaskView {
+  id: string;
+  position: number;
+  title: string;
+  instructions: string;
+  emailTemplate: string | null;
+  role: string | null;
+  assigneeUserId: string | null;
+  assignmentNote: string | null;
+  due: string;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
+export interface PlayRunView {
+  id: string;
+  playId: string;
+  playName: string;
+  playVersion: number;
+  account: { id: string; name: string };
+  trigger: string;
+  signalId: string | null;
+  startedOn: string;
+  status: RunStatus;
+  endedAt: string | null;
+  endReason: string | null;
+  outcome: Outcome | null;
+  tasks: PlayTaskView[];
+}
+
+const toTask = (t: store.PlayTaskRow): PlayTaskView => ({
+  id: t.id,
+  position: Number(t.position),
+  title: t.title,
+  instructions: t.instructions,
+  emailTemplate: t.email_template,
+  role: t.role,
+  assigneeUserId: t.assignee_user_id,
+  assignmentNote: t.assignment_note,
+  due: t.due_on,
+  doneAt: t.done_at,
+  doneBy: t.done_by_label,
+});
+
+async function views(db: Db, workspaceId: string, runs: store.PlayRunRow[]): Promise<PlayRunView[]> {
+  const names = await accountNamesOf(db, workspaceId, [...new Set(runs.map((r) => r.account_id))]);
+  const tasks = await store.selectTasksOfRuns(
+    db,
+    workspaceId,
+    runs.map((r) => r.id),
+  );
+  const plays = new Map((await store.selectPlays(db, workspaceId)).map((p) => [p.id, p.name]));
+  return runs.map((r) => ({
+    id: r.id,
+    playId: r.play_id,
+    playName: plays.get(r.play_id) ?? '',
+    playVersion: Number(r.play_version),
+    account: { id: r.account_id, name: names.get(r.account_id) ?? '' },
+    trigger: r.trigger_text,
+    signalId: r.signal_id,
+    startedOn: r.started_on,
+    status: r.status as RunStatus,
+    endedAt: r.ended_at,
+    endReason: r.end_reason,
+    outcome: r.outcome ? (JSON.parse(r.outcome) as Outcome) : null,
+    tasks: tasks.filter((t) => t.run_id === r.id).map(toTask),
+  }));
+}
+
+/** A play's runs, newest first. */
+export async function listRuns(db: Db, workspaceId: string, playId: string, limit: number): Promise<PlayRunView[]> {
+  if (!(await store.findPlay(db, workspaceId, playId))) throw AppError.notFound('play');
+  return views(db, workspaceId, await store.selectRunsOfPlay(db, workspaceId, playId, limit));
+}
+
+export async function getRun(db: Db, workspaceId: string, id: string): Promise<PlayRunView> {
+  const run = await store.findRun(db, workspaceId, id);
+  if (!run) throw AppError.notFound('play run');
+  return (await views(db, workspaceId, [run]))[0] as PlayRunView;
+}
