@@ -131,6 +131,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/alerts.ts')).alertsCommand(),
   },
   {
+    name: 'plays',
+    term: 'plays',
+    summary: 'Plays: list them with their trigger, runs and success rate; list their runs',
+    load: async () => (await import('./commands/plays.ts')).playsCommand(),
+  },
+  {
     name: 'recompute',
     term: 'recompute',
     summary: 'Recompute derived records now instead of waiting for their scheduled job',

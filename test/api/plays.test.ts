@@ -278,7 +278,7 @@ describe('plays', () => {
 
   it('names the field of a bad play', async () => {
     const { leader, csm } = await team('invalid');
-    const post = (payload: unknown, c = leader) => c.request({ method: 'POST', url: '/api/v1/plays', payload });
+    const post = (payload: object, c = leader) => c.request({ method: 'POST', url: '/api/v1/plays', payload });
     const base = { name: 'P', trigger: { type: 'deal_confirmed' } };
     const fieldsOf = (res: { json(): { errors?: Array<{ field: string }> } }) =>
       (res.json().errors ?? []).map((e) => e.field);

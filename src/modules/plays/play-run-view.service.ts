@@ -80,6 +80,17 @@ export async function listRuns(db: Db, workspaceId: string, playId: string, limi
   return views(db, workspaceId, await store.selectRunsOfPlay(db, workspaceId, playId, limit));
 }
 
+/** Runs of one play or of every play, newest first. */
+export async function listPlayRuns(
+  db: Db,
+  workspaceId: string,
+  playId: string | undefined,
+  limit: number,
+): Promise<PlayRunView[]> {
+  if (playId) return listRuns(db, workspaceId, playId, limit);
+  return views(db, workspaceId, await store.selectRuns(db, workspaceId, limit));
+}
+
 export async function getRun(db: Db, workspaceId: string, id: string): Promise<PlayRunView> {
   const run = await store.findRun(db, workspaceId, id);
   if (!run) throw AppError.notFound('play run');

@@ -119,6 +119,16 @@ export const selectRunsOfPlay = (db: Db, workspaceId: string, playId: string, li
     .limit(limit)
     .execute();
 
+export const selectRuns = (db: Db, workspaceId: string, limit: number) =>
+  db
+    .selectFrom('play_runs')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('started_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+
 export const selectRunsByStatus = (db: Db, workspaceId: string, status: string) =>
   db.selectFrom('play_runs').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', status).execute();
 
