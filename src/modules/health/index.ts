@@ -16,7 +16,6 @@ export {
   type HealthScore,
   readScorecards,
   scoreAccounts,
-  scoreHistory,
   type ScoreView,
 } from './score/score.service.ts';
 export { type Portfolio, readPortfolio } from './portfolio.service.ts';
