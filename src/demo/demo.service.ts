@@ -22,6 +22,7 @@ import { writeDemoRevenue } from './revenue.writer.ts';
 import { writeDemoHealth } from './health.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
 import { writeDemoSupport } from './support.writer.ts';
+import { writeDemoKnowledge } from './knowledge.writer.ts';
 import { queueDemoSignals } from './signals.writer.ts';
 import { createRandom } from './random.ts';
 
@@ -60,6 +61,7 @@ export interface DemoSummary {
   surveys: number;
   touches: number;
   tickets: number;
+  articles: number;
 }
 
 export interface DemoOptions {
@@ -187,6 +189,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
     createRandom((options.seed ?? 42) ^ 0x5a990),
   );
+  const knowledge = await writeDemoKnowledge(db, { workspaceId: workspace.id, today: options.today ?? new Date() });
   const risk = await writeDemoRisk(
     db,
     { workspaceId: workspace.id, data, today: options.today ?? new Date() },
@@ -222,6 +225,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     surveys: relationship.surveys,
     touches: relationship.touches,
     tickets: support.tickets,
+    articles: knowledge.articles,
     healthScorings: health.scorings,
   };
 }

@@ -29,7 +29,7 @@ export interface SearchHit {
 }
 
 /** How much more a word in the title counts than one in the body. */
-export const TITLE_WEIGHT = 4;
+export const TITLE_WEIGHT = 2.5;
 
 /** Markdown as the words a reader sees: links keep their text, images, code fences' marks and markup go. */
 export const plainText = (markdown: string): string =>

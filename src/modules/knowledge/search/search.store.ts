@@ -9,6 +9,9 @@ import { newId } from '../../../platform/ids.ts';
 import { ftsMatch, MARK_END, MARK_START, tsQueryText } from './query.ts';
 import { type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
 
+/** PostgreSQL's weights of the labels D, C, B, A: a title (A) word counts 2.5 times a body (D) word. */
+const RANK_WEIGHTS = '{0.4, 0.2, 0.4, 1.0}';
+
 /** Stores a document, replacing the one of the same record. */
 export async function upsertDoc(db: Db, workspaceId: string, doc: SearchDoc): Promise<void> {
   const values = {
@@ -76,18 +79,30 @@ export async function searchDocs(
     return rows.rows;
   }
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  // PostgreSQL's ranks know nothing of how rare a word is: each term's rank is weighted by its inverse document
+  // frequency in the documents searched (as BM25 does), so a rare word like "okta" outweighs a common one.
+  const searched = sql`d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)})`;
   const rows = await sql<RawHit>`
-    with q as (select to_tsquery('english', ${tsQueryText(terms)}) as query),
+    with terms as (
+      select to_tsquery('english', t.term) as tq
+      from unnest(cast(${terms} as text[])) as t(term)),
+    total as (select count(*) as n from knowledge_search_docs d where ${searched}),
+    stats as (
+      select terms.tq, ln(1 + (total.n - count(d.id) + 0.5) / (count(d.id) + 0.5)) as idf
+      from terms cross join total
+      left join knowledge_search_docs d on ${searched} and d.tsv @@ terms.tq
+      group by terms.tq, total.n),
     ranked as (
       select d.id, d.kind, d.ref_id, d.external_id, d.title, d.url, d.body,
-        ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, q.query) as score
-      from knowledge_search_docs d, q
-      where d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)}) and d.tsv @@ q.query
+        sum(s.idf * ts_rank(${RANK_WEIGHTS}, d.tsv, s.tq, 0)) as score
+      from knowledge_search_docs d join stats s on d.tsv @@ s.tq
+      where ${searched}
+      group by d.id, d.kind, d.ref_id, d.external_id, d.title, d.url, d.body
       order by score desc, d.id
       limit ${limit})
     select r.kind, r.ref_id, r.external_id, r.title, r.url, r.score,
-      ts_headline('english', r.body, q.query, ${options}) as snippet
-    from ranked r, q
+      ts_headline('english', r.body, to_tsquery('english', ${tsQueryText(terms)}), ${options}) as snippet
+    from ranked r
     order by r.score desc, r.id`.execute(db);
   return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
 }
