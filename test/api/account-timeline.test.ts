@@ -261,6 +261,31 @@ describe('the account timeline', () => {
     expect((await timeline(s.partner.email, s.other.id)).statusCode).toBe(404);
   });
 
+  it('gives one account’s figures and the portfolio by health band to readers of health', async () => {
+    const s = await story('tl-figures');
+    const admin = await t.login(s.admin.email);
+    const one = await admin.request({ method: 'GET', url: `/api/v1/health/accounts/${s.account.id}` });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json()).toMatchObject({
+      accountId: s.account.id,
+      account: 'Acme',
+      arr: 18_000,
+      currency: 'USD',
+      chainStage: 'time_to_value',
+      signals: ['Acme rollout forecast past its promise'],
+      health: null,
+    });
+    const portfolio = await admin.request({ method: 'GET', url: '/api/v1/health/portfolio' });
+    expect(portfolio.json().byBand).toEqual([{ band: null, accounts: 2, arr: 18_000, arrAtRisk: 0 }]);
+    const theirs = await story('tl-figures-other');
+    const foreign = await admin.request({ method: 'GET', url: `/api/v1/health/accounts/${theirs.account.id}` });
+    expect(foreign.statusCode).toBe(404);
+    const delivery = await t.login(s.delivery.email);
+    expect((await delivery.request({ method: 'GET', url: `/api/v1/health/accounts/${s.account.id}` })).statusCode).toBe(
+      403,
+    );
+  });
+
   it('answers 404 for another workspace’s account', async () => {
     const s = await story('tl-mine');
     const theirs = await story('tl-theirs');

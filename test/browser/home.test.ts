@@ -8,6 +8,7 @@ interface Portfolio {
   totals: { arr: number; arrAtRisk: number; accountsAtRisk: number; scoredAccounts: number };
   renewals: Array<{ withinDays: number; accounts: number }>;
   byStage: Array<{ stage: string | null }>;
+  byBand: Array<{ band: string | null }>;
   topAtRisk: Array<{ account: string; why: string[]; csm: string | null }>;
 }
 interface Renewals {
@@ -53,6 +54,9 @@ describe.skipIf(!hasChromium)('the first page, renewals and the accounts list’
     expect(sentence).toContain(`across ${p.totals.accountsAtRisk} accounts`);
     expect(sentence).toContain(`${p.renewals.find((w) => w.withinDays === 120)?.accounts} renew within 120 days`);
     expect(await page.getByTestId('stage-table').locator('tbody tr').count()).toBe(p.byStage.length);
+    const bands = p.byBand.filter((b) => b.band !== null);
+    if (bands.length > 0)
+      expect(await page.getByTestId('band-table').locator('tbody tr').count()).toBe(p.byBand.length);
     await page.locator('.recharts-surface').first().waitFor();
     const first = page.getByTestId('top-at-risk').locator('tbody tr').first();
     expect(await first.locator('th button').textContent()).toBe(p.topAtRisk[0]?.account);
@@ -97,7 +101,7 @@ describe.skipIf(!hasChromium)('the first page, renewals and the accounts list’
     await page.goto(`${server.url}/accounts`);
     const table = page.getByTestId('accounts-table');
     await table.locator('tbody tr').first().waitFor();
-    for (const h of ['ARR', 'Risk', 'ARR at risk', 'Next renewal', 'Chain stage'])
+    for (const h of ['Health', 'ARR', 'Risk', 'ARR at risk', 'Next renewal', 'Chain stage'])
       await table.getByRole('columnheader', { name: h, exact: true }).waitFor();
     const api = (
       await call<{ items: Array<{ account: string }> }>(page, 'GET', '/api/v1/health/accounts?sort=arr_at_risk&limit=3')
@@ -113,8 +117,15 @@ describe.skipIf(!hasChromium)('the first page, renewals and the accounts list’
     await page.locator('input[aria-label="Risk"]').click();
     await page.getByRole('option', { name: 'Riskiest tenth (decile 1)' }).click();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(decile1.total, 50));
-    for (const cell of await table.locator('tbody tr td:nth-child(3)').allTextContents())
+    for (const cell of await table.locator('tbody tr td:nth-child(4)').allTextContents())
       expect(cell).toContain('decile 1');
+    await page.locator('input[aria-label="Risk"]').click();
+    await page.getByRole('option', { name: 'Any scored' }).click();
+    const red = (await call<{ total: number }>(page, 'GET', '/api/v1/health/accounts?band=red&limit=1')).body;
+    await page.locator('input[aria-label="Health"]').click();
+    await page.getByRole('option', { name: 'Health: red (below 40)' }).click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(red.total, 50));
+    for (const cell of await table.locator('tbody tr td:nth-child(2)').allTextContents()) expect(cell).toContain('Red');
     const problems = await axeProblems(page);
     expect(problems, describeProblems('/accounts (figures)', problems).join('\n')).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { Navigate, Route, Routes } from 'react-router';
 import { can, useSession } from './api/session.ts';
+import { AccountDetailPage } from './accounts/AccountDetailPage.tsx';
 import { AccountsPage } from './accounts/AccountsPage.tsx';
 import { AccountPage } from './account/AccountPage.tsx';
 import { InvitationsBanner } from './account/InvitationsBanner.tsx';
@@ -45,6 +46,7 @@ export function App() {
         />
         <Route path="/my-work" element={<MyWorkPage session={session.data} />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
+        <Route path="/accounts/:id" element={<AccountDetailPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
         <Route path="/delivery/*" element={<DeliverySection session={session.data} />} />
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />

@@ -3,9 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/app-context.ts';
 import { scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
-import { errorResponses } from '../../platform/http/schemas.ts';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { errorResponses, idParams } from '../../platform/http/schemas.ts';
+import { readAccount } from '../accounts/index.ts';
 import { SIGNAL_STAGES } from '../signals/index.ts';
 import {
+  byBand,
   byStage,
   cents,
   defaultOrder,
@@ -16,6 +20,7 @@ import {
   totalsOf,
 } from './portfolio.ts';
 import {
+  portfolioAccountSchema,
   portfolioAccountsQuery,
   portfolioAccountsSchema,
   portfolioQuery,
@@ -51,6 +56,7 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
         model: p.model,
         totals: totalsOf(p.accounts),
         byStage: byStage(p.accounts, SIGNAL_STAGES),
+        byBand: byBand(p.accounts),
         renewals: renewalWindows(p.accounts, RENEWAL_WINDOWS),
         topAtRisk: sortAccounts(atRisk, 'arr_at_risk', 'desc', SIGNAL_STAGES).slice(0, request.query.top),
       };
@@ -120,6 +126,23 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
       const rows = filterAccounts(p.accounts, { stage, maxDecile, minArr, renewalWithin, band, maxHealth });
       const sorted = sortAccounts(rows, sort, order ?? defaultOrder(sort), SIGNAL_STAGES);
       return { today: p.today, currency: p.currency, total: rows.length, items: sorted.slice(offset, offset + limit) };
+    },
+  });
+
+  r.get('/api/v1/health/accounts/:id', {
+    config: { access: 'health:read' },
+    schema: {
+      tags: ['health'],
+      summary: 'One account’s figures: ARR, churn risk, ARR at risk, health score, next renewal, chain stage and why',
+      params: idParams,
+      response: { 200: portfolioAccountSchema.extend({ today: z.string(), currency: z.string() }), ...errorResponses },
+    },
+    handler: async (request) => {
+      await readAccount(db, scope(request), request.params.id);
+      const p = await readPortfolio(db, caps, scope(request), today());
+      const found = p.accounts.find((a) => a.accountId === request.params.id);
+      if (!found) throw AppError.notFound('account');
+      return { ...found, today: p.today, currency: p.currency };
     },
   });
 }

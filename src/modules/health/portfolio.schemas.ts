@@ -47,6 +47,7 @@ export const portfolioSchema = z.object({
     accountsAtRisk: z.number().describe('Scored accounts with ARR: those the ARR at risk is summed over'),
   }),
   byStage: z.array(money.extend({ stage: z.string().nullable().describe('null: no open signal') })),
+  byBand: z.array(money.extend({ band: z.string().nullable().describe('red, yellow, green; null: no health score') })),
   renewals: z.array(money.extend({ withinDays: z.number() })),
   topAtRisk: z.array(portfolioAccountSchema),
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  byBand,
   byStage,
   daysBetween,
   filterAccounts,
@@ -77,6 +78,20 @@ describe('the portfolio rules', () => {
     expect(renewalWindows(rows, [30, 120])).toEqual([
       { withinDays: 30, accounts: 1, arr: 100, arrAtRisk: 50 },
       { withinDays: 120, accounts: 2, arr: 150, arrAtRisk: 50 },
+    ]);
+  });
+
+  it('totals ARR and ARR at risk by health band, weakest first, then the accounts without a score', () => {
+    const banded = [
+      row('A', { arr: 100, arrAtRisk: 40, health: 30, healthBand: 'red' }),
+      row('B', { arr: 200, arrAtRisk: 10, health: 80, healthBand: 'green' }),
+      row('C', { arr: 50, arrAtRisk: 20, health: 35, healthBand: 'red' }),
+      row('D', { arr: 70, arrAtRisk: null }),
+    ];
+    expect(byBand(banded)).toEqual([
+      { band: 'red', accounts: 2, arr: 150, arrAtRisk: 60 },
+      { band: 'green', accounts: 1, arr: 200, arrAtRisk: 10 },
+      { band: null, accounts: 1, arr: 70, arrAtRisk: 0 },
     ]);
   });
 

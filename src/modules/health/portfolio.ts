@@ -190,6 +190,18 @@ export function byStage(rows: readonly PortfolioAccount[], stages: readonly stri
   return out;
 }
 
+export const HEALTH_BANDS = ['red', 'yellow', 'green'] as const;
+
+/** ARR and ARR at risk by health band, weakest first, then the accounts not scored (band null); empty bands left out. */
+export function byBand(rows: readonly PortfolioAccount[]): Array<Omit<StageTotal, 'stage'> & { band: string | null }> {
+  return [...HEALTH_BANDS, null].flatMap((band) => {
+    const at = rows.filter((a) => (a.healthBand ?? null) === band);
+    return at.length === 0
+      ? []
+      : [{ band, accounts: at.length, arr: sum(at, (a) => a.arr), arrAtRisk: sum(at, (a) => a.arrAtRisk) }];
+  });
+}
+
 /** The accounts renewing within each window (today included). */
 export function renewalWindows(rows: readonly PortfolioAccount[], windows: readonly number[]): RenewalWindow[] {
   return windows.map((withinDays) => {

@@ -1,5 +1,6 @@
-import { Badge, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { get } from '../api/client.ts';
 import { useNames } from '../api/queries.ts';
 import { can } from '../api/session.ts';
@@ -47,6 +48,9 @@ export function AccountDrawer({
       {account.isError && <ErrorState error={account.error} />}
       {a && (
         <Stack data-testid="account-detail">
+          <Anchor component={Link} to={`/accounts/${a.id}`} fw={600} data-testid="open-account-page">
+            Open account page
+          </Anchor>
           <Group gap="xs">
             <Badge variant="light" color={PHASE_COLORS[a.lifecyclePhase]}>
               {PHASES[a.lifecyclePhase]}

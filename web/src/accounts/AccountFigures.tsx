@@ -3,13 +3,14 @@ import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { CHAIN_STAGES } from '../health/portfolio.ts';
 
 /** The columns the accounts list sorts by (the health module's enriched list). */
-export type AccountSort = 'name' | 'arr' | 'probability' | 'arr_at_risk' | 'next_renewal' | 'chain_stage';
+export type AccountSort = 'name' | 'arr' | 'probability' | 'arr_at_risk' | 'next_renewal' | 'chain_stage' | 'health';
 export interface SortState {
   sort: AccountSort;
   order: 'asc' | 'desc';
 }
 
-const ASCENDING: readonly AccountSort[] = ['name', 'next_renewal', 'chain_stage'];
+// Health ascending: the weakest scores first.
+const ASCENDING: readonly AccountSort[] = ['name', 'next_renewal', 'chain_stage', 'health'];
 /** The order a column sorts in first: names, dates and stages ascending, money and risk descending. */
 export const firstOrder = (sort: AccountSort): 'asc' | 'desc' => (ASCENDING.includes(sort) ? 'asc' : 'desc');
 
@@ -50,9 +51,16 @@ export interface FigureFilters {
   maxDecile: string | null;
   renewalWithin: string | null;
   minArr: string | null;
+  band: string | null;
 }
 
-export const NO_FIGURE_FILTERS: FigureFilters = { stage: null, maxDecile: null, renewalWithin: null, minArr: null };
+export const NO_FIGURE_FILTERS: FigureFilters = {
+  stage: null,
+  maxDecile: null,
+  renewalWithin: null,
+  minArr: null,
+  band: null,
+};
 
 const STAGE_OPTIONS = [
   ...Object.entries(CHAIN_STAGES).map(([value, label]) => ({ value, label })),
@@ -64,13 +72,19 @@ const RISK_OPTIONS = [
   { value: '5', label: 'Deciles 1–5' },
   { value: '10', label: 'Any scored' },
 ];
+const BAND_OPTIONS = [
+  { value: 'red', label: 'Health: red (below 40)' },
+  { value: 'yellow', label: 'Health: yellow (40–69)' },
+  { value: 'green', label: 'Health: green (70 and up)' },
+  { value: 'none', label: 'Health: not scored' },
+];
 const RENEWAL_OPTIONS = ['30', '90', '120', '365'].map((d) => ({ value: d, label: `Renews within ${d} days` }));
 const ARR_OPTIONS = ['1', '10000', '50000', '100000'].map((v) => ({
   value: v,
   label: v === '1' ? 'Any ARR' : `ARR ≥ ${Number(v).toLocaleString()}`,
 }));
 
-/** Filters on the figures later modules give each account: chain stage, risk decile, renewal window, ARR. */
+/** Filters on the figures later modules give each account: health band, chain stage, risk decile, renewal, ARR. */
 export function FigureFilterInputs({
   value,
   onChange,
@@ -79,6 +93,7 @@ export function FigureFilterInputs({
   onChange: (f: FigureFilters) => void;
 }) {
   const filters: Array<{ key: keyof FigureFilters; label: string; data: typeof STAGE_OPTIONS; w: number }> = [
+    { key: 'band', label: 'Health', data: BAND_OPTIONS, w: 210 },
     { key: 'stage', label: 'Chain stage', data: STAGE_OPTIONS, w: 190 },
     { key: 'maxDecile', label: 'Risk', data: RISK_OPTIONS, w: 210 },
     { key: 'renewalWithin', label: 'Next renewal', data: RENEWAL_OPTIONS, w: 210 },

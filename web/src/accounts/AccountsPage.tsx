@@ -11,6 +11,7 @@ import type { Account, Page, Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { options, PHASE_COLORS, PHASES, REGIONS, SEGMENTS } from '../ui/labels.ts';
 import { type PortfolioAccountList, stageLabel } from '../health/portfolio.ts';
+import { BandBadge } from '../health/BandBadge.tsx';
 import { pct } from '../health/types.ts';
 import { formatDate, formatMoney } from '../ui/format.ts';
 import { AccountDrawer } from './AccountDrawer.tsx';
@@ -38,11 +39,16 @@ type Row = Pick<
   nextRenewal?: string | null;
   daysToRenewal?: number | null;
   chainStage?: string | null;
+  health?: number | null;
+  healthBand?: string | null;
 };
 
 function FigureCells({ a, money }: { a: Row; money: (n: number | null | undefined) => string }) {
   return (
     <>
+      <Table.Td style={NOWRAP}>
+        <BandBadge score={a.health ?? null} band={a.healthBand ?? null} />
+      </Table.Td>
       <Table.Td style={NOWRAP}>{money(a.arr)}</Table.Td>
       <Table.Td style={NOWRAP}>
         {a.probability === null || a.probability === undefined ? (
@@ -177,6 +183,7 @@ export function AccountsPage({ session }: { session: Session }) {
                 )}
                 {figures && (
                   <>
+                    <SortHeader label="Health" value="health" state={sorting} onSort={setSorting} />
                     <SortHeader label="ARR" value="arr" state={sorting} onSort={setSorting} />
                     <SortHeader label="Risk" value="probability" state={sorting} onSort={setSorting} />
                     <SortHeader label="ARR at risk" value="arr_at_risk" state={sorting} onSort={setSorting} />

@@ -21,6 +21,7 @@ export interface Portfolio {
   model: string | null;
   totals: { accounts: number; arr: number; arrAtRisk: number; scoredAccounts: number; accountsAtRisk: number };
   byStage: Array<Money & { stage: string | null }>;
+  byBand: Array<Money & { band: string | null }>;
   renewals: Array<Money & { withinDays: number }>;
   topAtRisk: PortfolioAccount[];
 }

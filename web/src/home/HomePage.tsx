@@ -9,10 +9,19 @@ import { type Portfolio, PORTFOLIO_HELP, stageLabel } from '../health/portfolio.
 import { pct, RISK_HELP } from '../health/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../ui/format.ts';
+import { bandLabel } from './bands.ts';
 
 const StageChart = lazy(() => import('./HomeChart.tsx'));
+const BandChart = lazy(() => import('./BandChart.tsx'));
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "Red accounts carry $X of ARR, $Y of it at risk." — the weakest band in a sentence, or nothing. */
+function bandSentence(byBand: Portfolio['byBand'], money: (n: number) => string): string {
+  const red = byBand.find((b) => b.band === 'red');
+  if (!red) return 'No account is in the red band.';
+  return `${plural(red.accounts, 'account')} in the red band carry ${money(red.arr)} of ARR, ${money(red.arrAtRisk)} of it at risk.`;
+}
 
 /** The first page: which accounts are at risk, why, and how much ARR — in a sentence, a chart and a short list. */
 export function HomePage({ session }: { session: Session }) {
@@ -133,6 +142,42 @@ export function HomePage({ session }: { session: Session }) {
             </Anchor>
           </Paper>
         </SimpleGrid>
+      )}
+      {p && p.byBand.some((b) => b.band !== null) && (
+        <Paper withBorder p="md">
+          <Title order={3} size="h4">
+            ARR at risk by health band
+          </Title>
+          <Text size="xs" c="dimmed" mb="sm">
+            Each account counts in the band of its current health score (0–100, from its segment’s scorecard); ARR at
+            risk is churn probability × ARR, as above. {bandSentence(p.byBand, money)}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Suspense fallback={<Loader size="sm" aria-label="Loading chart" />}>
+              <BandChart byBand={p.byBand} />
+            </Suspense>
+            <Table verticalSpacing={4} data-testid="band-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">Health band</Table.Th>
+                  <Table.Th scope="col">Accounts</Table.Th>
+                  <Table.Th scope="col">ARR</Table.Th>
+                  <Table.Th scope="col">ARR at risk</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {p.byBand.map((b) => (
+                  <Table.Tr key={b.band ?? 'none'}>
+                    <Table.Th scope="row">{bandLabel(b.band)}</Table.Th>
+                    <Table.Td>{b.accounts}</Table.Td>
+                    <Table.Td style={NOWRAP}>{money(b.arr)}</Table.Td>
+                    <Table.Td style={NOWRAP}>{money(b.arrAtRisk)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </SimpleGrid>
+        </Paper>
       )}
       {p && p.topAtRisk.length > 0 && (
         <Paper withBorder>
