@@ -48,6 +48,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'PUT /api/v1/usage/accounts/:id/plan': { plan: 'pro' },
   'PATCH /api/v1/usage/features/:id': { name: 'hijacked' },
   'PATCH /api/v1/usage/releases/:id': { name: 'hijacked' },
+  'PUT /api/v1/usage/nudges/rules/:id': { name: 'hijacked' },
   'PATCH /api/v1/playbooks/:id': { name: 'hijacked' },
   'PATCH /api/v1/resources/:id': { name: 'hijacked' },
   'POST /api/v1/resources/:id/time-off': { from: '2026-01-01', to: '2026-01-02' },

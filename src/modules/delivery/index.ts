@@ -26,3 +26,4 @@ export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './pr
 export type { MilestoneUsage } from './projects/project.events.ts';
 export { type AssignedTask, openTasksAssignedTo } from './projects/assigned-tasks.service.ts';
 export { projectTimelineOf } from './projects/project-timeline.service.ts';
+export { type MilestoneAwaitingUsage, milestonesAwaitingUsage } from './projects/awaiting-usage.service.ts';

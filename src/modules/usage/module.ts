@@ -16,6 +16,10 @@ import { integrationStatusImporter } from './integrations/integration-status.imp
 import { integrationStatusRoutes } from './integrations/integration-status.routes.ts';
 import { seatsImporter, usageImporter } from './import/usage-importers.ts';
 import { releaseRoutes } from './releases/release.routes.ts';
+import { nudgeEmbedRoutes } from './nudges/nudge-embed.routes.ts';
+import { nudgeRoutes } from './nudges/nudge.routes.ts';
+import type { UsageNudgeEligibleTable, UsageNudgeRuleTable, UsageNudgeTable } from './nudges/nudge.table.ts';
+import { up as nudgesUp, down as nudgesDown } from './migrations/2026-12-06T2100-usage-nudges.ts';
 import { retentionSetting } from './retention/retention.settings.ts';
 import { usageSignalRoutes } from './signals/usage-signals.routes.ts';
 import { usageThresholdsSetting } from './signals/usage-signals.settings.ts';
@@ -65,7 +69,11 @@ export const usageModule = defineModule({
     'integration_status_daily',
     'integration_status',
     'integration_status_reports',
+    'usage_nudge_rules',
+    'usage_nudges',
+    'usage_nudge_eligible',
   ],
+  migrations: { '2026-12-06T2100-usage-nudges': { up: nudgesUp, down: nudgesDown } },
   routes: (app, ctx) => {
     // Each server gets its own ingest runtime (reader pool, write thread, writer), stopped when that server closes.
     const ingest = openIngestRuntime(ctx);
@@ -81,6 +89,8 @@ export const usageModule = defineModule({
     releaseRoutes(app, ctx);
     integrationStatusRoutes(app, ctx);
     usageSignalRoutes(app, ctx);
+    nudgeRoutes(app, ctx);
+    nudgeEmbedRoutes(app, ctx);
   },
   importers: [usageImporter, seatsImporter, integrationStatusImporter],
   jobs: [
@@ -112,6 +122,16 @@ export const usageModule = defineModule({
       everyMs: 24 * HOUR,
       load: async () => (await import('./signals/usage-signals.job.ts')).runUsageSignals,
     }),
+    defineJob({
+      type: 'usage.nudges',
+      version: 1,
+      description:
+        'Nudges the product users of onboarding accounts whose milestone event is overdue, and sends email nudges not sent yet (every workspace unless one is named)',
+      input: z.object({ workspaceId: z.string().optional() }),
+      maxAttempts: 3,
+      everyMs: 24 * HOUR,
+      load: async () => (await import('./nudges/nudges.job.ts')).runNudges,
+    }),
   ],
   settings: [retentionSetting, usageThresholdsSetting],
   subscriptions: {
@@ -141,6 +161,9 @@ declare module '../../platform/db/schema.ts' {
     integration_status_daily: IntegrationStatusDailyTable;
     integration_status: IntegrationStatusTable;
     integration_status_reports: IntegrationStatusReportTable;
+    usage_nudge_rules: UsageNudgeRuleTable;
+    usage_nudges: UsageNudgeTable;
+    usage_nudge_eligible: UsageNudgeEligibleTable;
   }
 }
 
@@ -149,5 +172,6 @@ declare module '../../platform/jobs/job-types.ts' {
     'usage.events.purge': Record<string, never>;
     'usage.rematch': Record<string, never>;
     'usage.signals': { workspaceId?: string; asOf?: string };
+    'usage.nudges': { workspaceId?: string };
   }
 }
