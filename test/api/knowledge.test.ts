@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBrief } from '../helpers/fixtures/index.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const NOW = new Date('2026-11-20T12:00:00.000Z');
@@ -271,5 +272,19 @@ describe('knowledge search', () => {
     const partnerId = await t.partner(ws, 'Firm');
     const partner = await t.login((await t.user(ws, 'partner', { partnerId })).email);
     expect((await search(partner, 'webhook signature')).json().items).toEqual([]);
+  });
+
+  it('finds handoff briefs by their content once reindexed', async () => {
+    const { ws, csm } = await setUp();
+    const content = {
+      technicalEnvironment: 'Okta SSO and a NetSuite ERP',
+      painPoints: ['month-end close takes 9 days'],
+    };
+    const brief = await buildBrief(t.ctx.db, ws, { content: JSON.stringify(content) });
+    await csm.request({ method: 'POST', url: '/api/v1/knowledge/reindex' });
+    await t.runJobs();
+    const items = (await search(csm, 'netsuite month end close', '&kinds=brief')).json().items;
+    expect(items).toMatchObject([{ kind: 'brief', id: brief.id, url: `/deals/handoffs/${brief.id}` }]);
+    expect(items[0].snippet).toContain('<mark>NetSuite</mark>');
   });
 });

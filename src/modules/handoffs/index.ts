@@ -9,6 +9,6 @@ export {
   type OpenClarification,
   openClarificationsFor,
 } from './handoff-clarification.service.ts';
-export { listBriefs } from './handoff.service.ts';
+export { getBrief, listBriefs } from './handoff.service.ts';
 export { type OwnerRole, recordPastOwnershipHandoffs } from './ownership.service.ts';
 export { briefTimelineOf } from './handoff-timeline.service.ts';

@@ -29,7 +29,8 @@ export const knowledgeModule = defineModule({
     defineJob({
       type: 'knowledge.reindex',
       version: 1,
-      description: 'Brings the search index up to date with resolved tickets (one workspace, or every one daily)',
+      description:
+        'Brings the search index up to date with handoff briefs and resolved tickets (one workspace, or every one daily)',
       input: z.object({}),
       maxAttempts: 3,
       everyMs: 24 * 3_600_000,
