@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { deliverySignalRules } from './projects/project-signals.rules.ts';
+import { deliverySignalsSetting } from './projects/project-signals.settings.ts';
 import { capacityRoutes } from './capacity/capacity.routes.ts';
 import { CAPACITY_SETTINGS } from './capacity/capacity.settings.ts';
 import { playbookNamesOf, projectNamesOf, resourceNamesOf } from './delivery.names.ts';
@@ -108,7 +110,8 @@ export const deliveryModule = defineModule({
     resource: { label: 'person', ids: visibleResourceIds },
   },
   auditNames: { project: projectNamesOf, playbook: playbookNamesOf, delivery_resource: resourceNamesOf },
-  settings: [DELIVERY_ROLES_SETTING, CAPACITY_SETTINGS, PORTAL_KEY],
+  settings: [DELIVERY_ROLES_SETTING, CAPACITY_SETTINGS, PORTAL_KEY, deliverySignalsSetting],
+  signalRules: [deliverySignalRules],
   subscriptions: { 'handoffs.accepted': startProjectOfAcceptedHandoff },
   onWorkspaceCreated: async (db, actor, workspaceId) => {
     await installBuiltInPlaybooks(db, actor, workspaceId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { renewalSignalRules } from './renewal/renewal-signals.rules.ts';
 import { down as riskDown, up as riskUp } from './migrations/2026-12-06T1100-health-risk.ts';
 import { portfolioRoutes } from './portfolio.routes.ts';
 import { queueRenewalSignals } from './renewal/renewal-signals.handler.ts';
@@ -71,6 +72,7 @@ export const healthModule = defineModule({
     }),
   ],
   settings: [renewalThresholdsSetting, scorecardsSetting],
+  signalRules: [renewalSignalRules],
   subscriptions: {
     'revenue.subscriptions-changed': async (db, e) => {
       await queueRenewalSignals(db, e);

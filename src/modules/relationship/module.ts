@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { relationshipSignalRules } from './signals/relationship-signals.rules.ts';
 import { up as relationshipUp, down as relationshipDown } from './migrations/2026-12-06T1400-relationship.ts';
 import type { RelationshipSurveyTable, RelationshipTouchTable } from './relationship.table.ts';
 import { queueRelationshipSignals } from './signals/relationship-signals.handler.ts';
@@ -39,6 +40,7 @@ export const relationshipModule = defineModule({
     }),
   ],
   settings: [relationshipThresholdsSetting],
+  signalRules: [relationshipSignalRules],
   subscriptions: {
     'relationship.touched': queueRelationshipSignals,
     'relationship.survey-recorded': queueRelationshipSignals,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { revenueSignalRules } from './signals/revenue-signals.rules.ts';
 import { rematchRevenueWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { up as revenueTablesUp, down as revenueTablesDown } from './migrations/2026-12-06T1000-revenue.ts';
 import { revenueRoutes } from './revenue.routes.ts';
@@ -54,6 +55,7 @@ export const revenueModule = defineModule({
   importers: [subscriptionImporter],
   migrations: { '2026-12-06T1000-revenue': { up: revenueTablesUp, down: revenueTablesDown } },
   settings: [revenueSettings, stripeSecretSetting, revenueThresholdsSetting],
+  signalRules: [revenueSignalRules],
   subscriptions: {
     'accounts.appeared': rematchRevenueWhenAccountsAppear,
     'revenue.subscriptions-changed': queueRevenueSignals,

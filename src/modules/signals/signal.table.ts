@@ -36,3 +36,17 @@ export interface SignalActionTable {
   reason: string | null;
   until: string | null;
 }
+
+/** A re-evaluation of one setting's signal rules for a workspace: queued, running, done or failed, with counts. */
+export interface SignalRuleRunTable {
+  id: string;
+  workspace_id: string;
+  setting_key: string;
+  at: string;
+  finished_at: string | null;
+  status: string;
+  accounts: number | null;
+  opened: number | null;
+  closed: number | null;
+  error: string | null;
+}

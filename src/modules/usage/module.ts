@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
+import { usageSignalRules } from './signals/usage-signals.rules.ts';
 import { rematchUsageWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { catalogueRoutes } from './catalogue/catalogue.routes.ts';
 import { adoptionRoutes } from './adoption/adoption.routes.ts';
@@ -134,6 +135,7 @@ export const usageModule = defineModule({
     }),
   ],
   settings: [retentionSetting, usageThresholdsSetting],
+  signalRules: [usageSignalRules],
   subscriptions: {
     'accounts.appeared': rematchUsageWhenAccountsAppear,
     'delivery.usage-milestones-changed': watchMilestoneUsage,

@@ -10,6 +10,7 @@ import type { AppContext } from '../app-context.ts';
 import type { NameLookup } from '../audit/audit-names.ts';
 import type { Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import type { DialectCapabilities } from '../db/capabilities.ts';
 import type { Database } from '../db/schema.ts';
 import type { EventSubscriptions } from '../events/domain-events.ts';
 import type { ReferenceDeclaration } from '../http/reference-check.ts';
@@ -37,6 +38,47 @@ export const JOURNEY = [
 ] as const;
 export type ModuleName = (typeof JOURNEY)[number];
 
+/** A number of a signal rule a workspace may change: its key in the rule's settings object, and its bounds. */
+export interface SignalRuleField {
+  name: string;
+  label: string;
+  /** How the number reads: `days`, `share` (0–1, shown as a percentage), `percent`, `count`, `times`, `score`. */
+  unit: 'days' | 'share' | 'percent' | 'count' | 'times' | 'score' | 'decile' | 'months';
+  min: number;
+  max: number;
+  /** True when only whole numbers are valid. */
+  integer?: boolean;
+}
+
+/** One rule of DESIGN §4: its key in the setting's value (an object with `enabled` and the fields), its kinds. */
+export interface SignalRuleDeclaration {
+  key: string;
+  kinds: readonly string[];
+  title: string;
+  description: string;
+  fields: readonly SignalRuleField[];
+}
+
+/** What a signal rule's evaluation of one workspace is given. */
+export interface SignalRuleRun {
+  caps: DialectCapabilities;
+  workspaceId: string;
+  /** The day judged, YYYY-MM-DD (UTC). */
+  asOf: string;
+  now: Date;
+}
+
+/**
+ * A module's signal rules that share one setting: the rules (each a key of the setting's value, with an `enabled`
+ * switch and its numbers) and how to run them for one workspace, in the transaction given, after a change.
+ */
+export interface SignalRuleSet {
+  setting: SettingDefinition<z.ZodType>;
+  rules: readonly SignalRuleDeclaration[];
+  /** Runs every rule of the set for the workspace; answers how many accounts it judged. */
+  evaluate(db: Db, run: SignalRuleRun): Promise<{ accounts: number }>;
+}
+
 /** A section of the web app's navigation that a module fills. */
 export interface NavEntry {
   path: string;
@@ -63,6 +105,8 @@ export interface BatonModule {
   readonly settings?: readonly SettingDefinition<z.ZodType>[];
   /** Kinds of signal the module raises. */
   readonly signalKinds?: readonly string[];
+  /** The module's signal rules with thresholds (Settings › Signal rules reads and changes them). */
+  readonly signalRules?: readonly SignalRuleSet[];
   /** Domain events of earlier modules this one handles. */
   readonly subscriptions?: EventSubscriptions;
   /** Work done when a workspace is created (e.g. built-in playbooks), in the creating transaction. */

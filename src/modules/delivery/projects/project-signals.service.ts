@@ -1,6 +1,8 @@
 /** Evaluates the delivery rules (project-signals.ts) on projects and raises or resolves their signals. */
 import type { Db } from '../../../platform/db/database.ts';
+import { readSetting } from '../../../platform/settings/settings.service.ts';
 import { reconcileSignals } from '../../signals/index.ts';
+import { deliveryRuleOn, deliverySignalsSetting, thresholdsOf } from './project-signals.settings.ts';
 import { type ProjectSignalKind, projectSignals, type SignalProject } from './project-signals.ts';
 import { daysBetween } from './project.ts';
 import * as store from './project.store.ts';
@@ -35,6 +37,8 @@ export async function evaluateProjectSignals(
     store.selectCompletedDurations(db, workspaceId),
     store.selectResourceNames(db, workspaceId),
   ]);
+  const settings = await readSetting(db, workspaceId, deliverySignalsSetting);
+  const thresholds = thresholdsOf(settings);
   const names = new Map(people.map((r) => [r.id, r.name]));
   const group = <T extends { project_id: string }>(rows: readonly T[]) => {
     const m = new Map<string, T[]>();
@@ -87,7 +91,8 @@ export async function evaluateProjectSignals(
       })),
       peerDurations: durations.get(p.playbook_id) ?? [],
     };
-    for (const s of projectSignals(input, today)) {
+    for (const s of projectSignals(input, today, thresholds)) {
+      if (!deliveryRuleOn(settings, s.kind)) continue;
       held.push({
         workspaceId,
         accountId: p.account_id,
@@ -107,4 +112,20 @@ export async function evaluateProjectSignals(
     held,
     'the condition no longer holds',
   );
+}
+
+/** Evaluates the delivery rules on every planned (queued or active) project of a workspace; answers its accounts. */
+export async function evaluateWorkspaceProjectSignals(
+  db: Db,
+  workspaceId: string,
+  today: string,
+): Promise<{ accounts: number; raised: number; resolved: number }> {
+  const projects = await store.selectPlannedProjects(db, workspaceId);
+  const out = await evaluateProjectSignals(
+    db,
+    workspaceId,
+    projects.map((p) => p.id),
+    today,
+  );
+  return { accounts: new Set(projects.map((p) => p.account_id)).size, ...out };
 }

@@ -16,7 +16,7 @@ import { underuse } from '../releases/release.service.ts';
 import * as rollups from '../adoption/rollup.store.ts';
 import * as usageStore from '../ingest/event.store.ts';
 import { type Champion, usageRules } from './usage-signals.ts';
-import { type UsageThresholds, usageThresholdsSetting } from './usage-signals.settings.ts';
+import { type UsageThresholds, usageRuleOn, usageThresholdsSetting } from './usage-signals.settings.ts';
 import * as store from './usage-signals.store.ts';
 
 export interface EvaluationSummary {
@@ -95,7 +95,7 @@ async function evaluateAccount(
     t,
   );
   for (const o of outcomes) {
-    if (o.holds) {
+    if (o.holds && usageRuleOn(t, o.kind)) {
       await raiseSignal(db, {
         workspaceId: scope.workspaceId,
         kind: o.kind,
@@ -151,7 +151,7 @@ async function evaluateIntegrations(
       ],
     ];
     for (const [kind, holds, title] of rules) {
-      if (holds) {
+      if (holds && t.integration.enabled) {
         await raiseSignal(db, {
           workspaceId: scope.workspaceId,
           kind,
@@ -177,7 +177,7 @@ async function evaluateReleases(db: Db, scope: Scope, asOf: string, t: UsageThre
   const kind = 'release.underused_feature' as const;
   const report = await underuse(db, scope, asOf, t.release);
   const flagged = new Set<string>();
-  for (const row of report.items.filter((r) => r.flagged)) {
+  for (const row of report.items.filter((r) => r.flagged && t.release.enabled)) {
     flagged.add(row.feature);
     const { nonUsers, ...numbers } = row;
     await raiseSignal(db, {
