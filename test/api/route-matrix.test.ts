@@ -4,6 +4,7 @@ import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { raiseSignal } from '../../src/modules/signals/index.ts';
+import { DEFAULT_RELATIONSHIP_THRESHOLDS } from '../../src/modules/relationship/signals/relationship-signals.settings.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { dayFromToday } from '../helpers/delivery.ts';
@@ -90,6 +91,7 @@ const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/play-tasks/:id/complete': {},
   'POST /api/v1/play-tasks/:id/reopen': {},
+  'PUT /api/v1/signal-rules/:settingKey': DEFAULT_RELATIONSHIP_THRESHOLDS,
   'PUT /api/v1/playbooks/:id/definition': {
     definition: {
       phases: [
@@ -128,6 +130,16 @@ beforeAll(async () => {
     .get('admin')
     ?.request({ method: 'POST', url: '/api/v1/accounts', payload: { name: 'Alpha Corp', segment: 'smb' } });
   VALID_BODIES['POST /api/v1/plays/:id/start'] = { accountId: alphaAccount?.json().id };
+
+  VALID_BODIES['POST /api/v1/regulatory-events/:id/reviews'] = {
+    accountId: (
+      await clients.get('admin')!.request({
+        method: 'POST',
+        url: '/api/v1/accounts',
+        payload: { name: 'Alpha Corp', segment: 'smb' },
+      })
+    ).json().id,
+  };
 
   const b = await t.workspace('beta');
   const bAdmin = await t.user(b, 'admin');
@@ -276,6 +288,21 @@ beforeAll(async () => {
   });
   otherWorkspace['play-runs'] = betaRun.json().id;
   otherWorkspace['play-tasks'] = betaRun.json().tasks[0].id;
+  // A re-evaluation of B's signal rules: `:settingKey` given its id names no rule set either.
+  otherWorkspace['signal-rules'] = (
+    await bClient.request({
+      method: 'PUT',
+      url: '/api/v1/signal-rules/relationship.signals',
+      payload: DEFAULT_RELATIONSHIP_THRESHOLDS,
+    })
+  ).json().lastRun.id;
+  otherWorkspace['regulatory-events'] = (
+    await bClient.request({
+      method: 'POST',
+      url: '/api/v1/regulatory-events',
+      payload: { name: 'Beta rule', industries: [], regions: [], effectiveOn: '2030-01-01' },
+    })
+  ).json().id;
 });
 
 afterAll(async () => {

@@ -84,6 +84,7 @@ describe('signal rules over HTTP', () => {
       'delivery.signals',
       'usage.signals',
       'relationship.signals',
+      'relationship.regulatory-signals',
       'revenue.signals',
       'health.renewal-signals',
     ]);

@@ -248,7 +248,7 @@ describe('usage signals', () => {
     await evaluate(admin);
     expect((await signals(viewer, northwind)).map((s) => s.kind)).toContain('adoption.concentrated_usage');
     const current = (await viewer.request({ method: 'GET', url: '/api/v1/settings/usage-signals' })).json();
-    expect(current.concentration).toEqual({ topUsers: 3, maxShare: 0.6, minEvents: 20 });
+    expect(current.concentration).toEqual({ enabled: true, topUsers: 3, maxShare: 0.6, minEvents: 20 });
     const bad = await admin.request({
       method: 'PUT',
       url: '/api/v1/settings/usage-signals',

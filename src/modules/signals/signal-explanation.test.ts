@@ -235,6 +235,22 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       'failed.',
   ],
   [
+    'regulatory.review_needed',
+    {
+      event: 'EU AI Act',
+      effectiveOn: '2027-02-02',
+      reviewFrom: '2026-11-04',
+      industries: ['Healthcare', 'Finance'],
+      regions: [],
+      industry: 'Healthcare',
+      region: 'emea',
+      asOf: '2026-11-20',
+    },
+    '“EU AI Act” takes effect on 2 Feb 2027 for industry Healthcare and Finance, every region; this account ' +
+      '(Healthcare, emea) is in scope and has no review linked to it as of 20 Nov 2026 (reviews are asked for ' +
+      'from 4 Nov 2026).',
+  ],
+  [
     'relationship.finance_in_delivery',
     {
       asOf: '2026-11-20T12:00:00.000Z',

@@ -310,6 +310,21 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       `(a warning beyond ${n(num(e, 'threshold'))} % either way).`
     );
   },
+  'regulatory.review_needed': (e) => {
+    const tags = (k: string) => list(e, k).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+    const industries = tags('industries');
+    const regions = tags('regions');
+    const scope = [
+      industries.length ? `industry ${some(industries)}` : 'every industry',
+      regions.length ? `region ${some(regions)}` : 'every region',
+    ].join(', ');
+    return (
+      `${quoted(str(e, 'event'))} takes effect on ${day(str(e, 'effectiveOn'))} for ${scope}; ` +
+      `this account (${str(e, 'industry') ?? 'no industry'}, ${str(e, 'region') ?? 'no region'}) is in scope ` +
+      `and has no review linked to it as of ${day(str(e, 'asOf'))} (reviews are asked for from ` +
+      `${day(str(e, 'reviewFrom'))}).`
+    );
+  },
   'release.underused_feature': (e) => {
     const nonUsers = list(e, 'nonUsers');
     return (

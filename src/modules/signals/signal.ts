@@ -129,6 +129,10 @@ export const SIGNAL_KINDS = {
     stage: 'business_change',
     play: 'Usage volume moved sharply against its baseline: ask what changed in the business.',
   },
+  'regulatory.review_needed': {
+    stage: 'regulatory_change',
+    play: 'A regulation that touches this account takes effect soon: review what it changes with the customer admin.',
+  },
   'release.underused_feature': {
     stage: 'release_underuse',
     play: 'Entitled accounts are not using a released feature: run a targeted enablement campaign.',

@@ -1,4 +1,4 @@
-/** The thresholds of the usage, release and integration signals (DESIGN §4), configurable per workspace; each rule can be off. */
+/** The thresholds of the usage, release and integration signals (DESIGN §4) per workspace; each rule can be off. */
 import { z } from 'zod';
 import { defineSetting } from '../../../platform/settings/settings.service.ts';
 
