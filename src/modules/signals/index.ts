@@ -22,3 +22,5 @@ export { type RuleEvaluation, signalRuleRoutes } from './signal-rules.routes.ts'
 export { type SignalRulesPayload, signalRulesJob } from './signal-rules.job.ts';
 export type { SignalRaised } from './signal.events.ts';
 export { signalTimelineOf } from './signal-timeline.service.ts';
+export { type AccountValueSource, setAccountValueSource } from './cost-of-delay.service.ts';
+export { type AccountValue, type CostOfDelay, costOfDelay } from './cost-of-delay.ts';

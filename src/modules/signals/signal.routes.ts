@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.ts';
-import { scopeOf } from '../../platform/auth/principal.ts';
+import { can, scopeOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, page, pageQuery } from '../../platform/http/schemas.ts';
 import { ATTENTION_FILTERS, ATTENTIONS } from './attention.ts';
 import { SEVERITIES, SIGNAL_STAGES } from './signal.ts';
+import { withCostOfDelay } from './cost-of-delay.service.ts';
 import { listSignals } from './signal.service.ts';
 
 export const signalSchema = z.object({
@@ -29,6 +30,17 @@ export const signalSchema = z.object({
     .enum(ATTENTIONS)
     .describe('What people did about it, as of today: a snoozed signal is new again on its day'),
   snoozedUntil: z.string().nullable().describe('The day a snoozed signal comes back as new; null unless snoozed'),
+  costOfDelay: z
+    .object({
+      amount: z.number().describe('Cost so far: the weekly cost × the weeks slipped (the weekly cost if none known)'),
+      weekly: z.number(),
+      days: z.number().nullable().describe('Days slipped, where the evidence says'),
+      currency: z.string(),
+      sentence: z.string(),
+    })
+    .nullable()
+    .optional()
+    .describe('Time-to-value signals only (DESIGN §5); null when the account’s money is unknown'),
 });
 
 export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -37,7 +49,8 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'accounts:read' },
     schema: {
       tags: ['signals'],
-      summary: 'Warnings along the failure chain with their evidence, newest first',
+      summary:
+        'Warnings along the failure chain with their evidence (time-to-value ones with their cost of delay), newest first',
       querystring: pageQuery.extend({
         accountId: z.string().max(100).optional(),
         subjectId: z.string().max(100).optional().describe('The record the signal is about (a deal, a brief …)'),
@@ -51,14 +64,19 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: page(signalSchema), ...errorResponses },
     },
     handler: async (req) => {
-      const scope = scopeOf(principalOf(req));
+      const principal = principalOf(req);
+      const scope = scopeOf(principal);
       const { status, ...rest } = req.query;
-      return listSignals(ctx.db, scope.workspaceId, {
+      const today = ctx.now().toISOString().slice(0, 10);
+      const page = await listSignals(ctx.db, scope.workspaceId, {
         ...rest,
         open: status === 'all' ? undefined : status === 'open',
         partnerId: scope.partnerId,
-        today: ctx.now().toISOString().slice(0, 10),
+        today,
       });
+      // Cost of delay is money (ARR): only for those who read revenue.
+      if (!can(principal, 'revenue:read')) return page;
+      return { ...page, items: await withCostOfDelay(ctx.db, ctx.caps, scope.workspaceId, page.items, today) };
     },
   });
 }
