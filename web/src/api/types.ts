@@ -91,6 +91,7 @@ export type {
   Clarification,
 } from '../../../src/modules/handoffs/handoff.views.ts';
 export type { Signal } from '../../../src/modules/signals/signal.ts';
+export type { CostOfDelay } from '../../../src/modules/signals/cost-of-delay.ts';
 export type { Integration, SecretState, WebhookDelivery } from '../../../src/modules/deals/webhooks/webhook.ts';
 export type {
   Commitment,

@@ -2,7 +2,7 @@ import { Alert, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { get, query } from '../api/client.ts';
-import type { Page, Signal } from '../api/types.ts';
+import type { CostOfDelay, Page, Signal } from '../api/types.ts';
 import { formatDate } from '../ui/format.ts';
 import { SignalActions } from './SignalActions.tsx';
 
@@ -27,7 +27,13 @@ export function SignalList({ subjectIds, accountId }: { subjectIds?: string[]; a
  * Signals as alerts: title, the evidence in sentences (the server writes them), the play, when first seen, and what
  * people did about it with the actions a reader may take.
  */
-export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; testId: string }) {
+export function SignalAlerts({
+  signals,
+  testId,
+}: {
+  signals: ReadonlyArray<Signal & { costOfDelay?: CostOfDelay | null }>;
+  testId: string;
+}) {
   if (!signals.length) return null;
   return (
     <Stack gap="xs" data-testid={testId}>
@@ -42,6 +48,11 @@ export function SignalAlerts({ signals, testId }: { signals: readonly Signal[]; 
           <Text size="sm" data-testid="signal-explanation">
             {s.explanation}
           </Text>
+          {s.costOfDelay && (
+            <Text size="sm" mt={4} fw={500} data-testid="signal-cost-of-delay">
+              Cost of delay: {s.costOfDelay.sentence}
+            </Text>
+          )}
           {s.suggestedPlay && (
             <Text size="xs" mt={4} fw={500}>
               What to do: {s.suggestedPlay}
