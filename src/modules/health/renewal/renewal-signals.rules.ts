@@ -11,10 +11,13 @@ export const renewalSignalRules: SignalRuleSet = {
       key: 'atRiskRenewal',
       kinds: ['renewal.at_risk_renewal'],
       title: 'Renewal at risk',
-      description: 'A renewal within this many days and churn risk in the riskiest deciles (1 is the riskiest tenth).',
+      description:
+        'A renewal within this many days and a health score below the one given, or churn risk in the riskiest ' +
+        'deciles (1 is the riskiest tenth).',
       fields: [
         { name: 'withinDays', label: 'Days to renewal', unit: 'days', min: 1, max: 730, integer: true },
         { name: 'maxDecile', label: 'Riskiest deciles', unit: 'decile', min: 1, max: 10, integer: true },
+        { name: 'maxHealthScore', label: 'Health score below', unit: 'score', min: 1, max: 100, integer: true },
       ],
     },
   ],
