@@ -4,7 +4,7 @@ import { applyDealBatch } from '../../src/modules/deals/deal.service.ts';
 import { StageMap } from '../../src/modules/deals/stage-mapping.ts';
 import { DEFAULT_GUARD } from '../../src/modules/deals/deal.ts';
 import { raiseSignal } from '../../src/modules/signals/index.ts';
-import { DEFAULT_RELATIONSHIP_THRESHOLDS } from '../../src/modules/relationship/signals/relationship-signals.settings.ts';
+import * as relationshipRules from '../../src/modules/relationship/signals/relationship-signals.settings.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 import { dayFromToday } from '../helpers/delivery.ts';
@@ -91,7 +91,7 @@ const VALID_BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/play-tasks/:id/complete': {},
   'POST /api/v1/play-tasks/:id/reopen': {},
-  'PUT /api/v1/signal-rules/:settingKey': DEFAULT_RELATIONSHIP_THRESHOLDS,
+  'PUT /api/v1/signal-rules/:settingKey': relationshipRules.DEFAULT_RELATIONSHIP_THRESHOLDS,
   'PUT /api/v1/playbooks/:id/definition': {
     definition: {
       phases: [
@@ -293,7 +293,7 @@ beforeAll(async () => {
     await bClient.request({
       method: 'PUT',
       url: '/api/v1/signal-rules/relationship.signals',
-      payload: DEFAULT_RELATIONSHIP_THRESHOLDS,
+      payload: relationshipRules.DEFAULT_RELATIONSHIP_THRESHOLDS,
     })
   ).json().lastRun.id;
   otherWorkspace['regulatory-events'] = (

@@ -49,8 +49,7 @@ export function signalRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'accounts:read' },
     schema: {
       tags: ['signals'],
-      summary:
-        'Warnings along the failure chain with their evidence (time-to-value ones with their cost of delay), newest first',
+      summary: 'Warnings along the failure chain with their evidence (time to value with cost of delay), newest first',
       querystring: pageQuery.extend({
         accountId: z.string().max(100).optional(),
         subjectId: z.string().max(100).optional().describe('The record the signal is about (a deal, a brief …)'),
