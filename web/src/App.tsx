@@ -17,6 +17,7 @@ import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { SupportPage } from './support/SupportPage.tsx';
+import { KnowledgePage } from './knowledge/KnowledgePage.tsx';
 import { AdoptionSection } from './usage/AdoptionSection.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { ErrorState } from './ui/ErrorState.tsx';
@@ -52,6 +53,7 @@ export function App() {
         <Route path="/adoption/*" element={<AdoptionSection session={session.data} />} />
         <Route path="/revenue" element={<RevenuePage session={session.data} />} />
         <Route path="/support" element={<SupportPage session={session.data} />} />
+        <Route path="/knowledge" element={<KnowledgePage session={session.data} />} />
         <Route path="/health/*" element={<HealthSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />

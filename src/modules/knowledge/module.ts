@@ -37,6 +37,7 @@ export const knowledgeModule = defineModule({
       load: async () => (await import('./search/reindex.job.ts')).reindexKnowledgeJob,
     }),
   ],
+  nav: { path: '/knowledge', label: 'Knowledge' },
   migrations: { '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown } },
 });
 

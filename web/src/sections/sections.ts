@@ -56,7 +56,7 @@ export const SECTIONS: Section[] = [
     path: '/knowledge',
     label: 'Knowledge',
     icon: IconBook2,
-    built: false,
+    built: true,
     promise:
       'Configuration decisions, integration patterns and lessons from every implementation, searchable for the ' +
       'next one.',

@@ -35,7 +35,8 @@ export function reindexRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'knowledge:write' },
     schema: {
       tags: ['knowledge'],
-      summary: 'Queue the reindexing of what the search covers from other modules (resolved tickets); also daily',
+      summary:
+        'Queue the reindexing of what the search covers from other modules (handoff briefs, resolved tickets); also daily',
       response: { 202: z.object({ jobId: z.string(), state: z.literal('queued') }), ...errorResponses },
     },
     handler: async (request, reply) => {
