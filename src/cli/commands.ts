@@ -83,6 +83,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/integration.ts')).integrationCommand(),
   },
   {
+    name: 'nudges',
+    term: 'nudges',
+    summary: 'Onboarding nudges: list the rules and recent nudges, or evaluate the rules now',
+    load: async () => (await import('./commands/nudges.ts')).nudgesCommand(),
+  },
+  {
     name: 'playbook',
     term: 'playbook',
     summary: 'Delivery playbooks: list them, export one to a YAML or JSON file, import a file',

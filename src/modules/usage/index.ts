@@ -10,3 +10,6 @@ export { recordReports } from './integrations/integration-status.service.ts';
 export { createRelease } from './releases/release.service.ts';
 export { evaluateUsageSignals } from './signals/usage-signals.service.ts';
 export { firstUseTimelineOf } from './adoption/first-use-timeline.service.ts';
+export { evaluateNudges } from './nudges/nudge-evaluate.service.ts';
+export { effectOf, recentNudges } from './nudges/nudge-query.service.ts';
+export { createRule as createNudgeRule, listRules as listNudgeRules } from './nudges/nudge-rule.service.ts';
