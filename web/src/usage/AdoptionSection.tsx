@@ -3,6 +3,7 @@ import { RoutedTabs } from '../ui/RoutedTabs.tsx';
 import { AdoptionPortfolio } from './AdoptionPortfolio.tsx';
 import { CatalogueTab } from './CatalogueTab.tsx';
 import { IntegrationsTab } from './IntegrationsTab.tsx';
+import { NudgesTab } from './NudgesTab.tsx';
 import { ReleasesTab } from './ReleasesTab.tsx';
 import { IngestStatusPage } from './IngestStatusPage.tsx';
 
@@ -16,6 +17,7 @@ export function AdoptionSection({ session }: { session: Session }) {
         { value: 'portfolio', label: 'Portfolio', permission: 'usage:read', Tab: AdoptionPortfolio },
         { value: 'integrations', label: 'Integrations', permission: 'usage:read', Tab: IntegrationsTab },
         { value: 'releases', label: 'Releases', permission: 'usage:read', Tab: ReleasesTab },
+        { value: 'nudges', label: 'Nudges', permission: 'usage:read', Tab: NudgesTab },
         { value: 'features', label: 'Features', permission: 'usage:read', Tab: CatalogueTab },
         { value: 'ingest', label: 'Ingest', permission: 'usage:read', Tab: IngestStatusPage },
       ]}
