@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { listIntegrations, setWebhookSecret, MIN_SECRET_LENGTH } from '../../modules/deals/index.ts';
 import { setStripeSecret, stripeState } from '../../modules/revenue/index.ts';
+import { setZendeskSecret } from '../../modules/support/index.ts';
 import { withContext } from '../context.ts';
 
 const CLI_ACTOR = { ...SYSTEM_ACTOR, label: 'cli' };
@@ -20,6 +21,7 @@ const EXAMPLES = `
 Sources:
   hubspot      the HubSpot app's client secret; HubSpot calls /webhooks/hubspot/<workspace>
   stripe       the Stripe endpoint's signing secret (whsec_…); Stripe calls /webhooks/stripe/<workspace>
+  zendesk      the Zendesk webhook's signing secret; Zendesk calls /webhooks/zendesk/<workspace>
   <name>       any other CRM (salesforce, pipedrive …): a shared secret of ${MIN_SECRET_LENGTH}+ characters; the CRM
                calls /webhooks/crm/<workspace> with X-Baton-Source: <name> and X-Baton-Signature: sha256=<hex HMAC>
 
@@ -27,6 +29,7 @@ Examples:
   $ baton integration set hubspot --workspace acme --secret-stdin < hubspot-client-secret.txt
   $ baton integration set salesforce --workspace acme --secret "$(openssl rand -hex 32)"
   $ baton integration set stripe --workspace acme --secret whsec_…
+  $ baton integration set zendesk --workspace acme --secret-stdin < zendesk-signing-secret.txt
   $ baton integration set salesforce --workspace acme --remove
   $ baton integration list --workspace acme --json`;
 
@@ -53,6 +56,22 @@ export function integrationCommand(): Command {
         if (given !== 1)
           throw AppError.validation('--secret', 'give exactly one of --secret, --secret-stdin or --remove');
         const secret = opts.remove ? null : opts.secretStdin ? await readStdin() : (opts.secret as string);
+        if (source.trim().toLowerCase() === 'zendesk') {
+          // Zendesk's secret belongs to support (its own setting), sealed the same way.
+          await withContext(async (ctx) => {
+            const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+            const field = opts.secretStdin ? '--secret-stdin' : '--secret';
+            await ctx.db
+              .transaction()
+              .execute((trx) => setZendeskSecret(trx, ctx.secrets, CLI_ACTOR, ws.id, secret, field));
+          });
+          if (secret === null) console.log(`removed the Zendesk webhook secret of ${opts.workspace}`);
+          else
+            console.log(
+              `set the Zendesk webhook secret of ${opts.workspace} (ends in …${secret.trim().slice(-4)}); Zendesk calls /webhooks/zendesk/${opts.workspace}`,
+            );
+          return;
+        }
         if (source.trim().toLowerCase() === 'stripe') {
           // Stripe's secret belongs to revenue (its own setting), sealed the same way.
           const state = await withContext(async (ctx) => {

@@ -5,3 +5,5 @@ export { applyTicketBatch, getTicket, listTickets } from './ticket.service.ts';
 export { workspaceLabeller } from './ticket-labels.service.ts';
 export type { Ticket, TicketRecord } from './ticket.ts';
 export { ticketTimelineOf } from './ticket-timeline.service.ts';
+export { setZendeskSecret } from './zendesk/zendesk-secret.service.ts';
+export type { SupportTicketsChanged } from './support.events.ts';

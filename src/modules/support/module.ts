@@ -4,18 +4,21 @@ import { defineModule } from '../../platform/modules/baton-module.ts';
 import { rematchTicketsWhenAccountsAppear } from './accounts-appeared.handler.ts';
 import { up as supportTablesUp, down as supportTablesDown } from './migrations/2026-12-06T1800-support.ts';
 import { up as ticketEventsUp, down as ticketEventsDown } from './migrations/2026-12-06T2100-ticket-events.ts';
+import { up as zendeskUp, down as zendeskDown } from './migrations/2026-12-06T2140-zendesk-webhooks.ts';
+import { zendeskWebhookRoutes } from './zendesk/zendesk-webhook.routes.ts';
 import { supportRoutes } from './support.routes.ts';
-import { ticketRulesSetting } from './support.settings.ts';
+import { ticketRulesSetting, zendeskSecretSetting } from './support.settings.ts';
 import { ticketImporter } from './ticket.importer.ts';
-import type { TicketEventTable, TicketModelTable, TicketTable } from './ticket.table.ts';
+import type { TicketEventTable, TicketModelTable, TicketTable, TicketWebhookEventTable } from './ticket.table.ts';
 
 export const supportModule = defineModule({
   name: 'support',
   purpose:
     'Support tickets from help desk exports, matched to accounts and labelled (help desk, rules, a trained model, people).',
-  tables: ['tickets', 'ticket_models', 'ticket_events'],
+  tables: ['tickets', 'ticket_models', 'ticket_events', 'ticket_webhook_events'],
   routes: (app, ctx) => {
     supportRoutes(app, ctx);
+    zendeskWebhookRoutes(app, ctx);
   },
   jobs: [
     defineJob({
@@ -40,8 +43,9 @@ export const supportModule = defineModule({
   migrations: {
     '2026-12-06T1800-support': { up: supportTablesUp, down: supportTablesDown },
     '2026-12-06T2100-ticket-events': { up: ticketEventsUp, down: ticketEventsDown },
+    '2026-12-06T2140-zendesk-webhooks': { up: zendeskUp, down: zendeskDown },
   },
-  settings: [ticketRulesSetting],
+  settings: [ticketRulesSetting, zendeskSecretSetting],
   subscriptions: { 'accounts.appeared': rematchTicketsWhenAccountsAppear },
   nav: { path: '/support', label: 'Support' },
 });
@@ -51,6 +55,7 @@ declare module '../../platform/db/schema.ts' {
     tickets: TicketTable;
     ticket_models: TicketModelTable;
     ticket_events: TicketEventTable;
+    ticket_webhook_events: TicketWebhookEventTable;
   }
 }
 

@@ -13,3 +13,20 @@ export const ticketRulesSetting = defineSetting({
   schema: rulesSchema,
   defaultValue: rulesSchema.parse({ rules: DEFAULT_TICKET_RULES }),
 });
+
+const storedSecret = z.object({
+  /** Sealed with the instance key (platform/secrets), bound to the workspace. */
+  secret: z.string().min(10).max(1000),
+  last4: z.string().max(4),
+  setAt: z.string(),
+  setBy: z.string(),
+});
+export type StoredZendeskSecret = z.infer<typeof storedSecret>;
+
+/** The signing secret of the workspace's Zendesk webhook; the audit log never records it. */
+export const zendeskSecretSetting = defineSetting({
+  key: 'support.zendesk-webhook-secret',
+  schema: storedSecret.nullable(),
+  defaultValue: null as StoredZendeskSecret | null,
+  redact: (value) => (value ? { set: true, setAt: value.setAt, setBy: value.setBy } : { set: false }),
+});

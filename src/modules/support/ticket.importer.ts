@@ -5,12 +5,13 @@
  * replaces a newer one), finds its account (or waits for it), and gets its category: the help desk's, else the
  * workspace's rules, else the trained model.
  */
+import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
-import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
+import type { ImportCall, Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
 import {
   type FormatProfile,
@@ -19,7 +20,8 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
+import { type CsvInput, openCsv, settleCsvFile } from '../../platform/imports/source.ts';
+import { exportRows, readExportPages } from './zendesk/zendesk-export.ts';
 import { isTicketCategory, TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
 import {
   detectTicketFormat,
@@ -155,7 +157,96 @@ const eventLogNotes = (log: EventLogState): string[] => [
     : []),
 ];
 
-async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
+/** The first non-blank character of the input, and an input that still reads it whole. */
+async function peek(input: CsvInput): Promise<{ first: string; input: CsvInput }> {
+  const opened = input.open();
+  if (typeof opened === 'string')
+    return {
+      first: opened
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .charAt(0),
+      input,
+    };
+  const chunks: Buffer[] = [];
+  const iterator = (opened as Readable)[Symbol.asyncIterator]();
+  let first = '';
+  while (!first) {
+    const next = await iterator.next();
+    if (next.done) break;
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : (next.value as Buffer);
+    chunks.push(chunk);
+    first = Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .charAt(0);
+  }
+  if (!input.once) {
+    (opened as Readable).destroy();
+    return { first, input };
+  }
+  const rest = Readable.from(
+    (async function* () {
+      yield* chunks;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+  );
+  return { first, input: { open: () => rest, once: true } };
+}
+
+async function textOf(input: CsvInput): Promise<string> {
+  const opened = input.open();
+  if (typeof opened === 'string') return opened;
+  const chunks: Buffer[] = [];
+  for await (const chunk of opened as Readable) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A Zendesk Incremental Export file (one page or JSON Lines of pages): each ticket a row. */
+async function runExport(db: Kysely<Database>, call: ImportCall, input: CsvInput): Promise<ImportResult> {
+  if (isEventLog(call.request))
+    throw AppError.validation(call.name('eventLog'), 'an export of Zendesk’s tickets is no event log');
+  const read = readExportPages(await textOf(input));
+  if (!read.ok) throw AppError.validation('file', read.message);
+  const labeller = await workspaceLabeller(db, call.workspaceId);
+  const now = new Date().toISOString();
+  let stale = 0;
+  const notes = () =>
+    stale > 0
+      ? [`${plural(stale, 'ticket is', 'tickets are')} older than the one already stored (updated_at): the newer kept`]
+      : [];
+  const report = await runImport(db, {
+    workspaceId: call.workspaceId,
+    kind: 'tickets',
+    format: 'zendesk-json',
+    fileName: call.fileName,
+    actor: call.actor,
+    dryRun: call.dryRun,
+    runId: call.runId,
+    rows: (async function* () {
+      yield* exportRows(read.pages);
+    })(),
+    applyBatch: async (trx, batch) => {
+      const result = await applyTicketBatch(trx, { workspaceId: call.workspaceId, labeller, now }, batch);
+      stale += result.stale;
+      return result;
+    },
+    onProgress: call.onProgress,
+    notes,
+    audit: { action: 'ticket.import' },
+  });
+  return { ...report, kind: 'tickets', format: 'zendesk-json', dryRun: Boolean(call.dryRun), notes: notes() };
+}
+
+async function run(db: Kysely<Database>, call: ImportCall): Promise<ImportResult> {
+  const peeked = await peek(call.input);
+  const json = call.request.format === 'zendesk-json' || (call.request.format === undefined && peeked.first === '{');
+  if (json) return runExport(db, call, peeked.input);
+  return runCsv(db, { ...call, input: peeked.input });
+}
+
+async function runCsv(db: Kysely<Database>, input: ImportCall): Promise<ImportResult> {
   const { request, name } = input;
   const notes: string[] = [];
   const skips = new Map<string, number>();
@@ -268,6 +359,7 @@ const tickets = {
   examples: [
     'baton import tickets zendesk-tickets.csv --workspace acme',
     'baton import tickets cases.csv --workspace acme --format salesforce --alias "category:Question=how_to"',
+    'baton import tickets export.json --workspace acme',
     'baton import tickets audit-log.csv --workspace acme --event-log --key "Ticket ID" --at "Changed at"',
     'baton import tickets issues_train.csv --workspace acme --map title=subject --map body=description --map label=category --map created_at=created_at --map repo=organization',
   ],
@@ -278,8 +370,11 @@ const tickets = {
     fivetran: 'Fivetran’s zendesk.ticket table (id, subject, description, status, type, via_channel, created_at …)',
     csv: 'a table with Baton’s names (external_id, subject, description, category, created_at …)',
     mapped: 'any table, its columns named with --map',
+    'zendesk-json':
+      'Zendesk’s Incremental Export API answer ({"tickets": […], "end_time": …}, or JSON Lines of pages; metric_sets give first replies): told from the content',
   },
-  formats: TICKET_FORMATS,
+  formats: [...TICKET_FORMATS, 'zendesk-json'],
+  mediaTypes: ['text/csv', 'application/json', 'application/x-ndjson'],
   fields: TICKET_FIELDS,
   aliasFields: ['category'],
   defaultFields: [],

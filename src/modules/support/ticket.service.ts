@@ -13,6 +13,7 @@ import type { Ticket, TicketRecord } from './ticket.ts';
 import type { Labeller } from './ticket-labels.service.ts';
 import { matchAccounts } from './ticket-match.service.ts';
 import * as store from './ticket.store.ts';
+import { publishTicketsChanged } from './support.events.ts';
 
 export function toTicket(r: store.TicketRow): Ticket {
   return {
@@ -142,6 +143,11 @@ export async function applyTicketBatch(
   });
   for (const row of updates.values()) await store.updateTicket(db, workspaceId, row.id, row);
   await store.insertTickets(db, [...inserts.values()]);
+  await publishTicketsChanged(
+    db,
+    workspaceId,
+    [...inserts.values(), ...updates.values()].map((r) => r.account_id),
+  );
   return out;
 }
 

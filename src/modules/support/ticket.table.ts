@@ -58,3 +58,15 @@ export interface TicketModelTable {
   /** JSON: the fitted classifier (`baton.ticket-classifier`). */
   model: string;
 }
+
+/** A Zendesk webhook delivery applied (or found older than the stored ticket): each is applied once. */
+export interface TicketWebhookEventTable {
+  workspace_id: string;
+  /** The event's id, or `sha256:<hex>` of a trigger's body. */
+  event_key: string;
+  event_type: string;
+  external_id: string;
+  /** `applied` or `stale` (older than the ticket stored). */
+  outcome: string;
+  received_at: string;
+}
