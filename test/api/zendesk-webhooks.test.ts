@@ -225,3 +225,21 @@ describe('baton import tickets export.json (Zendesk Incremental Export)', () => 
     expect(notExport.json().detail).toContain('Incremental Export');
   });
 });
+
+describe('support.tickets-changed', () => {
+  it('queues the health rescoring of the accounts whose tickets a webhook changed', async () => {
+    const s = await setUp();
+    const jobsFor = () =>
+      t.ctx.db
+        .selectFrom('jobs')
+        .select(['type', 'payload'])
+        .where('workspace_id', '=', s.ws)
+        .where('type', '=', 'health.score-accounts')
+        .execute();
+    expect(await jobsFor()).toHaveLength(0);
+    expect((await deliver(s.slug, trigger())).statusCode).toBe(200);
+    const jobs = await jobsFor();
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.map((j) => JSON.parse(j.payload).accountIds ?? []).flat()).toContain(s.northwind.id);
+  });
+});

@@ -80,6 +80,7 @@ export const healthModule = defineModule({
     },
     'relationship.survey-recorded': queueScoreAccounts,
     'relationship.touched': queueScoreAccounts,
+    'support.tickets-changed': queueScoreAccounts,
   },
   migrations: {
     '2026-12-06T1100-health-risk': { up: riskUp, down: riskDown },
