@@ -84,6 +84,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
     items: [{ accountId: own.account, kind: 'call', occurredAt: '2026-01-05T10:00:00Z' }],
   }),
   'POST /api/v1/alerts/subscriptions': () => ({ channel: 'email', target: 'alerts@acme.example' }),
+  'POST /api/v1/regulatory-events/:id/reviews': () => ({ accountId: own.account, note: 'Reviewed with legal' }),
 };
 
 const pathOf = (url: string) =>
@@ -228,6 +229,13 @@ beforeAll(async () => {
   ownPath.handoffs = (
     await t.ctx.db.selectFrom('handoff_briefs').select('id').where('workspace_id', '=', a).executeTakeFirstOrThrow()
   ).id;
+  ownPath['regulatory-events'] = (
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/regulatory-events',
+      payload: { name: 'Data residency rule', industries: [], regions: [], effectiveOn: dayFromToday(30) },
+    })
+  ).json().id;
   for (const [family, id] of Object.entries(ownPath)) if (!id) throw new Error(`no own ${family}`);
 
   // Two partner firms of the caller's workspace, each with a project and a person.

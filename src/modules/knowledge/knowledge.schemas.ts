@@ -1,5 +1,6 @@
 /** The shapes of the knowledge routes (Zod), so the OpenAPI document and the checks agree. */
 import { z } from 'zod';
+import { externalId } from '../../platform/http/references.ts';
 import {
   ARTICLE_SOURCES,
   ARTICLE_STATUSES,
@@ -28,11 +29,10 @@ const tags = z
 const status = z.enum(ARTICLE_STATUSES);
 
 export const articleCreateBody = z.object({
-  externalId: z
-    .string()
-    .trim()
-    .min(1)
-    .max(MAX_EXTERNAL_ID)
+  externalId: externalId(
+    z.string().trim().min(1).max(MAX_EXTERNAL_ID),
+    'the article’s id in the help centre or file it came from, not a Baton record',
+  )
     .optional()
     .describe('Its id in the source it came from; the article’s own id when left out'),
   title,
