@@ -11,7 +11,7 @@ import { DealsSection } from './deals/DealsSection.tsx';
 import { DeliverySection } from './delivery/DeliverySection.tsx';
 import { HealthSection } from './health/HealthSection.tsx';
 import { HomePage } from './home/HomePage.tsx';
-import { MyWorkPage } from './plays/MyWorkPage.tsx';
+import { MyWorkSection } from './plays/MyWorkSection.tsx';
 import { NotBuiltPage } from './sections/NotBuiltPage.tsx';
 import { RevenuePage } from './revenue/RevenuePage.tsx';
 import { SECTIONS } from './sections/sections.ts';
@@ -45,7 +45,7 @@ export function App() {
             can(session.data, 'health:read') ? <HomePage session={session.data} /> : <Navigate to="/accounts" replace />
           }
         />
-        <Route path="/my-work" element={<MyWorkPage session={session.data} />} />
+        <Route path="/my-work/*" element={<MyWorkSection session={session.data} />} />
         <Route path="/accounts" element={<AccountsPage session={session.data} />} />
         <Route path="/accounts/:id" element={<AccountDetailPage session={session.data} />} />
         <Route path="/deals/*" element={<DealsSection session={session.data} />} />
