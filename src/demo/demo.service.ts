@@ -20,6 +20,7 @@ import { writeDemoUsage } from './usage.writer.ts';
 import { writeDemoRelationship } from './relationship.writer.ts';
 import { writeDemoRevenue } from './revenue.writer.ts';
 import { writeDemoHealth } from './health.writer.ts';
+import { writeDemoPlays } from './plays.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
 import { writeDemoSupport } from './support.writer.ts';
 import { writeDemoKnowledge } from './knowledge.writer.ts';
@@ -203,6 +204,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
   );
   // Last: health reads what every other writer dated.
   const health = await writeDemoHealth(db, { workspaceId: workspace.id, today: options.today ?? new Date() });
+  // After health: a play's outcome reads the health history.
+  await writeDemoPlays(db, { workspaceId: workspace.id, today: options.today ?? new Date(), actor: DEMO_ACTOR });
   return {
     workspaceId: workspace.id,
     slug: workspace.slug,
