@@ -86,6 +86,7 @@ describe('signal rules over HTTP', () => {
       'relationship.signals',
       'relationship.regulatory-signals',
       'revenue.signals',
+      'support.signals',
       'health.renewal-signals',
     ]);
     const sponsor = sets[2]!.rules.find((r) => r.key === 'sponsorUntouched')!;

@@ -364,6 +364,27 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
       'changed: Pro (40,000 USD → 10,000 USD).',
   ],
   [
+    'support.ticket_surge_after_go_live',
+    {
+      asOf: '2026-11-20',
+      goLive: '2026-09-01',
+      seats: 40,
+      tickets30d: 18,
+      per100Seats: 45,
+      medianPer100Seats: 12.5,
+      medianAccounts: 7,
+      ratio: 3.6,
+      factor: 2,
+    },
+    '18 tickets came in the first 30 days after go-live on 1 Sep 2026: 45 per 100 of 40 licensed seats, against a ' +
+      'median of 12.5 over 7 accounts of the workspace, 3.6 times as many (a warning above 2 times).',
+  ],
+  [
+    'support.how_to_heavy',
+    { asOf: '2026-11-20', lookbackDays: 60, tickets: 14, howTo: 9, share: 0.643, minShare: 0.5 },
+    '9 of the 14 tickets opened in the 60 days to 20 Nov 2026 ask how to do something: 64 % (a warning above 50 %).',
+  ],
+  [
     'renewal.no_expansion',
     {
       asOf: '2026-11-20',

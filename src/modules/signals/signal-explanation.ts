@@ -157,6 +157,20 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
       `from ${plural(num(e, 'minTouches'), 'touch', 'touches')}).`
     );
   },
+  'support.ticket_surge_after_go_live': (e) => {
+    const ratio = num(e, 'ratio');
+    return (
+      `${plural(num(e, 'tickets30d'), 'ticket')} came in the first 30 days after go-live on ` +
+      `${day(str(e, 'goLive'))}: ${n(num(e, 'per100Seats'))} per 100 of ${plural(num(e, 'seats'), 'licensed seat')}, ` +
+      `against a median of ${n(num(e, 'medianPer100Seats'))} over ` +
+      `${plural(num(e, 'medianAccounts'), 'account')} of the workspace` +
+      `${ratio === null ? '' : `, ${n(ratio)} times as many`} (a warning above ${n(num(e, 'factor'))} times).`
+    );
+  },
+  'support.how_to_heavy': (e) =>
+    `${n(num(e, 'howTo'))} of the ${plural(num(e, 'tickets'), 'ticket')} opened in the ` +
+    `${n(num(e, 'lookbackDays'))} days to ${day(str(e, 'asOf'))} ask how to do something: ` +
+    `${pct(num(e, 'share'))} (a warning above ${pct(num(e, 'minShare'))}).`,
   'adoption.low_active_users': (e) => {
     const seats = num(e, 'seats');
     const live = str(e, 'liveSince');

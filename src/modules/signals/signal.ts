@@ -85,6 +85,16 @@ export const SIGNAL_KINDS = {
       'Contact with the customer rose well above its usual pace: ask the team what is driving it and ' +
       'whether the sponsor is worried.',
   },
+  'support.ticket_surge_after_go_live': {
+    stage: 'support_overload',
+    play:
+      'Tickets surged after go-live: find the two or three questions behind most of them, answer them in an ' +
+      'article and a short session with the users, and check the launch was not rushed.',
+  },
+  'support.how_to_heavy': {
+    stage: 'support_overload',
+    play: 'Most tickets ask how to do something: run an enablement session and point the users to the articles.',
+  },
   'adoption.low_active_users': {
     stage: 'adoption',
     play: 'Few licensed users are active: plan enablement sessions with the champion.',

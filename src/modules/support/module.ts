@@ -6,6 +6,9 @@ import { up as supportTablesUp, down as supportTablesDown } from './migrations/2
 import { up as ticketEventsUp, down as ticketEventsDown } from './migrations/2026-12-06T2100-ticket-events.ts';
 import { up as zendeskUp, down as zendeskDown } from './migrations/2026-12-06T2140-zendesk-webhooks.ts';
 import { zendeskWebhookRoutes } from './zendesk/zendesk-webhook.routes.ts';
+import { supportSignalRules } from './signals/support-signals.rules.ts';
+import { queueSupportSignals } from './signals/support-signals.queue.ts';
+import { supportThresholdsSetting } from './signals/support-signals.settings.ts';
 import { supportRoutes } from './support.routes.ts';
 import { ticketRulesSetting, zendeskSecretSetting } from './support.settings.ts';
 import { ticketImporter } from './ticket.importer.ts';
@@ -38,6 +41,20 @@ export const supportModule = defineModule({
       maxAttempts: 1,
       load: async () => (await import('./train.job.ts')).trainTicketsJob,
     }),
+    defineJob({
+      type: 'support.signals',
+      version: 1,
+      description:
+        'Evaluates the support-overload signals (every workspace unless one is named; some accounts when named)',
+      input: z.object({
+        workspaceId: z.string().optional(),
+        accountIds: z.array(z.string()).max(500).optional(),
+        asOf: z.iso.date().optional(),
+      }),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./signals/support-signals.job.ts')).runSupportSignals,
+    }),
   ],
   importers: [ticketImporter],
   migrations: {
@@ -45,8 +62,12 @@ export const supportModule = defineModule({
     '2026-12-06T2100-ticket-events': { up: ticketEventsUp, down: ticketEventsDown },
     '2026-12-06T2140-zendesk-webhooks': { up: zendeskUp, down: zendeskDown },
   },
-  settings: [ticketRulesSetting, zendeskSecretSetting],
-  subscriptions: { 'accounts.appeared': rematchTicketsWhenAccountsAppear },
+  settings: [ticketRulesSetting, zendeskSecretSetting, supportThresholdsSetting],
+  signalRules: [supportSignalRules],
+  subscriptions: {
+    'accounts.appeared': rematchTicketsWhenAccountsAppear,
+    'support.tickets-changed': queueSupportSignals,
+  },
   nav: { path: '/support', label: 'Support' },
 });
 
@@ -63,5 +84,6 @@ declare module '../../platform/jobs/job-types.ts' {
   interface JobInputs {
     'support.rematch': Record<string, never>;
     'support.train': Record<string, never>;
+    'support.signals': { workspaceId?: string; accountIds?: string[]; asOf?: string };
   }
 }
