@@ -85,6 +85,17 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   }),
   'POST /api/v1/alerts/subscriptions': () => ({ channel: 'email', target: 'alerts@acme.example' }),
   'POST /api/v1/regulatory-events/:id/reviews': () => ({ accountId: own.account, note: 'Reviewed with legal' }),
+  'POST /api/v1/plays/:id/start': () => ({ accountId: own.account }),
+  'POST /api/v1/plays': () => ({
+    name: `Named follow-up ${Math.random().toString(36).slice(2)}`,
+    trigger: { type: 'deal_confirmed' },
+    tasks: [{ title: 'Call the sponsor', dueInDays: 1 }], // a named person (the field tried) instead of a role
+  }),
+  'PUT /api/v1/plays/:id': () => ({
+    name: 'Named follow-up',
+    trigger: { type: 'deal_confirmed' },
+    tasks: [{ title: 'Call the sponsor', dueInDays: 1 }], // a named person (the field tried) instead of a role
+  }),
 };
 
 const pathOf = (url: string) =>
@@ -236,6 +247,7 @@ beforeAll(async () => {
       payload: { name: 'Data residency rule', industries: [], regions: [], effectiveOn: dayFromToday(30) },
     })
   ).json().id;
+  ownPath.plays = (await admin.request({ method: 'GET', url: '/api/v1/plays' })).json().items[0]?.id;
   for (const [family, id] of Object.entries(ownPath)) if (!id) throw new Error(`no own ${family}`);
 
   // Two partner firms of the caller's workspace, each with a project and a person.

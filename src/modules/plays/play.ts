@@ -4,6 +4,7 @@
  * data given.
  */
 import { z } from 'zod';
+import { refId } from '../../platform/http/references.ts';
 
 export const OWNER_ROLES = ['ae', 'delivery_lead', 'csm', 'account_manager'] as const;
 export type OwnerRole = (typeof OWNER_ROLES)[number];
@@ -51,7 +52,7 @@ export const playTaskSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
     role: z.enum(OWNER_ROLES).nullable().default(null).describe('The account owner it goes to'),
-    userId: z.string().min(1).max(100).nullable().default(null).describe('A named person instead of a role'),
+    userId: refId('user', 'A named person instead of a role').nullable().default(null),
     dueInDays: z.number().int().min(0).max(365).describe('Days after the play starts'),
     instructions: z.string().max(4000).default(''),
     emailTemplate: z.string().max(8000).nullable().default(null),
