@@ -39,6 +39,7 @@ const SEGMENTS: Array<{ value: Segment; label: string }> = [
 const DIMENSION_LABELS: Record<Dimension, string> = {
   delivery: 'Delivery',
   adoption: 'Adoption',
+  support: 'Support',
   sentiment: 'Sentiment',
   relationship: 'Relationship',
   commercial: 'Commercial',

@@ -40,6 +40,12 @@ export interface SubscriptionFacts {
   lastInvoice: { status: 'paid' | 'payment_failed'; at: string } | null;
 }
 
+export interface TicketFacts {
+  category: string | null;
+  createdAt: string;
+  firstResponseAt: string | null;
+}
+
 export interface RawAccountFacts {
   projects: readonly ProjectFacts[];
   usage: UsageFacts | null;
@@ -48,6 +54,8 @@ export interface RawAccountFacts {
   touchedAt: readonly string[];
   subscriptions: readonly SubscriptionFacts[];
   currency: string;
+  /** Support tickets (absent where support is not read). */
+  tickets?: readonly TicketFacts[];
 }
 
 const arrOn = (subs: readonly SubscriptionFacts[], day: string) =>
@@ -55,6 +63,37 @@ const arrOn = (subs: readonly SubscriptionFacts[], day: string) =>
 
 const latest = (times: ReadonlyArray<string | null>, end: string): string | null =>
   times.reduce<string | null>((a, t) => (t !== null && t <= end && (a === null || t > a) ? t : a), null);
+
+const median = (xs: number[]): number | null => {
+  if (xs.length === 0) return null;
+  const v = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+};
+
+/** The last 30 and 90 days' tickets up to `now`, their how-to share and median first response; null with none. */
+function supportFacts(tickets: readonly TicketFacts[], seats: number | null, now: Date): AccountFacts['support'] {
+  const end = now.getTime();
+  const within = (days: number) =>
+    tickets.filter((t) => {
+      const at = Date.parse(t.createdAt);
+      return at <= end && at > end - days * DAY_MS;
+    });
+  const last90 = within(90);
+  if (last90.length === 0) return null;
+  const hours = last90
+    .filter((t) => t.firstResponseAt !== null)
+    .map((t) => (Date.parse(t.firstResponseAt!) - Date.parse(t.createdAt)) / 3_600_000)
+    .filter((h) => h >= 0);
+  const m = median(hours);
+  return {
+    tickets30d: within(30).length,
+    seats,
+    tickets90d: last90.length,
+    howTo90d: last90.filter((t) => t.category === 'how_to').length,
+    medianFirstResponseHours: m === null ? null : Math.round(m * 10) / 10,
+  };
+}
 
 /** NPS and CSAT by relationship's rules (DESIGN §5) over the year up to `now`. */
 export function accountFacts(raw: RawAccountFacts, now: Date): AccountFacts {
@@ -82,6 +121,7 @@ export function accountFacts(raw: RawAccountFacts, now: Date): AccountFacts {
   return {
     slipDays: slips.length ? Math.max(...slips) : null,
     usage: raw.usage,
+    support: supportFacts(raw.tickets ?? [], raw.usage?.seats ?? null, now),
     nps: nps.nps === null ? null : { nps: nps.nps, responses: nps.responses },
     csat: csat.csat === null ? null : { csat: csat.csat, responses: csat.responses },
     sponsorDaysSinceTouch: since(sponsorTouch),

@@ -4,12 +4,13 @@
  * words that say it. A measure an account has no data for is absent, never 0.
  */
 
-export const DIMENSIONS = ['delivery', 'adoption', 'sentiment', 'relationship', 'commercial'] as const;
+export const DIMENSIONS = ['delivery', 'adoption', 'support', 'sentiment', 'relationship', 'commercial'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   delivery: 'Delivery',
   adoption: 'Adoption',
+  support: 'Support',
   sentiment: 'Sentiment',
   relationship: 'Relationship',
   commercial: 'Commercial',
@@ -19,6 +20,9 @@ export const MEASURES = [
   'forecast_slip_days',
   'adoption_rate',
   'active_user_trend',
+  'tickets_per_100_seats',
+  'how_to_share',
+  'first_response_hours',
   'nps',
   'csat',
   'sponsor_days_since_touch',
@@ -41,6 +45,24 @@ export const MEASURE_INFO: Record<Measure, MeasureInfo> = {
   forecast_slip_days: { dimension: 'delivery', label: 'forecast go-live', higherIsBetter: false, unit: 'days' },
   adoption_rate: { dimension: 'adoption', label: '30-day active users', higherIsBetter: true, unit: '%' },
   active_user_trend: { dimension: 'adoption', label: 'weekly active users', higherIsBetter: true, unit: '%' },
+  tickets_per_100_seats: {
+    dimension: 'support',
+    label: 'tickets in the last 30 days per 100 seats',
+    higherIsBetter: false,
+    unit: 'tickets',
+  },
+  how_to_share: {
+    dimension: 'support',
+    label: 'how-to tickets in the last 90 days',
+    higherIsBetter: false,
+    unit: '%',
+  },
+  first_response_hours: {
+    dimension: 'support',
+    label: 'median first response in the last 90 days',
+    higherIsBetter: false,
+    unit: 'hours',
+  },
   nps: { dimension: 'sentiment', label: 'NPS over the last year', higherIsBetter: true, unit: 'NPS' },
   csat: { dimension: 'sentiment', label: 'CSAT over the last year', higherIsBetter: true, unit: '%' },
   sponsor_days_since_touch: {
@@ -72,6 +94,17 @@ export interface AccountFacts {
   slipDays: number | null;
   /** 30-day active users and licensed seats; null when usage has nothing for the account. */
   usage: { mau: number; seats: number | null; wau: number; wauFourWeeksBefore: number } | null;
+  /**
+   * Tickets: in the last 30 days (per licensed seat where seats are known), and of the last 90 days the how-to
+   * ones and the median hours to a first response; null when the account has no ticket in the last 90 days.
+   */
+  support: {
+    tickets30d: number;
+    seats: number | null;
+    tickets90d: number;
+    howTo90d: number;
+    medianFirstResponseHours: number | null;
+  } | null;
   /** NPS and CSAT of the last year's answers. */
   nps: { nps: number; responses: number } | null;
   csat: { csat: number; responses: number } | null;
@@ -113,6 +146,23 @@ export function measuresOf(f: AccountFacts): Partial<Record<Measure, MeasureValu
       detail: `${f.usage.wau}, ${dir} on ${f.usage.wauFourWeeksBefore} four weeks before`,
     };
   }
+  if (f.support && f.support.seats !== null && f.support.seats > 0) {
+    const rate = Math.round((f.support.tickets30d / f.support.seats) * 1000) / 10;
+    out.tickets_per_100_seats = {
+      raw: rate,
+      detail: `${rate} (${plural(f.support.tickets30d, 'ticket')} for ${plural(f.support.seats, 'seat')})`,
+    };
+  }
+  if (f.support && f.support.tickets90d > 0)
+    out.how_to_share = {
+      raw: pct(f.support.howTo90d / f.support.tickets90d),
+      detail: `${f.support.howTo90d} of ${plural(f.support.tickets90d, 'ticket')} (${pct(f.support.howTo90d / f.support.tickets90d)} %)`,
+    };
+  if (f.support && f.support.medianFirstResponseHours !== null)
+    out.first_response_hours = {
+      raw: f.support.medianFirstResponseHours,
+      detail: plural(f.support.medianFirstResponseHours, 'hour'),
+    };
   if (f.nps) out.nps = { raw: f.nps.nps, detail: `${f.nps.nps} from ${plural(f.nps.responses, 'answer')}` };
   if (f.csat)
     out.csat = { raw: f.csat.csat, detail: `${f.csat.csat} % satisfied from ${plural(f.csat.responses, 'answer')}` };

@@ -1,12 +1,13 @@
 /**
  * Gathers the facts a health score reads for a workspace's accounts, through the earlier modules' faces:
  * delivery's projects, usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
- * executive sponsor's last touch) and revenue's subscriptions in the reporting currency.
+ * executive sponsor's last touch), revenue's subscriptions in the reporting currency and support's tickets.
  */
 import { getAccount, listContacts } from '../../accounts/index.ts';
 import { projectRecords } from '../../delivery/index.ts';
 import { listSurveys, listTouches } from '../../relationship/index.ts';
 import { loadBook } from '../../revenue/index.ts';
+import { ticketsByAccountSince } from '../../support/index.ts';
 import { portfolio } from '../../usage/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type {
@@ -82,6 +83,8 @@ export async function gatherFacts(
         lastInvoice: s.lastInvoice,
       });
 
+  const tickets = await ticketsByAccountSince(db, workspaceId, new Date(now.getTime() - 90 * DAY_MS).toISOString());
+
   const out = new Map<string, RawAccountFacts>();
   for (const accountId of accountIds) {
     if ((await getAccount(db, scope, accountId)).lifecyclePhase === 'churned') continue;
@@ -98,6 +101,7 @@ export async function gatherFacts(
       touchedAt: touches.get(accountId) ?? [],
       subscriptions: subscriptions.get(accountId) ?? [],
       currency: book.currency,
+      tickets: tickets.get(accountId) ?? [],
     });
   }
   return out;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountFacts, type RawAccountFacts } from './facts.ts';
 import { type AccountFacts, measuresOf } from './measures.ts';
 import { bandOf, DEFAULT_SCORECARDS, pointsOf, scorecardProblems } from './scorecard.ts';
+import { scorecardsSchema } from './scorecard.settings.ts';
 import { compareScorings, scoreOf } from './score.ts';
 import { movesBetween, shortDay } from './why.ts';
 
@@ -9,6 +10,7 @@ const card = DEFAULT_SCORECARDS.segments.mid_market;
 const NONE: AccountFacts = {
   slipDays: null,
   usage: null,
+  support: null,
   nps: null,
   csat: null,
   sponsorDaysSinceTouch: null,
@@ -190,6 +192,7 @@ describe('facts', () => {
     expect(accountFacts(raw, new Date('2026-12-06T12:00:00.000Z'))).toEqual({
       slipDays: 14,
       usage: null,
+      support: null,
       nps: { nps: 0, responses: 2 },
       csat: null,
       sponsorDaysSinceTouch: 60,
@@ -197,5 +200,73 @@ describe('facts', () => {
       arr: { now: 40_000, before: 50_000, currency: 'EUR' },
       lastInvoice: null,
     });
+  });
+});
+
+describe('the support dimension', () => {
+  const now = new Date('2026-12-06T12:00:00.000Z');
+  const ticket = (daysAgo: number, category: string, responseHours: number | null) => {
+    const at = now.getTime() - daysAgo * 86_400_000;
+    return {
+      category,
+      createdAt: new Date(at).toISOString(),
+      firstResponseAt: responseHours === null ? null : new Date(at + responseHours * 3_600_000).toISOString(),
+    };
+  };
+  const raw: RawAccountFacts = {
+    projects: [],
+    usage: { mau: 20, seats: 40, wau: 10, wauFourWeeksBefore: 10 },
+    answers: [],
+    contacts: [],
+    touchedAt: [],
+    subscriptions: [],
+    currency: 'USD',
+    tickets: [
+      ticket(2, 'how_to', 30),
+      ticket(10, 'how_to', 10),
+      ticket(20, 'bug', 2),
+      ticket(45, 'how_to', null),
+      ticket(80, 'bug', 6),
+      ticket(120, 'how_to', 1),
+    ],
+  };
+
+  it('reads the last 30 days per 100 seats, the last 90 days’ how-to share and median first response', () => {
+    const facts = accountFacts(raw, now);
+    expect(facts.support).toEqual({
+      tickets30d: 3,
+      seats: 40,
+      tickets90d: 5,
+      howTo90d: 3,
+      medianFirstResponseHours: 8,
+    });
+    const m = measuresOf(facts);
+    expect(m.tickets_per_100_seats).toEqual({ raw: 7.5, detail: '7.5 (3 tickets for 40 seats)' });
+    expect(m.how_to_share).toEqual({ raw: 60, detail: '3 of 5 tickets (60 %)' });
+    expect(m.first_response_hours).toEqual({ raw: 8, detail: '8 hours' });
+    const s = scoreOf(m, card, 'mid_market');
+    const support = s.components.dimensions.find((d) => d.dimension === 'support');
+    // 7.5 per 100 seats: 90 points (30 bad, 5 good); 60 % how-to: 25; 8 hours: 91; equal weights.
+    expect(support?.points).toBe(69);
+  });
+
+  it('has no support data without a ticket in the last 90 days, never 0 points', () => {
+    const facts = accountFacts({ ...raw, tickets: [ticket(120, 'bug', 1)] }, now);
+    expect(facts.support).toBeNull();
+    expect(
+      scoreOf(measuresOf(facts), card, 'mid_market').components.dimensions.find((d) => d.dimension === 'support')
+        ?.points,
+    ).toBeNull();
+  });
+
+  it('loads a scorecard saved before the support dimension, with its defaults', () => {
+    const old = structuredClone(DEFAULT_SCORECARDS.segments.enterprise) as unknown as Record<string, any>;
+    delete old.dimensions.support;
+    for (const m of ['tickets_per_100_seats', 'how_to_share', 'first_response_hours']) delete old.measures[m];
+    old.dimensions.adoption.weight = 33;
+    const parsed = scorecardsSchema.parse({ version: 4, segments: { smb: old, mid_market: old, enterprise: old } });
+    expect(parsed.segments.enterprise.dimensions.support).toEqual({ weight: 10 });
+    expect(parsed.segments.enterprise.dimensions.adoption).toEqual({ weight: 33 });
+    expect(parsed.segments.enterprise.measures.how_to_share).toEqual({ weight: 1, bad: 70, good: 30 });
   });
 });

@@ -6,12 +6,18 @@
 import { z } from 'zod';
 import { defineSetting } from '../../../platform/settings/settings.service.ts';
 import { DIMENSIONS, MEASURES } from './measures.ts';
-import { DEFAULT_SCORECARDS, SCORE_SEGMENTS, scorecardProblems, type Scorecards } from './scorecard.ts';
+import {
+  completeScorecard,
+  DEFAULT_SCORECARDS,
+  SCORE_SEGMENTS,
+  scorecardProblems,
+  type Scorecards,
+} from './scorecard.ts';
 
 const weight = z.number().min(0).max(1000);
 const threshold = z.number().min(-1_000_000).max(1_000_000);
 
-export const scorecardSchema = z
+const cardSchema = z
   .object({
     dimensions: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.object({ weight })]))),
     measures: z.object(
@@ -22,6 +28,9 @@ export const scorecardSchema = z
     for (const p of scorecardProblems(card as Scorecards['segments']['smb']))
       ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
+
+/** A scorecard; one saved before a dimension or measure existed takes its defaults. */
+export const scorecardSchema = z.preprocess(completeScorecard, cardSchema);
 
 export const scorecardSegmentsSchema = z.object(Object.fromEntries(SCORE_SEGMENTS.map((s) => [s, scorecardSchema])));
 

@@ -41,6 +41,7 @@ const BASE: Scorecard = {
   dimensions: {
     delivery: { weight: 15 },
     adoption: { weight: 30 },
+    support: { weight: 10 },
     sentiment: { weight: 20 },
     relationship: { weight: 15 },
     commercial: { weight: 20 },
@@ -49,6 +50,9 @@ const BASE: Scorecard = {
     forecast_slip_days: { weight: 1, bad: 30, good: 0 },
     adoption_rate: { weight: 2, bad: 20, good: 70 },
     active_user_trend: { weight: 1, bad: -30, good: 0 },
+    tickets_per_100_seats: { weight: 1, bad: 30, good: 5 },
+    how_to_share: { weight: 1, bad: 70, good: 30 },
+    first_response_hours: { weight: 1, bad: 48, good: 4 },
     nps: { weight: 1, bad: -30, good: 40 },
     csat: { weight: 1, bad: 50, good: 90 },
     sponsor_days_since_touch: { weight: 2, bad: 90, good: 30 },
@@ -86,6 +90,27 @@ export const DEFAULT_SCORECARDS: Scorecards = {
     ),
   },
 };
+
+/**
+ * A stored scorecard from before a dimension or measure existed, completed with the mid-market defaults, so saved
+ * scorecards keep loading as measures are added (they count from the next save or scoring).
+ */
+export function completeScorecard(card: unknown): unknown {
+  if (typeof card !== 'object' || card === null) return card;
+  const c = card as { dimensions?: Record<string, unknown>; measures?: Record<string, unknown> };
+  const base = DEFAULT_SCORECARDS.segments.mid_market;
+  return {
+    ...c,
+    dimensions:
+      typeof c.dimensions === 'object' && c.dimensions !== null
+        ? { ...Object.fromEntries(DIMENSIONS.map((d) => [d, base.dimensions[d]])), ...c.dimensions }
+        : c.dimensions,
+    measures:
+      typeof c.measures === 'object' && c.measures !== null
+        ? { ...Object.fromEntries(MEASURES.map((m) => [m, base.measures[m]])), ...c.measures }
+        : c.measures,
+  };
+}
 
 /** Points (0–100, whole) of a raw value between its thresholds. */
 export function pointsOf(raw: number, t: Pick<MeasureSetting, 'bad' | 'good'>): number {
