@@ -59,6 +59,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/knowledge/articles/from-ticket/:ticketId': {},
   'POST /api/v1/knowledge/projects/:id/lessons': { kind: 'lesson', text: 'hijacked' },
   'POST /api/v1/knowledge/lessons/:id/article': {},
+  'POST /api/v1/knowledge/tickets/:id/deflections': {},
+  'POST /api/v1/knowledge/deflections/:id/answer': { helped: true },
   'PATCH /api/v1/projects/:id': { name: 'hijacked' },
   'POST /api/v1/projects/:id/kickoff': {},
   'POST /api/v1/projects/:id/go-live': {},

@@ -3,6 +3,8 @@ import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { articleImporter } from './article.importer.ts';
 import { articleRoutes } from './article.routes.ts';
+import { deflectionRoutes, deflectionWidgetRoutes } from './deflection/deflection.routes.ts';
+import type { KnowledgeDeflectionTable } from './deflection/deflection.table.ts';
 import type {
   KnowledgeArticleTable,
   KnowledgeArticleVersionTable,
@@ -10,6 +12,7 @@ import type {
   KnowledgeSearchDocTable,
 } from './knowledge.table.ts';
 import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-06T2100-knowledge.ts';
+import { up as deflectionsUp, down as deflectionsDown } from './migrations/2026-12-06T2300-deflections.ts';
 import { lessonRoutes } from './lesson.routes.ts';
 import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
 
@@ -17,12 +20,20 @@ export const knowledgeModule = defineModule({
   name: 'knowledge',
   purpose:
     'The knowledge base: articles with their versions, lessons and decisions from projects, and one search over them, handoff briefs and resolved tickets.',
-  tables: ['knowledge_articles', 'knowledge_article_versions', 'knowledge_project_lessons', 'knowledge_search_docs'],
+  tables: [
+    'knowledge_articles',
+    'knowledge_article_versions',
+    'knowledge_project_lessons',
+    'knowledge_search_docs',
+    'knowledge_deflections',
+  ],
   routes: (app, ctx) => {
     articleRoutes(app, ctx);
     lessonRoutes(app, ctx);
     searchRoutes(app, ctx);
     reindexRoutes(app, ctx);
+    deflectionRoutes(app, ctx);
+    deflectionWidgetRoutes(app, ctx);
   },
   importers: [articleImporter],
   jobs: [
@@ -38,7 +49,10 @@ export const knowledgeModule = defineModule({
     }),
   ],
   nav: { path: '/knowledge', label: 'Knowledge' },
-  migrations: { '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown } },
+  migrations: {
+    '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown },
+    '2026-12-06T2300-deflections': { up: deflectionsUp, down: deflectionsDown },
+  },
 });
 
 declare module '../../platform/db/schema.ts' {
@@ -47,6 +61,7 @@ declare module '../../platform/db/schema.ts' {
     knowledge_article_versions: KnowledgeArticleVersionTable;
     knowledge_project_lessons: KnowledgeProjectLessonTable;
     knowledge_search_docs: KnowledgeSearchDocTable;
+    knowledge_deflections: KnowledgeDeflectionTable;
   }
 }
 

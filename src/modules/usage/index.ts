@@ -13,3 +13,4 @@ export { firstUseTimelineOf } from './adoption/first-use-timeline.service.ts';
 export { evaluateNudges } from './nudges/nudge-evaluate.service.ts';
 export { effectOf, recentNudges } from './nudges/nudge-query.service.ts';
 export { createRule as createNudgeRule, listRules as listNudgeRules } from './nudges/nudge-rule.service.ts';
+export { ingestKeys, presentedKey } from './ingest/ingest-keys.service.ts';

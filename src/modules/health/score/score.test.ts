@@ -265,8 +265,8 @@ describe('the support dimension', () => {
     for (const m of ['tickets_per_100_seats', 'how_to_share', 'first_response_hours']) delete old.measures[m];
     old.dimensions.adoption.weight = 33;
     const parsed = scorecardsSchema.parse({ version: 4, segments: { smb: old, mid_market: old, enterprise: old } });
-    expect(parsed.segments.enterprise.dimensions.support).toEqual({ weight: 10 });
-    expect(parsed.segments.enterprise.dimensions.adoption).toEqual({ weight: 33 });
-    expect(parsed.segments.enterprise.measures.how_to_share).toEqual({ weight: 1, bad: 70, good: 30 });
+    expect(parsed.segments.enterprise!.dimensions.support).toEqual({ weight: 10 });
+    expect(parsed.segments.enterprise!.dimensions.adoption).toEqual({ weight: 33 });
+    expect(parsed.segments.enterprise!.measures.how_to_share).toEqual({ weight: 1, bad: 70, good: 30 });
   });
 });

@@ -1,9 +1,11 @@
 /** The workspace an ingest key sends for: each key verified once every few seconds, not on every request. */
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { principalFromApiKey } from '../../../platform/auth/api-key.service.ts';
 import { can, type Principal } from '../../../platform/auth/principal.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { basicAuthUser } from './usage-event.ts';
 
 /** A verified key is trusted for this long before it is checked again (a revoked key stops within it). */
 const KEY_CACHE_MS = 10_000;
@@ -30,3 +32,11 @@ export function ingestKeys(db: Kysely<Database>): (presented: string | null) => 
     return principal;
   };
 }
+/** The ingest key a request presents: Basic auth's user name (as Segment's write key), or a Bearer token. */
+export const presentedKey = (request: FastifyRequest): string | null => {
+  const header = request.headers.authorization;
+  const basic = basicAuthUser(header);
+  if (basic) return basic;
+  const [kind, value] = (header ?? '').split(' ', 2);
+  return kind?.toLowerCase() === 'bearer' && value ? value : null;
+};

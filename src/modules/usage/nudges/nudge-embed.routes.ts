@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { errorResponses } from '../../../platform/http/schemas.ts';
-import { ingestKeys } from '../ingest/ingest-keys.service.ts';
-import { basicAuthUser } from '../ingest/usage-event.ts';
+import { ingestKeys, presentedKey } from '../ingest/ingest-keys.service.ts';
 import { NUDGE_STATUSES } from './nudge.ts';
 import { NUDGES_SCRIPT } from './nudge-embed.script.ts';
 import { markInApp, pendingInApp } from './nudge-query.service.ts';
@@ -13,15 +12,6 @@ import { markInApp, pendingInApp } from './nudge-query.service.ts';
 const EMBED_RATE = { max: 300, timeWindow: 60_000 };
 
 const userQuery = z.object({ userId: z.string().min(1).max(200).describe('The product user id, as ingest knows it') });
-
-/** The ingest key a request presents: Basic auth's user name (as Segment's write key), or a Bearer token. */
-const presentedKey = (request: FastifyRequest): string | null => {
-  const header = request.headers.authorization;
-  const basic = basicAuthUser(header);
-  if (basic) return basic;
-  const [kind, value] = (header ?? '').split(' ', 2);
-  return kind?.toLowerCase() === 'bearer' && value ? value : null;
-};
 
 /**
  * In-app nudges for a customer's product, outside /api/v1: the script (`GET /embed/nudges.js`) and the nudges of
