@@ -126,8 +126,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'search',
-    term: 'search',
-    summary: 'Search the knowledge base with a question: articles, lessons, briefs and resolved tickets, best first',
+    term: 'search [options] <query>',
+    summary: 'Search the knowledge base with a question and print the best answers first',
     load: async () => (await import('./commands/search.ts')).searchCommand(),
   },
   {
@@ -139,7 +139,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'plays',
     term: 'plays',
-    summary: 'Plays: list them with their trigger, runs and success rate; list their runs',
+    summary: 'Plays: list them with their trigger, runs and success rate; list a play’s runs',
     load: async () => (await import('./commands/plays.ts')).playsCommand(),
   },
   {

@@ -507,7 +507,7 @@ describe('HubSpot webhooks', () => {
   );
 
   it('answers 404 problem details for unknown webhook paths', async () => {
-    for (const url of ['/webhooks/zendesk/acme', '/webhooks/hubspot', '/webhooks/']) {
+    for (const url of ['/webhooks/nosuch/acme', '/webhooks/hubspot', '/webhooks/']) {
       const r = await t.inject({ method: 'POST', url, payload: '{}', headers: { 'content-type': 'application/json' } });
       expect(r.statusCode, url).toBe(404);
       expect(r.headers['content-type'], url).toContain('application/problem+json');
