@@ -9,6 +9,7 @@ export {
   type SignalStage,
 } from './signal.ts';
 export { listSignals, raiseSignal, reconcileSignals, resolveSignals } from './signal.service.ts';
+export { type AccountRuleOutcome, settleAccountOutcome, type SignalTally } from './account-outcome.service.ts';
 export {
   type ActionInput as SignalActionInput,
   type Attention,

@@ -4,7 +4,7 @@
  * are no longer risky, are judged too, so their warning resolves. Idempotent.
  */
 import { renewalReport } from '../../revenue/index.ts';
-import { listSignals, raiseSignal, resolveSignals, type SignalKind } from '../../signals/index.ts';
+import { listSignals, settleAccountOutcome, type SignalKind } from '../../signals/index.ts';
 import type { DialectCapabilities } from '../../../platform/db/capabilities.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
@@ -54,22 +54,7 @@ export async function evaluateRenewalSignals(
       },
       t,
     );
-    if (o.holds) {
-      await raiseSignal(db, {
-        workspaceId,
-        kind: KIND,
-        accountId,
-        severity: o.severity,
-        subjectType: 'account',
-        subjectId: accountId,
-        title: o.title,
-        evidence: o.evidence,
-      });
-      summary.raised[KIND] = (summary.raised[KIND] ?? 0) + 1;
-    } else {
-      const n = await resolveSignals(db, workspaceId, KIND, accountId, `no longer holds as of ${asOf}`);
-      if (n > 0) summary.resolved[KIND] = (summary.resolved[KIND] ?? 0) + n;
-    }
+    await settleAccountOutcome(db, workspaceId, accountId, o, `no longer holds as of ${asOf}`, summary);
   }
   return summary;
 }

@@ -4,7 +4,7 @@
  * evidence; one that no longer holds, or is switched off, resolves it. Idempotent.
  */
 import { type Account, getAccount, listAccounts, listContacts } from '../../accounts/index.ts';
-import { raiseSignal, resolveSignals, type SignalKind } from '../../signals/index.ts';
+import { settleAccountOutcome, type SignalKind } from '../../signals/index.ts';
 import type { Scope } from '../../../platform/auth/principal.ts';
 import type { DialectCapabilities } from '../../../platform/db/capabilities.ts';
 import type { Db } from '../../../platform/db/database.ts';
@@ -22,9 +22,6 @@ export interface RelationshipSignalSummary {
 }
 
 const DAY_MS = 86_400_000;
-const bump = (m: Partial<Record<SignalKind, number>>, kind: SignalKind, n = 1) => {
-  if (n > 0) m[kind] = (m[kind] ?? 0) + n;
-};
 
 async function evaluateAccount(
   db: Db,
@@ -57,24 +54,8 @@ async function evaluateAccount(
     { now, lifecyclePhase: account.lifecyclePhase, contacts, latestNps: [...latest.values()], touches },
     t,
   );
-  for (const o of outcomes) {
-    if (o.holds) {
-      await raiseSignal(db, {
-        workspaceId: scope.workspaceId,
-        kind: o.kind,
-        accountId: account.id,
-        severity: o.severity,
-        subjectType: 'account',
-        subjectId: account.id,
-        title: o.title,
-        evidence: o.evidence,
-      });
-      bump(summary.raised, o.kind);
-    } else {
-      const why = `no longer holds as of ${now.toISOString().slice(0, 10)}`;
-      bump(summary.resolved, o.kind, await resolveSignals(db, scope.workspaceId, o.kind, account.id, why));
-    }
-  }
+  const why = `no longer holds as of ${now.toISOString().slice(0, 10)}`;
+  for (const o of outcomes) await settleAccountOutcome(db, scope.workspaceId, account.id, o, why, summary);
 }
 
 /**

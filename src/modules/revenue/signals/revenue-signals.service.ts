@@ -3,7 +3,7 @@
  * `revenue-signals.ts` on each account with subscriptions in the reporting currency. A rule that holds raises (or
  * refreshes) its signal; one that no longer holds, or is switched off, resolves it. Idempotent.
  */
-import { raiseSignal, resolveSignals, type SignalKind } from '../../signals/index.ts';
+import { settleAccountOutcome, type SignalKind } from '../../signals/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
 import { loadBook } from '../revenue.service.ts';
@@ -16,10 +16,6 @@ export interface RevenueSignalSummary {
   raised: Partial<Record<SignalKind, number>>;
   resolved: Partial<Record<SignalKind, number>>;
 }
-
-const bump = (m: Partial<Record<SignalKind, number>>, kind: SignalKind, n = 1) => {
-  if (n > 0) m[kind] = (m[kind] ?? 0) + n;
-};
 
 /** Evaluates the revenue signals as of `asOf` (YYYY-MM-DD). The caller owns the transaction. */
 export async function evaluateRevenueSignals(
@@ -43,26 +39,8 @@ export async function evaluateRevenueSignals(
   for (const accountId of ids.sort()) {
     summary.accounts += 1;
     const outcomes = revenueRules({ asOf, currency: book.currency, subscriptions: byAccount.get(accountId) ?? [] }, t);
-    for (const o of outcomes) {
-      if (o.holds) {
-        await raiseSignal(db, {
-          workspaceId,
-          kind: o.kind,
-          accountId,
-          severity: o.severity,
-          subjectType: 'account',
-          subjectId: accountId,
-          title: o.title,
-          evidence: o.evidence,
-        });
-        bump(summary.raised, o.kind);
-      } else
-        bump(
-          summary.resolved,
-          o.kind,
-          await resolveSignals(db, workspaceId, o.kind, accountId, `no longer holds as of ${asOf}`),
-        );
-    }
+    for (const o of outcomes)
+      await settleAccountOutcome(db, workspaceId, accountId, o, `no longer holds as of ${asOf}`, summary);
   }
   return summary;
 }

@@ -5,7 +5,7 @@
  * holds raises (or refreshes) its signal; one that no longer holds, or is off, resolves it. Idempotent.
  */
 import { accountGoLive } from '../../delivery/index.ts';
-import { listSignals, raiseSignal, resolveSignals, type SignalKind } from '../../signals/index.ts';
+import { listSignals, settleAccountOutcome, type SignalKind } from '../../signals/index.ts';
 import { findSeats } from '../../usage/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
@@ -28,10 +28,6 @@ export interface SupportSignalSummary {
 }
 
 const KINDS = new Set<string>(['support.ticket_surge_after_go_live', 'support.how_to_heavy']);
-
-const bump = (m: Partial<Record<SignalKind, number>>, kind: SignalKind, n = 1) => {
-  if (n > 0) m[kind] = (m[kind] ?? 0) + n;
-};
 
 async function ticketsByAccount(db: Db, workspaceId: string): Promise<Map<string, SupportTicketFact[]>> {
   const rows = await db
@@ -89,26 +85,8 @@ export async function evaluateSupportSignals(
   for (const accountId of [...judged].sort()) {
     summary.accounts += 1;
     const f = facts.get(accountId) ?? { asOf: day, goLive: null, seats: null, tickets: [] };
-    for (const o of [ticketSurgeAfterGoLive(f, median, t), howToHeavy(f, t)]) {
-      if (o.holds) {
-        await raiseSignal(db, {
-          workspaceId,
-          kind: o.kind,
-          accountId,
-          severity: o.severity,
-          subjectType: 'account',
-          subjectId: accountId,
-          title: o.title,
-          evidence: o.evidence,
-        });
-        bump(summary.raised, o.kind);
-      } else
-        bump(
-          summary.resolved,
-          o.kind,
-          await resolveSignals(db, workspaceId, o.kind, accountId, `no longer holds as of ${day}`),
-        );
-    }
+    for (const o of [ticketSurgeAfterGoLive(f, median, t), howToHeavy(f, t)])
+      await settleAccountOutcome(db, workspaceId, accountId, o, `no longer holds as of ${day}`, summary);
   }
   return summary;
 }
