@@ -11,9 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { COMPOSITION } from '../src/app/modules.ts';
-import { createAccountsInBulk, listAccounts } from '../src/modules/accounts/index.ts';
+import { createAccountsInBulk } from '../src/modules/accounts/index.ts';
 import { scoreAccounts } from '../src/modules/health/index.ts';
-import { accountMatcher, applySubscriptionBatch } from '../src/modules/revenue/index.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
 import { createApiKey } from '../src/platform/auth/api-key.service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
@@ -26,6 +25,7 @@ import { JobRunner } from '../src/platform/jobs/runner.ts';
 import { createLogger } from '../src/platform/logging/logger.ts';
 import { SECRET_KEY_BYTES, secretBox } from '../src/platform/secrets/secret-box.ts';
 import { fmt } from './lib.ts';
+import { accountIdsOf, subscribeEach } from './workspace-lib.ts';
 
 const ACCOUNTS = 1_000;
 const CHANGES = 200;
@@ -82,40 +82,8 @@ export async function run(): Promise<void> {
       );
       return w.id;
     });
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listAccounts(dbh.db, dbh.caps, { workspaceId: ws, partnerId: null }, { limit: 500, cursor });
-      ids.push(...page.items.map((a) => a.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    await dbh.db.transaction().execute(async (trx) =>
-      applySubscriptionBatch(
-        trx,
-        { workspaceId: ws, matcher: await accountMatcher(trx, ws) },
-        ids.map((id, i) => ({
-          row: i + 1,
-          record: {
-            source: 'csv' as const,
-            externalId: `sub-${i}`,
-            accountRef: id,
-            accountName: null,
-            start: '2025-01-01',
-            end: null,
-            arrCents: 1_000_000,
-            mrrCents: null,
-            seats: 20,
-            plan: null,
-            trial: false,
-            currency: 'USD',
-            billingPeriod: 'annual',
-            autoRenew: null,
-            renewsOn: null,
-            status: null,
-          },
-        })),
-      ),
-    );
+    const ids = await accountIdsOf(dbh, ws);
+    await subscribeEach(dbh, ws, ids);
     await dbh.db.transaction().execute((trx) => scoreAccounts(trx, ws, new Date()));
     const key = (await createApiKey(dbh.db, SYSTEM_ACTOR, ws, { name: 'bench', scope: 'admin' })).secret;
     const server = await buildServer(ctx);

@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAccountsInBulk, listAccounts } from '../src/modules/accounts/index.ts';
+import { createAccountsInBulk } from '../src/modules/accounts/index.ts';
 import { scoreAccounts } from '../src/modules/health/index.ts';
-import { accountMatcher, applySubscriptionBatch } from '../src/modules/revenue/index.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
 import { fmt } from './lib.ts';
+import { accountIdsOf, subscribeEach } from './workspace-lib.ts';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -47,40 +47,12 @@ async function recompute(n: number): Promise<{ ms: number; scored: number }> {
       );
       return w.id;
     });
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await listAccounts(dbh.db, dbh.caps, { workspaceId: ws, partnerId: null }, { limit: 500, cursor });
-      ids.push(...page.items.map((a) => a.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    await dbh.db.transaction().execute(async (trx) =>
-      applySubscriptionBatch(
-        trx,
-        { workspaceId: ws, matcher: await accountMatcher(trx, ws) },
-        ids.map((id, i) => ({
-          row: i + 1,
-          record: {
-            source: 'csv' as const,
-            externalId: `sub-${i}`,
-            accountRef: id,
-            accountName: null,
-            start: i % 5 === 0 ? '2026-10-01' : '2025-01-01',
-            end: null,
-            arrCents: 1_000_000 + (i % 50) * 10_000,
-            mrrCents: null,
-            seats: 10 + (i % 40),
-            plan: null,
-            trial: false,
-            currency: 'USD',
-            billingPeriod: 'annual',
-            autoRenew: null,
-            renewsOn: null,
-            status: null,
-          },
-        })),
-      ),
-    );
+    const ids = await accountIdsOf(dbh, ws);
+    await subscribeEach(dbh, ws, ids, (i) => ({
+      start: i % 5 === 0 ? '2026-10-01' : '2025-01-01',
+      arrCents: 1_000_000 + (i % 50) * 10_000,
+      seats: 10 + (i % 40),
+    }));
     const started = performance.now();
     const s = await dbh.db.transaction().execute((trx) => scoreAccounts(trx, ws, NOW));
     return { ms: performance.now() - started, scored: s.accounts };

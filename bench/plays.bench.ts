@@ -8,15 +8,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createAccountsInBulk, listAccounts } from '../src/modules/accounts/index.ts';
+import { createAccountsInBulk } from '../src/modules/accounts/index.ts';
 import { evaluateDailyPlays, listPlays } from '../src/modules/plays/index.ts';
-import { accountMatcher, applySubscriptionBatch } from '../src/modules/revenue/index.ts';
 import { raiseSignal } from '../src/modules/signals/index.ts';
 import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
 import { fmt } from './lib.ts';
+import { accountIdsOf, subscribeEach } from './workspace-lib.ts';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
 const DAY_MS = 86_400_000;
@@ -40,40 +40,8 @@ async function workspaceOf(n: number) {
     );
     return w.id;
   });
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAccounts(dbh.db, dbh.caps, { workspaceId: ws, partnerId: null }, { limit: 500, cursor });
-    ids.push(...page.items.map((a) => a.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  await dbh.db.transaction().execute(async (trx) =>
-    applySubscriptionBatch(
-      trx,
-      { workspaceId: ws, matcher: await accountMatcher(trx, ws) },
-      ids.map((id, i) => ({
-        row: i + 1,
-        record: {
-          source: 'csv' as const,
-          externalId: `sub-${i}`,
-          accountRef: id,
-          accountName: null,
-          start: '2025-01-01',
-          end: null,
-          arrCents: 1_000_000,
-          mrrCents: null,
-          seats: 20,
-          plan: null,
-          trial: false,
-          currency: 'USD',
-          billingPeriod: 'annual',
-          autoRenew: null,
-          renewsOn: day(1 + (i % 364)),
-          status: null,
-        },
-      })),
-    ),
-  );
+  const ids = await accountIdsOf(dbh, ws);
+  await subscribeEach(dbh, ws, ids, (i) => ({ renewsOn: day(1 + (i % 364)) }));
   const close = async () => {
     await dbh.close();
     fs.rmSync(dir, { recursive: true, force: true });
