@@ -140,7 +140,8 @@ export async function run(): Promise<void> {
     console.log('                                   p50 ms    p95 ms    max ms');
     const line = (label: string, xs: number[]) =>
       console.log(
-        `${label.padEnd(32)} ${fmt(pct(xs, 0.5), 1).padStart(8)} ${fmt(pct(xs, 0.95), 1).padStart(9)} ${fmt(Math.max(...xs), 1).padStart(9)}`,
+        `${label.padEnd(32)} ${fmt(pct(xs, 0.5), 1).padStart(8)} ${fmt(pct(xs, 0.95), 1).padStart(9)} ` +
+          `${fmt(Math.max(...xs), 1).padStart(9)}`,
       );
     line('baseline: the answer’s request', requestMs);
     line('answer stored → new score stored', freshMs);

@@ -75,7 +75,8 @@ export async function run(): Promise<void> {
         `${fmt(firstMs / selectMs, 1)}× the baseline`,
     );
     console.log(
-      `  next evaluation (${fmt(again.started)} started, ${fmt(again.judged)} judged)  ${fmt(againMs, 0).padStart(7)} ms  ` +
+      `  next evaluation (${fmt(again.started)} started, ${fmt(again.judged)} judged)  ` +
+        `${fmt(againMs, 0).padStart(7)} ms  ` +
         `${fmt(againMs / selectMs, 1)}× the baseline`,
     );
 

@@ -145,7 +145,8 @@ export async function run(): Promise<void> {
   else console.log('  Baton on PostgreSQL        skipped: no server at BENCH_POSTGRES_URL');
   const ratio = (a: number, b: number) => (b === 0 ? '∞' : (a / b).toFixed(2));
   console.log(
-    `  ratio Baton/baseline: SQLite MRR ×${ratio(sqlite.mrr, baseline.mrr)}, recall ×${ratio(sqlite.recall, baseline.recall)}` +
+    `  ratio Baton/baseline: SQLite MRR ×${ratio(sqlite.mrr, baseline.mrr)}, recall ` +
+      `×${ratio(sqlite.recall, baseline.recall)}` +
       (pgFigures
         ? `; PostgreSQL MRR ×${ratio(pgFigures.mrr, baseline.mrr)}, recall ×${ratio(pgFigures.recall, baseline.recall)}`
         : ''),

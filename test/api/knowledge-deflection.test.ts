@@ -15,7 +15,9 @@ const ARTICLES = [
   {
     externalId: 'sso-cert',
     title: 'Rotate the SAML signing certificate',
-    body: 'When your identity provider issues a new certificate, upload it under Settings → SSO before the old one expires.',
+    body:
+      'When your identity provider issues a new certificate, upload it under Settings → SSO before the old one ' +
+      'expires.',
   },
   {
     externalId: 'sf-sync',
@@ -48,51 +50,54 @@ const answer = (c: Client, id: string, payload: Record<string, unknown>) =>
 const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
 describe('deflection', () => {
-  it('suggests the best articles, records one answer per suggestion, and measures the rate from answers only', async () => {
-    const s = await setUp();
-    const first = await suggest(s.csm, { query: 'How do I rotate our SAML certificate?' });
-    expect(first.statusCode, first.body).toBe(201);
-    expect(first.json().channel).toBe('staff');
-    expect(first.json().articles[0].external_id).toBe('sso-cert');
-    const id = first.json().id as string;
+  it(
+    'suggests the best articles, records one answer per suggestion, and measures the rate from answers ' + 'only',
+    async () => {
+      const s = await setUp();
+      const first = await suggest(s.csm, { query: 'How do I rotate our SAML certificate?' });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json().channel).toBe('staff');
+      expect(first.json().articles[0].external_id).toBe('sso-cert');
+      const id = first.json().id as string;
 
-    expect((await answer(s.csm, id, { helped: true, articleId: s.ids['sso-cert'] })).statusCode).toBe(204);
-    const again = await answer(s.csm, id, { helped: false });
-    expect(again.statusCode).toBe(409);
+      expect((await answer(s.csm, id, { helped: true, articleId: s.ids['sso-cert'] })).statusCode).toBe(204);
+      const again = await answer(s.csm, id, { helped: false });
+      expect(again.statusCode).toBe(409);
 
-    const second = (await suggest(s.csm, { query: 'salesforce stopped syncing', limit: 2 })).json();
-    expect(second.articles[0].external_id).toBe('sf-sync');
-    const wrong = await answer(s.csm, second.id, { helped: true, articleId: s.ids.invoices });
-    expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([{ field: 'body.articleId', message: 'not one of the articles suggested' }]);
-    expect((await answer(s.csm, second.id, { helped: false })).statusCode).toBe(204);
-    // Asked and never answered: counted as a suggestion, not as helped.
-    await suggest(s.csm, { query: 'where are my invoices' });
-    // Nothing in the knowledge base answers this one.
-    const none = (await suggest(s.csm, { query: 'quantum teleportation roadmap' })).json();
-    expect(none.articles).toEqual([]);
+      const second = (await suggest(s.csm, { query: 'salesforce stopped syncing', limit: 2 })).json();
+      expect(second.articles[0].external_id).toBe('sf-sync');
+      const wrong = await answer(s.csm, second.id, { helped: true, articleId: s.ids.invoices });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().errors).toEqual([{ field: 'body.articleId', message: 'not one of the articles suggested' }]);
+      expect((await answer(s.csm, second.id, { helped: false })).statusCode).toBe(204);
+      // Asked and never answered: counted as a suggestion, not as helped.
+      await suggest(s.csm, { query: 'where are my invoices' });
+      // Nothing in the knowledge base answers this one.
+      const none = (await suggest(s.csm, { query: 'quantum teleportation roadmap' })).json();
+      expect(none.articles).toEqual([]);
 
-    const report = await s.csm.request({
-      method: 'GET',
-      url: '/api/v1/knowledge/deflections/report?from=2026-11-01&to=2026-11-30',
-    });
-    expect(report.statusCode, report.body).toBe(200);
-    expect(report.json()).toMatchObject({
-      suggestions: 4,
-      withArticles: 3,
-      answered: 2,
-      helped: 1,
-      notHelped: 1,
-      deflectionRate: 0.5,
-      coverage: 0.75,
-      byChannel: [{ channel: 'staff', suggestions: 4, answered: 2, helped: 1 }],
-      topArticles: [{ articleId: s.ids['sso-cert'], helped: 1 }],
-    });
-    expect(report.json().sentence).toBe(
-      '1 of the 2 people who answered were helped by an article (50 %); 2 of 4 suggestions were not answered and ' +
-        'count for nothing. 75 % of the questions found an article.',
-    );
-  });
+      const report = await s.csm.request({
+        method: 'GET',
+        url: '/api/v1/knowledge/deflections/report?from=2026-11-01&to=2026-11-30',
+      });
+      expect(report.statusCode, report.body).toBe(200);
+      expect(report.json()).toMatchObject({
+        suggestions: 4,
+        withArticles: 3,
+        answered: 2,
+        helped: 1,
+        notHelped: 1,
+        deflectionRate: 0.5,
+        coverage: 0.75,
+        byChannel: [{ channel: 'staff', suggestions: 4, answered: 2, helped: 1 }],
+        topArticles: [{ articleId: s.ids['sso-cert'], helped: 1 }],
+      });
+      expect(report.json().sentence).toBe(
+        '1 of the 2 people who answered were helped by an article (50 %); 2 of 4 suggestions were not answered and ' +
+          'count for nothing. 75 % of the questions found an article.',
+      );
+    },
+  );
 
   it('refuses bad input naming the field, and another workspace’s suggestion', async () => {
     const s = await setUp();

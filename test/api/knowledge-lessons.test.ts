@@ -19,53 +19,59 @@ async function setUp() {
 }
 
 describe('project lessons and decisions', () => {
-  it('records lessons at a milestone or the close, lists them, finds them, and drafts an article from one', async () => {
-    const { lead, project, milestone } = await setUp();
-    const url = `/api/v1/knowledge/projects/${project.id}/lessons`;
-    const lesson = await lead.request({
-      method: 'POST',
-      url,
-      payload: {
-        kind: 'lesson',
-        milestone: milestone.id,
-        text: 'Ask for the SAML metadata in week one.\nIt took two weeks.',
-      },
-    });
-    expect(lesson.statusCode, lesson.body).toBe(201);
-    const decision = await lead.request({
-      method: 'POST',
-      url,
-      payload: { kind: 'decision', text: 'Salesforce syncs one way during hypercare.' },
-    });
-    expect(decision.json()).toMatchObject({ kind: 'decision', milestone: 'close' });
+  it(
+    'records lessons at a milestone or the close, lists them, finds them, and ' + 'drafts an article from one',
+    async () => {
+      const { lead, project, milestone } = await setUp();
+      const url = `/api/v1/knowledge/projects/${project.id}/lessons`;
+      const lesson = await lead.request({
+        method: 'POST',
+        url,
+        payload: {
+          kind: 'lesson',
+          milestone: milestone.id,
+          text: 'Ask for the SAML metadata in week one.\nIt took two weeks.',
+        },
+      });
+      expect(lesson.statusCode, lesson.body).toBe(201);
+      const decision = await lead.request({
+        method: 'POST',
+        url,
+        payload: { kind: 'decision', text: 'Salesforce syncs one way during hypercare.' },
+      });
+      expect(decision.json()).toMatchObject({ kind: 'decision', milestone: 'close' });
 
-    const list = await lead.request({ method: 'GET', url });
-    expect(list.json().items.map((l: { kind: string; milestone: string }) => [l.kind, l.milestone])).toEqual([
-      ['lesson', milestone.id],
-      ['decision', 'close'],
-    ]);
+      const list = await lead.request({ method: 'GET', url });
+      expect(list.json().items.map((l: { kind: string; milestone: string }) => [l.kind, l.milestone])).toEqual([
+        ['lesson', milestone.id],
+        ['decision', 'close'],
+      ]);
 
-    const found = await lead.request({ method: 'GET', url: '/api/v1/search?q=saml%20metadata&kinds=lesson' });
-    expect(found.json().items).toMatchObject([
-      {
-        kind: 'lesson',
-        id: lesson.json().id,
+      const found = await lead.request({ method: 'GET', url: '/api/v1/search?q=saml%20metadata&kinds=lesson' });
+      expect(found.json().items).toMatchObject([
+        {
+          kind: 'lesson',
+          id: lesson.json().id,
+          title: 'Ask for the SAML metadata in week one.',
+          url: `/projects/${project.id}`,
+        },
+      ]);
+
+      const draft = await lead.request({
+        method: 'POST',
+        url: `/api/v1/knowledge/lessons/${lesson.json().id}/article`,
+      });
+      expect(draft.statusCode, draft.body).toBe(201);
+      expect(draft.json()).toMatchObject({
         title: 'Ask for the SAML metadata in week one.',
-        url: `/projects/${project.id}`,
-      },
-    ]);
-
-    const draft = await lead.request({ method: 'POST', url: `/api/v1/knowledge/lessons/${lesson.json().id}/article` });
-    expect(draft.statusCode, draft.body).toBe(201);
-    expect(draft.json()).toMatchObject({
-      title: 'Ask for the SAML metadata in week one.',
-      status: 'draft',
-      source: 'project',
-      sourceRef: lesson.json().id,
-      tags: ['lesson'],
-    });
-    expect(draft.json().body).toContain('Lesson from the project Northwind rollout');
-  });
+        status: 'draft',
+        source: 'project',
+        sourceRef: lesson.json().id,
+        tags: ['lesson'],
+      });
+      expect(draft.json().body).toContain('Lesson from the project Northwind rollout');
+    },
+  );
 
   it('refuses a milestone of no project of its own, an empty text and another workspace’s project', async () => {
     const a = await setUp();

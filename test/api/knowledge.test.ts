@@ -27,7 +27,9 @@ const FIXTURE = [
   {
     externalId: 'sso-cert',
     title: 'Rotate the SAML signing certificate',
-    body: 'When your identity provider issues a new certificate, upload it under Settings → SSO before the old one expires.',
+    body:
+      'When your identity provider issues a new certificate, upload it under Settings → SSO before the old one ' +
+      'expires.',
     tags: ['product:sso'],
   },
   {

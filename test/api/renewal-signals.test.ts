@@ -306,40 +306,48 @@ describe('at-risk renewal', () => {
     expect(await signalsOf(w.viewer, risky.id)).toEqual([]);
   });
 
-  it('raises a renewal within 120 days on a health score below the threshold alone, and resolves as it recovers', async () => {
-    const w = await workspace('renewal-health');
-    const weak = await buildAccount(t.ctx.db, w.id, { name: 'Weak', renewal_date: '2027-01-19' });
-    const fine = await buildAccount(t.ctx.db, w.id, { name: 'Fine', renewal_date: '2027-01-10' });
-    const health = (accountId: string, score: number, band: string) => ({
-      id: fixtureId(),
-      workspace_id: w.id,
-      account_id: accountId,
-      scored_at: ago(1),
-      score,
-      band,
-      scorecard_version: 1,
-      components: '{"dimensions":[]}',
-      is_current: 1,
-    });
-    await t.ctx.db
-      .insertInto('health_scores')
-      .values([health(weak.id, 31, 'red'), health(fine.id, 72, 'green')])
-      .execute();
-    await runJob('health.renewal-signals', w.id, { asOf: D });
-    expect(await signalsOf(w.viewer, fine.id)).toEqual([]);
-    const [signal] = await signalsOf(w.viewer, weak.id);
-    expect(signal?.title).toBe('Renews in 60 days with health 31 (below 40)');
-    expect(signal?.evidence).toMatchObject({ healthScore: 31, maxHealthScore: 40, reasons: ['health'], decile: null });
-    expect(signal?.explanation).toContain('health is 31 of 100 (a warning below 40');
+  it(
+    'raises a renewal within 120 days on a health score below the threshold ' + 'alone, and resolves as it recovers',
+    async () => {
+      const w = await workspace('renewal-health');
+      const weak = await buildAccount(t.ctx.db, w.id, { name: 'Weak', renewal_date: '2027-01-19' });
+      const fine = await buildAccount(t.ctx.db, w.id, { name: 'Fine', renewal_date: '2027-01-10' });
+      const health = (accountId: string, score: number, band: string) => ({
+        id: fixtureId(),
+        workspace_id: w.id,
+        account_id: accountId,
+        scored_at: ago(1),
+        score,
+        band,
+        scorecard_version: 1,
+        components: '{"dimensions":[]}',
+        is_current: 1,
+      });
+      await t.ctx.db
+        .insertInto('health_scores')
+        .values([health(weak.id, 31, 'red'), health(fine.id, 72, 'green')])
+        .execute();
+      await runJob('health.renewal-signals', w.id, { asOf: D });
+      expect(await signalsOf(w.viewer, fine.id)).toEqual([]);
+      const [signal] = await signalsOf(w.viewer, weak.id);
+      expect(signal?.title).toBe('Renews in 60 days with health 31 (below 40)');
+      expect(signal?.evidence).toMatchObject({
+        healthScore: 31,
+        maxHealthScore: 40,
+        reasons: ['health'],
+        decile: null,
+      });
+      expect(signal?.explanation).toContain('health is 31 of 100 (a warning below 40');
 
-    await t.ctx.db
-      .updateTable('health_scores')
-      .set({ score: 55, band: 'yellow' })
-      .where('account_id', '=', weak.id)
-      .execute();
-    const after = await evaluate(w.admin, '/api/v1/health/renewal-signals/evaluate');
-    expect(after.resolved).toEqual({ 'renewal.at_risk_renewal': 1 });
-  });
+      await t.ctx.db
+        .updateTable('health_scores')
+        .set({ score: 55, band: 'yellow' })
+        .where('account_id', '=', weak.id)
+        .execute();
+      const after = await evaluate(w.admin, '/api/v1/health/renewal-signals/evaluate');
+      expect(after.resolved).toEqual({ 'renewal.at_risk_renewal': 1 });
+    },
+  );
 
   it('runs daily, as each of the three jobs', () => {
     for (const type of ['relationship.signals', 'revenue.signals', 'health.renewal-signals'])

@@ -41,32 +41,37 @@ const supportSignals = async (viewer: Client, accountId: string) =>
     .items as Array<{ kind: string; evidence: Record<string, unknown>; explanation: string }>;
 
 describe('support-overload signals', () => {
-  it('raises "mostly how-to" after an import, with its sentence, and resolves it when the questions stop dominating', async () => {
-    const ws = await t.workspace('support-signals');
-    const agent = await t.login((await t.user(ws, 'support')).email);
-    const viewer = await t.login((await t.user(ws, 'viewer')).email);
-    const account = await buildAccount(t.ctx.db, ws, { name: 'Northwind Traders', domain: 'northwind.example' });
+  it(
+    'raises "mostly how-to" after an import, with its sentence, and resolves it when the questions stop ' +
+      'dominating',
+    async () => {
+      const ws = await t.workspace('support-signals');
+      const agent = await t.login((await t.user(ws, 'support')).email);
+      const viewer = await t.login((await t.user(ws, 'viewer')).email);
+      const account = await buildAccount(t.ctx.db, ws, { name: 'Northwind Traders', domain: 'northwind.example' });
 
-    await importTickets(agent, csv(0, 7, 3));
-    const queued = await t.ctx.db
-      .selectFrom('jobs')
-      .select('payload')
-      .where('workspace_id', '=', ws)
-      .where('type', '=', 'support.signals')
-      .execute();
-    expect(queued.map((j) => JSON.parse(j.payload))).toEqual([{ workspaceId: ws, accountIds: [account.id] }]);
-    expect((await t.runJobs({ now: NOW })).filter((j) => j.last_error)).toEqual([]);
-    const [signal] = await supportSignals(viewer, account.id);
-    expect(signal?.kind).toBe('support.how_to_heavy');
-    expect(signal?.evidence).toMatchObject({ tickets: 10, howTo: 7, share: 0.7, lookbackDays: 60 });
-    expect(signal?.explanation).toBe(
-      '7 of the 10 tickets opened in the 60 days to 20 Nov 2026 ask how to do something: 70 % (a warning above 50 %).',
-    );
+      await importTickets(agent, csv(0, 7, 3));
+      const queued = await t.ctx.db
+        .selectFrom('jobs')
+        .select('payload')
+        .where('workspace_id', '=', ws)
+        .where('type', '=', 'support.signals')
+        .execute();
+      expect(queued.map((j) => JSON.parse(j.payload))).toEqual([{ workspaceId: ws, accountIds: [account.id] }]);
+      expect((await t.runJobs({ now: NOW })).filter((j) => j.last_error)).toEqual([]);
+      const [signal] = await supportSignals(viewer, account.id);
+      expect(signal?.kind).toBe('support.how_to_heavy');
+      expect(signal?.evidence).toMatchObject({ tickets: 10, howTo: 7, share: 0.7, lookbackDays: 60 });
+      expect(signal?.explanation).toBe(
+        '7 of the 10 tickets opened in the 60 days to 20 Nov 2026 ask how to do something: ' +
+          '70 % (a warning above 50 %).',
+      );
 
-    await importTickets(agent, csv(100, 0, 8));
-    expect((await t.runJobs({ now: NOW })).filter((j) => j.last_error)).toEqual([]);
-    expect(await supportSignals(viewer, account.id)).toEqual([]);
-  });
+      await importTickets(agent, csv(100, 0, 8));
+      expect((await t.runJobs({ now: NOW })).filter((j) => j.last_error)).toEqual([]);
+      expect(await supportSignals(viewer, account.id)).toEqual([]);
+    },
+  );
 
   it('declares its thresholds among the signal rules, each rule with its switch', async () => {
     const ws = await t.workspace('support-signal-rules');

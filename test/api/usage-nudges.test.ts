@@ -86,43 +86,50 @@ const emailRule = {
 };
 
 describe('nudge rules', () => {
-  it('are added, changed, listed and removed by an admin; bad input names the field; others may not write', async () => {
-    const s = await setUp();
-    const cases: Array<[object, string]> = [
-      [{ ...emailRule, channel: 'sms' }, 'body.channel'],
-      [{ ...emailRule, daysAfterDue: -1 }, 'body.daysAfterDue'],
-      [{ ...emailRule, message: 'Hi {{last_name}}' }, 'body.message'],
-      [{ ...emailRule, subject: '' }, 'body.subject'],
-    ];
-    for (const [payload, field] of cases) {
-      const res = await rule(s.admin, payload);
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
-    }
-    const csm = await t.login((await t.user(s.ws, 'csm')).email);
-    expect((await rule(csm, emailRule)).statusCode).toBe(403);
+  it(
+    'are added, changed, listed and removed by an admin; bad input names the ' + 'field; others may not write',
+    async () => {
+      const s = await setUp();
+      const cases: Array<[object, string]> = [
+        [{ ...emailRule, channel: 'sms' }, 'body.channel'],
+        [{ ...emailRule, daysAfterDue: -1 }, 'body.daysAfterDue'],
+        [{ ...emailRule, message: 'Hi {{last_name}}' }, 'body.message'],
+        [{ ...emailRule, subject: '' }, 'body.subject'],
+      ];
+      for (const [payload, field] of cases) {
+        const res = await rule(s.admin, payload);
+        expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+        expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+      }
+      const csm = await t.login((await t.user(s.ws, 'csm')).email);
+      expect((await rule(csm, emailRule)).statusCode).toBe(403);
 
-    const created = await rule(s.admin, emailRule);
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ name: 'First report overdue', enabled: true, daysAfterDue: 3 });
-    const id = created.json().id;
-    const put = await s.admin.request({
-      method: 'PUT',
-      url: `/api/v1/usage/nudges/rules/${id}`,
-      payload: { enabled: false, milestoneEvent: null },
-    });
-    expect(put.json()).toMatchObject({ enabled: false, milestoneEvent: null, channel: 'email' });
-    const badPut = await s.admin.request({
-      method: 'PUT',
-      url: `/api/v1/usage/nudges/rules/${id}`,
-      payload: { subject: '{{nope}}' },
-    });
-    expect(badPut.json().errors[0].field).toBe('body.subject');
-    const list = await csm.request({ method: 'GET', url: '/api/v1/usage/nudges/rules' });
-    expect(list.json().items.map((r: { id: string }) => r.id)).toEqual([id]);
-    expect((await s.admin.request({ method: 'DELETE', url: `/api/v1/usage/nudges/rules/${id}` })).statusCode).toBe(204);
-    expect((await s.admin.request({ method: 'DELETE', url: `/api/v1/usage/nudges/rules/${id}` })).statusCode).toBe(404);
-  });
+      const created = await rule(s.admin, emailRule);
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ name: 'First report overdue', enabled: true, daysAfterDue: 3 });
+      const id = created.json().id;
+      const put = await s.admin.request({
+        method: 'PUT',
+        url: `/api/v1/usage/nudges/rules/${id}`,
+        payload: { enabled: false, milestoneEvent: null },
+      });
+      expect(put.json()).toMatchObject({ enabled: false, milestoneEvent: null, channel: 'email' });
+      const badPut = await s.admin.request({
+        method: 'PUT',
+        url: `/api/v1/usage/nudges/rules/${id}`,
+        payload: { subject: '{{nope}}' },
+      });
+      expect(badPut.json().errors[0].field).toBe('body.subject');
+      const list = await csm.request({ method: 'GET', url: '/api/v1/usage/nudges/rules' });
+      expect(list.json().items.map((r: { id: string }) => r.id)).toEqual([id]);
+      expect((await s.admin.request({ method: 'DELETE', url: `/api/v1/usage/nudges/rules/${id}` })).statusCode).toBe(
+        204,
+      );
+      expect((await s.admin.request({ method: 'DELETE', url: `/api/v1/usage/nudges/rules/${id}` })).statusCode).toBe(
+        404,
+      );
+    },
+  );
 });
 
 describe('email nudges', () => {
@@ -191,93 +198,99 @@ describe('in-app nudges', () => {
     expect(res.body).toContain("getAttribute('data-key')");
   });
 
-  it('are read by the ingest key and user id, marked seen and dismissed; a wrong key or workspace sees nothing', async () => {
-    const s = await setUp();
-    await rule(s.admin, { ...emailRule, channel: 'in_app', subject: 'Publish your first report' });
-    expect((await evaluate(s.admin)).json()).toMatchObject({ nudged: 3, skippedNoEmail: 0, sent: 0 });
-    const key = await t.apiKey(s.ws, 'ingest');
-    const get = (userId: string, k = key) =>
-      t.inject({ method: 'GET', url: `/embed/v1/nudges?userId=${userId}`, headers: { authorization: basic(k) } });
+  it(
+    'are read by the ingest key and user id, marked seen and dismissed; a wrong ' + 'key or workspace sees nothing',
+    async () => {
+      const s = await setUp();
+      await rule(s.admin, { ...emailRule, channel: 'in_app', subject: 'Publish your first report' });
+      expect((await evaluate(s.admin)).json()).toMatchObject({ nudged: 3, skippedNoEmail: 0, sent: 0 });
+      const key = await t.apiKey(s.ws, 'ingest');
+      const get = (userId: string, k = key) =>
+        t.inject({ method: 'GET', url: `/embed/v1/nudges?userId=${userId}`, headers: { authorization: basic(k) } });
 
-    const res = await get('cy');
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['access-control-allow-origin']).toBe('*');
-    const items = res.json().items;
-    expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ subject: 'Publish your first report' });
-    expect(items[0].body).toContain('Hi there,');
-    expect((await get('dee')).json().items).toEqual([]);
+      const res = await get('cy');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      const items = res.json().items;
+      expect(items).toHaveLength(1);
+      expect(items[0]).toMatchObject({ subject: 'Publish your first report' });
+      expect(items[0].body).toContain('Hi there,');
+      expect((await get('dee')).json().items).toEqual([]);
 
-    expect((await get('cy', 'bk_not-a-key')).statusCode).toBe(401);
-    expect((await t.inject({ method: 'GET', url: '/embed/v1/nudges?userId=cy' })).statusCode).toBe(401);
-    const other = await t.workspace(`nudges-other-${n}`);
-    const otherKey = await t.apiKey(other, 'ingest');
-    expect((await get('cy', otherKey)).json().items).toEqual([]);
-    const foreign = await t.inject({
-      method: 'POST',
-      url: `/embed/v1/nudges/${items[0].id}/dismiss?userId=cy`,
-      headers: { authorization: basic(otherKey) },
-    });
-    expect(foreign.statusCode).toBe(404);
-    const preflight = await t.inject({ method: 'OPTIONS', url: `/embed/v1/nudges/${items[0].id}/seen` });
-    expect(preflight.statusCode).toBe(204);
-    expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
+      expect((await get('cy', 'bk_not-a-key')).statusCode).toBe(401);
+      expect((await t.inject({ method: 'GET', url: '/embed/v1/nudges?userId=cy' })).statusCode).toBe(401);
+      const other = await t.workspace(`nudges-other-${n}`);
+      const otherKey = await t.apiKey(other, 'ingest');
+      expect((await get('cy', otherKey)).json().items).toEqual([]);
+      const foreign = await t.inject({
+        method: 'POST',
+        url: `/embed/v1/nudges/${items[0].id}/dismiss?userId=cy`,
+        headers: { authorization: basic(otherKey) },
+      });
+      expect(foreign.statusCode).toBe(404);
+      const preflight = await t.inject({ method: 'OPTIONS', url: `/embed/v1/nudges/${items[0].id}/seen` });
+      expect(preflight.statusCode).toBe(204);
+      expect(preflight.headers['access-control-allow-headers']).toContain('authorization');
 
-    const seen = await t.inject({
-      method: 'POST',
-      url: `/embed/v1/nudges/${items[0].id}/seen?userId=cy`,
-      headers: { authorization: basic(key) },
-    });
-    expect(seen.json()).toEqual({ id: items[0].id, status: 'shown' });
-    expect((await get('cy')).json().items).toHaveLength(1);
-    const dismissed = await t.inject({
-      method: 'POST',
-      url: `/embed/v1/nudges/${items[0].id}/dismiss?userId=cy`,
-      headers: { authorization: basic(key) },
-    });
-    expect(dismissed.json()).toEqual({ id: items[0].id, status: 'dismissed' });
-    expect((await get('cy')).json().items).toEqual([]);
-    expect((await nudges(s.admin)).find((x) => x.userId === 'cy')?.status).toBe('dismissed');
-  });
+      const seen = await t.inject({
+        method: 'POST',
+        url: `/embed/v1/nudges/${items[0].id}/seen?userId=cy`,
+        headers: { authorization: basic(key) },
+      });
+      expect(seen.json()).toEqual({ id: items[0].id, status: 'shown' });
+      expect((await get('cy')).json().items).toHaveLength(1);
+      const dismissed = await t.inject({
+        method: 'POST',
+        url: `/embed/v1/nudges/${items[0].id}/dismiss?userId=cy`,
+        headers: { authorization: basic(key) },
+      });
+      expect(dismissed.json()).toEqual({ id: items[0].id, status: 'dismissed' });
+      expect((await get('cy')).json().items).toEqual([]);
+      expect((await nudges(s.admin)).find((x) => x.userId === 'cy')?.status).toBe('dismissed');
+    },
+  );
 });
 
 describe('nudge effect', () => {
-  it('compares completion after the nudge with users eligible and not nudged, and says it is observational', async () => {
-    const s = await setUp();
-    await rule(s.admin, emailRule);
-    await evaluate(s.admin);
-    // ann publishes two days after her nudge; bob does not; cy (no email, not nudged) publishes too.
-    for (const user of ['ann', 'cy'])
-      await buildUsageEvent(t.ctx.db, s.ws, {
-        account_id: s.account.id,
-        group_id: s.account.id,
-        user_id: user,
-        event: 'Report Published',
-        occurred_at: '2026-03-22T09:00:00.000Z',
+  it(
+    'compares completion after the nudge with users eligible and not nudged, ' + 'and says it is observational',
+    async () => {
+      const s = await setUp();
+      await rule(s.admin, emailRule);
+      await evaluate(s.admin);
+      // ann publishes two days after her nudge; bob does not; cy (no email, not nudged) publishes too.
+      for (const user of ['ann', 'cy'])
+        await buildUsageEvent(t.ctx.db, s.ws, {
+          account_id: s.account.id,
+          group_id: s.account.id,
+          user_id: user,
+          event: 'Report Published',
+          occurred_at: '2026-03-22T09:00:00.000Z',
+        });
+      const bad = await s.admin.request({
+        method: 'GET',
+        url: '/api/v1/usage/nudges/effect?from=2026-03-31&to=2026-03-01',
       });
-    const bad = await s.admin.request({
-      method: 'GET',
-      url: '/api/v1/usage/nudges/effect?from=2026-03-31&to=2026-03-01',
-    });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toBe('querystring.to');
-    const res = await s.admin.request({
-      method: 'GET',
-      url: '/api/v1/usage/nudges/effect?from=2026-03-01&to=2026-03-31',
-    });
-    expect(res.statusCode).toBe(200);
-    const [row] = res.json().items;
-    expect(row).toMatchObject({
-      ruleName: 'First report overdue',
-      nudged: 2,
-      nudgedCompleted: 1,
-      nudgedRate: 0.5,
-      medianDaysToComplete: 2,
-      notNudged: 1,
-      notNudgedCompleted: 1,
-      notNudgedRate: 1,
-      differencePoints: -50,
-    });
-    expect(row.sentence).toContain('observational comparison');
-  });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors[0].field).toBe('querystring.to');
+      const res = await s.admin.request({
+        method: 'GET',
+        url: '/api/v1/usage/nudges/effect?from=2026-03-01&to=2026-03-31',
+      });
+      expect(res.statusCode).toBe(200);
+      const [row] = res.json().items;
+      expect(row).toMatchObject({
+        ruleName: 'First report overdue',
+        nudged: 2,
+        nudgedCompleted: 1,
+        nudgedRate: 0.5,
+        medianDaysToComplete: 2,
+        notNudged: 1,
+        notNudgedCompleted: 1,
+        notNudgedRate: 1,
+        differencePoints: -50,
+      });
+      expect(row.sentence).toContain('observational comparison');
+    },
+  );
 });

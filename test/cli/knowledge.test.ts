@@ -21,7 +21,8 @@ describe('baton import articles / baton search', () => {
     fs.mkdirSync(folder);
     fs.writeFileSync(
       path.join(folder, 'rotate-saml-certificate.md'),
-      '---\ntitle: Rotate the SAML signing certificate\ntags: product:sso, security\n---\nUpload the new certificate before the old one expires.\n',
+      '---\ntitle: Rotate the SAML signing certificate\ntags: product:sso, security\n---\nUpload the new ' +
+        'certificate before the old one expires.\n',
     );
     fs.writeFileSync(
       path.join(folder, 'hubspot.md'),

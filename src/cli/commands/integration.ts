@@ -68,7 +68,8 @@ export function integrationCommand(): Command {
           if (secret === null) console.log(`removed the Zendesk webhook secret of ${opts.workspace}`);
           else
             console.log(
-              `set the Zendesk webhook secret of ${opts.workspace} (ends in …${secret.trim().slice(-4)}); Zendesk calls /webhooks/zendesk/${opts.workspace}`,
+              `set the Zendesk webhook secret of ${opts.workspace} (ends in …${secret.trim().slice(-4)}); ` +
+                `Zendesk calls /webhooks/zendesk/${opts.workspace}`,
             );
           return;
         }

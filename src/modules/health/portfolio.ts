@@ -192,7 +192,10 @@ export function byStage(rows: readonly PortfolioAccount[], stages: readonly stri
 
 export const HEALTH_BANDS = ['red', 'yellow', 'green'] as const;
 
-/** ARR and ARR at risk by health band, weakest first, then the accounts not scored (band null); empty bands left out. */
+/**
+ * ARR and ARR at risk by health band, weakest first, then the accounts not scored (band null); empty bands left
+ * out.
+ */
 export function byBand(rows: readonly PortfolioAccount[]): Array<Omit<StageTotal, 'stage'> & { band: string | null }> {
   return [...HEALTH_BANDS, null].flatMap((band) => {
     const at = rows.filter((a) => (a.healthBand ?? null) === band);

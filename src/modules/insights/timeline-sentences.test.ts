@@ -106,7 +106,8 @@ describe('timeline sentences', () => {
       kind: 'usage.milestone_reached',
       title: 'First value reached',
       sentence:
-        'Acme rollout reached “First report” — the customer’s first value, reached when the customer first used “report_viewed”.',
+        'Acme rollout reached “First report” — the customer’s first value, reached when the customer first ' +
+        'used “report_viewed”.',
     });
     expect(milestoneEntry({ ...m, name: 'Design', firstValue: false, completionEvent: null }).kind).toBe(
       'project.milestone_reached',

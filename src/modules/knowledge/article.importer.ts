@@ -167,14 +167,18 @@ export const articleImporter: Importer = {
   kind: 'articles',
   label: 'Articles',
   description:
-    'Import knowledge base articles: Markdown files with front matter (title, tags, external_id, status; a folder of them from the command line), JSON Lines or CSV with external_id, title, body, tags. Keyed by external_id: the same content changes nothing, new content becomes the article’s next version. Published unless the file says status: draft.',
+    'Import knowledge base articles: Markdown files with front matter (title, tags, external_id, status; a ' +
+    'folder of them from the command line), JSON Lines or CSV with external_id, title, body, tags. Keyed by ' +
+    'external_id: the same content changes nothing, new content becomes the article’s next version. Published ' +
+    'unless the file says status: draft.',
   access: 'knowledge:write',
   mediaTypes: ['text/markdown', 'application/x-ndjson', 'application/jsonl'],
   takes: ['format'],
   formats: ARTICLE_FORMATS,
   formatHelp: {
     markdown:
-      'one Markdown file (or a folder of .md files): front matter title, tags, external_id (the file name when left out), status',
+      'one Markdown file (or a folder of .md files): front matter title, tags, external_id (the file name when ' +
+      'left out), status',
     jsonl: 'JSON Lines: one object per line with external_id, title, body, tags (a list or "a, b"), status',
     csv: 'a CSV with external_id, title, body, tags ("a, b"), status',
   },
@@ -203,9 +207,12 @@ export const articleImporter: Importer = {
   ],
   api: {
     summary:
-      'Import knowledge base articles from a Markdown file, JSON Lines or CSV; answers the report with every rejected row',
+      'Import knowledge base articles from a Markdown file, JSON Lines or CSV; answers the report with every ' +
+      'rejected row',
     description:
-      'The body is the file: text/markdown (one article), application/x-ndjson (JSON Lines) or text/csv. The format is told from fileName or the content when left out. Keyed by external_id: re-importing the same content changes nothing; new content becomes a new version.',
+      'The body is the file: text/markdown (one article), application/x-ndjson (JSON Lines) or text/csv. The ' +
+      'format is told from fileName or the content when left out. Keyed by external_id: re-importing the same ' +
+      'content changes nothing; new content becomes a new version.',
   },
   run,
 };

@@ -174,7 +174,8 @@ export function articleRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['knowledge'],
       summary:
-        'Draft an article from a resolved ticket: its subject the title, its description the body, its category and tags the tags',
+        'Draft an article from a resolved ticket: its subject the title, its description the body, its ' +
+        'category and tags the tags',
       params: z.object({ ticketId: z.string().min(1).max(100) }),
       response: { 201: articleSchema, ...errorResponses },
     },

@@ -33,7 +33,9 @@ export function draftOfLesson(lesson: { kind: string; text: string; projectName:
   const title = first.length > 90 ? `${first.slice(0, 87).trimEnd()}…` : first;
   return {
     title: title || `${lesson.kind === 'decision' ? 'Decision' : 'Lesson'} from ${lesson.projectName}`,
-    body: `${lesson.text.trim()}\n\n_${lesson.kind === 'decision' ? 'Configuration decision' : 'Lesson'} from the project ${lesson.projectName}._`,
+    body:
+      `${lesson.text.trim()}\n\n_${lesson.kind === 'decision' ? 'Configuration decision' : 'Lesson'} from the ` +
+      `project ${lesson.projectName}._`,
     tags: [lesson.kind],
     status: 'draft',
   };

@@ -19,7 +19,8 @@ import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
 export const knowledgeModule = defineModule({
   name: 'knowledge',
   purpose:
-    'The knowledge base: articles with their versions, lessons and decisions from projects, and one search over them, handoff briefs and resolved tickets.',
+    'The knowledge base: articles with their versions, lessons and decisions from projects, and one search ' +
+    'over them, handoff briefs and resolved tickets.',
   tables: [
     'knowledge_articles',
     'knowledge_article_versions',
@@ -41,7 +42,8 @@ export const knowledgeModule = defineModule({
       type: 'knowledge.reindex',
       version: 1,
       description:
-        'Brings the search index up to date with handoff briefs and resolved tickets (one workspace, or every one daily)',
+        'Brings the search index up to date with handoff briefs and resolved tickets (one workspace, or every ' +
+        'one daily)',
       input: z.object({}),
       maxAttempts: 3,
       everyMs: 24 * 3_600_000,

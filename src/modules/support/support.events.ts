@@ -10,7 +10,10 @@ export interface SupportTicketsChanged {
 
 declare module '../../platform/events/domain-events.ts' {
   interface DomainEvents {
-    /** Published in the transaction that stores the tickets: the accounts' health and support signals are judged again. */
+    /**
+     * Published in the transaction that stores the tickets: the accounts' health and support signals are judged
+     * again.
+     */
     'support.tickets-changed': SupportTicketsChanged;
   }
 }

@@ -1,4 +1,7 @@
-/** The tickets of a workspace's matched accounts created since a time, by account: what health's support measures read. */
+/**
+ * The tickets of a workspace's matched accounts created since a time, by account: what health's support measures
+ * read.
+ */
 import type { Db } from '../../platform/db/database.ts';
 
 export interface TicketFact {

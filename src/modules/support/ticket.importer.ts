@@ -151,7 +151,8 @@ function plan(format: string, headers: readonly string[], request: ImportRequest
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const eventLogNotes = (log: EventLogState): string[] => [
-  `an event log: its rows are status changes of ${plural(log.tickets.size, 'ticket', 'tickets')} (${log.created.size} new to Baton); each ticket's state is its latest row, its history kept`,
+  `an event log: its rows are status changes of ${plural(log.tickets.size, 'ticket', 'tickets')} ` +
+    `(${log.created.size} new to Baton); each ticket's state is its latest row, its history kept`,
   ...(log.stale > 0
     ? [`${plural(log.stale, 'ticket is', 'tickets are')} older in the file than as stored (updated_at): the newer kept`]
     : []),
@@ -349,7 +350,8 @@ const tickets = {
     {
       name: 'eventLog',
       description:
-        'the file is an event log (one row per status change of a ticket): rows are collapsed into tickets with their history; name --key and --at',
+        'the file is an event log (one row per status change of a ticket): rows are collapsed into tickets ' +
+        'with their history; name --key and --at',
       pattern: /^(true|false)$/,
       flag: true,
     },
@@ -371,7 +373,8 @@ const tickets = {
     csv: 'a table with Baton’s names (external_id, subject, description, category, created_at …)',
     mapped: 'any table, its columns named with --map',
     'zendesk-json':
-      'Zendesk’s Incremental Export API answer ({"tickets": […], "end_time": …}, or JSON Lines of pages; metric_sets give first replies): told from the content',
+      'Zendesk’s Incremental Export API answer ({"tickets": […], "end_time": …}, or JSON Lines of pages; ' +
+      'metric_sets give first replies): told from the content',
   },
   formats: [...TICKET_FORMATS, 'zendesk-json'],
   mediaTypes: ['text/csv', 'application/json', 'application/x-ndjson'],

@@ -127,7 +127,8 @@ export const usageModule = defineModule({
       type: 'usage.nudges',
       version: 1,
       description:
-        'Nudges the product users of onboarding accounts whose milestone event is overdue, and sends email nudges not sent yet (every workspace unless one is named)',
+        'Nudges the product users of onboarding accounts whose milestone event is overdue, and sends email ' +
+        'nudges not sent yet (every workspace unless one is named)',
       input: z.object({ workspaceId: z.string().optional() }),
       maxAttempts: 3,
       everyMs: 24 * HOUR,

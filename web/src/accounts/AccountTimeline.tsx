@@ -47,7 +47,8 @@ export function AccountTimeline({ accountId }: { accountId: string }) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       get<TimelinePage>(
-        `/api/v1/accounts/${accountId}/timeline${query({ limit: 25, cursor: pageParam, kinds: kinds.join(',') || undefined })}`,
+        `/api/v1/accounts/${accountId}/timeline` +
+          query({ limit: 25, cursor: pageParam, kinds: kinds.join(',') || undefined }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,

@@ -47,5 +47,6 @@ export const BAND_LABELS: Record<Band | 'none', string> = {
 
 export const SCORE_HELP =
   'The health score (0–100) is the weighted mean of the dimensions with data (delivery, adoption, support, ' +
-  'sentiment, relationship, commercial), each the weighted mean of its measures with data; green from 70, yellow from 40, ' +
+  'sentiment, relationship, commercial), each the weighted mean of its measures with data; green from 70, ' +
+  'yellow from 40, ' +
   'red below. A measure without data counts for nothing, never as 0.';

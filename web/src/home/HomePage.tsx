@@ -20,7 +20,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function bandSentence(byBand: Portfolio['byBand'], money: (n: number) => string): string {
   const red = byBand.find((b) => b.band === 'red');
   if (!red) return 'No account is in the red band.';
-  return `${plural(red.accounts, 'account')} in the red band carry ${money(red.arr)} of ARR, ${money(red.arrAtRisk)} of it at risk.`;
+  return (
+    `${plural(red.accounts, 'account')} in the red band carry ${money(red.arr)} of ARR, ${money(red.arrAtRisk)} ` +
+    `of it at risk.`
+  );
 }
 
 /** The first page: which accounts are at risk, why, and how much ARR — in a sentence, a chart and a short list. */

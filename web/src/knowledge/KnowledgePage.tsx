@@ -26,6 +26,7 @@ export function KnowledgePage({ session }: { session: Session }) {
   const tags = useMemo(() => [...new Set((all.data?.items ?? []).flatMap((a) => a.tags))].sort(), [all.data]);
   const items = list.data?.items ?? [];
   const published = items.filter((a) => a.status === 'published').length;
+  const drafts = items.length - published;
   return (
     <Stack>
       <Title order={1} size="h2">
@@ -53,8 +54,7 @@ export function KnowledgePage({ session }: { session: Session }) {
       {list.isSuccess && (
         <Text size="sm">
           {items.length} article{items.length === 1 ? '' : 's'}
-          {tag ? ` tagged ${tag}` : ''}, {published} of them published (found by search) and {items.length - published}{' '}
-          drafts.
+          {tag ? ` tagged ${tag}` : ''}, {published} of them published (found by search) and {drafts} drafts.
         </Text>
       )}
       <Table aria-label="Articles by title">

@@ -75,7 +75,9 @@ export function NudgesTab({ session }: { session: Session }) {
       ),
     onSuccess: (r) => {
       notifications.show({
-        message: `${r.nudged} nudged, ${r.sent} emails sent, ${r.failed} failed, ${r.skippedNoEmail} skipped without an email.`,
+        message:
+          `${r.nudged} nudged, ${r.sent} emails sent, ${r.failed} failed, ${r.skippedNoEmail} skipped without an ` +
+          `email.`,
       });
       qc.invalidateQueries({ queryKey: ['usage-nudges'] });
     },

@@ -1,7 +1,7 @@
 /**
  * Evaluates the at-risk renewal signal of a workspace on a day: each account renewing within the window (revenue's
- * renewal report) is judged with its current health score and its churn-risk score; accounts with an open warning that no longer renew soon, or
- * are no longer risky, are judged too, so their warning resolves. Idempotent.
+ * renewal report) is judged with its current health score and its churn-risk score; accounts with an open warning
+ * that no longer renew soon, or are no longer risky, are judged too, so their warning resolves. Idempotent.
  */
 import { renewalReport } from '../../revenue/index.ts';
 import { listSignals, settleAccountOutcome, type SignalKind } from '../../signals/index.ts';

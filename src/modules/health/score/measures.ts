@@ -156,7 +156,9 @@ export function measuresOf(f: AccountFacts): Partial<Record<Measure, MeasureValu
   if (f.support && f.support.tickets90d > 0)
     out.how_to_share = {
       raw: pct(f.support.howTo90d / f.support.tickets90d),
-      detail: `${f.support.howTo90d} of ${plural(f.support.tickets90d, 'ticket')} (${pct(f.support.howTo90d / f.support.tickets90d)} %)`,
+      detail:
+        `${f.support.howTo90d} of ${plural(f.support.tickets90d, 'ticket')} ` +
+        `(${pct(f.support.howTo90d / f.support.tickets90d)} %)`,
     };
   if (f.support && f.support.medianFirstResponseHours !== null)
     out.first_response_hours = {

@@ -17,7 +17,8 @@ export function searchRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['knowledge'],
       summary:
-        'Search the knowledge base with a question: any of its words (stop words left out, stems matched), best first, titles counting most',
+        'Search the knowledge base with a question: any of its words (stop words left out, stems matched), ' +
+        'best first, titles counting most',
       querystring: searchQuery,
       response: { 200: z.object({ items: z.array(searchHitSchema) }), ...errorResponses },
     },
@@ -36,7 +37,8 @@ export function reindexRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['knowledge'],
       summary:
-        'Queue the reindexing of what the search covers from other modules (handoff briefs, resolved tickets); also daily',
+        'Queue the reindexing of what the search covers from other modules (handoff briefs, resolved tickets); ' +
+        'also daily',
       response: { 202: z.object({ jobId: z.string(), state: z.literal('queued') }), ...errorResponses },
     },
     handler: async (request, reply) => {

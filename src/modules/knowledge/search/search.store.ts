@@ -78,7 +78,9 @@ export async function searchDocs(
       limit ${limit}`.execute(db);
     return rows.rows;
   }
-  const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+  const options =
+    `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" ` +
+    `… "`;
   // PostgreSQL's ranks know nothing of how rare a word is: each term's rank is weighted by its inverse document
   // frequency in the documents searched (as BM25 does), so a rare word like "okta" outweighs a common one.
   const searched = sql`d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)})`;

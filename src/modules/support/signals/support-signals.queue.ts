@@ -1,4 +1,7 @@
-/** After tickets change (this module's own event, in the writing transaction), those accounts' support signals are queued. */
+/**
+ * After tickets change (this module's own event, in the writing transaction), those accounts' support signals are
+ * queued.
+ */
 import type { Db } from '../../../platform/db/database.ts';
 import { queueJob } from '../../../platform/jobs/job-types.ts';
 import type { SupportTicketsChanged } from '../support.events.ts';

@@ -13,7 +13,10 @@ export const supportThresholdsSchema = z.object({
     minTickets: z.number().int().min(1).max(10_000),
     withinDays: z.number().int().min(30).max(730),
   }),
-  /** More than `minShare` of the tickets of the last `lookbackDays` ask how to do something, of `minTickets` or more. */
+  /**
+   * More than `minShare` of the tickets of the last `lookbackDays` ask how to do something, of `minTickets` or
+   * more.
+   */
   howToHeavy: z.object({
     enabled: z.boolean(),
     lookbackDays: z.number().int().min(7).max(365),

@@ -52,7 +52,8 @@ export function verifyZendesk(input: {
     return {
       ok: false,
       reason: 'stale',
-      message: `the signature's timestamp is more than ${tolerance} seconds from now: the delivery is too old to accept`,
+      message:
+        `the signature's timestamp is more than ${tolerance} seconds from now: ` + `the delivery is too old to accept`,
     };
   return { ok: true };
 }

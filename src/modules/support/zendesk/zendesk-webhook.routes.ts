@@ -18,11 +18,12 @@ const docs: RouteDocs = {
   tags: ['webhooks'],
   summary: 'Zendesk webhooks (signed): ticket created and updated',
   description:
-    'The endpoint URL to give a Zendesk webhook, from a trigger (JSON body `{"ticket": {…}}`) or subscribed to ticket events ' +
-    '(`{"type": "zen:event-type:ticket.created", "detail": {…}}`). No API key: each request is authenticated by ' +
-    '`X-Zendesk-Webhook-Signature` (base64 HMAC-SHA256 of the timestamp header followed by the raw body, keyed with the ' +
-    'webhook’s signing secret set by `baton integration set zendesk`) and `X-Zendesk-Webhook-Signature-Timestamp` within ' +
-    '5 minutes, refused with 401 otherwise. Each delivery is applied once; a ticket older than the one stored changes nothing.',
+    'The endpoint URL to give a Zendesk webhook, from a trigger (JSON body `{"ticket": {…}}`) or subscribed to ticket ' +
+    'events (`{"type": "zen:event-type:ticket.created", "detail": {…}}`). No API key: each request is authenticated ' +
+    'by `X-Zendesk-Webhook-Signature` (base64 HMAC-SHA256 of the timestamp header followed by the raw body, keyed ' +
+    'with the webhook’s signing secret set by `baton integration set zendesk`) and ' +
+    '`X-Zendesk-Webhook-Signature-Timestamp` within 5 minutes, refused with 401 otherwise. Each delivery is applied ' +
+    'once; a ticket older than the one stored changes nothing.',
   security: [],
   params: z.object({ workspace: z.string().describe('The workspace’s slug') }),
   headers: z.object({

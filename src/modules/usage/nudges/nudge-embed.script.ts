@@ -4,7 +4,8 @@
  * No framework; the banner is a labelled region with a heading, the message as text and a Dismiss button
  * (Escape dismisses too); it takes no focus away from the page.
  */
-export const NUDGES_SCRIPT = `(function () {
+export const NUDGES_SCRIPT =
+  `(function () {
   'use strict';
   var script = document.currentScript;
   var key = script ? script.getAttribute('data-key') : null;
@@ -40,7 +41,8 @@ export const NUDGES_SCRIPT = `(function () {
     function dismiss() {
       document.removeEventListener('keydown', onKey);
       box.remove();
-      call('/embed/v1/nudges/' + encodeURIComponent(nudge.id) + '/dismiss?userId=' + encodeURIComponent(userId), 'POST');
+      call('/embed/v1/nudges/' + encodeURIComponent(nudge.id) + '/dismiss?userId=' + ` +
+  `encodeURIComponent(userId), 'POST');
       if (rest.length) banner(rest[0], userId, rest.slice(1));
     }
     function onKey(e) { if (e.key === 'Escape') dismiss(); }

@@ -105,36 +105,39 @@ describe('who is nudged', () => {
 describe('effect', () => {
   const from = '2026-03-01T00:00:00.000Z';
   const to = '2026-03-31T23:59:59.999Z';
-  it('compares completion after a nudge with eligible users not nudged, in points, and says it is observational', () => {
-    const nudged = [
-      { ruleId: 'r1', since: '2026-03-05T00:00:00.000Z', completedAt: '2026-03-07T00:00:00.000Z' },
-      { ruleId: 'r1', since: '2026-03-05T00:00:00.000Z', completedAt: '2026-03-09T00:00:00.000Z' },
-      { ruleId: 'r1', since: '2026-03-06T00:00:00.000Z', completedAt: null },
-      { ruleId: 'r1', since: '2026-03-06T00:00:00.000Z', completedAt: '2026-04-09T00:00:00.000Z' },
-      // before the window
-      { ruleId: 'r1', since: '2026-02-20T00:00:00.000Z', completedAt: '2026-02-21T00:00:00.000Z' },
-    ];
-    const notNudged = [
-      { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: '2026-03-20T00:00:00.000Z' },
-      { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
-      { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
-      { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
-    ];
-    const [row] = nudgeEffect([{ id: 'r1', name: 'First report' }], nudged, notNudged, from, to);
-    expect(row).toMatchObject({
-      nudged: 4,
-      nudgedCompleted: 2,
-      nudgedRate: 0.5,
-      medianDaysToComplete: 3,
-      notNudged: 4,
-      notNudgedCompleted: 1,
-      notNudgedRate: 0.25,
-      differencePoints: 25,
-    });
-    expect(row!.sentence).toContain('50% did the milestone’s event afterwards, against 25% of 4 eligible users');
-    expect(row!.sentence).toContain('25 points more');
-    expect(row!.sentence).toContain('observational comparison');
-  });
+  it(
+    'compares completion after a nudge with eligible users not nudged, in points, and says it is ' + 'observational',
+    () => {
+      const nudged = [
+        { ruleId: 'r1', since: '2026-03-05T00:00:00.000Z', completedAt: '2026-03-07T00:00:00.000Z' },
+        { ruleId: 'r1', since: '2026-03-05T00:00:00.000Z', completedAt: '2026-03-09T00:00:00.000Z' },
+        { ruleId: 'r1', since: '2026-03-06T00:00:00.000Z', completedAt: null },
+        { ruleId: 'r1', since: '2026-03-06T00:00:00.000Z', completedAt: '2026-04-09T00:00:00.000Z' },
+        // before the window
+        { ruleId: 'r1', since: '2026-02-20T00:00:00.000Z', completedAt: '2026-02-21T00:00:00.000Z' },
+      ];
+      const notNudged = [
+        { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: '2026-03-20T00:00:00.000Z' },
+        { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
+        { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
+        { ruleId: 'r1', since: '2026-03-04T00:00:00.000Z', completedAt: null },
+      ];
+      const [row] = nudgeEffect([{ id: 'r1', name: 'First report' }], nudged, notNudged, from, to);
+      expect(row).toMatchObject({
+        nudged: 4,
+        nudgedCompleted: 2,
+        nudgedRate: 0.5,
+        medianDaysToComplete: 3,
+        notNudged: 4,
+        notNudgedCompleted: 1,
+        notNudgedRate: 0.25,
+        differencePoints: 25,
+      });
+      expect(row!.sentence).toContain('50% did the milestone’s event afterwards, against 25% of 4 eligible users');
+      expect(row!.sentence).toContain('25 points more');
+      expect(row!.sentence).toContain('observational comparison');
+    },
+  );
 
   it('says when there is nothing to compare', () => {
     const [none] = nudgeEffect([{ id: 'r1', name: 'R' }], [], [], from, to);

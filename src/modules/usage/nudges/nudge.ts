@@ -186,7 +186,9 @@ function effectSentence(
   points: number | null,
 ): string {
   if (nudged === 0) return `“${name}” nudged no one in this period, so there is nothing to compare.`;
-  const head = `Of ${nudged} user${nudged === 1 ? '' : 's'} “${name}” nudged, ${pct(nudgedRate)} did the milestone’s event afterwards`;
+  const head =
+    `Of ${nudged} user${nudged === 1 ? '' : 's'} “${name}” nudged, ${pct(nudgedRate)} did the milestone’s event ` +
+    `afterwards`;
   if (notNudged === 0)
     return `${head}; no eligible user went without a nudge in this period, so there is no comparison.`;
   const diff = points! >= 0 ? `${points} points more` : `${Math.abs(points!)} points fewer`;
