@@ -328,8 +328,10 @@ describe('the daily digest', () => {
     try {
       await subscribe(s.admin, { channel: 'webhook', target: hook.url, secret: SECRET, mode: 'daily_digest' });
       const signal = await raise(s.ws, s.account.id, `digest-${n}`);
-      // The digest's day follows the signal's own time (signals record when they were raised).
-      const day = new Date(Date.parse(signal.firstSeenAt) + 3_600_000);
+      // The digest's day follows the signal's own time (signals record when they were raised): an hour after it,
+      // kept clear of midnight so that the run a minute later falls on the same day.
+      let day = new Date(Date.parse(signal.firstSeenAt) + 3_600_000);
+      if (day.getUTCHours() === 23 && day.getUTCMinutes() >= 58) day = new Date(day.getTime() - 180_000);
       await t.runJobs({ now: day });
       await t.runJobs({ now: new Date(day.getTime() + 60_000) });
       expect(hook.received).toHaveLength(1);
