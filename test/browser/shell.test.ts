@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)('the web app shell', () => {
   });
 
   it('says plainly that a section is not built yet', async () => {
-    await page.getByRole('link', { name: /^Knowledge/ }).click();
+    await page.getByRole('link', { name: /^Insights/ }).click();
     const notBuilt = page.getByTestId('not-built');
     await notBuilt.waitFor();
     expect(await notBuilt.textContent()).toContain('not built yet');
