@@ -53,7 +53,7 @@ describe('project lessons and decisions', () => {
           kind: 'lesson',
           id: lesson.json().id,
           title: 'Ask for the SAML metadata in week one.',
-          url: `/projects/${project.id}`,
+          url: `/delivery/projects/${project.id}`,
         },
       ]);
 

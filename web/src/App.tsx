@@ -54,6 +54,7 @@ export function App() {
         <Route path="/revenue" element={<RevenuePage session={session.data} />} />
         <Route path="/support" element={<SupportPage session={session.data} />} />
         <Route path="/knowledge" element={<KnowledgePage session={session.data} />} />
+        <Route path="/knowledge/articles/:articleId" element={<KnowledgePage session={session.data} />} />
         <Route path="/health/*" element={<HealthSection session={session.data} />} />
         {SECTIONS.filter((s) => !s.built).map((s) => (
           <Route key={s.path} path={s.path} element={<NotBuiltPage section={s} />} />

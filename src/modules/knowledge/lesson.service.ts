@@ -75,7 +75,7 @@ export async function addLesson(
     externalId: null,
     title: lessonTitle(row.text),
     body: `${row.text}\n${project.name}`,
-    url: `/projects/${projectId}`,
+    url: `/delivery/projects/${projectId}`,
     updatedAt: now,
   });
   await recordAudit(db, {

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
 import { get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
@@ -10,11 +11,16 @@ import { ArticleEditor } from './ArticleEditor.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import type { Article } from './types.ts';
 
-/** The knowledge base: search, the articles by title with a tag filter, and the editor with versions. */
+/**
+ * The knowledge base: search, the articles by title with a tag filter, and the editor with versions; an article's
+ * own address opens it.
+ */
 export function KnowledgePage({ session }: { session: Session }) {
   const canWrite = can(session, 'knowledge:write');
   const [tag, setTag] = useState('');
-  const [open, setOpen] = useState<string | null | undefined>(undefined);
+  // A search result's link (`/knowledge/articles/:id`) opens that article in the editor.
+  const { articleId } = useParams();
+  const [open, setOpen] = useState<string | null | undefined>(articleId);
   const list = useQuery({
     queryKey: ['knowledge', 'articles', tag],
     queryFn: () => get<{ items: Article[] }>(`/api/v1/knowledge/articles${query({ tag, limit: 200 })}`),
