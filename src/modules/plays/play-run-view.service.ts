@@ -3,37 +3,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { accountNamesOf } from '../accounts/index.ts';
 import type { Outcome, RunStatus } from './play.ts';
+import type { PlayRunView, PlayTaskView } from './play-run-view.ts';
 import * as store from './play.store.ts';
-
-export interface PlayTaskView {
-  id: string;
-  position: number;
-  title: string;
-  instructions: string;
-  emailTemplate: string | null;
-  role: string | null;
-  assigneeUserId: string | null;
-  assignmentNote: string | null;
-  due: string;
-  doneAt: string | null;
-  doneBy: string | null;
-}
-
-export interface PlayRunView {
-  id: string;
-  playId: string;
-  playName: string;
-  playVersion: number;
-  account: { id: string; name: string };
-  trigger: string;
-  signalId: string | null;
-  startedOn: string;
-  status: RunStatus;
-  endedAt: string | null;
-  endReason: string | null;
-  outcome: Outcome | null;
-  tasks: PlayTaskView[];
-}
 
 const toTask = (t: store.PlayTaskRow): PlayTaskView => ({
   id: t.id,

@@ -28,33 +28,10 @@ export interface PlayDetail extends PlaySummary {
   definition: { name: string; description: string; trigger: PlaySummary['trigger']; tasks: PlayTaskDef[] };
 }
 
-export interface PlayRun {
-  id: string;
-  playId: string;
-  playName: string;
-  playVersion: number;
-  account: { id: string; name: string };
-  trigger: string;
-  signalId: string | null;
-  startedOn: string;
-  status: 'open' | 'done' | 'ended';
-  endedAt: string | null;
-  endReason: string | null;
-  outcome: { success: boolean; sentence: string } | null;
-  tasks: Array<{
-    id: string;
-    position: number;
-    title: string;
-    instructions: string;
-    emailTemplate: string | null;
-    role: string | null;
-    assigneeUserId: string | null;
-    assignmentNote: string | null;
-    due: string;
-    doneAt: string | null;
-    doneBy: string | null;
-  }>;
-}
+/** A run as the API answers it (`GET /api/v1/play-runs/:id`). */
+import type { PlayRunView } from '../../../src/modules/plays/play-run-view.ts';
+
+export type PlayRun = PlayRunView;
 
 export const ROLE_WORDS: Record<string, string> = {
   ae: 'Account executive',
