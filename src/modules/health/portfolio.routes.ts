@@ -30,7 +30,10 @@ import {
 } from './portfolio.schemas.ts';
 import { readPortfolio } from './portfolio.service.ts';
 
-/** The portfolio: which accounts are at risk, why and how much ARR; the renewals coming up; the enriched accounts list. */
+/**
+ * The portfolio: which accounts are at risk, why and how much ARR; the renewals coming up; the enriched accounts
+ * list.
+ */
 export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, caps } = ctx;
@@ -42,7 +45,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['health'],
       summary:
-        'The portfolio at a glance: ARR, ARR at risk, accounts by chain stage, renewals within 30/90/120 days, and the accounts most at risk with why and who owns them',
+        'The portfolio at a glance: ARR, ARR at risk, accounts by chain stage, renewals within 30/90/120 days, and ' +
+        'the accounts most at risk with why and who owns them',
       querystring: portfolioQuery,
       response: { 200: portfolioSchema, ...errorResponses },
     },
@@ -68,7 +72,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['health'],
       summary:
-        'Renewals within the next days: account, date, days left, ARR, churn probability, ARR at risk, chain stage and CSM',
+        'Renewals within the next days: account, date, days left, ARR, churn probability, ARR at risk, chain stage ' +
+        'and CSM',
       querystring: renewalsQuery,
       response: { 200: renewalsSchema, ...errorResponses },
     },
@@ -108,7 +113,8 @@ export function portfolioRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['health'],
       summary:
-        'The accounts list with ARR, churn risk, health score, next renewal and chain stage, sortable and filterable by each (and by name, segment, phase, region, owner)',
+        'The accounts list with ARR, churn risk, health score, next renewal and chain stage, sortable and ' +
+        'filterable by each (and by name, segment, phase, region, owner)',
       querystring: portfolioAccountsQuery,
       response: { 200: portfolioAccountsSchema, ...errorResponses },
     },

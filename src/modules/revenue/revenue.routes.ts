@@ -71,7 +71,8 @@ export function revenueRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['revenue'],
       summary:
-        'ARR movements month by month: new, expansion, contraction, churn and reactivation, each account’s net change in the month',
+        'ARR movements month by month: new, expansion, contraction, churn and reactivation, each account’s net ' +
+        'change in the month',
       querystring: z.object({
         from: month.optional().describe('First month (YYYY-MM); 11 months before `to` when left out'),
         to: month.optional().describe('Last month (YYYY-MM); this month when left out'),
@@ -93,7 +94,8 @@ export function revenueRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['revenue'],
       summary:
-        'GRR and NRR of the accounts with ARR on `from`, measured on `to`, by cohort (quarter of first subscription), and the ARR waterfall',
+        'GRR and NRR of the accounts with ARR on `from`, measured on `to`, by cohort (quarter of first ' +
+        'subscription), and the ARR waterfall',
       querystring: periodQuery,
       response: { 200: retentionSchema, ...errorResponses },
     },
@@ -108,7 +110,8 @@ export function revenueRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['revenue'],
       summary:
-        'Accounts renewing soon: each account’s next renewal from its subscriptions, else the renewal date on the account',
+        'Accounts renewing soon: each account’s next renewal from its subscriptions, else the renewal date on the ' +
+        'account',
       querystring: z.object({
         asOf: isoDate.optional().describe('The day to look ahead from; today when left out'),
         withinDays: z.coerce.number().int().min(1).max(730).default(120),
@@ -184,7 +187,8 @@ export function revenueRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['revenue'],
       summary:
-        'Stripe customers and imported subscriptions that name no account Baton knows yet; matched when the account appears',
+        'Stripe customers and imported subscriptions that name no account Baton knows yet; matched when the account ' +
+        'appears',
       response: { 200: waitingSchema, ...errorResponses },
     },
     handler: async (request) => ({
