@@ -9,7 +9,7 @@ import {
   createPartner,
   createWorkspace,
   deleteWorkspace,
-  getWorkspaceBySlug,
+  findWorkspaceBySlug,
 } from '../platform/identity/workspace.service.ts';
 import { type DemoAccount, DEMO_SLUG, type DemoData } from './demo.ts';
 import { writeDemoDeals } from './deals.writer.ts';
@@ -238,10 +238,7 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
  * access; everything else in it is lost. Refuses a workspace that is not a demo; builds one when the slug is free.
  */
 export async function rebuildDemoWorkspace(db: Db, slug: string = DEMO_SLUG, seed?: number): Promise<DemoSummary> {
-  const existing = await getWorkspaceBySlug(db, slug).catch((err: unknown) => {
-    if (err instanceof AppError && err.code === 'not_found') return undefined;
-    throw err;
-  });
+  const existing = await findWorkspaceBySlug(db, slug);
   if (!existing) return buildDemoWorkspace(db, { slug, seed });
   if (!existing.isDemo)
     throw new AppError(

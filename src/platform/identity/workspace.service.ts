@@ -51,6 +51,12 @@ export async function getWorkspaceBySlug(db: Db, slug: string): Promise<Workspac
   return toWorkspace(row);
 }
 
+/** The workspace a slug names, or undefined when there is none (a webhook URL, a demo to build). */
+export async function findWorkspaceBySlug(db: Db, slug: string): Promise<Workspace | undefined> {
+  const row = await store.findWorkspaceBySlug(db, slug.trim().toLowerCase());
+  return row ? toWorkspace(row) : undefined;
+}
+
 export async function getWorkspace(db: Db, id: string): Promise<Workspace> {
   const row = await store.findWorkspaceById(db, id);
   if (!row) throw AppError.notFound('workspace');

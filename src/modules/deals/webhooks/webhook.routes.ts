@@ -3,7 +3,7 @@ import type { AppContext } from '../../../platform/app-context.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
-import { getWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
+import { findWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
 import { readCrmEvents } from './crm.mapper.ts';
 import { readHubspotEvents } from './hubspot.mapper.ts';
 import { webhookSecret } from './integration.service.ts';
@@ -78,16 +78,6 @@ function refuse(
     'webhook refused: signature check failed',
   );
   throw new AppError('unauthenticated', failed.message);
-}
-
-/** The workspace a webhook URL names, or undefined when there is none. */
-async function findWorkspace(db: Db, slug: string) {
-  try {
-    return await getWorkspaceBySlug(db, slug);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found') return undefined;
-    throw err;
-  }
 }
 
 /** The secret a workspace's source signs with; for an unknown workspace, the same lookup finding none. */
@@ -187,7 +177,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
       bodyLimit: WEBHOOK_BODY_LIMIT,
       config: { access: 'public', openapi: hubspotWebhookDocs },
       handler: async (request) => {
-        const workspace = await findWorkspace(db, request.params.workspace);
+        const workspace = await findWorkspaceBySlug(db, request.params.workspace);
         const check = verifyHubspot({
           clientSecret: await secretOf(ctx, workspace?.id, HUBSPOT),
           method: request.method,
@@ -212,7 +202,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           throw AppError.validation('headers.x-baton-source', 'name the CRM (e.g. salesforce): it chooses the secret');
         const problem = sourceNameProblem(source);
         if (problem) throw AppError.validation('headers.x-baton-source', problem);
-        const workspace = await findWorkspace(db, request.params.workspace);
+        const workspace = await findWorkspaceBySlug(db, request.params.workspace);
         const check = verifyCrm({
           secret: await secretOf(ctx, workspace?.id, source),
           body: rawBody(request),

@@ -5,7 +5,7 @@ import { AppError } from '../../../platform/errors/app-error.ts';
 import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import type { RouteDocs } from '../../../platform/http/openapi.ts';
 import { problemSchema } from '../../../platform/http/schemas.ts';
-import { getWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
+import { findWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
 import { stripeSecret } from './stripe-secret.service.ts';
 import { readStripeEvent } from './stripe.mapper.ts';
 import { applyStripeEvent } from './stripe.service.ts';
@@ -52,14 +52,7 @@ const isDuplicateKey = (err: unknown): boolean => {
  */
 export function stripeWebhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
-  const findWorkspace = async (slug: string) => {
-    try {
-      return await getWorkspaceBySlug(db, slug);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'not_found') return undefined;
-      throw err;
-    }
-  };
+  const findWorkspace = (slug: string) => findWorkspaceBySlug(db, slug);
 
   void app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
