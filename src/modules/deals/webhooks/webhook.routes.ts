@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../platform/app-context.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { acceptRawBodies, rawBodyOf } from '../../../platform/http/raw-body.ts';
 import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
 import { findWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
 import { readCrmEvents } from './crm.mapper.ts';
@@ -52,8 +53,6 @@ const eventCount = (body: unknown): number => {
   return Array.isArray(events) ? events.length : body !== null && typeof body === 'object' ? 1 : 0;
 };
 
-const rawBody = (request: FastifyRequest): Buffer => (Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0));
-
 // A retried event racing its first delivery (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_*): the retry answers 503.
 const isDuplicateKey = (err: unknown): boolean => {
   const code = (err as { code?: unknown } | null)?.code;
@@ -94,7 +93,7 @@ async function receive(
   source: string,
   readEvents: (body: unknown) => { ok: true; events: WebhookEvent[] } | { ok: false; errors: EventFieldError[] },
 ) {
-  const text = rawBody(request).toString('utf8');
+  const text = rawBodyOf(request).toString('utf8');
   let body: unknown;
   try {
     // Nesting is limited on the raw text, before anything walks it.
@@ -168,10 +167,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx;
 
   void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: WEBHOOK_BODY_LIMIT }, (_request, body, done) =>
-      done(null, body),
-    );
+    acceptRawBodies(scope, { bodyLimit: WEBHOOK_BODY_LIMIT });
 
     scope.post<{ Params: { workspace: string } }>('/webhooks/hubspot/:workspace', {
       bodyLimit: WEBHOOK_BODY_LIMIT,
@@ -182,7 +178,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
           clientSecret: await secretOf(ctx, workspace?.id, HUBSPOT),
           method: request.method,
           uri: requestUri(request, ctx.config.publicUrl),
-          body: rawBody(request),
+          body: rawBodyOf(request),
           signature: header(request, 'x-hubspot-signature-v3'),
           timestamp: header(request, 'x-hubspot-request-timestamp'),
           now: ctx.now().getTime(),
@@ -205,7 +201,7 @@ export function webhookRoutes(app: FastifyInstance, ctx: AppContext): void {
         const workspace = await findWorkspaceBySlug(db, request.params.workspace);
         const check = verifyCrm({
           secret: await secretOf(ctx, workspace?.id, source),
-          body: rawBody(request),
+          body: rawBodyOf(request),
           signature: header(request, 'x-baton-signature'),
         });
         if (!check.ok || !workspace)

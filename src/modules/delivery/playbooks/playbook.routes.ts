@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { actorOf } from '../../../platform/auth/principal.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { acceptRawBodies } from '../../../platform/http/raw-body.ts';
 import { principalOf } from '../../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, problemSchema } from '../../../platform/http/schemas.ts';
 import { playbookDefinitionSchema, playbookFileSchema } from './playbook.ts';
@@ -229,10 +230,7 @@ export function playbookRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   // The import reads its body as text, whatever the content type, so that syntax errors can name their line.
   void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: IMPORT_LIMIT }, (_request, body, done) =>
-      done(null, body),
-    );
+    acceptRawBodies(scope, { bodyLimit: IMPORT_LIMIT, as: 'text' });
     scope.withTypeProvider<ZodTypeProvider>().post('/api/v1/playbooks/import', {
       config: { access: 'playbooks:write' },
       schema: {

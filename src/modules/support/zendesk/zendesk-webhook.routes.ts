@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../platform/app-context.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
-import { findBadText, nestsDeeperThan, tooDeepMessage } from '../../../platform/http/json-input.ts';
+import { acceptRawBodies, parseJsonBody, rawBodyOf } from '../../../platform/http/raw-body.ts';
 import type { RouteDocs } from '../../../platform/http/openapi.ts';
 import { problemSchema } from '../../../platform/http/schemas.ts';
 import { findWorkspaceBySlug } from '../../../platform/identity/workspace.service.ts';
@@ -63,10 +63,7 @@ export function zendeskWebhookRoutes(app: FastifyInstance, ctx: AppContext): voi
   const findWorkspace = (slug: string) => findWorkspaceBySlug(db, slug);
 
   void app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) =>
-      done(null, body),
-    );
+    acceptRawBodies(scope, { bodyLimit: BODY_LIMIT });
 
     scope.post<{ Params: { workspace: string } }>('/webhooks/zendesk/:workspace', {
       bodyLimit: BODY_LIMIT,
@@ -74,7 +71,7 @@ export function zendeskWebhookRoutes(app: FastifyInstance, ctx: AppContext): voi
       handler: async (request: FastifyRequest<{ Params: { workspace: string } }>) => {
         const workspace = await findWorkspace(request.params.workspace);
         const secret = await zendeskSecret(db, ctx.secrets, workspace?.id ?? '');
-        const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+        const body = rawBodyOf(request);
         const check = verifyZendesk({
           secret: workspace ? secret : undefined,
           signature: header(request, 'x-zendesk-webhook-signature'),
@@ -97,16 +94,7 @@ export function zendeskWebhookRoutes(app: FastifyInstance, ctx: AppContext): voi
           );
           throw new AppError('unauthenticated', failed.message);
         }
-        const text = body.toString('utf8');
-        if (nestsDeeperThan(text)) throw AppError.validation('body', tooDeepMessage());
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch (err) {
-          throw AppError.validation('body', `not valid JSON (${(err as Error).message})`);
-        }
-        const bad = findBadText(parsed, 'body');
-        if (bad) throw new AppError('validation', `${bad.field}: ${bad.message}`, { fieldErrors: [bad] });
+        const parsed = parseJsonBody(body);
         const read = readZendeskWebhook(parsed);
         if (!read.ok) throw AppError.validation(read.field, read.message);
         const now = ctx.now().toISOString();
