@@ -244,7 +244,7 @@ async function withAccountNames(db: Db, workspaceId: string, deals: Deal[]): Pro
 }
 
 /** What a deal shows where it is listed beside something else (a handoff brief). */
-export type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName'>;
+export type DealFacts = Pick<Deal, 'name' | 'amount' | 'currency' | 'signedDate' | 'accountName' | 'products'>;
 
 /** The facts of these deals by id; ids the workspace does not have are left out. */
 export async function dealFactsOf(
@@ -256,7 +256,14 @@ export async function dealFactsOf(
   return new Map(
     rows.map((d) => [
       d.id,
-      { name: d.name, amount: d.amount, currency: d.currency, signedDate: d.signed_date, accountName: d.account_name },
+      {
+        name: d.name,
+        amount: d.amount,
+        currency: d.currency,
+        signedDate: d.signed_date,
+        accountName: d.account_name,
+        products: JSON.parse(d.products) as string[],
+      },
     ]),
   );
 }

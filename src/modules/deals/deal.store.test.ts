@@ -70,7 +70,15 @@ describe('deal store (both databases)', () => {
     expect(await findDeal(t.db, other, theirs.id)).toEqual(theirs);
     const facts = await selectDealFacts(t.db, ws, [mine.id, theirs.id]);
     expect(facts).toEqual([
-      { id: mine.id, name: mine.name, amount: 120_000, currency: 'USD', signed_date: '2026-10-14', account_name: null },
+      {
+        id: mine.id,
+        name: mine.name,
+        amount: 120_000,
+        currency: 'USD',
+        signed_date: '2026-10-14',
+        account_name: null,
+        products: '["Platform"]',
+      },
     ]);
   });
 

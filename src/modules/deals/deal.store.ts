@@ -109,7 +109,7 @@ export const selectDealFacts = (db: Db, workspaceId: string, ids: readonly strin
   chunked(ids, 500, (chunk) =>
     db
       .selectFrom('deals')
-      .select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name'])
+      .select(['id', 'name', 'amount', 'currency', 'signed_date', 'account_name', 'products'])
       .where('workspace_id', '=', workspaceId)
       .where('id', 'in', chunk)
       .execute(),

@@ -10,5 +10,6 @@ export {
   openClarificationsFor,
 } from './handoff-clarification.service.ts';
 export { getBrief, listBriefs } from './handoff.service.ts';
+export { briefIntegrationsOf } from './brief-integrations.service.ts';
 export { type OwnerRole, recordPastOwnershipHandoffs } from './ownership.service.ts';
 export { briefTimelineOf } from './handoff-timeline.service.ts';

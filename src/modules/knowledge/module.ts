@@ -15,6 +15,7 @@ import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-0
 import { up as deflectionsUp, down as deflectionsDown } from './migrations/2026-12-06T2300-deflections.ts';
 import { lessonRoutes } from './lesson.routes.ts';
 import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
+import { similarRoutes } from './similar/similar.routes.ts';
 
 export const knowledgeModule = defineModule({
   name: 'knowledge',
@@ -35,6 +36,7 @@ export const knowledgeModule = defineModule({
     reindexRoutes(app, ctx);
     deflectionRoutes(app, ctx);
     deflectionWidgetRoutes(app, ctx);
+    similarRoutes(app, ctx);
   },
   importers: [articleImporter],
   jobs: [
