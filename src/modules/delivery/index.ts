@@ -24,7 +24,7 @@ export { createResource } from './resources/resource.service.ts';
 export { addTimeOff, setHolidays } from './resources/time-off.service.ts';
 export { createTimeEntry } from './time/time-entry.service.ts';
 export { type FirstUseQuery, type FirstUseSource, setFirstUseSource } from './projects/first-use-source.service.ts';
-export type { MilestoneUsage } from './projects/project.events.ts';
+export type { MilestoneUsage, ProjectMoment } from './projects/project.events.ts';
 export { type AssignedTask, openTasksAssignedTo } from './projects/assigned-tasks.service.ts';
 export { projectTimelineOf } from './projects/project-timeline.service.ts';
 export { type MilestoneAwaitingUsage, milestonesAwaitingUsage } from './projects/awaiting-usage.service.ts';

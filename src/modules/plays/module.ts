@@ -8,7 +8,10 @@ import { ensureBuiltinPlays } from './play.service.ts';
 import type { PlayRunTable, PlayTable, PlayTaskTable, PlayVersionTable } from './play.table.ts';
 import {
   playsOnDealsConfirmed,
+  playsOnFirstValue,
+  playsOnGoLive,
   playsOnHandoffAccepted,
+  playsOnKickoff,
   playsOnSignal,
   playsOnSurveys,
 } from './play-triggers.handler.ts';
@@ -40,6 +43,9 @@ export const playsModule = defineModule({
     'signals.raised': playsOnSignal,
     'deals.confirmed': playsOnDealsConfirmed,
     'handoffs.accepted': playsOnHandoffAccepted,
+    'delivery.project-kicked-off': playsOnKickoff,
+    'delivery.project-went-live': playsOnGoLive,
+    'delivery.first-value-reached': playsOnFirstValue,
     'relationship.survey-recorded': playsOnSurveys,
   },
   onWorkspaceCreated: (db, _actor, workspaceId) => ensureBuiltinPlays(db, workspaceId),

@@ -46,6 +46,10 @@ const occurrenceWords = (o: Occurrence): string => {
       return 'closed-won deal confirmed';
     case 'handoff_accepted':
       return 'handoff accepted by delivery';
+    case 'kickoff':
+      return `project kicked off on ${o.on}`;
+    case 'first_value':
+      return `first value reached on ${o.on}`;
     case 'go_live':
       return `went live on ${o.goLive}`;
     case 'renewal':

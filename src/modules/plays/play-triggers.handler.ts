@@ -1,10 +1,12 @@
 /**
  * The events that start plays, handled in the publishing transaction: a signal raised (its own day), a closed-won
- * deal confirmed, a handoff accepted, a survey answer recorded. Each starts a play once per occurrence: the run's
+ * deal confirmed, a handoff accepted, a project kicked off, gone live or at first value (the day it was recorded),
+ * a survey answer recorded. Each starts a play once per occurrence: the run's
  * unique key makes a repeated or concurrent event a no-op.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/ids.ts';
+import type { ProjectMoment } from '../delivery/index.ts';
 import { listSurveys, type RelationshipSurveyRecorded } from '../relationship/index.ts';
 import type { SignalRaised } from '../signals/index.ts';
 import { enabledPlays, startMatchingPlays } from './play-run.service.ts';
@@ -67,3 +69,15 @@ export async function playsOnSurveys(db: Db, e: RelationshipSurveyRecorded): Pro
     }
   }
 }
+
+/** A project's kickoff, go-live or first value: the plays of that step start on the day it was recorded. */
+const onProjectMoment =
+  (type: 'kickoff' | 'go_live' | 'first_value') =>
+  async (db: Db, e: ProjectMoment): Promise<void> => {
+    const o =
+      type === 'go_live' ? ({ type, goLive: e.on } as const) : ({ type, projectId: e.projectId, on: e.on } as const);
+    await startMatchingPlays(db, e.workspaceId, e.accountId, o, e.recordedOn, nowIso());
+  };
+export const playsOnKickoff = onProjectMoment('kickoff');
+export const playsOnGoLive = onProjectMoment('go_live');
+export const playsOnFirstValue = onProjectMoment('first_value');

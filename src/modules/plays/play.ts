@@ -28,6 +28,8 @@ export const triggerSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('deal_confirmed') }),
   z.object({ type: z.literal('handoff_accepted') }),
+  z.object({ type: z.literal('kickoff') }),
+  z.object({ type: z.literal('first_value') }),
   z.object({
     type: z.literal('go_live'),
     afterDays: z.number().int().min(0).max(365).default(0).describe('Days after the go-live the play starts'),
@@ -75,10 +77,14 @@ export type PlayDefinition = z.infer<typeof playDefinitionSchema>;
 export type Occurrence =
   | { type: 'signal'; kind: string; severity: string; signalId: string }
   | { type: 'deal_confirmed' | 'handoff_accepted'; id: string }
+  | { type: 'kickoff' | 'first_value'; projectId: string; on: string }
   | { type: 'go_live'; goLive: string }
   | { type: 'renewal'; renewal: string }
   | { type: 'survey'; survey: string; score: number; responseId: string }
   | { type: 'seats_above'; used: number; licensed: number; month: string };
+
+/** A week's grace: a step of the journey recorded late still starts its play, an old one never does. */
+export const GRACE_DAYS = 7;
 
 const severityRank = (s: string) => SEVERITY_ORDER.indexOf(s as (typeof SEVERITY_ORDER)[number]);
 
@@ -90,7 +96,8 @@ export const daysBetween = (from: string, to: string): number =>
 
 /**
  * Whether an occurrence starts a play of this trigger on `today`, and the run's key: one run per play, account and
- * key (signal id, event id, go-live day, renewal day, survey answer, month of the seat count). Null: it does not.
+ * key (signal id, event id, project, go-live day, renewal day, survey answer, month of the seat count). Null: it
+ * does not.
  */
 export function matchTrigger(t: Trigger, o: Occurrence, today: string): string | null {
   if (t.type !== o.type) return null;
@@ -104,11 +111,16 @@ export function matchTrigger(t: Trigger, o: Occurrence, today: string): string |
     case 'deal_confirmed':
     case 'handoff_accepted':
       return `${t.type}:${(o as { id: string }).id}`;
+    case 'kickoff':
+    case 'first_value': {
+      const m = o as Extract<Occurrence, { type: 'kickoff' | 'first_value' }>;
+      const since = daysBetween(m.on, today);
+      return since >= 0 && since <= GRACE_DAYS ? `${t.type}:${m.projectId}` : null;
+    }
     case 'go_live': {
       const g = o as Extract<Occurrence, { type: 'go_live' }>;
       const since = daysBetween(g.goLive, today);
-      // A week's grace: a go-live recorded late still starts its play, an old one never does.
-      return since >= t.afterDays && since <= t.afterDays + 7 ? `go_live:${g.goLive}` : null;
+      return since >= t.afterDays && since <= t.afterDays + GRACE_DAYS ? `go_live:${g.goLive}` : null;
     }
     case 'renewal': {
       const r = o as Extract<Occurrence, { type: 'renewal' }>;
@@ -135,6 +147,10 @@ export function triggerWords(t: Trigger): string {
       return 'when a closed-won deal is confirmed';
     case 'handoff_accepted':
       return 'when delivery accepts the handoff';
+    case 'kickoff':
+      return 'when the project kicks off';
+    case 'first_value':
+      return 'when the customer reaches first value';
     case 'go_live':
       return t.afterDays === 0 ? 'on the go-live day' : `${t.afterDays} days after the go-live`;
     case 'renewal':

@@ -1,11 +1,13 @@
 /**
  * A project's lifecycle: kickoff → go-live → close, or cancel. Each move is dated (never in the future), lands on
- * the timeline and in the audit log, moves the account's lifecycle phase, and re-forecasts the workspace.
+ * the timeline and in the audit log, moves the account's lifecycle phase, re-forecasts the workspace and publishes
+ * `delivery.project-kicked-off` or `delivery.project-went-live`.
  */
 import { recordAudit } from '../../../platform/audit/audit.service.ts';
 import type { Actor, Scope } from '../../../platform/auth/principal.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+import { publish } from '../../../platform/events/domain-events.ts';
 import { nowIso } from '../../../platform/ids.ts';
 import { updateAccount } from '../../accounts/index.ts';
 import { recomputeForecasts, recordSlipIfDue } from './forecast.service.ts';
@@ -108,5 +110,8 @@ export async function moveProject(
       },
     );
   await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
+  const moment = { workspaceId: scope.workspaceId, projectId: id, accountId: before.account_id, on, recordedOn: today };
+  if (action === 'kickoff') await publish(db, 'delivery.project-kicked-off', moment);
+  if (action === 'go_live') await publish(db, 'delivery.project-went-live', moment);
   return getProject(db, scope, id, today);
 }

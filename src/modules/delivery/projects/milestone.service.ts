@@ -1,6 +1,7 @@
 /**
  * Milestones reached: by their tasks all done (on the last one's date), or by the account's users doing the
- * milestone's completion event in the product. The first value milestone sets the project's first-value date.
+ * milestone's completion event in the product. The first value milestone sets the project's first-value date and
+ * publishes `delivery.first-value-reached`.
  */
 import type { Db } from '../../../platform/db/database.ts';
 import { publish } from '../../../platform/events/domain-events.ts';
@@ -9,6 +10,15 @@ import type { MilestoneUsage } from './project.events.ts';
 import * as store from './project.store.ts';
 import * as taskStore from './task.store.ts';
 import { logEvent, type Who } from './timeline.service.ts';
+
+const publishFirstValue = (
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  accountId: string,
+  on: string,
+  today: string,
+) => publish(db, 'delivery.first-value-reached', { workspaceId, projectId, accountId, on, recordedOn: today });
 
 /**
  * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
@@ -20,6 +30,8 @@ export async function completeMilestones(
   workspaceId: string,
   project: store.ProjectRow,
   today: string,
+  /** False for history brought in (`applyProgress`): its first value is no news. */
+  announce = true,
 ): Promise<void> {
   const [tasks, milestones] = await Promise.all([
     taskStore.selectTasks(db, workspaceId, project.id),
@@ -53,6 +65,8 @@ export async function completeMilestones(
   }
   if (firstValueOn !== project.first_value_on)
     await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
+  if (announce && firstValueOn && !project.first_value_on)
+    await publishFirstValue(db, workspaceId, project.id, project.account_id, firstValueOn, today);
 }
 
 /**
@@ -100,8 +114,10 @@ export async function completeMilestonesByUsage(
       firstValue: m.first_value === 1,
       byEvent: m.completion_event,
     });
-    if (m.first_value === 1 && !p.first_value_on)
+    if (m.first_value === 1 && !p.first_value_on) {
       await store.updateProject(db, workspaceId, p.id, { first_value_on: on });
+      await publishFirstValue(db, workspaceId, p.id, p.account_id, on, today);
+    }
     moved.add(p.id);
     reached.push({ accountId: p.account_id, event: m.completion_event! });
     completed.add(m.id);

@@ -2,6 +2,7 @@
  * Brings in a project that was already running before Baton: its kickoff, who works on what, which tasks were
  * done when, what is under way or blocked, and how it ended (go-live, close, cancel), with the slips it had.
  * Dates are the real ones, in the past; the plan's rules (dependencies, milestones reached by tasks) still hold.
+ * It publishes no lifecycle event: history is no news (the daily play triggers still see a recent go-live).
  * The demo workspace is built with it, and so can a migration from another tool.
  */
 import type { Actor } from '../../../platform/auth/principal.ts';
@@ -123,6 +124,7 @@ export async function applyProgress(
     workspaceId,
     { ...project, first_value_on: null },
     snap.goLiveOn ?? snap.kickoffOn ?? project.accepted_on,
+    false,
   );
   if (snap.goLiveOn) {
     const goLive = (await taskStore.selectMilestones(db, workspaceId, projectId)).find((m) => m.go_live === 1);

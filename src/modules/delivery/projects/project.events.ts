@@ -6,6 +6,18 @@ export interface MilestoneUsage {
   event: string;
 }
 
+/**
+ * A step of a project's life on its account: `on` the day it happened, `recordedOn` the day it was recorded (the
+ * caller's clock), so a handler can tell a fresh step from one recorded late.
+ */
+export interface ProjectMoment {
+  workspaceId: string;
+  projectId: string;
+  accountId: string;
+  on: string;
+  recordedOn: string;
+}
+
 declare module '../../../platform/events/domain-events.ts' {
   interface DomainEvents {
     /**
@@ -18,5 +30,14 @@ declare module '../../../platform/events/domain-events.ts' {
       awaited: readonly MilestoneUsage[];
       reached: readonly MilestoneUsage[];
     };
+    /** A project kicked off (the queue wait ended, the plan started), in the transaction that recorded it. */
+    'delivery.project-kicked-off': ProjectMoment;
+    /** A project went live, in the transaction that recorded it. */
+    'delivery.project-went-live': ProjectMoment;
+    /**
+     * A project's first-value milestone was reached (by its tasks or by the account's use of the product), in the
+     * transaction that reached it: the end of time to value (DESIGN §5).
+     */
+    'delivery.first-value-reached': ProjectMoment;
   }
 }
