@@ -73,6 +73,8 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/projects/:id/rework': { hours: 1, cause: 'defect' },
   'PATCH /api/v1/alerts/subscriptions/:id': { enabled: false },
   'POST /api/v1/alerts/deliveries/:id/replay': {},
+  'PATCH /api/v1/alerts/my-subscriptions/:id': { enabled: false },
+  'POST /api/v1/alerts/my-subscriptions/:id/test': {},
   'POST /api/v1/projects/:id/tasks/:taskId/assignment-preview': { assigneeId: null },
   'POST /api/v1/projects/:id/slips': { expectedOn: '2030-01-01', reason: { code: 'other' } },
   'POST /api/v1/projects/:id/promise': {

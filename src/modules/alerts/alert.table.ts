@@ -11,6 +11,10 @@ export interface AlertSubscriptionTable {
   min_severity: string;
   mode: string;
   user_id: string | null;
+  /** 'all', or 'mine': only signals on accounts the subscription's person owns. */
+  accounts_scope: string;
+  /** 1: the person's play tasks due reach them (in the digest, or a morning message when immediate). */
+  play_tasks: number;
   quiet_start_hour: number | null;
   quiet_end_hour: number | null;
   quiet_time_zone: string | null;

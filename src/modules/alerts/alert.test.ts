@@ -33,7 +33,15 @@ describe('retries', () => {
 });
 
 describe('the filter', () => {
-  const sub = { enabled: true, mode: 'immediate' as const, stages: [], minSeverity: 'warning' as const };
+  const sub = {
+    enabled: true,
+    mode: 'immediate' as const,
+    stages: [],
+    minSeverity: 'warning' as const,
+    userId: null,
+    accounts: 'all' as const,
+  };
+  const mine = { ...sub, userId: 'u1', accounts: 'mine' as const };
   it.each([
     [sub, 'renewal', 'severe', true],
     [sub, 'renewal', 'info', false],
@@ -42,6 +50,14 @@ describe('the filter', () => {
     [{ ...sub, enabled: false }, 'renewal', 'severe', false],
   ] as const)('%o hears of a %s signal of severity %s: %s', (s, stage, severity, expected) => {
     expect(wantsSignal(s, { stage, severity })).toBe(expected);
+  });
+  it.each([
+    [['u1', 'u2'], true],
+    [['u2'], false],
+    [[], false],
+  ])('a subscription to my accounts hears of a signal on an account owned by %o: %s', (owners, expected) => {
+    expect(wantsSignal(mine, { stage: 'renewal', severity: 'severe' }, owners)).toBe(expected);
+    expect(wantsSignal({ ...mine, accounts: 'all' }, { stage: 'renewal', severity: 'severe' }, owners)).toBe(true);
   });
 });
 

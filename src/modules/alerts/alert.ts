@@ -8,6 +8,9 @@ export const CHANNELS = ['slack', 'email', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const MODES = ['immediate', 'daily_digest'] as const;
 export type Mode = (typeof MODES)[number];
+/** Which accounts' signals: every account, or only those the subscription's person owns (AE, lead, CSM, AM). */
+export const ACCOUNT_SCOPES = ['all', 'mine'] as const;
+export type AccountScope = (typeof ACCOUNT_SCOPES)[number];
 /** `sending`: claimed by one worker (until its lease ends); `failed`: tried, waiting for its retry. */
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'dead'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
@@ -37,6 +40,10 @@ export interface AlertSubscription {
   mode: Mode;
   /** A person's own subscription; null: the workspace's. */
   userId: string | null;
+  /** `mine`: only signals on the accounts its person owns (a person's own subscription only). */
+  accounts: AccountScope;
+  /** Its person's play tasks due reach it: in the digest, or in a morning message when immediate. */
+  playTasks: boolean;
   quietHours: QuietHours | null;
   enabled: boolean;
   consecutiveFailures: number;
@@ -45,13 +52,20 @@ export interface AlertSubscription {
   updatedAt: string;
 }
 
-/** Whether a raised signal reaches a subscription sending at once. */
+/**
+ * Whether a raised signal reaches a subscription sending at once. `owners`: the people who own the signal's account
+ * (needed only by a subscription limited to its person's accounts; a signal on no account never reaches one).
+ */
 export function wantsSignal(
-  sub: Pick<AlertSubscription, 'enabled' | 'mode' | 'minSeverity'> & { stages: readonly SignalStage[] },
+  sub: Pick<AlertSubscription, 'enabled' | 'mode' | 'minSeverity' | 'userId' | 'accounts'> & {
+    stages: readonly SignalStage[];
+  },
   signal: { stage: SignalStage; severity: Severity },
+  owners: readonly string[] = [],
 ): boolean {
   if (!sub.enabled || sub.mode !== 'immediate') return false;
   if (sub.stages.length > 0 && !sub.stages.includes(signal.stage)) return false;
+  if (sub.accounts === 'mine' && (sub.userId === null || !owners.includes(sub.userId))) return false;
   return SEVERITIES.indexOf(signal.severity) >= SEVERITIES.indexOf(sub.minSeverity);
 }
 

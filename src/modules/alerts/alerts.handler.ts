@@ -6,7 +6,7 @@
 import { capabilitiesOf, type Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
-import { accountNamesOf } from '../accounts/index.ts';
+import { accountNamesOf, getAccount } from '../accounts/index.ts';
 import { arrReport } from '../revenue/index.ts';
 import type { SignalRaised } from '../signals/index.ts';
 import type { AlertData } from './alert-message.ts';
@@ -32,8 +32,17 @@ function arrOf(db: Db, workspaceId: string, day: string) {
   return found;
 }
 
+/** Who owns an account (AE, delivery lead, CSM, account manager): what a subscription to "my accounts" asks. */
+async function ownersOf(db: Db, workspaceId: string, accountId: string | null): Promise<string[]> {
+  if (!accountId) return [];
+  const a = await getAccount(db, { workspaceId, partnerId: null }, accountId);
+  return [a.aeUserId, a.deliveryLeadUserId, a.csmUserId, a.accountManagerUserId].filter((id) => id !== null);
+}
+
 export async function queueSignalAlerts(db: Db, e: SignalRaised): Promise<void> {
-  const subs = (await listSubscriptions(db, e.workspaceId)).filter((s) => wantsSignal(s, e));
+  const all = await listSubscriptions(db, e.workspaceId);
+  const owners = all.some((s) => s.accounts === 'mine') ? await ownersOf(db, e.workspaceId, e.accountId) : [];
+  const subs = all.filter((s) => wantsSignal(s, e, owners));
   if (subs.length === 0) return;
   const account = e.accountId
     ? { id: e.accountId, name: (await accountNamesOf(db, e.workspaceId, [e.accountId])).get(e.accountId) ?? '' }

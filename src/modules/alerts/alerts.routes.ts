@@ -5,8 +5,13 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page, pageQuery } from '../../platform/http/schemas.ts';
-import { CHANNELS, DELIVERY_STATUSES } from './alert.ts';
-import { subscriptionCreateSchema, subscriptionPatchSchema, subscriptionSchema } from './alert.schemas.ts';
+import { DELIVERY_STATUSES } from './alert.ts';
+import {
+  answerSchema,
+  subscriptionCreateSchema,
+  subscriptionPatchSchema,
+  subscriptionSchema,
+} from './alert.schemas.ts';
 import { listDeliveries, replayDelivery } from './delivery.service.ts';
 import {
   createSubscription,
@@ -15,6 +20,7 @@ import {
   updateSubscription,
 } from './subscription.service.ts';
 import { sendTestAlerts } from './test-alert.service.ts';
+import { myAlertRoutes } from './my-alerts.routes.ts';
 
 const deliverySchema = z.object({
   id: z.string(),
@@ -33,17 +39,9 @@ const deliverySchema = z.object({
   createdAt: z.string(),
 });
 
-const answerSchema = z.object({
-  subscriptionId: z.string(),
-  channel: z.enum(CHANNELS),
-  target: z.string(),
-  ok: z.boolean(),
-  status: z.number().nullable().describe('the HTTP or SMTP status the channel answered, null when not reached'),
-  answer: z.string(),
-});
-
-/** Settings → Alerts: subscriptions, a test through every channel, the delivery log and replays. */
+/** Settings → Alerts: subscriptions, a test through every channel, the delivery log and replays; and My alerts. */
 export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
+  myAlertRoutes(app, ctx);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = ctx;
   const tags = ['alerts'];

@@ -5,6 +5,7 @@ import type { AlertDeliveryTable, AlertSubscriptionTable } from './alert.table.t
 import { queueSignalAlerts } from './alerts.handler.ts';
 import { alertRoutes } from './alerts.routes.ts';
 import { up as alertsUp, down as alertsDown } from './migrations/2026-12-06T1900-alerts.ts';
+import { up as personalUp, down as personalDown } from './migrations/2026-12-07T0040-personal-alerts.ts';
 
 export const alertsModule = defineModule({
   name: 'alerts',
@@ -32,7 +33,10 @@ export const alertsModule = defineModule({
     }),
   ],
   subscriptions: { 'signals.raised': queueSignalAlerts },
-  migrations: { '2026-12-06T1900-alerts': { up: alertsUp, down: alertsDown } },
+  migrations: {
+    '2026-12-06T1900-alerts': { up: alertsUp, down: alertsDown },
+    '2026-12-07T0040-personal-alerts': { up: personalUp, down: personalDown },
+  },
 });
 
 declare module '../../platform/db/schema.ts' {

@@ -1,4 +1,7 @@
-/** Alert subscriptions: made, changed and removed by admins; their secrets sealed, never shown. */
+/**
+ * Alert subscriptions: the workspace's made, changed and removed by admins, a member's own by that member; their
+ * secrets sealed, never shown.
+ */
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -6,7 +9,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
 import type { SecretBox } from '../../platform/secrets/secret-box.ts';
 import type { Severity, SignalStage } from '../signals/index.ts';
-import { type AlertSubscription, type Channel, maskSlackUrl, type Mode } from './alert.ts';
+import { type AccountScope, type AlertSubscription, type Channel, maskSlackUrl, type Mode } from './alert.ts';
 import type { SubscriptionCreate, SubscriptionPatch } from './alert.schemas.ts';
 import type { Destination } from './channels/channel.ts';
 import * as store from './subscription.store.ts';
@@ -22,6 +25,8 @@ export const toSubscription = (r: store.SubscriptionRow): AlertSubscription => (
   minSeverity: r.min_severity as Severity,
   mode: r.mode as Mode,
   userId: r.user_id,
+  accounts: r.accounts_scope as AccountScope,
+  playTasks: r.play_tasks === 1,
   quietHours:
     r.quiet_start_hour === null || r.quiet_end_hour === null || r.quiet_time_zone === null
       ? null
@@ -40,6 +45,22 @@ export function destinationOf(secrets: SecretBox, r: store.SubscriptionRow): Des
   return channel === 'slack'
     ? { channel, address: opened ?? r.target, secret: null }
     : { channel, address: r.target, secret: opened };
+}
+
+/** A member's own subscriptions; the workspace's and other members' are not theirs to read. */
+export const listMySubscriptions = async (db: Db, workspaceId: string, userId: string): Promise<AlertSubscription[]> =>
+  (await listSubscriptions(db, workspaceId)).filter((s) => s.userId === userId);
+
+/** A member's own subscription, or not found (another's, or the workspace's, is not told apart from none). */
+export async function getMySubscription(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  id: string,
+): Promise<AlertSubscription> {
+  const row = await store.findSubscription(db, workspaceId, id);
+  if (!row || row.user_id !== userId) throw AppError.notFound('alert subscription');
+  return toSubscription(row);
 }
 
 export const listSubscriptions = async (db: Db, workspaceId: string): Promise<AlertSubscription[]> =>
@@ -79,6 +100,8 @@ export async function createSubscription(
     min_severity: input.minSeverity,
     mode: input.mode,
     user_id: input.userId ?? null,
+    accounts_scope: input.accounts,
+    play_tasks: input.playTasks ? 1 : 0,
     ...quietColumns(input.quietHours),
     enabled: input.enabled ? 1 : 0,
     consecutive_failures: 0,
@@ -111,10 +134,18 @@ export async function updateSubscription(
   if (patch.secret !== undefined && before.channel !== 'webhook') {
     throw AppError.validation('body.secret', 'only webhooks take a secret');
   }
+  if (before.userId === null && patch.accounts === 'mine') {
+    throw AppError.validation('body.accounts', 'only a member’s own subscription hears of mine');
+  }
+  if (before.userId === null && patch.playTasks) {
+    throw AppError.validation('body.playTasks', 'play tasks reach a member’s own subscription');
+  }
   await store.updateSubscriptionRow(db, workspaceId, id, {
     ...(patch.stages ? { stages: JSON.stringify(patch.stages) } : {}),
     ...(patch.minSeverity ? { min_severity: patch.minSeverity } : {}),
     ...(patch.mode ? { mode: patch.mode } : {}),
+    ...(patch.accounts ? { accounts_scope: patch.accounts } : {}),
+    ...(patch.playTasks !== undefined ? { play_tasks: patch.playTasks ? 1 : 0 } : {}),
     ...(patch.quietHours !== undefined ? quietColumns(patch.quietHours) : {}),
     ...(patch.enabled !== undefined
       ? { enabled: patch.enabled ? 1 : 0, ...(patch.enabled ? { disabled_reason: null, consecutive_failures: 0 } : {}) }

@@ -78,14 +78,14 @@ export async function recordOutcome(
   }
 }
 
-/** Workspaces with an enabled subscription in a mode. */
-export const workspacesWithMode = async (db: Db, mode: string): Promise<string[]> =>
+/** Workspaces with an enabled subscription the daily job serves: a digest, or a person's play tasks due. */
+export const workspacesWithDailyWork = async (db: Db): Promise<string[]> =>
   (
     await db
       .selectFrom('alert_subscriptions')
       .select('workspace_id')
       .distinct()
-      .where('mode', '=', mode)
       .where('enabled', '=', 1)
+      .where((eb) => eb.or([eb('mode', '=', 'daily_digest'), eb('play_tasks', '=', 1)]))
       .execute()
   ).map((r) => r.workspace_id);

@@ -1,4 +1,7 @@
-/** A test alert through every enabled channel of a workspace, answering what each channel answered. Not queued. */
+/**
+ * A test alert through every enabled channel of a workspace (or through one subscription, enabled or not), answering
+ * what each channel answered. Not queued.
+ */
 import { getWorkspace } from '../../platform/identity/workspace.service.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Channel } from './alert.ts';
@@ -16,9 +19,15 @@ export interface TestAnswer {
   answer: string;
 }
 
-export async function sendTestAlerts(env: DeliveryEnv, workspaceId: string): Promise<TestAnswer[]> {
+export async function sendTestAlerts(
+  env: DeliveryEnv,
+  workspaceId: string,
+  subscriptionId?: string,
+): Promise<TestAnswer[]> {
   const workspace = await getWorkspace(env.db, workspaceId);
-  const rows = (await selectSubscriptions(env.db, workspaceId)).filter((r) => r.enabled === 1);
+  const rows = (await selectSubscriptions(env.db, workspaceId)).filter((r) =>
+    subscriptionId === undefined ? r.enabled === 1 : r.id === subscriptionId,
+  );
   return Promise.all(
     rows.map(async (row) => {
       const sub = toSubscription(row);
@@ -31,14 +40,19 @@ export async function sendTestAlerts(env: DeliveryEnv, workspaceId: string): Pro
           workspace: workspace.slug,
           data: {
             title: 'Test alert from Baton',
-            explanation: `This ${sub.channel} channel of ${workspace.name} receives Baton's alerts.`,
+            explanation:
+              sub.userId === null
+                ? `This ${sub.channel} channel of ${workspace.name} receives Baton's alerts.`
+                : `This ${sub.channel} channel receives your own Baton alerts in ${workspace.name}.`,
             severity: 'info',
             stage: null,
             signal: null,
             account: null,
             arr: null,
             currency: null,
-            link: env.config.publicUrl ? `${env.config.publicUrl}/settings/alerts` : null,
+            link: env.config.publicUrl
+              ? `${env.config.publicUrl}${sub.userId === null ? '/settings/alerts' : '/my-work/alerts'}`
+              : null,
           },
         },
         destinationOf(env.secrets, row),

@@ -8,3 +8,4 @@ export { startMatchingPlays, startPlayByHand } from './play-run.service.ts';
 export { setPlayTaskDone, settleRuns } from './play-end.service.ts';
 export { evaluateDailyPlays } from './play-triggers.job.ts';
 export { type Occurrence, type PlayDefinition } from './play.ts';
+export { playTasksDue, type PlayTaskDue } from './play-tasks-due.service.ts';
