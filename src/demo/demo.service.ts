@@ -24,6 +24,7 @@ import { writeDemoPlays } from './plays.writer.ts';
 import { writeDemoRisk } from './risk.writer.ts';
 import { writeDemoSupport } from './support.writer.ts';
 import { writeDemoKnowledge } from './knowledge.writer.ts';
+import { writeDemoLessons } from './lessons.writer.ts';
 import { queueDemoSignals } from './signals.writer.ts';
 import { createRandom } from './random.ts';
 
@@ -63,6 +64,7 @@ export interface DemoSummary {
   touches: number;
   tickets: number;
   articles: number;
+  lessons: number;
 }
 
 export interface DemoOptions {
@@ -202,6 +204,12 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
     createRandom((options.seed ?? 42) ^ 0xde11),
   );
+  // After delivery: lessons are filed on the milestones its projects completed.
+  const lessons = await writeDemoLessons(db, {
+    workspaceId: workspace.id,
+    today: options.today ?? new Date(),
+    actor: DEMO_ACTOR,
+  });
   // Last: health reads what every other writer dated.
   const health = await writeDemoHealth(db, { workspaceId: workspace.id, today: options.today ?? new Date() });
   // After health: a play's outcome reads the health history.
@@ -228,7 +236,8 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     surveys: relationship.surveys,
     touches: relationship.touches,
     tickets: support.tickets,
-    articles: knowledge.articles,
+    articles: knowledge.articles + lessons.drafted,
+    lessons: lessons.lessons,
     healthScorings: health.scorings,
   };
 }

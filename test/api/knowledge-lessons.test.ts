@@ -70,6 +70,8 @@ describe('project lessons and decisions', () => {
         tags: ['lesson'],
       });
       expect(draft.json().body).toContain('Lesson from the project Northwind rollout');
+      const after = await lead.request({ method: 'GET', url });
+      expect(after.json().items.map((l: { articleId: string | null }) => l.articleId)).toEqual([draft.json().id, null]);
     },
   );
 

@@ -5,3 +5,5 @@ export { searchTerms, snippetText } from './search/query.ts';
 export { reindexWorkspace } from './search/reindex.service.ts';
 export { SEARCH_KINDS, type SearchHit, type SearchKind } from './search/search-doc.ts';
 export { searchKnowledge } from './search/search.service.ts';
+export { type Lesson, type LessonKind } from './lesson.ts';
+export { addLesson, draftFromLesson, listLessons } from './lesson.service.ts';

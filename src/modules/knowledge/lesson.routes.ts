@@ -18,6 +18,7 @@ const lessonSchema = z.object({
   text: z.string(),
   author: z.string(),
   at: z.string(),
+  articleId: z.string().nullable().describe('The newest article drafted from it, if any'),
 });
 
 const lessonBody = z.object({

@@ -21,7 +21,7 @@ type LessonRow = {
   created_at: string;
 };
 
-const toLesson = (r: LessonRow): Lesson => ({
+const toLesson = (r: LessonRow, articleId: string | null = null): Lesson => ({
   id: r.id,
   projectId: r.project_id,
   milestone: r.milestone,
@@ -29,6 +29,7 @@ const toLesson = (r: LessonRow): Lesson => ({
   text: r.text,
   author: r.author,
   at: r.created_at,
+  articleId,
 });
 
 /** A project's lessons and decisions, oldest first. */
@@ -42,7 +43,23 @@ export async function listLessons(db: Db, scope: Scope, projectId: string): Prom
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map(toLesson);
+  const drafted = new Map<string, string>();
+  if (rows.length > 0) {
+    const articles = await db
+      .selectFrom('knowledge_articles')
+      .select(['id', 'source_ref'])
+      .where('workspace_id', '=', scope.workspaceId)
+      .where('source', '=', 'project')
+      .where(
+        'source_ref',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('created_at')
+      .execute();
+    for (const a of articles) if (a.source_ref) drafted.set(a.source_ref, a.id);
+  }
+  return rows.map((r) => toLesson(r, drafted.get(r.id) ?? null));
 }
 
 /** Records a lesson or decision at one of the project's milestones (or its close), audited and indexed. */

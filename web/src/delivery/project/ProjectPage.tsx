@@ -7,6 +7,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ProjectEconomicsCard } from '../time/ProjectEconomicsCard.tsx';
 import type { ProjectDetail } from '../types.ts';
 import { Gantt } from './Gantt.tsx';
+import { LessonsCard } from './LessonsCard.tsx';
 import { PortalLinksCard } from './PortalLinksCard.tsx';
 import { ProjectHeader } from './ProjectHeader.tsx';
 import { ProjectSignals } from './ProjectSignals.tsx';
@@ -40,6 +41,7 @@ export function ProjectPage({ session, id }: { session: Session; id: string }) {
           <Stack>
             <SlipsCard project={p} session={session} />
             <ReworkCard project={p} session={session} />
+            {can(session, 'knowledge:read') && <LessonsCard project={p} session={session} />}
             {can(session, 'margin:read') && <ProjectEconomicsCard projectId={p.id} />}
             {can(session, 'projects:manage') && <PortalLinksCard projectId={p.id} />}
           </Stack>
