@@ -3,10 +3,18 @@
  * go-live per 100 licensed seats, the share of how-to tickets, and the median hours to a first response and to a
  * resolution.
  */
+import {
+  DEFAULT_SLA_TARGETS,
+  type ServiceLevels,
+  type ServiceLevelTicket,
+  serviceLevels,
+  type SlaTargets,
+} from './service-levels.ts';
+
 const DAY_MS = 86_400_000;
 export const LOAD_WINDOWS = [30, 60, 90] as const;
 
-export interface LoadTicket {
+export interface LoadTicket extends ServiceLevelTicket {
   category: string | null;
   createdAt: string;
   firstResponseAt: string | null;
@@ -22,7 +30,8 @@ export interface LoadWindow {
   complete: boolean;
 }
 
-export interface SupportLoad {
+/** The service levels are of the same tickets as the how-to share. */
+export interface SupportLoad extends ServiceLevels {
   goLive: string | null;
   seats: number | null;
   windows: LoadWindow[];
@@ -50,6 +59,7 @@ export function supportLoad(
   goLive: string | null,
   seats: number | null,
   today: string,
+  levels: { targets: SlaTargets; now: Date } = { targets: DEFAULT_SLA_TARGETS, now: new Date(`${today}T00:00:00Z`) },
 ): SupportLoad {
   const start = goLive ? Date.parse(`${goLive}T00:00:00Z`) : null;
   const after = (days: number) =>
@@ -93,6 +103,7 @@ export function supportLoad(
     howToShare: howTo === null ? null : Math.round(howTo * 1000) / 1000,
     medianFirstResponseHours: round1(response),
     medianResolutionHours: round1(resolution),
+    ...serviceLevels(measured, levels.targets, levels.now),
     sentence,
   };
 }

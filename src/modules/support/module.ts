@@ -10,7 +10,7 @@ import { supportSignalRules } from './signals/support-signals.rules.ts';
 import { queueSupportSignals } from './signals/support-signals.queue.ts';
 import { supportThresholdsSetting } from './signals/support-signals.settings.ts';
 import { supportRoutes } from './support.routes.ts';
-import { ticketRulesSetting, zendeskSecretSetting } from './support.settings.ts';
+import { slaTargetsSetting, ticketRulesSetting, zendeskSecretSetting } from './support.settings.ts';
 import { ticketImporter } from './ticket.importer.ts';
 import type { TicketEventTable, TicketModelTable, TicketTable, TicketWebhookEventTable } from './ticket.table.ts';
 
@@ -62,7 +62,7 @@ export const supportModule = defineModule({
     '2026-12-06T2100-ticket-events': { up: ticketEventsUp, down: ticketEventsDown },
     '2026-12-06T2140-zendesk-webhooks': { up: zendeskUp, down: zendeskDown },
   },
-  settings: [ticketRulesSetting, zendeskSecretSetting, supportThresholdsSetting],
+  settings: [ticketRulesSetting, zendeskSecretSetting, supportThresholdsSetting, slaTargetsSetting],
   signalRules: [supportSignalRules],
   subscriptions: {
     'accounts.appeared': rematchTicketsWhenAccountsAppear,

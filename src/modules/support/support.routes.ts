@@ -5,14 +5,23 @@ import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page } from '../../platform/http/schemas.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
+import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
 import { rulesBody, rulesSchema } from './rules.schemas.ts';
-import { readTicketRules, writeTicketRules } from './rules.service.ts';
-import { accountSupportLoad } from './load.service.ts';
+import { previewTicketRules, readTicketRules, writeTicketRules } from './rules.service.ts';
+import { accountSupportLoad, workspaceSupportLoads } from './load.service.ts';
+import { slaTargetsBody, slaTargetsSetting } from './support.settings.ts';
+import { selectTicketsSince } from './ticket.store.ts';
+import { trendStart, weeklyTrend } from './trend.ts';
 import { assertTrainable, modelFigures } from './model.service.ts';
 import {
   correctionBody,
   loadSchema,
+  loadsSchema,
   modelSchema,
+  rulesPreviewSchema,
+  slaSchema,
+  trendQuery,
+  trendSchema,
   ticketListQuery,
   ticketDetailSchema,
   ticketSchema,
@@ -118,8 +127,62 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       params: idParams,
       response: { 200: loadSchema, ...errorResponses },
     },
-    handler: async (request) =>
-      accountSupportLoad(db, ws(request), request.params.id, ctx.now().toISOString().slice(0, 10)),
+    handler: async (request) => accountSupportLoad(db, ws(request), request.params.id, ctx.now()),
+  });
+
+  r.get('/api/v1/support/loads', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary:
+        'Every account’s support load (accounts live or with tickets): tickets per 100 seats after go-live, how-to share, response and resolution, SLA breaches, escalations, reopens, CSAT',
+      response: { 200: loadsSchema, ...errorResponses },
+    },
+    handler: async (request) => workspaceSupportLoads(db, ws(request), ctx.now()),
+  });
+
+  r.get('/api/v1/support/trend', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'Tickets opened per week by category, Monday to Sunday (UTC), the current week last',
+      querystring: trendQuery,
+      response: { 200: trendSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const now = ctx.now();
+      const rows = await selectTicketsSince(db, ws(request), trendStart(now, request.query.weeks));
+      const tickets = rows.map((t) => ({ createdAt: t.created_at, category: t.category }));
+      return { weeks: weeklyTrend(tickets, now, request.query.weeks) };
+    },
+  });
+
+  r.get('/api/v1/support/sla', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'The first-response targets per ticket priority that SLA breaches are counted against',
+      response: { 200: slaSchema, ...errorResponses },
+    },
+    handler: async (request) => readSetting(db, ws(request), slaTargetsSetting),
+  });
+
+  r.put('/api/v1/support/sla', {
+    config: { access: 'support:write' },
+    schema: {
+      tags: ['support'],
+      summary: 'Replace the first-response targets per ticket priority',
+      body: slaTargetsBody,
+      response: { 200: slaSchema, ...errorResponses },
+    },
+    handler: async (request) => {
+      const principal = principalOf(request);
+      return db
+        .transaction()
+        .execute((trx) =>
+          writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, slaTargetsSetting, request.body),
+        );
+    },
   });
 
   r.get('/api/v1/support/rules', {
@@ -130,6 +193,17 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       response: { 200: rulesSchema, ...errorResponses },
     },
     handler: async (request) => readTicketRules(db, ws(request)),
+  });
+
+  r.post('/api/v1/support/rules/preview', {
+    config: { access: 'support:read' },
+    schema: {
+      tags: ['support'],
+      summary: 'How many of the workspace’s tickets each of these keyword rules would label; nothing is written',
+      body: rulesBody,
+      response: { 200: rulesPreviewSchema, ...errorResponses },
+    },
+    handler: async (request) => previewTicketRules(db, ws(request), request.body.rules),
   });
 
   r.put('/api/v1/support/rules', {

@@ -82,6 +82,51 @@ export const loadSchema = z
     howToShare: z.number().nullable(),
     medianFirstResponseHours: z.number().nullable(),
     medianResolutionHours: z.number().nullable(),
+    slaBreaches: z.number().describe('Tickets whose first response came, or is still missing, past the SLA target'),
+    escalations: z.number().describe('Tickets tagged as escalated'),
+    reopened: z.number().nullable().describe('Tickets reopened after being solved; null when no source tells'),
+    csat: z.number().nullable().describe('Of the tickets rated, the share rated good (4–5 of 5); null with none'),
+    rated: z.number().describe('Tickets with a satisfaction rating'),
     sentence: z.string(),
   })
   .describe('An account’s support load after go-live (DESIGN §5)');
+
+export const slaSchema = z
+  .object({ firstResponseHours: z.record(z.string(), z.number()) })
+  .describe('Hours to a first response promised per ticket priority; `normal` covers the priorities not listed');
+
+export const loadsSchema = z.object({
+  items: z.array(loadSchema.extend({ accountId: z.string(), accountName: z.string() })),
+  slaTargets: slaSchema,
+});
+
+export const trendQuery = z.object({
+  weeks: z.coerce.number().int().min(1).max(104).default(12).describe('Weeks to show, the current one last'),
+});
+
+const weekCounts = Object.fromEntries([...TICKET_CATEGORIES, 'unlabelled'].map((c) => [c, z.number()])) as Record<
+  (typeof TICKET_CATEGORIES)[number] | 'unlabelled',
+  z.ZodNumber
+>;
+
+export const trendSchema = z.object({
+  weeks: z.array(
+    z
+      .object({ week: z.string().describe('The week’s Monday'), total: z.number(), ...weekCounts })
+      .describe('Tickets opened that week, by category'),
+  ),
+});
+
+export const rulesPreviewSchema = z.object({
+  rules: z.array(
+    z.object({
+      rule: z.number().describe('The rule’s place in the list, from 0'),
+      category: z.string(),
+      labels: z.number().describe('Tickets it would label (the first matching rule wins)'),
+      changes: z.number().describe('Of those, tickets whose category would change'),
+    }),
+  ),
+  considered: z.number().describe('Tickets rules may label: not labelled by their help desk or a person'),
+  unmatched: z.number().describe('Of those, tickets no rule matches, left to the model'),
+  kept: z.number().describe('Tickets kept as their help desk or a person labelled them'),
+});

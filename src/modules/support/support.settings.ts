@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineSetting } from '../../platform/settings/settings.service.ts';
 import { DEFAULT_TICKET_RULES, ticketRuleSchema } from './classify/rules.ts';
+import { DEFAULT_SLA_TARGETS } from './service-levels.ts';
 
 const rulesSchema = z.object({ rules: z.array(ticketRuleSchema).max(50) });
 
@@ -30,3 +31,24 @@ export const zendeskSecretSetting = defineSetting({
   defaultValue: null as StoredZendeskSecret | null,
   redact: (value) => (value ? { set: true, setAt: value.setAt, setBy: value.setBy } : { set: false }),
 });
+
+const slaSchema = z.object({
+  firstResponseHours: z
+    .record(
+      z.string().trim().toLowerCase().min(1).max(40),
+      z
+        .number()
+        .positive()
+        .max(24 * 90),
+    )
+    .refine((h) => Object.keys(h).length <= 20, 'at most 20 priorities')
+    .describe('Hours to a first response promised per ticket priority; `normal` covers priorities not listed'),
+});
+
+/** The workspace's first-response targets per ticket priority: a later first response is an SLA breach. */
+export const slaTargetsSetting = defineSetting({
+  key: 'support.sla',
+  schema: slaSchema,
+  defaultValue: slaSchema.parse(DEFAULT_SLA_TARGETS),
+});
+export const slaTargetsBody = slaSchema;

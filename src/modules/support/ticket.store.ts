@@ -95,14 +95,47 @@ export const selectTicketTexts = (db: Db, workspaceId: string) =>
     .orderBy('id')
     .execute();
 
-/** One account's tickets in a window of creation times (from inclusive, to exclusive). */
+const LOAD_COLUMNS = [
+  'id',
+  'account_id',
+  'category',
+  'created_at',
+  'first_response_at',
+  'solved_at',
+  'priority',
+  'tags',
+  'reopens',
+  'satisfaction',
+] as const;
+
+/** One account's tickets, oldest first, with what its load and service levels are measured from. */
 export const selectAccountTickets = (db: Db, workspaceId: string, accountId: string) =>
   db
     .selectFrom('tickets')
-    .select(['id', 'category', 'created_at', 'first_response_at', 'solved_at'])
+    .select(LOAD_COLUMNS)
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId)
     .orderBy('created_at')
+    .execute();
+
+/** Every matched ticket of a workspace, oldest first, with the columns of the load. */
+export const selectMatchedLoadTickets = (db: Db, workspaceId: string) =>
+  db
+    .selectFrom('tickets')
+    .select(LOAD_COLUMNS)
+    .where('workspace_id', '=', workspaceId)
+    .where('account_id', 'is not', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
+/** Tickets created since a time (inclusive), with their category: the weekly trend. */
+export const selectTicketsSince = (db: Db, workspaceId: string, since: string) =>
+  db
+    .selectFrom('tickets')
+    .select(['created_at', 'category'])
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', since)
     .execute();
 
 export const selectModel = (db: Db, workspaceId: string) =>

@@ -1,66 +1,30 @@
-import { Alert, Button, Checkbox, Group, Loader, NativeSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate } from '../ui/format.ts';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  type Category,
-  type ModelAnswer,
-  SOURCE_LABELS,
-  type Ticket,
-  type TicketPage,
-} from './types.ts';
-
-const pct = (v: number) => `${Math.round(v * 100)} %`;
-
-/** The classifier's last fit, said in a sentence, and the button that trains it again. */
-function ModelCard({ canWrite }: { canWrite: boolean }) {
-  const client = useQueryClient();
-  const model = useQuery({ queryKey: ['support', 'model'], queryFn: () => get<ModelAnswer>('/api/v1/support/model') });
-  const train = useMutation({
-    mutationFn: () => api<{ jobId: string }>('POST', '/api/v1/support/model/train'),
-    onSuccess: () => setTimeout(() => void client.invalidateQueries({ queryKey: ['support'] }), 3000),
-  });
-  const m = model.data?.model;
-  return (
-    <Paper withBorder p="md" data-testid="support-model">
-      <Title order={3} size="h4">
-        Ticket categories
-      </Title>
-      <Text size="sm" c="dimmed" mb="xs">
-        A ticket keeps its help desk’s category; otherwise the workspace’s keyword rules label it, then the model
-        trained on the tickets the help desk or a person labelled. A person’s correction wins and teaches the next fit.
-      </Text>
-      {model.error && <ErrorState error={model.error} />}
-      {m ? (
-        <Text data-testid="model-figures">
-          Trained on {m.n} labelled tickets; {m.folds}-fold accuracy {pct(m.accuracy)}, macro-F1 {pct(m.macroF1)} (of
-          the tickets held out in each fold, {pct(m.accuracy)} got the category the help desk or a person gave them;
-          macro-F1 averages each category’s balance of precision and recall, each category counting alike). Trained{' '}
-          {formatDate(m.trainedAt)}.
-        </Text>
-      ) : (
-        !model.isLoading && (
-          <Text>Not trained yet: label ten tickets or more, in two categories or more, and train.</Text>
-        )
-      )}
-      {canWrite && (
-        <Group mt="sm">
-          <Button onClick={() => train.mutate()} loading={train.isPending}>
-            Train on labelled tickets
-          </Button>
-          {train.isSuccess && <Text size="sm">Training queued; the figures update when it is done.</Text>}
-          {train.error && <ErrorState error={train.error} />}
-        </Group>
-      )}
-    </Paper>
-  );
-}
+import { DeflectionCard } from './DeflectionCard.tsx';
+import { LoadCard } from './LoadCard.tsx';
+import { ModelCard } from './ModelCard.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
+import { TicketDrawer } from './TicketDrawer.tsx';
+import { CATEGORIES, CATEGORY_LABELS, type Category, SOURCE_LABELS, type Ticket, type TicketPage } from './types.ts';
 
 function CategoryCell({ ticket, canWrite }: { ticket: Ticket; canWrite: boolean }) {
   const client = useQueryClient();
@@ -84,7 +48,8 @@ function CategoryCell({ ticket, canWrite }: { ticket: Ticket; canWrite: boolean 
   );
 }
 
-function TicketTable({ tickets, canWrite, testId }: { tickets: Ticket[]; canWrite: boolean; testId: string }) {
+function TicketTable(props: { tickets: Ticket[]; canWrite: boolean; testId: string; onOpen: (id: string) => void }) {
+  const { tickets, canWrite, testId, onOpen } = props;
   return (
     <Table data-testid={testId} striped>
       <Table.Thead>
@@ -102,7 +67,9 @@ function TicketTable({ tickets, canWrite, testId }: { tickets: Ticket[]; canWrit
           <Table.Tr key={t.id}>
             <Table.Td>{formatDate(t.createdAt)}</Table.Td>
             <Table.Td>
-              {t.externalId}: {t.subject ?? '—'}
+              <Anchor component="button" type="button" size="sm" ta="left" onClick={() => onOpen(t.id)}>
+                {t.externalId}: {t.subject ?? '—'}
+              </Anchor>
             </Table.Td>
             <Table.Td>
               {t.organization ?? t.requesterEmail ?? '—'}
@@ -124,6 +91,7 @@ function TicketTable({ tickets, canWrite, testId }: { tickets: Ticket[]; canWrit
 export function SupportPage({ session }: { session: Session }) {
   const [category, setCategory] = useState('');
   const [unmatched, setUnmatched] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
   const canWrite = can(session, 'support:write');
   const tickets = useInfiniteQuery({
     queryKey: ['support', 'tickets', category, unmatched],
@@ -140,7 +108,8 @@ export function SupportPage({ session }: { session: Session }) {
   return (
     <Stack data-testid="support-page">
       <Title order={2}>Support</Title>
-      <ModelCard canWrite={canWrite} />
+      <LoadCard />
+      {can(session, 'knowledge:read') && <DeflectionCard />}
       <Paper withBorder p="md">
         <Title order={3} size="h4">
           Tickets
@@ -171,7 +140,7 @@ export function SupportPage({ session }: { session: Session }) {
         {tickets.error && <ErrorState error={tickets.error} />}
         {tickets.isLoading && <Loader aria-label="Loading tickets" />}
         {tickets.data && items.length === 0 && <Text>No tickets here. Import them under Settings → Imports.</Text>}
-        {items.length > 0 && <TicketTable tickets={items} canWrite={canWrite} testId="ticket-table" />}
+        {items.length > 0 && <TicketTable tickets={items} canWrite={canWrite} testId="ticket-table" onOpen={setOpen} />}
         {tickets.hasNextPage && (
           <Button
             variant="default"
@@ -183,6 +152,9 @@ export function SupportPage({ session }: { session: Session }) {
           </Button>
         )}
       </Paper>
+      <TicketDrawer id={open} onClose={() => setOpen(null)} />
+      <RulesEditor canWrite={canWrite} />
+      <ModelCard canWrite={canWrite} />
     </Stack>
   );
 }

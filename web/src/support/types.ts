@@ -45,3 +45,72 @@ export interface ModelAnswer {
     perClass: Record<string, { precision: number; recall: number; f1: number; support: number }>;
   } | null;
 }
+
+export interface LoadWindow {
+  days: number;
+  tickets: number;
+  per100Seats: number | null;
+  complete: boolean;
+}
+
+export interface AccountLoad {
+  accountId: string;
+  accountName: string;
+  goLive: string | null;
+  seats: number | null;
+  windows: LoadWindow[];
+  tickets: number;
+  howToShare: number | null;
+  medianFirstResponseHours: number | null;
+  medianResolutionHours: number | null;
+  slaBreaches: number;
+  escalations: number;
+  reopened: number | null;
+  csat: number | null;
+  rated: number;
+  sentence: string;
+}
+
+export interface LoadsAnswer {
+  items: AccountLoad[];
+  slaTargets: { firstResponseHours: Record<string, number> };
+}
+
+export type TrendWeek = { week: string; total: number } & Record<Category | 'unlabelled', number>;
+
+export interface TicketDetail extends Ticket {
+  description: string | null;
+  priority: string | null;
+  tags: string[];
+  firstResponseAt: string | null;
+  solvedAt: string | null;
+  satisfaction: string | null;
+  reopens?: number | null;
+  history: Array<{ status: string; at: string }>;
+}
+
+export interface TicketRule {
+  category: Category;
+  any: string[];
+  field: 'subject' | 'description' | 'any';
+}
+
+export interface RulesPreview {
+  rules: Array<{ rule: number; category: Category; labels: number; changes: number }>;
+  considered: number;
+  unmatched: number;
+  kept: number;
+}
+
+export interface DeflectionReport {
+  from: string;
+  to: string;
+  suggestions: number;
+  answered: number;
+  helped: number;
+  notHelped: number;
+  deflectionRate: number | null;
+  coverage: number | null;
+  byChannel: Array<{ channel: string; suggestions: number; answered: number; helped: number }>;
+  sentence: string;
+}

@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount } from '../helpers/fixtures/index.ts';
+import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const NOW = new Date('2026-11-20T12:00:00.000Z'); // a Friday
+let t: TestApp;
+let n = 0;
+
+beforeAll(async () => {
+  t = await createTestApp({}, { now: () => NOW });
+});
+afterAll(async () => t?.close());
+
+async function setUp() {
+  const ws = await t.workspace(`support-load-${++n}`);
+  const agent = await t.login((await t.user(ws, 'support')).email);
+  const viewer = await t.login((await t.user(ws, 'viewer')).email);
+  const admin = await t.login((await t.user(ws, 'admin')).email);
+  const northwind = await buildAccount(t.ctx.db, ws, { name: 'Northwind Traders', domain: 'northwind.example' });
+  const contoso = await buildAccount(t.ctx.db, ws, { name: 'Contoso', domain: 'contoso.example' });
+  return { ws, agent, viewer, admin, northwind, contoso };
+}
+
+const upload = async (client: Client, csv: string, query = '') => {
+  const res = await client.request({
+    method: 'POST',
+    url: `/api/v1/imports/tickets${query}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  expect(res.json(), res.body).toMatchObject({ rejected: 0 });
+};
+const get = (c: Client, url: string) => c.request({ method: 'GET', url });
+
+describe('support load of every account', () => {
+  it('lists each account’s load with SLA breaches, escalations, reopens and CSAT, highest first month first', async () => {
+    const s = await setUp();
+    const project = await s.admin.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: { accountId: s.northwind.id, name: 'Northwind rollout' },
+    });
+    expect(project.statusCode, project.body).toBe(201);
+    await t.ctx.db
+      .updateTable('projects')
+      .set({ status: 'live', go_live_on: '2026-10-01' })
+      .where('id', '=', project.json().id)
+      .execute();
+    await s.admin.request({
+      method: 'PUT',
+      url: `/api/v1/usage/accounts/${s.northwind.id}/seats`,
+      payload: { seats: 20 },
+    });
+    await upload(
+      s.agent,
+      [
+        'external_id,subject,category,priority,tags,satisfaction,organization,created_at,first_response_at,solved_at',
+        // high: 4 h target, answered in 6 h → a breach; rated good
+        'A,How do I add users,how_to,high,,good,Northwind Traders,2026-10-02T09:00:00Z,2026-10-02T15:00:00Z,2026-10-03T09:00:00Z',
+        // normal: 8 h target, answered in 2 h; escalated; rated 2 of 5
+        'B,Sync broken,bug,normal,escalated sync,2,Northwind Traders,2026-10-05T09:00:00Z,2026-10-05T11:00:00Z,2026-10-06T09:00:00Z',
+        // never answered, long past any target → a breach
+        'C,Where is the export,how_to,low,,,Northwind Traders,2026-11-01T09:00:00Z,,',
+        // Contoso has no go-live: every ticket counts
+        'D,Invoice wrong,billing,urgent,,offered,Contoso,2026-11-10T09:00:00Z,2026-11-10T09:30:00Z,',
+      ].join('\n'),
+    );
+    // Ticket A was reopened once, as its event log tells.
+    await upload(
+      s.agent,
+      [
+        'ticket,changed_at,status,subject',
+        'A,2026-10-02T09:00:00Z,new,How do I add users',
+        'A,2026-10-03T09:00:00Z,solved,',
+        'A,2026-10-04T09:00:00Z,open,',
+        'A,2026-10-05T09:00:00Z,solved,',
+      ].join('\n'),
+      '?eventLog=true&key=ticket&at=changed_at',
+    );
+
+    const res = await get(s.viewer, '/api/v1/support/loads');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.slaTargets).toEqual({ firstResponseHours: { urgent: 1, high: 4, normal: 8, low: 24 } });
+    expect(body.items.map((i: { accountName: string }) => i.accountName)).toEqual(['Northwind Traders', 'Contoso']);
+    expect(body.items[0]).toMatchObject({
+      accountId: s.northwind.id,
+      goLive: '2026-10-01',
+      seats: 20,
+      windows: [
+        { days: 30, tickets: 2, per100Seats: 10, complete: true },
+        { days: 60, tickets: 3, per100Seats: 15, complete: false },
+        { days: 90, tickets: 3, per100Seats: 15, complete: false },
+      ],
+      tickets: 3,
+      slaBreaches: 2,
+      escalations: 1,
+      reopened: 1,
+      csat: 0.5,
+      rated: 2,
+    });
+    expect(body.items[1]).toMatchObject({
+      accountId: s.contoso.id,
+      goLive: null,
+      tickets: 1,
+      slaBreaches: 0,
+      reopened: null,
+      csat: null,
+      rated: 0,
+    });
+
+    // A tighter target for urgent tickets turns Contoso's half-hour answer into a breach.
+    const put = await s.agent.request({
+      method: 'PUT',
+      url: '/api/v1/support/sla',
+      payload: { firstResponseHours: { urgent: 0.25, normal: 8 } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    const after = (await get(s.viewer, '/api/v1/support/loads')).json();
+    expect(after.items[1].slaBreaches).toBe(1);
+    const bad = await s.agent.request({
+      method: 'PUT',
+      url: '/api/v1/support/sla',
+      payload: { firstResponseHours: { urgent: -1 } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toMatch(/^body\.firstResponseHours/);
+    expect((await s.viewer.request({ method: 'PUT', url: '/api/v1/support/sla', payload: {} })).statusCode).toBe(403);
+  });
+
+  it('counts tickets per week by category, the current week last', async () => {
+    const s = await setUp();
+    await upload(
+      s.agent,
+      [
+        'external_id,subject,category,organization,created_at',
+        'W1,How do I export,how_to,Contoso,2026-11-16T09:00:00Z', // Monday of the current week
+        'W2,Crash,bug,Contoso,2026-11-20T08:00:00Z',
+        'W3,Something,,Nobody,2026-11-15T23:00:00Z', // Sunday: the week before, no account, unlabelled
+        'W4,Old,bug,Contoso,2026-08-01T09:00:00Z', // before the weeks shown
+      ].join('\n'),
+    );
+    const res = await get(s.viewer, '/api/v1/support/trend?weeks=3');
+    expect(res.statusCode, res.body).toBe(200);
+    const weeks = res.json().weeks;
+    expect(weeks.map((w: { week: string }) => w.week)).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
+    expect(weeks[2]).toMatchObject({ total: 2, how_to: 1, bug: 1, unlabelled: 0 });
+    expect(weeks[1].total).toBe(1);
+    expect(weeks[1].bug + weeks[1].how_to + weeks[1].other + weeks[1].unlabelled).toBe(1);
+    expect(weeks[0].total).toBe(0);
+    const bad = await get(s.viewer, '/api/v1/support/trend?weeks=500');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json().errors)).toContain('querystring.weeks');
+  });
+});
+
+describe('support keyword rules preview', () => {
+  it('tells how many tickets each rule would label and change, writing nothing', async () => {
+    const s = await setUp();
+    await upload(
+      s.agent,
+      [
+        'external_id,subject,category,organization,created_at',
+        'P1,The page crashes on save,,Contoso,2026-11-01T09:00:00Z',
+        'P2,App crashes at login,,Contoso,2026-11-02T09:00:00Z',
+        'P3,How do I invite a colleague,,Contoso,2026-11-03T09:00:00Z',
+        'P4,Crashes everywhere,bug,Contoso,2026-11-04T09:00:00Z', // the help desk's label: kept
+        'P5,Lunch menu,,Contoso,2026-11-05T09:00:00Z',
+      ].join('\n'),
+    );
+    const before = (await get(s.viewer, '/api/v1/support/rules')).json();
+    const preview = (rules: object[]) =>
+      s.viewer.request({ method: 'POST', url: '/api/v1/support/rules/preview', payload: { rules } });
+    const res = await preview([
+      { category: 'bug', any: ['crashes'] },
+      { category: 'how_to', any: ['how do i'], field: 'subject' },
+      { category: 'billing', any: ['invoice'] },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({
+      rules: [
+        { rule: 0, category: 'bug', labels: 2, changes: 2 },
+        { rule: 1, category: 'how_to', labels: 1, changes: 0 }, // the default rules labelled it how-to already
+        { rule: 2, category: 'billing', labels: 0, changes: 0 },
+      ],
+      considered: 4,
+      unmatched: 1,
+      kept: 1,
+    });
+    const bad = await preview([{ category: 'bug', any: ['/(/'] }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('body.rules.0.any');
+    expect((await get(s.viewer, '/api/v1/support/rules')).json()).toEqual(before);
+  });
+});
