@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPOSITION } from '../../src/app/modules.ts';
 import { addDays } from '../../src/modules/plays/play.ts';
+import { accountMatcher, applySubscriptionBatch } from '../../src/modules/revenue/index.ts';
+import { addRollupCounts } from '../../src/modules/usage/index.ts';
 import { enqueueJob } from '../../src/platform/jobs/job.service.ts';
+import { buildProject, buildSubscription, fixtureId } from '../helpers/fixtures/index.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
 /**
@@ -69,9 +72,11 @@ const runsOf = async (c: Client, playId: string): Promise<Run[]> => {
   return res.json().items;
 };
 
-async function runDaily(workspaceId: string, now = NOW) {
-  await enqueueJob(t.ctx.db, COMPOSITION.jobs, { type: 'plays.daily', payload: {}, workspaceId, runAt: now });
-  expect(await t.runJobs({ now })).toEqual([]);
+/** The daily plays as of a day (the runner's clock stays at NOW, so no other daily job rescores in between). */
+async function runDaily(workspaceId: string, asOf?: string) {
+  const payload = asOf ? { asOf } : {};
+  await enqueueJob(t.ctx.db, COMPOSITION.jobs, { type: 'plays.daily', payload, workspaceId, runAt: NOW });
+  expect(await t.runJobs({ now: NOW })).toEqual([]);
 }
 
 /** Marks every task done in dependency order, as a delivery lead would. */
@@ -150,7 +155,155 @@ describe('lifecycle triggers from delivery', () => {
       [TODAY, `Acme: went live on ${TODAY}, on the go-live day`],
     ]);
     await runDaily(ws);
-    await runDaily(ws, new Date(`${addDays(TODAY, 2)}T12:00:00.000Z`));
+    await runDaily(ws, addDays(TODAY, 2));
     expect(await runsOf(admin, hypercare.id)).toHaveLength(1);
+  });
+});
+
+describe('expansion triggers', () => {
+  const score = (workspaceId: string, accountId: string, day: string, band: string, current = false) => ({
+    id: fixtureId(),
+    workspace_id: workspaceId,
+    account_id: accountId,
+    scored_at: `${day}T06:00:00.000Z`,
+    score: band === 'green' ? 80 : band === 'yellow' ? 55 : 30,
+    band,
+    scorecard_version: 1,
+    components: '{"dimensions":[]}',
+    is_current: current ? 1 : 0,
+  });
+
+  it('starts a play once when an account has been healthy for N days since its go-live, not before', async () => {
+    const { ws, admin, account, play } = await setUp();
+    const expansion = await play({ type: 'healthy_after_go_live', days: 60 }, 'Expansion conversation');
+    expect(expansion.triggerWords).toBe('when the account has been healthy for 60 days since its go-live');
+    const steady = await account('Steady');
+    const wobbly = await account('Wobbly');
+    const fresh = await account('Fresh');
+    const goLive = addDays(TODAY, -80);
+    for (const [id, on] of [
+      [steady, goLive],
+      [wobbly, goLive],
+      [fresh, addDays(TODAY, -20)],
+    ] as const)
+      await buildProject(t.ctx.db, ws, {
+        account_id: id,
+        status: 'live',
+        go_live_on: on,
+        kickoff_on: addDays(on, -60),
+      });
+    await t.ctx.db
+      .insertInto('health_scores')
+      .values([
+        // Yellow before the go-live, green from the week after it: 73 days healthy.
+        score(ws, steady, addDays(goLive, -30), 'yellow'),
+        score(ws, steady, addDays(goLive, 7), 'green', true),
+        // Green, then a red spell 40 days ago: only 40 days healthy now.
+        score(ws, wobbly, addDays(goLive, 1), 'green'),
+        score(ws, wobbly, addDays(TODAY, -45), 'red'),
+        score(ws, wobbly, addDays(TODAY, -40), 'green', true),
+        // Live only 20 days, green all along.
+        score(ws, fresh, addDays(TODAY, -20), 'green', true),
+      ])
+      .execute();
+    await runDaily(ws);
+    await runDaily(ws, addDays(TODAY, 1));
+    const runs = await runsOf(admin, expansion.id);
+    expect(runs.map((r) => r.trigger)).toEqual([
+      `Steady: healthy since ${addDays(goLive, 7)}, live since ${goLive}, ` +
+        'when the account has been healthy for 60 days since its go-live',
+    ]);
+    // Twenty days on, Wobbly has 60 healthy days too.
+    await runDaily(ws, addDays(TODAY, 20));
+    expect((await runsOf(admin, expansion.id)).map((r) => r.trigger.split(':')[0]).sort()).toEqual([
+      'Steady',
+      'Wobbly',
+    ]);
+  });
+
+  it('starts a play once per account, plan and feature used outside the plan, daily or when billing changes', async () => {
+    const { ws, admin, account, play } = await setUp();
+    const upsell = await play({ type: 'unentitled_feature' }, 'Upsell the used feature');
+    const feature = await admin.request({
+      method: 'POST',
+      url: '/api/v1/usage/features',
+      payload: { key: 'sso', name: 'Single sign-on', events: ['SSO Login'], plans: ['enterprise'] },
+    });
+    expect(feature.statusCode, feature.body).toBe(201);
+    const starter = await account('Starter Co');
+    const entitled = await account('Big Corp');
+    const unknown = await account('No Plan Inc');
+    await buildSubscription(t.ctx.db, ws, { account_id: starter, plan: 'starter' });
+    await buildSubscription(t.ctx.db, ws, { account_id: entitled, plan: 'enterprise' });
+    const used = (accountId: string, day: string, event = 'SSO Login') => ({
+      account_id: accountId,
+      day,
+      feature: event,
+      events: 4,
+    });
+    await addRollupCounts(
+      t.ctx.db,
+      ws,
+      [used(starter, addDays(TODAY, -3)), used(entitled, addDays(TODAY, -3)), used(unknown, addDays(TODAY, -3))],
+      [],
+    );
+    await runDaily(ws);
+    await runDaily(ws);
+    const runs = await runsOf(admin, upsell.id);
+    expect(runs.map((r) => r.trigger)).toEqual([
+      `Starter Co: used Single sign-on since ${addDays(TODAY, -3)}, not in the starter plan, ` +
+        'when the account uses a feature its plan is not entitled to',
+    ]);
+
+    // Big Corp moves to the team plan: its use of SSO starts the play as the subscription is stored.
+    const realToday = new Date().toISOString().slice(0, 10);
+    await addRollupCounts(t.ctx.db, ws, [used(entitled, realToday)], []);
+    await t.ctx.db.transaction().execute(async (trx) =>
+      applySubscriptionBatch(trx, { workspaceId: ws, matcher: await accountMatcher(trx, ws) }, [
+        {
+          row: 1,
+          record: {
+            source: 'csv',
+            externalId: 'big-team',
+            accountRef: entitled,
+            accountName: null,
+            start: '2026-01-01',
+            end: null,
+            arrCents: 5_000_000,
+            mrrCents: null,
+            seats: null,
+            plan: 'team',
+            trial: false,
+            currency: 'EUR',
+            billingPeriod: 'annual',
+            autoRenew: null,
+            renewsOn: null,
+            status: null,
+          },
+        },
+      ]),
+    );
+    expect((await runsOf(admin, upsell.id)).map((r) => r.trigger.split(':')[0]).sort()).toEqual([
+      'Big Corp',
+      'Starter Co',
+    ]);
+  });
+
+  it('names the field of a bad trigger', async () => {
+    const { admin } = await setUp();
+    const post = (trigger: object) =>
+      admin.request({
+        method: 'POST',
+        url: '/api/v1/plays',
+        payload: { name: 'P', trigger, tasks: [{ title: 'T', role: 'csm', dueInDays: 1 }] },
+      });
+    const fields = async (trigger: object) => {
+      const res = await post(trigger);
+      expect(res.statusCode).toBe(400);
+      return (res.json().errors as Array<{ field: string }>).map((e) => e.field);
+    };
+    expect(await fields({ type: 'healthy_after_go_live', days: 3 })).toContain('body.trigger.days');
+    expect(await fields({ type: 'go_live', afterDays: -1 })).toContain('body.trigger.afterDays');
+    expect(await fields({ type: 'first_valu' })).toContain('body.trigger.type');
   });
 });

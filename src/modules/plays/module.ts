@@ -13,6 +13,7 @@ import {
   playsOnHandoffAccepted,
   playsOnKickoff,
   playsOnSignal,
+  playsOnSubscriptions,
   playsOnSurveys,
 } from './play-triggers.handler.ts';
 
@@ -31,7 +32,8 @@ export const playsModule = defineModule({
       type: 'plays.daily',
       version: 1,
       description:
-        'Starts the plays of the daily triggers (renewal ahead, go-live, seats in use), ends runs whose signal went ' +
+        'Starts the plays of the daily triggers (renewal ahead, go-live, seats in use, healthy since go-live, a ' +
+        'feature outside the plan), ends runs whose signal went ' +
         'and judges runs that ended or are 30 days old (every workspace unless one is named)',
       input: z.object({ workspaceId: z.string().optional(), asOf: z.iso.date().optional() }),
       maxAttempts: 3,
@@ -47,6 +49,7 @@ export const playsModule = defineModule({
     'delivery.project-went-live': playsOnGoLive,
     'delivery.first-value-reached': playsOnFirstValue,
     'relationship.survey-recorded': playsOnSurveys,
+    'revenue.subscriptions-changed': playsOnSubscriptions,
   },
   onWorkspaceCreated: (db, _actor, workspaceId) => ensureBuiltinPlays(db, workspaceId),
   migrations: { '2026-12-06T2100-plays': { up: playsUp, down: playsDown } },

@@ -58,6 +58,10 @@ const occurrenceWords = (o: Occurrence): string => {
       return `${o.survey.toUpperCase()} answer of ${o.score}`;
     case 'seats_above':
       return `${o.used} of ${o.licensed} licensed seats in use`;
+    case 'healthy_after_go_live':
+      return `healthy since ${o.healthySince > o.goLive ? o.healthySince : o.goLive}, live since ${o.goLive}`;
+    case 'unentitled_feature':
+      return `used ${o.featureName} since ${o.firstDay}, not in the ${o.plan} plan`;
   }
 };
 

@@ -1,8 +1,9 @@
 /**
  * The `plays.daily` job: for each workspace (or the one named), the built-in plays are added where missing, the
  * daily triggers are evaluated on the runner's clock (renewals N days ahead from revenue's face, go-lives from
- * delivery's, seats in use against licensed seats from usage's), then runs whose signal went are ended and runs
- * that ended or are 30 days old are judged.
+ * delivery's as the catch-up of the go-live event, seats in use against licensed seats from usage's, the expansion
+ * triggers of `expansion-triggers.service.ts`), then runs whose signal went are ended and runs that ended or are 30
+ * days old are judged.
  */
 import type { DialectCapabilities } from '../../platform/db/capabilities.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -10,6 +11,7 @@ import { goLivesBetween } from '../delivery/index.ts';
 import { renewalReport } from '../revenue/index.ts';
 import { type SignalRulesPayload, signalRulesJob } from '../signals/index.ts';
 import { portfolio } from '../usage/index.ts';
+import { evaluateHealthyAfterGoLive, evaluateUnentitledFeatures } from './expansion-triggers.service.ts';
 import { settleRuns } from './play-end.service.ts';
 import { enabledPlays, type LoadedPlay, startMatchingPlays } from './play-run.service.ts';
 import { addDays } from './play.ts';
@@ -64,6 +66,9 @@ export async function evaluateDailyPlays(
       started += (await startMatchingPlays(db, workspaceId, u.accountId, o, today, at, seatPlays)).length;
     }
   }
+
+  started += await evaluateHealthyAfterGoLive(db, workspaceId, today, at);
+  started += await evaluateUnentitledFeatures(db, workspaceId, today, at);
 
   const settled = await settleRuns(db, workspaceId, now);
   return { started, ...settled };

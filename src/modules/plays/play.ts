@@ -44,11 +44,28 @@ export const triggerSchema = z.discriminatedUnion('type', [
     type: z.literal('seats_above'),
     percent: z.number().min(1).max(200).describe('Seats in use above this share of the licensed seats'),
   }),
+  z.object({
+    type: z.literal('healthy_after_go_live'),
+    days: z
+      .number()
+      .int()
+      .min(7)
+      .max(365)
+      .default(60)
+      .describe('Days the health band has been healthy without a break, counted from the go-live at the earliest'),
+  }),
+  z.object({ type: z.literal('unentitled_feature') }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 export type TriggerType = Trigger['type'];
 /** Triggers the daily evaluation looks for (the others come with an event). */
-export const DAILY_TRIGGERS: readonly TriggerType[] = ['go_live', 'renewal', 'seats_above'];
+export const DAILY_TRIGGERS: readonly TriggerType[] = [
+  'go_live',
+  'renewal',
+  'seats_above',
+  'healthy_after_go_live',
+  'unentitled_feature',
+];
 
 export const playTaskSchema = z
   .object({
@@ -81,7 +98,9 @@ export type Occurrence =
   | { type: 'go_live'; goLive: string }
   | { type: 'renewal'; renewal: string }
   | { type: 'survey'; survey: string; score: number; responseId: string }
-  | { type: 'seats_above'; used: number; licensed: number; month: string };
+  | { type: 'seats_above'; used: number; licensed: number; month: string }
+  | { type: 'healthy_after_go_live'; goLive: string; healthySince: string }
+  | { type: 'unentitled_feature'; plan: string; feature: string; featureName: string; firstDay: string };
 
 /** A week's grace: a step of the journey recorded late still starts its play, an old one never does. */
 export const GRACE_DAYS = 7;
@@ -96,8 +115,8 @@ export const daysBetween = (from: string, to: string): number =>
 
 /**
  * Whether an occurrence starts a play of this trigger on `today`, and the run's key: one run per play, account and
- * key (signal id, event id, project, go-live day, renewal day, survey answer, month of the seat count). Null: it
- * does not.
+ * key (signal id, event id, project, go-live day, renewal day, survey answer, month of the seat count, plan and
+ * feature). Null: it does not.
  */
 export function matchTrigger(t: Trigger, o: Occurrence, today: string): string | null {
   if (t.type !== o.type) return null;
@@ -135,6 +154,15 @@ export function matchTrigger(t: Trigger, o: Occurrence, today: string): string |
       const s = o as Extract<Occurrence, { type: 'seats_above' }>;
       return s.licensed > 0 && (s.used / s.licensed) * 100 > t.percent ? `seats_above:${s.month}` : null;
     }
+    case 'healthy_after_go_live': {
+      const h = o as Extract<Occurrence, { type: 'healthy_after_go_live' }>;
+      const from = h.healthySince > h.goLive ? h.healthySince : h.goLive;
+      return daysBetween(from, today) >= t.days ? `healthy_after_go_live:${h.goLive}` : null;
+    }
+    case 'unentitled_feature': {
+      const u = o as Extract<Occurrence, { type: 'unentitled_feature' }>;
+      return `unentitled_feature:${u.plan}:${u.feature}`;
+    }
   }
 }
 
@@ -159,6 +187,10 @@ export function triggerWords(t: Trigger): string {
       return `when an ${t.survey.toUpperCase()} answer is below ${t.below}`;
     case 'seats_above':
       return `when seats in use pass ${t.percent} % of the licensed seats`;
+    case 'healthy_after_go_live':
+      return `when the account has been healthy for ${t.days} days since its go-live`;
+    case 'unentitled_feature':
+      return 'when the account uses a feature its plan is not entitled to';
   }
 }
 
