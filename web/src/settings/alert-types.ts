@@ -8,6 +8,10 @@ export interface AlertSubscription {
   minSeverity: 'info' | 'warning' | 'severe';
   mode: 'immediate' | 'daily_digest';
   userId: string | null;
+  /** `mine`: only signals on the accounts its person owns. */
+  accounts: 'all' | 'mine';
+  /** Its person's play tasks due reach it. */
+  playTasks: boolean;
   quietHours: { startHour: number; endHour: number; timeZone: string } | null;
   enabled: boolean;
   consecutiveFailures: number;

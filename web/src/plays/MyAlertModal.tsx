@@ -1,0 +1,222 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  PasswordInput,
+  Radio,
+  Select,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError } from '../api/client.ts';
+import { type AlertSubscription, STAGES, stageLabel } from '../settings/alert-types.ts';
+
+const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
+  slack: 'Slack incoming webhook URL',
+  email: 'Email address',
+  webhook: 'Webhook URL',
+};
+const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const zones = (): string[] => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return [browserZone()];
+  }
+};
+
+/**
+ * Adds or changes one of my own subscriptions: where to (added only: to move it, add another), which signals (my
+ * accounts or all, stages, least severity), my play tasks due, at once or a daily digest, and quiet hours.
+ */
+export function MyAlertModal({
+  email,
+  editing,
+  onClose,
+}: {
+  email: string;
+  editing: AlertSubscription | null;
+  onClose: () => void;
+}) {
+  const qc = useQueryClient();
+  const [channel, setChannel] = useState<AlertSubscription['channel']>(editing?.channel ?? 'email');
+  const [target, setTarget] = useState(editing ? editing.target : email);
+  const [secret, setSecret] = useState('');
+  const [accounts, setAccounts] = useState<AlertSubscription['accounts']>(editing?.accounts ?? 'mine');
+  const [stages, setStages] = useState<string[]>(editing?.stages ?? []);
+  const [minSeverity, setMinSeverity] = useState<string>(editing?.minSeverity ?? 'warning');
+  const [playTasks, setPlayTasks] = useState(editing?.playTasks ?? true);
+  const [mode, setMode] = useState<string>(editing?.mode ?? 'immediate');
+  const [quiet, setQuiet] = useState(editing ? editing.quietHours !== null : false);
+  const [startHour, setStartHour] = useState(String(editing?.quietHours?.startHour ?? 20));
+  const [endHour, setEndHour] = useState(String(editing?.quietHours?.endHour ?? 8));
+  const [timeZone, setTimeZone] = useState(editing?.quietHours?.timeZone ?? browserZone());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const choices = {
+    accounts,
+    stages,
+    minSeverity,
+    playTasks,
+    mode,
+    quietHours: quiet ? { startHour: Number(startHour), endHour: Number(endHour), timeZone } : null,
+  };
+  const save = useMutation({
+    mutationFn: () =>
+      editing
+        ? api<AlertSubscription>('PATCH', `/api/v1/alerts/my-subscriptions/${editing.id}`, choices)
+        : api<AlertSubscription>('POST', '/api/v1/alerts/my-subscriptions', {
+            channel,
+            target,
+            ...(channel === 'webhook' ? { secret } : {}),
+            ...choices,
+          }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['my-alert-subscriptions'] });
+      onClose();
+    },
+    onError: (err) => setErrors(err instanceof ApiError ? err.fieldErrors() : { target: String(err) }),
+  });
+  return (
+    <Modal opened onClose={onClose} title={editing ? 'Change my alert' : 'Add an alert for me'} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setErrors({});
+          save.mutate();
+        }}
+      >
+        <Stack>
+          {editing ? (
+            <Text size="sm">
+              Sends to {editing.target} by {editing.channel}. To send elsewhere, add another alert and remove this one.
+            </Text>
+          ) : (
+            <>
+              <Select
+                label="Channel"
+                value={channel}
+                onChange={(v) => {
+                  if (!v) return;
+                  setChannel(v as AlertSubscription['channel']);
+                  setTarget(v === 'email' ? email : '');
+                }}
+                data={[
+                  { value: 'email', label: 'Email' },
+                  { value: 'slack', label: 'Slack' },
+                  { value: 'webhook', label: 'Signed webhook' },
+                ]}
+                allowDeselect={false}
+                error={errors.channel}
+              />
+              <TextInput
+                label={TARGET_LABEL[channel]}
+                description={channel === 'email' ? 'Your own address unless you change it.' : undefined}
+                required
+                value={target}
+                onChange={(e) => setTarget(e.currentTarget.value)}
+                error={errors.target}
+              />
+              {channel === 'webhook' && (
+                <PasswordInput
+                  label="Signing secret"
+                  description="16 characters or more; Baton signs every delivery with it and never shows it again."
+                  required
+                  value={secret}
+                  onChange={(e) => setSecret(e.currentTarget.value)}
+                  error={errors.secret}
+                />
+              )}
+            </>
+          )}
+          <Radio.Group
+            label="Signals on"
+            value={accounts}
+            onChange={(v) => setAccounts(v as AlertSubscription['accounts'])}
+            error={errors.accounts}
+          >
+            <Group mt="xs">
+              <Radio value="mine" label="The accounts I own (as AE, delivery lead, CSM or account manager)" />
+              <Radio value="all" label="Every account" />
+            </Group>
+          </Radio.Group>
+          <MultiSelect
+            label="Chain stages"
+            description="Leave empty to hear of every stage."
+            data={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
+            value={stages}
+            onChange={setStages}
+            error={errors.stages ?? errors['0']}
+          />
+          <Select
+            label="Least severe signal that reaches me"
+            value={minSeverity}
+            onChange={(v) => v && setMinSeverity(v)}
+            data={[
+              { value: 'info', label: 'Info and above' },
+              { value: 'warning', label: 'Warning and above' },
+              { value: 'severe', label: 'Severe only' },
+            ]}
+            allowDeselect={false}
+            error={errors.minSeverity}
+          />
+          <Checkbox
+            label="My play tasks due"
+            description="Tasks of plays assigned to me, due today or overdue: in the digest, or a morning message."
+            checked={playTasks}
+            onChange={(e) => setPlayTasks(e.currentTarget.checked)}
+            error={errors.playTasks}
+          />
+          <Select
+            label="When"
+            value={mode}
+            onChange={(v) => v && setMode(v)}
+            data={[
+              { value: 'immediate', label: 'As each signal opens or rises' },
+              {
+                value: 'daily_digest',
+                label: 'Once a day: new severe signals, tasks due, renewals within 30 days, slips',
+              },
+            ]}
+            allowDeselect={false}
+            error={errors.mode}
+          />
+          <Switch
+            label="Quiet hours"
+            description="Alerts raised in these hours wait until they end; the daily digest is not held."
+            checked={quiet}
+            onChange={(e) => setQuiet(e.currentTarget.checked)}
+          />
+          {quiet && (
+            <Group grow align="flex-start">
+              <Select label="Quiet from" value={startHour} onChange={(v) => v && setStartHour(v)} data={HOURS} />
+              <Select label="Until" value={endHour} onChange={(v) => v && setEndHour(v)} data={HOURS} />
+              <Select
+                label="Time zone"
+                searchable
+                value={timeZone}
+                onChange={(v) => v && setTimeZone(v)}
+                data={zones()}
+                error={errors.timeZone}
+              />
+            </Group>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {editing ? 'Save' : 'Add'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
