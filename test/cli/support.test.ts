@@ -28,7 +28,8 @@ const json = (args: string[]) => {
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
-describe('baton import tickets / baton tickets', () => {
+// Each step starts a `baton` process; on a loaded machine five of them and a training pass outlast 30 s.
+describe('baton import tickets / baton tickets', { timeout: 120_000 }, () => {
   it('imports labelled and unlabelled tickets, trains on the labelled ones and labels the rest', () => {
     const slug = workspace();
     const labelled = syntheticTickets(40, { seed: 7 });

@@ -7,10 +7,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
-import { runImport } from '../../platform/imports/import.service.ts';
-import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
-import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
+import { runCsvImport } from '../../platform/imports/csv-import.ts';
+import type { ImportResult } from '../../platform/imports/import-run.ts';
+import type { ImportCall, Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import {
   type FormatProfile,
   headerProblems,
@@ -18,7 +17,6 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import {
   detectTouchFormat,
   TOUCH_FIELD_SET,
@@ -74,62 +72,38 @@ function plan(format: string, headers: readonly string[], request: ImportRequest
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
-  const { request, name } = input;
-  const notes: string[] = [];
-  const skips = new Map<string, number>();
-  const { reader, headers } = await openCsv(input.input);
-  let report: ImportReport & { runId: string };
-  let format: string;
+async function run(db: Kysely<Database>, call: ImportCall): Promise<ImportResult> {
+  const { request, workspaceId } = call;
   let byDomain = 0;
   let touched = 0;
-  const allNotes = () => [
-    ...notes,
-    ...skipNotes(skips),
-    ...(byDomain > 0
-      ? [
-          `${plural(byDomain, 'touch names', 'touches name')} no known contact: attached to the one account whose domain their email addresses share`,
-        ]
-      : []),
-    ...(touched > 0 && !input.dryRun ? [`${plural(touched, 'contact’s', 'contacts’')} last touch moved forward`] : []),
-  ];
-  try {
-    const settled = await settleCsvFile(
-      input.input,
-      headers,
-      { formats: TOUCH_FORMATS, detect: detectTouchFormat, plan },
-      request,
-      name,
-      notes,
-    );
-    format = settled.format;
-    const dateOrder = settled.dateOrder;
-    const now = new Date();
-    const profile = profileOf(format, request);
-    const map = touchRowMapper(profile, { source: profile.source, dateOrder, now });
-    report = await runImport(db, {
-      workspaceId: input.workspaceId,
-      kind: 'touches',
-      format,
-      fileName: input.fileName,
-      actor: input.actor,
-      dryRun: input.dryRun,
-      runId: input.runId,
-      rows: mapCsvRows(reader, map, skips),
-      applyBatch: async (trx, batch) => {
-        const result = await applyTouchBatch(trx, { workspaceId: input.workspaceId, now }, batch);
-        byDomain += result.byDomain;
-        touched += result.contactsTouched;
-        return result;
-      },
-      onProgress: input.onProgress,
-      notes: () => allNotes(),
-      audit: { action: 'touch.import' },
-    });
-  } finally {
-    await reader.close().catch(() => {});
-  }
-  return { ...report, kind: 'touches', format, dryRun: Boolean(input.dryRun), notes: allNotes() };
+  return runCsvImport<TouchRecord>(db, call, {
+    kind: 'touches',
+    reading: { formats: TOUCH_FORMATS, detect: detectTouchFormat, plan },
+    auditAction: 'touch.import',
+    prepare: async ({ format, dateOrder }) => {
+      const now = new Date();
+      const profile = profileOf(format, request);
+      return {
+        map: touchRowMapper(profile, { source: profile.source, dateOrder, now }),
+        applyBatch: async (trx, batch) => {
+          const result = await applyTouchBatch(trx, { workspaceId, now }, batch);
+          byDomain += result.byDomain;
+          touched += result.contactsTouched;
+          return result;
+        },
+      };
+    },
+    notes: ({ file, skipped }) => [
+      ...file,
+      ...skipped,
+      ...(byDomain > 0
+        ? [
+            `${plural(byDomain, 'touch names', 'touches name')} no known contact: attached to the one account whose domain their email addresses share`,
+          ]
+        : []),
+      ...(touched > 0 && !call.dryRun ? [`${plural(touched, 'contact’s', 'contacts’')} last touch moved forward`] : []),
+    ],
+  });
 }
 
 const touches = {

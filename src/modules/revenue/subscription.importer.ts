@@ -6,10 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
-import { runImport } from '../../platform/imports/import.service.ts';
-import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
-import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
+import { runCsvImport } from '../../platform/imports/csv-import.ts';
+import type { ImportResult } from '../../platform/imports/import-run.ts';
+import type { ImportCall, Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import {
   type FormatProfile,
   headerProblems,
@@ -17,7 +16,6 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
 import { accountMatcher } from './account-match.service.ts';
 import { DEFAULT_CURRENCY } from './currency.ts';
@@ -85,53 +83,29 @@ const subscriptionView = (r: SubscriptionRecord): Record<string, unknown> => ({
   auto_renew: r.autoRenew,
 });
 
-async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
-  const { request, name } = input;
-  const notes: string[] = [];
-  const skips = new Map<string, number>();
-  const { reader, headers } = await openCsv(input.input);
-  let report: ImportReport & { runId: string };
-  let format: string;
+async function run(db: Kysely<Database>, call: ImportCall): Promise<ImportResult> {
+  const { request, workspaceId } = call;
   let waiting = 0;
-  try {
-    const settled = await settleCsvFile(
-      input.input,
-      headers,
-      { formats: SUBSCRIPTION_FORMATS, detect: detectSubscriptionFormat, plan },
-      request,
-      name,
-      notes,
-    );
-    format = settled.format;
-    const dateOrder = settled.dateOrder;
-    const settings = await readSetting(db, input.workspaceId, revenueSettings);
-    const currency = request.currency?.toUpperCase() ?? settings.currency ?? DEFAULT_CURRENCY;
-    const map = subscriptionRowMapper(profileOf(format, request), { dateOrder, currency });
-    const matcher = await accountMatcher(db, input.workspaceId);
-    report = await runImport(db, {
-      workspaceId: input.workspaceId,
-      kind: 'subscriptions',
-      format,
-      fileName: input.fileName,
-      actor: input.actor,
-      dryRun: input.dryRun,
-      runId: input.runId,
-      rows: mapCsvRows(reader, map, skips),
-      applyBatch: async (trx, batch) => {
-        const result = await applySubscriptionBatch(trx, { workspaceId: input.workspaceId, matcher }, batch);
-        waiting += result.waiting;
-        await feedSeats(trx, input.workspaceId, result.accounts);
-        return result;
-      },
-      onProgress: input.onProgress,
-      notes: () => [...notes, ...skipNotes(skips), ...waitingNotes(waiting)],
-      audit: { action: 'subscription.import' },
-    });
-  } finally {
-    await reader.close().catch(() => {});
-  }
-  const allNotes = [...notes, ...skipNotes(skips), ...waitingNotes(waiting)];
-  return { ...report, kind: 'subscriptions', format, dryRun: Boolean(input.dryRun), notes: allNotes };
+  return runCsvImport<SubscriptionRecord>(db, call, {
+    kind: 'subscriptions',
+    reading: { formats: SUBSCRIPTION_FORMATS, detect: detectSubscriptionFormat, plan },
+    auditAction: 'subscription.import',
+    prepare: async ({ format, dateOrder }) => {
+      const settings = await readSetting(db, workspaceId, revenueSettings);
+      const currency = request.currency?.toUpperCase() ?? settings.currency ?? DEFAULT_CURRENCY;
+      const matcher = await accountMatcher(db, workspaceId);
+      return {
+        map: subscriptionRowMapper(profileOf(format, request), { dateOrder, currency }),
+        applyBatch: async (trx, batch) => {
+          const result = await applySubscriptionBatch(trx, { workspaceId, matcher }, batch);
+          waiting += result.waiting;
+          await feedSeats(trx, workspaceId, result.accounts);
+          return result;
+        },
+      };
+    },
+    notes: ({ file, skipped }) => [...file, ...skipped, ...waitingNotes(waiting)],
+  });
 }
 
 /** The note on subscriptions kept for accounts Baton does not know yet. */

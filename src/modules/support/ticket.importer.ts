@@ -9,10 +9,10 @@ import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
+import type { ImportResult } from '../../platform/imports/import-run.ts';
+import { runCsvImport } from '../../platform/imports/csv-import.ts';
 import { runImport } from '../../platform/imports/import.service.ts';
 import type { ImportCall, Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
-import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
 import {
   type FormatProfile,
   headerProblems,
@@ -20,7 +20,7 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { type CsvInput, openCsv, settleCsvFile } from '../../platform/imports/source.ts';
+import type { CsvInput } from '../../platform/imports/source.ts';
 import { exportRows, readExportPages } from './zendesk/zendesk-export.ts';
 import { isTicketCategory, TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
 import {
@@ -247,96 +247,73 @@ async function run(db: Kysely<Database>, call: ImportCall): Promise<ImportResult
   return runCsv(db, { ...call, input: peeked.input });
 }
 
-async function runCsv(db: Kysely<Database>, input: ImportCall): Promise<ImportResult> {
-  const { request, name } = input;
-  const notes: string[] = [];
-  const skips = new Map<string, number>();
+async function runCsv(db: Kysely<Database>, call: ImportCall): Promise<ImportResult> {
+  const { request, workspaceId } = call;
   const unknownWords = new Map<string, number>();
   let waiting = 0;
   let stale = 0;
   let eventLog: EventLogState | undefined;
-  const allNotes = () => {
-    const words = [...unknownWords].sort((a, b) => b[1] - a[1]);
-    return [
-      ...notes,
-      ...(eventLog ? eventLogNotes(eventLog) : []),
-      ...skipNotes(skips),
-      ...(waiting > 0
-        ? [
-            `${plural(waiting, 'ticket names', 'tickets name')} no account Baton knows (by CRM id, organization or email domain): kept, listed as unmatched, and matched when the account appears`,
-          ]
-        : []),
-      ...(stale > 0
-        ? [`${plural(stale, 'row is', 'rows are')} older than the ticket already stored (updated_at): the newer kept`]
-        : []),
-      ...(words.length > 0
-        ? [
-            `category words Baton does not know (${words
-              .slice(0, 5)
-              .map(([w, n]) => `"${w}" ×${n}`)
-              .join(
-                ', ',
-              )}): those tickets are labelled by the rules or the model; --alias category:word=how_to names one`,
-          ]
-        : []),
-    ];
-  };
-  const { reader, headers } = await openCsv(input.input);
-  let report: ImportReport & { runId: string };
-  let format: string;
-  try {
-    const settled = await settleCsvFile(
-      input.input,
-      headers,
-      {
-        formats: TICKET_FORMATS,
-        // An event log's other columns are often Baton's own names without a created_at: read as a plain table.
-        detect: (h) => detectTicketFormat(h) ?? (isEventLog(request) ? 'csv' : undefined),
-        plan,
-      },
-      request,
-      name,
-      notes,
-    );
-    format = settled.format;
-    const profile = profileOf(format, request);
-    const map = ticketRowMapper(profile, {
-      source: profile.source,
-      dateOrder: settled.dateOrder,
-      aliases: aliasesOf(request),
-      unknownWord: (word) => unknownWords.set(word, (unknownWords.get(word) ?? 0) + 1),
-      eventLog: isEventLog(request),
-    });
-    const labeller = await workspaceLabeller(db, input.workspaceId);
-    const now = new Date().toISOString();
-    const log = isEventLog(request)
-      ? newEventLogState(createdColumnMapped(profile, headers, request.options?.at ?? ''))
-      : undefined;
-    eventLog = log;
-    report = await runImport(db, {
-      workspaceId: input.workspaceId,
-      kind: 'tickets',
-      format,
-      fileName: input.fileName,
-      actor: input.actor,
-      dryRun: input.dryRun,
-      runId: input.runId,
-      rows: mapCsvRows(reader, map, skips),
-      applyBatch: async (trx, batch) => {
-        if (log) return applyEventLogBatch(trx, { workspaceId: input.workspaceId, labeller, now }, log, batch);
-        const result = await applyTicketBatch(trx, { workspaceId: input.workspaceId, labeller, now }, batch);
-        waiting += result.waiting;
-        stale += result.stale;
-        return result;
-      },
-      onProgress: input.onProgress,
-      notes: () => allNotes(),
-      audit: { action: 'ticket.import' },
-    });
-  } finally {
-    await reader.close().catch(() => {});
-  }
-  return { ...report, kind: 'tickets', format, dryRun: Boolean(input.dryRun), notes: allNotes() };
+  return runCsvImport<TicketRecord>(db, call, {
+    kind: 'tickets',
+    reading: {
+      formats: TICKET_FORMATS,
+      // An event log's other columns are often Baton's own names without a created_at: read as a plain table.
+      detect: (h) => detectTicketFormat(h) ?? (isEventLog(request) ? 'csv' : undefined),
+      plan,
+    },
+    auditAction: 'ticket.import',
+    prepare: async ({ format, dateOrder, headers }) => {
+      const profile = profileOf(format, request);
+      const labeller = await workspaceLabeller(db, workspaceId);
+      const now = new Date().toISOString();
+      const log = isEventLog(request)
+        ? newEventLogState(createdColumnMapped(profile, headers, request.options?.at ?? ''))
+        : undefined;
+      eventLog = log;
+      return {
+        map: ticketRowMapper(profile, {
+          source: profile.source,
+          dateOrder,
+          aliases: aliasesOf(request),
+          unknownWord: (word) => unknownWords.set(word, (unknownWords.get(word) ?? 0) + 1),
+          eventLog: isEventLog(request),
+        }),
+        applyBatch: async (trx, batch) => {
+          if (log) return applyEventLogBatch(trx, { workspaceId, labeller, now }, log, batch);
+          const result = await applyTicketBatch(trx, { workspaceId, labeller, now }, batch);
+          waiting += result.waiting;
+          stale += result.stale;
+          return result;
+        },
+      };
+    },
+    notes: ({ file, skipped }) => {
+      const words = [...unknownWords].sort((a, b) => b[1] - a[1]);
+      return [
+        ...file,
+        ...(eventLog ? eventLogNotes(eventLog) : []),
+        ...skipped,
+        ...(waiting > 0
+          ? [
+              `${plural(waiting, 'ticket names', 'tickets name')} no account Baton knows (by CRM id, organization or email domain): kept, listed as unmatched, and matched when the account appears`,
+            ]
+          : []),
+        ...(stale > 0
+          ? [`${plural(stale, 'row is', 'rows are')} older than the ticket already stored (updated_at): the newer kept`]
+          : []),
+        ...(words.length > 0
+          ? [
+              `category words Baton does not know (${words
+                .slice(0, 5)
+                .map(([w, n]) => `"${w}" ×${n}`)
+                .join(
+                  ', ',
+                )}): those tickets are labelled by the rules or the model; --alias category:word=how_to names one`,
+            ]
+          : []),
+      ];
+    },
+  });
 }
 
 const tickets = {
