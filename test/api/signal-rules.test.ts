@@ -87,6 +87,7 @@ describe('signal rules over HTTP', () => {
       'relationship.regulatory-signals',
       'revenue.signals',
       'support.signals',
+      'knowledge.signals',
       'health.renewal-signals',
     ]);
     const sponsor = sets[2]!.rules.find((r) => r.key === 'sponsorUntouched')!;

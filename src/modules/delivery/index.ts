@@ -1,7 +1,7 @@
 /** The delivery module's public face: what later modules, the demo and the command line use of it, nothing else. */
 export { exportPlaybookText, importPlaybookText } from './playbooks/playbook-import.service.ts';
 export { typicalDurationDays } from './playbooks/playbook.rules.ts';
-export { getPlaybookByKey, listPlaybooks, selectPlaybook } from './playbooks/playbook.service.ts';
+export { getPlaybookByKey, listPlaybooks, playbookNamesById, selectPlaybook } from './playbooks/playbook.service.ts';
 export { recomputeForecasts } from './projects/forecast.service.ts';
 export {
   forgetForecastHistory,

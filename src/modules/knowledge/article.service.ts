@@ -17,6 +17,11 @@ import {
 } from './article.ts';
 import * as store from './article.store.ts';
 import { indexArticle, unindexArticle } from './search/search-index.service.ts';
+import { queueKnowledgeSignals } from './signals/materials-stale.queue.ts';
+
+/** Whether any of these tag lists puts an article among a playbook's onboarding materials. */
+const ofPlaybook = (...tagLists: ReadonlyArray<readonly string[]>): boolean =>
+  tagLists.some((tags) => tags.some((t) => t.startsWith('playbook:')));
 
 export const toArticle = (r: store.ArticleRow): Article => ({
   id: r.id,
@@ -158,6 +163,7 @@ export async function createArticle(
     entityId: article.id,
     after: summaryOf(article),
   });
+  if (ofPlaybook(article.tags)) await queueKnowledgeSignals(db, workspaceId);
   return article;
 }
 
@@ -188,6 +194,7 @@ export async function updateArticle(
     before: summaryOf(before),
     after: summaryOf(after),
   });
+  if (ofPlaybook(before.tags, after.tags)) await queueKnowledgeSignals(db, workspaceId);
   return after;
 }
 
@@ -205,6 +212,7 @@ export async function deleteArticle(db: Db, actor: Actor, workspaceId: string, i
     entityId: id,
     before: summaryOf(before),
   });
+  if (ofPlaybook(before.tags)) await queueKnowledgeSignals(db, workspaceId);
 }
 
 export interface ArticleFilter {
@@ -256,6 +264,7 @@ export async function applyArticleBatch(
   batch: ReadonlyArray<{ row: number; record: ArticleRecord }>,
 ): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, errors: [] };
+  let playbookChanged = false;
   const known = new Map<string, Article>();
   const ids = [...new Set(batch.map((b) => b.record.externalId))];
   for (const row of await store.selectArticlesByExternalIds(db, ctx.workspaceId, ids))
@@ -273,13 +282,16 @@ export async function applyArticleBatch(
       );
       known.set(externalId, created);
       out.created += 1;
+      playbookChanged ||= ofPlaybook(created.tags);
       continue;
     }
     const after = await saveVersion(db, ctx.workspaceId, ctx.by, before, content, ctx.now);
     if (after) {
       known.set(externalId, after);
       out.updated += 1;
+      playbookChanged ||= ofPlaybook(before.tags, after.tags);
     } else out.unchanged += 1;
   }
+  if (playbookChanged) await queueKnowledgeSignals(db, ctx.workspaceId);
   return out;
 }

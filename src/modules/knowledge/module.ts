@@ -15,6 +15,8 @@ import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-0
 import { up as deflectionsUp, down as deflectionsDown } from './migrations/2026-12-06T2300-deflections.ts';
 import { lessonRoutes } from './lesson.routes.ts';
 import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
+import { knowledgeSignalRules } from './signals/materials-stale.rules.ts';
+import { knowledgeThresholdsSetting } from './signals/materials-stale.settings.ts';
 import { similarRoutes } from './similar/similar.routes.ts';
 
 export const knowledgeModule = defineModule({
@@ -51,7 +53,20 @@ export const knowledgeModule = defineModule({
       everyMs: 24 * 3_600_000,
       load: async () => (await import('./search/reindex.job.ts')).reindexKnowledgeJob,
     }),
+    defineJob({
+      type: 'knowledge.signals',
+      version: 1,
+      description:
+        'Evaluates the stale-onboarding-materials signal (every workspace unless one is named; queued when a ' +
+        'playbook’s article changes)',
+      input: z.object({ workspaceId: z.string().optional(), asOf: z.iso.date().optional() }),
+      maxAttempts: 3,
+      everyMs: 24 * 3_600_000,
+      load: async () => (await import('./signals/materials-stale.job.ts')).runKnowledgeSignals,
+    }),
   ],
+  settings: [knowledgeThresholdsSetting],
+  signalRules: [knowledgeSignalRules],
   nav: { path: '/knowledge', label: 'Knowledge' },
   migrations: {
     '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown },
@@ -72,5 +87,6 @@ declare module '../../platform/db/schema.ts' {
 declare module '../../platform/jobs/job-types.ts' {
   interface JobInputs {
     'knowledge.reindex': Record<string, never>;
+    'knowledge.signals': { workspaceId?: string; asOf?: string };
   }
 }

@@ -385,6 +385,22 @@ const CASES: Array<[SignalKind, Record<string, unknown>, string]> = [
     '9 of the 14 tickets opened in the 60 days to 20 Nov 2026 ask how to do something: 64 % (a warning above 50 %).',
   ],
   [
+    'knowledge.materials_stale',
+    {
+      asOf: '2026-11-20',
+      project: 'Northwind rollout',
+      kickoffOn: '2026-10-05',
+      tag: 'playbook:enterprise-implementation',
+      articleCount: 2,
+      articles: [
+        { title: 'Configure SSO', updatedAt: '2026-06-30T09:00:00.000Z' },
+        { title: 'Import your accounts', updatedAt: '2026-03-02T09:00:00.000Z' },
+      ],
+    },
+    'The 2 articles tagged playbook:enterprise-implementation were all last updated before Northwind rollout ' +
+      'kicked off on 5 Oct 2026: “Configure SSO” (30 Jun 2026) and “Import your accounts” (2 Mar 2026).',
+  ],
+  [
     'renewal.no_expansion',
     {
       asOf: '2026-11-20',

@@ -171,6 +171,16 @@ const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
     `${n(num(e, 'howTo'))} of the ${plural(num(e, 'tickets'), 'ticket')} opened in the ` +
     `${n(num(e, 'lookbackDays'))} days to ${day(str(e, 'asOf'))} ask how to do something: ` +
     `${pct(num(e, 'share'))} (a warning above ${pct(num(e, 'minShare'))}).`,
+  'knowledge.materials_stale': (e) => {
+    const named = list(e, 'articles').map((a) => `${quoted(str(obj(a), 'title'))} (${day(str(obj(a), 'updatedAt'))})`);
+    const count = num(e, 'articleCount');
+    const what = count === 1 ? 'The article' : count === null ? 'The articles' : `The ${count} articles`;
+    return (
+      `${what} tagged ${str(e, 'tag') ?? 'with the playbook'} ${count === 1 ? 'was' : 'were all'} ` +
+      `last updated before ${str(e, 'project') ?? 'the project'} kicked off on ${day(str(e, 'kickoffOn'))}` +
+      `${named.length ? `: ${some(named, 5)}` : ''}.`
+    );
+  },
   'adoption.low_active_users': (e) => {
     const seats = num(e, 'seats');
     const live = str(e, 'liveSince');

@@ -95,6 +95,12 @@ export const SIGNAL_KINDS = {
     stage: 'support_overload',
     play: 'Most tickets ask how to do something: run an enablement session and point the users to the articles.',
   },
+  'knowledge.materials_stale': {
+    stage: 'support_overload',
+    play:
+      'The customer is onboarding from articles written before its project began: have the delivery lead review ' +
+      'the playbook’s articles against what this project configured, and update or retire them.',
+  },
   'adoption.low_active_users': {
     stage: 'adoption',
     play: 'Few licensed users are active: plan enablement sessions with the champion.',

@@ -89,6 +89,14 @@ const toVersionInfo = (v: store.PlaybookVersionRow): PlaybookVersionInfo => {
   };
 };
 
+/** Every playbook of the workspace by id, archived ones included: its key (as articles' `playbook:` tags name it) and name. */
+export async function playbookNamesById(
+  db: Db,
+  workspaceId: string,
+): Promise<Map<string, { key: string; name: string }>> {
+  return new Map((await store.selectPlaybooks(db, workspaceId)).map((r) => [r.id, { key: r.key, name: r.name }]));
+}
+
 /** Every playbook of the workspace, by name, archived ones included (they say so). */
 export async function listPlaybooks(
   db: Db,
