@@ -131,6 +131,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/search.ts')).searchCommand(),
   },
   {
+    name: 'ask',
+    term: 'ask [options] <question>',
+    summary: 'Ask the implementation assistant a question; the answer cites its sources',
+    load: async () => (await import('./commands/ask.ts')).askCommand(),
+  },
+  {
     name: 'alerts',
     term: 'alerts',
     summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test',

@@ -87,6 +87,7 @@ const BASE_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/regulatory-events/:id/reviews': () => ({ accountId: own.account, note: 'Reviewed with legal' }),
   'POST /api/v1/plays/:id/start': () => ({ accountId: own.account }),
   'POST /api/v1/knowledge/deflections': () => ({ query: 'How do I rotate the certificate?' }),
+  'POST /api/v1/assistant/answers': () => ({ question: 'How do I rotate the certificate?' }),
   'POST /api/v1/plays': () => ({
     name: `Named follow-up ${Math.random().toString(36).slice(2)}`,
     trigger: { type: 'deal_confirmed' },

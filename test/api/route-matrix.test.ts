@@ -61,6 +61,7 @@ const VALID_BODIES: Record<string, unknown> = {
   'POST /api/v1/knowledge/lessons/:id/article': {},
   'POST /api/v1/knowledge/tickets/:id/deflections': {},
   'POST /api/v1/knowledge/deflections/:id/answer': { helped: true },
+  'POST /api/v1/assistant/answers': { question: 'How do I rotate the certificate?' },
   'PATCH /api/v1/projects/:id': { name: 'hijacked' },
   'POST /api/v1/projects/:id/kickoff': {},
   'POST /api/v1/projects/:id/go-live': {},

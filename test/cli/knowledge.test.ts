@@ -60,3 +60,25 @@ describe('baton import articles / baton search', () => {
     expect(none.stdout.trim()).toBe('Nothing found.');
   });
 });
+
+describe('baton ask', () => {
+  it('answers from the articles with citations, in words or JSON, and says when it does not know', () => {
+    const answer = json(['ask', 'How do I rotate the SAML signing certificate?', '--workspace', 'kb']);
+    expect(answer).toMatchObject({ mode: 'extractive', known: true });
+    expect(answer.sources[0]).toMatchObject({ n: 1, kind: 'article', title: 'Rotate the SAML signing certificate' });
+    expect(answer.answer[0]).toEqual({
+      sentence: 'Upload the new certificate before the old one expires.',
+      citations: [1],
+    });
+    const text = baton(['ask', 'How do I rotate the SAML signing certificate?', '--workspace', 'kb'], cli.env);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Upload the new certificate before the old one expires. [1]');
+    expect(text.stdout).toContain('[1] article · Rotate the SAML signing certificate');
+    const unknown = json(['ask', 'Who painted the Mona Lisa?', '--workspace', 'kb']);
+    expect(unknown.known).toBe(false);
+    expect(unknown.answer[0].sentence).toMatch(/^I don’t know\./);
+    const noAccount = baton(['ask', 'sso', '--workspace', 'kb', '--account', 'nobody'], cli.env);
+    expect(noAccount.status).not.toBe(0);
+    expect(noAccount.stderr).toContain('no account has the id or CRM id nobody');
+  });
+});

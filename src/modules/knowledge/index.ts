@@ -7,3 +7,6 @@ export { SEARCH_KINDS, type SearchHit, type SearchKind } from './search/search-d
 export { searchKnowledge } from './search/search.service.ts';
 export { type Lesson, type LessonKind } from './lesson.ts';
 export { addLesson, draftFromLesson, listLessons } from './lesson.service.ts';
+export { answerQuestion, type AssistantQuestion } from './assistant/assistant.service.ts';
+export type { AssistantAnswer } from './assistant/passage.ts';
+export { similarImplementations } from './similar/similar.service.ts';

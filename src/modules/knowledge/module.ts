@@ -3,6 +3,7 @@ import { defineJob } from '../../platform/jobs/job.ts';
 import { defineModule } from '../../platform/modules/baton-module.ts';
 import { articleImporter } from './article.importer.ts';
 import { articleRoutes } from './article.routes.ts';
+import { assistantRoutes } from './assistant/assistant.routes.ts';
 import { deflectionRoutes, deflectionWidgetRoutes } from './deflection/deflection.routes.ts';
 import type { KnowledgeDeflectionTable } from './deflection/deflection.table.ts';
 import type {
@@ -39,6 +40,7 @@ export const knowledgeModule = defineModule({
     deflectionRoutes(app, ctx);
     deflectionWidgetRoutes(app, ctx);
     similarRoutes(app, ctx);
+    assistantRoutes(app, ctx);
   },
   importers: [articleImporter],
   jobs: [

@@ -108,4 +108,18 @@ describe('configuration', () => {
     }
     expect(() => loadConfig({ BATON_SMTP_FROM: 'baton' })).toThrow(/BATON_SMTP_FROM must be an email address/);
   });
+
+  it('parses the chat model for written answers once: all three of its variables or none', () => {
+    const llm = { BATON_LLM_URL: 'https://llm.example/v1/', BATON_LLM_API_KEY: 'sk-1', BATON_LLM_MODEL: 'small' };
+    expect(loadConfig(llm).llm).toEqual({
+      url: 'https://llm.example/v1',
+      apiKey: 'sk-1',
+      model: 'small',
+      timeoutMs: 20_000,
+    });
+    expect(loadConfig({ ...llm, BATON_LLM_TIMEOUT_MS: '5000' }).llm?.timeoutMs).toBe(5000);
+    expect(loadConfig({}).llm).toBeUndefined();
+    expect(() => loadConfig({ BATON_LLM_URL: 'https://llm.example/v1' })).toThrow(/set all three/);
+    expect(() => loadConfig({ ...llm, BATON_LLM_URL: 'llm.example' })).toThrow(/BATON_LLM_URL must be an http/);
+  });
 });

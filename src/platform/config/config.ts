@@ -62,6 +62,22 @@ export interface Config {
   readonly smtp: SmtpConfig | undefined;
   /** The sender of alert emails (`BATON_SMTP_FROM`). */
   readonly smtpFrom: string;
+  /**
+   * An OpenAI-compatible chat endpoint that writes the assistant's answers from the passages Baton retrieved
+   * (`BATON_LLM_URL`, `BATON_LLM_API_KEY`, `BATON_LLM_MODEL`, all three or none); undefined: answers are extracted
+   * on the server and nothing leaves it.
+   */
+  readonly llm: LlmConfig | undefined;
+}
+
+/** A chat-completions endpoint: `POST {url}/chat/completions` with a bearer key and a model name. */
+export interface LlmConfig {
+  /** The API's base address, without a trailing slash (`https://api.openai.com/v1`). */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly model: string;
+  /** How long an answer may take before Baton answers from the passages itself. */
+  readonly timeoutMs: number;
 }
 
 /** An SMTP server, parsed once from `smtp://user:pass@host:port` (`smtps://` for TLS from the start). */
@@ -170,6 +186,17 @@ const envSchema = z.object({
     })
     .optional(),
   BATON_SMTP_FROM: z.email('BATON_SMTP_FROM must be an email address').optional(),
+  BATON_LLM_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\//.test(v) && URL.canParse(v), {
+      message: 'BATON_LLM_URL must be an http(s) address such as https://api.openai.com/v1',
+    })
+    .transform((v) => v.replace(/\/+$/, ''))
+    .optional(),
+  BATON_LLM_API_KEY: z.string().trim().min(1).max(4096).optional(),
+  BATON_LLM_MODEL: z.string().trim().min(1).max(200).optional(),
+  BATON_LLM_TIMEOUT_MS: int('BATON_LLM_TIMEOUT_MS', 100, 600_000).optional(),
 });
 
 /** One documented row per variable: ARCHITECTURE.md and `baton --help` show this table. */
@@ -271,6 +298,20 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; me
   },
   { name: 'BATON_SMTP_FROM', default: 'baton@localhost', meaning: 'sender address of alert emails' },
   {
+    name: 'BATON_LLM_URL',
+    default: '(none: extractive answers)',
+    meaning:
+      'base address of an OpenAI-compatible chat API (POST {url}/chat/completions) that writes the assistant’s ' +
+      'answers from the passages Baton retrieved, citing them; set with BATON_LLM_API_KEY and BATON_LLM_MODEL',
+  },
+  { name: 'BATON_LLM_API_KEY', default: '(none)', meaning: 'bearer key for BATON_LLM_URL' },
+  { name: 'BATON_LLM_MODEL', default: '(none)', meaning: 'model name sent to BATON_LLM_URL (e.g. gpt-4o-mini)' },
+  {
+    name: 'BATON_LLM_TIMEOUT_MS',
+    default: '20000',
+    meaning: 'how long the chat API may take before the assistant answers from the passages itself, saying so',
+  },
+  {
     name: 'NODE_ENV',
     default: 'development',
     meaning: 'production turns on Secure cookies and HSTS and makes configuration mistakes fatal',
@@ -302,6 +343,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const production = nodeEnv === 'production';
   const httpsPublicUrl = e.BATON_PUBLIC_URL?.startsWith('https://') === true;
   const alwaysSecure = production || httpsPublicUrl;
+  const llmSet = [e.BATON_LLM_URL, e.BATON_LLM_API_KEY, e.BATON_LLM_MODEL].filter((v) => v !== undefined).length;
+  if (llmSet !== 0 && llmSet !== 3) {
+    throw new ConfigError([
+      'BATON_LLM_URL, BATON_LLM_API_KEY and BATON_LLM_MODEL: set all three for written answers, or none',
+    ]);
+  }
   if (production && e.BATON_ADMIN_EMAIL && !e.BATON_ADMIN_PASSWORD) {
     throw new ConfigError(['BATON_ADMIN_PASSWORD: required in production when BATON_ADMIN_EMAIL is set']);
   }
@@ -333,6 +380,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: e.BATON_SECRET_KEY,
     smtp: e.BATON_SMTP_URL,
     smtpFrom: e.BATON_SMTP_FROM ?? 'baton@localhost',
+    llm:
+      e.BATON_LLM_URL && e.BATON_LLM_API_KEY && e.BATON_LLM_MODEL
+        ? Object.freeze({
+            url: e.BATON_LLM_URL,
+            apiKey: e.BATON_LLM_API_KEY,
+            model: e.BATON_LLM_MODEL,
+            timeoutMs: e.BATON_LLM_TIMEOUT_MS ?? 20_000,
+          })
+        : undefined,
   });
 }
 

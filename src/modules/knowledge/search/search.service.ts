@@ -13,13 +13,22 @@ export interface SearchRequest {
   limit: number;
   /** The kinds asked for (every kind the reader may see when left out). */
   kinds?: readonly SearchKind[];
+  /** Only these records (of the kinds searched); none: nothing is found. */
+  refIds?: readonly string[];
 }
 
 /** The documents that best answer a question, in the reader's workspace, of the kinds they may see. */
 export async function searchKnowledge(db: Db, scope: Scope, request: SearchRequest): Promise<SearchHit[]> {
   const allowed = scope.partnerId ? PARTNER_KINDS : SEARCH_KINDS;
   const kinds = (request.kinds ?? SEARCH_KINDS).filter((k) => allowed.includes(k));
-  const hits = await searchDocs(db, scope.workspaceId, searchTerms(request.query), kinds, request.limit);
+  const hits = await searchDocs(
+    db,
+    scope.workspaceId,
+    searchTerms(request.query),
+    kinds,
+    request.limit,
+    request.refIds,
+  );
   return hits.map((h) => ({
     kind: h.kind as SearchKind,
     id: h.ref_id,

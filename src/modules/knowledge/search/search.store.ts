@@ -62,8 +62,10 @@ export async function searchDocs(
   terms: readonly string[],
   kinds: readonly SearchKind[],
   limit: number,
+  refIds?: readonly string[],
 ): Promise<RawHit[]> {
-  if (terms.length === 0 || kinds.length === 0) return [];
+  if (terms.length === 0 || kinds.length === 0 || refIds?.length === 0) return [];
+  const within = refIds ? sql`and d.ref_id in (${sql.join(refIds)})` : sql``;
   if (capabilitiesOf(db).kind === 'sqlite') {
     const rows = await sql<RawHit>`
       select d.kind, d.ref_id, d.external_id, d.title, d.url,
@@ -74,6 +76,7 @@ export async function searchDocs(
       where knowledge_search_fts match ${ftsMatch(terms)}
         and d.workspace_id = ${workspaceId}
         and d.kind in (${sql.join(kinds)})
+        ${within}
       order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
       limit ${limit}`.execute(db);
     return rows.rows;
@@ -83,7 +86,7 @@ export async function searchDocs(
     `… "`;
   // PostgreSQL's ranks know nothing of how rare a word is: each term's rank is weighted by its inverse document
   // frequency in the documents searched (as BM25 does), so a rare word like "okta" outweighs a common one.
-  const searched = sql`d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)})`;
+  const searched = sql`d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)}) ${within}`;
   const rows = await sql<RawHit>`
     with terms as (
       select to_tsquery('english', t.term) as tq
@@ -107,4 +110,24 @@ export async function searchDocs(
     from ranked r
     order by r.score desc, r.id`.execute(db);
   return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+}
+
+/** The full text of indexed documents (what an answer is drawn from), by `kind:ref_id`. */
+export async function selectDocTexts(
+  db: Db,
+  workspaceId: string,
+  refs: ReadonlyArray<{ kind: SearchKind; refId: string }>,
+): Promise<Map<string, { title: string; body: string }>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('knowledge_search_docs')
+    .select(['kind', 'ref_id', 'title', 'body'])
+    .where('workspace_id', '=', workspaceId)
+    .where(
+      'ref_id',
+      'in',
+      refs.map((r) => r.refId),
+    )
+    .execute();
+  return new Map(rows.map((r) => [`${r.kind}:${r.ref_id}`, { title: r.title, body: r.body }]));
 }
