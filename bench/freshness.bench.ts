@@ -1,10 +1,11 @@
 /**
  * Health freshness: how long after a change the account's new health score is stored, with the job runner running
- * as a serving instance runs it. A SQLite workspace of 1,000 scored accounts receives survey answers through the
- * HTTP API (in-process `inject`) at a steady 10 a second, each on an account that had none, and a watcher reads the
- * account's current score every 10 ms until a row newer than the answer appears. Prints p50/p95/max of that
- * freshness beside the baseline in the same run: the answer's own request (validated, stored, committed, events
- * queued), and the ratio.
+ * as a serving instance runs it. A SQLite workspace of 1,000 scored accounts receives, through the HTTP API
+ * (in-process `inject`) at a steady 10 a second, each on an account of its own: survey answers (an account that
+ * had none), Segment usage batches (an account with seats and no usage yet) and slips recorded by hand (a planned
+ * project past its promise). A watcher reads the account's current score every 10 ms until a row newer than the
+ * change appears. Prints p50/p95/max of that freshness for each kind beside the baseline in the same run: the
+ * change's own request (validated, stored, committed, events queued), and the ratio.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -29,11 +30,23 @@ import { accountIdsOf, subscribeEach } from './workspace-lib.ts';
 
 const ACCOUNTS = 1_000;
 const CHANGES = 200;
+const BATCHES = 100;
+const EVENTS_PER_BATCH = 20;
+const USERS_PER_BATCH = 5;
+const SLIPS = 50;
 const EVERY_MS = 100;
 const POLL_MS = 50;
 const WATCH_MS = 10;
 const GIVE_UP_MS = 15_000;
 
+interface Phase {
+  count: number;
+  requestMs: number[];
+  freshMs: number[];
+  missed: number;
+}
+
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
@@ -87,13 +100,36 @@ export async function run(): Promise<void> {
     await dbh.db.transaction().execute((trx) => scoreAccounts(trx, ws, new Date()));
     const key = (await createApiKey(dbh.db, SYSTEM_ACTOR, ws, { name: 'bench', scope: 'admin' })).secret;
     const server = await buildServer(ctx);
+
+    // Slips need projects: one for each of the first SLIPS accounts after the surveys', promised a year ahead.
+    const slipAccounts = ids.slice(CHANGES, CHANGES + SLIPS);
+    const projectIds: string[] = [];
+    for (const accountId of slipAccounts) {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/projects',
+        headers: { authorization: `Bearer ${key}` },
+        payload: { accountId, promisedGoLive: day(365) },
+      });
+      if (res.statusCode !== 201) throw new Error(`project refused: ${res.statusCode} ${res.body}`);
+      projectIds.push(res.json().id as string);
+    }
+    // Usage batches go to accounts with licensed seats and no usage yet.
+    const usageAccounts = ids.slice(CHANGES + SLIPS, CHANGES + SLIPS + BATCHES);
+    for (const accountId of usageAccounts) {
+      const res = await server.app.inject({
+        method: 'PUT',
+        url: `/api/v1/usage/accounts/${accountId}/seats`,
+        headers: { authorization: `Bearer ${key}` },
+        payload: { seats: 20 },
+      });
+      if (res.statusCode !== 200) throw new Error(`seats refused: ${res.statusCode} ${res.body}`);
+    }
+    await dbh.db.transaction().execute((trx) => scoreAccounts(trx, ws, new Date()));
     runner.start();
 
-    const requestMs: number[] = [];
-    const freshMs: number[] = [];
-    let missed = 0;
-    const watches: Promise<void>[] = [];
-    const watch = async (accountId: string, since: string, committedAt: number) => {
+    /** Watches an account until a current score newer than `since` is stored. */
+    const watch = async (accountId: string, since: string, committedAt: number, out: Phase) => {
       while (performance.now() - committedAt < GIVE_UP_MS) {
         const row = await dbh.db
           .selectFrom('health_scores')
@@ -104,51 +140,91 @@ export async function run(): Promise<void> {
           .where('scored_at', '>=', since)
           .executeTakeFirst();
         if (row) {
-          freshMs.push(performance.now() - committedAt);
+          out.freshMs.push(performance.now() - committedAt);
           return;
         }
         await sleep(WATCH_MS);
       }
-      missed++;
+      out.missed++;
     };
-    const started = performance.now();
-    for (let i = 0; i < CHANGES; i++) {
-      const due = started + i * EVERY_MS;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
+    /** Sends `count` changes, one every EVERY_MS, each on its own account, and watches each until rescored. */
+    const phase = async (count: number, send: (i: number, since: string) => Promise<string>): Promise<Phase> => {
+      const out: Phase = { count, requestMs: [], freshMs: [], missed: 0 };
+      const watches: Promise<void>[] = [];
+      const started = performance.now();
+      for (let i = 0; i < count; i++) {
+        const wait = started + i * EVERY_MS - performance.now();
+        if (wait > 0) await sleep(wait);
+        const since = new Date().toISOString();
+        const t0 = performance.now();
+        const accountId = await send(i, since);
+        const committed = performance.now();
+        out.requestMs.push(committed - t0);
+        watches.push(watch(accountId, since, committed, out));
+      }
+      await Promise.all(watches);
+      return out;
+    };
+    const inject = async (url: string, payload: Record<string, unknown>, auth: string, expected: number) => {
+      const res = await server.app.inject({ method: 'POST', url, headers: { authorization: auth }, payload });
+      if (res.statusCode !== expected) throw new Error(`${url} refused: ${res.statusCode} ${res.body}`);
+    };
+    const bearer = `Bearer ${key}`;
+
+    const surveys = await phase(CHANGES, async (i, since) => {
       const accountId = ids[i] as string;
-      const since = new Date().toISOString();
-      const t0 = performance.now();
-      const res = await server.app.inject({
-        method: 'POST',
-        url: '/api/v1/relationship/surveys',
-        headers: { authorization: `Bearer ${key}` },
-        payload: { accountId, kind: 'nps', score: i % 2 === 0 ? 0 : 10, respondedAt: since },
-      });
-      const committed = performance.now();
-      if (res.statusCode !== 201) throw new Error(`survey refused: ${res.statusCode} ${res.body}`);
-      requestMs.push(committed - t0);
-      watches.push(watch(accountId, since, committed));
-    }
-    await Promise.all(watches);
+      const payload = { accountId, kind: 'nps', score: i % 2 === 0 ? 0 : 10, respondedAt: since };
+      await inject('/api/v1/relationship/surveys', payload, bearer, 201);
+      return accountId;
+    });
+    // A usage batch of USERS_PER_BATCH people of an account that had no usage: its adoption appears.
+    const basic = `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
+    const batches = await phase(BATCHES, async (i, since) => {
+      const accountId = usageAccounts[i] as string;
+      const batch = Array.from({ length: EVENTS_PER_BATCH }, (_, k) => ({
+        type: 'track',
+        messageId: `bench-${i}-${k}`,
+        userId: `user-${i}-${k % USERS_PER_BATCH}`,
+        event: 'Report Published',
+        timestamp: since,
+        context: { groupId: accountId },
+      }));
+      await inject('/v1/batch', { batch }, basic, 200);
+      return accountId;
+    });
+    // A slip recorded by hand, 60 days past the promise: the delivery dimension drops.
+    const slips = await phase(SLIPS, async (i) => {
+      const payload = { expectedOn: day(425), reason: { code: 'customer_delay', note: null } };
+      await inject(`/api/v1/projects/${projectIds[i]}/slips`, payload, bearer, 201);
+      return slipAccounts[i] as string;
+    });
     await runner.stop();
     await server.app.close();
 
     console.log(
-      `${CHANGES} survey answers, one every ${EVERY_MS} ms, ${ACCOUNTS} accounts, SQLite, job poll ${POLL_MS} ms`,
+      `changes one every ${EVERY_MS} ms, each on its own account of ${ACCOUNTS}, SQLite, job poll ${POLL_MS} ms: ` +
+        `${CHANGES} survey answers, ${BATCHES} usage batches of ${EVENTS_PER_BATCH} events ` +
+        `(${USERS_PER_BATCH} people), ${SLIPS} slips recorded by hand (${SLIPS} planned projects)`,
     );
-    console.log('                                   p50 ms    p95 ms    max ms');
+    console.log(`${' '.repeat(43)}p50 ms    p95 ms    max ms`);
     const line = (label: string, xs: number[]) =>
       console.log(
-        `${label.padEnd(32)} ${fmt(pct(xs, 0.5), 1).padStart(8)} ${fmt(pct(xs, 0.95), 1).padStart(9)} ` +
+        `${label.padEnd(40)} ${fmt(pct(xs, 0.5), 1).padStart(8)} ${fmt(pct(xs, 0.95), 1).padStart(9)} ` +
           `${fmt(Math.max(...xs), 1).padStart(9)}`,
       );
-    line('baseline: the answer’s request', requestMs);
-    line('answer stored → new score stored', freshMs);
-    console.log(
-      `freshness p50 is ${fmt(pct(freshMs, 0.5) / pct(requestMs, 0.5), 1)}× the request itself; ` +
-        `${freshMs.length} of ${CHANGES} rescored within ${GIVE_UP_MS / 1000} s${missed ? `, ${missed} not` : ''}`,
-    );
+    for (const [what, p] of [
+      ['answer', surveys],
+      ['usage batch', batches],
+      ['slip', slips],
+    ] as const) {
+      line(`baseline: the ${what}’s request`, p.requestMs);
+      line(`${what} stored → new score stored`, p.freshMs);
+      console.log(
+        `  freshness p50 is ${fmt(pct(p.freshMs, 0.5) / pct(p.requestMs, 0.5), 1)}× the request itself; ` +
+          `${p.freshMs.length} of ${p.count} rescored within ${GIVE_UP_MS / 1000} s` +
+          `${p.missed ? `, ${p.missed} not` : ''}`,
+      );
+    }
   } finally {
     await runner.stop().catch(() => undefined);
     await dbh.close();

@@ -78,6 +78,8 @@ export const healthModule = defineModule({
       await queueRenewalSignals(db, e);
       await queueScoreAccounts(db, e);
     },
+    'delivery.project-dates-changed': queueScoreAccounts,
+    'usage.ingested': queueScoreAccounts,
     'relationship.survey-recorded': queueScoreAccounts,
     'relationship.touched': queueScoreAccounts,
     'support.tickets-changed': queueScoreAccounts,

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/principal.ts';
-import type { Db } from '../db/database.ts';
+import { capabilitiesOf, type Db } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { newId, nowIso } from '../ids.ts';
 import type { Job, JobDefinition, JobStatus } from './job.ts';
@@ -67,6 +67,33 @@ export async function enqueueJob(
     finished_at: null,
   });
   return { id, queued };
+}
+
+/**
+ * Queues a job, or folds its payload into a job of the same type and workspace still waiting to run (queued and
+ * due by `runAt`): `merge(waiting, payload)` gives the payload that does the work of both. So work caused by many
+ * small changes in a row is done once per waiting job, not once per change. The waiting row is held by the
+ * caller's transaction until it commits, so no worker starts it with half the work in it.
+ */
+export async function enqueueOrMergeJob(
+  db: Db,
+  registry: JobRegistry,
+  input: { type: string; payload: unknown; workspaceId: string | null; runAt: Date },
+  merge: (waiting: unknown, payload: unknown) => unknown,
+): Promise<{ id: string; queued: boolean }> {
+  const def = registry.get(input.type);
+  if (!def) throw AppError.validation('type', `no job type ${input.type}`);
+  const waiting = await store.findWaitingJob(db, capabilitiesOf(db), {
+    type: def.type,
+    workspaceId: input.workspaceId,
+    dueBy: input.runAt.toISOString(),
+  });
+  if (waiting) {
+    const merged = def.input.parse(merge(JSON.parse(waiting.payload), input.payload));
+    if (await store.updateWaitingPayload(db, waiting.id, JSON.stringify(merged ?? null), nowIso()))
+      return { id: waiting.id, queued: false };
+  }
+  return enqueueJob(db, registry, input);
 }
 
 /** A workspace's jobs, with platform-wide ones (they hold no tenant data) so admins see every failure. */

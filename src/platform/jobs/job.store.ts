@@ -151,3 +151,39 @@ export async function countByStatus(db: Db): Promise<Record<string, number>> {
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/**
+ * The oldest job of a type and workspace still waiting (queued, due by `dueBy`), locked until the caller's
+ * transaction ends where the database can lock a row (a worker's claim skips it meanwhile); SQLite's one writer
+ * keeps it unclaimed while the caller writes.
+ */
+export function findWaitingJob(
+  db: Db,
+  caps: DialectCapabilities,
+  input: { type: string; workspaceId: string | null; dueBy: string },
+) {
+  let q = db
+    .selectFrom('jobs')
+    .select(['id', 'payload'])
+    .where('status', '=', 'queued')
+    .where('run_at', '<=', input.dueBy)
+    .where('type', '=', input.type)
+    .where((eb) =>
+      input.workspaceId === null ? eb('workspace_id', 'is', null) : eb('workspace_id', '=', input.workspaceId),
+    )
+    .orderBy('run_at')
+    .limit(1);
+  if (caps.supportsSkipLocked) q = q.forUpdate().skipLocked();
+  return q.executeTakeFirst();
+}
+
+/** Replaces a waiting job's payload; false when it was claimed meanwhile. */
+export async function updateWaitingPayload(db: Db, id: string, payload: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable('jobs')
+    .set({ payload, updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

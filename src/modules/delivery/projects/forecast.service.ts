@@ -14,6 +14,7 @@ import { forecastGoLiveOf, slipOf, type SlipReason } from './project.ts';
 import * as store from './project.store.ts';
 import * as taskStore from './task.store.ts';
 import * as timelineStore from './timeline.store.ts';
+import { publishProjectDatesChanged } from './project-dates.events.ts';
 import { evaluateProjectSignals } from './project-signals.service.ts';
 import { logEvent } from './timeline.service.ts';
 
@@ -31,6 +32,11 @@ export interface RecomputeOptions {
   slipReason?: { code: SlipReason; note: string | null };
   /** Projects whose signals must be re-evaluated even if their forecast did not move. */
   touched?: readonly string[];
+  /**
+   * Projects whose dates the caller moved (a slip or a promise recorded, a milestone reached, a kickoff or
+   * go-live): said in `delivery.project-dates-changed` with those whose forecast moved here.
+   */
+  datesChanged?: readonly string[];
   /** The request field to name when a task cannot be planned (a person's capacity, time off …). */
   errorField?: string;
 }
@@ -190,8 +196,25 @@ export async function recomputeForecasts(
   await taskStore.updateTaskForecasts(db, workspaceId, moved);
   const evaluate = new Set([...changedProjects, ...(opts.touched ?? [])]);
   await evaluateProjectSignals(db, workspaceId, [...evaluate], opts.today);
+  await publishDatesOf(db, workspaceId, [...new Set([...changedProjects, ...(opts.datesChanged ?? [])])], byId);
   outcome.millis = Math.round(performance.now() - started);
   return outcome;
+}
+
+/** Publishes the projects whose dates moved, reading those no longer planned (gone live, closed) by id. */
+async function publishDatesOf(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+  planned: ReadonlyMap<string, store.ProjectRow>,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const others = ids.filter((id) => !planned.has(id));
+  const rows = [
+    ...ids.flatMap((id) => planned.get(id) ?? []),
+    ...(others.length ? await store.selectProjectsByIds(db, workspaceId, others) : []),
+  ];
+  await publishProjectDatesChanged(db, workspaceId, rows);
 }
 
 /** Runs the forecast; a task nobody can do in the planning window becomes a clear validation error naming it. */

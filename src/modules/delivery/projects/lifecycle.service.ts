@@ -109,7 +109,7 @@ export async function moveProject(
         now: nowIso(),
       },
     );
-  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id], datesChanged: [id] });
   const moment = { workspaceId: scope.workspaceId, projectId: id, accountId: before.account_id, on, recordedOn: today };
   if (action === 'kickoff') await publish(db, 'delivery.project-kicked-off', moment);
   if (action === 'go_live') await publish(db, 'delivery.project-went-live', moment);

@@ -23,6 +23,7 @@ const publishFirstValue = (
 /**
  * Marks milestones reached: when every task counting towards one is done (on the last one's date). The first
  * value milestone sets the project's first-value date; reopening a task un-reaches a milestone reached by tasks.
+ * Answers whether a milestone was reached or un-reached.
  */
 export async function completeMilestones(
   db: Db,
@@ -32,12 +33,13 @@ export async function completeMilestones(
   today: string,
   /** False for history brought in (`applyProgress`): its first value is no news. */
   announce = true,
-): Promise<void> {
+): Promise<boolean> {
   const [tasks, milestones] = await Promise.all([
     taskStore.selectTasks(db, workspaceId, project.id),
     taskStore.selectMilestones(db, workspaceId, project.id),
   ]);
   let firstValueOn = project.first_value_on;
+  let moved = false;
   for (const m of milestones) {
     const own = tasks.filter((t) => t.milestone_key === m.key);
     if (own.length === 0) continue;
@@ -58,15 +60,18 @@ export async function completeMilestones(
         firstValue: m.first_value === 1,
       });
       if (m.first_value === 1) firstValueOn = on;
+      moved = true;
     } else if (!allDone && m.completed_on && m.completed_by === 'tasks') {
       await taskStore.updateMilestone(db, workspaceId, m.id, { completed_on: null, completed_by: null });
       if (m.first_value === 1) firstValueOn = null;
+      moved = true;
     }
   }
   if (firstValueOn !== project.first_value_on)
     await store.updateProject(db, workspaceId, project.id, { first_value_on: firstValueOn });
   if (announce && firstValueOn && !project.first_value_on)
     await publishFirstValue(db, workspaceId, project.id, project.account_id, firstValueOn, today);
+  return moved;
 }
 
 /**

@@ -66,7 +66,13 @@ export async function updateProject(
     before: pick(before, Object.keys(set)),
     after: set,
   });
-  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [id] });
+  const datesMoved = set.promised_go_live !== undefined || set.planned_kickoff_on !== undefined;
+  await recomputeForecasts(db, scope.workspaceId, {
+    today,
+    actor,
+    touched: [id],
+    datesChanged: datesMoved ? [id] : [],
+  });
   return getProject(db, scope, id, today);
 }
 

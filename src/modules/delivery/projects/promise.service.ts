@@ -85,7 +85,7 @@ export async function recordSlip(
     entityId: id,
     after: { projectId, expectedOn: input.expectedOn, days, reason: input.reason },
   });
-  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId] });
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId], datesChanged: [projectId] });
   return getProject(db, scope, projectId, today);
 }
 
@@ -166,7 +166,7 @@ export async function agreePromise(
     before: { promisedGoLive: p.promised_go_live },
     after: detail,
   });
-  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId] });
+  await recomputeForecasts(db, scope.workspaceId, { today, actor, touched: [projectId], datesChanged: [projectId] });
   return getProject(db, scope, projectId, today);
 }
 

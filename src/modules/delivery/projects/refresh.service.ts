@@ -17,6 +17,11 @@ export async function refreshWorkspaceDelivery(
 ): Promise<RecomputeOutcome & { milestonesByUsage: number }> {
   const moved = await completeMilestonesByUsage(db, workspaceId, today);
   const planned = await store.selectPlannedProjects(db, workspaceId);
-  const out = await recomputeForecasts(db, workspaceId, { today, actor, touched: planned.map((p) => p.id) });
+  const out = await recomputeForecasts(db, workspaceId, {
+    today,
+    actor,
+    touched: planned.map((p) => p.id),
+    datesChanged: moved,
+  });
   return { ...out, milestonesByUsage: moved.length };
 }

@@ -181,12 +181,13 @@ export async function updateTask(
       after: changes,
     });
   }
-  await completeMilestones(db, who, scope.workspaceId, project, today);
+  const milestonesMoved = await completeMilestones(db, who, scope.workspaceId, project, today);
   await recomputeForecasts(db, scope.workspaceId, {
     today,
     actor: actorOf(who),
     slipReason: opts.slipReason ?? assignmentReason,
     touched: [projectId],
+    datesChanged: milestonesMoved ? [projectId] : [],
   });
   return getProject(db, scope, projectId, today);
 }

@@ -62,7 +62,11 @@ export const selectEvents = (
   return q.orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 };
 
-export const selectScopeChanges = async (db: Db, workspaceId: string, projectIds: readonly string[]) => {
+export const selectScopeChanges = (db: Db, workspaceId: string, projectIds: readonly string[]) =>
+  selectEventsOfKind(db, workspaceId, projectIds, 'scope_changed');
+
+/** The projects' timeline events of one kind. */
+export const selectEventsOfKind = async (db: Db, workspaceId: string, projectIds: readonly string[], kind: string) => {
   const out: EventRow[] = [];
   for (let i = 0; i < projectIds.length; i += 500) {
     const chunk = projectIds.slice(i, i + 500);
@@ -72,7 +76,7 @@ export const selectScopeChanges = async (db: Db, workspaceId: string, projectIds
         .selectAll()
         .where('workspace_id', '=', workspaceId)
         .where('project_id', 'in', chunk)
-        .where('kind', '=', 'scope_changed')
+        .where('kind', '=', kind)
         .execute()),
     );
   }

@@ -22,6 +22,7 @@ export const usageMilestonesJob: JobHandler<{ accountId: string }> = async (
       today,
       actor: { ...SYSTEM_ACTOR, label: 'usage' },
       touched: moved,
+      datesChanged: moved,
     });
     return { moved: moved.length, changed: r.changed };
   });

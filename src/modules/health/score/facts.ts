@@ -14,6 +14,7 @@ const OPEN_PROJECT = new Set(['queued', 'active']);
 export interface ProjectFacts {
   status: string;
   promisedGoLive: string | null;
+  /** The forecast go-live, or the later day a slip recorded by hand expects. */
   forecastGoLive: string | null;
 }
 export interface UsageFacts {

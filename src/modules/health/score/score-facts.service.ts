@@ -1,10 +1,10 @@
 /**
  * Gathers the facts a health score reads for a workspace's accounts, through the earlier modules' faces:
- * delivery's projects, usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
+ * delivery's projects (the forecast go-live, or a later one a slip recorded by hand expects), usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
  * executive sponsor's last touch), revenue's subscriptions in the reporting currency and support's tickets.
  */
 import { getAccount, listContacts } from '../../accounts/index.ts';
-import { projectRecords } from '../../delivery/index.ts';
+import { goLivesExpectedByHand, projectRecords } from '../../delivery/index.ts';
 import { listSurveys, listTouches } from '../../relationship/index.ts';
 import { loadBook } from '../../revenue/index.ts';
 import { ticketsByAccountSince } from '../../support/index.ts';
@@ -22,6 +22,8 @@ import type {
 const DAY_MS = 86_400_000;
 /** Below this many accounts, answers and touches are read account by account rather than for the workspace. */
 const FEW = 50;
+
+const laterOf = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
   const list = map.get(key);
@@ -42,12 +44,13 @@ export async function gatherFacts(
   const yearAgo = new Date(now.getTime() - 366 * DAY_MS).toISOString();
 
   const projects = new Map<string, ProjectFacts[]>();
+  const byHand = await goLivesExpectedByHand(db, workspaceId);
   for (const p of await projectRecords(db, scope))
     if (wanted.has(p.account_id))
       push(projects, p.account_id, {
         status: p.status,
         promisedGoLive: p.promised_go_live,
-        forecastGoLive: p.forecast_go_live,
+        forecastGoLive: laterOf(p.forecast_go_live, byHand.get(p.id) ?? null),
       });
 
   const usage = new Map<string, UsageFacts>();

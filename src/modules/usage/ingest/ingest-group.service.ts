@@ -13,6 +13,7 @@ import { queueWatchedFirstUses } from '../adoption/first-use.service.ts';
 import { addToRollups } from '../adoption/rollup.store.ts';
 import type { RollupEvent } from '../adoption/rollup.ts';
 import * as store from './event.store.ts';
+import { publishUsageIngested } from './ingest.events.ts';
 import * as requestStore from './ingest-request.store.ts';
 import type { UsageEventTable } from './ingest.table.ts';
 import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
@@ -166,7 +167,10 @@ export async function ingestWorkspaceRequests(
   await addToRollups(db, workspaceId, rematchedEvents);
   const rematched = rematchedEvents.length;
   // Whoever waits on an account's first use of a feature (a milestone completed by usage) hears of it now.
-  await queueWatchedFirstUses(db, workspaceId, rematched ? [...fresh, ...rematchedEvents] : fresh);
+  const added = rematched ? [...fresh, ...rematchedEvents] : fresh;
+  await queueWatchedFirstUses(db, workspaceId, added);
+  // One event for the whole group, each account once, however many events and requests it holds.
+  await publishUsageIngested(db, workspaceId, added);
 
   const outcomes = requests.map((r, i): IngestOutcome => {
     const s = stored[i] ?? 0;

@@ -16,6 +16,7 @@ import { byKey, type IngestOutcome, type IngestRequest, ingestWorkspaceRequests 
 import { addToRollups } from '../adoption/rollup.store.ts';
 import type { RollupEvent } from '../adoption/rollup.ts';
 import * as store from './event.store.ts';
+import { publishUsageIngested } from './ingest.events.ts';
 import * as requestStore from './ingest-request.store.ts';
 import type { UsageSource } from './usage-event.ts';
 
@@ -61,6 +62,7 @@ export async function rematchUnmatched(db: Db, workspaceId: string): Promise<num
   await addToRollups(db, workspaceId, newlyMatched);
   // Events kept aside that now have their account may be the first use someone waits for.
   await queueWatchedFirstUses(db, workspaceId, newlyMatched);
+  await publishUsageIngested(db, workspaceId, newlyMatched);
   return newlyMatched.length;
 }
 
