@@ -137,6 +137,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/ask.ts')).askCommand(),
   },
   {
+    name: 'knowledge',
+    term: 'knowledge',
+    summary: 'The knowledge base: repetitive questions no article answers yet (gaps)',
+    load: async () => (await import('./commands/knowledge.ts')).knowledgeCommand(),
+  },
+  {
     name: 'alerts',
     term: 'alerts',
     summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test',

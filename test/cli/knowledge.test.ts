@@ -82,3 +82,38 @@ describe('baton ask', () => {
     expect(noAccount.stderr).toContain('no account has the id or CRM id nobody');
   });
 });
+
+describe('baton knowledge gaps', () => {
+  it('prints repetitive questions without an article, and the same as JSON', () => {
+    // Dated from the moment the test runs: the command reads the last 90 days to now.
+    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString();
+    const file = path.join(cli.dir, 'questions.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'external_id,subject,description,category,status,organization,created_at,solved_at',
+        `Q1,How do I export a report to Excel?,Finance wants it monthly.,how_to,solved,Acme,${day(9)},${day(8)}`,
+        `Q2,Export report to Excel,Where is the export button?,how_to,open,Acme,${day(6)},`,
+        `Q3,Can we export reports to Excel,We need the report in Excel.,how_to,open,Acme,${day(3)},`,
+        `Q4,Invoice is wrong,Billing question.,billing,open,Acme,${day(2)},`,
+      ].join('\n'),
+    );
+    const imported = baton(['import', 'tickets', file, '--workspace', 'kb', '--json'], cli.env);
+    expect(imported.status, imported.stderr).toBe(0);
+
+    const found = json(['knowledge', 'gaps', '--workspace', 'kb']);
+    expect(found).toMatchObject({ questions: 3, clusters: 1, answered: 0 });
+    expect(found.gaps[0]).toMatchObject({ tickets: 3 });
+    expect(found.gaps[0].draftFrom).toEqual(expect.any(String));
+
+    const text = baton(['knowledge', 'gaps', '--workspace', 'kb'], cli.env);
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Of 3 how-to or configuration tickets in the last 90 days, 1 cluster');
+    expect(text.stdout).toMatch(/1\. 3 tickets from 0 accounts \(and 3 without one\) ask like “.+”/);
+    expect(text.stdout).toContain('draft an article: POST /api/v1/knowledge/articles/from-ticket/');
+
+    const bad = baton(['knowledge', 'gaps', '--workspace', 'kb', '--days', '1'], cli.env);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('--days');
+  });
+});

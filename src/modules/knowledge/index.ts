@@ -10,3 +10,4 @@ export { addLesson, draftFromLesson, listLessons } from './lesson.service.ts';
 export { answerQuestion, type AssistantQuestion } from './assistant/assistant.service.ts';
 export type { AssistantAnswer } from './assistant/passage.ts';
 export { similarImplementations } from './similar/similar.service.ts';
+export { DEFAULT_GAP_OPTIONS, type KnowledgeGaps, knowledgeGaps } from './gaps/gaps.service.ts';

@@ -14,6 +14,7 @@ import type {
 } from './knowledge.table.ts';
 import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-06T2100-knowledge.ts';
 import { up as deflectionsUp, down as deflectionsDown } from './migrations/2026-12-06T2300-deflections.ts';
+import { gapRoutes } from './gaps/gaps.routes.ts';
 import { lessonRoutes } from './lesson.routes.ts';
 import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
 import { knowledgeSignalRules } from './signals/materials-stale.rules.ts';
@@ -41,6 +42,7 @@ export const knowledgeModule = defineModule({
     deflectionWidgetRoutes(app, ctx);
     similarRoutes(app, ctx);
     assistantRoutes(app, ctx);
+    gapRoutes(app, ctx);
   },
   importers: [articleImporter],
   jobs: [

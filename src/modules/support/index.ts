@@ -2,7 +2,12 @@
 export { TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
 export { modelFigures, type ModelFigures, trainTicketModel, type TrainResult } from './model.service.ts';
 export { applyTicketBatch, getTicket, listTickets } from './ticket.service.ts';
-export { type TicketFact, ticketsByAccountSince } from './ticket-facts.service.ts';
+export {
+  type QuestionTicket,
+  questionTicketsSince,
+  type TicketFact,
+  ticketsByAccountSince,
+} from './ticket-facts.service.ts';
 export { workspaceLabeller } from './ticket-labels.service.ts';
 export type { Ticket, TicketRecord } from './ticket.ts';
 export { ticketTimelineOf } from './ticket-timeline.service.ts';

@@ -30,3 +30,58 @@ export async function ticketsByAccountSince(
   }
   return by;
 }
+
+/** A ticket as the knowledge gaps read it: what it asked, of whom, and whether it was resolved. */
+export interface QuestionTicket {
+  id: string;
+  externalId: string;
+  accountId: string | null;
+  subject: string | null;
+  description: string | null;
+  category: string | null;
+  createdAt: string;
+  solvedAt: string | null;
+  status: string | null;
+}
+
+/** The most recent tickets of some categories created since a time (at most `limit`, newest kept). */
+export async function questionTicketsSince(
+  db: Db,
+  workspaceId: string,
+  since: string,
+  categories: readonly string[],
+  limit: number,
+): Promise<QuestionTicket[]> {
+  if (categories.length === 0) return [];
+  const rows = await db
+    .selectFrom('tickets')
+    .select([
+      'id',
+      'external_id',
+      'account_id',
+      'subject',
+      'description',
+      'category',
+      'created_at',
+      'solved_at',
+      'status',
+    ])
+    .where('workspace_id', '=', workspaceId)
+    .where('created_at', '>=', since)
+    .where('category', 'in', categories)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    externalId: r.external_id,
+    accountId: r.account_id,
+    subject: r.subject,
+    description: r.description,
+    category: r.category,
+    createdAt: r.created_at,
+    solvedAt: r.solved_at,
+    status: r.status,
+  }));
+}

@@ -20,6 +20,7 @@ import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate } from '../ui/format.ts';
 import { DeflectionCard } from './DeflectionCard.tsx';
+import { GapsCard } from './GapsCard.tsx';
 import { LoadCard } from './LoadCard.tsx';
 import { ModelCard } from './ModelCard.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
@@ -109,6 +110,7 @@ export function SupportPage({ session }: { session: Session }) {
     <Stack data-testid="support-page">
       <Title order={2}>Support</Title>
       <LoadCard />
+      <GapsCard canDraft={can(session, 'knowledge:write')} />
       {can(session, 'knowledge:read') && <DeflectionCard />}
       <Paper withBorder p="md">
         <Title order={3} size="h4">

@@ -114,3 +114,32 @@ export interface DeflectionReport {
   byChannel: Array<{ channel: string; suggestions: number; answered: number; helped: number }>;
   sentence: string;
 }
+
+export interface GapTicket {
+  id: string;
+  externalId: string;
+  subject: string | null;
+  createdAt: string;
+  resolved: boolean;
+}
+
+export interface KnowledgeGap {
+  tickets: number;
+  representative: GapTicket;
+  terms: string[];
+  samples: GapTicket[];
+  accounts: Array<{ id: string; name: string; tickets: number }>;
+  unmatched: number;
+  draftFrom: string | null;
+  nearest: { id: string; title: string; coverage: number } | null;
+  sentence: string;
+}
+
+export interface GapsAnswer {
+  days: number;
+  questions: number;
+  clusters: number;
+  answered: number;
+  gaps: KnowledgeGap[];
+  sentence: string;
+}
