@@ -9,6 +9,7 @@ import { AccountHealthCard } from '../health/AccountHealthCard.tsx';
 import { AccountRiskCard } from '../health/AccountRiskCard.tsx';
 import { type PortfolioAccount, stageLabel, PORTFOLIO_HELP } from '../health/portfolio.ts';
 import { StakeholdersCard } from '../relationship/StakeholdersCard.tsx';
+import { AskPanel } from '../knowledge/AskPanel.tsx';
 import { SignalList } from '../signals/SignalList.tsx';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate, formatMoney } from '../ui/format.ts';
@@ -116,6 +117,7 @@ export function AccountDetailPage({ session }: { session: Session }) {
         {can(session, 'commitments:read') && <AccountCommitmentsCard accountId={a.id} />}
         {can(session, 'projects:read') && <AccountProjectsCard accountId={a.id} />}
       </SimpleGrid>
+      {can(session, 'knowledge:read') && <AskPanel accountId={a.id} />}
       <AccountTimeline accountId={a.id} />
     </Stack>
   );

@@ -11,47 +11,8 @@ import { dealFactsOf } from '../../deals/index.ts';
 import { getProject, listProjects, type ProjectSummary } from '../../delivery/index.ts';
 import { briefIntegrationsOf } from '../../handoffs/index.ts';
 import type { LessonKind } from '../lesson.ts';
-import {
-  type DimensionMatch,
-  durationOf,
-  type ImplementationDuration,
-  type ImplementationShape,
-  matchSentence,
-  rankSimilar,
-  type SimilarityDimension,
-  similarityOf,
-} from './similarity.ts';
-
-export interface SimilarLesson {
-  id: string;
-  kind: LessonKind;
-  milestone: string;
-  text: string;
-  at: string;
-}
-
-export interface SimilarImplementation {
-  id: string;
-  name: string;
-  accountId: string;
-  accountName: string | null;
-  status: string;
-  playbook: { id: string; name: string | null };
-  score: number;
-  matched: DimensionMatch[];
-  sentence: string;
-  duration: ImplementationDuration;
-  lessons: SimilarLesson[];
-  url: string;
-}
-
-export interface SimilarAnswer {
-  projectId: string;
-  compared: SimilarityDimension[];
-  /** Past projects looked at. */
-  considered: number;
-  items: SimilarImplementation[];
-}
+import type { SimilarAnswer, SimilarLesson } from './similar.views.ts';
+import { durationOf, type ImplementationShape, matchSentence, rankSimilar, similarityOf } from './similarity.ts';
 
 const PAST_STATUSES = ['live', 'closed'];
 const MAX_PAST = 2_000;

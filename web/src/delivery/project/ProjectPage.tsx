@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api/client.ts';
 import { can } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
+import { AskPanel } from '../../knowledge/AskPanel.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { ProjectEconomicsCard } from '../time/ProjectEconomicsCard.tsx';
 import type { ProjectDetail } from '../types.ts';
@@ -13,6 +14,7 @@ import { ProjectHeader } from './ProjectHeader.tsx';
 import { ProjectSignals } from './ProjectSignals.tsx';
 import { ProjectTimeline } from './ProjectTimeline.tsx';
 import { ReworkCard } from './ReworkCard.tsx';
+import { SimilarCard } from './SimilarCard.tsx';
 import { SlipsCard } from './SlipsCard.tsx';
 import { TaskTable } from './TaskTable.tsx';
 
@@ -42,6 +44,8 @@ export function ProjectPage({ session, id }: { session: Session; id: string }) {
             <SlipsCard project={p} session={session} />
             <ReworkCard project={p} session={session} />
             {can(session, 'knowledge:read') && <LessonsCard project={p} session={session} />}
+            {can(session, 'knowledge:read') && <SimilarCard projectId={p.id} />}
+            {can(session, 'knowledge:read') && <AskPanel projectId={p.id} />}
             {can(session, 'margin:read') && <ProjectEconomicsCard projectId={p.id} />}
             {can(session, 'projects:manage') && <PortalLinksCard projectId={p.id} />}
           </Stack>
