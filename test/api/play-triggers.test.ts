@@ -221,7 +221,7 @@ describe('expansion triggers', () => {
     ]);
   });
 
-  it('starts a play once per account, plan and feature used outside the plan, daily or when billing changes', async () => {
+  it('starts a play once per account, plan and feature used outside the plan, a new plan a new occurrence', async () => {
     const { ws, admin, account, play } = await setUp();
     const upsell = await play({ type: 'unentitled_feature' }, 'Upsell the used feature');
     const feature = await admin.request({
@@ -255,9 +255,7 @@ describe('expansion triggers', () => {
         'when the account uses a feature its plan is not entitled to',
     ]);
 
-    // Big Corp moves to the team plan: its use of SSO starts the play as the subscription is stored.
-    const realToday = new Date().toISOString().slice(0, 10);
-    await addRollupCounts(t.ctx.db, ws, [used(entitled, realToday)], []);
+    // Big Corp moves to the team plan: its use of SSO outside it starts the play the next day.
     await t.ctx.db.transaction().execute(async (trx) =>
       applySubscriptionBatch(trx, { workspaceId: ws, matcher: await accountMatcher(trx, ws) }, [
         {
@@ -283,9 +281,69 @@ describe('expansion triggers', () => {
         },
       ]),
     );
+    expect(await runsOf(admin, upsell.id)).toHaveLength(1);
+    await runDaily(ws, addDays(TODAY, 1));
     expect((await runsOf(admin, upsell.id)).map((r) => r.trigger.split(':')[0]).sort()).toEqual([
       'Big Corp',
       'Starter Co',
+    ]);
+  });
+
+  it('starts a play once when a team not active before in an account gets enough active users', async () => {
+    const { ws, admin, account, play } = await setUp();
+    const newTeam = await play({ type: 'new_team_active', minUsers: 2 }, 'Meet the new team');
+    expect(newTeam.triggerWords).toBe('when a team not active before has 2 or more active users');
+    const bad = await admin.request({ method: 'PUT', url: '/api/v1/usage/team-trait', payload: { traitKey: 'a b' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toContain('body.traitKey');
+    const set = await admin.request({ method: 'PUT', url: '/api/v1/usage/team-trait', payload: { traitKey: 'team' } });
+    expect(set.json()).toEqual({ traitKey: 'team' });
+
+    const acme = await account('Acme');
+    const newco = await account('Newco');
+    const key = await t.apiKey(ws, 'ingest');
+    let n = 0;
+    const user = (userId: string, groupId: string, team: string, day: string) => [
+      {
+        type: 'identify',
+        messageId: `id-${++n}`,
+        userId,
+        traits: { team, company: { id: groupId } },
+        timestamp: `${day}T09:00:00Z`,
+      },
+      {
+        type: 'track',
+        messageId: `tr-${++n}`,
+        userId,
+        event: 'Report Viewed',
+        context: { groupId },
+        timestamp: `${day}T10:00:00Z`,
+      },
+    ];
+    const batch = [
+      // Acme's operations team has used the product for a month; finance joins this week with two people.
+      ...user('ops-1', acme, 'Operations', addDays(TODAY, -30)),
+      ...user('fin-1', acme, 'Finance', addDays(TODAY, -2)),
+      ...user('fin-2', acme, 'Finance', addDays(TODAY, -1)),
+      // One lawyer is not a team yet; an old team is not new; Newco's first team is onboarding, not expansion.
+      ...user('law-1', acme, 'Legal', addDays(TODAY, -1)),
+      ...user('ops-2', acme, 'operations', addDays(TODAY, -1)),
+      ...user('s-1', newco, 'Sales', addDays(TODAY, -2)),
+      ...user('s-2', newco, 'Sales', addDays(TODAY, -1)),
+    ];
+    const res = await t.inject({
+      method: 'POST',
+      url: '/v1/batch',
+      payload: { batch },
+      headers: { authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await runDaily(ws);
+    await runDaily(ws, addDays(TODAY, 1));
+    const runs = await runsOf(admin, newTeam.id);
+    expect(runs.map((r) => r.trigger)).toEqual([
+      `Acme: Finance active since ${addDays(TODAY, -2)} (2 users), ` +
+        'when a team not active before has 2 or more active users',
     ]);
   });
 
@@ -305,5 +363,6 @@ describe('expansion triggers', () => {
     expect(await fields({ type: 'healthy_after_go_live', days: 3 })).toContain('body.trigger.days');
     expect(await fields({ type: 'go_live', afterDays: -1 })).toContain('body.trigger.afterDays');
     expect(await fields({ type: 'first_valu' })).toContain('body.trigger.type');
+    expect(await fields({ type: 'new_team_active', minUsers: 0 })).toContain('body.trigger.minUsers');
   });
 });

@@ -89,6 +89,8 @@ describe('plays', () => {
     const { leader } = await team('builtins');
     const list = await plays(leader);
     expect(list.map((p) => p.builtinKey).sort()).toEqual([
+      'expansion-healthy-60',
+      'expansion-unentitled-feature',
       'hypercare-30',
       'low-adoption-enablement',
       'renewal-review-120',

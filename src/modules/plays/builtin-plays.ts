@@ -62,6 +62,25 @@ export const BUILTIN_PLAYS: Readonly<Record<string, PlayDefinition>> = {
       task('Check active users again', 'csm', 28, 'Compare with the count that raised the signal.'),
     ],
   },
+  'expansion-healthy-60': {
+    name: 'Expansion conversation after 60 healthy days',
+    description: 'Live and healthy for two months: the moment to talk about the next team, module or term.',
+    trigger: { type: 'healthy_after_go_live', days: 60 },
+    tasks: [
+      task('List the outcomes delivered since go-live', 'csm', 3, 'Numbers from usage and the success plan.'),
+      task('Find the next team or use case with the champion', 'csm', 10, 'Who else has the same problem?'),
+      task('Hold the expansion conversation', 'account_manager', 21, 'Bring the outcomes and a proposal.'),
+    ],
+  },
+  'expansion-unentitled-feature': {
+    name: 'Expansion conversation on a feature outside the plan',
+    description: 'The customer uses a feature its plan does not include: they found value, now agree the plan.',
+    trigger: { type: 'unentitled_feature' },
+    tasks: [
+      task('Check who uses the feature and for what', 'csm', 3, 'Usage by user; ask the champion what it solves.'),
+      task('Propose the plan that includes it', 'account_manager', 10, 'Price the upgrade against the value seen.'),
+    ],
+  },
 };
 
 function task(title: string, role: PlayDefinition['tasks'][number]['role'], dueInDays: number, instructions: string) {

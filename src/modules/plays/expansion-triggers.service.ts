@@ -1,14 +1,15 @@
 /**
- * The expansion triggers, evaluated daily (and, for a feature outside the plan, when subscriptions change): an
+ * The expansion triggers, evaluated daily on the runner's clock: an
  * account healthy without a break for N days since its go-live (delivery's go-lives, health's score history), and
  * a catalogue feature used in the last 30 days that the account's plan is not entitled to (usage's catalogue and
- * plan, else the plan of revenue's subscription). Each starts its plays once per occurrence.
+ * plan, else the plan of revenue's subscription), and a team or department of users not active in the account
+ * before (usage's team trait per product user). Each starts its plays once per occurrence.
  */
 import type { Db } from '../../platform/db/database.ts';
 import { goLivesBetween } from '../delivery/index.ts';
 import { scoreHistory } from '../health/index.ts';
 import { listSubscriptions } from '../revenue/index.ts';
-import { accountPlans, featureUseOutsidePlan } from '../usage/index.ts';
+import { accountPlans, featureUseOutsidePlan, teamsNewlyActive } from '../usage/index.ts';
 import { healthySince, plansOnDay } from './expansion.ts';
 import { enabledPlays, startMatchingPlays } from './play-run.service.ts';
 import { addDays } from './play.ts';
@@ -70,6 +71,21 @@ export async function evaluateUnentitledFeatures(
       firstDay: u.firstDay,
     } as const;
     started += (await startMatchingPlays(db, workspaceId, u.accountId, o, today, at, plays)).length;
+  }
+  return started;
+}
+
+/** A team is new when its users did nothing in the account in the 90 days before the last 7. */
+export const NEW_TEAM_RECENT_DAYS = 7;
+export const NEW_TEAM_LOOKBACK_DAYS = 90;
+
+export async function evaluateNewTeams(db: Db, workspaceId: string, today: string, at: string) {
+  const plays = await enabledPlays(db, workspaceId, 'new_team_active');
+  if (plays.length === 0) return 0;
+  let started = 0;
+  for (const n of await teamsNewlyActive(db, workspaceId, today, NEW_TEAM_RECENT_DAYS, NEW_TEAM_LOOKBACK_DAYS)) {
+    const o = { type: 'new_team_active', team: n.team, users: n.users, firstDay: n.firstDay } as const;
+    started += (await startMatchingPlays(db, workspaceId, n.accountId, o, today, at, plays)).length;
   }
   return started;
 }

@@ -13,7 +13,6 @@ import {
   playsOnHandoffAccepted,
   playsOnKickoff,
   playsOnSignal,
-  playsOnSubscriptions,
   playsOnSurveys,
 } from './play-triggers.handler.ts';
 
@@ -49,7 +48,6 @@ export const playsModule = defineModule({
     'delivery.project-went-live': playsOnGoLive,
     'delivery.first-value-reached': playsOnFirstValue,
     'relationship.survey-recorded': playsOnSurveys,
-    'revenue.subscriptions-changed': playsOnSubscriptions,
   },
   onWorkspaceCreated: (db, _actor, workspaceId) => ensureBuiltinPlays(db, workspaceId),
   migrations: { '2026-12-06T2100-plays': { up: playsUp, down: playsDown } },

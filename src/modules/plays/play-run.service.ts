@@ -62,6 +62,8 @@ const occurrenceWords = (o: Occurrence): string => {
       return `healthy since ${o.healthySince > o.goLive ? o.healthySince : o.goLive}, live since ${o.goLive}`;
     case 'unentitled_feature':
       return `used ${o.featureName} since ${o.firstDay}, not in the ${o.plan} plan`;
+    case 'new_team_active':
+      return `${o.team} active since ${o.firstDay} (${o.users} ${o.users === 1 ? 'user' : 'users'})`;
   }
 };
 

@@ -8,9 +8,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { nowIso } from '../../platform/ids.ts';
 import type { ProjectMoment } from '../delivery/index.ts';
 import { listSurveys, type RelationshipSurveyRecorded } from '../relationship/index.ts';
-import type { RevenueSubscriptionsChanged } from '../revenue/index.ts';
 import type { SignalRaised } from '../signals/index.ts';
-import { evaluateUnentitledFeatures } from './expansion-triggers.service.ts';
 import { enabledPlays, startMatchingPlays } from './play-run.service.ts';
 
 /** A large import names many accounts: only so many are looked at in the writing transaction. */
@@ -83,10 +81,3 @@ const onProjectMoment =
 export const playsOnKickoff = onProjectMoment('kickoff');
 export const playsOnGoLive = onProjectMoment('go_live');
 export const playsOnFirstValue = onProjectMoment('first_value');
-
-/** Subscriptions changed (a plan may have narrowed): features those accounts use outside their plan, at once. */
-export async function playsOnSubscriptions(db: Db, e: RevenueSubscriptionsChanged): Promise<void> {
-  if (e.accountIds.length === 0) return;
-  const at = nowIso();
-  await evaluateUnentitledFeatures(db, e.workspaceId, at.slice(0, 10), at, e.accountIds.slice(0, MAX_SURVEY_ACCOUNTS));
-}

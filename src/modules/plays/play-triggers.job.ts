@@ -11,7 +11,11 @@ import { goLivesBetween } from '../delivery/index.ts';
 import { renewalReport } from '../revenue/index.ts';
 import { type SignalRulesPayload, signalRulesJob } from '../signals/index.ts';
 import { portfolio } from '../usage/index.ts';
-import { evaluateHealthyAfterGoLive, evaluateUnentitledFeatures } from './expansion-triggers.service.ts';
+import {
+  evaluateHealthyAfterGoLive,
+  evaluateNewTeams,
+  evaluateUnentitledFeatures,
+} from './expansion-triggers.service.ts';
 import { settleRuns } from './play-end.service.ts';
 import { enabledPlays, type LoadedPlay, startMatchingPlays } from './play-run.service.ts';
 import { addDays } from './play.ts';
@@ -69,6 +73,7 @@ export async function evaluateDailyPlays(
 
   started += await evaluateHealthyAfterGoLive(db, workspaceId, today, at);
   started += await evaluateUnentitledFeatures(db, workspaceId, today, at);
+  started += await evaluateNewTeams(db, workspaceId, today, at);
 
   const settled = await settleRuns(db, workspaceId, now);
   return { started, ...settled };

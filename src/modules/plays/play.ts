@@ -55,6 +55,16 @@ export const triggerSchema = z.discriminatedUnion('type', [
       .describe('Days the health band has been healthy without a break, counted from the go-live at the earliest'),
   }),
   z.object({ type: z.literal('unentitled_feature') }),
+  z.object({
+    type: z.literal('new_team_active'),
+    minUsers: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(2)
+      .describe('Users of a team or department, not active in the account before, active in the last 7 days'),
+  }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 export type TriggerType = Trigger['type'];
@@ -65,6 +75,7 @@ export const DAILY_TRIGGERS: readonly TriggerType[] = [
   'seats_above',
   'healthy_after_go_live',
   'unentitled_feature',
+  'new_team_active',
 ];
 
 export const playTaskSchema = z
@@ -100,7 +111,8 @@ export type Occurrence =
   | { type: 'survey'; survey: string; score: number; responseId: string }
   | { type: 'seats_above'; used: number; licensed: number; month: string }
   | { type: 'healthy_after_go_live'; goLive: string; healthySince: string }
-  | { type: 'unentitled_feature'; plan: string; feature: string; featureName: string; firstDay: string };
+  | { type: 'unentitled_feature'; plan: string; feature: string; featureName: string; firstDay: string }
+  | { type: 'new_team_active'; team: string; users: number; firstDay: string };
 
 /** A week's grace: a step of the journey recorded late still starts its play, an old one never does. */
 export const GRACE_DAYS = 7;
@@ -163,6 +175,10 @@ export function matchTrigger(t: Trigger, o: Occurrence, today: string): string |
       const u = o as Extract<Occurrence, { type: 'unentitled_feature' }>;
       return `unentitled_feature:${u.plan}:${u.feature}`;
     }
+    case 'new_team_active': {
+      const n = o as Extract<Occurrence, { type: 'new_team_active' }>;
+      return n.users >= t.minUsers ? `new_team_active:${n.team.toLowerCase()}` : null;
+    }
   }
 }
 
@@ -191,6 +207,8 @@ export function triggerWords(t: Trigger): string {
       return `when the account has been healthy for ${t.days} days since its go-live`;
     case 'unentitled_feature':
       return 'when the account uses a feature its plan is not entitled to';
+    case 'new_team_active':
+      return `when a team not active before has ${t.minUsers} or more active users`;
   }
 }
 

@@ -15,3 +15,5 @@ export { evaluateNudges } from './nudges/nudge-evaluate.service.ts';
 export { effectOf, recentNudges } from './nudges/nudge-query.service.ts';
 export { createRule as createNudgeRule, listRules as listNudgeRules } from './nudges/nudge-rule.service.ts';
 export { ingestKeys, presentedKey } from './ingest/ingest-keys.service.ts';
+export { teamsNewlyActive } from './teams/team.service.ts';
+export type { NewTeam } from './teams/team.ts';

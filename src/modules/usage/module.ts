@@ -21,6 +21,10 @@ import { nudgeEmbedRoutes } from './nudges/nudge-embed.routes.ts';
 import { nudgeRoutes } from './nudges/nudge.routes.ts';
 import type { UsageNudgeEligibleTable, UsageNudgeRuleTable, UsageNudgeTable } from './nudges/nudge.table.ts';
 import { up as nudgesUp, down as nudgesDown } from './migrations/2026-12-06T2100-usage-nudges.ts';
+import { up as teamsUp, down as teamsDown } from './migrations/2026-12-07T0100-usage-user-teams.ts';
+import { teamRoutes } from './teams/team.routes.ts';
+import { teamTraitSetting } from './teams/team.settings.ts';
+import type { UsageUserTeamTable } from './teams/team.table.ts';
 import { retentionSetting } from './retention/retention.settings.ts';
 import { usageSignalRoutes } from './signals/usage-signals.routes.ts';
 import { usageThresholdsSetting } from './signals/usage-signals.settings.ts';
@@ -55,6 +59,7 @@ export const usageModule = defineModule({
     'usage_events',
     'usage_users',
     'usage_user_traits',
+    'usage_user_teams',
     'usage_ingest_requests',
     'usage_ingest_totals',
     'usage_daily_account_feature',
@@ -74,7 +79,10 @@ export const usageModule = defineModule({
     'usage_nudges',
     'usage_nudge_eligible',
   ],
-  migrations: { '2026-12-06T2100-usage-nudges': { up: nudgesUp, down: nudgesDown } },
+  migrations: {
+    '2026-12-06T2100-usage-nudges': { up: nudgesUp, down: nudgesDown },
+    '2026-12-07T0100-usage-user-teams': { up: teamsUp, down: teamsDown },
+  },
   routes: (app, ctx) => {
     // Each server gets its own ingest runtime (reader pool, write thread, writer), stopped when that server closes.
     const ingest = openIngestRuntime(ctx);
@@ -87,6 +95,7 @@ export const usageModule = defineModule({
     ingestStatusRoutes(app, ctx, ingest);
     unmatchedRoutes(app, ctx);
     catalogueRoutes(app, ctx);
+    teamRoutes(app, ctx);
     releaseRoutes(app, ctx);
     integrationStatusRoutes(app, ctx);
     usageSignalRoutes(app, ctx);
@@ -135,7 +144,7 @@ export const usageModule = defineModule({
       load: async () => (await import('./nudges/nudges.job.ts')).runNudges,
     }),
   ],
-  settings: [retentionSetting, usageThresholdsSetting],
+  settings: [retentionSetting, usageThresholdsSetting, teamTraitSetting],
   signalRules: [usageSignalRules],
   subscriptions: {
     'accounts.appeared': rematchUsageWhenAccountsAppear,
@@ -149,6 +158,7 @@ declare module '../../platform/db/schema.ts' {
     usage_events: UsageEventTable;
     usage_users: UsageUserTable;
     usage_user_traits: UsageUserTraitsTable;
+    usage_user_teams: UsageUserTeamTable;
     usage_ingest_requests: UsageIngestRequestTable;
     usage_ingest_totals: UsageIngestTotalsTable;
     usage_daily_account_feature: UsageDailyAccountFeatureTable;

@@ -25,11 +25,20 @@ import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate } from '../ui/format.ts';
-import { type PlayDetail, type PlayRun, type PlayTaskDef, rateWords, ROLE_WORDS, STATUS_WORDS } from './plays.types.ts';
+import {
+  type PlayDetail,
+  type PlayRun,
+  type PlaySummary,
+  type PlayTaskDef,
+  rateWords,
+  ROLE_WORDS,
+  STATUS_WORDS,
+} from './plays.types.ts';
+import { TriggerEditor } from './TriggerEditor.tsx';
 
 const ROLE_OPTIONS = Object.entries(ROLE_WORDS).map(([value, label]) => ({ value, label }));
 
-/** One play: its trigger in words, an editor for its tasks (saved as a new version) and its runs. */
+/** One play: its trigger in words, an editor for its trigger and tasks (saved as a new version) and its runs. */
 export function PlayPage({ session }: { session: Session }) {
   const { playId = '' } = useParams();
   const qc = useQueryClient();
@@ -39,11 +48,13 @@ export function PlayPage({ session }: { session: Session }) {
     queryFn: () => get<{ items: PlayRun[] }>(`/api/v1/plays/${playId}/runs`),
   });
   const [tasks, setTasks] = useState<PlayTaskDef[]>([]);
+  const [trigger, setTrigger] = useState<PlaySummary['trigger']>({ type: 'deal_confirmed' });
   const [enabled, setEnabled] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   useEffect(() => {
     if (play.data) {
       setTasks(play.data.definition.tasks);
+      setTrigger(play.data.definition.trigger);
       setEnabled(play.data.enabled);
     }
   }, [play.data]);
@@ -51,6 +62,7 @@ export function PlayPage({ session }: { session: Session }) {
     mutationFn: (p: PlayDetail) =>
       api<PlayDetail>('PUT', `/api/v1/plays/${p.id}`, {
         ...p.definition,
+        trigger,
         tasks,
         enabled,
         expectedVersion: p.version,
@@ -83,6 +95,9 @@ export function PlayPage({ session }: { session: Session }) {
           `${p.openRuns} open; ${rateWords(p)}.`}
       </Text>
       {p.definition.description && <Text c="dimmed">{p.definition.description}</Text>}
+
+      <Title order={3}>Trigger</Title>
+      <TriggerEditor value={trigger} onChange={setTrigger} errors={errors} disabled={!writable} />
 
       <Title order={3}>Tasks</Title>
       <Text size="sm" c="dimmed">

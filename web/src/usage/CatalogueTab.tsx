@@ -21,6 +21,7 @@ import { api, get } from '../api/client.ts';
 import { can } from '../api/session.ts';
 import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
+import { TeamTraitField } from './TeamTraitField.tsx';
 
 /** Adoption → Features: the catalogue mapping product events to features and the plans entitled to each. */
 export function CatalogueTab({ session }: { session: Session }) {
@@ -38,6 +39,7 @@ export function CatalogueTab({ session }: { session: Session }) {
         </Text>
         {manage && <Button onClick={() => setEditing('new')}>Add feature</Button>}
       </Group>
+      <TeamTraitField manage={manage} />
       {features.isError && <ErrorState error={features.error} />}
       {features.isPending && <Loader />}
       {features.data && features.data.items.length === 0 && (

@@ -17,6 +17,7 @@ import { publishUsageIngested } from './ingest.events.ts';
 import * as requestStore from './ingest-request.store.ts';
 import type { UsageEventTable } from './ingest.table.ts';
 import { type UsageMessage, type UsageSource, userGroups } from './usage-event.ts';
+import { keepUserTeams } from '../teams/team.service.ts';
 
 export interface IngestRequest {
   workspaceId: string;
@@ -108,6 +109,14 @@ export async function ingestWorkspaceRequests(
     [...emails]
       .sort(byKey)
       .map(([user_id, email]) => ({ workspace_id: workspaceId, user_id, email, updated_at: receivedAt })),
+  );
+
+  // The team each user identified with (the trait the workspace names), the last one stated winning.
+  await keepUserTeams(
+    db,
+    workspaceId,
+    requests.flatMap((r) => r.messages),
+    receivedAt,
   );
 
   // Each event once in the group: the first request carrying it owns it.
