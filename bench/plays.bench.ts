@@ -3,7 +3,8 @@
  * seats) and the runs' upkeep for 10,000 generated accounts, each with a subscription renewing within the year
  * (about a third within the renewal review's 120 days, so that many runs start), against the same accounts' plain
  * select as baseline; then the time from a raised signal to its play's tasks existing (raise → run → tasks, in one
- * transaction), p50 and p95, against raising the same signals with the matching play disabled.
+ * transaction), p50 and p95, against raising the same signals with the matching play disabled; and the time from a
+ * raised signal to its Slack message received, with the job runner running (bench/slack-latency.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,11 +17,15 @@ import { openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
 import { fmt } from './lib.ts';
+import { slackLatency } from './slack-latency.ts';
 import { accountIdsOf, subscribeEach } from './workspace-lib.ts';
 
 const NOW = new Date('2026-12-01T06:00:00.000Z');
 const DAY_MS = 86_400_000;
 const SIGNALS = 300;
+/** Signals raised one after another for the Slack latency, and the pause between two. */
+const SLACK_SIGNALS = 60;
+const SLACK_GAP_MS = 250;
 
 const day = (offset: number) => new Date(NOW.getTime() + offset * DAY_MS).toISOString().slice(0, 10);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)] ?? 0;
@@ -122,6 +127,18 @@ export async function run(): Promise<void> {
       `  ratio p50 ${fmt(pct(withPlay, 0.5) / pct(without, 0.5), 2)}×, ` +
         `the play adds ${fmt(pct(withPlay, 0.5) - pct(without, 0.5), 2)} ms at p50`,
     );
+
+    const slack = await slackLatency(dbh, ws, ids.slice(2 * SIGNALS), SLACK_SIGNALS, SLACK_GAP_MS);
+    console.log(
+      `raised signal → Slack message received, ${slack.sent} signals ${SLACK_GAP_MS} ms apart, job runner polling ` +
+        `every ${fmt(slack.pollMs)} ms (${slack.received} received)`,
+    );
+    console.log('                         p50 ms   p95 ms      max');
+    const row = (label: string, xs: number[]) =>
+      `  ${label.padEnd(20)} ${fmt(pct(xs, 0.5), 0).padStart(8)} ${fmt(pct(xs, 0.95), 0).padStart(8)} ` +
+      `${fmt(Math.max(...xs), 0).padStart(8)}`;
+    console.log(row('raise committed', slack.commitMs));
+    console.log(`${row('message received', slack.ms)}   goal: p95 under 5,000 ms`);
   } finally {
     await close();
   }

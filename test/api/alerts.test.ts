@@ -128,6 +128,41 @@ describe('alert subscriptions', () => {
 });
 
 describe('alerts from signals', () => {
+  it('queues a delivery job per raising transaction: a signal raised alone waits for no minute', async () => {
+    const s = await setUp();
+    await subscribe(s.admin, { channel: 'email', target: 'cs@acme.example' });
+    const jobs = async () =>
+      (
+        await t.ctx.db
+          .selectFrom('jobs')
+          .select('id')
+          .where('type', '=', 'alerts.deliver')
+          .where('workspace_id', '=', s.ws)
+          .execute()
+      ).length;
+    // Two signals, each raised on its own within the same minute: a job each.
+    await raise(s.ws, s.account.id, `alone-1-${n}`);
+    await raise(s.ws, s.account.id, `alone-2-${n}`);
+    expect(await jobs()).toBe(2);
+    // Three raised by one rule in one transaction: one job sends them all.
+    await t.ctx.db.transaction().execute(async (trx) => {
+      for (const k of [1, 2, 3])
+        await raiseSignal(trx, {
+          workspaceId: s.ws,
+          kind: 'ttv.forecast_late',
+          accountId: s.account.id,
+          severity: 'severe',
+          subjectType: 'project',
+          subjectId: `together-${k}-${n}`,
+          title: 'Go-live forecast is past the promise',
+          evidence: { promisedGoLive: '2026-03-01', forecastGoLive: '2026-03-20', slipDays: 19 },
+        });
+    });
+    expect(await jobs()).toBe(3);
+    // Sent now, so that no later test's pass meets them.
+    expect(await t.runJobs({ now: s.at() })).toEqual([]);
+  });
+
   it('sends a signed webhook, a Slack message and an email when a severe signal opens, each once', async () => {
     const s = await setUp();
     const hook = await httpReceiver();

@@ -86,6 +86,8 @@ export const theme = createTheme({
     // Drawers and modals close with a button that says so.
     Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    // So do notifications (a saved rule's "re-evaluating", a recorded event) and alerts that can be dismissed.
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss this message' } } },
   },
 });
 

@@ -39,6 +39,9 @@ async function ownersOf(db: Db, workspaceId: string, accountId: string | null): 
   return [a.aeUserId, a.deliveryLeadUserId, a.csmUserId, a.accountManagerUserId].filter((id) => id !== null);
 }
 
+/** Workspaces whose delivery job a transaction has already queued. */
+const deliveryQueued = new WeakMap<object, Set<string>>();
+
 export async function queueSignalAlerts(db: Db, e: SignalRaised): Promise<void> {
   const all = await listSubscriptions(db, e.workspaceId);
   const owners = all.some((s) => s.accounts === 'mine') ? await ownersOf(db, e.workspaceId, e.accountId) : [];
@@ -92,15 +95,21 @@ export async function queueSignalAlerts(db: Db, e: SignalRaised): Promise<void> 
     });
     if (inserted) queued++;
   }
-  // One job per workspace and minute is enough: it sends every due row of the workspace, and the scheduled
-  // pass each minute catches anything a job of the same minute had already missed.
+  // One job per transaction and workspace: it sends every due row of the workspace, so a rule raising many signals
+  // at once queues one, while each signal raised on its own is sent as soon as a runner sees its job (not at the next
+  // minute's scheduled pass, which only catches what a job missed: rows held by quiet hours, retries).
   if (queued > 0) {
-    const minute = e.at.slice(0, 16);
+    if (db.isTransaction) {
+      let queuedHere = deliveryQueued.get(db);
+      if (!queuedHere) deliveryQueued.set(db, (queuedHere = new Set()));
+      if (queuedHere.has(e.workspaceId)) return;
+      queuedHere.add(e.workspaceId);
+    }
     await queueJob(
       db,
       'alerts.deliver',
       { workspaceId: e.workspaceId },
-      { workspaceId: e.workspaceId, id: `alerts.deliver:${e.workspaceId}@${minute}`, runAt: at },
+      { workspaceId: e.workspaceId, id: `alerts.deliver:${e.workspaceId}:${newId()}`, runAt: at },
     );
   }
 }
