@@ -39,7 +39,7 @@ describe.skipIf(!hasChromium)('plays', () => {
 
     await page.getByRole('tab', { name: 'Plays' }).click();
     await page.getByRole('heading', { name: 'Plays', exact: true }).waitFor();
-    expect(await page.getByTestId('plays-summary').textContent()).toMatch(/^5 plays, 1 run open\. /);
+    expect(await page.getByTestId('plays-summary').textContent()).toMatch(/^\d+ plays, 1 run open\. /);
     let problems = await axeProblems(page);
     expect(problems, describeProblems('/my-work/plays', problems).join('\n')).toEqual([]);
 
