@@ -38,6 +38,34 @@ const SUBJECTS: Record<TicketCategory, readonly string[]> = {
   other: ['Contact for the security review', 'Change of our account manager'],
 };
 
+/** How customers word the same how-to question: one wording each, chosen by the ticket's number (no randomness). */
+const WORDINGS: ReadonlyMap<string, readonly string[]> = new Map([
+  [
+    'Where can I change the report owner?',
+    [
+      'How do I change who owns a report?',
+      'How can I move report ownership to a colleague?',
+      'Where do I change the owner of a report? The owner left.',
+    ],
+  ],
+  [
+    'How do we set up approval steps?',
+    [
+      'How do I add an approval step before a record is published?',
+      'How can we require manager approval on changes?',
+      'How to set up a two-step approval',
+    ],
+  ],
+  [
+    'How can I filter by region?',
+    [
+      'How do I filter the dashboard by region?',
+      'How to filter reports by sales region',
+      'Where can I filter records by region and country?',
+    ],
+  ],
+]);
+
 const DESCRIPTIONS: Record<TicketCategory, string> = {
   how_to: 'Our team is new to this and could not find it in the guide. Could you walk us through it?',
   bug: 'It worked last week. Steps: open the page, click save. The error appears every time.',
@@ -67,6 +95,11 @@ const at = (today: Date, daysAgo: number, hour: number) =>
     Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - daysAgo * DAY_MS + hour * HOUR_MS,
   );
 
+const wording = (subject: string, n: number): string => {
+  const words = WORDINGS.get(subject);
+  return words ? (n % 4 === 0 ? subject : words[n % words.length]!) : subject;
+};
+
 function ticket(
   rng: Random,
   today: Date,
@@ -82,7 +115,7 @@ function ticket(
   return {
     source: 'demo',
     externalId: `ZD-${10_000 + n}`,
-    subject: rng.pick(SUBJECTS[category]),
+    subject: wording(rng.pick(SUBJECTS[category]), n),
     description: DESCRIPTIONS[category],
     status: solved && solved < today ? 'solved' : 'open',
     priority: category === 'bug' ? 'high' : 'normal',
@@ -92,12 +125,14 @@ function ticket(
     organization: a?.name ?? null,
     accountExternalId: null,
     assignee: rng.pick(['Maya Chen', 'Tom Okafor', 'Ines Duarte']),
-    tags: [category.replace('_', '-')],
+    // A customer kept waiting a day escalates; some answers did not hold and the ticket came back.
+    tags: [category.replace('_', '-'), ...(options.responseHours >= 24 ? ['escalated'] : [])],
     createdAt: created.toISOString(),
     firstResponseAt: responded < today ? responded.toISOString() : null,
     solvedAt: solved && solved < today ? solved.toISOString() : null,
     satisfaction: solved && solved < today ? rng.pick(['good', 'good', 'good', 'bad']) : null,
     updatedAt: null,
+    reopens: solved && solved < today ? (n % 7 === 0 || (options.responseHours > 12 && n % 3 === 0) ? 1 : 0) : null,
   };
 }
 
