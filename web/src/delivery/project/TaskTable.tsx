@@ -111,7 +111,8 @@ export function TaskTable({ project, session }: { project: ProjectDetail; sessio
           )}
         </Group>
       </Group>
-      <div style={{ maxHeight: 640, overflowY: 'auto' }}>
+      {/* Scrolls when the plan is long: focusable, so a keyboard scrolls it too. */}
+      <div style={{ maxHeight: 640, overflowY: 'auto' }} tabIndex={0} role="region" aria-label="Tasks of the project">
         <Table verticalSpacing={4} stickyHeader data-testid="tasks-table">
           <Table.Thead>
             <Table.Tr>
