@@ -1,8 +1,7 @@
 import { Anchor, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
-import { AccountDrawer } from '../accounts/AccountDrawer.tsx';
 import { get } from '../api/client.ts';
 import type { Session } from '../api/types.ts';
 import { type Portfolio, PORTFOLIO_HELP, stageLabel } from '../health/portfolio.ts';
@@ -28,7 +27,6 @@ function bandSentence(byBand: Portfolio['byBand'], money: (n: number) => string)
 
 /** The first page: which accounts are at risk, why, and how much ARR — in a sentence, a chart and a short list. */
 export function HomePage({ session }: { session: Session }) {
-  const [openId, setOpenId] = useState<string | null>(null);
   const portfolio = useQuery({
     queryKey: ['health', 'portfolio'],
     queryFn: () => get<Portfolio>('/api/v1/health/portfolio?top=8'),
@@ -201,7 +199,7 @@ export function HomePage({ session }: { session: Session }) {
               {p.topAtRisk.map((a) => (
                 <Table.Tr key={a.accountId}>
                   <Table.Th scope="row">
-                    <Anchor component="button" type="button" onClick={() => setOpenId(a.accountId)} fw={600}>
+                    <Anchor component={Link} to={`/accounts/${a.accountId}`} fw={600}>
                       {a.account}
                     </Anchor>
                     <Text size="xs" c="dimmed">
@@ -243,7 +241,6 @@ export function HomePage({ session }: { session: Session }) {
           </Table>
         </Paper>
       )}
-      <AccountDrawer accountId={openId} onClose={() => setOpenId(null)} session={session} />
     </Stack>
   );
 }
