@@ -113,6 +113,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/risk.ts')).riskCommand(),
   },
   {
+    name: 'accounts',
+    term: 'accounts',
+    summary: 'Accounts: read an account’s timeline',
+    load: async () => (await import('./commands/accounts.ts')).accountsCommand(),
+  },
+  {
     name: 'health',
     term: 'health',
     summary: 'Health scores: rescore accounts and say why they moved',

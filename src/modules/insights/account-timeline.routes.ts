@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/app-context.ts';
 import { can, scopeOf } from '../../platform/auth/principal.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor.ts';
 import { errorResponses, idParams } from '../../platform/http/schemas.ts';
 import { TIMELINE_GROUPS, type TimelineGroup } from '../accounts/index.ts';
-import { isTimelineCursor } from './account-timeline.ts';
+import { isTimelineCursor, timelineGroupsOf } from './account-timeline.ts';
 import { readAccountTimeline } from './account-timeline.service.ts';
 
 const entrySchema = z.object({
@@ -31,18 +30,6 @@ const timelineQuery = z.object({
     .optional()
     .describe(`Comma-separated groups to keep: ${TIMELINE_GROUPS.join(', ')}; all the reader may see by default`),
 });
-
-function groupsOf(kinds: string | undefined): TimelineGroup[] | undefined {
-  if (kinds === undefined) return undefined;
-  const asked = kinds
-    .split(',')
-    .map((k) => k.trim())
-    .filter(Boolean);
-  const unknown = asked.filter((k) => !(TIMELINE_GROUPS as readonly string[]).includes(k));
-  if (unknown.length > 0)
-    throw AppError.validation('querystring.kinds', `${unknown.join(', ')}: use ${TIMELINE_GROUPS.join(', ')}`);
-  return asked as TimelineGroup[];
-}
 
 /** The account's whole story: every module's entries, newest first, as far as the reader may read them. */
 export function accountTimelineRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -77,7 +64,7 @@ export function accountTimelineRoutes(app: FastifyInstance, ctx: AppContext): vo
         limit,
         before: before ? new Date(before).toISOString() : undefined,
         after: decodeCursor(cursor, isTimelineCursor),
-        groups: groupsOf(kinds),
+        groups: timelineGroupsOf(kinds, 'querystring.kinds'),
       });
       return {
         accountId: request.params.id,

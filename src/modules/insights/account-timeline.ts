@@ -2,7 +2,23 @@
  * An account's whole story (pure): every module's entries merged newest first and paged by a cursor that names the
  * last entry shown, so a page never repeats or skips one, even among entries at the same instant.
  */
-import type { TimelineEntry, TimelineGroup } from '../accounts/index.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { TIMELINE_GROUPS, type TimelineEntry, type TimelineGroup } from '../accounts/index.ts';
+
+/**
+ * The groups named in a comma-separated list (`project,survey`); undefined when no list was given. Unknown names
+ * are refused naming `field`.
+ */
+export function timelineGroupsOf(kinds: string | undefined, field: string): TimelineGroup[] | undefined {
+  if (kinds === undefined) return undefined;
+  const asked = kinds
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = asked.filter((k) => !(TIMELINE_GROUPS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw AppError.validation(field, `${unknown.join(', ')}: use ${TIMELINE_GROUPS.join(', ')}`);
+  return asked as TimelineGroup[];
+}
 
 /** Where a page continues: after the entry at this instant with this id. */
 export interface TimelineCursor {
