@@ -5,7 +5,7 @@
 import { addPartnerAccountSource } from '../modules/accounts/index.ts';
 import { accountIdsDeliveredBy, projectIdOfHandoff, setFirstUseSource } from '../modules/delivery/index.ts';
 import { setBriefProjectSource } from '../modules/handoffs/index.ts';
-import { arrReport } from '../modules/revenue/index.ts';
+import { accountsArrOn } from '../modules/revenue/index.ts';
 import { type AccountValue, setAccountValueSource } from '../modules/signals/index.ts';
 import { firstUseDays } from '../modules/usage/index.ts';
 
@@ -17,12 +17,8 @@ export function installLookups(): void {
   // Milestones completed by real use: the first day an account did the event, from usage's daily rollups.
   setFirstUseSource(firstUseDays);
   // The money a time-to-value signal's delay costs: each account's ARR on the day, from revenue.
-  setAccountValueSource(async (db, caps, workspaceId, accountIds, day) => {
-    const report = await arrReport(db, caps, workspaceId, day);
-    const wanted = new Set(accountIds);
-    const out = new Map<string, AccountValue>();
-    for (const a of report.accounts)
-      if (wanted.has(a.accountId)) out.set(a.accountId, { currency: report.currency, arr: a.arr });
-    return out;
+  setAccountValueSource(async (db, _caps, workspaceId, accountIds, day) => {
+    const { currency, arr } = await accountsArrOn(db, workspaceId, accountIds, day);
+    return new Map<string, AccountValue>([...arr].map(([accountId, value]) => [accountId, { currency, arr: value }]));
   });
 }

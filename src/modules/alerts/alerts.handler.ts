@@ -3,34 +3,16 @@
  * gets one outbox row (unique per subscription and event key, so nothing is queued twice), and a delivery job is
  * queued to send them. The alert's data is fixed here, so a replay later sends the same body.
  */
-import { capabilitiesOf, type Db } from '../../platform/db/database.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
 import { accountNamesOf, getAccount } from '../accounts/index.ts';
-import { arrReport } from '../revenue/index.ts';
+import { accountsArrOn } from '../revenue/index.ts';
 import type { SignalRaised } from '../signals/index.ts';
 import type { AlertData } from './alert-message.ts';
 import { sendableFrom, signalEventKey, wantsSignal } from './alert.ts';
 import { insertDelivery } from './delivery.store.ts';
 import { listSubscriptions } from './subscription.service.ts';
-
-/** ARR by account, read once per transaction and workspace (a rule raising many signals reads the book once). */
-const arrCache = new WeakMap<object, Map<string, Promise<{ arr: Map<string, number>; currency: string | null }>>>();
-
-function arrOf(db: Db, workspaceId: string, day: string) {
-  let byWorkspace = arrCache.get(db);
-  if (!byWorkspace) arrCache.set(db, (byWorkspace = new Map()));
-  const key = `${workspaceId}@${day}`;
-  let found = byWorkspace.get(key);
-  if (!found) {
-    found = arrReport(db, capabilitiesOf(db), workspaceId, day).then((r) => ({
-      arr: new Map(r.accounts.map((a) => [a.accountId, a.arr])),
-      currency: r.currency ?? null,
-    }));
-    byWorkspace.set(key, found);
-  }
-  return found;
-}
 
 /** Who owns an account (AE, delivery lead, CSM, account manager): what a subscription to "my accounts" asks. */
 async function ownersOf(db: Db, workspaceId: string, accountId: string | null): Promise<string[]> {
@@ -50,7 +32,8 @@ export async function queueSignalAlerts(db: Db, e: SignalRaised): Promise<void> 
   const account = e.accountId
     ? { id: e.accountId, name: (await accountNamesOf(db, e.workspaceId, [e.accountId])).get(e.accountId) ?? '' }
     : null;
-  const book = account ? await arrOf(db, e.workspaceId, e.at.slice(0, 10)) : null;
+  // Only this account's subscriptions are read: a rule raising many signals must not read the book for each.
+  const book = account ? await accountsArrOn(db, e.workspaceId, [account.id], e.at.slice(0, 10)) : null;
   const arr = account ? (book?.arr.get(account.id) ?? null) : null;
   const data: AlertData & { path: string | null } = {
     title: e.title,

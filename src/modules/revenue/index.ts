@@ -1,6 +1,7 @@
 /** The revenue module's public face: what later modules, the demo and the command line use of it, nothing else. */
 export type { RevenueSubscriptionsChanged } from './revenue.events.ts';
 export {
+  accountsArrOn,
   arrReport,
   loadBook,
   movementReport,

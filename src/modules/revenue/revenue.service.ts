@@ -21,6 +21,7 @@ import {
 } from './retention.ts';
 import { revenueSettings } from './revenue.settings.ts';
 import { listSubscriptions } from './subscription.service.ts';
+import { selectSubscriptionCurrencies } from './subscription.store.ts';
 import { fromCents, type Subscription } from './subscription.ts';
 
 /** The subscriptions the figures count, in the reporting currency, and those left out. */
@@ -117,6 +118,22 @@ export async function arrReport(
     }))
     .sort((a, b) => b.arr - a.arr || a.account.localeCompare(b.account));
   return { on, ...money(book), totalArr: fromCents(totalOf(arr)), accounts };
+}
+
+/**
+ * Some accounts' ARR on a day, in the workspace's reporting currency (the same figures as `arrReport`), reading
+ * only their subscriptions: what an alert or a signal states of one account without reading the whole book.
+ */
+export async function accountsArrOn(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+  on: string,
+): Promise<{ currency: string; arr: Map<string, number> }> {
+  const setting = (await readSetting(db, workspaceId, revenueSettings)).currency;
+  const currency = setting ?? reportingCurrency(null, await selectSubscriptionCurrencies(db, workspaceId));
+  const subs = splitByCurrency(await listSubscriptions(db, workspaceId, { accountIds }), currency).counted;
+  return { currency, arr: new Map([...arrByAccount(subs, on)].map(([id, cents]) => [id, fromCents(cents)])) };
 }
 
 const inUnits = <T extends object>(o: T, keys: readonly (keyof T)[]): T => {

@@ -51,6 +51,17 @@ export function selectSubscriptions(db: Db, workspaceId: string, filter: { accou
   return q.orderBy('start_date').orderBy('id').execute();
 }
 
+/** The currencies a workspace's subscriptions are in (what its reporting currency defaults from). */
+export const selectSubscriptionCurrencies = async (db: Db, workspaceId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('revenue_subscriptions')
+      .select('currency')
+      .distinct()
+      .where('workspace_id', '=', workspaceId)
+      .execute()
+  ).map((r) => r.currency);
+
 export const selectWaitingSubscriptions = (db: Db, workspaceId: string) =>
   db
     .selectFrom('revenue_subscriptions')
