@@ -12,7 +12,9 @@ afterAll(() => t.close());
 describe("some accounts' ARR on a day (both databases)", () => {
   it('gives the figures of the whole book for the accounts asked', async () => {
     const ws = (await buildWorkspace(t.db)).id;
-    const [acme, beta, gamma] = await Promise.all([1, 2, 3].map(async () => (await buildAccount(t.db, ws)).id));
+    const acme = (await buildAccount(t.db, ws)).id;
+    const beta = (await buildAccount(t.db, ws)).id;
+    const gamma = (await buildAccount(t.db, ws)).id;
     await buildSubscription(t.db, ws, { account_id: acme, arr_cents: 3_000_000 });
     await buildSubscription(t.db, ws, { account_id: acme, arr_cents: 500_000, start_date: '2026-05-01' });
     await buildSubscription(t.db, ws, { account_id: beta, arr_cents: 900_000, end_date: '2026-03-01' });
@@ -42,7 +44,8 @@ describe("some accounts' ARR on a day (both databases)", () => {
 
   it("reports in the currency the whole book defaults to, not the asked accounts' own", async () => {
     const ws = (await buildWorkspace(t.db)).id;
-    const [acme, gamma] = await Promise.all([1, 2].map(async () => (await buildAccount(t.db, ws)).id));
+    const acme = (await buildAccount(t.db, ws)).id;
+    const gamma = (await buildAccount(t.db, ws)).id;
     await buildSubscription(t.db, ws, { account_id: acme, arr_cents: 3_000_000, currency: 'EUR' });
     await buildSubscription(t.db, ws, { account_id: gamma, arr_cents: 700_000, currency: 'GBP' });
     const some = await accountsArrOn(t.db, ws, [acme], '2026-06-01');
