@@ -16,6 +16,7 @@ import type {
   ProjectFacts,
   RawAccountFacts,
   SubscriptionFacts,
+  TicketFacts,
   UsageFacts,
 } from './facts.ts';
 
@@ -31,13 +32,28 @@ const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
   else map.set(key, [value]);
 };
 
-/** Each named account's raw facts on `now`; churned accounts are left out (there is no health left to score). */
-export async function gatherFacts(
+/** What the workspace-wide sources say of the accounts being scored, read once however many steps score them. */
+export interface WorkspaceFacts {
+  workspaceId: string;
+  projects: Map<string, ProjectFacts[]>;
+  usage: Map<string, UsageFacts>;
+  answers: Map<string, AnswerFacts[]>;
+  touches: Map<string, string[]>;
+  subscriptions: Map<string, SubscriptionFacts[]>;
+  currency: string;
+  tickets: Map<string, TicketFacts[]>;
+}
+
+/**
+ * The facts of the named accounts that come from workspace-wide reads (projects, adoption, answers and touches,
+ * subscriptions, tickets): read once for a whole rescoring, so scoring in steps does not read the book per step.
+ */
+export async function workspaceFacts(
   db: Db,
   workspaceId: string,
   accountIds: readonly string[],
   now: Date,
-): Promise<Map<string, RawAccountFacts>> {
+): Promise<WorkspaceFacts> {
   const scope = { workspaceId, partnerId: null };
   const today = now.toISOString().slice(0, 10);
   const wanted = new Set(accountIds);
@@ -87,7 +103,17 @@ export async function gatherFacts(
       });
 
   const tickets = await ticketsByAccountSince(db, workspaceId, new Date(now.getTime() - 90 * DAY_MS).toISOString());
+  return { workspaceId, projects, usage, answers, touches, subscriptions, currency: book.currency, tickets };
+}
 
+/** Each named account's raw facts on `now`; churned accounts are left out (there is no health left to score). */
+export async function accountFactsOf(
+  db: Db,
+  facts: WorkspaceFacts,
+  accountIds: readonly string[],
+): Promise<Map<string, RawAccountFacts>> {
+  const { projects, usage, answers, touches, subscriptions, tickets } = facts;
+  const scope = { workspaceId: facts.workspaceId, partnerId: null };
   const out = new Map<string, RawAccountFacts>();
   for (const accountId of accountIds) {
     if ((await getAccount(db, scope, accountId)).lifecyclePhase === 'churned') continue;
@@ -103,7 +129,7 @@ export async function gatherFacts(
       contacts,
       touchedAt: touches.get(accountId) ?? [],
       subscriptions: subscriptions.get(accountId) ?? [],
-      currency: book.currency,
+      currency: facts.currency,
       tickets: tickets.get(accountId) ?? [],
     });
   }

@@ -13,7 +13,7 @@ import { measuresOf } from './measures.ts';
 import { type Band, FALLBACK_SEGMENT, SCORE_SEGMENTS, type ScoreSegment, type Scorecards } from './scorecard.ts';
 import { scorecardsSetting } from './scorecard.settings.ts';
 import { compareScorings, type Components, scoreOf } from './score.ts';
-import { gatherFacts } from './score-facts.service.ts';
+import { accountFactsOf, workspaceFacts } from './score-facts.service.ts';
 import * as store from './score.store.ts';
 import type { HealthScoreTable } from './score.table.ts';
 import { type Move, movesBetween } from './why.ts';
@@ -61,9 +61,10 @@ export async function scoreAccounts(
   const cards = await readScorecards(db, workspaceId);
   let changed = 0;
   let scored = 0;
+  const shared = await workspaceFacts(db, workspaceId, ids, now);
   for (let i = 0; i < ids.length; i += STEP) {
     const step = ids.slice(i, i + STEP);
-    const facts = await gatherFacts(db, workspaceId, step, now);
+    const facts = await accountFactsOf(db, shared, step);
     const current = new Map((await store.currentScores(db, workspaceId, step)).map((r) => [r.account_id, r]));
     const rows: HealthScoreTable[] = [];
     const refreshed: Array<{ id: string; components: string }> = [];
