@@ -1,6 +1,7 @@
 /**
  * The demo's lessons and decisions on delivered projects, filed by each project's delivery lead the day after a
- * milestone was done or the project closed (projects with a lead), and one drafted into a knowledge article, through knowledge's face.
+ * milestone was done or the project closed (projects with a lead), and one drafted into a knowledge article, through
+ * knowledge's face.
  */
 import { listMembers } from '../platform/identity/member.service.ts';
 import type { Actor } from '../platform/auth/principal.ts';

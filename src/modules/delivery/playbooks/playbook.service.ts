@@ -89,7 +89,10 @@ const toVersionInfo = (v: store.PlaybookVersionRow): PlaybookVersionInfo => {
   };
 };
 
-/** Every playbook of the workspace by id, archived ones included: its key (as articles' `playbook:` tags name it) and name. */
+/**
+ * Every playbook of the workspace by id, archived ones included: its key (as articles' `playbook:` tags name it) and
+ * name.
+ */
 export async function playbookNamesById(
   db: Db,
   workspaceId: string,

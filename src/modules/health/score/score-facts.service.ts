@@ -1,7 +1,8 @@
 /**
- * Gathers the facts a health score reads for a workspace's accounts, through the earlier modules' faces:
- * delivery's projects (the forecast go-live, or a later one a slip recorded by hand expects), usage's adoption numbers, relationship's answers and touches, accounts' contacts (the
- * executive sponsor's last touch), revenue's subscriptions in the reporting currency and support's tickets.
+ * Gathers the facts a health score reads for a workspace's accounts, through the earlier modules' faces: delivery's
+ * projects (the forecast go-live, or a later one a slip recorded by hand expects), usage's adoption numbers,
+ * relationship's answers and touches, accounts' contacts (the executive sponsor's last touch), revenue's subscriptions
+ * in the reporting currency and support's tickets.
  */
 import { getAccount, listContacts } from '../../accounts/index.ts';
 import { goLivesExpectedByHand, projectRecords } from '../../delivery/index.ts';

@@ -1,4 +1,6 @@
-/** The stale-onboarding-materials rule (DESIGN §4, stage 4) as Settings › Signal rules shows it, and its re-evaluation. */
+/**
+ * The stale-onboarding-materials rule (DESIGN §4, stage 4) as Settings › Signal rules shows it, and its re-evaluation.
+ */
 import type { SignalRuleSet } from '../../../platform/modules/baton-module.ts';
 import { evaluateKnowledgeSignals } from './materials-stale.service.ts';
 import { knowledgeThresholdsSetting } from './materials-stale.settings.ts';
