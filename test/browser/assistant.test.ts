@@ -1,30 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * A delivery lead opens a running project of the demo, reads the past implementations most like it with what they
  * learned, asks the assistant a question and follows a citation to its source.
  */
 describe.skipIf(!hasChromium)('the implementation assistant', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
-  let context: BrowserContext;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
-    page = await context.newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/delivery');
+    ui = await openSignedIn({ demo: true, path: '/delivery' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('shows similar implementations on a project and answers a question with clickable citations', async () => {
     const projects = await call<{ items: Array<{ id: string }> }>(
@@ -46,7 +37,7 @@ describe.skipIf(!hasChromium)('the implementation assistant', () => {
       }
     }
     expect(projectId, 'a running demo project with a similar past one that learned something').toBeDefined();
-    await page.goto(`${server.url}/delivery/projects/${projectId}`);
+    await page.goto(`${ui.server.url}/delivery/projects/${projectId}`);
     const similar = page.getByTestId('similar-project');
     await similar.first().waitFor();
     expect(await similar.first().textContent()).toMatch(/Shares .*Went live|Shares .*kickoff/);

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * A member opens My alerts under My work and, from the keyboard, adds an email alert to their own address for their
@@ -10,20 +9,14 @@ import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts'
  * through it says what the channel answered.
  */
 describe.skipIf(!hasChromium)('my alerts', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: false });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true })).newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/my-work');
+    ui = await openSignedIn({ demo: false, path: '/my-work' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('adds an email alert to my own address by keyboard and lists it in a sentence', async () => {
     await page.getByRole('heading', { name: 'My work' }).waitFor();
@@ -38,7 +31,7 @@ describe.skipIf(!hasChromium)('my alerts', () => {
     const dialog = page.getByRole('dialog', { name: 'Add an alert for me' });
     await dialog.waitFor();
     // Email to my own address is the default.
-    expect(await dialog.getByLabel('Email address').inputValue()).toBe(server.adminEmail);
+    expect(await dialog.getByLabel('Email address').inputValue()).toBe(ui.server.adminEmail);
     await dialog.getByLabel('The accounts I own (as AE, delivery lead, CSM or account manager)').waitFor();
     expect(await dialog.getByLabel('My play tasks due').isChecked()).toBe(true);
     await dialog.getByLabel('When', { exact: true }).click();
@@ -54,7 +47,7 @@ describe.skipIf(!hasChromium)('my alerts', () => {
     await dialog.waitFor({ state: 'detached' });
 
     const table = page.getByTestId('my-alerts');
-    await table.getByText(server.adminEmail).waitFor();
+    await table.getByText(ui.server.adminEmail).waitFor();
     expect(await table.textContent()).toContain(
       'Signals of warning and above on the accounts you own at every stage, and your play tasks due, reach you ' +
         'once a day in a digest with the renewals within 30 days and the go-live slips. Between 20:00 and 08:00 ' +
@@ -69,10 +62,12 @@ describe.skipIf(!hasChromium)('my alerts', () => {
     expect(mine.body.items[0]).toMatchObject({ mode: 'daily_digest', quietHours: { timeZone: 'Europe/Paris' } });
 
     // No mail server is set up here: the test says so, in words, and the page stays usable.
-    await table.getByRole('button', { name: `Send me a test through the Email alert to ${server.adminEmail}` }).click();
+    await table
+      .getByRole('button', { name: `Send me a test through the Email alert to ${ui.server.adminEmail}` })
+      .click();
     const result = page.getByRole('alert').filter({ hasText: /^Test (sent|failed)/ });
     await result.waitFor();
-    expect(await result.textContent()).toContain(`Email ${server.adminEmail} answered`);
+    expect(await result.textContent()).toContain(`Email ${ui.server.adminEmail} answered`);
     problems = await axeProblems(page);
     expect(problems, describeProblems('/my-work/alerts with a test result', problems).join('\n')).toEqual([]);
   });

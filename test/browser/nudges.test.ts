@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * An admin opens Adoption › Nudges on the demo, adds an in-app rule for the milestones awaiting "Report Published",
@@ -10,22 +9,14 @@ import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts'
  * project asks what it taught. Each page passes axe.
  */
 describe.skipIf(!hasChromium)('the nudges tab', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
-  let context: BrowserContext;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
-    page = await context.newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/adoption');
+    ui = await openSignedIn({ demo: true, path: '/adoption' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('adds a rule from the keyboard, lists it, runs the rules and shows the effect report', async () => {
     await page.getByRole('tab', { name: 'Nudges' }).click();
@@ -74,7 +65,7 @@ describe.skipIf(!hasChromium)('the nudges tab', () => {
     for (const p of delivered) {
       const lessons = await call<{ items: unknown[] }>(page, 'GET', `/api/v1/knowledge/projects/${p.id}/lessons`);
       if (lessons.body.items.length === 0) continue;
-      await page.goto(`${server.url}/delivery/projects/${p.id}`);
+      await page.goto(`${ui.server.url}/delivery/projects/${p.id}`);
       const card = page.getByTestId('lessons');
       await card.getByTestId('lesson').first().waitFor();
       expect(await card.getByText(/Lesson|Configuration decision/).count()).toBeGreaterThan(0);

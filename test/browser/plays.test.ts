@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * A head of CS opens the Plays tab beside My work, opens a built-in play, sees its task editor and its runs, then a
  * run's page, and completes a task from the keyboard.
  */
 describe.skipIf(!hasChromium)('plays', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: false });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true })).newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/my-work');
+    ui = await openSignedIn({ demo: false, path: '/my-work' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('opens a built-in play, its editor and its runs, and a run whose task is completed by keyboard', async () => {
     await page.getByRole('heading', { name: 'My work' }).waitFor();

@@ -1,28 +1,21 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * An admin tunes a signal rule in Settings › Signal rules and reads what the re-evaluation changed, then records a
  * regulatory event in Settings › Regulatory events. The job runner runs, as on a serving instance.
  */
 describe.skipIf(!hasChromium)('signal settings', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: false, jobs: true });
-    browser = await launchBrowser();
-    page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true })).newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/settings');
+    ui = await openSignedIn({ demo: false, jobs: true, path: '/settings' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('changes a threshold and says what the re-run changed, in a sentence', async () => {
     await page.getByRole('tab', { name: 'Signal rules' }).click();

@@ -1,30 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { type RunningTestBaton, startBaton } from '../helpers/baton-server.ts';
-import { hasChromium, launchBrowser, signIn } from '../helpers/browser.ts';
+import { closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * A support lead reads the demo's load per account (the customer whose rushed go-live brought a flood of how-to
  * questions on top), sorts it, previews a keyword rule before saving it, and opens a ticket to read its story.
  */
 describe.skipIf(!hasChromium)('the support page', () => {
-  let server: RunningTestBaton;
-  let browser: Browser;
-  let context: BrowserContext;
+  let ui: SignedInBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startBaton({ demo: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
-    page = await context.newPage();
-    await signIn(page, server.url, server.adminEmail, server.adminPassword, '/support');
+    ui = await openSignedIn({ demo: true, path: '/support' });
+    page = ui.page;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeSignedIn(ui));
 
   it('shows each account’s load, explained, sortable by keyboard, with the trend and the repetitive questions', async () => {
     const table = page.getByTestId('load-table');

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type RunningTestBaton, startBaton } from './baton-server.ts';
 
 /** Debian's Chromium (installed by CI), or the one BATON_CHROMIUM names. */
 export const CHROMIUM = process.env.BATON_CHROMIUM ?? '/usr/bin/chromium';
@@ -54,4 +55,30 @@ export async function call<T = unknown>(
     },
     { method, url, body },
   ) as Promise<{ status: number; body: T }>;
+}
+
+/** A suite's Baton server, Chromium, and a page signed in as the workspace's admin. */
+export interface SignedInBrowser {
+  server: RunningTestBaton;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Starts a Baton (the demo workspace, or an empty one) and Chromium, and signs in as the admin on the page at
+ * `path`, as a suite's `beforeAll` does; `closeSignedIn` ends both.
+ */
+export async function openSignedIn(options: { demo: boolean; jobs?: boolean; path: string }): Promise<SignedInBrowser> {
+  const server = await startBaton({ demo: options.demo, ...(options.jobs ? { jobs: true } : {}) });
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
+  const page = await context.newPage();
+  await signIn(page, server.url, server.adminEmail, server.adminPassword, options.path);
+  return { server, browser, context, page };
+}
+
+export async function closeSignedIn(ui: SignedInBrowser | undefined): Promise<void> {
+  await ui?.browser.close();
+  await ui?.server.close();
 }

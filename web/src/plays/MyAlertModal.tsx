@@ -3,7 +3,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  MultiSelect,
   PasswordInput,
   Radio,
   Select,
@@ -15,7 +14,8 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import { type AlertSubscription, STAGES, stageLabel } from '../settings/alert-types.ts';
+import type { AlertSubscription } from '../settings/alert-types.ts';
+import { SignalFilterFields } from '../settings/SignalFilterFields.tsx';
 
 const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
   slack: 'Slack incoming webhook URL',
@@ -146,25 +146,13 @@ export function MyAlertModal({
               <Radio value="all" label="Every account" />
             </Group>
           </Radio.Group>
-          <MultiSelect
-            label="Chain stages"
-            description="Leave empty to hear of every stage."
-            data={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
-            value={stages}
-            onChange={setStages}
-            error={errors.stages ?? errors['0']}
-          />
-          <Select
-            label="Least severe signal that reaches me"
-            value={minSeverity}
-            onChange={(v) => v && setMinSeverity(v)}
-            data={[
-              { value: 'info', label: 'Info and above' },
-              { value: 'warning', label: 'Warning and above' },
-              { value: 'severe', label: 'Severe only' },
-            ]}
-            allowDeselect={false}
-            error={errors.minSeverity}
+          <SignalFilterFields
+            stages={stages}
+            onStages={setStages}
+            minSeverity={minSeverity}
+            onMinSeverity={setMinSeverity}
+            severityLabel="Least severe signal that reaches me"
+            errors={errors}
           />
           <Checkbox
             label="My play tasks due"

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, MultiSelect, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import { type AlertSubscription, STAGES, stageLabel } from './alert-types.ts';
+import type { AlertSubscription } from './alert-types.ts';
+import { SignalFilterFields } from './SignalFilterFields.tsx';
 
 const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
   slack: 'Slack incoming webhook URL',
@@ -75,25 +76,13 @@ export function AlertSubscriptionModal({ onClose }: { onClose: () => void }) {
               error={errors.secret}
             />
           )}
-          <MultiSelect
-            label="Chain stages"
-            description="Leave empty to hear of every stage."
-            data={STAGES.map((s) => ({ value: s, label: stageLabel(s) }))}
-            value={stages}
-            onChange={setStages}
-            error={errors.stages ?? errors['0']}
-          />
-          <Select
-            label="Least severe signal that alerts"
-            value={minSeverity}
-            onChange={(v) => v && setMinSeverity(v)}
-            data={[
-              { value: 'info', label: 'Info and above' },
-              { value: 'warning', label: 'Warning and above' },
-              { value: 'severe', label: 'Severe only' },
-            ]}
-            allowDeselect={false}
-            error={errors.minSeverity}
+          <SignalFilterFields
+            stages={stages}
+            onStages={setStages}
+            minSeverity={minSeverity}
+            onMinSeverity={setMinSeverity}
+            severityLabel="Least severe signal that alerts"
+            errors={errors}
           />
           <Select
             label="When"
