@@ -145,7 +145,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'knowledge',
     term: 'knowledge',
-    summary: 'The knowledge base: repetitive questions no article answers yet (gaps)',
+    summary: 'The knowledge base: the questions it does not answer yet',
     load: async () => (await import('./commands/knowledge.ts')).knowledgeCommand(),
   },
   {

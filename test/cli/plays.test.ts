@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseSignal } from '../../src/modules/signals/index.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
+import { BUILTIN_PLAYS } from '../../src/modules/plays/builtin-plays.ts';
 import { baton, type CliWorkspace, cliWorkspace } from '../helpers/cli.ts';
 import { buildAccount } from '../helpers/fixtures/index.ts';
 
@@ -37,7 +38,8 @@ describe('baton plays', { timeout: 120_000 }, () => {
     const listed = baton(['plays', 'list', '--workspace', 'plays-run'], cli.env);
     expect(listed.status, listed.stderr).toBe(0);
     const lines = listed.stdout.trim().split('\n');
-    expect(lines).toHaveLength(5);
+    // one line for each built-in play a new workspace gets
+    expect(lines).toHaveLength(Object.keys(BUILTIN_PLAYS).length);
     const sponsor = lines.find((l) => l.includes('Executive sponsor re-engagement'))?.split('\t');
     expect(sponsor?.slice(1)).toEqual([
       'Executive sponsor re-engagement',
