@@ -75,6 +75,8 @@ export async function openSignedIn(options: { demo: boolean; jobs?: boolean; pat
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, bypassCSP: true });
   const page = await context.newPage();
   await signIn(page, server.url, server.adminEmail, server.adminPassword, options.path);
+  // Signed in once the form is gone: a suite's first API call must carry the session.
+  await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'detached' });
   return { server, browser, context, page };
 }
 
