@@ -31,7 +31,7 @@ export function TicketDrawer({ id, onClose }: { id: string | null; onClose: () =
             {t.subject ?? 'No subject'}
           </Title>
           <Group gap="xs">
-            <Badge variant="light">{t.category ? CATEGORY_LABELS[t.category] : 'Unlabelled'}</Badge>
+            <Badge variant="outline">{t.category ? CATEGORY_LABELS[t.category] : 'Unlabelled'}</Badge>
             {t.categorySource && <Text size="sm">labelled by {SOURCE_LABELS[t.categorySource]}</Text>}
             {t.priority && <Badge variant="outline">{t.priority}</Badge>}
             {t.tags.map((tag) => (
