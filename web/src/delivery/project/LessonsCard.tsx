@@ -78,7 +78,12 @@ export function LessonsCard({ project, session }: { project: ProjectDetail; sess
                     {' and nothing was filed there yet.'}
                   </Text>
                   {writable && (
-                    <Button size="compact-xs" variant="subtle" onClick={() => open(a.milestone)}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      style={{ flexShrink: 0 }}
+                      onClick={() => open(a.milestone)}
+                    >
                       Record
                     </Button>
                   )}
