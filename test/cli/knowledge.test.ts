@@ -85,8 +85,8 @@ describe('baton ask', () => {
 
 describe('baton knowledge gaps', () => {
   it('prints repetitive questions without an article, and the same as JSON', () => {
-    // Dated from the moment the test runs: the command reads the last 90 days to now.
-    const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString();
+    // The command reads the 90 days up to --on.
+    const day = (ago: number) => new Date(Date.parse('2026-03-20T12:00:00Z') - ago * 86_400_000).toISOString();
     const file = path.join(cli.dir, 'questions.csv');
     fs.writeFileSync(
       file,
@@ -101,12 +101,12 @@ describe('baton knowledge gaps', () => {
     const imported = baton(['import', 'tickets', file, '--workspace', 'kb', '--json'], cli.env);
     expect(imported.status, imported.stderr).toBe(0);
 
-    const found = json(['knowledge', 'gaps', '--workspace', 'kb']);
+    const found = json(['knowledge', 'gaps', '--workspace', 'kb', '--on', '2026-03-20']);
     expect(found).toMatchObject({ questions: 3, clusters: 1, answered: 0 });
     expect(found.gaps[0]).toMatchObject({ tickets: 3 });
     expect(found.gaps[0].draftFrom).toEqual(expect.any(String));
 
-    const text = baton(['knowledge', 'gaps', '--workspace', 'kb'], cli.env);
+    const text = baton(['knowledge', 'gaps', '--workspace', 'kb', '--on', '2026-03-20'], cli.env);
     expect(text.status, text.stderr).toBe(0);
     expect(text.stdout).toContain('Of 3 how-to or configuration tickets in the last 90 days, 1 cluster');
     expect(text.stdout).toMatch(/1\. 3 tickets from 0 accounts \(and 3 without one\) ask like “.+”/);
@@ -115,5 +115,8 @@ describe('baton knowledge gaps', () => {
     const bad = baton(['knowledge', 'gaps', '--workspace', 'kb', '--days', '1'], cli.env);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('--days');
+    const badDay = baton(['knowledge', 'gaps', '--workspace', 'kb', '--on', '2026-02-30'], cli.env);
+    expect(badDay.status).not.toBe(0);
+    expect(badDay.stderr).toContain('--on');
   });
 });

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { DEFAULT_GAP_OPTIONS, knowledgeGaps } from '../../modules/knowledge/index.ts';
 import { getWorkspaceBySlug } from '../../platform/identity/workspace.service.ts';
 import { withContext } from '../context.ts';
+import { day } from '../day-option.ts';
 
 const HELP = `
 Gaps are clusters of alike how-to and configuration tickets (by the cosine of their term vectors) that no published
@@ -22,6 +23,15 @@ const share = (value: string) => {
   if (!Number.isFinite(n) || n < 0.05 || n > 1) throw new InvalidArgumentError('a share from 0.05 to 1');
   return n;
 };
+
+interface GapOptions {
+  workspace: string;
+  days: number;
+  minSize: number;
+  answeredAt: number;
+  on?: string;
+  json?: boolean;
+}
 
 /** `baton knowledge gaps`: repetitive questions without an article, largest first. */
 export function knowledgeCommand(): Command {
@@ -45,12 +55,14 @@ export function knowledgeCommand(): Command {
       share,
       DEFAULT_GAP_OPTIONS.answeredAt,
     )
+    .option('--on <date>', 'the last day of the tickets read, YYYY-MM-DD (today when left out)')
     .option('--json', 'print {questions, clusters, answered, gaps: [{tickets, representative, samples, accounts, …}]}')
     .addHelpText('after', HELP)
-    .action(async (opts: { workspace: string; days: number; minSize: number; answeredAt: number; json?: boolean }) => {
+    .action(async (opts: GapOptions) => {
+      const now = opts.on === undefined ? new Date() : new Date(`${day('--on', opts.on)}T23:59:59.999Z`);
       const found = await withContext(async (ctx) => {
         const workspaceId = (await getWorkspaceBySlug(ctx.db, opts.workspace)).id;
-        return knowledgeGaps(ctx.db, workspaceId, new Date(), {
+        return knowledgeGaps(ctx.db, workspaceId, now, {
           ...DEFAULT_GAP_OPTIONS,
           days: opts.days,
           minSize: opts.minSize,
