@@ -1,4 +1,4 @@
-import { CONFIG_VARIABLES } from '../platform/config/config.ts';
+import { CONFIG_VARIABLES } from '../platform/config/config-variables.ts';
 
 export function configHelp(): string {
   const width = Math.max(...CONFIG_VARIABLES.map((v) => v.name.length));
