@@ -4,36 +4,9 @@
  * fields defensively and a missing number reads "an unknown number" rather than failing.
  */
 import type { SignalKind } from './signal.ts';
+import { type Evidence, num, str, list, obj, day, n, pct, plural, quoted, some, sumDays } from './explanation-words.ts';
 
-type Evidence = Record<string, unknown>;
-
-const num = (e: Evidence, k: string): number | null =>
-  typeof e[k] === 'number' && Number.isFinite(e[k]) ? (e[k] as number) : null;
-const str = (e: Evidence, k: string): string | null =>
-  typeof e[k] === 'string' && (e[k] as string).trim() !== '' ? (e[k] as string) : null;
-const list = (e: Evidence, k: string): unknown[] => (Array.isArray(e[k]) ? (e[k] as unknown[]) : []);
-const obj = (v: unknown): Evidence => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Evidence) : {});
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** 2026-11-03 or 2026-11-03T10:00:00Z → "3 Nov 2026" (the calendar day as written, no time zone shift). */
-export function day(v: string | null): string {
-  const m = v ? /^(\d{4})-(\d{2})-(\d{2})/.exec(v) : null;
-  if (!m) return 'an unknown day';
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-/** A count, with an unknown one said as such. */
-const n = (v: number | null): string => (v === null ? 'an unknown number' : String(Math.round(v * 10) / 10));
-/** A share between 0 and 1 as a whole percentage. */
-const pct = (v: number | null): string => (v === null ? 'an unknown share' : `${Math.round(v * 100)} %`);
-const plural = (count: number | null, one: string, many = `${one}s`): string =>
-  `${n(count)} ${count === 1 ? one : many}`;
-const quoted = (v: string | null): string => (v === null ? 'an unnamed item' : `“${v}”`);
-const joinAnd = (xs: string[]): string =>
-  xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
-/** Up to `max` items named, then how many more. */
-const some = (xs: string[], max = 3): string =>
-  xs.length <= max ? joinAnd(xs) : `${xs.slice(0, max).join(', ')} and ${xs.length - max} more`;
-const sumDays = (slips: unknown[]): number => slips.reduce<number>((s, x) => s + (num(obj(x), 'days') ?? 0), 0);
+export { day };
 
 const BUILDERS: Record<SignalKind, (e: Evidence) => string> = {
   'handoff.thin_brief': (e) => {
