@@ -152,7 +152,9 @@ async function setUp(rows: Row[]) {
     url: '/api/v1/knowledge/articles',
     payload: {
       title: 'Reset a password',
-      body: 'To reset your password, choose "Forgot password" on the sign-in page; an admin can reset the password of any user from People. The reset email arrives within minutes.',
+      body:
+        'To reset your password, choose "Forgot password" on the sign-in page; an admin can reset the password of ' +
+        'any user from People. The reset email arrives within minutes.',
       status: 'published',
     },
   });
@@ -203,7 +205,10 @@ async function expectPlantedGaps(s: Awaited<ReturnType<typeof setUp>>) {
   const password = strict.gaps.find((g) => plantedOf(g).includes('PW'))!;
   expect(password.nearest?.title).toBe('Reset a password');
   expect(password.sentence).toMatch(
-    /^[34] tickets from [23] accounts ask like “.+”; the nearest article, “Reset a password”, holds \d+ % of their key terms\.$/,
+    new RegExp(
+      '^[34] tickets from [23] accounts ask like “.+”; ' +
+        'the nearest article, “Reset a password”, holds \\d+ % of their key terms\\.$',
+    ),
   );
 
   // A gap's draft action: an article drafted from its resolved ticket.
@@ -218,13 +223,14 @@ async function expectPlantedGaps(s: Awaited<ReturnType<typeof setUp>>) {
 }
 
 describe('knowledge gaps', () => {
-  it('ranks repetitive questions without an article by volume, drops those an article answers, drafts from one', async () => {
+  it('ranks repetitive questions without an article by volume, drops those answered, drafts from one', async () => {
     const s = await setUp(planted());
     const found = await expectPlantedGaps(s);
     expect(found.questions).toBe(13); // the old question and the bug left out
     expect(found.gaps).toHaveLength(2);
     expect(found.sentence).toBe(
-      'Of 13 how-to or configuration tickets in the last 90 days, 3 clusters of 3 or more alike questions formed; 1 is answered by an article, 2 are not.',
+      'Of 13 how-to or configuration tickets in the last 90 days, 3 clusters of 3 or more alike questions formed; ' +
+        '1 is answered by an article, 2 are not.',
     );
     const bad = await s.agent.request({ method: 'GET', url: '/api/v1/knowledge/gaps?days=2' });
     expect(bad.statusCode).toBe(400);
@@ -240,7 +246,8 @@ describe('knowledge gaps', () => {
       // Real questions rarely repeat: few clusters of them, none as large as the planted one.
       expect(found.gaps.filter((g) => !plantedOf(g).includes('XL')).every((g) => g.tickets < 6)).toBe(true);
       console.log(
-        `NLBSE gaps: ${found.sentence} ${found.gaps.map((g) => `${g.tickets}: ${g.representative.subject}`).join(' | ')}`,
+        `NLBSE gaps: ${found.sentence} ` +
+          found.gaps.map((g) => `${g.tickets}: ${g.representative.subject}`).join(' | '),
       );
     },
     120_000,

@@ -113,19 +113,25 @@ const waitingNotes = (waiting: number): string[] =>
   waiting === 0
     ? []
     : [
-        `${waiting === 1 ? '1 subscription names' : `${waiting} subscriptions name`} an account Baton does not know yet: kept, and matched when the account appears (import the accounts with their ids)`,
+        `${waiting === 1 ? '1 subscription names' : `${waiting} subscriptions name`} an account Baton does not ` +
+          'know yet: kept, and matched when the account appears (import the accounts with their ids)',
       ];
 
 const subscriptions = {
   kind: 'subscriptions' as const,
   label: 'Subscriptions',
   description:
-    'Import subscriptions from a CSV (a billing export, RavenStack’s table, any file with --map). Keyed by external_id: re-running it changes nothing; a changed row updates its subscription. Subscriptions of accounts Baton does not know yet are kept and matched when the account appears.',
+    'Import subscriptions from a CSV (a billing export, RavenStack’s table, any file with --map). Keyed by ' +
+    'external_id: re-running it changes nothing; a changed row updates its subscription. Subscriptions of accounts ' +
+    'Baton does not know yet are kept and matched when the account appears.',
   takes: ['format', 'mapping', 'dateOrder', 'currency'] as const,
   examples: [
     'baton import subscriptions subscriptions.csv --workspace acme',
-    'baton import subscriptions ravenstack_subscriptions.csv --workspace acme --map subscription_id=external_id --map account_id=account_external_id --map mrr_amount=mrr --map arr_amount=arr --map billing_frequency=billing_period --map auto_renew_flag=auto_renew --map plan_tier=plan',
-    'baton import subscriptions billing.csv --workspace acme --map "Sub ID=external_id" --map "Customer=account" --map "Since=start_date" --map "MRR=mrr" --currency EUR --dry-run --json',
+    'baton import subscriptions ravenstack_subscriptions.csv --workspace acme --map subscription_id=external_id ' +
+      '--map account_id=account_external_id --map mrr_amount=mrr --map arr_amount=arr --map ' +
+      'billing_frequency=billing_period --map auto_renew_flag=auto_renew --map plan_tier=plan',
+    'baton import subscriptions billing.csv --workspace acme --map "Sub ID=external_id" --map "Customer=account" ' +
+      '--map "Since=start_date" --map "MRR=mrr" --currency EUR --dry-run --json',
   ],
   formatHelp: {
     subscriptions: 'a table with the usual column names (subscription_id, account_id, start_date, arr_amount …)',

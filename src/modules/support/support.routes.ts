@@ -107,7 +107,8 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['support'],
       summary:
-        'Queue the training of the ticket classifier on the tickets labelled by the help desk or a person; it then labels the others',
+        'Queue the training of the ticket classifier on the tickets labelled by the help desk or a person; it then ' +
+        'labels the others',
       response: { 202: trainQueuedSchema, ...errorResponses },
     },
     handler: async (request, reply) => {
@@ -123,7 +124,8 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['support'],
       summary:
-        'An account’s support load: tickets in the 30/60/90 days after go-live per 100 licensed seats, how-to share, median first-response and resolution hours',
+        'An account’s support load: tickets in the 30/60/90 days after go-live per 100 licensed seats, how-to ' +
+        'share, median first-response and resolution hours',
       params: idParams,
       response: { 200: loadSchema, ...errorResponses },
     },
@@ -135,7 +137,8 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['support'],
       summary:
-        'Every account’s support load (accounts live or with tickets): tickets per 100 seats after go-live, how-to share, response and resolution, SLA breaches, escalations, reopens, CSAT',
+        'Every account’s support load (accounts live or with tickets): tickets per 100 seats after go-live, how-to ' +
+        'share, response and resolution, SLA breaches, escalations, reopens, CSAT',
       response: { 200: loadsSchema, ...errorResponses },
     },
     handler: async (request) => workspaceSupportLoads(db, ws(request), ctx.now()),
@@ -211,7 +214,8 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['support'],
       summary:
-        'Replace the keyword rules (the first rule with a matching phrase gives the category); applies to tickets imported from now on',
+        'Replace the keyword rules (the first rule with a matching phrase gives the category); applies to tickets ' +
+        'imported from now on',
       body: rulesBody,
       response: { 200: rulesSchema, ...errorResponses },
     },
