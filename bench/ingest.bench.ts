@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { BATON_BIN, fmt, freePort, ROOT, startServer, stopServer } from './lib.ts';
+import { BATON_BIN, fmt, freePort, onScratchPostgres, ROOT, startServer, stopServer } from './lib.ts';
 
 const EVENTS_PER_BATCH = 100;
 const CONNECTIONS = 50;
@@ -279,20 +279,9 @@ const basicAuth = (key: string) => ({ authorization: `Basic ${Buffer.from(`${key
  * the local one), for comparison; undefined when no server answers.
  */
 async function onPostgres(dir: string, env: Record<string, string>): Promise<Drive | undefined> {
-  const { default: pg } = await import('pg');
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `baton_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  try {
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const pgEnv = { ...env, DATABASE_URL: url.toString() };
+  return onScratchPostgres(server, 'baton_bench', async (url) => {
+    const pgEnv = { ...env, DATABASE_URL: url };
     const key = benchWorkspace(dir, pgEnv);
     const template = batchTemplate(key);
     const { child, url: served } = await startServer(pgEnv);
@@ -302,10 +291,7 @@ async function onPostgres(dir: string, env: Record<string, string>): Promise<Dri
     } finally {
       await stopServer(child);
     }
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
-    await admin.end();
-  }
+  });
 }
 
 async function ingest(): Promise<void> {

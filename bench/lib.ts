@@ -87,3 +87,31 @@ export async function load(
 
 export const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/**
+ * Runs `use` on a new database of the PostgreSQL server at `server`, dropped afterwards; undefined when no server
+ * answers there (the benchmark then measures SQLite only).
+ */
+export async function onScratchPostgres<T>(
+  server: string,
+  prefix: string,
+  use: (url: string) => Promise<T>,
+): Promise<T | undefined> {
+  const { default: pg } = await import('pg');
+  const name = `${prefix}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server });
+  try {
+    await admin.connect();
+  } catch {
+    return undefined;
+  }
+  try {
+    await admin.query(`create database ${name}`);
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return await use(url.toString());
+  } finally {
+    await admin.query(`drop database if exists ${name}`).catch(() => {});
+    await admin.end();
+  }
+}

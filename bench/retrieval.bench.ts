@@ -15,7 +15,7 @@ import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
-import { ROOT } from './lib.ts';
+import { onScratchPostgres, ROOT } from './lib.ts';
 
 const K = 5;
 interface Question {
@@ -86,29 +86,15 @@ async function askBaton(dbh: DatabaseHandle, questions: readonly Question[]): Pr
 }
 
 async function onPostgres(questions: readonly Question[]): Promise<string[][] | undefined> {
-  const { default: pg } = await import('pg');
   const server = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `baton_bench_retrieval_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  try {
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const dbh = await openDatabase(url.toString());
+  return onScratchPostgres(server, 'baton_bench_retrieval', async (url) => {
+    const dbh = await openDatabase(url);
     try {
       return await askBaton(dbh, questions);
     } finally {
       await dbh.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name}`).catch(() => {});
-    await admin.end();
-  }
+  });
 }
 
 const line = (name: string, f: { mrr: number; recall: number }) =>

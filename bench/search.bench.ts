@@ -18,7 +18,7 @@ import { SYSTEM_ACTOR } from '../src/platform/auth/principal.ts';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
-import { fmt, ROOT } from './lib.ts';
+import { fmt, onScratchPostgres, ROOT } from './lib.ts';
 
 const PER_KIND = Number(process.env.BENCH_SEARCH_DOCS ?? 25_000);
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 2);
@@ -125,28 +125,14 @@ async function onPostgres(questions: readonly string[]) {
   const server =
     process.env.BATON_BENCH_DATABASE_URL ?? process.env.BATON_TEST_DATABASE_URL ?? process.env.BENCH_POSTGRES_URL;
   if (!server) return undefined;
-  const { default: pg } = await import('pg');
-  const name = `baton_bench_search_${process.pid}`;
-  const admin = new pg.Client({ connectionString: server });
-  try {
-    await admin.connect();
-  } catch {
-    return undefined;
-  }
-  try {
-    await admin.query(`create database ${name}`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const dbh = await openDatabase(url.toString());
+  return onScratchPostgres(server, 'baton_bench_search', async (url) => {
+    const dbh = await openDatabase(url);
     try {
       return await measure(dbh, questions);
     } finally {
       await dbh.close();
     }
-  } finally {
-    await admin.query(`drop database if exists ${name}`).catch(() => {});
-    await admin.end();
-  }
+  });
 }
 
 function report(engine: string, m: { baton: Figures; plain: Figures; fillMs: number }): void {
