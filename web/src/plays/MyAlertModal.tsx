@@ -1,27 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  PasswordInput,
-  Radio,
-  Select,
-  Stack,
-  Switch,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Switch, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { AlertSubscription } from '../settings/alert-types.ts';
+import { ChannelFields } from '../settings/ChannelFields.tsx';
 import { SignalFilterFields } from '../settings/SignalFilterFields.tsx';
 
-const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
-  slack: 'Slack incoming webhook URL',
-  email: 'Email address',
-  webhook: 'Webhook URL',
-};
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 const zones = (): string[] => {
@@ -99,40 +83,19 @@ export function MyAlertModal({
             </Text>
           ) : (
             <>
-              <Select
-                label="Channel"
-                value={channel}
-                onChange={(v) => {
-                  if (!v) return;
-                  setChannel(v as AlertSubscription['channel']);
+              <ChannelFields
+                channel={channel}
+                onChannel={(v) => {
+                  setChannel(v);
                   setTarget(v === 'email' ? email : '');
                 }}
-                data={[
-                  { value: 'email', label: 'Email' },
-                  { value: 'slack', label: 'Slack' },
-                  { value: 'webhook', label: 'Signed webhook' },
-                ]}
-                allowDeselect={false}
-                error={errors.channel}
+                target={target}
+                onTarget={setTarget}
+                targetDescription={channel === 'email' ? 'Your own address unless you change it.' : undefined}
+                secret={secret}
+                onSecret={setSecret}
+                errors={errors}
               />
-              <TextInput
-                label={TARGET_LABEL[channel]}
-                description={channel === 'email' ? 'Your own address unless you change it.' : undefined}
-                required
-                value={target}
-                onChange={(e) => setTarget(e.currentTarget.value)}
-                error={errors.target}
-              />
-              {channel === 'webhook' && (
-                <PasswordInput
-                  label="Signing secret"
-                  description="16 characters or more; Baton signs every delivery with it and never shows it again."
-                  required
-                  value={secret}
-                  onChange={(e) => setSecret(e.currentTarget.value)}
-                  error={errors.secret}
-                />
-              )}
             </>
           )}
           <Radio.Group

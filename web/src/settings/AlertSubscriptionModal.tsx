@@ -1,15 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { AlertSubscription } from './alert-types.ts';
+import { ChannelFields } from './ChannelFields.tsx';
 import { SignalFilterFields } from './SignalFilterFields.tsx';
-
-const TARGET_LABEL: Record<AlertSubscription['channel'], string> = {
-  slack: 'Slack incoming webhook URL',
-  email: 'Email address',
-  webhook: 'Webhook URL',
-};
 
 /** Adds a subscription: the channel and where to, the stages and least severity it hears of. */
 export function AlertSubscriptionModal({ onClose }: { onClose: () => void }) {
@@ -47,35 +42,15 @@ export function AlertSubscriptionModal({ onClose }: { onClose: () => void }) {
         }}
       >
         <Stack>
-          <Select
-            label="Channel"
-            value={channel}
-            onChange={(v) => v && setChannel(v as AlertSubscription['channel'])}
-            data={[
-              { value: 'email', label: 'Email' },
-              { value: 'slack', label: 'Slack' },
-              { value: 'webhook', label: 'Signed webhook' },
-            ]}
-            allowDeselect={false}
-            error={errors.channel}
+          <ChannelFields
+            channel={channel}
+            onChannel={setChannel}
+            target={target}
+            onTarget={setTarget}
+            secret={secret}
+            onSecret={setSecret}
+            errors={errors}
           />
-          <TextInput
-            label={TARGET_LABEL[channel]}
-            required
-            value={target}
-            onChange={(e) => setTarget(e.currentTarget.value)}
-            error={errors.target}
-          />
-          {channel === 'webhook' && (
-            <PasswordInput
-              label="Signing secret"
-              description="16 characters or more; Baton signs every delivery with it and never shows it again."
-              required
-              value={secret}
-              onChange={(e) => setSecret(e.currentTarget.value)}
-              error={errors.secret}
-            />
-          )}
           <SignalFilterFields
             stages={stages}
             onStages={setStages}
