@@ -10,8 +10,7 @@ import { rulesBody, rulesSchema } from './rules.schemas.ts';
 import { previewTicketRules, readTicketRules, writeTicketRules } from './rules.service.ts';
 import { accountSupportLoad, workspaceSupportLoads } from './load.service.ts';
 import { slaTargetsBody, slaTargetsSetting } from './support.settings.ts';
-import { selectTicketsSince } from './ticket.store.ts';
-import { trendStart, weeklyTrend } from './trend.ts';
+import { ticketTrend } from './trend.service.ts';
 import { assertTrainable, modelFigures } from './model.service.ts';
 import {
   correctionBody,
@@ -152,12 +151,7 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       querystring: trendQuery,
       response: { 200: trendSchema, ...errorResponses },
     },
-    handler: async (request) => {
-      const now = ctx.now();
-      const rows = await selectTicketsSince(db, ws(request), trendStart(now, request.query.weeks));
-      const tickets = rows.map((t) => ({ createdAt: t.created_at, category: t.category }));
-      return { weeks: weeklyTrend(tickets, now, request.query.weeks) };
-    },
+    handler: async (request) => ({ weeks: await ticketTrend(db, ws(request), ctx.now(), request.query.weeks) }),
   });
 
   r.get('/api/v1/support/sla', {
