@@ -1,19 +1,19 @@
 /**
  * The search index (Kysely, one face, two engines): documents in `knowledge_search_docs`; on SQLite their FTS5
  * twin (kept by triggers) ranked by `bm25()` with the title weighted above the body, snippets by `snippet()`;
- * on PostgreSQL their stored `tsvector` ranked by `ts_rank_cd`, snippets by `ts_headline`.
+ * on PostgreSQL their stored `tsvector` (`search.pg.ts`), snippets by `ts_headline`.
  */
 import { sql } from 'kysely';
 import { capabilitiesOf, type Db } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
-import { ftsMatch, MARK_END, MARK_START, tsQueryText } from './query.ts';
+import { ftsMatch, MARK_END, MARK_START } from './query.ts';
 import { type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
-
-/** PostgreSQL's weights of the labels D, C, B, A: a title (A) word counts 2.5 times a body (D) word. */
-const RANK_WEIGHTS = '{0.4, 0.2, 0.4, 1.0}';
+import { searchDocsPostgres } from './search.pg.ts';
+import { forgetTermCounts } from './term-counts.ts';
 
 /** Stores a document, replacing the one of the same record. */
 export async function upsertDoc(db: Db, workspaceId: string, doc: SearchDoc): Promise<void> {
+  forgetTermCounts(workspaceId);
   const values = {
     external_id: doc.externalId,
     title: doc.title,
@@ -28,13 +28,15 @@ export async function upsertDoc(db: Db, workspaceId: string, doc: SearchDoc): Pr
     .execute();
 }
 
-export const deleteDoc = (db: Db, workspaceId: string, kind: SearchKind, refId: string) =>
-  db
+export const deleteDoc = (db: Db, workspaceId: string, kind: SearchKind, refId: string) => {
+  forgetTermCounts(workspaceId);
+  return db
     .deleteFrom('knowledge_search_docs')
     .where('workspace_id', '=', workspaceId)
     .where('kind', '=', kind)
     .where('ref_id', '=', refId)
     .execute();
+};
 
 /** The record ids of a kind the index holds for a workspace, with when each was indexed. */
 export const selectDocRefs = (db: Db, workspaceId: string, kind: SearchKind) =>
@@ -55,6 +57,13 @@ export interface RawHit {
   score: number;
 }
 
+/** Whose documents are searched: one workspace's, of some kinds, and only some records when `refIds` is given. */
+export interface SearchScope {
+  workspaceId: string;
+  kinds: readonly SearchKind[];
+  refIds?: readonly string[];
+}
+
 /** The best documents for the terms, of the kinds asked, in one workspace. */
 export async function searchDocs(
   db: Db,
@@ -65,51 +74,21 @@ export async function searchDocs(
   refIds?: readonly string[],
 ): Promise<RawHit[]> {
   if (terms.length === 0 || kinds.length === 0 || refIds?.length === 0) return [];
+  if (capabilitiesOf(db).kind !== 'sqlite') return searchDocsPostgres(db, { workspaceId, kinds, refIds }, terms, limit);
   const within = refIds ? sql`and d.ref_id in (${sql.join(refIds)})` : sql``;
-  if (capabilitiesOf(db).kind === 'sqlite') {
-    const rows = await sql<RawHit>`
-      select d.kind, d.ref_id, d.external_id, d.title, d.url,
-        snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
-        -bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0) as score
-      from knowledge_search_fts
-      join knowledge_search_docs d on d.id = knowledge_search_fts.doc_id
-      where knowledge_search_fts match ${ftsMatch(terms)}
-        and d.workspace_id = ${workspaceId}
-        and d.kind in (${sql.join(kinds)})
-        ${within}
-      order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
-      limit ${limit}`.execute(db);
-    return rows.rows;
-  }
-  const options =
-    `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" ` +
-    `… "`;
-  // PostgreSQL's ranks know nothing of how rare a word is: each term's rank is weighted by its inverse document
-  // frequency in the documents searched (as BM25 does), so a rare word like "okta" outweighs a common one.
-  const searched = sql`d.workspace_id = ${workspaceId} and d.kind in (${sql.join(kinds)}) ${within}`;
   const rows = await sql<RawHit>`
-    with terms as (
-      select to_tsquery('english', t.term) as tq
-      from unnest(cast(${terms} as text[])) as t(term)),
-    total as (select count(*) as n from knowledge_search_docs d where ${searched}),
-    stats as (
-      select terms.tq, ln(1 + (total.n - count(d.id) + 0.5) / (count(d.id) + 0.5)) as idf
-      from terms cross join total
-      left join knowledge_search_docs d on ${searched} and d.tsv @@ terms.tq
-      group by terms.tq, total.n),
-    ranked as (
-      select d.id, d.kind, d.ref_id, d.external_id, d.title, d.url, d.body,
-        sum(s.idf * ts_rank(${RANK_WEIGHTS}, d.tsv, s.tq, 0)) as score
-      from knowledge_search_docs d join stats s on d.tsv @@ s.tq
-      where ${searched}
-      group by d.id, d.kind, d.ref_id, d.external_id, d.title, d.url, d.body
-      order by score desc, d.id
-      limit ${limit})
-    select r.kind, r.ref_id, r.external_id, r.title, r.url, r.score,
-      ts_headline('english', r.body, to_tsquery('english', ${tsQueryText(terms)}), ${options}) as snippet
-    from ranked r
-    order by r.score desc, r.id`.execute(db);
-  return rows.rows.map((r) => ({ ...r, score: Number(r.score) }));
+    select d.kind, d.ref_id, d.external_id, d.title, d.url,
+      snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+      -bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0) as score
+    from knowledge_search_fts
+    join knowledge_search_docs d on d.id = knowledge_search_fts.doc_id
+    where knowledge_search_fts match ${ftsMatch(terms)}
+      and d.workspace_id = ${workspaceId}
+      and d.kind in (${sql.join(kinds)})
+      ${within}
+    order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
+    limit ${limit}`.execute(db);
+  return rows.rows;
 }
 
 /** The full text of indexed documents (what an answer is drawn from), by `kind:ref_id`. */
