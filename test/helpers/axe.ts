@@ -15,11 +15,26 @@ export interface AxeProblem {
 }
 
 /**
- * Runs axe-core in the page as it is now and answers the serious and critical violations, each with the
+ * Waits until nothing on the page is moving: no CSS transition or animation running, still so two frames later (a
+ * drawer or dialog fading in shows its colours half-blended, which axe would read as low contrast).
+ */
+async function settled(page: Page): Promise<void> {
+  const still = "document.getAnimations().every((a) => a.playState !== 'running')";
+  for (;;) {
+    await page.waitForFunction(still);
+    const twoFramesLater = `new Promise((resolve) =>
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(${still}))))`;
+    if (await page.evaluate(twoFramesLater)) return;
+  }
+}
+
+/**
+ * Runs axe-core in the page once nothing moves and answers the serious and critical violations, each with the
  * elements it found them on. The page must allow the injected script (a context with `bypassCSP`: Baton's
  * Content-Security-Policy refuses inline scripts).
  */
 export async function axeProblems(page: Page): Promise<AxeProblem[]> {
+  await settled(page);
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: axeSource });
   return page.evaluate(async (tags) => {
     type Result = {
