@@ -1,6 +1,9 @@
 /**
  * One measured ticket import in its own process (so that its peak memory is its own):
- * `ticket-import-worker.ts baton|plain <csv> <sqlite file>` prints { ms, rows, peakRssMiB, baseRssMiB }.
+ * `ticket-import-worker.ts baton|plain <csv> <sqlite file> [held]` prints
+ * { ms, rows, peakRssMiB, baseRssMiB, heldMiB }.
+ * With `held` (and node's `--expose-gc`), the heap is collected each second and `heldMiB` is the most it held after
+ * a collection: what the import keeps, apart from the garbage V8 leaves until it needs the room.
  * Both sides start from a migrated database with 1,000 accounts the tickets' organizations name.
  */
 import fs from 'node:fs';
@@ -15,7 +18,7 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { createWorkspace } from '../src/platform/identity/workspace.service.ts';
 import { importFile } from '../src/platform/imports/import-file.ts';
 
-const [mode, csv, dbFile] = process.argv.slice(2) as [string, string, string];
+const [mode, csv, dbFile, held] = process.argv.slice(2) as [string, string, string, string | undefined];
 const ACCOUNTS = 1_000;
 
 const dbh = await openDatabase(`sqlite:${dbFile}`);
@@ -36,6 +39,15 @@ const sample = setInterval(() => {
   peak = Math.max(peak, process.memoryUsage().rss);
 }, 20);
 const base = process.memoryUsage().rss;
+const collect = (globalThis as { gc?: () => void }).gc;
+let heldPeak = 0;
+const collecting =
+  held && collect
+    ? setInterval(() => {
+        collect();
+        heldPeak = Math.max(heldPeak, process.memoryUsage().heapUsed);
+      }, 1000)
+    : undefined;
 let started = 0;
 
 /**
@@ -91,5 +103,7 @@ async function baton(): Promise<number> {
 const rows = mode === 'plain' ? await plain() : await baton();
 const ms = performance.now() - started;
 clearInterval(sample);
+clearInterval(collecting);
 peak = Math.max(peak, process.memoryUsage().rss);
-console.log(JSON.stringify({ ms, rows, peakRssMiB: peak / 1024 / 1024, baseRssMiB: base / 1024 / 1024 }));
+const mib = (bytes: number) => bytes / 1024 / 1024;
+console.log(JSON.stringify({ ms, rows, peakRssMiB: mib(peak), baseRssMiB: mib(base), heldMiB: mib(heldPeak) }));
