@@ -6,10 +6,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { ImportReport, ImportResult } from '../../platform/imports/import-run.ts';
-import { runImport } from '../../platform/imports/import.service.ts';
-import type { Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
-import { mapCsvRows, skipNotes } from '../../platform/imports/map-rows.ts';
+import { runCsvImport } from '../../platform/imports/csv-import.ts';
+import type { ImportResult } from '../../platform/imports/import-run.ts';
+import type { ImportCall, Importer, ImportPlan, ImportRequest, OptionNamer } from '../../platform/imports/importer.ts';
 import {
   type FormatProfile,
   headerProblems,
@@ -17,7 +16,6 @@ import {
   mappingProblems,
   resolveColumns,
 } from '../../platform/imports/profile.ts';
-import { openCsv, settleCsvFile } from '../../platform/imports/source.ts';
 import {
   detectSurveyFormat,
   SURVEY_FIELDS,
@@ -79,45 +77,21 @@ function plan(format: string, headers: readonly string[], request: ImportRequest
   };
 }
 
-async function run(db: Kysely<Database>, input: Parameters<Importer['run']>[1]): Promise<ImportResult> {
-  const { request, name } = input;
-  const notes: string[] = [];
-  const skips = new Map<string, number>();
-  const { reader, headers } = await openCsv(input.input);
-  let report: ImportReport & { runId: string };
-  let format: string;
-  try {
-    const settled = await settleCsvFile(
-      input.input,
-      headers,
-      { formats: SURVEY_FORMATS, detect: detectSurveyFormat, plan },
-      request,
-      name,
-      notes,
-    );
-    format = settled.format;
-    const dateOrder = settled.dateOrder;
-    const now = new Date();
-    const map = surveyRowMapper(profileOf(format, request), { dateOrder, kind: kindOption(request), now });
-    report = await runImport(db, {
-      workspaceId: input.workspaceId,
-      kind: 'surveys',
-      format,
-      fileName: input.fileName,
-      actor: input.actor,
-      dryRun: input.dryRun,
-      runId: input.runId,
-      rows: mapCsvRows(reader, map, skips),
-      applyBatch: (trx, batch) => applySurveyBatch(trx, { workspaceId: input.workspaceId, source: 'csv', now }, batch),
-      onProgress: input.onProgress,
-      notes: () => [...notes, ...skipNotes(skips)],
-      audit: { action: 'survey.import' },
-    });
-  } finally {
-    await reader.close().catch(() => {});
-  }
-  const allNotes = [...notes, ...skipNotes(skips)];
-  return { ...report, kind: 'surveys', format, dryRun: Boolean(input.dryRun), notes: allNotes };
+/** Runs a survey import: the shared CSV run, each answer written through the survey service. */
+async function run(db: Kysely<Database>, call: ImportCall): Promise<ImportResult> {
+  const { request, workspaceId } = call;
+  return runCsvImport<SurveyRecord>(db, call, {
+    kind: 'surveys',
+    reading: { formats: SURVEY_FORMATS, detect: detectSurveyFormat, plan },
+    auditAction: 'survey.import',
+    prepare: async ({ format, dateOrder }) => {
+      const now = new Date();
+      return {
+        map: surveyRowMapper(profileOf(format, request), { dateOrder, kind: kindOption(request), now }),
+        applyBatch: (trx, batch) => applySurveyBatch(trx, { workspaceId, source: 'csv', now }, batch),
+      };
+    },
+  });
 }
 
 const surveys = {
