@@ -13,11 +13,13 @@ import { readAccount } from '../../accounts/index.ts';
 import { getProject, listProjects } from '../../delivery/index.ts';
 import { listBriefs } from '../../handoffs/index.ts';
 import type { SearchHit, SearchKind } from '../search/search-doc.ts';
-import { selectDocTexts } from '../search/search.store.ts';
+import { searchTerms } from '../search/query.ts';
+import { countTermDocuments, selectDocTexts } from '../search/search.store.ts';
+import { inverseFrequency } from '../search/term-plan.ts';
 import { searchKnowledge } from '../search/search.service.ts';
 import { similarImplementations } from '../similar/similar.service.ts';
 import { completeChat } from './chat.service.ts';
-import { coverageOf, extractAnswer, RELEVANCE_THRESHOLD } from './extract.ts';
+import { coverageOf, extractAnswer, RELEVANCE_THRESHOLD, stem } from './extract.ts';
 import { chatRequest, readReply } from './llm-answer.ts';
 import { type AnswerSentence, type AssistantAnswer, type Passage, unknownAnswer } from './passage.ts';
 
@@ -89,13 +91,27 @@ async function retrieve(db: Db, scope: Scope, input: AssistantQuestion, today: s
   return { hits, searched };
 }
 
+/** Each of the question's stems weighed by how rare its word is among the documents the answer may come from. */
+async function stemWeights(db: Db, scope: Scope, question: string): Promise<Map<string, number>> {
+  const terms = searchTerms(question);
+  const kinds: SearchKind[] = scope.partnerId ? ['article'] : ['article', 'brief', 'lesson'];
+  const { total, documents } = await countTermDocuments(db, scope.workspaceId, kinds, terms);
+  const weights = new Map<string, number>();
+  terms.forEach((t, i) => {
+    const w = inverseFrequency(total, documents[i] ?? 0);
+    weights.set(stem(t), Math.max(w, weights.get(stem(t)) ?? 0));
+  });
+  return weights;
+}
+
 /** The hits as numbered passages with their text, the most relevant first, and how relevant the best one is. */
 async function passagesOf(
   db: Db,
-  workspaceId: string,
+  scope: Scope,
   question: string,
   hits: readonly SearchHit[],
 ): Promise<{ passages: Passage[]; best: number }> {
+  const workspaceId = scope.workspaceId;
   const unique = hits.filter((h, i) => hits.findIndex((o) => o.kind === h.kind && o.id === h.id) === i);
   const texts = await selectDocTexts(
     db,
@@ -106,6 +122,7 @@ async function passagesOf(
   const coverage = coverageOf(
     question,
     found.map((f) => ({ title: f.hit.title, text: f.text })),
+    unique.length > 0 ? await stemWeights(db, scope, question) : undefined,
   );
   // Articles keep the engine's order (titles weighted, stems matched); a passage from the account's context goes
   // ahead of the first article that covers less of the question than it does.
@@ -152,7 +169,7 @@ export async function answerQuestion(
   options: { llm?: LlmConfig; today: string },
 ): Promise<AssistantAnswer> {
   const { hits, searched } = await retrieve(db, scope, input, options.today);
-  const { passages, best } = await passagesOf(db, scope.workspaceId, input.question, hits);
+  const { passages, best } = await passagesOf(db, scope, input.question, hits);
   const unknown = (mode: AssistantAnswer['mode'], note: string | null = null): AssistantAnswer => ({
     answer: unknownAnswer(searched),
     sources: [],

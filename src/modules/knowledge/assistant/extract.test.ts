@@ -44,10 +44,33 @@ describe('extractive answers', () => {
     expect(extractAnswer('the of and', [okta])).toEqual([]);
   });
 
+  it('opens with the first passage even when none of its sentences holds the question’s words as written', () => {
+    const matchedByTitle = passage(
+      1,
+      'Cancel a subscription',
+      'Owners end the plan from Billing. It runs to the term.',
+    );
+    const answer = extractAnswer('How do I cancel our subscription?', [matchedByTitle, { ...billing, n: 2 }]);
+    expect(answer[0]).toEqual({ sentence: 'Owners end the plan from Billing.', citations: [1] });
+  });
+
   it('measures how much of the question a passage covers, rare words counting more', () => {
     const [o, b] = coverageOf('okta metadata invoices', [okta, billing]);
     expect(o).toBeGreaterThan(b!);
     expect(coverageOf('lasagne recipe', [okta, billing])).toEqual([0, 0]);
+  });
+
+  it('weighs the question’s words by the workspace’s documents when given, not by the few passages found', () => {
+    // One passage: among the passages alone, the word it lacks outweighs the one it holds five to one.
+    const alone = coverageOf('cancel subscription', [passage(1, 'Plans', 'Upgrade or cancel a plan from Billing.')]);
+    expect(alone[0]).toBeLessThan(0.2);
+    // Across the workspace "subscription" is in most documents and "cancel" in one: holding "cancel" is most of it.
+    const weights = new Map([
+      ['cancel', 3.2],
+      ['subscription', 0.4],
+    ]);
+    const [covered] = coverageOf('cancel subscription', [passage(1, 'Plans', 'Upgrade or cancel a plan.')], weights);
+    expect(covered).toBeCloseTo(3.2 / 3.6, 5);
   });
 });
 

@@ -2,8 +2,8 @@
  * Extractive answers (pure): the sentences of the retrieved passages that best answer a question, each cited, so
  * nothing leaves the server. Words are compared by a light stem (resetting, resets and reset meet); a sentence is
  * scored by BM25 over the sentences of the passages; a passage's relevance is the share of the question's weight
- * (each term weighted by how rare it is among the passages) its words cover, and below a threshold the assistant
- * says it does not know.
+ * (each term weighted by how rare it is in the workspace's documents, or else among the passages) its words cover,
+ * and below a threshold the assistant says it does not know.
  */
 import { searchTerms } from '../search/query.ts';
 import type { AnswerSentence, Passage } from './passage.ts';
@@ -11,7 +11,7 @@ import type { AnswerSentence, Passage } from './passage.ts';
 /** Sentences in an extractive answer, at most. */
 export const MAX_SENTENCES = 3;
 /** The least share of the question's weight the best passage must cover for the answer to count as known. */
-export const RELEVANCE_THRESHOLD = 0.2;
+export const RELEVANCE_THRESHOLD = 0.25;
 const MIN_SENTENCE = 20;
 const MAX_SENTENCE = 400;
 
@@ -60,12 +60,19 @@ function weightsOf(question: readonly string[], docs: ReadonlyArray<ReadonlySet<
 /** The question's stems, each once. */
 export const questionStems = (question: string): string[] => [...new Set(searchTerms(question).map(stem))];
 
-/** How much of the question's weight each passage covers (0–1), in the passages' order. */
-export function coverageOf(question: string, passages: ReadonlyArray<Pick<Passage, 'title' | 'text'>>): number[] {
+/**
+ * How much of the question's weight each passage covers (0–1), in the passages' order. `weights` gives a stem's
+ * weight from the whole workspace (how rare it is there); without it, stems are weighed among the passages.
+ */
+export function coverageOf(
+  question: string,
+  passages: ReadonlyArray<Pick<Passage, 'title' | 'text'>>,
+  weights?: ReadonlyMap<string, number>,
+): number[] {
   const terms = questionStems(question);
   if (terms.length === 0) return passages.map(() => 0);
   const docs = passages.map((p) => new Set(stemsOf(`${p.title} ${p.text}`)));
-  const w = weightsOf(terms, docs);
+  const w = weights ?? weightsOf(terms, docs);
   const total = terms.reduce((s, t) => s + (w.get(t) ?? 0), 0);
   return docs.map((d) => (total > 0 ? terms.reduce((s, t) => s + (d.has(t) ? (w.get(t) ?? 0) : 0), 0) / total : 0));
 }
@@ -100,8 +107,9 @@ export function extractAnswer(question: string, passages: readonly Passage[], ma
   const chosen: typeof scored = [];
   const seen = new Set<string>();
   const ranked = scored.filter((x) => x.score > 0).sort((a, b2) => b2.score - a.score || a.i - b2.i);
-  // The answer opens with the first passage's best sentence: the engine ranks passages better than sentences.
-  const opening = ranked.find((s) => s.rank === 0);
+  // The answer opens with the first passage's best sentence, or its first when none holds a word of the question
+  // as written (the engine matched it by another form, or by its title): the engine ranks passages better.
+  const opening = ranked.find((s) => s.rank === 0) ?? scored.find((s) => s.rank === 0);
   for (const s of opening ? [opening, ...ranked] : ranked) {
     const k = key(s.text);
     if (seen.has(k)) continue;

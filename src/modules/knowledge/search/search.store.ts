@@ -9,7 +9,7 @@ import { newId } from '../../../platform/ids.ts';
 import { ftsMatch, MARK_END, MARK_START } from './query.ts';
 import { type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
 import { searchDocsPostgres } from './search.pg.ts';
-import { forgetTermCounts } from './term-counts.ts';
+import { forgetTermCounts, termDocuments } from './term-counts.ts';
 
 /** Stores a document, replacing the one of the same record. */
 export async function upsertDoc(db: Db, workspaceId: string, doc: SearchDoc): Promise<void> {
@@ -89,6 +89,35 @@ export async function searchDocs(
     order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
     limit ${limit}`.execute(db);
   return rows.rows;
+}
+
+/**
+ * How many documents of the kinds hold each term, matched as the search matches it (by stem), and how many there
+ * are: what weighs a term by its rarity across the workspace. Exact on SQLite; estimated on PostgreSQL.
+ */
+export async function countTermDocuments(
+  db: Db,
+  workspaceId: string,
+  kinds: readonly SearchKind[],
+  terms: readonly string[],
+): Promise<{ total: number; documents: number[] }> {
+  if (kinds.length === 0) return { total: 0, documents: terms.map(() => 0) };
+  if (capabilitiesOf(db).kind !== 'sqlite') return termDocuments(db, { workspaceId, kinds }, terms);
+  const total = await db
+    .selectFrom('knowledge_search_docs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('kind', 'in', kinds)
+    .executeTakeFirstOrThrow();
+  const documents: number[] = [];
+  for (const term of terms) {
+    const row = await sql<{ n: number }>`
+      select count(*) as n from knowledge_search_fts f join knowledge_search_docs d on d.id = f.doc_id
+      where knowledge_search_fts match ${ftsMatch([term])} and d.workspace_id = ${workspaceId}
+        and d.kind in (${sql.join(kinds)})`.execute(db);
+    documents.push(Number(row.rows[0]?.n ?? 0));
+  }
+  return { total: Number(total.n), documents };
 }
 
 /** The full text of indexed documents (what an answer is drawn from), by `kind:ref_id`. */
