@@ -1,6 +1,6 @@
 import { accountNamesOf } from '../accounts/index.ts';
 import { accountGoLive, goLivesBetween } from '../delivery/index.ts';
-import { findSeats } from '../usage/index.ts';
+import { findSeats, seatsOfAccounts } from '../usage/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { readSetting } from '../../platform/settings/settings.service.ts';
@@ -71,16 +71,18 @@ export async function workspaceSupportLoads(
   }
   const goLiveOf = new Map(goLives.map((g) => [g.accountId, g.goLive]));
   const ids = [...new Set([...byAccount.keys(), ...goLiveOf.keys()])];
-  const names = await accountNamesOf(db, workspaceId, ids);
+  const [names, seats] = await Promise.all([
+    accountNamesOf(db, workspaceId, ids),
+    seatsOfAccounts(db, workspaceId, ids),
+  ]);
   const items: AccountLoad[] = [];
   for (const accountId of ids) {
     const name = names.get(accountId);
     if (name === undefined) continue;
-    const seats = await findSeats(db, workspaceId, accountId);
     const load = supportLoad(
       byAccount.get(accountId) ?? [],
       goLiveOf.get(accountId) ?? null,
-      seats ? Number(seats.seats) : null,
+      seats.get(accountId) ?? null,
       today,
       { targets, now },
     );

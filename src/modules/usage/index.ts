@@ -1,5 +1,5 @@
 /** The usage module's public face: what later modules, the demo and the command line use of it, nothing else. */
-export { findSeats } from './adoption/rollup.store.ts';
+export { findSeats, seatsOfAccounts } from './adoption/rollup.store.ts';
 export { setSeats } from './adoption/adoption.service.ts';
 export { firstUseDays } from './adoption/first-use.service.ts';
 export { isDay } from './adoption/adoption.ts';

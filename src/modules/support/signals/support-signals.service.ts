@@ -4,9 +4,9 @@
  * read over every account with tickets, so naming some accounts judges them against the same median. A rule that
  * holds raises (or refreshes) its signal; one that no longer holds, or is off, resolves it. Idempotent.
  */
-import { accountGoLive } from '../../delivery/index.ts';
+import { goLivesBetween } from '../../delivery/index.ts';
 import { listSignals, settleAccountOutcome, type SignalKind } from '../../signals/index.ts';
-import { findSeats } from '../../usage/index.ts';
+import { seatsOfAccounts } from '../../usage/index.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { readSetting } from '../../../platform/settings/settings.service.ts';
 import {
@@ -55,13 +55,15 @@ export async function evaluateSupportSignals(
   const day = asOf.slice(0, 10);
   const t = await readSetting(db, workspaceId, supportThresholdsSetting);
   const tickets = await ticketsByAccount(db, workspaceId);
+  const [goLives, seats] = await Promise.all([
+    goLivesBetween(db, workspaceId, '0000-01-01', '9999-12-31'),
+    seatsOfAccounts(db, workspaceId, [...tickets.keys()]),
+  ]);
+  const goLiveOf = new Map(goLives.map((g) => [g.accountId, g.goLive]));
   const facts = new Map<string, SupportAccountFacts>();
   for (const [accountId, list] of tickets) {
-    const [goLive, seats] = await Promise.all([
-      accountGoLive(db, workspaceId, accountId),
-      findSeats(db, workspaceId, accountId),
-    ]);
-    facts.set(accountId, { asOf: day, goLive, seats: seats ? Number(seats.seats) : null, tickets: list });
+    const goLive = goLiveOf.get(accountId) ?? null;
+    facts.set(accountId, { asOf: day, goLive, seats: seats.get(accountId) ?? null, tickets: list });
   }
   const rates = [...facts.values()].map(firstMonthPer100Seats).filter((m) => m !== null);
   const median = { per100Seats: medianRate(rates.map((m) => m.per100Seats)), accounts: rates.length };

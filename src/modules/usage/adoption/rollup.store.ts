@@ -1,5 +1,6 @@
 /** Queries of the daily usage rollups and licensed seats, always within one workspace. */
 import { CompiledQuery, sql } from 'kysely';
+import { chunked } from '../../../platform/db/chunked.ts';
 import { capabilitiesOf, type Db, readTogether, textListRows } from '../../../platform/db/database.ts';
 import { type FeatureRollup, type RollupEvent, rollupsOf, type UserRollup } from './rollup.ts';
 import type { UsageAccountSeatsTable } from './adoption.table.ts';
@@ -143,6 +144,23 @@ export const findSeats = (db: Db, workspaceId: string, accountId: string) =>
     .where('workspace_id', '=', workspaceId)
     .where('account_id', '=', accountId)
     .executeTakeFirst();
+
+/** The licensed seats of many accounts at once, by account id (accounts without seats left out). */
+export async function seatsOfAccounts(
+  db: Db,
+  workspaceId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, number>> {
+  const rows = await chunked(accountIds, 500, (chunk) =>
+    db
+      .selectFrom('usage_account_seats')
+      .select(['account_id', 'seats'])
+      .where('workspace_id', '=', workspaceId)
+      .where('account_id', 'in', chunk)
+      .execute(),
+  );
+  return new Map(rows.map((r) => [r.account_id, Number(r.seats)]));
+}
 
 export const upsertSeats = (db: Db, row: UsageAccountSeatsTable) =>
   db
