@@ -124,7 +124,25 @@ describe('support load of every account', () => {
       payload: { firstResponseHours: { urgent: -1 } },
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors[0].field).toMatch(/^body\.firstResponseHours/);
+    // Each refused value is named by its priority, with a message a form can show next to that field.
+    expect(bad.json().errors).toEqual([
+      { field: 'body.firstResponseHours.urgent', message: 'must be more than 0 hours' },
+    ]);
+    const worse = await s.agent.request({
+      method: 'PUT',
+      url: '/api/v1/support/sla',
+      payload: { firstResponseHours: { urgent: null, low: 24 * 91 } },
+    });
+    expect(worse.statusCode).toBe(400);
+    expect(worse.json().errors).toEqual(
+      expect.arrayContaining([
+        { field: 'body.firstResponseHours.urgent', message: 'give the hours as a number' },
+        { field: 'body.firstResponseHours.low', message: 'at most 2160 hours (90 days)' },
+      ]),
+    );
+    expect((await get(s.viewer, '/api/v1/support/sla')).json()).toEqual({
+      firstResponseHours: { urgent: 0.25, normal: 8 },
+    });
     expect((await s.viewer.request({ method: 'PUT', url: '/api/v1/support/sla', payload: {} })).statusCode).toBe(403);
   });
 

@@ -6,7 +6,8 @@ import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts'
 
 /**
  * A CSM asks the demo's knowledge base a question in their own words, reads the highlighted answers, opens the best
- * one in the editor, and follows an article's own address as the API's search links give it.
+ * one in the editor, follows an article's own address as the API's search links give it, and drafts an article
+ * for a repetitive question no article answers yet.
  */
 describe.skipIf(!hasChromium)('the knowledge page', () => {
   let server: RunningTestBaton;
@@ -52,5 +53,37 @@ describe.skipIf(!hasChromium)('the knowledge page', () => {
     expect(first.url).toMatch(/^\/knowledge\/articles\//);
     await page.goto(`${server.url}${first.url}`);
     await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(first.title);
+  });
+
+  it('lists the repetitive questions without an article over a chosen period and drafts one into the editor', async () => {
+    await page.goto(`${server.url}/knowledge`);
+    const card = page.getByTestId('gaps-card');
+    const sentence = card.getByTestId('gaps-sentence');
+    await sentence.waitFor();
+    expect(await sentence.textContent()).toMatch(/tickets? in the last 90 days/);
+    expect(await card.getByTestId('gap').count()).toBeGreaterThan(0);
+
+    const period = card.getByLabel('Tickets of the last');
+    await period.focus();
+    await period.selectOption('365');
+    await expect.poll(() => sentence.textContent()).toMatch(/tickets? in the last 365 days/);
+    const problems = await axeProblems(page);
+    expect(problems, describeProblems('/knowledge gaps', problems).join('\n')).toEqual([]);
+
+    const draft = card.getByRole('button', { name: /^Draft an article for/ }).first();
+    await draft.focus();
+    await page.keyboard.press('Enter');
+    const drafted = card.getByTestId('gap-drafted');
+    await drafted.waitFor();
+    const title = (await drafted.getByRole('button').textContent())!.trim();
+    expect(title.length).toBeGreaterThan(0);
+    // The draft opens in the editor, which takes the focus.
+    await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(title);
+    expect(await page.locator('[data-testid="article-editor-region"]:focus').count()).toBe(1);
+    expect(await page.getByLabel('Status').inputValue()).toBe('draft');
+    // The article list shows the new draft too.
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Articles by title' }).getByRole('button', { name: title }).count())
+      .toBe(1);
   });
 });

@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
-import { closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
+import { call, closeSignedIn, hasChromium, openSignedIn, signIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
  * A support lead reads the demo's load per account (the customer whose rushed go-live brought a flood of how-to
- * questions on top), sorts it, previews a keyword rule before saving it, and opens a ticket to read its story.
+ * questions on top), sorts it, previews a keyword rule before saving it, opens a ticket to read its story, and
+ * changes the service-level targets the SLA breaches are counted against.
  */
 describe.skipIf(!hasChromium)('the support page', () => {
   let ui: SignedInBrowser;
@@ -64,5 +65,80 @@ describe.skipIf(!hasChromium)('the support page', () => {
     expect(problems, describeProblems('/support ticket', problems).join('\n')).toEqual([]);
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
+  });
+
+  it('shows the service-level targets in sentences and changes them by keyboard, the breaches counted again', async () => {
+    const card = page.getByTestId('sla-targets');
+    const sentences = card.getByTestId('sla-sentences');
+    await sentences.waitFor();
+    expect(await sentences.textContent()).toContain('Urgent tickets: first answer within 1 hour.');
+    expect(await sentences.textContent()).toContain(
+      'Normal tickets, and those of a priority not listed: first answer within 8 hours.',
+    );
+    const breach = page.getByTestId('breach-sentence');
+    const before = (await breach.textContent())!;
+    expect(before).toMatch(/^\d+ of the \d+ tickets measured (was|were) first answered later than the target/);
+    expect(before).toContain('urgent 1 hour, high 4 hours, normal and unlisted 8 hours, low 24 hours');
+
+    await card.getByRole('button', { name: 'Change the targets' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Service-level targets' });
+    await dialog.waitFor();
+    const normal = dialog.getByLabel('Normal: hours to a first answer');
+    await normal.focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0.25');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => sentences.textContent())
+      .toContain('Normal tickets, and those of a priority not listed: first answer within 15 minutes.');
+    await expect.poll(() => breach.textContent()).toContain('normal and unlisted 15 minutes');
+    const after = (await breach.textContent())!;
+    expect(Number(after.match(/^\d+/)![0])).toBeGreaterThan(Number(before.match(/^\d+/)![0]));
+  });
+
+  it('shows a refused target next to its field', async () => {
+    const card = page.getByTestId('sla-targets');
+    await card.getByRole('button', { name: 'Change the targets' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Service-level targets' });
+    const urgent = dialog.getByLabel('Urgent: hours to a first answer');
+    await urgent.fill('0');
+    await urgent.press('Enter');
+    await expect.poll(() => urgent.getAttribute('aria-invalid')).toBe('true');
+    const described = (await urgent.getAttribute('aria-describedby'))!;
+    const error = dialog.locator(`[id="${described.split(' ').find((id) => id.endsWith('error'))}"]`);
+    expect(await error.textContent()).toBe('must be more than 0 hours');
+    const problems = await axeProblems(page);
+    expect(problems, describeProblems('/support targets', problems).join('\n')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await card.getByTestId('sla-sentences').textContent()).toContain(
+      'Urgent tickets: first answer within 1 hour.',
+    );
+  });
+
+  it('shows a viewer the targets without the means to change them', async () => {
+    const invited = await call<{ link: string }>(page, 'POST', '/api/v1/users', {
+      email: 'vera@vendor.example',
+      role: 'viewer',
+    });
+    expect(invited.status).toBe(201);
+    const token = invited.body.link.split('#')[1];
+    const context = await ui.browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    try {
+      const joined = await context.request.post(`${ui.server.url}/api/v1/invitation-links/redeem`, {
+        data: { token, password: 'veras-own-password', name: 'Vera Viewer' },
+      });
+      expect(joined.status(), await joined.text()).toBe(200);
+      const viewer = await context.newPage();
+      await signIn(viewer, ui.server.url, 'vera@vendor.example', 'veras-own-password', '/support');
+      const card = viewer.getByTestId('sla-targets');
+      await card.getByTestId('sla-sentences').waitFor();
+      expect(await card.getByTestId('sla-sentences').textContent()).toContain('Urgent tickets: first answer within');
+      expect(await card.getByRole('button').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -35,11 +35,11 @@ export const zendeskSecretSetting = defineSetting({
 const slaSchema = z.object({
   firstResponseHours: z
     .record(
-      z.string().trim().toLowerCase().min(1).max(40),
+      z.string().trim().toLowerCase().min(1, 'name the priority').max(40, 'at most 40 characters'),
       z
-        .number()
-        .positive()
-        .max(24 * 90),
+        .number({ error: 'give the hours as a number' })
+        .positive('must be more than 0 hours')
+        .max(24 * 90, 'at most 2160 hours (90 days)'),
     )
     .refine((h) => Object.keys(h).length <= 20, 'at most 20 priorities')
     .describe('Hours to a first response promised per ticket priority; `normal` covers priorities not listed'),

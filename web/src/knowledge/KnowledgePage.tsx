@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { get, query } from '../api/client.ts';
 import { can } from '../api/session.ts';
@@ -8,12 +8,13 @@ import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate } from '../ui/format.ts';
 import { ArticleEditor } from './ArticleEditor.tsx';
+import { GapsCard } from './GapsCard.tsx';
 import { SearchPanel } from './SearchPanel.tsx';
 import type { Article } from './types.ts';
 
 /**
- * The knowledge base: search, the articles by title with a tag filter, and the editor with versions; an article's
- * own address opens it.
+ * The knowledge base: search, the articles by title with a tag filter, the editor with versions, and the
+ * repetitive questions no article answers yet (for those who read tickets); an article's own address opens it.
  */
 export function KnowledgePage({ session }: { session: Session }) {
   const canWrite = can(session, 'knowledge:write');
@@ -21,6 +22,12 @@ export function KnowledgePage({ session }: { session: Session }) {
   // A search result's link (`/knowledge/articles/:id`) opens that article in the editor.
   const { articleId } = useParams();
   const [open, setOpen] = useState<string | null | undefined>(articleId);
+  // An article drafted from a repetitive question opens in the editor, which takes the focus (and so the view).
+  const editor = useRef<HTMLDivElement>(null);
+  const [drafted, setDrafted] = useState(0);
+  useEffect(() => {
+    if (drafted) editor.current?.focus();
+  }, [drafted]);
   const list = useQuery({
     queryKey: ['knowledge', 'articles', tag],
     queryFn: () => get<{ items: Article[] }>(`/api/v1/knowledge/articles${query({ tag, limit: 200 })}`),
@@ -40,12 +47,14 @@ export function KnowledgePage({ session }: { session: Session }) {
       </Title>
       <SearchPanel onOpenArticle={(id) => setOpen(id)} />
       {open !== undefined && (
-        <ArticleEditor
-          id={open}
-          canWrite={canWrite}
-          onSaved={(a) => setOpen(a.id)}
-          onClose={() => setOpen(undefined)}
-        />
+        <div ref={editor} tabIndex={-1} data-testid="article-editor-region" aria-label="Article editor" role="region">
+          <ArticleEditor
+            id={open}
+            canWrite={canWrite}
+            onSaved={(a) => setOpen(a.id)}
+            onClose={() => setOpen(undefined)}
+          />
+        </div>
       )}
       <Group justify="space-between" align="flex-end">
         <NativeSelect
@@ -97,6 +106,15 @@ export function KnowledgePage({ session }: { session: Session }) {
           ))}
         </Table.Tbody>
       </Table>
+      {can(session, 'support:read') && (
+        <GapsCard
+          canDraft={canWrite}
+          onOpenArticle={(id) => {
+            setOpen(id);
+            setDrafted((n) => n + 1);
+          }}
+        />
+      )}
     </Stack>
   );
 }

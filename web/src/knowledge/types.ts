@@ -46,3 +46,34 @@ export function snippetParts(html: string): Array<{ text: string; mark: boolean 
         : { text: unescape(part), mark: false },
     );
 }
+
+export interface GapTicket {
+  id: string;
+  externalId: string;
+  subject: string | null;
+  createdAt: string;
+  resolved: boolean;
+}
+
+export interface KnowledgeGap {
+  tickets: number;
+  representative: GapTicket;
+  terms: string[];
+  samples: GapTicket[];
+  accounts: Array<{ id: string; name: string; tickets: number }>;
+  unmatched: number;
+  draftFrom: string | null;
+  nearest: { id: string; title: string; coverage: number } | null;
+  sentence: string;
+}
+
+/** `GET /api/v1/knowledge/gaps`: repetitive questions no published article answers, largest first. */
+export interface GapsAnswer {
+  from: string;
+  days: number;
+  questions: number;
+  clusters: number;
+  answered: number;
+  gaps: KnowledgeGap[];
+  sentence: string;
+}

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { get } from '../api/client.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { LoadTable } from './LoadTable.tsx';
+import { SlaTargetsCard } from './SlaTargetsCard.tsx';
 import { CATEGORIES, CATEGORY_LABELS, type LoadsAnswer, type TrendWeek } from './types.ts';
 
 const TrendChart = lazy(() => import('./TrendChart.tsx'));
@@ -24,8 +25,11 @@ function trendSentence(weeks: TrendWeek[]): string {
   );
 }
 
-/** Support load after go-live per account, and the weekly trend of tickets by category. */
-export function LoadCard() {
+/**
+ * Support load after go-live per account, the service-level targets its SLA breaches are counted against, and the
+ * weekly trend of tickets by category.
+ */
+export function LoadCard({ canWrite }: { canWrite: boolean }) {
   const loads = useQuery({ queryKey: ['support', 'loads'], queryFn: () => get<LoadsAnswer>('/api/v1/support/loads') });
   const trend = useQuery({
     queryKey: ['support', 'trend', WEEKS],
@@ -48,6 +52,7 @@ export function LoadCard() {
         )}
         {loads.data && loads.data.items.length > 0 && <LoadTable loads={loads.data} />}
       </Paper>
+      <SlaTargetsCard canWrite={canWrite} />
       <Paper withBorder p="md" data-testid="support-trend">
         <Title order={3} size="h4">
           Tickets per week

@@ -2,6 +2,7 @@ import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate } from '../ui/format.ts';
+import { targetsInLine } from './sla-text.ts';
 import type { AccountLoad, LoadsAnswer } from './types.ts';
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
@@ -109,9 +110,9 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
     }
   };
   const Icon = desc ? IconArrowDown : IconArrowUp;
-  const targets = Object.entries(loads.slaTargets.firstResponseHours)
-    .map(([priority, h]) => `${priority} ${h} h`)
-    .join(', ');
+  const targets = targetsInLine(loads.slaTargets);
+  const breaches = loads.items.reduce((n, l) => n + l.slaBreaches, 0);
+  const measured = loads.items.reduce((n, l) => n + l.tickets, 0);
   const heaviest = loads.items[0];
   return (
     <>
@@ -120,6 +121,11 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
           Heaviest first month: {heaviest.accountName}, {heaviest.sentence}
         </Text>
       )}
+      <Text size="sm" mb="xs" data-testid="breach-sentence">
+        {breaches} of the {measured} tickets measured {breaches === 1 ? 'was' : 'were'} first answered later than the
+        target for {breaches === 1 ? 'its' : 'their'} priority, or not yet answered past it (SLA breaches). They are
+        measured against the workspace’s service-level targets, to the first answer: {targets}.
+      </Text>
       <Table.ScrollContainer minWidth={900}>
         <Table data-testid="load-table" striped>
           <Table.Thead>
@@ -174,7 +180,7 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
             {c.key === 'w30'
               ? 'tickets opened in the first 30, 60 or 90 days after go-live per 100 licensed seats.'
               : c.explains}
-            {c.key === 'sla' && ` Targets per priority: ${targets}.`}
+            {c.key === 'sla' && ` Targets to the first answer: ${targets}.`}
           </li>
         ))}
       </Text>

@@ -20,7 +20,7 @@ import type { Session } from '../api/types.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDate } from '../ui/format.ts';
 import { DeflectionCard } from './DeflectionCard.tsx';
-import { GapsCard } from './GapsCard.tsx';
+import { GapsCard } from '../knowledge/GapsCard.tsx';
 import { LoadCard } from './LoadCard.tsx';
 import { ModelCard } from './ModelCard.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
@@ -109,7 +109,7 @@ export function SupportPage({ session }: { session: Session }) {
   return (
     <Stack data-testid="support-page">
       <Title order={2}>Support</Title>
-      <LoadCard />
+      <LoadCard canWrite={canWrite} />
       <GapsCard canDraft={can(session, 'knowledge:write')} />
       {can(session, 'knowledge:read') && <DeflectionCard />}
       <Paper withBorder p="md">

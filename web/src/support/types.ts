@@ -71,9 +71,14 @@ export interface AccountLoad {
   sentence: string;
 }
 
+/** Hours to a first answer promised per ticket priority (`GET/PUT /api/v1/support/sla`); `normal` covers the rest. */
+export interface SlaTargets {
+  firstResponseHours: Record<string, number>;
+}
+
 export interface LoadsAnswer {
   items: AccountLoad[];
-  slaTargets: { firstResponseHours: Record<string, number> };
+  slaTargets: SlaTargets;
 }
 
 export type TrendWeek = { week: string; total: number } & Record<Category | 'unlabelled', number>;
@@ -112,34 +117,5 @@ export interface DeflectionReport {
   deflectionRate: number | null;
   coverage: number | null;
   byChannel: Array<{ channel: string; suggestions: number; answered: number; helped: number }>;
-  sentence: string;
-}
-
-export interface GapTicket {
-  id: string;
-  externalId: string;
-  subject: string | null;
-  createdAt: string;
-  resolved: boolean;
-}
-
-export interface KnowledgeGap {
-  tickets: number;
-  representative: GapTicket;
-  terms: string[];
-  samples: GapTicket[];
-  accounts: Array<{ id: string; name: string; tickets: number }>;
-  unmatched: number;
-  draftFrom: string | null;
-  nearest: { id: string; title: string; coverage: number } | null;
-  sentence: string;
-}
-
-export interface GapsAnswer {
-  days: number;
-  questions: number;
-  clusters: number;
-  answered: number;
-  gaps: KnowledgeGap[];
   sentence: string;
 }
