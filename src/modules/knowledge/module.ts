@@ -14,6 +14,7 @@ import type {
 } from './knowledge.table.ts';
 import { up as knowledgeUp, down as knowledgeDown } from './migrations/2026-12-06T2100-knowledge.ts';
 import { up as deflectionsUp, down as deflectionsDown } from './migrations/2026-12-06T2300-deflections.ts';
+import { up as ftsRowsUp, down as ftsRowsDown } from './migrations/2026-12-07T0500-search-fts-rows.ts';
 import { gapRoutes } from './gaps/gaps.routes.ts';
 import { lessonRoutes } from './lesson.routes.ts';
 import { reindexRoutes, searchRoutes } from './search/search.routes.ts';
@@ -75,6 +76,7 @@ export const knowledgeModule = defineModule({
   migrations: {
     '2026-12-06T2100-knowledge': { up: knowledgeUp, down: knowledgeDown },
     '2026-12-06T2300-deflections': { up: deflectionsUp, down: deflectionsDown },
+    '2026-12-07T0500-search-fts-rows': { up: ftsRowsUp, down: ftsRowsDown },
   },
 });
 
