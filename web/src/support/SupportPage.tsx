@@ -154,7 +154,12 @@ export function SupportPage({ session }: { session: Session }) {
           </Button>
         )}
       </Paper>
-      <TicketDrawer id={open} onClose={() => setOpen(null)} />
+      <TicketDrawer
+        id={open}
+        onClose={() => setOpen(null)}
+        canSuggest={can(session, 'knowledge:read')}
+        canDraft={can(session, 'knowledge:write')}
+      />
       <RulesEditor canWrite={canWrite} />
       <ModelCard canWrite={canWrite} />
     </Stack>

@@ -4,10 +4,20 @@ import { get } from '../api/client.ts';
 import { ErrorState } from '../ui/ErrorState.tsx';
 import { formatDateTime } from '../ui/format.ts';
 import { historySentences } from './history-text.ts';
+import { TicketKnowledge } from './TicketKnowledge.tsx';
 import { CATEGORY_LABELS, SOURCE_LABELS, type TicketDetail } from './types.ts';
 
-/** One ticket: what it asked, its category and who gave it, and its status history in sentences. */
-export function TicketDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+/**
+ * One ticket: what it asked, its category and who gave it, its status history in sentences, and what the knowledge
+ * base offers for it (suggested articles, a draft once it is solved).
+ */
+export function TicketDrawer(props: {
+  id: string | null;
+  onClose: () => void;
+  canSuggest: boolean;
+  canDraft: boolean;
+}) {
+  const { id, onClose, canSuggest, canDraft } = props;
   const ticket = useQuery({
     queryKey: ['support', 'ticket', id],
     queryFn: () => get<TicketDetail>(`/api/v1/support/tickets/${id}`),
@@ -65,6 +75,13 @@ export function TicketDrawer({ id, onClose }: { id: string | null; onClose: () =
               ))}
             </Stack>
           )}
+          <TicketKnowledge
+            key={t.id}
+            ticketId={t.id}
+            resolved={t.solvedAt !== null}
+            canSuggest={canSuggest}
+            canDraft={canDraft}
+          />
         </Stack>
       )}
     </Drawer>
