@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ftsMatch, searchTerms, snippetHtml, snippetText, tsQueryText } from './query.ts';
+import {
+  ftsMatch,
+  scopedFtsMatch,
+  searchTerms,
+  snippetHtml,
+  snippetText,
+  tsQueryText,
+  workspaceToken,
+} from './query.ts';
 
 describe('search terms', () => {
   it.each([
@@ -20,7 +28,7 @@ describe('search terms', () => {
   });
 
   it('joins terms with OR, quoted for FTS5 and with | for PostgreSQL', () => {
-    expect(ftsMatch(['sso', 'okta'])).toBe('"sso" OR "okta"');
+    expect(ftsMatch(['sso', 'okta'])).toBe('{title body} : ("sso" OR "okta")');
     expect(tsQueryText(['sso', 'okta'])).toBe('sso | okta');
   });
 });
@@ -30,5 +38,18 @@ describe('snippets', () => {
     const html = snippetHtml('Use <b>\u0002SSO\u0003</b> & \u0002Okta\u0003');
     expect(html).toBe('Use &lt;b&gt;<mark>SSO</mark>&lt;/b&gt; &amp; <mark>Okta</mark>');
     expect(snippetText(html)).toBe('Use <b>SSO</b> & Okta');
+  });
+
+  it('turns a workspace id into one token of digits that no other id shares', () => {
+    expect(workspaceToken('0193ab9f-7c2e')).toBe('w0190391929096793295');
+    const ids = ['9a', 'a9', '90', '91', 'a0', '9-a', 'ab', 'ba'];
+    expect(new Set(ids.map(workspaceToken)).size).toBe(ids.length - 1); // '9-a' is '9a' without its dash
+    expect(/^w\d+$/.test(workspaceToken('0193ab9f-7c2e-7a1b-8c3d-4e5f60718293'))).toBe(true);
+  });
+
+  it('scopes a search to a workspace, and to kinds only when not all are asked for', () => {
+    const all = ['article', 'ticket'];
+    expect(scopedFtsMatch('ab', all, all, ['sso'])).toBe('scope : "w9192" AND {title body} : ("sso")');
+    expect(scopedFtsMatch('ab', ['ticket'], all, ['sso'])).toBe('scope : ("w9192kticket") AND {title body} : ("sso")');
   });
 });

@@ -42,8 +42,39 @@ export function searchTerms(question: string): string[] {
   return terms;
 }
 
-/** An FTS5 MATCH expression: each term a quoted string (a phrase of one word), joined by OR. */
-export const ftsMatch = (terms: readonly string[]): string => terms.map((t) => `"${t}"`).join(' OR ');
+/**
+ * An FTS5 MATCH expression over the title and body: each term a quoted string (a phrase of one word), joined by OR.
+ */
+export const ftsMatch = (terms: readonly string[]): string =>
+  `{title body} : (${terms.map((t) => `"${t}"`).join(' OR ')})`;
+
+/**
+ * A workspace id as the one search token SQLite's index keeps for it (the porter tokenizer leaves it alone): dashes
+ * out, then 9 → 90 and a…f → 91…96 (no code starts another, so two ids never meet), after a `w`. The index's
+ * triggers compute the same in SQL (migration `2026-12-07T0500-search-fts-rows`).
+ */
+export function workspaceToken(workspaceId: string): string {
+  let code = workspaceId.replaceAll('-', '').replaceAll('9', '90');
+  for (const [i, letter] of [...'abcdef'].entries()) code = code.replaceAll(letter, `9${i + 1}`);
+  return `w${code}`;
+}
+
+/**
+ * The MATCH expression of the documents searched: a workspace's (its token), of some kinds only when not all are
+ * asked for (a token per workspace and kind), holding any of the terms.
+ */
+export function scopedFtsMatch(
+  workspaceId: string,
+  kinds: readonly string[],
+  allKinds: readonly string[],
+  terms: readonly string[],
+): string {
+  const ws = workspaceToken(workspaceId);
+  const scope = allKinds.every((k) => kinds.includes(k))
+    ? `scope : "${ws}"`
+    : `scope : (${kinds.map((k) => `"${ws}k${k}"`).join(' OR ')})`;
+  return `${scope} AND ${ftsMatch(terms)}`;
+}
 
 /** A PostgreSQL `to_tsquery` text: the terms joined by `|`. */
 export const tsQueryText = (terms: readonly string[]): string => terms.join(' | ');

@@ -6,8 +6,8 @@
 import { sql } from 'kysely';
 import { capabilitiesOf, type Db } from '../../../platform/db/database.ts';
 import { newId } from '../../../platform/ids.ts';
-import { ftsMatch, MARK_END, MARK_START } from './query.ts';
-import { type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
+import { MARK_END, MARK_START, scopedFtsMatch } from './query.ts';
+import { SEARCH_KINDS, type SearchDoc, type SearchKind, TITLE_WEIGHT } from './search-doc.ts';
 import { searchDocsPostgres } from './search.pg.ts';
 import { forgetTermCounts, termDocuments } from './term-counts.ts';
 
@@ -75,19 +75,34 @@ export async function searchDocs(
 ): Promise<RawHit[]> {
   if (terms.length === 0 || kinds.length === 0 || refIds?.length === 0) return [];
   if (capabilitiesOf(db).kind !== 'sqlite') return searchDocsPostgres(db, { workspaceId, kinds, refIds }, terms, limit);
-  const within = refIds ? sql`and d.ref_id in (${sql.join(refIds)})` : sql``;
+  const match = scopedFtsMatch(workspaceId, kinds, SEARCH_KINDS, terms);
+  if (refIds) {
+    // Some records only (a few): every match of the workspace is read with its document and kept if it is one.
+    const rows = await sql<RawHit>`
+      select d.kind, d.ref_id, d.external_id, d.title, d.url,
+        snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
+        -bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0, 0.0) as score
+      from knowledge_search_fts
+      join knowledge_search_docs d on d.id = knowledge_search_fts.doc_id
+      where knowledge_search_fts match ${match} and d.ref_id in (${sql.join(refIds)})
+      order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0, 0.0), d.id
+      limit ${limit}`.execute(db);
+    return rows.rows;
+  }
+  // The index alone ranks the workspace's documents (its scope column weighs nothing); only the best are read from
+  // the documents, with their snippets.
   const rows = await sql<RawHit>`
+    with best as (
+      select rowid as fts_rowid, bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0, 0.0) as rank
+      from knowledge_search_fts where knowledge_search_fts match ${match}
+      order by rank limit ${limit})
     select d.kind, d.ref_id, d.external_id, d.title, d.url,
-      snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
-      -bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0) as score
-    from knowledge_search_fts
+      snippet(knowledge_search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet, -best.rank as score
+    from best
+    join knowledge_search_fts on knowledge_search_fts.rowid = best.fts_rowid
     join knowledge_search_docs d on d.id = knowledge_search_fts.doc_id
-    where knowledge_search_fts match ${ftsMatch(terms)}
-      and d.workspace_id = ${workspaceId}
-      and d.kind in (${sql.join(kinds)})
-      ${within}
-    order by bm25(knowledge_search_fts, ${TITLE_WEIGHT}, 1.0), d.id
-    limit ${limit}`.execute(db);
+    where knowledge_search_fts match ${match}
+    order by best.rank, d.id`.execute(db);
   return rows.rows;
 }
 
@@ -112,9 +127,8 @@ export async function countTermDocuments(
   const documents: number[] = [];
   for (const term of terms) {
     const row = await sql<{ n: number }>`
-      select count(*) as n from knowledge_search_fts f join knowledge_search_docs d on d.id = f.doc_id
-      where knowledge_search_fts match ${ftsMatch([term])} and d.workspace_id = ${workspaceId}
-        and d.kind in (${sql.join(kinds)})`.execute(db);
+      select count(*) as n from knowledge_search_fts
+      where knowledge_search_fts match ${scopedFtsMatch(workspaceId, kinds, SEARCH_KINDS, [term])}`.execute(db);
     documents.push(Number(row.rows[0]?.n ?? 0));
   }
   return { total: Number(total.n), documents };
