@@ -6,11 +6,18 @@ const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof Sqlite
 
 /**
  * A workspace id as one search token the porter tokenizer leaves alone: dashes out, then 9 → 90 and a…f → 91…96 (no
- * code is the start of another, so two ids never meet), after a `w`. The same rule is `scopeTokens` in the module.
+ * code is the start of another, so two ids never meet), after a `w`. The same rule is `workspaceToken` in query.ts.
  */
 const code = (column: string) =>
-  `'w' || replace(replace(replace(replace(replace(replace(replace(replace(${column}, '-', ''), '9', '90'), 'a', '91'), ` +
-  `'b', '92'), 'c', '93'), 'd', '94'), 'e', '95'), 'f', '96')`;
+  `'w' || ${[
+    ['9', '90'],
+    ['a', '91'],
+    ['b', '92'],
+    ['c', '93'],
+    ['d', '94'],
+    ['e', '95'],
+    ['f', '96'],
+  ].reduce((expr, [from, to]) => `replace(${expr}, '${from}', '${to}')`, `replace(${column}, '-', '')`)}`;
 const scope = (row: string) =>
   `${code(`${row}.workspace_id`)} || ' ' || ${code(`${row}.workspace_id`)} || 'k' || ${row}.kind`;
 
