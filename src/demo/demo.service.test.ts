@@ -56,6 +56,10 @@ describe('buildDemoWorkspace', () => {
       accounts: 200,
       contacts: expectedContacts,
     });
+    // Every capability has its data: ticket histories, onboarding users with their nudges (their own tests tell more).
+    expect(summary.ticketStatusChanges).toBeGreaterThan(summary.tickets);
+    expect(summary.productUsers).toBeGreaterThan(summary.nudges);
+    expect(summary.nudges).toBeGreaterThan(0);
 
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     expect(workspace).toMatchObject({ id: summary.workspaceId, isDemo: true, name: 'Demo: Northwind Software' });

@@ -25,6 +25,8 @@ import { writeDemoRisk } from './risk.writer.ts';
 import { writeDemoSupport } from './support.writer.ts';
 import { writeDemoKnowledge } from './knowledge.writer.ts';
 import { writeDemoLessons } from './lessons.writer.ts';
+import { writeDemoNudges } from './nudges.writer.ts';
+import { writeDemoNewTeam } from './teams.writer.ts';
 import { queueDemoSignals } from './signals.writer.ts';
 import { createRandom } from './random.ts';
 
@@ -63,6 +65,11 @@ export interface DemoSummary {
   surveys: number;
   touches: number;
   tickets: number;
+  /** Status changes kept for the tickets that have a history (the story customer's and about half the others). */
+  ticketStatusChanges: number;
+  /** Product users of the customers being onboarded, and the in-app nudges the nudge rule made for them. */
+  productUsers: number;
+  nudges: number;
   articles: number;
   lessons: number;
 }
@@ -204,6 +211,18 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     { workspaceId: workspace.id, data, userIdOf, partnerIds, today: options.today ?? new Date(), actor: DEMO_ACTOR },
     createRandom((options.seed ?? 42) ^ 0xde11),
   );
+  // After delivery: onboarding customers' users meet the nudge rule as their first reports fall due.
+  const nudges = await writeDemoNudges(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR },
+    createRandom((options.seed ?? 42) ^ 0x4d6e),
+  );
+  // After delivery: a team new to a customer live for months starts using the product this week.
+  const newTeam = await writeDemoNewTeam(
+    db,
+    { workspaceId: workspace.id, data, today: options.today ?? new Date(), actor: DEMO_ACTOR },
+    createRandom((options.seed ?? 42) ^ 0x7ea3),
+  );
   // After delivery: lessons are filed on the milestones its projects completed.
   const lessons = await writeDemoLessons(db, {
     workspaceId: workspace.id,
@@ -236,6 +255,9 @@ export async function buildDemoWorkspace(db: Db, options: DemoOptions = {}): Pro
     surveys: relationship.surveys,
     touches: relationship.touches,
     tickets: support.tickets,
+    ticketStatusChanges: support.statusChanges,
+    productUsers: nudges.productUsers + newTeam.users,
+    nudges: nudges.nudges,
     articles: knowledge.articles + lessons.drafted,
     lessons: lessons.lessons,
     healthScorings: health.scorings,

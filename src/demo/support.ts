@@ -1,13 +1,15 @@
 /**
  * The demo's support tickets (pure). Live and renewing customers open a few tickets a month of every kind; one
  * customer whose go-live came late and was pushed through drowns in "how do I" questions in the weeks after it,
- * answered slowly. A few tickets come from people of no known customer and wait, unmatched. Most tickets carry
- * their help desk's category; the rest are left to the rules and the model.
+ * answered slowly, several of them reopened. A few tickets come from people of no known customer and wait, unmatched.
+ * Most tickets carry their help desk's category; the rest are left to the rules and the model. The story customer's
+ * tickets and about half the others come with their status changes (support-history.ts), as an event log gives them.
  */
 import type { TicketCategory, TicketRecord } from '../modules/support/index.ts';
 import type { DemoAccount } from './demo.ts';
 import { planDemoProjects } from './delivery.ts';
 import { createRandom, type Random } from './random.ts';
+import { type StatusChange, ticketHistory } from './support-history.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -88,6 +90,8 @@ export interface DemoSupport {
   /** The customer drowning in how-to tickets after a late, rushed go-live. */
   storyAccount: string | null;
   tickets: TicketRecord[];
+  /** The status changes of the story customer's tickets and of about half the others, by ticket id. */
+  histories: Record<string, StatusChange[]>;
 }
 
 const at = (today: Date, daysAgo: number, hour: number) =>
@@ -177,5 +181,14 @@ export function demoSupport(accounts: readonly DemoAccount[], today: Date, rng: 
       }),
     );
   }
-  return { storyAccount: story?.name ?? null, tickets };
+  // Histories draw from a stream of their own, so that the tickets above stay as they were.
+  const historyRng = createRandom(Math.floor(rng.next() * 2 ** 32));
+  const histories: Record<string, StatusChange[]> = {};
+  const withHistory = tickets.map((t) => {
+    if (t.organization !== story?.name && !historyRng.chance(0.5)) return t;
+    const { record, history } = ticketHistory(historyRng, t, today);
+    histories[t.externalId] = history;
+    return record;
+  });
+  return { storyAccount: story?.name ?? null, tickets: withHistory, histories };
 }

@@ -55,10 +55,14 @@ const EVENTS = [
   'Alert Configured',
 ];
 
-export function generateDemoUsage(rng: Random, accounts: readonly DemoAccount[]): DemoUsage[] {
+/** The customers with product usage, each with the story its usage tells (by its place, drawing nothing). */
+export function usageStories(accounts: readonly DemoAccount[]): Array<{ account: DemoAccount; story: UsageStory }> {
   const customers = accounts.filter((a) => a.lifecyclePhase === 'live' || a.lifecyclePhase === 'renewing').slice(0, 48);
-  return customers.map((a, i) => {
-    const story = STORIES[i % STORIES.length]!;
+  return customers.map((account, i) => ({ account, story: STORIES[i % STORIES.length]! }));
+}
+
+export function generateDemoUsage(rng: Random, accounts: readonly DemoAccount[]): DemoUsage[] {
+  return usageStories(accounts).map(({ account: a, story }, i) => {
     const champion = a.contacts.find((c) => c.role === 'champion')?.email ?? null;
     const people = [
       ...(champion ? [champion] : []),

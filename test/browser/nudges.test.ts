@@ -5,8 +5,9 @@ import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } 
 
 /**
  * An admin opens Adoption › Nudges on the demo, adds an in-app rule for the milestones awaiting "Report Published",
- * sees it among the rules, runs the rules and reads each rule's effect in a sentence; the lessons card of a delivered
- * project asks what it taught. Each page passes axe.
+ * sees it among the rules (beside the demo's own), runs the rules and reads each rule's effect in a sentence (the
+ * demo's own rule with a difference in points); the lessons card of a delivered project asks what it taught. Each
+ * page passes axe.
  */
 describe.skipIf(!hasChromium)('the nudges tab', () => {
   let ui: SignedInBrowser;
@@ -35,7 +36,8 @@ describe.skipIf(!hasChromium)('the nudges tab', () => {
 
     const rules = page.getByTestId('nudge-rules');
     await rules.getByRole('cell', { name: 'Publish a first report', exact: true }).waitFor();
-    expect(await rules.getByRole('cell', { name: 'In-app', exact: true }).count()).toBe(1);
+    const added = rules.getByRole('row', { name: /Publish a first report/ });
+    expect(await added.getByRole('cell', { name: 'In-app', exact: true }).count()).toBe(1);
 
     await page.getByRole('button', { name: 'Run rules now' }).click();
     await page.getByText(/nudged, \d+ emails sent/).waitFor();
@@ -49,6 +51,10 @@ describe.skipIf(!hasChromium)('the nudges tab', () => {
       `/api/v1/usage/nudges/effect?from=2000-01-01&to=2100-01-01`,
     );
     expect(body.body.items.map((r) => r.ruleName)).toContain('Publish a first report');
+    // The demo's own rule has nudged users over the past weeks: its row says how many then did the milestone's event.
+    await expect
+      .poll(async () => (await effect.getByRole('row', { name: /First report reminder/ }).textContent()) ?? '')
+      .toMatch(/points more/);
 
     const problems = await axeProblems(page);
     expect(problems, describeProblems('/adoption/nudges', problems).join('\n')).toEqual([]);

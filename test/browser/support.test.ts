@@ -65,6 +65,30 @@ describe.skipIf(!hasChromium)('the support page', () => {
     expect(problems, describeProblems('/support ticket', problems).join('\n')).toEqual([]);
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
+    // The demo keeps the history of its story customer's tickets: among the 50 newest (the table's first page), one
+    // came back after it was solved, and the drawer says so.
+    const list = await call<{ items: Array<{ id: string; externalId: string }> }>(
+      page,
+      'GET',
+      '/api/v1/support/tickets?limit=50',
+    );
+    let reopened: string | undefined;
+    for (const t of list.body.items) {
+      const one = await call<{ history: Array<{ status: string }> }>(page, 'GET', `/api/v1/support/tickets/${t.id}`);
+      const h = one.body.history;
+      if (h.some((e, i) => i > 0 && e.status === 'open' && h[i - 1]!.status === 'solved')) {
+        reopened = t.externalId;
+        break;
+      }
+    }
+    expect(reopened).toBeDefined();
+    await page.getByRole('button', { name: new RegExp(`^${reopened}:`) }).click();
+    await detail.waitFor();
+    expect(await detail.getByTestId('ticket-history').textContent()).toMatch(
+      /^Opened as new.*Moved to open.*Solved.*Reopened \(open\) on .*, .* after it was solved\./,
+    );
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
   });
 
   it('shows the service-level targets in sentences and changes them by keyboard, the breaches counted again', async () => {

@@ -30,3 +30,4 @@ export type { ProjectDatesChanged } from './projects/project-dates.events.ts';
 export { type AssignedTask, openTasksAssignedTo } from './projects/assigned-tasks.service.ts';
 export { projectTimelineOf } from './projects/project-timeline.service.ts';
 export { type MilestoneAwaitingUsage, milestonesAwaitingUsage } from './projects/awaiting-usage.service.ts';
+export { completeMilestonesByUsage } from './projects/milestone.service.ts';

@@ -124,9 +124,9 @@ export async function createPlay(
   workspaceId: string,
   def: PlayDefinition,
   enabled: boolean,
+  at: string = nowIso(),
 ): Promise<PlayDetail> {
   const id = newId();
-  const at = nowIso();
   await store.insertPlay(db, {
     id,
     workspace_id: workspaceId,

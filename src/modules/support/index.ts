@@ -2,6 +2,7 @@
 export { TICKET_CATEGORIES, type TicketCategory } from './classify/categories.ts';
 export { modelFigures, type ModelFigures, trainTicketModel, type TrainResult } from './model.service.ts';
 export { applyTicketBatch, getTicket, listTickets } from './ticket.service.ts';
+export { applyEventLogBatch, newEventLogState } from './event-log.service.ts';
 export {
   type QuestionTicket,
   questionTicketsSince,
