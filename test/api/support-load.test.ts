@@ -32,56 +32,64 @@ const upload = async (client: Client, csv: string, query = '') => {
 };
 const get = (c: Client, url: string) => c.request({ method: 'GET', url });
 
+/** Northwind live since 2026-10-01 with 20 seats and three tickets; Contoso with one ticket and no go-live. */
+async function seedLoads(s: Awaited<ReturnType<typeof setUp>>) {
+  const project = await s.admin.request({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: { accountId: s.northwind.id, name: 'Northwind rollout' },
+  });
+  expect(project.statusCode, project.body).toBe(201);
+  await t.ctx.db
+    .updateTable('projects')
+    .set({ status: 'live', go_live_on: '2026-10-01' })
+    .where('id', '=', project.json().id)
+    .execute();
+  await s.admin.request({
+    method: 'PUT',
+    url: `/api/v1/usage/accounts/${s.northwind.id}/seats`,
+    payload: { seats: 20 },
+  });
+  await upload(
+    s.agent,
+    [
+      'external_id,subject,category,priority,tags,satisfaction,organization,created_at,first_response_at,solved_at',
+      // high: 4 h target, answered in 6 h → a breach; rated good
+      'A,How do I add users,how_to,high,,good,Northwind Traders,2026-10-02T09:00:00Z,2026-10-02T15:00:00Z,2026-10-03T09:00:00Z',
+      // normal: 8 h target, answered in 2 h; escalated; rated 2 of 5
+      'B,Sync broken,bug,normal,escalated sync,2,Northwind Traders,2026-10-05T09:00:00Z,2026-10-05T11:00:00Z,2026-10-06T09:00:00Z',
+      // never answered, long past any target → a breach
+      'C,Where is the export,how_to,low,,,Northwind Traders,2026-11-01T09:00:00Z,,',
+      // Contoso has no go-live: every ticket counts
+      'D,Invoice wrong,billing,urgent,,offered,Contoso,2026-11-10T09:00:00Z,2026-11-10T09:30:00Z,',
+    ].join('\n'),
+  );
+  // Ticket A was reopened once, as its event log tells.
+  await upload(
+    s.agent,
+    [
+      'ticket,changed_at,status,subject',
+      'A,2026-10-02T09:00:00Z,new,How do I add users',
+      'A,2026-10-03T09:00:00Z,solved,',
+      'A,2026-10-04T09:00:00Z,open,',
+      'A,2026-10-05T09:00:00Z,solved,',
+    ].join('\n'),
+    '?eventLog=true&key=ticket&at=changed_at',
+  );
+}
+
 describe('support load of every account', () => {
   it('lists each account’s load with SLA breaches, escalations, reopens and CSAT, highest first month first', async () => {
     const s = await setUp();
-    const project = await s.admin.request({
-      method: 'POST',
-      url: '/api/v1/projects',
-      payload: { accountId: s.northwind.id, name: 'Northwind rollout' },
-    });
-    expect(project.statusCode, project.body).toBe(201);
-    await t.ctx.db
-      .updateTable('projects')
-      .set({ status: 'live', go_live_on: '2026-10-01' })
-      .where('id', '=', project.json().id)
-      .execute();
-    await s.admin.request({
-      method: 'PUT',
-      url: `/api/v1/usage/accounts/${s.northwind.id}/seats`,
-      payload: { seats: 20 },
-    });
-    await upload(
-      s.agent,
-      [
-        'external_id,subject,category,priority,tags,satisfaction,organization,created_at,first_response_at,solved_at',
-        // high: 4 h target, answered in 6 h → a breach; rated good
-        'A,How do I add users,how_to,high,,good,Northwind Traders,2026-10-02T09:00:00Z,2026-10-02T15:00:00Z,2026-10-03T09:00:00Z',
-        // normal: 8 h target, answered in 2 h; escalated; rated 2 of 5
-        'B,Sync broken,bug,normal,escalated sync,2,Northwind Traders,2026-10-05T09:00:00Z,2026-10-05T11:00:00Z,2026-10-06T09:00:00Z',
-        // never answered, long past any target → a breach
-        'C,Where is the export,how_to,low,,,Northwind Traders,2026-11-01T09:00:00Z,,',
-        // Contoso has no go-live: every ticket counts
-        'D,Invoice wrong,billing,urgent,,offered,Contoso,2026-11-10T09:00:00Z,2026-11-10T09:30:00Z,',
-      ].join('\n'),
-    );
-    // Ticket A was reopened once, as its event log tells.
-    await upload(
-      s.agent,
-      [
-        'ticket,changed_at,status,subject',
-        'A,2026-10-02T09:00:00Z,new,How do I add users',
-        'A,2026-10-03T09:00:00Z,solved,',
-        'A,2026-10-04T09:00:00Z,open,',
-        'A,2026-10-05T09:00:00Z,solved,',
-      ].join('\n'),
-      '?eventLog=true&key=ticket&at=changed_at',
-    );
+    await seedLoads(s);
 
     const res = await get(s.viewer, '/api/v1/support/loads');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.slaTargets).toEqual({ firstResponseHours: { urgent: 1, high: 4, normal: 8, low: 24 } });
+    expect(body.slaTargets).toEqual({
+      firstResponseHours: { urgent: 1, high: 4, normal: 8, low: 24 },
+      resolutionHours: { urgent: 8, high: 24, normal: 72, low: 120 },
+    });
     expect(body.items.map((i: { accountName: string }) => i.accountName)).toEqual(['Northwind Traders', 'Contoso']);
     expect(body.items[0]).toMatchObject({
       accountId: s.northwind.id,
@@ -94,6 +102,9 @@ describe('support load of every account', () => {
       ],
       tickets: 3,
       slaBreaches: 2,
+      // A and B were solved within a day (high 24 h, normal 72 h); C is open 19 days past low's 120 h.
+      resolutionBreaches: 1,
+      resolutionBreachesOpen: 1,
       escalations: 1,
       reopened: 1,
       csat: 0.5,
@@ -104,6 +115,8 @@ describe('support load of every account', () => {
       goLive: null,
       tickets: 1,
       slaBreaches: 0,
+      resolutionBreaches: 1, // D is open ten days past urgent's 8 h
+      resolutionBreachesOpen: 1,
       reopened: null,
       csat: null,
       rated: 0,
@@ -142,8 +155,66 @@ describe('support load of every account', () => {
     );
     expect((await get(s.viewer, '/api/v1/support/sla')).json()).toEqual({
       firstResponseHours: { urgent: 0.25, normal: 8 },
+      resolutionHours: { urgent: 8, high: 24, normal: 72, low: 120 }, // left out of the body: kept
     });
     expect((await s.viewer.request({ method: 'PUT', url: '/api/v1/support/sla', payload: {} })).statusCode).toBe(403);
+  });
+
+  it('counts resolution breaches against resolution targets set beside the first-response ones', async () => {
+    const s = await setUp();
+    await seedLoads(s);
+    const put = await s.agent.request({
+      method: 'PUT',
+      url: '/api/v1/support/sla',
+      payload: { firstResponseHours: { normal: 8 }, resolutionHours: { High: 12, normal: 720 } },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(put.json()).toEqual({ firstResponseHours: { normal: 8 }, resolutionHours: { high: 12, normal: 720 } });
+    const loads = (await get(s.viewer, '/api/v1/support/loads')).json();
+    expect(loads.slaTargets).toEqual(put.json());
+    const [northwind, contoso] = loads.items;
+    // A (high) took 24 h against 12 h; B took 24 h and C is open 19 days, both within normal's 720 h (30 days).
+    expect(northwind).toMatchObject({ slaBreaches: 1, resolutionBreaches: 1, resolutionBreachesOpen: 0 });
+    // D (urgent, no target of its own now) is open ten days, within normal's 30 days.
+    expect(contoso).toMatchObject({ slaBreaches: 0, resolutionBreaches: 0, resolutionBreachesOpen: 0 });
+    const one = (await get(s.viewer, `/api/v1/support/accounts/${s.northwind.id}/load`)).json();
+    expect(one).toMatchObject({ resolutionBreaches: 1, resolutionBreachesOpen: 0 });
+
+    const bad = await s.agent.request({
+      method: 'PUT',
+      url: '/api/v1/support/sla',
+      payload: { firstResponseHours: { normal: 1 }, resolutionHours: { urgent: 0, normal: 'soon' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual(
+      expect.arrayContaining([
+        { field: 'body.resolutionHours.urgent', message: 'must be more than 0 hours' },
+        { field: 'body.resolutionHours.normal', message: 'give the hours as a number' },
+      ]),
+    );
+    expect(bad.json().errors).toHaveLength(2);
+    // Nothing was saved, the first-response targets neither.
+    expect((await get(s.viewer, '/api/v1/support/sla')).json()).toEqual(put.json());
+  });
+
+  it('reads targets stored before resolution targets existed with the default resolution targets', async () => {
+    const s = await setUp();
+    await seedLoads(s);
+    await t.ctx.db
+      .insertInto('workspace_settings')
+      .values({
+        workspace_id: s.ws,
+        key: 'support.sla',
+        value: JSON.stringify({ firstResponseHours: { urgent: 2, normal: 8 } }),
+        updated_at: NOW.toISOString(),
+      })
+      .execute();
+    expect((await get(s.viewer, '/api/v1/support/sla')).json()).toEqual({
+      firstResponseHours: { urgent: 2, normal: 8 },
+      resolutionHours: { urgent: 8, high: 24, normal: 72, low: 120 },
+    });
+    const loads = (await get(s.viewer, '/api/v1/support/loads')).json();
+    expect(loads.items.map((l: { resolutionBreaches: number }) => l.resolutionBreaches)).toEqual([1, 1]);
   });
 
   it('counts tickets per week by category, the current week last', async () => {

@@ -6,7 +6,7 @@ import { call, closeSignedIn, hasChromium, openSignedIn, signIn, type SignedInBr
 /**
  * A support lead reads the demo's load per account (the customer whose rushed go-live brought a flood of how-to
  * questions on top), sorts it, previews a keyword rule before saving it, opens a ticket to read its story, and
- * changes the service-level targets the SLA breaches are counted against.
+ * changes the service-level targets, to a first answer and to solving, the SLA breaches are counted against.
  */
 describe.skipIf(!hasChromium)('the support page', () => {
   let ui: SignedInBrowser;
@@ -23,14 +23,16 @@ describe.skipIf(!hasChromium)('the support page', () => {
     await table.waitFor();
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(5);
-    expect(await page.getByTestId('load-legend').textContent()).toContain('SLA breaches');
+    const legend = (await page.getByTestId('load-legend').textContent())!;
+    expect(legend).toContain('First-response breaches');
+    expect(legend).toContain('Resolution breaches');
     expect(await rows.first().textContent()).toMatch(/tickets in the first 30 days after go-live/);
     await page.getByTestId('trend-sentence').waitFor();
     expect(await page.getByTestId('trend-sentence').textContent()).toMatch(/tickets in the last 12 weeks/);
     await page.getByTestId('gaps-sentence').waitFor();
     expect(await page.getByTestId('gap').count()).toBeGreaterThan(0);
 
-    const header = page.getByRole('columnheader', { name: 'SLA breaches' });
+    const header = page.getByRole('columnheader', { name: 'First-response breaches' });
     await header.getByRole('button').focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => header.getAttribute('aria-sort')).toBe('descending');
@@ -95,14 +97,19 @@ describe.skipIf(!hasChromium)('the support page', () => {
     const card = page.getByTestId('sla-targets');
     const sentences = card.getByTestId('sla-sentences');
     await sentences.waitFor();
-    expect(await sentences.textContent()).toContain('Urgent tickets: first answer within 1 hour.');
     expect(await sentences.textContent()).toContain(
-      'Normal tickets, and those of a priority not listed: first answer within 8 hours.',
+      'Urgent tickets: first answer within 1 hour, solved within 8 hours.',
+    );
+    expect(await sentences.textContent()).toContain(
+      'Normal tickets, and those of a priority not listed: first answer within 8 hours, solved within 3 days.',
     );
     const breach = page.getByTestId('breach-sentence');
     const before = (await breach.textContent())!;
     expect(before).toMatch(/^\d+ of the \d+ tickets measured (was|were) first answered later than the target/);
-    expect(before).toContain('urgent 1 hour, high 4 hours, normal and unlisted 8 hours, low 24 hours');
+    expect(before).toContain(
+      'to the first answer: urgent 1 hour, high 4 hours, normal and unlisted 8 hours, low 24 hours',
+    );
+    expect(before).toContain('to solving: urgent 8 hours, high 24 hours, normal and unlisted 3 days, low 5 days');
 
     await card.getByRole('button', { name: 'Change the targets' }).focus();
     await page.keyboard.press('Enter');
@@ -116,10 +123,46 @@ describe.skipIf(!hasChromium)('the support page', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect
       .poll(() => sentences.textContent())
-      .toContain('Normal tickets, and those of a priority not listed: first answer within 15 minutes.');
+      .toContain(
+        'Normal tickets, and those of a priority not listed: first answer within 15 minutes, solved within 3 days.',
+      );
     await expect.poll(() => breach.textContent()).toContain('normal and unlisted 15 minutes');
     const after = (await breach.textContent())!;
     expect(Number(after.match(/^\d+/)![0])).toBeGreaterThan(Number(before.match(/^\d+/)![0]));
+  });
+
+  it('changes a resolution target by keyboard, the resolution breaches counted again', async () => {
+    const card = page.getByTestId('sla-targets');
+    const sentences = card.getByTestId('sla-sentences');
+    const breach = page.getByTestId('breach-sentence');
+    const resolutionBreaches = (text: string) => Number(text.match(/; (\d+) (was|were) solved later/)![1]);
+    const before = resolutionBreaches((await breach.textContent())!);
+
+    await card.getByRole('button', { name: 'Change the targets' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Service-level targets' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Normal: hours to a first answer').focus();
+    await page.keyboard.press('Tab'); // to the same row's resolution field
+    const focused = await dialog
+      .getByLabel('Normal: hours to resolution')
+      .evaluate(
+        (el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+      );
+    expect(focused).toBe(true);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('0.25');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => sentences.textContent())
+      .toContain(
+        'Normal tickets, and those of a priority not listed: first answer within 15 minutes, solved within 15 minutes.',
+      );
+    await expect
+      .poll(() => breach.textContent())
+      .toContain('to solving: urgent 8 hours, high 24 hours, normal and unlisted 15 minutes');
+    expect(resolutionBreaches((await breach.textContent())!)).toBeGreaterThan(before);
   });
 
   it('shows a refused target next to its field', async () => {
@@ -133,12 +176,23 @@ describe.skipIf(!hasChromium)('the support page', () => {
     const described = (await urgent.getAttribute('aria-describedby'))!;
     const error = dialog.locator(`[id="${described.split(' ').find((id) => id.endsWith('error'))}"]`);
     expect(await error.textContent()).toBe('must be more than 0 hours');
+    // A refused resolution target is said under its own field, not under the first answer's.
+    await urgent.fill('1');
+    const solving = dialog.getByLabel('Urgent: hours to resolution');
+    await solving.fill('3000');
+    await solving.press('Enter');
+    await expect.poll(() => solving.getAttribute('aria-invalid')).toBe('true');
+    expect(await urgent.getAttribute('aria-invalid')).not.toBe('true');
+    const solvingError = (await solving.getAttribute('aria-describedby'))!
+      .split(' ')
+      .find((id) => id.endsWith('error'));
+    expect(await dialog.locator(`[id="${solvingError}"]`).textContent()).toBe('at most 2160 hours (90 days)');
     const problems = await axeProblems(page);
     expect(problems, describeProblems('/support targets', problems).join('\n')).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     expect(await card.getByTestId('sla-sentences').textContent()).toContain(
-      'Urgent tickets: first answer within 1 hour.',
+      'Urgent tickets: first answer within 1 hour, solved within 8 hours.',
     );
   });
 

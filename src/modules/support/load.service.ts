@@ -11,7 +11,15 @@ import { selectAccountTickets, selectMatchedLoadTickets, type TicketRow } from '
 
 type LoadRow = Pick<
   TicketRow,
-  'category' | 'created_at' | 'first_response_at' | 'solved_at' | 'priority' | 'tags' | 'reopens' | 'satisfaction'
+  | 'category'
+  | 'created_at'
+  | 'first_response_at'
+  | 'solved_at'
+  | 'status'
+  | 'priority'
+  | 'tags'
+  | 'reopens'
+  | 'satisfaction'
 >;
 
 const toLoadTicket = (t: LoadRow): LoadTicket => ({
@@ -19,6 +27,7 @@ const toLoadTicket = (t: LoadRow): LoadTicket => ({
   createdAt: t.created_at,
   firstResponseAt: t.first_response_at,
   solvedAt: t.solved_at,
+  status: t.status,
   priority: t.priority,
   tags: JSON.parse(t.tags) as string[],
   reopens: t.reopens,

@@ -45,4 +45,19 @@ describe('support load after go-live', () => {
       sentence: '0 tickets in the first 30 days after go-live on 2026-09-01 (no licensed seats known).',
     });
   });
+
+  it('counts first-response and resolution breaches of the measured tickets as of the now passed in', () => {
+    const targets = { firstResponseHours: { normal: 8 }, resolutionHours: { normal: 48 } };
+    const at = (now: string) =>
+      supportLoad(tickets, '2026-09-01', 40, now.slice(0, 10), { targets, now: new Date(now) });
+    // Of the five measured: the 30-day bug is open since 2026-09-30 and the 60-day how-to was never answered; none
+    // solved took more than 48 h.
+    expect(at('2026-11-20T12:00:00Z')).toMatchObject({
+      slaBreaches: 1,
+      resolutionBreaches: 2,
+      resolutionBreachesOpen: 2,
+    });
+    // 47.5 h after the 60-day ticket opened, only the bug opened an hour before it is past its 48 h.
+    expect(at('2026-10-02T23:30:00Z')).toMatchObject({ resolutionBreaches: 1, resolutionBreachesOpen: 1 });
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * An account's support load after go-live (pure, DESIGN §5): tickets in the first 30, 60 and 90 days after
- * go-live per 100 licensed seats, the share of how-to tickets, and the median hours to a first response and to a
- * resolution.
+ * go-live per 100 licensed seats, the share of how-to tickets, the median hours to a first response and to a
+ * resolution, and the service levels of the same tickets: breaches of the first-response and of the resolution
+ * target (a ticket still open past its target counts as of `now`, passed in), escalations, reopens, CSAT.
  */
 import {
   DEFAULT_SLA_TARGETS,

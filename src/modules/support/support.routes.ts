@@ -5,11 +5,11 @@ import { actorOf } from '../../platform/auth/principal.ts';
 import { principalOf } from '../../platform/http/auth.hook.ts';
 import { errorResponses, idParams, page } from '../../platform/http/schemas.ts';
 import { queueJob } from '../../platform/jobs/job-types.ts';
-import { readSetting, writeSetting } from '../../platform/settings/settings.service.ts';
 import { rulesBody, rulesSchema } from './rules.schemas.ts';
 import { previewTicketRules, readTicketRules, writeTicketRules } from './rules.service.ts';
 import { accountSupportLoad, workspaceSupportLoads } from './load.service.ts';
-import { slaTargetsBody, slaTargetsSetting } from './support.settings.ts';
+import { readSlaTargets, writeSlaTargets } from './sla.service.ts';
+import { slaTargetsBody } from './support.settings.ts';
 import { ticketTrend } from './trend.service.ts';
 import { assertTrainable, modelFigures } from './model.service.ts';
 import {
@@ -137,7 +137,7 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags: ['support'],
       summary:
         'Every account’s support load (accounts live or with tickets): tickets per 100 seats after go-live, how-to ' +
-        'share, response and resolution, SLA breaches, escalations, reopens, CSAT',
+        'share, response and resolution, first-response and resolution breaches, escalations, reopens, CSAT',
       response: { 200: loadsSchema, ...errorResponses },
     },
     handler: async (request) => workspaceSupportLoads(db, ws(request), ctx.now()),
@@ -158,17 +158,21 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'support:read' },
     schema: {
       tags: ['support'],
-      summary: 'The first-response targets per ticket priority that SLA breaches are counted against',
+      summary:
+        'The targets per ticket priority, to a first response and to a resolution, that SLA breaches are counted ' +
+        'against',
       response: { 200: slaSchema, ...errorResponses },
     },
-    handler: async (request) => readSetting(db, ws(request), slaTargetsSetting),
+    handler: async (request) => readSlaTargets(db, ws(request)),
   });
 
   r.put('/api/v1/support/sla', {
     config: { access: 'support:write' },
     schema: {
       tags: ['support'],
-      summary: 'Replace the first-response targets per ticket priority',
+      summary:
+        'Replace the targets per ticket priority to a first response and to a resolution (the resolution ones stay ' +
+        'when left out)',
       body: slaTargetsBody,
       response: { 200: slaSchema, ...errorResponses },
     },
@@ -176,9 +180,7 @@ export function supportRoutes(app: FastifyInstance, ctx: AppContext): void {
       const principal = principalOf(request);
       return db
         .transaction()
-        .execute((trx) =>
-          writeSetting(trx, actorOf(principal, request.id), principal.workspaceId, slaTargetsSetting, request.body),
-        );
+        .execute((trx) => writeSlaTargets(trx, actorOf(principal, request.id), principal.workspaceId, request.body));
     },
   });
 

@@ -82,7 +82,16 @@ export const loadSchema = z
     howToShare: z.number().nullable(),
     medianFirstResponseHours: z.number().nullable(),
     medianResolutionHours: z.number().nullable(),
-    slaBreaches: z.number().describe('Tickets whose first response came, or is still missing, past the SLA target'),
+    slaBreaches: z
+      .number()
+      .describe('Tickets whose first response came, or is still missing, past their priority’s first-response target'),
+    resolutionBreaches: z
+      .number()
+      .describe(
+        'Tickets solved later than their priority’s resolution target, or still open past it now (a solved or ' +
+          'closed ticket without a solving time is not measured)',
+      ),
+    resolutionBreachesOpen: z.number().describe('Of the resolution breaches, the tickets still open'),
     escalations: z.number().describe('Tickets tagged as escalated'),
     reopened: z.number().nullable().describe('Tickets reopened after being solved; null when no source tells'),
     csat: z.number().nullable().describe('Of the tickets rated, the share rated good (4–5 of 5); null with none'),
@@ -92,8 +101,17 @@ export const loadSchema = z
   .describe('An account’s support load after go-live (DESIGN §5)');
 
 export const slaSchema = z
-  .object({ firstResponseHours: z.record(z.string(), z.number()) })
-  .describe('Hours to a first response promised per ticket priority; `normal` covers the priorities not listed');
+  .object({
+    firstResponseHours: z
+      .record(z.string(), z.number())
+      .describe('Hours from opening to a first response, per priority'),
+    resolutionHours: z.record(z.string(), z.number()).describe('Hours from opening to solving, per priority'),
+  })
+  .describe(
+    'Hours promised per ticket priority to a first response and to a resolution; `normal` covers the priorities ' +
+      'not listed (defaults: first response urgent 1, high 4, normal 8, low 24; resolution urgent 8, high 24, ' +
+      'normal 72, low 120)',
+  );
 
 export const loadsSchema = z.object({
   items: z.array(loadSchema.extend({ accountId: z.string(), accountName: z.string() })),

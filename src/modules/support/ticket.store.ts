@@ -102,6 +102,7 @@ const LOAD_COLUMNS = [
   'created_at',
   'first_response_at',
   'solved_at',
+  'status',
   'priority',
   'tags',
   'reopens',

@@ -2,7 +2,7 @@ import { Group, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { formatDate } from '../ui/format.ts';
-import { targetsInLine } from './sla-text.ts';
+import { breachSentence, targetsInLine } from './sla-text.ts';
 import type { AccountLoad, LoadsAnswer } from './types.ts';
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
@@ -64,10 +64,22 @@ const COLUMNS: Column[] = [
   },
   {
     key: 'sla',
-    label: 'SLA breaches',
+    label: 'First-response breaches',
     explains: 'Tickets whose first response came, or is still missing, later than the target for their priority.',
     value: (l) => l.slaBreaches,
     show: (l) => String(l.slaBreaches),
+  },
+  {
+    key: 'resolutionSla',
+    label: 'Resolution breaches',
+    explains:
+      'Tickets solved later than the resolution target for their priority, or still open past it ("open": of ' +
+      'those, the ones not solved yet).',
+    value: (l) => l.resolutionBreaches,
+    show: (l) =>
+      l.resolutionBreachesOpen
+        ? `${l.resolutionBreaches} (${l.resolutionBreachesOpen} open)`
+        : String(l.resolutionBreaches),
   },
   {
     key: 'escalations',
@@ -110,9 +122,13 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
     }
   };
   const Icon = desc ? IconArrowDown : IconArrowUp;
-  const targets = targetsInLine(loads.slaTargets);
-  const breaches = loads.items.reduce((n, l) => n + l.slaBreaches, 0);
-  const measured = loads.items.reduce((n, l) => n + l.tickets, 0);
+  const sum = (of: (l: AccountLoad) => number) => loads.items.reduce((n, l) => n + of(l), 0);
+  const totals = {
+    measured: sum((l) => l.tickets),
+    firstResponse: sum((l) => l.slaBreaches),
+    resolution: sum((l) => l.resolutionBreaches),
+    resolutionOpen: sum((l) => l.resolutionBreachesOpen),
+  };
   const heaviest = loads.items[0];
   return (
     <>
@@ -122,11 +138,9 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
         </Text>
       )}
       <Text size="sm" mb="xs" data-testid="breach-sentence">
-        {breaches} of the {measured} tickets measured {breaches === 1 ? 'was' : 'were'} first answered later than the
-        target for {breaches === 1 ? 'its' : 'their'} priority, or not yet answered past it (SLA breaches). They are
-        measured against the workspace’s service-level targets, to the first answer: {targets}.
+        {breachSentence(totals, loads.slaTargets)}
       </Text>
-      <Table.ScrollContainer minWidth={900}>
+      <Table.ScrollContainer minWidth={1040}>
         <Table data-testid="load-table" striped>
           <Table.Thead>
             <Table.Tr>
@@ -180,7 +194,8 @@ export function LoadTable({ loads }: { loads: LoadsAnswer }) {
             {c.key === 'w30'
               ? 'tickets opened in the first 30, 60 or 90 days after go-live per 100 licensed seats.'
               : c.explains}
-            {c.key === 'sla' && ` Targets to the first answer: ${targets}.`}
+            {c.key === 'sla' && ` Targets to the first answer: ${targetsInLine(loads.slaTargets, 'firstResponse')}.`}
+            {c.key === 'resolutionSla' && ` Targets to solving: ${targetsInLine(loads.slaTargets, 'resolution')}.`}
           </li>
         ))}
       </Text>

@@ -8,8 +8,8 @@ import { SlaTargetsModal } from './SlaTargetsModal.tsx';
 import type { SlaTargets } from './types.ts';
 
 /**
- * The workspace's service-level targets said per priority, which the SLA breaches above are counted against;
- * those who work support change them in a dialog.
+ * The workspace's service-level targets said per priority, to a first answer and to solving, which the breaches
+ * above are counted against; those who work support change them in a dialog.
  */
 export function SlaTargetsCard({ canWrite }: { canWrite: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -27,9 +27,10 @@ export function SlaTargetsCard({ canWrite }: { canWrite: boolean }) {
         )}
       </Group>
       <Text size="sm" c="dimmed" mb="xs">
-        What the workspace promises customers, per ticket priority as the help desk sets it. A ticket first answered
-        later than its target, or still waiting past it, is an SLA breach in the load per account. Only the first answer
-        has a target; how long tickets take to be solved shows as each account’s median resolution.
+        What the workspace promises customers, per ticket priority as the help desk sets it, counted around the clock
+        from the ticket’s opening. In the load per account, a ticket first answered later than its target, or still
+        waiting past it, is a first-response breach; one solved later than its target, or still open past it, is a
+        resolution breach.
       </Text>
       {sla.isLoading && <Loader aria-label="Loading the service-level targets" />}
       {sla.error && <ErrorState error={sla.error} />}

@@ -4,47 +4,57 @@ import { IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import { capitalised, FALLBACK_HOURS, orderedTargets } from './sla-text.ts';
+import { capitalised, FALLBACK_HOURS, orderedTargets, type Target } from './sla-text.ts';
 import type { SlaTargets } from './types.ts';
 
 interface Row {
   /** A stable key for React while the priority's name is edited. */
   key: number;
   priority: string;
-  hours: number | string;
+  firstResponse: number | string;
+  resolution: number | string;
 }
 
-const FIELD = 'body.firstResponseHours';
+/** Where the API names a refused value of each kind: `body.firstResponseHours.<priority>`, `body.resolutionHours…`. */
+const FIELDS: Record<Target, string> = { firstResponse: 'body.firstResponseHours', resolution: 'body.resolutionHours' };
 const nameOf = (priority: string) => priority.trim().toLowerCase();
 
-/** The API's refusals by priority (`body.firstResponseHours.<priority>`), and the others said as one message. */
-function refusals(error: unknown): { byPriority: Map<string, string>; other: string | null } {
-  const byPriority = new Map<string, string>();
-  if (!(error instanceof ApiError)) return { byPriority, other: error instanceof Error ? error.message : null };
+type Refusals = Record<Target, Map<string, string>> & { other: string | null };
+
+/** The API's refusals by kind and priority, and the others said as one message. */
+function refusals(error: unknown): Refusals {
+  const found: Refusals = { firstResponse: new Map(), resolution: new Map(), other: null };
+  if (!(error instanceof ApiError)) return { ...found, other: error instanceof Error ? error.message : null };
   const others: string[] = [];
   for (const e of error.problem.errors ?? []) {
-    if (e.field.startsWith(`${FIELD}.`)) byPriority.set(e.field.slice(FIELD.length + 1), e.message);
+    const kind = (Object.keys(FIELDS) as Target[]).find((k) => e.field.startsWith(`${FIELDS[k]}.`));
+    if (kind) found[kind].set(e.field.slice(FIELDS[kind].length + 1), e.message);
     else others.push(e.message);
   }
-  const other = others.length ? others.join('; ') : byPriority.size ? null : error.message;
-  return { byPriority, other };
+  const named = found.firstResponse.size + found.resolution.size > 0;
+  return { ...found, other: others.length ? others.join('; ') : named ? null : error.message };
 }
 
-/** Changes the hours to a first answer promised per ticket priority; `normal` stays and covers unlisted ones. */
+const hours = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
+
+/**
+ * Changes the hours to a first answer and to solving promised per ticket priority; `normal` stays and covers
+ * unlisted ones.
+ */
 export function SlaTargetsModal({ targets, onClose }: { targets: SlaTargets; onClose: () => void }) {
   const qc = useQueryClient();
   const [initial] = useState<Row[]>(() => {
-    const listed = orderedTargets(targets).map(([priority, hours], key) => ({ key, priority, hours }));
+    const listed = orderedTargets(targets).map((t, key) => ({ key, ...t }));
     return listed.some((r) => r.priority === 'normal')
       ? listed
-      : [...listed, { key: listed.length, priority: 'normal', hours: FALLBACK_HOURS }];
+      : [...listed, { key: listed.length, priority: 'normal', ...FALLBACK_HOURS }];
   });
   const normalKey = initial.find((r) => r.priority === 'normal')!.key;
   const [rows, setRows] = useState(initial);
   // Names the form refuses before asking: a blank one, or one listed twice (the API would merge them).
   const [named, setNamed] = useState<Map<number, string>>(new Map());
   const save = useMutation({
-    mutationFn: (body: { firstResponseHours: Record<string, number | null> }) =>
+    mutationFn: (body: Record<'firstResponseHours' | 'resolutionHours', Record<string, number | null>>) =>
       api<SlaTargets>('PUT', '/api/v1/support/sla', body),
     onSuccess: (saved) => {
       qc.setQueryData(['support', 'sla'], saved);
@@ -54,28 +64,30 @@ export function SlaTargetsModal({ targets, onClose }: { targets: SlaTargets; onC
       onClose();
     },
   });
-  const { byPriority, other } = refusals(save.error);
+  const refused = refusals(save.error);
   const change = (key: number, patch: Partial<Row>) =>
     setRows((all) => all.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const names = rows.map((r) => nameOf(r.priority));
-    const refused = new Map<number, string>();
+    const unnamed = new Map<number, string>();
     rows.forEach((r, i) => {
-      if (!names[i]) refused.set(r.key, 'name the priority');
-      else if (names.indexOf(names[i]!) !== i) refused.set(r.key, 'is listed twice');
+      if (!names[i]) unnamed.set(r.key, 'name the priority');
+      else if (names.indexOf(names[i]!) !== i) unnamed.set(r.key, 'is listed twice');
     });
-    setNamed(refused);
-    if (refused.size) return;
-    const hours = (v: number | string) => (typeof v === 'number' ? v : v.trim() === '' ? null : Number(v));
-    save.mutate({ firstResponseHours: Object.fromEntries(rows.map((r, i) => [names[i], hours(r.hours)])) });
+    setNamed(unnamed);
+    if (unnamed.size) return;
+    const of = (target: Target) => Object.fromEntries(rows.map((r, i) => [names[i], hours(r[target])]));
+    save.mutate({ firstResponseHours: of('firstResponse'), resolutionHours: of('resolution') });
   };
   return (
-    <Modal opened onClose={onClose} title="Service-level targets" size="lg">
+    <Modal opened onClose={onClose} title="Service-level targets" size={860}>
       <Stack component="form" onSubmit={submit}>
         <Text size="sm" c="dimmed">
-          Hours from a ticket’s opening to its first answer, per priority as the help desk names it. A first answer
-          later than its target, or none past it, counts as an SLA breach; normal’s target covers priorities not listed.
+          Hours from a ticket’s opening to its first answer and to its solving, per priority as the help desk names it,
+          counted around the clock. A first answer later than its target, or none yet past it, is a first-response
+          breach; a ticket solved later than its resolution target, or still open past it, is a resolution breach.
+          Normal’s targets cover priorities not listed.
         </Text>
         {rows.map((r, i) => {
           const label = r.priority.trim() ? capitalised(r.priority.trim()) : `Priority ${i + 1}`;
@@ -91,14 +103,22 @@ export function SlaTargetsModal({ targets, onClose }: { targets: SlaTargets; onC
                 maxLength={40}
                 error={named.get(r.key)}
                 onChange={(e) => change(r.key, { priority: e.currentTarget.value })}
-                w={220}
+                w={170}
               />
               <NumberInput
                 label={`${label}: hours to a first answer`}
-                value={r.hours}
+                value={r.firstResponse}
                 decimalScale={2}
-                error={byPriority.get(nameOf(r.priority))}
-                onChange={(v) => change(r.key, { hours: v })}
+                error={refused.firstResponse.get(nameOf(r.priority))}
+                onChange={(v) => change(r.key, { firstResponse: v })}
+                w={260}
+              />
+              <NumberInput
+                label={`${label}: hours to resolution`}
+                value={r.resolution}
+                decimalScale={2}
+                error={refused.resolution.get(nameOf(r.priority))}
+                onChange={(v) => change(r.key, { resolution: v })}
                 w={260}
               />
               {!isNormal && (
@@ -106,7 +126,7 @@ export function SlaTargetsModal({ targets, onClose }: { targets: SlaTargets; onC
                   variant="subtle"
                   color="gray"
                   mt={28}
-                  aria-label={`Remove the target of ${label}`}
+                  aria-label={`Remove the targets of ${label}`}
                   onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}
                 >
                   <IconTrash size={16} aria-hidden />
@@ -120,15 +140,18 @@ export function SlaTargetsModal({ targets, onClose }: { targets: SlaTargets; onC
             variant="default"
             size="xs"
             onClick={() =>
-              setRows((all) => [...all, { key: Math.max(-1, ...all.map((r) => r.key)) + 1, priority: '', hours: 8 }])
+              setRows((all) => [
+                ...all,
+                { key: Math.max(-1, ...all.map((r) => r.key)) + 1, priority: '', ...FALLBACK_HOURS },
+              ])
             }
           >
             Add a priority
           </Button>
         </Group>
-        {other && (
+        {refused.other && (
           <Alert color="red" role="alert">
-            {other}
+            {refused.other}
           </Alert>
         )}
         <Group justify="flex-end">

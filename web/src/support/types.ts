@@ -63,7 +63,12 @@ export interface AccountLoad {
   howToShare: number | null;
   medianFirstResponseHours: number | null;
   medianResolutionHours: number | null;
+  /** Tickets first answered later than their priority's target, or not answered yet past it. */
   slaBreaches: number;
+  /** Tickets solved later than their priority's resolution target, or still open past it. */
+  resolutionBreaches: number;
+  /** Of those, the tickets still open. */
+  resolutionBreachesOpen: number;
   escalations: number;
   reopened: number | null;
   csat: number | null;
@@ -71,9 +76,13 @@ export interface AccountLoad {
   sentence: string;
 }
 
-/** Hours to a first answer promised per ticket priority (`GET/PUT /api/v1/support/sla`); `normal` covers the rest. */
+/**
+ * Hours to a first answer and to solving promised per ticket priority (`GET/PUT /api/v1/support/sla`); `normal`
+ * covers the rest.
+ */
 export interface SlaTargets {
   firstResponseHours: Record<string, number>;
+  resolutionHours: Record<string, number>;
 }
 
 export interface LoadsAnswer {
