@@ -151,7 +151,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'alerts',
     term: 'alerts',
-    summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test',
+    summary: 'Alerts: subscribe Slack, email or a signed webhook to signals; change, list them; send a test',
     load: async () => (await import('./commands/alerts.ts')).alertsCommand(),
   },
   {

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, describeProblems } from '../helpers/axe.ts';
+import { httpReceiver } from '../helpers/receivers.ts';
 import { call, closeSignedIn, hasChromium, openSignedIn, type SignedInBrowser } from '../helpers/browser.ts';
 
 /**
@@ -70,5 +71,55 @@ describe.skipIf(!hasChromium)('my alerts', () => {
     expect(await result.textContent()).toContain(`Email ${ui.server.adminEmail} answered`);
     problems = await axeProblems(page);
     expect(problems, describeProblems('/my-work/alerts with a test result', problems).join('\n')).toEqual([]);
+  });
+
+  it('moves my email alert to a signed webhook by keyboard, a bad URL refused beside its field', async () => {
+    const hook = await httpReceiver();
+    try {
+      const table = page.getByTestId('my-alerts');
+      await table.getByRole('button', { name: `Change the Email alert to ${ui.server.adminEmail}` }).focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('dialog', { name: 'Change my alert' });
+      await dialog.waitFor();
+      expect(await dialog.getByLabel('Signing secret').count()).toBe(0);
+      // The channel, chosen with the arrow keys and Enter.
+      await dialog.getByLabel('Channel').focus();
+      await page.keyboard.press('ArrowDown');
+      const webhook = page.getByRole('option', { name: 'Signed webhook' });
+      await webhook.waitFor();
+      for (let i = 0; i < 3 && (await webhook.getAttribute('data-combobox-selected')) === null; i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.keyboard.press('Enter');
+      const address = dialog.getByLabel('Webhook URL');
+      await address.waitFor();
+      expect(await address.inputValue()).toBe('');
+      await address.focus();
+      await page.keyboard.type('not a url');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('whsec_browser_0123456789');
+      await page.keyboard.press('Enter');
+      await dialog.getByText('must be an http(s) URL').waitFor();
+      expect(await address.getAttribute('aria-invalid')).toBe('true');
+      const problems = await axeProblems(page);
+      expect(problems, describeProblems('the Change my alert dialog', problems).join('\n')).toEqual([]);
+
+      await address.fill('');
+      await address.focus();
+      await page.keyboard.type(`${hook.url}/mine`);
+      await page.keyboard.press('Enter');
+      await dialog.waitFor({ state: 'detached' });
+      await table.getByText(`${hook.url}/mine`).waitFor();
+      const mine = await call<{ items: Array<{ channel: string; hasSecret: boolean; mode: string }> }>(
+        page,
+        'GET',
+        '/api/v1/alerts/my-subscriptions',
+      );
+      expect(mine.body.items).toEqual([
+        expect.objectContaining({ channel: 'webhook', hasSecret: true, mode: 'daily_digest' }),
+      ]);
+    } finally {
+      await hook.close();
+    }
   });
 });

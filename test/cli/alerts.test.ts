@@ -62,6 +62,31 @@ describe('baton alerts', () => {
     ]);
   });
 
+  it('changes a subscription’s channel and address, refusing a bad one naming the flag', () => {
+    const added = run(['alerts', 'add', '--workspace', 'alerts-cli', '--email', 'moving@acme.example']);
+    expect(added.status, added.stderr).toBe(0);
+    const id = added.stdout.trim();
+    const update = (...args: string[]) => run(['alerts', 'update', id, '--workspace', 'alerts-cli', ...args]);
+    const noSecret = update('--webhook', 'https://ops.acme.example/b');
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toContain('--secret');
+    const badAddress = update('--email', 'nobody');
+    expect(badAddress.status).toBe(2);
+    expect(badAddress.stderr).toContain('--slack/--email/--webhook: must be an email address');
+    expect(update('--slack', 'https://a.example/x', '--email', 'x@acme.example').status).toBe(2);
+
+    const moved = update('--slack', 'https://hooks.slack.com/services/T0/B0/m0ved', '--severity', 'severe');
+    expect(moved.status, moved.stderr).toBe(0);
+    expect(moved.stdout.trim()).toBe([id, 'slack', 'https://hooks.slack.com/…0ved', 'enabled'].join('\t'));
+    const list = run(['alerts', 'list', '--workspace', 'alerts-cli']).stdout.trim().split('\n');
+    expect(list).toContain(
+      [id, 'slack', 'https://hooks.slack.com/…0ved', 'all stages', 'severe+', 'immediate', 'enabled'].join('\t'),
+    );
+    const hook = update('--webhook', 'https://ops.acme.example/in', '--secret', 'whsec_cli_0123456789', '--disable');
+    expect(hook.stdout.trim()).toBe([id, 'webhook', 'https://ops.acme.example/in', 'disabled'].join('\t'));
+    expect(run(['alerts', 'update', 'f'.repeat(8), '--workspace', 'alerts-cli', '--enable']).status).toBe(1);
+  });
+
   it('sends a test through every channel and prints what each answered', async () => {
     const hook = await httpReceiver();
     const slack = await httpReceiver();

@@ -4,6 +4,8 @@ import {
   listSubscriptions,
   sendTestAlerts,
   subscriptionCreateSchema,
+  subscriptionPatchSchema,
+  updateSubscription,
 } from '../../modules/alerts/index.ts';
 import { SYSTEM_ACTOR } from '../../platform/auth/principal.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -20,7 +22,18 @@ const FLAGS: Record<string, string> = {
   minSeverity: '--severity',
   mode: '--digest',
   channel: '--slack/--email/--webhook',
+  enabled: '--enable/--disable',
 };
+
+/** A refusal named by the command line's flag, not the body's field. */
+function asFlags(err: unknown): unknown {
+  if (!(err instanceof AppError) || err.code !== 'validation' || err.fieldErrors.length === 0) return err;
+  const named = err.fieldErrors.map((f) => {
+    const field = f.field.replace(/^body\./, '').split('.')[0]!;
+    return { field: FLAGS[field] ?? `--${field}`, message: f.message };
+  });
+  return new AppError('validation', named.map((f) => `${f.field}: ${f.message}`).join('; '), { fieldErrors: named });
+}
 
 const HELP = `
 An alert is sent when a signal opens or its severity rises (immediate), or once a day (--digest daily).
@@ -30,7 +43,11 @@ Examples:
   baton alerts add --workspace acme --slack https://hooks.slack.com/services/T0/B0/XXXX --severity severe
   baton alerts add --workspace acme --email cs-team@acme.example --stages time_to_value,renewal
   baton alerts add --workspace acme --webhook https://ops.acme.example/baton --secret "$(openssl rand -hex 24)"
-  baton alerts test --workspace acme`;
+  baton alerts update <id> --workspace acme --slack https://hooks.slack.com/services/T0/B0/YYYY --enable
+  baton alerts test --workspace acme
+
+A subscription's channel or address may be changed: a webhook needs --secret when it becomes one, and one disabled
+after failed deliveries is enabled again, the alerts still waiting to be retried sent to the new address.`;
 
 interface AddOptions {
   workspace: string;
@@ -58,9 +75,40 @@ function addInput(o: AddOptions): unknown {
   };
 }
 
+interface UpdateOptions extends Omit<AddOptions, 'digest'> {
+  digest?: string;
+  enable?: boolean;
+  disable?: boolean;
+}
+
+function updateInput(o: UpdateOptions): unknown {
+  const given = (['slack', 'email', 'webhook'] as const).filter((c) => o[c] !== undefined);
+  if (given.length > 1) throw AppError.validation('--slack/--email/--webhook', 'give one channel at most');
+  if (o.enable && o.disable) throw AppError.validation('--enable/--disable', 'give one of them');
+  if (o.digest !== undefined && o.digest !== 'daily' && o.digest !== 'off') {
+    throw AppError.validation('--digest', 'daily, or off to alert as each signal opens');
+  }
+  const channel = given[0];
+  return {
+    ...(channel ? { channel, target: o[channel] } : {}),
+    ...(o.secret !== undefined ? { secret: o.secret } : {}),
+    ...(o.stages !== undefined
+      ? {
+          stages: o.stages
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
+    ...(o.severity !== undefined ? { minSeverity: o.severity } : {}),
+    ...(o.digest !== undefined ? { mode: o.digest === 'daily' ? 'daily_digest' : 'immediate' } : {}),
+    ...(o.enable ? { enabled: true } : o.disable ? { enabled: false } : {}),
+  };
+}
+
 export function alertsCommand(): Command {
   const cmd = new Command('alerts')
-    .description('Alerts: subscribe Slack, email or a signed webhook to signals; list them; send a test')
+    .description('Alerts: subscribe Slack, email or a signed webhook to signals; change, list them; send a test')
     .addHelpText('after', HELP);
   cmd
     .command('add')
@@ -87,6 +135,38 @@ export function alertsCommand(): Command {
           .execute((trx) => createSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, parsed.data, ctx.now()));
       });
       console.log(sub.id);
+    });
+  cmd
+    .command('update <id>')
+    .description('Change a subscription: its channel and address, secret, filters, mode; enable or disable it')
+    .requiredOption('--workspace <slug>', 'workspace slug')
+    .option('--slack <url>', 'move it to a Slack incoming webhook URL')
+    .option('--email <address>', 'move it to an email address')
+    .option('--webhook <url>', 'move it to a URL Baton POSTs signed JSON to (with --secret when it becomes a webhook)')
+    .option('--secret <secret>', 'the webhook’s new signing secret (16+ characters)')
+    .option('--stages <list>', 'chain stages, comma-separated; an empty list: every stage')
+    .option('--severity <level>', 'the least severe signal that alerts: info, warning or severe')
+    .option('--digest <daily|off>', 'daily: one message a day; off: each signal as it opens')
+    .option('--enable', 'enable it (one disabled after failures included)')
+    .option('--disable', 'stop sending to it')
+    .action(async (id: string, opts: UpdateOptions) => {
+      const parsed = subscriptionPatchSchema.safeParse(updateInput(opts));
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const field = String(issue.path[0] ?? 'channel');
+        throw AppError.validation(FLAGS[field] ?? `--${field}`, issue.message);
+      }
+      const sub = await withContext(async (ctx) => {
+        const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
+        return ctx.db
+          .transaction()
+          .execute((trx) => updateSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, id, parsed.data, ctx.now()))
+          .catch((err: unknown) => {
+            throw asFlags(err);
+          });
+      });
+      const state = sub.enabled ? 'enabled' : 'disabled';
+      console.log([sub.id, sub.channel, sub.target, state].join('\t'));
     });
   cmd
     .command('list')

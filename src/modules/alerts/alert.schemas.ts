@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { refId } from '../../platform/http/references.ts';
 import { SEVERITIES, SIGNAL_STAGES } from '../signals/index.ts';
-import { ACCOUNT_SCOPES, CHANNELS, isTimeZone, MODES } from './alert.ts';
+import { ACCOUNT_SCOPES, type Channel, CHANNELS, isTimeZone, MODES } from './alert.ts';
 
 const httpUrl = z
   .string()
@@ -46,18 +46,56 @@ const createFields = z.object({
   enabled: common.enabled.default(true),
 });
 
-function checkChannel(v: { channel: string; target: string; secret?: string | undefined }, ctx: z.RefinementCtx) {
-  if (v.channel === 'email' && !z.email().safeParse(v.target).success) {
-    ctx.addIssue({ code: 'custom', path: ['target'], message: 'must be an email address' });
+/** A channel problem, named by the body's field. */
+export interface ChannelIssue {
+  path: 'target' | 'secret';
+  message: string;
+}
+
+/**
+ * The one check of a channel, its address and its secret, on create and on change: an email address for email, an
+ * http(s) URL for Slack and webhooks, a signing secret for a webhook and for nothing else. `target` undefined: the
+ * address is not being set. `secret`: given in the body, kept from before (the channel unchanged), or none.
+ */
+export function channelIssues(
+  channel: Channel,
+  target: string | undefined,
+  secret: 'given' | 'kept' | 'none',
+): ChannelIssue[] {
+  const issues: ChannelIssue[] = [];
+  if (target !== undefined && channel === 'email' && !z.email().safeParse(target).success) {
+    issues.push({ path: 'target', message: 'must be an email address' });
   }
-  if (v.channel !== 'email' && !httpUrl.safeParse(v.target).success) {
-    ctx.addIssue({ code: 'custom', path: ['target'], message: 'must be an http(s) URL' });
+  if (target !== undefined && channel !== 'email' && !httpUrl.safeParse(target).success) {
+    issues.push({ path: 'target', message: 'must be an http(s) URL' });
   }
-  if (v.channel === 'webhook' && !v.secret) {
-    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'a webhook needs a signing secret' });
+  if (channel === 'webhook' && secret === 'none') {
+    issues.push({ path: 'secret', message: 'a webhook needs a signing secret' });
   }
-  if (v.channel !== 'webhook' && v.secret) {
-    ctx.addIssue({ code: 'custom', path: ['secret'], message: 'only webhooks take a secret' });
+  if (channel !== 'webhook' && secret === 'given')
+    issues.push({ path: 'secret', message: 'only webhooks take a secret' });
+  return issues;
+}
+
+/**
+ * What is wrong with a change of channel or address, checked as on create: a new channel needs its address; a
+ * change to a webhook needs its secret, a webhook given a new address keeps its own.
+ */
+export function channelChangeIssues(
+  before: { channel: Channel },
+  patch: { channel?: Channel | undefined; target?: string | undefined; secret?: string | undefined },
+): ChannelIssue[] {
+  const channel = patch.channel ?? before.channel;
+  if (channel !== before.channel && patch.target === undefined) {
+    return [{ path: 'target', message: 'a new channel needs its address' }];
+  }
+  const secret = patch.secret !== undefined ? 'given' : channel === before.channel ? 'kept' : 'none';
+  return channelIssues(channel, patch.target, secret);
+}
+
+function checkChannel(v: { channel: Channel; target: string; secret?: string | undefined }, ctx: z.RefinementCtx) {
+  for (const issue of channelIssues(v.channel, v.target, v.secret ? 'given' : 'none')) {
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   }
 }
 
@@ -76,6 +114,17 @@ export type SubscriptionCreate = z.infer<typeof subscriptionCreateSchema>;
 export type MySubscriptionCreate = z.infer<typeof mySubscriptionCreateSchema>;
 
 export const subscriptionPatchSchema = z.object({
+  channel: z
+    .enum(CHANNELS)
+    .optional()
+    .describe('a new channel, given with its target (and a secret when it becomes a webhook)'),
+  target: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .optional()
+    .describe('a new address, checked as on create; re-enables a subscription disabled after failures'),
   stages: common.stages.optional(),
   minSeverity: common.minSeverity.optional(),
   mode: common.mode.optional(),
@@ -83,7 +132,12 @@ export const subscriptionPatchSchema = z.object({
   playTasks: common.playTasks.optional(),
   quietHours: common.quietHours.optional(),
   enabled: common.enabled.optional().describe('true re-enables a subscription disabled after failures'),
-  secret: z.string().min(16, 'must be at least 16 characters').max(500).optional().describe('webhooks: a new secret'),
+  secret: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .max(500)
+    .optional()
+    .describe('webhooks: a new secret; needed when the channel becomes a webhook'),
 });
 export type SubscriptionPatch = z.infer<typeof subscriptionPatchSchema>;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelChangeIssues } from './alert.schemas.ts';
 import { afterAttempt, isQuiet, retryDelayMs, sendableFrom, wantsSignal } from './alert.ts';
 import { emailMessage, slackMessage, webhookBody, type AlertMessage } from './alert-message.ts';
 
@@ -94,5 +95,29 @@ describe('messages', () => {
     expect(mail.subject).toBe('[Baton] Northwind: Renewal <at risk>');
     expect(mail.html).toContain('Renewal &lt;at risk&gt;');
     expect(mail.text).toContain('ARR: 120,000 EUR');
+  });
+});
+
+describe('a change of channel or address', () => {
+  it.each([
+    [{ channel: 'email' }, { target: 'cs@acme.example' }, []],
+    [{ channel: 'email' }, { channel: 'slack' }, ['target: a new channel needs its address']],
+    [{ channel: 'email' }, { channel: 'slack', target: 'https://hooks.slack.com/x' }, []],
+    [
+      { channel: 'email' },
+      { channel: 'webhook', target: 'https://a.example' },
+      ['secret: a webhook needs a signing secret'],
+    ],
+    [{ channel: 'webhook' }, { target: 'https://b.example' }, []],
+    [{ channel: 'webhook' }, { target: 'nobody@acme.example' }, ['target: must be an http(s) URL']],
+    [
+      { channel: 'webhook' },
+      { channel: 'email', target: 'a@b.example', secret: 'x'.repeat(16) },
+      ['secret: only webhooks take a secret'],
+    ],
+    [{ channel: 'slack' }, { secret: 'x'.repeat(16) }, ['secret: only webhooks take a secret']],
+    [{ channel: 'slack' }, {}, []],
+  ] as const)('from %o, %o: %o', (before, patch, expected) => {
+    expect(channelChangeIssues(before, patch).map((i) => `${i.path}: ${i.message}`)).toEqual(expected);
   });
 });

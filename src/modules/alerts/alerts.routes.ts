@@ -86,7 +86,8 @@ export function alertRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access: 'alerts:manage' },
     schema: {
       tags,
-      summary: 'Change a subscription’s filters, mode, quiet hours or secret; enable or disable it',
+      summary:
+        'Change a subscription’s channel and address, filters, mode, quiet hours or secret; enable or disable it',
       params: idParams,
       body: subscriptionPatchSchema,
       response: { 200: subscriptionSchema, ...errorResponses },

@@ -132,3 +132,19 @@ export function selectDeliveries(
     .limit(f.limit + 1)
     .execute();
 }
+
+/**
+ * After a subscription's channel or address changed: its alerts waiting to be retried are due at once, with their
+ * attempts counted afresh for the new address (the old one was what failed); those not yet tried keep their time
+ * (quiet hours). Both are sent to the new address, which is read when a delivery is sent. Sent and dead deliveries
+ * stay as they are: a replay of a dead one goes to the new address.
+ */
+export async function requeueForNewAddress(db: Db, subscriptionId: string): Promise<number> {
+  const r = await db
+    .updateTable('alert_deliveries')
+    .set({ status: 'pending', attempts: 0, next_attempt_at: null })
+    .where('subscription_id', '=', subscriptionId)
+    .where('status', '=', 'failed')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

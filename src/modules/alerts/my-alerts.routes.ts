@@ -84,7 +84,8 @@ export function myAlertRoutes(app: FastifyInstance, ctx: AppContext): void {
     config: { access },
     schema: {
       tags,
-      summary: 'Change one of my subscriptions: filters, mode, quiet hours, secret; enable or disable it',
+      summary:
+        'Change one of my subscriptions: channel and address, filters, mode, quiet hours, secret; enable, disable',
       params: idParams,
       body: subscriptionPatchSchema,
       response: { 200: subscriptionSchema, ...errorResponses },

@@ -2,16 +2,20 @@
  * Alert subscriptions: the workspace's made, changed and removed by admins, a member's own by that member; their
  * secrets sealed, never shown.
  */
+import type { Updateable } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Actor } from '../../platform/auth/principal.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/ids.ts';
+import { queueJob } from '../../platform/jobs/job-types.ts';
 import type { SecretBox } from '../../platform/secrets/secret-box.ts';
 import type { Severity, SignalStage } from '../signals/index.ts';
 import { type AccountScope, type AlertSubscription, type Channel, maskSlackUrl, type Mode } from './alert.ts';
-import type { SubscriptionCreate, SubscriptionPatch } from './alert.schemas.ts';
+import { channelChangeIssues, type SubscriptionCreate, type SubscriptionPatch } from './alert.schemas.ts';
+import type { AlertSubscriptionTable } from './alert.table.ts';
 import type { Destination } from './channels/channel.ts';
+import { requeueForNewAddress } from './delivery.store.ts';
 import * as store from './subscription.store.ts';
 
 const sealContext = (workspaceId: string, id: string) => `alerts:${workspaceId}:${id}`;
@@ -121,6 +125,42 @@ export async function createSubscription(
   return created;
 }
 
+/**
+ * The columns a change of channel or address writes, or nothing when it changes neither. A Slack URL is sealed and
+ * shown masked; a webhook keeps its secret unless given a new one; email has none. A new address is a fresh start:
+ * the failures counted against the old one are forgotten, and a subscription disabled after them is enabled again.
+ */
+function channelColumns(
+  secrets: SecretBox,
+  row: store.SubscriptionRow,
+  patch: SubscriptionPatch,
+): Updateable<AlertSubscriptionTable> | null {
+  if (patch.target === undefined) return null;
+  const channel = patch.channel ?? (row.channel as Channel);
+  const current = destinationOf(secrets, row);
+  if (channel === current.channel && patch.target === current.address) return null;
+  const context = sealContext(row.workspace_id, row.id);
+  const secret =
+    channel === 'slack'
+      ? secrets.seal(patch.target, context)
+      : channel === 'webhook'
+        ? patch.secret !== undefined
+          ? secrets.seal(patch.secret, context)
+          : row.secret
+        : null;
+  return {
+    channel,
+    target: channel === 'slack' ? maskSlackUrl(patch.target) : patch.target,
+    secret,
+    consecutive_failures: 0,
+    ...(row.enabled === 0 && row.disabled_reason !== null ? { enabled: 1, disabled_reason: null } : {}),
+  };
+}
+
+/**
+ * Changes a subscription: its filters, mode, quiet hours, state, secret, and its channel and address (checked as on
+ * create). Alerts still waiting for it go to the new address (see `requeueForNewAddress`).
+ */
 export async function updateSubscription(
   db: Db,
   secrets: SecretBox,
@@ -130,9 +170,13 @@ export async function updateSubscription(
   patch: SubscriptionPatch,
   now: Date,
 ): Promise<AlertSubscription> {
-  const before = await getSubscription(db, workspaceId, id);
-  if (patch.secret !== undefined && before.channel !== 'webhook') {
-    throw AppError.validation('body.secret', 'only webhooks take a secret');
+  const row = await store.findSubscription(db, workspaceId, id);
+  if (!row) throw AppError.notFound('alert subscription');
+  const before = toSubscription(row);
+  const issues = channelChangeIssues(before, patch);
+  if (issues.length > 0) {
+    const fieldErrors = issues.map((i) => ({ field: `body.${i.path}`, message: i.message }));
+    throw new AppError('validation', fieldErrors.map((f) => `${f.field}: ${f.message}`).join('; '), { fieldErrors });
   }
   if (before.userId === null && patch.accounts === 'mine') {
     throw AppError.validation('body.accounts', 'only a member’s own subscription hears of mine');
@@ -140,7 +184,9 @@ export async function updateSubscription(
   if (before.userId === null && patch.playTasks) {
     throw AppError.validation('body.playTasks', 'play tasks reach a member’s own subscription');
   }
+  const moved = channelColumns(secrets, row, patch);
   await store.updateSubscriptionRow(db, workspaceId, id, {
+    ...moved,
     ...(patch.stages ? { stages: JSON.stringify(patch.stages) } : {}),
     ...(patch.minSeverity ? { min_severity: patch.minSeverity } : {}),
     ...(patch.mode ? { mode: patch.mode } : {}),
@@ -153,6 +199,15 @@ export async function updateSubscription(
     ...(patch.secret !== undefined ? { secret: secrets.seal(patch.secret, sealContext(workspaceId, id)) } : {}),
     updated_at: now.toISOString(),
   });
+  // What waited to retry is sent now, by a job of its own, not at the next minute's pass.
+  if (moved && (await requeueForNewAddress(db, id)) > 0) {
+    await queueJob(
+      db,
+      'alerts.deliver',
+      { workspaceId },
+      { workspaceId, id: `alerts.deliver:${workspaceId}:${newId()}`, runAt: now },
+    );
+  }
   const after = await getSubscription(db, workspaceId, id);
   await recordAudit(db, {
     workspaceId,

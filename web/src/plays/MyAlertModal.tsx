@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { AlertSubscription } from '../settings/alert-types.ts';
-import { ChannelFields } from '../settings/ChannelFields.tsx';
+import { ChannelFields, channelPatch, targetFor } from '../settings/ChannelFields.tsx';
 import { SignalFilterFields } from '../settings/SignalFilterFields.tsx';
 
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: String(h), label: `${String(h).padStart(2, '0')}:00` }));
@@ -17,8 +17,9 @@ const zones = (): string[] => {
 };
 
 /**
- * Adds or changes one of my own subscriptions: where to (added only: to move it, add another), which signals (my
- * accounts or all, stages, least severity), my play tasks due, at once or a daily digest, and quiet hours.
+ * Adds or changes one of my own subscriptions: where to (a new channel or address enables again one disabled after
+ * failures), which signals (my accounts or all, stages, least severity), my play tasks due, at once or a daily
+ * digest, and quiet hours.
  */
 export function MyAlertModal({
   email,
@@ -54,7 +55,10 @@ export function MyAlertModal({
   const save = useMutation({
     mutationFn: () =>
       editing
-        ? api<AlertSubscription>('PATCH', `/api/v1/alerts/my-subscriptions/${editing.id}`, choices)
+        ? api<AlertSubscription>('PATCH', `/api/v1/alerts/my-subscriptions/${editing.id}`, {
+            ...channelPatch(editing, { channel, target, secret }),
+            ...choices,
+          })
         : api<AlertSubscription>('POST', '/api/v1/alerts/my-subscriptions', {
             channel,
             target,
@@ -77,27 +81,26 @@ export function MyAlertModal({
         }}
       >
         <Stack>
-          {editing ? (
+          {editing?.disabledReason && (
             <Text size="sm">
-              Sends to {editing.target} by {editing.channel}. To send elsewhere, add another alert and remove this one.
+              Disabled after failed deliveries ({editing.disabledReason}). A new channel or address enables it again,
+              and the alerts still waiting to be retried go there.
             </Text>
-          ) : (
-            <>
-              <ChannelFields
-                channel={channel}
-                onChannel={(v) => {
-                  setChannel(v);
-                  setTarget(v === 'email' ? email : '');
-                }}
-                target={target}
-                onTarget={setTarget}
-                targetDescription={channel === 'email' ? 'Your own address unless you change it.' : undefined}
-                secret={secret}
-                onSecret={setSecret}
-                errors={errors}
-              />
-            </>
           )}
+          <ChannelFields
+            channel={channel}
+            onChannel={(v) => {
+              setChannel(v);
+              setTarget(targetFor(editing, v, v === 'email' ? email : ''));
+            }}
+            target={target}
+            onTarget={setTarget}
+            targetDescription={channel === 'email' && !editing ? 'Your own address unless you change it.' : undefined}
+            secret={secret}
+            onSecret={setSecret}
+            errors={errors}
+            editing={editing}
+          />
           <Radio.Group
             label="Signals on"
             value={accounts}

@@ -30,7 +30,7 @@ function describe(s: AlertSubscription): string {
 export function AlertsTab({ session }: { session: Session }) {
   const qc = useQueryClient();
   const manage = can(session, 'alerts:manage');
-  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<AlertSubscription | 'new' | null>(null);
   const subs = useQuery({
     queryKey: ['alert-subscriptions'],
     queryFn: () => get<{ items: AlertSubscription[] }>('/api/v1/alerts/subscriptions').then((r) => r.items),
@@ -59,7 +59,7 @@ export function AlertsTab({ session }: { session: Session }) {
             <Button variant="default" onClick={() => test.mutate()} loading={test.isPending}>
               Send a test alert
             </Button>
-            <Button onClick={() => setAdding(true)}>Add a subscription</Button>
+            <Button onClick={() => setEditing('new')}>Add a subscription</Button>
           </Group>
         )}
       </Group>
@@ -114,6 +114,14 @@ export function AlertsTab({ session }: { session: Session }) {
                 {manage && (
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        aria-label={`Change the ${CHANNEL_LABELS[s.channel]} subscription to ${s.target}`}
+                        onClick={() => setEditing(s)}
+                      >
+                        Change
+                      </Button>
                       <Button size="xs" variant="default" onClick={() => toggle.mutate(s)}>
                         {s.enabled ? 'Disable' : 'Enable'}
                       </Button>
@@ -146,7 +154,9 @@ export function AlertsTab({ session }: { session: Session }) {
         </Table>
       </Paper>
       <DeliveryLog manage={manage} />
-      {adding && <AlertSubscriptionModal onClose={() => setAdding(false)} />}
+      {editing && (
+        <AlertSubscriptionModal editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }
