@@ -46,6 +46,7 @@ describe('where the usage held came from', () => {
     expect(await sources(viewer)).toEqual({
       held: { firstDay: null, lastDay: null, days: 0, accounts: 0, events: 0 },
       received: 0,
+      receivedBy: null,
       imported: [],
       writtenDirectly: 0,
       writtenBy: null,
@@ -93,9 +94,11 @@ describe('where the usage held came from', () => {
     expect(s.writtenDirectly).toBe(20);
     // Not a demo workspace: what wrote them is not known.
     expect(s.writtenBy).toBeNull();
+    expect(s.receivedBy).toBeNull();
 
+    // A demo workspace wrote its usage itself, and sent the events its product users' activity is made of.
     await t.ctx.db.updateTable('workspaces').set({ is_demo: 1 }).where('id', '=', acme).execute();
-    expect((await sources(viewer)).writtenBy).toBe('demo');
+    expect(await sources(viewer)).toMatchObject({ writtenBy: 'demo', receivedBy: 'demo' });
   });
 
   it('needs a sign-in', async () => {
@@ -104,6 +107,7 @@ describe('where the usage held came from', () => {
 
   it('never counts a negative remainder', () => {
     const held = { firstDay: '2026-11-01', lastDay: '2026-11-02', days: 2, accounts: 1, events: 5 };
-    expect(usageSources(held, 9, [], true)).toMatchObject({ writtenDirectly: 0, writtenBy: null });
+    expect(usageSources(held, 9, [], true)).toMatchObject({ writtenDirectly: 0, writtenBy: null, receivedBy: 'demo' });
+    expect(usageSources(held, 0, [], true)).toMatchObject({ receivedBy: null });
   });
 });

@@ -33,7 +33,12 @@ export function UsageSources() {
             {count(held.days, 'day')} with usage. It came from:
           </Text>
           <List size="sm" mt="xs" data-testid="usage-source-list">
-            <List.Item>{count(s.received, 'event')} received from Segment and PostHog (below).</List.Item>
+            <List.Item>
+              {count(s.received, 'event')}{' '}
+              {s.receivedBy === 'demo'
+                ? 'sent by the demo through the Segment intake, as its product users’ activity (below).'
+                : 'received from Segment and PostHog (below).'}
+            </List.Item>
             {s.imported.length === 0 ? (
               <List.Item>No usage table imported.</List.Item>
             ) : (

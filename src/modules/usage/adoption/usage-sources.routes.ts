@@ -17,6 +17,10 @@ const sourcesSchema = z.object({
     })
     .describe('The daily usage the workspace holds, whatever its source'),
   received: z.number().describe('Events stored from Segment and PostHog'),
+  receivedBy: z
+    .enum(['demo'])
+    .nullable()
+    .describe('Who sent them: demo when a demo workspace sent its product users’ activity itself, else not known'),
   imported: z
     .array(
       z.object({ source: z.string(), events: z.number(), runs: z.number(), lastImportedAt: z.string().nullable() }),

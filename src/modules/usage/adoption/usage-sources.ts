@@ -24,6 +24,8 @@ export interface UsageSources {
   held: UsageHeld;
   /** Events stored from Segment and PostHog (counted as they were stored, matched to their account or not). */
   received: number;
+  /** Who sent them: the demo (its product users' activity, sent through the intake) in a demo workspace, else null. */
+  receivedBy: 'demo' | null;
   imported: ImportedUsage[];
   /** Events in the rollups neither received nor imported. */
   writtenDirectly: number;
@@ -39,5 +41,12 @@ export function usageSources(
 ): UsageSources {
   const importedEvents = imported.reduce((n, i) => n + i.events, 0);
   const writtenDirectly = Math.max(0, held.events - received - importedEvents);
-  return { held, received, imported, writtenDirectly, writtenBy: writtenDirectly > 0 && isDemo ? 'demo' : null };
+  return {
+    held,
+    received,
+    receivedBy: received > 0 && isDemo ? 'demo' : null,
+    imported,
+    writtenDirectly,
+    writtenBy: writtenDirectly > 0 && isDemo ? 'demo' : null,
+  };
 }
