@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseSignal } from '../../src/modules/signals/index.ts';
-import { buildAccount } from '../helpers/fixtures/index.ts';
+import { buildAccount, raiseLateForecast } from '../helpers/fixtures/index.ts';
 import { httpReceiver } from '../helpers/receivers.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -58,19 +57,7 @@ const audits = (id: string) =>
 const deliveryRows = (subscriptionId: string) =>
   t.ctx.db.selectFrom('alert_deliveries').selectAll().where('subscription_id', '=', subscriptionId).execute();
 
-const raise = (ws: string, accountId: string, subject: string) =>
-  t.ctx.db.transaction().execute((trx) =>
-    raiseSignal(trx, {
-      workspaceId: ws,
-      kind: 'ttv.forecast_late',
-      accountId,
-      severity: 'severe',
-      subjectType: 'project',
-      subjectId: subject,
-      title: 'Go-live forecast is past the promise',
-      evidence: { promisedGoLive: '2026-03-01', forecastGoLive: '2026-03-20', slipDays: 19 },
-    }),
-  );
+const raise = (ws: string, accountId: string, subject: string) => raiseLateForecast(t.ctx.db, ws, accountId, subject);
 
 describe('changing an alert’s channel and address', () => {
   it('moves an email alert to Slack: the next alert reaches Slack, the URL sealed, the change audited', async () => {

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { raiseSignal } from '../../src/modules/signals/index.ts';
-import { buildAccount } from '../helpers/fixtures/index.ts';
+import { buildAccount, raiseLateForecast } from '../helpers/fixtures/index.ts';
 import { httpReceiver, smtpReceiver } from '../helpers/receivers.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -42,18 +42,7 @@ const fields = (res: { json(): { errors?: Array<{ field: string }> } }) =>
 
 /** Opens a signal on the account, as a rule would, in its own transaction. */
 const raise = (ws: string, accountId: string, subject: string, severity: 'warning' | 'severe' = 'severe') =>
-  t.ctx.db.transaction().execute((trx) =>
-    raiseSignal(trx, {
-      workspaceId: ws,
-      kind: 'ttv.forecast_late',
-      accountId,
-      severity,
-      subjectType: 'project',
-      subjectId: subject,
-      title: 'Go-live forecast is past the promise',
-      evidence: { promisedGoLive: '2026-03-01', forecastGoLive: '2026-03-20', slipDays: 19 },
-    }),
-  );
+  raiseLateForecast(t.ctx.db, ws, accountId, subject, severity);
 
 /** Verifies a Baton-Signature header the way a receiver would, written apart from Baton's own code. */
 function verify(header: string, body: string, secret: string): { ok: boolean; t: number } {

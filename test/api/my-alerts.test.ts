@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raiseSignal } from '../../src/modules/signals/index.ts';
-import { buildAccount } from '../helpers/fixtures/index.ts';
+import { buildAccount, raiseLateForecast } from '../helpers/fixtures/index.ts';
 import { httpReceiver } from '../helpers/receivers.ts';
 import { type Client, createTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -35,19 +34,7 @@ const myList = async (c: Client) =>
     target: string;
   }>;
 
-const raise = (ws: string, accountId: string, subject: string) =>
-  t.ctx.db.transaction().execute((trx) =>
-    raiseSignal(trx, {
-      workspaceId: ws,
-      kind: 'ttv.forecast_late',
-      accountId,
-      severity: 'severe',
-      subjectType: 'project',
-      subjectId: subject,
-      title: 'Go-live forecast is past the promise',
-      evidence: { promisedGoLive: '2026-03-01', forecastGoLive: '2026-03-20', slipDays: 19 },
-    }),
-  );
+const raise = (ws: string, accountId: string, subject: string) => raiseLateForecast(t.ctx.db, ws, accountId, subject);
 
 const queuedFor = async (subscriptionId: string) =>
   (

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { z } from 'zod';
 import {
   createSubscription,
   listSubscriptions,
@@ -106,6 +107,15 @@ function updateInput(o: UpdateOptions): unknown {
   };
 }
 
+/** The options read by a schema, or the first problem named by its flag (`--slack/--email/--webhook`, `--secret` …). */
+function fromFlags<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? 'channel');
+  throw AppError.validation(FLAGS[field] ?? `--${field}`, issue.message);
+}
+
 export function alertsCommand(): Command {
   const cmd = new Command('alerts')
     .description('Alerts: subscribe Slack, email or a signed webhook to signals; change, list them; send a test')
@@ -122,17 +132,12 @@ export function alertsCommand(): Command {
     .option('--severity <level>', 'the least severe signal that alerts: info, warning (default) or severe')
     .option('--digest <daily>', 'one message a day instead of each signal as it opens')
     .action(async (opts: AddOptions) => {
-      const parsed = subscriptionCreateSchema.safeParse(addInput(opts));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = String(issue.path[0] ?? 'channel');
-        throw AppError.validation(FLAGS[field] ?? `--${field}`, issue.message);
-      }
+      const input = fromFlags(subscriptionCreateSchema, addInput(opts));
       const sub = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
         return ctx.db
           .transaction()
-          .execute((trx) => createSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, parsed.data, ctx.now()));
+          .execute((trx) => createSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, input, ctx.now()));
       });
       console.log(sub.id);
     });
@@ -150,17 +155,12 @@ export function alertsCommand(): Command {
     .option('--enable', 'enable it (one disabled after failures included)')
     .option('--disable', 'stop sending to it')
     .action(async (id: string, opts: UpdateOptions) => {
-      const parsed = subscriptionPatchSchema.safeParse(updateInput(opts));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const field = String(issue.path[0] ?? 'channel');
-        throw AppError.validation(FLAGS[field] ?? `--${field}`, issue.message);
-      }
+      const input = fromFlags(subscriptionPatchSchema, updateInput(opts));
       const sub = await withContext(async (ctx) => {
         const ws = await getWorkspaceBySlug(ctx.db, opts.workspace);
         return ctx.db
           .transaction()
-          .execute((trx) => updateSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, id, parsed.data, ctx.now()))
+          .execute((trx) => updateSubscription(trx, ctx.secrets, CLI_ACTOR, ws.id, id, input, ctx.now()))
           .catch((err: unknown) => {
             throw asFlags(err);
           });

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Switch, Text } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, Radio, Select, Stack, Switch } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
@@ -81,12 +81,6 @@ export function MyAlertModal({
         }}
       >
         <Stack>
-          {editing?.disabledReason && (
-            <Text size="sm">
-              Disabled after failed deliveries ({editing.disabledReason}). A new channel or address enables it again,
-              and the alerts still waiting to be retried go there.
-            </Text>
-          )}
           <ChannelFields
             channel={channel}
             onChannel={(v) => {

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
@@ -59,12 +59,6 @@ export function AlertSubscriptionModal({
         }}
       >
         <Stack>
-          {editing?.disabledReason && (
-            <Text size="sm">
-              Disabled after failed deliveries ({editing.disabledReason}). A new channel or address enables it again,
-              and the alerts still waiting to be retried go there.
-            </Text>
-          )}
           <ChannelFields
             channel={channel}
             onChannel={(v) => {

@@ -1,4 +1,4 @@
-import { PasswordInput, Select, TextInput } from '@mantine/core';
+import { PasswordInput, Select, Text, TextInput } from '@mantine/core';
 import type { AlertSubscription } from './alert-types.ts';
 
 type Channel = AlertSubscription['channel'];
@@ -30,7 +30,8 @@ export const targetFor = (editing: AlertSubscription | null, channel: Channel, f
 
 /**
  * Where an alert goes: the channel, its address, and a signed webhook's secret. `editing`: the subscription being
- * changed, whose webhook secret is kept unless a new one is typed and whose Slack URL is shown with its token hidden.
+ * changed, whose webhook secret is kept unless a new one is typed and whose Slack URL is shown with its token hidden;
+ * one disabled after failed deliveries says that a new address enables it again.
  */
 export function ChannelFields(props: {
   channel: Channel;
@@ -42,13 +43,19 @@ export function ChannelFields(props: {
   secret: string;
   onSecret: (secret: string) => void;
   errors: Record<string, string | undefined>;
-  editing?: Pick<AlertSubscription, 'channel' | 'target' | 'hasSecret'> | null;
+  editing?: Pick<AlertSubscription, 'channel' | 'target' | 'hasSecret' | 'disabledReason'> | null;
 }) {
   const editing = props.editing ?? null;
   const secretKept = editing !== null && editing.channel === 'webhook' && editing.hasSecret;
   const slackShown = editing !== null && props.channel === 'slack' && props.target === editing.target;
   return (
     <>
+      {editing?.disabledReason && (
+        <Text size="sm">
+          Disabled after failed deliveries ({editing.disabledReason}). A new channel or address enables it again, and
+          the alerts still waiting to be retried go there.
+        </Text>
+      )}
       <Select
         label="Channel"
         value={props.channel}
