@@ -194,7 +194,9 @@ async function storageFloor(template: string): Promise<number> {
       .prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)')
       .run(ws, 'floor', 'Floor', new Date().toISOString());
     const insert = sqlite.prepare(
-      'insert into usage_events (workspace_id, source, message_id, type, event, user_id, anonymous_id, account_id, group_id, occurred_at, received_at, properties) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
+      'insert into usage_events (workspace_id, source, message_id, type, event, user_id, anonymous_id, account_id, ' +
+        'group_id, occurred_at, received_at, properties) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
+        'on conflict do nothing',
     );
     const batch = (
       JSON.parse(template) as {
@@ -328,33 +330,42 @@ async function ingest(): Promise<void> {
     const floor = await storageFloor(template);
     const cpu = (d: Drive) => (d.cpuPerEvent === null ? '' : `   CPU ${fmt(d.cpuPerEvent, 1)} µs/event`);
     const line = (d: Drive) =>
-      `${fmt(d.eventsPerSecond)} events/s   p99 ${fmt(d.p99Ms)} ms${cpu(d)}   (non-2xx ${d.non2xx}, errors ${d.errors})   GET /readyz meanwhile: median ${fmt(d.probe[0], 1)} ms, p99 ${fmt(d.probe[1], 1)} ms`;
+      `${fmt(d.eventsPerSecond)} events/s   p99 ${fmt(d.p99Ms)} ms${cpu(d)}   ` +
+      `(non-2xx ${d.non2xx}, errors ${d.errors})   ` +
+      `GET /readyz meanwhile: median ${fmt(d.probe[0], 1)} ms, p99 ${fmt(d.probe[1], 1)} ms`;
     console.log(
-      `batch of ${EVENTS_PER_BATCH} events (${fmt(template.length / 1024, 1)} KB), ${CONNECTIONS} connections, ${SECONDS} s each`,
+      `batch of ${EVENTS_PER_BATCH} events (${fmt(template.length / 1024, 1)} KB), ` +
+        `${CONNECTIONS} connections, ${SECONDS} s each`,
     );
     console.log(
-      `bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   p99 ${fmt(bareResult.p99Ms)} ms${cpu(bareResult)}`,
+      `bare Fastify, parse only:  ${fmt(bareResult.eventsPerSecond)} events/s   ` +
+        `p99 ${fmt(bareResult.p99Ms)} ms${cpu(bareResult)}`,
     );
     console.log(`baton POST /v1/batch:      ${line(batonResult)}`);
     console.log(`  stored on the request thread (BATON_INGEST_WRITE_THREAD=false): ${line(onRequestThread)}`);
     console.log(
       postgres
-        ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ${line(postgres)}`
+        ? `  on PostgreSQL (same machine, ${process.env.BATON_INGEST_PG_WRITERS ?? 2} writing transactions): ` +
+            line(postgres)
         : '  on PostgreSQL: no server answered at BENCH_POSTGRES_URL, skipped',
     );
     console.log(
-      `ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   (goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)`,
+      `ratio baton / bare:        ${fmt(batonResult.eventsPerSecond / bareResult.eventsPerSecond, 3)}   ` +
+        '(goals: ≥ 0.70, ≥ 100,000 events/s, p99 < 100 ms)',
     );
     if (batonResult.cpuPerEvent !== null && bareResult.cpuPerEvent !== null) {
       console.log(
-        `CPU per event, baton / bare: ${fmt(batonResult.cpuPerEvent / bareResult.cpuPerEvent, 1)}×   (the server process, all threads; on PostgreSQL the database's own CPU is not counted)`,
+        `CPU per event, baton / bare: ${fmt(batonResult.cpuPerEvent / bareResult.cpuPerEvent, 1)}×   ` +
+          "(the server process, all threads; on PostgreSQL the database's own CPU is not counted)",
       );
     }
     console.log(
-      `storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ${fmt(floor)} events/s`,
+      'storage floor: the same events inserted into usage_events by one prepared statement, nothing else: ' +
+        `${fmt(floor)} events/s`,
     );
     console.log(
-      `  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`,
+      `  (0.70 of bare would be ${fmt(0.7 * bareResult.eventsPerSecond)} events/s; ` +
+        `baton reaches ${fmt((100 * batonResult.eventsPerSecond) / floor)} % of the floor)`,
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -385,7 +396,8 @@ async function adoption(): Promise<void> {
       .prepare('insert into workspaces (id, slug, name, created_at) values (?, ?, ?, ?)')
       .run(ws, 'bench', 'Bench', now);
     const account = sqlite.prepare(
-      "insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) values (?, ?, ?, 'smb', 'live', ?, ?)",
+      'insert into accounts (id, workspace_id, name, segment, lifecycle_phase, created_at, updated_at) ' +
+        "values (?, ?, ?, 'smb', 'live', ?, ?)",
     );
     const seats = sqlite.prepare(
       'insert into usage_account_seats (workspace_id, account_id, seats, updated_at) values (?, ?, ?, ?)',
@@ -421,17 +433,22 @@ async function adoption(): Promise<void> {
     const single = await openDatabase(`sqlite:${path.join(dir, 'baton.db')}`);
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const duck = await (await DuckDBInstance.create(':memory:')).connect();
-    await duck.run(`create table f as select 'acc-' || a as account_id, strftime(date '2026-01-01' + cast(d as integer), '%Y-%m-%d') as day,
-      'f' || ((a + d) % 12) as feature, 1 + ((a * 31 + d * 17) % 20) as events from range(${ACCOUNTS}) t(a), range(${DAYS}) s(d)`);
-    await duck.run(`create table u as select 'acc-' || a as account_id, strftime(date '2026-01-01' + cast(d as integer), '%Y-%m-%d') as day,
-      'u' || ((a * 7 + d * 5) % 15) as user_key, 1 + ((a * 31 + d * 17) % 20) as events from range(${ACCOUNTS}) t(a), range(${DAYS}) s(d)`);
+    const accountDay = `'acc-' || a as account_id, strftime(date '2026-01-01' + cast(d as integer), '%Y-%m-%d') as day`;
+    const grid = `range(${ACCOUNTS}) t(a), range(${DAYS}) s(d)`;
+    await duck.run(`create table f as select ${accountDay},
+      'f' || ((a + d) % 12) as feature, 1 + ((a * 31 + d * 17) % 20) as events from ${grid}`);
+    await duck.run(`create table u as select ${accountDay},
+      'u' || ((a * 7 + d * 5) % 15) as user_key, 1 + ((a * 31 + d * 17) % 20) as events from ${grid}`);
     await duck.run(
-      `create table seats as select 'acc-' || a as account_id, 10 + (a % 40) as seats, 'Account ' || lpad(cast(a as varchar), 5, '0') as name from range(${ACCOUNTS}) t(a)`,
+      `create table seats as select 'acc-' || a as account_id, 10 + (a % 40) as seats,
+        'Account ' || lpad(cast(a as varchar), 5, '0') as name from range(${ACCOUNTS}) t(a)`,
     );
     const from = (n: number) => `'${dayText(DAYS - 1 - n)}'`;
     const duckSql = `
       with u30 as (select * from u where day between ${from(29)} and '${day}'),
-      per_user as (select account_id, user_key, sum(events) as ev, row_number() over (partition by account_id order by sum(events) desc) as rk from u30 group by 1, 2),
+      per_user as (select account_id, user_key, sum(events) as ev,
+          row_number() over (partition by account_id order by sum(events) desc) as rk
+        from u30 group by 1, 2),
       conc as (select account_id, sum(ev) filter (where rk <= 3) / sum(ev) as concentration from per_user group by 1),
       users as (select account_id,
           count(distinct user_key) filter (where day = '${day}' and events > 0) as dau,
@@ -439,8 +456,10 @@ async function adoption(): Promise<void> {
           count(distinct user_key) filter (where events > 0) as mau,
           count(distinct user_key) filter (where day between ${from(27)} and ${from(21)} and events > 0) as previous
         from u30 group by 1),
-      feats as (select account_id, count(distinct feature) as breadth, sum(events) as events30d from f where day between ${from(29)} and '${day}' and events > 0 group by 1)
-      select s.account_id, s.name, dau, wau, mau, s.seats, mau / s.seats as adoption_rate, breadth, concentration, previous,
+      feats as (select account_id, count(distinct feature) as breadth, sum(events) as events30d
+        from f where day between ${from(29)} and '${day}' and events > 0 group by 1)
+      select s.account_id, s.name, dau, wau, mau, s.seats, mau / s.seats as adoption_rate, breadth, concentration,
+        previous,
         case when previous > 0 then (wau - previous) * 100.0 / previous end as change_pct, events30d
       from users join seats s using (account_id) left join feats using (account_id) left join conc using (account_id)
       order by adoption_rate desc nulls last, s.name limit 50`;
@@ -477,12 +496,14 @@ async function adoption(): Promise<void> {
       first.featureBreadth === Number(firstDuck.breadth) &&
       first.events30d === Number(firstDuck.events30d);
     console.log(
-      `baton portfolio (${fmt(baton.total)} accounts, 30-day window on ${fmt(ACCOUNTS * DAYS * 2)} rows): ${fmt(batonMs)} ms   (median of 7)`,
+      `baton portfolio (${fmt(baton.total)} accounts, 30-day window on ${fmt(ACCOUNTS * DAYS * 2)} rows): ` +
+        `${fmt(batonMs)} ms   (median of 7)`,
     );
     console.log(`  the same on one thread (a command's connection, no side thread):   ${fmt(median(runs.single))} ms`);
     console.log(`duckdb same aggregates:                                              ${fmt(duckMs)} ms`);
     console.log(
-      `ratio baton / duckdb: ${fmt(batonMs / duckMs, 2)}×   (goal ≤ 2×)   first rows agree: ${same ? 'yes' : `NO (${JSON.stringify(first)} vs ${JSON.stringify(firstDuck)})`}`,
+      `ratio baton / duckdb: ${fmt(batonMs / duckMs, 2)}×   (goal ≤ 2×)   first rows agree: ` +
+        (same ? 'yes' : `NO (${JSON.stringify(first)} vs ${JSON.stringify(firstDuck)})`),
     );
     duck.closeSync();
   } finally {

@@ -54,8 +54,9 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'restore',
     term: 'restore <file>',
     summary:
-      'Put a backup made by `baton backup` back: on SQLite in the place of the database (stop Baton first; the current database is kept aside), ' +
-      'on PostgreSQL into the empty database DATABASE_URL names (runs pg_restore); then migrates it and says which secret key it needs',
+      'Put a backup made by `baton backup` back: on SQLite in the place of the database (stop Baton first; the ' +
+      'current database is kept aside), on PostgreSQL into the empty database DATABASE_URL names (runs pg_restore); ' +
+      'then migrates it and says which secret key it needs',
     load: async () => (await import('./commands/restore.ts')).restoreCommand(),
   },
   {

@@ -135,7 +135,7 @@ describe('the demo’s deals and handoffs', () => {
     expect(kinds).toContain('handoff.repeated_requirement');
   });
 
-  it('holds ten weeks of product usage: an adoption portfolio, an underused release and a failing integration', async () => {
+  it('holds ten weeks of usage: an adoption portfolio, an underused release, a failing integration', async () => {
     await demo();
     const workspace = await getWorkspaceBySlug(t.db, 'demo');
     const scope = { workspaceId: workspace.id, partnerId: null };
@@ -160,48 +160,52 @@ describe('the demo’s deals and handoffs', () => {
     expect(health.some((h) => h.noRecentSync)).toBe(true);
   });
 
-  it('holds delivery in every state: projects queued, running (late, concentrated, blocked, partner-delivered), live, closed and cancelled, with time logged', async () => {
-    await demo();
-    const workspace = await getWorkspaceBySlug(t.db, 'demo');
-    const projects = await t.db.selectFrom('projects').selectAll().where('workspace_id', '=', workspace.id).execute();
-    const statuses = new Set(projects.map((p) => p.status));
-    for (const s of ['queued', 'active', 'live', 'closed', 'cancelled']) expect(statuses, s).toContain(s);
-    const active = projects.filter((p) => p.status === 'active');
-    expect(active.some((p) => p.partner_id !== null)).toBe(true);
-    expect(
-      active.some(
-        (p) => p.promised_go_live !== null && p.forecast_go_live !== null && p.forecast_go_live > p.promised_go_live,
-      ),
-    ).toBe(true);
-    expect(active.every((p) => p.forecast_go_live !== null)).toBe(true);
-    const open = await t.db
-      .selectFrom('signals')
-      .select(['kind'])
-      .where('workspace_id', '=', workspace.id)
-      .where('resolved_at', 'is', null)
-      .execute();
-    const kinds = new Set(open.map((s) => s.kind));
-    for (const k of ['ttv.forecast_late', 'delivery.concentrated_work', 'delivery.blocked_task'])
-      expect(kinds, k).toContain(k);
-    const entries = await t.db
-      .selectFrom('time_entries')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('workspace_id', '=', workspace.id)
-      .executeTakeFirstOrThrow();
-    expect(Number(entries.n)).toBeGreaterThan(100);
-    // Nobody logged more than a working day on any day.
-    const days = await t.db
-      .selectFrom('time_entries')
-      .select(['resource_id', 'on_date', (eb) => eb.fn.sum<number>('hours').as('h')])
-      .where('workspace_id', '=', workspace.id)
-      .groupBy(['resource_id', 'on_date'])
-      .execute();
-    expect(Math.max(...days.map((d) => Number(d.h)))).toBeLessThanOrEqual(8);
-  });
+  it(
+    'holds delivery in every state: projects queued, running (late, concentrated, ' +
+      'blocked, partner-delivered), live, closed and cancelled, with time logged',
+    async () => {
+      await demo();
+      const workspace = await getWorkspaceBySlug(t.db, 'demo');
+      const projects = await t.db.selectFrom('projects').selectAll().where('workspace_id', '=', workspace.id).execute();
+      const statuses = new Set(projects.map((p) => p.status));
+      for (const s of ['queued', 'active', 'live', 'closed', 'cancelled']) expect(statuses, s).toContain(s);
+      const active = projects.filter((p) => p.status === 'active');
+      expect(active.some((p) => p.partner_id !== null)).toBe(true);
+      expect(
+        active.some(
+          (p) => p.promised_go_live !== null && p.forecast_go_live !== null && p.forecast_go_live > p.promised_go_live,
+        ),
+      ).toBe(true);
+      expect(active.every((p) => p.forecast_go_live !== null)).toBe(true);
+      const open = await t.db
+        .selectFrom('signals')
+        .select(['kind'])
+        .where('workspace_id', '=', workspace.id)
+        .where('resolved_at', 'is', null)
+        .execute();
+      const kinds = new Set(open.map((s) => s.kind));
+      for (const k of ['ttv.forecast_late', 'delivery.concentrated_work', 'delivery.blocked_task'])
+        expect(kinds, k).toContain(k);
+      const entries = await t.db
+        .selectFrom('time_entries')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('workspace_id', '=', workspace.id)
+        .executeTakeFirstOrThrow();
+      expect(Number(entries.n)).toBeGreaterThan(100);
+      // Nobody logged more than a working day on any day.
+      const days = await t.db
+        .selectFrom('time_entries')
+        .select(['resource_id', 'on_date', (eb) => eb.fn.sum<number>('hours').as('h')])
+        .where('workspace_id', '=', workspace.id)
+        .groupBy(['resource_id', 'on_date'])
+        .execute();
+      expect(Math.max(...days.map((d) => Number(d.h)))).toBeLessThanOrEqual(8);
+    },
+  );
 });
 
 describe('rebuildDemoWorkspace', () => {
-  it('rebuilds from scratch, keeping the admins who can sign in and rejoining staff who already have a user', async () => {
+  it('rebuilds from scratch, keeping the admins who sign in and rejoining staff who have a user', async () => {
     // A database of its own: staff are users of every workspace they join, and this test gives one a password.
     const own = await createTestDatabase();
     try {

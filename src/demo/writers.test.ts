@@ -76,7 +76,7 @@ describe('the demo’s health scores', () => {
 });
 
 describe('the demo’s lessons', () => {
-  it('files lessons and decisions on delivered projects by their leads, drafts an article from one, asks for more', async () => {
+  it('files its leads’ lessons and decisions on delivered projects, drafts an article, asks for more', async () => {
     const scope = { workspaceId: summary.workspaceId, partnerId: null };
     const delivered = (await projectRecords(t.ctx.db, scope)).filter((p) => ['live', 'closed'].includes(p.status));
     const all = [];
@@ -242,7 +242,7 @@ describe('the demo’s ticket history', () => {
 });
 
 describe('the demo’s churn risk', () => {
-  it('keeps every customer’s attributes, queues the scoring and the backtest, and they tell a story once run', async () => {
+  it('keeps every customer’s attributes, queues scoring and backtest, which tell a story once run', async () => {
     expect(summary.riskAccounts).toBe(summary.accounts);
     expect(summary.riskHistory).toBeGreaterThanOrEqual(40);
     expect(await latestBacktest(t.ctx.db, summary.workspaceId)).toBeNull();

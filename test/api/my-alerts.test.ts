@@ -171,7 +171,7 @@ describe('my alerts', () => {
     }
   });
 
-  it('tells me my play tasks due: in my daily digest, or in a morning message when my alerts come at once', async () => {
+  it('tells me my play tasks due: in my digest, or in a morning message when alerts come at once', async () => {
     const s = await team();
     const account = await buildAccount(t.ctx.db, s.ws, { name: 'Tasked', csm_user_id: s.ana.userId });
     const digest = await httpReceiver();

@@ -5,7 +5,10 @@ import { call, hasChromium, launchBrowser, signIn } from '../helpers/browser.ts'
 
 type Signal = { kind: string; accountId: string | null; explanation: string };
 
-/** The demo's signals read as sentences, the adoption figures say how they are computed, and the chart holds ten weeks with seats. */
+/**
+ * The demo's signals read as sentences, the adoption figures say how they are computed, and the chart holds ten
+ * weeks with seats.
+ */
 describe.skipIf(!hasChromium)('adoption explained', () => {
   let server: RunningTestBaton;
   let browser: Browser;
@@ -31,7 +34,7 @@ describe.skipIf(!hasChromium)('adoption explained', () => {
     await server?.close();
   });
 
-  it('says a signal’s evidence as sentences with its numbers in the account drawer, and how adoption figures are computed', async () => {
+  it('says a signal’s evidence in sentences with its numbers in the drawer, and how adoption is computed', async () => {
     await page.getByLabel('Search accounts').fill(accountName);
     await page.getByTestId('accounts-table').getByText(accountName, { exact: true }).click();
     const drawer = page.getByTestId('account-detail');
@@ -40,7 +43,10 @@ describe.skipIf(!hasChromium)('adoption explained', () => {
     const texts = await explanations.allTextContents();
     expect(texts).toContain(low.explanation);
     expect(low.explanation).toMatch(
-      /^\d+ of \d+ licensed seats were used in the 30 days to .+: an adoption rate of \d+ % \(30-day active users ÷ licensed seats\), below the \d+ % threshold\./,
+      new RegExp(
+        String.raw`^\d+ of \d+ licensed seats were used in the 30 days to .+: an adoption rate of \d+ % ` +
+          String.raw`\(30-day active users ÷ licensed seats\), below the \d+ % threshold\.`,
+      ),
     );
     for (const t of texts) expect(t).not.toMatch(/\w: \d|undefined|null/);
     const summary = drawer.getByTestId('account-adoption-summary');
@@ -48,7 +54,7 @@ describe.skipIf(!hasChromium)('adoption explained', () => {
     await summary.getByRole('link', { name: 'Open the account’s adoption' }).click();
   });
 
-  it('opens the account’s adoption from the drawer, and its chart shows ten weeks with the licensed seats', async () => {
+  it('opens the account’s adoption from the drawer, its chart showing ten weeks with the licensed seats', async () => {
     await page.waitForURL(/\/adoption\/portfolio\?account=/);
     const detail = page.getByTestId('account-adoption');
     await detail.getByTestId('adoption-chart').waitFor();

@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('the knowledge page', () => {
     await expect.poll(() => page.getByRole('textbox', { name: 'Title', exact: true }).inputValue()).toBe(first.title);
   });
 
-  it('lists the repetitive questions without an article over a chosen period and drafts one into the editor', async () => {
+  it('lists repetitive questions without an article over a chosen period, drafts one into the editor', async () => {
     await page.goto(`${server.url}/knowledge`);
     const card = page.getByTestId('gaps-card');
     const sentence = card.getByTestId('gaps-sentence');

@@ -18,7 +18,7 @@ describe.skipIf(!hasChromium)('the support page', () => {
   }, 180_000);
   afterAll(() => closeSignedIn(ui));
 
-  it('shows each account’s load, explained, sortable by keyboard, with the trend and the repetitive questions', async () => {
+  it('shows each account’s load, explained, sortable by keyboard, with the trend and repeated questions', async () => {
     const table = page.getByTestId('load-table');
     await table.waitFor();
     const rows = table.locator('tbody tr');
@@ -93,7 +93,7 @@ describe.skipIf(!hasChromium)('the support page', () => {
     await detail.waitFor({ state: 'detached' });
   });
 
-  it('shows the service-level targets in sentences and changes them by keyboard, the breaches counted again', async () => {
+  it('shows the service-level targets in sentences, changed by keyboard, the breaches counted again', async () => {
     const card = page.getByTestId('sla-targets');
     const sentences = card.getByTestId('sla-sentences');
     await sentences.waitFor();

@@ -60,7 +60,8 @@ export async function axeProblems(page: Page): Promise<AxeProblem[]> {
           .slice(0, 5)
           .map(
             (n) =>
-              `${n.target.join(' ')} ${n.html.slice(0, 160)} — ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300)}`,
+              `${n.target.join(' ')} ${n.html.slice(0, 160)} — ` +
+              (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300),
           ),
       }));
   }, TAGS);

@@ -23,7 +23,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs in through the login page, as a person would, on the page at `path` (the accounts list unless another is given; `/` is the first page, Today). */
+/**
+ * Signs in through the login page, as a person would, on the page at `path` (the accounts list unless another is
+ * given; `/` is the first page, Today).
+ */
 export async function signIn(
   page: Page,
   url: string,

@@ -70,7 +70,8 @@ export function revenueCommand(): Command {
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option(
       '--json',
-      'print {from, to, currency, start_arr, expansion, contraction, churn, end_arr, grr, nrr, accounts, mixed_currencies, note}',
+      'print {from, to, currency, start_arr, expansion, contraction, churn, end_arr, grr, nrr, accounts, ' +
+        'mixed_currencies, note}',
     )
     .action(async (opts: { workspace: string; from: string; to: string; json?: boolean }) => {
       const from = day('--from', opts.from);

@@ -98,7 +98,9 @@ const surveys = {
   kind: 'surveys' as const,
   label: 'Survey answers',
   description:
-    'Import NPS (0–10) and CSAT (1–5) answers from a survey tool’s export (any file with --map). Each answer finds its account by id, domain or name, or by who answered; a score out of range or a date in the future is refused naming the row. Importing the file again changes nothing.',
+    'Import NPS (0–10) and CSAT (1–5) answers from a survey tool’s export (any file with --map). Each answer finds ' +
+    'its account by id, domain or name, or by who answered; a score out of range or a date in the future is refused ' +
+    'naming the row. Importing the file again changes nothing.',
   access: 'relationship:write' as const,
   takes: ['format', 'mapping', 'dateOrder'] as const,
   options: [
@@ -111,7 +113,8 @@ const surveys = {
   ],
   examples: [
     'baton import surveys nps.csv --workspace acme --kind nps',
-    'baton import surveys answers.csv --workspace acme --map "Respondent=contact_email" --map "Rating=score" --map "Submitted=responded_at" --map "Survey=kind"',
+    'baton import surveys answers.csv --workspace acme --map "Respondent=contact_email" --map "Rating=score" ' +
+      '--map "Submitted=responded_at" --map "Survey=kind"',
   ],
   formatHelp: {
     surveys: 'a table with the usual column names (email, score, responded_at or date, kind or --kind …)',

@@ -30,7 +30,8 @@ describe('support load after go-live', () => {
     expect(load.medianFirstResponseHours).toBe(5); // 2, 4, 6, 8
     expect(load.medianResolutionHours).toBe(10); // 10, 20, 9 → 10
     expect(load.sentence).toBe(
-      "3 tickets in the first 30 days after go-live on 2026-09-01 (7.5 per 100 licensed seats); 60 % of the first 90 days' tickets ask how to do something.",
+      '3 tickets in the first 30 days after go-live on 2026-09-01 (7.5 per 100 licensed seats); ' +
+        "60 % of the first 90 days' tickets ask how to do something.",
     );
   });
 

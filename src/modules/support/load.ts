@@ -90,7 +90,8 @@ export function supportLoad(
   const w30 = windows[0]!;
   const sentence =
     start === null
-      ? `No go-live recorded: ${tickets.length} tickets in all${howTo === null ? '' : `, ${Math.round(howTo * 100)} % how-to`}.`
+      ? `No go-live recorded: ${tickets.length} tickets in all` +
+        `${howTo === null ? '' : `, ${Math.round(howTo * 100)} % how-to`}.`
       : `${w30.tickets} tickets in the first 30 days after go-live on ${goLive}` +
         (w30.per100Seats === null ? ' (no licensed seats known)' : ` (${w30.per100Seats} per 100 licensed seats)`) +
         (howTo === null

@@ -30,7 +30,9 @@ const COLUMNS: Column[] = [
   ...[30, 60, 90].map((days) => ({
     key: `w${days}`,
     label: `${days} days / 100 seats`,
-    explains: `Tickets opened in the first ${days} days after go-live per 100 licensed seats ("so far" while those days have not all passed).`,
+    explains:
+      `Tickets opened in the first ${days} days after go-live per 100 licensed seats ` +
+      '("so far" while those days have not all passed).',
     value: (l: AccountLoad) => l.windows.find((w) => w.days === days)?.per100Seats ?? null,
     show: windowCell(days),
   })),

@@ -99,7 +99,12 @@ export function SupportPage({ session }: { session: Session }) {
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
       get<TicketPage>(
-        `/api/v1/support/tickets${query({ limit: 50, cursor: pageParam, category: category || undefined, unmatched: unmatched ? 'true' : undefined })}`,
+        `/api/v1/support/tickets${query({
+          limit: 50,
+          cursor: pageParam,
+          category: category || undefined,
+          unmatched: unmatched ? 'true' : undefined,
+        })}`,
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: can(session, 'support:read'),

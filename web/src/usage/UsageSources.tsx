@@ -7,13 +7,21 @@ import { formatDate, formatDateTime } from '../ui/format.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
+/** One usage table source's line: its events, its imports and the last one. */
+const importedLine = (i: Sources['imported'][number]) =>
+  `${count(i.events, 'event')} imported from usage tables (${i.source}, ${count(i.runs, 'import')}, ` +
+  `the last ${formatDateTime(i.lastImportedAt)}).`;
+
 /** How long a span of days reads: in weeks when it is whole weeks of 2 or more, else in days. */
 function span(first: string, last: string): string {
   const days = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000) + 1;
   return days >= 14 && days % 7 === 0 ? `${days / 7} weeks` : count(days, 'day');
 }
 
-/** The usage the workspace holds and where it came from: events received, usage tables imported, or written directly (the demo). */
+/**
+ * The usage the workspace holds and where it came from: events received, usage tables imported, or written directly
+ * (the demo).
+ */
 export function UsageSources() {
   const sources = useQuery({ queryKey: ['usage', 'sources'], queryFn: () => get<Sources>('/api/v1/usage/sources') });
   if (sources.isError) return <ErrorState error={sources.error} />;
@@ -42,12 +50,7 @@ export function UsageSources() {
             {s.imported.length === 0 ? (
               <List.Item>No usage table imported.</List.Item>
             ) : (
-              s.imported.map((i) => (
-                <List.Item key={i.source}>
-                  {count(i.events, 'event')} imported from usage tables ({i.source}, {count(i.runs, 'import')}, the last{' '}
-                  {formatDateTime(i.lastImportedAt)}).
-                </List.Item>
-              ))
+              s.imported.map((i) => <List.Item key={i.source}>{importedLine(i)}</List.Item>)
             )}
             {s.writtenDirectly > 0 && (
               <List.Item>

@@ -1,4 +1,6 @@
-/** Reading playbooks: the list, one with its versions, one version, and the one a deal's products and segment select. */
+/**
+ * Reading playbooks: the list, one with its versions, one version, and the one a deal's products and segment select.
+ */
 import type { Db } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { knownRolesOf } from '../resources/resource-roles.service.ts';

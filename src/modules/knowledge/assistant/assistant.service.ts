@@ -193,7 +193,9 @@ export async function answerQuestion(
       if (read.unknown) return unknown('llm', dropped);
       return { ...cited(read.sentences, passages), mode: 'llm', known: true, searched, note: dropped };
     }
-    note = `${reply.reason[0]!.toUpperCase()}${reply.reason.slice(1)}, so these sentences are taken from the passages as they are written.`;
+    note =
+      `${reply.reason[0]!.toUpperCase()}${reply.reason.slice(1)}, ` +
+      'so these sentences are taken from the passages as they are written.';
   }
   const extracted = extractAnswer(input.question, passages);
   if (extracted.length === 0) return unknown('extractive', note);

@@ -53,14 +53,17 @@ function upsertSql(db: Db, table: RollupTable, rows: number): string {
  */
 const pgUpsertSql = (table: RollupTable, key: string) =>
   `insert into ${table} (workspace_id, account_id, day, events, ${key})
-   select $1, account_id, day, events, k from unnest($2::text[], $3::text[], $4::integer[], $5::text[]) as r(account_id, day, events, k)
+   select $1, account_id, day, events, k
+   from unnest($2::text[], $3::text[], $4::integer[], $5::text[]) as r(account_id, day, events, k)
    on conflict (workspace_id, account_id, day, ${key}) do update set events = ${table}.events + excluded.events`;
 const PG_UPSERT = {
   usage_daily_account_feature: pgUpsertSql('usage_daily_account_feature', 'feature'),
   usage_daily_account_user: pgUpsertSql('usage_daily_account_user', 'user_key'),
 } as const;
 
-/** Adds (or, with negative counts, takes back) events on rollup rows, one upsert row per distinct key, keys in order. */
+/**
+ * Adds (or, with negative counts, takes back) events on rollup rows, one upsert row per distinct key, keys in order.
+ */
 async function upsertRollup(
   db: Db,
   table: RollupTable,
@@ -212,25 +215,32 @@ export async function selectAdoptionAggregates(
   const pass = (ids: readonly string[]) =>
     sql`
     select a.value as account_id, (
-      select ${array}(sum(case when last_day = ${day} then 1 else 0 end), sum(case when last_day >= ${week} then 1 else 0 end), count(*), sum(prev), ${arrayAgg}(ev))
+      select ${array}(
+        sum(case when last_day = ${day} then 1 else 0 end), sum(case when last_day >= ${week} then 1 else 0 end),
+        count(*), sum(prev), ${arrayAgg}(ev))
       from (
-        select sum(events) as ev, max(day) as last_day, max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
+        select sum(events) as ev, max(day) as last_day,
+          max(case when day >= ${prevFrom} and day <= ${prevTo} then 1 else 0 end) as prev
         from usage_daily_account_user u
-        where u.workspace_id = ${workspaceId} and u.account_id = a.value and u.day >= ${from} and u.day <= ${day} and u.events > 0
+        where u.workspace_id = ${workspaceId} and u.account_id = a.value
+          and u.day >= ${from} and u.day <= ${day} and u.events > 0
         group by u.user_key
       ) per_user
     ) as users, (
       select ${array}(sum(events), ${arrayAgg}(distinct feature))
       from usage_daily_account_feature f
-      where f.workspace_id = ${workspaceId} and f.account_id = a.value and f.day >= ${from} and f.day <= ${day} and f.events > 0
+      where f.workspace_id = ${workspaceId} and f.account_id = a.value
+        and f.day >= ${from} and f.day <= ${day} and f.events > 0
     ) as features,
-    (select s.seats from usage_account_seats s where s.workspace_id = ${workspaceId} and s.account_id = a.value) as seats
+    (select s.seats from usage_account_seats s
+      where s.workspace_id = ${workspaceId} and s.account_id = a.value) as seats
     from ${textListRows(db, ids)} a`.compile(db);
   // In key order, so that consecutive accounts sit side by side in the b-tree.
   const sorted = [...accountIds].sort();
   const halves = [sorted.slice(0, sorted.length >> 1), sorted.slice(sorted.length >> 1)].filter((h) => h.length > 0);
   for (const r of (await readTogether(db, halves.map(pass))).flat()) {
-    // An account without rows in the window answers a count of 0 and null sums, arrays empty (SQLite) or null (PostgreSQL).
+    // An account without rows in the window answers a count of 0 and null sums, arrays empty (SQLite) or null
+    // (PostgreSQL).
     const [dau, wau, mau, previous, perUser] = jsonArray<unknown>(r.users);
     const [events, used] = jsonArray<unknown>(r.features);
     if (Number(mau) === 0 && events === null) continue; // no usage in the window

@@ -37,7 +37,8 @@ export function usageSourceRoutes(app: FastifyInstance, ctx: AppContext): void {
     schema: {
       tags: ['usage'],
       summary:
-        'Where the usage the workspace holds came from: events received, usage tables imported, or written directly (the demo)',
+        'Where the usage the workspace holds came from: events received, usage tables imported, or written ' +
+        'directly (the demo)',
       response: { 200: sourcesSchema, ...errorResponses },
     },
     handler: async (req) => workspaceUsageSources(ctx.db, principalOf(req).workspaceId),
